@@ -1,0 +1,31 @@
+// The registry of dataset contracts, in DATA.md order.
+import type { DatasetContract } from './types.ts';
+import { regions } from './regions.ts';
+import { annualReports } from './annual-reports.ts';
+import { selfAssessments } from './self-assessments.ts';
+import { enforcementDecisions } from './enforcement-decisions.ts';
+import { enforcementStats } from './enforcement-stats.ts';
+import { litigationCases } from './litigation-cases.ts';
+import { disclosureRequests } from './disclosure-requests.ts';
+import { normativeDocuments } from './normative-documents.ts';
+import { incidents } from './incidents.ts';
+import { satisfactionSurveys } from './satisfaction-surveys.ts';
+import { spotcheckFindings } from './spotcheck-findings.ts';
+import { nationalBenchmarks } from './national-benchmarks.ts';
+
+export * from './types.ts';
+export {
+  regions, annualReports, selfAssessments, enforcementDecisions, enforcementStats, litigationCases,
+  disclosureRequests, normativeDocuments, incidents, satisfactionSurveys, spotcheckFindings, nationalBenchmarks,
+};
+
+export const datasets: readonly DatasetContract[] = [
+  regions, annualReports, selfAssessments, enforcementDecisions, enforcementStats, litigationCases,
+  disclosureRequests, normativeDocuments, incidents, satisfactionSurveys, spotcheckFindings, nationalBenchmarks,
+];
+
+export function datasetByName(name: string): DatasetContract {
+  const found = datasets.find((d) => d.name === name);
+  if (!found) throw new Error(`unknown dataset "${name}"; known datasets: ${datasets.map((d) => d.name).join(', ')}`);
+  return found;
+}

@@ -1,0 +1,24 @@
+// Applies sql/schema/NNN_*.sql in order, each once, recorded in schema_migrations.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { sqlDir } from './paths.ts';
+import type { Database } from './database.ts';
+
+export async function migrate(db: Database): Promise<string[]> {
+  await db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_localtimestamp())`);
+  const done = new Set((await db.all<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name));
+  const files = readdirSync(join(sqlDir, 'schema')).filter((f) => /^\d{3}_.+\.sql$/.test(f)).sort();
+  const applied: string[] = [];
+  for (const file of files) {
+    const name = file.replace(/\.sql$/, '');
+    if (done.has(name)) continue;
+    await db.transaction(async () => {
+      await db.runFile(`schema/${name}`);
+      await db.run('INSERT INTO schema_migrations (name) VALUES ($1)', [name]);
+    });
+    applied.push(name);
+  }
+  // Macros live outside migrations so that fixing one takes effect without a new schema version.
+  await db.runFile('macros/parse');
+  return applied;
+}

@@ -1,0 +1,44 @@
+-- @produces: temporary macros used by validation (pipeline/load/validate.ts) and indicators
+-- How a cell of an input file becomes a typed value. Every parser returns NULL for a blank cell and NULL for a
+-- value it cannot read; validation tells the two apart with is_blank(). Forms accepted are those of DATA.md.
+
+CREATE OR REPLACE TEMP MACRO is_blank(s) AS s IS NULL OR trim(s) = '';
+
+-- YYYY-MM-DD, YYYY/M/D, YYYY年M月D日 (XLSX dates arrive already as YYYY-MM-DD from the reader).
+CREATE OR REPLACE TEMP MACRO parse_date(s) AS
+  CASE WHEN regexp_full_match(trim(s), '\d{4}(-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|年\d{1,2}月\d{1,2}日)')
+       THEN try_cast(regexp_replace(trim(s), '^(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?$', '\1-\2-\3') AS DATE)
+  END;
+
+-- ISO 8601 date-time; without an offset it is Asia/Shanghai local time, with one it is converted to it.
+-- Stored as TIMESTAMP in Asia/Shanghai civil time (the session time zone is Asia/Shanghai).
+CREATE OR REPLACE TEMP MACRO parse_datetime(s) AS
+  CASE
+    WHEN regexp_full_match(trim(s), '\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?')
+      THEN try_cast(replace(trim(s), 'T', ' ') AS TIMESTAMP)
+    WHEN regexp_full_match(trim(s), '\d{4}-\d{2}-\d{2}[T ]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})')
+      THEN try_cast(try_cast(replace(trim(s), 'T', ' ') AS TIMESTAMPTZ) AS TIMESTAMP)
+  END;
+
+CREATE OR REPLACE TEMP MACRO parse_bool(s) AS
+  CASE lower(trim(s))
+    WHEN 'true' THEN true WHEN '1' THEN true WHEN '是' THEN true WHEN 'y' THEN true WHEN 'yes' THEN true
+    WHEN 'false' THEN false WHEN '0' THEN false WHEN '否' THEN false WHEN 'n' THEN false WHEN 'no' THEN false
+  END;
+
+-- Integers; "12.0" (as spreadsheets write whole numbers) is accepted, "12.5" is not.
+CREATE OR REPLACE TEMP MACRO parse_int(s) AS
+  CASE WHEN regexp_full_match(replace(trim(s), ',', ''), '[+-]?\d{1,18}(\.0*)?')
+       THEN CAST(split_part(replace(trim(s), ',', ''), '.', 1) AS BIGINT)
+  END;
+
+CREATE OR REPLACE TEMP MACRO parse_number(s) AS
+  CASE WHEN regexp_full_match(replace(trim(s), ',', ''), '[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?')
+       THEN CAST(replace(trim(s), ',', '') AS DOUBLE)
+  END;
+
+-- Percent 0..100; a trailing % sign is allowed.
+CREATE OR REPLACE TEMP MACRO parse_percent(s) AS parse_number(regexp_replace(trim(s), '%$', ''));
+
+CREATE OR REPLACE TEMP MACRO parse_region_code(s) AS
+  CASE WHEN regexp_full_match(trim(s), '\d{6}') THEN trim(s) END;
