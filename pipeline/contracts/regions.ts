@@ -8,7 +8,7 @@ export const regions: DatasetContract = {
   columns: [
     { name: 'region_code', zh: '行政区划代码', type: 'region_code' },
     { name: 'region_name', zh: '地区名称', type: 'text', required: true },
-    { name: 'province_code', zh: '省级代码', type: 'region_code', optional: true, note: '6 digits ending 0000; derived from region_code when absent' },
+    { name: 'province_code', zh: '省级代码', type: 'region_code', optional: true, note: '6 digits ending 0000; derived from region_code when absent', derive: "substr(region_code, 1, 2) || '0000'" },
     {
       name: 'level', zh: '层级', type: 'enum', required: true,
       values: [{ value: 'city', zh: '市级', aliases: ['市'] }, { value: 'county', zh: '县级', aliases: ['县', '区'] }],

@@ -33,6 +33,8 @@ export interface Column {
   /** Lower bound for numbers (inclusive). Counts default to 0. */
   min?: number;
   max?: number;
+  /** SQL over the typed row used when the cell is blank (e.g. province_code from region_code). */
+  derive?: string;
 }
 
 /** A rule over several columns of one row, as a DuckDB boolean expression over the typed columns. */

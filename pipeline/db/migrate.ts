@@ -3,6 +3,8 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sqlDir } from './paths.ts';
 import type { Database } from './database.ts';
+import { datasets } from '../contracts/index.ts';
+import { datasetDdl, historyTable } from '../contracts/ddl.ts';
 
 export async function migrate(db: Database): Promise<string[]> {
   await db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_localtimestamp())`);
@@ -18,7 +20,19 @@ export async function migrate(db: Database): Promise<string[]> {
     });
     applied.push(name);
   }
+  await ensureDatasetTables(db);
   // Macros live outside migrations so that fixing one takes effect without a new schema version.
   await db.runFile('macros/parse');
   return applied;
+}
+
+/** Dataset tables come from the contracts, not from numbered files: the contract is their one definition. */
+async function ensureDatasetTables(db: Database): Promise<void> {
+  const rows = await db.all<{ table_name: string; column_name: string }>(
+    `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main'`,
+  );
+  for (const contract of datasets) {
+    const existing = new Set(rows.filter((r) => r.table_name === historyTable(contract)).map((r) => r.column_name));
+    for (const statement of datasetDdl(contract, existing)) await db.run(statement);
+  }
 }
