@@ -1,0 +1,101 @@
+// Opens a file far enough to know its header, its dataset and its content hash, before anything is loaded.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import type { Database } from '../db/index.ts';
+import { datasetByName, type DatasetContract } from '../contracts/index.ts';
+import { matchHeader, type HeaderMatch } from '../contracts/header-match.ts';
+import { formatOf, readCsvHeader, readJsonl, readXlsx, jsonCellText, scanCsv, type CsvScan, type FileFormat, type SheetRows } from '../readers/index.ts';
+import { detectDataset } from './detect-dataset.ts';
+import { parquetColumns } from './stage-parquet.ts';
+import type { ReaderReject } from './staged.ts';
+import type { SourceRow } from './stage-rows.ts';
+import { datasets } from '../contracts/index.ts';
+import Papa from 'papaparse';
+
+export interface OpenedSource {
+  path: string;
+  format: FileFormat;
+  fields: string[];
+  sha256: string;
+  contract?: DatasetContract;
+  match?: HeaderMatch;
+  problem?: { code: 'unknown_dataset' | 'header_mismatch' | 'empty_file'; message: string };
+  csv?: { delimiter: ',' | '\t'; scan: CsvScan };
+  /** XLSX / JSON Lines rows, keyed later by contract column. */
+  rows?: Array<{ line: number; values: Array<string | null>; raw: string }>;
+  readerRejects?: ReaderReject[];
+}
+
+export async function openSource(db: Database, path: string, datasetName?: string): Promise<OpenedSource> {
+  const format = formatOf(path);
+  if (!format) throw new Error(`${basename(path)}: unsupported file type (CSV, XLSX, JSON Lines or Parquet)`);
+  let fields: string[] = [];
+  const source: OpenedSource = { path, format, fields, sha256: '' };
+
+  if (format === 'csv') {
+    const header = readCsvHeader(path);
+    const scan = scanCsv(path, header.delimiter);
+    // The header's own encoding guess can be wrong when only later rows carry GBK bytes.
+    fields = scan.utf8 ? header.fields : readCsvHeader(path, 'gb18030').fields;
+    source.csv = { delimiter: header.delimiter, scan };
+    source.sha256 = scan.sha256;
+  } else {
+    source.sha256 = await sha256File(path);
+    if (format === 'xlsx') {
+      const sheet: SheetRows = await readXlsx(path, datasets.flatMap((d) => [d.name, d.zh]));
+      fields = sheet.header;
+      source.rows = sheet.rows.map((r) => ({ line: r.line, values: r.cells, raw: Papa.unparse([r.cells.map((c) => c ?? '')]) }));
+    } else if (format === 'jsonl') {
+      const keys: string[] = [];
+      const rows: NonNullable<OpenedSource['rows']> = [];
+      const rejects: ReaderReject[] = [];
+      const records: Array<{ line: number; raw: string; record: Record<string, unknown> }> = [];
+      for await (const item of readJsonl(path)) {
+        if ('error' in item) {
+          rejects.push({ line: item.line, column: null, code: 'bad_json', value: null, message: item.error, raw: item.raw });
+          continue;
+        }
+        for (const k of Object.keys(item.record)) if (!keys.includes(k)) keys.push(k);
+        records.push(item);
+      }
+      for (const r of records) rows.push({ line: r.line, values: keys.map((k) => jsonCellText(r.record[k])), raw: r.raw });
+      fields = keys;
+      source.rows = rows;
+      source.readerRejects = rejects;
+    } else {
+      fields = await parquetColumns(db, path);
+    }
+  }
+  source.fields = fields;
+  if (fields.length === 0 || fields.every((f) => f.trim() === '')) {
+    source.problem = { code: 'empty_file', message: 'the file has no header row' };
+    return source;
+  }
+  const detection = datasetName ? { contract: datasetByName(datasetName) } : detectDataset(path, fields);
+  if ('error' in detection) {
+    source.problem = { code: 'unknown_dataset', message: detection.error };
+    return source;
+  }
+  source.contract = detection.contract;
+  source.match = matchHeader(detection.contract, fields);
+  return source;
+}
+
+/** XLSX / JSON Lines rows as SourceRows keyed by contract column. */
+export function keyedRows(source: OpenedSource): SourceRow[] {
+  const columns = source.match!.columns;
+  return (source.rows ?? []).map((r) => {
+    const cells = new Map<string, string | null>();
+    columns.forEach((name, i) => {
+      if (name) cells.set(name, r.values[i] ?? null);
+    });
+    return { line: r.line, cells, raw: r.raw };
+  });
+}
+
+async function sha256File(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

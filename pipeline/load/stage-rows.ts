@@ -1,0 +1,52 @@
+// XLSX and JSON Lines arrive as rows in Node; they are appended to a temp `stage` table with their lines.
+// These files are small (reports, registers), so the rows are held in memory.
+import type { Database } from '../db/index.ts';
+import { quoteIdent } from '../contracts/ddl.ts';
+import type { DatasetContract } from '../contracts/index.ts';
+import type { ReaderReject, Staged } from './staged.ts';
+import { excelSerialToText } from '../readers/index.ts';
+
+export interface SourceRow {
+  line: number;
+  /** Cells keyed by contract column name. */
+  cells: Map<string, string | null>;
+  raw: string;
+}
+
+export async function stageRows(
+  db: Database,
+  contract: DatasetContract,
+  rows: SourceRow[],
+  info: { format: 'xlsx' | 'jsonl'; sha256: string; records: number; readerRejects: ReaderReject[] },
+): Promise<Staged> {
+  const cols = contract.columns.map((c) => `${quoteIdent(c.name)} VARCHAR`);
+  await db.run(`DROP VIEW IF EXISTS stage; CREATE OR REPLACE TEMP TABLE stage (${cols.join(', ')}, __line BIGINT, __d BIGINT)`);
+  const appender = await db.connection.createAppender('stage', 'main', 'temp');
+  const raws = new Map<number, string>();
+  for (const row of rows) {
+    for (const c of contract.columns) {
+      let v = row.cells.get(c.name) ?? null;
+      // A serial number in a date column is an Excel date that lost its format.
+      if (v !== null && info.format === 'xlsx' && (c.type === 'date' || c.type === 'datetime') && /^\d{4,6}(\.\d+)?$/.test(v.trim())) {
+        v = excelSerialToText(Number(v));
+      }
+      if (v === null) appender.appendNull();
+      else appender.appendVarchar(v);
+    }
+    appender.appendBigInt(BigInt(row.line));
+    appender.appendBigInt(BigInt(row.line));
+    appender.endRow();
+    raws.set(row.line, row.raw);
+  }
+  appender.closeSync();
+  return {
+    format: info.format,
+    encoding: info.format === 'jsonl' ? 'utf-8' : null,
+    sha256: info.sha256,
+    records: info.records,
+    readerRejects: info.readerRejects,
+    readerRejectedRecords: new Set(info.readerRejects.map((r) => r.line)).size,
+    rawFor: async (ds) => new Map(ds.filter((d) => raws.has(d)).map((d) => [d, raws.get(d)!])),
+    cleanup: async () => db.run('DROP TABLE IF EXISTS stage'),
+  };
+}
