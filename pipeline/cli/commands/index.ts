@@ -1,6 +1,14 @@
 // Every command of the CLI, in the order `shifan --help` lists them. Add a command by adding its file here.
 import type { Command } from 'commander';
 
+import { registerIngest } from './ingest.ts';
+import { registerLoads } from './loads.ts';
+import { registerRejects } from './rejects.ts';
+
 export type RegisterCommand = (program: Command) => void;
 
-export const commands: RegisterCommand[] = [];
+export const commands: RegisterCommand[] = [
+  registerIngest,
+  registerLoads,
+  registerRejects,
+];
