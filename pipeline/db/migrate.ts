@@ -5,6 +5,7 @@ import { sqlDir } from './paths.ts';
 import type { Database } from './database.ts';
 import { datasets } from '../contracts/index.ts';
 import { datasetDdl, historyTable } from '../contracts/ddl.ts';
+import { refreshReferenceData } from '../reference/refresh.ts';
 
 export async function migrate(db: Database): Promise<string[]> {
   await db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_localtimestamp())`);
@@ -21,8 +22,13 @@ export async function migrate(db: Database): Promise<string[]> {
     applied.push(name);
   }
   await ensureDatasetTables(db);
-  // Macros live outside migrations so that fixing one takes effect without a new schema version.
-  await db.runFile('macros/parse');
+  // Reference files under data/ (calendar, divisions) mirrored into their tables; a no-op when unchanged.
+  await refreshReferenceData(db);
+  // Macros live outside migrations so that fixing one takes effect without a new schema version. Every file
+  // of sql/macros/ is loaded, in name order; a macro that reads a table needs that table to exist already.
+  for (const file of readdirSync(join(sqlDir, 'macros')).filter((f) => f.endsWith('.sql')).sort()) {
+    await db.runFile(`macros/${file.replace(/\.sql$/, '')}`);
+  }
   return applied;
 }
 

@@ -1,0 +1,10 @@
+// Reference data that lives as files under data/ and is mirrored into tables at open time (called by
+// pipeline/db/migrate.ts after the schema migrations). Each step is a no-op when its files are unchanged.
+import type { Database } from '../db/database.ts';
+import { refreshCalendarTable } from '../calendar/calendar-table.ts';
+import { refreshDivisionsTable } from './divisions-table.ts';
+
+export async function refreshReferenceData(db: Database): Promise<void> {
+  await refreshCalendarTable(db);
+  await refreshDivisionsTable(db);
+}

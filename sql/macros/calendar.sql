@@ -1,0 +1,46 @@
+-- @produces: temporary macros workdays_add, workdays_between, workday_provisional (over calendar_days)
+-- Working-day arithmetic in SQL, agreeing with pipeline/calendar (tests/calendar/sql-calendar.test.ts checks
+-- both on thousands of dates). They cover the rows of calendar_days (2018-01-01..2031-12-31, more if a later
+-- notice is loaded) and return NULL for a date outside it.
+--
+-- These are scalar macros with subqueries: fine for one value, slow per row over a big table. Bulk indicator
+-- queries should JOIN calendar_days on workday_seq instead, once per date column:
+--
+--   -- working days from receipt to decision, (received_on, decided_on]:
+--   SELECT t.*, e.workday_seq - s.workday_seq AS workdays_taken
+--   FROM some_cases AS t
+--   JOIN calendar_days AS s ON s.day = t.received_on
+--   JOIN calendar_days AS e ON e.day = t.decided_on;
+--
+--   -- deadline = the 15th working day after received_on:
+--   SELECT t.*, dl.day AS deadline
+--   FROM some_cases AS t
+--   JOIN calendar_days AS s  ON s.day = t.received_on
+--   JOIN calendar_days AS dl ON dl.is_workday AND dl.workday_seq = s.workday_seq + 15;
+--
+--   -- provisional: NOT (s.published AND e.published) is exact when the span covers at most two calendar years;
+--   -- over longer spans use workday_provisional(t.received_on, t.decided_on).
+
+-- Working days d with a < d <= b; negative when b is before a.
+CREATE OR REPLACE TEMP MACRO workdays_between(a, b) AS
+  (SELECT cb.workday_seq FROM calendar_days AS cb WHERE cb.day = CAST(b AS DATE))
+  - (SELECT ca.workday_seq FROM calendar_days AS ca WHERE ca.day = CAST(a AS DATE));
+
+-- The n-th working day after d (d itself not counted); n = 0 gives d. Exactly one workday carries each
+-- workday_seq value, so the target is the workday whose seq is seq(d) + n.
+CREATE OR REPLACE TEMP MACRO workdays_add(d, n) AS
+  CASE
+    WHEN n < 0 THEN error('workdays_add: the number of working days must be >= 0, found ' || CAST(n AS VARCHAR))
+    WHEN n = 0 THEN (SELECT c0.day FROM calendar_days AS c0 WHERE c0.day = CAST(d AS DATE))
+    ELSE (SELECT c.day FROM calendar_days AS c
+          WHERE c.is_workday
+            AND c.workday_seq = (SELECT s.workday_seq FROM calendar_days AS s WHERE s.day = CAST(d AS DATE)) + n)
+  END;
+
+-- True when any date between a and b (inclusive, either order) lies in a year without a published notice.
+-- Counts the published days of the span: the table covers every published year, so a day outside it is
+-- unpublished too and the answer stays right beyond 2031. For workdays_add: workday_provisional(d, workdays_add(d, n)).
+CREATE OR REPLACE TEMP MACRO workday_provisional(a, b) AS
+  (SELECT count(*) FROM calendar_days AS p
+   WHERE p.published AND p.day BETWEEN least(CAST(a AS DATE), CAST(b AS DATE)) AND greatest(CAST(a AS DATE), CAST(b AS DATE)))
+  < abs(date_diff('day', CAST(a AS DATE), CAST(b AS DATE))) + 1;
