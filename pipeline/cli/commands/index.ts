@@ -4,6 +4,8 @@ import type { Command } from 'commander';
 import { registerIngest } from './ingest.ts';
 import { registerLoads } from './loads.ts';
 import { registerRejects } from './rejects.ts';
+import { registerSpotcheck } from './spotcheck.ts';
+import { registerAudit } from './audit.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -11,4 +13,6 @@ export const commands: RegisterCommand[] = [
   registerIngest,
   registerLoads,
   registerRejects,
+  registerSpotcheck,
+  registerAudit,
 ];

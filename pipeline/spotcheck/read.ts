@@ -1,0 +1,79 @@
+// Reading a draw back as one record: the draws row, its random selection with teams, and the risk-targeted
+// checks listed beside it. Everything that shows or checks a draw (CLI, verify, certificate) reads through here.
+import type { Database } from '../db/index.ts';
+import type { SampleSize } from './allocation.ts';
+
+export interface SelectedRegion {
+  draw_order: number;
+  region_code: string;
+  region_name: string | null;
+  ticket: string;
+  stratum: string;
+  inspectors: string[];
+}
+
+export interface RiskTargeted {
+  region_code: string;
+  region_name: string | null;
+  criterion: string;
+  added_at: string;
+  added_by: string;
+}
+
+export interface DrawRow {
+  draw_id: number;
+  year: number;
+  pool_version: number;
+  strata: string;
+  exclusions: string[];
+  pool_size: number;
+  pool_sha256: string;
+  strata_sha256: string | null;
+  state: 'frozen' | 'drawn' | 'committed';
+  seed: string | null;
+  seed_hash: string | null;
+  proportion: string | null;
+  sample_count: number | null;
+  team_size: number | null;
+  frozen_at: string;
+  frozen_by: string;
+  drawn_at: string | null;
+  drawn_by: string | null;
+  committed_at: string | null;
+  committed_by: string | null;
+  supersedes: number | null;
+  redraw_reason: string | null;
+  superseded_by: number | null;
+  superseded_at: string | null;
+}
+
+export interface DrawRecord extends DrawRow {
+  /** the sample size as entered, null while frozen */
+  size: SampleSize | null;
+  selected: SelectedRegion[];
+  risk_targeted: RiskTargeted[];
+}
+
+export class DrawNotFoundError extends Error {
+  override name = 'DrawNotFoundError';
+}
+
+export async function readDraw(db: Database, drawId: number): Promise<DrawRecord> {
+  const [row] = await db.allFile<DrawRow>('spotcheck/draw', { draw_id: drawId, year: null });
+  if (!row) throw new DrawNotFoundError(`there is no draw #${drawId}; \`shifan spotcheck list\` shows the draws`);
+  const selected = await db.allFile<SelectedRegion>('spotcheck/selected', { draw_id: drawId });
+  const risk = await db.all<RiskTargeted>(
+    'SELECT t.region_code, r.region_name, t.criterion, CAST(t.added_at AS VARCHAR) AS added_at, t.added_by FROM risk_targeted_checks t LEFT JOIN regions r USING (region_code) WHERE t.draw_id = $1 ORDER BY t.region_code',
+    [drawId]);
+  return { ...row, size: sizeOf(row), selected, risk_targeted: risk };
+}
+
+export async function listDraws(db: Database, year?: number): Promise<DrawRow[]> {
+  return db.allFile<DrawRow>('spotcheck/draw', { draw_id: null, year: year ?? null });
+}
+
+function sizeOf(row: DrawRow): SampleSize | null {
+  if (row.proportion !== null) return { proportion: row.proportion };
+  if (row.sample_count !== null) return { count: row.sample_count };
+  return null;
+}
