@@ -91,7 +91,8 @@ export class WorkCalendar {
     const [lo, hi] = from <= to ? [from, to] : [to, from];
     let count = 0;
     for (let day = lo + 1; day <= hi; day++) if (this.isWorkdayNumber(day)) count++;
-    return { workdays: from <= to ? count : -count, ...this.provisionalOver(lo, hi) };
+    // `|| 0` keeps an empty reversed span at 0, not -0.
+    return { workdays: from <= to ? count : -count || 0, ...this.provisionalOver(lo, hi) };
   }
 
   /** Provisional status of the dates lo..hi (day numbers, inclusive). */

@@ -6,6 +6,8 @@ import { registerLoads } from './loads.ts';
 import { registerRejects } from './rejects.ts';
 import { registerSpotcheck } from './spotcheck.ts';
 import { registerAudit } from './audit.ts';
+import { registerWorkdays } from './workdays.ts';
+import { registerCalendar } from './calendar.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -15,4 +17,6 @@ export const commands: RegisterCommand[] = [
   registerRejects,
   registerSpotcheck,
   registerAudit,
+  registerWorkdays,
+  registerCalendar,
 ];
