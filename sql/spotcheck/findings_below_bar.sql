@@ -15,7 +15,7 @@ SELECT
   CAST(count(*) AS INTEGER) AS findings,
   CAST(count(*) FILTER (WHERE met) AS INTEGER) AS met,
   round(count(*) FILTER (WHERE met) / count(*), 4) AS share_met,
-  list(indicator_no ORDER BY indicator_no) FILTER (WHERE NOT met) AS unmet_indicators,
+  list(CAST(indicator_no AS INTEGER) ORDER BY indicator_no) FILTER (WHERE NOT met) AS unmet_indicators,
   3 AS revocation_ground
 FROM spotcheck_findings_by_draw
 WHERE ($year IS NULL OR year = $year)
