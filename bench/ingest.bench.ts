@@ -1,0 +1,94 @@
+// Benchmark: shifan's whole ingest (scan, validation, rejects, provenance, supersede, load log) of a
+// 2-million-row enforcement_decisions CSV against DuckDB's own read_csv of the same file into a table, both in
+// this run, alternating, best of N. Prints rows/s and the ratio (target: at most 1.5).
+//   npm run bench:ingest [-- --rows 2000000 --repeat 3]
+import { createWriteStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { once } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Database } from '../pipeline/db/index.ts';
+import { ingestFile } from '../pipeline/load/index.ts';
+
+const args = process.argv.slice(2);
+const arg = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const rows = arg('rows', 2_000_000);
+const repeat = arg('repeat', 3);
+const dir = mkdtempSync(join(tmpdir(), 'shifan-bench-'));
+// --file PATH keeps the generated CSV there (and reuses it when it exists) for repeated runs.
+const fileArg = args.indexOf('--file') >= 0 ? args[args.indexOf('--file') + 1] : undefined;
+const csv = fileArg ?? join(dir, 'enforcement_decisions_bench.csv');
+
+/** Deterministic rows shaped like real senders' files, with one bad row in 100,000. */
+async function writeCsv(path: string, n: number): Promise<void> {
+  const out = createWriteStream(path);
+  const types = ['license', 'penalty', 'coercion', 'inspection', 'levy', 'other'];
+  const agencies = ['市场监督管理局', '生态环境局', '交通运输局', '城市管理综合执法局', '应急管理局'];
+  let seed = 42;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  let buf = 'case_id,region_code,agency,action_type,decided_on,published_on,is_major,legal_review\n';
+  for (let i = 0; i < n; i++) {
+    const day = 1 + Math.floor(rand() * 28);
+    const month = 1 + Math.floor(rand() * 12);
+    const decided = `2024-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const pubDay = Math.min(28, day + Math.floor(rand() * 10));
+    const published = rand() < 0.95 ? `2024-${String(month).padStart(2, '0')}-${String(pubDay).padStart(2, '0')}` : '';
+    const region = 110101 + Math.floor(rand() * 15);
+    const bad = i % 100_000 === 99_999;
+    buf += `ED${i},${bad ? 'x' : region},${agencies[i % 5]},${types[Math.floor(rand() * 6)]},${decided},${published},${rand() < 0.05 ? 1 : 0},${rand() < 0.9 ? 1 : 0}\n`;
+    if (buf.length > 1 << 20) {
+      if (!out.write(buf)) await once(out, 'drain');
+      buf = '';
+    }
+  }
+  out.end(buf);
+  await once(out, 'finish');
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
+  const t = performance.now();
+  const v = await fn();
+  return [(performance.now() - t) / 1000, v];
+}
+
+/** DuckDB alone: its reader with the column types given, straight into a table. */
+async function baseline(i: number): Promise<number> {
+  const path = join(dir, `baseline-${i}.duckdb`);
+  const db = await Database.open(path, { migrate: false });
+  const [s] = await timed(() => db.run(
+    `CREATE TABLE enforcement_decisions AS SELECT * FROM read_csv($1, header = true, columns = {'case_id': 'VARCHAR', 'region_code': 'VARCHAR', ` +
+      `'agency': 'VARCHAR', 'action_type': 'VARCHAR', 'decided_on': 'DATE', 'published_on': 'DATE', 'is_major': 'BOOLEAN', 'legal_review': 'BOOLEAN'})`,
+    [csv],
+  ));
+  db.close();
+  rmSync(path, { force: true });
+  return s;
+}
+
+async function shifan(i: number): Promise<number> {
+  const path = join(dir, `shifan-${i}.duckdb`);
+  const db = await Database.open(path);
+  const [s, result] = await timed(() => ingestFile(db, csv));
+  if (result.status !== 'loaded' || result.loaded + result.rejected !== rows) throw new Error(`ingest failed: ${JSON.stringify(result)}`);
+  db.close();
+  rmSync(path, { force: true });
+  return s;
+}
+
+if (!fileArg || !existsSync(csv)) await writeCsv(csv, rows);
+console.log(`file: ${rows.toLocaleString('en')} rows, ${(statSync(csv).size / 2 ** 20).toFixed(0)} MiB`);
+const base: number[] = [];
+const ours: number[] = [];
+for (let i = 0; i < repeat; i++) {
+  base.push(await baseline(i));
+  ours.push(await shifan(i));
+  console.log(`run ${i + 1}: read_csv ${base[i].toFixed(2)} s, shifan ingest ${ours[i].toFixed(2)} s`);
+}
+const b = Math.min(...base);
+const o = Math.min(...ours);
+console.log(`DuckDB read_csv into a table: ${b.toFixed(2)} s (${Math.round(rows / b).toLocaleString('en')} rows/s)`);
+console.log(`shifan ingest (validation, rejects, provenance): ${o.toFixed(2)} s (${Math.round(rows / o).toLocaleString('en')} rows/s)`);
+console.log(`ratio shifan / read_csv: ${(o / b).toFixed(2)} (target <= 1.5)`);
+rmSync(dir, { recursive: true, force: true });
