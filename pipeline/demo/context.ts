@@ -24,8 +24,8 @@ export interface DemoContext {
   plan: Plan;
   tallies: Tallies;
   outDir: string;
-  /** File names written, in order. */
-  files: string[];
+  /** Files written (names inside outDir), in order, with their dataset and data rows. */
+  files: Array<{ file: string; dataset: string; rows: number }>;
   /** Data rows per dataset (planted bad rows included: they are in the files). */
   counts: Record<string, number>;
   progress(p: Progress): void;
@@ -81,6 +81,6 @@ export class XlsxTable implements Table {
 }
 
 export function record(ctx: DemoContext, file: string, contract: DatasetContract, rows: number): void {
-  ctx.files.push(file);
+  ctx.files.push({ file, dataset: contract.name, rows });
   ctx.counts[contract.name] = (ctx.counts[contract.name] ?? 0) + rows;
 }

@@ -38,6 +38,8 @@ export interface DemoOptions {
 export interface DemoResult {
   /** Paths of the data files written (planted.json not included), in the order written. */
   files: string[];
+  /** The same files with their dataset and data rows. */
+  byFile: Array<{ path: string; dataset: string; rows: number }>;
   planted: PlantedProblem[];
   /** Data rows per dataset, planted bad rows included. */
   counts: Record<string, number>;
@@ -81,5 +83,6 @@ export async function generateDemo(options: DemoOptions): Promise<DemoResult> {
   completePlanted(ctx);
   const plantedFile = join(options.outDir, FILES.planted);
   writeFileSync(plantedFile, `${JSON.stringify(plan.problems, null, 2)}\n`);
-  return { files: ctx.files.map((f) => join(options.outDir, f)), planted: plan.problems, counts: ctx.counts, plantedFile };
+  const byFile = ctx.files.map(({ file, dataset, rows }) => ({ path: join(options.outDir, file), dataset, rows }));
+  return { files: byFile.map((f) => f.path), byFile, planted: plan.problems, counts: ctx.counts, plantedFile };
 }

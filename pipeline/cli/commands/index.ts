@@ -8,6 +8,7 @@ import { registerSpotcheck } from './spotcheck.ts';
 import { registerAudit } from './audit.ts';
 import { registerWorkdays } from './workdays.ts';
 import { registerCalendar } from './calendar.ts';
+import { registerDemo } from './demo.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -19,4 +20,5 @@ export const commands: RegisterCommand[] = [
   registerAudit,
   registerWorkdays,
   registerCalendar,
+  registerDemo,
 ];
