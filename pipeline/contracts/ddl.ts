@@ -35,10 +35,7 @@ export function datasetDdl(contract: DatasetContract, existingColumns: Set<strin
     const cols = contract.columns.map((c) => `  ${quoteIdent(c.name)} ${columnSqlType(c)}`);
     statements.push(
       `CREATE TABLE IF NOT EXISTS ${table} (\n${cols.join(',\n')},\n` +
-        `  _load_id INTEGER NOT NULL,\n  _line BIGINT NOT NULL,\n  _superseded_by INTEGER,\n` +
-        // Set only while a load is in progress, on rows about to be moved to the rejects store (see
-        // pipeline/load/contract-sql.ts): validating in the same pass as the insert saves a pass over the file.
-        `  _fails STRUCT("column" VARCHAR, code VARCHAR, "value" VARCHAR, message VARCHAR)[]\n)`,
+        `  _load_id INTEGER NOT NULL,\n  _line BIGINT NOT NULL,\n  _superseded_by INTEGER\n)`,
     );
   } else {
     for (const c of contract.columns) {

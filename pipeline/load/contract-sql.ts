@@ -67,24 +67,25 @@ function cellChecks(contract: DatasetContract, col: Column, raw: string, typed: 
 
 export interface LoadSql {
   /**
-   * One pass: reads `relation` (raw VARCHAR cells named after the contract columns, plus __rec = record
-   * number), types every cell, and inserts every row into the history table with $1 = load id and
-   * _line = __rec + lineBase. Rows that fail a check carry the reasons in _fails; they are moved to the
-   * rejects store and deleted before the transaction commits.
+   * One parallel pass, outside the load's transaction: reads `relation` (raw VARCHAR cells named after the
+   * contract columns), types every cell and checks every row into temp table `typed`. Rows that fail carry
+   * the reasons in _fails. typed.rowid is the record's number in reading order (the reader keeps file order).
    */
-  insertAll: (relation: string, lineBase: number) => string;
-  /** The failing rows of load $1: rec (= _line - $2) and the list of failures. */
+  createTyped: (relation: string) => string;
+  /** The failing rows: rec and the list of failures. */
   selectFailed: string;
-  /** Later rows of load $1 whose key already appeared earlier in the same file; rec = _line - $2. */
-  selectDuplicates: string;
+  /** Temp table dup_recs(rec, key_text): later good rows whose key appeared earlier in the same file. */
+  createDuplicates: string;
+  /** Inserts the good rows into the history table with $1 = load id; `line` is an expression over rec. */
+  insertGood: (options: { withDuplicates: boolean; lineMapped: boolean; lineBase: number }) => string;
   /** Marks older current rows with the same key as superseded by load $1. */
   supersede: string;
 }
 
 export function loadSql(contract: DatasetContract, history: string): LoadSql {
   const cols = contract.columns;
-  // Inside the insert, raw cells are __r_<name> and typed values carry the contract names, so the rules of the
-  // contract (written over typed columns) read as written.
+  // Inside the typing query, raw cells are __r_<name> and typed values carry the contract names, so the rules
+  // of the contract (written over typed columns) read as written.
   const rawRef = (c: Column) => quoteIdent(`__r_${c.name}`);
   const cell = cols.flatMap((c) => cellChecks(contract, c, rawRef(c), quoteIdent(c.name)));
   const rules: Check[] = (contract.rules ?? []).map((r) => ({ column: r.column, code: r.code, fails: `NOT coalesce(${r.check}, true)`, message: r.message }));
@@ -97,39 +98,47 @@ export function loadSql(contract: DatasetContract, history: string): LoadSql {
     .join(',\n      ');
   const colList = cols.map((c) => quoteIdent(c.name)).join(', ');
 
-  const insertAll = (relation: string, lineBase: number) => [
-    `INSERT INTO ${history} (${colList}, _load_id, _line, _fails)`,
-    `SELECT ${colList}, $1, __rec + ${Math.trunc(lineBase)},`,
+  const createTyped = (relation: string) => [
+    `CREATE OR REPLACE TEMP TABLE typed AS`,
+    `SELECT ${colList},`,
     `  CASE WHEN ${checks.length ? checks.map((c) => c.fails).join(' OR ') : 'false'} THEN list_filter([`,
     `      ${structs || 'NULL'}`,
-    `    ], x -> x IS NOT NULL) END`,
+    `    ], x -> x IS NOT NULL) END AS _fails`,
     `FROM (`,
     `  SELECT * ${derived.length ? `REPLACE (${derived.map((c) => `coalesce(${quoteIdent(c.name)}, ${c.derive}) AS ${quoteIdent(c.name)}`).join(', ')})` : ''}`,
     `  FROM (`,
-    `    SELECT s.__rec,`,
-    `      ${cols.map((c) => `s.${quoteIdent(c.name)} AS ${rawRef(c)}`).join(', ')},`,
+    `    SELECT ${cols.map((c) => `s.${quoteIdent(c.name)} AS ${rawRef(c)}`).join(', ')},`,
     `      ${cols.map((c) => `${typedExpr(c, `s.${quoteIdent(c.name)}`)} AS ${quoteIdent(c.name)}`).join(',\n      ')}`,
     `    FROM ${relation} s`,
     `  )`,
     `)`,
   ].join('\n');
-  const selectFailed = `SELECT _line - $2 AS rec, _fails AS fails FROM ${history} WHERE _load_id = $1 AND _fails IS NOT NULL ORDER BY _line`;
 
-  const selectDuplicates = [
-    `SELECT _line - $2 AS rec, key_text FROM (`,
-    `  SELECT _line, concat_ws(' | ', ${key.map((k) => `CAST(${k} AS VARCHAR)`).join(', ')}) AS key_text,`,
-    `    row_number() OVER (PARTITION BY ${key.join(', ')} ORDER BY _line) AS rn`,
-    `  FROM ${history}`,
-    `  WHERE _load_id = $1 AND (${key.join(', ')}) IN (`,
-    `    SELECT (${key.join(', ')}) FROM ${history} WHERE _load_id = $1 GROUP BY ALL HAVING count(*) > 1)`,
-    `) WHERE rn > 1 ORDER BY _line`,
+  const selectFailed = `SELECT rowid AS rec, _fails AS fails FROM typed WHERE _fails IS NOT NULL ORDER BY rowid`;
+
+  const createDuplicates = [
+    `CREATE OR REPLACE TEMP TABLE dup_recs AS`,
+    `SELECT rec, key_text FROM (`,
+    `  SELECT rowid AS rec, concat_ws(' | ', ${key.map((k) => `CAST(${k} AS VARCHAR)`).join(', ')}) AS key_text,`,
+    `    row_number() OVER (PARTITION BY ${key.join(', ')} ORDER BY rowid) AS rn`,
+    `  FROM typed`,
+    `  WHERE _fails IS NULL AND (${key.join(', ')}) IN (`,
+    `    SELECT (${key.join(', ')}) FROM typed WHERE _fails IS NULL GROUP BY ALL HAVING count(*) > 1)`,
+    `) WHERE rn > 1`,
   ].join('\n');
 
+  const insertGood = ({ withDuplicates, lineMapped, lineBase }: { withDuplicates: boolean; lineMapped: boolean; lineBase: number }) => [
+    `INSERT INTO ${history} (${colList}, _load_id, _line)`,
+    lineMapped
+      ? `SELECT ${cols.map((c) => `t.${quoteIdent(c.name)}`).join(', ')}, $1, t.rowid + m.add_line FROM typed t ASOF JOIN line_map m ON t.rowid >= m.from_rec`
+      : `SELECT ${colList}, $1, rowid + ${Math.trunc(lineBase)} FROM typed t`,
+    `WHERE t._fails IS NULL${withDuplicates ? ' AND t.rowid NOT IN (SELECT rec FROM dup_recs)' : ''}`,
+  ].join('\n');
   const supersede = [
     `UPDATE ${history} h SET _superseded_by = $1`,
     `FROM (SELECT DISTINCT ${key.join(', ')} FROM ${history} WHERE _load_id = $1) n`,
     `WHERE h._superseded_by IS NULL AND h._load_id <> $1 AND ${contract.key.map((k) => `h.${quoteIdent(k)} = n.${quoteIdent(k)}`).join(' AND ')}`,
   ].join('\n');
 
-  return { insertAll, selectFailed, selectDuplicates, supersede };
+  return { createTyped, selectFailed, createDuplicates, insertGood, supersede };
 }

@@ -73,41 +73,48 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
   const [{ load_id: loadId }] = await db.allFile<{ load_id: number }>('load/start_load', [file, path, source.sha256, contract.name, source.format, options.source ?? 'cli']);
   let staged: Staged | undefined;
   try {
+    profile('open', elapsed());
     staged = await stage(db, source);
     const s = staged;
     const sql = loadSql(contract, historyTable(contract));
+    // Typing, checking and finding duplicates touch only temp tables, so they run before the transaction.
+    await db.run(sql.createTyped(s.relation), s.param === null ? undefined : [s.param]);
+    const readMs = elapsed();
+    profile('typed', readMs);
+    const read = await s.afterRead();
+    const failed = await db.all<{ rec: number; fails: Array<{ column: string; code: string; value: string | null; message: string }> }>(sql.selectFailed);
+    await db.run(sql.createDuplicates);
+    const dups = await db.all<{ rec: number; key_text: string }>('SELECT rec, key_text FROM dup_recs ORDER BY rec');
+    const good = (await db.one<{ n: number }>('SELECT count(*) AS n FROM typed WHERE _fails IS NULL'))!.n - dups.length;
+    profile('checked', elapsed());
+    const at = (rec: number) => locate(read.points, rec);
+    const raw = await s.rawFor([...failed.map((f) => at(f.rec).d), ...dups.map((d) => at(d.rec).d)]);
+    const rejects: RejectRow[] = [
+      ...read.readerRejects.map((r) => ({ line: r.line, column_name: r.column, code: r.code, value: r.value, message: r.message, raw: r.raw })),
+      ...failed.flatMap((f) => f.fails.map((e) => ({ line: at(f.rec).line, column_name: e.column, code: e.code, value: e.value, message: e.message, raw: raw.get(at(f.rec).d) ?? null }))),
+      ...dups.map((d) => ({ line: at(d.rec).line, column_name: contract.key.join(','), code: 'duplicate_key', value: d.key_text, message: `${contract.key.join(', ')} ${d.key_text} already appears earlier in the file`, raw: raw.get(at(d.rec).d) ?? null })),
+    ];
+    const rejected = read.readerRejectedRecords + failed.length + dups.length;
+    if (good + rejected !== s.records) {
+      throw new CountMismatchError(
+        `${file}: ${s.records} records in the file but ${good} loaded + ${rejected} rejected = ${good + rejected}; ` +
+          `the file was not loaded (check its quoting and line breaks)`,
+      );
+    }
+    const lineMapped = read.points.length > 1;
+    if (lineMapped) await writeLineMap(db, read.points);
+
     const result = await db.transaction(async () => {
-      const inserted = await rowsChanged(db, sql.insertAll(s.relation, s.lineBase), s.param === null ? [loadId] : [loadId, s.param]);
-      const readMs = elapsed();
-      const read = await s.afterRead();
-      const failed = await db.all<{ rec: number; fails: Array<{ column: string; code: string; value: string | null; message: string }> }>(sql.selectFailed, [loadId, s.lineBase]);
-      const dups = await db.all<{ rec: number; key_text: string }>(sql.selectDuplicates, [loadId, s.lineBase]);
-      if (failed.length || dups.length) {
-        const dupLines = dups.map((d) => d.rec + s.lineBase).join(',') || '-1';
-        await db.run(`DELETE FROM ${historyTable(contract)} WHERE _load_id = $1 AND (_fails IS NOT NULL OR list_contains(CAST(string_split($2, ',') AS BIGINT[]), _line))`, [loadId, dupLines]);
-      }
-      await fixLines(db, historyTable(contract), loadId, s.lineBase, read.points);
-      const at = (rec: number) => locate(read.points, rec);
-      const raw = await s.rawFor([...failed.map((f) => at(f.rec).d), ...dups.map((d) => at(d.rec).d)]);
-      const rejects: RejectRow[] = [
-        ...read.readerRejects.map((r) => ({ line: r.line, column_name: r.column, code: r.code, value: r.value, message: r.message, raw: r.raw })),
-        ...failed.flatMap((f) => f.fails.map((e) => ({ line: at(f.rec).line, column_name: e.column, code: e.code, value: e.value, message: e.message, raw: raw.get(at(f.rec).d) ?? null }))),
-        ...dups.map((d) => ({ line: at(d.rec).line, column_name: contract.key.join(','), code: 'duplicate_key', value: d.key_text, message: `${contract.key.join(', ')} ${d.key_text} already appears earlier in the file`, raw: raw.get(at(d.rec).d) ?? null })),
-      ];
+      const loaded = await rowsChanged(db, sql.insertGood({ withDuplicates: dups.length > 0, lineMapped, lineBase: read.points[0].addLine }), [loadId]);
+      profile('inserted', elapsed());
       await writeRejects(db, loadId, file, rejects);
-      const loaded = inserted - failed.length - dups.length;
-      const rejected = read.readerRejectedRecords + failed.length + dups.length;
-      if (loaded + rejected !== s.records) {
-        throw new CountMismatchError(
-          `${file}: ${s.records} records in the file but ${loaded} loaded + ${rejected} rejected = ${loaded + rejected}; ` +
-            `the file was not loaded (check its quoting and line breaks)`,
-        );
-      }
       const superseded = await supersede(db, contract, sql.supersede, loadId);
+      profile('superseded', elapsed());
       const total = elapsed();
       await db.runFile('load/finish_load', [loadId, 'loaded', null, s.encoding, s.records, loaded, rejected, superseded, readMs, total - readMs, total]);
       return { loaded, rejected, superseded, records: s.records };
     });
+    profile('committed', elapsed());
     const message = `${result.loaded} loaded, ${result.rejected} rejected${result.superseded ? `, ${result.superseded} older rows superseded` : ''}`;
     return { file, dataset, status: 'loaded', loaded: result.loaded, rejected: result.rejected, message, load_id: loadId, records: result.records, superseded: result.superseded, ms: elapsed() };
   } catch (err) {
@@ -116,7 +123,13 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
     return { file, dataset, status: 'refused', loaded: 0, rejected: 0, message, load_id: loadId, ms: elapsed() };
   } finally {
     await staged?.cleanup().catch(() => undefined);
+    await db.run('DROP TABLE IF EXISTS typed; DROP TABLE IF EXISTS dup_recs; DROP TABLE IF EXISTS line_map').catch(() => undefined);
   }
+}
+
+/** SHIFAN_PROFILE=1 prints the elapsed milliseconds after each phase of a load to stderr. */
+function profile(phase: string, ms: number): void {
+  if (process.env.SHIFAN_PROFILE) process.stderr.write(`  ${phase}: ${ms} ms\n`);
 }
 
 async function stage(db: Database, source: OpenedSource): Promise<Staged> {
@@ -136,17 +149,16 @@ async function rowsChanged(db: Database, statement: string, params: DuckDBValue[
   return Number(reader.getRows()[0]?.[0] ?? 0);
 }
 
-/** Rows were inserted with line = rec + lineBase; where the reader skipped records, shift the lines after. */
-async function fixLines(db: Database, table: string, loadId: number, lineBase: number, points: Breakpoint[]): Promise<void> {
-  for (let i = points.length - 1; i >= 0; i--) {
-    const p = points[i];
-    if (p.addLine === lineBase) continue;
-    const until = i + 1 < points.length ? points[i + 1].fromRec : Number.MAX_SAFE_INTEGER;
-    await db.run(
-      `UPDATE ${table} SET _line = _line - $2 + $3 WHERE _load_id = $1 AND _line - $2 >= $4 AND _line - $2 < $5`,
-      [loadId, lineBase, p.addLine, p.fromRec, until],
-    );
+/** Where the reader skipped records, line = rec + add changes; the insert looks it up (ASOF join). */
+async function writeLineMap(db: Database, points: Breakpoint[]): Promise<void> {
+  await db.run('CREATE OR REPLACE TEMP TABLE line_map (from_rec BIGINT, add_line BIGINT)');
+  const appender = await db.connection.createAppender('line_map', 'main', 'temp');
+  for (const p of points) {
+    appender.appendBigInt(BigInt(p.fromRec));
+    appender.appendBigInt(BigInt(p.addLine));
+    appender.endRow();
   }
+  appender.closeSync();
 }
 
 /** Older current rows with the same key are superseded; skipped when the table held nothing current before. */

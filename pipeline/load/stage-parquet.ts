@@ -29,10 +29,9 @@ export async function stageParquet(
     encoding: null,
     sha256,
     records: Number(meta?.n ?? 0),
-    relation: `(SELECT ${select.join(', ')}, file_row_number + 1 AS __rec FROM read_parquet($2, file_row_number = true) p)`,
+    relation: `(SELECT ${select.join(', ')} FROM read_parquet($1) p)`,
     param: path,
-    lineBase: 0,
-    afterRead: async () => ({ readerRejects: [], readerRejectedRecords: 0, points: [{ fromRec: 0, addLine: 0, addD: 0 }] }),
+    afterRead: async () => ({ readerRejects: [], readerRejectedRecords: 0, points: [{ fromRec: 0, addLine: 1, addD: 1 }] }),
     rawFor: async (ds) => {
       const out = new Map<number, string>();
       for (const d of ds) {

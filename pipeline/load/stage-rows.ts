@@ -3,7 +3,7 @@
 import type { Database } from '../db/index.ts';
 import { quoteIdent } from '../contracts/ddl.ts';
 import type { DatasetContract } from '../contracts/index.ts';
-import type { ReaderReject, Staged } from './staged.ts';
+import { pointsFromLines, type ReaderReject, type Staged } from './staged.ts';
 import { excelSerialToText } from '../readers/index.ts';
 
 export interface SourceRow {
@@ -20,7 +20,7 @@ export async function stageRows(
   info: { format: 'xlsx' | 'jsonl'; sha256: string; readerRejects: ReaderReject[] },
 ): Promise<Staged> {
   const cols = contract.columns.map((c) => `${quoteIdent(c.name)} VARCHAR`);
-  await db.run(`CREATE OR REPLACE TEMP TABLE stage (${cols.join(', ')}, __rec BIGINT)`);
+  await db.run(`CREATE OR REPLACE TEMP TABLE stage (${cols.join(', ')})`);
   const appender = await db.connection.createAppender('stage', 'main', 'temp');
   const raws = new Map<number, string>();
   for (const row of rows) {
@@ -33,7 +33,6 @@ export async function stageRows(
       if (v === null) appender.appendNull();
       else appender.appendVarchar(v);
     }
-    appender.appendBigInt(BigInt(row.line));
     appender.endRow();
     raws.set(row.line, row.raw);
   }
@@ -46,8 +45,7 @@ export async function stageRows(
     records: rows.length + rejectedLines,
     relation: 'stage',
     param: null,
-    lineBase: 0,
-    afterRead: async () => ({ readerRejects: info.readerRejects, readerRejectedRecords: rejectedLines, points: [{ fromRec: 0, addLine: 0, addD: 0 }] }),
+    afterRead: async () => ({ readerRejects: info.readerRejects, readerRejectedRecords: rejectedLines, points: pointsFromLines(rows.map((r) => r.line)) }),
     rawFor: async (ds) => new Map(ds.filter((d) => raws.has(d)).map((d) => [d, raws.get(d)!])),
     cleanup: async () => db.run('DROP TABLE IF EXISTS stage'),
   };

@@ -1,7 +1,7 @@
 // What every reader hands to the loader: a SQL relation with one VARCHAR column per contract column (NULL for
-// optional columns the file lacks) and `__rec`, the record's number in reading order; the independent record
-// count; and, once the relation has been read, the reader's own rejects and how record numbers map to source
-// lines. The relation may use $2, bound to `param`.
+// optional columns the file lacks), read in file order; the independent record count; and, once the relation
+// has been read, the reader's own rejects and how record numbers (0, 1, 2, … in reading order) map to source
+// lines. The relation may use $1, bound to `param`.
 export interface ReaderReject {
   line: number;
   column: string | null;
@@ -33,8 +33,6 @@ export interface Staged {
   records: number;
   relation: string;
   param: string | null;
-  /** The line of record 0 before anything is known about skipped records (points[0].addLine once read). */
-  lineBase: number;
   afterRead(): Promise<AfterRead>;
   /** Verbatim text of records, by reader entry d. */
   rawFor(ds: number[]): Promise<Map<number, string>>;
@@ -48,4 +46,14 @@ export function locate(points: Breakpoint[], rec: number): { line: number; d: nu
     else break;
   }
   return { line: rec + p.addLine, d: rec + p.addD };
+}
+
+/** Breakpoints for rows that carry their own line numbers (XLSX rows skip empty sheet rows). */
+export function pointsFromLines(lines: number[]): Breakpoint[] {
+  const points: Breakpoint[] = [{ fromRec: 0, addLine: lines[0] ?? 0, addD: lines[0] ?? 0 }];
+  for (let rec = 1; rec < lines.length; rec++) {
+    const add = lines[rec] - rec;
+    if (add !== points[points.length - 1].addLine) points.push({ fromRec: rec, addLine: add, addD: add });
+  }
+  return points;
 }
