@@ -1,0 +1,53 @@
+// `shifan demo` as a user runs it: files into a folder, a summary per dataset, then the ordinary loader.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../pipeline/db/paths.ts';
+
+let work: string;
+beforeAll(() => {
+  work = mkdtempSync(join(tmpdir(), 'shifan-demo-cli-'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function shifan(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'shifan.mjs'), '--db', join(work, 'cli.duckdb'), ...args], {
+    encoding: 'utf8', env: { ...process.env, ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('shifan demo', () => {
+  it('writes the files into --out without loading them when asked --no-load, and says so', () => {
+    const out = join(work, 'no-load');
+    const r = shifan(['demo', '--seed', '3', '--out', out, '--no-load']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^dataset\s+files\s+rows/);
+    expect(r.stdout).toContain('enforcement_decisions');
+    expect(r.stdout).toContain('(not loaded: --no-load)');
+    expect(readdirSync(out)).toContain('planted.json');
+    expect(existsSync(join(work, 'cli.duckdb'))).toBe(false);
+  });
+
+  it('writes into <inbox>/demo-<scale>-<seed> by default and loads every file, reporting rows per dataset as JSON', () => {
+    const inbox = join(work, 'inbox');
+    const r = shifan(['demo', '--seed', '5', '--json'], { SHIFAN_INBOX: inbox });
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.out).toBe(join(inbox, 'demo-small-5'));
+    expect(out.files).toContain('regions.xlsx');
+    expect(out.loads).toHaveLength(out.files.length);
+    expect(out.loads.every((l: { status: string }) => l.status === 'loaded')).toBe(true);
+    const rejected = out.loads.reduce((s: number, l: { rejected: number }) => s + l.rejected, 0);
+    expect(rejected).toBe(5);
+  });
+
+  it('refuses an unknown scale or a seed that is not a whole number with exit code 2', () => {
+    expect(shifan(['demo', '--scale', 'huge', '--no-load']).code).toBe(2);
+    const r = shifan(['demo', '--seed', 'abc', '--no-load']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--seed must be a whole number');
+  });
+});
