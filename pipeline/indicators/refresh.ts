@@ -1,0 +1,103 @@
+// `shifan refresh`: recompute every indicator, the scorecard, funnel limits, risk flags and the watchlist from what
+// is loaded, in one transaction. The heavy work is set-based SQL (one file per metric, sql/indicators/); this file
+// only orders the steps and times them.
+import type { Database } from '../db/index.ts';
+
+import { findingsBelowBar } from '../spotcheck/findings.ts';
+import { allMetrics, loadSystems, storeSystems, type ScoringMethod } from './system.ts';
+import { computeFunnels } from './funnel-store.ts';
+import { flagRules } from '../flags/rules.ts';
+
+export interface RefreshOptions {
+  /** The data's date (YYYY-MM-DD); default: the latest date found in the data (sql/refresh/as_of.sql). */
+  asOf?: string;
+  method?: ScoringMethod;
+  systemDir?: string;
+  actor?: string;
+  /** Called after each step, for progress output. */
+  onStep?: (step: string, ms: number) => void;
+}
+
+export interface RefreshResult {
+  run_id: number;
+  as_of: string;
+  as_of_source: 'data' | 'option';
+  scoring_method: ScoringMethod;
+  seconds: number;
+  source_rows: number;
+  rows_per_second: number;
+  metric_rows: number;
+  flags_active: number;
+  flags_new: number;
+  flags_resolved: number;
+  watchlist_added: number;
+  steps: Array<{ step: string; ms: number }>;
+}
+
+export async function refresh(db: Database, options: RefreshOptions = {}): Promise<RefreshResult> {
+  const started = performance.now();
+  const systems = loadSystems(options.systemDir);
+  const method = options.method ?? systems[systems.length - 1].scoring.method;
+  if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new Error(`--as-of must be YYYY-MM-DD, got ${options.asOf}`);
+  const dataAsOf = (await db.allFile<{ as_of: string | null }>('refresh/as_of'))[0]?.as_of ?? null;
+  const asOf = options.asOf ?? dataAsOf ?? new Date().toISOString().slice(0, 10);
+  const systemsJson = JSON.stringify(systems.map((s) => ({ version: s.version, years: s.years, sha256: s.sha256 })));
+  const [{ run_id: runId }] = await db.allFile<{ run_id: number }>('refresh/start_run', {
+    as_of: asOf, as_of_source: options.asOf ? 'option' : 'data', method, systems: systemsJson,
+  });
+  const steps: Array<{ step: string; ms: number }> = [];
+  const step = async (name: string, fn: () => Promise<unknown>) => {
+    const t = performance.now();
+    await fn();
+    const ms = Math.round(performance.now() - t);
+    steps.push({ step: name, ms });
+    options.onStep?.(name, ms);
+  };
+  let sourceRows = 0;
+  let watchlistAdded = 0;
+  try {
+    await db.transaction(async () => {
+      await step('definitions', () => storeSystems(db, systems));
+      await step('stage', async () => {
+        await db.runFile('refresh/context', { run_id: runId, as_of: asOf, actor: options.actor ?? 'system:refresh' });
+        await db.runFile('refresh/stage');
+      });
+      for (const m of allMetrics(systems)) await step(m.id, () => db.runFile(m.sql));
+      await step('thresholds', async () => {
+        await db.runFile('refresh/clear_latest');
+        await db.runFile('refresh/apply_thresholds');
+      });
+      await step('scorecard', () => db.runFile('refresh/scorecard', { method }));
+      await step('funnel', () => computeFunnels(db, runId));
+      for (const rule of flagRules()) await step(`flag:${rule}`, () => db.runFile(`flags/${rule}`));
+      await step('persist flags', () => db.runFile('refresh/persist_flags'));
+      await step('watchlist', async () => {
+        watchlistAdded = await syncWatchlist(db);
+      });
+      sourceRows = (await db.allFile<{ source_rows: number }>('refresh/source_rows'))[0].source_rows;
+    });
+  } catch (err) {
+    await db.runFile('refresh/finish_run', { run_id: runId, status: 'failed', seconds: (performance.now() - started) / 1000, source_rows: null }).catch(() => undefined);
+    throw err;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  await db.runFile('refresh/finish_run', { run_id: runId, status: 'done', seconds, source_rows: sourceRows });
+  const run = (await db.all<Record<string, number>>('SELECT metric_rows, flags_active, flags_new, flags_resolved FROM refresh_runs WHERE run_id = $1', [runId]))[0];
+  return {
+    run_id: runId, as_of: asOf, as_of_source: options.asOf ? 'option' : 'data', scoring_method: method, seconds,
+    source_rows: sourceRows, rows_per_second: sourceRows / seconds, metric_rows: run.metric_rows,
+    flags_active: run.flags_active, flags_new: run.flags_new, flags_resolved: run.flags_resolved, watchlist_added: watchlistAdded, steps,
+  };
+}
+
+/** Adds what the data puts on the watchlist (grounds 1–3 and integrity signals); returns how many entries are new. */
+async function syncWatchlist(db: Database): Promise<number> {
+  const below = await findingsBelowBar(db);
+  await db.runFile('watchlist/stage_spotcheck', { rows: JSON.stringify(below) });
+  await db.runFile('watchlist/candidates');
+  const before = (await db.one<{ n: number }>('SELECT count(*) AS n FROM watchlist_entries'))!.n;
+  await db.runFile('watchlist/sync');
+  const after = (await db.one<{ n: number }>('SELECT count(*) AS n FROM watchlist_entries'))!.n;
+  return after - before;
+}
+

@@ -1,0 +1,20 @@
+-- @id: disclosure.overturned_rate
+-- @indicator_no: 83
+-- @source: disclosure_requests
+-- @rule: answered requests whose decision was overturned on review or in court (review_result = overturned: 撤销,
+--        确认违法 or 责令履行) / answered requests, by year of received_on
+-- @threshold: <= 5% (the seed's "5% 以下", which in Chinese legal usage includes 5%) (data/indicator-systems)
+INSERT INTO metric_results BY NAME
+SELECT
+  'disclosure.overturned_rate' AS metric_id,
+  region_code,
+  year(received_on) AS year,
+  count(*) FILTER (WHERE review_result = 'overturned') AS numerator,
+  count(*) AS denominator,
+  numerator / denominator AS value,
+  numerator AS evidence_count,
+  list_slice(list({'record_id': request_id, 'load_id': _load_id, 'line': _line} ORDER BY _load_id, _line)
+    FILTER (WHERE review_result = 'overturned'), 1, 50) AS evidence
+FROM disclosure_requests
+WHERE answered_on IS NOT NULL
+GROUP BY region_code, year(received_on);

@@ -1,0 +1,19 @@
+-- @id: enforcement.major_legal_review
+-- @indicator_no: 62
+-- @source: enforcement_decisions
+-- @rule: major decisions (is_major) with legal_review = true / major decisions, by year of decided_on; an empty
+--        legal_review counts as not reviewed (no record of a review)
+-- @threshold: 100% (data/indicator-systems)
+INSERT INTO metric_results BY NAME
+SELECT
+  'enforcement.major_legal_review' AS metric_id,
+  region_code,
+  year(decided_on) AS year,
+  count(*) FILTER (WHERE legal_review) AS numerator,
+  count(*) AS denominator,
+  numerator / denominator AS value,
+  count(*) FILTER (WHERE legal_review IS NOT TRUE) AS evidence_count,
+  list_slice(list({'record_id': case_id, 'load_id': _load_id, 'line': _line} ORDER BY _load_id, _line) FILTER (WHERE legal_review IS NOT TRUE), 1, 50) AS evidence
+FROM enforcement_decisions
+WHERE is_major
+GROUP BY region_code, year(decided_on);

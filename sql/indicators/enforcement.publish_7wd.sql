@@ -1,0 +1,40 @@
+-- @id: enforcement.publish_7wd
+-- @indicator_no: 57
+-- @source: enforcement_decisions, calendar_days
+-- @rule: licensing and penalty decisions published on or before workdays_add(decided_on, 7) / such decisions, by year of decided_on;
+--        unpublished and past the deadline (deadline before the data's date) is late; unpublished and not yet due
+--        is left out; provisional when decided_on or the deadline lies in a year without a published calendar
+-- @threshold: 100% (data/indicator-systems)
+-- Set-based: the deadline of every calendar day is computed once (a few thousand rows) and joined to the
+-- decisions by decided_on, one hash join instead of a working-day lookup per decision.
+INSERT INTO metric_results BY NAME
+WITH deadline AS (
+  SELECT s.day, dl.day AS due_on, NOT (s.published AND dl.published) AS provisional
+  FROM calendar_days AS s
+  JOIN calendar_days AS dl ON dl.is_workday AND dl.workday_seq = s.workday_seq + 7
+),
+judged AS (
+  SELECT
+    e.region_code,
+    year(e.decided_on) AS year,
+    e.case_id, e._load_id, e._line,
+    d.provisional,
+    coalesce(e.published_on <= d.due_on, false) AS on_time
+  FROM enforcement_decisions AS e
+  JOIN deadline AS d ON d.day = e.decided_on
+  CROSS JOIN refresh_context AS c
+  WHERE e.action_type IN ('license', 'penalty')
+    AND (e.published_on IS NOT NULL OR d.due_on < c.as_of)
+)
+SELECT
+  'enforcement.publish_7wd' AS metric_id,
+  region_code,
+  year,
+  count(*) FILTER (WHERE on_time) AS numerator,
+  count(*) AS denominator,
+  numerator / denominator AS value,
+  bool_or(provisional) AS provisional,
+  count(*) FILTER (WHERE NOT on_time) AS evidence_count,
+  list_slice(list({'record_id': case_id, 'load_id': _load_id, 'line': _line} ORDER BY _load_id, _line) FILTER (WHERE NOT on_time), 1, 50) AS evidence
+FROM judged
+GROUP BY region_code, year;

@@ -1,0 +1,19 @@
+-- @id: enforcement.training_hours
+-- @indicator_no: 68
+-- @source: enforcement_stats
+-- @rule: training hours per officer over the region: sum(training_hours_avg * officers) / sum(officers), agencies
+--        with an empty training_hours_avg left out
+-- @threshold: >= 40 hours (data/indicator-systems)
+INSERT INTO metric_results BY NAME
+SELECT
+  'enforcement.training_hours' AS metric_id,
+  region_code,
+  CAST(year AS INTEGER) AS year,
+  sum(training_hours_avg * officers) FILTER (WHERE training_hours_avg IS NOT NULL) AS numerator,
+  sum(officers) FILTER (WHERE training_hours_avg IS NOT NULL) AS denominator,
+  CASE WHEN denominator > 0 THEN numerator / denominator END AS value,
+  count(*) FILTER (WHERE training_hours_avg < 40) AS evidence_count,
+  list_slice(list({'record_id': region_code || '|' || year || '|' || agency, 'load_id': _load_id, 'line': _line} ORDER BY _load_id, _line)
+    FILTER (WHERE training_hours_avg < 40), 1, 50) AS evidence
+FROM enforcement_stats
+GROUP BY region_code, year;

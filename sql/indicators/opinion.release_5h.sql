@@ -1,0 +1,25 @@
+-- @id: opinion.release_5h
+-- @indicator_no: 82
+-- @source: incidents
+-- @rule: public_opinion events whose first authoritative release (first_release_at) came within 5 hours of occurred_at / such events, by year of
+--        occurred_at; none yet and the 5 hours ended before the data's date counts as late; otherwise left out
+-- @threshold: every event (100%) (data/indicator-systems)
+INSERT INTO metric_results BY NAME
+WITH judged AS (
+  SELECT i.*, coalesce(i.first_release_at <= i.occurred_at + INTERVAL 5 HOUR, false) AS on_time
+  FROM incidents AS i
+  CROSS JOIN refresh_context AS c
+  WHERE i.kind = 'public_opinion'
+    AND (i.first_release_at IS NOT NULL OR i.occurred_at + INTERVAL 5 HOUR < CAST(c.as_of AS TIMESTAMP))
+)
+SELECT
+  'opinion.release_5h' AS metric_id,
+  region_code,
+  year(occurred_at) AS year,
+  count(*) FILTER (WHERE on_time) AS numerator,
+  count(*) AS denominator,
+  numerator / denominator AS value,
+  count(*) FILTER (WHERE NOT on_time) AS evidence_count,
+  list_slice(list({'record_id': event_id, 'load_id': _load_id, 'line': _line} ORDER BY _load_id, _line) FILTER (WHERE NOT on_time), 1, 50) AS evidence
+FROM judged
+GROUP BY region_code, year(occurred_at);
