@@ -29,17 +29,12 @@ export async function stageCsv(
     await decodeGb18030ToUtf8(path, tempFile);
     readPath = tempFile;
   }
-  const columnsStruct = `{${fileColumns.map((_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}`;
   const select = contract.columns.map((c) => {
     const idx = fileColumns.indexOf(c.name);
     return idx >= 0 ? `c${idx} AS ${quoteIdent(c.name)}` : `CAST(NULL AS VARCHAR) AS ${quoteIdent(c.name)}`;
   });
   await db.run('DROP TABLE IF EXISTS csv_rejects; DROP TABLE IF EXISTS csv_scans');
-  const relation =
-    `(SELECT ${select.join(', ')} FROM read_csv($1, columns = ${columnsStruct}, ` +
-    `header = true, delim = ${delimiter === '\t' ? `e'\\t'` : `','`}, quote = '"', escape = '"', strict_mode = true, ` +
-    `auto_detect = false, allow_quoted_nulls = false, store_rejects = true, rejects_table = 'csv_rejects', ` +
-    `rejects_scan = 'csv_scans', max_line_size = 4194304))`;
+  const relation = `(SELECT ${select.join(', ')} FROM ${csvReadSql(fileColumns.length, delimiter)})`;
 
   return {
     format: 'csv',
@@ -54,7 +49,15 @@ export async function stageCsv(
       );
       const rejectedDs = [...new Set(errors.map((e) => Number(e.line)))];
       const nameOf = (positional: string | null) => (positional ? fileColumns[Number(positional.slice(1))] ?? null : null);
-      const readerRejects: ReaderReject[] = errors.map((e) => ({
+      // DuckDB reports a short record once per missing column; one reject per record and error kind is enough.
+      const seen = new Set<string>();
+      const distinct = errors.filter((e) => {
+        const key = `${e.line}|${e.error_type}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      const readerRejects: ReaderReject[] = distinct.map((e) => ({
         line: physicalLine(scan, Number(e.line)),
         column: nameOf(e.column_name),
         code: codeForCsvError(e.error_type),
@@ -70,6 +73,17 @@ export async function stageCsv(
       if (tempFile) rmSync(tempFile, { force: true });
     },
   };
+}
+
+/**
+ * DuckDB's reader with every option explicit: columns c0…cN as text, the header skipped, RFC 4180 quoting,
+ * strict mode, and malformed records into the temp table csv_rejects. $1 is the path.
+ */
+export function csvReadSql(columnCount: number, delimiter: string): string {
+  const columns = `{${Array.from({ length: columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}`;
+  return `read_csv($1, columns = ${columns}, header = true, delim = ${delimiter === '\t' ? `e'\\t'` : `','`}, ` +
+    `quote = '"', escape = '"', strict_mode = true, auto_detect = false, allow_quoted_nulls = false, ` +
+    `store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_scans', max_line_size = 4194304)`;
 }
 
 /**

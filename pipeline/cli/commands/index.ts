@@ -1,7 +1,9 @@
 // Every command of the CLI, in the order `shifan --help` lists them. Add a command by adding its file here.
 import type { Command } from 'commander';
 
+import { registerStart } from './start.ts';
 import { registerIngest } from './ingest.ts';
+import { registerTemplates } from './templates.ts';
 import { registerLoads } from './loads.ts';
 import { registerRejects } from './rejects.ts';
 import { registerSpotcheck } from './spotcheck.ts';
@@ -13,6 +15,7 @@ import { registerDemo } from './demo.ts';
 export type RegisterCommand = (program: Command) => void;
 
 export const commands: RegisterCommand[] = [
+  registerStart,
   registerIngest,
   registerLoads,
   registerRejects,
@@ -21,4 +24,5 @@ export const commands: RegisterCommand[] = [
   registerWorkdays,
   registerCalendar,
   registerDemo,
+  registerTemplates,
 ];

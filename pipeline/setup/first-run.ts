@@ -1,0 +1,27 @@
+// What the README's first command does on a fresh machine: the embedded default database gets the shipped
+// reference data and, when it holds no data yet, the small synthetic demo — so every feature has something
+// to show. A database that already has loads is left as it is.
+import { join } from 'node:path';
+import type { Database } from '../db/index.ts';
+import { defaultInboxDir } from '../db/index.ts';
+import { generateDemo } from '../demo/index.ts';
+import { ingestPaths, type IngestResult } from '../load/index.ts';
+import { referenceFile } from '../reference/index.ts';
+
+export interface FirstRunReport {
+  fresh: boolean;
+  reference: IngestResult[];
+  demo?: { outDir: string; files: number; results: IngestResult[]; planted: number };
+}
+
+export async function ensureSampleData(db: Database, options: { seed?: number } = {}): Promise<FirstRunReport> {
+  const loads = await db.one<{ n: number }>(`SELECT count(*) AS n FROM load_log WHERE status = 'loaded' AND source <> 'reference'`);
+  // The published benchmark ships with the product; loading it again is a no-op (same content).
+  const reference = await ingestPaths(db, [referenceFile('nationalBenchmarks')], { source: 'reference', dataset: 'national_benchmarks' });
+  if ((loads?.n ?? 0) > 0) return { fresh: false, reference };
+  const seed = options.seed ?? 1;
+  const outDir = join(defaultInboxDir(), `demo-small-${seed}`);
+  const demo = await generateDemo({ scale: 'small', seed, outDir });
+  const results = await ingestPaths(db, demo.files, { source: 'demo' });
+  return { fresh: true, reference, demo: { outDir, files: demo.files.length, results, planted: demo.planted.length } };
+}

@@ -1,0 +1,1 @@
+export { writeTemplates, columnRule } from './write-templates.ts';

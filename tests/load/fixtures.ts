@@ -1,0 +1,36 @@
+// Test fixtures: a temp folder built from a map of file name → content, and a fresh database in it.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Database } from '../../pipeline/db/index.ts';
+
+export interface Workspace {
+  dir: string;
+  db: Database;
+  file(name: string, content: string | Buffer): string;
+  close(): void;
+}
+
+export async function workspace(): Promise<Workspace> {
+  const dir = mkdtempSync(join(tmpdir(), 'shifan-test-'));
+  const db = await Database.open(join(dir, 'test.duckdb'));
+  return {
+    dir,
+    db,
+    file(name, content) {
+      const path = join(dir, name);
+      writeFileSync(path, content);
+      return path;
+    },
+    close() {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const decisionHeader = 'case_id,region_code,agency,action_type,decided_on,published_on,is_major,legal_review';
+
+export function csv(...lines: string[]): string {
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,81 @@
+// A load killed in the middle of its transaction leaves nothing half-written, and the next ingest says so.
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Database, repoRoot } from '../../pipeline/db/index.ts';
+import { ingestFile } from '../../pipeline/load/index.ts';
+import { decisionHeader, workspace, type Workspace } from './fixtures.ts';
+
+const shifan = join(repoRoot, 'bin', 'shifan.mjs');
+let ws: Workspace;
+beforeEach(async () => { ws = await workspace(); });
+afterEach(() => ws.close());
+
+async function bigFile(path: string, rows: number): Promise<void> {
+  const out = createWriteStream(path);
+  out.write(`${decisionHeader}\n`);
+  for (let i = 0; i < rows; i++) out.write(`K${i},110101,局,license,2024-01-05,2024-01-08,0,1\n`);
+  out.end();
+  await once(out, 'finish');
+}
+
+/** Runs `shifan ingest` and kills it with SIGKILL once it reports the given phase (SHIFAN_PROFILE). */
+function ingestAndKillAt(db: string, file: string, phase: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [shifan, '--db', db, 'ingest', file], { env: { ...process.env, SHIFAN_PROFILE: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+      if (stderr.includes(`${phase}:`)) child.kill('SIGKILL');
+    });
+    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`not killed; stderr: ${stderr}`))));
+  });
+}
+
+describe('a killed load', () => {
+  it('leaves no rows and no rejects behind, and is marked interrupted at the next ingest', async () => {
+    const dbPath = ws.db.path;
+    ws.db.close();
+    const file = join(ws.dir, 'enforcement_decisions_big.csv');
+    await bigFile(file, 200_000);
+    await ingestAndKillAt(dbPath, file, 'inserted');
+
+    const db = await Database.open(dbPath);
+    try {
+      expect((await db.one<{ n: number }>('SELECT count(*) AS n FROM enforcement_decisions_history'))!.n).toBe(0);
+      expect((await db.one<{ n: number }>('SELECT count(*) AS n FROM rejects'))!.n).toBe(0);
+      expect(await db.one('SELECT status FROM load_log')).toEqual({ status: 'running' });
+      const again = await ingestFile(db, file);
+      expect(again).toMatchObject({ status: 'loaded', loaded: 200_000 });
+      expect(await db.all('SELECT status FROM load_log ORDER BY load_id')).toEqual([{ status: 'interrupted' }, { status: 'loaded' }]);
+    } finally {
+      db.close();
+      ws.db = await Database.open(join(ws.dir, 'other.duckdb'));
+    }
+  });
+});
+
+describe('a busy database', () => {
+  it('makes a second process say which process holds it and exit with status 3', async () => {
+    const dbPath = ws.db.path;
+    const holder = spawn(process.execPath, ['-e', `
+      const { DuckDBInstance } = await import('@duckdb/node-api');
+      await DuckDBInstance.create(${JSON.stringify(dbPath)});
+      console.log('holding'); setTimeout(() => {}, 20000);
+    `], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    ws.db.close();
+    try {
+      await new Promise<void>((resolve) => holder.stdout!.on('data', () => resolve()));
+      const result = spawnSync(process.execPath, [shifan, '--db', dbPath, 'loads'], { encoding: 'utf8', timeout: 30_000 });
+      expect(result.status).toBe(3);
+      expect(result.stderr).toContain(`(PID ${holder.pid})`);
+      expect(result.stderr).toContain('is in use by');
+    } finally {
+      holder.kill('SIGKILL');
+      await once(holder, 'exit');
+      ws.db = await Database.open(join(ws.dir, 'other.duckdb'));
+    }
+  });
+});
