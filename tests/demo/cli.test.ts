@@ -1,6 +1,7 @@
 // `shifan demo` as a user runs it: files into a folder, a summary per dataset, then the ordinary loader.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -42,6 +43,16 @@ describe('shifan demo', () => {
     expect(out.loads.every((l: { status: string }) => l.status === 'loaded')).toBe(true);
     const rejected = out.loads.reduce((s: number, l: { rejected: number }) => s + l.rejected, 0);
     expect(rejected).toBe(5);
+  });
+
+  it('writes the same bytes whatever the time zone of the machine', () => {
+    const hashes = (dir: string) => readdirSync(dir).sort().map((f) => `${f} ${createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')}`);
+    const dirs = ['America/New_York', 'Asia/Shanghai'].map((tz) => {
+      const out = join(work, `tz-${tz.replace('/', '-')}`);
+      expect(shifan(['demo', '--seed', '4', '--out', out, '--no-load'], { TZ: tz }).code).toBe(0);
+      return out;
+    });
+    expect(hashes(dirs[0])).toEqual(hashes(dirs[1]));
   });
 
   it('refuses an unknown scale or a seed that is not a whole number with exit code 2', () => {

@@ -4,8 +4,8 @@
 import ExcelJS from 'exceljs';
 import type { Cell } from '../format.ts';
 
-/** Local-time constructor on purpose: zip entries store local DOS time, so this is the same in every time zone. */
-const FIXED_ZIP_DATE = () => new Date(2026, 0, 15, 8, 0, 0);
+/** archiver stores zip entry times as UTC DOS time (unless forceLocalTime), so a UTC instant is the same everywhere. */
+const FIXED_ZIP_DATE = () => new Date(Date.UTC(2026, 0, 15, 0, 0, 0));
 const FIXED_DOC_DATE = new Date(Date.UTC(2026, 0, 15, 0, 0, 0));
 
 type Appender = { append(source: unknown, data: Record<string, unknown>): unknown };
