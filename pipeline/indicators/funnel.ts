@@ -167,7 +167,13 @@ export function funnel(points: FunnelPoint[], targetOverride?: number): FunnelRo
     const [lower95, upper95, lower998, upper998] = lim;
     const value = p.numerator / n;
     const z = (value - target) / Math.sqrt(((adjusted ? phi : 1) * target * (1 - target)) / n);
-    const position = value > upper998 ? 'above998' : value < lower998 ? 'below998' : value > upper95 ? 'above95' : value < lower95 ? 'below95' : 'within';
+    // The interpolated limit sits a hair inside n/n when r_p = n (and above 0/n when r_p = 0), so a region at 100%
+    // would plot "above" a 98% target with n = 6 although nothing more extreme is possible: the boundary is never out.
+    const canBeAbove = p.numerator < n;
+    const canBeBelow = p.numerator > 0;
+    const position =
+      canBeAbove && value > upper998 ? 'above998' : canBeBelow && value < lower998 ? 'below998'
+        : canBeAbove && value > upper95 ? 'above95' : canBeBelow && value < lower95 ? 'below95' : 'within';
     return { ...p, value, target, phi, adjusted, lower95, upper95, lower998, upper998, z, position };
   });
 }
