@@ -11,6 +11,10 @@ import { registerAudit } from './audit.ts';
 import { registerWorkdays } from './workdays.ts';
 import { registerCalendar } from './calendar.ts';
 import { registerDemo } from './demo.ts';
+import { registerRefresh } from './refresh.ts';
+import { registerIndicators } from './indicators.ts';
+import { registerFlags } from './flags.ts';
+import { registerWatchlist } from './watchlist.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -24,5 +28,9 @@ export const commands: RegisterCommand[] = [
   registerWorkdays,
   registerCalendar,
   registerDemo,
+  registerRefresh,
+  registerIndicators,
+  registerFlags,
+  registerWatchlist,
   registerTemplates,
 ];

@@ -1,0 +1,47 @@
+// `shifan flags --year Y [--region CODE] [--rule ID] [--all] [--json]`: risk flags with their evidence, and the
+// watchlist entries of that year.
+import type { Command } from 'commander';
+import { readFlags } from '../../flags/index.ts';
+import { listWatchlist, STATUS_ZH, GROUND_ZH } from '../../watchlist/index.ts';
+import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { formatTable } from '../table.ts';
+
+const SEVERITY_ZH: Record<string, string> = { high: '高', medium: '中', low: '低', info: '提示' };
+
+export function registerFlags(program: Command): void {
+  program
+    .command('flags')
+    .description('risk flags (预警) of a year with their evidence, and the revocation watchlist entries of that year')
+    .requiredOption('--year <year>', 'the year the flags are about')
+    .option('--region <code>', 'one region')
+    .option('--rule <id>', 'one rule (sql/flags/<rule>.sql)')
+    .option('--all', 'include resolved flags')
+    .option('--evidence <n>', 'evidence records to print per flag (human output)', '3')
+    .action(async (_opts, cmd: Command) => {
+      const opts = optionsOf<{ year: string; region?: string; rule?: string; all?: boolean; evidence: string }>(cmd);
+      const year = Number(opts.year);
+      if (!Number.isInteger(year)) throw new UsageError(`--year must be a year, got "${opts.year}"`);
+      const { flags, watch } = await withDatabase(cmd, async (db) => ({
+        flags: await readFlags(db, { year, region: opts.region, rule: opts.rule, all: opts.all }),
+        watch: (await listWatchlist(db, { region: opts.region })).filter((w) => w.year === year),
+      }), { readOnly: true });
+      if (opts.json) return printJson({ flags, watchlist: watch });
+      const perFlag = Number(opts.evidence);
+      const out: string[] = [`${year}年预警 ${flags.length} 条${opts.all ? '（含已解除）' : ''}`];
+      for (const f of flags) {
+        out.push(`[${SEVERITY_ZH[f.severity] ?? f.severity}] ${f.region_code} ${f.region_name ?? ''} ${f.rule_id}@${f.rule_version}${f.detail_key ? ` ${f.detail_key}` : ''}` +
+          `${f.status === 'resolved' ? '（已解除）' : ''} #${f.flag_id.slice(0, 12)}`);
+        out.push(`  ${f.message_zh}`);
+        for (const e of f.evidence.slice(0, perFlag)) out.push(`  证据 ${e.dataset} ${e.record_id}  ${e.file_name ?? '?'}:${e.line ?? '?'}`);
+        if (f.evidence_count > Math.min(perFlag, f.evidence.length)) out.push(`  …共 ${f.evidence_count} 条相关记录（保存 ${f.evidence.length} 条）`);
+      }
+      if (watch.length) {
+        out.push('', `${year}年摘牌观察名单`);
+        out.push(formatTable(['条目', '地区', '依据', '状态', '说明'], watch.map((w) => [
+          w.entry_id.slice(0, 12), `${w.region_code} ${w.region_name ?? ''}`, w.is_ground ? GROUND_ZH[w.ground!] : '诚信信号（不构成依据）',
+          STATUS_ZH[w.status], w.summary_zh,
+        ])));
+      }
+      process.stdout.write(`${out.join('\n')}\n`);
+    });
+}

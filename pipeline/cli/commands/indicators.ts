@@ -1,0 +1,65 @@
+// `shifan indicators --year Y [--region CODE] [--json]`: every metric of a region-year with value, threshold and
+// status (met / not met / no data), and the scorecard line. JSON: the public array of IndicatorValue.
+import type { Command } from 'commander';
+import { hasRefreshed, publicShape, readIndicators, readScorecard, type IndicatorRow } from '../../indicators/index.ts';
+import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { formatTable } from '../table.ts';
+
+const STATUS_ZH = { met: '达标', not_met: '未达标', no_data: '无数据' } as const;
+
+export function registerIndicators(program: Command): void {
+  program
+    .command('indicators')
+    .description('the scorecard: every metric of a year, value, threshold, met / not met / no data (run refresh first)')
+    .requiredOption('--year <year>', 'the year the metrics are about')
+    .option('--region <code>', 'one region (6-digit code)')
+    .action(async (_opts, cmd: Command) => {
+      const opts = optionsOf<{ year: string; region?: string }>(cmd);
+      const year = Number(opts.year);
+      if (!Number.isInteger(year)) throw new UsageError(`--year must be a year, got "${opts.year}"`);
+      if (opts.region !== undefined && !/^\d{6}$/.test(opts.region)) throw new UsageError(`--region must be a 6-digit code, got "${opts.region}"`);
+      const { rows, cards, refreshed } = await withDatabase(cmd, async (db) => ({
+        refreshed: await hasRefreshed(db),
+        rows: await readIndicators(db, year, opts.region),
+        cards: await readScorecard(db, year, opts.region),
+      }), { readOnly: true });
+      if (!refreshed) process.stderr.write('shifan: no refresh has run on this database yet; run `shifan refresh` first\n');
+      if (opts.json) return printJson(rows.map(publicShape));
+      const byRegion = new Map<string, IndicatorRow[]>();
+      for (const r of rows) byRegion.set(r.region_code, [...(byRegion.get(r.region_code) ?? []), r]);
+      const out: string[] = [];
+      for (const [code, list] of byRegion) {
+        const card = cards.find((c) => c.region_code === code);
+        out.push(`${code} ${list[0].region_name ?? ''} ${year}年（指标体系${list[0].system_version}版）`);
+        if (card) {
+          out.push(`达标 ${card.metrics_met}/${card.metrics_assessed}（${pct(card.conformance)}，综合示范要求 >${pct(card.bar)}：${card.meets_bar ? '符合' : '不符合'}），` +
+            `综合得分 ${card.composite?.toFixed(1) ?? '—'}（${card.scoring_method}），排名 ${card.rank ?? '—'}/${card.ranked_of}` +
+            (card.composite_change !== null ? `，较上年 ${card.composite_change >= 0 ? '+' : ''}${card.composite_change.toFixed(1)}` : ''));
+        }
+        out.push(formatTable(['序号', '指标', '数值', '分子/分母', '标准', '状态', '暂定'], list.map((r) => [
+          r.indicator_no ?? '—', `${r.name_zh} ${r.indicator}`, fmt(r.value, r.unit),
+          r.denominator === null ? '' : `${num(r.numerator)}/${num(r.denominator)}`,
+          r.threshold === null ? '无参照值' : `${r.direction === 'higher' ? '≥' : r.direction === 'lower' ? '≤' : '='}${fmt(r.threshold, r.unit)}`,
+          STATUS_ZH[r.status], r.provisional ? '暂定' : '',
+        ])));
+        out.push('');
+      }
+      if (rows.length === 0) out.push(`${year}年没有指标值${opts.region ? `（地区 ${opts.region}）` : ''}`);
+      out.push('权重：中央依法治国办未公布正式权重，默认各指标等权（data/indicator-systems/*.json 可调整）。');
+      process.stdout.write(`${out.join('\n')}\n`);
+    });
+}
+
+function fmt(v: number | null, unit: string): string {
+  if (v === null) return '无数据';
+  if (unit === 'rate') return `${(100 * v).toFixed(1)}%`;
+  return Number.isInteger(v) ? String(v) : v.toFixed(2);
+}
+
+function num(v: number | null): string {
+  return v === null ? '' : Number.isInteger(v) ? String(v) : v.toFixed(1);
+}
+
+function pct(v: number | null): string {
+  return v === null ? '—' : `${(100 * v).toFixed(1)}%`;
+}
