@@ -90,7 +90,6 @@ export function loadSql(contract: DatasetContract, history: string): LoadSql {
   const cell = cols.flatMap((c) => cellChecks(contract, c, rawRef(c), quoteIdent(c.name)));
   const rules: Check[] = (contract.rules ?? []).map((r) => ({ column: r.column, code: r.code, fails: `NOT coalesce(${r.check}, true)`, message: r.message }));
   const checks = [...cell, ...rules];
-  const derived = cols.filter((c) => c.derive);
   const key = contract.key.map(quoteIdent);
   const valueOf = (check: Check) => (rules.includes(check) ? `CAST(${quoteIdent(check.column)} AS VARCHAR)` : rawRef(cols.find((c) => c.name === check.column)!));
   const structs = checks
@@ -98,19 +97,18 @@ export function loadSql(contract: DatasetContract, history: string): LoadSql {
     .join(',\n      ');
   const colList = cols.map((c) => quoteIdent(c.name)).join(', ');
 
+  // Checks see the values as sent; derived values (e.g. province_code from region_code) fill blanks after.
+  const finalCols = cols.map((c) => (c.derive ? `coalesce(${quoteIdent(c.name)}, ${c.derive}) AS ${quoteIdent(c.name)}` : quoteIdent(c.name))).join(', ');
   const createTyped = (relation: string) => [
     `CREATE OR REPLACE TEMP TABLE typed AS`,
-    `SELECT ${colList},`,
+    `SELECT ${finalCols},`,
     `  CASE WHEN ${checks.length ? checks.map((c) => c.fails).join(' OR ') : 'false'} THEN list_filter([`,
     `      ${structs || 'NULL'}`,
     `    ], x -> x IS NOT NULL) END AS _fails`,
     `FROM (`,
-    `  SELECT * ${derived.length ? `REPLACE (${derived.map((c) => `coalesce(${quoteIdent(c.name)}, ${c.derive}) AS ${quoteIdent(c.name)}`).join(', ')})` : ''}`,
-    `  FROM (`,
-    `    SELECT ${cols.map((c) => `s.${quoteIdent(c.name)} AS ${rawRef(c)}`).join(', ')},`,
-    `      ${cols.map((c) => `${typedExpr(c, `s.${quoteIdent(c.name)}`)} AS ${quoteIdent(c.name)}`).join(',\n      ')}`,
-    `    FROM ${relation} s`,
-    `  )`,
+    `  SELECT ${cols.map((c) => `s.${quoteIdent(c.name)} AS ${rawRef(c)}`).join(', ')},`,
+    `    ${cols.map((c) => `${typedExpr(c, `s.${quoteIdent(c.name)}`)} AS ${quoteIdent(c.name)}`).join(',\n    ')}`,
+    `  FROM ${relation} s`,
     `)`,
   ].join('\n');
 

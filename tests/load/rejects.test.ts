@@ -58,3 +58,13 @@ describe('rejected rows', () => {
     expect(codes).toEqual(['bad_date', 'bad_enum', 'bad_region_code']);
   });
 });
+
+describe('derived columns', () => {
+  it('derives province_code from region_code when blank, and still rejects one that is unreadable', async () => {
+    const header = 'region_code,region_name,province_code,level,batch,designation';
+    const path = ws.file('regions_test.csv', csv(header, '440300,深圳市,,city,2020,comprehensive', '320500,苏州市,32000,city,2020,comprehensive'));
+    expect(await ingestFile(ws.db, path)).toMatchObject({ loaded: 1, rejected: 1 });
+    expect(await ws.db.all('SELECT region_code, province_code FROM regions')).toEqual([{ region_code: '440300', province_code: '440000' }]);
+    expect(await ws.db.one('SELECT line, column_name, code FROM rejects')).toEqual({ line: 3, column_name: 'province_code', code: 'bad_region_code' });
+  });
+});
