@@ -27,6 +27,13 @@ export const GROUND_ZH: Record<number, string> = {
   4: '(四) 其他情形',
 };
 
+/** How an entry is shown: its ground, or why it is listed without being one. */
+export function basisZh(e: { is_ground: boolean; ground: number | null; kind: string }): string {
+  if (e.is_ground && e.ground !== null) return `依据${GROUND_ZH[e.ground]}`;
+  if (e.kind === 'spotcheck_unlinked') return '抽查结果未关联已提交的抽查：待核查，暂不构成摘牌依据';
+  return '诚信信号：待核查，不构成摘牌依据';
+}
+
 export interface WatchEntry {
   entry_id: string;
   region_code: string;
@@ -73,7 +80,7 @@ export async function setStatus(db: Database, entryId: string, to: WatchStatus, 
       throw new WatchlistError(`entry ${entry.entry_id.slice(0, 12)} is ${entry.status}; it can move to ${TRANSITIONS[entry.status].join(' or ') || 'nothing'}, not ${to}`);
     }
     if (to === 'revoked' && !entry.is_ground) {
-      throw new WatchlistError('an integrity signal is never a ground for revocation by itself: add a ground (false materials incident, or "other" with a reason) and revoke that');
+      throw new WatchlistError(`a ${entry.kind} entry is never a ground for revocation by itself: record the ground (a false-materials incident, a committed spot-check draw, or "watchlist add" with a reason) and revoke that`);
     }
     await db.runFile('watchlist/set_status', { entry_id: entry.entry_id, to, by: who.by });
     await db.runFile('watchlist/add_history', { entry_id: entry.entry_id, from: entry.status, to, note: who.note, by: who.by });

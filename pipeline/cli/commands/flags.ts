@@ -2,7 +2,7 @@
 // watchlist entries of that year.
 import type { Command } from 'commander';
 import { readFlags } from '../../flags/index.ts';
-import { listWatchlist, STATUS_ZH, GROUND_ZH } from '../../watchlist/index.ts';
+import { basisZh, listWatchlist, STATUS_ZH } from '../../watchlist/index.ts';
 import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
@@ -38,7 +38,7 @@ export function registerFlags(program: Command): void {
       if (watch.length) {
         out.push('', `${year}年摘牌观察名单`);
         out.push(formatTable(['条目', '地区', '依据', '状态', '说明'], watch.map((w) => [
-          w.entry_id.slice(0, 12), `${w.region_code} ${w.region_name ?? ''}`, w.is_ground ? GROUND_ZH[w.ground!] : '诚信信号（不构成依据）',
+          w.entry_id.slice(0, 12), `${w.region_code} ${w.region_name ?? ''}`, basisZh(w),
           STATUS_ZH[w.status], w.summary_zh,
         ])));
       }

@@ -3,7 +3,7 @@
 // enters a ground-4 case (其他情形).
 import type { Command } from 'commander';
 import { cliActor } from '../../audit/index.ts';
-import { addOtherEntry, GROUND_ZH, listWatchlist, setStatus, STATUS_ZH, TRANSITIONS, WatchlistError, type WatchEntry, type WatchStatus } from '../../watchlist/index.ts';
+import { addOtherEntry, basisZh, listWatchlist, setStatus, STATUS_ZH, TRANSITIONS, WatchlistError, type WatchEntry, type WatchStatus } from '../../watchlist/index.ts';
 import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 
 export function registerWatchlist(program: Command): void {
@@ -55,7 +55,7 @@ function render(entries: WatchEntry[]): string {
   if (entries.length === 0) return '摘牌观察名单为空';
   const out: string[] = [];
   for (const w of entries) {
-    const basis = w.is_ground ? `依据${GROUND_ZH[w.ground!]}` : '诚信信号：待核查，不构成摘牌依据';
+    const basis = basisZh(w);
     out.push(`#${w.entry_id.slice(0, 12)} ${w.region_code} ${w.region_name ?? ''} ${w.year ?? ''}年  ${basis}  【${STATUS_ZH[w.status]}】${w.source_active ? '' : '（来源数据已不再出现）'}`);
     out.push(`  ${w.summary_zh}`);
     const evidence = Array.isArray(w.evidence) ? (w.evidence as Array<Record<string, unknown>>) : [];
