@@ -1,0 +1,76 @@
+// Scheduled jobs: configuration (data/schedules.json), next run times, the runner and scheduler, the run
+// records, and the functions the API and the command line call.
+import type { Database } from '../db/index.ts';
+import { loadSchedules, type SchedulesFile } from './config.ts';
+import { nextRuns } from './next-run.ts';
+import { RunLog } from './runs.ts';
+import { currentRunner, JobRunner, type RunResult, type RunnerOptions } from './scheduler.ts';
+
+export { loadSchedules, checkSchedules, defaultSchedulesPath, ScheduleConfigError, WORKDAY_FILTERS, type ScheduleConfig, type SchedulesFile, type WorkdayFilter } from './config.ts';
+export { nextRuns, firstWorkdayOfQuarter, passesFilter, civilDateIn, TIMEZONE } from './next-run.ts';
+export { listJobRuns, acknowledgeRun, JobRunNotFoundError, RunLog, type JobRun, type JobRunStatus, type JobTrigger, type ListRunsOptions } from './runs.ts';
+export {
+  startScheduler, currentRunner, JobRunner, TransientError, UnknownJobError, isTransient,
+  type JobFn, type JobContext, type JobOutcome, type JobEvent, type RunResult, type RunnerOptions, type SchedulerHandle, type StartOptions,
+} from './scheduler.ts';
+export { jobDefinitions } from './definitions.ts';
+export { listExports, type ExportListing } from '../export/index.ts';
+
+export interface ScheduleListing {
+  job_id: string;
+  cron: string;
+  timezone: string;
+  workday_filter: string | null;
+  enabled: boolean;
+  description_zh: string;
+  description_en: string;
+  /** ISO instants (UTC, with Z); empty when disabled. */
+  next_runs: string[];
+  running: boolean;
+}
+
+/** Every schedule with its next run times (default 3), for `shifan schedule --list` and the UI. */
+export async function listSchedules(
+  _db: Database | null,
+  options: { from?: Date; count?: number; schedules?: SchedulesFile } = {},
+): Promise<ScheduleListing[]> {
+  const file = options.schedules ?? loadSchedules();
+  const from = options.from ?? new Date();
+  return file.jobs.map((s) => ({
+    job_id: s.job_id,
+    cron: s.cron,
+    timezone: file.timezone,
+    workday_filter: s.workday_filter ?? null,
+    enabled: s.enabled,
+    description_zh: s.description_zh,
+    description_en: s.description_en,
+    next_runs: s.enabled ? nextRuns(s, from, options.count ?? 3, file.timezone).map((d) => d.toISOString()) : [],
+    running: currentRunner()?.isRunning(s.job_id) ?? false,
+  }));
+}
+
+/**
+ * Runs a job now on behalf of an analyst. Inside `serve` it goes through the running scheduler (same overlap
+ * lock and lane); elsewhere through a runner of its own. `wait: false` returns as soon as the run is recorded.
+ */
+export async function runJobNow(
+  db: Database,
+  jobId: string,
+  actor: string,
+  options: { wait?: boolean; runner?: Omit<RunnerOptions, 'jobs'> & { jobs?: RunnerOptions['jobs'] } } = {},
+): Promise<RunResult | { run_id: number; job_id: string; status: 'running' }> {
+  let runner = currentRunner();
+  let runLog: RunLog | undefined;
+  if (!runner) {
+    runLog = await RunLog.open(db);
+    const jobs = options.runner?.jobs ?? (await import('./definitions.ts')).jobDefinitions;
+    runner = new JobRunner(db, runLog, { ...options.runner, jobs });
+  }
+  const { run_id, done } = await runner.trigger(jobId, 'manual', actor);
+  if (options.wait === false && !runLog) return { run_id, job_id: jobId, status: 'running' };
+  try {
+    return await done;
+  } finally {
+    runLog?.close();
+  }
+}
