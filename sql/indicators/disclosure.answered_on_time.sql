@@ -6,12 +6,10 @@
 --        provisional when received_on or the deadline lies in a year without a published calendar
 -- @threshold: 100% (data/indicator-systems)
 INSERT INTO metric_results BY NAME
+-- Deadlines from workday_deadlines(20) and (40) (sql/macros/calendar.sql), joined by received_on.
 WITH deadline AS (
-  SELECT s.day, d20.day AS due20, d40.day AS due40,
-    NOT (s.published AND d20.published) AS provisional20, NOT (s.published AND d40.published) AS provisional40
-  FROM calendar_days AS s
-  JOIN calendar_days AS d20 ON d20.is_workday AND d20.workday_seq = s.workday_seq + 20
-  JOIN calendar_days AS d40 ON d40.is_workday AND d40.workday_seq = s.workday_seq + 40
+  SELECT d20.day, d20.due_on AS due20, d40.due_on AS due40, d20.provisional AS provisional20, d40.provisional AS provisional40
+  FROM workday_deadlines(20) AS d20 JOIN workday_deadlines(40) AS d40 USING (day)
 ),
 judged AS (
   SELECT

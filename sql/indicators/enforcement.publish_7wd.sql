@@ -5,15 +5,9 @@
 --        unpublished and past the deadline (deadline before the data's date) is late; unpublished and not yet due
 --        is left out; provisional when decided_on or the deadline lies in a year without a published calendar
 -- @threshold: 100% (data/indicator-systems)
--- Set-based: the deadline of every calendar day is computed once (a few thousand rows) and joined to the
--- decisions by decided_on, one hash join instead of a working-day lookup per decision.
+-- Set-based: deadlines come from workday_deadlines(7) (sql/macros/calendar.sql), joined by decided_on.
 INSERT INTO metric_results BY NAME
-WITH deadline AS (
-  SELECT s.day, dl.day AS due_on, NOT (s.published AND dl.published) AS provisional
-  FROM calendar_days AS s
-  JOIN calendar_days AS dl ON dl.is_workday AND dl.workday_seq = s.workday_seq + 7
-),
-judged AS (
+WITH judged AS (
   SELECT
     e.region_code,
     year(e.decided_on) AS year,
@@ -21,7 +15,7 @@ judged AS (
     d.provisional,
     coalesce(e.published_on <= d.due_on, false) AS on_time
   FROM enforcement_decisions AS e
-  JOIN deadline AS d ON d.day = e.decided_on
+  JOIN workday_deadlines(7) AS d ON d.day = e.decided_on
   CROSS JOIN refresh_context AS c
   WHERE e.action_type IN ('license', 'penalty')
     AND (e.published_on IS NOT NULL OR d.due_on < c.as_of)

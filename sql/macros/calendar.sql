@@ -44,3 +44,11 @@ CREATE OR REPLACE TEMP MACRO workday_provisional(a, b) AS
   (SELECT count(*) FROM calendar_days AS p
    WHERE p.published AND p.day BETWEEN least(CAST(a AS DATE), CAST(b AS DATE)) AND greatest(CAST(a AS DATE), CAST(b AS DATE)))
   < abs(date_diff('day', CAST(a AS DATE), CAST(b AS DATE))) + 1;
+
+-- For bulk metrics: the deadline n working days after every calendar day (a few thousand rows), to be joined to
+-- case tables by date — one hash join instead of a working-day lookup per case. provisional: the day or its
+-- deadline lies in a year without a published calendar.
+CREATE OR REPLACE TEMP MACRO workday_deadlines(n) AS TABLE
+  SELECT s.day, dl.day AS due_on, NOT (s.published AND dl.published) AS provisional
+  FROM calendar_days AS s
+  JOIN calendar_days AS dl ON dl.is_workday AND dl.workday_seq = s.workday_seq + n;
