@@ -1,0 +1,97 @@
+// The one API client: every request goes through here. Fetch with the session cookie, the CSRF header on every
+// POST, Arrow IPC for tabular endpoints (decoded to plain row objects), one error type.
+// Field names that shift as the server evolves are adapted here, nowhere else.
+
+export class ApiError extends Error {
+  constructor(public status: number, message: string, public body?: unknown) {
+    super(message);
+  }
+}
+
+let csrfToken: string | null = null;
+export function setCsrfToken(token: string | null) {
+  csrfToken = token;
+}
+
+const ARROW = 'application/vnd.apache.arrow.stream';
+
+async function failure(res: Response): Promise<ApiError> {
+  let body: unknown = null;
+  let message = `${res.status} ${res.statusText}`;
+  try {
+    body = await res.json();
+    const m = (body as { message?: string; error?: string }) ?? {};
+    message = m.message ?? m.error ?? message;
+  } catch { /* not JSON */ }
+  return new ApiError(res.status, message, body);
+}
+
+function qs(params?: Record<string, unknown>): string {
+  if (!params) return '';
+  const u = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v != null && v !== '') u.set(k, String(v));
+  const s = u.toString();
+  return s ? `?${s}` : '';
+}
+
+export async function getJson<T>(path: string, params?: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
+  const res = await fetch(`/api${path}${qs(params)}`, { credentials: 'same-origin', headers: { accept: 'application/json' }, signal });
+  if (!res.ok) throw await failure(res);
+  return res.json() as Promise<T>;
+}
+
+/** Plain JS values from Arrow cells: bigint → number, Arrow vectors/structs → arrays/objects. */
+function plain(v: unknown): unknown {
+  if (typeof v === 'bigint') return Number(v);
+  if (v && typeof v === 'object' && 'toJSON' in v && typeof (v as { toJSON: unknown }).toJSON === 'function' && !(v instanceof Date)) {
+    const j = (v as { toJSON(): unknown }).toJSON();
+    return Array.isArray(j) ? j.map(plain) : j && typeof j === 'object' ? plainObject(j as Record<string, unknown>) : j;
+  }
+  return v;
+}
+function plainObject(o: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(o)) out[k] = plain(v);
+  return out;
+}
+
+export async function decodeArrow<T>(buf: ArrayBuffer): Promise<T[]> {
+  const { tableFromIPC } = await import('apache-arrow');
+  const table = tableFromIPC(new Uint8Array(buf));
+  const names = table.schema.fields.map((f) => f.name);
+  const cols = names.map((n) => table.getChild(n)!);
+  const rows: T[] = new Array(table.numRows);
+  for (let i = 0; i < table.numRows; i++) {
+    const r: Record<string, unknown> = {};
+    for (let c = 0; c < names.length; c++) r[names[c]!] = plain(cols[c]!.get(i));
+    rows[i] = r as T;
+  }
+  return rows;
+}
+
+/** A tabular endpoint: asks for Arrow IPC, accepts JSON (an array or {rows}) if the server answers with JSON. */
+export async function getRows<T>(path: string, params?: Record<string, unknown>, signal?: AbortSignal): Promise<T[]> {
+  const res = await fetch(`/api${path}${qs(params)}`, { credentials: 'same-origin', headers: { accept: `${ARROW}, application/json;q=0.5` }, signal });
+  if (!res.ok) throw await failure(res);
+  const type = res.headers.get('content-type') ?? '';
+  if (type.includes('arrow')) return decodeArrow<T>(await res.arrayBuffer());
+  const body = (await res.json()) as unknown;
+  if (Array.isArray(body)) return body as T[];
+  const b = body as Record<string, unknown>;
+  for (const key of ['rows', 'items', 'data']) if (Array.isArray(b[key])) return b[key] as T[];
+  return [];
+}
+
+export async function post<T>(path: string, body?: unknown): Promise<T> {
+  const isForm = typeof FormData !== 'undefined' && body instanceof FormData;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (csrfToken) headers['x-csrf-token'] = csrfToken;
+  if (!isForm && body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`/api${path}`, {
+    method: 'POST', credentials: 'same-origin', headers,
+    body: isForm ? (body as FormData) : body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!res.ok) throw await failure(res);
+  const text = await res.text();
+  return (text ? JSON.parse(text) : {}) as T;
+}

@@ -1,0 +1,69 @@
+// The dashboard's API surface: one function per endpoint, all through client.ts.
+import { getJson, getRows, post, setCsrfToken } from './client.ts';
+import type * as T from './types.ts';
+
+export * from './types.ts';
+export { ApiError, setCsrfToken, decodeArrow } from './client.ts';
+
+export const api = {
+  async login(username: string, password: string) {
+    const s = await post<T.Session>('/auth/login', { username, password });
+    setCsrfToken(s.csrf_token);
+    return s;
+  },
+  async me() {
+    const s = await getJson<T.Session>('/auth/me');
+    setCsrfToken(s.csrf_token ?? null);
+    return s;
+  },
+  async logout() {
+    await post('/auth/logout', {});
+    setCsrfToken(null);
+  },
+  meta: () => getJson<T.Meta>('/meta'),
+  overview: (year?: number) => getJson<T.Overview>('/overview', { year }),
+  indicator: (metric: string, year?: number) => getRows<T.IndicatorRow>(`/indicators/${encodeURIComponent(metric)}`, { year }),
+  indicatorTrend: (metric: string) => getRows<T.TrendRow>(`/indicators/${encodeURIComponent(metric)}/trend`),
+  regions: (year?: number) => getRows<T.RegionRow>('/regions', { year }),
+  region: (code: string, year?: number) => getJson<T.RegionDetail>(`/regions/${encodeURIComponent(code)}`, { year }),
+  flags: (p: { year?: number; region?: string; status?: string }) => getRows<T.FlagRow>('/flags', p),
+  flag: (id: string | number) => getJson<T.FlagDetail>(`/flags/${encodeURIComponent(String(id))}`),
+  record: (dataset: string, loadId: string | number, line: number) =>
+    getJson<Record<string, unknown>>(`/records/${encodeURIComponent(dataset)}/${encodeURIComponent(String(loadId))}/${line}`),
+  spotchecks: async () => (await getRows<T.SpotcheckRow>('/spotchecks')).map(normaliseDraw),
+  spotcheck: async (id: string | number) => normaliseCertificate(await getJson<T.Certificate>(`/spotchecks/${encodeURIComponent(String(id))}`)),
+  freeze: (body: { year: number; strata?: string; exclude?: string[] }) => post<Record<string, unknown>>('/spotchecks/freeze', body),
+  draw: (id: string | number, body: { seed: string; proportion?: number; count?: number }) =>
+    post<Record<string, unknown>>(`/spotchecks/${encodeURIComponent(String(id))}/draw`, body),
+  verify: (id: string | number) => post<Record<string, unknown>>(`/spotchecks/${encodeURIComponent(String(id))}/verify`, {}),
+  findings: (year?: number) => getRows<Record<string, unknown>>('/spotchecks/findings', { year }),
+  watchlist: () => getRows<T.WatchRow>('/watchlist'),
+  watch: (id: string | number) => getJson<T.WatchDetail>(`/watchlist/${encodeURIComponent(String(id))}`),
+  setWatchStatus: (id: string | number, status: string, note: string) =>
+    post<Record<string, unknown>>(`/watchlist/${encodeURIComponent(String(id))}/status`, { status, note }),
+  addWatch: (region_code: string, year: number, reason: string) => post<Record<string, unknown>>('/watchlist', { region_code, year, reason }),
+  loads: () => getRows<Record<string, unknown>>('/data/loads'),
+  rejects: (load?: string | number) => getRows<Record<string, unknown>>('/data/rejects', { load }),
+  freshness: () => getRows<Record<string, unknown>>('/data/freshness'),
+  jobs: () => getRows<Record<string, unknown>>('/jobs'),
+  upload: (file: File, dataset?: string) => {
+    const form = new FormData();
+    if (dataset) form.append('dataset', dataset);
+    form.append('file', file);
+    return post<T.UploadResult>('/upload', form);
+  },
+};
+
+// The draw tables call their id `draw_id` and their status `state`; the dashboard uses id / status.
+function normaliseDraw(r: T.SpotcheckRow): T.SpotcheckRow {
+  return { ...r, id: r.id ?? (r as { draw_id?: number }).draw_id!, status: r.status ?? (r as { state?: string }).state ?? '' };
+}
+function normaliseCertificate(c: T.Certificate): T.Certificate {
+  const pool = c.pool as { sha256?: string; size?: number } | undefined;
+  return { ...c, id: c.id ?? (c.draw_id as number), pool_sha256: c.pool_sha256 ?? pool?.sha256 ?? '', seed: c.seed ?? null, selected: c.selected ?? [] };
+}
+/** The id a freeze answer names, whatever its shape. */
+export function drawIdOf(r: Record<string, unknown>): string {
+  const d = (r.draw ?? r.certificate ?? r) as Record<string, unknown>;
+  return String(d.id ?? d.draw_id ?? '');
+}

@@ -1,0 +1,69 @@
+// Shapes of the API's answers, as the dashboard uses them. Optional fields are those the server may omit.
+export type Role = 'admin' | 'central' | 'provincial';
+export interface User { username: string; role: Role; province_code: string | null }
+export interface Session { user: User; csrf_token: string }
+
+export type Status = 'met' | 'not_met' | 'no_data';
+
+export interface Metric {
+  id: string; indicator_no: number | null; area: number | string; name_zh: string; name_en: string;
+  unit: string; direction: 'higher' | 'lower' | 'equal'; funnel: boolean;
+}
+export interface Meta {
+  years: number[]; latest_year: number; provinces: { code: string; name: string }[]; metrics: Metric[];
+  batches: (string | number)[]; as_of: string | null; last_refresh: string | null; weights_note?: string | null;
+}
+
+export interface CountRow { key?: string | number; batch?: string | number; designation?: string; level?: string; count: number; [k: string]: unknown }
+export interface Overview {
+  regions_by: { batch: CountRow[]; designation: CountRow[]; level: CountRow[] };
+  conformance_hist: { bucket: number | string; count: number }[];
+  national_trends: { year: number; metric_id: string; value: number | null }[];
+  newest_flags: FlagRow[];
+  reports_outstanding: { region_code: string; region_name: string; report_year: number; status: string }[];
+}
+
+export interface IndicatorRow {
+  region_code: string; region_name: string; province_code: string; numerator: number | null; denominator: number | null;
+  value: number | null; threshold: number | null; status: Status; provisional: boolean;
+  lower95: number | null; upper95: number | null; lower998: number | null; upper998: number | null;
+  target: number | null; position: string | null;
+}
+export interface TrendRow { year: number; regions: number; met: number; not_met: number; no_data: number; median: number | null; p10: number | null; p90: number | null }
+
+export interface RegionRow {
+  region_code: string; region_name: string; province_code: string; level: string; batch: string | number;
+  designation: string; conformance: number | null; meets_bar: boolean | null; composite: number | null; rank: number | null; flags_active: number;
+}
+export interface RegionMetric { metric_id: string; name_zh: string; year: number; value: number | null; threshold: number | null; status: Status; provisional: boolean; numerator: number | null; denominator: number | null }
+export interface RegionDetail {
+  region: RegionRow & Record<string, unknown>;
+  scorecard_by_year: (Record<string, unknown> & { year: number; conformance: number | null; meets_bar: boolean | null; composite?: number | null; rank?: number | null })[];
+  metrics: RegionMetric[];
+  reports: Record<string, unknown>[];
+  flags: FlagRow[];
+  spotchecks: Record<string, unknown>[];
+  peers: Record<string, unknown>[];
+}
+
+export interface FlagRow {
+  id: string | number; region_code: string; region_name?: string; year?: number; rule?: string; metric_id?: string | null;
+  severity?: string; status?: string; message?: string; detail?: string; first_seen?: string; [k: string]: unknown;
+}
+export interface Evidence { dataset: string; record_id?: string | number | null; file: string; line: number; load_id?: string | number; [k: string]: unknown }
+export interface FlagDetail extends FlagRow { evidence: Evidence[] }
+
+export interface SpotcheckRow { id: string | number; year: number; status: string; pool_size?: number; pool_sha256?: string; seed?: string | null; selected?: number; [k: string]: unknown }
+export interface Certificate {
+  id?: string | number; year?: number; protocol: unknown; pool: unknown; pool_sha256: string; seed: string | null;
+  selected: { region_code: string; region_name?: string; ticket: string | number; stratum?: string; inspectors?: unknown }[];
+  command?: string; [k: string]: unknown;
+}
+
+export interface WatchRow { id: string | number; region_code: string; region_name?: string; year: number; status: string; reason?: string; [k: string]: unknown }
+export interface WatchDetail extends WatchRow { grounds?: unknown; evidence?: Evidence[]; history?: Record<string, unknown>[] }
+
+export interface UploadResult {
+  result: { file: string; dataset: string | null; status: string; loaded: number; rejected: number; message: string };
+  rejects: { line: number; column: string | null; code: string; reason: string; raw: string }[];
+}

@@ -1,0 +1,94 @@
+// The shell: login gate, left navigation, top bar (year, language, user) and the page for the current path.
+import { lazy, Suspense, type ReactNode } from 'react';
+import { useI18n, type MessageKey } from '../i18n/index.tsx';
+import { Link, matchPath, useRouter } from './router.tsx';
+import { useSession, useYear } from './session.tsx';
+import { LoginPage } from '../features/login/LoginPage.tsx';
+import { OverviewPage } from '../features/overview/OverviewPage.tsx';
+
+const IndicatorsPage = lazy(() => import('../features/indicators/IndicatorsPage.tsx'));
+const RegionsPage = lazy(() => import('../features/region/RegionsPage.tsx'));
+const RegionPage = lazy(() => import('../features/region/RegionPage.tsx'));
+const SpotchecksPage = lazy(() => import('../features/spotchecks/SpotchecksPage.tsx'));
+const CertificatePage = lazy(() => import('../features/spotchecks/CertificatePage.tsx'));
+const WatchlistPage = lazy(() => import('../features/watchlist/WatchlistPage.tsx'));
+const DataPage = lazy(() => import('../features/data/DataPage.tsx'));
+const UploadPage = lazy(() => import('../features/upload/UploadPage.tsx'));
+
+const NAV: { path: string; key: MessageKey; match: string }[] = [
+  { path: '/', key: 'nav.overview', match: '/' },
+  { path: '/indicators', key: 'nav.indicators', match: '/indicators' },
+  { path: '/regions', key: 'nav.region', match: '/regions' },
+  { path: '/spotchecks', key: 'nav.spotchecks', match: '/spotchecks' },
+  { path: '/watchlist', key: 'nav.watchlist', match: '/watchlist' },
+  { path: '/data', key: 'nav.data', match: '/data' },
+  { path: '/upload', key: 'nav.upload', match: '/upload' },
+];
+
+function route(path: string): ReactNode {
+  let m: Record<string, string> | null;
+  if (path === '/' || path === '/overview') return <OverviewPage />;
+  if (path === '/indicators') return <IndicatorsPage />;
+  if (path === '/regions') return <RegionsPage />;
+  if ((m = matchPath('/regions/:code', path))) return <RegionPage code={m.code!} />;
+  if (path === '/spotchecks') return <SpotchecksPage />;
+  if ((m = matchPath('/spotchecks/:id', path))) return <CertificatePage id={m.id!} />;
+  if ((m = matchPath('/watchlist/:id', path))) return <WatchlistPage id={m.id!} />;
+  if (path === '/watchlist') return <WatchlistPage />;
+  if (path === '/data') return <DataPage />;
+  if (path === '/upload') return <UploadPage />;
+  return <OverviewPage />;
+}
+
+function YearPicker() {
+  const { t } = useI18n();
+  const { meta } = useSession();
+  const [year, setYear] = useYear();
+  if (!meta) return null;
+  return (
+    <label className="year-picker">{t('common.year')}
+      <select value={year} onChange={(e) => setYear(Number(e.target.value))} data-testid="year-picker">
+        {meta.years.slice().sort((a, b) => b - a).map((y) => <option key={y} value={y}>{y}</option>)}
+      </select>
+    </label>
+  );
+}
+
+export function App() {
+  const { t, lang, setLang, date, label } = useI18n();
+  const { user, meta, checked, logout } = useSession();
+  const { path, query } = useRouter();
+  if (!checked) return <div className="boot">{t('common.loading')}</div>;
+  if (!user || !meta) return <LoginPage />;
+  const keep = query.get('year') ? `?year=${query.get('year')}` : '';
+  const province = user.province_code ? meta.provinces.find((p) => p.code === user.province_code)?.name ?? user.province_code : null;
+  return (
+    <div className="shell">
+      <nav className="sidenav" aria-label="main">
+        <div className="brand"><span className="brand-mark">示范</span><span className="brand-sub">{t('app.title')}</span></div>
+        <ul>
+          {NAV.map((n) => {
+            const active = n.match === '/' ? path === '/' || path === '/overview' : path.startsWith(n.match);
+            return <li key={n.path}><Link to={n.path + keep} className={active ? 'active' : undefined}>{t(n.key)}</Link></li>;
+          })}
+        </ul>
+        <div className="sidenav-foot">
+          <div>{t('common.asof')}：{date(meta.as_of)}</div>
+          <div>{t('common.refreshed')}：{date(meta.last_refresh, true)}</div>
+        </div>
+      </nav>
+      <div className="main">
+        <header className="topbar">
+          <YearPicker />
+          <span className="spacer" />
+          <span className="user" data-testid="user">{user.username} · {label('auth.role', user.role)}{province ? ` · ${province}` : ''}</span>
+          <button type="button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-toggle">{t('lang.toggle')}</button>
+          <button type="button" onClick={() => void logout()}>{t('auth.logout')}</button>
+        </header>
+        <main className="content">
+          <Suspense fallback={<div className="state state-loading">{t('common.loading')}</div>}>{route(path)}</Suspense>
+        </main>
+      </div>
+    </div>
+  );
+}

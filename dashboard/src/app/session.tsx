@@ -1,0 +1,61 @@
+// Who is logged in, and the metadata every page needs (years, provinces, metrics). Loaded once per session.
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { api, ApiError, type Meta, type User } from '../api/index.ts';
+
+interface SessionState {
+  user: User | null;
+  meta: Meta | null;
+  checked: boolean;
+  login(username: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+}
+
+const Ctx = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null>(null);
+  const [meta, setMeta] = useState<Meta | null>(null);
+  const [checked, setChecked] = useState(false);
+
+  const loadMeta = useCallback(async () => setMeta(await api.meta()), []);
+  useEffect(() => {
+    api.me().then(
+      async (s) => { setUser(s.user); await loadMeta().catch(() => {}); setChecked(true); },
+      (e) => { if (!(e instanceof ApiError)) console.warn(e); setChecked(true); },
+    );
+  }, [loadMeta]);
+
+  const login = useCallback(async (username: string, password: string) => {
+    const s = await api.login(username, password);
+    await loadMeta();
+    setUser(s.user);
+  }, [loadMeta]);
+  const logout = useCallback(async () => {
+    await api.logout().catch(() => {});
+    setUser(null);
+    setMeta(null);
+  }, []);
+  return <Ctx.Provider value={{ user, meta, checked, login, logout }}>{children}</Ctx.Provider>;
+}
+
+export function useSession(): SessionState {
+  const s = useContext(Ctx);
+  if (!s) throw new Error('useSession outside SessionProvider');
+  return s;
+}
+
+/** The logged-in session with metadata; pages render only inside the shell, where both are present. */
+export function useMeta(): Meta {
+  const { meta } = useSession();
+  if (!meta) throw new Error('metadata not loaded');
+  return meta;
+}
+
+/** The year in the URL, else the latest year with data. */
+import { useRouter } from './router.tsx';
+export function useYear(): [number, (y: number) => void] {
+  const meta = useMeta();
+  const { query, setQuery } = useRouter();
+  const y = Number(query.get('year'));
+  return [Number.isFinite(y) && y > 0 ? y : meta.latest_year, (v) => setQuery({ year: v })];
+}

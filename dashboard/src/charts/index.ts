@@ -1,0 +1,5 @@
+// Chart functions: (rows, options with optional document) → Plot figure. Pure; React only mounts them.
+export { funnelChart, isOutlier, attachDotData, type FunnelRow, type FunnelOptions } from './funnel.ts';
+export { statusTrendChart, medianBandChart, linesChart, type TrendRow, type SeriesRow } from './trend.ts';
+export { histogramChart, countBarsChart, bucketChart } from './distribution.ts';
+export { STATUS_COLORS, unitFormat } from './theme.ts';

@@ -1,0 +1,43 @@
+// Table downloads. CSV is UTF-8 with a byte-order mark so that Excel on Chinese Windows opens it correctly;
+// XLSX is written by exceljs, imported only when the user asks (it stays out of the initial bundle).
+import Papa from 'papaparse';
+
+export interface ExportColumn { header: string; value: (row: any) => unknown }
+
+function cells(rows: readonly any[], columns: ExportColumn[]): unknown[][] {
+  return rows.map((r) => columns.map((c) => {
+    const v = c.value(r);
+    return v == null ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : v;
+  }));
+}
+
+export function toCsv(rows: readonly any[], columns: ExportColumn[]): string {
+  return '\ufeff' + Papa.unparse({ fields: columns.map((c) => c.header), data: cells(rows, columns) }, { newline: '\r\n' });
+}
+
+function save(blob: Blob, filename: string) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function downloadCsv(rows: readonly any[], columns: ExportColumn[], name: string) {
+  save(new Blob([toCsv(rows, columns)], { type: 'text/csv;charset=utf-8' }), `${name}.csv`);
+}
+
+export async function downloadXlsx(rows: readonly any[], columns: ExportColumn[], name: string) {
+  const mod: any = await import('exceljs');
+  const ExcelJS = mod.default ?? mod;
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet(name.slice(0, 31));
+  ws.addRow(columns.map((c) => c.header)).font = { bold: true };
+  for (const r of cells(rows, columns)) ws.addRow(r);
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  const buf = await wb.xlsx.writeBuffer();
+  save(new Blob([buf], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }), `${name}.xlsx`);
+}

@@ -1,0 +1,54 @@
+// 数据: the load log, rejected rows with line and reason (all, or of the load picked), freshness and who has not
+// reported, and job runs.
+import { useI18n } from '../../i18n/index.tsx';
+import { useRouter } from '../../app/router.tsx';
+import { QueryLoad } from '../../components/QueryLoad.tsx';
+import { DataTable, type Column } from '../../components/DataTable.tsx';
+import { autoColumns } from '../region/data.ts';
+import { useFreshness, useJobs, useLoads, useRejects } from './data.ts';
+
+type Row = Record<string, unknown>;
+
+export function rejectColumns(t: (k: never) => string): Column<Row>[] {
+  const T = t as (k: string) => string;
+  return [
+    { key: 'file', label: T('col.file'), value: (r) => r.file ?? r.file_name ?? '' },
+    { key: 'line', label: T('col.line'), align: 'right' },
+    { key: 'column', label: T('col.column'), value: (r) => r.column ?? r.column_name ?? '' },
+    { key: 'code', label: T('col.code') },
+    { key: 'reason', label: T('col.reason'), value: (r) => r.reason ?? r.message ?? '' },
+    { key: 'raw', label: T('col.raw'), render: (r) => <code className="raw">{String(r.raw ?? r.raw_line ?? '')}</code> },
+  ];
+}
+
+export default function DataPage() {
+  const { t } = useI18n();
+  const { query, setQuery } = useRouter();
+  const load = query.get('load');
+  const loads = useLoads();
+  const rejects = useRejects(load);
+  const freshness = useFreshness();
+  const jobs = useJobs();
+  const colLabel = (k: string) => { const key = `col.${k}`; const s = t(key as never); return s === key ? k : s; };
+  const loadId = (r: Row) => String(r.load_id ?? r.id ?? '');
+  return (
+    <div className="page" data-page="data">
+      <h1 className="page-title">{t('data.title')}</h1>
+      <QueryLoad title={t('data.loads')} query={loads} testId="loads" actions={<span className="muted">{t('data.pickLoad')}</span>}>
+        {(rows) => <DataTable name="loads" rows={rows} limit={50} onRowClick={(r) => setQuery({ load: loadId(r) })}
+          initialSort={{ key: Object.keys(rows[0] ?? {}).includes('load_id') ? 'load_id' : 'id', desc: true }}
+          columns={autoColumns(rows, colLabel, ['sha256', 'file_sha256', 'path'])} />}
+      </QueryLoad>
+      <QueryLoad title={`${t('data.rejects')}${load ? ` · ${t('col.load_id')} ${load}` : ''}`} query={rejects} testId="rejects"
+        actions={load ? <button type="button" onClick={() => setQuery({ load: null })}>{t('common.all')}</button> : undefined}>
+        {(rows) => <DataTable name={`rejects${load ? `-${load}` : ''}`} rows={rows} limit={100} columns={rejectColumns(t)} />}
+      </QueryLoad>
+      <QueryLoad title={t('data.freshness')} query={freshness} testId="freshness">
+        {(rows) => <DataTable name="freshness" rows={rows} limit={50} columns={autoColumns(rows, colLabel)} />}
+      </QueryLoad>
+      <QueryLoad title={t('data.jobs')} query={jobs} testId="jobs">
+        {(rows) => <DataTable name="jobs" rows={rows} columns={autoColumns(rows, colLabel)} />}
+      </QueryLoad>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+// 指标: pick a metric → trend over years, distribution across regions, funnel plot with 95% / 99.8% limits,
+// threshold lines, and the values table. Clicking a funnel point opens the region.
+import { useI18n } from '../../i18n/index.tsx';
+import { useMeta, useYear } from '../../app/session.tsx';
+import { Link, useRouter } from '../../app/router.tsx';
+import { QueryLoad } from '../../components/QueryLoad.tsx';
+import { PlotFigure } from '../../components/PlotFigure.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { StatusBadge } from '../../components/Status.tsx';
+import { funnelChart, histogramChart, medianBandChart, statusTrendChart, unitFormat } from '../../charts/index.ts';
+import type { IndicatorRow } from '../../api/index.ts';
+import { useIndicator, useIndicatorTrend } from './data.ts';
+
+export default function IndicatorsPage() {
+  const i = useI18n();
+  const { t, lang } = i;
+  const meta = useMeta();
+  const [year] = useYear();
+  const { query, setQuery, navigate } = useRouter();
+  const metricId = query.get('metric') ?? meta.metrics.find((m) => m.funnel)?.id ?? meta.metrics[0]?.id ?? '';
+  const metric = meta.metrics.find((m) => m.id === metricId);
+  const rows = useIndicator(metricId, year);
+  const trend = useIndicatorTrend(metricId);
+  const unit = metric?.unit;
+  const fmt = unitFormat(unit);
+  const name = (m: { name_zh: string; name_en: string }) => (lang === 'zh' ? m.name_zh : m.name_en);
+  const threshold = rows.data?.find((r) => r.threshold != null)?.threshold ?? null;
+  const statusLabels = { met: t('status.met'), not_met: t('status.not_met'), no_data: t('status.no_data') };
+
+  return (
+    <div className="page" data-page="indicators">
+      <h1 className="page-title">{t('indicators.title')} <span className="muted">{year}</span></h1>
+      <div className="filters">
+        <label>{t('indicators.pick')}
+          <select data-testid="metric-picker" value={metricId} onChange={(e) => setQuery({ metric: e.target.value })}>
+            {meta.metrics.map((m) => <option key={m.id} value={m.id}>{m.indicator_no != null ? `${m.indicator_no}. ` : ''}{name(m)}</option>)}
+          </select>
+        </label>
+        {metric && <span className="muted">{metric.id} · {unit} · {metric.direction}{threshold != null ? ` · ${t('col.threshold')} ${fmt(threshold)}` : ''}</span>}
+      </div>
+      <div className="grid grid-3">
+        <QueryLoad title={t('indicators.trend')} query={trend} testId="indicator-trend">
+          {(d) => <PlotFigure testId="chart-status-trend" deps={[d, lang]} build={(document) => statusTrendChart(d, { document, width: 360, labels: statusLabels })} />}
+        </QueryLoad>
+        <QueryLoad title={t('indicators.trendMedian')} query={trend} testId="indicator-band">
+          {(d) => <PlotFigure testId="chart-band" deps={[d]} build={(document) => medianBandChart(d, { document, width: 360, unit, threshold })} />}
+        </QueryLoad>
+        <QueryLoad title={t('indicators.distribution')} query={rows} testId="indicator-distribution">
+          {(d) => <PlotFigure testId="chart-histogram" deps={[d]} build={(document) => histogramChart(d, { document, width: 360, unit, threshold, y: t('overview.regions') })} />}
+        </QueryLoad>
+      </div>
+      <QueryLoad title={t('indicators.funnel')} query={rows} testId="indicator-funnel">
+        {(d) => metric?.funnel || d.some((r) => r.lower95 != null) ? (
+          <>
+            <PlotFigure testId="chart-funnel" deps={[d, lang]} build={(document) => funnelChart(d, {
+              document, width: 980, height: 420, unit, threshold,
+              labels: { limit95: t('indicators.limit95'), limit998: t('indicators.limit998'), threshold: t('indicators.threshold'), x: `${t('col.denominator')} →`, y: `↑ ${t('col.value')}` },
+              onClick: (r) => navigate(`/regions/${r.region_code}?year=${year}`),
+            })} />
+            <p className="note">{t('indicators.funnelNote')}</p>
+          </>
+        ) : <div className="state state-empty">{t('indicators.notFunnel')}</div>}
+      </QueryLoad>
+      <QueryLoad title={t('indicators.table')} query={rows} testId="indicator-table">
+        {(d) => (
+          <DataTable<IndicatorRow> name={`${metricId}-${year}`} rows={d} initialSort={{ key: 'value' }}
+            columns={[
+              { key: 'region_name', label: t('col.region_name'), render: (r) => <Link to={`/regions/${r.region_code}?year=${year}`}>{r.region_name}</Link> },
+              { key: 'region_code', label: t('col.region_code') },
+              { key: 'numerator', label: t('col.numerator'), align: 'right', render: (r) => i.num(r.numerator, 0) },
+              { key: 'denominator', label: t('col.denominator'), align: 'right', render: (r) => i.num(r.denominator, 0) },
+              { key: 'value', label: t('col.value'), align: 'right', render: (r) => (r.value == null ? '—' : fmt(r.value)) },
+              { key: 'threshold', label: t('col.threshold'), align: 'right', render: (r) => (r.threshold == null ? '—' : fmt(r.threshold)) },
+              { key: 'status', label: t('col.status'), render: (r) => <StatusBadge status={r.status} provisional={r.provisional} /> },
+              { key: 'position', label: t('col.position') },
+            ]} />
+        )}
+      </QueryLoad>
+    </div>
+  );
+}

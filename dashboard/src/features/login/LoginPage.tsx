@@ -1,0 +1,31 @@
+import { useState, type FormEvent } from 'react';
+import { useI18n } from '../../i18n/index.tsx';
+import { useSession } from '../../app/session.tsx';
+
+export function LoginPage() {
+  const { t, lang, setLang } = useI18n();
+  const { login } = useSession();
+  const [username, setU] = useState('');
+  const [password, setP] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try { await login(username, password); } catch { setError(t('auth.failed')); } finally { setBusy(false); }
+  };
+  return (
+    <div className="login">
+      <form className="login-box" onSubmit={submit}>
+        <div className="login-org">{t('app.org')}</div>
+        <h1>{t('app.title')}</h1>
+        <label>{t('auth.username')}<input name="username" autoComplete="username" value={username} onChange={(e) => setU(e.target.value)} autoFocus /></label>
+        <label>{t('auth.password')}<input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setP(e.target.value)} /></label>
+        {error && <div className="state-error" role="alert">{error}</div>}
+        <button type="submit" className="primary" disabled={busy}>{t('auth.login')}</button>
+        <button type="button" className="linklike" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('lang.toggle')}</button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,70 @@
+// 总览: regions by batch / designation / level, conformance distribution, national trends, newest flags,
+// annual reports outstanding.
+import { useI18n } from '../../i18n/index.tsx';
+import { useMeta, useYear } from '../../app/session.tsx';
+import { Link, useRouter } from '../../app/router.tsx';
+import { QueryLoad } from '../../components/QueryLoad.tsx';
+import { PlotFigure } from '../../components/PlotFigure.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { bucketChart, countBarsChart, linesChart } from '../../charts/index.ts';
+import type { FlagRow, Overview } from '../../api/index.ts';
+import { categoryOf, trendSeries, useOverview } from './data.ts';
+
+export function OverviewPage() {
+  const i = useI18n();
+  const { t, label, pct } = i;
+  const meta = useMeta();
+  const [year] = useYear();
+  const { navigate } = useRouter();
+  const q = useOverview(year);
+  const sub = <T,>(pick: (o: Overview) => T) => ({ ...q, data: q.data ? pick(q.data) : undefined });
+
+  const counts = (key: 'batch' | 'designation' | 'level', prefix?: string) => (o: Overview) =>
+    (o.regions_by?.[key] ?? []).map((r) => ({ label: prefix ? label(prefix, categoryOf(r, key)) : categoryOf(r, key), count: Number(r.count) }));
+
+  return (
+    <div className="page" data-page="overview">
+      <h1 className="page-title">{t('overview.title')} <span className="muted">{year}</span></h1>
+      <div className="grid grid-3">
+        {([['batch', 'overview.byBatch', undefined], ['designation', 'overview.byDesignation', 'designation'], ['level', 'overview.byLevel', 'level']] as const).map(([key, title, prefix]) => (
+          <QueryLoad key={key} title={t(title)} query={sub(counts(key, prefix))} testId={`overview-${key}`}>
+            {(rows) => <PlotFigure testId={`chart-${key}`} deps={[rows]} build={(document) => countBarsChart(rows, { document, width: 340, x: t('overview.regions') })} />}
+          </QueryLoad>
+        ))}
+      </div>
+      <div className="grid grid-2">
+        <QueryLoad title={t('overview.conformance')} query={sub((o) => o.conformance_hist.map((b) => ({ bucket: typeof b.bucket === 'number' ? pct(b.bucket, 0) : String(b.bucket), count: Number(b.count) })))} testId="overview-conformance">
+          {(rows) => <PlotFigure testId="chart-conformance" deps={[rows]} build={(document) => bucketChart(rows, { document, width: 520, y: t('overview.regions'), x: t('col.conformance') })} />}
+        </QueryLoad>
+        <QueryLoad title={t('overview.trends')} query={sub((o) => trendSeries(o.national_trends, meta.metrics, i.lang))} testId="overview-trends">
+          {(rows) => <PlotFigure testId="chart-trends" deps={[rows]} build={(document) => linesChart(rows, { document, width: 520, unit: 'rate' })} />}
+        </QueryLoad>
+      </div>
+      <div className="grid grid-2">
+        <QueryLoad title={t('overview.newestFlags')} query={sub((o) => o.newest_flags)} testId="overview-flags">
+          {(rows) => (
+            <DataTable<FlagRow> name="newest-flags" rows={rows} limit={15} filter={false}
+              onRowClick={(r) => navigate(`/regions/${r.region_code}?year=${r.year ?? year}&flag=${r.id}`)}
+              columns={[
+                { key: 'region_name', label: t('col.region_name'), value: (r) => r.region_name ?? r.region_code },
+                { key: 'rule', label: t('col.rule') },
+                { key: 'message', label: t('col.message'), value: (r) => r.message ?? r.detail ?? '' },
+                { key: 'first_seen', label: t('col.opened') },
+              ]} />
+          )}
+        </QueryLoad>
+        <QueryLoad title={t('overview.reports')} query={sub((o) => o.reports_outstanding)} testId="overview-reports">
+          {(rows) => (
+            <DataTable name="reports-outstanding" rows={rows} limit={15} filter={false}
+              columns={[
+                { key: 'region_name', label: t('col.region_name'), render: (r) => <Link to={`/regions/${r.region_code}?year=${year}`}>{r.region_name}</Link> },
+                { key: 'region_code', label: t('col.region_code') },
+                { key: 'report_year', label: t('col.report_year'), align: 'right' },
+                { key: 'status', label: t('col.status') },
+              ]} />
+          )}
+        </QueryLoad>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+// A flag's evidence, drilled down to the source rows: dataset, file and line, then the verbatim row.
+import { useState } from 'react';
+import { useI18n } from '../../i18n/index.tsx';
+import { QueryLoad } from '../../components/QueryLoad.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import type { Evidence } from '../../api/index.ts';
+import { show, useFlag, useRecord } from './data.ts';
+
+export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState<Evidence | null>(null);
+  const ref = open ? { dataset: open.dataset, load: (open.load_id ?? open.record_id ?? '') as string | number, line: Number(open.line) } : null;
+  const rec = useRecord(ref);
+  return (
+    <div className="evidence" data-testid="evidence">
+      <DataTable<Evidence> name="evidence" rows={evidence} limit={50} filter={false} onRowClick={(e) => setOpen(e)}
+        columns={[
+          { key: 'dataset', label: t('col.dataset') },
+          { key: 'file', label: t('col.file') },
+          { key: 'line', label: t('col.line'), align: 'right' },
+          { key: 'record_id', label: t('col.id'), value: (e) => e.record_id ?? e.load_id },
+        ]} />
+      {open && (
+        <QueryLoad title={`${t('region.sourceRow')} · ${open.file}:${open.line}`} query={rec} testId="source-row" isEmpty={(d) => !d || Object.keys(d).length === 0}>
+          {(row) => (
+            <table className="kv"><tbody>
+              {Object.entries((row as { row?: Record<string, unknown> }).row ?? row).map(([k, v]) => <tr key={k}><th>{k}</th><td>{show(v)}</td></tr>)}
+            </tbody></table>
+          )}
+        </QueryLoad>
+      )}
+    </div>
+  );
+}
+
+export function FlagEvidence({ id }: { id: string }) {
+  const { t } = useI18n();
+  const q = useFlag(id);
+  return (
+    <QueryLoad title={`${t('region.evidence')} · #${id}`} query={q} testId="flag-evidence">
+      {(f) => (
+        <>
+          <p className="note">{f.message ?? f.detail ?? ''}</p>
+          {f.evidence?.length ? <EvidenceList evidence={f.evidence} /> : <div className="state state-empty">{t('common.empty')}</div>}
+        </>
+      )}
+    </QueryLoad>
+  );
+}

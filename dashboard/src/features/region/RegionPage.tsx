@@ -1,0 +1,97 @@
+// 地区 page: scorecard of every metric (value, threshold, status, provisional), history, annual reports, flags
+// with evidence down to source rows, spot-check history and peers. 403 outside the user's province.
+import { useI18n } from '../../i18n/index.tsx';
+import { useMeta, useYear } from '../../app/session.tsx';
+import { Link, useRouter } from '../../app/router.tsx';
+import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
+import { PlotFigure } from '../../components/PlotFigure.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { StatusBadge } from '../../components/Status.tsx';
+import { linesChart, unitFormat } from '../../charts/index.ts';
+import { ApiError, type FlagRow, type RegionMetric } from '../../api/index.ts';
+import { autoColumns, useRegion } from './data.ts';
+import { FlagEvidence } from './Evidence.tsx';
+
+export default function RegionPage({ code }: { code: string }) {
+  const i = useI18n();
+  const { t, label, lang } = i;
+  const meta = useMeta();
+  const [year] = useYear();
+  const { query, setQuery } = useRouter();
+  const q = useRegion(code, year);
+  const flagId = query.get('flag');
+  const unitOf = new Map(meta.metrics.map((m) => [m.id, m.unit]));
+  const metricName = new Map(meta.metrics.map((m) => [m.id, lang === 'zh' ? m.name_zh : m.name_en]));
+  const colLabel = (k: string) => { const key = `col.${k}`; const s = t(key as never); return s === key ? k : s; };
+
+  if (q.error instanceof ApiError && (q.error.status === 403 || q.error.status === 404)) {
+    return <div className="page" data-page="region"><h1 className="page-title">{t('region.title')} {code}</h1>
+      <div className="state state-error" role="alert" data-testid="region-forbidden">{q.error.status === 403 ? t('region.forbidden') : q.error.message}</div></div>;
+  }
+  const d = q.data;
+  const r = d?.region;
+  const sub = <T,>(pick: (x: NonNullable<typeof d>) => T) => ({ ...q, data: d ? pick(d) : undefined });
+  const yearMetrics = (x: NonNullable<typeof d>) => x.metrics.filter((m) => m.year == null || Number(m.year) === year);
+
+  return (
+    <div className="page" data-page="region">
+      <h1 className="page-title">{r?.region_name ?? code} <span className="muted">{code} · {year}</span></h1>
+      {r && (
+        <div className="facts" data-testid="region-facts">
+          <span>{t('col.level')}：{label('level', r.level)}</span>
+          <span>{t('col.batch')}：{String(r.batch ?? '—')}</span>
+          <span>{t('col.designation')}：{label('designation', r.designation)}</span>
+          <span>{t('col.conformance')}：{i.pct(r.conformance)}</span>
+          <span>{t('col.composite')}：{i.num(r.composite, 1)}</span>
+          <span>{t('col.rank')}：{r.rank ?? '—'}</span>
+        </div>
+      )}
+      <QueryLoad title={t('region.scorecard')} query={sub(yearMetrics)} testId="region-scorecard">
+        {(rows) => (
+          <DataTable<RegionMetric> name={`scorecard-${code}-${year}`} rows={rows} limit={100}
+            columns={[
+              { key: 'name_zh', label: t('col.metric'), value: (m) => metricName.get(m.metric_id) ?? m.name_zh, render: (m) => <Link to={`/indicators?metric=${m.metric_id}&year=${year}`}>{metricName.get(m.metric_id) ?? m.name_zh}</Link> },
+              { key: 'numerator', label: t('col.numerator'), align: 'right', render: (m) => i.num(m.numerator, 0) },
+              { key: 'denominator', label: t('col.denominator'), align: 'right', render: (m) => i.num(m.denominator, 0) },
+              { key: 'value', label: t('col.value'), align: 'right', render: (m) => (m.value == null ? '—' : unitFormat(unitOf.get(m.metric_id))(m.value)) },
+              { key: 'threshold', label: t('col.threshold'), align: 'right', render: (m) => (m.threshold == null ? '—' : unitFormat(unitOf.get(m.metric_id))(m.threshold)) },
+              { key: 'status', label: t('col.status'), render: (m) => <StatusBadge status={m.status} provisional={m.provisional} /> },
+            ]} />
+        )}
+      </QueryLoad>
+      <div className="grid grid-2">
+        <QueryLoad title={t('region.history')} query={sub((x) => x.scorecard_by_year)} testId="region-history">
+          {(rows) => <PlotFigure testId="chart-region-history" deps={[rows, lang]} build={(document) => linesChart(
+            rows.map((s) => ({ year: Number(s.year), series: t('col.conformance'), value: s.conformance })), { document, width: 520, unit: 'rate', legend: false })} />}
+        </QueryLoad>
+        <QueryLoad title={t('region.reports')} query={sub((x) => x.reports)} testId="region-reports">
+          {(rows) => <DataTable name={`reports-${code}`} rows={rows} filter={false} columns={autoColumns(rows, colLabel, ['region_code'])} />}
+        </QueryLoad>
+      </div>
+      <QueryLoad title={t('region.flags')} query={sub((x) => x.flags)} testId="region-flags">
+        {(rows) => (
+          <DataTable<FlagRow> name={`flags-${code}`} rows={rows} onRowClick={(f) => setQuery({ flag: String(f.id) })}
+            columns={[
+              { key: 'id', label: t('col.id') },
+              { key: 'year', label: t('col.year'), align: 'right' },
+              { key: 'rule', label: t('col.rule') },
+              { key: 'metric_id', label: t('col.metric'), value: (f) => (f.metric_id ? metricName.get(f.metric_id) ?? f.metric_id : '') },
+              { key: 'severity', label: t('col.severity') },
+              { key: 'status', label: t('col.status') },
+              { key: 'message', label: t('col.message'), value: (f) => f.message ?? f.detail ?? '' },
+            ]} />
+        )}
+      </QueryLoad>
+      {flagId && <FlagEvidence id={flagId} />}
+      <div className="grid grid-2">
+        <QueryLoad title={t('region.spotchecks')} query={sub((x) => x.spotchecks)} testId="region-spotchecks">
+          {(rows) => <DataTable name={`spotchecks-${code}`} rows={rows} filter={false} columns={autoColumns(rows, colLabel, ['region_code'])} />}
+        </QueryLoad>
+        <QueryLoad title={t('region.peers')} query={sub((x) => x.peers)} testId="region-peers">
+          {(rows) => <DataTable name={`peers-${code}`} rows={rows} filter={false} columns={autoColumns(rows, colLabel)} />}
+        </QueryLoad>
+      </div>
+      {!d && !q.error && <Panel><div className="state state-loading">{t('common.loading')}</div></Panel>}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+// 抽查: the draws so far, freezing a pool, the public draw ceremony (?draw=<id>), and findings.
+import { useState } from 'react';
+import { useI18n } from '../../i18n/index.tsx';
+import { useYear } from '../../app/session.tsx';
+import { useRouter } from '../../app/router.tsx';
+import { api, drawIdOf, type SpotcheckRow } from '../../api/index.ts';
+import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { autoColumns } from '../region/data.ts';
+import { useDraws, useFindings } from './data.ts';
+import { Ceremony } from './Ceremony.tsx';
+
+export default function SpotchecksPage() {
+  const { t } = useI18n();
+  const [year] = useYear();
+  const { query, setQuery, navigate } = useRouter();
+  const draws = useDraws();
+  const findings = useFindings(year);
+  const ceremony = query.get('draw');
+  const [exclude, setExclude] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const colLabel = (k: string) => { const key = `col.${k}`; const s = t(key as never); return s === key ? k : s; };
+
+  const freeze = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const codes = exclude.split(/[,，\s]+/).filter(Boolean);
+      const res = await api.freeze({ year, ...(codes.length ? { exclude: codes } : {}) });
+      draws.reload();
+      setQuery({ draw: drawIdOf(res) }, { replace: false });
+    } catch (e) { setError((e as Error).message); } finally { setBusy(false); }
+  };
+
+  return (
+    <div className="page" data-page="spotchecks">
+      <h1 className="page-title">{t('spot.title')} <span className="muted">{year}</span></h1>
+      <Panel title={t('spot.freeze')} testId="freeze">
+        <p className="note">{t('spot.freezeHelp')}</p>
+        <div className="row">
+          <label>{t('spot.exclude')}<input value={exclude} onChange={(e) => setExclude(e.target.value)} /></label>
+          <button type="button" className="primary" data-testid="freeze-button" disabled={busy} onClick={() => void freeze()}>{t('spot.freeze')} · {year}</button>
+        </div>
+        {error && <div className="state-error" role="alert">{error}</div>}
+      </Panel>
+      {ceremony && <Ceremony id={ceremony} onDrawn={draws.reload} />}
+      <QueryLoad title={t('spot.list')} query={draws} testId="draws">
+        {(rows) => (
+          <DataTable<SpotcheckRow> name="spotcheck-draws" rows={rows} initialSort={{ key: 'id', desc: true }} rowKey={(r) => String(r.id)}
+            columns={[
+              { key: 'id', label: t('col.id'), align: 'right' },
+              { key: 'year', label: t('col.year'), align: 'right' },
+              { key: 'status', label: t('spot.status') },
+              { key: 'pool_size', label: t('col.pool_size'), align: 'right' },
+              { key: 'pool_sha256', label: 'SHA-256', render: (r) => <code>{String(r.pool_sha256 ?? '').slice(0, 16)}…</code> },
+              { key: 'seed', label: t('col.seed'), value: (r) => r.seed ?? '' },
+              { key: 'open', label: '', value: () => '', render: (r) => (
+                <span className="actions">
+                  {r.status === 'frozen' && <button type="button" onClick={() => setQuery({ draw: String(r.id) }, { replace: false })}>{t('spot.ceremony')}</button>}
+                  <button type="button" onClick={() => navigate(`/spotchecks/${r.id}`)}>{t('spot.certificate')}</button>
+                </span>
+              ) },
+            ]} />
+        )}
+      </QueryLoad>
+      <QueryLoad title={t('spot.findings')} query={findings} testId="findings">
+        {(rows) => <DataTable name={`findings-${year}`} rows={rows} columns={autoColumns(rows, colLabel)} />}
+      </QueryLoad>
+    </div>
+  );
+}

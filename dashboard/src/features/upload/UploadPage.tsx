@@ -1,0 +1,93 @@
+// 上传: choose a file, preview it and check its columns in the browser (CSV), then load it through the server's
+// ingest (the same as `shifan ingest`) and show the result and the rejected rows.
+import { useState } from 'react';
+import { useI18n } from '../../i18n/index.tsx';
+import { Link } from '../../app/router.tsx';
+import { api, type UploadResult } from '../../api/index.ts';
+import { Panel } from '../../components/QueryLoad.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { rejectColumns } from '../data/DataPage.tsx';
+import { datasetNames, isCsv, previewCsv, type Preview } from './preview.ts';
+
+export default function UploadPage() {
+  const { t, lang } = useI18n();
+  const [file, setFile] = useState<File | null>(null);
+  const [dataset, setDataset] = useState('');
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [result, setResult] = useState<UploadResult | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const choose = async (f: File | null, ds = dataset) => {
+    setFile(f);
+    setResult(null);
+    setError(null);
+    setPreview(f && isCsv(f.name) ? previewCsv(await f.slice(0, 256 * 1024).text(), f.name, ds || undefined) : null);
+  };
+  const send = async () => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try { setResult(await api.upload(file, dataset || undefined)); } catch (e) { setError((e as Error).message); } finally { setBusy(false); }
+  };
+  const m = preview?.match;
+
+  return (
+    <div className="page" data-page="upload">
+      <h1 className="page-title">{t('upload.title')}</h1>
+      <Panel title={t('upload.choose')}>
+        <div className="row">
+          <input type="file" data-testid="upload-file" accept=".csv,.txt,.xlsx,.jsonl,.json,.parquet" onChange={(e) => void choose(e.target.files?.[0] ?? null)} />
+          <label>{t('upload.dataset')}
+            <select value={dataset} onChange={(e) => { setDataset(e.target.value); void choose(file, e.target.value); }}>
+              <option value="">—</option>
+              {datasetNames().map((d) => <option key={d.name} value={d.name}>{lang === 'zh' ? `${d.zh} (${d.name})` : d.name}</option>)}
+            </select>
+          </label>
+          <button type="button" className="primary" data-testid="upload-send" disabled={!file || busy} onClick={() => void send()}>{busy ? t('upload.sending') : t('upload.send')}</button>
+        </div>
+        {error && <div className="state-error" role="alert">{error}</div>}
+      </Panel>
+      {file && !preview && <Panel><p className="note">{t('upload.notPreviewable')}</p></Panel>}
+      {preview && (
+        <Panel title={`${t('upload.columns')} · ${preview.dataset ? `${preview.dataset.zh} (${preview.dataset.name})` : '?'}`} testId="column-check">
+          {m ? (
+            m.ok ? <div className="ok">✓ {t('upload.columnsOk')}</div> : (
+              <ul className="problems">
+                {m.missing.length > 0 && <li>missing: {m.missing.join(', ')}</li>}
+                {m.unknown.length > 0 && <li>unknown: {m.unknown.join(', ')}</li>}
+                {m.duplicated.length > 0 && <li>duplicated: {m.duplicated.join(', ')}</li>}
+              </ul>
+            )
+          ) : <div className="muted">{t('upload.dataset')}</div>}
+          <h3>{t('upload.preview')}</h3>
+          <div className="table-scroll">
+            <table className="data" data-testid="upload-preview">
+              <thead><tr><th>#</th>{preview.fields.map((f, i) => <th key={i} className={m && m.columns[i] === undefined ? 'bad' : undefined}>{f}</th>)}</tr></thead>
+              <tbody>{preview.rows.map((r, i) => <tr key={i}><td className="muted">{i + 2}</td>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody>
+            </table>
+          </div>
+        </Panel>
+      )}
+      {result && (
+        <Panel title={t('upload.result')} testId="upload-result">
+          <div className="facts">
+            <span>{t('col.file')}：{result.result.file}</span>
+            <span>{t('col.dataset')}：{result.result.dataset ?? '—'}</span>
+            <span>{t('col.status')}：<strong>{result.result.status}</strong></span>
+            <span>{t('col.loaded')}：{result.result.loaded}</span>
+            <span>{t('col.rejected')}：<strong data-testid="upload-rejected">{result.result.rejected}</strong></span>
+          </div>
+          <p className="note">{result.result.message}</p>
+          {result.rejects.length > 0 && (
+            <>
+              <h3>{t('upload.rejects')}</h3>
+              <DataTable name="upload-rejects" testId="upload-rejects" rows={result.rejects as unknown as Record<string, unknown>[]} columns={rejectColumns(t)} />
+            </>
+          )}
+          <Link to="/data">{t('nav.data')} →</Link>
+        </Panel>
+      )}
+    </div>
+  );
+}

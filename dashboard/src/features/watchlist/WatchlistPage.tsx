@@ -1,0 +1,100 @@
+// 摘牌预警: the revocation watchlist; one entry's grounds, evidence (down to source rows), status history, and
+// a status change with a note. Entries can be added by hand.
+import { useState } from 'react';
+import { useI18n } from '../../i18n/index.tsx';
+import { useYear } from '../../app/session.tsx';
+import { Link, useRouter } from '../../app/router.tsx';
+import { api, type WatchRow } from '../../api/index.ts';
+import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { EvidenceList } from '../region/Evidence.tsx';
+import { autoColumns, show } from '../region/data.ts';
+import { useWatch, useWatchlist, WATCH_STATUSES } from './data.ts';
+
+function StatusForm({ id, onDone }: { id: string; onDone(): void }) {
+  const { t, label } = useI18n();
+  const [status, setStatus] = useState<string>('under_review');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    setError(null);
+    try { await api.setWatchStatus(id, status, note); setNote(''); onDone(); } catch (e) { setError((e as Error).message); }
+  };
+  return (
+    <div className="row" data-testid="watch-status-form">
+      <select value={status} onChange={(e) => setStatus(e.target.value)}>{WATCH_STATUSES.map((s) => <option key={s} value={s}>{label('watch', s)}</option>)}</select>
+      <input className="wide" placeholder={t('common.note')} value={note} onChange={(e) => setNote(e.target.value)} />
+      <button type="button" className="primary" disabled={!note.trim()} onClick={() => void submit()}>{t('watch.change')}</button>
+      {error && <span className="state-error">{error}</span>}
+    </div>
+  );
+}
+
+function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
+  const { t } = useI18n();
+  const q = useWatch(id);
+  const colLabel = (k: string) => { const key = `col.${k}`; const s = t(key as never); return s === key ? k : s; };
+  return (
+    <QueryLoad title={`${t('watch.title')} · #${id}`} query={q} testId="watch-detail">
+      {(w) => (
+        <>
+          <div className="facts">
+            <span><Link to={`/regions/${w.region_code}?year=${w.year}`}>{w.region_name ?? w.region_code}</Link></span>
+            <span>{t('col.year')}：{w.year}</span>
+            <span>{t('col.status')}：{show(w.status)}</span>
+          </div>
+          <h3>{t('watch.grounds')}</h3>
+          {Array.isArray(w.grounds) ? (
+            <DataTable name={`grounds-${id}`} rows={w.grounds as Record<string, unknown>[]} filter={false} columns={autoColumns(w.grounds as Record<string, unknown>[], colLabel)} />
+          ) : <p className="note">{show(w.grounds ?? w.reason)}</p>}
+          <h3>{t('watch.evidence')}</h3>
+          {w.evidence?.length ? <EvidenceList evidence={w.evidence} /> : <p className="muted">{t('common.empty')}</p>}
+          <h3>{t('watch.history')}</h3>
+          {w.history?.length ? <DataTable name={`history-${id}`} rows={w.history} filter={false} columns={autoColumns(w.history, colLabel)} /> : <p className="muted">{t('common.empty')}</p>}
+          <h3>{t('watch.change')}</h3>
+          <StatusForm id={id} onDone={() => { q.reload(); onChange(); }} />
+        </>
+      )}
+    </QueryLoad>
+  );
+}
+
+export default function WatchlistPage({ id }: { id?: string }) {
+  const { t, label } = useI18n();
+  const [year] = useYear();
+  const { navigate } = useRouter();
+  const list = useWatchlist();
+  const [add, setAdd] = useState({ region_code: '', reason: '' });
+  const [error, setError] = useState<string | null>(null);
+  const submit = async () => {
+    setError(null);
+    try { await api.addWatch(add.region_code, year, add.reason); setAdd({ region_code: '', reason: '' }); list.reload(); } catch (e) { setError((e as Error).message); }
+  };
+  return (
+    <div className="page" data-page="watchlist">
+      <h1 className="page-title">{t('watch.title')}</h1>
+      <QueryLoad title={t('watch.list')} query={list} testId="watchlist">
+        {(rows) => (
+          <DataTable<WatchRow> name="watchlist" rows={rows} rowKey={(r) => String(r.id)} onRowClick={(r) => navigate(`/watchlist/${r.id}`)}
+            columns={[
+              { key: 'id', label: t('col.id'), align: 'right' },
+              { key: 'region_name', label: t('col.region_name'), value: (r) => r.region_name ?? r.region_code },
+              { key: 'region_code', label: t('col.region_code') },
+              { key: 'year', label: t('col.year'), align: 'right' },
+              { key: 'status', label: t('col.status'), value: (r) => label('watch', r.status) },
+              { key: 'reason', label: t('watch.grounds'), value: (r) => r.reason ?? '' },
+            ]} />
+        )}
+      </QueryLoad>
+      {id && <WatchDetail id={id} onChange={list.reload} />}
+      <Panel title={t('watch.add')}>
+        <div className="row">
+          <input placeholder={t('col.region_code')} value={add.region_code} onChange={(e) => setAdd({ ...add, region_code: e.target.value })} />
+          <input className="wide" placeholder={t('col.reason')} value={add.reason} onChange={(e) => setAdd({ ...add, reason: e.target.value })} />
+          <button type="button" disabled={!/^\d{6}$/.test(add.region_code) || !add.reason.trim()} onClick={() => void submit()}>{t('watch.add')} · {year}</button>
+          {error && <span className="state-error">{error}</span>}
+        </div>
+      </Panel>
+    </div>
+  );
+}
