@@ -2,7 +2,8 @@
 // records, and the functions the API and the command line call.
 import type { Database } from '../db/index.ts';
 import { loadSchedules, type SchedulesFile } from './config.ts';
-import { nextRuns } from './next-run.ts';
+import { calendarStatus } from '../calendar/index.ts';
+import { civilDateIn, nextRuns } from './next-run.ts';
 import { RunLog } from './runs.ts';
 import { currentRunner, JobRunner, type RunResult, type RunnerOptions } from './scheduler.ts';
 
@@ -27,6 +28,8 @@ export interface ScheduleListing {
   /** ISO instants (UTC, with Z); empty when disabled. */
   next_runs: string[];
   running: boolean;
+  /** Years among next_runs whose holiday calendar is not published: a filtered run time there is provisional. */
+  provisional_years: number[];
 }
 
 /** Every schedule with its next run times (default 3), for `shifan schedule --list` and the UI. */
@@ -36,17 +39,23 @@ export async function listSchedules(
 ): Promise<ScheduleListing[]> {
   const file = options.schedules ?? loadSchedules();
   const from = options.from ?? new Date();
-  return file.jobs.map((s) => ({
-    job_id: s.job_id,
-    cron: s.cron,
-    timezone: file.timezone,
-    workday_filter: s.workday_filter ?? null,
-    enabled: s.enabled,
-    description_zh: s.description_zh,
-    description_en: s.description_en,
-    next_runs: s.enabled ? nextRuns(s, from, options.count ?? 3, file.timezone).map((d) => d.toISOString()) : [],
-    running: currentRunner()?.isRunning(s.job_id) ?? false,
-  }));
+  const published = new Set(calendarStatus().filter((c) => c.published).map((c) => c.year));
+  return file.jobs.map((s) => {
+    const runs = s.enabled ? nextRuns(s, from, options.count ?? 3, file.timezone) : [];
+    const years = s.workday_filter ? [...new Set(runs.map((d) => Number(civilDateIn(d, file.timezone).slice(0, 4))))].filter((y) => !published.has(y)) : [];
+    return {
+      job_id: s.job_id,
+      cron: s.cron,
+      timezone: file.timezone,
+      workday_filter: s.workday_filter ?? null,
+      enabled: s.enabled,
+      description_zh: s.description_zh,
+      description_en: s.description_en,
+      next_runs: runs.map((d) => d.toISOString()),
+      running: currentRunner()?.isRunning(s.job_id) ?? false,
+      provisional_years: years,
+    };
+  });
 }
 
 /**

@@ -15,6 +15,8 @@ import { registerRefresh } from './refresh.ts';
 import { registerIndicators } from './indicators.ts';
 import { registerFlags } from './flags.ts';
 import { registerWatchlist } from './watchlist.ts';
+import { registerSchedule } from './schedule.ts';
+import { registerExport } from './export.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -32,5 +34,7 @@ export const commands: RegisterCommand[] = [
   registerIndicators,
   registerFlags,
   registerWatchlist,
+  registerSchedule,
+  registerExport,
   registerTemplates,
 ];
