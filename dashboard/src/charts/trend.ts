@@ -12,7 +12,7 @@ export function statusTrendChart(rows: readonly TrendRow[], o: StatusTrendOption
   return Plot.plot({
     ...base(o, 420, 260),
     marginLeft: 44,
-    x: { label: null },
+    x: { label: null, type: 'band' },
     y: { label: o.y ?? null, grid: true },
     color: { domain: [L.met, L.not_met, L.no_data], range: [STATUS_COLORS.met, STATUS_COLORS.not_met, STATUS_COLORS.no_data], legend: true },
     marks: [Plot.barY(long, { x: 'year', y: 'count', fill: 'status', order: [L.met, L.not_met, L.no_data], title: (d: { status: string; count: number }) => `${d.status}: ${d.count}` }), Plot.ruleY([0])],
