@@ -1,0 +1,163 @@
+// The quarterly package on the small demo: every file, the manifest's hashes, CSV with BOM, the workbook, the
+// zip, the HTML opened from file:// in headless Chromium (charts drawn, nothing fetched), the PDF's text and
+// fonts, and the package without Chromium.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import ExcelJS from 'exceljs';
+import Papa from 'papaparse';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../pipeline/db/index.ts';
+import { CHROMIUM_ARGS, chromiumPath, exportQuarter, listExports, sha256File, type ExportResult, type Manifest } from '../../pipeline/export/index.ts';
+import { refreshedSmallDemo } from './fixture.ts';
+
+const chromium = chromiumPath();
+let db: Database;
+let dir: string;
+let result: ExportResult;
+let manifest: Manifest;
+
+beforeAll(async () => {
+  ({ db, dir } = await refreshedSmallDemo());
+  result = await exportQuarter(db, { quarter: '2025Q3', outDir: join(dir, 'exports', '2025Q3') });
+  manifest = JSON.parse(readFileSync(join(result.dir, 'manifest.json'), 'utf8')) as Manifest;
+}, 120_000);
+
+afterAll(() => db?.close());
+
+describe('the package', () => {
+  it('writes the HTML, XLSX, one CSV per table, the manifest and a zip beside the folder', () => {
+    expect(result.files).toEqual(expect.arrayContaining([
+      'shifan-2025Q3.html', 'shifan-2025Q3.xlsx', 'scorecard.csv', 'indicators.csv', 'flags.csv', 'watchlist.csv', 'spotchecks.csv', 'loads.csv', 'manifest.json',
+    ]));
+    for (const f of result.files) expect(existsSync(join(result.dir, f)), f).toBe(true);
+    expect(result.zip).toBe(join(dir, 'exports', '2025Q3.zip'));
+    expect(existsSync(result.zip)).toBe(true);
+  });
+
+  it('states quarter, data as-of date, indicator-system version and row counts in the manifest', () => {
+    expect(manifest).toMatchObject({ quarter: '2025Q3', quarter_zh: '2025年第3季度', reporting_year: 2024, indicator_system_version: '2023' });
+    expect(manifest.as_of).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(manifest.row_counts.scorecard).toBe(100);
+    expect(manifest.row_counts.indicators).toBeGreaterThan(20);
+  });
+
+  it('lists the SHA-256 and size of every other file, and they match the files', () => {
+    const listed = manifest.files.map((f) => f.name).sort();
+    expect(listed).toEqual(result.files.filter((f) => f !== 'manifest.json').sort());
+    for (const f of manifest.files) {
+      expect(sha256File(join(result.dir, f.name)), f.name).toBe(f.sha256);
+      expect(readFileSync(join(result.dir, f.name)).length).toBe(f.bytes);
+    }
+  });
+
+  it('zips exactly the folder files under a folder named for the quarter', () => {
+    const names = execFileSync('unzip', ['-Z1', result.zip], { encoding: 'utf8' }).trim().split('\n').sort();
+    expect(names).toEqual(result.files.map((f) => `2025Q3/${f}`).sort());
+  });
+
+  it('writes CSVs in UTF-8 with a BOM, Chinese headers, and as many rows as the manifest says', () => {
+    for (const [table, count] of Object.entries(manifest.row_counts)) {
+      const bytes = readFileSync(join(result.dir, `${table}.csv`));
+      expect([...bytes.subarray(0, 3)], table).toEqual([0xef, 0xbb, 0xbf]);
+      const parsed = Papa.parse<string[]>(bytes.toString('utf8').slice(1), { skipEmptyLines: true });
+      expect(parsed.data.length - 1, table).toBe(count);
+    }
+    const header = readFileSync(join(result.dir, 'scorecard.csv'), 'utf8').slice(1).split('\r\n')[0];
+    expect(header).toContain('行政区划代码');
+    expect(header).toContain('达标率');
+  });
+
+  it('writes a workbook exceljs opens, one sheet per table with Chinese headers and every row', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(result.dir, 'shifan-2025Q3.xlsx'));
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '示范地区评分表', '指标达标情况', '有效预警', '摘牌观察名单', '回访抽查结果', '数据报送与更新']);
+    const score = wb.getWorksheet('示范地区评分表')!;
+    expect(score.getRow(1).getCell(2).value).toBe('行政区划代码');
+    expect(score.actualRowCount).toBe(1 + manifest.row_counts.scorecard);
+    expect(wb.getWorksheet('有效预警')!.actualRowCount).toBe(1 + manifest.row_counts.flags);
+  });
+
+  it('embeds the data as JSON in the HTML and refers to nothing outside it', () => {
+    const html = readFileSync(join(result.dir, 'shifan-2025Q3.html'), 'utf8');
+    expect(html).toContain('法治政府建设示范地区监测季报');
+    const json = /<script type="application\/json" id="shifan-data">([\s\S]*?)<\/script>/.exec(html)![1];
+    const data = JSON.parse(json) as { tables: Array<{ id: string; rows: unknown[] }> };
+    expect(data.tables.find((t) => t.id === 'scorecard')!.rows).toHaveLength(100);
+    expect(html).not.toMatch(/(src|href)=["']https?:/);
+    expect(html).not.toMatch(/<link\b/);
+  });
+
+  it('is listed among past exports with its files', () => {
+    const listed = listExports(join(dir, 'exports'));
+    expect(listed).toHaveLength(1);
+    expect(listed[0]).toMatchObject({ quarter: '2025Q3', zip: result.zip, indicator_system_version: '2023' });
+    expect(listed[0].files.length).toBe(manifest.files.length);
+  });
+});
+
+describe.skipIf(!chromium)('with Chromium', () => {
+  it('prints the PDF, listed in the manifest', () => {
+    expect(result.pdf).toBe('ok');
+    expect(manifest.pdf).toBe('ok');
+    expect(manifest.files.map((f) => f.name)).toContain('shifan-2025Q3.pdf');
+  });
+
+  it('puts the Chinese title and the quarter in the PDF text, on A4 pages', () => {
+    const pdf = join(result.dir, 'shifan-2025Q3.pdf');
+    const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('法治政府建设示范地区');
+    expect(text).toContain('2025年第3季度');
+    expect(text).toContain('数据截至');
+    expect(text).toContain('指标体系版本');
+    const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+    expect(info).toMatch(/Page size:\s+595(\.\d+)? x 842(\.\d+)? pts \(A4\)|Page size:\s+594\.96 x 841\.92 pts \(A4\)/);
+  });
+
+  it('embeds every font of the PDF', () => {
+    const fonts = execFileSync('pdffonts', [join(result.dir, 'shifan-2025Q3.pdf')], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line.split(/\s+/).at(-5), line).toBe('yes');
+  });
+
+  it('opens from file:// in headless Chromium, draws the SVG charts and makes no network request', async () => {
+    const { chromium: pw } = await import('playwright-core');
+    const browser = await pw.launch({ executablePath: chromium!, args: CHROMIUM_ARGS });
+    try {
+      const page = await browser.newPage();
+      const requests: string[] = [];
+      page.on('request', (r) => requests.push(r.url()));
+      const url = pathToFileURL(join(result.dir, 'shifan-2025Q3.html')).href;
+      await page.goto(url, { waitUntil: 'load' });
+      expect(await page.title()).toBe('法治政府建设示范地区监测季报 2025年第3季度');
+      const charts = await page.$$eval('figure.chart svg', (svgs) => svgs.map((s) => {
+        const box = s.getBoundingClientRect();
+        return { width: box.width, height: box.height, marks: s.querySelectorAll('rect, path, circle').length };
+      }));
+      expect(charts).toHaveLength(4);
+      for (const c of charts) {
+        expect(c.width).toBeGreaterThan(300);
+        expect(c.height).toBeGreaterThan(100);
+        expect(c.marks).toBeGreaterThan(3);
+      }
+      expect(await page.$$eval('table', (t) => t.length)).toBe(6);
+      expect(requests).toEqual([url]);
+    } finally {
+      await browser.close();
+    }
+  });
+});
+
+describe('without Chromium', () => {
+  it('writes everything but the PDF and says how to enable it', async () => {
+    const r = await exportQuarter(db, { quarter: '2025Q2', outDir: join(dir, 'exports', '2025Q2'), chromium: null });
+    expect(r.pdf).toBe('skipped');
+    expect(r.files).not.toContain('shifan-2025Q2.pdf');
+    expect(r.files).toContain('shifan-2025Q2.html');
+    expect(r.message).toContain('apt-get install -y chromium fonts-noto-cjk');
+    const m = JSON.parse(readFileSync(join(r.dir, 'manifest.json'), 'utf8')) as Manifest;
+    expect(m.pdf).toBe('skipped');
+    expect(listExports(join(dir, 'exports')).map((e) => e.quarter)).toEqual(['2025Q3', '2025Q2']);
+  });
+});
