@@ -15,6 +15,8 @@ import { registerRefresh } from './refresh.ts';
 import { registerIndicators } from './indicators.ts';
 import { registerFlags } from './flags.ts';
 import { registerWatchlist } from './watchlist.ts';
+import { registerServe } from './serve.ts';
+import { registerUsers } from './users.ts';
 import { registerSchedule } from './schedule.ts';
 import { registerExport } from './export.ts';
 
@@ -22,6 +24,8 @@ export type RegisterCommand = (program: Command) => void;
 
 export const commands: RegisterCommand[] = [
   registerStart,
+  registerServe,
+  registerUsers,
   registerIngest,
   registerLoads,
   registerRejects,

@@ -1,0 +1,82 @@
+// The DuckDB handle as typed decorators: `app.db` (the one writer connection, used for state changes, serialised
+// by `app.write`) and `app.q` (reads: SQL files on a few extra connections of the same instance, so reads never
+// see a half-done write and run while an ingest or refresh is working). Read results are cached per query and
+// parameters until the next write: the data only changes through this server (it is the single writer).
+import fp from 'fastify-plugin';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { FastifyInstance } from 'fastify';
+import { sqlText, type Database, type Row } from '../../db/index.ts';
+import { asSqlFileError } from '../../db/sql-files.ts';
+
+type Value = string | number | boolean | null;
+
+export class Queries {
+  private cache = new Map<string, Promise<unknown>>();
+  private next = 0;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(readonly db: Database, private readonly readers: DuckDBConnection[]) {}
+
+  /** Rows of `sql/<name>.sql` with named parameters (every parameter the file uses, no other). */
+  async rows<T = Row>(name: string, params: Record<string, Value>): Promise<T[]> {
+    const conn = this.readers[this.next++ % this.readers.length];
+    try {
+      const reader = await conn.runAndReadAll(sqlText(name), params);
+      return reader.getRowObjectsJS().map(plain) as T[];
+    } catch (err) {
+      throw asSqlFileError(name, err);
+    }
+  }
+
+  /** A cached computation, keyed by the caller; dropped at the next write. */
+  cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    let hit = this.cache.get(key) as Promise<T> | undefined;
+    if (!hit) {
+      hit = compute();
+      this.cache.set(key, hit);
+      hit.catch(() => this.cache.delete(key));
+    }
+    return hit;
+  }
+
+  /** Runs a state change alone (one at a time on the writer connection), then forgets every cached read. */
+  write<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+    const run = this.tail.then(() => fn(this.db));
+    this.tail = run.catch(() => undefined);
+    return run.finally(() => this.cache.clear());
+  }
+
+  /** The latest finished refresh run, or null before the first refresh. */
+  latestRun(): Promise<{ run_id: number; as_of: string; finished_at: string } | null> {
+    return this.cached('latest_run', async () => (await this.rows<{ run_id: number; as_of: string; finished_at: string }>('api/latest_run', {}))[0] ?? null);
+  }
+
+  close(): void {
+    for (const c of this.readers) c.closeSync();
+  }
+}
+
+function plain(row: Record<string, unknown>): Row {
+  for (const key of Object.keys(row)) if (typeof row[key] === 'bigint') row[key] = Number(row[key]);
+  return row;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    db: Database;
+    q: Queries;
+  }
+}
+
+export default fp(async function dbPlugin(app: FastifyInstance, opts: { db: Database; readers?: number }) {
+  const readers: DuckDBConnection[] = [];
+  for (let i = 0; i < (opts.readers ?? 4); i++) {
+    const conn = await opts.db.instance.connect();
+    await conn.run(`SET TimeZone = 'Asia/Shanghai'`);
+    readers.push(conn);
+  }
+  const q = new Queries(opts.db, readers);
+  app.decorate('db', opts.db);
+  app.decorate('q', q);
+  app.addHook('onClose', async () => q.close());
+}, { name: 'shifan-db' });

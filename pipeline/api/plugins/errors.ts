@@ -1,0 +1,42 @@
+// One error shape for the whole API: {error: {code, message}}. 4xx carry their message; 5xx say only that
+// something failed on the server, and the error is logged.
+import fp from 'fastify-plugin';
+import type { FastifyError, FastifyInstance } from 'fastify';
+
+export class HttpError extends Error {
+  constructor(readonly statusCode: number, readonly code: string, message: string) {
+    super(message);
+    this.name = 'HttpError';
+  }
+}
+
+export const badRequest = (message: string) => new HttpError(400, 'bad_request', message);
+export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
+export const notFound = (message: string) => new HttpError(404, 'not_found', message);
+
+const CODES: Record<number, string> = { 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 406: 'not_acceptable', 413: 'too_large', 415: 'unsupported_media_type', 429: 'too_many_requests' };
+
+/** Domain functions throw plain Errors for a caller's mistake (bad seed, wrong status move): these become 400. */
+export async function asBadRequest<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (err) {
+    if (err instanceof HttpError) throw err;
+    const e = err as Error;
+    if (e?.name === 'SqlFileError' || !(e instanceof Error)) throw err;
+    if (/NotFound/.test(e.name)) throw new HttpError(404, 'not_found', e.message);
+    throw badRequest(e.message);
+  }
+}
+
+export default fp(async function errorsPlugin(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const status = err instanceof HttpError ? err.statusCode : err.validation ? 400 : (err.statusCode ?? 500);
+    if (status >= 500) {
+      req.log.error({ err }, 'request failed');
+      return reply.status(500).send({ error: { code: 'internal', message: 'the server could not complete this request; the error is in the server log' } });
+    }
+    const code = err instanceof HttpError ? err.code : (CODES[status] ?? 'error');
+    return reply.status(status).send({ error: { code, message: err.message } });
+  });
+}, { name: 'shifan-errors' });

@@ -1,0 +1,35 @@
+// /api/flags (tabular), /api/flags/:id (with evidence), /api/records/:dataset/:load_id/:line (the source row).
+import type { FastifyInstance } from 'fastify';
+import { provinceOf } from '../plugins/auth.ts';
+import { notFound } from '../plugins/errors.ts';
+import { sendTable } from '../plugins/table.ts';
+import * as S from '../schemas/flags.ts';
+import { defaultYear } from './meta.ts';
+
+export default async function flagRoutes(app: FastifyInstance) {
+  app.get('/flags', { schema: S.list }, async (req, reply) => {
+    const province = provinceOf(req);
+    const query = req.query as { year?: number; all_years?: boolean; region?: string; status: string; limit: number };
+    const year = query.all_years ? null : (query.year ?? (await defaultYear(app)).year);
+    const region = query.region ?? null;
+    const s = query.status === 'all' ? null : query.status;
+    return sendTable(req, reply, app.q, `flags|${year}|${region}|${s}|${query.limit}|${province}`, async () =>
+      app.q.rows('api/flags_list', { year, region, status: s, limit: query.limit, province }));
+  });
+
+  app.get('/flags/:id', { schema: S.detail }, async (req) => {
+    const { id } = req.params as { id: string };
+    const [flag] = await app.q.rows<{ numbers: string | null }>('api/flag_one', { flag_id: id, province: provinceOf(req) });
+    if (!flag) throw notFound(`no flag ${id} among the regions you may see`);
+    const evidence = await app.q.rows('api/flag_evidence', { flag_id: id });
+    return { ...flag, numbers: flag.numbers ? JSON.parse(flag.numbers) : null, evidence };
+  });
+
+  app.get('/records/:dataset/:load_id/:line', { schema: S.record }, async (req) => {
+    const { dataset, load_id, line } = req.params as { dataset: string; load_id: number; line: number };
+    const [row] = await app.q.rows<Record<string, unknown>>('api/record_row', { dataset, load_id, line, province: provinceOf(req) });
+    if (!row) throw notFound(`no ${dataset} row at line ${line} of load ${load_id} among the regions you may see`);
+    for (const [k, v] of Object.entries(row)) if (v instanceof Date) row[k] = v.toISOString().slice(0, 10);
+    return { dataset, load_id, line, row };
+  });
+}

@@ -1,0 +1,38 @@
+// /api/regions (tabular) and /api/regions/:code (one region's page; 403 outside the caller's province).
+import type { FastifyInstance } from 'fastify';
+import { provinceOf } from '../plugins/auth.ts';
+import { forbidden, notFound } from '../plugins/errors.ts';
+import { sendCachedJson, sendTable } from '../plugins/table.ts';
+import * as S from '../schemas/regions.ts';
+import { defaultYear } from './meta.ts';
+
+export default async function regionRoutes(app: FastifyInstance) {
+  app.get('/regions', { schema: S.list }, async (req, reply) => {
+    const province = provinceOf(req);
+    const dflt = await defaultYear(app);
+    const year = (req.query as { year?: number }).year ?? dflt.year;
+    return sendTable(req, reply, app.q, `regions|${year}|${province}`, async () =>
+      app.q.rows('api/regions_list', { run_id: dflt.run_id ?? -1, year: year ?? -1, province }));
+  });
+
+  app.get('/regions/:code', { schema: S.detail }, async (req, reply) => {
+    const { code } = req.params as { code: string };
+    const province = provinceOf(req);
+    const [region] = await app.q.rows<{ province_code: string }>('api/region_one', { code });
+    if (!region) throw notFound(`no region ${code} in the regions directory`);
+    if (province !== null && region.province_code !== province) throw forbidden(`region ${code} is outside your province (${province})`);
+    const dflt = await defaultYear(app);
+    const year = (req.query as { year?: number }).year ?? dflt.year;
+    const run_id = dflt.run_id ?? -1;
+    return sendCachedJson(reply, app.q, `region|${code}|${year}|${province}`, async () => ({
+      region,
+      year,
+      scorecard_by_year: await app.q.rows('api/region_scorecard', { run_id, code, province }),
+      metrics: await app.q.rows('api/region_metrics', { run_id, code, province }),
+      reports: await app.q.rows('api/region_reports', { code, province }),
+      flags: await app.q.rows('api/region_flags', { code, province }),
+      spotchecks: await app.q.rows('api/region_spotchecks', { code, province }),
+      peers: await app.q.rows('api/region_peers', { run_id, code, year: year ?? -1, province }),
+    }));
+  });
+}

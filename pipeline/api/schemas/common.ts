@@ -1,0 +1,48 @@
+// Building blocks of the route schemas: nullable scalars, row lists, the error shape, the query options every
+// tabular endpoint takes. Enumerations come from the contracts and the feature modules, never restated.
+import { datasets } from '../../contracts/index.ts';
+
+type Schema = Record<string, unknown>;
+
+export const str = { type: 'string' } as const;
+export const num = { type: 'number' } as const;
+export const int = { type: 'integer' } as const;
+export const bool = { type: 'boolean' } as const;
+export const nstr = { type: ['string', 'null'] } as const;
+export const nnum = { type: ['number', 'null'] } as const;
+export const nint = { type: ['integer', 'null'] } as const;
+export const nbool = { type: ['boolean', 'null'] } as const;
+export const anyValue = {} as const;
+
+export const regionCode = { type: 'string', pattern: '^\\d{6}$', description: '6-digit administrative division code' } as const;
+export const year = { type: 'integer', minimum: 2000, maximum: 2100 } as const;
+export const datasetName = { type: 'string', enum: datasets.map((d) => d.name) } as const;
+
+export function obj(properties: Record<string, unknown>, required?: string[]): Schema {
+  return { type: 'object', properties, ...(required ? { required } : {}), additionalProperties: true };
+}
+
+export function rows(properties: Record<string, unknown>): Schema {
+  return { type: 'array', items: obj(properties) };
+}
+
+export const errorBody = obj({ error: obj({ code: str, message: str }, ['code', 'message']) }, ['error']);
+
+/** Error responses every authenticated route can give. */
+export const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody } as const;
+
+/** ?format=json|arrow (Accept: application/vnd.apache.arrow.stream works too). */
+export const format = { type: 'string', enum: ['json', 'arrow'], description: 'arrow = Apache Arrow IPC stream; or send Accept: application/vnd.apache.arrow.stream' } as const;
+
+/** Schema of a tabular endpoint: JSON rows, or the same rows as an Arrow IPC stream. */
+export function table(tags: string[], summary: string, properties: Record<string, unknown>, extra: Schema = {}): Schema {
+  const { querystring, ...rest } = extra as { querystring?: Schema };
+  const qs = (querystring ?? { type: 'object', properties: {} }) as { properties: Record<string, unknown> };
+  return {
+    tags, summary: `${summary} (JSON, or Arrow IPC)`,
+    querystring: { ...qs, type: 'object', properties: { ...qs.properties, format }, additionalProperties: false },
+    produces: ['application/json', 'application/vnd.apache.arrow.stream'],
+    response: { 200: rows(properties), ...errors },
+    ...rest,
+  };
+}

@@ -1,0 +1,38 @@
+// Schemas of /api/meta, /api/overview, /api/health, /api/jobs.
+import { allMetrics, loadSystems } from '../../indicators/index.ts';
+import { anyValue, bool, errors, int, nint, nnum, nstr, num, obj, rows, str, year } from './common.ts';
+
+export const metricIds = () => allMetrics(loadSystems()).map((m) => m.id);
+
+export const health = { tags: ['meta'], summary: 'Liveness (no login, no database work)', security: [], response: { 200: obj({ ok: bool }) } };
+
+export const meta = {
+  tags: ['meta'], summary: 'Years, provinces (the caller may see), metrics, batches, data date and last refresh',
+  response: {
+    200: obj({
+      years: { type: 'array', items: int }, latest_year: nint,
+      provinces: rows({ code: str, name: str }),
+      metrics: rows({ id: str, indicator_no: nint, area: int, name_zh: str, name_en: str, unit: str, direction: str, funnel: bool }),
+      batches: rows({ batch: int, regions: int }), as_of: nstr, last_refresh: nstr, run_id: nint, weights_note: str,
+    }),
+    ...errors,
+  },
+};
+
+export const overview = {
+  tags: ['meta'], summary: 'Overview page: region counts, conformance histogram, national trends, newest flags, outstanding reports',
+  querystring: { type: 'object', properties: { year }, additionalProperties: false },
+  response: {
+    200: obj({
+      year: nint,
+      regions_by: obj({ batch: rows({ key: str, count: int }), designation: rows({ key: str, count: int }), level: rows({ key: str, count: int }) }),
+      conformance_hist: rows({ bucket: num, count: int }),
+      national_trends: rows({ year: int, metric_id: str, value: nnum }),
+      newest_flags: rows({ flag_id: str, rule_id: str, region_code: str, region_name: nstr, year: int, severity: str, message_zh: str }),
+      reports_outstanding: rows({ region_code: str, region_name: nstr, report_year: int, status: str }),
+    }),
+    ...errors,
+  },
+};
+
+export const jobs = { tags: ['meta'], summary: 'Scheduled jobs (reserved; empty until the jobs issue)', response: { 200: { type: 'array', items: anyValue }, ...errors } };

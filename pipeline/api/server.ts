@@ -1,0 +1,52 @@
+// Listens: opens nothing itself; takes the open database, makes sure an admin exists (printing a first password
+// once), builds the app and listens. `shifan serve` and `shifan start` call startServer().
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { repoRoot, type Database } from '../db/index.ts';
+import { ensureAdmin } from '../users/index.ts';
+import { buildApp } from './app.ts';
+
+export interface ServeOptions {
+  port?: number;
+  host?: string;
+  staticDir?: string;
+  logger?: boolean;
+  out?: NodeJS.WritableStream;
+}
+
+export const defaultStaticDir = () => join(repoRoot, 'dashboard', 'dist');
+
+export async function startServer(db: Database, opts: ServeOptions = {}): Promise<{ app: FastifyInstance; url: string }> {
+  const out = opts.out ?? process.stdout;
+  const host = opts.host ?? '127.0.0.1';
+  const port = opts.port ?? 8080;
+  const password = await ensureAdmin(db);
+  if (password) out.write(`first start: created user admin, password (shown once, store it now): ${password}\n`);
+  const staticDir = opts.staticDir ?? defaultStaticDir();
+  if (!existsSync(join(staticDir, 'index.html'))) out.write(`the dashboard is not built (${staticDir}); run \`npm run build\` — the API works meanwhile\n`);
+  // Cookies are Secure unless served over plain http on a loopback address (documented in pipeline/api/README.md).
+  const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
+  const secureCookies = process.env.SHIFAN_INSECURE_COOKIES === '1' ? false : !loopback;
+  const app = await buildApp({ db, staticDir, logger: opts.logger ? { level: 'warn' } : false, secureCookies });
+  await app.listen({ port, host });
+  const address = app.server.address();
+  const actualPort = typeof address === 'object' && address ? address.port : port;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/`;
+  out.write(`shifan is running at ${url} (API docs: ${url}docs); Ctrl-C stops it\n`);
+  return { app, url };
+}
+
+/** Closes the app (and its read connections) on SIGINT/SIGTERM, then the caller's database. */
+export function closeOnSignal(app: FastifyInstance, db: Database): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      app.close().finally(() => {
+        db.close();
+        resolve();
+      });
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}

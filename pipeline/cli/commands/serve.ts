@@ -1,0 +1,37 @@
+// `shifan serve [--port 8080] [--host 127.0.0.1]`: the server, the database's single writer. Ingest, refresh and
+// draws asked for in the dashboard or the API run inside it; other `shifan` commands wait until it stops.
+import type { Command } from 'commander';
+import { Database, defaultDbPath } from '../../db/index.ts';
+import { closeOnSignal, startServer } from '../../api/server.ts';
+import { optionsOf, UsageError } from '../context.ts';
+
+export interface ServeFlags {
+  port?: string;
+  host?: string;
+}
+
+/** Opens the database and serves until SIGINT/SIGTERM (shared by `serve` and `start`). */
+export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<void> {
+  const port = Number(flags.port ?? 8080);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${flags.port}"`);
+  const db = await Database.open(dbPath);
+  try {
+    const { app } = await startServer(db, { port, host: flags.host ?? '127.0.0.1', logger: true });
+    await closeOnSignal(app, db);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('run the dashboard and the API (http://127.0.0.1:8080/, docs at /docs); the single writer of the database')
+    .option('--port <n>', 'port to listen on', '8080')
+    .option('--host <addr>', 'address to listen on (loopback by default; cookies are Secure off loopback)', '127.0.0.1')
+    .action(async (_opts, cmd: Command) => {
+      const opts = optionsOf<ServeFlags>(cmd);
+      await serveDatabase(opts.db ?? defaultDbPath(), opts);
+    });
+}

@@ -1,0 +1,130 @@
+// Accounts and sessions of the server. Roles: admin (manages users), central (all regions; may draw, change
+// watchlist status, upload), provincial (read-only, its own province). Every change writes an audit entry in the
+// same transaction. Sessions: a random 32-byte id goes in the cookie; only its sha256 is stored.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Database } from '../db/index.ts';
+import { appendAudit } from '../audit/index.ts';
+import { DUMMY_HASH, hashPassword, randomPassword, verifyPassword } from './password.ts';
+
+export { hashPassword, verifyPassword, randomPassword } from './password.ts';
+
+export const ROLES = ['admin', 'central', 'provincial'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface User {
+  username: string;
+  role: Role;
+  province_code: string | null;
+}
+
+export interface UserRow extends User {
+  disabled: boolean;
+  created_at: string;
+  last_login_at: string | null;
+  sessions: number;
+}
+
+export interface SessionUser extends User {
+  csrf_token: string;
+}
+
+export class UserError extends Error {
+  override name = 'UserError';
+}
+
+/** Session lifetime: 12 hours (a working day), then log in again. */
+export const SESSION_HOURS = 12;
+
+export function checkUserInput(input: { username: string; role: string; province_code?: string | null }): void {
+  if (!/^[A-Za-z0-9_.-]{2,40}$/.test(input.username)) throw new UserError(`a username is 2-40 letters, digits, _ . or -, got "${input.username}"`);
+  if (!(ROLES as readonly string[]).includes(input.role)) throw new UserError(`role must be one of ${ROLES.join(', ')}, got "${input.role}"`);
+  if (input.role === 'provincial') {
+    if (!input.province_code || !/^\d{2}0000$/.test(input.province_code)) throw new UserError('a provincial account needs --province, a 6-digit code ending 0000 such as 440000');
+  } else if (input.province_code) {
+    throw new UserError(`only provincial accounts have a province; ${input.role} accounts see every region`);
+  }
+}
+
+/** Creates an account; returns the password (generated when none is given, so it can be shown once). */
+export async function addUser(
+  db: Database,
+  input: { username: string; role: string; province_code?: string | null; password?: string },
+  actor: string,
+): Promise<{ user: User; password: string; generated: boolean }> {
+  checkUserInput(input);
+  const generated = !input.password;
+  const password = input.password || randomPassword();
+  if (password.length < 10) throw new UserError('a password needs at least 10 characters');
+  const hash = await hashPassword(password);
+  const user: User = { username: input.username, role: input.role as Role, province_code: input.province_code ?? null };
+  await db.transaction(async () => {
+    if (await db.one('SELECT 1 FROM users WHERE username = $1', [user.username])) throw new UserError(`user ${user.username} already exists`);
+    await db.run('INSERT INTO users (username, role, province_code, password_hash) VALUES ($1, $2, $3, $4)',
+      [user.username, user.role, user.province_code, hash]);
+    await appendAudit(db, { action: 'user.add', actor, subject: `user:${user.username}`, details: { role: user.role, province_code: user.province_code } });
+  });
+  return { user, password, generated };
+}
+
+export async function listUsers(db: Database): Promise<UserRow[]> {
+  return db.allFile<UserRow>('users/list');
+}
+
+/** Disables an account and ends its sessions. */
+export async function disableUser(db: Database, username: string, actor: string): Promise<void> {
+  await db.transaction(async () => {
+    const row = await db.one<{ disabled: boolean }>('SELECT disabled FROM users WHERE username = $1', [username]);
+    if (!row) throw new UserError(`no user ${username}; \`shifan users list\` shows the accounts`);
+    if (row.disabled) throw new UserError(`user ${username} is already disabled`);
+    await db.run('UPDATE users SET disabled = true WHERE username = $1', [username]);
+    await db.run('DELETE FROM sessions WHERE username = $1', [username]);
+    await appendAudit(db, { action: 'user.disable', actor, subject: `user:${username}`, details: {} });
+  });
+}
+
+/** First start: with no account at all, creates `admin` with a random password and returns it (shown once). */
+export async function ensureAdmin(db: Database, actor = 'system:first-start'): Promise<string | null> {
+  const n = (await db.one<{ n: number }>('SELECT count(*) AS n FROM users'))?.n ?? 0;
+  if (n > 0) return null;
+  const { password } = await addUser(db, { username: 'admin', role: 'admin' }, actor);
+  return password;
+}
+
+/** Checks a password; returns the user or null. Unknown users cost the same scrypt as known ones. */
+export async function authenticate(db: Database, username: string, password: string): Promise<User | null> {
+  const row = await db.one<User & { password_hash: string; disabled: boolean }>(
+    'SELECT username, role, province_code, password_hash, disabled FROM users WHERE username = $1', [username]);
+  const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+  if (!row || !ok || row.disabled) return null;
+  return { username: row.username, role: row.role, province_code: row.province_code };
+}
+
+export function sessionHash(sessionId: string): string {
+  return createHash('sha256').update(sessionId).digest('hex');
+}
+
+/** Starts a session (audited as user.login); returns the cookie value and the CSRF token. */
+export async function createSession(db: Database, user: User): Promise<{ sessionId: string; csrf_token: string; expires: Date }> {
+  const sessionId = randomBytes(32).toString('base64url');
+  const csrf = randomBytes(32).toString('base64url');
+  const expires = new Date(Date.now() + SESSION_HOURS * 3600_000);
+  await db.transaction(async () => {
+    await db.run('DELETE FROM sessions WHERE expires_at <= current_localtimestamp()');
+    await db.run(`INSERT INTO sessions (session_hash, username, csrf_token, expires_at)
+                  VALUES ($1, $2, $3, current_localtimestamp() + to_hours(${SESSION_HOURS}))`, [sessionHash(sessionId), user.username, csrf]);
+    await db.run('UPDATE users SET last_login_at = current_localtimestamp() WHERE username = $1', [user.username]);
+    await appendAudit(db, { action: 'user.login', actor: `user:${user.username}`, subject: `user:${user.username}`, details: {} });
+  });
+  return { sessionId, csrf_token: csrf, expires };
+}
+
+export async function sessionUser(db: Database, sessionId: string): Promise<SessionUser | null> {
+  return (await db.allFile<SessionUser>('users/session_user', { session_hash: sessionHash(sessionId) }))[0] ?? null;
+}
+
+export async function endSession(db: Database, sessionId: string, username: string): Promise<void> {
+  await db.transaction(async () => {
+    await db.run('DELETE FROM sessions WHERE session_hash = $1', [sessionHash(sessionId)]);
+    await appendAudit(db, { action: 'user.logout', actor: `user:${username}`, subject: `user:${username}`, details: {} });
+  });
+}

@@ -1,0 +1,9 @@
+-- @produces: the caller's regions with their scorecard of $year and their number of active flags
+-- @params: $run_id INTEGER, $year INTEGER, $province VARCHAR or NULL
+SELECT r.region_code, r.region_name, r.province_code, r.level, r.batch, r.designation,
+       s.conformance, s.meets_bar, s.composite, s.rank,
+       (SELECT count(*) FROM flags AS f WHERE f.region_code = r.region_code AND f.year = $year AND f.status = 'active') AS flags_active
+FROM regions AS r
+LEFT JOIN scorecard AS s ON s.region_code = r.region_code AND s.run_id = $run_id AND s.year = $year
+WHERE $province IS NULL OR r.province_code = $province
+ORDER BY s.rank NULLS LAST, r.region_code;
