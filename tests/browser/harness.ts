@@ -1,0 +1,152 @@
+// Browser-test harness: builds the dashboard when stale, makes a demo database, starts the real `shifan serve`
+// as a child process on a free port, and launches Debian's chromium through playwright-core.
+// With SHIFAN_UI_BASE_URL set, it uses that running server instead (and SHIFAN_UI_ADMIN / SHIFAN_UI_PROVINCIAL
+// as "user:password"), which is how the UI is developed against a mock before a server exists.
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, statSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = new URL('../..', import.meta.url).pathname;
+export const CHROMIUM = '/usr/bin/chromium';
+export const SHOTS = join(ROOT, 'test-artifacts', 'screenshots');
+const CLI = join(ROOT, 'bin', 'shifan.mjs');
+
+export const hasChromium = existsSync(CHROMIUM);
+
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Runs `npm run build` unless dashboard/dist is newer than every source file. */
+export function buildDashboardIfStale() {
+  const index = join(ROOT, 'dashboard', 'dist', 'index.html');
+  const src = Math.max(newest(join(ROOT, 'dashboard', 'src')), statSync(join(ROOT, 'dashboard', 'index.html')).mtimeMs,
+    statSync(join(ROOT, 'dashboard', 'vite.config.ts')).mtimeMs, newest(join(ROOT, 'pipeline', 'contracts')));
+  if (existsSync(index) && statSync(index).mtimeMs > src) return;
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
+}
+
+export function shifan(db: string, args: string[], input?: string): string {
+  return execFileSync('node', [CLI, '--db', db, ...args], { cwd: ROOT, encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'] });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+    s.on('error', reject);
+  });
+}
+
+export interface Credentials { username: string; password: string }
+export interface Server { baseUrl: string; admin: Credentials; provincial: Credentials; provinceCode: string; dir: string; stop(): Promise<void> }
+
+const creds = (s: string): Credentials => { const [username, ...rest] = s.split(':'); return { username: username!, password: rest.join(':') }; };
+
+/** A demo database (small scale, refreshed) and the real server on it. */
+export async function startServer(): Promise<Server> {
+  const dir = mkdtempSync(join(tmpdir(), 'shifan-ui-'));
+  if (process.env.SHIFAN_UI_BASE_URL) {
+    return {
+      baseUrl: process.env.SHIFAN_UI_BASE_URL, dir,
+      admin: creds(process.env.SHIFAN_UI_ADMIN ?? 'admin:admin'), provincial: creds(process.env.SHIFAN_UI_PROVINCIAL ?? 'prov:prov'),
+      provinceCode: process.env.SHIFAN_UI_PROVINCE ?? '320000', stop: async () => {},
+    };
+  }
+  const db = join(dir, 'ui.duckdb');
+  shifan(db, ['demo', '--scale', 'small', '--out', join(dir, 'inbox')]);
+  shifan(db, ['refresh']);
+  const provincial = { username: 'jiangsu', password: 'jiangsu-test-password-1' };
+  const provinceCode = '320000';
+  createUser(db, provincial, 'provincial', provinceCode);
+  const port = await freePort();
+  const child = spawn('node', [CLI, '--db', db, 'serve', '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (d) => { out += d; });
+  child.stderr!.on('data', (d) => { out += d; });
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const admin = await waitForServer(child, baseUrl, () => out);
+  return {
+    baseUrl, admin, provincial, provinceCode, dir,
+    stop: () => new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+/** Adds an account before the server starts (the server engineer's `shifan users add`). */
+export function createUser(db: string, u: Credentials, role: string, province?: string) {
+  shifan(db, ['users', 'add', u.username, '--role', role, ...(province ? ['--province', province] : []), '--password-stdin'], `${u.password}\n`);
+}
+
+async function waitForServer(child: ChildProcess, baseUrl: string, output: () => string): Promise<Credentials> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`shifan serve exited with ${child.exitCode}:\n${output()}`);
+    try {
+      const r = await fetch(`${baseUrl}/api/auth/me`);
+      if (r.status === 401 || r.ok) {
+        const m = output().match(/password[^A-Za-z0-9]*[:：=]\s*(\S+)/i);
+        const user = output().match(/user(?:name)?[^A-Za-z0-9]*[:：=]\s*(\S+)/i)?.[1] ?? 'admin';
+        if (m) return { username: user.replace(/[,;]$/, ''), password: m[1]!.replace(/[,;)]$/, '') };
+        if (Date.now() > deadline - 50_000) throw new Error(`server up but no admin password printed:\n${output()}`);
+      }
+    } catch (e) {
+      if ((e as Error).message.startsWith('server up')) throw e;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`shifan serve did not answer within 60 s:\n${output()}`);
+}
+
+export async function launch(): Promise<Browser> {
+  mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** Console errors and page errors of a page, ignoring the expected 401 of the session probe before login. */
+export function watchConsole(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() !== 'error') return;
+    const url = m.location().url ?? '';
+    if (/Failed to load resource.*401/.test(m.text()) && url.includes('/api/auth/me')) return;
+    errors.push(`${m.text()} (${url})`);
+  });
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  return errors;
+}
+
+export async function login(context: BrowserContext, baseUrl: string, u: Credentials): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(baseUrl + '/');
+  await page.fill('input[name=username]', u.username);
+  await page.fill('input[name=password]', u.password);
+  await page.click('button[type=submit]');
+  await page.waitForSelector('nav.sidenav');
+  return page;
+}
+
+/** Waits until no panel of the page is loading. */
+export async function settled(page: Page, timeout = 20_000) {
+  await page.waitForSelector('[data-page]', { timeout });
+  await page.waitForFunction(() => document.querySelectorAll('[data-state="loading"], .state-loading').length === 0, undefined, { timeout });
+}
+
+export const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
