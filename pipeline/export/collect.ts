@@ -9,6 +9,8 @@ export interface Column {
   key: string;
   zh: string;
   kind?: ColumnKind;
+  /** false: left out of the printed page (PDF) for width; still in the HTML, XLSX and CSV. */
+  print?: false;
 }
 
 export interface ExportTable {
@@ -51,7 +53,7 @@ const TABLES: Array<Omit<ExportTable, 'rows'> & { sql: string; perYear: boolean 
     id: 'scorecard', title_zh: '示范地区评分表', sql: 'export/scorecard', perYear: true,
     columns: [
       { key: 'rank', zh: '排名', kind: 'int' }, { key: 'region_code', zh: '行政区划代码' }, { key: 'region_name', zh: '地区' },
-      { key: 'designation', zh: '示范类型' }, { key: 'batch', zh: '批次', kind: 'int' }, { key: 'system_version', zh: '指标体系版本' },
+      { key: 'designation', zh: '示范类型' }, { key: 'batch', zh: '批次', kind: 'int', print: false }, { key: 'system_version', zh: '指标体系版本', print: false },
       { key: 'metrics_met', zh: '达标指标数', kind: 'int' }, { key: 'metrics_assessed', zh: '评估指标数', kind: 'int' },
       { key: 'metrics_no_data', zh: '无数据指标数', kind: 'int' }, { key: 'conformance', zh: '达标率', kind: 'rate' },
       { key: 'meets_bar', zh: '达到示范标准', kind: 'bool' }, { key: 'composite', zh: '综合得分', kind: 'number' },
@@ -61,11 +63,11 @@ const TABLES: Array<Omit<ExportTable, 'rows'> & { sql: string; perYear: boolean 
   {
     id: 'indicators', title_zh: '指标达标情况', sql: 'export/indicator_summary', perYear: true,
     columns: [
-      { key: 'indicator_no', zh: '指标序号', kind: 'int' }, { key: 'metric_id', zh: '指标代码' }, { key: 'name_zh', zh: '指标名称' },
-      { key: 'unit', zh: '单位' }, { key: 'direction', zh: '方向' }, { key: 'threshold', zh: '标准值', kind: 'number' },
+      { key: 'indicator_no', zh: '指标序号', kind: 'int' }, { key: 'metric_id', zh: '指标代码', print: false }, { key: 'name_zh', zh: '指标名称' },
+      { key: 'unit', zh: '单位' }, { key: 'direction', zh: '方向', print: false }, { key: 'threshold', zh: '标准值', kind: 'number' },
       { key: 'regions_met', zh: '达标地区数', kind: 'int' }, { key: 'regions_not_met', zh: '未达标地区数', kind: 'int' },
       { key: 'regions_no_data', zh: '无数据地区数', kind: 'int' }, { key: 'met_share', zh: '达标地区占比', kind: 'rate' },
-      { key: 'median_value', zh: '中位值', kind: 'number' }, { key: 'system_version', zh: '指标体系版本' },
+      { key: 'median_value', zh: '中位值', kind: 'number' }, { key: 'system_version', zh: '指标体系版本', print: false },
     ],
   },
   {
@@ -73,16 +75,16 @@ const TABLES: Array<Omit<ExportTable, 'rows'> & { sql: string; perYear: boolean 
     columns: [
       { key: 'severity', zh: '等级' }, { key: 'rule_id', zh: '规则' }, { key: 'region_code', zh: '行政区划代码' },
       { key: 'region_name', zh: '地区' }, { key: 'year', zh: '年度', kind: 'int' }, { key: 'message_zh', zh: '说明' },
-      { key: 'evidence_count', zh: '证据记录数', kind: 'int' }, { key: 'flag_id', zh: '预警编号' },
+      { key: 'evidence_count', zh: '证据记录数', kind: 'int' }, { key: 'flag_id', zh: '预警编号', print: false },
     ],
   },
   {
     id: 'watchlist', title_zh: '摘牌观察名单', sql: 'export/watchlist', perYear: false,
     columns: [
       { key: 'status', zh: '状态' }, { key: 'region_code', zh: '行政区划代码' }, { key: 'region_name', zh: '地区' },
-      { key: 'year', zh: '年度', kind: 'int' }, { key: 'ground', zh: '摘牌情形', kind: 'int' }, { key: 'kind', zh: '类别' },
-      { key: 'is_ground', zh: '构成摘牌依据', kind: 'bool' }, { key: 'summary_zh', zh: '摘要' },
-      { key: 'status_at', zh: '状态日期' }, { key: 'status_by', zh: '操作人' },
+      { key: 'year', zh: '年度', kind: 'int' }, { key: 'ground', zh: '摘牌情形', print: false }, { key: 'kind', zh: '依据' },
+      { key: 'is_ground', zh: '构成摘牌依据', kind: 'bool', print: false }, { key: 'summary_zh', zh: '摘要' },
+      { key: 'status_at', zh: '状态日期' }, { key: 'status_by', zh: '操作人', print: false },
     ],
   },
   {

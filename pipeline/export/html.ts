@@ -5,6 +5,7 @@ import { JSDOM } from 'jsdom';
 import { allCharts, RULE_ZH, type Chart } from './charts.ts';
 import type { Column, ExportData, ExportTable } from './collect.ts';
 import { regions } from '../contracts/regions.ts';
+import { basisZh, GROUND_ZH, STATUS_ZH } from '../watchlist/index.ts';
 
 export const TITLE_ZH = '法治政府建设示范地区监测季报';
 
@@ -12,7 +13,6 @@ export const TITLE_ZH = '法治政府建设示范地区监测季报';
 const PRINT_LIMITS: Record<string, number> = { flags: 80, spotchecks: 60 };
 
 const SEVERITY_ZH: Record<string, string> = { high: '高', medium: '中', low: '低', info: '提示' };
-const STATUS_ZH: Record<string, string> = { flagged: '已标记', needs_review: '待核实', under_review: '核查中', cleared: '已排除', revoked: '已摘牌' };
 // Enum labels come from the dataset contract, their one definition.
 const DESIGNATION_ZH: Record<string, string> = Object.fromEntries(
   (regions.columns.find((c) => c.name === 'designation')?.values ?? []).map((v) => [v.value, v.zh ?? v.value]),
@@ -22,14 +22,16 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-export function formatCell(value: unknown, column: Column): string {
+export function formatCell(value: unknown, column: Column, row: Record<string, unknown> = {}): string {
   if (value === null || value === undefined || value === '') return '';
   if (column.kind === 'rate') return `${(Number(value) * 100).toFixed(1)}%`;
   if (column.kind === 'bool') return value ? '是' : '否';
   if (column.kind === 'number') return Number(value).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
   if (column.key === 'severity') return SEVERITY_ZH[String(value)] ?? String(value);
   if (column.key === 'rule_id') return RULE_ZH[String(value)] ?? String(value);
-  if (column.key === 'status') return STATUS_ZH[String(value)] ?? String(value);
+  if (column.key === 'status') return (STATUS_ZH as Record<string, string>)[String(value)] ?? String(value);
+  if (column.key === 'ground') return GROUND_ZH[Number(value)] ?? String(value);
+  if (column.key === 'kind' && 'is_ground' in row) return basisZh(row as { is_ground: boolean; ground: number | null; kind: string });
   if (column.key === 'designation') return DESIGNATION_ZH[String(value)] ?? String(value);
   return String(value);
 }
@@ -38,14 +40,19 @@ function tableHtml(table: ExportTable): string {
   const limit = PRINT_LIMITS[table.id];
   const rows = limit ? table.rows.slice(0, limit) : table.rows;
   const numeric = (c: Column) => c.kind === 'int' || c.kind === 'rate' || c.kind === 'number';
-  const head = table.columns.map((c) => `<th${numeric(c) ? ' class="num"' : ''}>${escapeHtml(c.zh)}</th>`).join('');
+  const cls = (c: Column) => {
+    const names = [numeric(c) ? 'num' : '', c.print === false ? 'noprint' : '', ['message_zh', 'summary_zh', 'kind'].includes(c.key) ? 'wide' : ''].filter(Boolean);
+    return names.length ? ` class="${names.join(' ')}"` : '';
+  };
+  const head = table.columns.map((c) => `<th${cls(c)}>${escapeHtml(c.zh)}</th>`).join('');
   const body = rows
-    .map((r) => `<tr>${table.columns.map((c) => `<td${numeric(c) ? ' class="num"' : ''}>${escapeHtml(formatCell(r[c.key], c))}</td>`).join('')}</tr>`)
+    .map((r) => `<tr>${table.columns.map((c) => `<td${cls(c)}>${escapeHtml(formatCell(r[c.key], c, r))}</td>`).join('')}</tr>`)
     .join('\n');
   const note = rows.length < table.rows.length
     ? `<p class="note">共 ${table.rows.length} 条，此处列出前 ${rows.length} 条；全部记录见 ${table.id}.csv 及 XLSX 工作簿。</p>`
     : `<p class="note">共 ${table.rows.length} 条。</p>`;
-  const short = rows.length <= 25 ? ' short' : '';
+  // A table that fits on a page is never split; a longer one breaks between rows, its header repeated.
+  const short = rows.length <= 40 ? ' short' : '';
   return `<section class="table${short}" id="table-${table.id}">
 <h2>${escapeHtml(table.title_zh)}</h2>
 ${note}
@@ -116,6 +123,9 @@ footer{color:#888;font-size:11px;margin-top:24px;border-top:1px solid #ddd;paddi
   tr{break-inside:avoid;page-break-inside:avoid}
   section.table{break-before:auto}
   table{font-size:9px}
+  .noprint{display:none}
+  td:not(.wide){white-space:nowrap}
+  th,td{padding:2px 4px}
 }
 `;
 
