@@ -1,7 +1,7 @@
 // Tabular responses: JSON rows by default, Apache Arrow IPC stream when the client sends
 // `Accept: application/vnd.apache.arrow.stream` or `?format=arrow`. Both are built once per (query, parameters)
 // and cached until the next write (see db.ts), so the view endpoints answer from memory.
-import { tableFromJSON, tableToIPC } from 'apache-arrow';
+import { Bool, Float64, Table, tableToIPC, Utf8, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Queries } from './db.ts';
 
@@ -12,9 +12,25 @@ export function wantsArrow(req: FastifyRequest): boolean {
   return format === 'arrow' || (format !== 'json' && (req.headers.accept ?? '').includes(ARROW));
 }
 
-/** Arrow IPC stream of plain rows; dates already come as ISO strings, integers as numbers. */
+/** Arrow type of a column from its first non-null value: numbers are Float64 (integers included), booleans Bool,
+ *  everything else Utf8 (dates already come as ISO strings). An all-null column is Utf8 so that it is kept. */
+function columnType(values: unknown[]): DataType {
+  const sample = values.find((v) => v !== null && v !== undefined);
+  if (typeof sample === 'number') return new Float64();
+  if (typeof sample === 'boolean') return new Bool();
+  return new Utf8();
+}
+
+/** Arrow IPC stream of plain rows, columns in the rows' key order. */
 export function toArrow(rows: Record<string, unknown>[]): Uint8Array {
-  return tableToIPC(tableFromJSON(rows as Record<string, never>[]), 'stream');
+  const columns: Record<string, Vector> = {};
+  for (const key of Object.keys(rows[0] ?? {})) {
+    const values = rows.map((r) => r[key] ?? null);
+    const type = columnType(values);
+    const cells = type instanceof Utf8 ? values.map((v) => (v === null || typeof v === 'string' ? v : JSON.stringify(v))) : values;
+    columns[key] = vectorFromArray(cells, type);
+  }
+  return tableToIPC(new Table(columns), 'stream');
 }
 
 /** Sends rows as JSON or Arrow; `key` names the query and every parameter that shaped it (province included). */
