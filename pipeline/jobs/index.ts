@@ -11,7 +11,7 @@ export { loadSchedules, checkSchedules, defaultSchedulesPath, ScheduleConfigErro
 export { nextRuns, firstWorkdayOfQuarter, passesFilter, civilDateIn, TIMEZONE } from './next-run.ts';
 export { listJobRuns, acknowledgeRun, JobRunNotFoundError, RunLog, type JobRun, type JobRunStatus, type JobTrigger, type ListRunsOptions } from './runs.ts';
 export {
-  startScheduler, currentRunner, JobRunner, TransientError, UnknownJobError, isTransient,
+  startScheduler, currentRunner, runExclusive, JobRunner, TransientError, UnknownJobError, isTransient,
   type JobFn, type JobContext, type JobOutcome, type JobEvent, type RunResult, type RunnerOptions, type SchedulerHandle, type StartOptions,
 } from './scheduler.ts';
 export { jobDefinitions, inboxJob, refreshJob, annualReportCheckJob, calendarCheckJob, drawReminderJob, quarterlyExportJob } from './definitions.ts';

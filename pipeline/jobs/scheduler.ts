@@ -127,6 +127,11 @@ export class JobRunner {
     while (this.active.size > 0) await Promise.allSettled([...this.active.values()]);
   }
 
+  /** Runs `task` in the jobs' lane: for other writers of the shared connection (API uploads, refresh button). */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    return this.enqueue(task);
+  }
+
   private enqueue<T>(task: () => Promise<T>): Promise<T> {
     const next = this.lane.then(task, task);
     this.lane = next.catch(() => undefined);
@@ -196,6 +201,14 @@ let current: JobRunner | undefined;
 /** The runner of the scheduler started in this process, if any (runJobNow uses it to share the overlap lock). */
 export function currentRunner(): JobRunner | undefined {
   return current;
+}
+
+/**
+ * Runs `task` after the running jobs of this process's scheduler, and before any later one; runs it at once when
+ * no scheduler is started. For code outside the jobs that writes through the shared connection.
+ */
+export function runExclusive<T>(task: () => Promise<T>): Promise<T> {
+  return current ? current.exclusive(task) : task();
 }
 
 export interface StartOptions {

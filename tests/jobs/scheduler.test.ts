@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../pipeline/db/index.ts';
 import { readAuditLog } from '../../pipeline/audit/index.ts';
 import {
-  acknowledgeRun, JobRunner, listJobRuns, RunLog, runJobNow, startScheduler, TransientError, isTransient,
+  acknowledgeRun, JobRunner, listJobRuns, RunLog, runJobNow, runExclusive, startScheduler, TransientError, isTransient,
   type JobFn, type RunnerOptions,
 } from '../../pipeline/jobs/index.ts';
 import { DatabaseBusyError } from '../../pipeline/db/index.ts';
@@ -219,5 +219,25 @@ describe('the scheduler', () => {
     await handle.stop();
     expect(await runOf(orphan)).toMatchObject({ status: 'failed' });
     expect((await runOf(orphan)).error).toMatch(/interrupted/);
+  });
+});
+
+describe('sharing the lane', () => {
+  it('runs other writers after the running job, never in the middle of it', async () => {
+    const gate = deferred();
+    const log: string[] = [];
+    const handle = await startScheduler(db, {
+      schedules: { timezone: 'Asia/Shanghai', jobs: [] },
+      jobs: { write: async () => { log.push('job:start'); await gate.promise; log.push('job:end'); return { summary: 'ok' }; } },
+    });
+    const run = await runJobNow(db, 'write', 'test', { wait: false });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const other = runExclusive(async () => { log.push('upload'); });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    gate.resolve();
+    await other;
+    await handle.stop();
+    expect(log).toEqual(['job:start', 'job:end', 'upload']);
+    expect(run.status).toBe('running');
   });
 });
