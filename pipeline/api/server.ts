@@ -21,8 +21,8 @@ export async function startServer(db: Database, opts: ServeOptions = {}): Promis
   const out = opts.out ?? process.stdout;
   const host = opts.host ?? '127.0.0.1';
   const port = opts.port ?? 8080;
-  const password = await ensureAdmin(db);
-  if (password) out.write(`first start: created user admin, password (shown once, store it now): ${password}\n`);
+  const admin = await ensureAdmin(db);
+  if (admin) out.write(`first start: created user ${admin.username}, password (shown once, store it now): ${admin.password}\n`);
   const staticDir = opts.staticDir ?? defaultStaticDir();
   if (!existsSync(join(staticDir, 'index.html'))) out.write(`the dashboard is not built (${staticDir}); run \`npm run build\` — the API works meanwhile\n`);
   // Cookies are Secure unless served over plain http on a loopback address (documented in pipeline/api/README.md).

@@ -82,12 +82,19 @@ export async function disableUser(db: Database, username: string, actor: string)
   });
 }
 
-/** First start: with no account at all, creates `admin` with a random password and returns it (shown once). */
-export async function ensureAdmin(db: Database, actor = 'system:first-start'): Promise<string | null> {
-  const n = (await db.one<{ n: number }>('SELECT count(*) AS n FROM users'))?.n ?? 0;
-  if (n > 0) return null;
-  const { password } = await addUser(db, { username: 'admin', role: 'admin' }, actor);
-  return password;
+/**
+ * First start: with no enabled admin account (a fresh database, or one where only analysts were added with
+ * `shifan users add` before the first `serve`), creates `admin` (`admin-2`, … when taken) with a random password
+ * and returns it, to be shown once. Returns null when an admin exists.
+ */
+export async function ensureAdmin(db: Database, actor = 'system:first-start'): Promise<{ username: string; password: string } | null> {
+  const admins = (await db.one<{ n: number }>("SELECT count(*) AS n FROM users WHERE role = 'admin' AND NOT disabled"))?.n ?? 0;
+  if (admins > 0) return null;
+  const taken = new Set((await db.all<{ username: string }>('SELECT username FROM users')).map((r) => r.username));
+  let username = 'admin';
+  for (let i = 2; taken.has(username); i++) username = `admin-${i}`;
+  const { password } = await addUser(db, { username, role: 'admin' }, actor);
+  return { username, password };
 }
 
 /** Checks a password; returns the user or null. Unknown users cost the same scrypt as known ones. */

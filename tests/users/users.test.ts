@@ -1,0 +1,128 @@
+// Accounts: scrypt hashes with per-user salts, role and province rules, the first-start admin, disabling, sessions
+// stored hashed with an expiry, audit entries for every change; and the `shifan users` command.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { Database } from '../../pipeline/db/index.ts';
+import {
+  addUser, authenticate, createSession, disableUser, endSession, ensureAdmin, hashPassword, listUsers, sessionHash, sessionUser, verifyPassword,
+} from '../../pipeline/users/index.ts';
+
+let db: Database;
+beforeEach(async () => {
+  db = await Database.open(':memory:');
+});
+afterEach(() => db.close());
+
+const audit = (action: string) => db.all<{ actor: string; subject: string }>('SELECT actor, subject FROM audit_log WHERE action = $1 ORDER BY seq', [action]);
+
+describe('password hashing', () => {
+  it('verifies the right password and refuses a wrong one', async () => {
+    const h = await hashPassword('a long passphrase');
+    expect(h).toMatch(/^scrypt\$16384\$8\$1\$[0-9a-f]{32}\$[0-9a-f]{64}$/);
+    expect(await verifyPassword('a long passphrase', h)).toBe(true);
+    expect(await verifyPassword('a long passphrasE', h)).toBe(false);
+  });
+  it('salts every hash: the same password hashes differently twice', async () => {
+    expect(await hashPassword('same password')).not.toBe(await hashPassword('same password'));
+  });
+  it('refuses a malformed stored hash', async () => {
+    expect(await verifyPassword('x', 'plain-text')).toBe(false);
+  });
+});
+
+describe('addUser', () => {
+  it('creates an account with a generated password when none is given, audited', async () => {
+    const added = await addUser(db, { username: 'ana', role: 'central' }, 'cli:test');
+    expect(added.generated).toBe(true);
+    expect(added.password.length).toBeGreaterThanOrEqual(20);
+    expect(await authenticate(db, 'ana', added.password)).toEqual({ username: 'ana', role: 'central', province_code: null });
+    expect(await audit('user.add')).toEqual([{ actor: 'cli:test', subject: 'user:ana' }]);
+  });
+  it('needs a province for a provincial account and refuses one for the others', async () => {
+    await expect(addUser(db, { username: 'pr', role: 'provincial' }, 't')).rejects.toThrow(/--province/);
+    await expect(addUser(db, { username: 'pr', role: 'provincial', province_code: '441900' }, 't')).rejects.toThrow(/ending 0000/);
+    await expect(addUser(db, { username: 'ce', role: 'central', province_code: '440000' }, 't')).rejects.toThrow(/only provincial/);
+    expect((await addUser(db, { username: 'gd', role: 'provincial', province_code: '440000', password: 'guangdong-pass' }, 't')).user.province_code).toBe('440000');
+  });
+  it('refuses an unknown role, a duplicate name and a short password', async () => {
+    await expect(addUser(db, { username: 'xx', role: 'root' }, 't')).rejects.toThrow(/role must be/);
+    await addUser(db, { username: 'dup', role: 'central' }, 't');
+    await expect(addUser(db, { username: 'dup', role: 'central' }, 't')).rejects.toThrow(/already exists/);
+    await expect(addUser(db, { username: 'short', role: 'central', password: 'abc' }, 't')).rejects.toThrow(/10 characters/);
+  });
+});
+
+describe('ensureAdmin', () => {
+  it('creates admin with a random password on first start, and nothing the second time', async () => {
+    const first = await ensureAdmin(db);
+    expect(first?.username).toBe('admin');
+    expect(await authenticate(db, 'admin', first!.password)).toMatchObject({ role: 'admin' });
+    expect(await ensureAdmin(db)).toBeNull();
+  });
+  it('creates an admin when only analysts exist', async () => {
+    await addUser(db, { username: 'admin', role: 'central' }, 't');
+    expect((await ensureAdmin(db))?.username).toBe('admin-2');
+  });
+});
+
+describe('disableUser', () => {
+  it('refuses the account afterwards and ends its sessions, audited', async () => {
+    const { user, password } = await addUser(db, { username: 'leaver', role: 'central' }, 't');
+    const s = await createSession(db, user);
+    await disableUser(db, 'leaver', 'cli:test');
+    expect(await authenticate(db, 'leaver', password)).toBeNull();
+    expect(await sessionUser(db, s.sessionId)).toBeNull();
+    expect((await listUsers(db)).find((u) => u.username === 'leaver')?.disabled).toBe(true);
+    expect((await audit('user.disable'))[0]).toEqual({ actor: 'cli:test', subject: 'user:leaver' });
+    await expect(disableUser(db, 'nobody', 't')).rejects.toThrow(/no user/);
+  });
+});
+
+describe('sessions', () => {
+  it('store the sha256 of the id, carry a CSRF token, expire, and end on logout', async () => {
+    const { user } = await addUser(db, { username: 'sess', role: 'central' }, 't');
+    const s = await createSession(db, user);
+    expect(await db.one('SELECT 1 FROM sessions WHERE session_hash = $1', [sessionHash(s.sessionId)])).toBeDefined();
+    expect(await db.one('SELECT 1 FROM sessions WHERE session_hash = $1', [s.sessionId])).toBeUndefined();
+    expect((await sessionUser(db, s.sessionId))?.csrf_token).toBe(s.csrf_token);
+    await db.run("UPDATE sessions SET expires_at = current_localtimestamp() - INTERVAL 1 MINUTE");
+    expect(await sessionUser(db, s.sessionId)).toBeNull();
+    const t = await createSession(db, user);
+    await endSession(db, t.sessionId, 'sess');
+    expect(await sessionUser(db, t.sessionId)).toBeNull();
+    expect((await audit('user.logout')).length).toBe(1);
+  });
+});
+
+describe('shifan users', () => {
+  const root = join(import.meta.dirname, '..', '..');
+  const cli = (dbPath: string, args: string[], input?: string) =>
+    execFileSync('node', ['bin/shifan.mjs', '--db', dbPath, ...args], { encoding: 'utf8', input, cwd: root });
+
+  it('adds (generated or stdin password), lists and disables accounts', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'shifan-users-')), 'u.duckdb');
+    expect(cli(path, ['users', 'add', 'ana', '--role', 'central'])).toMatch(/password \(shown once\): \S{24}/);
+    expect(cli(path, ['users', 'add', 'gd', '--role', 'provincial', '--province', '440000', '--password-stdin'], 'guangdong-password\n')).not.toMatch(/password/);
+    const list = JSON.parse(cli(path, ['--json', 'users', 'list']));
+    expect(list.map((u: { username: string; role: string; province_code: string | null }) => [u.username, u.role, u.province_code])).toEqual([['ana', 'central', null], ['gd', 'provincial', '440000']]);
+    expect(cli(path, ['users', 'disable', 'gd'])).toMatch(/disabled gd/);
+    const check = await Database.open(path);
+    expect(await authenticate(check, 'gd', 'guangdong-password')).toBeNull();
+    check.close();
+  }, 60_000);
+
+  it('exits with status 2 and a message for a provincial account without a province', () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'shifan-users-')), 'u.duckdb');
+    try {
+      execFileSync('node', ['bin/shifan.mjs', '--db', path, 'users', 'add', 'pr', '--role', 'provincial'], { encoding: 'utf8', stdio: 'pipe', cwd: root });
+      expect.unreachable();
+    } catch (err) {
+      const e = err as { status: number; stderr: string };
+      expect(e.status).toBe(2);
+      expect(e.stderr).toMatch(/--province/);
+    }
+  }, 60_000);
+});
