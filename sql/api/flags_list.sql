@@ -1,6 +1,6 @@
 -- @produces: flags in the caller's regions (no evidence; GET /api/flags/:id has it), most severe first
 -- @params: $year INTEGER or NULL, $region VARCHAR or NULL, $status VARCHAR or NULL (active | resolved; NULL = both),
---          $limit INTEGER, $province VARCHAR or NULL
+--          $limit INTEGER, $offset INTEGER, $province VARCHAR or NULL
 SELECT f.flag_id, f.rule_id, f.region_code, r.region_name, r.province_code, f.year, f.detail_key, f.severity,
        f.message_zh, f.evidence_count, f.status, f.first_seen_run, f.last_seen_run, f.resolved_run
 FROM flags AS f
@@ -8,4 +8,4 @@ JOIN regions AS r ON r.region_code = f.region_code
 WHERE ($year IS NULL OR f.year = $year) AND ($region IS NULL OR f.region_code = $region)
   AND ($status IS NULL OR f.status = $status) AND ($province IS NULL OR r.province_code = $province)
 ORDER BY CASE f.severity WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END, f.year DESC, f.rule_id, f.region_code, f.detail_key
-LIMIT $limit;
+LIMIT $limit OFFSET $offset;

@@ -170,11 +170,21 @@ describe('GET /api/flags', () => {
     expect(new Set(rows.map((r) => r.status))).toEqual(new Set(['active']));
     expect(new Set(rows.map((r) => r.year)).size).toBe(1);
   });
+  it('pages with limit and offset and sends the total in x-total-count', async () => {
+    const res = await get(ctx.app, central, '/api/flags?year=2024&limit=5');
+    const total = Number(res.headers['x-total-count']);
+    expect(res.json()).toHaveLength(5);
+    expect(total).toBeGreaterThan(5);
+    const next = (await get(ctx.app, central, '/api/flags?year=2024&limit=5&offset=5')).json();
+    expect(next[0].flag_id).not.toBe(res.json()[0].flag_id);
+    const all = await rowsOf(central, `/api/flags?year=2024&limit=5000`);
+    expect(all).toHaveLength(total);
+  });
   it('filters by region and year', async () => {
     const rows = await rowsOf(central, `/api/flags?all_years=true&region=${ctx.otherRegion}`);
     for (const r of rows) expect(r.region_code).toBe(ctx.otherRegion);
   });
-  it('scopes to the provincial account', () => expectScoped('/api/flags?all_years=true'));
+  it('scopes to the provincial account', () => expectScoped('/api/flags?all_years=true&limit=5000'));
   it("gives a provincial account nothing when it filters on another province's region", async () => {
     expect(await rowsOf(prov, `/api/flags?all_years=true&region=${ctx.otherRegion}`)).toEqual([]);
   });

@@ -9,12 +9,15 @@ import { defaultYear } from './meta.ts';
 export default async function flagRoutes(app: FastifyInstance) {
   app.get('/flags', { schema: S.list }, async (req, reply) => {
     const province = provinceOf(req);
-    const query = req.query as { year?: number; all_years?: boolean; region?: string; status: string; limit: number };
+    const query = req.query as { year?: number; all_years?: boolean; region?: string; status: string; limit: number; offset: number };
     const year = query.all_years ? null : (query.year ?? (await defaultYear(app)).year);
     const region = query.region ?? null;
     const s = query.status === 'all' ? null : query.status;
-    return sendTable(req, reply, app.q, `flags|${year}|${region}|${s}|${query.limit}|${province}`, async () =>
-      app.q.rows('api/flags_list', { year, region, status: s, limit: query.limit, province }));
+    const filters = { year, region, status: s, province };
+    const [{ total }] = await app.q.cached(`flags_count|${year}|${region}|${s}|${province}`, () => app.q.rows<{ total: number }>('api/flags_count', filters));
+    reply.header('x-total-count', String(total));
+    return sendTable(req, reply, app.q, `flags|${year}|${region}|${s}|${query.limit}|${query.offset}|${province}`, async () =>
+      app.q.rows('api/flags_list', { ...filters, limit: query.limit, offset: query.offset }));
   });
 
   app.get('/flags/:id', { schema: S.detail }, async (req) => {

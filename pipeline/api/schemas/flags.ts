@@ -7,13 +7,13 @@ const flagRow = {
   status: { type: 'string', enum: ['active', 'resolved'] }, first_seen_run: int, last_seen_run: int, resolved_run: nint,
 };
 
-export const list = table(['flags'], "Risk flags of the caller's regions: the latest scored year unless year or all_years is given, active unless status is given", flagRow, {
+export const list = table(['flags'], "Risk flags of the caller's regions: the latest scored year unless year or all_years is given, active unless status is given; a page of limit rows from offset, the total in the x-total-count header", flagRow, {
   querystring: {
     type: 'object',
     properties: {
       year, all_years: { type: 'boolean', default: false }, region: regionCode,
       status: { type: 'string', enum: ['active', 'resolved', 'all'], default: 'active' },
-      limit: { type: 'integer', minimum: 1, maximum: 50000, default: 5000 },
+      limit: { type: 'integer', minimum: 1, maximum: 5000, default: 200 }, offset: { type: 'integer', minimum: 0, default: 0 },
     },
   },
 });
