@@ -1,0 +1,50 @@
+// The built dashboard: files served from staticDir, any other non-API GET falls back to index.html (the SPA's
+// router), unknown /api paths stay JSON 404s.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { Database } from '../../pipeline/db/index.ts';
+import { buildApp } from '../../pipeline/api/app.ts';
+
+let db: Database;
+let app: FastifyInstance;
+
+beforeAll(async () => {
+  const dist = mkdtempSync(join(tmpdir(), 'shifan-dist-'));
+  mkdirSync(join(dist, 'assets'));
+  writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="/assets/app.js"></script>');
+  writeFileSync(join(dist, 'assets', 'app.js'), 'console.log("app")');
+  db = await Database.open(':memory:');
+  app = await buildApp({ db, staticDir: dist, secureCookies: false });
+});
+afterAll(async () => {
+  await app.close();
+  db.close();
+});
+
+describe('the built dashboard', () => {
+  it('serves index.html at / and the assets with their types', async () => {
+    const index = await app.inject({ url: '/' });
+    expect(index.statusCode).toBe(200);
+    expect(index.body).toContain('id="root"');
+    const js = await app.inject({ url: '/assets/app.js' });
+    expect(js.statusCode).toBe(200);
+    expect(js.headers['content-type']).toMatch(/javascript/);
+  });
+
+  it('falls back to index.html for client-side routes', async () => {
+    const page = await app.inject({ url: '/regions/110101?year=2024' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/html/);
+    expect(page.body).toContain('id="root"');
+  });
+
+  it('never answers an /api path with the page (without a session: JSON 401) and refuses non-GET fallbacks', async () => {
+    const api = await app.inject({ url: '/api/unknown' });
+    expect(api.statusCode).toBe(401);
+    expect(api.json().error.code).toBe('unauthorized');
+    expect((await app.inject({ method: 'POST', url: '/whatever' })).statusCode).toBe(404);
+  });
+});
