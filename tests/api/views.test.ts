@@ -134,6 +134,12 @@ describe('GET /api/regions', () => {
     expect(rows.some((r) => Number(r.flags_active) > 0)).toBe(true);
   });
   it('scopes to the provincial account', () => expectScoped('/api/regions'));
+  it('sends the same JSON gzip-compressed to a client that accepts gzip', async () => {
+    const { gunzipSync } = await import('node:zlib');
+    const res = await get(ctx.app, central, '/api/regions', { 'accept-encoding': 'gzip, deflate, br' });
+    expect(res.headers['content-encoding']).toBe('gzip');
+    expect(JSON.parse(gunzipSync(res.rawPayload).toString('utf8'))).toEqual(await rowsOf(central, '/api/regions'));
+  });
   it('sends the same rows as Arrow', () => expectArrowEqualsJson('/api/regions'));
 });
 

@@ -2,6 +2,7 @@
 // `Accept: application/vnd.apache.arrow.stream` or `?format=arrow`. Both are built once per (query, parameters)
 // and cached until the next write (see db.ts), so the view endpoints answer from memory.
 import { Bool, Float64, Table, tableToIPC, Utf8, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
+import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Queries } from './db.ts';
 
@@ -33,19 +34,30 @@ export function toArrow(rows: Record<string, unknown>[]): Uint8Array {
   return tableToIPC(new Table(columns), 'stream');
 }
 
-/** Sends rows as JSON or Arrow; `key` names the query and every parameter that shaped it (province included). */
-export async function sendTable(req: FastifyRequest, reply: FastifyReply, q: Queries, key: string, rows: () => Promise<Record<string, unknown>[]>) {
-  reply.header('vary', 'accept');
-  if (wantsArrow(req)) {
-    const buf = await q.cached(`arrow:${key}`, async () => Buffer.from(toArrow(await q.cached(`rows:${key}`, rows))));
-    return reply.type(ARROW).send(buf);
-  }
-  const text = await q.cached(`json:${key}`, async () => JSON.stringify(await q.cached(`rows:${key}`, rows)));
-  return reply.type('application/json; charset=utf-8').send(text);
+/** Bodies above this size go gzip-compressed to clients that accept it (compressed once, cached with the body). */
+const GZIP_MIN_BYTES = 1024;
+
+function acceptsGzip(req: FastifyRequest): boolean {
+  return /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
 }
 
-/** Sends a JSON document cached under key (for the small aggregated documents: meta, overview). */
-export async function sendCachedJson(reply: FastifyReply, q: Queries, key: string, doc: () => Promise<unknown>) {
-  const text = await q.cached(`json:${key}`, async () => JSON.stringify(await doc()));
-  return reply.type('application/json; charset=utf-8').send(text);
+/** Sends a cached body, or its cached gzip form when the client accepts gzip and the body is not tiny. */
+async function sendBody(req: FastifyRequest, reply: FastifyReply, q: Queries, key: string, type: string, body: () => Promise<Buffer>) {
+  reply.header('vary', 'accept, accept-encoding').type(type);
+  const plain = await q.cached(`body:${key}`, body);
+  if (plain.length < GZIP_MIN_BYTES || !acceptsGzip(req)) return reply.send(plain);
+  const packed = await q.cached(`gzip:${key}`, async () => gzipSync(plain, { level: 6 }));
+  return reply.header('content-encoding', 'gzip').send(packed);
+}
+
+/** Sends rows as JSON or Arrow; `key` names the query and every parameter that shaped it (province included). */
+export async function sendTable(req: FastifyRequest, reply: FastifyReply, q: Queries, key: string, rows: () => Promise<Record<string, unknown>[]>) {
+  const data = () => q.cached(`rows:${key}`, rows);
+  if (wantsArrow(req)) return sendBody(req, reply, q, `arrow:${key}`, ARROW, async () => Buffer.from(toArrow(await data())));
+  return sendBody(req, reply, q, `json:${key}`, 'application/json; charset=utf-8', async () => Buffer.from(JSON.stringify(await data())));
+}
+
+/** Sends a JSON document cached under key (the aggregated documents: meta, overview, a region's page). */
+export async function sendCachedJson(req: FastifyRequest, reply: FastifyReply, q: Queries, key: string, doc: () => Promise<unknown>) {
+  return sendBody(req, reply, q, `doc:${key}`, 'application/json; charset=utf-8', async () => Buffer.from(JSON.stringify(await doc())));
 }

@@ -25,7 +25,7 @@ export default async function metaRoutes(app: FastifyInstance) {
 
   app.get('/meta', { schema: S.meta }, async (req, reply) => {
     const province = provinceOf(req);
-    return sendCachedJson(reply, app.q, `meta|${province}`, async () => {
+    return sendCachedJson(req, reply, app.q, `meta|${province}`, async () => {
       const run = await app.q.latestRun();
       const years = run ? (await app.q.rows<{ year: number }>('api/meta_years', { run_id: run.run_id })).map((r) => r.year) : [];
       const latest = (await defaultYear(app)).year;
@@ -46,7 +46,7 @@ export default async function metaRoutes(app: FastifyInstance) {
     const province = provinceOf(req);
     const dflt = await defaultYear(app);
     const year = (req.query as { year?: number }).year ?? dflt.year;
-    return sendCachedJson(reply, app.q, `overview|${year}|${province}`, async () => {
+    return sendCachedJson(req, reply, app.q, `overview|${year}|${province}`, async () => {
       const by = await app.q.rows<{ dimension: string; key: string; count: number }>('api/overview_regions_by', { province });
       const pick = (d: string) => by.filter((r) => r.dimension === d).map(({ key, count }) => ({ key, count }));
       const run = dflt.run_id;

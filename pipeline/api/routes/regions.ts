@@ -24,7 +24,7 @@ export default async function regionRoutes(app: FastifyInstance) {
     const dflt = await defaultYear(app);
     const year = (req.query as { year?: number }).year ?? dflt.year;
     const run_id = dflt.run_id ?? -1;
-    return sendCachedJson(reply, app.q, `region|${code}|${year}|${province}`, async () => ({
+    return sendCachedJson(req, reply, app.q, `region|${code}|${year}|${province}`, async () => ({
       region,
       year,
       scorecard_by_year: await app.q.rows('api/region_scorecard', { run_id, code, province }),
