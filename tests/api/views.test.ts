@@ -224,6 +224,11 @@ describe('GET /api/records/:dataset/:load_id/:line', () => {
     expect((await get(ctx.app, prov, `/api/records/annual_reports/${row._load_id}/${row._line}`)).statusCode).toBe(404);
     expect((await get(ctx.app, central, `/api/records/users/1/1`)).statusCode).toBe(400);
   });
+  it('serves rows of a dataset without regions (national benchmarks) to every account', async () => {
+    const [row] = await ctx.db.all<{ _load_id: number; _line: number }>('SELECT _load_id, _line FROM national_benchmarks LIMIT 1');
+    const res = await get(ctx.app, prov, `/api/records/national_benchmarks/${row._load_id}/${row._line}`);
+    expect(res.statusCode, res.body).toBe(200);
+  });
 });
 
 describe('GET /api/spotchecks and /api/spotchecks/findings', () => {

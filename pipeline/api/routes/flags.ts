@@ -1,10 +1,14 @@
 // /api/flags (tabular), /api/flags/:id (with evidence), /api/records/:dataset/:load_id/:line (the source row).
 import type { FastifyInstance } from 'fastify';
+import { datasets } from '../../contracts/index.ts';
 import { provinceOf } from '../plugins/auth.ts';
 import { notFound } from '../plugins/errors.ts';
 import { sendTable } from '../plugins/table.ts';
 import * as S from '../schemas/flags.ts';
 import { defaultYear } from './meta.ts';
+
+/** Datasets without a region column hold national figures: their rows are not province-scoped. */
+const NATIONAL = new Set(datasets.filter((d) => !d.columns.some((c) => c.name === 'region_code')).map((d) => d.name));
 
 export default async function flagRoutes(app: FastifyInstance) {
   app.get('/flags', { schema: S.list }, async (req, reply) => {
@@ -30,9 +34,13 @@ export default async function flagRoutes(app: FastifyInstance) {
 
   app.get('/records/:dataset/:load_id/:line', { schema: S.record }, async (req) => {
     const { dataset, load_id, line } = req.params as { dataset: string; load_id: number; line: number };
-    const [row] = await app.q.rows<Record<string, unknown>>('api/record_row', { dataset, load_id, line, province: provinceOf(req) });
+    const [row] = NATIONAL.has(dataset)
+      ? await app.q.rows<Record<string, unknown>>('api/record_row_national', { dataset, load_id, line })
+      : await app.q.rows<Record<string, unknown>>('api/record_row', { dataset, load_id, line, province: provinceOf(req) });
     if (!row) throw notFound(`no ${dataset} row at line ${line} of load ${load_id} among the regions you may see`);
-    for (const [k, v] of Object.entries(row)) if (v instanceof Date) row[k] = v.toISOString().slice(0, 10);
+    for (const [k, v] of Object.entries(row)) {
+      if (v instanceof Date) row[k] = v.toISOString().endsWith('T00:00:00.000Z') ? v.toISOString().slice(0, 10) : v.toISOString();
+    }
     return { dataset, load_id, line, row };
   });
 }
