@@ -99,9 +99,10 @@ async function waitForServer(child: ChildProcess, baseUrl: string, output: () =>
     try {
       const r = await fetch(`${baseUrl}/api/auth/me`);
       if (r.status === 401 || r.ok) {
-        const m = output().match(/password[^A-Za-z0-9]*[:：=]\s*(\S+)/i);
-        const user = output().match(/user(?:name)?[^A-Za-z0-9]*[:：=]\s*(\S+)/i)?.[1] ?? 'admin';
-        if (m) return { username: user.replace(/[,;]$/, ''), password: m[1]!.replace(/[,;)]$/, '') };
+        // "first start: created user admin, password (shown once, store it now): <password>"
+        const m = output().match(/password.*?:\s*(\S+)\s*$/im);
+        const user = output().match(/created user (\S+?),/i)?.[1] ?? 'admin';
+        if (m) return { username: user, password: m[1]! };
         if (Date.now() > deadline - 50_000) throw new Error(`server up but no admin password printed:\n${output()}`);
       }
     } catch (e) {

@@ -20,8 +20,9 @@ async function failure(res: Response): Promise<ApiError> {
   let message = `${res.status} ${res.statusText}`;
   try {
     body = await res.json();
-    const m = (body as { message?: string; error?: string }) ?? {};
-    message = m.message ?? m.error ?? message;
+    // The server's one error shape is { error: { code, message } }; accept a flat { message } too.
+    const b = (body ?? {}) as { message?: string; error?: string | { code?: string; message?: string } };
+    message = (typeof b.error === 'object' ? b.error?.message : b.error) ?? b.message ?? message;
   } catch { /* not JSON */ }
   return new ApiError(res.status, message, body);
 }

@@ -21,24 +21,24 @@ export const api = {
     setCsrfToken(null);
   },
   meta: () => getJson<T.Meta>('/meta'),
-  overview: (year?: number) => getJson<T.Overview>('/overview', { year }),
+  overview: async (year?: number) => { const o = await getJson<T.Overview>('/overview', { year }); return { ...o, newest_flags: (o.newest_flags ?? []).map(normaliseFlag) }; },
   indicator: (metric: string, year?: number) => getRows<T.IndicatorRow>(`/indicators/${encodeURIComponent(metric)}`, { year }),
   indicatorTrend: (metric: string) => getRows<T.TrendRow>(`/indicators/${encodeURIComponent(metric)}/trend`),
   regions: (year?: number) => getRows<T.RegionRow>('/regions', { year }),
-  region: (code: string, year?: number) => getJson<T.RegionDetail>(`/regions/${encodeURIComponent(code)}`, { year }),
-  flags: (p: { year?: number; region?: string; status?: string }) => getRows<T.FlagRow>('/flags', p),
-  flag: (id: string | number) => getJson<T.FlagDetail>(`/flags/${encodeURIComponent(String(id))}`),
+  region: async (code: string, year?: number) => { const r = await getJson<T.RegionDetail>(`/regions/${encodeURIComponent(code)}`, { year }); return { ...r, flags: (r.flags ?? []).map(normaliseFlag) }; },
+  flags: async (p: { year?: number; region?: string; status?: string }) => (await getRows<T.FlagRow>('/flags', p)).map(normaliseFlag),
+  flag: async (id: string | number) => normaliseFlag(await getJson<T.FlagDetail>(`/flags/${encodeURIComponent(String(id))}`)),
   record: (dataset: string, loadId: string | number, line: number) =>
     getJson<Record<string, unknown>>(`/records/${encodeURIComponent(dataset)}/${encodeURIComponent(String(loadId))}/${line}`),
   spotchecks: async () => (await getRows<T.SpotcheckRow>('/spotchecks')).map(normaliseDraw),
   spotcheck: async (id: string | number) => normaliseCertificate(await getJson<T.Certificate>(`/spotchecks/${encodeURIComponent(String(id))}`)),
   freeze: (body: { year: number; strata?: string; exclude?: string[] }) => post<Record<string, unknown>>('/spotchecks/freeze', body),
-  draw: (id: string | number, body: { seed: string; proportion?: number; count?: number }) =>
+  draw: (id: string | number, body: { seed: string; proportion?: string; count?: number }) =>
     post<Record<string, unknown>>(`/spotchecks/${encodeURIComponent(String(id))}/draw`, body),
   verify: (id: string | number) => post<Record<string, unknown>>(`/spotchecks/${encodeURIComponent(String(id))}/verify`, {}),
   findings: (year?: number) => getRows<Record<string, unknown>>('/spotchecks/findings', { year }),
-  watchlist: () => getRows<T.WatchRow>('/watchlist'),
-  watch: (id: string | number) => getJson<T.WatchDetail>(`/watchlist/${encodeURIComponent(String(id))}`),
+  watchlist: async () => (await getRows<T.WatchRow>('/watchlist')).map(normaliseWatch),
+  watch: async (id: string | number) => normaliseWatch(await getJson<T.WatchDetail>(`/watchlist/${encodeURIComponent(String(id))}`)),
   setWatchStatus: (id: string | number, status: string, note: string) =>
     post<Record<string, unknown>>(`/watchlist/${encodeURIComponent(String(id))}/status`, { status, note }),
   addWatch: (region_code: string, year: number, reason: string) => post<Record<string, unknown>>('/watchlist', { region_code, year, reason }),
@@ -66,4 +66,14 @@ function normaliseCertificate(c: T.Certificate): T.Certificate {
 export function drawIdOf(r: Record<string, unknown>): string {
   const d = (r.draw ?? r.certificate ?? r) as Record<string, unknown>;
   return String(d.id ?? d.draw_id ?? '');
+}
+
+// Flags are keyed flag_id / rule_id with message_zh; watchlist entries entry_id with summary_zh.
+function normaliseFlag<F extends T.FlagRow>(f: F): F {
+  const r = f as F & { flag_id?: string; rule_id?: string; message_zh?: string };
+  return { ...r, id: r.id ?? r.flag_id!, rule: r.rule ?? r.rule_id, message: r.message ?? r.message_zh };
+}
+function normaliseWatch<W extends T.WatchRow>(w: W): W {
+  const r = w as W & { entry_id?: string; summary_zh?: string };
+  return { ...r, id: r.id ?? r.entry_id!, reason: r.reason ?? r.summary_zh };
 }

@@ -43,9 +43,14 @@ export default function DataPage() {
         actions={load ? <button type="button" onClick={() => setQuery({ load: null })}>{t('common.all')}</button> : undefined}>
         {(rows) => <DataTable name={`rejects${load ? `-${load}` : ''}`} rows={rows} limit={100} columns={rejectColumns(t)} />}
       </QueryLoad>
-      <QueryLoad title={t('data.freshness')} query={freshness} testId="freshness">
-        {(rows) => <DataTable name="freshness" rows={rows} limit={50} columns={autoColumns(rows, colLabel)} />}
-      </QueryLoad>
+      <div className="grid grid-2">
+        <QueryLoad title={t('data.freshness')} query={{ ...freshness, data: freshness.data?.filter((r) => r.kind !== 'missing_report') }} testId="freshness">
+          {(rows) => <DataTable name="freshness" rows={rows} limit={50} filter={false} columns={autoColumns(rows, colLabel, ['kind', 'region_code', 'region_name', 'report_year'])} />}
+        </QueryLoad>
+        <QueryLoad title={t('data.missingReports')} query={{ ...freshness, data: freshness.data?.filter((r) => r.kind === 'missing_report') }} testId="missing-reports">
+          {(rows) => <DataTable name="missing-reports" rows={rows} limit={50} columns={autoColumns(rows, colLabel, ['kind', 'dataset', 'load_id', 'file_name', 'loaded_at', 'status', 'rows', 'loads'])} />}
+        </QueryLoad>
+      </div>
       <QueryLoad title={t('data.jobs')} query={jobs} testId="jobs">
         {(rows) => <DataTable name="jobs" rows={rows} columns={autoColumns(rows, colLabel)} />}
       </QueryLoad>

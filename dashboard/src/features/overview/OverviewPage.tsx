@@ -8,11 +8,11 @@ import { PlotFigure } from '../../components/PlotFigure.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { bucketChart, countBarsChart, linesChart } from '../../charts/index.ts';
 import type { FlagRow, Overview } from '../../api/index.ts';
-import { categoryOf, trendSeries, useOverview } from './data.ts';
+import { bucketLabel, categoryOf, keyMetrics, trendSeries, useOverview } from './data.ts';
 
 export function OverviewPage() {
   const i = useI18n();
-  const { t, label, pct } = i;
+  const { t, label } = i;
   const meta = useMeta();
   const [year] = useYear();
   const { navigate } = useRouter();
@@ -20,7 +20,10 @@ export function OverviewPage() {
   const sub = <T,>(pick: (o: Overview) => T) => ({ ...q, data: q.data ? pick(q.data) : undefined });
 
   const counts = (key: 'batch' | 'designation' | 'level', prefix?: string) => (o: Overview) =>
-    (o.regions_by?.[key] ?? []).map((r) => ({ label: prefix ? label(prefix, categoryOf(r, key)) : categoryOf(r, key), count: Number(r.count) }));
+    (o.regions_by?.[key] ?? []).map((r) => {
+      const c = categoryOf(r, key);
+      return { label: c === 'none' ? t('common.unspecified') : prefix ? label(prefix, c) : key === 'batch' ? t('overview.batchOf', { y: c }) : c, count: Number(r.count) };
+    });
 
   return (
     <div className="page" data-page="overview">
@@ -33,10 +36,10 @@ export function OverviewPage() {
         ))}
       </div>
       <div className="grid grid-2">
-        <QueryLoad title={t('overview.conformance')} query={sub((o) => o.conformance_hist.map((b) => ({ bucket: typeof b.bucket === 'number' ? pct(b.bucket, 0) : String(b.bucket), count: Number(b.count) })))} testId="overview-conformance">
+        <QueryLoad title={t('overview.conformance')} query={sub((o) => o.conformance_hist.map((b) => ({ bucket: bucketLabel(b.bucket), count: Number(b.count) })))} testId="overview-conformance">
           {(rows) => <PlotFigure testId="chart-conformance" deps={[rows]} build={(document) => bucketChart(rows, { document, width: 520, y: t('overview.regions'), x: t('col.conformance') })} />}
         </QueryLoad>
-        <QueryLoad title={t('overview.trends')} query={sub((o) => trendSeries(o.national_trends, meta.metrics, i.lang))} testId="overview-trends">
+        <QueryLoad title={t('overview.trends')} query={sub((o) => trendSeries(o.national_trends, keyMetrics(meta.metrics), i.lang))} testId="overview-trends">
           {(rows) => <PlotFigure testId="chart-trends" deps={[rows]} build={(document) => linesChart(rows, { document, width: 520, unit: 'rate' })} />}
         </QueryLoad>
       </div>

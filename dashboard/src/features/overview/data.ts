@@ -10,7 +10,20 @@ export function categoryOf(r: CountRow, key: string): string {
   return v == null ? '—' : String(v);
 }
 
+/** The national-trend chart shows a few key rate metrics (funnel metrics, by indicator number), not all 34. */
+export function keyMetrics(metrics: Metric[], n = 5): Metric[] {
+  return metrics.filter((m) => m.unit === 'rate' && m.funnel).sort((a, b) => (a.indicator_no ?? 999) - (b.indicator_no ?? 999)).slice(0, n);
+}
+
 export function trendSeries(rows: { year: number; metric_id: string; value: number | null }[], metrics: Metric[], lang: 'zh' | 'en') {
   const name = new Map(metrics.map((m) => [m.id, lang === 'zh' ? m.name_zh : m.name_en]));
-  return rows.map((r) => ({ year: Number(r.year), series: name.get(r.metric_id) ?? r.metric_id, value: r.value }));
+  return rows.filter((r) => name.has(r.metric_id)).map((r) => ({ year: Number(r.year), series: name.get(r.metric_id)!, value: r.value }));
+}
+
+/** Conformance buckets come as the lower bound in percent (40 = 40–50%); fractions are accepted too. */
+export function bucketLabel(b: number | string): string {
+  const n = Number(b);
+  if (!Number.isFinite(n)) return String(b);
+  const lo = n <= 1 ? Math.round(n * 100) : n;
+  return lo >= 100 ? '100%' : `${lo}–${lo + 10}%`;
 }

@@ -13,7 +13,7 @@ export function Ceremony({ id, onDrawn }: { id: string; onDrawn(): void }) {
   const cert = useCertificate(id);
   const [seed, setSeed] = useState('');
   const [mode, setMode] = useState<'proportion' | 'count'>('proportion');
-  const [amount, setAmount] = useState('0.1');
+  const [amount, setAmount] = useState('10%');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const digits = seedDigits(seed);
@@ -21,7 +21,7 @@ export function Ceremony({ id, onDrawn }: { id: string; onDrawn(): void }) {
     setBusy(true);
     setError(null);
     try {
-      await api.draw(id, mode === 'proportion' ? { seed: digits, proportion: Number(amount) } : { seed: digits, count: Number(amount) });
+      await api.draw(id, mode === 'proportion' ? { seed: digits, proportion: amount.trim() } : { seed: digits, count: Number(amount) });
       cert.reload();
       onDrawn();
     } catch (e) { setError((e as Error).message); } finally { setBusy(false); }
@@ -42,7 +42,7 @@ export function Ceremony({ id, onDrawn }: { id: string; onDrawn(): void }) {
                 onChange={(e) => setSeed(e.target.value.replace(/[^\d\s]/g, ''))} />
               <div className={digits.length >= MIN_SEED_DIGITS ? 'ok' : 'muted'} data-testid="seed-digits">{t('spot.digits', { n: digits.length })} (≥ {MIN_SEED_DIGITS})</div>
               <div className="row">
-                <select value={mode} onChange={(e) => { const m = e.target.value as 'proportion' | 'count'; setMode(m); setAmount(m === 'proportion' ? '0.1' : '5'); }}>
+                <select value={mode} onChange={(e) => { const m = e.target.value as 'proportion' | 'count'; setMode(m); setAmount(m === 'proportion' ? '10%' : '5'); }}>
                   <option value="proportion">{t('spot.proportion')}</option>
                   <option value="count">{t('spot.count')}</option>
                 </select>

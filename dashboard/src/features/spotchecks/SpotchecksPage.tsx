@@ -11,7 +11,7 @@ import { useDraws, useFindings } from './data.ts';
 import { Ceremony } from './Ceremony.tsx';
 
 export default function SpotchecksPage() {
-  const { t } = useI18n();
+  const { t, date, label } = useI18n();
   const [year] = useYear();
   const { query, setQuery, navigate } = useRouter();
   const draws = useDraws();
@@ -51,10 +51,13 @@ export default function SpotchecksPage() {
             columns={[
               { key: 'id', label: t('col.id'), align: 'right' },
               { key: 'year', label: t('col.year'), align: 'right' },
-              { key: 'status', label: t('spot.status') },
+              { key: 'status', label: t('spot.status'), value: (r) => label('spot.state', r.status) },
               { key: 'pool_size', label: t('col.pool_size'), align: 'right' },
-              { key: 'pool_sha256', label: 'SHA-256', render: (r) => <code>{String(r.pool_sha256 ?? '').slice(0, 16)}…</code> },
-              { key: 'seed', label: t('col.seed'), value: (r) => r.seed ?? '' },
+              { key: 'strata', label: t('col.stratum') },
+              { key: 'size', label: `${t('spot.proportion')} / ${t('spot.count')}`, value: (r) => r.proportion ?? r.sample_count ?? '' },
+              { key: 'selected', label: t('col.selected'), align: 'right' },
+              { key: 'frozen_at', label: t('spot.frozenAt'), render: (r) => date(r.frozen_at as string, true) },
+              { key: 'drawn_at', label: t('spot.drawnAt'), render: (r) => date(r.drawn_at as string, true) },
               { key: 'open', label: '', value: () => '', render: (r) => (
                 <span className="actions">
                   {r.status === 'frozen' && <button type="button" onClick={() => setQuery({ draw: String(r.id) }, { replace: false })}>{t('spot.ceremony')}</button>}
