@@ -50,7 +50,7 @@ async function freePort(): Promise<number> {
 }
 
 export interface Credentials { username: string; password: string }
-export interface Server { baseUrl: string; admin: Credentials; provincial: Credentials; provinceCode: string; dir: string; stop(): Promise<void> }
+export interface Server { baseUrl: string; admin: Credentials; central: Credentials; provincial: Credentials; provinceCode: string; dir: string; stop(): Promise<void> }
 
 const creds = (s: string): Credentials => { const [username, ...rest] = s.split(':'); return { username: username!, password: rest.join(':') }; };
 
@@ -60,7 +60,7 @@ export async function startServer(): Promise<Server> {
   if (process.env.SHIFAN_UI_BASE_URL) {
     return {
       baseUrl: process.env.SHIFAN_UI_BASE_URL, dir,
-      admin: creds(process.env.SHIFAN_UI_ADMIN ?? 'admin:admin'), provincial: creds(process.env.SHIFAN_UI_PROVINCIAL ?? 'prov:prov'),
+      admin: creds(process.env.SHIFAN_UI_ADMIN ?? 'admin:admin'), central: creds(process.env.SHIFAN_UI_CENTRAL ?? 'analyst:central-test-password-1'), provincial: creds(process.env.SHIFAN_UI_PROVINCIAL ?? 'jiangsu:jiangsu-test-password-1'),
       provinceCode: process.env.SHIFAN_UI_PROVINCE ?? '320000', stop: async () => {},
     };
   }
@@ -69,6 +69,8 @@ export async function startServer(): Promise<Server> {
   shifan(db, ['refresh']);
   const provincial = { username: 'jiangsu', password: 'jiangsu-test-password-1' };
   const provinceCode = '320000';
+  const central = { username: 'analyst', password: 'central-test-password-1' };
+  createUser(db, central, 'central');
   createUser(db, provincial, 'provincial', provinceCode);
   const port = await freePort();
   const child = spawn('node', [CLI, '--db', db, 'serve', '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -78,7 +80,7 @@ export async function startServer(): Promise<Server> {
   const baseUrl = `http://127.0.0.1:${port}`;
   const admin = await waitForServer(child, baseUrl, () => out);
   return {
-    baseUrl, admin, provincial, provinceCode, dir,
+    baseUrl, admin, central, provincial, provinceCode, dir,
     stop: () => new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
       child.once('exit', () => resolve());

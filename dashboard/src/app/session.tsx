@@ -51,6 +51,11 @@ export function useMeta(): Meta {
   return meta;
 }
 
+/** Whether the user may change things (freeze, draw, verify, upload, watchlist status): the central office only. */
+export function useCanAct(): boolean {
+  return useSession().user?.role === 'central';
+}
+
 /** The year in the URL, else the latest year with data. */
 import { useRouter } from './router.tsx';
 export function useYear(): [number, (y: number) => void] {

@@ -8,6 +8,8 @@ export interface FunnelRow {
   region_code: string; region_name: string; denominator: number | null; value: number | null; status: string;
   lower95: number | null; upper95: number | null; lower998: number | null; upper998: number | null;
   target?: number | null; threshold?: number | null;
+  /** The server's verdict (within, above95, below95, above998, below998); it decides outliers when present. */
+  position?: string | null;
 }
 
 export interface FunnelOptions extends BaseOptions {
@@ -18,7 +20,8 @@ export interface FunnelOptions extends BaseOptions {
 }
 
 export const isOutlier = (r: FunnelRow) =>
-  r.value != null && ((r.upper998 != null && r.value > r.upper998) || (r.lower998 != null && r.value < r.lower998));
+  r.position != null ? /998$/.test(r.position)
+    : r.value != null && ((r.upper998 != null && r.value > r.upper998) || (r.lower998 != null && r.value < r.lower998));
 
 export function funnelChart(rows: readonly FunnelRow[], o: FunnelOptions = {}): SVGSVGElement | HTMLElement {
   const pts = rows.filter((r) => r.value != null && r.denominator != null && r.denominator > 0);
@@ -55,6 +58,8 @@ export function funnelChart(rows: readonly FunnelRow[], o: FunnelOptions = {}): 
       Plot.text(outliers, { x: 'denominator', y: 'value', text: 'region_name', dy: -9, fontSize: 10, fill: INK, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
     ].filter(Boolean) as Plot.Markish[],
   });
+  // labels and lines must not catch the clicks meant for the dots under them
+  for (const g of Array.from(fig.querySelectorAll('g[aria-label="text"], g[aria-label="line"], g[aria-label="rule"]'))) g.setAttribute('pointer-events', 'none');
   attachDotData(fig, pts, o.onClick);
   return fig;
 }

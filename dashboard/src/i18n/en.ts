@@ -181,6 +181,7 @@ export const en: Record<MessageKey, string> = {
   'data.missingReports': 'Regions without an annual report',
   'common.unspecified': 'Unspecified',
   'overview.batchOf': 'Batch {y}',
+  'common.centralOnly': 'Central office accounts only',
   'upload.title': 'Upload',
   'upload.choose': 'Choose a file (CSV, XLSX, JSON Lines, Parquet)',
   'upload.dataset': 'Dataset (blank: detect)',

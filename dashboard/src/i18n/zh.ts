@@ -179,6 +179,7 @@ export const zh = {
   'data.missingReports': '未报送年度报告的地区',
   'common.unspecified': '未指定',
   'overview.batchOf': '{y} 年批次',
+  'common.centralOnly': '仅中央依法治国办账号可操作',
   'upload.title': '上传',
   'upload.choose': '选择文件（CSV、XLSX、JSON Lines、Parquet）',
   'upload.dataset': '数据集（留空则自动识别）',

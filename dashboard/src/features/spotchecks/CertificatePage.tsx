@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../app/router.tsx';
+import { useCanAct } from '../../app/session.tsx';
 import { api } from '../../api/index.ts';
 import { QueryLoad } from '../../components/QueryLoad.tsx';
 import { show } from '../region/data.ts';
@@ -11,6 +12,7 @@ import { useCertificate } from './data.ts';
 export default function CertificatePage({ id }: { id: string }) {
   const { t } = useI18n();
   const cert = useCertificate(id);
+  const canAct = useCanAct();
   const [verdict, setVerdict] = useState<{ ok: boolean; detail: string } | null>(null);
   const verify = async () => {
     try {
@@ -24,7 +26,7 @@ export default function CertificatePage({ id }: { id: string }) {
       <div className="no-print row">
         <Link to="/spotchecks">← {t('common.back')}</Link>
         <span className="spacer" />
-        <button type="button" data-testid="verify-button" onClick={() => void verify()}>{t('spot.verify')}</button>
+        {canAct && <button type="button" data-testid="verify-button" onClick={() => void verify()}>{t('spot.verify')}</button>}
         <button type="button" onClick={() => window.print()}>{t('common.print')}</button>
       </div>
       {verdict && <div className={`verdict ${verdict.ok ? 'ok' : 'bad'}`} data-testid="verify-result" data-ok={verdict.ok}>

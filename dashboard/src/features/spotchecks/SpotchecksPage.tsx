@@ -1,7 +1,7 @@
 // 抽查: the draws so far, freezing a pool, the public draw ceremony (?draw=<id>), and findings.
 import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
-import { useYear } from '../../app/session.tsx';
+import { useCanAct, useYear } from '../../app/session.tsx';
 import { useRouter } from '../../app/router.tsx';
 import { api, drawIdOf, type SpotcheckRow } from '../../api/index.ts';
 import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
@@ -17,6 +17,7 @@ export default function SpotchecksPage() {
   const draws = useDraws();
   const findings = useFindings(year);
   const ceremony = query.get('draw');
+  const canAct = useCanAct();
   const [exclude, setExclude] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -36,14 +37,14 @@ export default function SpotchecksPage() {
   return (
     <div className="page" data-page="spotchecks">
       <h1 className="page-title">{t('spot.title')} <span className="muted">{year}</span></h1>
-      <Panel title={t('spot.freeze')} testId="freeze">
+      {canAct && <Panel title={t('spot.freeze')} testId="freeze">
         <p className="note">{t('spot.freezeHelp')}</p>
         <div className="row">
           <label>{t('spot.exclude')}<input value={exclude} onChange={(e) => setExclude(e.target.value)} /></label>
           <button type="button" className="primary" data-testid="freeze-button" disabled={busy} onClick={() => void freeze()}>{t('spot.freeze')} · {year}</button>
         </div>
         {error && <div className="state-error" role="alert">{error}</div>}
-      </Panel>
+      </Panel>}
       {ceremony && <Ceremony id={ceremony} onDrawn={draws.reload} />}
       <QueryLoad title={t('spot.list')} query={draws} testId="draws">
         {(rows) => (
@@ -60,7 +61,7 @@ export default function SpotchecksPage() {
               { key: 'drawn_at', label: t('spot.drawnAt'), render: (r) => date(r.drawn_at as string, true) },
               { key: 'open', label: '', value: () => '', render: (r) => (
                 <span className="actions">
-                  {r.status === 'frozen' && <button type="button" onClick={() => setQuery({ draw: String(r.id) }, { replace: false })}>{t('spot.ceremony')}</button>}
+                  {r.status === 'frozen' && canAct && <button type="button" onClick={() => setQuery({ draw: String(r.id) }, { replace: false })}>{t('spot.ceremony')}</button>}
                   <button type="button" onClick={() => navigate(`/spotchecks/${r.id}`)}>{t('spot.certificate')}</button>
                 </span>
               ) },

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../app/router.tsx';
+import { useCanAct } from '../../app/session.tsx';
 import { api, type UploadResult } from '../../api/index.ts';
 import { Panel } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -17,6 +18,7 @@ export default function UploadPage() {
   const [result, setResult] = useState<UploadResult | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const canAct = useCanAct();
 
   const choose = async (f: File | null, ds = dataset) => {
     setFile(f);
@@ -44,7 +46,7 @@ export default function UploadPage() {
               {datasetNames().map((d) => <option key={d.name} value={d.name}>{lang === 'zh' ? `${d.zh} (${d.name})` : d.name}</option>)}
             </select>
           </label>
-          <button type="button" className="primary" data-testid="upload-send" disabled={!file || busy} onClick={() => void send()}>{busy ? t('upload.sending') : t('upload.send')}</button>
+          <button type="button" className="primary" data-testid="upload-send" disabled={!file || busy || !canAct} title={canAct ? undefined : t('common.centralOnly')} onClick={() => void send()}>{busy ? t('upload.sending') : t('upload.send')}</button>
         </div>
         {error && <div className="state-error" role="alert">{error}</div>}
       </Panel>

@@ -2,7 +2,7 @@
 // a status change with a note. Entries can be added by hand.
 import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
-import { useYear } from '../../app/session.tsx';
+import { useCanAct, useYear } from '../../app/session.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
 import { api, type WatchRow } from '../../api/index.ts';
 import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
@@ -33,6 +33,7 @@ function StatusForm({ id, onDone }: { id: string; onDone(): void }) {
 function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
   const { t } = useI18n();
   const q = useWatch(id);
+  const canAct = useCanAct();
   const colLabel = (k: string) => { const key = `col.${k}`; const s = t(key as never); return s === key ? k : s; };
   return (
     <QueryLoad title={`${t('watch.title')} · #${id}`} query={q} testId="watch-detail">
@@ -51,8 +52,8 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
           {w.evidence?.length ? <EvidenceList evidence={w.evidence} /> : <p className="muted">{t('common.empty')}</p>}
           <h3>{t('watch.history')}</h3>
           {w.history?.length ? <DataTable name={`history-${id}`} rows={w.history} filter={false} columns={autoColumns(w.history, colLabel)} /> : <p className="muted">{t('common.empty')}</p>}
-          <h3>{t('watch.change')}</h3>
-          <StatusForm id={id} onDone={() => { q.reload(); onChange(); }} />
+          {canAct && <><h3>{t('watch.change')}</h3>
+          <StatusForm id={id} onDone={() => { q.reload(); onChange(); }} /></>}
         </>
       )}
     </QueryLoad>
@@ -64,6 +65,7 @@ export default function WatchlistPage({ id }: { id?: string }) {
   const [year] = useYear();
   const { navigate } = useRouter();
   const list = useWatchlist();
+  const canAct = useCanAct();
   const [add, setAdd] = useState({ region_code: '', reason: '' });
   const [error, setError] = useState<string | null>(null);
   const submit = async () => {
@@ -87,14 +89,14 @@ export default function WatchlistPage({ id }: { id?: string }) {
         )}
       </QueryLoad>
       {id && <WatchDetail id={id} onChange={list.reload} />}
-      <Panel title={t('watch.add')}>
+      {canAct && <Panel title={t('watch.add')}>
         <div className="row">
           <input placeholder={t('col.region_code')} value={add.region_code} onChange={(e) => setAdd({ ...add, region_code: e.target.value })} />
           <input className="wide" placeholder={t('col.reason')} value={add.reason} onChange={(e) => setAdd({ ...add, reason: e.target.value })} />
           <button type="button" disabled={!/^\d{6}$/.test(add.region_code) || !add.reason.trim()} onClick={() => void submit()}>{t('watch.add')} · {year}</button>
           {error && <span className="state-error">{error}</span>}
         </div>
-      </Panel>
+      </Panel>}
     </div>
   );
 }
