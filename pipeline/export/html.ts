@@ -18,6 +18,11 @@ const DESIGNATION_ZH: Record<string, string> = Object.fromEntries(
   (regions.columns.find((c) => c.name === 'designation')?.values ?? []).map((v) => [v.value, v.zh ?? v.value]),
 );
 
+/** 2026-11-29 14:02: an instant as civil time in Asia/Shanghai, as every date of the product is shown. */
+export function shanghaiTime(iso: string): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+}
+
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
@@ -157,7 +162,7 @@ export function renderHtml(data: ExportData): string {
 <dt>数据截至</dt><dd>${c.as_of}</dd>
 <dt>指标体系版本</dt><dd>${escapeHtml(c.system_version)}版</dd>
 <dt>评分方法</dt><dd>${escapeHtml(c.scoring_method)}（刷新批次 ${c.refresh_run}，${escapeHtml(c.refreshed_at)}）</dd>
-<dt>生成时间</dt><dd>${escapeHtml(c.generated_at)}</dd>
+<dt>生成时间</dt><dd>${shanghaiTime(c.generated_at)}（北京时间）</dd>
 </dl>
 </header>
 ${kpis(data)}
