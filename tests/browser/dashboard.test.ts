@@ -201,7 +201,7 @@ function badUpload(dir: string): string {
   let text = '';
   let name = 'litigation_cases_2025.csv';
   try {
-    const files = readdirSync(inbox).filter((f) => /^litigation_cases_\d{4}\.csv$/.test(f));
+    const files = readdirSync(inbox).filter((f) => /^(disclosure_requests|litigation_cases)_\d{4}\.csv$/.test(f)).sort().reverse();
     for (const f of files) {
       try { text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(join(inbox, f))); name = f; break; } catch { /* GBK: try the next */ }
     }
@@ -210,8 +210,10 @@ function badUpload(dir: string): string {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
   const [header, ...rows] = parsed.data;
   const rc = header!.findIndex((h) => h === 'region_code' || h === '行政区划代码');
-  const good = rows.slice(0, 8);
-  const bad = rows.slice(8, 10).map((r) => r.map((c, i) => (i === rc ? '11A10X' : c)));
+  // a different slice on every run, so a repeat against the same database is never skipped as already loaded
+  const at = Date.now() % Math.max(1, rows.length - 10);
+  const good = rows.slice(at, at + 8);
+  const bad = rows.slice(at + 8, at + 10).map((r) => r.map((c, i) => (i === rc ? '11A10X' : c)));
   const out = join(dir, name.replace('.csv', '_upload.csv'));
   writeFileSync(out, '\ufeff' + Papa.unparse([header!, ...good, ...bad], { newline: '\n' }) + '\n');
   return out;

@@ -3,7 +3,7 @@
 // With SHIFAN_UI_BASE_URL set, it uses that running server instead (and SHIFAN_UI_ADMIN / SHIFAN_UI_PROVINCIAL
 // as "user:password"), which is how the UI is developed against a mock before a server exists.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -71,6 +71,7 @@ export async function startServer(): Promise<Server> {
   const provinceCode = '320000';
   const central = { username: 'analyst', password: 'central-test-password-1' };
   createUser(db, central, 'central');
+  importInspectors(db, dir);
   createUser(db, provincial, 'provincial', provinceCode);
   const port = await freePort();
   const child = spawn('node', [CLI, '--db', db, 'serve', '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -87,6 +88,15 @@ export async function startServer(): Promise<Server> {
       child.kill('SIGTERM');
     }),
   };
+}
+
+/** The demo has no inspector register; a draw needs one (teams are drawn with the regions). */
+export function importInspectors(db: string, dir: string) {
+  const provinces = ['110000', '310000', '320000', '330000', '420000', '440000', '510000', '610000'];
+  const rows = Array.from({ length: 48 }, (_, i) => `INS${String(i + 1).padStart(3, '0')},检查员${i + 1},${provinces[i % provinces.length]},6,true`);
+  const file = join(dir, 'inspectors.csv');
+  writeFileSync(file, `inspector_id,name,home_province_code,load_cap,active\n${rows.join('\n')}\n`);
+  shifan(db, ['spotcheck', 'inspectors', 'import', file]);
 }
 
 /** Adds an account before the server starts (the server engineer's `shifan users add`). */

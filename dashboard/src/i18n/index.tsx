@@ -48,8 +48,10 @@ export function makeI18n(lang: Lang, setLang: (l: Lang) => void = () => {}): I18
     date(v, withTime = false) {
       if (v == null || v === '') return '—';
       if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return v; // civil date, shown as is
-      // a timestamp without zone ("2026-11-29 13:35:18", DuckDB's text form) is UTC
-      const d = v instanceof Date ? v : new Date(typeof v === 'string' && /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(v) ? `${v.replace(' ', 'T')}Z` : v);
+      // The server's timestamps without a zone ("2026-11-29 13:35:18") are already civil time in Asia/Shanghai.
+      const civil = typeof v === 'string' ? v.match(/^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2}(\.\d+)?)?$/) : null;
+      if (civil) return withTime ? `${civil[1]} ${civil[2]}` : civil[1]!;
+      const d = v instanceof Date ? v : new Date(v);
       return Number.isNaN(d.getTime()) ? String(v) : (withTime ? dtf : df).format(d);
     },
   };
