@@ -162,4 +162,7 @@ export async function settled(page: Page, timeout = 20_000) {
   await page.waitForFunction(() => document.querySelectorAll('[data-state="loading"], .state-loading').length === 0, undefined, { timeout });
 }
 
-export const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+export async function shot(page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0)); // sticky bars would otherwise sit mid-page in a full-page shot
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}

@@ -12,6 +12,8 @@ export interface Column<R> {
   render?: (row: R) => ReactNode;
   align?: 'left' | 'right' | 'center';
   width?: number | string;
+  /** Long text (messages, reasons) wraps; other cells stay on one line. */
+  wrap?: boolean;
 }
 
 interface Props<R> {
@@ -86,7 +88,7 @@ export function DataTable<R>({ rows, columns, name, initialSort, limit = 200, on
               <tr key={rowKey ? rowKey(r, i) : i} onClick={onRowClick ? () => onRowClick(r) : undefined} className={onRowClick ? 'clickable' : undefined}>
                 {columns.map((c) => {
                   const v = valueOf(c, r);
-                  return <td key={c.key} style={{ textAlign: c.align ?? (typeof v === 'number' ? 'right' : 'left') }}>{c.render ? c.render(r) : v == null ? '—' : String(v)}</td>;
+                  return <td key={c.key} className={c.wrap ? 'wrap' : undefined} style={{ textAlign: c.align ?? (typeof v === 'number' ? 'right' : 'left') }}>{c.render ? c.render(r) : v == null ? '—' : String(v)}</td>;
                 })}
               </tr>
             ))}

@@ -16,7 +16,7 @@ export function rejectColumns(t: (k: never) => string): Column<Row>[] {
     { key: 'line', label: T('col.line'), align: 'right' },
     { key: 'column', label: T('col.column'), value: (r) => r.column ?? r.column_name ?? '' },
     { key: 'code', label: T('col.code') },
-    { key: 'reason', label: T('col.reason'), value: (r) => r.reason ?? r.message ?? '' },
+    { key: 'reason', label: T('col.reason'), wrap: true, value: (r) => r.reason ?? r.message ?? '' },
     { key: 'raw', label: T('col.raw'), render: (r) => <code className="raw">{String(r.raw ?? r.raw_line ?? '')}</code> },
   ];
 }
@@ -43,7 +43,7 @@ export default function DataPage() {
         actions={load ? <button type="button" onClick={() => setQuery({ load: null })}>{t('common.all')}</button> : undefined}>
         {(rows) => <DataTable name={`rejects${load ? `-${load}` : ''}`} rows={rows} limit={100} columns={rejectColumns(t)} />}
       </QueryLoad>
-      <div className="grid grid-2">
+      <div>
         <QueryLoad title={t('data.freshness')} query={{ ...freshness, data: freshness.data?.filter((r) => r.kind !== 'missing_report') }} testId="freshness">
           {(rows) => <DataTable name="freshness" rows={rows} limit={50} filter={false} columns={autoColumns(rows, colLabel, ['kind', 'region_code', 'region_name', 'report_year'])} />}
         </QueryLoad>

@@ -51,7 +51,7 @@ export function OverviewPage() {
               columns={[
                 { key: 'region_name', label: t('col.region_name'), value: (r) => r.region_name ?? r.region_code },
                 { key: 'rule', label: t('col.rule') },
-                { key: 'message', label: t('col.message'), value: (r) => r.message ?? r.detail ?? '' },
+                { key: 'message', label: t('col.message'), wrap: true, value: (r) => r.message ?? r.detail ?? '' },
                 { key: 'first_seen', label: t('col.opened') },
               ]} />
           )}

@@ -30,6 +30,7 @@ export default function RegionPage({ code }: { code: string }) {
   }
   const d = q.data;
   const r = d?.region;
+  const sc = d?.scorecard_by_year.find((s) => Number(s.year) === year);
   const sub = <T,>(pick: (x: NonNullable<typeof d>) => T) => ({ ...q, data: d ? pick(d) : undefined });
   const yearMetrics = (x: NonNullable<typeof d>) => x.metrics.filter((m) => m.year == null || Number(m.year) === year);
 
@@ -41,9 +42,11 @@ export default function RegionPage({ code }: { code: string }) {
           <span>{t('col.level')}：{label('level', r.level)}</span>
           <span>{t('col.batch')}：{String(r.batch ?? '—')}</span>
           <span>{t('col.designation')}：{label('designation', r.designation)}</span>
-          <span>{t('col.conformance')}：{i.pct(r.conformance)}</span>
-          <span>{t('col.composite')}：{i.num(r.composite, 1)}</span>
-          <span>{t('col.rank')}：{r.rank ?? '—'}</span>
+          <span>{t('col.conformance')}：{i.pct(sc?.conformance ?? r.conformance)}</span>
+          <span>{t('col.meets_bar')}：{(sc?.meets_bar ?? r.meets_bar) == null ? '—' : (sc?.meets_bar ?? r.meets_bar) ? t('status.met') : t('status.not_met')}</span>
+          <span>{t('col.composite')}：{i.num(sc?.composite ?? r.composite, 1)}</span>
+          <span>{t('col.rank')}：{sc?.rank ?? r.rank ?? '—'}{sc?.ranked_of ? ` / ${String(sc.ranked_of)}` : ''}</span>
+          {r.project_name ? <span>{t('col.project_name')}：{String(r.project_name)}</span> : null}
         </div>
       )}
       <QueryLoad title={t('region.scorecard')} query={sub(yearMetrics)} testId="region-scorecard">
@@ -75,10 +78,10 @@ export default function RegionPage({ code }: { code: string }) {
               { key: 'id', label: t('col.id') },
               { key: 'year', label: t('col.year'), align: 'right' },
               { key: 'rule', label: t('col.rule') },
-              { key: 'metric_id', label: t('col.metric'), value: (f) => (f.metric_id ? metricName.get(f.metric_id) ?? f.metric_id : '') },
+              { key: 'metric_id', label: t('col.metric'), value: (f) => (f.metric_id ? metricName.get(f.metric_id) ?? f.metric_id : metricName.get(String(f.detail_key ?? '')) ?? String(f.detail_key ?? '')) },
               { key: 'severity', label: t('col.severity') },
               { key: 'status', label: t('col.status') },
-              { key: 'message', label: t('col.message'), value: (f) => f.message ?? f.detail ?? '' },
+              { key: 'message', label: t('col.message'), wrap: true, value: (f) => f.message ?? f.detail ?? '' },
             ]} />
         )}
       </QueryLoad>

@@ -84,7 +84,7 @@ export default function WatchlistPage({ id }: { id?: string }) {
               { key: 'region_code', label: t('col.region_code') },
               { key: 'year', label: t('col.year'), align: 'right' },
               { key: 'status', label: t('col.status'), value: (r) => label('watch', r.status) },
-              { key: 'reason', label: t('watch.grounds'), value: (r) => r.reason ?? '' },
+              { key: 'reason', label: t('watch.grounds'), wrap: true, value: (r) => r.reason ?? '' },
             ]} />
         )}
       </QueryLoad>
