@@ -1,7 +1,10 @@
 -- @produces: one metric of one year for every region the caller may see, with its funnel limits (when it has them)
 -- @params: $run_id INTEGER, $metric VARCHAR, $year INTEGER, $province VARCHAR or NULL
-SELECT v.region_code, r.region_name, r.province_code, v.numerator, v.denominator, v.value, v.threshold, v.status,
-       v.provisional, f.lower95, f.upper95, f.lower998, f.upper998, f.target, f.position
+-- Rates, limits and targets are rounded to 5 decimals (0.001 percentage points): enough for any chart, and the
+-- response is a third smaller; numerator and denominator are exact, and `shifan indicators` keeps full precision.
+SELECT v.region_code, r.region_name, r.province_code, v.numerator, v.denominator, round(v.value, 5) AS value, v.threshold,
+       v.status, v.provisional, round(f.lower95, 5) AS lower95, round(f.upper95, 5) AS upper95, round(f.lower998, 5) AS lower998,
+       round(f.upper998, 5) AS upper998, round(f.target, 5) AS target, f.position
 FROM indicator_values AS v
 JOIN regions AS r ON r.region_code = v.region_code
 LEFT JOIN funnel_limits AS f

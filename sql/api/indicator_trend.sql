@@ -5,9 +5,9 @@ SELECT v.year, count(*) AS regions,
        count(*) FILTER (WHERE v.status = 'met') AS met,
        count(*) FILTER (WHERE v.status = 'not_met') AS not_met,
        count(*) FILTER (WHERE v.status = 'no_data') AS no_data,
-       median(v.value) AS median,
-       quantile_cont(v.value, 0.1) AS p10,
-       quantile_cont(v.value, 0.9) AS p90
+       round(median(v.value), 5) AS median,
+       round(quantile_cont(v.value, 0.1), 5) AS p10,
+       round(quantile_cont(v.value, 0.9), 5) AS p90
 FROM indicator_values AS v
 JOIN regions AS r ON r.region_code = v.region_code
 WHERE v.run_id = $run_id AND v.metric_id = $metric AND ($province IS NULL OR r.province_code = $province)

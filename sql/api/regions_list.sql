@@ -1,7 +1,8 @@
 -- @produces: the caller's regions with their scorecard of $year and their number of active flags
 -- @params: $run_id INTEGER, $year INTEGER, $province VARCHAR or NULL
+-- conformance rounded to 5 decimals, composite (0..100) to 3: view precision; the scorecard keeps full precision.
 SELECT r.region_code, r.region_name, r.province_code, r.level, r.batch, r.designation,
-       s.conformance, s.meets_bar, s.composite, s.rank,
+       round(s.conformance, 5) AS conformance, s.meets_bar, round(s.composite, 3) AS composite, s.rank,
        (SELECT count(*) FROM flags AS f WHERE f.region_code = r.region_code AND f.year = $year AND f.status = 'active') AS flags_active
 FROM regions AS r
 LEFT JOIN scorecard AS s ON s.region_code = r.region_code AND s.run_id = $run_id AND s.year = $year

@@ -1,7 +1,7 @@
 // Tabular responses: JSON rows by default, Apache Arrow IPC stream when the client sends
 // `Accept: application/vnd.apache.arrow.stream` or `?format=arrow`. Both are built once per (query, parameters)
 // and cached until the next write (see db.ts), so the view endpoints answer from memory.
-import { Bool, Float64, Table, tableToIPC, Utf8, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
+import { Bool, Dictionary, Float64, Int32, Table, tableToIPC, Utf8, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
 import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Queries } from './db.ts';
@@ -14,12 +14,13 @@ export function wantsArrow(req: FastifyRequest): boolean {
 }
 
 /** Arrow type of a column from its first non-null value: numbers are Float64 (integers included), booleans Bool,
- *  everything else Utf8 (dates already come as ISO strings). An all-null column is Utf8 so that it is kept. */
+ *  everything else dictionary-encoded Utf8 (dates already come as ISO strings; codes and statuses repeat). An
+ *  all-null column is Utf8 so that it is kept. */
 function columnType(values: unknown[]): DataType {
   const sample = values.find((v) => v !== null && v !== undefined);
   if (typeof sample === 'number') return new Float64();
   if (typeof sample === 'boolean') return new Bool();
-  return new Utf8();
+  return new Dictionary(new Utf8(), new Int32());
 }
 
 /** Arrow IPC stream of plain rows, columns in the rows' key order. */
@@ -28,7 +29,7 @@ export function toArrow(rows: Record<string, unknown>[]): Uint8Array {
   for (const key of Object.keys(rows[0] ?? {})) {
     const values = rows.map((r) => r[key] ?? null);
     const type = columnType(values);
-    const cells = type instanceof Utf8 ? values.map((v) => (v === null || typeof v === 'string' ? v : JSON.stringify(v))) : values;
+    const cells = type instanceof Dictionary ? values.map((v) => (v === null || typeof v === 'string' ? v : JSON.stringify(v))) : values;
     columns[key] = vectorFromArray(cells, type);
   }
   return tableToIPC(new Table(columns), 'stream');
@@ -46,7 +47,7 @@ async function sendBody(req: FastifyRequest, reply: FastifyReply, q: Queries, ke
   reply.header('vary', 'accept, accept-encoding').type(type);
   const plain = await q.cached(`body:${key}`, body);
   if (plain.length < GZIP_MIN_BYTES || !acceptsGzip(req)) return reply.send(plain);
-  const packed = await q.cached(`gzip:${key}`, async () => gzipSync(plain, { level: 6 }));
+  const packed = await q.cached(`gzip:${key}`, async () => gzipSync(plain, { level: 9 }));
   return reply.header('content-encoding', 'gzip').send(packed);
 }
 
