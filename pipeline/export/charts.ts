@@ -25,8 +25,8 @@ const common = (document: Document) => ({ document, width: WIDTH, style: { fontF
 export function trendChart(data: ExportData, document: Document): Chart {
   const rows = data.trend.map((r) => ({ ...r, label: String(r.year) }));
   const svg = Plot.plot({
-    ...common(document), height: 240, marginLeft: 48,
-    x: { label: '年度', tickFormat: (d: number) => String(d), ticks: rows.map((r) => r.year) },
+    ...common(document), height: 250, marginLeft: 48, marginRight: 24, marginBottom: 40,
+    x: { label: '年度', labelAnchor: 'center', labelArrow: 'none', tickFormat: (d: number) => String(d), ticks: rows.map((r) => r.year) },
     y: { label: '达到示范标准的地区占比', domain: [0, 1], tickFormat: '.0%', grid: true },
     marks: [
       Plot.ruleY([0]),
@@ -35,15 +35,16 @@ export function trendChart(data: ExportData, document: Document): Chart {
       Plot.text(rows, { x: 'year', y: 'share_meeting_bar', text: (d: { share_meeting_bar: number }) => `${(d.share_meeting_bar * 100).toFixed(0)}%`, dy: -12, fontSize: 10 }),
     ],
   }) as unknown as SVGSVGElement;
-  return { id: 'trend', title_zh: '历年达到示范标准的地区占比', note_zh: '空心点：该年工作日历未发布或数据不完整，结果为临时结果。', svg: svgOf(svg) };
+  const note = rows.some((r) => r.provisional) ? '空心点：该年节假日安排未发布，涉及工作日的指标按周一至周五计算，结果为临时结果。' : '';
+  return { id: 'trend', title_zh: '历年达到示范标准的地区占比', note_zh: note, svg: svgOf(svg) };
 }
 
 export function conformanceChart(data: ExportData, document: Document): Chart {
   const rows = data.tables.find((t) => t.id === 'scorecard')!.rows.filter((r) => r.conformance !== null) as Array<{ conformance: number; bar: number }>;
   const bar = rows[0]?.bar ?? 0.9;
   const svg = Plot.plot({
-    ...common(document), height: 220, marginLeft: 48,
-    x: { label: '指标达标率', domain: [0, 1], tickFormat: '.0%' },
+    ...common(document), height: 230, marginLeft: 48, marginRight: 24, marginBottom: 40,
+    x: { label: '指标达标率', labelAnchor: 'center', labelArrow: 'none', domain: [0, 1], tickFormat: '.0%' },
     y: { label: '地区数', grid: true },
     marks: [
       Plot.rectY(rows, { ...Plot.binX({ y: 'count' }, { x: 'conformance', thresholds: 20 }), fill: '#4a6fa5', inset: 0.5 }),

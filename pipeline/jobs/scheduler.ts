@@ -102,23 +102,19 @@ export class JobRunner {
       const result: RunResult = { run_id: runId, job_id: jobId, status: 'skipped_overlap', attempts: 0, summary: '上一次运行尚未结束，本次跳过', error: null };
       return { run_id: runId, done: Promise.resolve(result) };
     }
-    let release!: () => void;
-    const placeholder = new Promise<RunResult>((resolve) => { release = () => resolve(undefined as never); });
-    this.active.set(jobId, placeholder); // claimed before the first await, so two triggers in one tick cannot both run
+    // Claimed and queued before the first await: two triggers in one tick cannot both run, and runs take the lane
+    // in the order they were triggered.
+    const started = this.runLog.start(jobId, trigger, actor);
+    const done = this.enqueue(async () => this.execute(jobId, fn, await started, { db: this.db, now: due, trigger, actor }))
+      .finally(() => this.active.delete(jobId));
+    this.active.set(jobId, done);
     let runId: number;
     try {
-      runId = await this.runLog.start(jobId, trigger, actor);
+      runId = await started;
     } catch (err) {
-      this.active.delete(jobId);
-      release();
+      done.catch(() => undefined); // the run never started; its failure is this error, thrown here
       throw err;
     }
-    const done = this.enqueue(() => this.execute(jobId, fn, runId, { db: this.db, now: due, trigger, actor }))
-      .finally(() => {
-        this.active.delete(jobId);
-        release();
-      });
-    this.active.set(jobId, done);
     return { run_id: runId, done };
   }
 

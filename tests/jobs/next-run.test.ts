@@ -2,7 +2,7 @@
 // day of the quarter. Expected dates are worked out by hand from data/calendar/*.json.
 import { describe, expect, it } from 'vitest';
 import { calendarStatus } from '../../pipeline/calendar/index.ts';
-import { checkSchedules, firstWorkdayOfQuarter, loadSchedules, nextRuns, passesFilter, ScheduleConfigError } from '../../pipeline/jobs/index.ts';
+import { checkSchedules, firstWorkdayOfQuarter, listSchedules, loadSchedules, nextRuns, passesFilter, ScheduleConfigError } from '../../pipeline/jobs/index.ts';
 
 const quarterly = loadSchedules().jobs.find((j) => j.job_id === 'quarterly_export')!;
 const at = (iso: string) => new Date(iso);
@@ -95,5 +95,23 @@ describe('schedule configuration', () => {
   ])('refuses a bad schedule file, saying what is wrong (%#)', (raw, message) => {
     expect(() => checkSchedules(raw)).toThrow(ScheduleConfigError);
     expect(() => checkSchedules(raw)).toThrow(message);
+  });
+});
+
+describe('listing schedules', () => {
+  it('gives every job its next run times, and marks quarterly runs in a year without a published calendar as provisional', async () => {
+    const listed = await listSchedules(null, { from: at('2026-12-15T00:00:00Z'), count: 2 });
+    const q = listed.find((s) => s.job_id === 'quarterly_export')!;
+    expect(q.next_runs).toHaveLength(2);
+    expect(q.provisional_years).toEqual([2027]);
+    const refresh = listed.find((s) => s.job_id === 'refresh')!;
+    expect(refresh).toMatchObject({ cron: '0 2 * * *', enabled: true, timezone: 'Asia/Shanghai', running: false, provisional_years: [] });
+    expect(refresh.next_runs).toEqual(['2026-12-15T18:00:00.000Z', '2026-12-16T18:00:00.000Z']);
+    expect(refresh.description_zh).toContain('夜间刷新');
+  });
+
+  it('gives no next runs for a disabled job', async () => {
+    const schedules = { timezone: 'Asia/Shanghai', jobs: [{ job_id: 'off', cron: '* * * * *', enabled: false, description_zh: '', description_en: '' }] };
+    expect((await listSchedules(null, { schedules }))[0].next_runs).toEqual([]);
   });
 });
