@@ -127,7 +127,12 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
   });
 
   it('freezes a pool, shows its hash before the seed, draws with a public seed and verifies the draw', async () => {
-    await page.goto(server.baseUrl + '/spotchecks');
+    // a year whose draw is not yet drawn (a fresh database: the latest year)
+    const meta = await (await page.request.get(server.baseUrl + '/api/meta')).json() as { years: number[]; latest_year: number };
+    const draws = await (await page.request.get(server.baseUrl + '/api/spotchecks', { headers: { accept: 'application/json' } })).json() as { year: number; state: string; superseded_by: number | null }[];
+    const taken = new Set(draws.filter((d) => d.state !== 'frozen' && d.superseded_by == null).map((d) => d.year));
+    const year = [meta.latest_year, ...meta.years.slice().reverse()].find((y) => !taken.has(y))!;
+    await page.goto(`${server.baseUrl}/spotchecks?year=${year}`);
     await settled(page);
     await page.click('[data-testid="freeze-button"]');
     await page.waitForSelector('[data-testid="ceremony"][data-state="ready"] [data-testid="pool-hash"]');
