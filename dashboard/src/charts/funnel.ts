@@ -50,7 +50,7 @@ export function funnelChart(rows: readonly FunnelRow[], o: FunnelOptions = {}): 
       lim.length ? Plot.text([lim[lim.length - 1]], { x: 'n', y: 'l95', text: () => L.limit95, textAnchor: 'start', dx: 4, fontSize: 10 }) : null,
       target != null ? Plot.ruleY([target], { stroke: INK, strokeOpacity: 0.4 }) : null,
       o.threshold != null ? Plot.ruleY([o.threshold], { stroke: ACCENT, strokeWidth: 1.5, strokeDasharray: '6,3' }) : null,
-      o.threshold != null ? Plot.text([o.threshold], { y: (d: number) => d, frameAnchor: 'right', textAnchor: 'start', dx: 4, dy: -6, fill: ACCENT, text: () => L.threshold, fontSize: 10 }) : null,
+      o.threshold != null ? Plot.text([o.threshold], { y: (d: number) => d, frameAnchor: 'left', textAnchor: 'start', dx: 4, dy: 8, fill: ACCENT, text: () => `${L.threshold} ${fmt(o.threshold!)}`, fontSize: 10 }) : null,
       Plot.dot(pts, {
         x: 'denominator', y: 'value', r: 3.5, fill: 'status', stroke: 'white', strokeWidth: 0.5,
         title: (r: FunnelRow) => `${r.region_name} (${r.region_code})\n${fmt(r.value!)} · n=${r.denominator}`,

@@ -7,7 +7,7 @@ import { api, drawIdOf, type SpotcheckRow } from '../../api/index.ts';
 import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { autoColumns } from '../region/data.ts';
-import { useDraws, useFindings } from './data.ts';
+import { EXCLUSIONS, STRATA, useDraws, useFindings } from './data.ts';
 import { Ceremony } from './Ceremony.tsx';
 
 export default function SpotchecksPage() {
@@ -18,7 +18,8 @@ export default function SpotchecksPage() {
   const findings = useFindings(year);
   const ceremony = query.get('draw');
   const canAct = useCanAct();
-  const [exclude, setExclude] = useState('');
+  const [strata, setStrata] = useState('none');
+  const [exclude, setExclude] = useState<string[]>([...EXCLUSIONS]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const colLabel = (k: string) => { const key = `col.${k}`; const s = t(key as never); return s === key ? k : s; };
@@ -27,8 +28,7 @@ export default function SpotchecksPage() {
     setBusy(true);
     setError(null);
     try {
-      const codes = exclude.split(/[,，\s]+/).filter(Boolean);
-      const res = await api.freeze({ year, ...(codes.length ? { exclude: codes } : {}) });
+      const res = await api.freeze({ year, strata, exclude });
       draws.reload();
       setQuery({ draw: drawIdOf(res) }, { replace: false });
     } catch (e) { setError((e as Error).message); } finally { setBusy(false); }
@@ -40,7 +40,13 @@ export default function SpotchecksPage() {
       {canAct && <Panel title={t('spot.freeze')} testId="freeze">
         <p className="note">{t('spot.freezeHelp')}</p>
         <div className="row">
-          <label>{t('spot.exclude')}<input value={exclude} onChange={(e) => setExclude(e.target.value)} /></label>
+          <label>{t('spot.strata')}
+            <select value={strata} onChange={(e) => setStrata(e.target.value)}>{STRATA.map((s) => <option key={s} value={s}>{label('spot.strata', s)}</option>)}</select>
+          </label>
+          <span className="muted">{t('spot.exclude')}</span>
+          {EXCLUSIONS.map((x) => (
+            <label key={x}><input type="checkbox" checked={exclude.includes(x)} onChange={(e) => setExclude(e.target.checked ? [...exclude, x] : exclude.filter((y) => y !== x))} />{label('spot.exclusion', x)}</label>
+          ))}
           <button type="button" className="primary" data-testid="freeze-button" disabled={busy} onClick={() => void freeze()}>{t('spot.freeze')} · {year}</button>
         </div>
         {error && <div className="state-error" role="alert">{error}</div>}
@@ -52,16 +58,16 @@ export default function SpotchecksPage() {
             columns={[
               { key: 'id', label: t('col.id'), align: 'right' },
               { key: 'year', label: t('col.year'), align: 'right' },
-              { key: 'status', label: t('spot.status'), value: (r) => label('spot.state', r.status) },
+              { key: 'status', label: t('spot.status'), value: (r) => (r.superseded_by != null ? `${t('spot.superseded')} #${String(r.superseded_by)}` : label('spot.state', r.status)) },
               { key: 'pool_size', label: t('col.pool_size'), align: 'right' },
-              { key: 'strata', label: t('col.stratum') },
+              { key: 'strata', label: t('spot.strata'), value: (r) => label('spot.strata', r.strata) },
               { key: 'size', label: `${t('spot.proportion')} / ${t('spot.count')}`, value: (r) => r.proportion ?? r.sample_count ?? '' },
               { key: 'selected', label: t('col.selected'), align: 'right' },
               { key: 'frozen_at', label: t('spot.frozenAt'), render: (r) => date(r.frozen_at as string, true) },
               { key: 'drawn_at', label: t('spot.drawnAt'), render: (r) => date(r.drawn_at as string, true) },
               { key: 'open', label: '', value: () => '', render: (r) => (
                 <span className="actions">
-                  {r.status === 'frozen' && canAct && <button type="button" onClick={() => setQuery({ draw: String(r.id) }, { replace: false })}>{t('spot.ceremony')}</button>}
+                  {r.status === 'frozen' && r.superseded_by == null && canAct && <button type="button" onClick={() => setQuery({ draw: String(r.id) }, { replace: false })}>{t('spot.ceremony')}</button>}
                   <button type="button" onClick={() => navigate(`/spotchecks/${r.id}`)}>{t('spot.certificate')}</button>
                 </span>
               ) },

@@ -8,4 +8,7 @@ export const useFindings = (year: number) => useQuery([year], () => api.findings
 
 /** Seeds are decimal digits only (rolled in public), at least this many. */
 export const MIN_SEED_DIGITS = 20;
+/** Stratification and exclusions the server accepts (pipeline/spotcheck/pool.ts; checked by the API schema). */
+export const STRATA = ['none', 'province', 'batch', 'designation'] as const;
+export const EXCLUSIONS = ['revoked', 'named_this_year'] as const;
 export const seedDigits = (s: string) => s.replace(/\D/g, '');
