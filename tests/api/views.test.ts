@@ -134,6 +134,15 @@ describe('GET /api/regions', () => {
     expect(rows.some((r) => Number(r.flags_active) > 0)).toBe(true);
   });
   it('scopes to the provincial account', () => expectScoped('/api/regions'));
+  it('answers 304 to a revalidation with the ETag it sent', async () => {
+    const first = await get(ctx.app, central, '/api/regions');
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    const again = await get(ctx.app, central, '/api/regions', { 'if-none-match': String(first.headers.etag) });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBe('');
+    const prov304 = await get(ctx.app, prov, '/api/regions', { 'if-none-match': String(first.headers.etag) });
+    expect(prov304.statusCode).toBe(200);
+  });
   it('sends the same JSON gzip-compressed to a client that accepts gzip', async () => {
     const { gunzipSync } = await import('node:zlib');
     const res = await get(ctx.app, central, '/api/regions', { 'accept-encoding': 'gzip, deflate, br' });

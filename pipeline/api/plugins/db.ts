@@ -12,6 +12,8 @@ type Value = string | number | boolean | null;
 
 export class Queries {
   private cache = new Map<string, Promise<unknown>>();
+  /** Moves on at every write: part of the ETag of cached bodies, so a client's copy is valid until data changes. */
+  generation = 0;
   private next = 0;
   private tail: Promise<unknown> = Promise.resolve();
 
@@ -43,7 +45,10 @@ export class Queries {
   write<T>(fn: (db: Database) => Promise<T>): Promise<T> {
     const run = this.tail.then(() => fn(this.db));
     this.tail = run.catch(() => undefined);
-    return run.finally(() => this.cache.clear());
+    return run.finally(() => {
+      this.generation++;
+      this.cache.clear();
+    });
   }
 
   /** The latest finished refresh run, or null before the first refresh. */

@@ -2,6 +2,7 @@
 // `Accept: application/vnd.apache.arrow.stream` or `?format=arrow`. Both are built once per (query, parameters)
 // and cached until the next write (see db.ts), so the view endpoints answer from memory.
 import { Bool, Dictionary, Float64, Int32, Table, tableToIPC, Utf8, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Queries } from './db.ts';
@@ -42,9 +43,13 @@ function acceptsGzip(req: FastifyRequest): boolean {
   return /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
 }
 
-/** Sends a cached body, or its cached gzip form when the client accepts gzip and the body is not tiny. */
+/** Sends a cached body, or its cached gzip form when the client accepts gzip and the body is not tiny. The ETag
+ *  names the body's key and the data generation, so a browser revalidating its copy gets 304 until the next write. */
 async function sendBody(req: FastifyRequest, reply: FastifyReply, q: Queries, key: string, type: string, body: () => Promise<Buffer>) {
-  reply.header('vary', 'accept, accept-encoding').type(type);
+  const generation = q.generation;
+  const etag = `W/"${generation}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`;
+  reply.header('vary', 'accept, accept-encoding, cookie').header('cache-control', 'private, no-cache').header('etag', etag).type(type);
+  if (req.headers['if-none-match'] === etag) return reply.status(304).send();
   const plain = await q.cached(`body:${key}`, body);
   if (plain.length < GZIP_MIN_BYTES || !acceptsGzip(req)) return reply.send(plain);
   const packed = await q.cached(`gzip:${key}`, async () => gzipSync(plain, { level: 9 }));
