@@ -7,6 +7,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FastifyInstance } from 'fastify';
 import { sqlText, type Database, type Row } from '../../db/index.ts';
 import { asSqlFileError } from '../../db/sql-files.ts';
+import { runExclusive } from '../../jobs/index.ts';
 
 type Value = string | number | boolean | null;
 
@@ -41,14 +42,18 @@ export class Queries {
     return hit;
   }
 
-  /** Runs a state change alone (one at a time on the writer connection), then forgets every cached read. */
+  /** Runs a state change alone (one at a time on the writer connection, and in the scheduled jobs' lane when a
+   *  scheduler runs in this process, pipeline/jobs runExclusive), then forgets every cached read. */
   write<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-    const run = this.tail.then(() => fn(this.db));
+    const run = this.tail.then(() => runExclusive(() => fn(this.db)));
     this.tail = run.catch(() => undefined);
-    return run.finally(() => {
-      this.generation++;
-      this.cache.clear();
-    });
+    return run.finally(() => this.invalidate());
+  }
+
+  /** Forgets every cached read; for writers that do not go through write() (a scheduled job's run). */
+  invalidate(): void {
+    this.generation++;
+    this.cache.clear();
   }
 
   /** The latest finished refresh run, or null before the first refresh. */
