@@ -122,6 +122,11 @@ describe('POST /api/spotchecks/*', () => {
     expect(list[0]).toMatchObject({ draw_id: id, state: 'committed' });
     const actions = (await ctx.db.all<{ action: string }>("SELECT DISTINCT action FROM audit_log WHERE action LIKE 'spotcheck.%'")).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['spotcheck.freeze', 'spotcheck.draw', 'spotcheck.commit']));
+    const provList = (await get(ctx.app, prov, '/api/spotchecks')).json();
+    const ownSelected = (await ctx.db.one<{ n: number }>(
+      'SELECT count(*) AS n FROM draw_selection s JOIN regions r USING (region_code) WHERE s.draw_id = $1 AND r.province_code = $2', [id, ctx.province]))!.n;
+    expect(provList[0].selected).toBe(ownSelected);
+    expect(list[0].selected).toBeGreaterThan(ownSelected);
     const mine = (await get(ctx.app, prov, `/api/spotchecks/${id}`)).json();
     for (const s of mine.selected) expect(s.region_code.slice(0, 2)).toBe(ctx.province.slice(0, 2));
   });
