@@ -5,9 +5,16 @@ import { QueryLoad } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import type { Evidence } from '../../api/index.ts';
 import { show, useFlag, useRecord } from './data.ts';
+import { datasets } from '../../../../pipeline/contracts/index.ts';
+
+/** A source column's Chinese header from the dataset contract (the same one the loader reads). */
+function columnLabel(dataset: string, key: string, lang: string): string {
+  const col = datasets.find((d) => d.name === dataset)?.columns.find((c) => c.name === key);
+  return col && lang === 'zh' ? `${col.zh}` : key;
+}
 
 export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const [open, setOpen] = useState<Evidence | null>(null);
   const ref = open ? { dataset: open.dataset, load: (open.load_id ?? open.record_id ?? '') as string | number, line: Number(open.line) } : null;
   const rec = useRecord(ref);
@@ -24,7 +31,7 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
         <QueryLoad title={`${t('region.sourceRow')} · ${open.file}:${open.line}`} query={rec} testId="source-row" isEmpty={(d) => !d || Object.keys(d).length === 0}>
           {(row) => (
             <table className="kv"><tbody>
-              {Object.entries((row as { row?: Record<string, unknown> }).row ?? row).map(([k, v]) => <tr key={k}><th>{k}</th><td>{show(v)}</td></tr>)}
+              {Object.entries((row as { row?: Record<string, unknown> }).row ?? row).map(([k, v]) => <tr key={k}><th title={k}>{columnLabel(open.dataset, k, lang)}</th><td>{show(v)}</td></tr>)}
             </tbody></table>
           )}
         </QueryLoad>

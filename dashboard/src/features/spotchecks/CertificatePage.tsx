@@ -10,7 +10,7 @@ import { show } from '../region/data.ts';
 import { useCertificate } from './data.ts';
 
 export default function CertificatePage({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, label, date } = useI18n();
   const cert = useCertificate(id);
   const canAct = useCanAct();
   const [verdict, setVerdict] = useState<{ ok: boolean; detail: string } | null>(null);
@@ -40,7 +40,7 @@ export default function CertificatePage({ id }: { id: string }) {
               <header>
                 <div className="cert-org">{t('app.org')}</div>
                 <h1>{String(c.year ?? '')} 年度法治政府建设示范地区回访抽查 · {t('spot.certificate')}</h1>
-                <div className="muted">#{String(c.id)} · {String(c.state ?? '')} · {show(c.drawn_at ?? c.frozen_at)}</div>
+                <div className="muted">#{String(c.id)} · {label('spot.state', c.state)} · {date((c.drawn_at ?? c.frozen_at) as string | null, true)}</div>
               </header>
               <section><h2>{t('spot.poolHash')}</h2><code className="hash">{c.pool_sha256}</code>
                 <p>{t('col.pool_size')}：{pool?.size ?? '—'}　{pool?.file ?? ''}　{pool?.format ?? ''}</p></section>
@@ -48,7 +48,7 @@ export default function CertificatePage({ id }: { id: string }) {
               <section><h2>{t('spot.result')}</h2>
                 <table className="data"><thead><tr><th>#</th><th>{t('col.region_code')}</th><th>{t('col.region_name')}</th><th>{t('col.stratum')}</th><th>{t('col.ticket')}</th><th>{t('col.inspectors')}</th></tr></thead>
                   <tbody>{c.selected.map((s, i) => (
-                    <tr key={s.region_code}><td>{String((s as { draw_order?: number }).draw_order ?? i + 1)}</td><td>{s.region_code}</td><td>{s.region_name ?? ''}</td><td>{s.stratum ?? ''}</td><td><code>{String(s.ticket)}</code></td>
+                    <tr key={s.region_code}><td>{String((s as { draw_order?: number }).draw_order ?? i + 1)}</td><td>{s.region_code}</td><td>{s.region_name ?? ''}</td><td>{s.stratum ?? ''}</td><td className="ticket"><code>{String(s.ticket)}</code></td>
                       <td>{Array.isArray(s.inspectors) ? s.inspectors.map((x) => (typeof x === 'object' && x ? String((x as { inspector_id?: string }).inspector_id) : String(x))).join('、') : show(s.inspectors)}</td></tr>
                   ))}</tbody></table>
               </section>
