@@ -50,9 +50,9 @@ export function OverviewPage() {
               onRowClick={(r) => navigate(`/regions/${r.region_code}?year=${r.year ?? year}&flag=${r.id}`)}
               columns={[
                 { key: 'region_name', label: t('col.region_name'), value: (r) => r.region_name ?? r.region_code },
-                { key: 'rule', label: t('col.rule') },
+                { key: 'rule', label: t('col.rule'), value: (r) => label('rule', r.rule) },
+                { key: 'severity', label: t('col.severity'), value: (r) => label('severity', r.severity) },
                 { key: 'message', label: t('col.message'), wrap: true, value: (r) => r.message ?? r.detail ?? '' },
-                { key: 'first_seen', label: t('col.opened') },
               ]} />
           )}
         </QueryLoad>
@@ -63,7 +63,7 @@ export function OverviewPage() {
                 { key: 'region_name', label: t('col.region_name'), render: (r) => <Link to={`/regions/${r.region_code}?year=${year}`}>{r.region_name}</Link> },
                 { key: 'region_code', label: t('col.region_code') },
                 { key: 'report_year', label: t('col.report_year'), align: 'right' },
-                { key: 'status', label: t('col.status') },
+                { key: 'status', label: t('col.status'), value: (r) => label('report', r.status) },
               ]} />
           )}
         </QueryLoad>

@@ -12,7 +12,7 @@ export function categoryOf(r: CountRow, key: string): string {
 
 /** The national-trend chart shows a few key rate metrics (funnel metrics, by indicator number), not all 34. */
 export function keyMetrics(metrics: Metric[], n = 5): Metric[] {
-  return metrics.filter((m) => m.unit === 'rate' && m.funnel).sort((a, b) => (a.indicator_no ?? 999) - (b.indicator_no ?? 999)).slice(0, n);
+  return metrics.filter((m) => m.unit === 'rate' && m.funnel && m.direction === 'higher').sort((a, b) => (a.indicator_no ?? 999) - (b.indicator_no ?? 999)).slice(0, n);
 }
 
 export function trendSeries(rows: { year: number; metric_id: string; value: number | null }[], metrics: Metric[], lang: 'zh' | 'en') {

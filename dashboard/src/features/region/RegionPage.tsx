@@ -77,9 +77,9 @@ export default function RegionPage({ code }: { code: string }) {
             columns={[
               { key: 'id', label: t('col.id') },
               { key: 'year', label: t('col.year'), align: 'right' },
-              { key: 'rule', label: t('col.rule') },
+              { key: 'rule', label: t('col.rule'), value: (f) => label('rule', f.rule) },
               { key: 'metric_id', label: t('col.metric'), value: (f) => (f.metric_id ? metricName.get(f.metric_id) ?? f.metric_id : metricName.get(String(f.detail_key ?? '')) ?? String(f.detail_key ?? '')) },
-              { key: 'severity', label: t('col.severity') },
+              { key: 'severity', label: t('col.severity'), value: (f) => label('severity', f.severity) },
               { key: 'status', label: t('col.status') },
               { key: 'message', label: t('col.message'), wrap: true, value: (f) => f.message ?? f.detail ?? '' },
             ]} />
