@@ -3,11 +3,14 @@
 import type { Command } from 'commander';
 import { Database, defaultDbPath } from '../../db/index.ts';
 import { closeOnSignal, startServer } from '../../api/server.ts';
+import { hasRefreshed, refresh } from '../../indicators/index.ts';
 import { optionsOf, UsageError } from '../context.ts';
 
 export interface ServeFlags {
   port?: string;
   host?: string;
+  /** `shifan start`: compute the indicators first when data is loaded but no refresh ever ran (the demo sample) */
+  refreshIfNever?: boolean;
 }
 
 /** Opens the database and serves until SIGINT/SIGTERM (shared by `serve` and `start`). */
@@ -16,6 +19,10 @@ export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${flags.port}"`);
   const db = await Database.open(dbPath);
   try {
+    if (flags.refreshIfNever && !(await hasRefreshed(db)) && ((await db.one<{ n: number }>('SELECT count(*) AS n FROM regions'))?.n ?? 0) > 0) {
+      const r = await refresh(db, { actor: 'system:start' });
+      process.stdout.write(`computed the indicators (refresh run ${r.run_id}, ${r.seconds.toFixed(1)} s): ${r.metric_rows} values, ${r.flags_active} active flags\n`);
+    }
     const { app } = await startServer(db, { port, host: flags.host ?? '127.0.0.1', logger: true });
     await closeOnSignal(app, db);
   } catch (err) {
