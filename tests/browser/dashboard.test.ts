@@ -155,6 +155,22 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('opens a watchlist entry with its grounds and history, and records a status change with a note', async () => {
+    await page.goto(server.baseUrl + '/watchlist');
+    await settled(page);
+    await page.locator('[data-testid="watchlist"] tbody tr', { hasText: /已预警|待审查/ }).first().click();
+    await page.waitForSelector('[data-testid="watch-detail"][data-state="ready"]');
+    const before = await page.locator('[data-testid="watch-detail"] h3').allTextContents();
+    expect(before).toEqual(expect.arrayContaining(['依据', '证据', '状态变更记录']));
+    const form = page.locator('[data-testid="watch-status-form"]');
+    await form.locator('select').selectOption('under_review');
+    await form.locator('input').fill('浏览器测试：转入审查');
+    await form.locator('button').click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="watch-detail"]')?.textContent?.includes('浏览器测试：转入审查'));
+    await shot(page, 'watchlist-entry');
+    expect(errors).toEqual([]);
+  });
+
   it('uploads a CSV with bad rows, previews its columns and shows the rejects with line and reason', async () => {
     const csv = badUpload(server.dir);
     await page.goto(server.baseUrl + '/upload');

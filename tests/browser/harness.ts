@@ -31,7 +31,8 @@ export function buildDashboardIfStale() {
   const src = Math.max(newest(join(ROOT, 'dashboard', 'src')), statSync(join(ROOT, 'dashboard', 'index.html')).mtimeMs,
     statSync(join(ROOT, 'dashboard', 'vite.config.ts')).mtimeMs, newest(join(ROOT, 'pipeline', 'contracts')));
   if (existsSync(index) && statSync(index).mtimeMs > src) return;
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe' });
+  // vitest sets NODE_ENV=test, which would give React's development build: build as production explicitly
+  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 export function shifan(db: string, args: string[], input?: string): string {

@@ -79,7 +79,7 @@ export default function WatchlistPage({ id }: { id?: string }) {
         {(rows) => (
           <DataTable<WatchRow> name="watchlist" rows={rows} rowKey={(r) => String(r.id)} onRowClick={(r) => navigate(`/watchlist/${r.id}`)}
             columns={[
-              { key: 'id', label: t('col.id'), align: 'right' },
+              { key: 'id', label: t('col.id'), render: (r) => <code title={String(r.id)}>{String(r.id).slice(0, 10)}</code> },
               { key: 'region_name', label: t('col.region_name'), value: (r) => r.region_name ?? r.region_code },
               { key: 'region_code', label: t('col.region_code') },
               { key: 'year', label: t('col.year'), align: 'right' },
