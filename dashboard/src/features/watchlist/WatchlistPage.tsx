@@ -31,7 +31,7 @@ function StatusForm({ id, onDone }: { id: string; onDone(): void }) {
 }
 
 function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
-  const { t } = useI18n();
+  const { t, label, date } = useI18n();
   const q = useWatch(id);
   const canAct = useCanAct();
   const colLabel = (k: string) => { const key = `col.${k}`; const s = t(key as never); return s === key ? k : s; };
@@ -42,7 +42,7 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
           <div className="facts">
             <span><Link to={`/regions/${w.region_code}?year=${w.year}`}>{w.region_name ?? w.region_code}</Link></span>
             <span>{t('col.year')}：{w.year}</span>
-            <span>{t('col.status')}：{show(w.status)}</span>
+            <span>{t('col.status')}：{label('watch', w.status)}</span>
           </div>
           <h3>{t('watch.grounds')}</h3>
           {Array.isArray(w.grounds) ? (
@@ -51,7 +51,12 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
           <h3>{t('watch.evidence')}</h3>
           {w.evidence?.length ? <EvidenceList evidence={w.evidence} /> : <p className="muted">{t('common.empty')}</p>}
           <h3>{t('watch.history')}</h3>
-          {w.history?.length ? <DataTable name={`history-${id}`} rows={w.history} filter={false} columns={autoColumns(w.history, colLabel)} /> : <p className="muted">{t('common.empty')}</p>}
+          {w.history?.length ? <DataTable name={`history-${id}`} rows={w.history} filter={false} columns={[
+            ...autoColumns(w.history, colLabel, ['from_status', 'to_status', 'changed_at']),
+            { key: 'from_status', label: colLabel('from_status'), value: (h) => (h.from_status ? label('watch', h.from_status) : '—') },
+            { key: 'to_status', label: colLabel('to_status'), value: (h) => label('watch', h.to_status) },
+            { key: 'changed_at', label: colLabel('changed_at'), value: (h) => date(h.changed_at as string, true) },
+          ]} /> : <p className="muted">{t('common.empty')}</p>}
           {canAct && <><h3>{t('watch.change')}</h3>
           <StatusForm id={id} onDone={() => { q.reload(); onChange(); }} /></>}
         </>
