@@ -9,7 +9,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { StatusBadge } from '../../components/Status.tsx';
 import { funnelChart, histogramChart, medianBandChart, statusTrendChart, unitFormat } from '../../charts/index.ts';
 import type { IndicatorRow } from '../../api/index.ts';
-import { useIndicator, useIndicatorTrend } from './data.ts';
+import { DEFAULT_METRIC, useIndicator, useIndicatorTrend } from './data.ts';
 
 export default function IndicatorsPage() {
   const i = useI18n();
@@ -17,7 +17,7 @@ export default function IndicatorsPage() {
   const meta = useMeta();
   const [year] = useYear();
   const { query, setQuery, navigate } = useRouter();
-  const metricId = query.get('metric') ?? meta.metrics.find((m) => m.funnel)?.id ?? meta.metrics[0]?.id ?? '';
+  const metricId = query.get('metric') ?? (meta.metrics.some((m) => m.id === DEFAULT_METRIC) ? DEFAULT_METRIC : meta.metrics.find((m) => m.funnel)?.id ?? meta.metrics[0]?.id ?? '');
   const metric = meta.metrics.find((m) => m.id === metricId);
   const rows = useIndicator(metricId, year);
   const trend = useIndicatorTrend(metricId);
@@ -72,7 +72,7 @@ export default function IndicatorsPage() {
               { key: 'value', label: t('col.value'), align: 'right', render: (r) => (r.value == null ? '—' : fmt(r.value)) },
               { key: 'threshold', label: t('col.threshold'), align: 'right', render: (r) => (r.threshold == null ? '—' : fmt(r.threshold)) },
               { key: 'status', label: t('col.status'), render: (r) => <StatusBadge status={r.status} provisional={r.provisional} /> },
-              { key: 'position', label: t('col.position') },
+              { key: 'position', label: t('col.position'), value: (r) => (r.position ? i.label('position', r.position) : '') },
             ]} />
         )}
       </QueryLoad>
