@@ -249,6 +249,7 @@ export const en: Record<MessageKey, string> = {
   'position.below95': 'Below 95% limit',
   'position.above998': 'Above 99.8% limit',
   'position.below998': 'Below 99.8% limit',
+  'overview.byStatus': 'By overall status',
   'upload.title': 'Upload',
   'upload.choose': 'Choose a file (CSV, XLSX, JSON Lines, Parquet)',
   'upload.dataset': 'Dataset (blank: detect)',

@@ -247,6 +247,7 @@ export const zh = {
   'position.below95': '低于 95% 下限',
   'position.above998': '高于 99.8% 上限',
   'position.below998': '低于 99.8% 下限',
+  'overview.byStatus': '按总体达标',
   'upload.title': '上传',
   'upload.choose': '选择文件（CSV、XLSX、JSON Lines、Parquet）',
   'upload.dataset': '数据集（留空则自动识别）',

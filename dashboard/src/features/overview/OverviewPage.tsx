@@ -8,7 +8,7 @@ import { PlotFigure } from '../../components/PlotFigure.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { bucketChart, countBarsChart, linesChart } from '../../charts/index.ts';
 import type { FlagRow, Overview } from '../../api/index.ts';
-import { bucketLabel, categoryOf, keyMetrics, trendSeries, useOverview } from './data.ts';
+import { bucketLabel, categoryOf, keyMetrics, trendSeries, useOverview, useStatusCounts } from './data.ts';
 
 export function OverviewPage() {
   const i = useI18n();
@@ -17,6 +17,7 @@ export function OverviewPage() {
   const [year] = useYear();
   const { navigate } = useRouter();
   const q = useOverview(year);
+  const status = useStatusCounts(year);
   const sub = <T,>(pick: (o: Overview) => T) => ({ ...q, data: q.data ? pick(q.data) : undefined });
 
   const counts = (key: 'batch' | 'designation' | 'level', prefix?: string) => (o: Overview) =>
@@ -28,12 +29,15 @@ export function OverviewPage() {
   return (
     <div className="page" data-page="overview">
       <h1 className="page-title">{t('overview.title')} <span className="muted">{year}</span></h1>
-      <div className="grid grid-3">
+      <div className="grid grid-4">
         {([['batch', 'overview.byBatch', undefined], ['designation', 'overview.byDesignation', 'designation'], ['level', 'overview.byLevel', 'level']] as const).map(([key, title, prefix]) => (
           <QueryLoad key={key} title={t(title)} query={sub(counts(key, prefix))} testId={`overview-${key}`}>
-            {(rows) => <PlotFigure testId={`chart-${key}`} deps={[rows]} build={(document) => countBarsChart(rows, { document, width: 340, x: t('overview.regions') })} />}
+            {(rows) => <PlotFigure testId={`chart-${key}`} deps={[rows]} build={(document) => countBarsChart(rows, { document, width: 300, x: t('overview.regions') })} />}
           </QueryLoad>
         ))}
+        <QueryLoad title={t('overview.byStatus')} query={{ ...status, data: status.data && (['met', 'not_met', 'no_data'] as const).map((k) => ({ label: t(`status.${k}`), count: status.data![k] })) }} testId="overview-status">
+          {(rows) => <PlotFigure testId="chart-status" deps={[rows]} build={(document) => countBarsChart(rows, { document, width: 300, x: t('overview.regions') })} />}
+        </QueryLoad>
       </div>
       <div className="grid grid-2">
         <QueryLoad title={t('overview.conformance')} query={sub((o) => o.conformance_hist.map((b) => ({ bucket: bucketLabel(b.bucket), count: Number(b.count) })))} testId="overview-conformance">

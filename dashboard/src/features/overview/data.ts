@@ -4,6 +4,13 @@ import { useQuery } from '../../api/useQuery.ts';
 
 export const useOverview = (year: number) => useQuery([year], () => api.overview(year));
 
+/** Regions by overall status for the year (meets the bar / not / not assessed), from the regions list. */
+export const useStatusCounts = (year: number) => useQuery([year], async () => {
+  const rows = await api.regions(year);
+  const n = (f: (m: boolean | null) => boolean) => rows.filter((r) => f(r.meets_bar)).length;
+  return { met: n((m) => m === true), not_met: n((m) => m === false), no_data: n((m) => m == null) };
+});
+
 /** A count row's category, whatever the server calls the key column. */
 export function categoryOf(r: CountRow, key: string): string {
   const v = r[key] ?? r.key ?? Object.entries(r).find(([k]) => k !== 'count')?.[1];

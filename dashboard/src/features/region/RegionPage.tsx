@@ -91,7 +91,7 @@ export default function RegionPage({ code }: { code: string }) {
           {(rows) => <DataTable name={`spotchecks-${code}`} rows={rows} filter={false} columns={autoColumns(rows, colLabel, ['region_code'])} />}
         </QueryLoad>
         <QueryLoad title={t('region.peers')} query={sub((x) => x.peers)} testId="region-peers">
-          {(rows) => <DataTable name={`peers-${code}`} rows={rows} filter={false} columns={autoColumns(rows, colLabel)} />}
+          {(rows) => <DataTable name={`peers-${code}`} rows={rows} filter={false} columns={autoColumns(rows, colLabel).map((c) => (c.key === 'region_name' ? { ...c, render: (p: Record<string, unknown>) => <Link to={`/regions/${String(p.region_code)}?year=${year}`}>{String(p.region_name ?? p.region_code)}</Link> } : c))} />}
         </QueryLoad>
       </div>
       {!d && !q.error && <Panel><div className="state state-loading">{t('common.loading')}</div></Panel>}
