@@ -1,11 +1,13 @@
 // Listens: opens nothing itself; takes the open database, makes sure an admin exists (printing a first password
-// once), builds the app and listens. `shifan serve` and `shifan start` call startServer().
+// once), builds the app, starts the scheduled jobs (pipeline/jobs; stopped when the app closes) and listens.
+// `shifan serve` and `shifan start` call startServer().
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { repoRoot, type Database } from '../db/index.ts';
 import { ensureAdmin } from '../users/index.ts';
 import { buildApp } from './app.ts';
+import { startScheduler, type JobEvent } from '../jobs/index.ts';
 
 export interface ServeOptions {
   port?: number;
@@ -13,6 +15,8 @@ export interface ServeOptions {
   staticDir?: string;
   logger?: boolean;
   out?: NodeJS.WritableStream;
+  /** Run the scheduled jobs of data/schedules.json in this process (default true; `serve --no-scheduler`). */
+  scheduler?: boolean;
 }
 
 export const defaultStaticDir = () => join(repoRoot, 'dashboard', 'dist');
@@ -29,7 +33,25 @@ export async function startServer(db: Database, opts: ServeOptions = {}): Promis
   const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
   const secureCookies = process.env.SHIFAN_INSECURE_COOKIES === '1' ? false : !loopback;
   const app = await buildApp({ db, staticDir, logger: opts.logger ? { level: 'warn' } : false, secureCookies });
-  await app.listen({ port, host });
+  if (opts.scheduler !== false) {
+    // A job writes through the shared connection outside app.q.write, so the cached reads are dropped when it ends.
+    // Requests log at warn; the jobs' events at info, on a child logger of their own.
+    const jobLog = app.log.child({ component: 'jobs' }, { level: 'info' });
+    const scheduler = await startScheduler(db, {
+      onEvent: (e: JobEvent) => {
+        const level = e.type === 'retry' || e.status === 'failed' ? 'warn' : 'info';
+        jobLog[level]({ job: e }, `job ${e.job_id} #${e.run_id} ${e.type}${e.status ? ` ${e.status}` : ''}`);
+        if (e.type === 'finished') app.q.invalidate();
+      },
+    });
+    app.addHook('onClose', async () => scheduler.stop());
+  }
+  try {
+    await app.listen({ port, host });
+  } catch (err) {
+    await app.close(); // stops the scheduler again
+    throw err;
+  }
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/`;

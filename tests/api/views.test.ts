@@ -50,7 +50,7 @@ describe('GET /api/health', () => {
 
 describe('every /api route', () => {
   it('answers 401 without a session', async () => {
-    for (const url of ['/api/meta', '/api/overview', `/api/indicators/${METRIC}`, '/api/regions', '/api/flags', '/api/spotchecks', '/api/watchlist', '/api/data/loads', '/api/jobs']) {
+    for (const url of ['/api/meta', '/api/overview', `/api/indicators/${METRIC}`, '/api/regions', '/api/flags', '/api/spotchecks', '/api/watchlist', '/api/data/loads', '/api/jobs', '/api/exports']) {
       const res = await ctx.app.inject({ url });
       expect(res.statusCode, url).toBe(401);
       expect(res.json().error.message).toMatch(/log in/);
@@ -295,12 +295,6 @@ describe('GET /api/data/*', () => {
   it('sends the same loads as Arrow', () => expectArrowEqualsJson('/api/data/loads'));
 });
 
-describe('GET /api/jobs', () => {
-  it('is reserved and empty', async () => {
-    expect(await rowsOf(central, '/api/jobs')).toEqual([]);
-  });
-});
-
 describe('/docs', () => {
   it('serves OpenAPI JSON listing every route', async () => {
     const doc = (await ctx.app.inject({ url: '/docs/json' })).json();
@@ -313,6 +307,7 @@ describe('/docs', () => {
       'GET /api/spotchecks/{id}', 'POST /api/spotchecks/freeze', 'POST /api/spotchecks/{id}/draw', 'POST /api/spotchecks/{id}/commit',
       'POST /api/spotchecks/{id}/verify', 'GET /api/watchlist', 'GET /api/watchlist/{id}', 'POST /api/watchlist/{id}/status', 'POST /api/watchlist',
       'GET /api/data/loads', 'GET /api/data/rejects', 'GET /api/data/freshness', 'POST /api/upload', 'POST /api/refresh',
+      'POST /api/jobs/{id}/run', 'POST /api/jobs/runs/{run_id}/ack', 'GET /api/exports', 'POST /api/exports', 'GET /api/exports/{quarter}/{file}',
     ];
     for (const route of expected) expect(listed, route).toContain(route);
   });

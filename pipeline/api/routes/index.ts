@@ -7,5 +7,6 @@ import flagRoutes from './flags.ts';
 import spotcheckRoutes from './spotchecks.ts';
 import watchlistRoutes from './watchlist.ts';
 import dataRoutes from './data.ts';
+import jobRoutes from './jobs.ts';
 
-export const routeGroups = [authRoutes, metaRoutes, indicatorRoutes, regionRoutes, flagRoutes, spotcheckRoutes, watchlistRoutes, dataRoutes];
+export const routeGroups = [authRoutes, metaRoutes, indicatorRoutes, regionRoutes, flagRoutes, spotcheckRoutes, watchlistRoutes, dataRoutes, jobRoutes];

@@ -1,4 +1,4 @@
-// /api/health, /api/meta, /api/overview, /api/jobs: the small aggregated documents the dashboard opens with.
+// /api/health, /api/meta, /api/overview: the small aggregated documents the dashboard opens with.
 import type { FastifyInstance } from 'fastify';
 import { allMetrics, loadSystems } from '../../indicators/index.ts';
 import { provinceOf } from '../plugins/auth.ts';
@@ -20,8 +20,6 @@ export async function defaultYear(app: FastifyInstance): Promise<{ run_id: numbe
 
 export default async function metaRoutes(app: FastifyInstance) {
   app.get('/health', { schema: S.health }, async () => ({ ok: true }));
-
-  app.get('/jobs', { schema: S.jobs }, async () => []);
 
   app.get('/meta', { schema: S.meta }, async (req, reply) => {
     const province = provinceOf(req);

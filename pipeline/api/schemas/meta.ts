@@ -1,4 +1,4 @@
-// Schemas of /api/meta, /api/overview, /api/health, /api/jobs.
+// Schemas of /api/meta, /api/overview, /api/health.
 import { allMetrics, loadSystems } from '../../indicators/index.ts';
 import { anyValue, bool, errors, int, nint, nnum, nstr, num, obj, rows, str, year } from './common.ts';
 
@@ -35,4 +35,3 @@ export const overview = {
   },
 };
 
-export const jobs = { tags: ['meta'], summary: 'Scheduled jobs (reserved; empty until the jobs issue)', response: { 200: { type: 'array', items: anyValue }, ...errors } };

@@ -1,4 +1,5 @@
-// `shifan serve [--port 8080] [--host 127.0.0.1]`: the server, the database's single writer. Ingest, refresh and
+// `shifan serve [--port 8080] [--host 127.0.0.1] [--no-scheduler]`: the server, the database's single writer, and
+// (unless --no-scheduler) the runner of the scheduled jobs. Ingest, refresh and
 // draws asked for in the dashboard or the API run inside it; other `shifan` commands wait until it stops.
 import type { Command } from 'commander';
 import { Database, defaultDbPath } from '../../db/index.ts';
@@ -11,6 +12,8 @@ export interface ServeFlags {
   host?: string;
   /** `shifan start`: compute the indicators first when data is loaded but no refresh ever ran (the demo sample) */
   refreshIfNever?: boolean;
+  /** false with `--no-scheduler`: serve without running the scheduled jobs */
+  scheduler?: boolean;
 }
 
 /** Opens the database and serves until SIGINT/SIGTERM (shared by `serve` and `start`). */
@@ -23,7 +26,7 @@ export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<
       const r = await refresh(db, { actor: 'system:start' });
       process.stdout.write(`computed the indicators (refresh run ${r.run_id}, ${r.seconds.toFixed(1)} s): ${r.metric_rows} values, ${r.flags_active} active flags\n`);
     }
-    const { app } = await startServer(db, { port, host: flags.host ?? '127.0.0.1', logger: true });
+    const { app } = await startServer(db, { port, host: flags.host ?? '127.0.0.1', logger: true, scheduler: flags.scheduler !== false });
     await closeOnSignal(app, db);
   } catch (err) {
     db.close();
@@ -37,6 +40,7 @@ export function registerServe(program: Command): void {
     .description('run the dashboard and the API (http://127.0.0.1:8080/, docs at /docs); the single writer of the database')
     .option('--port <n>', 'port to listen on', '8080')
     .option('--host <addr>', 'address to listen on (loopback by default; cookies are Secure off loopback)', '127.0.0.1')
+    .option('--no-scheduler', 'do not run the scheduled jobs of data/schedules.json in the server')
     .action(async (_opts, cmd: Command) => {
       const opts = optionsOf<ServeFlags>(cmd);
       await serveDatabase(opts.db ?? defaultDbPath(), opts);
