@@ -187,6 +187,42 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('shows the schedules with next run times, runs a job now, acknowledges its warning, and generates the 2025Q3 package', async () => {
+    await page.goto(server.baseUrl + '/data');
+    await settled(page);
+    const next = await page.textContent('[data-testid="next-run-quarterly_export"]');
+    expect(next).toMatch(/\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}/);
+    // calendar_check: is next year's holiday calendar loaded? Fast, and a warning run when it is not.
+    await page.click('[data-testid="run-calendar_check"]');
+    const row = page.locator('[data-testid="job-runs"] tbody tr', { has: page.locator('[data-job="calendar_check"]') }).first();
+    await row.waitFor();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="job-runs"] [data-status="running"]'), undefined, { timeout: 20_000 });
+    const status = await row.locator('[data-status]').getAttribute('data-status');
+    expect(['ok', 'warning']).toContain(status);
+    expect(await row.textContent()).toMatch(/节假日安排/);
+    if (status === 'warning') {
+      await page.goto(server.baseUrl + '/');
+      await page.waitForSelector('[data-testid="job-alerts"]');
+      expect(await page.textContent('[data-testid="job-alerts"]')).toContain('calendar_check');
+      await page.click('[data-testid="job-alerts"] a');
+      await page.waitForSelector('[data-page="data"]');
+      await settled(page);
+      await page.locator('[data-testid="job-runs"] button[data-testid^="ack-"]').first().click();
+      await page.waitForFunction(() => !document.querySelector('[data-testid="job-runs"] button[data-testid^="ack-"]'));
+    }
+    await page.fill('input[name=quarter]', '2025Q3');
+    await page.click('[data-testid="export-button"]');
+    await page.waitForSelector('[data-testid="exports"] [data-quarter="2025Q3"]', { timeout: 60_000 });
+    const pdf = page.locator('[data-testid="exports"] a[data-file="shifan-2025Q3.pdf"]');
+    await pdf.waitFor();
+    const res = await page.request.get(server.baseUrl + (await pdf.getAttribute('href'))!);
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('application/pdf');
+    expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
+    await shot(page, 'data-jobs');
+    expect(errors).toEqual([]);
+  }, 120_000);
+
   it('keeps a provincial account to its own province in the UI and the API', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
     const prov = await login(ctx, server.baseUrl, server.provincial);

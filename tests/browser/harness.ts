@@ -75,7 +75,9 @@ export async function startServer(): Promise<Server> {
   importInspectors(db, dir);
   createUser(db, provincial, 'provincial', provinceCode);
   const port = await freePort();
-  const child = spawn('node', [CLI, '--db', db, 'serve', '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The server runs the scheduled jobs: its inbox and its quarterly packages stay in the test's folder.
+  const env = { ...process.env, SHIFAN_INBOX: join(dir, 'inbox'), SHIFAN_EXPORTS: join(dir, 'exports') };
+  const child = spawn('node', [CLI, '--db', db, 'serve', '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env });
   let out = '';
   child.stdout!.on('data', (d) => { out += d; });
   child.stderr!.on('data', (d) => { out += d; });

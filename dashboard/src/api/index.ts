@@ -45,7 +45,13 @@ export const api = {
   loads: () => getRows<Record<string, unknown>>('/data/loads'),
   rejects: (load?: string | number) => getRows<Record<string, unknown>>('/data/rejects', { load }),
   freshness: () => getRows<Record<string, unknown>>('/data/freshness'),
-  jobs: () => getRows<Record<string, unknown>>('/jobs'),
+  jobs: () => getJson<T.JobsOverview>('/jobs'),
+  runJob: (id: string) => post<{ run_id: number; job_id: string; status: string }>(`/jobs/${encodeURIComponent(id)}/run`),
+  ackRun: (runId: number) => post<T.JobRun>(`/jobs/runs/${runId}/ack`),
+  exports: () => getJson<T.ExportPackage[]>('/exports'),
+  createExport: (quarter: string) => post<T.ExportPackage>('/exports', { quarter }),
+  /** The download address of one file of a package (a plain link: the session cookie goes with it). */
+  exportFileUrl: (quarter: string, file: string) => `/api/exports/${encodeURIComponent(quarter)}/${encodeURIComponent(file)}`,
   upload: (file: File, dataset?: string) => {
     const form = new FormData();
     if (dataset) form.append('dataset', dataset);

@@ -67,3 +67,17 @@ export interface UploadResult {
   result: { file: string; dataset: string | null; status: string; loaded: number; rejected: number; message: string };
   rejects: { line: number; column: string | null; code: string; reason: string; raw: string }[];
 }
+
+export interface JobSchedule {
+  job_id: string; cron: string; timezone: string; workday_filter: string | null; enabled: boolean;
+  description_zh: string; description_en: string; next_runs: string[]; running: boolean; provisional_years: number[];
+}
+export interface JobRun {
+  run_id: number; job_id: string; trigger: string; started_at: string; finished_at: string | null; status: string; attempts: number;
+  summary: string | null; details: unknown; error: string | null; triggered_by: string | null; acknowledged_by: string | null; acknowledged_at: string | null;
+}
+export interface JobsOverview { schedules: JobSchedule[]; runs: JobRun[]; unacknowledged: number; unacknowledged_runs: JobRun[] }
+export interface ExportPackage {
+  quarter: string; generated_at: string; as_of: string; indicator_system_version: string; pdf: string; zip: string | null; zip_bytes: number | null;
+  files: { name: string; bytes: number; sha256: string }[]; message?: string;
+}

@@ -1,11 +1,13 @@
 // 数据: the load log, rejected rows with line and reason (all, or of the load picked), freshness and who has not
-// reported, and job runs.
+// reported, the scheduled jobs with their runs (定时任务), and the quarterly packages (导出; central and admin).
 import { useI18n } from '../../i18n/index.tsx';
 import { useRouter } from '../../app/router.tsx';
 import { QueryLoad } from '../../components/QueryLoad.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
 import { autoColumns } from '../region/data.ts';
 import { useFreshness, useJobs, useLoads, useRejects } from './data.ts';
+import { useSession } from '../../app/session.tsx';
+import { ExportsSection, JobsSection } from './Jobs.tsx';
 
 type Row = Record<string, unknown>;
 
@@ -29,6 +31,7 @@ export default function DataPage() {
   const rejects = useRejects(load);
   const freshness = useFreshness();
   const jobs = useJobs();
+  const role = useSession().user?.role;
   const colLabel = (k: string) => { const key = `col.${k}`; const s = t(key as never); return s === key ? k : s; };
   const loadId = (r: Row) => String(r.load_id ?? r.id ?? '');
   return (
@@ -51,9 +54,12 @@ export default function DataPage() {
           {(rows) => <DataTable name="missing-reports" rows={rows} limit={50} columns={autoColumns(rows, colLabel, ['kind', 'dataset', 'load_id', 'file_name', 'loaded_at', 'status', 'rows', 'loads'])} />}
         </QueryLoad>
       </div>
-      <QueryLoad title={t('data.jobs')} query={jobs} testId="jobs">
-        {(rows) => <DataTable name="jobs" rows={rows} columns={autoColumns(rows, colLabel)} />}
-      </QueryLoad>
+      <h2 className="section-title" id="jobs">{t('jobs.title')}</h2>
+      <JobsSection jobs={jobs} />
+      {(role === 'central' || role === 'admin') && <>
+        <h2 className="section-title" id="exports">{t('exports.title')}</h2>
+        <ExportsSection />
+      </>}
     </div>
   );
 }

@@ -1,5 +1,5 @@
-// 总览: regions by batch / designation / level, conformance distribution, national trends, newest flags,
-// annual reports outstanding.
+// 总览: a banner naming the failed or warning job runs nobody has acknowledged, regions by batch / designation /
+// level, conformance distribution, national trends, newest flags, annual reports outstanding.
 import { useI18n } from '../../i18n/index.tsx';
 import { useMeta, useYear } from '../../app/session.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
@@ -8,7 +8,27 @@ import { PlotFigure } from '../../components/PlotFigure.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { bucketChart, countBarsChart, linesChart } from '../../charts/index.ts';
 import type { FlagRow, Overview } from '../../api/index.ts';
-import { bucketLabel, categoryOf, keyMetrics, trendSeries, useOverview, useStatusCounts } from './data.ts';
+import { bucketLabel, categoryOf, keyMetrics, trendSeries, useJobAlerts, useOverview, useStatusCounts } from './data.ts';
+
+function JobAlerts() {
+  const { t, date, label } = useI18n();
+  const alerts = useJobAlerts();
+  if (!alerts.data || alerts.data.count === 0) return null;
+  return (
+    <div className="banner banner-warn" role="status" data-testid="job-alerts">
+      <strong>{t('jobs.bannerTitle', { n: alerts.data.count })}</strong>
+      <ul>
+        {alerts.data.runs.slice(0, 5).map((r) => (
+          <li key={r.run_id} data-status={r.status}>
+            <span className={`badge ${r.status === 'failed' ? 'badge-not_met' : 'badge-provisional'}`}>{label('job.status', r.status)}</span>{' '}
+            <code>{r.job_id}</code> · {date(r.started_at, true)} · {r.summary ?? r.error ?? ''}
+          </li>
+        ))}
+      </ul>
+      <Link to="/data#jobs">{t('jobs.bannerLink')}</Link>
+    </div>
+  );
+}
 
 export function OverviewPage() {
   const i = useI18n();
@@ -29,6 +49,7 @@ export function OverviewPage() {
   return (
     <div className="page" data-page="overview">
       <h1 className="page-title">{t('overview.title')} <span className="muted">{year}</span></h1>
+      <JobAlerts />
       <div className="grid grid-4">
         {([['batch', 'overview.byBatch', undefined], ['designation', 'overview.byDesignation', 'designation'], ['level', 'overview.byLevel', 'level']] as const).map(([key, title, prefix]) => (
           <QueryLoad key={key} title={t(title)} query={sub(counts(key, prefix))} testId={`overview-${key}`}>

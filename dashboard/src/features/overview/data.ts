@@ -4,6 +4,9 @@ import { useQuery } from '../../api/useQuery.ts';
 
 export const useOverview = (year: number) => useQuery([year], () => api.overview(year));
 
+/** Failed and warning job runs nobody has acknowledged: the banner above the overview. */
+export const useJobAlerts = () => useQuery([], async () => { const j = await api.jobs(); return { count: j.unacknowledged, runs: j.unacknowledged_runs }; });
+
 /** Regions by overall status for the year (meets the bar / not / not assessed), from the regions list. */
 export const useStatusCounts = (year: number) => useQuery([year], async () => {
   const rows = await api.regions(year);
