@@ -60,6 +60,7 @@ export async function refresh(db: Database, options: RefreshOptions = {}): Promi
       await step('definitions', () => storeSystems(db, systems));
       await step('stage', async () => {
         await db.runFile('refresh/context', { run_id: runId, as_of: asOf, actor: options.actor ?? 'system:refresh' });
+        await db.runFile('refresh/reports_owed');
         await db.runFile('refresh/stage');
       });
       for (const m of allMetrics(systems)) await step(m.id, () => db.runFile(m.sql));

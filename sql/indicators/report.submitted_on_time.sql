@@ -5,23 +5,8 @@
 --        for every year from the year before its batch (its application year); no report once 31 January has passed
 --        is not submitted (value 0); no report before then is no data (not yet due)
 -- @threshold: 100% (data/indicator-systems)
+-- Which reports are owed, and when: the view reports_owed (sql/refresh/reports_owed.sql).
 INSERT INTO metric_results BY NAME
-WITH expected AS (
-  SELECT r.region_code, CAST(y.year AS INTEGER) AS year
-  FROM regions AS r
-  CROSS JOIN refresh_context AS c
-  CROSS JOIN range(2019, year(c.as_of)) AS y(year)
-  WHERE r.designation <> 'none' AND y.year >= r.batch - 1
-),
-judged AS (
-  SELECT
-    coalesce(e.region_code, a.region_code) AS region_code,
-    coalesce(e.year, CAST(a.report_year AS INTEGER)) AS year,
-    a.submitted_on, a._load_id, a._line,
-    make_date(coalesce(e.year, CAST(a.report_year AS INTEGER)) + 1, 1, 31) AS due_on
-  FROM expected AS e
-  FULL JOIN annual_reports AS a ON a.region_code = e.region_code AND a.report_year = e.year
-)
 SELECT
   'report.submitted_on_time' AS metric_id,
   j.region_code,
@@ -32,5 +17,5 @@ SELECT
   coalesce(denominator - numerator, 0) AS evidence_count,
   CASE WHEN j._load_id IS NOT NULL AND numerator = 0
     THEN [{'record_id': j.region_code || '|' || j.year, 'load_id': j._load_id, 'line': j._line}] ELSE [] END AS evidence
-FROM judged AS j
+FROM reports_owed AS j
 CROSS JOIN refresh_context AS c;
