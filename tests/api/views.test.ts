@@ -134,6 +134,22 @@ describe('GET /api/regions', () => {
     expect(rows.some((r) => Number(r.flags_active) > 0)).toBe(true);
   });
   it('scopes to the provincial account', () => expectScoped('/api/regions'));
+  it('lists demonstration regions by default and the monitored ones too with scope=all', async () => {
+    const designated = await rowsOf(central, '/api/regions?year=2024');
+    const all = await rowsOf(central, '/api/regions?year=2024&scope=all');
+    expect(designated.every((r) => r.designation !== 'none')).toBe(true);
+    expect(all.some((r) => r.designation === 'none')).toBe(true);
+    expect(all.length).toBeGreaterThan(designated.length);
+  });
+  it('filters by province on the server, never widening a provincial account', async () => {
+    const province = String((await rowsOf(central, '/api/regions?year=2024'))[0].province_code);
+    const filtered = await rowsOf(central, `/api/regions?year=2024&province=${province}&scope=all`);
+    expect(filtered.length).toBeGreaterThan(0);
+    expect(filtered.every((r) => r.province_code === province)).toBe(true);
+    const other = province === '110000' ? '120000' : '110000';
+    const provRows = await rowsOf(prov, `/api/regions?year=2024&province=${other}&scope=all`);
+    expect(provRows.every((r) => r.province_code !== other)).toBe(true);
+  });
   it('answers 304 to a revalidation with the ETag it sent', async () => {
     const first = await get(ctx.app, central, '/api/regions');
     expect(first.headers['cache-control']).toBe('private, no-cache');

@@ -24,7 +24,8 @@ export const api = {
   overview: async (year?: number) => { const o = await getJson<T.Overview>('/overview', { year }); return { ...o, newest_flags: (o.newest_flags ?? []).map(normaliseFlag) }; },
   indicator: (metric: string, year?: number) => getRows<T.IndicatorRow>(`/indicators/${encodeURIComponent(metric)}`, { year }),
   indicatorTrend: (metric: string) => getRows<T.TrendRow>(`/indicators/${encodeURIComponent(metric)}/trend`),
-  regions: (year?: number) => getRows<T.RegionRow>('/regions', { year }),
+  regions: (year?: number, opts: { province?: string; all?: boolean } = {}) =>
+    getRows<T.RegionRow>('/regions', { year, province: opts.province || undefined, scope: opts.all ? 'all' : undefined }),
   region: async (code: string, year?: number) => { const r = await getJson<T.RegionDetail>(`/regions/${encodeURIComponent(code)}`, { year }); return { ...r, flags: (r.flags ?? []).map(normaliseFlag) }; },
   flags: async (p: { year?: number; region?: string; status?: string }) => (await getRows<T.FlagRow>('/flags', p)).map(normaliseFlag),
   flag: async (id: string | number) => normaliseFlag(await getJson<T.FlagDetail>(`/flags/${encodeURIComponent(String(id))}`)),

@@ -22,6 +22,7 @@ export const en: Record<MessageKey, string> = {
   'auth.role.provincial': 'Provincial office',
   'common.year': 'Year',
   'common.province': 'Province',
+  'region.include_monitored': 'Include monitored regions without a designation',
   'common.all': 'All',
   'common.loading': 'Loading…',
   'common.empty': 'No data',

@@ -20,6 +20,7 @@ export const zh = {
   'auth.role.provincial': '依法治省办',
   'common.year': '年度',
   'common.province': '省份',
+  'region.include_monitored': '含未命名的监测地区',
   'common.all': '全部',
   'common.loading': '加载中…',
   'common.empty': '暂无数据',

@@ -10,9 +10,12 @@ export default async function regionRoutes(app: FastifyInstance) {
   app.get('/regions', { schema: S.list }, async (req, reply) => {
     const province = provinceOf(req);
     const dflt = await defaultYear(app);
-    const year = (req.query as { year?: number }).year ?? dflt.year;
-    return sendTable(req, reply, app.q, `regions|${year}|${province}`, async () =>
-      app.q.rows('api/regions_list', { run_id: dflt.run_id ?? -1, year: year ?? -1, province }));
+    const query = req.query as { year?: number; scope?: 'designated' | 'all'; province?: string };
+    const year = query.year ?? dflt.year;
+    const all = query.scope === 'all';
+    const only = query.province ?? null;
+    return sendTable(req, reply, app.q, `regions|${year}|${province}|${only}|${all}`, async () =>
+      app.q.rows('api/regions_list', { run_id: dflt.run_id ?? -1, year: year ?? -1, province, only_province: only, all }));
   });
 
   app.get('/regions/:code', { schema: S.detail }, async (req, reply) => {

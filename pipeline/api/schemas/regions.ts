@@ -4,7 +4,16 @@ import { bool, errors, int, nbool, nint, nnum, nstr, obj, regionCode, rows, str,
 export const list = table(['regions'], "The caller's regions with the year's scorecard and active flags", {
   region_code: str, region_name: nstr, province_code: str, level: str, batch: nint, designation: str,
   conformance: nnum, meets_bar: nbool, composite: nnum, rank: nint, flags_active: int,
-}, { querystring: { type: 'object', properties: { year } } });
+}, {
+  querystring: {
+    type: 'object',
+    properties: {
+      year,
+      scope: { type: 'string', enum: ['designated', 'all'], default: 'designated', description: 'designated: demonstration regions only; all: also monitored regions without a designation' },
+      province: { type: 'string', pattern: '^\\d{2}0000$', description: 'only this province (a provincial account sees its own province whatever this says)' },
+    },
+  },
+});
 
 export const detail = {
   tags: ['regions'], summary: 'One region: scorecard by year, metrics, reports, flags, spot checks, peers (403 outside your province)',

@@ -14,9 +14,10 @@ export default function RegionsPage() {
   const [year] = useYear();
   const { query, setQuery } = useRouter();
   const province = query.get('province') ?? '';
-  const q = useRegions(year);
+  const all = query.get('scope') === 'all';
+  // Filtered on the server: at national scale the monitored regions number in the thousands.
+  const filtered = useRegions(year, { province, all });
   const provName = new Map(meta.provinces.map((p) => [p.code, p.name]));
-  const filtered = { ...q, data: q.data?.filter((r) => !province || r.province_code === province) };
   return (
     <div className="page" data-page="regions">
       <h1 className="page-title">{t('region.list')} <span className="muted">{year}</span></h1>
@@ -26,6 +27,10 @@ export default function RegionsPage() {
             <option value="">{t('common.all')}</option>
             {meta.provinces.map((p) => <option key={p.code} value={p.code}>{p.name}</option>)}
           </select>
+        </label>
+        <label>
+          <input type="checkbox" checked={all} onChange={(e) => setQuery({ scope: e.target.checked ? 'all' : '' })} data-testid="scope-all" />
+          {t('region.include_monitored')}
         </label>
       </div>
       <QueryLoad query={filtered} testId="regions-table">

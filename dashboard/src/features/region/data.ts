@@ -2,7 +2,8 @@
 import { api } from '../../api/index.ts';
 import { useQuery } from '../../api/useQuery.ts';
 
-export const useRegions = (year: number) => useQuery([year], () => api.regions(year));
+export const useRegions = (year: number, opts: { province?: string; all?: boolean } = {}) =>
+  useQuery([year, opts.province, opts.all], () => api.regions(year, opts));
 export const useRegion = (code: string, year: number) => useQuery([code, year], () => api.region(code, year));
 export const useFlag = (id: string | null) => useQuery([id], () => api.flag(id!), id != null);
 export const useRecord = (ref: { dataset: string; load: string | number; line: number } | null) =>
