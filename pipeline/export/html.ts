@@ -6,6 +6,7 @@ import { allCharts, RULE_ZH, type Chart } from './charts.ts';
 import type { Column, ExportData, ExportTable } from './collect.ts';
 import { regions } from '../contracts/regions.ts';
 import { basisZh, GROUND_ZH, STATUS_ZH } from '../watchlist/index.ts';
+import { SCORING_METHOD_ZH, type ScoringMethod } from '../indicators/system.ts';
 
 export const TITLE_ZH = '法治政府建设示范地区监测季报';
 
@@ -161,7 +162,7 @@ export function renderHtml(data: ExportData): string {
 <dt>评价年度</dt><dd>${c.reporting_year}年度</dd>
 <dt>数据截至</dt><dd>${c.as_of}</dd>
 <dt>指标体系版本</dt><dd>${escapeHtml(c.system_version)}版</dd>
-<dt>评分方法</dt><dd>${escapeHtml(c.scoring_method)}（刷新批次 ${c.refresh_run}，${escapeHtml(c.refreshed_at)}）</dd>
+<dt>评分方法</dt><dd>${escapeHtml(SCORING_METHOD_ZH[c.scoring_method as ScoringMethod] ?? c.scoring_method)}（刷新批次 ${c.refresh_run}，${escapeHtml(c.refreshed_at)}）</dd>
 <dt>生成时间</dt><dd>${shanghaiTime(c.generated_at)}（北京时间）</dd>
 </dl>
 </header>

@@ -42,6 +42,12 @@ export interface IndicatorSystem {
 export type ScoringMethod = 'threshold' | 'binary';
 export const SCORING_METHODS: ScoringMethod[] = ['threshold', 'binary'];
 
+/** How reports name the scoring methods (README: threshold = shortfall scored by the share of the threshold reached). */
+export const SCORING_METHOD_ZH: Record<ScoringMethod, string> = {
+  threshold: '按达到标准的程度计分',
+  binary: '达标计1分、未达标计0分',
+};
+
 export function defaultSystemDir(): string {
   return join(dataDir, 'indicator-systems');
 }
