@@ -60,6 +60,16 @@ describe('GET /api/jobs', () => {
     expect((await get(ctx.app, prov, '/api/jobs')).statusCode).toBe(200);
     expect((await ctx.app.inject({ url: '/api/jobs' })).statusCode).toBe(401);
   });
+
+  it('shows a provincial account how runs ended but not their national summaries', async () => {
+    const res = await post(ctx.app, central, '/api/jobs/calendar_check/run');
+    expect(res.statusCode).toBe(200);
+    const centralRuns = (await get(ctx.app, central, '/api/jobs')).json().runs as Array<{ summary: string | null; status: string }>;
+    const provRuns = (await get(ctx.app, prov, '/api/jobs')).json().runs as Array<{ summary: string | null; details: unknown; status: string }>;
+    expect(centralRuns.some((r) => r.summary)).toBe(true);
+    expect(provRuns.map((r) => r.status)).toEqual(centralRuns.map((r) => r.status));
+    expect(provRuns.every((r) => r.summary === null && r.details === null)).toBe(true);
+  });
 });
 
 describe('POST /api/jobs/:id/run', () => {

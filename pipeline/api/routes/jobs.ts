@@ -51,9 +51,14 @@ export default async function jobRoutes(app: FastifyInstance) {
     (await app.q.rows<JobRun & { details: string | null }>('jobs/list_runs', { limit: options.limit, job_id: null, unacknowledged: options.unacknowledged }))
       .map((r) => ({ ...r, details: typeof r.details === 'string' ? JSON.parse(r.details) : r.details }));
 
-  app.get('/jobs', { schema: S.list }, async () => {
-    const failures = await runs({ limit: 1000, unacknowledged: true });
-    return { schedules: await listSchedules(app.db), runs: await runs({ limit: 50, unacknowledged: false }), unacknowledged: failures.length, unacknowledged_runs: failures.slice(0, 20) };
+  app.get('/jobs', { schema: S.list }, async (req) => {
+    // Run summaries and details carry national counts and server paths: a provincial office sees that a job ran
+    // and how it ended, not what it found across the country.
+    const scoped = req.user?.role === 'provincial'
+      ? (r: JobRun) => ({ ...r, summary: null, details: null, error: r.error === null ? null : 'failed (details for the central office)' })
+      : (r: JobRun) => r;
+    const failures = (await runs({ limit: 1000, unacknowledged: true })).map(scoped);
+    return { schedules: await listSchedules(app.db), runs: (await runs({ limit: 50, unacknowledged: false })).map(scoped), unacknowledged: failures.length, unacknowledged_runs: failures.slice(0, 20) };
   });
 
   app.post('/jobs/:id/run', { schema: S.runNow, preHandler: central }, async (req) => {
