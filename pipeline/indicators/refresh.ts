@@ -69,7 +69,10 @@ export async function refresh(db: Database, options: RefreshOptions = {}): Promi
         await db.runFile('refresh/apply_thresholds');
       });
       await step('scorecard', () => db.runFile('refresh/scorecard', { method }));
-      await step('funnel', () => computeFunnels(db, runId));
+      await step('funnel', async () => {
+        await computeFunnels(db, runId);
+        await db.runFile('refresh/rate_steps');
+      });
       for (const rule of flagRules()) await step(`flag:${rule}`, () => db.runFile(`flags/${rule}`));
       await step('persist flags', () => db.runFile('refresh/persist_flags'));
       await step('watchlist', async () => {

@@ -7,37 +7,17 @@
 --         steady slide whose single steps are each too small to prove (97% → 85% → 77% on 150 requests) still shows.
 --         z-scores are divided by sqrt(φ), the year's funnel over-dispersion when above 1
 -- @severity: medium
+-- Year-to-year steps and their z come from rate_steps (sql/refresh/rate_steps.sql).
 INSERT INTO flag_candidates BY NAME
-WITH v AS (
-  SELECT v.region_code, v.year, v.metric_id, v.numerator AS x, v.denominator AS n, v.value AS p, v.direction, t.name_zh, t.source,
-    coalesce(d.phi, 1) AS phi
-  FROM indicator_values AS v
-  JOIN indicator_thresholds AS t ON t.version = v.system_version AND t.metric_id = v.metric_id
-  -- the year's over-dispersion from the funnel (when > 1): region rates that vary more than binomial noise
-  -- would otherwise make ordinary year-to-year swings look significant
-  LEFT JOIN (SELECT DISTINCT metric_id, year, greatest(phi, 1) AS phi FROM funnel_limits
-             WHERE run_id = (SELECT run_id FROM refresh_context)) AS d ON d.metric_id = v.metric_id AND d.year = v.year
-  WHERE v.run_id = (SELECT run_id FROM refresh_context) AND t.funnel AND v.denominator > 0 AND v.direction IN ('higher', 'lower')
-),
-steps AS (
-  -- z > 0 means worse: a lower rate when higher is better, a higher one when lower is better
-  SELECT a.*, b.p AS p_prev, b.n AS n_prev, b.x AS x_prev,
-    (a.x + b.x) / (a.n + b.n) AS pooled,
-    CASE WHEN pooled > 0 AND pooled < 1
-      THEN (CASE WHEN a.direction = 'higher' THEN b.p - a.p ELSE a.p - b.p END) / sqrt(a.phi * pooled * (1 - pooled) * (1 / a.n + 1 / b.n))
-    END AS z
-  FROM v AS a
-  JOIN v AS b ON b.region_code = a.region_code AND b.metric_id = a.metric_id AND b.year = a.year - 1
-),
-trend AS (
+WITH trend AS (
   SELECT s2.*, s1.p_prev AS p_first, s1.n_prev AS n_first, s1.z AS z_first_step,
     (s1.x_prev + s2.x) / (s1.n_prev + s2.n) AS pooled2,
     CASE WHEN pooled2 > 0 AND pooled2 < 1
       THEN (CASE WHEN s2.direction = 'higher' THEN s1.p_prev - s2.p ELSE s2.p - s1.p_prev END)
            / sqrt(s2.phi * pooled2 * (1 - pooled2) * (1 / s1.n_prev + 1 / s2.n))
     END AS z2
-  FROM steps AS s2
-  JOIN steps AS s1 ON s1.region_code = s2.region_code AND s1.metric_id = s2.metric_id AND s1.year = s2.year - 1
+  FROM rate_steps AS s2
+  JOIN rate_steps AS s1 ON s1.region_code = s2.region_code AND s1.metric_id = s2.metric_id AND s1.year = s2.year - 1
   WHERE s1.z > 0 AND s2.z > 0
 )
 SELECT
