@@ -25,16 +25,17 @@ function lit(s: string): string {
 export function typedExpr(col: Column, raw: string): string {
   if (col.type === 'text') return `parse_text(${raw})`;
   if (col.type === 'enum') {
-    // Exact spellings first: lower(trim()) allocates a new string per cell and most cells are already exact.
+    // Exact spellings first, and the normalised ones only in the ELSE branch: lower(trim()) allocates a new string
+    // per cell, and most cells are already exact (coalesce() would evaluate it for every cell).
     const spellings = (col.values ?? []).flatMap((v) => [v.value, v.zh, ...(v.aliases ?? [])].map((a) => [a, v.value] as const));
     const exact = spellings.map(([a, v]) => `WHEN ${lit(a)} THEN ${lit(v)}`).join(' ');
     const loose = spellings.map(([a, v]) => `WHEN ${lit(a.toLowerCase())} THEN ${lit(v)}`).join(' ');
-    return `coalesce(CASE ${raw} ${exact} END, CASE lower(trim(${raw})) ${loose} END)`;
+    return `CASE ${raw} ${exact} ELSE CASE lower(trim(${raw})) ${loose} END END`;
   }
   return `${parser[col.type]}(${raw})`;
 }
 
-interface Check {
+export interface Check {
   column: string;
   code: string;
   /** TRUE when the row fails; never NULL. */
@@ -58,11 +59,49 @@ function cellChecks(contract: DatasetContract, col: Column, raw: string, typed: 
       message: `${col.name}: ${rowRejectCodes[code as keyof typeof rowRejectCodes] ?? code}${allowed}`,
     });
   }
-  const min = col.min ?? (col.type === 'int' || col.type === 'percent' ? 0 : undefined);
-  const max = col.max ?? (col.type === 'percent' ? 100 : undefined);
+  const { min, max } = bounds(col);
   if (min !== undefined) checks.push({ column: col.name, code: 'out_of_range', fails: `coalesce(${typed} < ${min}, false)`, message: `${col.name} must be at least ${min}` });
   if (max !== undefined) checks.push({ column: col.name, code: 'out_of_range', fails: `coalesce(${typed} > ${max}, false)`, message: `${col.name} must be at most ${max}` });
   return checks;
+}
+
+/**
+ * Every check a row must pass, each with the reason it gives: per-cell checks over the raw cell (rawRef) and the
+ * typed value (named after the column), then the contract's rules over typed values.
+ */
+export function failureChecks(contract: DatasetContract, rawRef: (c: Column) => string): Check[] {
+  const cell = contract.columns.flatMap((c) => cellChecks(contract, c, rawRef(c), quoteIdent(c.name)));
+  const rules: Check[] = (contract.rules ?? []).map((r) => ({ column: r.column, code: r.code, fails: `NOT coalesce(${r.check}, true)`, message: r.message }));
+  return [...cell, ...rules];
+}
+
+/**
+ * TRUE when the row fails any check of cellChecks() or a rule; the same set of rows as OR-ing every check's
+ * `fails`, written for speed: every parser returns NULL for a blank cell, so for a required column "blank or
+ * unreadable" is just `typed IS NULL`, and is_blank() runs only on the rare NULL of an optional column.
+ * tests/load/fail-condition.test.ts holds the two forms equal over adversarial cells of every contract.
+ */
+export function rowFailsExpr(contract: DatasetContract, rawRef: (c: Column) => string, typedRef: (c: Column) => string): string {
+  const parts = contract.columns.flatMap((col) => {
+    const t = typedRef(col);
+    const out: string[] = [];
+    if (isRequired(contract, col) && !col.derive) out.push(`${t} IS NULL`);
+    else if (col.type !== 'text') out.push(`CASE WHEN ${t} IS NULL THEN NOT is_blank(${rawRef(col)}) ELSE false END`);
+    const { min, max } = bounds(col);
+    if (min !== undefined) out.push(`${t} < ${min}`);
+    if (max !== undefined) out.push(`${t} > ${max}`);
+    return out;
+  });
+  const rules = (contract.rules ?? []).map((r) => `NOT coalesce(${r.check}, true)`);
+  // A NULL part (a range check on a NULL value) reads as not failing: CASE WHEN takes only TRUE.
+  return [...parts, ...rules].join(' OR ') || 'false';
+}
+
+function bounds(col: Column): { min?: number; max?: number } {
+  return {
+    min: col.min ?? (col.type === 'int' || col.type === 'percent' ? 0 : undefined),
+    max: col.max ?? (col.type === 'percent' ? 100 : undefined),
+  };
 }
 
 export interface LoadSql {
@@ -87,9 +126,8 @@ export function loadSql(contract: DatasetContract, history: string): LoadSql {
   // Inside the typing query, raw cells are __r_<name> and typed values carry the contract names, so the rules
   // of the contract (written over typed columns) read as written.
   const rawRef = (c: Column) => quoteIdent(`__r_${c.name}`);
-  const cell = cols.flatMap((c) => cellChecks(contract, c, rawRef(c), quoteIdent(c.name)));
-  const rules: Check[] = (contract.rules ?? []).map((r) => ({ column: r.column, code: r.code, fails: `NOT coalesce(${r.check}, true)`, message: r.message }));
-  const checks = [...cell, ...rules];
+  const checks = failureChecks(contract, rawRef);
+  const rules = checks.slice(checks.length - (contract.rules ?? []).length);
   const key = contract.key.map(quoteIdent);
   const valueOf = (check: Check) => (rules.includes(check) ? `CAST(${quoteIdent(check.column)} AS VARCHAR)` : rawRef(cols.find((c) => c.name === check.column)!));
   const structs = checks
@@ -102,7 +140,7 @@ export function loadSql(contract: DatasetContract, history: string): LoadSql {
   const createTyped = (relation: string) => [
     `CREATE OR REPLACE TEMP TABLE typed AS`,
     `SELECT ${finalCols},`,
-    `  CASE WHEN ${checks.length ? checks.map((c) => c.fails).join(' OR ') : 'false'} THEN list_filter([`,
+    `  CASE WHEN ${rowFailsExpr(contract, rawRef, (c) => quoteIdent(c.name))} THEN list_filter([`,
     `      ${structs || 'NULL'}`,
     `    ], x -> x IS NOT NULL) END AS _fails`,
     `FROM (`,
