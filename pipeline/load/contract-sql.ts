@@ -111,6 +111,8 @@ export interface LoadSql {
    * the reasons in _fails. typed.rowid is the record's number in reading order (the reader keeps file order).
    */
   createTyped: (relation: string) => string;
+  /** The SELECT behind createTyped: typed columns and _fails, in the relation's order. */
+  typedSelect: (relation: string) => string;
   /** The failing rows: rec and the list of failures. */
   selectFailed: string;
   /** Temp table dup_recs(rec, key_text): later good rows whose key appeared earlier in the same file. */
@@ -137,8 +139,7 @@ export function loadSql(contract: DatasetContract, history: string): LoadSql {
 
   // Checks see the values as sent; derived values (e.g. province_code from region_code) fill blanks after.
   const finalCols = cols.map((c) => (c.derive ? `coalesce(${quoteIdent(c.name)}, ${c.derive}) AS ${quoteIdent(c.name)}` : quoteIdent(c.name))).join(', ');
-  const createTyped = (relation: string) => [
-    `CREATE OR REPLACE TEMP TABLE typed AS`,
+  const typedSelect = (relation: string) => [
     `SELECT ${finalCols},`,
     `  CASE WHEN ${rowFailsExpr(contract, rawRef, (c) => quoteIdent(c.name))} THEN list_filter([`,
     `      ${structs || 'NULL'}`,
@@ -149,6 +150,7 @@ export function loadSql(contract: DatasetContract, history: string): LoadSql {
     `  FROM ${relation} s`,
     `)`,
   ].join('\n');
+  const createTyped = (relation: string) => `CREATE OR REPLACE TEMP TABLE typed AS\n${typedSelect(relation)}`;
 
   const selectFailed = `SELECT rowid AS rec, _fails AS fails FROM typed WHERE _fails IS NOT NULL ORDER BY rowid`;
 
@@ -176,5 +178,5 @@ export function loadSql(contract: DatasetContract, history: string): LoadSql {
     `WHERE h._superseded_by IS NULL AND h._load_id <> $1 AND ${contract.key.map((k) => `h.${quoteIdent(k)} = n.${quoteIdent(k)}`).join(' AND ')}`,
   ].join('\n');
 
-  return { createTyped, selectFailed, createDuplicates, insertGood, supersede };
+  return { createTyped, typedSelect, selectFailed, createDuplicates, insertGood, supersede };
 }
