@@ -1,7 +1,7 @@
 // SQL generated from a contract: how each raw cell is typed, which checks a row must pass, and how rejects are
 // explained. It is generated because the contract is the one definition of the columns; the parsing rules
 // themselves are the macros of sql/macros/parse.sql.
-import { isRequired, type Column, type DatasetContract } from '../contracts/index.ts';
+import { isRequired, type Column, type DatasetContract, type RowRule } from '../contracts/index.ts';
 import { quoteIdent } from '../contracts/ddl.ts';
 import { rowRejectCodes } from './reject-codes.ts';
 
@@ -41,6 +41,8 @@ export interface Check {
   /** TRUE when the row fails; never NULL. */
   fails: string;
   message: string;
+  /** What the reject reports as the value; the raw cell when absent. */
+  value?: string;
 }
 
 /** Per-cell checks on the raw value (r) and its typed value (t). */
@@ -71,8 +73,15 @@ function cellChecks(contract: DatasetContract, col: Column, raw: string, typed: 
  */
 export function failureChecks(contract: DatasetContract, rawRef: (c: Column) => string): Check[] {
   const cell = contract.columns.flatMap((c) => cellChecks(contract, c, rawRef(c), quoteIdent(c.name)));
-  const rules: Check[] = (contract.rules ?? []).map((r) => ({ column: r.column, code: r.code, fails: `NOT coalesce(${r.check}, true)`, message: r.message }));
+  const rules: Check[] = (contract.rules ?? []).map((r) => ({
+    column: r.column, code: r.code, fails: ruleFails(r), message: r.message, value: `CAST(${quoteIdent(r.column)} AS VARCHAR)`,
+  }));
   return [...cell, ...rules];
+}
+
+/** A rule fails only when its check is FALSE: NULLs are fine (emptiness is checked per column). */
+function ruleFails(rule: RowRule): string {
+  return `NOT coalesce(${rule.check}, true)`;
 }
 
 /**
@@ -92,7 +101,7 @@ export function rowFailsExpr(contract: DatasetContract, rawRef: (c: Column) => s
     if (max !== undefined) out.push(`${t} > ${max}`);
     return out;
   });
-  const rules = (contract.rules ?? []).map((r) => `NOT coalesce(${r.check}, true)`);
+  const rules = (contract.rules ?? []).map(ruleFails);
   // A NULL part (a range check on a NULL value) reads as not failing: CASE WHEN takes only TRUE.
   return [...parts, ...rules].join(' OR ') || 'false';
 }
@@ -129,9 +138,8 @@ export function loadSql(contract: DatasetContract, history: string): LoadSql {
   // of the contract (written over typed columns) read as written.
   const rawRef = (c: Column) => quoteIdent(`__r_${c.name}`);
   const checks = failureChecks(contract, rawRef);
-  const rules = checks.slice(checks.length - (contract.rules ?? []).length);
   const key = contract.key.map(quoteIdent);
-  const valueOf = (check: Check) => (rules.includes(check) ? `CAST(${quoteIdent(check.column)} AS VARCHAR)` : rawRef(cols.find((c) => c.name === check.column)!));
+  const valueOf = (check: Check) => check.value ?? rawRef(cols.find((c) => c.name === check.column)!);
   const structs = checks
     .map((c) => `CASE WHEN ${c.fails} THEN {'column': ${lit(c.column)}, 'code': ${lit(c.code)}, 'value': ${valueOf(c)}, 'message': ${lit(c.message)}} END`)
     .join(',\n      ');
