@@ -6,6 +6,8 @@ import type { Database } from '../db/index.ts';
 import { findingsBelowBar } from '../spotcheck/findings.ts';
 import { allMetrics, loadSystems, storeSystems, type ScoringMethod } from './system.ts';
 import { computeFunnels } from './funnel-store.ts';
+import { FUNNEL_SETTINGS, OVERDISPERSION_MODELS, type OverdispersionModel } from './funnel.ts';
+import { computeRankIntervals } from './rank-intervals.ts';
 import { flagRules } from '../flags/rules.ts';
 
 export interface RefreshOptions {
@@ -14,6 +16,10 @@ export interface RefreshOptions {
   method?: ScoringMethod;
   systemDir?: string;
   actor?: string;
+  /** Funnel model where the χ² test finds over-dispersion (default additive, FUNNEL_SETTINGS). */
+  funnelModel?: OverdispersionModel;
+  /** Benjamini–Hochberg false-discovery rate over each year's funnel tests (default 0.05). */
+  fdrQ?: number;
   /** Called after each step, for progress output. */
   onStep?: (step: string, ms: number) => void;
 }
@@ -23,6 +29,8 @@ export interface RefreshResult {
   as_of: string;
   as_of_source: 'data' | 'option';
   scoring_method: ScoringMethod;
+  funnel_model: OverdispersionModel;
+  fdr_q: number;
   seconds: number;
   source_rows: number;
   rows_per_second: number;
@@ -39,11 +47,15 @@ export async function refresh(db: Database, options: RefreshOptions = {}): Promi
   const systems = loadSystems(options.systemDir);
   const method = options.method ?? systems[systems.length - 1].scoring.method;
   if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new Error(`--as-of must be YYYY-MM-DD, got ${options.asOf}`);
+  const funnelModel = options.funnelModel ?? FUNNEL_SETTINGS.overdispersionModel;
+  if (!OVERDISPERSION_MODELS.includes(funnelModel)) throw new Error(`--funnel-model must be one of ${OVERDISPERSION_MODELS.join(', ')}, got ${funnelModel}`);
+  const fdrQ = options.fdrQ ?? FUNNEL_SETTINGS.fdrQ;
+  if (!(fdrQ > 0 && fdrQ < 1)) throw new Error(`--fdr-q must be between 0 and 1, got ${fdrQ}`);
   const dataAsOf = (await db.allFile<{ as_of: string | null }>('refresh/as_of'))[0]?.as_of ?? null;
   const asOf = options.asOf ?? dataAsOf ?? new Date().toISOString().slice(0, 10);
   const systemsJson = JSON.stringify(systems.map((s) => ({ version: s.version, years: s.years, sha256: s.sha256 })));
   const [{ run_id: runId }] = await db.allFile<{ run_id: number }>('refresh/start_run', {
-    as_of: asOf, as_of_source: options.asOf ? 'option' : 'data', method, systems: systemsJson,
+    as_of: asOf, as_of_source: options.asOf ? 'option' : 'data', method, systems: systemsJson, funnel_model: funnelModel, fdr_q: fdrQ,
   });
   const steps: Array<{ step: string; ms: number }> = [];
   const step = async (name: string, fn: () => Promise<unknown>) => {
@@ -68,9 +80,12 @@ export async function refresh(db: Database, options: RefreshOptions = {}): Promi
         await db.runFile('refresh/clear_latest');
         await db.runFile('refresh/apply_thresholds');
       });
-      await step('scorecard', () => db.runFile('refresh/scorecard', { method }));
+      await step('scorecard', async () => {
+        await db.runFile('refresh/scorecard', { method });
+        await computeRankIntervals(db, method);
+      });
       await step('funnel', async () => {
-        await computeFunnels(db, runId);
+        await computeFunnels(db, runId, { model: funnelModel, fdrQ });
         await db.runFile('refresh/rate_steps');
       });
       for (const rule of flagRules()) await step(`flag:${rule}`, () => db.runFile(`flags/${rule}`));
@@ -88,7 +103,7 @@ export async function refresh(db: Database, options: RefreshOptions = {}): Promi
   await db.runFile('refresh/finish_run', { run_id: runId, status: 'done', seconds, source_rows: sourceRows });
   const run = (await db.all<Record<string, number>>('SELECT metric_rows, flags_active, flags_new, flags_resolved FROM refresh_runs WHERE run_id = $1', [runId]))[0];
   return {
-    run_id: runId, as_of: asOf, as_of_source: options.asOf ? 'option' : 'data', scoring_method: method, seconds,
+    run_id: runId, as_of: asOf, as_of_source: options.asOf ? 'option' : 'data', scoring_method: method, funnel_model: funnelModel, fdr_q: fdrQ, seconds,
     source_rows: sourceRows, rows_per_second: sourceRows / seconds, metric_rows: run.metric_rows,
     flags_active: run.flags_active, flags_new: run.flags_new, flags_resolved: run.flags_resolved, watchlist_added: watchlistAdded, steps,
   };

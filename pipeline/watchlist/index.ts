@@ -31,6 +31,7 @@ export const GROUND_ZH: Record<number, string> = {
 export function basisZh(e: { is_ground: boolean; ground: number | null; kind: string }): string {
   if (e.is_ground && e.ground !== null) return `依据${GROUND_ZH[e.ground]}`;
   if (e.kind === 'spotcheck_unlinked') return '抽查结果未关联已提交的抽查：待核查，暂不构成摘牌依据';
+  if (e.kind === 'concealment_signal') return '命名前发生的事件：可能隐瞒事实真相（第二项），待核查，不构成摘牌依据';
   return '诚信信号：待核查，不构成摘牌依据';
 }
 

@@ -36,6 +36,18 @@ describe('watchlist from refresh', () => {
     expect(result.watchlist_added).toBe(3);
   });
 
+  it('counts ground 1 only inside the designation term; an earlier violation is a concealment signal for review under ground 2', async () => {
+    // 410506 is batch 2022 (no designated_on): a 2021 violation predates the naming
+    await addRows(db, 'incidents', [{ event_id: 'SV0', region_code: '410506', kind: 'serious_violation', occurred_at: '2021-11-03 10:00:00', description: '命名前的违法行为' }]);
+    await run(db, '2025-03-01');
+    const entries = (await listWatchlist(db)).filter((e) => e.region_code === '410506');
+    expect(entries.map((e) => [e.source_key, e.ground, e.kind, e.is_ground, e.status])).toEqual(expect.arrayContaining([
+      ['incident:SV1', 1, 'serious_violation', true, 'flagged'],
+      ['incident:SV0', 2, 'concealment_signal', false, 'needs_review'],
+    ]));
+    expect(entries).toHaveLength(2);
+  });
+
   it('shows a self-report contradiction as an integrity signal needing review, never as a ground', async () => {
     await run(db, '2025-03-01');
     const signal = (await listWatchlist(db)).find((e) => e.kind === 'integrity_signal')!;
