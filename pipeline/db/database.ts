@@ -4,7 +4,7 @@ import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { asSqlFileError, sqlText } from './sql-files.ts';
-import { migrate } from './migrate.ts';
+import { loadMacros, migrate } from './migrate.ts';
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
@@ -35,6 +35,8 @@ export class Database {
     const db = new Database(path, instance, connection);
     await db.run(`SET TimeZone = 'Asia/Shanghai'`);
     if (options.migrate !== false && !options.readOnly) await migrate(db);
+    // Temporary macros belong to the connection, so a read-only open needs them too (the risk queue's SQL uses them).
+    else if (options.readOnly) await loadMacros(db).catch(() => undefined);
     return db;
   }
 

@@ -24,12 +24,18 @@ export async function migrate(db: Database): Promise<string[]> {
   await ensureDatasetTables(db);
   // Reference files under data/ (calendar, divisions) mirrored into their tables; a no-op when unchanged.
   await refreshReferenceData(db);
-  // Macros live outside migrations so that fixing one takes effect without a new schema version. Every file
-  // of sql/macros/ is loaded, in name order; a macro that reads a table needs that table to exist already.
+  await loadMacros(db);
+  return applied;
+}
+
+/**
+ * Macros live outside migrations so that fixing one takes effect without a new schema version. Every file of
+ * sql/macros/ is loaded, in name order; a macro that reads a table needs that table to exist already.
+ */
+export async function loadMacros(db: Database): Promise<void> {
   for (const file of readdirSync(join(sqlDir, 'macros')).filter((f) => f.endsWith('.sql')).sort()) {
     await db.runFile(`macros/${file.replace(/\.sql$/, '')}`);
   }
-  return applied;
 }
 
 /** Dataset tables come from the contracts, not from numbered files: the contract is their one definition. */
