@@ -33,9 +33,13 @@ export async function migrate(db: Database): Promise<string[]> {
  * sql/macros/ is loaded, in name order; a macro that reads a table needs that table to exist already.
  */
 export async function loadMacros(db: Database): Promise<void> {
-  for (const file of readdirSync(join(sqlDir, 'macros')).filter((f) => f.endsWith('.sql')).sort()) {
-    await db.runFile(`macros/${file.replace(/\.sql$/, '')}`);
-  }
+  for (const name of macroFiles()) await db.runFile(name);
+}
+
+/** The macro files (`macros/<name>`), in load order; temporary macros belong to a connection, so every connection
+ *  that runs SQL using them loads them (the API's read connections too). */
+export function macroFiles(): string[] {
+  return readdirSync(join(sqlDir, 'macros')).filter((f) => f.endsWith('.sql')).sort().map((f) => `macros/${f.replace(/\.sql$/, '')}`);
 }
 
 /** Dataset tables come from the contracts, not from numbered files: the contract is their one definition. */

@@ -63,9 +63,9 @@ export async function triageFlag(db: Database, input: { flagId: string; decision
         });
       }
     }
-    await db.runFile('triage/upsert', {
-      flag_id: flag.flag_id, decision: input.decision, reason, evidence_hash: flag.evidence_hash, entry_id: entryId, by: input.by,
-    });
+    const row = { flag_id: flag.flag_id, decision: input.decision, reason, evidence_hash: flag.evidence_hash, entry_id: entryId, by: input.by };
+    await db.runFile('triage/upsert', row);
+    await db.runFile('triage/history_add', row);
     await appendAudit(db, {
       action: 'flag.triage', actor: input.by, subject: `flag:${flag.flag_id}`,
       details: {

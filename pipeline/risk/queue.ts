@@ -1,7 +1,6 @@
 // The ranked risk queue (风险排序): one row per region of the scope for a year, scored from its flags and watchlist
 // entries (score.ts, data/risk-weights.json), tiered, ranked, with each rank's 90% interval under perturbed weights
 // (stability.ts). A year not yet complete (data before 1 February of the next year) is not ranked.
-import type { Database } from '../db/index.ts';
 import { scoreFacts, type RiskFact, type RiskReason } from './score.ts';
 import { rankStability } from './stability.ts';
 import { loadRiskWeights, type RiskWeights } from './weights.ts';
@@ -47,17 +46,20 @@ export function rankRows<T extends { tier: RiskTier; score: number; region_code:
     .map((r, i) => ({ ...r, rank: i + 1 }));
 }
 
-export async function riskQueue(db: Database, options: { year: number; scope?: RiskScope; province?: string | null; weights?: RiskWeights }): Promise<RiskQueue> {
+/** Reads the rows of an SQL file: `db.allFile` from the CLI, the API's read connections (`app.q.rows`) from routes. */
+export type ReadRows = <T>(name: string, params: Record<string, string | number | boolean | null>) => Promise<T[]>;
+
+export async function riskQueue(read: ReadRows, options: { year: number; scope?: RiskScope; province?: string | null; weights?: RiskWeights }): Promise<RiskQueue> {
   const scope = options.scope ?? 'designated';
   if (!RISK_SCOPES.includes(scope)) throw new Error(`scope must be one of ${RISK_SCOPES.join(', ')}, got ${scope}`);
   const w = options.weights ?? loadRiskWeights();
-  const status = (await db.allFile<{ as_of: string; complete_through: number }>('risk/year_status'))[0];
+  const status = (await read<{ as_of: string; complete_through: number }>('risk/year_status', {}))[0];
   const complete = status !== undefined && options.year <= status.complete_through;
   const base = { year: options.year, scope, as_of: status?.as_of ?? null, complete };
   if (!complete) return { ...base, rows: [] };
   const params = { year: options.year, scope, province: options.province ?? null };
-  const regions = await db.allFile<{ region_code: string; region_name: string | null }>('risk/regions', params);
-  const facts = await db.allFile<RiskFact>('risk/facts', params);
+  const regions = await read<{ region_code: string; region_name: string | null }>('risk/regions', params);
+  const facts = await read<RiskFact>('risk/facts', params);
   const byRegion = new Map<string, RiskFact[]>();
   for (const f of facts) {
     let list = byRegion.get(f.region_code);

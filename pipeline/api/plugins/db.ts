@@ -6,6 +6,7 @@ import fp from 'fastify-plugin';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { FastifyInstance } from 'fastify';
 import { sqlText, type Database, type Row } from '../../db/index.ts';
+import { macroFiles } from '../../db/migrate.ts';
 import { asSqlFileError } from '../../db/sql-files.ts';
 import { runExclusive } from '../../jobs/index.ts';
 
@@ -83,6 +84,7 @@ export default fp(async function dbPlugin(app: FastifyInstance, opts: { db: Data
   for (let i = 0; i < (opts.readers ?? 4); i++) {
     const conn = await opts.db.instance.connect();
     await conn.run(`SET TimeZone = 'Asia/Shanghai'`);
+    for (const name of macroFiles()) await conn.run(sqlText(name));
     readers.push(conn);
   }
   const q = new Queries(opts.db, readers);

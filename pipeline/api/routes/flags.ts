@@ -1,8 +1,10 @@
-// /api/flags (tabular), /api/flags/:id (with evidence), /api/records/:dataset/:load_id/:line (the source row).
+// /api/flags (tabular), /api/flags/:id (with evidence and triage), POST /api/flags/:id/triage (central: acknowledge,
+// dismiss, escalate), /api/records/:dataset/:load_id/:line (the source row).
 import type { FastifyInstance } from 'fastify';
 import { datasets } from '../../contracts/index.ts';
-import { provinceOf } from '../plugins/auth.ts';
-import { notFound } from '../plugins/errors.ts';
+import { triageFlag, type TriageDecision } from '../../flags/index.ts';
+import { provinceOf, requireRole } from '../plugins/auth.ts';
+import { asBadRequest, notFound } from '../plugins/errors.ts';
 import { sendTable } from '../plugins/table.ts';
 import * as S from '../schemas/flags.ts';
 import { defaultYear } from './meta.ts';
@@ -29,7 +31,18 @@ export default async function flagRoutes(app: FastifyInstance) {
     const [flag] = await app.q.rows<{ numbers: string | null }>('api/flag_one', { flag_id: id, province: provinceOf(req) });
     if (!flag) throw notFound(`no flag ${id} among the regions you may see`);
     const evidence = await app.q.rows('api/flag_evidence', { flag_id: id });
-    return { ...flag, numbers: flag.numbers ? JSON.parse(flag.numbers) : null, evidence };
+    const [triage] = await app.q.rows<Record<string, unknown>>('triage/state', { flag_id: (flag as { flag_id?: string }).flag_id ?? id });
+    const history = triage ? await app.q.rows('triage/history', { flag_id: triage.flag_id as string }) : [];
+    return { ...flag, numbers: flag.numbers ? JSON.parse(flag.numbers) : null, evidence, triage: triage ? { ...triage, history } : null };
+  });
+
+  app.post('/flags/:id/triage', { schema: S.triage, preHandler: requireRole('central') }, async (req) => {
+    const { id } = req.params as { id: string };
+    const { decision, reason } = req.body as { decision: TriageDecision; reason?: string };
+    const [flag] = await app.q.rows<{ flag_id: string }>('api/flag_one', { flag_id: id, province: null });
+    if (!flag) throw notFound(`no flag ${id}`);
+    const by = `user:${req.user!.username}`;
+    return asBadRequest(app.q.write((db) => triageFlag(db, { flagId: flag.flag_id, decision, reason, by })));
   });
 
   app.get('/records/:dataset/:load_id/:line', { schema: S.record }, async (req) => {

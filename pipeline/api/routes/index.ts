@@ -4,9 +4,10 @@ import metaRoutes from './meta.ts';
 import indicatorRoutes from './indicators.ts';
 import regionRoutes from './regions.ts';
 import flagRoutes from './flags.ts';
+import riskRoutes from './risk.ts';
 import spotcheckRoutes from './spotchecks.ts';
 import watchlistRoutes from './watchlist.ts';
 import dataRoutes from './data.ts';
 import jobRoutes from './jobs.ts';
 
-export const routeGroups = [authRoutes, metaRoutes, indicatorRoutes, regionRoutes, flagRoutes, spotcheckRoutes, watchlistRoutes, dataRoutes, jobRoutes];
+export const routeGroups = [authRoutes, metaRoutes, indicatorRoutes, regionRoutes, riskRoutes, flagRoutes, spotcheckRoutes, watchlistRoutes, dataRoutes, jobRoutes];

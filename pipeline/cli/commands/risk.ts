@@ -18,7 +18,7 @@ export function registerRisk(program: Command): void {
       const year = Number(opts.year);
       if (!Number.isInteger(year)) throw new UsageError(`--year must be a year, got "${opts.year}"`);
       if (!RISK_SCOPES.includes(opts.scope as RiskScope)) throw new UsageError(`--scope must be one of ${RISK_SCOPES.join(', ')}, got "${opts.scope}"`);
-      const queue = await withDatabase(cmd, (db) => riskQueue(db, { year, scope: opts.scope as RiskScope }), { readOnly: true });
+      const queue = await withDatabase(cmd, (db) => riskQueue((name, params) => db.allFile(name, params), { year, scope: opts.scope as RiskScope }), { readOnly: true });
       if (opts.json) {
         return printJson(queue.rows.map((r) => ({
           rank: r.rank, region_code: r.region_code, region_name: r.region_name, score: r.score, tier: r.tier,
