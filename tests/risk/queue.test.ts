@@ -2,7 +2,7 @@
 // its year; every reason leads to a flag with source rows or to a watchlist entry; the CLI's JSON has the contract
 // shape; a year not yet complete is not ranked. Rejected rows (kind reject) are file problems handled at load, not
 // region risks, and are left out.
-import { execFileSync } from 'node:child_process';
+import { Command } from 'commander';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +12,7 @@ import { generateDemo, type PlantedProblem } from '../../pipeline/demo/index.ts'
 import { ingestPaths } from '../../pipeline/load/index.ts';
 import { refresh } from '../../pipeline/indicators/index.ts';
 import { riskQueue, type RiskQueue } from '../../pipeline/risk/index.ts';
+import { registerRisk } from '../../pipeline/cli/commands/risk.ts';
 
 let db: Database;
 let dbPath: string;
@@ -27,8 +28,23 @@ beforeAll(async () => {
   await ingestPaths(db, demo.files, { source: 'demo' });
   await refresh(db);
   for (const year of [2023, 2024, 2025]) queues.set(year, await riskQueue((n, p) => db.allFile(n, p), { year }));
-}, 300_000);
+}, 900_000);
 afterAll(() => db?.close());
+
+/** `shifan --db PATH ARGS…` in this process (the command's own code, output captured). */
+async function shifan(...args: string[]): Promise<string> {
+  const program = new Command('shifan').option('--db <path>').option('--json').exitOverride();
+  registerRisk(program);
+  const chunks: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array) => (chunks.push(String(chunk)), true)) as typeof process.stdout.write;
+  try {
+    await program.parseAsync(['node', 'shifan', '--db', dbPath, ...args]);
+  } finally {
+    process.stdout.write = write;
+  }
+  return chunks.join('');
+}
 
 describe('the risk queue on the small demo', () => {
   it('ranks every planted problem of a designated region in the top 10 of its year', async () => {
@@ -72,18 +88,22 @@ describe('the risk queue on the small demo', () => {
     expect(queues.get(2025)).toMatchObject({ complete: false, rows: [] });
   });
 
-  it('prints the contract shape with `shifan risk --json`, and a separate queue of monitored regions', () => {
+  it('prints the contract shape with `shifan risk --json`, and a separate queue of monitored regions', async () => {
     db.close();
     try {
-      const shifan = (...args: string[]) => JSON.parse(execFileSync('node', ['bin/shifan.mjs', '--db', dbPath, '--json', 'risk', ...args], { encoding: 'utf8' }));
-      const rows = shifan('--year', '2024');
+      const json = async (...args: string[]) => JSON.parse(await shifan('--json', 'risk', ...args));
+      const rows = await json('--year', '2024');
       expect(Object.keys(rows[0])).toEqual(['rank', 'region_code', 'region_name', 'score', 'tier', 'rank_low', 'rank_high', 'reasons']);
       expect(Object.keys(rows[0].reasons[0])).toEqual(['rule', 'flag_id', 'entry_id', 'points', 'text']);
       expect(rows.map((r: { region_code: string }) => r.region_code)).toEqual(queues.get(2024)!.rows.map((r) => r.region_code));
-      const monitored = shifan('--year', '2024', '--scope', 'monitored');
+      const monitored = await json('--year', '2024', '--scope', 'monitored');
       const designated = new Set(rows.map((r: { region_code: string }) => r.region_code));
       expect(monitored.length).toBeGreaterThan(0);
       expect(monitored.some((r: { region_code: string }) => designated.has(r.region_code))).toBe(false);
+      const text = await shifan('risk', '--year', '2024', '--limit', '3');
+      expect(text).toMatch(/^2024年风险排序 示范地区（命名期内）：\d+ 个地区/);
+      expect(text).toMatch(/\n1\. \d{6} .+ 分（摘牌依据）\n  \+100 摘牌依据（第1项）/);
+      expect(await shifan('risk', '--year', '2025')).toMatch(/2025年尚未结束（数据日期 2026-01-15/);
     } finally {
       db = undefined as unknown as Database;
     }
