@@ -5,16 +5,17 @@ import { provinceOf } from '../plugins/auth.ts';
 import { sendCachedJson } from '../plugins/table.ts';
 import * as S from '../schemas/meta.ts';
 
-const WEIGHTS_NOTE = '综合得分：各指标按指标体系中的权重加权，指标得分按阈值归一化后取加权平均（0–100）；达标率 = 达标指标数 / 参评指标数（无数据不参评）。';
+const WEIGHTS_NOTE = '综合得分：各指标按指标体系中的权重加权，指标得分按阈值归一化后取加权平均（0–100）；达标率 = 达标的指标序号数 / 参评的指标序号数（一个序号下的细项全部达标才算达标；无数据不参评），达到90%即符合综合示范要求；排名只在参评指标相同的地区之间比较，并给出权重随机扰动下的90%名次区间；当年次年2月1日前为暂定年度，不判断、不排名。';
 
-/** The year a view shows when the caller gives none: the latest scored year that ended by the data's date (as_of);
- *  the year as_of falls in has only just begun and is mostly empty. */
+/** The year a view shows when the caller gives none: the latest scored year that is complete at the data's date
+ *  (as_of on or after 1 February of the next year, when its annual reports are due); a later year is provisional. */
 export async function defaultYear(app: FastifyInstance): Promise<{ run_id: number | null; year: number | null }> {
   const run = await app.q.latestRun();
   if (!run) return { run_id: null, year: null };
   const years = await app.q.cached('years', () => app.q.rows<{ year: number; regions_assessed: number }>('api/meta_years', { run_id: run.run_id }));
   const asOfYear = Number(run.as_of.slice(0, 4));
-  const complete = years.filter((y) => y.regions_assessed > 0 && y.year < asOfYear);
+  const completeThrough = run.as_of.slice(5, 10) >= '02-01' ? asOfYear - 1 : asOfYear - 2;
+  const complete = years.filter((y) => y.regions_assessed > 0 && y.year <= completeThrough);
   return { run_id: run.run_id, year: complete.at(-1)?.year ?? years.at(-1)?.year ?? null };
 }
 
