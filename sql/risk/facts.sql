@@ -20,7 +20,7 @@ SELECT
   p.flag_id AS prev_flag_id,
   fl.position AS funnel_position, fl.unfavourable AS funnel_unfavourable, fl.p_value, fl.q_value,
   t.decision AS triage,
-  coalesce(t.decision = 'dismissed' AND t.evidence_hash = flag_evidence_hash(f.numbers, f.evidence_count), false) AS dismissed,
+  coalesce(triage_state(t.decision, t.evidence_hash, f.numbers, f.evidence_count) = 'dismissed', false) AS dismissed,
   CAST(NULL AS INTEGER) AS ground, CAST(NULL AS VARCHAR) AS kind, CAST(NULL AS BOOLEAN) AS is_ground
 FROM flags AS f
 JOIN regions_in AS s ON s.region_code = f.region_code

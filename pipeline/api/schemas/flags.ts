@@ -6,6 +6,7 @@ const flagRow = {
   flag_id: str, rule_id: str, region_code: str, region_name: nstr, province_code: str, year: int, detail_key: str,
   severity: { type: 'string', enum: ['high', 'medium', 'low', 'info'] }, message_zh: str, evidence_count: int,
   status: { type: 'string', enum: ['active', 'resolved'] }, first_seen_run: int, last_seen_run: int, resolved_run: nint,
+  triage_state: { type: ['string', 'null'], enum: [...TRIAGE_DECISIONS, 'reopened', null] },
 };
 
 const triageRecord = obj({
