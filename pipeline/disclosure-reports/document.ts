@@ -18,6 +18,8 @@ export interface ExtractedDocument {
   lines: DocLine[];
   /** How `line` numbers count, for messages: "line", "row" or "PDF line". */
   lineUnit: string;
+  /** Cells whose x differ by less than this are in one column (grid indices: under 1; PDF units: a few). */
+  columnGap: number;
 }
 
 /** Full-width digits, letters and punctuation to half-width; whitespace (including U+3000) removed. */

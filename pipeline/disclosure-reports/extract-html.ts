@@ -15,7 +15,7 @@ export function extractHtml(html: string): ExtractedDocument {
   const head = root.querySelector('title');
   if (head) push([{ text: head.text.trim() }]);
   walk(root.querySelector('body') ?? root, push);
-  return { lines, lineUnit: 'row' };
+  return { lines, lineUnit: 'row', columnGap: 0.5 };
 }
 
 function walk(node: Node, push: (cells: DocCell[]) => void): void {

@@ -28,13 +28,16 @@ export async function extractPdf(buffer: Buffer): Promise<ExtractedDocument> {
         if (!('str' in item) || item.str.trim() === '') continue;
         runs.push({ text: item.str, x: item.transform[4], y: item.transform[5], width: item.width });
       }
-      for (const group of byBaseline(runs)) lines.push({ line: lines.length + 1, cells: cellsOf(group) });
+      for (const group of byBaseline(runs)) {
+        const cells = withoutPageNumber(cellsOf(group));
+        if (cells.length && !isPageNumber(cells.map((c) => c.text))) lines.push({ line: lines.length + 1, cells });
+      }
       page.cleanup();
     }
   } finally {
     await doc.destroy();
   }
-  return { lines, lineUnit: 'PDF line' };
+  return { lines, lineUnit: 'PDF line', columnGap: 8 };
 }
 
 function byBaseline(runs: Run[]): Run[][] {
@@ -74,6 +77,23 @@ function cellsOf(runs: Run[]): DocCell[] {
       const at = run.text.indexOf(token, offset);
       cells.push({ text: token, x: run.x + (run.width * (at + token.length / 2)) / total });
       offset = at + token.length;
+    }
+  }
+  return cells;
+}
+
+/** Page footers ("1 / 3", "第 2 页 共 5 页", "- 4 -") would read as a row of numbers. */
+function isPageNumber(texts: string[]): boolean {
+  const t = texts.join('').normalize('NFKC').replace(/\s+/g, '');
+  return /^\d+\/\d+$/.test(t) || /^第\d+页(共\d+页)?$/.test(t) || /^-\d+-$/.test(t) || (texts.length === 1 && /^\d+$/.test(t));
+}
+
+/** A footer "1 / 2" printed on the baseline of a table row: three runs packed closer than any two table cells. */
+function withoutPageNumber(cells: DocCell[]): DocCell[] {
+  for (let i = 0; i + 2 < cells.length; i++) {
+    const [a, slash, b] = cells.slice(i, i + 3);
+    if (/^\d+$/.test(a.text) && slash.text === '/' && /^\d+$/.test(b.text) && b.x! - a.x! < 20) {
+      return [...cells.slice(0, i), ...cells.slice(i + 3)];
     }
   }
   return cells;

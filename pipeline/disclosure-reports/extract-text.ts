@@ -5,7 +5,7 @@ import { splitGluedNumbers, type DocCell, type ExtractedDocument } from './docum
 
 export function extractText(text: string): ExtractedDocument {
   const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).map((raw, i) => ({ line: i + 1, cells: cellsOf(raw) }));
-  return { lines: lines.filter((l) => l.cells.length > 0), lineUnit: 'line' };
+  return { lines: lines.filter((l) => l.cells.length > 0), lineUnit: 'line', columnGap: 0.5 };
 }
 
 function cellsOf(raw: string): DocCell[] {

@@ -1,7 +1,6 @@
 // Reads a published 政府信息公开工作年度报告 (HTML, DOCX, PDF or plain text) into one row of the
 // disclosure_annual_reports dataset, for the ordinary ingest (pipeline/load). See README.md.
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
 import { disclosureAnnualReports } from '../contracts/index.ts';
 import { extractHtml } from './extract-html.ts';
 import { extractDocx } from './extract-docx.ts';
@@ -10,7 +9,7 @@ import { extractText } from './extract-text.ts';
 import { parseReport, ReportParseError, type ParsedReport } from './parse.ts';
 import { resolvePublisher } from './publisher.ts';
 import { reportCells } from './record.ts';
-import { decodeBytes } from '../readers/index.ts';
+import { decodeBytes, reportFormatOf, type ReportFileFormat } from '../readers/index.ts';
 import type { ExtractedDocument } from './document.ts';
 
 export { parseReport, ReportParseError, type ParsedReport } from './parse.ts';
@@ -22,23 +21,14 @@ export { extractPdf } from './extract-pdf.ts';
 export { extractDocx } from './extract-docx.ts';
 export type { DocLine, DocCell, ExtractedDocument } from './document.ts';
 
-export type ReportFormat = 'html' | 'docx' | 'pdf' | 'text';
+export type ReportFormat = ReportFileFormat;
+export { reportFormatOf };
 
 export interface ReadReport {
   /** The contract's column names: the row's cells come in this order. */
   fields: string[];
   row?: { line: number; values: Array<string | null>; raw: string };
   reject?: { line: number; code: 'unresolved_publisher' | 'unreadable_report'; value: string | null; message: string; raw: string };
-}
-
-export function reportFormatOf(path: string): ReportFormat | undefined {
-  switch (extname(path).toLowerCase()) {
-    case '.html': case '.htm': case '.shtml': return 'html';
-    case '.docx': return 'docx';
-    case '.pdf': return 'pdf';
-    case '.txt': return 'text';
-    default: return undefined;
-  }
 }
 
 /** True when a text file is a report rather than a delimited data file (its first lines name the report). */

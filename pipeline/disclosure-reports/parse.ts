@@ -61,8 +61,8 @@ export function parseReport(doc: ExtractedDocument): ParsedReport {
   const endAt = heading((s) => /^[五六][、.]/.test(s), reviewAt);
 
   const active = activeAt < 0 ? {} : readActive(lines.slice(activeAt + 1, requestsAt), template);
-  const { requests, missingRows } = readRequests(lines.slice(requestsAt + 1, reviewAt), template);
-  const review = readReview(lines.slice(reviewAt + 1, endAt < 0 ? lines.length : endAt), lines[reviewAt].line);
+  const { requests, missingRows } = readRequests(lines.slice(requestsAt + 1, reviewAt), template, doc.columnGap);
+  const review = readReview(lines.slice(reviewAt + 1, endAt < 0 ? lines.length : endAt), lines[reviewAt].line, doc.columnGap);
   return {
     title, titleLine: lines[titleAt].line, year, publisher, template, active, requests, review, missingRows,
     publishedOn: publishedOnOf(allText), sourceUrl: sourceUrlOf(doc.lines),
@@ -204,28 +204,29 @@ function columnHeadCenters(lines: Line[], heads: string[]): number[] | null {
   return null;
 }
 
-function readRequests(lines: Line[], template: TemplateVersion): { requests: ParsedReport['requests']; missingRows: string[] } {
+function readRequests(lines: Line[], template: TemplateVersion, gap: number): { requests: ParsedReport['requests']; missingRows: string[] } {
   const rows = requestRows[template];
   const width = applicantColumns.length;
-  const centers = learnCenters(lines.filter(hasRealNumbers), width);
+  const centers = columnCenters(lines, applicantColumns.map((c) => c.label), width, gap);
   const values = new Map<string, number[]>();
   const seenLabel = new Set<string>();
   let next = 0;
-  let started = false;
+  // A recognised label alone on its line: the numbers of the next unlabelled line are its own (a wrapped label),
+  // else the row printed blanks only (a PDF prints nothing for them) and is 0.
+  let pending: string | null = null;
   for (const line of lines) {
     const match = recogniseRequestRow(line.label, rows);
     const numbers = hasRealNumbers(line) || (match !== null && trailingBlanks(line));
     if (match && !numbers) {
-      if (line.label.length > MAX_ROW_LABEL) continue;
-      // A row printed with blank cells only (a PDF prints nothing for them): 0 unless its numbers come later.
-      if (started || match === 'new') {
-        seenLabel.add(match);
-        next = Math.max(next, rows.findIndex((r) => r.code === match) + 1);
-      }
+      if (line.label.length > MAX_ROW_LABEL || values.has(match)) continue;
+      seenLabel.add(match);
+      pending = match;
+      next = Math.max(next, rows.findIndex((r) => r.code === match) + 1);
       continue;
     }
     if (!numbers) continue;
-    let code = match;
+    let code = match ?? (pending && !values.has(pending) ? pending : null);
+    pending = null;
     if (!code || values.has(code)) {
       while (next < rows.length && values.has(rows[next].code)) next++;
       if (next >= rows.length) throw new ReportParseError(line.line, '三: more rows of numbers than the template has');
@@ -233,7 +234,6 @@ function readRequests(lines: Line[], template: TemplateVersion): { requests: Par
     }
     const row = rows.find((r) => r.code === code)!;
     values.set(code, rowNumbers(line, width, centers, `三、${row.label}`));
-    started = true;
     next = Math.max(next, rows.indexOf(row) + 1);
   }
   const requests: ParsedReport['requests'] = {};
@@ -265,12 +265,12 @@ function recogniseRequestRow(label: string, rows: (typeof requestRows)['2021']):
   return best?.code ?? null;
 }
 
-function readReview(lines: Line[], headingLine: number): ParsedReport['review'] {
+function readReview(lines: Line[], headingLine: number, gap: number): ParsedReport['review'] {
   const width = reviewGroups.length * reviewColumns.length;
   const numeric = lines.filter((l) => hasRealNumbers(l) || trailingBlanks(l));
   let values: number[];
   if (numeric.length === 1) {
-    const centers = learnCenters(lines, width) ?? headerCenters(lines, width);
+    const centers = columnCenters(lines, reviewColumns.map((c) => c.label), width, gap);
     values = rowNumbers(numeric[0], width, centers, '四');
   } else {
     // Some renderings break the row of fifteen numbers over several lines.
@@ -286,8 +286,32 @@ function readReview(lines: Line[], headingLine: number): ParsedReport['review'] 
   return out;
 }
 
-/** Positions of the fifteen column heads where a PDF stacked them character by character (one line of 15). */
-function headerCenters(lines: Line[], width: number): number[] | null {
-  const line = lines.find((l) => l.cells.length === width && l.cells.every((c) => c.x !== undefined && c.text.length === 1));
-  return line ? line.cells.map((c) => c.x!) : null;
+/** Column positions, when the rendering kept them: the x of every number in the table and of every column head
+ *  (or a piece of one: a PDF stacks narrow heads character by character), grouped; used only when the groups
+ *  come out exactly as many as the columns. Otherwise the rows that carry every number decide. */
+function columnCenters(lines: Line[], heads: string[], width: number, gap: number): number[] | null {
+  const xs: number[] = [];
+  for (const line of lines) {
+    const real = hasRealNumbers(line);
+    for (const c of line.cells) {
+      if (c.x === undefined || isBlank(c.text)) continue;
+      const text = normaliseLabel(c.text);
+      if (real && cellNumber(c.text) !== undefined) xs.push(c.x);
+      else if (!real && text.length <= 5 && heads.some((h) => normaliseLabel(h).includes(text))) xs.push(c.x);
+    }
+  }
+  const groups = clusters(xs, gap);
+  if (groups.length === width) return groups;
+  return learnCenters(lines.filter(hasRealNumbers), width);
+}
+
+function clusters(xs: number[], tolerance: number): number[] {
+  const sorted = [...xs].sort((a, b) => a - b);
+  const out: number[][] = [];
+  for (const x of sorted) {
+    const last = out[out.length - 1];
+    if (last && x - last[last.length - 1] < tolerance) last.push(x);
+    else out.push([x]);
+  }
+  return out.map((g) => g.reduce((a, b) => a + b, 0) / g.length);
 }
