@@ -81,3 +81,4 @@ function utf8OrGb(bytes: Buffer): 'utf-8' | 'gb18030' {
     return 'gb18030';
   }
 }
+export { listDisclosureReports, type DisclosureReportRow } from './list.ts';

@@ -269,7 +269,13 @@ function readReview(lines: Line[], headingLine: number, gap: number): ParsedRepo
   const width = reviewGroups.length * reviewColumns.length;
   const numeric = lines.filter((l) => hasRealNumbers(l) || trailingBlanks(l));
   let values: number[];
-  if (numeric.length === 1) {
+  if (numeric.length === 0) {
+    // The row of fifteen is all blank cells (a table) or printed nothing (a PDF): blank cells mean 0. Only when
+    // the section shows its column heads, so a missing table is not read as zeros.
+    const heads = lines.some((l) => reviewColumns.some((c) => l.label.includes(c.label)) || l.cells.length === width);
+    if (!heads) throw new ReportParseError(headingLine, `四: no table of ${width} numbers found`);
+    values = new Array(width).fill(0);
+  } else if (numeric.length === 1) {
     const centers = columnCenters(lines, reviewColumns.map((c) => c.label), width, gap);
     values = rowNumbers(numeric[0], width, centers, '四');
   } else {

@@ -3,6 +3,7 @@
 // county, a city's departments to the city. A name that reads no division, or reads two equally well (朝阳区 is
 // both in 北京 and 长春), is not resolved: the caller rejects the report rather than guess.
 import { allDivisions, type Division } from '../reference/index.ts';
+import { unifyCharacters } from './document.ts';
 
 export type Resolution = { code: string; name: string } | { error: string };
 
@@ -33,7 +34,7 @@ function provinceNames(p: Division): string[] {
 }
 
 export function resolvePublisher(publisher: string): Resolution {
-  const name = publisher.normalize('NFKC').replace(/\s+/g, '');
+  const name = unifyCharacters(publisher).replace(/\s+/g, '');
   const { provinces, cities, counties } = divisions();
   const chains: Chain[] = [];
   const provinceOptions: Array<{ d: Division | null; len: number }> = [{ d: null, len: 0 }];
