@@ -1,6 +1,7 @@
 // Builds the Fastify app on an open database; never listens (server.ts does). Register order: errors, database,
-// security headers, rate limit, OpenAPI (before the routes so it sees them), auth, multipart, the route groups,
-// then the built dashboard with its SPA fallback.
+// security headers, rate limit, OpenAPI (before the routes so it sees them), auth (an onRequest hook on every
+// route: private unless the route is marked public), the OpenAPI UI, multipart, the route groups, then the built
+// dashboard with its SPA fallback.
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -58,8 +59,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       security: [{ session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(auth, { secureCookies: opts.secureCookies });
+  // After auth, so its routes get the session check like any other: the API description is for account holders.
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(multipart, { limits: { fileSize: opts.uploadLimit ?? 512 * 1024 * 1024, files: 1, fields: 5 } });
   const groupOptions = { prefix: '/api', loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 10 };
   for (const group of routeGroups) await app.register(group as FastifyPluginAsync<typeof groupOptions>, groupOptions);

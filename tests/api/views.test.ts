@@ -1,5 +1,5 @@
 // The read routes: shapes as the dashboard uses them, province scoping for a provincial account (lists hold only
-// its province, another province's region is 403), Arrow responses equal to JSON, OpenAPI at /docs.
+// its province, another province's region is 404 like a missing one), Arrow responses equal to JSON, OpenAPI at /docs.
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeApp, demoApp, get, login, type Ctx, type Session } from './helper.ts';
@@ -178,11 +178,14 @@ describe('GET /api/regions/:code', () => {
     expect(r.metrics.length).toBeGreaterThan(10);
     for (const key of ['reports', 'flags', 'spotchecks', 'peers']) expect(Array.isArray(r[key])).toBe(true);
   });
-  it("gives a provincial account its own region and 403 for another province's", async () => {
+  it("gives a provincial account its own region, and for another province's the very answer a code that exists nowhere gets", async () => {
     expect((await get(ctx.app, prov, `/api/regions/${ctx.ownRegion}`)).statusCode).toBe(200);
-    const res = await get(ctx.app, prov, `/api/regions/${ctx.otherRegion}`);
-    expect(res.statusCode).toBe(403);
-    expect(res.json().error.message).toMatch(/outside your province/);
+    const other = await get(ctx.app, prov, `/api/regions/${ctx.otherRegion}`);
+    const none = await get(ctx.app, prov, '/api/regions/999999');
+    expect(other.statusCode).toBe(404);
+    expect(none.statusCode).toBe(404);
+    expect(other.body).toBe(none.body);
+    expect(other.body).not.toContain(ctx.otherRegion);
   });
   it("keeps peers within the provincial account's province", async () => {
     const r = (await get(ctx.app, prov, `/api/regions/${ctx.ownRegion}`)).json();
@@ -313,7 +316,7 @@ describe('GET /api/data/*', () => {
 
 describe('/docs', () => {
   it('serves OpenAPI JSON listing every route', async () => {
-    const doc = (await ctx.app.inject({ url: '/docs/json' })).json();
+    const doc = (await get(ctx.app, central, '/docs/json')).json();
     expect(doc.openapi).toMatch(/^3\./);
     const listed = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
     const expected = [
@@ -327,8 +330,10 @@ describe('/docs', () => {
     ];
     for (const route of expected) expect(listed, route).toContain(route);
   });
-  it('serves the Swagger UI page', async () => {
-    const res = await ctx.app.inject({ url: '/docs/' });
+  it('serves the Swagger UI page to a logged-in user and nothing without a session', async () => {
+    expect((await ctx.app.inject({ url: '/docs/' })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ url: '/docs/json' })).statusCode).toBe(401);
+    const res = await get(ctx.app, prov, '/docs/');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/html/);
   });

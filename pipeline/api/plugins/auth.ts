@@ -1,7 +1,12 @@
-// Sessions and roles. Every /api/ route except login and health needs a session cookie (HttpOnly, SameSite=Strict,
-// Secure unless the app is told it is served over plain http on localhost). State changes (POST/PUT/PATCH/DELETE)
-// also need the session's CSRF token in the x-csrf-token header (double submit: the token is returned by login and
-// /api/auth/me, bound to the session server-side). Roles are checked per route with `requireRole`.
+// Sessions and roles, decided on the route Fastify matched, never on the URL text: the router decodes and matches
+// the path (so `/%61pi/…` is `/api/…`), and this hook reads the matched route's config. Every route is private
+// (needs a session) unless it says `config: { public: true }`: login, health, and the dashboard's static files
+// and SPA fallback (marked in plugins/dashboard.ts). A request no route matched is answered by the not-found
+// handler, which serves the SPA page or a 404 that says nothing about the path (plugins/dashboard.ts).
+// Session cookie: HttpOnly, SameSite=Strict, Secure unless the app is told it is served over plain http on
+// localhost. State changes (POST/PUT/PATCH/DELETE) also need the session's CSRF token in the x-csrf-token header
+// (double submit: the token is returned by login and /api/auth/me, bound to the session server-side). Roles are
+// checked per route with `requireRole`; the province limit is `provinceOf(req)`, bound into every query.
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import { timingSafeEqual } from 'node:crypto';
@@ -10,12 +15,15 @@ import { sessionHash, sessionUser, type Role, type SessionUser } from '../../use
 import { forbidden, HttpError } from './errors.ts';
 
 export const SESSION_COOKIE = 'shifan_session';
-const PUBLIC = new Set(['/api/auth/login', '/api/health']);
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Session lookups are cached briefly: every request needs one, and logout drops the entry at once. */
 const SESSION_CACHE_MS = 10_000;
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** true: answers without a session (login, health, the dashboard's static files). Default: private. */
+    public?: boolean;
+  }
   interface FastifyRequest {
     user: SessionUser | null;
     sessionId: string | null;
@@ -44,6 +52,12 @@ export function requireRole(...roles: Role[]) {
   };
 }
 
+/** Public only when the matched route says so; a request no route matched goes to the not-found handler, which
+ *  answers the same to everybody and reads nothing. */
+export function isPublic(req: FastifyRequest): boolean {
+  return req.is404 || req.routeOptions.config?.public === true;
+}
+
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -59,8 +73,7 @@ export default fp(async function authPlugin(app: FastifyInstance, opts: AuthOpti
   app.decorateRequest('sessionId', null);
 
   app.addHook('onRequest', async (req) => {
-    const path = req.url.split('?')[0];
-    if (!path.startsWith('/api/') || PUBLIC.has(path)) return;
+    if (isPublic(req)) return;
     const sid = req.cookies[SESSION_COOKIE];
     if (!sid) throw new HttpError(401, 'unauthorized', 'log in first (POST /api/auth/login)');
     const key = sessionHash(sid);

@@ -9,6 +9,7 @@ export default async function authRoutes(app: FastifyInstance, opts: { loginAtte
   app.post('/auth/login', {
     schema: S.login,
     config: {
+      public: true,
       rateLimit: {
         max: opts.loginAttemptsPerMinute, timeWindow: '1 minute', hook: 'preHandler',
         keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: string })?.username ?? '').toLowerCase()}`,
