@@ -23,6 +23,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** true: answers without a session (login, health, the dashboard's static files). Default: private. */
     public?: boolean;
+    /** the roles that may call the route (set from its requireRole preHandler); default: any logged-in user */
+    roles?: readonly Role[];
   }
   interface FastifyRequest {
     user: SessionUser | null;
@@ -44,13 +46,22 @@ export function provinceOf(req: FastifyRequest): string | null {
   return req.user?.role === 'provincial' ? req.user.province_code : null;
 }
 
-export function requireRole(...roles: Role[]) {
-  return async (req: FastifyRequest, _reply: FastifyReply) => {
-    if (!req.user || !roles.includes(req.user.role)) {
-      throw forbidden(`this needs the ${roles.join(' or ')} role; you are ${req.user?.role ?? 'not logged in'}`);
-    }
-  };
+function checkRole(req: FastifyRequest, roles: readonly Role[]): void {
+  if (!req.user || !roles.includes(req.user.role)) {
+    throw forbidden(`this needs the ${roles.join(' or ')} role; you are ${req.user?.role ?? 'not logged in'}`);
+  }
 }
+
+/** A route's role requirement, given as its preHandler. The auth plugin also finds it when the route is added and
+ *  checks it in onRequest, right after the session: a caller without the role is refused before its body is read
+ *  or validated (so a provincial account's upload is never parsed, and a refused POST always answers 403). */
+export function requireRole(...roles: Role[]) {
+  const check = async (req: FastifyRequest, _reply: FastifyReply) => checkRole(req, roles);
+  return Object.assign(check, { [ROLES_OF]: roles });
+}
+
+const ROLES_OF = Symbol('shifan.roles');
+type RoleCheck = ((req: FastifyRequest, reply: FastifyReply) => Promise<void>) & { [ROLES_OF]?: Role[] };
 
 /** Public only when the matched route says so; a request no route matched goes to the not-found handler, which
  *  answers the same to everybody and reads nothing. */
@@ -72,6 +83,12 @@ export default fp(async function authPlugin(app: FastifyInstance, opts: AuthOpti
   app.decorateRequest('user', null);
   app.decorateRequest('sessionId', null);
 
+  app.addHook('onRoute', (route) => {
+    const handlers = ([] as unknown[]).concat(route.preHandler ?? []) as RoleCheck[];
+    const roles = handlers.find((h) => typeof h === 'function' && h[ROLES_OF])?.[ROLES_OF];
+    if (roles) route.config = { ...(route.config ?? {}), roles };
+  });
+
   app.addHook('onRequest', async (req) => {
     if (isPublic(req)) return;
     const sid = req.cookies[SESSION_COOKIE];
@@ -85,6 +102,8 @@ export default fp(async function authPlugin(app: FastifyInstance, opts: AuthOpti
     if (!hit.user) throw new HttpError(401, 'unauthorized', 'the session has expired or was ended; log in again');
     req.user = hit.user;
     req.sessionId = sid;
+    const roles = req.routeOptions.config?.roles;
+    if (roles) checkRole(req, roles);
     if (!SAFE.has(req.method)) {
       const token = req.headers['x-csrf-token'];
       if (typeof token !== 'string' || !sameToken(token, hit.user.csrf_token)) {
