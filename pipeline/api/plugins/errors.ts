@@ -29,7 +29,26 @@ export async function asBadRequest<T>(p: Promise<T>): Promise<T> {
   }
 }
 
+/** A query or path value that reads as an infinite number ("1e400"): Ajv's type coercion turns it into Infinity,
+ *  which passes `integer` and `maximum`, so it is refused here, before validation. */
+function infiniteValue(values: unknown): string | null {
+  if (!values || typeof values !== 'object') return null;
+  for (const [key, v] of Object.entries(values as Record<string, unknown>)) {
+    for (const item of Array.isArray(v) ? v : [v]) {
+      if (typeof item === 'string' && item.trim() !== '' && Math.abs(Number(item)) === Infinity) return key;
+    }
+  }
+  return null;
+}
+
 export default fp(async function errorsPlugin(app: FastifyInstance) {
+  app.addHook('preValidation', async (req) => {
+    for (const [part, values] of [['querystring', req.query], ['params', req.params]] as const) {
+      const key = infiniteValue(values);
+      if (key !== null) throw badRequest(`${part}/${key} is out of range`);
+    }
+  });
+
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const status = err instanceof HttpError ? err.statusCode : err.validation ? 400 : (err.statusCode ?? 500);
     if (status >= 500) {
