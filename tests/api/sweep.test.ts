@@ -5,6 +5,9 @@
 // the code under test, and an operation the table does not know fails the sweep.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { importInspectors } from '../../pipeline/spotcheck/index.ts';
 import { addUser } from '../../pipeline/users/index.ts';
 import { closeApp, demoApp, login, post, type Ctx, PASSWORD, type Session } from './helper.ts';
 
@@ -111,12 +114,16 @@ beforeAll(async () => {
 
   // objects to reach: a watchlist entry of the own province, and a committed draw that selects regions of many provinces
   const entry = await post(ctx.app, central, '/api/watchlist', { region_code: ctx.ownRegion, reason: 'route sweep fixture' });
-  expect(entry.statusCode).toBe(200);
-  const year = (await ctx.app.inject({ url: '/api/meta', headers: { cookie: central.cookie } })).json().latest_year;
-  const frozen = await post(ctx.app, central, '/api/spotchecks/freeze', { year });
-  expect(frozen.statusCode).toBe(200);
-  const drawn = await post(ctx.app, central, `/api/spotchecks/${frozen.json().draw_id}/draw`, { seed: '31415926535897932384626433', proportion: '0.5', commit: true });
-  expect(drawn.statusCode).toBe(200);
+  expect(entry.statusCode, entry.body).toBe(200);
+  const provinces = ['110000', '310000', '650000', '540000'];
+  const inspectors = ['inspector_id,name,home_province_code,load_cap,active', ...Array.from({ length: 40 }, (_, i) => `I${i},督察员${i},${provinces[i % 4]},10,true`)];
+  writeFileSync(join(ctx.dir, 'inspectors.csv'), `${inspectors.join('\n')}\n`);
+  await importInspectors(ctx.db, join(ctx.dir, 'inspectors.csv'), 'test');
+  const frozen = await post(ctx.app, central, '/api/spotchecks/freeze', { year: 2025, strata: 'province' });
+  expect(frozen.statusCode, frozen.body).toBe(200);
+  const drawn = await post(ctx.app, central, `/api/spotchecks/${frozen.json().draw_id}/draw`, { seed: '31415926535897932384', proportion: '0.5' });
+  expect(drawn.statusCode, drawn.body).toBe(200);
+  expect((await post(ctx.app, central, `/api/spotchecks/${frozen.json().draw_id}/commit`)).statusCode).toBe(200);
 
   const [flag] = await ctx.db.all<{ flag_id: string }>('SELECT f.flag_id FROM flags AS f JOIN regions AS r USING (region_code) WHERE r.province_code = $1 ORDER BY 1 LIMIT 1', [ctx.province]);
   const [row] = await ctx.db.all<{ load_id: number; line: number }>(
