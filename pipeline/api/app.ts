@@ -9,7 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Database } from '../db/index.ts';
 import type { ThrottleOptions } from '../users/throttle.ts';
-import errors from './plugins/errors.ts';
+import errors, { frameworkError } from './plugins/errors.ts';
 import dbPlugin from './plugins/db.ts';
 import auth from './plugins/auth.ts';
 import dashboard from './plugins/dashboard.ts';
@@ -36,6 +36,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     // a hop count n trusts the n nearest proxies (Fastify's types only know the function form of it)
     trustProxy: typeof opts.trustProxy === 'number' ? ((hops: number) => (_address: string, hop: number) => hop < hops)(opts.trustProxy) : (opts.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkError,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
   });
   await app.register(errors);

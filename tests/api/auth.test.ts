@@ -203,6 +203,52 @@ describe('CSRF', () => {
   });
 });
 
+describe('access decided on the matched route', () => {
+  it('refuses a percent-encoded spelling of a private path without a session, as it refuses the plain one', async () => {
+    for (const url of ['/api/data/rejects', '/%61pi/data/rejects', '/ap%69/data/rejects', '/%61%70%69/data/rejects', '/api/d%61ta/rejects', '/%61pi/regions']) {
+      const res = await ctx.app.inject({ url });
+      expect(res.statusCode, url).toBe(401);
+      expect(res.json().error.code).toBe('unauthorized');
+    }
+  });
+  it("keeps a provincial account to its province whatever the spelling", async () => {
+    const s = await login(ctx.app, 'prov');
+    const regions = (await get(ctx.app, s, '/%61pi/regions')).json() as Array<{ province_code: string }>;
+    expect(regions.length).toBeGreaterThan(0);
+    for (const r of regions) expect(r.province_code).toBe(ctx.province);
+    expect((await get(ctx.app, s, `/%61pi/regions/${ctx.otherRegion}`)).statusCode).toBe(404);
+    expect((await get(ctx.app, s, '/%61pi/data/rejects')).json()).toEqual([]);
+  });
+  it('makes a route private unless it is marked public', async () => {
+    const { buildApp } = await import('../../pipeline/api/app.ts');
+    const app = await buildApp({ db: ctx.db, secureCookies: false });
+    app.get('/api/added-later', async () => ({ secret: 42 }));
+    app.get('/anywhere/else', async () => ({ secret: 43 }));
+    app.get('/api/open', { config: { public: true } }, async () => ({ open: true }));
+    for (const url of ['/api/added-later', '/anywhere/else', '/%61nywhere/else']) expect((await app.inject({ url })).statusCode, url).toBe(401);
+    expect((await app.inject({ url: '/api/open' })).statusCode).toBe(200);
+    await app.close();
+  });
+  it('answers an unmatched path with one 404 body that names nothing, with or without a session', async () => {
+    const s = await login(ctx.app, 'central');
+    const bodies = new Set<string>();
+    for (const url of ['/api/nothing-here', '/api/data/rejects/', '/API/data/rejects', '/api//data/rejects', '/api/data/rejects;x', '/api%2fdata/rejects', '/docs%2fjson']) {
+      for (const headers of [{}, { cookie: s.cookie }]) {
+        const res = await ctx.app.inject({ url, headers });
+        expect(res.statusCode, url).toBe(404);
+        bodies.add(res.body);
+      }
+    }
+    expect([...bodies]).toEqual(['{"error":{"code":"not_found","message":"no such route"}}']);
+  });
+  it('refuses a change by role before reading the body: a provincial upload is 403, never parsed', async () => {
+    const s = await login(ctx.app, 'prov');
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/refresh', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' }, payload: '{"broken"' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('forbidden');
+  });
+});
+
 describe('security headers', () => {
   it('sends CSP (self scripts, data: images), nosniff, frame and referrer headers on API and pages', async () => {
     for (const url of ['/api/health', '/', '/docs/json']) {

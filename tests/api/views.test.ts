@@ -312,6 +312,32 @@ describe('GET /api/data/*', () => {
     }
   });
   it('sends the same loads as Arrow', () => expectArrowEqualsJson('/api/data/loads'));
+  it('lists for a provincial account only the loads that brought rows of its regions, with its own counts and no file totals or messages', async () => {
+    const all = await rowsOf(central, '/api/data/loads?limit=5000');
+    const mine = await rowsOf(prov, '/api/data/loads?limit=5000');
+    const expected = await ctx.db.all<{ load_id: number; n: number }>(
+      "SELECT _load_id AS load_id, count(*) AS n FROM enforcement_decisions_history WHERE substr(region_code, 1, 2) || '0000' = $1 GROUP BY 1", [ctx.province]);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.length).toBeLessThan(all.length);
+    for (const e of expected) expect(mine.find((r) => r.load_id === e.load_id)?.loaded).toBe(e.n);
+    for (const r of mine) {
+      expect(r.message).toBeNull();
+      expect(r.records).toBeNull();
+      expect(r.rejected).toBeNull();
+      expect(r.dataset).not.toBe('national_benchmarks');
+    }
+    const otherFiles = all.map((r) => String(r.file_name)).filter((f) => /_\d{2}0000\./.test(f) && !f.includes(ctx.province));
+    expect(otherFiles.length).toBeGreaterThan(0);
+    for (const f of otherFiles) expect(mine.map((r) => r.file_name)).not.toContain(f);
+  });
+  it("gives a provincial account freshness over its own rows only", async () => {
+    const rows = (await rowsOf(prov, '/api/data/freshness')).filter((r) => r.kind === 'dataset');
+    const central_ = (await rowsOf(central, '/api/data/freshness')).filter((r) => r.kind === 'dataset');
+    const [{ n }] = await ctx.db.all<{ n: number }>("SELECT count(*) AS n FROM enforcement_decisions WHERE substr(region_code, 1, 2) || '0000' = $1", [ctx.province]);
+    expect(rows.find((r) => r.dataset === 'enforcement_decisions')?.rows).toBe(n);
+    expect(Number(central_.find((r) => r.dataset === 'enforcement_decisions')?.rows)).toBeGreaterThan(n);
+    expect(rows.map((r) => r.dataset)).not.toContain('national_benchmarks');
+  });
 });
 
 describe('/docs', () => {

@@ -6,7 +6,7 @@ import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 const NO_BUILD = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>shifan</title></head>
 <body><h1>示范 shifan</h1><p>The dashboard is not built yet: run <code>npm run build</code>, then restart <code>shifan serve</code>.</p>
@@ -42,8 +42,13 @@ export default fp(async function dashboardPlugin(app: FastifyInstance, opts: { s
       await files.register(fastifyStatic, { root: dir, wildcard: false, index: ['index.html'] });
     });
   }
+  // Answered in onRequest, before a body is read: an unmatched POST with a broken body is a 404 like any other.
+  const answersNotFound = (req: FastifyRequest) => looksLikeApi(req.url) || (req.method !== 'GET' && req.method !== 'HEAD');
+  app.addHook('onRequest', async (req, reply) => {
+    if (req.is404 && answersNotFound(req)) return reply.status(404).send(NOT_FOUND);
+  });
   app.setNotFoundHandler((req, reply) => {
-    if (looksLikeApi(req.url) || (req.method !== 'GET' && req.method !== 'HEAD')) return reply.status(404).send(NOT_FOUND);
+    if (answersNotFound(req)) return reply.status(404).send(NOT_FOUND);
     if (dir) return reply.type('text/html; charset=utf-8').sendFile('index.html');
     return reply.type('text/html; charset=utf-8').send(NO_BUILD);
   });

@@ -1,7 +1,7 @@
 // One error shape for the whole API: {error: {code, message}}. 4xx carry their message; 5xx say only that
 // something failed on the server, and the error is logged.
 import fp from 'fastify-plugin';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export class HttpError extends Error {
   constructor(readonly statusCode: number, readonly code: string, message: string) {
@@ -27,6 +27,14 @@ export async function asBadRequest<T>(p: Promise<T>): Promise<T> {
     if (/NotFound/.test(e.name)) throw new HttpError(404, 'not_found', e.message);
     throw badRequest(e.message);
   }
+}
+
+/** Fastify's `frameworkErrors`: what the router refuses before any route or hook runs (a path that is not valid
+ *  percent-encoding, a parameter longer than the router's limit) gets the one error shape as a 400, without the
+ *  path echoed back. */
+export function frameworkError(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  const message = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a part of the path is too long' : 'the path is not a valid URL (bad percent-encoding)';
+  void reply.status(400).send({ error: { code: 'bad_request', message } });
 }
 
 /** A query or path value that reads as an infinite number ("1e400"): Ajv's type coercion turns it into Infinity,
