@@ -4,7 +4,7 @@
 // tells a private route from a missing one. Without a build, a short page says how to make one.
 import fp from 'fastify-plugin';
 import fastifyStatic from '@fastify/static';
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
@@ -49,7 +49,8 @@ export default fp(async function dashboardPlugin(app: FastifyInstance, opts: { s
   });
   app.setNotFoundHandler((req, reply) => {
     if (answersNotFound(req)) return reply.status(404).send(NOT_FOUND);
-    if (dir) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    // read here rather than with reply.sendFile: @fastify/static lives in its own context (above)
+    if (dir) return reply.type('text/html; charset=utf-8').send(createReadStream(join(dir, 'index.html')));
     return reply.type('text/html; charset=utf-8').send(NO_BUILD);
   });
 }, { name: 'shifan-dashboard' });
