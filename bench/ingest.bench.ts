@@ -19,6 +19,7 @@ import { stageCsv } from '../pipeline/load/stage-csv.ts';
 import { scanCsv } from '../pipeline/readers/index.ts';
 import { enforcementDecisions } from '../pipeline/contracts/index.ts';
 import { historyTable } from '../pipeline/contracts/ddl.ts';
+import { openPreparedDatabase } from '../pipeline/setup/open.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -80,7 +81,7 @@ async function baseline(i: number): Promise<number> {
 
 async function shifan(i: number): Promise<number> {
   const path = join(dir, `shifan-${i}.duckdb`);
-  const db = await Database.open(path);
+  const db = await openPreparedDatabase(path);
   const [s, result] = await timed(() => ingestFile(db, csv));
   if (result.status !== 'loaded' || result.loaded + result.rejected !== rows) throw new Error(`ingest failed: ${JSON.stringify(result)}`);
   db.close();
@@ -93,7 +94,7 @@ interface Floor { pass: number; duplicates: number; sha256: number }
 /** The floor of any validating ingest: one typed and checked pass written once, the key aggregate, the hash. */
 async function floor(i: number): Promise<Floor> {
   const path = join(dir, `floor-${i}.duckdb`);
-  const db = await Database.open(path);
+  const db = await openPreparedDatabase(path);
   const contract = enforcementDecisions;
   const staged = await stageCsv(db, csv, contract, contract.columns.map((c) => c.name), ',', scanCsv(csv, ','));
   const sql = loadSql(contract, historyTable(contract));

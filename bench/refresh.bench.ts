@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { Database } from '../pipeline/db/index.ts';
 import { refresh } from '../pipeline/indicators/index.ts';
+import { openPreparedDatabase } from '../pipeline/setup/open.ts';
 
 const args = process.argv.slice(2);
 const repeatAt = args.indexOf('--repeat');
@@ -23,7 +24,7 @@ ${path ? `(${path} does not exist)` : ''}`);
   process.exit(2);
 }
 
-const db = await Database.open(path);
+const db = await openPreparedDatabase(path);
 const seconds: number[] = [];
 try {
   for (let i = 0; i < repeat; i++) {

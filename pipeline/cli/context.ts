@@ -1,7 +1,8 @@
 // What every command shares: the --db / --json options, opening the database, and turning errors into a
 // clear message and a non-zero exit code instead of a stack trace.
 import type { Command } from 'commander';
-import { Database, DatabaseBusyError, defaultDbPath } from '../db/index.ts';
+import { type Database, DatabaseBusyError, defaultDbPath } from '../db/index.ts';
+import { openPreparedDatabase } from '../setup/open.ts';
 
 export interface GlobalOptions {
   db: string;
@@ -15,7 +16,7 @@ export function optionsOf<T extends object>(cmd: Command): T & GlobalOptions {
 
 export async function withDatabase<T>(cmd: Command, fn: (db: Database) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
   const { db: path } = optionsOf(cmd);
-  const db = await Database.open(path ?? defaultDbPath(), options);
+  const db = await openPreparedDatabase(path ?? defaultDbPath(), options);
   try {
     return await fn(db);
   } finally {

@@ -7,12 +7,13 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Database } from '../../pipeline/db/index.ts';
 import { addRegions, addRows } from './fixtures.ts';
+import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 const dbPath = join(mkdtempSync(join(tmpdir(), 'shifan-cli-')), 'cli.duckdb');
 const shifan = (...args: string[]) => execFileSync('node', ['bin/shifan.mjs', '--db', dbPath, ...args], { encoding: 'utf8' });
 
 beforeAll(async () => {
-  const db = await Database.open(dbPath);
+  const db = await openPreparedDatabase(dbPath);
   await addRegions(db, [{ code: '110101', name: '东城区' }]);
   await addRows(db, 'satisfaction_surveys', [{ region_code: '110101', year: 2024, respondents: 100, satisfied: 70 }]);
   await addRows(db, 'incidents', [{ event_id: 'SV1', region_code: '110101', kind: 'serious_violation', occurred_at: '2024-03-01 10:00:00', description: '违法强拆' }]);

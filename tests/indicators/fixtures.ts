@@ -6,6 +6,7 @@ import { datasets } from '../../pipeline/contracts/index.ts';
 import { historyTable } from '../../pipeline/contracts/ddl.ts';
 import type { ColumnType } from '../../pipeline/contracts/types.ts';
 import { refresh, type RefreshOptions, type RefreshResult } from '../../pipeline/indicators/index.ts';
+import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 const jsonType: Record<ColumnType, string> = {
   text: 'VARCHAR', region_code: 'VARCHAR', enum: 'VARCHAR', int: 'BIGINT', number: 'DOUBLE', percent: 'DOUBLE',
@@ -13,7 +14,7 @@ const jsonType: Record<ColumnType, string> = {
 };
 
 export async function openTestDb(): Promise<Database> {
-  return Database.open(':memory:');
+  return openPreparedDatabase(':memory:');
 }
 
 let nextLoad = 900;

@@ -9,6 +9,7 @@ import { Database } from '../../pipeline/db/index.ts';
 import { generateDemo, type PlantedProblem } from '../../pipeline/demo/index.ts';
 import { ingestPaths } from '../../pipeline/load/index.ts';
 import { refresh } from '../../pipeline/indicators/index.ts';
+import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 const ALIASES: Record<string, string[]> = {
   'disclosure.answered_on_time_rate': ['disclosure.answered_on_time'],
@@ -24,7 +25,7 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'shifan-planted-'));
   const demo = await generateDemo({ scale: 'small', seed: 1, outDir: join(dir, 'inbox') });
   planted = demo.planted;
-  db = await Database.open(join(dir, 'demo.duckdb'));
+  db = await openPreparedDatabase(join(dir, 'demo.duckdb'));
   await ingestPaths(db, demo.files, { source: 'demo' });
   await refresh(db);
 }, 300_000);

@@ -6,6 +6,7 @@ import { Database } from '../../pipeline/db/index.ts';
 import { datasets, type Column, type DatasetContract } from '../../pipeline/contracts/index.ts';
 import { failureChecks, rowFailsExpr, typedExpr } from '../../pipeline/load/contract-sql.ts';
 import { quoteIdent } from '../../pipeline/contracts/ddl.ts';
+import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 const blanks = [null, '', ' ', '   '];
 const cellsByType: Record<Column['type'], string[]> = {
@@ -46,7 +47,7 @@ function rows(contract: DatasetContract, n: number): Array<Array<string | null>>
 const lit = (v: string | null) => (v === null ? 'NULL::VARCHAR' : `'${v.replace(/'/g, "''")}'`);
 
 let db: Database;
-beforeAll(async () => { db = await Database.open(':memory:'); });
+beforeAll(async () => { db = await openPreparedDatabase(':memory:'); });
 afterAll(() => db.close());
 
 describe('the fast row-fails condition', () => {

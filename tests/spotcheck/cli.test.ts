@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Database, repoRoot } from '../../pipeline/db/index.ts';
 import { addInspectors, addRegions, designatedRegions, inspectorSet, SEED } from './fixtures.ts';
+import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 const { SHIFAN_DB: _ignored, ...env } = process.env;
 
@@ -20,7 +21,7 @@ describe('shifan spotcheck sample', () => {
 
   it('prints the ids in draw order with their tickets, needing no database even while another process holds it', async () => {
     const dbPath = join(dir, 'held.duckdb');
-    const holder = await Database.open(dbPath);
+    const holder = await openPreparedDatabase(dbPath);
     try {
       const r = shifan(['--db', dbPath, 'spotcheck', 'sample', '--seed', '314159', '--pool', pool, '--take', '4']);
       expect(r.stderr).toBe('');
@@ -50,7 +51,7 @@ describe('shifan spotcheck freeze, draw, verify and audit verify', () => {
   const dir = mkdtempSync(join(tmpdir(), 'shifan-cli-'));
   const dbPath = join(dir, 'shifan.duckdb');
   beforeAll(async () => {
-    const db = await Database.open(dbPath);
+    const db = await openPreparedDatabase(dbPath);
     await addRegions(db, designatedRegions(['11', '31', '44'], 5));
     await addInspectors(db, inspectorSet(6, ['11', '31', '44']));
     db.close();
@@ -71,7 +72,7 @@ describe('shifan spotcheck freeze, draw, verify and audit verify', () => {
   });
 
   it('exits 1 and names the broken entry when the audit log was edited', async () => {
-    const db = await Database.open(dbPath);
+    const db = await openPreparedDatabase(dbPath);
     await db.run(`UPDATE audit_log SET actor = 'someone' WHERE seq = 2`);
     db.close();
     const r = shifan(['--db', dbPath, 'audit', 'verify']);

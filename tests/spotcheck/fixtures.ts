@@ -3,6 +3,7 @@
 import { Database } from '../../pipeline/db/index.ts';
 import { regions as regionsContract, spotcheckFindings } from '../../pipeline/contracts/index.ts';
 import { historyTable } from '../../pipeline/contracts/ddl.ts';
+import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 export interface RegionRow {
   region_code: string;
@@ -15,7 +16,7 @@ export interface RegionRow {
 }
 
 export async function openTestDb(): Promise<Database> {
-  return Database.open(':memory:');
+  return openPreparedDatabase(':memory:');
 }
 
 export async function addRegions(db: Database, rows: RegionRow[]): Promise<void> {

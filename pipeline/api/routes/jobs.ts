@@ -70,7 +70,8 @@ export default async function jobRoutes(app: FastifyInstance) {
         // Through the server's scheduler: same overlap lock and lane; answers once the run is recorded.
         result = await runJobNow(app.db, id, actor, { wait: false });
       } else {
-        result = await app.q.write((db) => runJobNow(db, id, actor));
+        // The run takes the writer's lane itself (Database.exclusive), so it is not wrapped in app.q.write.
+        result = await runJobNow(app.db, id, actor).finally(() => app.q.invalidate());
       }
       // After the run in the lane, so the entry never lands inside the job's transaction.
       app.q.write((db) => appendAudit(db, { action: 'jobs.run', actor, subject: `job_run:${result.run_id}`, details: { job_id: id } }))

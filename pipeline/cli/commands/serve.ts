@@ -2,7 +2,8 @@
 // (unless --no-scheduler) the runner of the scheduled jobs. Ingest, refresh and
 // draws asked for in the dashboard or the API run inside it; other `shifan` commands wait until it stops.
 import type { Command } from 'commander';
-import { Database, defaultDbPath } from '../../db/index.ts';
+import { defaultDbPath } from '../../db/index.ts';
+import { openPreparedDatabase } from '../../setup/open.ts';
 import { closeOnSignal, startServer } from '../../api/server.ts';
 import { hasRefreshed, refresh } from '../../indicators/index.ts';
 import { optionsOf, UsageError } from '../context.ts';
@@ -20,7 +21,7 @@ export interface ServeFlags {
 export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<void> {
   const port = Number(flags.port ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${flags.port}"`);
-  const db = await Database.open(dbPath);
+  const db = await openPreparedDatabase(dbPath);
   try {
     if (flags.refreshIfNever && !(await hasRefreshed(db)) && ((await db.one<{ n: number }>('SELECT count(*) AS n FROM regions'))?.n ?? 0) > 0) {
       const r = await refresh(db, { actor: 'system:start' });
