@@ -9,7 +9,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
-import { Database } from '../pipeline/db/index.ts';
 import { addUser, hashPassword, randomPassword } from '../pipeline/users/index.ts';
 import { openPreparedDatabase } from '../pipeline/setup/open.ts';
 

@@ -39,7 +39,10 @@ async function writeCsv(path: string, n: number): Promise<void> {
   const types = ['license', 'penalty', 'coercion', 'inspection', 'levy', 'other'];
   const agencies = ['市场监督管理局', '生态环境局', '交通运输局', '城市管理综合执法局', '应急管理局'];
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
   let buf = 'case_id,region_code,agency,action_type,decided_on,published_on,is_major,legal_review\n';
   for (let i = 0; i < n; i++) {
     const day = 1 + Math.floor(rand() * 28);

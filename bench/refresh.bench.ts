@@ -6,7 +6,6 @@
 //   node bin/shifan.mjs demo --scale national --db /tmp/nat.duckdb --out /tmp/nat-inbox
 // Each run is a real refresh and is recorded in refresh_runs of that database.
 import { existsSync } from 'node:fs';
-import { Database } from '../pipeline/db/index.ts';
 import { refresh } from '../pipeline/indicators/index.ts';
 import { openPreparedDatabase } from '../pipeline/setup/open.ts';
 

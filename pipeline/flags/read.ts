@@ -30,9 +30,9 @@ export async function readFlags(db: Database, filter: { year?: number; region?: 
   const evidence = await db.allFile<FlagEvidence & { flag_id: string }>('results/flag_evidence', { year: filter.year ?? null, all });
   const byFlag = new Map<string, FlagEvidence[]>();
   for (const { flag_id, ...e } of evidence) {
-    let list = byFlag.get(flag_id);
-    if (!list) byFlag.set(flag_id, (list = []));
-    list.push(e);
+    const list = byFlag.get(flag_id);
+    if (list) list.push(e);
+    else byFlag.set(flag_id, [e]);
   }
   return rows.map((r) => ({ ...r, numbers: r.numbers ? JSON.parse(r.numbers) : null, evidence: byFlag.get(r.flag_id) ?? [] }));
 }

@@ -11,9 +11,9 @@ export async function computeFunnels(db: Database, runId: number): Promise<numbe
   const groups = new Map<string, InputRow[]>();
   for (const r of rows) {
     const key = `${r.metric_id}\u0000${r.year}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = []));
-    g.push(r);
+    const g = groups.get(key);
+    if (g) g.push(r);
+    else groups.set(key, [r]);
   }
   const appender = await db.connection.createAppender('funnel_limits');
   let written = 0;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { Database } from '../../pipeline/db/index.ts';
+import type { Database } from '../../pipeline/db/index.ts';
 import { buildApp } from '../../pipeline/api/app.ts';
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 

@@ -4,7 +4,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '../../pipeline/db/index.ts';
+import type { Database } from '../../pipeline/db/index.ts';
 import { dataDir } from '../../pipeline/db/paths.ts';
 import { civilDate, dayNumber, loadCalendar, refreshCalendarTable } from '../../pipeline/calendar/index.ts';
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';

@@ -4,7 +4,7 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkdays } from '../../pipeline/calendar/index.ts';
-import { Database } from '../../pipeline/db/index.ts';
+import type { Database } from '../../pipeline/db/index.ts';
 import type { PlantedProblem } from '../../pipeline/demo/index.ts';
 import { ingestPaths } from '../../pipeline/load/index.ts';
 import { smallDemo } from './fixture.ts';

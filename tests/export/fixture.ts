@@ -2,7 +2,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Database } from '../../pipeline/db/index.ts';
+import type { Database } from '../../pipeline/db/index.ts';
 import { generateDemo } from '../../pipeline/demo/index.ts';
 import { ingestPaths } from '../../pipeline/load/index.ts';
 import { refresh } from '../../pipeline/indicators/index.ts';

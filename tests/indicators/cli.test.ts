@@ -5,7 +5,6 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '../../pipeline/db/index.ts';
 import { addRegions, addRows } from './fixtures.ts';
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 

@@ -1,7 +1,7 @@
 // The runner and the scheduler: every run recorded, one job's failure leaves the others running, no overlap,
 // retries with exponential backoff on transient errors only, acknowledgement, and node-cron actually firing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '../../pipeline/db/index.ts';
+import type { Database } from '../../pipeline/db/index.ts';
 import { readAuditLog } from '../../pipeline/audit/index.ts';
 import {
   acknowledgeRun, JobRunner, listJobRuns, RunLog, runJobNow, startScheduler, TransientError, isTransient,

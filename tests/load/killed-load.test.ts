@@ -4,7 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Database, repoRoot } from '../../pipeline/db/index.ts';
+import { repoRoot } from '../../pipeline/db/index.ts';
 import { ingestFile } from '../../pipeline/load/index.ts';
 import { decisionHeader, workspace, type Workspace } from './fixtures.ts';
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';

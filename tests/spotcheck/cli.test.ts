@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Database, repoRoot } from '../../pipeline/db/index.ts';
+import { repoRoot } from '../../pipeline/db/index.ts';
 import { addInspectors, addRegions, designatedRegions, inspectorSet, SEED } from './fixtures.ts';
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
