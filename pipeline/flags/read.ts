@@ -24,10 +24,10 @@ export interface Flag {
 
 export async function readFlags(db: Database, filter: { year?: number; region?: string; rule?: string; all?: boolean } = {}): Promise<Flag[]> {
   const all = filter.all ?? false;
-  const rows = await db.allFile<Omit<Flag, 'evidence' | 'numbers'> & { numbers: string | null }>('results/flags', {
+  const rows = await db.allFile<Omit<Flag, 'evidence' | 'numbers'> & { numbers: string | null }>('flags/results/flags', {
     year: filter.year ?? null, region: filter.region ?? null, rule: filter.rule ?? null, all,
   });
-  const evidence = await db.allFile<FlagEvidence & { flag_id: string }>('results/flag_evidence', { year: filter.year ?? null, all });
+  const evidence = await db.allFile<FlagEvidence & { flag_id: string }>('flags/results/flag_evidence', { year: filter.year ?? null, all });
   const byFlag = new Map<string, FlagEvidence[]>();
   for (const { flag_id, ...e } of evidence) {
     const list = byFlag.get(flag_id);

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { appendAudit } from '../../audit/index.ts';
-import { acknowledgeRun, currentRunner, listExports, listSchedules, runJobNow, UnknownJobError, type ExportListing, type JobRun } from '../../jobs/index.ts';
+import { acknowledgeRun, currentRunner, listExports, listJobRuns, listSchedules, runJobNow, UnknownJobError, type ExportListing, type JobRun } from '../../jobs/index.ts';
 import { defaultExportsDir, exportQuarter } from '../../export/index.ts';
 import { requireRole } from '../plugins/auth.ts';
 import { asBadRequest, HttpError, notFound } from '../plugins/errors.ts';
@@ -47,9 +47,10 @@ export function packageFile(exportsDir: string, quarter: string, name: string): 
 export default async function jobRoutes(app: FastifyInstance) {
   const central = requireRole('central');
   const centralOrAdmin = requireRole('central', 'admin');
-  const runs = async (options: { limit: number; unacknowledged: boolean }): Promise<JobRun[]> =>
-    (await app.q.rows<JobRun & { details: string | null }>('jobs/list_runs', { limit: options.limit, job_id: null, unacknowledged: options.unacknowledged }))
-      .map((r) => ({ ...r, details: typeof r.details === 'string' ? JSON.parse(r.details) : r.details }));
+  // On the read connections, so the list answers while a job holds the writer.
+  const readers = { allFile: <T>(name: string, params: Record<string, string | number | boolean | null>) => app.q.rows<T>(name, params) };
+  const runs = (options: { limit: number; unacknowledged: boolean }): Promise<JobRun[]> =>
+    listJobRuns(readers, { limit: options.limit, unacknowledgedFailuresOnly: options.unacknowledged });
 
   app.get('/jobs', { schema: S.list }, async (req) => {
     // Run summaries and details carry national counts and server paths: a provincial office sees that a job ran
