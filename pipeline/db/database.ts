@@ -1,5 +1,6 @@
 // The one handle to the DuckDB file. DuckDB lets a single process open a file (even read-only), so opening
-// fails fast with the holder's PID instead of hanging; every command goes through openDatabase().
+// fails fast with the holder's PID instead of hanging. Commands and the server open it through setup
+// (pipeline/setup/open.ts), which also fills the reference tables; tests of this floor open it directly.
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
