@@ -1,4 +1,4 @@
-// Funnel limits of a run: read the rates (sql/refresh/funnel_input.sql), compute limits per metric and year with
+// Funnel limits of a run: read the rates (sql/indicators/refresh/funnel_input.sql), compute limits per metric and year with
 // funnel.ts, control the false-discovery rate over each year's tests (all metrics of the year together), append
 // them to funnel_limits. The math is in TypeScript because exact binomial quantiles with interpolation are not
 // SQL; the few hundred thousand rows of a national run go through an appender.
@@ -18,13 +18,13 @@ interface Tested { metricId: string; year: number; direction: string; row: Funne
 
 export async function computeFunnels(db: Database, runId: number, choice: FunnelChoice = {}): Promise<number> {
   const q = choice.fdrQ ?? FUNNEL_SETTINGS.fdrQ;
-  const rows = await db.allFile<InputRow>('refresh/funnel_input');
+  const rows = await db.allFile<InputRow>('indicators/refresh/funnel_input');
   const groups = new Map<string, InputRow[]>();
   for (const r of rows) {
     const key = `${r.metric_id}\u0000${r.year}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = []));
-    g.push(r);
+    const g = groups.get(key);
+    if (g) g.push(r);
+    else groups.set(key, [r]);
   }
   const byYear = new Map<number, Tested[]>();
   for (const g of groups.values()) {

@@ -8,7 +8,7 @@ import { rankIntervals } from './weight-draws.ts';
 interface ScoreRow { region_code: string; year: number; metric_set: string; metric_id: string; weight: number; score: number }
 
 export async function computeRankIntervals(db: Database, method: string, draws = 500): Promise<number> {
-  const rows = await db.allFile<ScoreRow>('refresh/rank_scores', { method });
+  const rows = await db.allFile<ScoreRow>('indicators/refresh/rank_scores', { method });
   const groups = new Map<string, ScoreRow[]>();
   for (const r of rows) {
     const key = `${r.year}\u0000${r.metric_set}`;
@@ -28,6 +28,6 @@ export async function computeRankIntervals(db: Database, method: string, draws =
     const intervals = rankIntervals(parts, base, { draws });
     regions.forEach((c, i) => out.push({ region_code: c, year: g[0].year, low: intervals[i].low, high: intervals[i].high }));
   }
-  if (out.length) await db.runFile('refresh/rank_intervals', { rows: JSON.stringify(out) });
+  if (out.length) await db.runFile('indicators/refresh/rank_intervals', { rows: JSON.stringify(out) });
   return out.length;
 }

@@ -20,6 +20,7 @@ import { registerServe } from './serve.ts';
 import { registerUsers } from './users.ts';
 import { registerSchedule } from './schedule.ts';
 import { registerExport } from './export.ts';
+import { registerDisclosureReports } from './disclosure-reports.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -39,6 +40,7 @@ export const commands: RegisterCommand[] = [
   registerIndicators,
   registerRisk,
   registerFlags,
+  registerDisclosureReports,
   registerWatchlist,
   registerSchedule,
   registerExport,

@@ -1,6 +1,6 @@
 -- @produces: per-metric scores of the ranked scorecard rows (complete years, a composite), with the metric's weight
 -- and the region's metric set: the input of the composite's rank intervals (pipeline/indicators/rank-intervals.ts).
--- The score is the same as in sql/refresh/scorecard.sql (threshold or binary, as the run's method).
+-- The score is the same as in sql/indicators/refresh/scorecard.sql (threshold or binary, as the run's method).
 -- @params: $method VARCHAR
 SELECT v.region_code, v.year, s.metric_set, v.metric_id, t.weight,
   metric_score(v.status, $method, v.direction, v.value, v.threshold) AS score
