@@ -19,28 +19,55 @@ export interface TriageRecord {
   entry_id: string | null;
   decided_by: string;
   decided_at: string;
-  history: Array<{ decision: TriageDecision; reason: string | null; entry_id: string | null; decided_by: string; decided_at: string }>;
+  history: Array<{
+    decision: TriageDecision;
+    reason: string | null;
+    entry_id: string | null;
+    decided_by: string;
+    decided_at: string;
+  }>;
 }
 
 export class TriageError extends Error {
   override name = 'TriageError';
-  constructor(message: string, readonly code: 'not_found' | 'invalid' = 'invalid') {
+  constructor(
+    message: string,
+    readonly code: 'not_found' | 'invalid' = 'invalid',
+  ) {
     super(message);
   }
 }
 
-interface FlagRow { flag_id: string; rule_id: string; region_code: string; year: number; detail_key: string; status: string; message_zh: string; evidence_hash: string; previous_decision: string | null }
+interface FlagRow {
+  flag_id: string;
+  rule_id: string;
+  region_code: string;
+  year: number;
+  detail_key: string;
+  status: string;
+  message_zh: string;
+  evidence_hash: string;
+  previous_decision: string | null;
+}
 
 /** The watchlist entry an escalation of this flag creates (stable: escalating twice does not add a second). */
 export function escalationEntryId(regionCode: string, flagId: string): string {
-  return createHash('md5').update(['other', regionCode, `flag:${flagId}`].join('|')).digest('hex');
+  return createHash('md5')
+    .update(['other', regionCode, `flag:${flagId}`].join('|'))
+    .digest('hex');
 }
 
-export async function triageFlag(db: Database, input: { flagId: string; decision: TriageDecision; reason?: string | null; by: string }): Promise<TriageRecord> {
-  if (!TRIAGE_DECISIONS.includes(input.decision)) throw new TriageError(`decision must be one of ${TRIAGE_DECISIONS.join(', ')}, got ${input.decision}`);
+export async function triageFlag(
+  db: Database,
+  input: { flagId: string; decision: TriageDecision; reason?: string | null; by: string },
+): Promise<TriageRecord> {
+  if (!TRIAGE_DECISIONS.includes(input.decision))
+    throw new TriageError(`decision must be one of ${TRIAGE_DECISIONS.join(', ')}, got ${input.decision}`);
   const reason = input.reason?.trim() || null;
-  if (input.decision !== 'acknowledged' && !reason) throw new TriageError(`a flag is ${input.decision} only with a reason`);
-  if (!/^[0-9a-f]{6,32}$/.test(input.flagId)) throw new TriageError(`a flag id is 6 to 32 hexadecimal characters, got ${input.flagId}`);
+  if (input.decision !== 'acknowledged' && !reason)
+    throw new TriageError(`a flag is ${input.decision} only with a reason`);
+  if (!/^[0-9a-f]{6,32}$/.test(input.flagId))
+    throw new TriageError(`a flag id is 6 to 32 hexadecimal characters, got ${input.flagId}`);
   return db.transaction(async () => {
     const found = await db.allFile<FlagRow>('triage/flag', { flag_id: input.flagId });
     if (found.length === 0) throw new TriageError(`no flag ${input.flagId}`, 'not_found');
@@ -53,24 +80,53 @@ export async function triageFlag(db: Database, input: { flagId: string; decision
       if (!present) {
         const summary = `其他情形（由预警升级）：${reason}｜预警 ${flag.rule_id}${flag.detail_key ? ` ${flag.detail_key}` : ''}：${flag.message_zh}`;
         await db.runFile('watchlist/add_other', {
-          entry_id: entryId, region_code: flag.region_code, year: flag.year, summary_zh: summary,
-          evidence: JSON.stringify([{ flag_id: flag.flag_id, reason, entered_by: input.by }]), source_key: `flag:${flag.flag_id}`, by: input.by,
+          entry_id: entryId,
+          region_code: flag.region_code,
+          year: flag.year,
+          summary_zh: summary,
+          evidence: JSON.stringify([{ flag_id: flag.flag_id, reason, entered_by: input.by }]),
+          source_key: `flag:${flag.flag_id}`,
+          by: input.by,
         });
-        await db.runFile('watchlist/add_history', { entry_id: entryId, from: null, to: 'flagged', note: reason, by: input.by });
+        await db.runFile('watchlist/add_history', {
+          entry_id: entryId,
+          from: null,
+          to: 'flagged',
+          note: reason,
+          by: input.by,
+        });
         await appendAudit(db, {
-          action: 'watchlist.add', actor: input.by, subject: `watchlist:${entryId}`,
+          action: 'watchlist.add',
+          actor: input.by,
+          subject: `watchlist:${entryId}`,
           details: { region_code: flag.region_code, ground: 4, reason: reason ?? '', flag_id: flag.flag_id },
         });
       }
     }
-    const row = { flag_id: flag.flag_id, decision: input.decision, reason, evidence_hash: flag.evidence_hash, entry_id: entryId, by: input.by };
+    const row = {
+      flag_id: flag.flag_id,
+      decision: input.decision,
+      reason,
+      evidence_hash: flag.evidence_hash,
+      entry_id: entryId,
+      by: input.by,
+    };
     await db.runFile('triage/upsert', row);
     await db.runFile('triage/history_add', row);
     await appendAudit(db, {
-      action: 'flag.triage', actor: input.by, subject: `flag:${flag.flag_id}`,
+      action: 'flag.triage',
+      actor: input.by,
+      subject: `flag:${flag.flag_id}`,
       details: {
-        decision: input.decision, previous: flag.previous_decision, reason, region_code: flag.region_code, year: flag.year,
-        rule_id: flag.rule_id, detail_key: flag.detail_key, evidence_hash: flag.evidence_hash, entry_id: entryId,
+        decision: input.decision,
+        previous: flag.previous_decision,
+        reason,
+        region_code: flag.region_code,
+        year: flag.year,
+        rule_id: flag.rule_id,
+        detail_key: flag.detail_key,
+        evidence_hash: flag.evidence_hash,
+        entry_id: entryId,
       },
     });
     return (await readTriage(db, flag.flag_id))!;

@@ -3,9 +3,16 @@
 // them to funnel_limits. The math is in TypeScript because exact binomial quantiles with interpolation are not
 // SQL; the few hundred thousand rows of a national run go through an appender.
 import type { Database } from '../db/index.ts';
-import { benjaminiHochberg, funnel, FUNNEL_SETTINGS, type FunnelRow, type OverdispersionModel } from './funnel.ts';
+import { benjaminiHochberg, FUNNEL_SETTINGS, type FunnelRow, funnel, type OverdispersionModel } from './funnel.ts';
 
-interface InputRow { metric_id: string; year: number; region_code: string; numerator: number; denominator: number; direction: string }
+interface InputRow {
+  metric_id: string;
+  year: number;
+  region_code: string;
+  numerator: number;
+  denominator: number;
+  direction: string;
+}
 
 export interface FunnelChoice {
   /** Model where the χ² test finds over-dispersion (default additive). */
@@ -14,7 +21,12 @@ export interface FunnelChoice {
   fdrQ?: number;
 }
 
-interface Tested { metricId: string; year: number; direction: string; row: FunnelRow }
+interface Tested {
+  metricId: string;
+  year: number;
+  direction: string;
+  row: FunnelRow;
+}
 
 export async function computeFunnels(db: Database, runId: number, choice: FunnelChoice = {}): Promise<number> {
   const q = choice.fdrQ ?? FUNNEL_SETTINGS.fdrQ;
@@ -29,8 +41,8 @@ export async function computeFunnels(db: Database, runId: number, choice: Funnel
   const byYear = new Map<number, Tested[]>();
   for (const g of groups.values()) {
     const { metric_id, year, direction } = g[0];
-    let list = byYear.get(year);
-    if (!list) byYear.set(year, (list = []));
+    const list = byYear.get(year) ?? [];
+    byYear.set(year, list);
     for (const row of funnel(g, { model: choice.model })) list.push({ metricId: metric_id, year, direction, row });
   }
   const appender = await db.connection.createAppender('funnel_limits');

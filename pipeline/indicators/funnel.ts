@@ -13,8 +13,10 @@
 /** ln Γ(x) for x > 0 (Lanczos, g = 7, n = 9; relative error about 1e-15). */
 export function logGamma(x: number): number {
   if (x < 0.5) return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
-  const c = [0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
-    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7];
+  const c = [
+    0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059,
+    12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
+  ];
   x -= 1;
   let a = c[0];
   const t = x + 7.5;
@@ -42,12 +44,17 @@ function betaFraction(x: number, a: number, b: number): number {
   for (let m = 1; m <= 100_000; m++) {
     const m2 = 2 * m;
     let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
-    d = 1 + aa * d; if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c; if (Math.abs(c) < tiny) c = tiny;
-    d = 1 / d; h *= d * c;
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
+    d = 1 / d;
+    h *= d * c;
     aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
-    d = 1 + aa * d; if (Math.abs(d) < tiny) d = tiny;
-    c = 1 + aa / c; if (Math.abs(c) < tiny) c = tiny;
+    d = 1 + aa * d;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = 1 + aa / c;
+    if (Math.abs(c) < tiny) c = tiny;
     d = 1 / d;
     const delta = d * c;
     h *= delta;
@@ -68,22 +75,36 @@ export function binomialCdf(k: number, n: number, p: number): number {
 /** Standard normal quantile (Acklam's rational approximation refined by one Halley step; |error| < 1e-12). */
 export function normalQuantile(p: number): number {
   if (!(p > 0 && p < 1)) throw new Error(`normal quantile needs 0 < p < 1, got ${p}`);
-  const a = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
-  const b = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];
-  const c = [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783];
+  const a = [
+    -3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1,
+    2.506628277459239,
+  ];
+  const b = [
+    -5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1,
+  ];
+  const c = [
+    -7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+    2.938163982698783,
+  ];
   const d = [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416];
   const lo = 0.02425;
   let x: number;
   if (p < lo) {
     const q = Math.sqrt(-2 * Math.log(p));
-    x = (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    x =
+      (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+      ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
   } else if (p > 1 - lo) {
     const q = Math.sqrt(-2 * Math.log(1 - p));
-    x = -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) / ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    x =
+      -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+      ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
   } else {
     const q = p - 0.5;
     const r = q * q;
-    x = ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+    x =
+      ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+      (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
   }
   const e = 0.5 * erfc(-x / Math.SQRT2) - p;
   const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
@@ -94,8 +115,22 @@ export function normalQuantile(p: number): number {
 function erfc(x: number): number {
   const z = Math.abs(x);
   const t = 1 / (1 + 0.5 * z);
-  const r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 +
-    t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
+  const r =
+    t *
+    Math.exp(
+      -z * z -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+    );
   return x >= 0 ? r : 2 - r;
 }
 
@@ -140,8 +175,10 @@ export function gammaQ(a: number, x: number): number {
   for (let i = 1; i < 100_000; i++) {
     const an = -i * (i - a);
     b += 2;
-    d = an * d + b; if (Math.abs(d) < tiny) d = tiny;
-    c = b + an / c; if (Math.abs(c) < tiny) c = tiny;
+    d = an * d + b;
+    if (Math.abs(d) < tiny) d = tiny;
+    c = b + an / c;
+    if (Math.abs(c) < tiny) c = tiny;
     d = 1 / d;
     const delta = d * c;
     h *= delta;
@@ -186,7 +223,11 @@ export const FUNNEL_SETTINGS = {
   fdrQ: 0.05,
 };
 
-export interface FunnelPoint { region_code: string; numerator: number; denominator: number }
+export interface FunnelPoint {
+  region_code: string;
+  numerator: number;
+  denominator: number;
+}
 
 export interface FunnelOptions {
   /** A target instead of the pooled rate. */
@@ -223,7 +264,10 @@ export interface FunnelRow extends FunnelPoint {
   model: FunnelModel;
   /** Limits widened for over-dispersion (model <> exact). */
   adjusted: boolean;
-  lower95: number; upper95: number; lower998: number; upper998: number;
+  lower95: number;
+  upper95: number;
+  lower998: number;
+  upper998: number;
   z: number;
   /** Two-sided p-value of the point against the target under the model (exact binomial tails when model = exact). */
   p_value: number;
@@ -287,36 +331,64 @@ export function funnel(points: FunnelPoint[], options: FunnelOptions = {}): Funn
     const n = p.denominator;
     const v0 = (target * (1 - target)) / n;
     const sd = Math.sqrt(model === 'additive' ? v0 + d.tau2 : model === 'multiplicative' ? d.phi * v0 : v0);
-    let lim = cache.get(n);
-    if (!lim) cache.set(n, (lim = model === 'exact' ? exactLimits(n, target) : normalLimits(target, sd)));
+    const lim = cache.get(n) ?? (model === 'exact' ? exactLimits(n, target) : normalLimits(target, sd));
+    cache.set(n, lim);
     const value = p.numerator / n;
     const z = (value - target) / sd;
-    const p_value = model === 'exact' ? exactTwoSided(p.numerator, n, target) : Math.min(1, 2 * normalUpper(Math.abs(z)));
+    const p_value =
+      model === 'exact' ? exactTwoSided(p.numerator, n, target) : Math.min(1, 2 * normalUpper(Math.abs(z)));
     // An exact limit is undefined where its quantile is n itself (upper) or 0 (lower): the interpolation then puts
     // the limit a hair inside n/n (or above 0/n) although nothing more extreme than n/n is possible, so that side is
     // not judged. Everywhere else each point is classified by its exact limits, 0/n and n/n included.
     const aboveDefined = lim.upperDefined;
     const belowDefined = lim.lowerDefined;
     const position =
-      aboveDefined.p998 && value > lim.upper998 ? 'above998' : belowDefined.p998 && value < lim.lower998 ? 'below998'
-        : aboveDefined.p95 && value > lim.upper95 ? 'above95' : belowDefined.p95 && value < lim.lower95 ? 'below95' : 'within';
+      aboveDefined.p998 && value > lim.upper998
+        ? 'above998'
+        : belowDefined.p998 && value < lim.lower998
+          ? 'below998'
+          : aboveDefined.p95 && value > lim.upper95
+            ? 'above95'
+            : belowDefined.p95 && value < lim.lower95
+              ? 'below95'
+              : 'within';
     return {
-      ...p, value, target, phi: d.phi, tau2: d.tau2, chi2: d.chi2, chi2_df: d.df, chi2_p: d.chi2P, model, adjusted: model !== 'exact',
-      lower95: lim.lower95, upper95: lim.upper95, lower998: lim.lower998, upper998: lim.upper998, z, p_value, position,
+      ...p,
+      value,
+      target,
+      phi: d.phi,
+      tau2: d.tau2,
+      chi2: d.chi2,
+      chi2_df: d.df,
+      chi2_p: d.chi2P,
+      model,
+      adjusted: model !== 'exact',
+      lower95: lim.lower95,
+      upper95: lim.upper95,
+      lower998: lim.lower998,
+      upper998: lim.upper998,
+      z,
+      p_value,
+      position,
     };
   });
 }
 
 interface Limits {
-  lower95: number; upper95: number; lower998: number; upper998: number;
+  lower95: number;
+  upper95: number;
+  lower998: number;
+  upper998: number;
   upperDefined: { p95: boolean; p998: boolean };
   lowerDefined: { p95: boolean; p998: boolean };
 }
 
 function exactLimits(n: number, target: number): Limits {
   return {
-    lower95: exactLimit(0.025, n, target), upper95: exactLimit(0.975, n, target),
-    lower998: exactLimit(0.001, n, target), upper998: exactLimit(0.999, n, target),
+    lower95: exactLimit(0.025, n, target),
+    upper95: exactLimit(0.975, n, target),
+    lower998: exactLimit(0.001, n, target),
+    upper998: exactLimit(0.999, n, target),
     upperDefined: { p95: binomialQuantile(0.975, n, target) < n, p998: binomialQuantile(0.999, n, target) < n },
     lowerDefined: { p95: binomialQuantile(0.025, n, target) > 0, p998: binomialQuantile(0.001, n, target) > 0 },
   };
@@ -324,8 +396,12 @@ function exactLimits(n: number, target: number): Limits {
 
 function normalLimits(target: number, sd: number): Limits {
   return {
-    lower95: target - Z95 * sd, upper95: target + Z95 * sd, lower998: target - Z998 * sd, upper998: target + Z998 * sd,
-    upperDefined: { p95: true, p998: true }, lowerDefined: { p95: true, p998: true },
+    lower95: target - Z95 * sd,
+    upper95: target + Z95 * sd,
+    lower998: target - Z998 * sd,
+    upper998: target + Z998 * sd,
+    upperDefined: { p95: true, p998: true },
+    lowerDefined: { p95: true, p998: true },
   };
 }
 

@@ -5,15 +5,22 @@
 import type { Database } from '../db/index.ts';
 import { rankIntervals } from './weight-draws.ts';
 
-interface ScoreRow { region_code: string; year: number; metric_set: string; metric_id: string; weight: number; score: number }
+interface ScoreRow {
+  region_code: string;
+  year: number;
+  metric_set: string;
+  metric_id: string;
+  weight: number;
+  score: number;
+}
 
 export async function computeRankIntervals(db: Database, method: string, draws = 500): Promise<number> {
   const rows = await db.allFile<ScoreRow>('indicators/refresh/rank_scores', { method });
   const groups = new Map<string, ScoreRow[]>();
   for (const r of rows) {
     const key = `${r.year}\u0000${r.metric_set}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = []));
+    const g = groups.get(key) ?? [];
+    groups.set(key, g);
     g.push(r);
   }
   const out: Array<{ region_code: string; year: number; low: number; high: number }> = [];
@@ -26,7 +33,9 @@ export async function computeRankIntervals(db: Database, method: string, draws =
     const parts = regions.map(() => new Array<number>(metrics.length).fill(0));
     for (const r of g) parts[row.get(r.region_code)!][col.get(r.metric_id)!] = r.score;
     const intervals = rankIntervals(parts, base, { draws });
-    regions.forEach((c, i) => out.push({ region_code: c, year: g[0].year, low: intervals[i].low, high: intervals[i].high }));
+    regions.forEach((c, i) => {
+      out.push({ region_code: c, year: g[0].year, low: intervals[i].low, high: intervals[i].high });
+    });
   }
   if (out.length) await db.runFile('indicators/refresh/rank_intervals', { rows: JSON.stringify(out) });
   return out.length;

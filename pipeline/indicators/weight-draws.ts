@@ -23,13 +23,20 @@ export function perturbWeights(base: number[], random: () => number): number[] {
   return raw.map((x) => (total > 0 ? (x * want) / total : 0));
 }
 
-export interface RankInterval { low: number; high: number }
+export interface RankInterval {
+  low: number;
+  high: number;
+}
 
 /**
  * Ranks (1 = highest score, ties share the better rank) of items scored as Σ_k weight_k · parts[i][k], under `draws`
  * perturbed weight vectors; returns each item's [5th, 95th] percentile rank (nearest rank).
  */
-export function rankIntervals(parts: number[][], base: number[], options: { draws?: number; seed?: number; coverage?: number } = {}): RankInterval[] {
+export function rankIntervals(
+  parts: number[][],
+  base: number[],
+  options: { draws?: number; seed?: number; coverage?: number } = {},
+): RankInterval[] {
   const draws = options.draws ?? 500;
   const coverage = options.coverage ?? 0.9;
   const random = seededRandom(options.seed ?? 20261130);

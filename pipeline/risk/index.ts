@@ -1,4 +1,14 @@
-export { riskQueue, rankRows, tierOf, RISK_SCOPES, type ReadRows, type RiskQueue, type RiskRow, type RiskScope, type RiskTier } from './queue.ts';
-export { scoreFacts, funnelPoints, type RiskFact, type RiskReason } from './score.ts';
-export { loadRiskWeights, defaultWeightsPath, type RiskWeights, type RiskRule } from './weights.ts';
 export { RISK_RULE_ZH, RISK_TIER_ZH } from './labels.ts';
+export {
+  type ReadRows,
+  RISK_SCOPES,
+  type RiskQueue,
+  type RiskRow,
+  type RiskScope,
+  type RiskTier,
+  rankRows,
+  riskQueue,
+  tierOf,
+} from './queue.ts';
+export { funnelPoints, type RiskFact, type RiskReason, scoreFacts } from './score.ts';
+export { defaultWeightsPath, loadRiskWeights, type RiskRule, type RiskWeights } from './weights.ts';

@@ -20,5 +20,9 @@ export const RISK_RULE_ZH: Record<RiskRule, string> = {
 };
 
 export const RISK_TIER_ZH: Record<string, string> = {
-  grounds: '摘牌依据', breach: '违反明确义务或数据存疑', review: '优先核查', watch: '关注', clear: '无',
+  grounds: '摘牌依据',
+  breach: '违反明确义务或数据存疑',
+  review: '优先核查',
+  watch: '关注',
+  clear: '无',
 };

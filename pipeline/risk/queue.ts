@@ -1,10 +1,10 @@
 // The ranked risk queue (风险排序): one row per region of the scope for a year, scored from its flags and watchlist
 // entries (score.ts, data/risk-weights.json), tiered, ranked, with each rank's 90% interval under perturbed weights
 // (stability.ts). A year not yet complete (data before 1 February of the next year) is not ranked.
-import { scoreFacts, type RiskFact, type RiskReason } from './score.ts';
+import { type RiskFact, type RiskReason, scoreFacts } from './score.ts';
 import { rankStability } from './stability.ts';
+import { type RiskTier, TIER_ORDER } from './tiers.ts';
 import { loadRiskWeights, type RiskWeights } from './weights.ts';
-import { TIER_ORDER, type RiskTier } from './tiers.ts';
 
 export type { RiskTier } from './tiers.ts';
 
@@ -40,16 +40,24 @@ export function tierOf(score: number, reasons: RiskReason[], w: RiskWeights): Ri
 }
 
 /** Orders rows by tier, then score (highest first), then region code; ranks 1..n. */
-export function rankRows<T extends { tier: RiskTier; score: number; region_code: string }>(rows: T[]): Array<T & { rank: number }> {
+export function rankRows<T extends { tier: RiskTier; score: number; region_code: string }>(
+  rows: T[],
+): Array<T & { rank: number }> {
   return [...rows]
-    .sort((a, b) => TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || b.score - a.score || a.region_code.localeCompare(b.region_code))
+    .sort(
+      (a, b) =>
+        TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || b.score - a.score || a.region_code.localeCompare(b.region_code),
+    )
     .map((r, i) => ({ ...r, rank: i + 1 }));
 }
 
 /** Reads the rows of an SQL file: `db.allFile` from the CLI, the API's read connections (`app.q.rows`) from routes. */
 export type ReadRows = <T>(name: string, params: Record<string, string | number | boolean | null>) => Promise<T[]>;
 
-export async function riskQueue(read: ReadRows, options: { year: number; scope?: RiskScope; province?: string | null; weights?: RiskWeights }): Promise<RiskQueue> {
+export async function riskQueue(
+  read: ReadRows,
+  options: { year: number; scope?: RiskScope; province?: string | null; weights?: RiskWeights },
+): Promise<RiskQueue> {
   const scope = options.scope ?? 'designated';
   if (!RISK_SCOPES.includes(scope)) throw new Error(`scope must be one of ${RISK_SCOPES.join(', ')}, got ${scope}`);
   const w = options.weights ?? loadRiskWeights();
@@ -62,8 +70,8 @@ export async function riskQueue(read: ReadRows, options: { year: number; scope?:
   const facts = await read<RiskFact>('risk/facts', params);
   const byRegion = new Map<string, RiskFact[]>();
   for (const f of facts) {
-    let list = byRegion.get(f.region_code);
-    if (!list) byRegion.set(f.region_code, (list = []));
+    const list = byRegion.get(f.region_code) ?? [];
+    byRegion.set(f.region_code, list);
     list.push(f);
   }
   const scored = regions.map((r) => {
@@ -76,8 +84,14 @@ export async function riskQueue(read: ReadRows, options: { year: number; scope?:
   return {
     ...base,
     rows: ranked.map((r) => ({
-      rank: r.rank, region_code: r.region_code, region_name: r.region_name, score: r.score, tier: r.tier,
-      rank_low: intervals.get(r.region_code)!.low, rank_high: intervals.get(r.region_code)!.high, reasons: r.reasons,
+      rank: r.rank,
+      region_code: r.region_code,
+      region_name: r.region_name,
+      score: r.score,
+      tier: r.tier,
+      rank_low: intervals.get(r.region_code)!.low,
+      rank_high: intervals.get(r.region_code)!.high,
+      reasons: r.reasons,
     })),
   };
 }

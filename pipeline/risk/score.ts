@@ -47,9 +47,21 @@ export function funnelPoints(p: number | null, perLog10: number, cap: number): n
 }
 
 /** Rules that judge a metric's figure: on the same metric and year they are one problem, counted once. */
-const METRIC_RULES = new Set<RiskRule>(['funnel_unfavourable', 'funnel_favourable', 'sudden_drop', 'worsening', 'metric_miss_outside_95', 'metric_miss_repeated']);
+const METRIC_RULES = new Set<RiskRule>([
+  'funnel_unfavourable',
+  'funnel_favourable',
+  'sudden_drop',
+  'worsening',
+  'metric_miss_outside_95',
+  'metric_miss_repeated',
+]);
 
-interface Candidate { rule: RiskRule; fact: RiskFact; points: number; text: string }
+interface Candidate {
+  rule: RiskRule;
+  fact: RiskFact;
+  points: number;
+  text: string;
+}
 
 /** The reasons of one region-year, largest first. */
 export function scoreFacts(facts: RiskFact[], w: RiskWeights): RiskReason[] {
@@ -60,8 +72,15 @@ export function scoreFacts(facts: RiskFact[], w: RiskWeights): RiskReason[] {
   for (const f of facts) {
     if (f.dismissed) continue;
     if (f.source === 'watchlist') {
-      if (f.is_ground) cand('watchlist_ground', f, R.watchlist_ground.points, `${RISK_RULE_ZH.watchlist_ground}（第${f.ground}项）：${f.text_zh}`);
-      else if (f.kind && R.integrity_signal.watchlist_kinds.includes(f.kind)) cand('integrity_signal', f, R.integrity_signal.points);
+      if (f.is_ground)
+        cand(
+          'watchlist_ground',
+          f,
+          R.watchlist_ground.points,
+          `${RISK_RULE_ZH.watchlist_ground}（第${f.ground}项）：${f.text_zh}`,
+        );
+      else if (f.kind && R.integrity_signal.watchlist_kinds.includes(f.kind))
+        cand('integrity_signal', f, R.integrity_signal.points);
       continue;
     }
     if (R.integrity_signal.flag_rules.includes(f.rule_id)) cand('integrity_signal', f, R.integrity_signal.points);
@@ -72,13 +91,19 @@ export function scoreFacts(facts: RiskFact[], w: RiskWeights): RiskReason[] {
     else if (f.rule_id === 'funnel_outlier') {
       const unfavourable = f.funnel_unfavourable ?? f.severity === 'high';
       const def = unfavourable ? R.funnel_unfavourable : R.funnel_favourable;
-      cand(unfavourable ? 'funnel_unfavourable' : 'funnel_favourable', f, funnelPoints(f.p_value, def.points_per_log10_p, def.log10_p_cap));
+      cand(
+        unfavourable ? 'funnel_unfavourable' : 'funnel_favourable',
+        f,
+        funnelPoints(f.p_value, def.points_per_log10_p, def.log10_p_cap),
+      );
     } else if (f.rule_id === 'conformance_below_bar') {
       if (f.prev_flag_id) cand('below_bar_repeated', f, R.below_bar_repeated.points);
     } else if (f.rule_id === 'metric_not_met') {
       if (f.detail_key === R.report_unpublished.metric) cand('report_unpublished', f, R.report_unpublished.points);
-      else if (R.event_deadline_missed.metrics.includes(f.detail_key)) cand('event_deadline_missed', f, R.event_deadline_missed.points);
-      else if (f.funnel_position && OUTSIDE_95.has(f.funnel_position) && f.funnel_unfavourable) cand('metric_miss_outside_95', f, R.metric_miss_outside_95.points);
+      else if (R.event_deadline_missed.metrics.includes(f.detail_key))
+        cand('event_deadline_missed', f, R.event_deadline_missed.points);
+      else if (f.funnel_position && OUTSIDE_95.has(f.funnel_position) && f.funnel_unfavourable)
+        cand('metric_miss_outside_95', f, R.metric_miss_outside_95.points);
       else if (f.prev_flag_id) cand('metric_miss_repeated', f, R.metric_miss_repeated.points);
     }
   }
@@ -103,14 +128,24 @@ export function scoreFacts(facts: RiskFact[], w: RiskWeights): RiskReason[] {
     if (points <= 0 && !grouped) continue;
     if (points <= 0 && !withinLimit) continue;
     reasons.push({
-      rule: c.rule, flag_id: c.fact.source === 'flag' ? c.fact.source_id : null,
-      entry_id: c.fact.source === 'watchlist' ? c.fact.source_id : null, points, text: c.text,
+      rule: c.rule,
+      flag_id: c.fact.source === 'flag' ? c.fact.source_id : null,
+      entry_id: c.fact.source === 'watchlist' ? c.fact.source_id : null,
+      points,
+      text: c.text,
     });
     // Persistence: the same problem the year before adds a share of its points, once per problem.
-    const prev = grouped ? candidates.find((x) => METRIC_RULES.has(x.rule) && x.fact.detail_key === c.fact.detail_key && x.fact.prev_flag_id)?.fact : c.fact;
+    const prev = grouped
+      ? candidates.find(
+          (x) => METRIC_RULES.has(x.rule) && x.fact.detail_key === c.fact.detail_key && x.fact.prev_flag_id,
+        )?.fact
+      : c.fact;
     if (points > 0 && prev?.prev_flag_id && c.rule !== 'metric_miss_repeated' && c.rule !== 'below_bar_repeated') {
       reasons.push({
-        rule: 'persistence', flag_id: prev.prev_flag_id, entry_id: null, points: Math.round(w.persistence.share * points * 10) / 10,
+        rule: 'persistence',
+        flag_id: prev.prev_flag_id,
+        entry_id: null,
+        points: Math.round(w.persistence.share * points * 10) / 10,
         text: `${RISK_RULE_ZH.persistence}：${prev.year - 1}年同一预警（${prev.rule_id}${prev.detail_key ? ` ${prev.detail_key}` : ''}）`,
       });
     }

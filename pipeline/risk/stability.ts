@@ -3,12 +3,20 @@
 // re-ranked, `stability.draws` times (500 by default); each region's 5th–95th percentile rank is its interval.
 import { perturbWeights, seededRandom } from '../indicators/weight-draws.ts';
 import type { RiskReason } from './score.ts';
-import { TIER_ORDER, type RiskTier } from './tiers.ts';
+import { type RiskTier, TIER_ORDER } from './tiers.ts';
 import type { RiskRule, RiskWeights } from './weights.ts';
 
-interface Ranked { region_code: string; tier: RiskTier; reasons: RiskReason[] }
+interface Ranked {
+  region_code: string;
+  tier: RiskTier;
+  reasons: RiskReason[];
+}
 
-export function rankStability(rows: Ranked[], w: RiskWeights, seed = 20261130): Map<string, { low: number; high: number }> {
+export function rankStability(
+  rows: Ranked[],
+  w: RiskWeights,
+  seed = 20261130,
+): Map<string, { low: number; high: number }> {
   const rules = [...new Set(rows.flatMap((r) => r.reasons.map((x) => x.rule)))].sort() as RiskRule[];
   const col = new Map(rules.map((r, i) => [r, i]));
   const parts = rows.map((r) => {
@@ -22,11 +30,23 @@ export function rankStability(rows: Ranked[], w: RiskWeights, seed = 20261130): 
   const ranks: number[][] = rows.map(() => []);
   const draws = w.stability.draws;
   for (let d = 0; d < draws; d++) {
-    const f = perturbWeights(rules.map(() => 1), random);
+    const f = perturbWeights(
+      rules.map(() => 1),
+      random,
+    );
     const scores = parts.map((p) => p.reduce((s, x, k) => s + x * f[k], 0));
-    const tiers = scores.map((s, i) => fixed[i] ?? (s >= w.review_min ? TIER_ORDER.review : s > 0 ? TIER_ORDER.watch : TIER_ORDER.clear));
-    const order = rows.map((_, i) => i).sort((a, b) => tiers[a] - tiers[b] || scores[b] - scores[a] || rows[a].region_code.localeCompare(rows[b].region_code));
-    order.forEach((idx, pos) => ranks[idx].push(pos + 1));
+    const tiers = scores.map(
+      (s, i) => fixed[i] ?? (s >= w.review_min ? TIER_ORDER.review : s > 0 ? TIER_ORDER.watch : TIER_ORDER.clear),
+    );
+    const order = rows
+      .map((_, i) => i)
+      .sort(
+        (a, b) =>
+          tiers[a] - tiers[b] || scores[b] - scores[a] || rows[a].region_code.localeCompare(rows[b].region_code),
+      );
+    order.forEach((idx, pos) => {
+      ranks[idx].push(pos + 1);
+    });
   }
   const tail = (1 - w.stability.coverage) / 2;
   const out = new Map<string, { low: number; high: number }>();

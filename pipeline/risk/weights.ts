@@ -43,16 +43,32 @@ export function loadRiskWeights(path = defaultWeightsPath()): RiskWeights {
   }
   const problems: string[] = [];
   const number = (where: string, v: unknown) => {
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) problems.push(`${where} must be a number >= 0, got ${JSON.stringify(v)}`);
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+      problems.push(`${where} must be a number >= 0, got ${JSON.stringify(v)}`);
   };
   number('review_min', parsed.review_min);
   for (const [rule, def] of Object.entries(parsed.rules ?? {})) {
-    for (const [k, v] of Object.entries(def)) if (['points', 'points_per_log10_p', 'log10_p_cap', 'max_count'].includes(k)) number(`rules.${rule}.${k}`, v);
+    for (const [k, v] of Object.entries(def))
+      if (['points', 'points_per_log10_p', 'log10_p_cap', 'max_count'].includes(k)) number(`rules.${rule}.${k}`, v);
   }
-  const required: Array<keyof RiskWeights['rules']> = ['watchlist_ground', 'integrity_signal', 'report_missing', 'report_late', 'report_unpublished',
-    'funnel_unfavourable', 'funnel_favourable', 'event_deadline_missed', 'metric_miss_outside_95', 'metric_miss_repeated', 'sudden_drop', 'worsening', 'below_bar_repeated'];
+  const required: Array<keyof RiskWeights['rules']> = [
+    'watchlist_ground',
+    'integrity_signal',
+    'report_missing',
+    'report_late',
+    'report_unpublished',
+    'funnel_unfavourable',
+    'funnel_favourable',
+    'event_deadline_missed',
+    'metric_miss_outside_95',
+    'metric_miss_repeated',
+    'sudden_drop',
+    'worsening',
+    'below_bar_repeated',
+  ];
   for (const r of required) if (!parsed.rules?.[r]) problems.push(`rules.${r} is missing`);
-  for (const r of parsed.breach_rules ?? []) if (!(r in (parsed.rules ?? {}))) problems.push(`breach_rules names ${r}, which is not a rule`);
+  for (const r of parsed.breach_rules ?? [])
+    if (!(r in (parsed.rules ?? {}))) problems.push(`breach_rules names ${r}, which is not a rule`);
   number('persistence.share', parsed.persistence?.share);
   number('stability.draws', parsed.stability?.draws);
   if (problems.length) throw new Error(`${path}: the risk weights are invalid:\n  ${problems.join('\n  ')}`);

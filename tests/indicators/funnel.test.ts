@@ -2,7 +2,16 @@
 // and against an independent computation: the binomial distribution summed term by term.
 import { describe, expect, it } from 'vitest';
 import {
-  benjaminiHochberg, binomialCdf, binomialQuantile, chiSquareUpper, dispersion, exactLimit, exactTwoSided, funnel, normalQuantile, overdispersion,
+  benjaminiHochberg,
+  binomialCdf,
+  binomialQuantile,
+  chiSquareUpper,
+  dispersion,
+  exactLimit,
+  exactTwoSided,
+  funnel,
+  normalQuantile,
+  overdispersion,
 } from '../../pipeline/indicators/funnel.ts';
 
 /** P(R <= k) by plain summation of C(n, r) θ^r (1 − θ)^(n − r), with the coefficient built multiplicatively. */
@@ -31,15 +40,28 @@ describe('exact binomial limits with interpolation', () => {
   });
 
   it.each([
-    [0.999, 100, 0.1], [0.001, 100, 0.1], [0.975, 100, 0.1], [0.025, 100, 0.1],
-    [0.999, 30, 0.14], [0.001, 300, 0.14], [0.975, 57, 0.92], [0.025, 250, 0.5], [0.999, 12, 0.97], [0.001, 400, 0.03],
+    [0.999, 100, 0.1],
+    [0.001, 100, 0.1],
+    [0.975, 100, 0.1],
+    [0.025, 100, 0.1],
+    [0.999, 30, 0.14],
+    [0.001, 300, 0.14],
+    [0.975, 57, 0.92],
+    [0.025, 250, 0.5],
+    [0.999, 12, 0.97],
+    [0.001, 400, 0.03],
   ])('agrees with a term-by-term summation at p = %f, n = %i, target = %f', (p, n, theta) => {
     expect(exactLimit(p, n, theta)).toBeCloseTo(limitBySum(p, n, theta), 10);
   });
 
   it('computes the binomial distribution function to 1e-12 of the summation', () => {
-    for (const [n, theta] of [[50, 0.3], [200, 0.05], [250, 0.85]] as const) {
-      for (const k of [0, 1, Math.floor(n * theta), n - 1]) expect(binomialCdf(k, n, theta)).toBeCloseTo(cdfBySum(k, n, theta), 12);
+    for (const [n, theta] of [
+      [50, 0.3],
+      [200, 0.05],
+      [250, 0.85],
+    ] as const) {
+      for (const k of [0, 1, Math.floor(n * theta), n - 1])
+        expect(binomialCdf(k, n, theta)).toBeCloseTo(cdfBySum(k, n, theta), 12);
     }
   });
 
@@ -71,7 +93,11 @@ describe('over-dispersion and classification', () => {
   });
 
   it('widens the limits only when the χ² test finds over-dispersion, by the additive τ² by default', () => {
-    const points = [0.3, 0.4, 0.45, 0.45, 0.5, 0.5, 0.55, 0.55, 0.6, 0.7].map((r, i) => ({ region_code: `r${i}`, numerator: r * 100, denominator: 100 }));
+    const points = [0.3, 0.4, 0.45, 0.45, 0.5, 0.5, 0.55, 0.55, 0.6, 0.7].map((r, i) => ({
+      region_code: `r${i}`,
+      numerator: r * 100,
+      denominator: 100,
+    }));
     const rows = funnel(points);
     expect(rows[0].target).toBeCloseTo(0.5, 12);
     expect(rows[0].model).toBe('additive');
@@ -83,7 +109,9 @@ describe('over-dispersion and classification', () => {
     const multiplicative = funnel(points, { model: 'multiplicative' });
     expect(multiplicative[0].model).toBe('multiplicative');
     expect(multiplicative[0].upper998).toBeCloseTo(0.5 + normalQuantile(0.999) * Math.sqrt((phi * 0.25) / 100), 12);
-    const calm = funnel([0.5, 0.5, 0.49, 0.51].map((r, i) => ({ region_code: `c${i}`, numerator: r * 100, denominator: 100 })));
+    const calm = funnel(
+      [0.5, 0.5, 0.49, 0.51].map((r, i) => ({ region_code: `c${i}`, numerator: r * 100, denominator: 100 })),
+    );
     expect(calm[0].model).toBe('exact');
     expect(calm[0].adjusted).toBe(false);
     expect(calm[0].upper998).toBeCloseTo(exactLimit(0.999, 100, 0.5), 12);
@@ -106,10 +134,13 @@ describe('over-dispersion and classification', () => {
   });
 
   it('classifies 0 of 30 published against a 95% norm as below the 99.8% limit', () => {
-    const rows = funnel([
-      { region_code: 'none', numerator: 0, denominator: 30 },
-      ...Array.from({ length: 20 }, (_, i) => ({ region_code: `n${i}`, numerator: 95, denominator: 100 })),
-    ], { target: 0.95 });
+    const rows = funnel(
+      [
+        { region_code: 'none', numerator: 0, denominator: 30 },
+        ...Array.from({ length: 20 }, (_, i) => ({ region_code: `n${i}`, numerator: 95, denominator: 100 })),
+      ],
+      { target: 0.95 },
+    );
     const none = rows.find((r) => r.region_code === 'none')!;
     expect(none.position).toBe('below998');
     expect(none.p_value).toBeLessThan(1e-30);
@@ -145,13 +176,26 @@ describe('over-dispersion and classification', () => {
   });
 
   it('finds a loss rate of 36.9% on 309 cases an outlier against regions around 14%', () => {
-    const base = Array.from({ length: 30 }, (_, i) => ({ region_code: `b${i}`, numerator: 14 + (i % 5) - 2, denominator: 100 }));
-    const rows = funnel([...base, { region_code: 'high', numerator: 114, denominator: 309 }, { region_code: 'low', numerator: 9, denominator: 299 }]);
+    const base = Array.from({ length: 30 }, (_, i) => ({
+      region_code: `b${i}`,
+      numerator: 14 + (i % 5) - 2,
+      denominator: 100,
+    }));
+    const rows = funnel([
+      ...base,
+      { region_code: 'high', numerator: 114, denominator: 309 },
+      { region_code: 'low', numerator: 9, denominator: 299 },
+    ]);
     expect(rows.find((r) => r.region_code === 'high')!.position).toBe('above998');
     expect(rows.find((r) => r.region_code === 'low')!.position).toBe('below998');
   });
 
   it('returns no limits when the target is 0 or 1 (a funnel without width)', () => {
-    expect(funnel([{ region_code: 'a', numerator: 5, denominator: 5 }, { region_code: 'b', numerator: 3, denominator: 3 }])).toEqual([]);
+    expect(
+      funnel([
+        { region_code: 'a', numerator: 5, denominator: 5 },
+        { region_code: 'b', numerator: 3, denominator: 3 },
+      ]),
+    ).toEqual([]);
   });
 });

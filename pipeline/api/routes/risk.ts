@@ -1,7 +1,7 @@
 // /api/risk: the ranked risk queue (pipeline/risk), province-scoped like every read (the provincial account's
 // province is a bound parameter of the queue's SQL, so it ranks its own regions only). Cached until the next write.
 import type { FastifyInstance } from 'fastify';
-import { riskQueue, type RiskScope } from '../../risk/index.ts';
+import { type RiskScope, riskQueue } from '../../risk/index.ts';
 import { provinceOf } from '../plugins/auth.ts';
 import { sendCachedJson } from '../plugins/table.ts';
 import * as S from '../schemas/risk.ts';
@@ -15,7 +15,14 @@ export default async function riskRoutes(app: FastifyInstance) {
     return sendCachedJson(req, reply, app.q, `risk|${year}|${query.scope}|${query.limit}|${province}`, async () => {
       if (year === null) return { year: 0, scope: query.scope, as_of: null, complete: false, total: 0, rows: [] };
       const q = await riskQueue((name, params) => app.q.rows(name, params), { year, scope: query.scope, province });
-      return { year: q.year, scope: q.scope, as_of: q.as_of, complete: q.complete, total: q.rows.length, rows: q.rows.slice(0, query.limit) };
+      return {
+        year: q.year,
+        scope: q.scope,
+        as_of: q.as_of,
+        complete: q.complete,
+        total: q.rows.length,
+        rows: q.rows.slice(0, query.limit),
+      };
     });
   });
 }
