@@ -69,14 +69,14 @@ export async function triageFlag(
   if (!/^[0-9a-f]{6,32}$/.test(input.flagId))
     throw new TriageError(`a flag id is 6 to 32 hexadecimal characters, got ${input.flagId}`);
   return db.transaction(async () => {
-    const found = await db.allFile<FlagRow>('triage/flag', { flag_id: input.flagId });
+    const found = await db.allFile<FlagRow>('flags/triage/flag', { flag_id: input.flagId });
     if (found.length === 0) throw new TriageError(`no flag ${input.flagId}`, 'not_found');
     if (found.length > 1) throw new TriageError(`flag id prefix ${input.flagId} is ambiguous; give more characters`);
     const flag = found[0];
     let entryId: string | null = null;
     if (input.decision === 'escalated') {
       entryId = escalationEntryId(flag.region_code, flag.flag_id);
-      const [{ present }] = await db.allFile<{ present: boolean }>('triage/entry_exists', { entry_id: entryId });
+      const [{ present }] = await db.allFile<{ present: boolean }>('flags/triage/entry_exists', { entry_id: entryId });
       if (!present) {
         const summary = `其他情形（由预警升级）：${reason}｜预警 ${flag.rule_id}${flag.detail_key ? ` ${flag.detail_key}` : ''}：${flag.message_zh}`;
         await db.runFile('watchlist/add_other', {
@@ -111,8 +111,8 @@ export async function triageFlag(
       entry_id: entryId,
       by: input.by,
     };
-    await db.runFile('triage/upsert', row);
-    await db.runFile('triage/history_add', row);
+    await db.runFile('flags/triage/upsert', row);
+    await db.runFile('flags/triage/history_add', row);
     await appendAudit(db, {
       action: 'flag.triage',
       actor: input.by,
@@ -134,7 +134,7 @@ export async function triageFlag(
 }
 
 export async function readTriage(db: Database, flagId: string): Promise<TriageRecord | undefined> {
-  const [row] = await db.allFile<Omit<TriageRecord, 'history'>>('triage/state', { flag_id: flagId });
+  const [row] = await db.allFile<Omit<TriageRecord, 'history'>>('flags/triage/state', { flag_id: flagId });
   if (!row) return undefined;
-  return { ...row, history: await db.allFile<TriageRecord['history'][number]>('triage/history', { flag_id: flagId }) };
+  return { ...row, history: await db.allFile<TriageRecord['history'][number]>('flags/triage/history', { flag_id: flagId }) };
 }

@@ -48,10 +48,10 @@ export default async function flagRoutes(app: FastifyInstance) {
     });
     if (!flag) throw notFound(`no flag ${id} among the regions you may see`);
     const evidence = await app.q.rows('api/flag_evidence', { flag_id: id });
-    const [triage] = await app.q.rows<Record<string, unknown>>('triage/state', {
+    const [triage] = await app.q.rows<Record<string, unknown>>('flags/triage/state', {
       flag_id: (flag as { flag_id?: string }).flag_id ?? id,
     });
-    const history = triage ? await app.q.rows('triage/history', { flag_id: triage.flag_id as string }) : [];
+    const history = triage ? await app.q.rows('flags/triage/history', { flag_id: triage.flag_id as string }) : [];
     return {
       ...flag,
       numbers: flag.numbers ? JSON.parse(flag.numbers) : null,

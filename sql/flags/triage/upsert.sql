@@ -1,4 +1,4 @@
--- @produces: the flag's current triage decision (one row per flag); the history row is sql/triage/history_add.sql
+-- @produces: the flag's current triage decision (one row per flag); the history row is sql/flags/triage/history_add.sql
 -- @params: $flag_id, $decision (acknowledged | dismissed | escalated), $reason, $evidence_hash, $entry_id, $by
 INSERT INTO flag_triage (flag_id, decision, reason, evidence_hash, entry_id, decided_by, decided_at)
 VALUES ($flag_id, $decision, $reason, $evidence_hash, $entry_id, $by, current_localtimestamp())
