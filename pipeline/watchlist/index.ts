@@ -5,16 +5,9 @@ import { createHash } from 'node:crypto';
 import type { Database } from '../db/index.ts';
 import { appendAudit } from '../audit/index.ts';
 
-export type WatchStatus = 'flagged' | 'needs_review' | 'under_review' | 'cleared' | 'revoked';
-
-/** Allowed moves. An integrity signal (is_ground = false) can never be revoked on its own: see canMove. */
-export const TRANSITIONS: Record<WatchStatus, WatchStatus[]> = {
-  flagged: ['under_review'],
-  needs_review: ['under_review'],
-  under_review: ['cleared', 'revoked'],
-  cleared: ['under_review'],
-  revoked: [],
-};
+export { TRANSITIONS, MANUAL_GROUNDS, type WatchStatus, type ManualGround } from './statuses.ts';
+import type { WatchStatus } from './statuses.ts';
+import { MANUAL_GROUNDS, TRANSITIONS } from './statuses.ts';
 
 export const STATUS_ZH: Record<WatchStatus, string> = {
   flagged: '已列入', needs_review: '待核查', under_review: '核查中', cleared: '已排除', revoked: '已摘牌',
@@ -118,10 +111,6 @@ export async function addOtherEntry(db: Database, input: { region: string; reaso
   });
 }
 
-/** The grounds an analyst may enter by hand. Ground 3 (a spot check confirms the region no longer meets the
- *  indicators) comes only from a committed draw's findings (refresh adds it), never from a hand entry. */
-export const MANUAL_GROUNDS = [1, 2, 4] as const;
-export type ManualGround = (typeof MANUAL_GROUNDS)[number];
 
 /** Evidence of a hand entry: the reason, and each attached flag with the source records behind it. */
 export interface ManualEvidence {
