@@ -137,6 +137,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await page.click('[data-testid="freeze-button"]');
     await page.waitForSelector('[data-testid="ceremony"][data-state="ready"] [data-testid="pool-hash"]');
     expect(await page.textContent('[data-testid="pool-hash"]')).toMatch(/^[0-9a-f]{64}$/);
+    await page.click('[data-testid="published-button"]');
     await page.fill('[data-testid="seed-input"]', '31415926535897932384');
     expect(await page.textContent('[data-testid="seed-digits"]')).toContain('20');
     await shot(page, 'spotcheck-ceremony');
