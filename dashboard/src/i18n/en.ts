@@ -444,4 +444,5 @@ export const en: Record<MessageKey, string> = {
   'table.open': 'Open',
   'flag.status.active': 'Active',
   'flag.status.resolved': 'Resolved',
+  'watch.spotcheckUnlinked': 'Spot-check finding outside a committed draw: to be reviewed, not yet a ground for revocation',
 };

@@ -442,6 +442,7 @@ export const zh = {
   'table.open': '打开',
   'flag.status.active': '有效',
   'flag.status.resolved': '已消除',
+  'watch.spotcheckUnlinked': '抽查结果未关联已确认提交的抽查：待核查，暂不构成摘牌依据',
 } as const;
 
 export type MessageKey = keyof typeof zh;

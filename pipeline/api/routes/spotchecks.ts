@@ -31,7 +31,10 @@ export default async function spotcheckRoutes(app: FastifyInstance) {
   app.get('/spotchecks/:id', { schema: S.certificate }, async (req) => {
     const { id } = req.params as { id: number };
     const province = provinceOf(req);
-    const { certificate } = await asBadRequest(buildCertificate(app.db, id));
+    const built = (await asBadRequest(buildCertificate(app.db, id))).certificate;
+    // province names are public: the strata of a by-province draw are shown by name to every account
+    const names = await app.q.cached('province_names', () => app.q.rows<{ code: string; name: string }>('api/meta_provinces', { province: null }));
+    const certificate = { ...built, province_names: Object.fromEntries(names.map((p) => [p.code, p.name])) };
     if (province === null) return certificate;
     // A provincial account gets the same public certificate (protocol, pool, seed, commands) with its own
     // province's selections only; the inspector snapshot and the other provinces' teams stay out.

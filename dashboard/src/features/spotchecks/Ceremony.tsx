@@ -16,12 +16,13 @@ import { Steps, type Step } from './Steps.tsx';
 type Selected = Certificate['selected'][number] & { draw_order?: number; inspectors?: { inspector_id: string }[] | string[] };
 
 /** A label for a stratum value: a province's name, a batch year, a designation type. */
-export function useStratumLabel(by: string | undefined) {
+export function useStratumLabel(by: string | undefined, names?: unknown) {
   const { label } = useI18n();
   const meta = useMeta();
+  const known = (names ?? {}) as Record<string, string>;
   return (s: string) => {
     if (s === 'all') return '—';
-    if (by === 'province') return meta.provinces.find((p) => p.code === s)?.name ?? s;
+    if (by === 'province') return known[s] ?? meta.provinces.find((p) => p.code === s)?.name ?? s;
     if (by === 'designation') return label('designation', s);
     return s;
   };
@@ -30,7 +31,7 @@ export function useStratumLabel(by: string | undefined) {
 function SizePreview({ cert, mode, amount }: { cert: Certificate; mode: 'proportion' | 'count'; amount: string }) {
   const { t } = useI18n();
   const by = (cert.strata as { by?: string } | null)?.by;
-  const stratumLabel = useStratumLabel(by);
+  const stratumLabel = useStratumLabel(by, cert.province_names);
   const sizes = stratumSizes(cert);
   const pool = poolOf(cert)?.size ?? 0;
   const result = useMemo(() => {
@@ -62,7 +63,7 @@ function Publish({ id, cert }: { id: string; cert: Certificate }) {
     <div className="ceremony-step" data-testid="publish-step">
       <p className="note">{t('spot.publishHelp')}</p>
       <h3>{t('spot.downloads')}</h3>
-      <FileList id={id} cert={cert} stratumLabel={useStratumLabel(by)} />
+      <FileList id={id} cert={cert} stratumLabel={useStratumLabel(by, cert.province_names)} />
       <p className="note">{t('spot.poolFormat')}{by ? ` ${t('spot.strataFormat')}` : ''}</p>
       <button type="button" className="primary" data-testid="published-button" onClick={() => setQuery({ step: 'seed' }, { replace: false })}>{t('spot.published')}</button>
     </div>
@@ -107,7 +108,7 @@ function SeedEntry({ id, cert, onDrawn }: { id: string; cert: Certificate; onDra
 export function SelectionTable({ id, cert, names }: { id: string; cert: Certificate; names?: Map<string, string> }) {
   const { t } = useI18n();
   const by = (cert.strata as { by?: string } | null)?.by;
-  const stratumLabel = useStratumLabel(by);
+  const stratumLabel = useStratumLabel(by, cert.province_names);
   const team = (s: Selected) => (Array.isArray(s.inspectors) ? s.inspectors.map((x) => {
     const idOf = typeof x === 'string' ? x : x.inspector_id;
     return names?.get(idOf) ? `${names.get(idOf)}（${idOf}）` : idOf;

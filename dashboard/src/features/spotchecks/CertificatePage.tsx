@@ -41,7 +41,7 @@ function Body({ id, c }: { id: string; c: Certificate }) {
   const { user } = useSession();
   const pool = poolOf(c);
   const strata = strataOf(c);
-  const stratumLabel = useStratumLabel(strata?.by);
+  const stratumLabel = useStratumLabel(strata?.by, c.province_names);
   const params = (c.parameters ?? {}) as { strata?: string; exclusions?: { name: string }[]; proportion?: string; count?: number; team_size?: number | null };
   const risk = (c.risk_targeted ?? []) as { region_code: string; region_name: string | null; criterion: string }[];
   const recompute = c.recompute as { without_database?: string[]; with_database?: string } | undefined;

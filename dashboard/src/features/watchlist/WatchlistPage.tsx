@@ -20,7 +20,10 @@ interface HandEvidence { reason?: string; entered_by?: string; flags?: { flag_id
 /** An entry's basis in the user's language: its ground of 四(三), or why it is listed without being one. */
 export function useBasis() {
   const { t } = useI18n();
-  return (w: { is_ground?: unknown; ground?: unknown; [k: string]: unknown }) => (w.is_ground === false || w.ground == null ? t('watch.integrity') : t(`watch.ground.${Number(w.ground)}` as MessageKey));
+  return (w: { is_ground?: unknown; ground?: unknown; kind?: unknown; [k: string]: unknown }) => {
+    if (w.is_ground !== false && w.ground != null) return t(`watch.ground.${Number(w.ground)}` as MessageKey);
+    return w.kind === 'spotcheck_unlinked' ? t('watch.spotcheckUnlinked') : t('watch.integrity');
+  };
 }
 
 /** Evidence rows as the evidence list reads them (the watchlist stores file_name, flags store file). */
@@ -71,7 +74,7 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
             </div>
             <h3>{t('watch.grounds')}</h3>
             <p data-testid="watch-ground">{basis(w)}</p>
-            {lang === 'zh' || !reasons.length ? <p className="note">{w.reason}</p> : null}
+            {reasons.length === 0 && lang === 'zh' ? <p className="note">{w.reason}</p> : null}
             {reasons.length > 0 && <><h3>{t('watch.reasonText')}</h3>{reasons.map((r, i) => <p key={i} data-testid="watch-reason">{r}</p>)}</>}
             <h3>{t('watch.evidence')}</h3>
             {hand?.flags?.length ? (
