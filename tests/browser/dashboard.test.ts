@@ -28,7 +28,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     admin = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     page = await admin.newPage();
     errors = watchConsole(page);
-  }, 240_000);
+  }, 600_000);
 
   afterAll(async () => {
     await browser?.close();

@@ -77,6 +77,8 @@ export async function startServer(): Promise<Server> {
   // The server runs the scheduled jobs: its inbox and its quarterly packages stay in the test's folder.
   const env = { ...process.env, SHIFAN_INBOX: join(dir, 'inbox'), SHIFAN_EXPORTS: join(dir, 'exports') };
   const child = spawn('node', [CLI, '--db', db, 'serve', '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env });
+  // a hook that times out never calls stop(): the server must not outlive the test process
+  process.once('exit', () => { if (child.exitCode === null) child.kill('SIGTERM'); });
   let out = '';
   child.stdout!.on('data', (d) => { out += d; });
   child.stderr!.on('data', (d) => { out += d; });

@@ -43,7 +43,7 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     browser = await launch();
     admin = await open(server.admin);
     adminErrors = watchConsole(admin);
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});
