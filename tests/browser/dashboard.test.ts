@@ -151,10 +151,13 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     expect(await page.getAttribute('[data-testid="verify-result"]', 'data-ok')).toBe('true');
     await shot(page, 'certificate');
     await page.emulateMedia({ media: 'print' });
-    await page.pdf({ path: join(SHOTS, '..', 'certificate.pdf'), format: 'A4', printBackground: false });
-    await page.emulateMedia({ media: 'screen' });
+    try {
+      await page.pdf({ path: join(SHOTS, '..', 'certificate.pdf'), format: 'A4', printBackground: false });
+    } finally {
+      await page.emulateMedia({ media: 'screen' }); // later tests need the screen styles (print hides forms)
+    }
     expect(errors).toEqual([]);
-  });
+  }, 180_000);
 
   it('opens a watchlist entry with its grounds and history, and records a status change with a note', async () => {
     await page.goto(server.baseUrl + '/watchlist');

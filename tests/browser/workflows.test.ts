@@ -81,7 +81,7 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     expect(await row.textContent()).toContain('浙江');
     expect(await shotBoth(admin, 'accounts')).toBeLessThanOrEqual(390);
     expect(adminErrors).toEqual([]);
-  });
+  }, 120_000);
 
   it('tells an admin on the spot-check page why they cannot draw, with a way to the accounts page', async () => {
     await go(admin, '/spotchecks');
@@ -90,7 +90,7 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     expect(why).toContain('中央依法治国办');
     expect(await admin.locator('[data-testid="cannot-draw"] a[href="/accounts"]').count()).toBe(1);
     expect(await shotBoth(admin, 'spotchecks-admin')).toBeLessThanOrEqual(390);
-  });
+  }, 120_000);
 
   it('has the new analyst import inspectors: a bad file is previewed with its bad cells and cannot be sent, a good one loads, a load cap is edited', async () => {
     analyst = await open(newAnalyst);
@@ -124,7 +124,7 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     expect(listed.find((i) => i.inspector_id === 'NEW002')!.load_cap).toBe(5);
     expect(await shotBoth(analyst, 'inspectors')).toBeLessThanOrEqual(390);
     expect(analystErrors).toEqual([]);
-  });
+  }, 120_000);
 
   it('runs the whole spot check: freeze by province, publish the pool files whose hashes match, seed with 10% and the count shown first, review, commit, verify as a Chinese checklist', async () => {
     const meta = await (await analyst.request.get(server.baseUrl + '/api/meta')).json() as { latest_year: number };
@@ -185,8 +185,11 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     expect(await analyst.locator('[data-testid="verify-result"] pre').count()).toBe(0);
     expect(await shotBoth(analyst, 'certificate')).toBeLessThanOrEqual(390);
     await analyst.emulateMedia({ media: 'print' });
-    await analyst.pdf({ path: join(SHOTS, '..', 'certificate-committed.pdf'), format: 'A4' });
-    await analyst.emulateMedia({ media: 'screen' });
+    try {
+      await analyst.pdf({ path: join(SHOTS, '..', 'certificate-committed.pdf'), format: 'A4' });
+    } finally {
+      await analyst.emulateMedia({ media: 'screen' });
+    }
     expect(analystErrors).toEqual([]);
   }, 120_000);
 
@@ -207,7 +210,7 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     expect(await prov.locator('[data-testid="verify-button"]').count()).toBe(0);
     expect(await shotBoth(prov, 'certificate-provincial')).toBeLessThanOrEqual(390);
     expect(errs).toEqual([]);
-  });
+  }, 120_000);
 
   it('puts a region on the watchlist from its region page: region picker, ground (一), a flag as evidence, a reason; then a status change with a note, shown with the analyst\'s name', async () => {
     const flags = await (await analyst.request.get(`${server.baseUrl}/api/flags?all_years=true&status=active&limit=500`, { headers: { accept: 'application/json' } })).json() as { region_code: string; region_name: string; flag_id: string }[];
@@ -315,7 +318,7 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     const chart = await analyst.evaluate(() => { const c = document.querySelector('.chart')!; return { overflow: getComputedStyle(c).overflowX, clipped: c.scrollWidth > c.clientWidth + 1 }; });
     expect(chart).toEqual({ overflow: 'visible', clipped: false });
     await analyst.emulateMedia({ media: 'screen' });
-  });
+  }, 120_000);
 
   it('reaches sort headers, rows and funnel dots from the keyboard, and keeps the text filter and sort order in the URL', async () => {
     await go(analyst, '/regions');
@@ -345,5 +348,5 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     await analyst.keyboard.press('Enter');
     await analyst.waitForURL((u) => u.pathname === `/regions/${code}`);
     expect(analystErrors).toEqual([]);
-  });
+  }, 120_000);
 });
