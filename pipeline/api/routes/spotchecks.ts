@@ -39,7 +39,7 @@ export default async function spotcheckRoutes(app: FastifyInstance) {
     // A provincial account gets the same public certificate (protocol, pool, seed, commands) with its own
     // province's selections only; the inspector snapshot and the other provinces' teams stay out.
     const own = (r: { region_code: string }) => r.region_code.slice(0, 2) === province.slice(0, 2);
-    const c = certificate as { selected: { region_code: string }[]; risk_targeted: { region_code: string }[]; inspectors: Record<string, unknown> };
+    const c = built as { selected: { region_code: string }[]; risk_targeted: { region_code: string }[]; inspectors: Record<string, unknown> };
     return {
       ...certificate, selected: c.selected.filter(own), risk_targeted: c.risk_targeted.filter(own),
       inspectors: { ...c.inspectors, pool: [] }, province_view: province, selected_total: c.selected.length,
