@@ -15,7 +15,7 @@ beforeAll(async () => {
   central = await login(ctx.app, 'central');
   prov = await login(ctx.app, 'prov');
   admin = await login(ctx.app, 'boss');
-}, 120_000);
+}, 600_000);
 afterAll(() => closeApp(ctx));
 
 describe('accounts (admin)', () => {
