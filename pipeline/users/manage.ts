@@ -1,11 +1,10 @@
 // An administrator's changes to existing accounts, from the dashboard's 账号 page: reset a password (a generated
-// one, shown once), move a provincial account to another province, enable a disabled account again. Each ends the
+// one, shown once; setPassword of index.ts), move a provincial account to another province, enable a disabled account again. Each ends the
 // account's sessions (a reset or a new province must take effect at once) and writes its audit entry in the same
 // transaction. Creating and disabling accounts are in index.ts (shared with the CLI).
 import type { Database } from '../db/index.ts';
 import { appendAudit } from '../audit/index.ts';
-import { hashPassword, randomPassword } from './password.ts';
-import { UserError, type Role } from './index.ts';
+import { setPassword, UserError, type Role } from './index.ts';
 
 interface Account { username: string; role: Role; province_code: string | null; disabled: boolean }
 
@@ -15,16 +14,10 @@ async function account(db: Database, username: string): Promise<Account> {
   return row;
 }
 
-/** Gives the account a new generated password and ends its sessions; returns the password to show once. */
+/** Gives the account a new generated password and ends its sessions (index.ts setPassword, shared with
+ *  `shifan users password`); returns the password to show once. */
 export async function resetPassword(db: Database, username: string, actor: string): Promise<{ username: string; password: string }> {
-  const password = randomPassword();
-  const hash = await hashPassword(password);
-  await db.transaction(async () => {
-    await account(db, username);
-    await db.runFile('users/set_password', { username, password_hash: hash });
-    await db.runFile('users/end_sessions', { username });
-    await appendAudit(db, { action: 'user.reset_password', actor, subject: `user:${username}`, details: {} });
-  });
+  const { password } = await setPassword(db, username, undefined, actor);
   return { username, password };
 }
 

@@ -45,6 +45,11 @@ function compare(a: unknown, b: unknown): number {
   return String(a).localeCompare(String(b), 'zh-CN', { numeric: true });
 }
 
+/** The sortable and exported value of a cell: the column's own, else the row's field of that key. */
+function cellValue<R>(c: Column<R>, r: R): unknown {
+  return c.value ? c.value(r) : (r as Record<string, unknown>)[c.key];
+}
+
 /** Filter text and sort order: in the URL when the table has a key, else in component state. */
 function useTableState(key: string | undefined, initialSort?: { key: string; desc?: boolean }) {
   const { query, setQuery } = useRouter();
@@ -65,23 +70,21 @@ export function DataTable<R>({ rows, columns, name, initialSort, limit = 200, on
   const { t } = useI18n();
   const { sort, setSort, text, setText } = useTableState(urlKey === false ? undefined : (urlKey ?? testId), initialSort);
   const [all, setAll] = useState(false);
-  const valueOf = (c: Column<R>, r: R) => (c.value ? c.value(r) : (r as Record<string, unknown>)[c.key]);
 
   const shown = useMemo(() => {
     let out = rows.slice();
     if (text.trim()) {
       const q = text.trim().toLowerCase();
-      out = out.filter((r) => columns.some((c) => String(valueOf(c, r) ?? '').toLowerCase().includes(q)));
+      out = out.filter((r) => columns.some((c) => String(cellValue(c, r) ?? '').toLowerCase().includes(q)));
     }
     if (sort) {
       const col = columns.find((c) => c.key === sort.key);
-      if (col) out.sort((a, b) => (sort.desc ? -1 : 1) * compare(valueOf(col, a), valueOf(col, b)));
+      if (col) out.sort((a, b) => (sort.desc ? -1 : 1) * compare(cellValue(col, a), cellValue(col, b)));
     }
     return out;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rows, columns, sort, text]);
 
-  const exportCols = columns.map((c) => ({ header: c.label, value: (r: R) => valueOf(c, r) }));
+  const exportCols = columns.map((c) => ({ header: c.label, value: (r: R) => cellValue(c, r) }));
   const visible = all ? shown : shown.slice(0, limit);
 
   return (
@@ -119,7 +122,7 @@ export function DataTable<R>({ rows, columns, name, initialSort, limit = 200, on
                   if ((e.key === 'Enter' || e.key === ' ') && e.target === e.currentTarget) { e.preventDefault(); onRowClick(r); }
                 } : undefined}>
                 {columns.map((c) => {
-                  const v = valueOf(c, r);
+                  const v = cellValue(c, r);
                   return <td key={c.key} className={c.wrap ? 'wrap' : undefined} style={{ textAlign: c.align ?? (typeof v === 'number' ? 'right' : 'left') }}>{c.render ? c.render(r) : v == null ? '—' : String(v)}</td>;
                 })}
               </tr>

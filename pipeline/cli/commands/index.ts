@@ -19,6 +19,7 @@ import { registerServe } from './serve.ts';
 import { registerUsers } from './users.ts';
 import { registerSchedule } from './schedule.ts';
 import { registerExport } from './export.ts';
+import { registerDisclosureReports } from './disclosure-reports.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -37,6 +38,7 @@ export const commands: RegisterCommand[] = [
   registerRefresh,
   registerIndicators,
   registerFlags,
+  registerDisclosureReports,
   registerWatchlist,
   registerSchedule,
   registerExport,
