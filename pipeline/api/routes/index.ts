@@ -8,5 +8,6 @@ import spotcheckRoutes from './spotchecks.ts';
 import watchlistRoutes from './watchlist.ts';
 import dataRoutes from './data.ts';
 import jobRoutes from './jobs.ts';
+import disclosureReportRoutes from './disclosure-reports.ts';
 
-export const routeGroups = [authRoutes, metaRoutes, indicatorRoutes, regionRoutes, flagRoutes, spotcheckRoutes, watchlistRoutes, dataRoutes, jobRoutes];
+export const routeGroups = [authRoutes, metaRoutes, indicatorRoutes, regionRoutes, flagRoutes, spotcheckRoutes, watchlistRoutes, dataRoutes, jobRoutes, disclosureReportRoutes];
