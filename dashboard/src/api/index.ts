@@ -60,6 +60,8 @@ export const api = {
   loads: () => getRows<Record<string, unknown>>('/data/loads'),
   rejects: (load?: string | number) => getRows<Record<string, unknown>>('/data/rejects', { load }),
   freshness: () => getRows<Record<string, unknown>>('/data/freshness'),
+  disclosureReports: (p: { year?: number; region?: string; balanced?: boolean }) =>
+    getRows<Record<string, unknown>>('/disclosure-reports', { year: p.year, region: p.region, balanced: p.balanced === undefined ? undefined : String(p.balanced) }),
   jobs: () => getJson<T.JobsOverview>('/jobs'),
   runJob: (id: string) => post<{ run_id: number; job_id: string; status: string }>(`/jobs/${encodeURIComponent(id)}/run`),
   ackRun: (runId: number) => post<T.JobRun>(`/jobs/runs/${runId}/ack`),

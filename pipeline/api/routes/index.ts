@@ -11,8 +11,9 @@ import dataRoutes from './data.ts';
 import jobRoutes from './jobs.ts';
 import userRoutes from './users.ts';
 import inspectorRoutes from './inspectors.ts';
+import disclosureReportRoutes from './disclosure-reports.ts';
 
 export const routeGroups = [
   authRoutes, metaRoutes, indicatorRoutes, regionRoutes, riskRoutes, flagRoutes, spotcheckRoutes, watchlistRoutes, dataRoutes,
-  jobRoutes, userRoutes, inspectorRoutes,
+  jobRoutes, userRoutes, inspectorRoutes, disclosureReportRoutes,
 ];

@@ -8,6 +8,7 @@ import { autoColumns } from '../region/data.ts';
 import { useFreshness, useJobs, useLoads, useRejects } from './data.ts';
 import { useSession } from '../../app/session.tsx';
 import { ExportsSection, JobsSection } from './Jobs.tsx';
+import { DisclosureReportsSection } from '../disclosure-reports/ReportsTable.tsx';
 
 type Row = Record<string, unknown>;
 
@@ -54,6 +55,7 @@ export default function DataPage() {
           {(rows) => <DataTable name="missing-reports" rows={rows} limit={50} columns={autoColumns(rows, colLabel, ['kind', 'dataset', 'load_id', 'file_name', 'loaded_at', 'status', 'rows', 'loads'])} />}
         </QueryLoad>
       </div>
+      <DisclosureReportsSection balanced={false} testId="unbalanced-reports" />
       <h2 className="section-title" id="jobs">{t('jobs.title')}</h2>
       <JobsSection jobs={jobs} />
       {(role === 'central' || role === 'admin') && <>

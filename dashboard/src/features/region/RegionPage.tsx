@@ -10,6 +10,7 @@ import { StatusBadge } from '../../components/Status.tsx';
 import { linesChart, unitFormat } from '../../charts/index.ts';
 import { ApiError, type FlagRow, type RegionMetric } from '../../api/index.ts';
 import { autoColumns, useRegion } from './data.ts';
+import { DisclosureReportsSection } from '../disclosure-reports/ReportsTable.tsx';
 import { FlagEvidence } from './Evidence.tsx';
 import { useCanAct } from '../../app/session.tsx';
 import { actorName } from '../../components/actor.ts';
@@ -111,6 +112,7 @@ export default function RegionPage({ code }: { code: string }) {
         )}
       </QueryLoad>
       {flagId && <FlagEvidence id={flagId} />}
+      <DisclosureReportsSection region={code} testId="region-disclosure-reports" />
       <div className="grid grid-2">
         <QueryLoad title={t('region.spotchecks')} query={sub((x) => x.spotchecks)} testId="region-spotchecks">
           {(rows) => <DataTable name={`spotchecks-${code}`} rows={rows} filter={false} columns={autoColumns(rows, colLabel, ['region_code'])} />}
