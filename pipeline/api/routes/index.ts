@@ -9,5 +9,11 @@ import spotcheckRoutes from './spotchecks.ts';
 import watchlistRoutes from './watchlist.ts';
 import dataRoutes from './data.ts';
 import jobRoutes from './jobs.ts';
+import userRoutes from './users.ts';
+import inspectorRoutes from './inspectors.ts';
+import disclosureReportRoutes from './disclosure-reports.ts';
 
-export const routeGroups = [authRoutes, metaRoutes, indicatorRoutes, regionRoutes, riskRoutes, flagRoutes, spotcheckRoutes, watchlistRoutes, dataRoutes, jobRoutes];
+export const routeGroups = [
+  authRoutes, metaRoutes, indicatorRoutes, regionRoutes, riskRoutes, flagRoutes, spotcheckRoutes, watchlistRoutes, dataRoutes,
+  jobRoutes, userRoutes, inspectorRoutes, disclosureReportRoutes,
+];
