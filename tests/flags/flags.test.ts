@@ -37,6 +37,8 @@ describe('flag rules', () => {
     const rules = describeRules();
     expect(rules.map((r) => r.id)).toEqual([
       'conformance_below_bar',
+      'disclosure_report_contradiction',
+      'disclosure_report_unbalanced',
       'funnel_outlier',
       'metric_not_met',
       'report_late',
