@@ -4,7 +4,7 @@
 import type { Database } from '../db/index.ts';
 
 import { findingsBelowBar } from '../spotcheck/findings.ts';
-import { allMetrics, loadSystems, storeSystems, type ScoringMethod } from './system.ts';
+import { allMetrics, loadSystems, storeSystems, type IndicatorSystem, type ScoringMethod } from './system.ts';
 import { computeFunnels } from './funnel-store.ts';
 import { flagRules } from '../flags/rules.ts';
 
@@ -76,7 +76,7 @@ export async function refresh(db: Database, options: RefreshOptions = {}): Promi
       for (const rule of flagRules()) await step(`flag:${rule}`, () => db.runFile(`flags/${rule}`));
       await step('persist flags', () => db.runFile('refresh/persist_flags'));
       await step('watchlist', async () => {
-        watchlistAdded = await syncWatchlist(db);
+        watchlistAdded = await syncWatchlist(db, systems);
       });
       sourceRows = (await db.allFile<{ source_rows: number }>('refresh/source_rows'))[0].source_rows;
     });
@@ -95,8 +95,8 @@ export async function refresh(db: Database, options: RefreshOptions = {}): Promi
 }
 
 /** Adds what the data puts on the watchlist (grounds 1–3 and integrity signals); returns how many entries are new. */
-async function syncWatchlist(db: Database): Promise<number> {
-  const below = await findingsBelowBar(db);
+async function syncWatchlist(db: Database, systems: IndicatorSystem[]): Promise<number> {
+  const below = await findingsBelowBar(db, { systems });
   await db.runFile('watchlist/stage_spotcheck', { rows: JSON.stringify(below) });
   await db.runFile('watchlist/candidates');
   const before = (await db.one<{ n: number }>('SELECT count(*) AS n FROM watchlist_entries'))!.n;

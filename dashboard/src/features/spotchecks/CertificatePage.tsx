@@ -35,6 +35,7 @@ export default function CertificatePage({ id }: { id: string }) {
         {(c) => {
           const pool = c.pool as { size?: number; file?: string; format?: string; regions?: string[] } | undefined;
           const recompute = c.recompute as { without_database?: string[]; with_database?: string } | undefined;
+          const params = c.parameters as { proportion?: string; count?: number; total_k?: number | null; allocation_rule_text?: string; per_stratum_minimum?: number | null; allocation?: Record<string, number> | null } | undefined;
           return (
             <article className="certificate">
               <header>
@@ -46,12 +47,17 @@ export default function CertificatePage({ id }: { id: string }) {
                 <p>{t('col.pool_size')}：{pool?.size ?? '—'}　{pool?.file ?? ''}　{pool?.format ?? ''}</p></section>
               <section><h2>{t('col.seed')}</h2><code className="hash">{c.seed ?? '—'}</code></section>
               <section><h2>{t('spot.result')}</h2>
-                <table className="data"><thead><tr><th>#</th><th>{t('col.region_code')}</th><th>{t('col.region_name')}</th><th>{t('col.stratum')}</th><th>{t('col.ticket')}</th><th>{t('col.inspectors')}</th></tr></thead>
+                <table className="data"><thead><tr><th>#</th><th>{t('col.region_code')}</th><th>{t('col.region_name')}</th><th>{t('col.stratum')}</th><th>{t('col.ticket')}</th><th>{t('col.inclusion_probability')}</th><th>{t('col.inspectors')}</th></tr></thead>
                   <tbody>{c.selected.map((s, i) => (
                     <tr key={s.region_code}><td>{String((s as { draw_order?: number }).draw_order ?? i + 1)}</td><td>{s.region_code}</td><td>{s.region_name ?? ''}</td><td>{s.stratum ?? ''}</td><td className="ticket"><code>{String(s.ticket)}</code></td>
+                      <td>{probability(s as { inclusion_probability?: number; inclusion_probability_exact?: string })}</td>
                       <td>{Array.isArray(s.inspectors) ? s.inspectors.map((x) => (typeof x === 'object' && x ? String((x as { inspector_id?: string }).inspector_id) : String(x))).join('、') : show(s.inspectors)}</td></tr>
                   ))}</tbody></table>
               </section>
+              {params?.allocation && <section><h2>{t('spot.allocation')}</h2>
+                <p>{params.proportion !== undefined ? `p = ${params.proportion}${params.total_k != null ? `，k = ${params.total_k}` : ''}` : `k = ${params.count}`}{params.per_stratum_minimum != null ? `，≥ ${params.per_stratum_minimum}` : ''}</p>
+                <p className="muted">{params.allocation_rule_text}</p>
+                <p>{Object.entries(params.allocation).map(([stratum, k]) => `${stratum}: ${k}`).join('　')}</p></section>}
               <section><h2>{t('spot.protocol')}</h2><pre className="protocol">{typeof c.protocol === 'string' ? c.protocol : JSON.stringify(c.protocol, null, 2)}</pre></section>
               <section><h2>{t('spot.recompute')}</h2>
                 <pre className="commands">{[...(recompute?.without_database ?? (c.command ? [String(c.command)] : [])), recompute?.with_database ?? ''].filter(Boolean).join('\n')}</pre></section>
@@ -61,4 +67,10 @@ export default function CertificatePage({ id }: { id: string }) {
       </QueryLoad>
     </div>
   );
+}
+
+/** k_s / N_s as the exact fraction and a percentage, e.g. "1/8 (12.5%)". */
+function probability(s: { inclusion_probability?: number; inclusion_probability_exact?: string }): string {
+  if (typeof s.inclusion_probability !== 'number') return '—';
+  return `${s.inclusion_probability_exact ?? ''} (${(s.inclusion_probability * 100).toFixed(1)}%)`;
 }
