@@ -1,9 +1,7 @@
 -- @id: disclosure.overturned_rate
--- @indicator_no: 83
--- @source: disclosure_requests
--- @rule: answered requests whose decision was overturned on review or in court (review_result = overturned: 撤销,
---        确认违法 or 责令履行) / answered requests, by year of received_on
--- @threshold: <= 5% (the seed's "5% 以下", which in Chinese legal usage includes 5%) (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
+-- Threshold <= 5% (the seed's "5% 以下", which in Chinese legal usage includes 5%)
 INSERT INTO metric_results BY NAME
 SELECT
   'disclosure.overturned_rate' AS metric_id,

@@ -1,8 +1,6 @@
 -- @id: enforcement.review_staff_share
--- @indicator_no: 63
--- @source: enforcement_stats
--- @rule: sum(legal_review_staff) / sum(officers) over the region's agencies for the year
--- @threshold: >= 5% (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
 INSERT INTO metric_results BY NAME
 SELECT
   'enforcement.review_staff_share' AS metric_id,

@@ -1,9 +1,6 @@
 -- @id: enforcement.training_hours
--- @indicator_no: 68
--- @source: enforcement_stats
--- @rule: training hours per officer over the region: sum(training_hours_avg * officers) / sum(officers), agencies
---        with an empty training_hours_avg left out
--- @threshold: >= 40 hours (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
 INSERT INTO metric_results BY NAME
 SELECT
   'enforcement.training_hours' AS metric_id,

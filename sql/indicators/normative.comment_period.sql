@@ -1,11 +1,6 @@
 -- @id: normative.comment_period
--- @indicator_no: 27
--- @source: normative_documents
--- @rule: documents put out for public comment (comment_days > 0) whose comment period was at least 7 days /
---        such documents, by year of issue. The files give the period as a number of days without its start date,
---        so the seed's 7 working days cannot be counted on the calendar: 7 is the floor applied, and a shorter
---        period is certainly short
--- @threshold: 100% (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
 INSERT INTO metric_results BY NAME
 SELECT
   'normative.comment_period' AS metric_id,

@@ -31,14 +31,23 @@ describe('indicator-system definitions', () => {
     expect(systemForYear(systems, 2018)).toBeUndefined();
   });
 
-  it('defines exactly the public metric ids, each with its SQL file whose header names it', () => {
+  it('defines exactly the public metric ids, each with its SQL file whose header names it and nothing the catalogue says', () => {
     expect(allMetrics(systems).map((m) => m.id).sort()).toEqual([...PUBLIC_IDS].sort());
     for (const m of allMetrics(systems)) {
       const h = sqlHeader(m.sql);
       expect(h.id, m.sql).toBe(m.id);
-      for (const key of ['indicator_no', 'source', 'rule', 'threshold']) expect(h[key], `${m.sql} @${key}`).toBeTruthy();
-      expect(String(h.indicator_no)).toBe(m.indicator_no === null ? '—' : String(m.indicator_no));
+      expect(Object.keys(h).sort(), m.sql).toEqual(['definition', 'id']);
+      expect(m.rule.length, m.id).toBeGreaterThan(20);
     }
+  });
+
+  it('defines each metric once, in the catalogue; a version file holds only what changes', () => {
+    const read = (f: string) => JSON.parse(readFileSync(join(defaultSystemDir(), f), 'utf8'));
+    expect(read('catalogue.json').metrics.map((m: { id: string }) => m.id).sort()).toEqual([...PUBLIC_IDS].sort());
+    for (const f of ['2019.json', '2021.json', '2023.json']) expect(read(f).metrics, f).toBeUndefined();
+    expect(read('2019.json').changes).toEqual({ add: 'all' });
+    // every version carries the annex's 34 metrics with the same thresholds (no published revision changes them)
+    for (const s of systems) expect(s.metrics).toEqual(systems[0].metrics);
   });
 
   it('weighs every metric equally by default (the office has not published its weights)', () => {
@@ -46,15 +55,50 @@ describe('indicator-system definitions', () => {
   });
 
   it('refuses a definition with a bad direction, a missing SQL file or overlapping years, listing every problem', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'systems-'));
-    cpSync(defaultSystemDir(), dir, { recursive: true });
-    const file = join(dir, '2021.json');
-    const def = JSON.parse(readFileSync(file, 'utf8'));
-    def.years = [2021, 2023];
-    def.metrics[0].direction = 'up';
-    def.metrics[1].sql = 'indicators/nope';
-    writeFileSync(file, JSON.stringify(def));
-    expect(() => loadSystems(dir)).toThrow(/direction must be higher, lower or equal[\s\S]*no SQL file sql\/indicators\/nope\.sql[\s\S]*consecutive years/);
+    const dir = copyOfSystems();
+    edit(dir, 'catalogue.json', (c) => {
+      c.metrics[1].sql = 'indicators/nope';
+    });
+    expect(() => loadSystems(dir)).toThrow(/no SQL file sql\/indicators\/nope\.sql/);
+    edit(dir, 'catalogue.json', (c) => {
+      c.metrics[1].sql = `indicators/${c.metrics[1].id}`;
+    });
+    edit(dir, '2021.json', (v) => {
+      v.years = [2021, 2023];
+      v.changes = { set: { 'satisfaction.rate': { direction: 'up' } } };
+    });
+    expect(() => loadSystems(dir)).toThrow(/2021\.json: set\.satisfaction\.rate: direction cannot change by version[\s\S]*direction must be higher, lower or equal[\s\S]*consecutive years/);
+  });
+
+  it('composes each version from the one before: retire, add and set carry forward to later versions', () => {
+    const dir = copyOfSystems();
+    edit(dir, '2021.json', (v) => {
+      v.changes = { retire: ['leadership.court_hearings'], set: { 'satisfaction.rate': { threshold: 0.85, threshold_note: '85%以上' }, 'litigation.loss_rate': { weight: 2 } } };
+    });
+    edit(dir, '2023.json', (v) => {
+      v.changes = { add: ['leadership.court_hearings'] };
+      v.scoring = { comprehensive_bar: 0.95 };
+    });
+    const [v2019, v2021, v2023] = loadSystems(dir);
+    const get = (s: typeof v2019, id: string) => s.metrics.find((m) => m.id === id);
+    expect(v2019.metrics).toHaveLength(34);
+    expect(get(v2021, 'leadership.court_hearings')).toBeUndefined();
+    expect(v2021.metrics).toHaveLength(33);
+    expect(get(v2021, 'satisfaction.rate')).toMatchObject({ threshold: 0.85, threshold_note: '85%以上', name_zh: get(v2019, 'satisfaction.rate')!.name_zh });
+    expect(get(v2023, 'satisfaction.rate')!.threshold).toBe(0.85); // inherited
+    expect(get(v2023, 'litigation.loss_rate')!.weight).toBe(2);
+    expect(get(v2023, 'leadership.court_hearings')).toEqual(get(v2019, 'leadership.court_hearings'));
+    expect(v2023.metrics.map((m) => m.id)).toEqual(v2019.metrics.map((m) => m.id)); // catalogue order
+    expect(v2023.scoring).toEqual({ method: 'threshold', comprehensive_bar: 0.95 });
+    expect(v2021.scoring).toEqual({ method: 'threshold', comprehensive_bar: 0.9 });
+  });
+
+  it('names the file and the change that does not fit: an unknown id, a retire of what is not carried', () => {
+    const dir = copyOfSystems();
+    edit(dir, '2021.json', (v) => {
+      v.changes = { add: ['nope.metric'], retire: ['report.published', 'report.published'], set: { 'also.nope': { weight: 2 } } };
+    });
+    expect(() => loadSystems(dir)).toThrow(/2021\.json: retires report\.published, which the version before does not carry[\s\S]*adds nope\.metric, which is not in catalogue\.json[\s\S]*sets also\.nope, which this version does not carry/);
   });
 });
 
@@ -71,12 +115,10 @@ describe('versions and thresholds in the database', () => {
   afterEach(() => db.close());
 
   it('judges each year by the version that governs it and records the version with the value', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'systems-'));
-    cpSync(defaultSystemDir(), dir, { recursive: true });
-    const file = join(dir, '2023.json');
-    const def = JSON.parse(readFileSync(file, 'utf8'));
-    def.metrics.find((m: { id: string }) => m.id === 'satisfaction.rate').threshold = 0.75; // an analyst's revision for 2024 on
-    writeFileSync(file, JSON.stringify(def));
+    const dir = copyOfSystems();
+    edit(dir, '2023.json', (v) => {
+      v.changes = { set: { 'satisfaction.rate': { threshold: 0.75 } } }; // an analyst's revision for 2024 on
+    });
     await run(db, '2025-03-01', { systemDir: dir });
     const rows = await db.all<{ year: number; threshold: number; status: string; system_version: string }>(
       `SELECT year, threshold, status, system_version FROM indicator_values WHERE metric_id = 'satisfaction.rate' AND region_code = '110101' AND year IN (2021, 2024) ORDER BY year`,
@@ -87,3 +129,16 @@ describe('versions and thresholds in the database', () => {
     ]);
   });
 });
+
+function copyOfSystems(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'systems-'));
+  cpSync(defaultSystemDir(), dir, { recursive: true });
+  return dir;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a test edits the JSON freely
+function edit(dir: string, file: string, change: (def: any) => void): void {
+  const def = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  change(def);
+  writeFileSync(join(dir, file), JSON.stringify(def));
+}
