@@ -63,7 +63,7 @@ export async function refresh(db: Database, options: RefreshOptions = {}): Promi
         await db.runFile('refresh/reports_owed');
         await db.runFile('refresh/stage');
       });
-      for (const m of allMetrics(systems)) await step(m.id, () => db.runFile(m.sql));
+      for (const m of allMetrics(systems)) await step(m.id, () => db.runFile(m.sql, m.params));
       await step('thresholds', async () => {
         await db.runFile('refresh/clear_latest');
         await db.runFile('refresh/apply_thresholds');

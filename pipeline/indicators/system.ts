@@ -26,6 +26,9 @@ export interface MetricDefinition {
   weight: number;
   funnel: boolean;
   benchmark?: { metric: string; year_offset: number };
+  /** named parameters of the metric's SQL file: office settings, documented in params_note (e.g. No. 83's denominator) */
+  params?: Record<string, string | number | boolean>;
+  params_note?: string;
 }
 
 export interface IndicatorSystem {
@@ -186,6 +189,7 @@ function checkCatalogue(c: Catalogue): string[] {
     seen.add(m.id);
     if (!existsSync(sqlPath(m.sql))) out.push(`${where}: no SQL file sql/${m.sql}.sql`);
     else if (sqlHeader(m.sql).id !== m.id) out.push(`${where}: sql/${m.sql}.sql says @id: ${sqlHeader(m.sql).id}`);
+    if (m.params !== undefined && !m.params_note) out.push(`${where}: params need a params_note saying what each setting means`);
   }
   return out;
 }

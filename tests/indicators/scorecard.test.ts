@@ -9,7 +9,7 @@ beforeAll(async () => {
   db = await openTestDb();
   // Not designated, so no annual report is owed and only the metrics below are assessed.
   await addRegions(db, [{ code: '110101', designation: 'none', batch: null }, { code: '110102', designation: 'none', batch: null }]);
-  // Two metrics assessed per region-year: satisfaction.rate (>= 80%) and enforcement.training_hours (>= 40)
+  // Two metrics assessed per region-year: satisfaction.rate (>= 80%) and enforcement.training_agencies (every agency >= 40 h)
   await addRows(db, 'satisfaction_surveys', [
     { region_code: '110101', year: 2023, respondents: 100, satisfied: 60 },
     { region_code: '110101', year: 2024, respondents: 100, satisfied: 80 },
@@ -29,15 +29,15 @@ describe('scorecard', () => {
     const card = await readScorecard(db, 2024);
     const a = card.find((c) => c.region_code === '110101')!;
     const b = card.find((c) => c.region_code === '110102')!;
-    // 110101 2024: satisfaction 0.8 met (1), training 20/40 = 0.5 → 75 (2024 statistics not yet due);
-    // 2023: satisfaction 0.6/0.8 = 0.75, training 1, statistics published on time 1 → 100 · 2.75/3 = 91.6667, 2 of 3 met
-    expect(a).toMatchObject({ metrics_met: 1, metrics_assessed: 2, conformance: 0.5, meets_bar: false, composite: 75, scoring_method: 'threshold' });
+    // 110101 2024: satisfaction 0.8 met (1), its one agency at 20 h: 0 of 1 agencies → 0 → 50 (2024 statistics not
+    // yet due); 2023: satisfaction 0.6/0.8 = 0.75, training 1, statistics published on time 1 → 100 · 2.75/3 = 91.6667
+    expect(a).toMatchObject({ metrics_met: 1, metrics_assessed: 2, conformance: 0.5, meets_bar: false, composite: 50, scoring_method: 'threshold' });
     expect(a.prev_composite).toBeCloseTo(91.6667, 4);
-    expect(a.composite_change).toBeCloseTo(-16.6667, 4);
+    expect(a.composite_change).toBeCloseTo(-41.6667, 4);
     expect(a.conformance_change).toBeCloseTo(0.5 - 2 / 3, 12);
-    // 110102: 0.4/0.8 = 0.5 and 1 → 75, tied
+    // 110102: 0.4/0.8 = 0.5 and 1 → 75, first
     expect(b).toMatchObject({ composite: 75, rank: 1, ranked_of: 2 });
-    expect(a.rank).toBe(1);
+    expect(a.rank).toBe(2);
   });
 
   it('records the binary method when asked: met counts 1, anything else 0', async () => {

@@ -10,13 +10,14 @@ import { addRegions, addRows, openTestDb, run } from './fixtures.ts';
 
 const PUBLIC_IDS = [
   'report.submitted_on_time', 'report.published', 'enforcement.publish_7wd', 'enforcement.publish_20wd', 'enforcement.major_legal_review',
-  'enforcement.review_staff_share', 'enforcement.certified_share', 'enforcement.training_hours', 'enforcement.stats_published_on_time',
+  'enforcement.review_staff_agencies', 'enforcement.certified_share', 'enforcement.training_agencies', 'enforcement.stats_published_on_time',
   'litigation.loss_rate', 'litigation.head_appearance', 'litigation.unperformed_judgments', 'disclosure.answered_on_time',
   'disclosure.overturned_rate', 'normative.legal_review', 'normative.filed_on_time', 'normative.comment_period', 'opinion.release_5h',
   'opinion.press_24h', 'satisfaction.rate', 'services.online_rate', 'services.one_window_rate', 'services.one_trip_items',
   'business.setup_days', 'proposals.reply_rate', 'suggestions.satisfaction', 'judicial_suggestions.reply_rate',
   'procuratorial_suggestions.reply_rate', 'decisions.legal_review', 'decisions.collective', 'reconsideration.on_time',
   'leadership.study_sessions', 'leadership.court_hearings', 'assessment.rule_of_law_weight',
+  'normative.review_time', 'normative.filed', 'normative.conforming', 'bonus.award', 'bonus.promoted',
 ];
 
 describe('indicator-system definitions', () => {
@@ -36,7 +37,7 @@ describe('indicator-system definitions', () => {
     for (const m of allMetrics(systems)) {
       const h = sqlHeader(m.sql);
       expect(h.id, m.sql).toBe(m.id);
-      expect(Object.keys(h).sort(), m.sql).toEqual(['definition', 'id']);
+      expect(Object.keys(h).sort(), m.sql).toEqual(m.params ? ['definition', 'id', 'params'] : ['definition', 'id']);
       expect(m.rule.length, m.id).toBeGreaterThan(20);
     }
   });
@@ -46,12 +47,19 @@ describe('indicator-system definitions', () => {
     expect(read('catalogue.json').metrics.map((m: { id: string }) => m.id).sort()).toEqual([...PUBLIC_IDS].sort());
     for (const f of ['2019.json', '2021.json', '2023.json']) expect(read(f).metrics, f).toBeUndefined();
     expect(read('2019.json').changes).toEqual({ add: 'all' });
-    // every version carries the annex's 34 metrics with the same thresholds (no published revision changes them)
+    // every version carries the catalogue's 39 metrics with the same thresholds (no published revision changes them)
     for (const s of systems) expect(s.metrics).toEqual(systems[0].metrics);
   });
 
-  it('weighs every metric equally by default (the office has not published its weights)', () => {
-    for (const s of systems) expect(new Set(s.metrics.map((m) => m.weight))).toEqual(new Set([1]));
+  it('weighs every metric equally by default (the office has not published its weights), bonus items not at all', () => {
+    for (const s of systems) expect(new Set(s.metrics.filter((m) => m.area !== 9).map((m) => m.weight))).toEqual(new Set([1]));
+    for (const s of systems) expect(s.metrics.filter((m) => m.area === 9).map((m) => [m.id, m.weight])).toEqual([['bonus.award', 0], ['bonus.promoted', 0]]);
+  });
+
+  it("takes No. 83's denominator from the office setting, the seed's reading (every answered request) by default", async () => {
+    const m = allMetrics(systems).find((x) => x.id === 'disclosure.overturned_rate')!;
+    expect(m.params).toEqual({ denominator: 'answered' });
+    expect(m.params_note).toMatch(/seed's reading/);
   });
 
   it('refuses a definition with a bad direction, a missing SQL file or overlapping years, listing every problem', () => {
@@ -81,9 +89,9 @@ describe('indicator-system definitions', () => {
     });
     const [v2019, v2021, v2023] = loadSystems(dir);
     const get = (s: typeof v2019, id: string) => s.metrics.find((m) => m.id === id);
-    expect(v2019.metrics).toHaveLength(34);
+    expect(v2019.metrics).toHaveLength(39);
     expect(get(v2021, 'leadership.court_hearings')).toBeUndefined();
-    expect(v2021.metrics).toHaveLength(33);
+    expect(v2021.metrics).toHaveLength(38);
     expect(get(v2021, 'satisfaction.rate')).toMatchObject({ threshold: 0.85, threshold_note: '85%以上', name_zh: get(v2019, 'satisfaction.rate')!.name_zh });
     expect(get(v2023, 'satisfaction.rate')!.threshold).toBe(0.85); // inherited
     expect(get(v2023, 'litigation.loss_rate')!.weight).toBe(2);

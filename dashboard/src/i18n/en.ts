@@ -239,6 +239,7 @@ export const en: Record<MessageKey, string> = {
   'rule.report_late': 'Annual report late',
   'rule.report_missing': 'Annual report missing',
   'rule.self_report_contradiction': 'Self-report contradicts data',
+  'rule.self_assessment_contradiction': 'Self-assessment contradicts data',
   'rule.sudden_drop': 'Sudden drop',
   'rule.worsening': 'Worsening two years',
   'report.missing': 'Missing',

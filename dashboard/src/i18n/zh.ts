@@ -237,6 +237,7 @@ export const zh = {
   'rule.report_late': '年度报告逾期',
   'rule.report_missing': '年度报告未报送',
   'rule.self_report_contradiction': '自评与数据矛盾',
+  'rule.self_assessment_contradiction': '指标自评与数据矛盾',
   'rule.sudden_drop': '指标骤降',
   'rule.worsening': '连续两年恶化',
   'report.missing': '未报送',
