@@ -5,7 +5,8 @@
 --         not: at least one metric of that No. is not met in the same year. A screening signal for possible false
 --         materials (摘牌 ground 2, 附加项 减分项 2 "故意编造、虚构有关数据") that an analyst must review — never a ground
 --         by itself. One flag per region, year and No.; metrics without data do not contradict anything
--- @severity: medium
+-- @severity: low
+-- Low because it is frequent where regions self-assess generously (1,888 in the small demo); the signal is in repeats.
 INSERT INTO flag_candidates BY NAME
 WITH unmet AS (
   SELECT v.region_code, v.year, v.indicator_no,
@@ -19,7 +20,7 @@ WITH unmet AS (
 )
 SELECT
   'self_assessment_contradiction' AS rule_id, 1 AS rule_version, s.region_code, CAST(s.report_year AS INTEGER) AS year,
-  'self_assessments.' || s.indicator_no AS detail_key, 'medium' AS severity,
+  'self_assessments.' || s.indicator_no AS detail_key, 'low' AS severity,
   printf('%d年度指标自评称第%d项指标达标，数据显示未达标：%s（疑似材料不实的筛查信号，需核查，不构成摘牌依据）%s',
     s.report_year, s.indicator_no, array_to_string(u.names, '、'),
     CASE WHEN u.provisional THEN '；工作日按未公布的日历推算，结果为暂定' ELSE '' END) AS message_zh,
