@@ -4,7 +4,7 @@
 import type { Database } from '../db/index.ts';
 
 import { findingsBelowBar } from '../spotcheck/findings.ts';
-import { allMetrics, loadSystems, storeSystems, type IndicatorSystem, type ScoringMethod } from './system.ts';
+import { allMetrics, designationBars, loadSystems, storeSystems, type IndicatorSystem, type ScoringMethod } from './system.ts';
 import { computeFunnels } from './funnel-store.ts';
 import { flagRules } from '../flags/rules.ts';
 
@@ -96,7 +96,7 @@ export async function refresh(db: Database, options: RefreshOptions = {}): Promi
 
 /** Adds what the data puts on the watchlist (grounds 1–3 and integrity signals); returns how many entries are new. */
 async function syncWatchlist(db: Database, systems: IndicatorSystem[]): Promise<number> {
-  const below = await findingsBelowBar(db, { systems });
+  const below = await findingsBelowBar(db, { bars: designationBars(systems) });
   await db.runFile('watchlist/stage_spotcheck', { rows: JSON.stringify(below) });
   await db.runFile('watchlist/candidates');
   const before = (await db.one<{ n: number }>('SELECT count(*) AS n FROM watchlist_entries'))!.n;

@@ -210,6 +210,11 @@ function checkSystem(s: Omit<IndicatorSystem, 'sha256' | 'text'>): string[] {
   return out;
 }
 
+/** Each version's designation criterion (scoring.comprehensive_bar) over its years: the spot-check ground-3 bar. */
+export function designationBars(systems: readonly IndicatorSystem[]): Array<{ year_from: number; year_to: number | null; bar: number; source: string }> {
+  return systems.map((s) => ({ year_from: s.years[0], year_to: s.years[1], bar: s.scoring.comprehensive_bar, source: `${s.label} scoring.comprehensive_bar` }));
+}
+
 /** The version governing a year, or undefined before the first one. */
 export function systemForYear(systems: IndicatorSystem[], year: number): IndicatorSystem | undefined {
   return systems.find((s) => year >= s.years[0] && (s.years[1] === null || year <= s.years[1]));

@@ -6,9 +6,9 @@
 // bar is the share of checked indicators that must be met, the same scoring.comprehensive_bar of the indicator
 // system version that governs the finding's year (0.9 in every version today; 以上 includes 90%, so 9 of 10 met
 // is not below it, 8 of 10 is). One unmet finding alone does not revoke a designation. The bar is configurable:
-// per version in data/indicator-systems, or for one query with minShareMet.
+// per version in data/indicator-systems (the caller passes the versions' bars: designationBars() in
+// pipeline/indicators/system.ts), or for one query with minShareMet.
 import type { Database } from '../db/index.ts';
-import { loadSystems, type IndicatorSystem } from '../indicators/system.ts';
 
 export type FindingLink = 'selected' | 'risk_targeted' | 'not_selected' | 'no_committed_draw';
 
@@ -39,8 +39,16 @@ export interface BelowBar {
   revocation_ground: 3;
 }
 
-/** Used only for a year no indicator-system version governs (before the first one). */
+/** Used for a year no bar is given for: 二(一) "90%以上指标". */
 export const FALLBACK_MIN_SHARE_MET = 0.9;
+
+/** The bar of the years [year_from, year_to] (year_to null: open-ended) and where it comes from. */
+export interface YearBar {
+  year_from: number;
+  year_to: number | null;
+  bar: number;
+  source: string;
+}
 
 export async function findingsByDraw(db: Database, year?: number): Promise<LinkedFinding[]> {
   await db.runFile('spotcheck/findings_by_draw');
@@ -51,8 +59,8 @@ export interface BelowBarOptions {
   year?: number;
   /** one bar for every year, overriding the indicator systems' comprehensive_bar */
   minShareMet?: number;
-  /** the indicator systems whose bars apply per year; default: data/indicator-systems */
-  systems?: readonly IndicatorSystem[];
+  /** the bars per year, from the indicator-system versions; without them every year gets FALLBACK_MIN_SHARE_MET */
+  bars?: readonly YearBar[];
 }
 
 export async function findingsBelowBar(db: Database, options: BelowBarOptions = {}): Promise<BelowBar[]> {
@@ -60,7 +68,7 @@ export async function findingsBelowBar(db: Database, options: BelowBarOptions = 
   if (override !== undefined && !(override > 0 && override <= 1)) throw new Error(`the bar (share of met findings) must be above 0 and at most 1, got ${override}`);
   const bars = override !== undefined
     ? [{ year_from: 0, year_to: null, bar: override, source: 'option' }]
-    : (options.systems ?? loadSystems()).map((s) => ({ year_from: s.years[0], year_to: s.years[1], bar: s.scoring.comprehensive_bar, source: `${s.label} scoring.comprehensive_bar` }));
+    : options.bars ?? [];
   await db.runFile('spotcheck/findings_by_draw');
   return db.allFile<BelowBar>('spotcheck/findings_below_bar', { bars: JSON.stringify(bars), fallback_bar: FALLBACK_MIN_SHARE_MET, year: options.year ?? null });
 }

@@ -29,7 +29,7 @@ SELECT
   p.region_code, p.year, p.draw_id, p.link, p.linked, p.findings, p.met,
   round(p.met / p.findings, 4) AS share_met,
   coalesce(b.bar, $fallback_bar) AS bar,
-  coalesce(b.source, 'no indicator-system version covers the year: 0.9 (二(一))') AS bar_source,
+  coalesce(b.source, '二(一) 90%以上指标 (no indicator-system bar given for the year)') AS bar_source,
   p.unmet_indicators,
   3 AS revocation_ground
 FROM per_region AS p

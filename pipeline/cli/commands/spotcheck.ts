@@ -6,6 +6,7 @@ import {
   addRiskTargeted, commitDraw, describeSize, drawSpotcheck, findingsBelowBar, findingsByDraw, freezePool, importInspectors,
   listDraws, parseExclusions, parseStrata, readDraw, redraw, shortTicket, type DrawRecord, type SampleSize,
 } from '../../spotcheck/index.ts';
+import { designationBars, loadSystems } from '../../indicators/system.ts';
 import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 import { addPublicCommands, intArg } from './spotcheck-public.ts';
@@ -120,7 +121,7 @@ export function registerSpotcheck(program: Command): void {
       const year = o.year === undefined ? undefined : intArg('--year', o.year);
       if (o.belowBar !== undefined) {
         const minShareMet = o.belowBar === true ? undefined : Number(o.belowBar);
-        const rows = await withDatabase(cmd, (db) => findingsBelowBar(db, { year, minShareMet }));
+        const rows = await withDatabase(cmd, (db) => findingsBelowBar(db, { year, minShareMet, bars: designationBars(loadSystems()) }));
         if (o.json) return printJson(rows);
         return out(formatTable(['region', 'year', 'draw', 'link', 'findings', 'met', 'share', 'bar', 'unmet indicators'],
           rows.map((r) => [r.region_code, r.year, r.draw_id, r.link, r.findings, r.met, r.share_met, r.bar, r.unmet_indicators.join(' ')])));
