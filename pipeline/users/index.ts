@@ -5,8 +5,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../db/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { DUMMY_HASH, hashPassword, randomPassword, verifyPassword } from './password.ts';
+import { checkPassword, WeakPasswordError } from './password-policy.ts';
 
 export { hashPassword, verifyPassword, randomPassword } from './password.ts';
+export { checkPassword, WeakPasswordError } from './password-policy.ts';
 
 export const ROLES = ['admin', 'central', 'provincial'] as const;
 export type Role = (typeof ROLES)[number];
@@ -54,7 +56,7 @@ export async function addUser(
   checkUserInput(input);
   const generated = !input.password;
   const password = input.password || randomPassword();
-  if (password.length < 10) throw new UserError('a password needs at least 10 characters');
+  acceptablePassword(password, input.username);
   const hash = await hashPassword(password);
   const user: User = { username: input.username, role: input.role as Role, province_code: input.province_code ?? null };
   await db.transaction(async () => {
@@ -64,6 +66,31 @@ export async function addUser(
     await appendAudit(db, { action: 'user.add', actor, subject: `user:${user.username}`, details: { role: user.role, province_code: user.province_code } });
   });
   return { user, password, generated };
+}
+
+/** The password policy (password-policy.ts) as a UserError, which the CLI and the API show as they are. */
+function acceptablePassword(password: string, username: string): void {
+  try {
+    checkPassword(password, username);
+  } catch (err) {
+    if (err instanceof WeakPasswordError) throw new UserError(err.message);
+    throw err;
+  }
+}
+
+/** Sets a new password (generated when none is given, to be shown once) and ends the account's sessions. */
+export async function setPassword(db: Database, username: string, newPassword: string | undefined, actor: string): Promise<{ password: string; generated: boolean }> {
+  const generated = !newPassword;
+  const password = newPassword || randomPassword();
+  acceptablePassword(password, username);
+  const hash = await hashPassword(password);
+  await db.transaction(async () => {
+    if (!(await db.one('SELECT 1 FROM users WHERE username = $1', [username]))) throw new UserError(`no user ${username}; \`shifan users list\` shows the accounts`);
+    await db.run('UPDATE users SET password_hash = $2 WHERE username = $1', [username, hash]);
+    await db.run('DELETE FROM sessions WHERE username = $1', [username]);
+    await appendAudit(db, { action: 'user.password', actor, subject: `user:${username}`, details: { generated } });
+  });
+  return { password, generated };
 }
 
 export async function listUsers(db: Database): Promise<UserRow[]> {

@@ -38,7 +38,7 @@ export async function demoApp(options: Partial<AppOptions> = {}): Promise<Ctx> {
   await addUser(db, { username: 'central', role: 'central', password: PASSWORD }, 'test');
   await addUser(db, { username: 'prov', role: 'provincial', province_code: province, password: PASSWORD }, 'test');
   await addUser(db, { username: 'boss', role: 'admin', password: PASSWORD }, 'test');
-  const app = await buildApp({ db, secureCookies: false, loginAttemptsPerMinute: 100, ...options });
+  const app = await buildApp({ db, secureCookies: false, ...options });
   await app.ready();
   return { app, db, dir, province, ownRegion, otherRegion };
 }

@@ -242,7 +242,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await prov.waitForSelector('[data-testid="region-forbidden"]');
     await shot(prov, 'provincial-forbidden');
     const api = await prov.request.get(`${server.baseUrl}/api/regions/${other.region_code}`);
-    expect(api.status()).toBe(403);
+    expect(api.status()).toBe(404);
     const flags = await prov.request.get(`${server.baseUrl}/api/flags?region=${other.region_code}`, { headers: { accept: 'application/json' } });
     if (flags.status() === 200) {
       const body = await flags.json() as unknown[] | { rows: unknown[] };

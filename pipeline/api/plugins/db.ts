@@ -3,13 +3,13 @@
 // see a half-done write and run while an ingest or refresh is working). Read results are cached per query and
 // parameters until the next write: the data only changes through this server (it is the single writer).
 import fp from 'fastify-plugin';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBListValue } from '@duckdb/node-api';
 import type { FastifyInstance } from 'fastify';
 import { sqlText, type Database, type Row } from '../../db/index.ts';
 import { asSqlFileError } from '../../db/sql-files.ts';
 import { runExclusive } from '../../jobs/index.ts';
 
-type Value = string | number | boolean | null;
+type Value = string | number | boolean | null | DuckDBListValue;
 
 export class Queries {
   private cache = new Map<string, Promise<unknown>>();
