@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { repoRoot, type Database } from '../db/index.ts';
 import { ensureAdmin } from '../users/index.ts';
 import { buildApp } from './app.ts';
-import { startScheduler, type JobEvent } from '../jobs/index.ts';
+import { jobDefinitions, startScheduler, type JobEvent } from '../jobs/index.ts';
 
 export interface ServeOptions {
   port?: number;
@@ -58,6 +58,7 @@ export async function startServer(db: Database, opts: ServeOptions = {}): Promis
     // Requests log at warn; the jobs' events at info, on a child logger of their own.
     const jobLog = app.log.child({ component: 'jobs' }, { level: 'info' });
     const scheduler = await startScheduler(db, {
+      jobs: jobDefinitions,
       onEvent: (e: JobEvent) => {
         const level = e.type === 'retry' || e.status === 'failed' ? 'warn' : 'info';
         jobLog[level]({ job: e }, `job ${e.job_id} #${e.run_id} ${e.type}${e.status ? ` ${e.status}` : ''}`);

@@ -1,22 +1,30 @@
 // The one handle to the DuckDB file. DuckDB lets a single process open a file (even read-only), so opening
-// fails fast with the holder's PID instead of hanging; every command goes through openDatabase().
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+// fails fast with the holder's PID instead of hanging. Commands and the server open it through setup
+// (pipeline/setup/open.ts), which also fills the reference tables; tests of this floor open it directly.
+
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { loadMacros, migrate } from './migrate.ts';
 import { asSqlFileError, sqlText } from './sql-files.ts';
-import { migrate } from './migrate.ts';
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
 
 export class DatabaseBusyError extends Error {
-  constructor(readonly path: string, readonly holder: string) {
+  constructor(
+    readonly path: string,
+    readonly holder: string,
+  ) {
     super(`the database ${path} is in use by ${holder}; stop that process (or use --db for another file) and retry`);
     this.name = 'DatabaseBusyError';
   }
 }
 
 export class Database {
+  /** The writers' lane: see exclusive(). */
+  private lane: Promise<unknown> = Promise.resolve();
+
   private constructor(
     readonly path: string,
     readonly instance: DuckDBInstance,
@@ -35,6 +43,8 @@ export class Database {
     const db = new Database(path, instance, connection);
     await db.run(`SET TimeZone = 'Asia/Shanghai'`);
     if (options.migrate !== false && !options.readOnly) await migrate(db);
+    // Temporary macros belong to the connection, so a read-only open needs them too (the risk queue's SQL uses them).
+    else if (options.readOnly) await loadMacros(db).catch(() => undefined);
     return db;
   }
 
@@ -67,6 +77,18 @@ export class Database {
     } catch (err) {
       throw asSqlFileError(name, err);
     }
+  }
+
+  /**
+   * Runs `task` alone among the writers of this handle: after every task queued before it, whether or not that
+   * one failed. The connection's transactions cannot nest, so every writer that may run while another is working
+   * (a scheduled job, an API upload, a draw) queues here. Not re-entrant: a task that queued another task and
+   * waited for it would wait for itself.
+   */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.lane.then(task, task);
+    this.lane = next.catch(() => undefined);
+    return next;
   }
 
   /** Runs fn inside one transaction; rolls back on any error. */
@@ -103,8 +125,4 @@ function translateOpenError(path: string, err: unknown): Error {
   if (lock) return new DatabaseBusyError(path, `${lock[1]} (PID ${lock[2]})`);
   if (/Could not set lock/.test(message)) return new DatabaseBusyError(path, 'another process');
   return err instanceof Error ? err : new Error(message);
-}
-
-export async function openDatabase(path: string, options?: { readOnly?: boolean }): Promise<Database> {
-  return Database.open(path, options);
 }

@@ -16,7 +16,7 @@ export interface ValuesDigest {
 }
 
 export async function valuesDigest(db: Database): Promise<ValuesDigest> {
-  const [row] = await db.allFile<ValuesDigest>('refresh/values_digest');
+  const [row] = await db.allFile<ValuesDigest>('indicators/refresh/values_digest');
   return { ...row, indicator_values: Number(row.indicator_values) };
 }
 

@@ -50,8 +50,13 @@ export interface YearBar {
   source: string;
 }
 
-export async function findingsByDraw(db: Database, year?: number): Promise<LinkedFinding[]> {
+/** Creates (or replaces) the view spotcheck_findings_by_draw, which readers on other connections then query. */
+export async function ensureFindingsView(db: Database): Promise<void> {
   await db.runFile('spotcheck/findings_by_draw');
+}
+
+export async function findingsByDraw(db: Database, year?: number): Promise<LinkedFinding[]> {
+  await ensureFindingsView(db);
   return db.all<LinkedFinding>('SELECT * FROM spotcheck_findings_by_draw WHERE $1 IS NULL OR year = $1 ORDER BY year, region_code, indicator_no', [year ?? null]);
 }
 
@@ -69,6 +74,6 @@ export async function findingsBelowBar(db: Database, options: BelowBarOptions = 
   const bars = override !== undefined
     ? [{ year_from: 0, year_to: null, bar: override, source: 'option' }]
     : options.bars ?? [];
-  await db.runFile('spotcheck/findings_by_draw');
+  await ensureFindingsView(db);
   return db.allFile<BelowBar>('spotcheck/findings_below_bar', { bars: JSON.stringify(bars), fallback_bar: FALLBACK_MIN_SHARE_MET, year: options.year ?? null });
 }

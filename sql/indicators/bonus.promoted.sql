@@ -3,7 +3,7 @@
 --              a version file there says what changes by version
 -- 附加项 加分项 2: "有关做法经验在全国范围内推广". Counted from incidents of kind promoted by the year they occurred. Only a region with
 -- such an incident gets a value (met); the others have no data, never "not met": a bonus item is not a requirement.
--- Area 9 (附加项) is left out of conformance and the composite (sql/refresh/scorecard.sql).
+-- Area 9 (附加项) is left out of conformance and the composite (sql/indicators/refresh/scorecard.sql).
 INSERT INTO metric_results BY NAME
 SELECT
   'bonus.promoted' AS metric_id,

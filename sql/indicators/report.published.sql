@@ -1,7 +1,7 @@
 -- @id: report.published
 -- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
 --              a version file there says what changes by version
--- Which reports are owed, and when: the view reports_owed (sql/refresh/reports_owed.sql).
+-- Which reports are owed, and when: the view reports_owed (sql/indicators/refresh/reports_owed.sql).
 INSERT INTO metric_results BY NAME
 SELECT
   'report.published' AS metric_id,

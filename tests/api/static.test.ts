@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { Database } from '../../pipeline/db/index.ts';
+import type { Database } from '../../pipeline/db/index.ts';
 import { buildApp } from '../../pipeline/api/app.ts';
+import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 let db: Database;
 let app: FastifyInstance;
@@ -16,7 +17,7 @@ beforeAll(async () => {
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="/assets/app.js"></script>');
   writeFileSync(join(dist, 'assets', 'app.js'), 'console.log("app")');
-  db = await Database.open(':memory:');
+  db = await openPreparedDatabase(':memory:');
   app = await buildApp({ db, staticDir: dist, secureCookies: false });
 });
 afterAll(async () => {

@@ -1,12 +1,12 @@
 // Every metric other than enforcement publication (tests/indicators/enforcement.test.ts) on handmade rows, each with
-// its answer worked out by hand in the table. Region 110101 is designated (batch 2022: reports owed from 2021).
+// its answer worked out by hand in the table. Region 110101 is designated (batch 2022: reports owed from 2022, the year it was named).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../pipeline/db/index.ts';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultSystemDir } from '../../pipeline/indicators/index.ts';
-import { addRegions, addRows, evidenceOf, openTestDb, run, valueOf } from './fixtures.ts';
+import { addRegions, addRows, evidenceOf, openTestDb, run, metricValue } from './fixtures.ts';
 
 const R = '110101';
 let db: Database;
@@ -73,7 +73,6 @@ const cases: Expect[] = [
   ['report.submitted_on_time', 2023, { value: 1, status: 'met' }],
   ['report.submitted_on_time', 2022, { value: 0, numerator: 0, denominator: 1, status: 'not_met' }, [`${R}|2022`]],
   ['report.submitted_on_time', 2024, { value: 1, status: 'met' }], // 31 January itself is on time
-  ['report.submitted_on_time', 2021, { value: 0, status: 'not_met' }, []], // owed from batch − 1 = 2021, never sent
   ['report.published', 2022, { value: 0, status: 'not_met' }],
   ['report.published', 2024, { value: 0, status: 'not_met' }], // as of 2025-03-01 the 31 January has passed
   ['business.setup_days', 2023, { value: 3, status: 'met', threshold: 5 }],
@@ -131,7 +130,7 @@ const cases: Expect[] = [
 
 describe('each metric on handmade rows', () => {
   it.each(cases)('%s %i', async (metric, year, expected, evidence) => {
-    const v = await valueOf(db, metric, R, year);
+    const v = await metricValue(db, metric, R, year);
     expect(v).toBeDefined();
     for (const [k, want] of Object.entries(expected)) {
       if (typeof want === 'number') expect((v as unknown as Record<string, number>)[k], k).toBeCloseTo(want, 12);
@@ -143,13 +142,13 @@ describe('each metric on handmade rows', () => {
 
 describe('no data and benchmarks', () => {
   it('gives every region a row for every metric, no data where nothing was sent', async () => {
-    expect(await valueOf(db, 'satisfaction.rate', '110102', 2024)).toMatchObject({ value: null, status: 'no_data' });
+    expect(await metricValue(db, 'satisfaction.rate', '110102', 2024)).toMatchObject({ value: null, status: 'no_data' });
     const n = await db.one<{ n: number }>(`SELECT count(DISTINCT metric_id) AS n FROM indicator_values WHERE region_code = '110102' AND year = 2024`);
     expect(n!.n).toBe(39);
   });
 
   it('does not expect annual reports from a region that is not designated', async () => {
-    expect(await valueOf(db, 'report.submitted_on_time', '110102', 2024)).toMatchObject({ status: 'no_data' });
+    expect(await metricValue(db, 'report.submitted_on_time', '110102', 2024)).toMatchObject({ status: 'no_data' });
   });
 
   it('shows the loss rate without a status when the previous year has no national benchmark', async () => {
@@ -159,18 +158,25 @@ describe('no data and benchmarks', () => {
       { case_id: 'X1', region_code: R, defendant_agency: '市政府', filed_on: '2024-01-01', concluded_on: '2024-03-01', outcome: 'lost', is_major: false },
     ]);
     await run(fresh, '2025-03-01');
-    expect(await valueOf(fresh, 'litigation.loss_rate', R, 2024)).toMatchObject({ value: 1, threshold: null, status: 'no_data' });
+    expect(await metricValue(fresh, 'litigation.loss_rate', R, 2024)).toMatchObject({ value: 1, threshold: null, status: 'no_data' });
     fresh.close();
+  });
+
+  it('owes annual reports from the batch year, not from the year before it', async () => {
+    // 110105 (batch 2022) sent nothing: the report on 2022 is owed and missing, the one on 2021 (before naming) is not owed
+    expect(await metricValue(db, 'report.submitted_on_time', '110105', 2022)).toMatchObject({ value: 0, status: 'not_met' });
+    const before = await metricValue(db, 'report.submitted_on_time', '110105', 2021);
+    expect(before === undefined || before.status === 'no_data').toBe(true);
   });
 
   it('leaves a report not yet due out: no data before 31 January, not met after', async () => {
     const fresh = await openTestDb();
-    await addRegions(fresh, [{ code: R, batch: 2025 }]);
+    await addRegions(fresh, [{ code: R, batch: 2024 }]);
     await addRows(fresh, 'annual_reports', [report(2023)]);
     await run(fresh, '2025-01-31');
-    expect(await valueOf(fresh, 'report.submitted_on_time', R, 2024)).toMatchObject({ status: 'no_data' });
+    expect(await metricValue(fresh, 'report.submitted_on_time', R, 2024)).toMatchObject({ status: 'no_data' });
     await run(fresh, '2025-02-01');
-    expect(await valueOf(fresh, 'report.submitted_on_time', R, 2024)).toMatchObject({ value: 0, status: 'not_met' });
+    expect(await metricValue(fresh, 'report.submitted_on_time', R, 2024)).toMatchObject({ value: 0, status: 'not_met' });
     fresh.close();
   });
 });
@@ -185,9 +191,9 @@ describe('office settings and bonus items', () => {
     writeFileSync(file, JSON.stringify(catalogue));
     await run(db, '2025-03-01', { systemDir: dir });
     // D2 overturned, D3 upheld (D1 none, D4 unanswered): 1 of 2 challenged, against 1 of 3 answered by default
-    expect(await valueOf(db, 'disclosure.overturned_rate', R, 2024)).toMatchObject({ numerator: 1, denominator: 2, value: 0.5 });
+    expect(await metricValue(db, 'disclosure.overturned_rate', R, 2024)).toMatchObject({ numerator: 1, denominator: 2, value: 0.5 });
     await run(db, '2025-03-01');
-    expect(await valueOf(db, 'disclosure.overturned_rate', R, 2024)).toMatchObject({ numerator: 1, denominator: 3 });
+    expect(await metricValue(db, 'disclosure.overturned_rate', R, 2024)).toMatchObject({ numerator: 1, denominator: 3 });
   });
 
   it('refuses an unknown No. 83 setting by name', async () => {

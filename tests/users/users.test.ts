@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Database } from '../../pipeline/db/index.ts';
+import { runCli } from '../cli/run-cli.ts';
 import {
   addUser, authenticate, checkPassword, createSession, disableUser, endSession, ensureAdmin, hashPassword, listUsers, randomPassword, sessionHash, sessionUser, setPassword, verifyPassword,
 } from '../../pipeline/users/index.ts';
@@ -154,15 +155,10 @@ describe('shifan users', () => {
     check.close();
   }, 180_000);
 
-  it('exits with status 2 and a message for a provincial account without a province', () => {
+  it('exits with status 2 and a message for a provincial account without a province', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'shifan-users-')), 'u.duckdb');
-    try {
-      execFileSync('node', ['bin/shifan.mjs', '--db', path, 'users', 'add', 'pr', '--role', 'provincial'], { encoding: 'utf8', stdio: 'pipe', cwd: root });
-      expect.unreachable();
-    } catch (err) {
-      const e = err as { status: number; stderr: string };
-      expect(e.status).toBe(2);
-      expect(e.stderr).toMatch(/--province/);
-    }
-  }, 60_000);
+    const run = await runCli(['--db', path, 'users', 'add', 'pr', '--role', 'provincial']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--province/);
+  });
 });

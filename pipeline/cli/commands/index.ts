@@ -14,11 +14,13 @@ import { registerDemo } from './demo.ts';
 import { registerRefresh } from './refresh.ts';
 import { registerIndicators } from './indicators.ts';
 import { registerFlags } from './flags.ts';
+import { registerRisk } from './risk.ts';
 import { registerWatchlist } from './watchlist.ts';
 import { registerServe } from './serve.ts';
 import { registerUsers } from './users.ts';
 import { registerSchedule } from './schedule.ts';
 import { registerExport } from './export.ts';
+import { registerDisclosureReports } from './disclosure-reports.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -36,7 +38,9 @@ export const commands: RegisterCommand[] = [
   registerDemo,
   registerRefresh,
   registerIndicators,
+  registerRisk,
   registerFlags,
+  registerDisclosureReports,
   registerWatchlist,
   registerSchedule,
   registerExport,

@@ -2,7 +2,8 @@
 // (unless --no-scheduler) the runner of the scheduled jobs. Ingest, refresh and
 // draws asked for in the dashboard or the API run inside it; other `shifan` commands wait until it stops.
 import type { Command } from 'commander';
-import { Database, defaultDbPath } from '../../db/index.ts';
+import { defaultDbPath } from '../../db/index.ts';
+import { openPreparedDatabase } from '../../setup/open.ts';
 import { closeOnSignal, parseTrustProxy, startServer } from '../../api/server.ts';
 import { hasRefreshed, refresh } from '../../indicators/index.ts';
 import { optionsOf, UsageError } from '../context.ts';
@@ -28,7 +29,7 @@ export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<
   } catch (err) {
     throw new UsageError((err as Error).message);
   }
-  const db = await Database.open(dbPath);
+  const db = await openPreparedDatabase(dbPath);
   try {
     if (flags.refreshIfNever && !(await hasRefreshed(db)) && ((await db.one<{ n: number }>('SELECT count(*) AS n FROM regions'))?.n ?? 0) > 0) {
       const r = await refresh(db, { actor: 'system:start' });
