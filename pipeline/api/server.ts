@@ -60,10 +60,10 @@ export async function startServer(db: Database, opts: ServeOptions = {}): Promis
 }
 
 /** Closes the app (and its read connections) on SIGINT/SIGTERM, then the caller's database. */
-export function closeOnSignal(app: FastifyInstance, db: Database): Promise<void> {
+export function closeOnSignal(app: FastifyInstance, db: Database, beforeClose?: () => Promise<void>): Promise<void> {
   return new Promise((resolve) => {
     const stop = () => {
-      app.close().finally(() => {
+      (beforeClose?.() ?? Promise.resolve()).catch(() => undefined).then(() => app.close()).finally(() => {
         db.close();
         resolve();
       });

@@ -1,19 +1,16 @@
-// Entry point of the `shifan` command line. Each command lives in commands/<name>.ts and registers itself.
-import { Command } from 'commander';
-import { defaultDbPath } from '../db/index.ts';
-import { reportFatal } from './context.ts';
-import { commands } from './commands/index.ts';
-
-const program = new Command('shifan')
-  .description('法治政府建设示范地区 supervision: ingest, indicators, flags, spot checks, dashboard')
-  .option('--db <path>', 'DuckDB file (env SHIFAN_DB)', defaultDbPath())
-  .option('--json', 'machine-readable output')
-  .showHelpAfterError();
-
-for (const register of commands) register(program);
+// Entry point of the `shifan` command line. A command that opens the database runs inside a `shifan serve` that
+// holds it (channel-client.ts), else here; see commands/index.ts for the registry.
+import { commandEntry, dbArgument, runCli } from './run.ts';
+import { processIo, reportFatal } from './context.ts';
 
 try {
-  await program.parseAsync(process.argv);
+  const argv = process.argv.slice(2);
+  let code: number | undefined;
+  if (commandEntry(argv)?.database === 'shared') {
+    const { runThroughServer } = await import('./channel-client.ts');
+    code = await runThroughServer(argv, dbArgument(argv));
+  }
+  process.exitCode = code ?? (await runCli(argv, processIo()));
 } catch (err) {
   reportFatal(err);
 }

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { readFlags } from '../../flags/index.ts';
 import { basisZh, listWatchlist, STATUS_ZH } from '../../watchlist/index.ts';
-import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { optionsOf, printJson, UsageError, withDatabase, cliOut } from '../context.ts';
 import { formatTable } from '../table.ts';
 
 const SEVERITY_ZH: Record<string, string> = { high: '高', medium: '中', low: '低', info: '提示' };
@@ -42,6 +42,6 @@ export function registerFlags(program: Command): void {
           STATUS_ZH[w.status], w.summary_zh,
         ])));
       }
-      process.stdout.write(`${out.join('\n')}\n`);
+      cliOut.write(`${out.join('\n')}\n`);
     });
 }

@@ -1,11 +1,13 @@
 // `shifan serve [--port 8080] [--host 127.0.0.1] [--no-scheduler]`: the server, the database's single writer, and
 // (unless --no-scheduler) the runner of the scheduled jobs. Ingest, refresh and
-// draws asked for in the dashboard or the API run inside it; other `shifan` commands wait until it stops.
+// draws asked for in the dashboard or the API run inside it, and so do other `shifan` commands that use the
+// database (through the channel of cli/channel-server.ts).
 import type { Command } from 'commander';
 import { Database, defaultDbPath } from '../../db/index.ts';
 import { closeOnSignal, startServer } from '../../api/server.ts';
 import { hasRefreshed, refresh } from '../../indicators/index.ts';
-import { optionsOf, UsageError } from '../context.ts';
+import { openCliChannel } from '../channel-server.ts';
+import { optionsOf, UsageError, cliOut } from '../context.ts';
 
 export interface ServeFlags {
   port?: string;
@@ -24,10 +26,12 @@ export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<
   try {
     if (flags.refreshIfNever && !(await hasRefreshed(db)) && ((await db.one<{ n: number }>('SELECT count(*) AS n FROM regions'))?.n ?? 0) > 0) {
       const r = await refresh(db, { actor: 'system:start' });
-      process.stdout.write(`computed the indicators (refresh run ${r.run_id}, ${r.seconds.toFixed(1)} s): ${r.metric_rows} values, ${r.flags_active} active flags\n`);
+      cliOut.write(`computed the indicators (refresh run ${r.run_id}, ${r.seconds.toFixed(1)} s): ${r.metric_rows} values, ${r.flags_active} active flags\n`);
     }
     const { app } = await startServer(db, { port, host: flags.host ?? '127.0.0.1', logger: true, scheduler: flags.scheduler !== false });
-    await closeOnSignal(app, db);
+    // Commands of the command line run inside this process while it holds the database (cli/channel-server.ts).
+    const channel = await openCliChannel(app, db);
+    await closeOnSignal(app, db, () => channel.close());
   } catch (err) {
     db.close();
     throw err;
