@@ -15,7 +15,7 @@ export {
   type JobFn, type JobContext, type JobOutcome, type JobEvent, type RunResult, type RunnerOptions, type SchedulerHandle, type StartOptions,
 } from './scheduler.ts';
 export { jobDefinitions, inboxJob, refreshJob, annualReportCheckJob, calendarCheckJob, drawReminderJob, quarterlyExportJob } from './definitions.ts';
-export { listExports, type ExportListing } from '../export/index.ts';
+export { listExports, type ExportListing } from '../export/packages.ts';
 
 export interface ScheduleListing {
   job_id: string;

@@ -7,7 +7,7 @@ import { Database, defaultDbPath } from '../../db/index.ts';
 import { closeOnSignal, startServer } from '../../api/server.ts';
 import { hasRefreshed, refresh } from '../../indicators/index.ts';
 import { openCliChannel } from '../channel-server.ts';
-import { optionsOf, UsageError, cliOut } from '../context.ts';
+import { cliErr, cliOut, optionsOf, UsageError } from '../context.ts';
 
 export interface ServeFlags {
   port?: string;
@@ -22,13 +22,16 @@ export interface ServeFlags {
 export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<void> {
   const port = Number(flags.port ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${flags.port}"`);
+  const phase = startPhases();
   const db = await Database.open(dbPath);
+  phase('database opened and migrated');
   try {
     if (flags.refreshIfNever && !(await hasRefreshed(db)) && ((await db.one<{ n: number }>('SELECT count(*) AS n FROM regions'))?.n ?? 0) > 0) {
       const r = await refresh(db, { actor: 'system:start' });
       cliOut.write(`computed the indicators (refresh run ${r.run_id}, ${r.seconds.toFixed(1)} s): ${r.metric_rows} values, ${r.flags_active} active flags\n`);
     }
     const { app } = await startServer(db, { port, host: flags.host ?? '127.0.0.1', logger: true, scheduler: flags.scheduler !== false });
+    phase('listening');
     // Commands of the command line run inside this process while it holds the database (cli/channel-server.ts).
     const channel = await openCliChannel(app, db);
     await closeOnSignal(app, db, () => channel.close());
@@ -36,6 +39,12 @@ export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<
     db.close();
     throw err;
   }
+}
+
+/** SHIFAN_PROFILE=1: milliseconds since the process started at each step of the start-up, on stderr. */
+function startPhases(): (name: string) => void {
+  if (!process.env.SHIFAN_PROFILE) return () => undefined;
+  return (name) => cliErr.write(`  ${name}: ${Math.round(performance.now())} ms after process start\n`);
 }
 
 export function registerServe(program: Command): void {

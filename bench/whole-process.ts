@@ -1,0 +1,65 @@
+// Timing whole processes as a user runs them: spawn, wait for exit (or for a server's first answer), wall seconds.
+// Shared by bench/start.bench.ts and bench/ingest.bench.ts.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { request } from 'node:http';
+
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+/** Wall seconds from spawn to exit; throws on a non-zero exit. */
+export function timeProcess(command: string, args: string[], options: RunOptions = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const seconds = (performance.now() - started) / 1000;
+      if (code === 0) resolve(seconds);
+      else reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`));
+    });
+  });
+}
+
+function answers(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = request(url, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.end();
+  });
+}
+
+/** Wall seconds from spawn until `url` first answers 200, polling every 5 ms; then stops the server. */
+export async function timeFirstAnswer(command: string, args: string[], url: string, options: RunOptions = {}): Promise<number> {
+  const started = performance.now();
+  const child: ChildProcess = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  let exited = false;
+  const exit = new Promise<void>((resolve) => child.on('exit', () => {
+    exited = true;
+    resolve();
+  }));
+  try {
+    for (;;) {
+      if (exited) throw new Error(`${command} ${args.join(' ')} exited before answering: ${stderr.slice(0, 500)}`);
+      if (await answers(url)) return (performance.now() - started) / 1000;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await exit;
+  }
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
