@@ -10,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { Database } from '../db/index.ts';
 import errors from './plugins/errors.ts';
 import dbPlugin from './plugins/db.ts';
+import figures, { type AutoRefreshOptions } from './plugins/figures.ts';
 import auth from './plugins/auth.ts';
 import dashboard from './plugins/dashboard.ts';
 import { routeGroups } from './routes/index.ts';
@@ -23,6 +24,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** login attempts per minute per client address and username (default 10) */
   loginAttemptsPerMinute?: number;
+  /** refresh the figures after new loads (plugins/figures.ts); off unless given (`shifan serve` turns it on) */
+  autoRefresh?: AutoRefreshOptions | false;
   /** largest upload in bytes (default 512 MiB) */
   uploadLimit?: number;
 }
@@ -35,6 +38,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(errors);
   await app.register(dbPlugin, { db: opts.db });
+  await app.register(figures, { autoRefresh: opts.autoRefresh ?? false });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { repoRoot, type Database } from '../db/index.ts';
 import { ensureAdmin } from '../users/index.ts';
 import { buildApp } from './app.ts';
+import type { AutoRefreshOptions } from './plugins/figures.ts';
 import { startScheduler, type JobEvent } from '../jobs/index.ts';
 
 export interface ServeOptions {
@@ -15,6 +16,8 @@ export interface ServeOptions {
   staticDir?: string;
   logger?: boolean;
   out?: NodeJS.WritableStream;
+  /** Refresh the figures after new loads (default on; `serve --no-auto-refresh` turns it off). */
+  autoRefresh?: AutoRefreshOptions | false;
   /** Run the scheduled jobs of data/schedules.json in this process (default true; `serve --no-scheduler`). */
   scheduler?: boolean;
 }
@@ -32,7 +35,7 @@ export async function startServer(db: Database, opts: ServeOptions = {}): Promis
   // Cookies are Secure unless served over plain http on a loopback address (documented in pipeline/api/README.md).
   const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
   const secureCookies = process.env.SHIFAN_INSECURE_COOKIES === '1' ? false : !loopback;
-  const app = await buildApp({ db, staticDir, logger: opts.logger ? { level: 'warn' } : false, secureCookies });
+  const app = await buildApp({ db, staticDir, logger: opts.logger ? { level: 'warn' } : false, secureCookies, autoRefresh: opts.autoRefresh ?? {} });
   if (opts.scheduler !== false) {
     // A job writes through the shared connection outside app.q.write, so the cached reads are dropped when it ends.
     // Requests log at warn; the jobs' events at info, on a child logger of their own.

@@ -16,6 +16,8 @@ export interface ServeFlags {
   refreshIfNever?: boolean;
   /** false with `--no-scheduler`: serve without running the scheduled jobs */
   scheduler?: boolean;
+  /** false with `--no-auto-refresh`: new loads do not trigger a refresh */
+  autoRefresh?: boolean;
 }
 
 /** Opens the database and serves until SIGINT/SIGTERM (shared by `serve` and `start`). */
@@ -30,7 +32,7 @@ export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<
       const r = await refresh(db, { actor: 'system:start' });
       cliOut.write(`computed the indicators (refresh run ${r.run_id}, ${r.seconds.toFixed(1)} s): ${r.metric_rows} values, ${r.flags_active} active flags\n`);
     }
-    const { app } = await startServer(db, { port, host: flags.host ?? '127.0.0.1', logger: true, scheduler: flags.scheduler !== false });
+    const { app } = await startServer(db, { port, host: flags.host ?? '127.0.0.1', logger: true, scheduler: flags.scheduler !== false, autoRefresh: flags.autoRefresh === false ? false : {} });
     phase('listening');
     // Commands of the command line run inside this process while it holds the database (cli/channel-server.ts).
     const channel = await openCliChannel(app, db);
@@ -54,6 +56,7 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'port to listen on', '8080')
     .option('--host <addr>', 'address to listen on (loopback by default; cookies are Secure off loopback)', '127.0.0.1')
     .option('--no-scheduler', 'do not run the scheduled jobs of data/schedules.json in the server')
+    .option('--no-auto-refresh', 'do not refresh the figures by themselves after new loads (the nightly job and "run now" still do)')
     .action(async (_opts, cmd: Command) => {
       const opts = optionsOf<ServeFlags>(cmd);
       await serveDatabase(opts.db ?? defaultDbPath(), opts);
