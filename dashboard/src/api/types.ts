@@ -81,3 +81,9 @@ export interface ExportPackage {
   quarter: string; generated_at: string; as_of: string; indicator_system_version: string; pdf: string; zip: string | null; zip_bytes: number | null;
   files: { name: string; bytes: number; sha256: string }[]; message?: string;
 }
+
+/** GET /api/figures: when the figures were computed and whether newer loads wait for the automatic refresh. */
+export interface FiguresStatus {
+  computed_at: string | null; as_of: string | null; newest_load_at: string | null; loads_waiting: number;
+  auto_refresh: 'off' | 'idle' | 'scheduled' | 'running'; due_at: string | null; last_error: string | null;
+}
