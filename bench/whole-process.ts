@@ -1,25 +1,45 @@
 // Timing whole processes as a user runs them: spawn, wait for exit (or for a server's first answer), wall seconds.
 // Shared by bench/start.bench.ts and bench/ingest.bench.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 export interface RunOptions {
   env?: NodeJS.ProcessEnv;
   cwd?: string;
 }
 
-/** Wall seconds from spawn to exit; throws on a non-zero exit. */
-export function timeProcess(command: string, args: string[], options: RunOptions = {}): Promise<number> {
+/** GNU time, when installed, reports a child's CPU seconds (user + system): on a busy shared machine CPU time
+ *  moves far less with the other load than wall time does. */
+const GNU_TIME = '/usr/bin/time';
+const cpuDir = mkdtempSync(join(tmpdir(), 'shifan-cpu-'));
+process.once('exit', () => rmSync(cpuDir, { recursive: true, force: true }));
+let cpuFiles = 0;
+
+export interface Timing {
+  /** seconds from spawn to exit */
+  wall: number;
+  /** user + system CPU seconds of the process, or NaN without GNU time */
+  cpu: number;
+}
+
+/** Wall (and CPU) seconds from spawn to exit; throws on a non-zero exit. */
+export function timeProcess(command: string, args: string[], options: RunOptions = {}): Promise<Timing> {
+  const cpuFile = join(cpuDir, `${cpuFiles++}.txt`);
+  const [cmd, argv] = existsSync(GNU_TIME) ? [GNU_TIME, ['-f', '%U %S', '-o', cpuFile, command, ...args]] : [command, args];
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(cmd, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('exit', (code) => {
-      const seconds = (performance.now() - started) / 1000;
-      if (code === 0) resolve(seconds);
-      else reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`));
+      const wall = (performance.now() - started) / 1000;
+      if (code !== 0) return reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`));
+      const cpu = existsSync(cpuFile) ? readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number).reduce((a, b) => a + b, 0) : Number.NaN;
+      resolve({ wall, cpu });
     });
   });
 }
