@@ -10,7 +10,10 @@ try {
     const { runThroughServer } = await import('./channel-client.ts');
     code = await runThroughServer(argv, dbArgument(argv));
   }
-  process.exitCode = code ?? (await runCli(argv, processIo()));
+  code ??= await runCli(argv, processIo());
+  // A failed command exits at once, as it always has: a handle it left open (a server that failed to listen, a
+  // pool) must not keep the process alive. A successful one ends when its work is done, its output flushed.
+  if (code !== 0) process.exit(code);
 } catch (err) {
   reportFatal(err);
 }
