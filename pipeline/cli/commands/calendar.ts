@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { calendarDir, calendarStatus, installHolidayFile } from '../../calendar/index.ts';
 import { DatabaseBusyError } from '../../db/index.ts';
+import { refreshReferenceData } from '../../reference/refresh.ts';
 import { optionsOf, printJson, withDatabase, cliOut, cliErr, cliPath } from '../context.ts';
 import { formatTable } from '../table.ts';
 
@@ -26,11 +27,12 @@ export function registerCalendar(program: Command): void {
     .action(async (file: string, _opts, cmd: Command) => {
       const opts = optionsOf<{ replace?: boolean }>(cmd);
       const result = installHolidayFile(cliPath(file), { replace: opts.replace });
-      // Opening the database refreshes calendar_days (pipeline/reference/refresh.ts). A busy database is not a
-      // failure: the file is in place and the table follows at the next open.
+      // calendar_days follows the files (pipeline/reference/refresh.ts; opening the database does it too, and inside
+      // a running server, which keeps it open, only this call does). A busy database is not a failure: the file is
+      // in place and the table follows at the next open.
       let table: 'refreshed' | 'deferred' = 'refreshed';
       try {
-        await withDatabase(cmd, async () => undefined);
+        await withDatabase(cmd, (db) => refreshReferenceData(db));
       } catch (err) {
         if (!(err instanceof DatabaseBusyError)) throw err;
         table = 'deferred';
