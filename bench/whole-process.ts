@@ -46,7 +46,8 @@ export function timeProcess(command: string, args: string[], options: RunOptions
 
 function answers(url: string): Promise<boolean> {
   return new Promise((resolve) => {
-    const req = request(url, (res) => {
+    // No keep-alive: an idle kept-alive connection would hold the server's shutdown until its keep-alive timeout.
+    const req = request(url, { agent: false, headers: { connection: 'close' } }, (res) => {
       res.resume();
       resolve(res.statusCode === 200);
     });
