@@ -109,8 +109,8 @@ export async function withDatabase<T>(
   if (hosted) return hosted.use(fn, { exclusive: options.exclusive });
   const { db: path } = optionsOf(cmd);
   // Imported here, not at the top: commands that never open the database never load DuckDB.
-  const { Database } = await import('../db/database.ts');
-  const db = await Database.open(cliPath(path ?? defaultDbPath()), options);
+  const { openPreparedDatabase } = await import('../setup/open.ts');
+  const db = await openPreparedDatabase(cliPath(path ?? defaultDbPath()), options);
   try {
     return await fn(db);
   } finally {
@@ -122,14 +122,20 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** Exit codes: 1 failure, 2 usage, 3 database busy. Writes the message and returns the code. */
-export function reportError(err: unknown, io: CliIo = cliIo()): number {
+/** What a failed command says on stderr, and its exit code: 1 failure, 2 usage, 3 database busy. */
+export function fatalReport(err: unknown): { code: 1 | 2 | 3; message: string } {
   const message = err instanceof Error ? err.message : String(err);
-  io.stderr(`shifan: ${message}\n`);
-  if (err instanceof Error && err.name === 'DatabaseBusyError') return 3;
-  if (err instanceof UsageError) return 2;
-  if (process.env.SHIFAN_DEBUG && err instanceof Error) io.stderr(`${err.stack}\n`);
-  return 1;
+  // by name: DatabaseBusyError lives with DuckDB, which this module does not load
+  const code = err instanceof Error && err.name === 'DatabaseBusyError' ? 3 : err instanceof UsageError ? 2 : 1;
+  const stack = code === 1 && process.env.SHIFAN_DEBUG && err instanceof Error ? `${err.stack}\n` : '';
+  return { code, message: `shifan: ${message}\n${stack}` };
+}
+
+/** Writes the failure's message to the command's stderr and returns its exit code. */
+export function reportError(err: unknown, io: CliIo = cliIo()): number {
+  const { code, message } = fatalReport(err);
+  io.stderr(message);
+  return code;
 }
 
 /** For code outside a command run (the entry point): report and exit. */

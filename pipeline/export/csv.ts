@@ -10,5 +10,5 @@ export function tableCsv(table: ExportTable): string {
     const v = r[c.key];
     return v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : v;
   }));
-  return BOM + Papa.unparse({ fields: table.columns.map((c) => c.zh), data: rows }, { newline: '\r\n' }) + '\r\n';
+  return `${BOM}${Papa.unparse({ fields: table.columns.map((c) => c.zh), data: rows }, { newline: '\r\n' })}\r\n`;
 }

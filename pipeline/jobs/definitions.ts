@@ -8,7 +8,7 @@ import { calendarStatus } from '../calendar/index.ts';
 import { listDraws } from '../spotcheck/index.ts';
 import { previousQuarter, quarterOf, formatQuarter } from '../export/quarter.ts';
 import { civilDateIn } from './next-run.ts';
-import type { JobContext, JobFn, JobOutcome } from './scheduler.ts';
+import type { JobContext, JobFn, JobOutcome } from './job.ts';
 
 /**
  * Inbox watch. Files stay where they are: the loader skips a file whose SHA-256 it has loaded already, so a

@@ -5,12 +5,14 @@ import { basename } from 'node:path';
 import type { Database } from '../db/index.ts';
 import { datasetByName, type DatasetContract } from '../contracts/index.ts';
 import { matchHeader, type HeaderMatch } from '../contracts/header-match.ts';
-import { formatOf, readCsvHeader, readJsonl, readXlsx, jsonCellText, scanCsv, type CsvScan, type FileFormat, type SheetRows } from '../readers/index.ts';
+import { formatOf, reportFormatOf, readCsvHeader, readJsonl, readXlsx, jsonCellText, scanCsv, type CsvScan, type FileFormat, type SheetRows } from '../readers/index.ts';
 import { detectDataset } from './detect-dataset.ts';
 import { parquetColumns } from './stage-parquet.ts';
 import type { ReaderReject } from './staged.ts';
 import type { SourceRow } from './stage-rows.ts';
-import { datasets } from '../contracts/index.ts';
+import { datasets, disclosureAnnualReports } from '../contracts/index.ts';
+import { looksLikeReport, readDisclosureReport } from '../disclosure-reports/index.ts';
+import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 
 export interface OpenedSource {
@@ -28,6 +30,8 @@ export interface OpenedSource {
 }
 
 export async function openSource(db: Database, path: string, datasetName?: string): Promise<OpenedSource> {
+  const report = await openReport(path, datasetName);
+  if (report) return report;
   const format = formatOf(path);
   if (!format) throw new Error(`${basename(path)}: unsupported file type (CSV, XLSX, JSON Lines or Parquet)`);
   let fields: string[] = [];
@@ -80,6 +84,24 @@ export async function openSource(db: Database, path: string, datasetName?: strin
   source.contract = detection.contract;
   source.match = matchHeader(detection.contract, fields);
   return source;
+}
+
+/** A published disclosure report (HTML, DOCX, PDF, or a .txt whose first lines name one) is one record of
+ *  disclosure_annual_reports, told by its content; undefined for every other file. */
+async function openReport(path: string, datasetName?: string): Promise<OpenedSource | undefined> {
+  const format = reportFormatOf(path);
+  if (!format) return undefined;
+  if (format === 'text' && !looksLikeReport(readFileSync(path).subarray(0, 4096).toString('utf8'))) return undefined;
+  if (datasetName && datasetName !== disclosureAnnualReports.name) {
+    throw new Error(`${basename(path)}: a ${format} file is read as a published disclosure report (disclosure_annual_reports), not as ${datasetName}`);
+  }
+  const read = await readDisclosureReport(path, format);
+  const contract = disclosureAnnualReports;
+  return {
+    path, format, fields: read.fields, sha256: await sha256File(path), contract, match: matchHeader(contract, read.fields),
+    rows: read.row ? [read.row] : [],
+    readerRejects: read.reject ? [{ ...read.reject, column: read.reject.code === 'unresolved_publisher' ? 'publisher' : null }] : [],
+  };
 }
 
 /** XLSX / JSON Lines rows as SourceRows keyed by contract column. */

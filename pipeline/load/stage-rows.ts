@@ -4,7 +4,7 @@ import type { Database } from '../db/index.ts';
 import { quoteIdent } from '../contracts/ddl.ts';
 import type { DatasetContract } from '../contracts/index.ts';
 import { pointsFromLines, type ReaderReject, type Staged } from './staged.ts';
-import { excelSerialToText } from '../readers/index.ts';
+import { excelSerialToText, type ReportFileFormat } from '../readers/index.ts';
 
 export interface SourceRow {
   line: number;
@@ -17,7 +17,7 @@ export async function stageRows(
   db: Database,
   contract: DatasetContract,
   rows: SourceRow[],
-  info: { format: 'xlsx' | 'jsonl'; sha256: string; readerRejects: ReaderReject[] },
+  info: { format: 'xlsx' | 'jsonl' | ReportFileFormat; sha256: string; readerRejects: ReaderReject[] },
 ): Promise<Staged> {
   const cols = contract.columns.map((c) => `${quoteIdent(c.name)} VARCHAR`);
   await db.run(`CREATE OR REPLACE TEMP TABLE stage (${cols.join(', ')})`);

@@ -4,9 +4,10 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Database, repoRoot } from '../../pipeline/db/index.ts';
+import { repoRoot } from '../../pipeline/db/index.ts';
 import { ingestFile } from '../../pipeline/load/index.ts';
 import { decisionHeader, workspace, type Workspace } from './fixtures.ts';
+import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 const shifan = join(repoRoot, 'bin', 'shifan.mjs');
 let ws: Workspace;
@@ -42,7 +43,7 @@ describe('a killed load', () => {
     await bigFile(file, 200_000);
     await ingestAndKillAt(dbPath, file, 'inserted');
 
-    const db = await Database.open(dbPath);
+    const db = await openPreparedDatabase(dbPath);
     try {
       expect((await db.one<{ n: number }>('SELECT count(*) AS n FROM enforcement_decisions_history'))!.n).toBe(0);
       expect((await db.one<{ n: number }>('SELECT count(*) AS n FROM rejects'))!.n).toBe(0);
@@ -52,7 +53,7 @@ describe('a killed load', () => {
       expect(await db.all('SELECT status FROM load_log ORDER BY load_id')).toEqual([{ status: 'interrupted' }, { status: 'loaded' }]);
     } finally {
       db.close();
-      ws.db = await Database.open(join(ws.dir, 'other.duckdb'));
+      ws.db = await openPreparedDatabase(join(ws.dir, 'other.duckdb'));
     }
   });
 });
@@ -75,7 +76,7 @@ describe('a busy database', () => {
     } finally {
       holder.kill('SIGKILL');
       await once(holder, 'exit');
-      ws.db = await Database.open(join(ws.dir, 'other.duckdb'));
+      ws.db = await openPreparedDatabase(join(ws.dir, 'other.duckdb'));
     }
   });
 });

@@ -31,6 +31,7 @@ export const commands: CommandEntry[] = [
   { name: 'refresh', database: 'shared', summary: 'recompute indicators, scorecard, funnel limits, risk flags and the watchlist', load: async () => (await import('./refresh.ts')).registerRefresh },
   { name: 'indicators', database: 'shared', summary: 'the scorecard of a year: every metric, value, threshold, met or not', load: async () => (await import('./indicators.ts')).registerIndicators },
   { name: 'flags', database: 'shared', summary: 'risk flags (预警) of a year with their evidence', load: async () => (await import('./flags.ts')).registerFlags },
+  { name: 'disclosure-reports', database: 'shared', summary: 'published 政府信息公开工作年度报告 of a year: flow, corrections, balance', load: async () => (await import('./disclosure-reports.ts')).registerDisclosureReports },
   { name: 'watchlist', database: 'shared', summary: 'the revocation watchlist (摘牌观察名单): list, set, add', load: async () => (await import('./watchlist.ts')).registerWatchlist },
   { name: 'schedule', database: 'holder', summary: 'run the scheduled jobs in the foreground, or --list them', load: async () => (await import('./schedule.ts')).registerSchedule },
   { name: 'jobs', database: 'shared', summary: 'scheduled jobs: run one now, list runs, acknowledge failures', load: async () => (await import('./schedule.ts')).registerJobs },
