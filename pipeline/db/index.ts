@@ -1,3 +1,3 @@
 export { Database, DatabaseBusyError, type Params, type Row } from './database.ts';
-export { defaultDbPath, defaultInboxDir, repoRoot, sqlDir, dataDir } from './paths.ts';
-export { sqlText, sqlHeader, sqlPath, SqlFileError } from './sql-files.ts';
+export { dataDir, defaultDbPath, defaultInboxDir, repoRoot, sqlDir } from './paths.ts';
+export { SqlFileError, sqlHeader, sqlPath, sqlText } from './sql-files.ts';

@@ -1,5 +1,5 @@
 // Every metric other than enforcement publication (tests/indicators/enforcement.test.ts) on handmade rows, each with
-// its answer worked out by hand in the table. Region 110101 is designated (batch 2022: reports owed from 2021).
+// its answer worked out by hand in the table. Region 110101 is designated (batch 2022: reports owed from 2022, the year it was named).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../pipeline/db/index.ts';
 import { addRegions, addRows, evidenceOf, openTestDb, run, metricValue } from './fixtures.ts';
@@ -66,7 +66,6 @@ const cases: Expect[] = [
   ['report.submitted_on_time', 2023, { value: 1, status: 'met' }],
   ['report.submitted_on_time', 2022, { value: 0, numerator: 0, denominator: 1, status: 'not_met' }, [`${R}|2022`]],
   ['report.submitted_on_time', 2024, { value: 1, status: 'met' }], // 31 January itself is on time
-  ['report.submitted_on_time', 2021, { value: 0, status: 'not_met' }, []], // owed from batch − 1 = 2021, never sent
   ['report.published', 2022, { value: 0, status: 'not_met' }],
   ['report.published', 2024, { value: 0, status: 'not_met' }], // as of 2025-03-01 the 31 January has passed
   ['business.setup_days', 2023, { value: 3, status: 'met', threshold: 5 }],
@@ -142,9 +141,16 @@ describe('no data and benchmarks', () => {
     fresh.close();
   });
 
+  it('owes annual reports from the batch year, not from the year before it', async () => {
+    // 110105 (batch 2022) sent nothing: the report on 2022 is owed and missing, the one on 2021 (before naming) is not owed
+    expect(await metricValue(db, 'report.submitted_on_time', '110105', 2022)).toMatchObject({ value: 0, status: 'not_met' });
+    const before = await metricValue(db, 'report.submitted_on_time', '110105', 2021);
+    expect(before === undefined || before.status === 'no_data').toBe(true);
+  });
+
   it('leaves a report not yet due out: no data before 31 January, not met after', async () => {
     const fresh = await openTestDb();
-    await addRegions(fresh, [{ code: R, batch: 2025 }]);
+    await addRegions(fresh, [{ code: R, batch: 2024 }]);
     await addRows(fresh, 'annual_reports', [report(2023)]);
     await run(fresh, '2025-01-31');
     expect(await metricValue(fresh, 'report.submitted_on_time', R, 2024)).toMatchObject({ status: 'no_data' });

@@ -48,3 +48,10 @@ export const verify = {
   tags: ['spotchecks'], summary: 'Recompute a draw from its stored inputs and compare (central)',
   params: drawId, response: { 200: obj({ ok: bool }), ...errors },
 };
+
+export const file = {
+  tags: ['spotchecks'], summary: "One public file of a draw exactly as hashed: pool-YEAR.txt, strata-YEAR.tsv, pool-YEAR-STRATUM.txt (certificate.json: central/admin)",
+  params: { type: 'object', properties: { id: { type: 'integer', minimum: 1 }, name: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,120}$' } }, required: ['id', 'name'] },
+  produces: ['text/plain', 'text/tab-separated-values', 'application/json'],
+  response: { ...errors },
+};

@@ -30,6 +30,7 @@ export const commands: CommandEntry[] = [
   { name: 'demo', database: 'shared', summary: 'write deterministic synthetic input files for every dataset and load them', load: async () => (await import('./demo.ts')).registerDemo },
   { name: 'refresh', database: 'shared', summary: 'recompute indicators, scorecard, funnel limits, risk flags and the watchlist', load: async () => (await import('./refresh.ts')).registerRefresh },
   { name: 'indicators', database: 'shared', summary: 'the scorecard of a year: every metric, value, threshold, met or not', load: async () => (await import('./indicators.ts')).registerIndicators },
+  { name: 'risk', database: 'shared', summary: 'the ranked risk queue of a year: tier, score, rank interval, reasons', load: async () => (await import('./risk.ts')).registerRisk },
   { name: 'flags', database: 'shared', summary: 'risk flags (预警) of a year with their evidence', load: async () => (await import('./flags.ts')).registerFlags },
   { name: 'disclosure-reports', database: 'shared', summary: 'published 政府信息公开工作年度报告 of a year: flow, corrections, balance', load: async () => (await import('./disclosure-reports.ts')).registerDisclosureReports },
   { name: 'watchlist', database: 'shared', summary: 'the revocation watchlist (摘牌观察名单): list, set, add', load: async () => (await import('./watchlist.ts')).registerWatchlist },
