@@ -156,7 +156,7 @@ connection.closeSync();
 instance.closeSync();
 `);
 const shifanBin = join(repoRoot, 'bin', 'shifan.mjs');
-execFileSync(process.execPath, [join(repoRoot, 'bin', 'build-cli.mjs')], { stdio: 'ignore' });
+execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build-cli.mjs')], { stdio: 'ignore' });
 // An existing, migrated database, copied fresh for every run: a user's ingest, not a first setup.
 const template = join(dir, 'template.duckdb');
 execFileSync(process.execPath, [shifanBin, '--db', template, 'loads'], { stdio: 'ignore' });

@@ -25,7 +25,7 @@ const db = join(dir, 'bench.duckdb');
 const url = `http://127.0.0.1:${port}/api/health`;
 
 // The compiled command line must be fresh, or bin/shifan.mjs would fall back to tsx and this would measure that.
-execFileSync(process.execPath, [join(repoRoot, 'bin', 'build-cli.mjs')], { stdio: 'inherit' });
+execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build-cli.mjs')], { stdio: 'inherit' });
 if (!existsSync(join(repoRoot, 'dist', 'cli', 'main.js'))) throw new Error('dist/cli/main.js was not built');
 // A migrated database with its admin account, so `loads` and `serve` measure a start, not a first setup.
 execFileSync(process.execPath, [shifan, '--db', db, 'users', 'add', 'bench', '--role', 'admin'], { stdio: 'ignore' });

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// The `shifan` command. Runs the compiled JavaScript of dist/cli (`npm run build`, bin/build-cli.mjs) when it is
+// The `shifan` command. Runs the compiled JavaScript of dist/cli (`npm run build`, scripts/build-cli.mjs) when it is
 // newer than every source file of pipeline/, else the TypeScript sources through tsx, so a checkout that was
 // edited since the last build never runs stale code. SHIFAN_DEBUG=1 says which on stderr.
 import { existsSync, readdirSync, statSync } from 'node:fs';

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { appendAudit, cliActor } from '../audit/index.ts';
 import type { Database } from '../db/index.ts';
 import { channelPaths, onMessages, type ChannelPaths, type ClientMessage, type ServerMessage } from './channel.ts';
-import type { CliIo } from './context.ts';
+import type { CliIo, CommandRunner } from './context.ts';
 
 export interface CliChannel {
   paths: ChannelPaths;
@@ -32,8 +32,9 @@ function sameToken(given: unknown, expected: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-/** Listens for commands on the socket beside the database; `db` is the server's open handle (app.db). */
-export async function openCliChannel(app: FastifyInstance, db: Database): Promise<CliChannel> {
+/** Listens for commands on the socket beside the database; `db` is the server's open handle (app.db), `runner`
+ *  runs a command line (context.ts commandRunner()). */
+export async function openCliChannel(app: FastifyInstance, db: Database, runner: CommandRunner): Promise<CliChannel> {
   const paths = channelPaths(db.path);
   const token = randomBytes(32).toString('hex');
   removeIfPresent(paths.token);
@@ -86,15 +87,14 @@ export async function openCliChannel(app: FastifyInstance, db: Database): Promis
           use: (fn, options) => (options.exclusive === false ? fn(db).finally(() => app.q.invalidate()) : app.q.write(fn)),
         },
       };
-      const { commandEntry, runCli } = await import('./run.ts');
       let code: number;
-      if (commandEntry(message.argv)?.database !== 'shared') {
+      if (!runner.usesDatabase(message.argv)) {
         io.stderr(`shifan: the server runs only commands that use its database; run "${message.argv.join(' ')}" on its own\n`);
         code = 2;
       } else {
-        code = await runCli(message.argv, io);
+        code = await runner.runCli(message.argv, io);
       }
-      await audit('cli.command', `command:${commandEntry(message.argv)?.name ?? message.argv[0] ?? ''}`, { argv: message.argv.map(String), cwd: message.cwd, exit_code: code, caller_pid: Number(message.pid) || 0 });
+      await audit('cli.command', `command:${runner.commandName(message.argv) ?? message.argv[0] ?? ''}`, { argv: message.argv.map(String), cwd: message.cwd, exit_code: code, caller_pid: Number(message.pid) || 0 });
       send({ type: 'exit', code });
       socket.end();
     }

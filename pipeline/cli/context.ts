@@ -52,6 +52,27 @@ export function processIo(): CliIo {
   };
 }
 
+/** How to run a command line: run.ts registers itself here, so the server's channel (started by `serve`, one of
+ *  the commands run.ts loads) can run commands without importing run.ts back (no import circle). */
+export interface CommandRunner {
+  runCli(argv: readonly string[], io: CliIo): Promise<number>;
+  /** whether the arguments name a command that uses the database (the only ones a server runs for a caller) */
+  usesDatabase(argv: readonly string[]): boolean;
+  /** the named command, for the audit entry */
+  commandName(argv: readonly string[]): string | undefined;
+}
+
+let runner: CommandRunner | undefined;
+
+export function registerCommandRunner(r: CommandRunner): void {
+  runner = r;
+}
+
+export function commandRunner(): CommandRunner {
+  if (!runner) throw new Error('the command runner is not registered (pipeline/cli/run.ts)');
+  return runner;
+}
+
 const current = new AsyncLocalStorage<CliIo>();
 let fallback: CliIo | undefined;
 

@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { defaultDbPath } from '../db/paths.ts';
 import { commands, type CommandEntry } from './commands/index.ts';
-import { cliIo, reportError, runWithIo, type CliIo } from './context.ts';
+import { cliIo, registerCommandRunner, reportError, runWithIo, type CliIo } from './context.ts';
 
 /** The command the arguments name (`help X` names X), skipping the global options. */
 export function commandEntry(argv: readonly string[]): CommandEntry | undefined {
@@ -61,3 +61,9 @@ export function runCli(argv: readonly string[], io: CliIo): Promise<number> {
     }
   });
 }
+
+registerCommandRunner({
+  runCli,
+  usesDatabase: (argv) => commandEntry(argv)?.database === 'shared',
+  commandName: (argv) => commandEntry(argv)?.name,
+});

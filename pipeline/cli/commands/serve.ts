@@ -8,7 +8,7 @@ import { openPreparedDatabase } from '../../setup/open.ts';
 import { closeOnSignal, parseTrustProxy, startServer } from '../../api/server.ts';
 import { hasRefreshed, refresh } from '../../indicators/index.ts';
 import { openCliChannel } from '../channel-server.ts';
-import { cliErr, cliOut, optionsOf, UsageError } from '../context.ts';
+import { cliErr, cliOut, commandRunner, optionsOf, UsageError } from '../context.ts';
 
 export interface ServeFlags {
   port?: string;
@@ -44,7 +44,7 @@ export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<
     const { app } = await startServer(db, { port, host: flags.host ?? '127.0.0.1', logger: true, scheduler: flags.scheduler !== false, trustProxy, autoRefresh: flags.autoRefresh === false ? false : {} });
     phase('listening');
     // Commands of the command line run inside this process while it holds the database (cli/channel-server.ts).
-    const channel = await openCliChannel(app, db);
+    const channel = await openCliChannel(app, db, commandRunner());
     await closeOnSignal(app, db, () => channel.close());
   } catch (err) {
     db.close();
