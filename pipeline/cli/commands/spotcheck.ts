@@ -7,7 +7,7 @@ import {
   listDraws, parseExclusions, parseStrata, readDraw, redraw, shortTicket, type DrawRecord, type SampleSize,
 } from '../../spotcheck/index.ts';
 import { designationBars, loadSystems } from '../../indicators/system.ts';
-import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { optionsOf, printJson, UsageError, withDatabase, cliOut, cliPath } from '../context.ts';
 import { formatTable } from '../table.ts';
 import { addPublicCommands, intArg } from './spotcheck-public.ts';
 
@@ -108,7 +108,7 @@ export function registerSpotcheck(program: Command): void {
     .command('import').description('load inspectors from CSV: inspector_id,name,home_province_code,load_cap,active')
     .argument('<file>')
     .action(async (file: string, _o, cmd: Command) => {
-      const result = await withDatabase(cmd, (db) => importInspectors(db, file, cliActor()));
+      const result = await withDatabase(cmd, (db) => importInspectors(db, cliPath(file), cliActor()));
       if (optionsOf(cmd).json) return printJson(result);
       out(`${result.file}: ${result.imported} inspectors imported; ${result.total_active} active in the register`);
     });
@@ -178,5 +178,5 @@ function usage<T>(fn: () => T): T {
 }
 
 function out(text: string): void {
-  process.stdout.write(`${text}\n`);
+  cliOut.write(`${text}\n`);
 }
