@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../pipeline/db/paths.ts';
-import { median, timeFirstAnswer, timeProcess, type Timing } from './whole-process.ts';
+import { median, type Timing, timeFirstAnswer, timeProcess } from './whole-process.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -35,17 +35,37 @@ const served = async (fn: () => Promise<number>): Promise<Timing> => ({ wall: aw
 const cases: { name: string; run: () => Promise<Timing> }[] = [
   { name: 'node -e 0 (bare Node)', run: () => timeProcess(process.execPath, ['-e', '0']) },
   { name: 'shifan --help', run: () => timeProcess(process.execPath, [shifan, '--help']) },
-  { name: 'shifan workdays add 2024-09-30 7', run: () => timeProcess(process.execPath, [shifan, 'workdays', 'add', '2024-09-30', '7']) },
-  { name: 'shifan loads (opens the database)', run: () => timeProcess(process.execPath, [shifan, '--db', db, 'loads']) },
-  { name: 'shifan --help through tsx (sources)', run: () => timeProcess(process.execPath, [shifan, '--help'], { env: { SHIFAN_NO_COMPILED: '1' } }) },
-  { name: 'bare Node HTTP server, first answer', run: () => served(() => timeFirstAnswer(process.execPath, ['-e', bareServer], url)) },
-  { name: 'shifan serve, first answer', run: () => served(() => timeFirstAnswer(process.execPath, [shifan, '--db', db, 'serve', '--port', String(port), '--no-scheduler'], url)) },
+  {
+    name: 'shifan workdays add 2024-09-30 7',
+    run: () => timeProcess(process.execPath, [shifan, 'workdays', 'add', '2024-09-30', '7']),
+  },
+  {
+    name: 'shifan loads (opens the database)',
+    run: () => timeProcess(process.execPath, [shifan, '--db', db, 'loads']),
+  },
+  {
+    name: 'shifan --help through tsx (sources)',
+    run: () => timeProcess(process.execPath, [shifan, '--help'], { env: { SHIFAN_NO_COMPILED: '1' } }),
+  },
+  {
+    name: 'bare Node HTTP server, first answer',
+    run: () => served(() => timeFirstAnswer(process.execPath, ['-e', bareServer], url)),
+  },
+  {
+    name: 'shifan serve, first answer',
+    run: () =>
+      served(() =>
+        timeFirstAnswer(process.execPath, [shifan, '--db', db, 'serve', '--port', String(port), '--no-scheduler'], url),
+      ),
+  },
 ];
 
 const times = new Map<string, Timing[]>(cases.map((c) => [c.name, []]));
 for (let i = 0; i < repeat; i++) {
   for (const c of cases) times.get(c.name)!.push(await c.run());
-  process.stdout.write(`run ${i + 1}/${repeat}: ${cases.map((c) => `${c.name.split(' (')[0]} ${times.get(c.name)![i].wall.toFixed(3)}`).join(', ')}\n`);
+  process.stdout.write(
+    `run ${i + 1}/${repeat}: ${cases.map((c) => `${c.name.split(' (')[0]} ${times.get(c.name)![i].wall.toFixed(3)}`).join(', ')}\n`,
+  );
 }
 const med = (name: string, pick: (t: Timing) => number) => median(times.get(name)!.map(pick));
 const bare = cases[0].name;
@@ -54,10 +74,14 @@ process.stdout.write(`\nmedians of ${repeat}, whole processes, same run (wall; C
 for (const c of cases) {
   const wall = med(c.name, (t) => t.wall);
   const cpu = med(c.name, (t) => t.cpu);
-  process.stdout.write(`${c.name.padEnd(width)}  wall ${wall.toFixed(3)} s  ${(wall / med(bare, (t) => t.wall)).toFixed(1)}x` +
-    (Number.isNaN(cpu) ? '\n' : `   CPU ${cpu.toFixed(3)} s  ${(cpu / med(bare, (t) => t.cpu)).toFixed(1)}x\n`));
+  process.stdout.write(
+    `${c.name.padEnd(width)}  wall ${wall.toFixed(3)} s  ${(wall / med(bare, (t) => t.wall)).toFixed(1)}x` +
+      (Number.isNaN(cpu) ? '\n' : `   CPU ${cpu.toFixed(3)} s  ${(cpu / med(bare, (t) => t.cpu)).toFixed(1)}x\n`),
+  );
 }
 const ratio = (name: string) => med(name, (t) => t.wall) / med(bare, (t) => t.wall);
-process.stdout.write(`\ntargets (wall): --help ${ratio('shifan --help').toFixed(1)}x (<= 4), workdays ${ratio('shifan workdays add 2024-09-30 7').toFixed(1)}x (<= 4), ` +
-  `serve first answer ${ratio('shifan serve, first answer').toFixed(1)}x (<= 2; a bare HTTP server: ${ratio('bare Node HTTP server, first answer').toFixed(1)}x)\n`);
+process.stdout.write(
+  `\ntargets (wall): --help ${ratio('shifan --help').toFixed(1)}x (<= 4), workdays ${ratio('shifan workdays add 2024-09-30 7').toFixed(1)}x (<= 4), ` +
+    `serve first answer ${ratio('shifan serve, first answer').toFixed(1)}x (<= 2; a bare HTTP server: ${ratio('bare Node HTTP server, first answer').toFixed(1)}x)\n`,
+);
 rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 // Timing whole processes as a user runs them: spawn, wait for exit (or for a server's first answer), wall seconds.
 // Shared by bench/start.bench.ts and bench/ingest.bench.ts.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -28,17 +28,31 @@ export interface Timing {
 /** Wall (and CPU) seconds from spawn to exit; throws on a non-zero exit. */
 export function timeProcess(command: string, args: string[], options: RunOptions = {}): Promise<Timing> {
   const cpuFile = join(cpuDir, `${cpuFiles++}.txt`);
-  const [cmd, argv] = existsSync(GNU_TIME) ? [GNU_TIME, ['-f', '%U %S', '-o', cpuFile, command, ...args]] : [command, args];
+  const [cmd, argv] = existsSync(GNU_TIME)
+    ? [GNU_TIME, ['-f', '%U %S', '-o', cpuFile, command, ...args]]
+    : [command, args];
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(cmd, argv, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(cmd, argv, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr!.on('data', (d) => (stderr += d));
     child.on('error', reject);
     child.on('exit', (code) => {
       const wall = (performance.now() - started) / 1000;
       if (code !== 0) return reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`));
-      const cpu = existsSync(cpuFile) ? readFileSync(cpuFile, 'utf8').trim().split('\n').at(-1)!.split(' ').map(Number).reduce((a, b) => a + b, 0) : Number.NaN;
+      const cpu = existsSync(cpuFile)
+        ? readFileSync(cpuFile, 'utf8')
+            .trim()
+            .split('\n')
+            .at(-1)!
+            .split(' ')
+            .map(Number)
+            .reduce((a, b) => a + b, 0)
+        : Number.NaN;
       resolve({ wall, cpu });
     });
   });
@@ -57,16 +71,27 @@ function answers(url: string): Promise<boolean> {
 }
 
 /** Wall seconds from spawn until `url` first answers 200, polling every 5 ms; then stops the server. */
-export async function timeFirstAnswer(command: string, args: string[], url: string, options: RunOptions = {}): Promise<number> {
+export async function timeFirstAnswer(
+  command: string,
+  args: string[],
+  url: string,
+  options: RunOptions = {},
+): Promise<number> {
   const started = performance.now();
-  const child: ChildProcess = spawn(command, args, { cwd: options.cwd, env: { ...process.env, ...options.env }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child: ChildProcess = spawn(command, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.on('exit', () => {
-    exited = true;
-    resolve();
-  }));
+  const exit = new Promise<void>((resolve) =>
+    child.on('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
   try {
     for (;;) {
       if (exited) throw new Error(`${command} ${args.join(' ')} exited before answering: ${stderr.slice(0, 500)}`);

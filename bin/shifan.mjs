@@ -25,7 +25,10 @@ if (compiledIsFresh()) {
   if (process.env.SHIFAN_DEBUG) process.stderr.write(`shifan: running the compiled ${compiled}\n`);
   await import(compiled);
 } else {
-  if (process.env.SHIFAN_DEBUG) process.stderr.write('shifan: running the TypeScript sources through tsx (no fresh build in dist/cli; `npm run build`)\n');
+  if (process.env.SHIFAN_DEBUG)
+    process.stderr.write(
+      'shifan: running the TypeScript sources through tsx (no fresh build in dist/cli; `npm run build`)\n',
+    );
   const { register } = await import('tsx/esm/api');
   register();
   await import('../pipeline/cli/main.ts');

@@ -1,4 +1,7 @@
 #!/usr/bin/env node
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 // Compiles the command line (pipeline/, TypeScript) to JavaScript in dist/cli, so `shifan` starts without a
 // TypeScript compiler in the loop (bin/shifan.mjs runs it while it is fresher than every source file).
 // One bundle with code splitting: the entry holds the command registry only; each command's module and what it
@@ -6,9 +9,6 @@
 // dist/cli sits two folders below the repository like pipeline/db, so repoRoot (pipeline/db/paths.ts), computed
 // from import.meta.url, is the same for the sources and the compiled chunks.
 import { build } from 'esbuild';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outdir = join(root, 'dist', 'cli');
@@ -31,5 +31,10 @@ const result = await build({
   metafile: true,
 });
 const outputs = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.js'));
-writeFileSync(join(outdir, 'build.json'), `${JSON.stringify({ built_at: new Date().toISOString(), files: outputs.length }, null, 2)}\n`);
-process.stdout.write(`compiled the command line to ${outdir} (${outputs.length} files) in ${Math.round(performance.now() - started)} ms\n`);
+writeFileSync(
+  join(outdir, 'build.json'),
+  `${JSON.stringify({ built_at: new Date().toISOString(), files: outputs.length }, null, 2)}\n`,
+);
+process.stdout.write(
+  `compiled the command line to ${outdir} (${outputs.length} files) in ${Math.round(performance.now() - started)} ms\n`,
+);

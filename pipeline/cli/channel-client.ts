@@ -4,7 +4,7 @@
 // the command opens the database itself.
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
-import { channelPaths, onMessages, type ClientMessage, type ServerMessage } from './channel.ts';
+import { type ClientMessage, channelPaths, onMessages, type ServerMessage } from './channel.ts';
 
 export class ChannelRefusedError extends Error {
   override name = 'ChannelRefusedError';
@@ -14,8 +14,14 @@ export class ChannelRefusedError extends Error {
 export function readToken(path: string): string {
   const st = statSync(path);
   const uid = process.getuid?.();
-  if (uid !== undefined && st.uid !== uid) throw new ChannelRefusedError(`the server's token file ${path} belongs to another user (uid ${st.uid}); not using it`);
-  if ((st.mode & 0o077) !== 0) throw new ChannelRefusedError(`the server's token file ${path} is readable by others (mode ${(st.mode & 0o777).toString(8)}); not using it — it must be 600`);
+  if (uid !== undefined && st.uid !== uid)
+    throw new ChannelRefusedError(
+      `the server's token file ${path} belongs to another user (uid ${st.uid}); not using it`,
+    );
+  if ((st.mode & 0o077) !== 0)
+    throw new ChannelRefusedError(
+      `the server's token file ${path} is readable by others (mode ${(st.mode & 0o777).toString(8)}); not using it — it must be 600`,
+    );
   return readFileSync(path, 'utf8').trim();
 }
 
@@ -35,7 +41,11 @@ async function readStdin(): Promise<string> {
 }
 
 /** The exit code of the command run by the server, or undefined when no server holds the database. */
-export async function runThroughServer(argv: string[], dbPath: string, options: { token?: string } = {}): Promise<number | undefined> {
+export async function runThroughServer(
+  argv: string[],
+  dbPath: string,
+  options: { token?: string } = {},
+): Promise<number | undefined> {
   const paths = channelPaths(dbPath);
   if (!existsSync(paths.socket) || !existsSync(paths.token)) return undefined;
   const token = options.token ?? readToken(paths.token);
@@ -58,7 +68,11 @@ export async function runThroughServer(argv: string[], dbPath: string, options: 
       else if (message.type === 'refused') finish(() => reject(new ChannelRefusedError(message.message)));
     });
     socket.on('error', (err) => finish(() => reject(err)));
-    socket.on('close', () => finish(() => reject(new Error('the server closed the command channel before the command finished (was it stopped?)'))));
+    socket.on('close', () =>
+      finish(() =>
+        reject(new Error('the server closed the command channel before the command finished (was it stopped?)')),
+      ),
+    );
     send({ type: 'run', token, argv, cwd: process.cwd(), stderr_tty: Boolean(process.stderr.isTTY), pid: process.pid });
   });
 }

@@ -9,7 +9,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import { appendAudit, cliActor } from '../audit/index.ts';
 import type { Database } from '../db/index.ts';
-import { channelPaths, onMessages, type ChannelPaths, type ClientMessage, type ServerMessage } from './channel.ts';
+import { type ChannelPaths, type ClientMessage, channelPaths, onMessages, type ServerMessage } from './channel.ts';
 import type { CliIo, CommandRunner } from './context.ts';
 
 export interface CliChannel {
@@ -44,7 +44,9 @@ export async function openCliChannel(app: FastifyInstance, db: Database, runner:
   removeIfPresent(paths.socket);
 
   const audit = (action: string, subject: string, details: Record<string, string | number | string[]>) =>
-    app.q.write((d) => appendAudit(d, { action, actor: cliActor(), subject, details })).catch((err) => app.log.error(err));
+    app.q
+      .write((d) => appendAudit(d, { action, actor: cliActor(), subject, details }))
+      .catch((err) => app.log.error(err));
 
   const server: Server = createServer((socket: Socket) => {
     const send = (message: ServerMessage) => {
@@ -84,17 +86,25 @@ export async function openCliChannel(app: FastifyInstance, db: Database, runner:
         exitCode: 0,
         hosted: {
           path: db.path,
-          use: (fn, options) => (options.exclusive === false ? fn(db).finally(() => app.q.invalidate()) : app.q.write(fn)),
+          use: (fn, options) =>
+            options.exclusive === false ? fn(db).finally(() => app.q.invalidate()) : app.q.write(fn),
         },
       };
       let code: number;
       if (!runner.usesDatabase(message.argv)) {
-        io.stderr(`shifan: the server runs only commands that use its database; run "${message.argv.join(' ')}" on its own\n`);
+        io.stderr(
+          `shifan: the server runs only commands that use its database; run "${message.argv.join(' ')}" on its own\n`,
+        );
         code = 2;
       } else {
         code = await runner.runCli(message.argv, io);
       }
-      await audit('cli.command', `command:${runner.commandName(message.argv) ?? message.argv[0] ?? ''}`, { argv: message.argv.map(String), cwd: message.cwd, exit_code: code, caller_pid: Number(message.pid) || 0 });
+      await audit('cli.command', `command:${runner.commandName(message.argv) ?? message.argv[0] ?? ''}`, {
+        argv: message.argv.map(String),
+        cwd: message.cwd,
+        exit_code: code,
+        caller_pid: Number(message.pid) || 0,
+      });
       send({ type: 'exit', code });
       socket.end();
     }

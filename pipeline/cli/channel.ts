@@ -19,9 +19,10 @@ export function channelPaths(dbPath: string): ChannelPaths {
   const abs = resolve(dbPath);
   const real = existsSync(abs) ? realpathSync(abs) : abs;
   const beside = `${real}.sock`;
-  const socket = Buffer.byteLength(beside) <= SOCKET_PATH_MAX
-    ? beside
-    : join(tmpdir(), `shifan-${createHash('sha256').update(real).digest('hex').slice(0, 16)}.sock`);
+  const socket =
+    Buffer.byteLength(beside) <= SOCKET_PATH_MAX
+      ? beside
+      : join(tmpdir(), `shifan-${createHash('sha256').update(real).digest('hex').slice(0, 16)}.sock`);
   return { socket, token: `${real}.cli-token` };
 }
 

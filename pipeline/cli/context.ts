@@ -78,7 +78,10 @@ let fallback: CliIo | undefined;
 
 /** The io of the command running now (the process's own streams outside runWithIo). */
 export function cliIo(): CliIo {
-  return current.getStore() ?? (fallback ??= processIo());
+  const io = current.getStore();
+  if (io) return io;
+  fallback ??= processIo();
+  return fallback;
 }
 
 export function runWithIo<T>(io: CliIo, fn: () => Promise<T>): Promise<T> {

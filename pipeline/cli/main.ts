@@ -1,7 +1,8 @@
 // Entry point of the `shifan` command line. A command that opens the database runs inside a `shifan serve` that
 // holds it (channel-client.ts), else here; see commands/index.ts for the registry.
-import { commandEntry, dbArgument, runCli } from './run.ts';
+
 import { processIo, reportFatal } from './context.ts';
+import { commandEntry, dbArgument, runCli } from './run.ts';
 
 try {
   const argv = process.argv.slice(2);

@@ -4,8 +4,8 @@
 // on a caller's, so a command behaves the same in both.
 import { Command, CommanderError } from 'commander';
 import { defaultDbPath } from '../db/paths.ts';
-import { commands, type CommandEntry } from './commands/index.ts';
-import { cliIo, registerCommandRunner, reportError, runWithIo, type CliIo } from './context.ts';
+import { type CommandEntry, commands } from './commands/index.ts';
+import { type CliIo, cliIo, registerCommandRunner, reportError, runWithIo } from './context.ts';
 
 /** The command the arguments name (`help X` names X), skipping the global options. */
 export function commandEntry(argv: readonly string[]): CommandEntry | undefined {

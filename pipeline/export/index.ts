@@ -1,27 +1,44 @@
 // The quarterly package (`shifan export --quarter 2025Q3`, the quarterly_export job, the UI's button): a folder
 // with the offline HTML dashboard, the PDF, the XLSX workbook, one CSV per table and manifest.json, and a zip of
 // the folder next to it. Without Chromium everything but the PDF is written and the message says how to add it.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { dataDir, type Database } from '../db/index.ts';
+import type { Database } from '../db/index.ts';
 import { collectQuarter, type ExportData } from './collect.ts';
-import { renderHtml, TITLE_ZH } from './html.ts';
-import { chromiumPath, CHROMIUM_HINT, printPdf } from './pdf.ts';
-import { writeXlsx } from './xlsx.ts';
 import { tableCsv } from './csv.ts';
+import { renderHtml, TITLE_ZH } from './html.ts';
 import { buildManifest, type Manifest } from './manifest.ts';
-import { writeZip } from './zip.ts';
+import { CHROMIUM_HINT, chromiumPath, printPdf } from './pdf.ts';
 import { formatQuarter, parseQuarter, type Quarter } from './quarter.ts';
+import { writeXlsx } from './xlsx.ts';
+import { writeZip } from './zip.ts';
 
-export { parseQuarter, formatQuarter, quarterLabelZh, quarterOf, previousQuarter, quarterRange, reportingYear, QuarterError, type Quarter } from './quarter.ts';
-export { collectQuarter, NoRefreshError, type ExportData, type ExportTable, type ExportContext, type Column } from './collect.ts';
-export { renderHtml, TITLE_ZH } from './html.ts';
-export { chromiumPath, printPdf, CHROMIUM_HINT, CHROMIUM_ARGS } from './pdf.ts';
-export { sha256File, type Manifest } from './manifest.ts';
+export {
+  type Column,
+  collectQuarter,
+  type ExportContext,
+  type ExportData,
+  type ExportTable,
+  NoRefreshError,
+} from './collect.ts';
 export { BOM } from './csv.ts';
-export { defaultExportsDir, listExports, type ExportListing } from './packages.ts';
-import { defaultExportsDir } from './packages.ts';
+export { renderHtml, TITLE_ZH } from './html.ts';
+export { type Manifest, sha256File } from './manifest.ts';
+export { defaultExportsDir, type ExportListing, listExports } from './packages.ts';
+export { CHROMIUM_ARGS, CHROMIUM_HINT, chromiumPath, printPdf } from './pdf.ts';
+export {
+  formatQuarter,
+  parseQuarter,
+  previousQuarter,
+  type Quarter,
+  QuarterError,
+  quarterLabelZh,
+  quarterOf,
+  quarterRange,
+  reportingYear,
+} from './quarter.ts';
 
+import { defaultExportsDir } from './packages.ts';
 
 export interface ExportOptions {
   quarter: string | Quarter;
@@ -90,8 +107,15 @@ export async function exportQuarter(db: Database, options: ExportOptions): Promi
   files.push('manifest.json');
   await writeZip(dir, files, zip, basename(dir), new Date(data.context.generated_at));
   return {
-    quarter: q, dir, zip, files, pdf, message, seconds: (performance.now() - started) / 1000,
-    row_counts: manifest.row_counts, as_of: data.context.as_of, system_version: data.context.system_version,
+    quarter: q,
+    dir,
+    zip,
+    files,
+    pdf,
+    message,
+    seconds: (performance.now() - started) / 1000,
+    row_counts: manifest.row_counts,
+    as_of: data.context.as_of,
+    system_version: data.context.system_version,
   };
 }
-

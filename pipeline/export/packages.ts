@@ -37,8 +37,15 @@ export function listExports(dir: string = defaultExportsDir()): ExportListing[] 
     }
     const zip = `${folder}.zip`;
     out.push({
-      quarter: m.quarter, dir: folder, zip: existsSync(zip) ? zip : null, zip_bytes: existsSync(zip) ? statSync(zip).size : null,
-      generated_at: m.generated_at, as_of: m.as_of, indicator_system_version: m.indicator_system_version, pdf: m.pdf, files: m.files,
+      quarter: m.quarter,
+      dir: folder,
+      zip: existsSync(zip) ? zip : null,
+      zip_bytes: existsSync(zip) ? statSync(zip).size : null,
+      generated_at: m.generated_at,
+      as_of: m.as_of,
+      indicator_system_version: m.indicator_system_version,
+      pdf: m.pdf,
+      files: m.files,
     });
   }
   return out.sort((a, b) => b.quarter.localeCompare(a.quarter) || b.generated_at.localeCompare(a.generated_at));

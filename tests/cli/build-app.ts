@@ -1,7 +1,8 @@
 // Used by lazy-loading.test.ts: builds the server app with its scheduled jobs on an in-memory database and closes
 // it, so the test can see which packages a server start loads.
-import { Database } from '../../pipeline/db/index.ts';
+
 import { buildApp } from '../../pipeline/api/app.ts';
+import { Database } from '../../pipeline/db/index.ts';
 import { jobDefinitions } from '../../pipeline/jobs/definitions.ts';
 
 const db = await Database.open(':memory:');

@@ -6,13 +6,26 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..', '..');
-const HEAVY = ['@duckdb/node-api', 'fastify', 'jsdom', 'playwright-core', 'exceljs', 'apache-arrow', '@observablehq/plot', 'archiver'];
+const HEAVY = [
+  '@duckdb/node-api',
+  'fastify',
+  'jsdom',
+  'playwright-core',
+  'exceljs',
+  'apache-arrow',
+  '@observablehq/plot',
+  'archiver',
+];
 
 /** The npm packages a node process resolved while running `args` (its exit status too). */
 function packagesLoaded(args: string[]): { packages: Set<string>; status: number | null; stdout: string } {
-  const r = spawnSync(process.execPath, ['--import', './tests/cli/module-trace.mjs', ...args], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--import', './tests/cli/module-trace.mjs', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   const packages = new Set<string>();
-  for (const [, name] of r.stderr.matchAll(/^module-trace .*?\/node_modules\/((?:@[^/]+\/)?[^/]+)\//gm)) packages.add(name);
+  for (const [, name] of r.stderr.matchAll(/^module-trace .*?\/node_modules\/((?:@[^/]+\/)?[^/]+)\//gm))
+    packages.add(name);
   return { packages, status: r.status, stdout: r.stdout };
 }
 
@@ -34,6 +47,7 @@ describe('what a command loads', () => {
     const run = packagesLoaded(['bin/run-ts.mjs', 'tests/cli/build-app.ts']);
     expect(run.status).toBe(0);
     expect(run.packages).toContain('fastify'); // the trace works
-    for (const name of ['jsdom', 'playwright-core', 'exceljs', 'apache-arrow', '@observablehq/plot', 'archiver']) expect(run.packages, name).not.toContain(name);
+    for (const name of ['jsdom', 'playwright-core', 'exceljs', 'apache-arrow', '@observablehq/plot', 'archiver'])
+      expect(run.packages, name).not.toContain(name);
   }, 120_000);
 });

@@ -12,7 +12,11 @@ export interface CliRun {
 
 /** Runs `shifan ARGS` with ENV set for its duration (undefined removes a variable). One at a time: the environment
  *  is process-wide. `input` is what the command reads on standard input. */
-export async function runCli(args: string[], env: Record<string, string | undefined> = {}, input = ''): Promise<CliRun> {
+export async function runCli(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  input = '',
+): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
@@ -25,8 +29,12 @@ export async function runCli(args: string[], env: Record<string, string | undefi
   setEnv(env);
   try {
     const code = await run(args, {
-      stdout: (text) => { stdout += text; },
-      stderr: (text) => { stderr += text; },
+      stdout: (text) => {
+        stdout += text;
+      },
+      stderr: (text) => {
+        stderr += text;
+      },
       stderrIsTTY: false,
       cwd: process.cwd(),
       readStdin: async () => input,

@@ -4,8 +4,8 @@
 // the page (App.tsx) so every view shows the new figures.
 import { useEffect, useState } from 'react';
 import { api, type FiguresStatus as Status } from '../api/index.ts';
-import { useI18n } from '../i18n/index.tsx';
 import { useMeta, useSession } from '../app/session.tsx';
+import { useI18n } from '../i18n/index.tsx';
 
 export function FiguresStatus() {
   const { t, date } = useI18n();
@@ -34,15 +34,23 @@ export function FiguresStatus() {
   const waiting = status?.loads_waiting ?? 0;
   return (
     <div data-testid="figures-status" data-waiting={waiting}>
-      <div>{t('common.refreshed')}：{date(meta.last_refresh, true)}</div>
+      <div>
+        {t('common.refreshed')}：{date(meta.last_refresh, true)}
+      </div>
       {status?.auto_refresh === 'running' ? (
-        <div className="figures-waiting" role="status">{t('figures.running')}</div>
+        <div className="figures-waiting" role="status">
+          {t('figures.running')}
+        </div>
       ) : waiting > 0 ? (
         <div className="figures-waiting" role="status">
           {t('figures.waiting', { n: waiting })}
-          {status?.last_error ? ` · ${t('figures.failed', { error: status.last_error })}`
-            : status?.due_at ? ` · ${t('figures.due', { time: date(status.due_at, true) })}`
-            : status?.auto_refresh === 'off' ? ` · ${t('figures.manual')}` : ''}
+          {status?.last_error
+            ? ` · ${t('figures.failed', { error: status.last_error })}`
+            : status?.due_at
+              ? ` · ${t('figures.due', { time: date(status.due_at, true) })}`
+              : status?.auto_refresh === 'off'
+                ? ` · ${t('figures.manual')}`
+                : ''}
         </div>
       ) : null}
     </div>

@@ -3,8 +3,9 @@
 // writer. Debounced: every new load moves the refresh `delayMs` later, so a batch of files triggers one refresh,
 // but never more than `maxWaitMs` after the first waiting load, so a steady trickle cannot postpone it forever.
 // `app.figures.status()` says when the figures were computed and whether newer loads wait (GET /api/figures).
-import fp from 'fastify-plugin';
+
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { refresh } from '../../indicators/index.ts';
 
 export interface AutoRefreshOptions {
@@ -44,7 +45,10 @@ export class FiguresRefresher {
   /** automatic refreshes run so far (tests wait on it) */
   refreshes = 0;
 
-  constructor(private readonly app: FastifyInstance, private readonly options: Required<AutoRefreshOptions> | null) {}
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly options: Required<AutoRefreshOptions> | null,
+  ) {}
 
   private async row(): Promise<StatusRow> {
     return (await this.app.q.rows<StatusRow>('api/figures_status', {}))[0];
@@ -53,7 +57,12 @@ export class FiguresRefresher {
   async status(): Promise<FiguresStatus> {
     const r = await this.row();
     const state = !this.options ? 'off' : this.running ? 'running' : this.timer ? 'scheduled' : 'idle';
-    return { ...r, auto_refresh: state, due_at: this.timer && this.dueAt ? new Date(this.dueAt).toISOString() : null, last_error: this.lastError };
+    return {
+      ...r,
+      auto_refresh: state,
+      due_at: this.timer && this.dueAt ? new Date(this.dueAt).toISOString() : null,
+      last_error: this.lastError,
+    };
   }
 
   /** Looks for waiting loads and (re)schedules the refresh; called after every write and job run. */
@@ -131,15 +140,21 @@ declare module 'fastify' {
   }
 }
 
-export default fp(async function figuresPlugin(app: FastifyInstance, opts: { autoRefresh?: AutoRefreshOptions | false }) {
-  const envDelay = Number(process.env.SHIFAN_AUTO_REFRESH_DELAY_MS);
-  const options = opts.autoRefresh
-    ? { delayMs: opts.autoRefresh.delayMs ?? (Number.isFinite(envDelay) && envDelay >= 0 ? envDelay : 10_000), maxWaitMs: opts.autoRefresh.maxWaitMs ?? 60_000 }
-    : null;
-  const figures = new FiguresRefresher(app, options);
-  app.decorate('figures', figures);
-  app.q.onChange(() => figures.check());
-  // loads made while no server ran (`shifan ingest` on its own) are picked up at start
-  app.addHook('onReady', async () => figures.check());
-  app.addHook('onClose', async () => figures.close());
-}, { name: 'shifan-figures', dependencies: ['shifan-db'] });
+export default fp(
+  async function figuresPlugin(app: FastifyInstance, opts: { autoRefresh?: AutoRefreshOptions | false }) {
+    const envDelay = Number(process.env.SHIFAN_AUTO_REFRESH_DELAY_MS);
+    const options = opts.autoRefresh
+      ? {
+          delayMs: opts.autoRefresh.delayMs ?? (Number.isFinite(envDelay) && envDelay >= 0 ? envDelay : 10_000),
+          maxWaitMs: opts.autoRefresh.maxWaitMs ?? 60_000,
+        }
+      : null;
+    const figures = new FiguresRefresher(app, options);
+    app.decorate('figures', figures);
+    app.q.onChange(() => figures.check());
+    // loads made while no server ran (`shifan ingest` on its own) are picked up at start
+    app.addHook('onReady', async () => figures.check());
+    app.addHook('onClose', async () => figures.close());
+  },
+  { name: 'shifan-figures', dependencies: ['shifan-db'] },
+);

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { OVERDISPERSION_MODELS, type OverdispersionModel } from '../../indicators/funnel.ts';
 import { refresh, SCORING_METHODS, type ScoringMethod } from '../../indicators/index.ts';
-import { optionsOf, printJson, UsageError, withDatabase, cliOut } from '../context.ts';
+import { cliOut, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
 export function registerRefresh(program: Command): void {

@@ -3,21 +3,44 @@
 // now, list recorded runs, and acknowledge a failed or warning run.
 import type { Command } from 'commander';
 import { cliActor } from '../../audit/index.ts';
-import { acknowledgeRun, jobDefinitions, listJobRuns, listSchedules, runJobNow, startScheduler, type JobRun } from '../../jobs/index.ts';
-import { optionsOf, printJson, UsageError, withDatabase, cliOut, setExitCode } from '../context.ts';
+import {
+  acknowledgeRun,
+  type JobRun,
+  jobDefinitions,
+  listJobRuns,
+  listSchedules,
+  runJobNow,
+  startScheduler,
+} from '../../jobs/index.ts';
+import { cliOut, optionsOf, printJson, setExitCode, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
-const STATUS_ZH: Record<string, string> = { running: '运行中', ok: '成功', warning: '需处理', failed: '失败', skipped_overlap: '跳过（上次未结束）' };
+const STATUS_ZH: Record<string, string> = {
+  running: '运行中',
+  ok: '成功',
+  warning: '需处理',
+  failed: '失败',
+  skipped_overlap: '跳过（上次未结束）',
+};
 
 /** An instant as Asia/Shanghai civil time, e.g. 2025-10-09 09:00. */
 function shanghai(iso: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
 }
 
 export function registerSchedule(program: Command): void {
   program
     .command('schedule')
-    .description('run the scheduled jobs in the foreground until Ctrl-C (data/schedules.json), or --list them with next run times')
+    .description(
+      'run the scheduled jobs in the foreground until Ctrl-C (data/schedules.json), or --list them with next run times',
+    )
     .option('--list', 'print the schedules and their next run times, then exit')
     .option('--count <n>', 'next run times to show per job with --list', '3')
     .action(async (_opts, cmd: Command) => {
@@ -25,7 +48,14 @@ export function registerSchedule(program: Command): void {
       if (opts.list) {
         const schedules = await listSchedules(null, { count: Number(opts.count) });
         if (opts.json) return printJson(schedules);
-        const rows = schedules.map((s) => [s.job_id, s.cron + (s.workday_filter ? ' +工作日' : ''), s.enabled ? '是' : '否', s.next_runs.map(shanghai).join(', ') + (s.provisional_years.length ? `（临时：${s.provisional_years.join('、')}年节假日未发布）` : ''), s.description_zh]);
+        const rows = schedules.map((s) => [
+          s.job_id,
+          s.cron + (s.workday_filter ? ' +工作日' : ''),
+          s.enabled ? '是' : '否',
+          s.next_runs.map(shanghai).join(', ') +
+            (s.provisional_years.length ? `（临时：${s.provisional_years.join('、')}年节假日未发布）` : ''),
+          s.description_zh,
+        ]);
         cliOut.write(`${formatTable(['任务', 'cron (Asia/Shanghai)', '启用', '下次运行', '说明'], rows)}\n`);
         return;
       }
@@ -33,7 +63,8 @@ export function registerSchedule(program: Command): void {
         const handle = await startScheduler(db, {
           jobs: jobDefinitions,
           onEvent: (e) => {
-            const line = opts.json ? JSON.stringify({ at: new Date().toISOString(), ...e })
+            const line = opts.json
+              ? JSON.stringify({ at: new Date().toISOString(), ...e })
               : `${shanghai(new Date().toISOString())} ${e.job_id} #${e.run_id} ${e.type}${e.status ? ` ${STATUS_ZH[e.status] ?? e.status}` : ''}${e.summary ? `：${e.summary}` : ''}${e.error ? ` 错误：${e.error}` : ''}${e.delay_ms ? `，${e.delay_ms / 1000} s 后重试` : ''}`;
             cliOut.write(`${line}\n`);
           },
@@ -49,7 +80,6 @@ export function registerSchedule(program: Command): void {
         await handle.stop();
       });
     });
-
 }
 
 export function registerJobs(program: Command): void {
@@ -63,7 +93,9 @@ export function registerJobs(program: Command): void {
       if (!ids.includes(jobId)) throw new UsageError(`no job "${jobId}"; jobs: ${ids.join(', ')}`);
       const result = await withDatabase(cmd, (db) => runJobNow(db, jobId, cliActor()), { exclusive: false });
       if (opts.json) return printJson(result);
-      cliOut.write(`${jobId} #${result.run_id} ${STATUS_ZH[result.status] ?? result.status}${'summary' in result && result.summary ? `：${result.summary}` : ''}${'error' in result && result.error ? `\n错误：${result.error}` : ''}\n`);
+      cliOut.write(
+        `${jobId} #${result.run_id} ${STATUS_ZH[result.status] ?? result.status}${'summary' in result && result.summary ? `：${result.summary}` : ''}${'error' in result && result.error ? `\n错误：${result.error}` : ''}\n`,
+      );
       if (result.status === 'failed') setExitCode(1);
     });
   jobs
@@ -74,9 +106,17 @@ export function registerJobs(program: Command): void {
     .option('--unacknowledged', 'only failed or warning runs nobody has acknowledged')
     .action(async (_opts, cmd: Command) => {
       const opts = optionsOf<{ limit: string; job?: string; unacknowledged?: boolean }>(cmd);
-      const runs = await withDatabase(cmd, (db) => listJobRuns(db, { limit: Number(opts.limit), jobId: opts.job, unacknowledgedFailuresOnly: opts.unacknowledged }));
+      const runs = await withDatabase(cmd, (db) =>
+        listJobRuns(db, {
+          limit: Number(opts.limit),
+          jobId: opts.job,
+          unacknowledgedFailuresOnly: opts.unacknowledged,
+        }),
+      );
       if (opts.json) return printJson(runs);
-      cliOut.write(`${formatTable(['run', '任务', '触发', '开始', '结束', '状态', '次数', '摘要'], runs.map(runRow))}\n`);
+      cliOut.write(
+        `${formatTable(['run', '任务', '触发', '开始', '结束', '状态', '次数', '摘要'], runs.map(runRow))}\n`,
+      );
     });
   jobs
     .command('ack <run_id>')
@@ -93,6 +133,14 @@ export function registerJobs(program: Command): void {
 function runRow(r: JobRun): Array<string | number | null> {
   const summary = r.status === 'failed' ? `${r.summary ?? ''} ${r.error ?? ''}`.trim() : r.summary;
   const ack = r.acknowledged_at ? ' ✓' : '';
-  return [r.run_id, r.job_id, r.trigger === 'manual' ? '手动' : '定时', r.started_at.replace('T', ' '), r.finished_at?.replace('T', ' ') ?? '',
-    `${STATUS_ZH[r.status] ?? r.status}${ack}`, r.attempts, summary];
+  return [
+    r.run_id,
+    r.job_id,
+    r.trigger === 'manual' ? '手动' : '定时',
+    r.started_at.replace('T', ' '),
+    r.finished_at?.replace('T', ' ') ?? '',
+    `${STATUS_ZH[r.status] ?? r.status}${ack}`,
+    r.attempts,
+    summary,
+  ];
 }

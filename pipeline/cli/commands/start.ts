@@ -30,10 +30,14 @@ async function startAction(cmd: Command, opts: { seed: string; db: string; json?
   if (report.demo) {
     const loaded = report.demo.results.reduce((a, r) => a + r.loaded, 0);
     const rejected = report.demo.results.reduce((a, r) => a + r.rejected, 0);
-    out.write(`empty database: generated the small demo (${report.demo.files} files, ${report.demo.planted} planted problems) in ${report.demo.outDir}\n`);
+    out.write(
+      `empty database: generated the small demo (${report.demo.files} files, ${report.demo.planted} planted problems) in ${report.demo.outDir}\n`,
+    );
     out.write(`loaded ${loaded.toLocaleString('en')} rows, rejected ${rejected} (see \`npx shifan rejects\`)\n`);
   } else {
     out.write('the database already holds data; nothing was generated\n');
   }
-  out.write('next: npx shifan loads | npx shifan rejects | npx shifan workdays add 2024-09-27 7 | npx shifan spotcheck --help\n');
+  out.write(
+    'next: npx shifan loads | npx shifan rejects | npx shifan workdays add 2024-09-27 7 | npx shifan spotcheck --help\n',
+  );
 }

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { writeTemplates } from '../../templates/index.ts';
-import { optionsOf, printJson, cliOut, cliPath } from '../context.ts';
+import { cliOut, cliPath, optionsOf, printJson } from '../context.ts';
 
 export function registerTemplates(program: Command): void {
   program

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { cliActor } from '../../audit/index.ts';
 import { addUser, disableUser, listUsers, ROLES, setPassword, UserError } from '../../users/index.ts';
-import { optionsOf, readCliStdin, printJson, UsageError, withDatabase, cliOut } from '../context.ts';
+import { cliOut, optionsOf, printJson, readCliStdin, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
 function usage<T>(p: Promise<T>): Promise<T> {
@@ -23,9 +23,15 @@ export function registerUsers(program: Command): void {
     .action(async (name: string, _opts, cmd: Command) => {
       const opts = optionsOf<{ role: string; province?: string; passwordStdin?: boolean }>(cmd);
       const password = opts.passwordStdin ? await readCliStdin() : undefined;
-      const added = await usage(withDatabase(cmd, (db) => addUser(db, { username: name, role: opts.role, province_code: opts.province ?? null, password }, cliActor())));
+      const added = await usage(
+        withDatabase(cmd, (db) =>
+          addUser(db, { username: name, role: opts.role, province_code: opts.province ?? null, password }, cliActor()),
+        ),
+      );
       if (opts.json) return printJson({ user: added.user, password: added.generated ? added.password : undefined });
-      cliOut.write(`added ${added.user.username} (${added.user.role}${added.user.province_code ? `, province ${added.user.province_code}` : ''})\n`);
+      cliOut.write(
+        `added ${added.user.username} (${added.user.role}${added.user.province_code ? `, province ${added.user.province_code}` : ''})\n`,
+      );
       if (added.generated) cliOut.write(`password (shown once): ${added.password}\n`);
     });
   users
@@ -35,12 +41,26 @@ export function registerUsers(program: Command): void {
       const opts = optionsOf(cmd);
       const rows = await withDatabase(cmd, (db) => listUsers(db));
       if (opts.json) return printJson(rows);
-      cliOut.write(`${formatTable(['username', 'role', 'province', 'state', 'created', 'last login', 'sessions'],
-        rows.map((r) => [r.username, r.role, r.province_code ?? '', r.disabled ? 'disabled' : 'active', r.created_at, r.last_login_at ?? '', r.sessions]))}\n`);
+      cliOut.write(
+        `${formatTable(
+          ['username', 'role', 'province', 'state', 'created', 'last login', 'sessions'],
+          rows.map((r) => [
+            r.username,
+            r.role,
+            r.province_code ?? '',
+            r.disabled ? 'disabled' : 'active',
+            r.created_at,
+            r.last_login_at ?? '',
+            r.sessions,
+          ]),
+        )}\n`,
+      );
     });
   users
     .command('password <name>')
-    .description('reset a password (the policy of `users add` applies) and end the account\'s sessions; prints a generated one once unless --password-stdin is given')
+    .description(
+      "reset a password (the policy of `users add` applies) and end the account's sessions; prints a generated one once unless --password-stdin is given",
+    )
     .option('--password-stdin', 'read the new password from standard input')
     .action(async (name: string, _opts, cmd: Command) => {
       const opts = optionsOf<{ passwordStdin?: boolean }>(cmd);
