@@ -5,6 +5,7 @@ import type { RiskRule } from './weights.ts';
 export const RISK_RULE_ZH: Record<RiskRule, string> = {
   watchlist_ground: '摘牌依据',
   integrity_signal: '疑似材料不实的筛查信号',
+  screening_signal: '自评或年报数据存疑（弱信号）',
   report_missing: '年度报告未报送',
   report_late: '年度报告逾期报送',
   report_unpublished: '年度报告未向社会公布',

@@ -84,6 +84,7 @@ export function scoreFacts(facts: RiskFact[], w: RiskWeights): RiskReason[] {
       continue;
     }
     if (R.integrity_signal.flag_rules.includes(f.rule_id)) cand('integrity_signal', f, R.integrity_signal.points);
+    else if (R.screening_signal.flag_rules.includes(f.rule_id)) cand('screening_signal', f, R.screening_signal.points);
     else if (f.rule_id === 'report_missing') cand('report_missing', f, R.report_missing.points);
     else if (f.rule_id === 'report_late') cand('report_late', f, R.report_late.points);
     else if (f.rule_id === 'sudden_drop') cand('sudden_drop', f, R.sudden_drop.points);

@@ -12,6 +12,7 @@ export interface RiskWeights {
   rules: {
     watchlist_ground: { points: number };
     integrity_signal: { points: number; max_count: number; flag_rules: string[]; watchlist_kinds: string[] };
+    screening_signal: { points: number; max_count: number; flag_rules: string[] };
     report_missing: { points: number };
     report_late: { points: number };
     report_unpublished: { points: number; metric: string };
@@ -54,6 +55,7 @@ export function loadRiskWeights(path = defaultWeightsPath()): RiskWeights {
   const required: Array<keyof RiskWeights['rules']> = [
     'watchlist_ground',
     'integrity_signal',
+    'screening_signal',
     'report_missing',
     'report_late',
     'report_unpublished',
