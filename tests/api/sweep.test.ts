@@ -236,7 +236,7 @@ beforeAll(async () => {
     if (province_code !== ctx.province) foreign.provincial_own.add(region_code);
     if (province_code !== otherProvince) foreign.provincial_other.add(region_code);
   }
-}, 300_000);
+}, 900_000);
 afterAll(() => closeApp(ctx));
 
 /** The concrete path of an OpenAPI path, and which of its segments are static. */
