@@ -19,10 +19,9 @@ export { renderHtml, TITLE_ZH } from './html.ts';
 export { chromiumPath, printPdf, CHROMIUM_HINT, CHROMIUM_ARGS } from './pdf.ts';
 export { sha256File, type Manifest } from './manifest.ts';
 export { BOM } from './csv.ts';
+export { defaultExportsDir, listExports, type ExportListing } from './packages.ts';
+import { defaultExportsDir } from './packages.ts';
 
-export function defaultExportsDir(): string {
-  return process.env.SHIFAN_EXPORTS ?? join(dataDir, 'exports');
-}
 
 export interface ExportOptions {
   quarter: string | Quarter;
@@ -96,37 +95,3 @@ export async function exportQuarter(db: Database, options: ExportOptions): Promi
   };
 }
 
-export interface ExportListing {
-  quarter: string;
-  dir: string;
-  zip: string | null;
-  zip_bytes: number | null;
-  generated_at: string;
-  as_of: string;
-  indicator_system_version: string;
-  pdf: 'ok' | 'skipped';
-  files: Array<{ name: string; bytes: number; sha256: string }>;
-}
-
-/** Packages under `dir` (default data/exports/), newest quarter first: every folder holding a manifest.json. */
-export function listExports(dir: string = defaultExportsDir()): ExportListing[] {
-  if (!existsSync(dir)) return [];
-  const out: ExportListing[] = [];
-  for (const name of readdirSync(dir)) {
-    const folder = join(dir, name);
-    const manifestPath = join(folder, 'manifest.json');
-    if (!statSync(folder).isDirectory() || !existsSync(manifestPath)) continue;
-    let m: Manifest;
-    try {
-      m = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-    } catch {
-      continue;
-    }
-    const zip = `${folder}.zip`;
-    out.push({
-      quarter: m.quarter, dir: folder, zip: existsSync(zip) ? zip : null, zip_bytes: existsSync(zip) ? statSync(zip).size : null,
-      generated_at: m.generated_at, as_of: m.as_of, indicator_system_version: m.indicator_system_version, pdf: m.pdf, files: m.files,
-    });
-  }
-  return out.sort((a, b) => b.quarter.localeCompare(a.quarter) || b.generated_at.localeCompare(a.generated_at));
-}

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { optionsOf, printJson, withDatabase } from '../context.ts';
+import { cliOut, optionsOf, printJson, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 import { listDisclosureReports } from '../../disclosure-reports/index.ts';
 
@@ -23,7 +23,7 @@ export function registerDisclosureReports(program: Command): void {
       const rows = await withDatabase(cmd, (db) => listDisclosureReports(db, { year, region: opts.region }));
       if (opts.json) return printJson(rows.map((r) => Object.fromEntries(JSON_FIELDS.map((f) => [f, r[f]]))));
       const rate = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
-      process.stdout.write(`${formatTable(
+      cliOut.write(`${formatTable(
         ['地区', '发布机关', '新收', '结转', '办结', '结转下年', '复议纠错/总计', '诉讼纠错/总计', '纠错率(审结案件)', '纠错率(办结申请)', '处罚', '许可', '勾稽'],
         rows.map((r) => [r.region_code, r.publisher, r.received_new, r.carried_over, r.handled_total, r.carried_forward,
           `${r.reconsideration_corrected}/${r.reconsideration_total}`, `${r.litigation_corrected}/${r.litigation_total}`,

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { exportQuarter, parseQuarter, QuarterError } from '../../export/index.ts';
-import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { optionsOf, printJson, UsageError, withDatabase, cliOut, cliPath } from '../context.ts';
 import { formatTable } from '../table.ts';
 
 export function registerExport(program: Command): void {
@@ -20,11 +20,11 @@ export function registerExport(program: Command): void {
         if (err instanceof QuarterError) throw new UsageError(err.message);
         throw err;
       }
-      const result = await withDatabase(cmd, (db) => exportQuarter(db, { quarter: opts.quarter, outDir: opts.out }), { readOnly: true });
+      const result = await withDatabase(cmd, (db) => exportQuarter(db, { quarter: opts.quarter, outDir: opts.out === undefined ? undefined : cliPath(opts.out) }), { readOnly: true });
       if (opts.json) return printJson(result);
       const rows = result.files.map((f) => [f, statSync(join(result.dir, f)).size.toLocaleString('en-US')]);
       rows.push([result.zip, statSync(result.zip).size.toLocaleString('en-US')]);
-      process.stdout.write(`${[
+      cliOut.write(`${[
         `${result.quarter} 季报：数据截至 ${result.as_of}，指标体系 ${result.system_version}版，${result.seconds.toFixed(1)} s`,
         `目录 ${result.dir}`,
         formatTable(['文件', '字节'], rows),

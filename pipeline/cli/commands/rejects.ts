@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { optionsOf, printJson, withDatabase } from '../context.ts';
+import { optionsOf, printJson, withDatabase, cliOut } from '../context.ts';
 import { formatTable } from '../table.ts';
 
 export function registerRejects(program: Command): void {
@@ -14,7 +14,7 @@ export function registerRejects(program: Command): void {
         db.allFile('load/list_rejects', { load_id: opts.load === undefined ? null : Number(opts.load), limit: Number(opts.limit) }),
       );
       if (opts.json) return printJson(rows);
-      process.stdout.write(`${formatTable(['load', 'file', 'line', 'column', 'code', 'reason', 'raw'],
+      cliOut.write(`${formatTable(['load', 'file', 'line', 'column', 'code', 'reason', 'raw'],
         rows.map((r) => [r.load_id, r.file, r.line, r.column, r.code, r.reason, String(r.raw ?? '').slice(0, 60)] as never[]))}\n`);
     });
 }

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { buildCertificate, parsePoolFile, readDraw, sample, verifyDraw, writeCertificate } from '../../spotcheck/index.ts';
-import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { optionsOf, printJson, UsageError, withDatabase, cliOut, setExitCode, cliPath } from '../context.ts';
 import { formatTable } from '../table.ts';
 
 export function addPublicCommands(group: Command): void {
@@ -16,7 +16,7 @@ export function addPublicCommands(group: Command): void {
       const o = optionsOf<{ seed: string; pool: string; take?: string }>(cmd);
       let text: string;
       try {
-        text = readFileSync(o.pool, 'utf8');
+        text = readFileSync(cliPath(o.pool), 'utf8');
       } catch (err) {
         throw new UsageError(`cannot read the pool file ${o.pool}: ${(err as Error).message}`);
       }
@@ -24,7 +24,7 @@ export function addPublicCommands(group: Command): void {
       if (ids.length === 0) throw new UsageError(`${o.pool} lists no ids (expected one id per line)`);
       const drawn = sample(ids, o.seed, o.take === undefined ? undefined : intArg('--take', o.take, 0));
       if (o.json) return printJson(drawn);
-      process.stdout.write(drawn.map((t) => `${t.id}\t${t.ticket}\n`).join(''));
+      cliOut.write(drawn.map((t) => `${t.id}\t${t.ticket}\n`).join(''));
     });
 
   group.command('verify')
@@ -34,10 +34,10 @@ export function addPublicCommands(group: Command): void {
       const report = await withDatabase(cmd, (db) => verifyDraw(db, intArg('draw_id', id)), { readOnly: true });
       if (optionsOf(cmd).json) printJson(report);
       else {
-        process.stdout.write(`${formatTable(['check', 'result', 'detail'], report.checks.map((c) => [c.check, c.ok ? 'ok' : 'FAILED', c.detail]))}\n`);
-        process.stdout.write(`draw #${report.draw_id} (${report.state}): ${report.ok ? 'verified' : 'NOT VERIFIED'}\n`);
+        cliOut.write(`${formatTable(['check', 'result', 'detail'], report.checks.map((c) => [c.check, c.ok ? 'ok' : 'FAILED', c.detail]))}\n`);
+        cliOut.write(`draw #${report.draw_id} (${report.state}): ${report.ok ? 'verified' : 'NOT VERIFIED'}\n`);
       }
-      if (!report.ok) process.exitCode = 1;
+      if (!report.ok) setExitCode(1);
     });
 
   group.command('certificate')
@@ -49,10 +49,10 @@ export function addPublicCommands(group: Command): void {
       const drawId = intArg('draw_id', id);
       await withDatabase(cmd, async (db) => {
         if (o.json && o.out === undefined) return printJson((await buildCertificate(db, drawId)).certificate);
-        const dir = o.out ?? `spotcheck-${(await readDraw(db, drawId)).year}-draw-${drawId}`;
+        const dir = cliPath(o.out ?? `spotcheck-${(await readDraw(db, drawId)).year}-draw-${drawId}`);
         const written = await writeCertificate(db, drawId, dir);
         if (o.json) return printJson(written);
-        process.stdout.write(`${written.dir}/\n${written.files.map((f) => `  ${f}`).join('\n')}\n`);
+        cliOut.write(`${written.dir}/\n${written.files.map((f) => `  ${f}`).join('\n')}\n`);
       }, { readOnly: true });
     });
 }

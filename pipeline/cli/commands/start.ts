@@ -3,7 +3,7 @@
 // --no-serve is given.
 import type { Command } from 'commander';
 import { ensureSampleData } from '../../setup/first-run.ts';
-import { optionsOf, printJson, withDatabase } from '../context.ts';
+import { cliOut, optionsOf, printJson, withDatabase } from '../context.ts';
 import { serveDatabase } from './serve.ts';
 
 export function registerStart(program: Command): void {
@@ -24,7 +24,7 @@ export function registerStart(program: Command): void {
 async function startAction(cmd: Command, opts: { seed: string; db: string; json?: boolean }): Promise<void> {
   const report = await withDatabase(cmd, (db) => ensureSampleData(db, { seed: Number(opts.seed) }));
   if (opts.json) return printJson({ db: opts.db, ...report });
-  const out = process.stdout;
+  const out = cliOut;
   out.write(`database: ${opts.db}\n`);
   for (const r of report.reference) out.write(`reference ${r.file}: ${r.status} (${r.message})\n`);
   if (report.demo) {

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { cliActor } from '../../audit/index.ts';
 import { addOtherEntry, basisZh, listWatchlist, setStatus, STATUS_ZH, TRANSITIONS, WatchlistError, type WatchEntry, type WatchStatus } from '../../watchlist/index.ts';
-import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { optionsOf, printJson, UsageError, withDatabase, cliOut } from '../context.ts';
 
 export function registerWatchlist(program: Command): void {
   const watch = program
@@ -16,7 +16,7 @@ export function registerWatchlist(program: Command): void {
       const opts = optionsOf<{ region?: string; status?: string }>(cmd);
       const entries = await withDatabase(cmd, (db) => listWatchlist(db, { region: opts.region, status: opts.status }), { readOnly: true });
       if (opts.json) return printJson(entries);
-      process.stdout.write(`${render(entries)}\n`);
+      cliOut.write(`${render(entries)}\n`);
     });
   watch
     .command('set <entry> <status>')
@@ -29,7 +29,7 @@ export function registerWatchlist(program: Command): void {
       const updated = await withDatabase(cmd, (db) => setStatus(db, entry, status as WatchStatus, { note: opts.note, by: opts.by ?? cliActor(), on: opts.on }))
         .catch(usage);
       if (opts.json) return printJson(updated);
-      process.stdout.write(`${render([updated])}\n`);
+      cliOut.write(`${render([updated])}\n`);
     });
   watch
     .command('add <region>')
@@ -42,7 +42,7 @@ export function registerWatchlist(program: Command): void {
       const added = await withDatabase(cmd, (db) => addOtherEntry(db, { region, reason: opts.reason, by: opts.by ?? cliActor(), year: opts.year ? Number(opts.year) : undefined }))
         .catch(usage);
       if (opts.json) return printJson(added);
-      process.stdout.write(`${render([added])}\n`);
+      cliOut.write(`${render([added])}\n`);
     });
 }
 
