@@ -98,6 +98,7 @@ const EXPECTED: Record<string, Expect> = {
   },
   'POST /api/flags/{id}/triage': centralChange,
   'GET /api/risk': anyUser(200),
+  'GET /api/figures': anyUser(200),
   'GET /api/disclosure-reports': anyUser(200),
   'GET /api/users': { anonymous: 401, provincial_other: 403, provincial_own: 403, central: 403, admin: 200 },
   'POST /api/users': adminChange,
