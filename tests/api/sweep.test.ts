@@ -98,6 +98,7 @@ const EXPECTED: Record<string, Expect> = {
   },
   'POST /api/flags/{id}/triage': centralChange,
   'GET /api/risk': anyUser(200),
+  'GET /api/figures': anyUser(200),
   'GET /api/disclosure-reports': anyUser(200),
   'GET /api/users': { anonymous: 401, provincial_other: 403, provincial_own: 403, central: 403, admin: 200 },
   'POST /api/users': adminChange,
@@ -236,7 +237,7 @@ beforeAll(async () => {
     if (province_code !== ctx.province) foreign.provincial_own.add(region_code);
     if (province_code !== otherProvince) foreign.provincial_other.add(region_code);
   }
-}, 300_000);
+}, 900_000);
 afterAll(() => closeApp(ctx));
 
 /** The concrete path of an OpenAPI path, and which of its segments are static. */
