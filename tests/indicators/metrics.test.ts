@@ -144,7 +144,7 @@ describe('no data and benchmarks', () => {
   it('gives every region a row for every metric, no data where nothing was sent', async () => {
     expect(await metricValue(db, 'satisfaction.rate', '110102', 2024)).toMatchObject({ value: null, status: 'no_data' });
     const n = await db.one<{ n: number }>(`SELECT count(DISTINCT metric_id) AS n FROM indicator_values WHERE region_code = '110102' AND year = 2024`);
-    expect(n!.n).toBe(39);
+    expect(n!.n).toBe(41);
   });
 
   it('does not expect annual reports from a region that is not designated', async () => {

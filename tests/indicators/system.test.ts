@@ -18,6 +18,7 @@ const PUBLIC_IDS = [
   'procuratorial_suggestions.reply_rate', 'decisions.legal_review', 'decisions.collective', 'reconsideration.on_time',
   'leadership.study_sessions', 'leadership.court_hearings', 'assessment.rule_of_law_weight',
   'normative.review_time', 'normative.filed', 'normative.conforming', 'bonus.award', 'bonus.promoted',
+  'disclosure_report.corrected_rate', 'disclosure_report.published_on_time',
 ];
 
 describe('indicator-system definitions', () => {
@@ -47,7 +48,7 @@ describe('indicator-system definitions', () => {
     expect(read('catalogue.json').metrics.map((m: { id: string }) => m.id).sort()).toEqual([...PUBLIC_IDS].sort());
     for (const f of ['2019.json', '2021.json', '2023.json']) expect(read(f).metrics, f).toBeUndefined();
     expect(read('2019.json').changes).toEqual({ add: 'all' });
-    // every version carries the catalogue's 39 metrics with the same thresholds (no published revision changes them)
+    // every version carries the catalogue's 41 metrics with the same thresholds (no published revision changes them)
     for (const s of systems) expect(s.metrics).toEqual(systems[0].metrics);
   });
 
@@ -89,9 +90,9 @@ describe('indicator-system definitions', () => {
     });
     const [v2019, v2021, v2023] = loadSystems(dir);
     const get = (s: typeof v2019, id: string) => s.metrics.find((m) => m.id === id);
-    expect(v2019.metrics).toHaveLength(39);
+    expect(v2019.metrics).toHaveLength(41);
     expect(get(v2021, 'leadership.court_hearings')).toBeUndefined();
-    expect(v2021.metrics).toHaveLength(38);
+    expect(v2021.metrics).toHaveLength(40);
     expect(get(v2021, 'satisfaction.rate')).toMatchObject({ threshold: 0.85, threshold_note: '85%以上', name_zh: get(v2019, 'satisfaction.rate')!.name_zh });
     expect(get(v2023, 'satisfaction.rate')!.threshold).toBe(0.85); // inherited
     expect(get(v2023, 'litigation.loss_rate')!.weight).toBe(2);
