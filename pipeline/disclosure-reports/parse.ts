@@ -33,11 +33,6 @@ export class ReportParseError extends Error {
   }
 }
 
-interface Section {
-  from: number;
-  to: number;
-}
-
 export function parseReport(doc: ExtractedDocument): ParsedReport {
   const lines = doc.lines.map((l) => ({ ...l, label: normaliseLabel(labelText(l.cells)) }));
   const titleAt = lines.findIndex((l) => l.label.includes(REPORT_TITLE_SUFFIX) && /(19|20)\d{2}年/.test(l.label));

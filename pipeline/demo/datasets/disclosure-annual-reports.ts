@@ -29,7 +29,7 @@ const APPLICANT_SHARES = [0.78, 0.14, 0.01, 0.01, 0.03, 0.03];
 
 export function reportPublisher(region: Region): string {
   const d = divisionByCode(region.code);
-  if (!d || d.level !== 'county') return `${region.name}人民政府`;
+  if (d?.level !== 'county') return `${region.name}人民政府`;
   const parent = divisionByCode(d.cityCode ?? d.provinceCode);
   return `${parent?.name ?? ''}${region.name}人民政府`;
 }
