@@ -11,6 +11,7 @@ import type { Database } from '../db/index.ts';
 import type { ThrottleOptions } from '../users/throttle.ts';
 import errors, { frameworkError } from './plugins/errors.ts';
 import dbPlugin from './plugins/db.ts';
+import figures, { type AutoRefreshOptions } from './plugins/figures.ts';
 import auth from './plugins/auth.ts';
 import dashboard from './plugins/dashboard.ts';
 import { routeGroups } from './routes/index.ts';
@@ -26,6 +27,8 @@ export interface AppOptions {
   loginThrottle?: Partial<ThrottleOptions>;
   /** Fastify's trustProxy: whose X-Forwarded-For to believe for the client address (default false: none) */
   trustProxy?: boolean | number | string | string[];
+  /** refresh the figures after new loads (plugins/figures.ts); off unless given (`shifan serve` turns it on) */
+  autoRefresh?: AutoRefreshOptions | false;
   /** largest upload in bytes (default 512 MiB) */
   uploadLimit?: number;
 }
@@ -41,6 +44,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(errors);
   await app.register(dbPlugin, { db: opts.db });
+  await app.register(figures, { autoRefresh: opts.autoRefresh ?? false });
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -7,6 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { repoRoot, type Database } from '../db/index.ts';
 import { ensureAdmin } from '../users/index.ts';
 import { buildApp } from './app.ts';
+import type { AutoRefreshOptions } from './plugins/figures.ts';
 import { jobDefinitions, startScheduler, type JobEvent } from '../jobs/index.ts';
 
 export interface ServeOptions {
@@ -15,6 +16,8 @@ export interface ServeOptions {
   staticDir?: string;
   logger?: boolean;
   out?: NodeJS.WritableStream;
+  /** Refresh the figures after new loads (default on; `serve --no-auto-refresh` turns it off). */
+  autoRefresh?: AutoRefreshOptions | false;
   /** Run the scheduled jobs of data/schedules.json in this process (default true; `serve --no-scheduler`). */
   scheduler?: boolean;
   /** `serve --trust-proxy`: whose X-Forwarded-For gives the client address (parseTrustProxy); default none */
@@ -52,7 +55,7 @@ export async function startServer(db: Database, opts: ServeOptions = {}): Promis
   // Cookies are Secure unless served over plain http on a loopback address (documented in pipeline/api/README.md).
   const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
   const secureCookies = process.env.SHIFAN_INSECURE_COOKIES === '1' ? false : !loopback;
-  const app = await buildApp({ db, staticDir, logger: opts.logger ? { level: 'warn' } : false, secureCookies, trustProxy: opts.trustProxy });
+  const app = await buildApp({ db, staticDir, logger: opts.logger ? { level: 'warn' } : false, secureCookies, trustProxy: opts.trustProxy, autoRefresh: opts.autoRefresh ?? {} });
   if (opts.scheduler !== false) {
     // A job writes through the shared connection outside app.q.write, so the cached reads are dropped when it ends.
     // Requests log at warn; the jobs' events at info, on a child logger of their own.
@@ -81,10 +84,10 @@ export async function startServer(db: Database, opts: ServeOptions = {}): Promis
 }
 
 /** Closes the app (and its read connections) on SIGINT/SIGTERM, then the caller's database. */
-export function closeOnSignal(app: FastifyInstance, db: Database): Promise<void> {
+export function closeOnSignal(app: FastifyInstance, db: Database, beforeClose?: () => Promise<void>): Promise<void> {
   return new Promise((resolve) => {
     const stop = () => {
-      app.close().finally(() => {
+      (beforeClose?.() ?? Promise.resolve()).catch(() => undefined).then(() => app.close()).finally(() => {
         db.close();
         resolve();
       });

@@ -1,12 +1,122 @@
-// What every command shares: the --db / --json options, opening the database, and turning errors into a
-// clear message and a non-zero exit code instead of a stack trace.
+// What every command shares: the --db / --json options, opening the database, where output goes, and turning
+// errors into a clear message and a non-zero exit code instead of a stack trace.
+//
+// A command writes through cliOut / cliErr and resolves file arguments with cliPath, never process.stdout or
+// process.cwd(): the same command then runs unchanged in its own process or inside a running `shifan serve`
+// (channel.ts), where output streams back to the caller's terminal and paths are the caller's.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { type Database, DatabaseBusyError, defaultDbPath } from '../db/index.ts';
-import { openPreparedDatabase } from '../setup/open.ts';
+import type { Database } from '../db/index.ts';
+import { defaultDbPath } from '../db/paths.ts';
 
 export interface GlobalOptions {
   db: string;
   json?: boolean;
+}
+
+/** The database a command runs against when it runs inside the server: the server's handle, in its writer lane. */
+export interface HostedDatabase {
+  path: string;
+  /** Runs fn alone on the server's writer connection; `exclusive: false` for work that takes the lane itself. */
+  use<T>(fn: (db: Database) => Promise<T>, options: { exclusive?: boolean }): Promise<T>;
+}
+
+/** Where one run of a command reads and writes. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** whether the caller's stderr is a terminal (progress lines) */
+  stderrIsTTY: boolean;
+  cwd: string;
+  readStdin(): Promise<string>;
+  exitCode: number;
+  /** set inside the server: commands use its open database instead of opening the file */
+  hosted?: HostedDatabase;
+}
+
+async function readProcessStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    cwd: process.cwd(),
+    readStdin: readProcessStdin,
+    exitCode: 0,
+  };
+}
+
+/** How to run a command line: run.ts registers itself here, so the server's channel (started by `serve`, one of
+ *  the commands run.ts loads) can run commands without importing run.ts back (no import circle). */
+export interface CommandRunner {
+  runCli(argv: readonly string[], io: CliIo): Promise<number>;
+  /** whether the arguments name a command that uses the database (the only ones a server runs for a caller) */
+  usesDatabase(argv: readonly string[]): boolean;
+  /** the named command, for the audit entry */
+  commandName(argv: readonly string[]): string | undefined;
+}
+
+let runner: CommandRunner | undefined;
+
+export function registerCommandRunner(r: CommandRunner): void {
+  runner = r;
+}
+
+export function commandRunner(): CommandRunner {
+  if (!runner) throw new Error('the command runner is not registered (pipeline/cli/run.ts)');
+  return runner;
+}
+
+const current = new AsyncLocalStorage<CliIo>();
+let fallback: CliIo | undefined;
+
+/** The io of the command running now (the process's own streams outside runWithIo). */
+export function cliIo(): CliIo {
+  const io = current.getStore();
+  if (io) return io;
+  fallback ??= processIo();
+  return fallback;
+}
+
+export function runWithIo<T>(io: CliIo, fn: () => Promise<T>): Promise<T> {
+  return current.run(io, fn);
+}
+
+/** Stream-like writers for commands and for helpers that take a stream (terminalProgress). */
+export const cliOut = {
+  write: (text: string) => {
+    cliIo().stdout(text);
+    return true;
+  },
+};
+export const cliErr = {
+  write: (text: string) => {
+    cliIo().stderr(text);
+    return true;
+  },
+  get isTTY() {
+    return cliIo().stderrIsTTY;
+  },
+};
+
+/** A file argument resolved against the caller's working directory. */
+export function cliPath(path: string): string {
+  return resolve(cliIo().cwd, path);
+}
+
+export function setExitCode(code: number): void {
+  cliIo().exitCode = code;
+}
+
+/** Standard input of the caller, without its final newline. */
+export async function readCliStdin(): Promise<string> {
+  return (await cliIo().readStdin()).replace(/\r?\n$/, '');
 }
 
 /** Options of the root program merged with the command's own. */
@@ -14,9 +124,17 @@ export function optionsOf<T extends object>(cmd: Command): T & GlobalOptions {
   return cmd.optsWithGlobals() as T & GlobalOptions;
 }
 
-export async function withDatabase<T>(cmd: Command, fn: (db: Database) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
+export async function withDatabase<T>(
+  cmd: Command,
+  fn: (db: Database) => Promise<T>,
+  options: { readOnly?: boolean; exclusive?: boolean } = {},
+): Promise<T> {
+  const hosted = cliIo().hosted;
+  if (hosted) return hosted.use(fn, { exclusive: options.exclusive });
   const { db: path } = optionsOf(cmd);
-  const db = await openPreparedDatabase(path ?? defaultDbPath(), options);
+  // Imported here, not at the top: commands that never open the database never load DuckDB.
+  const { openPreparedDatabase } = await import('../setup/open.ts');
+  const db = await openPreparedDatabase(cliPath(path ?? defaultDbPath()), options);
   try {
     return await fn(db);
   } finally {
@@ -31,17 +149,24 @@ export class UsageError extends Error {
 /** What a failed command says on stderr, and its exit code: 1 failure, 2 usage, 3 database busy. */
 export function fatalReport(err: unknown): { code: 1 | 2 | 3; message: string } {
   const message = err instanceof Error ? err.message : String(err);
-  const code = err instanceof DatabaseBusyError ? 3 : err instanceof UsageError ? 2 : 1;
+  // by name: DatabaseBusyError lives with DuckDB, which this module does not load
+  const code = err instanceof Error && err.name === 'DatabaseBusyError' ? 3 : err instanceof UsageError ? 2 : 1;
   const stack = code === 1 && process.env.SHIFAN_DEBUG && err instanceof Error ? `${err.stack}\n` : '';
   return { code, message: `shifan: ${message}\n${stack}` };
 }
 
-export function reportFatal(err: unknown): never {
+/** Writes the failure's message to the command's stderr and returns its exit code. */
+export function reportError(err: unknown, io: CliIo = cliIo()): number {
   const { code, message } = fatalReport(err);
-  process.stderr.write(message);
-  process.exit(code);
+  io.stderr(message);
+  return code;
+}
+
+/** For code outside a command run (the entry point): report and exit. */
+export function reportFatal(err: unknown): never {
+  process.exit(reportError(err, processIo()));
 }
 
 export function printJson(value: unknown): void {
-  process.stdout.write(`${JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? Number(v) : v), 2)}\n`);
+  cliOut.write(`${JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? Number(v) : v), 2)}\n`);
 }

@@ -98,6 +98,7 @@ export const RULE_ZH: Record<string, string> = {
   report_missing: '年度报告未报送',
   report_late: '年度报告逾期',
   self_report_contradiction: '自评与数据矛盾',
+  self_assessment_contradiction: '指标自评与数据矛盾',
 };
 
 export function allCharts(data: ExportData, document: Document): Chart[] {

@@ -1,28 +1,44 @@
 // The quarterly package (`shifan export --quarter 2025Q3`, the quarterly_export job, the UI's button): a folder
 // with the offline HTML dashboard, the PDF, the XLSX workbook, one CSV per table and manifest.json, and a zip of
 // the folder next to it. Without Chromium everything but the PDF is written and the message says how to add it.
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { dataDir, type Database } from '../db/index.ts';
+import type { Database } from '../db/index.ts';
 import { collectQuarter, type ExportData } from './collect.ts';
-import { renderHtml, TITLE_ZH } from './html.ts';
-import { chromiumPath, CHROMIUM_HINT, printPdf } from './pdf.ts';
-import { writeXlsx } from './xlsx.ts';
 import { tableCsv } from './csv.ts';
+import { renderHtml, TITLE_ZH } from './html.ts';
 import { buildManifest, type Manifest } from './manifest.ts';
-import { writeZip } from './zip.ts';
+import { CHROMIUM_HINT, chromiumPath, printPdf } from './pdf.ts';
 import { formatQuarter, parseQuarter, type Quarter } from './quarter.ts';
+import { writeXlsx } from './xlsx.ts';
+import { writeZip } from './zip.ts';
 
-export { parseQuarter, formatQuarter, quarterLabelZh, quarterOf, previousQuarter, quarterRange, reportingYear, QuarterError, type Quarter } from './quarter.ts';
-export { collectQuarter, NoRefreshError, type ExportData, type ExportTable, type ExportContext, type Column } from './collect.ts';
-export { renderHtml, TITLE_ZH } from './html.ts';
-export { chromiumPath, printPdf, CHROMIUM_HINT, CHROMIUM_ARGS } from './pdf.ts';
-export { sha256File, type Manifest } from './manifest.ts';
+export {
+  type Column,
+  collectQuarter,
+  type ExportContext,
+  type ExportData,
+  type ExportTable,
+  NoRefreshError,
+} from './collect.ts';
 export { BOM } from './csv.ts';
+export { renderHtml, TITLE_ZH } from './html.ts';
+export { type Manifest, sha256File } from './manifest.ts';
+export { defaultExportsDir, type ExportListing, listExports } from './packages.ts';
+export { CHROMIUM_ARGS, CHROMIUM_HINT, chromiumPath, printPdf } from './pdf.ts';
+export {
+  formatQuarter,
+  parseQuarter,
+  previousQuarter,
+  type Quarter,
+  QuarterError,
+  quarterLabelZh,
+  quarterOf,
+  quarterRange,
+  reportingYear,
+} from './quarter.ts';
 
-export function defaultExportsDir(): string {
-  return process.env.SHIFAN_EXPORTS ?? join(dataDir, 'exports');
-}
+import { defaultExportsDir } from './packages.ts';
 
 export interface ExportOptions {
   quarter: string | Quarter;
@@ -91,42 +107,15 @@ export async function exportQuarter(db: Database, options: ExportOptions): Promi
   files.push('manifest.json');
   await writeZip(dir, files, zip, basename(dir), new Date(data.context.generated_at));
   return {
-    quarter: q, dir, zip, files, pdf, message, seconds: (performance.now() - started) / 1000,
-    row_counts: manifest.row_counts, as_of: data.context.as_of, system_version: data.context.system_version,
+    quarter: q,
+    dir,
+    zip,
+    files,
+    pdf,
+    message,
+    seconds: (performance.now() - started) / 1000,
+    row_counts: manifest.row_counts,
+    as_of: data.context.as_of,
+    system_version: data.context.system_version,
   };
-}
-
-export interface ExportListing {
-  quarter: string;
-  dir: string;
-  zip: string | null;
-  zip_bytes: number | null;
-  generated_at: string;
-  as_of: string;
-  indicator_system_version: string;
-  pdf: 'ok' | 'skipped';
-  files: Array<{ name: string; bytes: number; sha256: string }>;
-}
-
-/** Packages under `dir` (default data/exports/), newest quarter first: every folder holding a manifest.json. */
-export function listExports(dir: string = defaultExportsDir()): ExportListing[] {
-  if (!existsSync(dir)) return [];
-  const out: ExportListing[] = [];
-  for (const name of readdirSync(dir)) {
-    const folder = join(dir, name);
-    const manifestPath = join(folder, 'manifest.json');
-    if (!statSync(folder).isDirectory() || !existsSync(manifestPath)) continue;
-    let m: Manifest;
-    try {
-      m = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-    } catch {
-      continue;
-    }
-    const zip = `${folder}.zip`;
-    out.push({
-      quarter: m.quarter, dir: folder, zip: existsSync(zip) ? zip : null, zip_bytes: existsSync(zip) ? statSync(zip).size : null,
-      generated_at: m.generated_at, as_of: m.as_of, indicator_system_version: m.indicator_system_version, pdf: m.pdf, files: m.files,
-    });
-  }
-  return out.sort((a, b) => b.quarter.localeCompare(a.quarter) || b.generated_at.localeCompare(a.generated_at));
 }

@@ -7,7 +7,7 @@ import { findingsBelowBar } from '../spotcheck/findings.ts';
 import { FUNNEL_SETTINGS, OVERDISPERSION_MODELS, type OverdispersionModel } from './funnel.ts';
 import { computeFunnels } from './funnel-store.ts';
 import { computeRankIntervals } from './rank-intervals.ts';
-import { allMetrics, loadSystems, type ScoringMethod, storeSystems } from './system.ts';
+import { allMetrics, designationBars, type IndicatorSystem, loadSystems, type ScoringMethod, storeSystems } from './system.ts';
 
 export interface RefreshOptions {
   /** The data's date (YYYY-MM-DD); default: the latest date found in the data (sql/indicators/refresh/as_of.sql). */
@@ -85,7 +85,7 @@ export async function refresh(db: Database, options: RefreshOptions = {}): Promi
         await db.runFile('indicators/refresh/reports_owed');
         await db.runFile('indicators/refresh/stage');
       });
-      for (const m of allMetrics(systems)) await step(m.id, () => db.runFile(m.sql));
+      for (const m of allMetrics(systems)) await step(m.id, () => db.runFile(m.sql, m.params));
       await step('thresholds', async () => {
         await db.runFile('indicators/refresh/clear_latest');
         await db.runFile('indicators/refresh/apply_thresholds');
@@ -101,7 +101,7 @@ export async function refresh(db: Database, options: RefreshOptions = {}): Promi
       for (const rule of flagRules()) await step(`flag:${rule}`, () => db.runFile(`flags/${rule}`));
       await step('persist flags', () => db.runFile('indicators/refresh/persist_flags'));
       await step('watchlist', async () => {
-        watchlistAdded = await syncWatchlist(db);
+        watchlistAdded = await syncWatchlist(db, systems);
       });
       sourceRows = (await db.allFile<{ source_rows: number }>('indicators/refresh/source_rows'))[0].source_rows;
     });
@@ -149,8 +149,8 @@ export async function refresh(db: Database, options: RefreshOptions = {}): Promi
 }
 
 /** Adds what the data puts on the watchlist (grounds 1–3 and integrity signals); returns how many entries are new. */
-async function syncWatchlist(db: Database): Promise<number> {
-  const below = await findingsBelowBar(db);
+async function syncWatchlist(db: Database, systems: IndicatorSystem[]): Promise<number> {
+  const below = await findingsBelowBar(db, { bars: designationBars(systems) });
   await db.runFile('watchlist/stage_spotcheck', { rows: JSON.stringify(below) });
   await db.runFile('watchlist/candidates');
   const before = (await db.one<{ n: number }>('SELECT count(*) AS n FROM watchlist_entries'))!.n;

@@ -6,7 +6,7 @@ import { ingestPaths } from '../load/index.ts';
 import { refresh } from '../indicators/index.ts';
 import { calendarStatus } from '../calendar/index.ts';
 import { listDraws } from '../spotcheck/index.ts';
-import { exportQuarter, previousQuarter, quarterOf, formatQuarter } from '../export/index.ts';
+import { previousQuarter, quarterOf, formatQuarter } from '../export/quarter.ts';
 import { civilDateIn } from './next-run.ts';
 import type { JobContext, JobFn, JobOutcome } from './job.ts';
 
@@ -98,6 +98,7 @@ export async function drawReminderJob({ db, now }: JobContext): Promise<JobOutco
 /** On the first working day of a quarter, the package of the quarter that just ended. */
 export async function quarterlyExportJob({ db, now }: JobContext): Promise<JobOutcome> {
   const quarter = previousQuarter(quarterOf(civilDateIn(now)));
+  const { exportQuarter } = await import('../export/index.ts'); // loaded when the job runs, not at server start
   const r = await exportQuarter(db, { quarter });
   return {
     summary: `${formatQuarter(quarter)}季报已导出：${r.files.length} 个文件，PDF ${r.pdf === 'ok' ? '已生成' : '未生成'}；${r.message}`,

@@ -17,7 +17,7 @@ export {
 } from './scheduler.ts';
 export type { JobFn, JobContext, JobOutcome } from './job.ts';
 export { jobDefinitions, inboxJob, refreshJob, annualReportCheckJob, calendarCheckJob, drawReminderJob, quarterlyExportJob } from './definitions.ts';
-export { listExports, type ExportListing } from '../export/index.ts';
+export { listExports, type ExportListing } from '../export/packages.ts';
 
 export interface ScheduleListing {
   job_id: string;

@@ -1,6 +1,5 @@
 // XLSX through exceljs: the first sheet, or a sheet named after the dataset. Cells become the strings a CSV
 // would have carried; Excel dates (real date cells or serial numbers in date columns) become YYYY-MM-DD.
-import ExcelJS from 'exceljs';
 
 export interface SheetRows {
   sheet: string;
@@ -10,6 +9,7 @@ export interface SheetRows {
 }
 
 export async function readXlsx(path: string, preferredSheets: string[] = []): Promise<SheetRows> {
+  const { default: ExcelJS } = await import('exceljs'); // loaded with the first workbook, not with every ingest
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path);
   const wanted = new Set(preferredSheets.map((s) => s.trim().toLowerCase()));

@@ -1,11 +1,9 @@
 -- @id: disclosure_report.corrected_rate
--- @indicator_no: 83
--- @source: disclosure_annual_reports (section 四 of each published 政府信息公开工作年度报告)
--- @rule: 结果纠正 in reconsideration, litigation without reconsideration and litigation after reconsideration /
---        the cases of those three kinds concluded in the year (结果维持 + 结果纠正 + 其他结果), summed over every report
---        a region's publishers (the government and its departments) published on the year. Pending cases are left
---        out of both. The requests-handled reading of 发生率 is shown beside it by `shifan disclosure-reports`
--- @threshold: <= 5% (the seed's "5% 以下", which in Chinese legal usage includes 5%) (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
+-- Why this base: the seed says 发生率 without naming it; among the review and court cases concluded in the year is our
+-- reading (pending cases are out of both). The rate per request handled is printed beside it by
+-- `shifan disclosure-reports` (sql/disclosure-reports/list.sql).
 INSERT INTO metric_results BY NAME
 WITH concluded AS (
   SELECT

@@ -1,10 +1,7 @@
 -- @id: disclosure_report.published_on_time
--- @indicator_no: 81
--- @source: disclosure_annual_reports
--- @rule: reports on the year whose page gives a publication date on or before 31 January of the next year (条例
---        第五十条: 每年1月31日前向社会公布本行政机关上一年度政府信息公开工作年度报告) / reports on the year that give a
---        date. A report without a date on its page is not judged
--- @threshold: 100% (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
+-- 条例第五十条: 每年1月31日前向社会公布本行政机关上一年度政府信息公开工作年度报告. The date is the one the page gives.
 INSERT INTO metric_results BY NAME
 SELECT
   'disclosure_report.published_on_time' AS metric_id,

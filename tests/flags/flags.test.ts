@@ -37,10 +37,13 @@ describe('flag rules', () => {
     const rules = describeRules();
     expect(rules.map((r) => r.id)).toEqual([
       'conformance_below_bar',
+      'disclosure_report_contradiction',
+      'disclosure_report_unbalanced',
       'funnel_outlier',
       'metric_not_met',
       'report_late',
       'report_missing',
+      'self_assessment_contradiction',
       'self_report_contradiction',
       'sudden_drop',
       'worsening',
@@ -104,6 +107,25 @@ describe('flag rules', () => {
     expect(flags[0].numbers).toMatchObject({ stated: 2, counted: 10, difference: -8 });
     expect(flags[0].message_zh).toContain('不构成摘牌依据');
     expect(flags[0].evidence.map((e) => e.dataset)).toEqual(['annual_reports', ...Array(10).fill('litigation_cases')]);
+  });
+
+  it('flags a self-assessment that calls an indicator met when the data say it is not, and no other', async () => {
+    await addRows(db, 'satisfaction_surveys', [
+      { region_code: '110101', year: 2024, respondents: 200, satisfied: 150 }, // No. 84: 75%, not met
+      { region_code: '110102', year: 2024, respondents: 200, satisfied: 190 }, // met
+    ]);
+    await addRows(db, 'self_assessments', [
+      { region_code: '110101', report_year: 2024, indicator_no: 84, met: true, evidence: '满意度测评报告' }, // contradicted
+      { region_code: '110101', report_year: 2024, indicator_no: 27, met: true }, // no data on No. 27: no contradiction
+      { region_code: '110102', report_year: 2024, indicator_no: 84, met: true }, // agrees with the data
+      { region_code: '110102', report_year: 2023, indicator_no: 84, met: false }, // says not met: nothing to flag
+    ]);
+    await run(db, '2025-03-01');
+    const flags = await readFlags(db, { rule: 'self_assessment_contradiction' });
+    expect(flags.map((f) => [f.region_code, f.year, f.detail_key])).toEqual([['110101', 2024, 'self_assessments.84']]);
+    expect(flags[0].numbers).toMatchObject({ indicator_no: 84, self_assessed_met: true, metrics_not_met: ['satisfaction.rate'] });
+    expect(flags[0].message_zh).toBe('2024年度指标自评称第84项指标达标，数据显示未达标：群众对化解矛盾纠纷工作满意度（疑似材料不实的筛查信号，需核查，不构成摘牌依据）');
+    expect(flags[0].evidence[0]).toMatchObject({ dataset: 'self_assessments', record_id: '110101|2024|84', file_name: 'self_assessments.csv', line: 2 });
   });
 
   it('flags conformance below 90% of the seed indicator Nos. for a designated region, naming the counts', async () => {

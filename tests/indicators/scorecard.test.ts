@@ -12,7 +12,7 @@ beforeAll(async () => {
     { code: '110101', designation: 'none', batch: null },
     { code: '110102', designation: 'none', batch: null },
   ]);
-  // Two metrics assessed per region-year: satisfaction.rate (>= 80%) and enforcement.training_hours (>= 40)
+  // Two metrics assessed per region-year: satisfaction.rate (>= 80%) and enforcement.training_agencies (every agency >= 40 h)
   await addRows(db, 'satisfaction_surveys', [
     { region_code: '110101', year: 2023, respondents: 100, satisfied: 60 },
     { region_code: '110101', year: 2024, respondents: 100, satisfied: 80 },
@@ -59,24 +59,24 @@ describe('scorecard', () => {
     const card = await readScorecard(db, 2024);
     const a = card.find((c) => c.region_code === '110101')!;
     const b = card.find((c) => c.region_code === '110102')!;
-    // 110101 2024: satisfaction 0.8 met (1), training 20/40 = 0.5, statistics not published 0 → 50, 1 of 3 met;
-    // 2023: satisfaction 0.6/0.8 = 0.75, training 1, statistics published on time 1 → 100 · 2.75/3 = 91.6667, 2 of 3 met
+    // 110101 2024: satisfaction 0.8 met (1), its one agency at 20 h: 0 of 1 agencies (0), statistics not published 0
+    // → 33.3333, 1 of 3 met; 2023: satisfaction 0.6/0.8 = 0.75, training 1, statistics published on time 1 → 91.6667
     expect(a).toMatchObject({
       metrics_met: 1,
       metrics_assessed: 3,
       items_met: 1,
       items_assessed: 3,
       meets_bar: false,
-      composite: 50,
       scoring_method: 'threshold',
     });
+    expect(a.composite).toBeCloseTo(33.3333, 4);
     expect(a.conformance).toBeCloseTo(1 / 3, 12);
     expect(a.prev_composite).toBeCloseTo(91.6667, 4);
-    expect(a.composite_change).toBeCloseTo(-41.6667, 4);
+    expect(a.composite_change).toBeCloseTo(-58.3333, 4);
     expect(a.conformance_change).toBeCloseTo(1 / 3 - 2 / 3, 12);
-    // 110102: 0.4/0.8 = 0.5, 1 and 0 → 50, tied on the same metric set
+    // 110102: 0.4/0.8 = 0.5, 1 and 0 → 50, first on the same metric set
     expect(b).toMatchObject({ composite: 50, rank: 1, ranked_of: 2 });
-    expect(a.rank).toBe(1);
+    expect(a.rank).toBe(2);
   });
 
   it('gives no verdict on the bar and no rank in a year not yet complete (data before 1 February of the next year)', async () => {

@@ -51,18 +51,26 @@ async function shifan(...args: string[]): Promise<string> {
 }
 
 describe('the risk queue on the small demo', () => {
-  it('ranks every planted problem of a designated region in the top 10 of its year', async () => {
-    const designated = new Set(
-      (await db.all<{ region_code: string }>(`SELECT region_code FROM regions WHERE designation <> 'none'`)).map(
-        (r) => r.region_code,
-      ),
-    );
-    const problems = planted.filter((p) => p.kind !== 'reject' && designated.has(p.region_code));
+  it('ranks every planted problem of a designated region in the top 10 of its year (or within its planted regions)', async () => {
+    // A file problem (expect reject:…) is handled at load and is not a region risk. A region planted in a year before
+    // its batch is not yet in its term and is looked for in the monitored queue. The demo now plants more than ten
+    // regions in 2024 (the disclosure reports joined), so the bound is max(10, planted regions of the year).
+    const problems = planted.filter((p) => !p.expect.startsWith('reject:'));
     expect(problems.length).toBeGreaterThanOrEqual(11);
+    const monitored = new Map<number, RiskQueue>();
+    for (const year of new Set(problems.map((p) => p.year)))
+      monitored.set(year, await riskQueue((n, p) => db.allFile(n, p), { year, scope: 'monitored' }));
+    const bound = (year: number) =>
+      Math.max(10, new Set(problems.filter((p) => p.year === year).map((p) => p.region_code)).size);
     const misplaced = problems
-      .map((p) => ({ p, row: queues.get(p.year)!.rows.find((r) => r.region_code === p.region_code) }))
-      .filter(({ row }) => !row || row.rank > 10)
-      .map(({ p, row }) => `${p.id} ${p.region_code} ${p.year}: rank ${row?.rank ?? 'none'}`);
+      .map((p) => ({
+        p,
+        row:
+          queues.get(p.year)!.rows.find((r) => r.region_code === p.region_code) ??
+          monitored.get(p.year)!.rows.find((r) => r.region_code === p.region_code),
+      }))
+      .filter(({ p, row }) => !row || row.rank > bound(p.year))
+      .map(({ p, row }) => `${p.id} ${p.region_code} ${p.year}: rank ${row?.rank ?? 'none'} of bound ${bound(p.year)}`);
     expect(misplaced).toEqual([]);
   });
 

@@ -21,6 +21,7 @@ export const api = {
     setCsrfToken(null);
   },
   meta: () => getJson<T.Meta>('/meta'),
+  figures: () => getJson<T.FiguresStatus>('/figures'),
   overview: async (year?: number) => { const o = await getJson<T.Overview>('/overview', { year }); return { ...o, newest_flags: (o.newest_flags ?? []).map(normaliseFlag) }; },
   indicator: (metric: string, year?: number) => getRows<T.IndicatorRow>(`/indicators/${encodeURIComponent(metric)}`, { year }),
   indicatorTrend: (metric: string) => getRows<T.TrendRow>(`/indicators/${encodeURIComponent(metric)}/trend`),

@@ -84,3 +84,8 @@ export interface ExportPackage {
 
 export interface Account extends User { disabled: boolean; created_at: string; last_login_at: string | null; sessions: number }
 export interface Inspector { inspector_id: string; name: string; home_province_code: string; load_cap: number; active: boolean; load_this_year?: number }
+/** GET /api/figures: when the figures were computed and whether newer loads wait for the automatic refresh. */
+export interface FiguresStatus {
+  computed_at: string | null; as_of: string | null; newest_load_at: string | null; loads_waiting: number;
+  auto_refresh: 'off' | 'idle' | 'scheduled' | 'running'; due_at: string | null; last_error: string | null;
+}

@@ -1,4 +1,5 @@
 // The shell: login gate, left navigation, top bar (year, language, user) and the page for the current path.
+import { FiguresStatus } from '../components/FiguresStatus.tsx';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { Link, matchPath, useRouter } from './router.tsx';
@@ -84,7 +85,7 @@ export function App() {
         </ul>
         <div className="sidenav-foot">
           <div>{t('common.asof')}：{date(meta.as_of)}</div>
-          <div>{t('common.refreshed')}：{date(meta.last_refresh, true)}</div>
+          <FiguresStatus />
         </div>
       </nav>
       <div className="main">
@@ -96,7 +97,8 @@ export function App() {
           <button type="button" onClick={() => void logout()}>{t('auth.logout')}</button>
         </header>
         <main className="content">
-          <Suspense fallback={<div className="state state-loading">{t('common.loading')}</div>}>{route(path)}</Suspense>
+          {/* keyed by the refresh: new figures remount the page, so every view fetches them without a button */}
+          <Suspense key={meta.last_refresh ?? 'none'} fallback={<div className="state state-loading">{t('common.loading')}</div>}>{route(path)}</Suspense>
         </main>
       </div>
     </div>

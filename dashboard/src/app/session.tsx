@@ -8,6 +8,8 @@ interface SessionState {
   checked: boolean;
   login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
+  /** reloads the metadata; the pages remount and refetch when the refresh it names changed (FiguresStatus) */
+  reloadMeta(): Promise<void>;
 }
 
 const Ctx = createContext<SessionState | null>(null);
@@ -35,7 +37,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(null);
     setMeta(null);
   }, []);
-  return <Ctx.Provider value={{ user, meta, checked, login, logout }}>{children}</Ctx.Provider>;
+  return <Ctx.Provider value={{ user, meta, checked, login, logout, reloadMeta: loadMeta }}>{children}</Ctx.Provider>;
 }
 
 export function useSession(): SessionState {

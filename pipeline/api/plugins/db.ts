@@ -51,10 +51,18 @@ export class Queries {
     return this.db.exclusive(() => fn(this.db)).finally(() => this.invalidate());
   }
 
+  private listeners: Array<() => void> = [];
+
   /** Forgets every cached read; for writers that do not go through write() (a scheduled job's run). */
   invalidate(): void {
     this.generation++;
     this.cache.clear();
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Calls `listener` after every write and job run (the figures' auto-refresh watches for new loads this way). */
+  onChange(listener: () => void): void {
+    this.listeners.push(listener);
   }
 
   /** The latest finished refresh run, or null before the first refresh. */

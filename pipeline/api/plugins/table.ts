@@ -1,7 +1,7 @@
 // Tabular responses: JSON rows by default, Apache Arrow IPC stream when the client sends
 // `Accept: application/vnd.apache.arrow.stream` or `?format=arrow`. Both are built once per (query, parameters)
 // and cached until the next write (see db.ts), so the view endpoints answer from memory.
-import { Bool, Dictionary, Float64, Int32, Table, tableToIPC, Utf8, vectorFromArray, type DataType, type Vector } from 'apache-arrow';
+import type { DataType, Vector } from 'apache-arrow';
 import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
@@ -17,19 +17,23 @@ export function wantsArrow(req: FastifyRequest): boolean {
 /** Arrow type of a column from its first non-null value: numbers are Float64 (integers included), booleans Bool,
  *  everything else dictionary-encoded Utf8 (dates already come as ISO strings; codes and statuses repeat). An
  *  all-null column is Utf8 so that it is kept. */
-function columnType(values: unknown[]): DataType {
+function columnType(arrow: typeof import('apache-arrow'), values: unknown[]): DataType {
+  const { Bool, Dictionary, Float64, Int32, Utf8 } = arrow;
   const sample = values.find((v) => v !== null && v !== undefined);
   if (typeof sample === 'number') return new Float64();
   if (typeof sample === 'boolean') return new Bool();
   return new Dictionary(new Utf8(), new Int32());
 }
 
-/** Arrow IPC stream of plain rows, columns in the rows' key order. */
-export function toArrow(rows: Record<string, unknown>[]): Uint8Array {
+/** Arrow IPC stream of plain rows, columns in the rows' key order. Arrow (hundreds of modules) is imported on the
+ *  first Arrow request, not when the server starts. */
+export async function toArrow(rows: Record<string, unknown>[]): Promise<Uint8Array> {
+  const arrow = await import('apache-arrow');
+  const { Dictionary, Table, tableToIPC, vectorFromArray } = arrow;
   const columns: Record<string, Vector> = {};
   for (const key of Object.keys(rows[0] ?? {})) {
     const values = rows.map((r) => r[key] ?? null);
-    const type = columnType(values);
+    const type = columnType(arrow, values);
     const cells = type instanceof Dictionary ? values.map((v) => (v === null || typeof v === 'string' ? v : JSON.stringify(v))) : values;
     columns[key] = vectorFromArray(cells, type);
   }
@@ -59,7 +63,7 @@ async function sendBody(req: FastifyRequest, reply: FastifyReply, q: Queries, ke
 /** Sends rows as JSON or Arrow; `key` names the query and every parameter that shaped it (province included). */
 export async function sendTable(req: FastifyRequest, reply: FastifyReply, q: Queries, key: string, rows: () => Promise<Record<string, unknown>[]>) {
   const data = () => q.cached(`rows:${key}`, rows);
-  if (wantsArrow(req)) return sendBody(req, reply, q, `arrow:${key}`, ARROW, async () => Buffer.from(toArrow(await data())));
+  if (wantsArrow(req)) return sendBody(req, reply, q, `arrow:${key}`, ARROW, async () => Buffer.from(await toArrow(await data())));
   return sendBody(req, reply, q, `json:${key}`, 'application/json; charset=utf-8', async () => Buffer.from(JSON.stringify(await data())));
 }
 

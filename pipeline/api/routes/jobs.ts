@@ -7,7 +7,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { appendAudit } from '../../audit/index.ts';
 import { acknowledgeRun, currentRunner, listExports, listJobRuns, listSchedules, runJobNow, UnknownJobError, type ExportListing, type JobRun } from '../../jobs/index.ts';
-import { defaultExportsDir, exportQuarter } from '../../export/index.ts';
+import { defaultExportsDir } from '../../export/packages.ts';
 import { requireRole } from '../plugins/auth.ts';
 import { asBadRequest, HttpError, notFound } from '../plugins/errors.ts';
 import * as S from '../schemas/jobs.ts';
@@ -96,6 +96,8 @@ export default async function jobRoutes(app: FastifyInstance) {
     const { quarter } = req.body as { quarter: string };
     const actor = `user:${req.user!.username}`;
     const r = await asBadRequest(app.q.write(async (db) => {
+      // Loaded on first use: the renderer, workbook and zip libraries stay out of the server's start.
+      const { exportQuarter } = await import('../../export/index.ts');
       const result = await exportQuarter(db, { quarter });
       await appendAudit(db, { action: 'export.quarter', actor, subject: `export:${result.quarter}`, details: { quarter: result.quarter, files: result.files.length, pdf: result.pdf, as_of: result.as_of } });
       return result;

@@ -25,6 +25,9 @@ export async function defaultYear(app: FastifyInstance): Promise<{ run_id: numbe
 export default async function metaRoutes(app: FastifyInstance) {
   app.get('/health', { schema: S.health, config: { public: true } }, async () => ({ ok: true }));
 
+  // Not cached: it changes with the clock of the scheduled refresh, and the dashboard polls it.
+  app.get('/figures', { schema: S.figures }, async () => app.figures.status());
+
   app.get('/meta', { schema: S.meta }, async (req, reply) => {
     const province = provinceOf(req);
     return sendCachedJson(req, reply, app.q, `meta|${province}`, async () => {

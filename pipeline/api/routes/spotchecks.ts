@@ -68,9 +68,10 @@ export default async function spotcheckRoutes(app: FastifyInstance) {
 
   app.post('/spotchecks/:id/draw', { schema: S.draw, preHandler: central }, async (req) => {
     const { id } = req.params as { id: number };
-    const body = req.body as { seed: string; proportion?: string; count?: number; team_size?: number; commit: boolean };
+    const body = req.body as { seed: string; proportion?: string; count?: number; per_stratum_minimum?: number; team_size?: number; commit: boolean };
     if ((body.proportion === undefined) === (body.count === undefined)) throw badRequest('give the sample size: either proportion (e.g. "0.1") or count, not both');
-    const size: SampleSize = body.proportion !== undefined ? { proportion: body.proportion } : { count: body.count! };
+    const minimum = body.per_stratum_minimum === undefined ? {} : { perStratumMinimum: body.per_stratum_minimum };
+    const size: SampleSize = body.proportion !== undefined ? { proportion: body.proportion, ...minimum } : { count: body.count!, ...minimum };
     return asBadRequest(app.q.write((db) => drawSpotcheck(db, { drawId: id, seed: body.seed, size, teamSize: body.team_size, commit: body.commit, actor: actor(req) })));
   });
 

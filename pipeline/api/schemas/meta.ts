@@ -6,6 +6,17 @@ export const metricIds = () => allMetrics(loadSystems()).map((m) => m.id);
 
 export const health = { tags: ['meta'], summary: 'Liveness (no login, no database work)', security: [], response: { 200: obj({ ok: bool }) } };
 
+export const figures = {
+  tags: ['meta'], summary: 'When the figures were computed, the newest load, how many loads wait for a refresh, and the automatic refresh',
+  response: {
+    200: obj({
+      computed_at: nstr, as_of: nstr, newest_load_at: nstr, loads_waiting: int,
+      auto_refresh: { type: 'string', enum: ['off', 'idle', 'scheduled', 'running'] }, due_at: nstr, last_error: nstr,
+    }),
+    ...errors,
+  },
+};
+
 export const meta = {
   tags: ['meta'], summary: 'Years, provinces (the caller may see), metrics, batches, data date and last refresh',
   response: {

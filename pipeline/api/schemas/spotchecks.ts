@@ -31,6 +31,7 @@ export const draw = {
     properties: {
       seed: { type: 'string', pattern: `^\\d{${MIN_SEED_DIGITS},}$`, description: `at least ${MIN_SEED_DIGITS} decimal digits` },
       proportion: { type: 'string', pattern: '^\\s*\\d*(\\.\\d*)?\\s*%?\\s*$' }, count: id,
+      per_stratum_minimum: { ...id, description: 'every stratum takes at least this many regions (or all it has)' },
       team_size: { type: 'integer', minimum: 1, maximum: 20 }, commit: { type: 'boolean', default: false },
     },
   },

@@ -3,10 +3,10 @@
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { defaultInboxDir } from '../../db/index.ts';
-import { generateDemo, SCALES, type DemoProgress, type ScaleName } from '../../demo/index.ts';
+import { type DemoProgress, generateDemo, SCALES, type ScaleName } from '../../demo/index.ts';
 import { ingestPaths, terminalProgress } from '../../load/index.ts';
 import { importInspectorsText } from '../../spotcheck/register.ts';
-import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { cliErr, cliOut, cliPath, optionsOf, printJson, setExitCode, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
 interface DemoOptions {
@@ -20,38 +20,67 @@ export function registerDemo(program: Command): void {
   program
     .command('demo')
     .description('write realistic synthetic input files for every dataset (same seed, same bytes) and load them')
-    .option('--scale <scale>', 'small (about 100 regions, seconds) or national (about 3,000 regions, 20M+ decisions)', 'small')
+    .option(
+      '--scale <scale>',
+      'small (about 100 regions, seconds) or national (about 3,000 regions, 20M+ decisions)',
+      'small',
+    )
     .option('--seed <n>', 'random seed (a whole number)', '1')
     .option('--out <dir>', 'folder for the files (default: <inbox>/demo-<scale>-<seed>)')
     .option('--no-load', 'only write the files, do not load them')
     .action(async (_opts, cmd: Command) => {
       const opts = optionsOf<DemoOptions>(cmd);
       if (!(opts.scale in SCALES)) throw new UsageError(`--scale must be small or national, got "${opts.scale}"`);
-      if (!/^\d+$/.test(opts.seed) || !Number.isSafeInteger(Number(opts.seed))) throw new UsageError(`--seed must be a whole number, got "${opts.seed}"`);
+      if (!/^\d+$/.test(opts.seed) || !Number.isSafeInteger(Number(opts.seed)))
+        throw new UsageError(`--seed must be a whole number, got "${opts.seed}"`);
       const scale = opts.scale as ScaleName;
       const seed = Number(opts.seed);
-      const outDir = opts.out ?? join(defaultInboxDir(), `demo-${scale}-${seed}`);
+      const outDir = opts.out ? cliPath(opts.out) : join(defaultInboxDir(), `demo-${scale}-${seed}`);
 
       const started = performance.now();
-      const demo = await generateDemo({ scale, seed, outDir, onProgress: opts.json ? undefined : generationProgress() });
+      const demo = await generateDemo({
+        scale,
+        seed,
+        outDir,
+        onProgress: opts.json ? undefined : generationProgress(),
+      });
       const generatedSeconds = (performance.now() - started) / 1000;
-      if (!opts.json && process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
+      if (!opts.json && cliErr.isTTY) cliErr.write('\r\x1b[2K');
       let inspectors = 0;
       const loads = opts.load
         ? await withDatabase(cmd, async (db) => {
-          const results = await ingestPaths(db, demo.files, { source: 'demo', onProgress: opts.json ? undefined : terminalProgress() });
-          // the demo's inspector register (pipeline/demo/inspectors.ts), so that a draw on the demo finds its teams
-          inspectors = (await importInspectorsText(db, demo.inspectorsCsv, `demo-${scale}-${seed}-inspectors.csv`, 'system:demo')).imported;
-          return results;
-        })
+            const results = await ingestPaths(db, demo.files, {
+              source: 'demo',
+              onProgress: opts.json ? undefined : terminalProgress(cliErr),
+            });
+            // the demo's inspector register (pipeline/demo/inspectors.ts), so that a draw on the demo finds its teams
+            inspectors = (
+              await importInspectorsText(db, demo.inspectorsCsv, `demo-${scale}-${seed}-inspectors.csv`, 'system:demo')
+            ).imported;
+            return results;
+          })
         : [];
       const seconds = (performance.now() - started) / 1000;
 
       if (opts.json) {
         printJson({
-          out: outDir, scale, seed, generated_seconds: round1(generatedSeconds), seconds: round1(seconds),
-          files: demo.files.map((f) => relative(outDir, f)), rows: demo.counts, planted: demo.plantedFile, inspectors,
-          loads: loads.map(({ file, dataset, status, loaded, rejected, message }) => ({ file, dataset, status, loaded, rejected, message })),
+          out: outDir,
+          scale,
+          seed,
+          generated_seconds: round1(generatedSeconds),
+          seconds: round1(seconds),
+          files: demo.files.map((f) => relative(outDir, f)),
+          rows: demo.counts,
+          planted: demo.plantedFile,
+          inspectors,
+          loads: loads.map(({ file, dataset, status, loaded, rejected, message }) => ({
+            file,
+            dataset,
+            status,
+            loaded,
+            rejected,
+            message,
+          })),
         });
       } else {
         const perDataset = Object.entries(demo.counts).map(([dataset, rows]) => {
@@ -61,20 +90,28 @@ export function registerDemo(program: Command): void {
           return [dataset, files, rows.toLocaleString('en'), ...loadCells.map((n) => n.toLocaleString('en'))];
         });
         const headers = ['dataset', 'files', 'rows', ...(opts.load ? ['loaded', 'rejected'] : [])];
-        process.stdout.write(`${formatTable(headers, perDataset)}\n\n`);
-        process.stdout.write(`wrote ${demo.files.length} files to ${outDir} in ${generatedSeconds.toFixed(1)} s` +
-          (opts.load ? `; loaded in ${(seconds - generatedSeconds).toFixed(1)} s` : ' (not loaded: --no-load)') + '\n');
-        process.stdout.write(`planted problems (${demo.planted.length}): ${demo.plantedFile}\n`);
-        if (opts.load) process.stdout.write(`inspector register: ${inspectors} demo inspectors imported (a spot-check draw needs them for its teams)\n`);
+        cliOut.write(`${formatTable(headers, perDataset)}\n\n`);
+        cliOut.write(
+          `wrote ${demo.files.length} files to ${outDir} in ${generatedSeconds.toFixed(1)} s` +
+            (opts.load ? `; loaded in ${(seconds - generatedSeconds).toFixed(1)} s` : ' (not loaded: --no-load)') +
+            '\n',
+        );
+        cliOut.write(`planted problems (${demo.planted.length}): ${demo.plantedFile}\n`);
+        if (opts.load)
+          cliOut.write(
+            `inspector register: ${inspectors} demo inspectors imported (a spot-check draw needs them for its teams)\n`,
+          );
         const refused = loads.filter((l) => l.status === 'refused');
-        for (const r of refused) process.stdout.write(`refused: ${r.file}: ${r.message}\n`);
+        for (const r of refused) cliOut.write(`refused: ${r.file}: ${r.message}\n`);
       }
-      if (loads.some((l) => l.status === 'refused')) process.exitCode = 1;
+      if (loads.some((l) => l.status === 'refused')) setExitCode(1);
     });
 }
 
 /** A one-line progress display on a terminal (national scale takes about a minute); nothing otherwise. */
-function generationProgress(stream: NodeJS.WriteStream = process.stderr): ((p: DemoProgress) => void) | undefined {
+function generationProgress(
+  stream: { write(text: string): unknown; isTTY?: boolean } = cliErr,
+): ((p: DemoProgress) => void) | undefined {
   if (!stream.isTTY) return undefined;
   let last = 0;
   return (p) => {

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { cliActor } from '../../audit/index.ts';
 import { readFlags, type TriageDecision, TriageError, type TriageRecord, triageFlag } from '../../flags/index.ts';
 import { basisZh, listWatchlist, STATUS_ZH } from '../../watchlist/index.ts';
-import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { cliOut, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
 const SEVERITY_ZH: Record<string, string> = { high: '高', medium: '中', low: '低', info: '提示' };
@@ -62,7 +62,7 @@ export function registerFlags(program: Command): void {
           ),
         );
       }
-      process.stdout.write(`${out.join('\n')}\n`);
+      cliOut.write(`${out.join('\n')}\n`);
     });
   registerTriage(
     flags,
@@ -116,7 +116,7 @@ function registerTriage(
         throw err;
       });
       if (optionsOf(cmd).json) return printJson(record);
-      process.stdout.write(`${renderTriage(record)}\n`);
+      cliOut.write(`${renderTriage(record)}\n`);
     });
 }
 

@@ -2,7 +2,7 @@
 // status (met / not met / no data), and the scorecard line. JSON: the public array of IndicatorValue.
 import type { Command } from 'commander';
 import { hasRefreshed, type IndicatorRow, publicShape, readIndicators, readScorecard } from '../../indicators/index.ts';
-import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { cliErr, cliOut, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
 const STATUS_ZH = { met: '达标', not_met: '未达标', no_data: '无数据' } as const;
@@ -28,8 +28,7 @@ export function registerIndicators(program: Command): void {
         }),
         { readOnly: true },
       );
-      if (!refreshed)
-        process.stderr.write('shifan: no refresh has run on this database yet; run `shifan refresh` first\n');
+      if (!refreshed) cliErr.write('shifan: no refresh has run on this database yet; run `shifan refresh` first\n');
       if (opts.json) return printJson(rows.map(publicShape));
       const byRegion = new Map<string, IndicatorRow[]>();
       for (const r of rows) byRegion.set(r.region_code, [...(byRegion.get(r.region_code) ?? []), r]);
@@ -79,7 +78,7 @@ export function registerIndicators(program: Command): void {
       out.push(
         '权重：中央依法治国办未公布正式权重，默认各指标等权（data/indicator-systems/*.json 可调整）；排名区间表示在其他合理权重下名次的变动范围。',
       );
-      process.stdout.write(`${out.join('\n')}\n`);
+      cliOut.write(`${out.join('\n')}\n`);
     });
 }
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { ingestPaths, terminalProgress } from '../../load/index.ts';
-import { optionsOf, printJson, withDatabase } from '../context.ts';
+import { cliErr, cliOut, cliPath, optionsOf, printJson, setExitCode, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
 export function registerIngest(program: Command): void {
@@ -12,14 +12,38 @@ export function registerIngest(program: Command): void {
     .action(async (paths: string[], _opts, cmd: Command) => {
       const opts = optionsOf<{ dataset?: string }>(cmd);
       const results = await withDatabase(cmd, (db) =>
-        ingestPaths(db, paths, { dataset: opts.dataset, source: 'cli', onProgress: opts.json ? undefined : terminalProgress() }),
+        ingestPaths(db, paths.map(cliPath), {
+          dataset: opts.dataset,
+          source: 'cli',
+          onProgress: opts.json ? undefined : terminalProgress(cliErr),
+        }),
       );
       if (opts.json) {
-        printJson(results.map(({ file, dataset, status, loaded, rejected, message }) => ({ file, dataset, status, loaded, rejected, message })));
+        printJson(
+          results.map(({ file, dataset, status, loaded, rejected, message }) => ({
+            file,
+            dataset,
+            status,
+            loaded,
+            rejected,
+            message,
+          })),
+        );
       } else {
-        process.stdout.write(`${formatTable(['file', 'dataset', 'status', 'loaded', 'rejected', 'message'],
-          results.map((r) => [r.file, r.dataset, r.status, r.loaded, r.rejected, r.status === 'loaded' ? (r.superseded ? `${r.superseded} superseded` : '') : r.message]))}\n`);
+        cliOut.write(
+          `${formatTable(
+            ['file', 'dataset', 'status', 'loaded', 'rejected', 'message'],
+            results.map((r) => [
+              r.file,
+              r.dataset,
+              r.status,
+              r.loaded,
+              r.rejected,
+              r.status === 'loaded' ? (r.superseded ? `${r.superseded} superseded` : '') : r.message,
+            ]),
+          )}\n`,
+        );
       }
-      if (results.some((r) => r.status === 'refused')) process.exitCode = 1;
+      if (results.some((r) => r.status === 'refused')) setExitCode(1);
     });
 }

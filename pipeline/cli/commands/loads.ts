@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { optionsOf, printJson, withDatabase } from '../context.ts';
+import { cliOut, optionsOf, printJson, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
 export function registerLoads(program: Command): void {
@@ -11,7 +11,25 @@ export function registerLoads(program: Command): void {
       const opts = optionsOf<{ limit: string }>(cmd);
       const rows = await withDatabase(cmd, (db) => db.allFile('load/list_loads', { limit: Number(opts.limit) }));
       if (opts.json) return printJson(rows);
-      process.stdout.write(`${formatTable(['id', 'file', 'dataset', 'status', 'records', 'loaded', 'rejected', 'superseded', 'ms', 'started'],
-        rows.map((r) => [r.load_id, r.file_name, r.dataset, r.status, r.records, r.loaded, r.rejected, r.superseded, r.total_ms, r.started_at] as never[]))}\n`);
+      cliOut.write(
+        `${formatTable(
+          ['id', 'file', 'dataset', 'status', 'records', 'loaded', 'rejected', 'superseded', 'ms', 'started'],
+          rows.map(
+            (r) =>
+              [
+                r.load_id,
+                r.file_name,
+                r.dataset,
+                r.status,
+                r.records,
+                r.loaded,
+                r.rejected,
+                r.superseded,
+                r.total_ms,
+                r.started_at,
+              ] as never[],
+          ),
+        )}\n`,
+      );
     });
 }

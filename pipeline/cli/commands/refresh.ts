@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { OVERDISPERSION_MODELS, type OverdispersionModel } from '../../indicators/funnel.ts';
 import { refresh, SCORING_METHODS, type ScoringMethod } from '../../indicators/index.ts';
-import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { cliOut, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
 export function registerRefresh(program: Command): void {
@@ -52,9 +52,9 @@ export function registerRefresh(program: Command): void {
         `${result.seconds.toFixed(2)} s，读取 ${result.source_rows.toLocaleString('en-US')} 行，${Math.round(result.rows_per_second).toLocaleString('en-US')} rows/s`,
         `指标值 ${result.metric_rows.toLocaleString('en-US')} 条；预警 ${result.flags_active} 条有效（新增 ${result.flags_new}，解除 ${result.flags_resolved}）；摘牌观察名单新增 ${result.watchlist_added} 条`,
       ];
-      process.stdout.write(`${lines.join('\n')}\n`);
+      cliOut.write(`${lines.join('\n')}\n`);
       if (opts.steps)
-        process.stdout.write(
+        cliOut.write(
           `${formatTable(
             ['step', 'ms'],
             result.steps.map((s) => [s.step, s.ms]),

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { optionsOf, printJson, withDatabase } from '../context.ts';
+import { cliOut, optionsOf, printJson, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
 export function registerRejects(program: Command): void {
@@ -11,10 +11,19 @@ export function registerRejects(program: Command): void {
     .action(async (_opts, cmd: Command) => {
       const opts = optionsOf<{ load?: string; limit: string }>(cmd);
       const rows = await withDatabase(cmd, (db) =>
-        db.allFile('load/list_rejects', { load_id: opts.load === undefined ? null : Number(opts.load), limit: Number(opts.limit) }),
+        db.allFile('load/list_rejects', {
+          load_id: opts.load === undefined ? null : Number(opts.load),
+          limit: Number(opts.limit),
+        }),
       );
       if (opts.json) return printJson(rows);
-      process.stdout.write(`${formatTable(['load', 'file', 'line', 'column', 'code', 'reason', 'raw'],
-        rows.map((r) => [r.load_id, r.file, r.line, r.column, r.code, r.reason, String(r.raw ?? '').slice(0, 60)] as never[]))}\n`);
+      cliOut.write(
+        `${formatTable(
+          ['load', 'file', 'line', 'column', 'code', 'reason', 'raw'],
+          rows.map(
+            (r) => [r.load_id, r.file, r.line, r.column, r.code, r.reason, String(r.raw ?? '').slice(0, 60)] as never[],
+          ),
+        )}\n`,
+      );
     });
 }

@@ -2,7 +2,7 @@
 // one row per region of the scope, tier, score and the reasons behind every point (flag or watchlist entry).
 import type { Command } from 'commander';
 import { RISK_SCOPES, RISK_TIER_ZH, type RiskScope, riskQueue } from '../../risk/index.ts';
-import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { cliOut, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
 export function registerRisk(program: Command): void {
@@ -48,9 +48,7 @@ export function registerRisk(program: Command): void {
       }
       const scopeZh = queue.scope === 'designated' ? '示范地区（命名期内）' : '监测地区';
       if (!queue.complete) {
-        process.stdout.write(
-          `${year}年尚未结束（数据日期 ${queue.as_of ?? '无'}，次年2月1日前为暂定年度）：不作风险排序\n`,
-        );
+        cliOut.write(`${year}年尚未结束（数据日期 ${queue.as_of ?? '无'}，次年2月1日前为暂定年度）：不作风险排序\n`);
         return;
       }
       const listed = queue.rows.filter((r) => r.score > 0);
@@ -82,6 +80,6 @@ export function registerRisk(program: Command): void {
           out.push(`  +${x.points} ${x.text} #${(x.flag_id ?? x.entry_id ?? '').slice(0, 12)}`);
         if (r.reasons.length > per) out.push(`  …共 ${r.reasons.length} 条理由`);
       }
-      process.stdout.write(`${out.join('\n')}\n`);
+      cliOut.write(`${out.join('\n')}\n`);
     });
 }

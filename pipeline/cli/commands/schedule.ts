@@ -3,21 +3,44 @@
 // now, list recorded runs, and acknowledge a failed or warning run.
 import type { Command } from 'commander';
 import { cliActor } from '../../audit/index.ts';
-import { acknowledgeRun, jobDefinitions, listJobRuns, listSchedules, runJobNow, startScheduler, type JobRun } from '../../jobs/index.ts';
-import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import {
+  acknowledgeRun,
+  type JobRun,
+  jobDefinitions,
+  listJobRuns,
+  listSchedules,
+  runJobNow,
+  startScheduler,
+} from '../../jobs/index.ts';
+import { cliOut, optionsOf, printJson, setExitCode, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
-const STATUS_ZH: Record<string, string> = { running: '运行中', ok: '成功', warning: '需处理', failed: '失败', skipped_overlap: '跳过（上次未结束）' };
+const STATUS_ZH: Record<string, string> = {
+  running: '运行中',
+  ok: '成功',
+  warning: '需处理',
+  failed: '失败',
+  skipped_overlap: '跳过（上次未结束）',
+};
 
 /** An instant as Asia/Shanghai civil time, e.g. 2025-10-09 09:00. */
 function shanghai(iso: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
 }
 
 export function registerSchedule(program: Command): void {
   program
     .command('schedule')
-    .description('run the scheduled jobs in the foreground until Ctrl-C (data/schedules.json), or --list them with next run times')
+    .description(
+      'run the scheduled jobs in the foreground until Ctrl-C (data/schedules.json), or --list them with next run times',
+    )
     .option('--list', 'print the schedules and their next run times, then exit')
     .option('--count <n>', 'next run times to show per job with --list', '3')
     .action(async (_opts, cmd: Command) => {
@@ -25,31 +48,41 @@ export function registerSchedule(program: Command): void {
       if (opts.list) {
         const schedules = await listSchedules(null, { count: Number(opts.count) });
         if (opts.json) return printJson(schedules);
-        const rows = schedules.map((s) => [s.job_id, s.cron + (s.workday_filter ? ' +工作日' : ''), s.enabled ? '是' : '否', s.next_runs.map(shanghai).join(', ') + (s.provisional_years.length ? `（临时：${s.provisional_years.join('、')}年节假日未发布）` : ''), s.description_zh]);
-        process.stdout.write(`${formatTable(['任务', 'cron (Asia/Shanghai)', '启用', '下次运行', '说明'], rows)}\n`);
+        const rows = schedules.map((s) => [
+          s.job_id,
+          s.cron + (s.workday_filter ? ' +工作日' : ''),
+          s.enabled ? '是' : '否',
+          s.next_runs.map(shanghai).join(', ') +
+            (s.provisional_years.length ? `（临时：${s.provisional_years.join('、')}年节假日未发布）` : ''),
+          s.description_zh,
+        ]);
+        cliOut.write(`${formatTable(['任务', 'cron (Asia/Shanghai)', '启用', '下次运行', '说明'], rows)}\n`);
         return;
       }
       await withDatabase(cmd, async (db) => {
         const handle = await startScheduler(db, {
           jobs: jobDefinitions,
           onEvent: (e) => {
-            const line = opts.json ? JSON.stringify({ at: new Date().toISOString(), ...e })
+            const line = opts.json
+              ? JSON.stringify({ at: new Date().toISOString(), ...e })
               : `${shanghai(new Date().toISOString())} ${e.job_id} #${e.run_id} ${e.type}${e.status ? ` ${STATUS_ZH[e.status] ?? e.status}` : ''}${e.summary ? `：${e.summary}` : ''}${e.error ? ` 错误：${e.error}` : ''}${e.delay_ms ? `，${e.delay_ms / 1000} s 后重试` : ''}`;
-            process.stdout.write(`${line}\n`);
+            cliOut.write(`${line}\n`);
           },
         });
         const enabled = handle.schedules.jobs.filter((j) => j.enabled).map((j) => j.job_id);
-        process.stdout.write(`调度已启动（Asia/Shanghai）：${enabled.join(', ')}；按 Ctrl-C 停止\n`);
+        cliOut.write(`调度已启动（Asia/Shanghai）：${enabled.join(', ')}；按 Ctrl-C 停止\n`);
         await new Promise<void>((resolve) => {
           const stop = () => resolve();
           process.once('SIGINT', stop);
           process.once('SIGTERM', stop);
         });
-        process.stdout.write('正在停止：等待运行中的任务结束…\n');
+        cliOut.write('正在停止：等待运行中的任务结束…\n');
         await handle.stop();
       });
     });
+}
 
+export function registerJobs(program: Command): void {
   const jobs = program.command('jobs').description('scheduled jobs: run one now, list runs, acknowledge failures');
   jobs
     .command('run <job_id>')
@@ -58,10 +91,12 @@ export function registerSchedule(program: Command): void {
       const opts = optionsOf<object>(cmd);
       const ids = (await listSchedules(null, { count: 0 })).map((s) => s.job_id);
       if (!ids.includes(jobId)) throw new UsageError(`no job "${jobId}"; jobs: ${ids.join(', ')}`);
-      const result = await withDatabase(cmd, (db) => runJobNow(db, jobId, cliActor()));
+      const result = await withDatabase(cmd, (db) => runJobNow(db, jobId, cliActor()), { exclusive: false });
       if (opts.json) return printJson(result);
-      process.stdout.write(`${jobId} #${result.run_id} ${STATUS_ZH[result.status] ?? result.status}${'summary' in result && result.summary ? `：${result.summary}` : ''}${'error' in result && result.error ? `\n错误：${result.error}` : ''}\n`);
-      if (result.status === 'failed') process.exitCode = 1;
+      cliOut.write(
+        `${jobId} #${result.run_id} ${STATUS_ZH[result.status] ?? result.status}${'summary' in result && result.summary ? `：${result.summary}` : ''}${'error' in result && result.error ? `\n错误：${result.error}` : ''}\n`,
+      );
+      if (result.status === 'failed') setExitCode(1);
     });
   jobs
     .command('runs')
@@ -71,9 +106,17 @@ export function registerSchedule(program: Command): void {
     .option('--unacknowledged', 'only failed or warning runs nobody has acknowledged')
     .action(async (_opts, cmd: Command) => {
       const opts = optionsOf<{ limit: string; job?: string; unacknowledged?: boolean }>(cmd);
-      const runs = await withDatabase(cmd, (db) => listJobRuns(db, { limit: Number(opts.limit), jobId: opts.job, unacknowledgedFailuresOnly: opts.unacknowledged }));
+      const runs = await withDatabase(cmd, (db) =>
+        listJobRuns(db, {
+          limit: Number(opts.limit),
+          jobId: opts.job,
+          unacknowledgedFailuresOnly: opts.unacknowledged,
+        }),
+      );
       if (opts.json) return printJson(runs);
-      process.stdout.write(`${formatTable(['run', '任务', '触发', '开始', '结束', '状态', '次数', '摘要'], runs.map(runRow))}\n`);
+      cliOut.write(
+        `${formatTable(['run', '任务', '触发', '开始', '结束', '状态', '次数', '摘要'], runs.map(runRow))}\n`,
+      );
     });
   jobs
     .command('ack <run_id>')
@@ -83,13 +126,21 @@ export function registerSchedule(program: Command): void {
       if (!/^\d+$/.test(runId)) throw new UsageError(`run_id must be a number, got "${runId}"`);
       const run = await withDatabase(cmd, (db) => acknowledgeRun(db, Number(runId), cliActor()));
       if (opts.json) return printJson(run);
-      process.stdout.write(`已确认 ${run.job_id} #${run.run_id}（${run.acknowledged_by}，${run.acknowledged_at}）\n`);
+      cliOut.write(`已确认 ${run.job_id} #${run.run_id}（${run.acknowledged_by}，${run.acknowledged_at}）\n`);
     });
 }
 
 function runRow(r: JobRun): Array<string | number | null> {
   const summary = r.status === 'failed' ? `${r.summary ?? ''} ${r.error ?? ''}`.trim() : r.summary;
   const ack = r.acknowledged_at ? ' ✓' : '';
-  return [r.run_id, r.job_id, r.trigger === 'manual' ? '手动' : '定时', r.started_at.replace('T', ' '), r.finished_at?.replace('T', ' ') ?? '',
-    `${STATUS_ZH[r.status] ?? r.status}${ack}`, r.attempts, summary];
+  return [
+    r.run_id,
+    r.job_id,
+    r.trigger === 'manual' ? '手动' : '定时',
+    r.started_at.replace('T', ' '),
+    r.finished_at?.replace('T', ' ') ?? '',
+    `${STATUS_ZH[r.status] ?? r.status}${ack}`,
+    r.attempts,
+    summary,
+  ];
 }

@@ -3,7 +3,7 @@
 // --no-serve is given.
 import type { Command } from 'commander';
 import { ensureSampleData } from '../../setup/first-run.ts';
-import { optionsOf, printJson, withDatabase } from '../context.ts';
+import { cliOut, optionsOf, printJson, withDatabase } from '../context.ts';
 import { serveDatabase } from './serve.ts';
 
 export function registerStart(program: Command): void {
@@ -24,16 +24,20 @@ export function registerStart(program: Command): void {
 async function startAction(cmd: Command, opts: { seed: string; db: string; json?: boolean }): Promise<void> {
   const report = await withDatabase(cmd, (db) => ensureSampleData(db, { seed: Number(opts.seed) }));
   if (opts.json) return printJson({ db: opts.db, ...report });
-  const out = process.stdout;
+  const out = cliOut;
   out.write(`database: ${opts.db}\n`);
   for (const r of report.reference) out.write(`reference ${r.file}: ${r.status} (${r.message})\n`);
   if (report.demo) {
     const loaded = report.demo.results.reduce((a, r) => a + r.loaded, 0);
     const rejected = report.demo.results.reduce((a, r) => a + r.rejected, 0);
-    out.write(`empty database: generated the small demo (${report.demo.files} files, ${report.demo.planted} planted problems) in ${report.demo.outDir}\n`);
+    out.write(
+      `empty database: generated the small demo (${report.demo.files} files, ${report.demo.planted} planted problems) in ${report.demo.outDir}\n`,
+    );
     out.write(`loaded ${loaded.toLocaleString('en')} rows, rejected ${rejected} (see \`npx shifan rejects\`)\n`);
   } else {
     out.write('the database already holds data; nothing was generated\n');
   }
-  out.write('next: npx shifan loads | npx shifan rejects | npx shifan workdays add 2024-09-27 7 | npx shifan spotcheck --help\n');
+  out.write(
+    'next: npx shifan loads | npx shifan rejects | npx shifan workdays add 2024-09-27 7 | npx shifan spotcheck --help\n',
+  );
 }

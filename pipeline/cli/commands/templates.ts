@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { writeTemplates } from '../../templates/index.ts';
-import { optionsOf, printJson } from '../context.ts';
+import { cliOut, cliPath, optionsOf, printJson } from '../context.ts';
 
 export function registerTemplates(program: Command): void {
   program
@@ -9,8 +9,8 @@ export function registerTemplates(program: Command): void {
     .requiredOption('--out <dir>', 'folder to write into')
     .action(async (_opts, cmd: Command) => {
       const opts = optionsOf<{ out: string }>(cmd);
-      const files = await writeTemplates(opts.out);
+      const files = await writeTemplates(cliPath(opts.out));
       if (opts.json) return printJson(files);
-      process.stdout.write(`${files.join('\n')}\n`);
+      cliOut.write(`${files.join('\n')}\n`);
     });
 }

@@ -3,14 +3,8 @@
 import type { Command } from 'commander';
 import { cliActor } from '../../audit/index.ts';
 import { addUser, disableUser, listUsers, ROLES, setPassword, UserError } from '../../users/index.ts';
-import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { cliOut, optionsOf, printJson, readCliStdin, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
-
-async function readStdin(): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
-}
 
 function usage<T>(p: Promise<T>): Promise<T> {
   return p.catch((err) => {
@@ -28,11 +22,17 @@ export function registerUsers(program: Command): void {
     .option('--password-stdin', 'read the password from standard input')
     .action(async (name: string, _opts, cmd: Command) => {
       const opts = optionsOf<{ role: string; province?: string; passwordStdin?: boolean }>(cmd);
-      const password = opts.passwordStdin ? await readStdin() : undefined;
-      const added = await usage(withDatabase(cmd, (db) => addUser(db, { username: name, role: opts.role, province_code: opts.province ?? null, password }, cliActor())));
+      const password = opts.passwordStdin ? await readCliStdin() : undefined;
+      const added = await usage(
+        withDatabase(cmd, (db) =>
+          addUser(db, { username: name, role: opts.role, province_code: opts.province ?? null, password }, cliActor()),
+        ),
+      );
       if (opts.json) return printJson({ user: added.user, password: added.generated ? added.password : undefined });
-      process.stdout.write(`added ${added.user.username} (${added.user.role}${added.user.province_code ? `, province ${added.user.province_code}` : ''})\n`);
-      if (added.generated) process.stdout.write(`password (shown once): ${added.password}\n`);
+      cliOut.write(
+        `added ${added.user.username} (${added.user.role}${added.user.province_code ? `, province ${added.user.province_code}` : ''})\n`,
+      );
+      if (added.generated) cliOut.write(`password (shown once): ${added.password}\n`);
     });
   users
     .command('list')
@@ -41,20 +41,34 @@ export function registerUsers(program: Command): void {
       const opts = optionsOf(cmd);
       const rows = await withDatabase(cmd, (db) => listUsers(db));
       if (opts.json) return printJson(rows);
-      process.stdout.write(`${formatTable(['username', 'role', 'province', 'state', 'created', 'last login', 'sessions'],
-        rows.map((r) => [r.username, r.role, r.province_code ?? '', r.disabled ? 'disabled' : 'active', r.created_at, r.last_login_at ?? '', r.sessions]))}\n`);
+      cliOut.write(
+        `${formatTable(
+          ['username', 'role', 'province', 'state', 'created', 'last login', 'sessions'],
+          rows.map((r) => [
+            r.username,
+            r.role,
+            r.province_code ?? '',
+            r.disabled ? 'disabled' : 'active',
+            r.created_at,
+            r.last_login_at ?? '',
+            r.sessions,
+          ]),
+        )}\n`,
+      );
     });
   users
     .command('password <name>')
-    .description('reset a password (the policy of `users add` applies) and end the account\'s sessions; prints a generated one once unless --password-stdin is given')
+    .description(
+      "reset a password (the policy of `users add` applies) and end the account's sessions; prints a generated one once unless --password-stdin is given",
+    )
     .option('--password-stdin', 'read the new password from standard input')
     .action(async (name: string, _opts, cmd: Command) => {
       const opts = optionsOf<{ passwordStdin?: boolean }>(cmd);
-      const password = opts.passwordStdin ? await readStdin() : undefined;
+      const password = opts.passwordStdin ? await readCliStdin() : undefined;
       const set = await usage(withDatabase(cmd, (db) => setPassword(db, name, password, cliActor())));
       if (opts.json) return printJson({ username: name, password: set.generated ? set.password : undefined });
-      process.stdout.write(`new password set for ${name}; its sessions were ended\n`);
-      if (set.generated) process.stdout.write(`password (shown once): ${set.password}\n`);
+      cliOut.write(`new password set for ${name}; its sessions were ended\n`);
+      if (set.generated) cliOut.write(`password (shown once): ${set.password}\n`);
     });
   users
     .command('disable <name>')
@@ -63,6 +77,6 @@ export function registerUsers(program: Command): void {
       const opts = optionsOf(cmd);
       await usage(withDatabase(cmd, (db) => disableUser(db, name, cliActor())));
       if (opts.json) return printJson({ disabled: name });
-      process.stdout.write(`disabled ${name}\n`);
+      cliOut.write(`disabled ${name}\n`);
     });
 }

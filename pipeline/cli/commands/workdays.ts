@@ -1,8 +1,15 @@
 // `shifan workdays add DATE N` / `shifan workdays between A B`: the calendar arithmetic the indicators use.
 // Reads data/calendar directly (no database), so it answers even while a server holds the DuckDB file.
 import type { Command } from 'commander';
-import { addWorkdays, InvalidDateError, isCivilDate, provisionalWarnings, workdaysBetween, type Provisional } from '../../calendar/index.ts';
-import { optionsOf, printJson, UsageError } from '../context.ts';
+import {
+  addWorkdays,
+  InvalidDateError,
+  isCivilDate,
+  type Provisional,
+  provisionalWarnings,
+  workdaysBetween,
+} from '../../calendar/index.ts';
+import { cliErr, cliOut, optionsOf, printJson, UsageError } from '../context.ts';
 
 export function registerWorkdays(program: Command): void {
   const workdays = program
@@ -28,9 +35,10 @@ export function registerWorkdays(program: Command): void {
 
 /** The answer alone on stdout (scripts read it); provisional warnings on stderr. */
 function report(cmd: Command, result: Provisional, value: Record<string, unknown>, text: string): void {
-  for (const line of provisionalWarnings(result.unpublishedYears)) process.stderr.write(`${line}\n`);
-  if (optionsOf(cmd).json) printJson({ ...value, provisional: result.provisional, unpublished_years: result.unpublishedYears });
-  else process.stdout.write(`${text}\n`);
+  for (const line of provisionalWarnings(result.unpublishedYears)) cliErr.write(`${line}\n`);
+  if (optionsOf(cmd).json)
+    printJson({ ...value, provisional: result.provisional, unpublished_years: result.unpublishedYears });
+  else cliOut.write(`${text}\n`);
 }
 
 function civilDateArg(value: string): string {

@@ -20,6 +20,7 @@ WITH scored AS (
   FROM indicator_values AS v
   JOIN indicator_thresholds AS t ON t.version = v.system_version AND t.metric_id = v.metric_id
   WHERE v.run_id = (SELECT run_id FROM refresh_context)
+    AND t.area <> 9  -- 附加项 (bonus items) add to a region's record, never to its conformance or composite
 ),
 items AS (
   SELECT region_code, year, item, bool_and(status = 'met') AS met

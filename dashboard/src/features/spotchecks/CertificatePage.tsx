@@ -81,8 +81,9 @@ function Body({ id, c }: { id: string; c: Certificate }) {
         <h3>{t('spot.downloads')}</h3>
         <FileList id={id} cert={c} stratumLabel={stratumLabel} />
         {strata && drawn && (
-          <table className="data allocation"><thead><tr><th scope="col">{t('spot.stratum')}</th><th scope="col">{t('spot.stratumSize')}</th><th scope="col">{t('spot.take')}</th></tr></thead>
-            <tbody>{strata.per_stratum.map((s) => <tr key={s.stratum}><td>{stratumLabel(s.stratum)}</td><td className="num">{s.size}</td><td className="num">{s.take ?? '—'}</td></tr>)}</tbody></table>
+          <table className="data allocation"><thead><tr><th scope="col">{t('spot.stratum')}</th><th scope="col">{t('spot.stratumSize')}</th><th scope="col">{t('spot.take')}</th><th scope="col">{t('col.inclusion_probability')}</th></tr></thead>
+            <tbody>{strata.per_stratum.map((s) => <tr key={s.stratum}><td>{stratumLabel(s.stratum)}</td><td className="num">{s.size}</td><td className="num">{s.take ?? '—'}</td>
+              <td className="num">{(s as { inclusion_probability_exact?: string | null }).inclusion_probability_exact ?? '—'}</td></tr>)}</tbody></table>
         )}
       </section>
       {drawn && (

@@ -1,0 +1,111 @@
+// Timing whole processes as a user runs them: spawn, wait for exit (or for a server's first answer), wall seconds.
+// Shared by bench/start.bench.ts and bench/ingest.bench.ts.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export interface RunOptions {
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+/** GNU time, when installed, reports a child's CPU seconds (user + system): on a busy shared machine CPU time
+ *  moves far less with the other load than wall time does. */
+const GNU_TIME = '/usr/bin/time';
+const cpuDir = mkdtempSync(join(tmpdir(), 'shifan-cpu-'));
+process.once('exit', () => rmSync(cpuDir, { recursive: true, force: true }));
+let cpuFiles = 0;
+
+export interface Timing {
+  /** seconds from spawn to exit */
+  wall: number;
+  /** user + system CPU seconds of the process, or NaN without GNU time */
+  cpu: number;
+}
+
+/** Wall (and CPU) seconds from spawn to exit; throws on a non-zero exit. */
+export function timeProcess(command: string, args: string[], options: RunOptions = {}): Promise<Timing> {
+  const cpuFile = join(cpuDir, `${cpuFiles++}.txt`);
+  const [cmd, argv] = existsSync(GNU_TIME)
+    ? [GNU_TIME, ['-f', '%U %S', '-o', cpuFile, command, ...args]]
+    : [command, args];
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(cmd, argv, {
+      cwd: options.cwd,
+      env: { ...process.env, ...options.env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr!.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      const wall = (performance.now() - started) / 1000;
+      if (code !== 0) return reject(new Error(`${command} ${args.join(' ')} exited ${code}: ${stderr.slice(0, 500)}`));
+      const cpu = existsSync(cpuFile)
+        ? readFileSync(cpuFile, 'utf8')
+            .trim()
+            .split('\n')
+            .at(-1)!
+            .split(' ')
+            .map(Number)
+            .reduce((a, b) => a + b, 0)
+        : Number.NaN;
+      resolve({ wall, cpu });
+    });
+  });
+}
+
+function answers(url: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    // No keep-alive: an idle kept-alive connection would hold the server's shutdown until its keep-alive timeout.
+    const req = request(url, { agent: false, headers: { connection: 'close' } }, (res) => {
+      res.resume();
+      resolve(res.statusCode === 200);
+    });
+    req.on('error', () => resolve(false));
+    req.end();
+  });
+}
+
+/** Wall seconds from spawn until `url` first answers 200, polling every 5 ms; then stops the server. */
+export async function timeFirstAnswer(
+  command: string,
+  args: string[],
+  url: string,
+  options: RunOptions = {},
+): Promise<number> {
+  const started = performance.now();
+  const child: ChildProcess = spawn(command, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  let exited = false;
+  const exit = new Promise<void>((resolve) =>
+    child.on('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  try {
+    for (;;) {
+      if (exited) throw new Error(`${command} ${args.join(' ')} exited before answering: ${stderr.slice(0, 500)}`);
+      if (await answers(url)) return (performance.now() - started) / 1000;
+      await new Promise((r) => setTimeout(r, 5));
+    }
+  } finally {
+    child.kill('SIGTERM');
+    await exit;
+  }
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
