@@ -127,7 +127,7 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
   }, 120_000);
 
   it('runs the whole spot check: freeze by province, publish the pool files whose hashes match, seed with 10% and the count shown first, review, commit, verify as a Chinese checklist', async () => {
-    const meta = await (await analyst.request.get(server.baseUrl + '/api/meta')).json() as { latest_year: number };
+    const meta = await (await analyst.request.get(`${server.baseUrl}/api/meta`)).json() as { latest_year: number };
     const year = meta.latest_year;
     await go(analyst, `/spotchecks?year=${year}`);
     expect(await analyst.textContent('[data-testid="inspectors-ready"]')).toMatch(/在岗检查员 \d+ 名/);
@@ -304,7 +304,7 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
       return {
         maxHeight: s.maxHeight, overflowY: s.overflowY, clipped: scroll.scrollHeight > scroll.clientHeight + 1,
         shellBackground: getComputedStyle(shell).backgroundImage, nav: getComputedStyle(document.querySelector('.sidenav')!).display,
-        headers: Array.from(document.querySelectorAll('table.data th')).filter((th) => (th as HTMLElement).innerText.trim() !== '').length,
+        headers: Array.from(document.querySelectorAll('table.data th')).filter((th) => (th as HTMLElement).textContent.trim() !== '').length,
       };
     });
     expect(printed.maxHeight).toBe('none');

@@ -12,9 +12,7 @@ export function balancedReport(template: TemplateVersion, publisher = '中卫市
   handled.forEach((r, k) => {
     const v = [(k * 7) % 5, k % 3 === 0 ? 2 : 0, 0, k === 3 ? 1 : 0, (k * 3) % 4 === 1 ? 1 : 0, k === 5 ? 12 : 0];
     requests[r.code] = [...v, v.reduce((a, b) => a + b, 0)];
-    v.forEach((x, i) => {
-      totals[i] += x;
-    });
+    for (const [i, x] of v.entries()) totals[i] += x;
   });
   const forward = [3, 1, 0, 0, 0, 0];
   const carried = [2, 0, 0, 0, 1, 0];

@@ -20,6 +20,7 @@ export function RegionPicker({ regions, value, onChange, testId }: { regions: re
   return (
     <div className="picker" data-testid={testId}>
       <input role="combobox" aria-expanded={open && matches.length > 0} aria-controls={listId} aria-autocomplete="list"
+        aria-activedescendant={open && matches[at] ? `${listId}-${matches[at]!.region_code}` : undefined}
         aria-label={t('watch.pickRegion')} placeholder={t('watch.pickRegion')} value={text}
         onChange={(e) => { setText(e.target.value); setOpen(true); setAt(0); }}
         onKeyDown={(e) => {
@@ -29,9 +30,12 @@ export function RegionPicker({ regions, value, onChange, testId }: { regions: re
           else if (e.key === 'Escape') setOpen(false);
         }} />
       {open && text.trim() !== '' && (
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA combobox pattern: a listbox of options; focus stays in the input, which names the active option (aria-activedescendant).
         <ul className="picker-list" id={listId} role="listbox">
           {matches.length === 0 ? <li className="muted">{t('watch.noMatch')}</li> : matches.map((r, i) => (
-            <li key={r.region_code} role="option" aria-selected={i === at} className={i === at ? 'active' : undefined} data-code={r.region_code}
+            // biome-ignore lint/a11y/useFocusableInteractive: options are not focused themselves; the input's aria-activedescendant points at the active one.
+            // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an option of the combobox's listbox (WAI-ARIA pattern).
+            <li key={r.region_code} id={`${listId}-${r.region_code}`} role="option" aria-selected={i === at} className={i === at ? 'active' : undefined} data-code={r.region_code}
               onMouseDown={(e) => { e.preventDefault(); pick(r); }}>
               {r.region_name} <span className="muted">{r.region_code}</span>
             </li>

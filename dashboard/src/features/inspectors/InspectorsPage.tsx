@@ -15,7 +15,7 @@ const HEAD: Record<Field, 'insp.id' | 'insp.name' | 'insp.home' | 'insp.cap' | '
 
 function downloadTemplate() {
   const a = document.createElement('a');
-  a.href = URL.createObjectURL(new Blob(['\ufeff' + TEMPLATE], { type: 'text/csv;charset=utf-8' }));
+  a.href = URL.createObjectURL(new Blob([`\ufeff${TEMPLATE}`], { type: 'text/csv;charset=utf-8' }));
   a.download = 'inspectors-template.csv';
   document.body.appendChild(a);
   a.click();

@@ -37,7 +37,7 @@ export function previewInspectors(text: string): Preview {
     return { line: i + 2, values, problem: null };
   });
   for (const r of rows) r.problem = check(r.values, counts.get(r.values.inspector_id) ?? 0);
-  const csv = Papa.unparse({ fields: [...FIELDS], data: rows.map((r) => FIELDS.map((f) => r.values[f])) }, { newline: '\n' }) + '\n';
+  const csv = `${Papa.unparse({ fields: [...FIELDS], data: rows.map((r) => FIELDS.map((f) => r.values[f])) }, { newline: '\n' })}\n`;
   return { rows, missing, unknown, csv };
 }
 

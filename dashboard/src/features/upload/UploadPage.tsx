@@ -9,6 +9,7 @@ import { Panel } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { rejectColumns } from '../data/DataPage.tsx';
 import { datasetNames, isCsv, previewCsv, type Preview } from './preview.ts';
+import { positions } from '../../components/positions.ts';
 
 export default function UploadPage() {
   const { t, lang } = useI18n();
@@ -92,9 +93,4 @@ export default function UploadPage() {
       )}
     </div>
   );
-}
-
-/** A preview cell or line is identified by its place in the file (column, line), which is what its key is. */
-function positions<T>(values: readonly T[]): { at: number; value: T }[] {
-  return values.map((value, at) => ({ at, value }));
 }

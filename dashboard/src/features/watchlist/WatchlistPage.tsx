@@ -11,6 +11,7 @@ import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
 import { actorName } from '../../components/actor.ts';
+import { positions } from '../../components/positions.ts';
 import { EvidenceList } from '../region/Evidence.tsx';
 import { MANUAL_GROUNDS, TRANSITIONS, useWatch, useWatchlist } from './data.ts';
 
@@ -75,7 +76,7 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
             <h3>{t('watch.grounds')}</h3>
             <p data-testid="watch-ground">{basis(w)}</p>
             {reasons.length === 0 && lang === 'zh' ? <p className="note">{w.reason}</p> : null}
-            {reasons.length > 0 && <><h3>{t('watch.reasonText')}</h3>{reasons.map((r, i) => <p key={i} data-testid="watch-reason">{r}</p>)}</>}
+            {reasons.length > 0 && <><h3>{t('watch.reasonText')}</h3>{positions(reasons).map(({ at, value }) => <p key={at} data-testid="watch-reason">{value}</p>)}</>}
             <h3>{t('watch.evidence')}</h3>
             {hand?.flags?.length ? (
               <>
