@@ -23,6 +23,9 @@ const anyUser = (ok: number): Expect => ({ anonymous: 401, provincial_other: ok,
 const scoped = (ok: number): Expect => ({ anonymous: 401, provincial_other: 404, provincial_own: ok, central: ok, admin: ok });
 /** A state change probed with a broken JSON body: refused by role before the body is read, else the body is a 400. */
 const centralChange: Expect = { anonymous: 401, provincial_other: 403, provincial_own: 403, central: 400, admin: 403 };
+/** The admin's account screen: only an admin gets past the role check (to the broken body's 400). */
+const adminChange: Expect = { anonymous: 401, provincial_other: 403, provincial_own: 403, central: 403, admin: 400 };
+const adminOnly = (ok: number): Expect => ({ anonymous: 401, provincial_other: 403, provincial_own: 403, central: 403, admin: ok });
 const everybody = (status: number): Expect => ({ anonymous: status, provincial_other: status, provincial_own: status, central: status, admin: status });
 
 /** Expected status per operation (method and OpenAPI path) and caller. */
@@ -43,6 +46,7 @@ const EXPECTED: Record<string, Expect> = {
   'GET /api/spotchecks': anyUser(200),
   'GET /api/spotchecks/findings': anyUser(200),
   'GET /api/spotchecks/{id}': anyUser(200),
+  'GET /api/spotchecks/{id}/files/{name}': { anonymous: 401, provincial_other: 403, provincial_own: 403, central: 200, admin: 200 },
   'POST /api/spotchecks/freeze': centralChange,
   'POST /api/spotchecks/{id}/draw': centralChange,
   'POST /api/spotchecks/{id}/commit': centralChange,
@@ -62,6 +66,15 @@ const EXPECTED: Record<string, Expect> = {
   'GET /api/exports': { anonymous: 401, provincial_other: 403, provincial_own: 403, central: 200, admin: 200 },
   'POST /api/exports': centralChange,
   'GET /api/exports/{quarter}/{file}': { anonymous: 401, provincial_other: 403, provincial_own: 403, central: 404, admin: 404 },
+  'GET /api/users': adminOnly(200),
+  'POST /api/users': adminChange,
+  'POST /api/users/{username}/disable': adminChange,
+  'POST /api/users/{username}/enable': adminChange,
+  'POST /api/users/{username}/password': adminChange,
+  'POST /api/users/{username}/province': adminChange,
+  'GET /api/inspectors': { anonymous: 401, provincial_other: 403, provincial_own: 403, central: 200, admin: 200 },
+  'POST /api/inspectors/import': { anonymous: 401, provincial_other: 403, provincial_own: 403, central: 400, admin: 400 },
+  'POST /api/inspectors/{id}': { anonymous: 401, provincial_other: 403, provincial_own: 403, central: 400, admin: 400 },
   // not in the OpenAPI document, but served: the document itself and its UI
   'GET /docs/json': anyUser(200),
 };
@@ -130,7 +143,7 @@ beforeAll(async () => {
     "SELECT _load_id AS load_id, _line AS line FROM enforcement_decisions WHERE substr(region_code, 1, 2) || '0000' = $1 ORDER BY 1, 2 LIMIT 1", [ctx.province]);
   Object.assign(fixtures, {
     code: ctx.ownRegion, metric: 'litigation.loss_rate', id: flag.flag_id, dataset: 'enforcement_decisions', load_id: String(row.load_id), line: String(row.line),
-    quarter: '2025Q3', file: 'manifest.json', run_id: '1',
+    quarter: '2025Q3', file: 'manifest.json', run_id: '1', name: 'pool-2025.txt', username: 'prov', 'inspectors/{id}': 'I0',
     'spotchecks/{id}': String(frozen.json().draw_id), 'watchlist/{id}': entry.json().entry_id, 'jobs/{id}': 'nightly_refresh',
   });
   const codes = await ctx.db.all<{ region_code: string; province_code: string }>('SELECT region_code, province_code FROM regions');
