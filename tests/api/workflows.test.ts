@@ -113,9 +113,10 @@ describe('spot-check files and certificate', () => {
     expect(pool.statusCode).toBe(200);
     expect(pool.headers['content-disposition']).toContain(cert.pool.file);
     expect(createHash('sha256').update(pool.body).digest('hex')).toBe(cert.pool.sha256);
-    const strata = await get(ctx.app, prov, `/api/spotchecks/${drawId}/files/${cert.strata.file}`);
+    const strata = await get(ctx.app, admin, `/api/spotchecks/${drawId}/files/${cert.strata.file}`);
     expect(createHash('sha256').update(strata.body).digest('hex')).toBe(cert.strata.sha256);
-    expect((await get(ctx.app, prov, `/api/spotchecks/${drawId}/files/certificate.json`)).statusCode).toBe(403);
+    // the files list regions of every province: not for a provincial account
+    expect((await get(ctx.app, prov, `/api/spotchecks/${drawId}/files/${cert.pool.file}`)).statusCode).toBe(403);
     expect((await get(ctx.app, central, `/api/spotchecks/${drawId}/files/nothing.txt`)).statusCode).toBe(404);
   });
 
@@ -129,6 +130,10 @@ describe('spot-check files and certificate', () => {
     expect(mine.selected_total).toBe(full.selected.length);
     expect(mine.selected.length).toBeLessThan(full.selected.length);
     for (const s of mine.selected) expect(s.region_code.slice(0, 2)).toBe(ctx.province.slice(0, 2));
+    // nothing in it names another province's region or province code (pool list, strata, commands)
+    const others = (await ctx.db.all<{ code: string }>('SELECT region_code AS code FROM regions WHERE province_code <> $1 UNION SELECT DISTINCT province_code FROM regions WHERE province_code <> $1', [ctx.province])).map((r) => r.code);
+    const body = JSON.stringify(mine);
+    expect(others.filter((c) => new RegExp(`(^|[^0-9])${c}([^0-9]|$)`).test(body))).toEqual([]);
   });
 });
 

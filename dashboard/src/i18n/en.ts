@@ -467,4 +467,5 @@ export const en: Record<MessageKey, string> = {
   'flag.status.active': 'Active',
   'flag.status.resolved': 'Resolved',
   'watch.spotcheckUnlinked': 'Spot-check finding outside a committed draw: to be reviewed, not yet a ground for revocation',
+  'spot.filesCentral': 'The pool files list regions of every province and are published by the central office; check a copy against the SHA-256 above.',
 };

@@ -465,6 +465,7 @@ export const zh = {
   'flag.status.active': '有效',
   'flag.status.resolved': '已消除',
   'watch.spotcheckUnlinked': '抽查结果未关联已确认提交的抽查：待核查，暂不构成摘牌依据',
+  'spot.filesCentral': '抽样池文件列有各省地区，由中央依法治国办公布；取得文件后可用上方 SHA-256 核对。',
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -36,25 +36,18 @@ export default async function spotcheckRoutes(app: FastifyInstance) {
     const names = await app.q.cached('province_names', () => app.q.rows<{ code: string; name: string }>('api/meta_provinces', { province: null }));
     const certificate = { ...built, province_names: Object.fromEntries(names.map((p) => [p.code, p.name])) };
     if (province === null) return certificate;
-    // A provincial account gets the same public certificate (protocol, pool, seed, commands) with its own
-    // province's selections only; the inspector snapshot and the other provinces' teams stay out.
-    const own = (r: { region_code: string }) => r.region_code.slice(0, 2) === province.slice(0, 2);
-    const c = built as { selected: { region_code: string }[]; risk_targeted: { region_code: string }[]; inspectors: Record<string, unknown> };
-    return {
-      ...certificate, selected: c.selected.filter(own), risk_targeted: c.risk_targeted.filter(own),
-      inspectors: { ...c.inspectors, pool: [] }, province_view: province, selected_total: c.selected.length,
-    };
+    return provincialCertificate(built, province, names);
   });
 
-  // The public files of a draw exactly as hashed (pool, strata, per-stratum pools), so that anyone can check the
-  // hashes and recompute the draw from the page. The certificate and the inspector candidate lists name every
-  // province's selection: central office and admin only.
+  // The files of a draw exactly as hashed (pool, strata, per-stratum pools), so that a third party given them can
+  // check the hashes and recompute the draw from the page. They list regions of every province: central office and
+  // admin only (a provincial account sees no other province's regions, pipeline/api/README.md).
   app.get('/spotchecks/:id/files/:name', { schema: S.file }, async (req, reply) => {
     const { id, name } = req.params as { id: number; name: string };
     const { files } = await asBadRequest(buildCertificate(app.db, id));
     const text = files[name];
     if (text === undefined) throw notFound(`draw #${id} has no file ${name}; its files: ${Object.keys(files).filter((f) => !f.startsWith('inspectors-')).join(', ')}`);
-    if (provinceOf(req) !== null && !/^(pool|strata)-/.test(name)) throw forbidden(`${name} lists every province's selection: central office and admin only`);
+    if (provinceOf(req) !== null) throw forbidden(`${name} lists regions of every province: central office and admin only`);
     const type = name.endsWith('.json') ? 'application/json' : name.endsWith('.tsv') ? 'text/tab-separated-values' : 'text/plain';
     return reply.type(`${type}; charset=utf-8`).header('content-disposition', `attachment; filename="${name}"`).send(text);
   });
@@ -84,4 +77,33 @@ export default async function spotcheckRoutes(app: FastifyInstance) {
     const { id } = req.params as { id: number };
     return asBadRequest(verifyDraw(app.db, id));
   });
+}
+
+/**
+ * A provincial account's certificate: the method, parameters, hashes, seed and its own province's selections, but
+ * nothing that names another province's regions (the pool's region list, other strata, their allocation and
+ * per-stratum commands, the inspector snapshot). The hashes still let it check files obtained from the central
+ * office.
+ */
+function provincialCertificate(c: Record<string, unknown>, province: string, names: { code: string; name: string }[]) {
+  const own = (code: string) => code.slice(0, 2) === province.slice(0, 2);
+  const pool = c.pool as Record<string, unknown>;
+  const strata = c.strata as { by: string; per_stratum: { stratum: string }[] } | null;
+  const params = c.parameters as { allocation?: Record<string, number> | null };
+  const byProvince = strata?.by === 'province';
+  const keep = (stratum: string) => !byProvince || own(stratum);
+  const selected = (c.selected as { region_code: string }[]);
+  return {
+    ...c,
+    pool: { ...pool, regions: undefined },
+    strata: strata ? { ...strata, per_stratum: strata.per_stratum.filter((s) => keep(s.stratum)) } : null,
+    parameters: { ...params, allocation: params.allocation ? Object.fromEntries(Object.entries(params.allocation).filter(([k]) => k === 'all' || keep(k))) : params.allocation },
+    selected: selected.filter((s) => own(s.region_code)),
+    selected_total: selected.length,
+    risk_targeted: (c.risk_targeted as { region_code: string }[]).filter((s) => own(s.region_code)),
+    inspectors: { ...(c.inspectors as Record<string, unknown>), pool: [] },
+    recompute: null,
+    province_view: province,
+    province_names: Object.fromEntries(names.filter((p) => own(p.code)).map((p) => [p.code, p.name])),
+  };
 }

@@ -78,8 +78,10 @@ function Body({ id, c }: { id: string; c: Certificate }) {
         <code className="hash" data-testid="cert-pool-hash">{c.pool_sha256}</code>
         <p>{t('col.pool_size')}：{pool?.size ?? '—'}</p>
         <p className="muted">{t('spot.poolFormat')}{strata ? ` ${t('spot.strataFormat')}` : ''}</p>
-        <h3>{t('spot.downloads')}</h3>
-        <FileList id={id} cert={c} stratumLabel={stratumLabel} />
+        {provincial ? <p className="note" data-testid="files-central">{t('spot.filesCentral')}</p> : <>
+          <h3>{t('spot.downloads')}</h3>
+          <FileList id={id} cert={c} stratumLabel={stratumLabel} />
+        </>}
         {strata && drawn && (
           <table className="data allocation"><thead><tr><th scope="col">{t('spot.stratum')}</th><th scope="col">{t('spot.stratumSize')}</th><th scope="col">{t('spot.take')}</th><th scope="col">{t('col.inclusion_probability')}</th></tr></thead>
             <tbody>{strata.per_stratum.map((s) => <tr key={s.stratum}><td>{stratumLabel(s.stratum)}</td><td className="num">{s.size}</td><td className="num">{s.take ?? '—'}</td>
