@@ -52,7 +52,7 @@ export const verify = {
 
 export const file = {
   tags: ['spotchecks'], summary: "One public file of a draw exactly as hashed: pool-YEAR.txt, strata-YEAR.tsv, pool-YEAR-STRATUM.txt (certificate.json: central/admin)",
-  params: { type: 'object', properties: { id: { type: 'integer', minimum: 1 }, name: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,120}$' } }, required: ['id', 'name'] },
+  params: { type: 'object', properties: { id, name: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,120}$' } }, required: ['id', 'name'] },
   produces: ['text/plain', 'text/tab-separated-values', 'application/json'],
   response: { ...errors },
 };
