@@ -16,10 +16,18 @@ export function optionsOf<T extends object>(cmd: Command): T & GlobalOptions {
 export async function withDatabase<T>(cmd: Command, fn: (db: Database) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
   const { db: path } = optionsOf(cmd);
   const db = await Database.open(path ?? defaultDbPath(), options);
+  reportRecovery(db);
   try {
     return await fn(db);
   } finally {
     db.close();
+  }
+}
+
+/** Says on stderr which loads a dead process left running and opening the database marked interrupted. */
+export function reportRecovery(db: Database): void {
+  for (const l of db.recovery.interruptedLoads) {
+    process.stderr.write(`shifan: load ${l.load_id} (${l.file_name}) was left running by a process that ended; marked interrupted, nothing of it was kept\n`);
   }
 }
 

@@ -5,6 +5,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { asSqlFileError, sqlText } from './sql-files.ts';
 import { migrate } from './migrate.ts';
+import { clearScratch, scratchDir } from './scratch.ts';
+
+/** What opening the database found left behind by a process that died. */
+export interface Recovery {
+  interruptedLoads: Array<{ load_id: number; file_name: string }>;
+}
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
@@ -34,8 +40,19 @@ export class Database {
     const connection = await instance.connect();
     const db = new Database(path, instance, connection);
     await db.run(`SET TimeZone = 'Asia/Shanghai'`);
-    if (options.migrate !== false && !options.readOnly) await migrate(db);
+    if (options.migrate !== false && !options.readOnly) {
+      await migrate(db);
+      db.recovery = await recoverAfterCrash(db);
+    }
     return db;
+  }
+
+  /** Loads found running (and so interrupted) when the database was opened; empty for read-only opens. */
+  recovery: Recovery = { interruptedLoads: [] };
+
+  /** A new empty scratch folder beside the database (removed at the next open if this process dies). */
+  scratch(prefix: string): string {
+    return scratchDir(this.path, prefix);
   }
 
   /** Runs one or more statements given as text; for short statements only (SQL of substance lives in sql/). */
@@ -86,6 +103,17 @@ export class Database {
     this.connection.closeSync();
     this.instance.closeSync();
   }
+}
+
+/**
+ * Only one process can open the file, so a load still `running` at open belongs to a process that died (kill -9,
+ * power loss): it is marked interrupted at once, and the scratch folder with its uploads and decoded files is
+ * removed, instead of waiting for the next ingest to notice.
+ */
+async function recoverAfterCrash(db: Database): Promise<Recovery> {
+  if (db.path !== ':memory:') clearScratch(db.path);
+  const interruptedLoads = await db.allFile<{ load_id: number; file_name: string }>('load/mark_interrupted');
+  return { interruptedLoads };
 }
 
 /** BIGINT comes back as bigint; counts and ids fit in a double, and JSON cannot carry bigint. */

@@ -2,8 +2,7 @@
 // POST /api/upload (the same ingestFile as `shifan ingest`) and POST /api/refresh. Both run on the writer and
 // are audited (data.upload, refresh.run) after the feature's own transaction.
 import type { FastifyInstance } from 'fastify';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createWriteStream } from 'node:fs';
@@ -39,7 +38,8 @@ export default async function dataRoutes(app: FastifyInstance) {
 
   app.post('/upload', { schema: S.upload, preHandler: central }, async (req) => {
     if (!req.isMultipart()) throw new HttpError(415, 'unsupported_media_type', 'send the file as multipart/form-data with a "file" part');
-    const dir = mkdtempSync(join(tmpdir(), 'shifan-upload-'));
+    // Beside the database, so a server killed mid-upload leaves nothing behind once it starts again (pipeline/db/scratch.ts).
+    const dir = app.q.db.scratch('upload');
     try {
       let path: string | null = null;
       let dataset: string | undefined;

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { Database, defaultDbPath } from '../../db/index.ts';
 import { closeOnSignal, startServer } from '../../api/server.ts';
 import { hasRefreshed, refresh } from '../../indicators/index.ts';
-import { optionsOf, UsageError } from '../context.ts';
+import { optionsOf, reportRecovery, UsageError } from '../context.ts';
 
 export interface ServeFlags {
   port?: string;
@@ -21,6 +21,7 @@ export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<
   const port = Number(flags.port ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${flags.port}"`);
   const db = await Database.open(dbPath);
+  reportRecovery(db);
   try {
     if (flags.refreshIfNever && !(await hasRefreshed(db)) && ((await db.one<{ n: number }>('SELECT count(*) AS n FROM regions'))?.n ?? 0) > 0) {
       const r = await refresh(db, { actor: 'system:start' });
