@@ -13,6 +13,7 @@ import dbPlugin from './plugins/db.ts';
 import auth from './plugins/auth.ts';
 import dashboard from './plugins/dashboard.ts';
 import { routeGroups } from './routes/index.ts';
+import { UPLOAD_LIMIT_BYTES } from './routes/data.ts';
 
 export interface AppOptions {
   db: Database;
@@ -23,7 +24,7 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** login attempts per minute per client address and username (default 10) */
   loginAttemptsPerMinute?: number;
-  /** largest upload in bytes (default 512 MiB) */
+  /** largest upload in bytes (default UPLOAD_LIMIT_BYTES, 512 MiB; XLSX files are further capped by the reader) */
   uploadLimit?: number;
 }
 
@@ -60,8 +61,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(auth, { secureCookies: opts.secureCookies });
-  await app.register(multipart, { limits: { fileSize: opts.uploadLimit ?? 512 * 1024 * 1024, files: 1, fields: 5 } });
-  const groupOptions = { prefix: '/api', loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 10 };
+  await app.register(multipart, { limits: { fileSize: opts.uploadLimit ?? UPLOAD_LIMIT_BYTES, files: 1, fields: 5 } });
+  const groupOptions = { prefix: '/api', loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 10, uploadLimit: opts.uploadLimit ?? UPLOAD_LIMIT_BYTES };
   for (const group of routeGroups) await app.register(group as FastifyPluginAsync<typeof groupOptions>, groupOptions);
   await app.register(dashboard, { staticDir: opts.staticDir });
   return app;

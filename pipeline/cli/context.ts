@@ -1,7 +1,7 @@
 // What every command shares: the --db / --json options, opening the database, and turning errors into a
 // clear message and a non-zero exit code instead of a stack trace.
 import type { Command } from 'commander';
-import { Database, DatabaseBusyError, defaultDbPath } from '../db/index.ts';
+import { Database, DatabaseBusyError, DatabaseDamagedError, defaultDbPath } from '../db/index.ts';
 
 export interface GlobalOptions {
   db: string;
@@ -35,8 +35,12 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** Exit codes: 1 failure, 2 usage, 3 database busy. */
+/** Exit codes: 1 failure, 2 usage, 3 database busy, 4 database damaged (restore from a backup). */
 export function reportFatal(err: unknown): never {
+  if (err instanceof DatabaseDamagedError) {
+    process.stderr.write(`shifan: ${err.message}\n`);
+    process.exit(4);
+  }
   if (err instanceof DatabaseBusyError) {
     process.stderr.write(`shifan: ${err.message}\n`);
     process.exit(3);

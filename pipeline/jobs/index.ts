@@ -14,7 +14,7 @@ export {
   startScheduler, currentRunner, runExclusive, JobRunner, TransientError, UnknownJobError, isTransient,
   type JobFn, type JobContext, type JobOutcome, type JobEvent, type RunResult, type RunnerOptions, type SchedulerHandle, type StartOptions,
 } from './scheduler.ts';
-export { jobDefinitions, inboxJob, refreshJob, annualReportCheckJob, calendarCheckJob, drawReminderJob, quarterlyExportJob } from './definitions.ts';
+export { jobDefinitions, inboxJob, refreshJob, annualReportCheckJob, calendarCheckJob, drawReminderJob, quarterlyExportJob, backupJob } from './definitions.ts';
 export { listExports, type ExportListing } from '../export/index.ts';
 
 export interface ScheduleListing {

@@ -8,7 +8,7 @@ import { historyTable } from '../contracts/ddl.ts';
 import { loadSql } from './contract-sql.ts';
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { DatasetContract } from '../contracts/index.ts';
-import { openSource, keyedRows, type OpenedSource } from './read-source.ts';
+import { closeSource, keyedRows, keyedXlsxRows, openSource, type OpenedSource } from './read-source.ts';
 import { stageCsv } from './stage-csv.ts';
 import { stageRows } from './stage-rows.ts';
 import { stageParquet } from './stage-parquet.ts';
@@ -57,6 +57,7 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
   if (source.contract) {
     const earlier = (await db.allFile<{ load_id: number; file_name: string }>('load/find_loaded', [source.sha256, source.contract.name]))[0];
     if (earlier) {
+      closeSource(source);
       return { file, dataset, status: 'skipped', loaded: 0, rejected: 0, message: `same content as load ${earlier.load_id} (${earlier.file_name}); nothing changed`, load_id: earlier.load_id };
     }
   }
@@ -64,6 +65,7 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
     ? { code: 'header_mismatch' as const, message: describeHeaderProblem(source.contract!, source.match) }
     : undefined);
   if (problem) {
+    closeSource(source);
     const message = `${file}: ${problem.message}`;
     const [row] = await db.allFile<{ load_id: number }>('load/refuse_file', [file, path, source.sha256, dataset, source.format, message, options.source ?? 'cli', elapsed()]);
     return { file, dataset, status: 'refused', loaded: 0, rejected: 0, message, load_id: row.load_id };
@@ -139,8 +141,10 @@ async function stage(db: Database, source: OpenedSource): Promise<Staged> {
       return stageCsv(db, source.path, contract, source.match!.columns, source.csv!.delimiter, source.csv!.scan);
     case 'parquet':
       return stageParquet(db, source.path, contract, source.fields, source.match!.columns, source.sha256);
+    case 'xlsx':
+      return stageRows(db, contract, keyedXlsxRows(source), { format: 'xlsx', sha256: source.sha256, readerRejects: [], onClose: () => closeSource(source) });
     default:
-      return stageRows(db, contract, keyedRows(source), { format: source.format, sha256: source.sha256, readerRejects: source.readerRejects ?? [] });
+      return stageRows(db, contract, keyedRows(source), { format: 'jsonl', sha256: source.sha256, readerRejects: source.readerRejects ?? [] });
   }
 }
 

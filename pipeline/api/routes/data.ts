@@ -15,9 +15,17 @@ import { badRequest, HttpError } from '../plugins/errors.ts';
 import { sendTable } from '../plugins/table.ts';
 import * as S from '../schemas/data.ts';
 
+/**
+ * The largest upload. The server streams an upload to disk and loads it in bounded memory (CSV by DuckDB, XLSX
+ * row by row), so the cap guards the disk and the time of one load, not the memory: 512 MiB holds a CSV of about
+ * 6 M decisions; bigger deliveries go into the inbox folder (data/inbox) or `shifan ingest`.
+ */
+export const UPLOAD_LIMIT_BYTES = 512 * 1024 * 1024;
+
 const DATASETS = new Set(datasets.map((d) => d.name));
 
-export default async function dataRoutes(app: FastifyInstance) {
+export default async function dataRoutes(app: FastifyInstance, opts: { uploadLimit?: number }) {
+  const limitMb = Math.round((opts.uploadLimit ?? UPLOAD_LIMIT_BYTES) / 2 ** 20);
   const central = requireRole('central');
 
   app.get('/data/loads', { schema: S.loads }, async (req, reply) => {
@@ -49,7 +57,10 @@ export default async function dataRoutes(app: FastifyInstance) {
           const name = basename(part.filename || 'upload').replace(/[^\p{L}\p{N}._-]/gu, '_') || 'upload';
           path = join(dir, name);
           await pipeline(part.file, createWriteStream(path));
-          if (part.file.truncated) throw new HttpError(413, 'too_large', 'the file is larger than the upload limit');
+          if (part.file.truncated) {
+            throw new HttpError(413, 'too_large', `文件超过上传上限 ${limitMb} MB；更大的文件请放入收件箱目录 data/inbox 或用 shifan ingest 加载 ` +
+              `(the file is larger than the ${limitMb} MB upload limit; put larger files in the inbox folder data/inbox or load them with shifan ingest)`);
+          }
         } else if (part.fieldname === 'dataset' && typeof part.value === 'string' && part.value !== '') {
           if (!DATASETS.has(part.value)) throw badRequest(`unknown dataset "${part.value}"; one of ${[...DATASETS].join(', ')}`);
           dataset = part.value;

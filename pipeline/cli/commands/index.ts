@@ -19,6 +19,7 @@ import { registerServe } from './serve.ts';
 import { registerUsers } from './users.ts';
 import { registerSchedule } from './schedule.ts';
 import { registerExport } from './export.ts';
+import { registerBackup } from './backup.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -40,5 +41,6 @@ export const commands: RegisterCommand[] = [
   registerWatchlist,
   registerSchedule,
   registerExport,
+  registerBackup,
   registerTemplates,
 ];
