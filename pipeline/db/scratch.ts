@@ -1,4 +1,4 @@
-// The database's scratch folder: uploads being received and files decoded for loading live in `<db file>.tmp/`,
+// The database's scratch folder: uploads being received and files decoded for loading live in `<db file>.scratch/`,
 // beside the database and never in a shared /tmp, so that what a dead process left behind can be found and
 // removed. Only one process can open a database file (DuckDB's lock), so whatever is in the folder when the
 // database is opened belongs to a process that ended without cleaning up (kill -9, power loss).
@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export function scratchRoot(dbPath: string): string {
-  return dbPath === ':memory:' ? join(tmpdir(), `shifan-memory-${process.pid}.tmp`) : `${resolve(dbPath)}.tmp`;
+  // Not `<db>.tmp`: that is DuckDB's own spill folder, which DuckDB manages.
+  return dbPath === ':memory:' ? join(tmpdir(), `shifan-memory-${process.pid}.scratch`) : `${resolve(dbPath)}.scratch`;
 }
 
 /** A new empty folder under the scratch root (e.g. one per upload); the caller removes it when done. */

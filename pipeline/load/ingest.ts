@@ -34,6 +34,8 @@ export interface IngestOptions {
   dataset?: string;
   /** Who asked: cli | upload | inbox | demo. */
   source?: string;
+  /** Called as XLSX / JSON Lines rows are read, with the number read so far (every few thousand rows). */
+  onRows?: (rowsRead: number) => void;
 }
 
 export class CountMismatchError extends Error {
@@ -76,7 +78,7 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
   let staged: Staged | undefined;
   try {
     profile('open', elapsed());
-    staged = await stage(db, source);
+    staged = await stage(db, source, options.onRows);
     const s = staged;
     const sql = loadSql(contract, historyTable(contract));
     // Typing, checking and finding duplicates touch only temp tables, so they run before the transaction.
@@ -91,6 +93,8 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
     profile('checked', elapsed());
     const at = (rec: number) => locate(read.points, rec);
     const raw = await s.rawFor([...failed.map((f) => at(f.rec).d), ...dups.map((d) => at(d.rec).d)]);
+    // Everything below reads `typed`; the staged copy (and its memory) can go now, before the insert.
+    await s.cleanup();
     const rejects: RejectRow[] = [
       ...read.readerRejects.map((r) => ({ line: r.line, column_name: r.column, code: r.code, value: r.value, message: r.message, raw: r.raw })),
       ...failed.flatMap((f) => f.fails.map((e) => ({ line: at(f.rec).line, column_name: e.column, code: e.code, value: e.value, message: e.message, raw: raw.get(at(f.rec).d) ?? null }))),
@@ -134,7 +138,7 @@ function profile(phase: string, ms: number): void {
   if (process.env.SHIFAN_PROFILE) process.stderr.write(`  ${phase}: ${ms} ms\n`);
 }
 
-async function stage(db: Database, source: OpenedSource): Promise<Staged> {
+async function stage(db: Database, source: OpenedSource, onRows?: (rowsRead: number) => void): Promise<Staged> {
   const contract = source.contract!;
   switch (source.format) {
     case 'csv':
@@ -142,9 +146,9 @@ async function stage(db: Database, source: OpenedSource): Promise<Staged> {
     case 'parquet':
       return stageParquet(db, source.path, contract, source.fields, source.match!.columns, source.sha256);
     case 'xlsx':
-      return stageRows(db, contract, keyedXlsxRows(source), { format: 'xlsx', sha256: source.sha256, readerRejects: [], onClose: () => closeSource(source) });
+      return stageRows(db, contract, keyedXlsxRows(source), { format: 'xlsx', sha256: source.sha256, readerRejects: [], onClose: () => closeSource(source), onRows });
     default:
-      return stageRows(db, contract, keyedRows(source), { format: 'jsonl', sha256: source.sha256, readerRejects: source.readerRejects ?? [] });
+      return stageRows(db, contract, keyedRows(source), { format: 'jsonl', sha256: source.sha256, readerRejects: source.readerRejects ?? [], onRows });
   }
 }
 

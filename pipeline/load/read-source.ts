@@ -92,7 +92,8 @@ export function keyedRows(source: OpenedSource): SourceRow[] {
 /** XLSX rows as SourceRows, streamed from the open sheet; raw is the row as one CSV line (what rejects show). */
 export async function* keyedXlsxRows(source: OpenedSource): AsyncGenerator<SourceRow> {
   const columns = source.match!.columns;
-  for await (const r of source.xlsx!.rows) {
+  const rows = source.xlsx!.rows;
+  for await (const r of rows) {
     yield { line: r.line, cells: keyed(columns, r.cells), raw: Papa.unparse([r.cells.map((c) => c ?? '')]) };
   }
 }
@@ -100,6 +101,8 @@ export async function* keyedXlsxRows(source: OpenedSource): AsyncGenerator<Sourc
 /** Stops reading an XLSX source that will not be loaded (skipped or refused after its header). */
 export function closeSource(source: OpenedSource): void {
   source.xlsx?.close();
+  // Drops the reader and its shared-strings table (the largest part of an XLSX load's memory) before typing.
+  source.xlsx = undefined;
 }
 
 function keyed(columns: Array<string | undefined>, values: Array<string | null>): Map<string, string | null> {
