@@ -17,7 +17,7 @@ let backups: string;
 let snapshot: string;
 let manifest: Manifest;
 
-const DATA_TABLES = ['enforcement_decisions_history', 'litigation_cases_history', 'regions_history', 'load_log', 'rejects', 'metric_values', 'flags'];
+const DATA_TABLES = ['enforcement_decisions_history', 'litigation_cases_history', 'regions_history', 'load_log', 'rejects', 'indicator_values', 'scorecard', 'flags', 'flag_evidence'];
 
 async function counts(db: Database, tables: string[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
