@@ -41,7 +41,7 @@ beforeAll(async () => {
   const [name] = readdirSync(backups);
   snapshot = join(backups, name);
   manifest = await verifySnapshot(snapshot);
-}, 300_000);
+}, 900_000);
 
 afterAll(async () => {
   delete process.env.SHIFAN_BACKUP_DIR;
