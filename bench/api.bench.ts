@@ -9,8 +9,8 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
-import { Database } from '../pipeline/db/index.ts';
 import { addUser, hashPassword, randomPassword } from '../pipeline/users/index.ts';
+import { openPreparedDatabase } from '../pipeline/setup/open.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : dflt);
@@ -31,7 +31,7 @@ DB_PATH must hold loaded and refreshed data (national: node bin/shifan.mjs --db 
 // the bench account, with a fresh password each run
 const password = randomPassword();
 {
-  const db = await Database.open(path);
+  const db = await openPreparedDatabase(path);
   try {
     if (await db.one("SELECT 1 FROM users WHERE username = 'bench'")) {
       await db.run("UPDATE users SET password_hash = $1, disabled = false WHERE username = 'bench'", [await hashPassword(password)]);

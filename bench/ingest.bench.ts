@@ -19,6 +19,7 @@ import { stageCsv } from '../pipeline/load/stage-csv.ts';
 import { scanCsv } from '../pipeline/readers/index.ts';
 import { enforcementDecisions } from '../pipeline/contracts/index.ts';
 import { historyTable } from '../pipeline/contracts/ddl.ts';
+import { openPreparedDatabase } from '../pipeline/setup/open.ts';
 
 const args = process.argv.slice(2);
 const arg = (name: string, fallback: number) => {
@@ -38,7 +39,10 @@ async function writeCsv(path: string, n: number): Promise<void> {
   const types = ['license', 'penalty', 'coercion', 'inspection', 'levy', 'other'];
   const agencies = ['市场监督管理局', '生态环境局', '交通运输局', '城市管理综合执法局', '应急管理局'];
   let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+  const rand = () => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
   let buf = 'case_id,region_code,agency,action_type,decided_on,published_on,is_major,legal_review\n';
   for (let i = 0; i < n; i++) {
     const day = 1 + Math.floor(rand() * 28);
@@ -80,7 +84,7 @@ async function baseline(i: number): Promise<number> {
 
 async function shifan(i: number): Promise<number> {
   const path = join(dir, `shifan-${i}.duckdb`);
-  const db = await Database.open(path);
+  const db = await openPreparedDatabase(path);
   const [s, result] = await timed(() => ingestFile(db, csv));
   if (result.status !== 'loaded' || result.loaded + result.rejected !== rows) throw new Error(`ingest failed: ${JSON.stringify(result)}`);
   db.close();
@@ -93,7 +97,7 @@ interface Floor { pass: number; duplicates: number; sha256: number }
 /** The floor of any validating ingest: one typed and checked pass written once, the key aggregate, the hash. */
 async function floor(i: number): Promise<Floor> {
   const path = join(dir, `floor-${i}.duckdb`);
-  const db = await Database.open(path);
+  const db = await openPreparedDatabase(path);
   const contract = enforcementDecisions;
   const staged = await stageCsv(db, csv, contract, contract.columns.map((c) => c.name), ',', scanCsv(csv, ','));
   const sql = loadSql(contract, historyTable(contract));

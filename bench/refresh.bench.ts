@@ -6,8 +6,8 @@
 //   node bin/shifan.mjs demo --scale national --db /tmp/nat.duckdb --out /tmp/nat-inbox
 // Each run is a real refresh and is recorded in refresh_runs of that database.
 import { existsSync } from 'node:fs';
-import { Database } from '../pipeline/db/index.ts';
 import { refresh } from '../pipeline/indicators/index.ts';
+import { openPreparedDatabase } from '../pipeline/setup/open.ts';
 
 const args = process.argv.slice(2);
 const repeatAt = args.indexOf('--repeat');
@@ -23,7 +23,7 @@ ${path ? `(${path} does not exist)` : ''}`);
   process.exit(2);
 }
 
-const db = await Database.open(path);
+const db = await openPreparedDatabase(path);
 const seconds: number[] = [];
 try {
   for (let i = 0; i < repeat; i++) {

@@ -5,10 +5,10 @@
 //   npm run bench:xlsx [-- --rows 1000000 --file tmp/bench/decisions.xlsx --port 8182]
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { Readable } from 'node:stream';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => (args.indexOf(`--${name}`) >= 0 ? args[args.indexOf(`--${name}`) + 1] : undefined);
@@ -31,13 +31,37 @@ async function writeXlsx(path: string, n: number): Promise<void> {
   const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
   const ns = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
   const rel = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
-  zip.append(`${xml}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`, { name: '[Content_Types].xml' });
-  zip.append(`${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`, { name: '_rels/.rels' });
-  zip.append(`${xml}<workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="enforcement_decisions" sheetId="1" r:id="rId1"/></sheets></workbook>`, { name: 'xl/workbook.xml' });
-  zip.append(`${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/styles" Target="styles.xml"/><Relationship Id="rId3" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`, { name: 'xl/_rels/workbook.xml.rels' });
-  zip.append(`${xml}<styleSheet xmlns="${ns}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`, { name: 'xl/styles.xml' });
+  zip.append(
+    `${xml}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/><Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>`,
+    { name: '[Content_Types].xml' },
+  );
+  zip.append(
+    `${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`,
+    { name: '_rels/.rels' },
+  );
+  zip.append(
+    `${xml}<workbook xmlns="${ns}" xmlns:r="${rel}"><sheets><sheet name="enforcement_decisions" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+    { name: 'xl/workbook.xml' },
+  );
+  zip.append(
+    `${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="${rel}/styles" Target="styles.xml"/><Relationship Id="rId3" Type="${rel}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`,
+    { name: 'xl/_rels/workbook.xml.rels' },
+  );
+  zip.append(
+    `${xml}<styleSheet xmlns="${ns}"><fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs><cellXfs count="2"><xf numFmtId="0"/><xf numFmtId="14" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+    { name: 'xl/styles.xml' },
+  );
 
-  const header = ['案件编号', '行政区划代码', '执法机关', '执法类别', '决定日期', '公示日期', '重大执法决定', '法制审核'];
+  const header = [
+    '案件编号',
+    '行政区划代码',
+    '执法机关',
+    '执法类别',
+    '决定日期',
+    '公示日期',
+    '重大执法决定',
+    '法制审核',
+  ];
   const types = ['许可', '处罚', '强制', '检查', '征收', '其他'];
   const agencies = ['市场监督管理局', '生态环境局', '交通运输局', '城市管理综合执法局', '应急管理局'];
   // Shared strings: the fixed vocabulary first, then one case id per row.
@@ -48,7 +72,10 @@ async function writeXlsx(path: string, n: number): Promise<void> {
     let buf = '';
     for (let i = 0; i < n; i++) {
       buf += `<si><t>ED${i}</t></si>`;
-      if (buf.length > 1 << 16) { yield buf; buf = ''; }
+      if (buf.length > 1 << 16) {
+        yield buf;
+        buf = '';
+      }
     }
     yield `${buf}</sst>`;
   };
@@ -56,7 +83,10 @@ async function writeXlsx(path: string, n: number): Promise<void> {
 
   const sheet = async function* (): AsyncGenerator<string> {
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const rand = () => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
     const s = (ref: string, v: string) => `<c r="${ref}" t="s"><v>${index.get(v)}</v></c>`;
     yield `${xml}<worksheet xmlns="${ns}"><sheetData><row r="1">${header.map((h, i) => s(`${'ABCDEFGH'[i]}1`, h)).join('')}</row>`;
     let buf = '';
@@ -65,7 +95,10 @@ async function writeXlsx(path: string, n: number): Promise<void> {
       const decided = 45292 + Math.floor(rand() * 360); // 2024-01-01 + up to 360 days, as Excel serials
       const published = rand() < 0.95 ? `<c r="F${r}" s="1"><v>${decided + Math.floor(rand() * 8)}</v></c>` : '';
       buf += `<row r="${r}"><c r="A${r}" t="s"><v>${fixed.length + i}</v></c><c r="B${r}"><v>${110101 + Math.floor(rand() * 15)}</v></c>${s(`C${r}`, agencies[i % 5])}${s(`D${r}`, types[Math.floor(rand() * 6)])}<c r="E${r}" s="1"><v>${decided}</v></c>${published}${s(`G${r}`, rand() < 0.05 ? '是' : '否')}${s(`H${r}`, rand() < 0.9 ? '是' : '否')}</row>`;
-      if (buf.length > 1 << 16) { yield buf; buf = ''; }
+      if (buf.length > 1 << 16) {
+        yield buf;
+        buf = '';
+      }
     }
     yield `${buf}</sheetData></worksheet>`;
   };
@@ -81,13 +114,20 @@ async function main(): Promise<void> {
     mkdirSync(dirname(file), { recursive: true });
     const t = performance.now();
     await writeXlsx(file, rows);
-    process.stdout.write(`wrote ${rows.toLocaleString('en')} rows to ${file} (${(statSync(file).size / 2 ** 20).toFixed(1)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s\n`);
+    process.stdout.write(
+      `wrote ${rows.toLocaleString('en')} rows to ${file} (${(statSync(file).size / 2 ** 20).toFixed(1)} MB) in ${((performance.now() - t) / 1000).toFixed(1)} s\n`,
+    );
   }
   const db = join(dir, 'bench.duckdb');
   // The server's load phases (SHIFAN_PROFILE) go to stderr, to read against the time of the slowest health check.
-  const server = spawn(process.execPath, [join('bin', 'run-ts.mjs'), 'bench/xlsx.bench.ts', '--child', '--db', db, '--file', file, '--port', String(port)], {
-    stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, SHIFAN_PROFILE: '1' },
-  });
+  const server = spawn(
+    process.execPath,
+    [join('bin', 'run-ts.mjs'), 'bench/xlsx.bench.ts', '--child', '--db', db, '--file', file, '--port', String(port)],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+      env: { ...process.env, SHIFAN_PROFILE: '1' },
+    },
+  );
   let out = '';
   let loading = false;
   let finished = false;
@@ -97,8 +137,14 @@ async function main(): Promise<void> {
   let baseline: number[] = [];
   server.stdout.on('data', (chunk: Buffer) => {
     out += chunk;
-    if (out.includes('ingest-start') && !loading && !finished) { loading = true; loadStarted = performance.now(); }
-    if (out.includes('ingest-end')) { loading = false; finished = true; }
+    if (out.includes('ingest-start') && !loading && !finished) {
+      loading = true;
+      loadStarted = performance.now();
+    }
+    if (out.includes('ingest-end')) {
+      loading = false;
+      finished = true;
+    }
   });
   const exited = new Promise<number | null>((r) => server.on('exit', (code) => r(code)));
   while (!out.includes('listening')) await new Promise((r) => setTimeout(r, 50));
@@ -108,25 +154,32 @@ async function main(): Promise<void> {
     try {
       const res = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(300_000) });
       await res.text();
-    } catch { /* counted by its latency */ }
+    } catch {
+      /* counted by its latency */
+    }
     const ms = performance.now() - t;
     if (loading) {
       latencies.push(ms);
       if (ms > worst.ms) worst = { ms, at: (t - loadStarted) / 1000 };
-    }
-    else if (!finished) baseline.push(ms);
+    } else if (!finished) baseline.push(ms);
     await new Promise((r) => setTimeout(r, 50));
   }
   await exited;
-  const result = JSON.parse(out.slice(out.indexOf('{'), out.lastIndexOf('}') + 1)) as { ms: number; peakRssMiB: number; result: { status: string; loaded: number; rejected: number; message: string } };
+  const result = JSON.parse(out.slice(out.indexOf('{'), out.lastIndexOf('}') + 1)) as {
+    ms: number;
+    peakRssMiB: number;
+    result: { status: string; loaded: number; rejected: number; message: string };
+  };
   const sorted = [...latencies].sort((a, b) => a - b);
   const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
   baseline = baseline.sort((a, b) => a - b);
-  process.stdout.write([
-    `ingest: ${result.result.status}, ${result.result.loaded.toLocaleString('en')} loaded, ${result.result.rejected} rejected, ${(result.ms / 1000).toFixed(1)} s (${Math.round(rows / (result.ms / 1000)).toLocaleString('en')} rows/s)`,
-    `server peak RSS (VmHWM): ${result.peakRssMiB.toFixed(0)} MiB (target < 1024 MiB: ${result.peakRssMiB < 1024 ? 'met' : 'NOT met'})`,
-    `/api/health during the load: ${latencies.length} requests, median ${q(0.5).toFixed(1)} ms, p99 ${q(0.99).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms at +${worst.at.toFixed(1)} s (target < 1000 ms: ${(sorted.at(-1) ?? 0) < 1000 ? 'met' : 'NOT met'}); before the load: median ${baseline[Math.floor(baseline.length / 2)]?.toFixed(1)} ms`,
-  ].join('\n') + '\n');
+  process.stdout.write(
+    `${[
+      `ingest: ${result.result.status}, ${result.result.loaded.toLocaleString('en')} loaded, ${result.result.rejected} rejected, ${(result.ms / 1000).toFixed(1)} s (${Math.round(rows / (result.ms / 1000)).toLocaleString('en')} rows/s)`,
+      `server peak RSS (VmHWM): ${result.peakRssMiB.toFixed(0)} MiB (target < 1024 MiB: ${result.peakRssMiB < 1024 ? 'met' : 'NOT met'})`,
+      `/api/health during the load: ${latencies.length} requests, median ${q(0.5).toFixed(1)} ms, p99 ${q(0.99).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms at +${worst.at.toFixed(1)} s (target < 1000 ms: ${(sorted.at(-1) ?? 0) < 1000 ? 'met' : 'NOT met'}); before the load: median ${baseline[Math.floor(baseline.length / 2)]?.toFixed(1)} ms`,
+    ].join('\n')}\n`,
+  );
   if (!arg('file')) rmSync(dir, { recursive: true, force: true });
   else rmSync(db, { force: true });
 }
@@ -148,8 +201,9 @@ async function child(): Promise<void> {
   await new Promise((r) => setTimeout(r, 500));
   process.stdout.write('ingest-end\n');
   const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'));
-  process.stdout.write(`${JSON.stringify({ ms, peakRssMiB: hwm ? Number(hwm[1]) / 1024 : process.memoryUsage().rss / 2 ** 20, result })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ms, peakRssMiB: hwm ? Number(hwm[1]) / 1024 : process.memoryUsage().rss / 2 ** 20, result })}\n`,
+  );
   await app.close();
   db.close();
 }
-

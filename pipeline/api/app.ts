@@ -1,14 +1,15 @@
 // Builds the Fastify app on an open database; never listens (server.ts does). Register order: errors, database,
-// security headers, rate limit, OpenAPI (before the routes so it sees them), auth, multipart, the route groups,
-// then the built dashboard with its SPA fallback.
+// security headers, OpenAPI (before the routes so it sees them), auth (an onRequest hook on every
+// route: private unless the route is marked public), the OpenAPI UI, multipart, the route groups, then the built
+// dashboard with its SPA fallback.
 import Fastify, { type FastifyInstance, type FastifyPluginAsync, type FastifyServerOptions } from 'fastify';
 import helmet from '@fastify/helmet';
-import rateLimit from '@fastify/rate-limit';
 import multipart from '@fastify/multipart';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Database } from '../db/index.ts';
-import errors from './plugins/errors.ts';
+import type { ThrottleOptions } from '../users/throttle.ts';
+import errors, { frameworkError } from './plugins/errors.ts';
 import dbPlugin from './plugins/db.ts';
 import auth from './plugins/auth.ts';
 import dashboard from './plugins/dashboard.ts';
@@ -22,8 +23,10 @@ export interface AppOptions {
   logger?: FastifyServerOptions['logger'];
   /** false only when serving plain http on localhost; default true */
   secureCookies?: boolean;
-  /** login attempts per minute per client address and username (default 10) */
-  loginAttemptsPerMinute?: number;
+  /** login throttling (pipeline/users/throttle.ts; defaults there) */
+  loginThrottle?: Partial<ThrottleOptions>;
+  /** Fastify's trustProxy: whose X-Forwarded-For to believe for the client address (default false: none) */
+  trustProxy?: boolean | number | string | string[];
   /** largest upload in bytes (default UPLOAD_LIMIT_BYTES, 512 MiB; XLSX files are further capped by the reader) */
   uploadLimit?: number;
 }
@@ -31,7 +34,10 @@ export interface AppOptions {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
+    // a hop count n trusts the n nearest proxies (Fastify's types only know the function form of it)
+    trustProxy: typeof opts.trustProxy === 'number' ? ((hops: number) => (_address: string, hop: number) => hop < hops)(opts.trustProxy) : (opts.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
+    frameworkErrors: frameworkError,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
   });
   await app.register(errors);
@@ -51,7 +57,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       },
     },
   });
-  await app.register(rateLimit, { global: false });
   await app.register(swagger, {
     openapi: {
       info: { title: 'shifan API', description: 'Law-based government demonstration regions: indicators, flags, spot checks, watchlist, data. Session cookie + x-csrf-token on state changes; see pipeline/api/README.md.', version: '0.1.0' },
@@ -59,10 +64,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       security: [{ session: [] }],
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(auth, { secureCookies: opts.secureCookies });
+  // After auth, so its routes get the session check like any other: the API description is for account holders.
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(multipart, { limits: { fileSize: opts.uploadLimit ?? UPLOAD_LIMIT_BYTES, files: 1, fields: 5 } });
-  const groupOptions = { prefix: '/api', loginAttemptsPerMinute: opts.loginAttemptsPerMinute ?? 10, uploadLimit: opts.uploadLimit ?? UPLOAD_LIMIT_BYTES };
+  const groupOptions = { prefix: '/api', loginThrottle: opts.loginThrottle, uploadLimit: opts.uploadLimit ?? UPLOAD_LIMIT_BYTES };
   for (const group of routeGroups) await app.register(group as FastifyPluginAsync<typeof groupOptions>, groupOptions);
   await app.register(dashboard, { staticDir: opts.staticDir });
   return app;

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { repoRoot, type Database } from '../db/index.ts';
 import { ensureAdmin } from '../users/index.ts';
 import { buildApp } from './app.ts';
-import { startScheduler, type JobEvent } from '../jobs/index.ts';
+import { jobDefinitions, startScheduler, type JobEvent } from '../jobs/index.ts';
 
 export interface ServeOptions {
   port?: number;
@@ -17,6 +17,26 @@ export interface ServeOptions {
   out?: NodeJS.WritableStream;
   /** Run the scheduled jobs of data/schedules.json in this process (default true; `serve --no-scheduler`). */
   scheduler?: boolean;
+  /** `serve --trust-proxy`: whose X-Forwarded-For gives the client address (parseTrustProxy); default none */
+  trustProxy?: boolean | number | string[];
+}
+
+/**
+ * `--trust-proxy VALUE` (or SHIFAN_TRUST_PROXY): `true` believes any X-Forwarded-For (only when nothing but the
+ * proxy can reach the server), a number the hops to count back, otherwise a comma-separated list of proxy
+ * addresses or CIDR ranges (`127.0.0.1`, `10.0.0.0/8`, `loopback`). Without it the client address is the TCP peer.
+ */
+export function parseTrustProxy(value: string | undefined): boolean | number | string[] | undefined {
+  if (value === undefined || value.trim() === '' || value === 'false') return undefined;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const item of list) {
+    if (!/^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(item)) {
+      throw new Error(`--trust-proxy: "${item}" is not an address, a CIDR range, loopback, linklocal or uniquelocal`);
+    }
+  }
+  return list;
 }
 
 export const defaultStaticDir = () => join(repoRoot, 'dashboard', 'dist');
@@ -32,12 +52,13 @@ export async function startServer(db: Database, opts: ServeOptions = {}): Promis
   // Cookies are Secure unless served over plain http on a loopback address (documented in pipeline/api/README.md).
   const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
   const secureCookies = process.env.SHIFAN_INSECURE_COOKIES === '1' ? false : !loopback;
-  const app = await buildApp({ db, staticDir, logger: opts.logger ? { level: 'warn' } : false, secureCookies });
+  const app = await buildApp({ db, staticDir, logger: opts.logger ? { level: 'warn' } : false, secureCookies, trustProxy: opts.trustProxy });
   if (opts.scheduler !== false) {
     // A job writes through the shared connection outside app.q.write, so the cached reads are dropped when it ends.
     // Requests log at warn; the jobs' events at info, on a child logger of their own.
     const jobLog = app.log.child({ component: 'jobs' }, { level: 'info' });
     const scheduler = await startScheduler(db, {
+      jobs: jobDefinitions,
       onEvent: (e: JobEvent) => {
         const level = e.type === 'retry' || e.status === 'failed' ? 'warn' : 'info';
         jobLog[level]({ job: e }, `job ${e.job_id} #${e.run_id} ${e.type}${e.status ? ` ${e.status}` : ''}`);

@@ -1,3 +1,19 @@
-export { backupDatabase, sha256File, MANIFEST, FORMAT, FORMAT_VERSION, type BackupResult, type Manifest, type ManifestFile } from './snapshot.ts';
-export { restoreDatabase, verifySnapshot, SnapshotError, type RestoreResult } from './restore.ts';
-export { rotatingBackup, defaultBackupDir, defaultKeep, snapshotName, DEFAULT_KEEP, type RotationResult } from './rotation.ts';
+export { type RestoreResult, restoreDatabase, SnapshotError, verifySnapshot } from './restore.ts';
+export {
+  DEFAULT_KEEP,
+  defaultBackupDir,
+  defaultKeep,
+  type RotationResult,
+  rotatingBackup,
+  snapshotName,
+} from './rotation.ts';
+export {
+  type BackupResult,
+  backupDatabase,
+  FORMAT,
+  FORMAT_VERSION,
+  MANIFEST,
+  type Manifest,
+  type ManifestFile,
+  sha256File,
+} from './snapshot.ts';

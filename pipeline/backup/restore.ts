@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Database, sqlText } from '../db/index.ts';
-import { FORMAT, MANIFEST, sha256File, type Manifest } from './snapshot.ts';
+import { FORMAT, MANIFEST, type Manifest, sha256File } from './snapshot.ts';
 
 export class SnapshotError extends Error {
   override name = 'SnapshotError';
@@ -24,31 +24,49 @@ const bad = (zh: string, en: string) => new SnapshotError(`${zh} (${en})`);
 export async function verifySnapshot(dirArg: string): Promise<Manifest> {
   const dir = resolve(dirArg);
   const manifestPath = join(dir, MANIFEST);
-  if (!existsSync(manifestPath)) throw bad(`备份目录 ${dir} 中没有 ${MANIFEST}，不是完整的备份`, `${dir} has no ${MANIFEST}; it is not a complete backup`);
+  if (!existsSync(manifestPath))
+    throw bad(
+      `备份目录 ${dir} 中没有 ${MANIFEST}，不是完整的备份`,
+      `${dir} has no ${MANIFEST}; it is not a complete backup`,
+    );
   let manifest: Manifest;
   try {
     manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
   } catch (err) {
-    throw bad(`${manifestPath} 无法读取，备份已损坏`, `${manifestPath} cannot be read, the backup is damaged: ${(err as Error).message}`);
+    throw bad(
+      `${manifestPath} 无法读取，备份已损坏`,
+      `${manifestPath} cannot be read, the backup is damaged: ${(err as Error).message}`,
+    );
   }
   if (manifest.format !== FORMAT || !Array.isArray(manifest.files) || typeof manifest.tables !== 'object') {
     throw bad(`${manifestPath} 不是 shifan 备份清单`, `${manifestPath} is not a shifan backup manifest`);
   }
   for (const f of manifest.files) {
     const path = join(dir, f.file);
-    if (f.file.includes('/') || f.file.includes('\\') || f.file === MANIFEST) throw bad(`清单中的文件名无效：${f.file}`, `invalid file name in the manifest: ${f.file}`);
+    if (f.file.includes('/') || f.file.includes('\\') || f.file === MANIFEST)
+      throw bad(`清单中的文件名无效：${f.file}`, `invalid file name in the manifest: ${f.file}`);
     if (!existsSync(path)) throw bad(`备份文件缺失：${path}`, `a file of the backup is missing: ${path}`);
     const size = statSync(path).size;
     if (size !== f.bytes) {
-      throw bad(`备份文件已损坏或被截断：${path}（${size} 字节，应为 ${f.bytes} 字节）`, `a file of the backup is damaged or truncated: ${path} has ${size} bytes, the manifest says ${f.bytes}`);
+      throw bad(
+        `备份文件已损坏或被截断：${path}（${size} 字节，应为 ${f.bytes} 字节）`,
+        `a file of the backup is damaged or truncated: ${path} has ${size} bytes, the manifest says ${f.bytes}`,
+      );
     }
     if ((await sha256File(path)) !== f.sha256) {
-      throw bad(`备份文件已损坏：${path}（SHA-256 与清单不符）`, `a file of the backup is damaged: ${path} does not match its SHA-256 in the manifest`);
+      throw bad(
+        `备份文件已损坏：${path}（SHA-256 与清单不符）`,
+        `a file of the backup is damaged: ${path} does not match its SHA-256 in the manifest`,
+      );
     }
   }
   const listed = new Set([MANIFEST, ...manifest.files.map((f) => f.file)]);
   const extra = readdirSync(dir).filter((f) => !listed.has(f));
-  if (extra.length) throw bad(`备份目录中有清单之外的文件：${extra.join(', ')}`, `the backup folder holds files the manifest does not list: ${extra.join(', ')}`);
+  if (extra.length)
+    throw bad(
+      `备份目录中有清单之外的文件：${extra.join(', ')}`,
+      `the backup folder holds files the manifest does not list: ${extra.join(', ')}`,
+    );
   return manifest;
 }
 
@@ -85,7 +103,10 @@ export async function restoreDatabase(dirArg: string, targetArg: string): Promis
       }
       for (const [name, n] of Object.entries(manifest.tables)) {
         if (tables[name] !== n) {
-          throw bad(`恢复后表 ${name} 有 ${tables[name] ?? 0} 行，清单记载 ${n} 行`, `after the restore table ${name} has ${tables[name] ?? 0} rows, the manifest says ${n}`);
+          throw bad(
+            `恢复后表 ${name} 有 ${tables[name] ?? 0} 行，清单记载 ${n} 行`,
+            `after the restore table ${name} has ${tables[name] ?? 0} rows, the manifest says ${n}`,
+          );
         }
       }
       return { db: target, tables, ms: performance.now() - started };
@@ -96,6 +117,9 @@ export async function restoreDatabase(dirArg: string, targetArg: string): Promis
     rmSync(target, { force: true });
     rmSync(`${target}.wal`, { force: true });
     if (err instanceof SnapshotError) throw err;
-    throw bad(`从 ${dir} 恢复失败${imported ? '' : '（导入出错）'}`, `restoring from ${dir} failed: ${(err as Error).message}`);
+    throw bad(
+      `从 ${dir} 恢复失败${imported ? '' : '（导入出错）'}`,
+      `restoring from ${dir} failed: ${(err as Error).message}`,
+    );
   }
 }

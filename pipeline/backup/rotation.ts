@@ -5,7 +5,7 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../db/index.ts';
 import { dataDir } from '../db/index.ts';
-import { backupDatabase, MANIFEST, type BackupResult } from './snapshot.ts';
+import { type BackupResult, backupDatabase, MANIFEST } from './snapshot.ts';
 
 export const DEFAULT_KEEP = 7;
 const NAME = /^shifan-\d{8}-\d{6}$/;
@@ -29,7 +29,10 @@ export interface RotationResult extends BackupResult {
   kept: string[];
 }
 
-export async function rotatingBackup(db: Database, options: { dir?: string; keep?: number; now?: Date } = {}): Promise<RotationResult> {
+export async function rotatingBackup(
+  db: Database,
+  options: { dir?: string; keep?: number; now?: Date } = {},
+): Promise<RotationResult> {
   const root = options.dir ?? defaultBackupDir();
   const keep = options.keep ?? defaultKeep();
   const now = options.now ?? new Date();
@@ -38,10 +41,13 @@ export async function rotatingBackup(db: Database, options: { dir?: string; keep
   while (existsSync(join(root, snapshotName(new Date(at))))) at += 1000;
   const name = snapshotName(new Date(at));
   const result = await backupDatabase(db, join(root, name), now);
-  const complete = readdirSync(root).filter((f) => NAME.test(f) && existsSync(join(root, f, MANIFEST))).sort();
+  const complete = readdirSync(root)
+    .filter((f) => NAME.test(f) && existsSync(join(root, f, MANIFEST)))
+    .sort();
   const removed = complete.slice(0, Math.max(0, complete.length - keep));
   for (const f of removed) rmSync(join(root, f), { recursive: true, force: true });
   // Leftovers of a backup that died mid-way (the export goes to a hidden .partial folder first).
-  for (const f of readdirSync(root).filter((f) => f.startsWith('.') && f.includes('.partial-'))) rmSync(join(root, f), { recursive: true, force: true });
+  for (const f of readdirSync(root).filter((f) => f.startsWith('.') && f.includes('.partial-')))
+    rmSync(join(root, f), { recursive: true, force: true });
   return { ...result, removed, kept: complete.slice(removed.length) };
 }

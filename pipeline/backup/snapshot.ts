@@ -8,7 +8,16 @@
 // keeps the writer connection's temp tables out of the export (EXPORT DATABASE would list them in load.sql
 // without their schema, and the snapshot would not import).
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Database } from '../db/index.ts';
 import { sqlText } from '../db/index.ts';
@@ -56,7 +65,9 @@ export async function backupDatabase(db: Database, outDir: string, now = new Dat
   const started = performance.now();
   const dir = resolve(outDir);
   if (existsSync(dir) && readdirSync(dir).length > 0) {
-    throw new Error(`备份目录 ${dir} 已存在且不为空，请换一个目录 (the backup folder ${dir} exists and is not empty; choose a new one)`);
+    throw new Error(
+      `备份目录 ${dir} 已存在且不为空，请换一个目录 (the backup folder ${dir} exists and is not empty; choose a new one)`,
+    );
   }
   mkdirSync(dirname(dir), { recursive: true });
   const partial = join(dirname(dir), `.${basename(dir)}.partial-${process.pid}`);
@@ -68,10 +79,14 @@ export async function backupDatabase(db: Database, outDir: string, now = new Dat
     try {
       // The path is a literal: EXPORT DATABASE takes no parameters. It is our own folder name, quotes doubled.
       await connection.run(`EXPORT DATABASE '${partial.replace(/'/g, "''")}' (FORMAT parquet)`);
-      const names = (await connection.runAndReadAll(sqlText('backup/table_counts'))).getRowObjectsJS().map((r) => String(r.name));
+      const names = (await connection.runAndReadAll(sqlText('backup/table_counts')))
+        .getRowObjectsJS()
+        .map((r) => String(r.name));
       for (const name of names) {
         // Table names come from the catalogue, quoted as identifiers.
-        const rows = (await connection.runAndReadAll(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`)).getRows();
+        const rows = (
+          await connection.runAndReadAll(`SELECT count(*) AS n FROM "${name.replace(/"/g, '""')}"`)
+        ).getRows();
         tables[name] = Number(rows[0][0]);
       }
       await connection.run('COMMIT');
@@ -92,8 +107,13 @@ export async function backupDatabase(db: Database, outDir: string, now = new Dat
     files.push({ file, bytes: statSync(path).size, sha256: await sha256File(path) });
   }
   const manifest: Manifest = {
-    format: FORMAT, format_version: FORMAT_VERSION, created_at: now.toISOString(), source: db.path,
-    duckdb_version: version, tables, files,
+    format: FORMAT,
+    format_version: FORMAT_VERSION,
+    created_at: now.toISOString(),
+    source: db.path,
+    duckdb_version: version,
+    tables,
+    files,
   };
   writeFileSync(join(partial, MANIFEST), `${JSON.stringify(manifest, null, 2)}\n`);
   if (existsSync(dir)) rmSync(dir, { recursive: true }); // the empty folder checked above

@@ -1,5 +1,6 @@
-// Keeps the calendar_days table in step with data/calendar. Runs at every (writable) open through migrate();
-// a SHA-256 of the files, the fill SQL and the range means an unchanged calendar costs one small query.
+// Keeps the calendar_days table in step with data/calendar. Runs at every (writable) open through setup
+// (pipeline/setup/open.ts); a SHA-256 of the files, the fill SQL and the range means an
+// unchanged calendar costs one small query.
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/database.ts';
 import { sqlText } from '../db/sql-files.ts';

@@ -1,7 +1,8 @@
 // What every command shares: the --db / --json options, opening the database, and turning errors into a
 // clear message and a non-zero exit code instead of a stack trace.
 import type { Command } from 'commander';
-import { Database, DatabaseBusyError, DatabaseDamagedError, defaultDbPath } from '../db/index.ts';
+import { type Database, DatabaseBusyError, DatabaseDamagedError, defaultDbPath } from '../db/index.ts';
+import { openPreparedDatabase } from '../setup/open.ts';
 
 export interface GlobalOptions {
   db: string;
@@ -15,7 +16,7 @@ export function optionsOf<T extends object>(cmd: Command): T & GlobalOptions {
 
 export async function withDatabase<T>(cmd: Command, fn: (db: Database) => Promise<T>, options: { readOnly?: boolean } = {}): Promise<T> {
   const { db: path } = optionsOf(cmd);
-  const db = await Database.open(path ?? defaultDbPath(), options);
+  const db = await openPreparedDatabase(path ?? defaultDbPath(), options);
   reportRecovery(db);
   try {
     return await fn(db);
@@ -35,24 +36,18 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** Exit codes: 1 failure, 2 usage, 3 database busy, 4 database damaged (restore from a backup). */
-export function reportFatal(err: unknown): never {
-  if (err instanceof DatabaseDamagedError) {
-    process.stderr.write(`shifan: ${err.message}\n`);
-    process.exit(4);
-  }
-  if (err instanceof DatabaseBusyError) {
-    process.stderr.write(`shifan: ${err.message}\n`);
-    process.exit(3);
-  }
-  if (err instanceof UsageError) {
-    process.stderr.write(`shifan: ${err.message}\n`);
-    process.exit(2);
-  }
+/** What a failed command says on stderr, and its exit code: 1 failure, 2 usage, 3 database busy, 4 database damaged (restore from a backup). */
+export function fatalReport(err: unknown): { code: 1 | 2 | 3 | 4; message: string } {
   const message = err instanceof Error ? err.message : String(err);
-  process.stderr.write(`shifan: ${message}\n`);
-  if (process.env.SHIFAN_DEBUG && err instanceof Error) process.stderr.write(`${err.stack}\n`);
-  process.exit(1);
+  const code = err instanceof DatabaseDamagedError ? 4 : err instanceof DatabaseBusyError ? 3 : err instanceof UsageError ? 2 : 1;
+  const stack = code === 1 && process.env.SHIFAN_DEBUG && err instanceof Error ? `${err.stack}\n` : '';
+  return { code, message: `shifan: ${message}\n${stack}` };
+}
+
+export function reportFatal(err: unknown): never {
+  const { code, message } = fatalReport(err);
+  process.stderr.write(message);
+  process.exit(code);
 }
 
 export function printJson(value: unknown): void {

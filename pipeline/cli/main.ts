@@ -1,19 +1,10 @@
-// Entry point of the `shifan` command line. Each command lives in commands/<name>.ts and registers itself.
-import { Command } from 'commander';
-import { defaultDbPath } from '../db/index.ts';
+// Entry point of the `shifan` command line. Each command lives in commands/<name>.ts and registers itself
+// (program.ts puts them together).
 import { reportFatal } from './context.ts';
-import { commands } from './commands/index.ts';
-
-const program = new Command('shifan')
-  .description('法治政府建设示范地区 supervision: ingest, indicators, flags, spot checks, dashboard')
-  .option('--db <path>', 'DuckDB file (env SHIFAN_DB)', defaultDbPath())
-  .option('--json', 'machine-readable output')
-  .showHelpAfterError();
-
-for (const register of commands) register(program);
+import { buildProgram } from './program.ts';
 
 try {
-  await program.parseAsync(process.argv);
+  await buildProgram().parseAsync(process.argv);
 } catch (err) {
   reportFatal(err);
 }

@@ -36,6 +36,15 @@ export function matchHeader(contract: DatasetContract, fields: string[]): Header
 
 /** The message a refused header gets: what is missing, what is unknown, and how to fix it. */
 export function describeHeaderProblem(contract: DatasetContract, match: HeaderMatch): string {
+  // The message goes to the load log, which every account sees. When most of the first row's cells are not
+  // column names, the row is data (a file without a header row) and its cells are never quoted: a raw row may
+  // belong to any province. Only a row that is recognisably a header has its unknown names quoted.
+  const known = match.columns.filter((c) => c !== undefined).length;
+  if (known * 2 < match.columns.length) {
+    return `the first row is not a header of dataset ${contract.name} (${contract.zh}): ${known} of its ${match.columns.length} cells ` +
+      `are column names, so the file seems to have no header row. Add the header row of the template from \`shifan templates\` ` +
+      `(English names or the Chinese headers are both accepted).`;
+  }
   const parts: string[] = [];
   const zh = (name: string) => contract.columns.find((c) => c.name === name)?.zh ?? name;
   if (match.missing.length) parts.push(`missing columns: ${match.missing.map((m) => `${m} (${zh(m)})`).join(', ')}`);

@@ -12,16 +12,20 @@ import { incidents } from './incidents.ts';
 import { satisfactionSurveys } from './satisfaction-surveys.ts';
 import { spotcheckFindings } from './spotcheck-findings.ts';
 import { nationalBenchmarks } from './national-benchmarks.ts';
+import { disclosureAnnualReports } from './disclosure-annual-reports.ts';
 
 export * from './types.ts';
 export {
   regions, annualReports, selfAssessments, enforcementDecisions, enforcementStats, litigationCases,
   disclosureRequests, normativeDocuments, incidents, satisfactionSurveys, spotcheckFindings, nationalBenchmarks,
+  disclosureAnnualReports,
 };
+export * from './disclosure-report-template.ts';
 
 export const datasets: readonly DatasetContract[] = [
   regions, annualReports, selfAssessments, enforcementDecisions, enforcementStats, litigationCases,
   disclosureRequests, normativeDocuments, incidents, satisfactionSurveys, spotcheckFindings, nationalBenchmarks,
+  disclosureAnnualReports,
 ];
 
 export function datasetByName(name: string): DatasetContract {

@@ -39,7 +39,11 @@ export interface CsvOptions {
 }
 
 /** A whole CSV file: header row and data rows, every cell (header included) neutralised, quoted by papaparse. */
-export function csvText(header: readonly CsvCell[], rows: readonly (readonly CsvCell[])[], options: CsvOptions = {}): string {
+export function csvText(
+  header: readonly CsvCell[],
+  rows: readonly (readonly CsvCell[])[],
+  options: CsvOptions = {},
+): string {
   const newline = options.newline ?? '\r\n';
   const body = Papa.unparse(
     { fields: header.map((h) => String(neutraliseCell(h))), data: rows.map((r) => r.map(neutraliseCell)) },

@@ -1,5 +1,6 @@
 // The one handle to the DuckDB file. DuckDB lets a single process open a file (even read-only), so opening
-// fails fast with the holder's PID instead of hanging; every command goes through openDatabase().
+// fails fast with the holder's PID instead of hanging. Commands and the server open it through setup
+// (pipeline/setup/open.ts), which also fills the reference tables; tests of this floor open it directly.
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -40,6 +41,9 @@ export class DatabaseDamagedError extends Error {
 }
 
 export class Database {
+  /** The writers' lane: see exclusive(). */
+  private lane: Promise<unknown> = Promise.resolve();
+
   private constructor(
     readonly path: string,
     readonly instance: DuckDBInstance,
@@ -109,6 +113,18 @@ export class Database {
     }
   }
 
+  /**
+   * Runs `task` alone among the writers of this handle: after every task queued before it, whether or not that
+   * one failed. The connection's transactions cannot nest, so every writer that may run while another is working
+   * (a scheduled job, an API upload, a draw) queues here. Not re-entrant: a task that queued another task and
+   * waited for it would wait for itself.
+   */
+  exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const next = this.lane.then(task, task);
+    this.lane = next.catch(() => undefined);
+    return next;
+  }
+
   /** Runs fn inside one transaction; rolls back on any error. */
   async transaction<T>(fn: () => Promise<T>): Promise<T> {
     await this.run('BEGIN TRANSACTION');
@@ -173,8 +189,4 @@ function translateOpenError(path: string, err: unknown): Error {
     return new DatabaseDamagedError(path, message.split('\n')[0]);
   }
   return err instanceof Error ? err : new Error(message);
-}
-
-export async function openDatabase(path: string, options?: { readOnly?: boolean }): Promise<Database> {
-  return Database.open(path, options);
 }

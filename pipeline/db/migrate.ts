@@ -2,12 +2,18 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sqlDir } from './paths.ts';
-import type { Database } from './database.ts';
 import { datasets } from '../contracts/index.ts';
 import { datasetDdl, historyTable } from '../contracts/ddl.ts';
-import { refreshReferenceData } from '../reference/refresh.ts';
 
-export async function migrate(db: Database): Promise<string[]> {
+/** What migrating needs of the handle: Database.open passes itself, and this file need not import it back. */
+export interface MigrationTarget {
+  run(sql: string, params?: string[]): Promise<void>;
+  all<T>(sql: string): Promise<T[]>;
+  runFile(name: string): Promise<void>;
+  transaction<T>(fn: () => Promise<T>): Promise<T>;
+}
+
+export async function migrate(db: MigrationTarget): Promise<string[]> {
   await db.run(`CREATE TABLE IF NOT EXISTS schema_migrations (name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_localtimestamp())`);
   const done = new Set((await db.all<{ name: string }>('SELECT name FROM schema_migrations')).map((r) => r.name));
   const files = readdirSync(join(sqlDir, 'schema')).filter((f) => /^\d{3}_.+\.sql$/.test(f)).sort();
@@ -22,8 +28,8 @@ export async function migrate(db: Database): Promise<string[]> {
     applied.push(name);
   }
   await ensureDatasetTables(db);
-  // Reference files under data/ (calendar, divisions) mirrored into their tables; a no-op when unchanged.
-  await refreshReferenceData(db);
+  // The reference tables (calendar_days, divisions) are created here and filled by setup
+  // (pipeline/setup/open.ts): the schema is this floor's, the reference data is not.
   // Macros live outside migrations so that fixing one takes effect without a new schema version. Every file
   // of sql/macros/ is loaded, in name order; a macro that reads a table needs that table to exist already.
   for (const file of readdirSync(join(sqlDir, 'macros')).filter((f) => f.endsWith('.sql')).sort()) {
@@ -33,7 +39,7 @@ export async function migrate(db: Database): Promise<string[]> {
 }
 
 /** Dataset tables come from the contracts, not from numbered files: the contract is their one definition. */
-async function ensureDatasetTables(db: Database): Promise<void> {
+async function ensureDatasetTables(db: MigrationTarget): Promise<void> {
   const rows = await db.all<{ table_name: string; column_name: string }>(
     `SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main'`,
   );

@@ -23,6 +23,7 @@ import { generateIncidents } from './datasets/incidents.ts';
 import { generateSatisfactionSurveys } from './datasets/satisfaction-surveys.ts';
 import { generateSpotcheckFindings } from './datasets/spotcheck-findings.ts';
 import { generateNationalBenchmarks } from './datasets/national-benchmarks.ts';
+import { generateDisclosureAnnualReports } from './datasets/disclosure-annual-reports.ts';
 
 export type { PlantedProblem } from './planted.ts';
 export type { Progress as DemoProgress } from './context.ts';
@@ -63,6 +64,7 @@ const GENERATORS: Array<(ctx: DemoContext) => Promise<void>> = [
   generateSatisfactionSurveys,
   generateSpotcheckFindings,
   generateNationalBenchmarks,
+  generateDisclosureAnnualReports,
 ];
 
 let dayTable: DayTable | undefined;

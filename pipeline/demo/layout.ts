@@ -31,7 +31,7 @@ export function enforcementForms(world: World): Map<string, EnforcementForm> {
   const shuffled = stream(world.seed, 'layout', 'enforcement').shuffled(codes);
   const gbk = world.scale.allDivisions ? Math.max(1, Math.round(codes.length * 0.25)) : 2;
   const forms = new Map<string, EnforcementForm>();
-  shuffled.forEach((code, i) => forms.set(code, i === 0 ? 'tsv' : i <= gbk ? 'gbk' : 'utf8'));
+  for (const [i, code] of shuffled.entries()) forms.set(code, i === 0 ? 'tsv' : i <= gbk ? 'gbk' : 'utf8');
   return forms;
 }
 

@@ -24,6 +24,8 @@ export interface RejectSpec { id: string; code: RejectCode; dataset: string; reg
 
 export const REPORT_YEAR = 2024;
 
+export type ReportPlant = 'unbalanced' | 'contradiction' | 'unresolved';
+
 export interface Plan {
   problems: PlantedProblem[];
   reportMissing: Set<string>;
@@ -43,6 +45,8 @@ export interface Plan {
   seriousViolation: { region: Region; year: number };
   lateOpinion: { region: Region; year: number };
   rejects: RejectSpec[];
+  /** key → what is wrong with the region-year's published disclosure report (disclosure_annual_reports). */
+  reportPlants: Map<string, ReportPlant>;
   byId(id: string): PlantedProblem;
   rejectsFor(dataset: string, region: Region, year: number): RejectSpec[];
 }
@@ -88,6 +92,7 @@ export function makePlan(world: World): Plan {
       { id: 'reject-bad-enum', code: 'bad_enum', dataset: 'enforcement_decisions', region: inForm('utf8'), year: 2023 },
       { id: 'reject-duplicate-key', code: 'duplicate_key', dataset: 'enforcement_decisions', region: inForm('gbk'), year: 2023 },
     ],
+    reportPlants: new Map(),
     byId(id) {
       const p = problems.find((q) => q.id === id);
       if (!p) throw new Error(`no planted problem ${id}`);
@@ -116,7 +121,27 @@ export function makePlan(world: World): Plan {
   for (const r of plan.rejects) {
     add({ id: r.id, kind: 'reject', region_code: r.region.code, year: r.year, expect: `reject:${r.code}`, detail: REJECT_DETAIL[r.code] });
   }
+  plantReports(world, plan, add);
   return plan;
+}
+
+/** Published disclosure reports: two that fail the template's balance check, two whose penalty count contradicts
+ *  the case-level data, one whose publisher names no division. Drawn from their own stream, so the problems
+ *  above stay where they were. */
+function plantReports(world: World, plan: Plan, add: (p: Omit<PlantedProblem, 'detail'> & { detail?: string }) => void): void {
+  const pool = stream(world.seed, 'planted-reports').shuffled(world.regions.filter((r) => !r.named && r.designation !== 'none'));
+  const Y = REPORT_YEAR;
+  const plants: Array<[ReportPlant, Region, string, string]> = [
+    ['unbalanced', pool[0], 'flag:disclosure_report_unbalanced disclosure_annual_reports.balanced', '（七）总计 of section 三 overstated by 5: 第一项加第二项之和 no longer equals 第三项加第四项之和'],
+    ['unbalanced', pool[1], 'flag:disclosure_report_unbalanced disclosure_annual_reports.balanced', '（七）总计 of section 三 overstated by 5: 第一项加第二项之和 no longer equals 第三项加第四项之和'],
+    ['contradiction', pool[2], 'flag:disclosure_report_contradiction disclosure_annual_reports.penalties', 'the report states 1.8× + 20 the penalty decisions the case-level data hold for the year'],
+    ['contradiction', pool[3], 'flag:disclosure_report_contradiction disclosure_annual_reports.penalties', 'the report states 1.8× + 20 the penalty decisions the case-level data hold for the year'],
+    ['unresolved', pool[4], 'reject:unresolved_publisher', 'published under a development-zone committee whose name holds no division name'],
+  ];
+  plants.forEach(([plant, region, expect, detail], i) => {
+    plan.reportPlants.set(key(region, Y), plant);
+    add({ id: `disclosure-report-${plant}-${i + 1}`, kind: `disclosure_report_${plant}`, region_code: region.code, year: Y, expect, detail });
+  });
 }
 
 const REJECT_DETAIL: Record<RejectCode, string> = {

@@ -46,7 +46,7 @@ export const SCALES: Record<ScaleName, ScaleSpec> = {
   national: {
     name: 'national',
     allDivisions: true,
-    // Published batch sizes: regions (comprehensive) and projects (single), see shared reference README.
+    // Published batch sizes: regions (comprehensive) and projects (single), see data/reference/NOTICE.named-regions.md.
     designated: { 2020: { comprehensive: 40, single: 24 }, 2022: { comprehensive: 50, single: 59 }, 2025: { comprehensive: 72, single: 33 } },
     monitored: 0,
     volumes: {

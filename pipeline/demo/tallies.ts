@@ -6,7 +6,8 @@ import type { Region } from './world.ts';
 export const TALLY_METRICS = [
   'decisions', 'decisionsPublished', 'decisionsOnTime',
   'litigationConcluded', 'litigationLost',
-  'disclosureRequests', 'disclosureOnTime',
+  'disclosureRequests', 'disclosureOnTime', 'disclosureUpheld', 'disclosureOverturned',
+  'licences', 'penalties', 'coercions',
 ] as const;
 export type TallyMetric = (typeof TALLY_METRICS)[number];
 

@@ -24,15 +24,15 @@ export interface Flag {
 
 export async function readFlags(db: Database, filter: { year?: number; region?: string; rule?: string; all?: boolean } = {}): Promise<Flag[]> {
   const all = filter.all ?? false;
-  const rows = await db.allFile<Omit<Flag, 'evidence' | 'numbers'> & { numbers: string | null }>('results/flags', {
+  const rows = await db.allFile<Omit<Flag, 'evidence' | 'numbers'> & { numbers: string | null }>('flags/results/flags', {
     year: filter.year ?? null, region: filter.region ?? null, rule: filter.rule ?? null, all,
   });
-  const evidence = await db.allFile<FlagEvidence & { flag_id: string }>('results/flag_evidence', { year: filter.year ?? null, all });
+  const evidence = await db.allFile<FlagEvidence & { flag_id: string }>('flags/results/flag_evidence', { year: filter.year ?? null, all });
   const byFlag = new Map<string, FlagEvidence[]>();
   for (const { flag_id, ...e } of evidence) {
-    let list = byFlag.get(flag_id);
-    if (!list) byFlag.set(flag_id, (list = []));
-    list.push(e);
+    const list = byFlag.get(flag_id);
+    if (list) list.push(e);
+    else byFlag.set(flag_id, [e]);
   }
   return rows.map((r) => ({ ...r, numbers: r.numbers ? JSON.parse(r.numbers) : null, evidence: byFlag.get(r.flag_id) ?? [] }));
 }

@@ -1,4 +1,4 @@
-// Funnel limits of a run: read the rates (sql/refresh/funnel_input.sql), compute limits per metric and year with
+// Funnel limits of a run: read the rates (sql/indicators/refresh/funnel_input.sql), compute limits per metric and year with
 // funnel.ts, append them to funnel_limits. The math is in TypeScript because exact binomial quantiles with
 // interpolation are not SQL; the few hundred thousand rows of a national run go through an appender.
 import type { Database } from '../db/index.ts';
@@ -7,13 +7,13 @@ import { funnel, type FunnelRow } from './funnel.ts';
 interface InputRow { metric_id: string; year: number; region_code: string; numerator: number; denominator: number; direction: string }
 
 export async function computeFunnels(db: Database, runId: number): Promise<number> {
-  const rows = await db.allFile<InputRow>('refresh/funnel_input');
+  const rows = await db.allFile<InputRow>('indicators/refresh/funnel_input');
   const groups = new Map<string, InputRow[]>();
   for (const r of rows) {
     const key = `${r.metric_id}\u0000${r.year}`;
-    let g = groups.get(key);
-    if (!g) groups.set(key, (g = []));
-    g.push(r);
+    const g = groups.get(key);
+    if (g) g.push(r);
+    else groups.set(key, [r]);
   }
   const appender = await db.connection.createAppender('funnel_limits');
   let written = 0;

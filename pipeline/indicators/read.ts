@@ -25,7 +25,7 @@ export interface IndicatorRow extends IndicatorValue {
 }
 
 export async function readIndicators(db: Database, year: number, region?: string): Promise<IndicatorRow[]> {
-  return db.allFile<IndicatorRow>('results/indicator_values', { year, region: region ?? null });
+  return db.allFile<IndicatorRow>('indicators/results/indicator_values', { year, region: region ?? null });
 }
 
 /** The public JSON shape, keys in a fixed order. */
@@ -60,7 +60,7 @@ export interface ScorecardRow {
 }
 
 export async function readScorecard(db: Database, year: number, region?: string): Promise<ScorecardRow[]> {
-  return db.allFile<ScorecardRow>('results/scorecard', { year, region: region ?? null });
+  return db.allFile<ScorecardRow>('indicators/results/scorecard', { year, region: region ?? null });
 }
 
 export async function hasRefreshed(db: Database): Promise<boolean> {

@@ -9,7 +9,7 @@ import { computeFunnels } from './funnel-store.ts';
 import { flagRules } from '../flags/rules.ts';
 
 export interface RefreshOptions {
-  /** The data's date (YYYY-MM-DD); default: the latest date found in the data (sql/refresh/as_of.sql). */
+  /** The data's date (YYYY-MM-DD); default: the latest date found in the data (sql/indicators/refresh/as_of.sql). */
   asOf?: string;
   method?: ScoringMethod;
   systemDir?: string;
@@ -39,10 +39,10 @@ export async function refresh(db: Database, options: RefreshOptions = {}): Promi
   const systems = loadSystems(options.systemDir);
   const method = options.method ?? systems[systems.length - 1].scoring.method;
   if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) throw new Error(`--as-of must be YYYY-MM-DD, got ${options.asOf}`);
-  const dataAsOf = (await db.allFile<{ as_of: string | null }>('refresh/as_of'))[0]?.as_of ?? null;
+  const dataAsOf = (await db.allFile<{ as_of: string | null }>('indicators/refresh/as_of'))[0]?.as_of ?? null;
   const asOf = options.asOf ?? dataAsOf ?? new Date().toISOString().slice(0, 10);
   const systemsJson = JSON.stringify(systems.map((s) => ({ version: s.version, years: s.years, sha256: s.sha256 })));
-  const [{ run_id: runId }] = await db.allFile<{ run_id: number }>('refresh/start_run', {
+  const [{ run_id: runId }] = await db.allFile<{ run_id: number }>('indicators/refresh/start_run', {
     as_of: asOf, as_of_source: options.asOf ? 'option' : 'data', method, systems: systemsJson,
   });
   const steps: Array<{ step: string; ms: number }> = [];
@@ -59,33 +59,33 @@ export async function refresh(db: Database, options: RefreshOptions = {}): Promi
     await db.transaction(async () => {
       await step('definitions', () => storeSystems(db, systems));
       await step('stage', async () => {
-        await db.runFile('refresh/context', { run_id: runId, as_of: asOf, actor: options.actor ?? 'system:refresh' });
-        await db.runFile('refresh/reports_owed');
-        await db.runFile('refresh/stage');
+        await db.runFile('indicators/refresh/context', { run_id: runId, as_of: asOf, actor: options.actor ?? 'system:refresh' });
+        await db.runFile('indicators/refresh/reports_owed');
+        await db.runFile('indicators/refresh/stage');
       });
       for (const m of allMetrics(systems)) await step(m.id, () => db.runFile(m.sql));
       await step('thresholds', async () => {
-        await db.runFile('refresh/clear_latest');
-        await db.runFile('refresh/apply_thresholds');
+        await db.runFile('indicators/refresh/clear_latest');
+        await db.runFile('indicators/refresh/apply_thresholds');
       });
-      await step('scorecard', () => db.runFile('refresh/scorecard', { method }));
+      await step('scorecard', () => db.runFile('indicators/refresh/scorecard', { method }));
       await step('funnel', async () => {
         await computeFunnels(db, runId);
-        await db.runFile('refresh/rate_steps');
+        await db.runFile('indicators/refresh/rate_steps');
       });
       for (const rule of flagRules()) await step(`flag:${rule}`, () => db.runFile(`flags/${rule}`));
-      await step('persist flags', () => db.runFile('refresh/persist_flags'));
+      await step('persist flags', () => db.runFile('indicators/refresh/persist_flags'));
       await step('watchlist', async () => {
         watchlistAdded = await syncWatchlist(db);
       });
-      sourceRows = (await db.allFile<{ source_rows: number }>('refresh/source_rows'))[0].source_rows;
+      sourceRows = (await db.allFile<{ source_rows: number }>('indicators/refresh/source_rows'))[0].source_rows;
     });
   } catch (err) {
-    await db.runFile('refresh/finish_run', { run_id: runId, status: 'failed', seconds: (performance.now() - started) / 1000, source_rows: null }).catch(() => undefined);
+    await db.runFile('indicators/refresh/finish_run', { run_id: runId, status: 'failed', seconds: (performance.now() - started) / 1000, source_rows: null }).catch(() => undefined);
     throw err;
   }
   const seconds = (performance.now() - started) / 1000;
-  await db.runFile('refresh/finish_run', { run_id: runId, status: 'done', seconds, source_rows: sourceRows });
+  await db.runFile('indicators/refresh/finish_run', { run_id: runId, status: 'done', seconds, source_rows: sourceRows });
   const run = (await db.all<Record<string, number>>('SELECT metric_rows, flags_active, flags_new, flags_resolved FROM refresh_runs WHERE run_id = $1', [runId]))[0];
   return {
     run_id: runId, as_of: asOf, as_of_source: options.asOf ? 'option' : 'data', scoring_method: method, seconds,

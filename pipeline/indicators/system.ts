@@ -124,11 +124,11 @@ export async function storeSystems(db: Database, systems: IndicatorSystem[]): Pr
   await db.run('DELETE FROM indicator_thresholds');
   await db.run('DELETE FROM indicator_systems');
   for (const s of systems) {
-    await db.runFile('refresh/insert_system', {
+    await db.runFile('indicators/refresh/insert_system', {
       version: s.version, label: s.label, year_from: s.years[0], year_to: s.years[1], bar: s.scoring.comprehensive_bar, sha256: s.sha256, definition: s.text,
     });
     for (const m of s.metrics) {
-      await db.runFile('refresh/insert_threshold', {
+      await db.runFile('indicators/refresh/insert_threshold', {
         version: s.version, metric_id: m.id, indicator_no: m.indicator_no, area: m.area, name_zh: m.name_zh, unit: m.unit,
         direction: m.direction, threshold: m.threshold, threshold_note: m.threshold_note,
         benchmark_metric: m.benchmark?.metric ?? null, benchmark_year_offset: m.benchmark?.year_offset ?? null,

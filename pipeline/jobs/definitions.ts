@@ -9,7 +9,7 @@ import { listDraws } from '../spotcheck/index.ts';
 import { exportQuarter, previousQuarter, quarterOf, formatQuarter } from '../export/index.ts';
 import { rotatingBackup } from '../backup/index.ts';
 import { civilDateIn } from './next-run.ts';
-import type { JobContext, JobFn, JobOutcome } from './scheduler.ts';
+import type { JobContext, JobFn, JobOutcome } from './job.ts';
 
 /**
  * Inbox watch. Files stay where they are: the loader skips a file whose SHA-256 it has loaded already, so a

@@ -6,14 +6,16 @@ import { calendarStatus } from '../calendar/index.ts';
 import { civilDateIn, nextRuns } from './next-run.ts';
 import { RunLog } from './runs.ts';
 import { currentRunner, JobRunner, type RunResult, type RunnerOptions } from './scheduler.ts';
+import { jobDefinitions } from './definitions.ts';
 
 export { loadSchedules, checkSchedules, defaultSchedulesPath, ScheduleConfigError, WORKDAY_FILTERS, type ScheduleConfig, type SchedulesFile, type WorkdayFilter } from './config.ts';
 export { nextRuns, firstWorkdayOfQuarter, passesFilter, civilDateIn, TIMEZONE } from './next-run.ts';
 export { listJobRuns, acknowledgeRun, JobRunNotFoundError, RunLog, type JobRun, type JobRunStatus, type JobTrigger, type ListRunsOptions } from './runs.ts';
 export {
-  startScheduler, currentRunner, runExclusive, JobRunner, TransientError, UnknownJobError, isTransient,
-  type JobFn, type JobContext, type JobOutcome, type JobEvent, type RunResult, type RunnerOptions, type SchedulerHandle, type StartOptions,
+  startScheduler, currentRunner, JobRunner, TransientError, UnknownJobError, isTransient,
+  type JobEvent, type RunResult, type RunnerOptions, type SchedulerHandle, type StartOptions,
 } from './scheduler.ts';
+export type { JobFn, JobContext, JobOutcome } from './job.ts';
 export { jobDefinitions, inboxJob, refreshJob, annualReportCheckJob, calendarCheckJob, drawReminderJob, quarterlyExportJob, backupJob } from './definitions.ts';
 export { listExports, type ExportListing } from '../export/index.ts';
 
@@ -72,7 +74,7 @@ export async function runJobNow(
   let runLog: RunLog | undefined;
   if (!runner) {
     runLog = await RunLog.open(db);
-    const jobs = options.runner?.jobs ?? (await import('./definitions.ts')).jobDefinitions;
+    const jobs = options.runner?.jobs ?? jobDefinitions;
     runner = new JobRunner(db, runLog, { ...options.runner, jobs });
   }
   const { run_id, done } = await runner.trigger(jobId, 'manual', actor);

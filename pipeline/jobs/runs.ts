@@ -64,7 +64,12 @@ export interface ListRunsOptions {
   unacknowledgedFailuresOnly?: boolean;
 }
 
-export async function listJobRuns(db: Database, options: ListRunsOptions = {}): Promise<JobRun[]> {
+/** Where the runs are read from: the database handle, or any reader of SQL files (the API's read connections). */
+export interface RunsSource {
+  allFile<T>(name: string, params: Record<string, string | number | boolean | null>): Promise<T[]>;
+}
+
+export async function listJobRuns(db: RunsSource, options: ListRunsOptions = {}): Promise<JobRun[]> {
   const rows = await db.allFile<JobRun & { details: string | null }>('jobs/list_runs', {
     limit: options.limit ?? 50, job_id: options.jobId ?? null, unacknowledged: options.unacknowledgedFailuresOnly ?? false,
   });

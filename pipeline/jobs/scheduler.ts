@@ -1,31 +1,14 @@
 // Runs jobs: one run at a time per job (a trigger while the job is running or waiting is recorded as
 // skipped_overlap), retries with exponential backoff when an error is transient, and every run recorded in
 // job_runs. All jobs share the one DuckDB connection of the process, whose transactions cannot nest, so runs
-// pass through one lane: a run waits for the previous run of any job to finish. A failing job only fails its
-// own run; the lane and the other jobs go on.
+// pass through the database handle's writers' lane (Database.exclusive): a run waits for the previous run of any
+// job, and for any other writer, to finish. A failing job only fails its own run; the lane and the other jobs go on.
 import cron, { type ScheduledTask } from 'node-cron';
 import { DatabaseBusyError, type Database } from '../db/index.ts';
 import { loadSchedules, type SchedulesFile } from './config.ts';
 import { passesFilter } from './next-run.ts';
+import type { JobContext, JobFn } from './job.ts';
 import { RunLog, type JobRunStatus, type JobTrigger } from './runs.ts';
-
-export interface JobContext {
-  db: Database;
-  /** When the run was due (the cron time for scheduled runs, now for manual ones). */
-  now: Date;
-  trigger: JobTrigger;
-  actor: string;
-}
-
-export interface JobOutcome {
-  /** One line, Chinese, shown in the UI. */
-  summary: string;
-  /** The run worked but analysts must act (calendar not loaded, draw not done): shown until acknowledged. */
-  warning?: boolean;
-  details?: unknown;
-}
-
-export type JobFn = (ctx: JobContext) => Promise<JobOutcome>;
 
 /** Throw this (or any error with `transient: true`) for a failure worth retrying. */
 export class TransientError extends Error {
@@ -77,7 +60,6 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 export class JobRunner {
   private readonly active = new Map<string, Promise<RunResult>>();
-  private lane: Promise<unknown> = Promise.resolve();
 
   constructor(readonly db: Database, private readonly runLog: RunLog, private readonly options: RunnerOptions) {}
 
@@ -105,7 +87,7 @@ export class JobRunner {
     // Claimed and queued before the first await: two triggers in one tick cannot both run, and runs take the lane
     // in the order they were triggered.
     const started = this.runLog.start(jobId, trigger, actor);
-    const done = this.enqueue(async () => this.execute(jobId, fn, await started, { db: this.db, now: due, trigger, actor }))
+    const done = this.db.exclusive(async () => this.execute(jobId, fn, await started, { db: this.db, now: due, trigger, actor }))
       .finally(() => this.active.delete(jobId));
     this.active.set(jobId, done);
     let runId: number;
@@ -121,17 +103,6 @@ export class JobRunner {
   /** Resolves when every started run has finished. */
   async idle(): Promise<void> {
     while (this.active.size > 0) await Promise.allSettled([...this.active.values()]);
-  }
-
-  /** Runs `task` in the jobs' lane: for other writers of the shared connection (API uploads, refresh button). */
-  exclusive<T>(task: () => Promise<T>): Promise<T> {
-    return this.enqueue(task);
-  }
-
-  private enqueue<T>(task: () => Promise<T>): Promise<T> {
-    const next = this.lane.then(task, task);
-    this.lane = next.catch(() => undefined);
-    return next;
   }
 
   private async execute(jobId: string, fn: JobFn, runId: number, ctx: JobContext): Promise<RunResult> {
@@ -199,26 +170,18 @@ export function currentRunner(): JobRunner | undefined {
   return current;
 }
 
-/**
- * Runs `task` after the running jobs of this process's scheduler, and before any later one; runs it at once when
- * no scheduler is started. For code outside the jobs that writes through the shared connection.
- */
-export function runExclusive<T>(task: () => Promise<T>): Promise<T> {
-  return current ? current.exclusive(task) : task();
-}
-
 export interface StartOptions {
   onEvent?: (event: JobEvent) => void;
   schedules?: SchedulesFile;
-  /** Job implementations; default: pipeline/jobs/definitions.ts. */
-  jobs?: Record<string, JobFn>;
+  /** Job implementations by job id: pipeline/jobs/definitions.ts's jobDefinitions in the product. */
+  jobs: Record<string, JobFn>;
   runnerOptions?: Omit<RunnerOptions, 'jobs' | 'onEvent'>;
 }
 
 /** Starts every enabled schedule with node-cron in its time zone. */
-export async function startScheduler(db: Database, options: StartOptions = {}): Promise<SchedulerHandle> {
+export async function startScheduler(db: Database, options: StartOptions): Promise<SchedulerHandle> {
   const schedules = options.schedules ?? loadSchedules();
-  const jobs = options.jobs ?? (await import('./definitions.ts')).jobDefinitions;
+  const { jobs } = options;
   const runLog = await RunLog.open(db);
   await runLog.markInterrupted();
   const runner = new JobRunner(db, runLog, { ...options.runnerOptions, jobs, onEvent: options.onEvent });

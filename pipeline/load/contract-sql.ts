@@ -139,9 +139,9 @@ export function loadSql(contract: DatasetContract, history: string): LoadSql {
   const rawRef = (c: Column) => quoteIdent(`__r_${c.name}`);
   const checks = failureChecks(contract, rawRef);
   const key = contract.key.map(quoteIdent);
-  const valueOf = (check: Check) => check.value ?? rawRef(cols.find((c) => c.name === check.column)!);
+  const reportedValue = (check: Check) => check.value ?? rawRef(cols.find((c) => c.name === check.column)!);
   const structs = checks
-    .map((c) => `CASE WHEN ${c.fails} THEN {'column': ${lit(c.column)}, 'code': ${lit(c.code)}, 'value': ${valueOf(c)}, 'message': ${lit(c.message)}} END`)
+    .map((c) => `CASE WHEN ${c.fails} THEN {'column': ${lit(c.column)}, 'code': ${lit(c.code)}, 'value': ${reportedValue(c)}, 'message': ${lit(c.message)}} END`)
     .join(',\n      ');
   const colList = cols.map((c) => quoteIdent(c.name)).join(', ');
 

@@ -57,7 +57,7 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
   }
   const dataset = source.contract?.name ?? null;
   if (source.contract) {
-    const earlier = (await db.allFile<{ load_id: number; file_name: string }>('load/find_loaded', [source.sha256, source.contract.name]))[0];
+    const earlier = (await db.allFile<{ load_id: number; file_name: string }>('load/find_loaded', { sha256: source.sha256, dataset: source.contract.name }))[0];
     if (earlier) {
       closeSource(source);
       return { file, dataset, status: 'skipped', loaded: 0, rejected: 0, message: `same content as load ${earlier.load_id} (${earlier.file_name}); nothing changed`, load_id: earlier.load_id };
@@ -69,12 +69,17 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
   if (problem) {
     closeSource(source);
     const message = `${file}: ${problem.message}`;
-    const [row] = await db.allFile<{ load_id: number }>('load/refuse_file', [file, path, source.sha256, dataset, source.format, message, options.source ?? 'cli', elapsed()]);
+    const [row] = await db.allFile<{ load_id: number }>('load/refuse_file', {
+      file_name: file, file_path: path, sha256: source.sha256, dataset, format: source.format, message,
+      source: options.source ?? 'cli', total_ms: elapsed(),
+    });
     return { file, dataset, status: 'refused', loaded: 0, rejected: 0, message, load_id: row.load_id };
   }
 
   const contract = source.contract!;
-  const [{ load_id: loadId }] = await db.allFile<{ load_id: number }>('load/start_load', [file, path, source.sha256, contract.name, source.format, options.source ?? 'cli']);
+  const [{ load_id: loadId }] = await db.allFile<{ load_id: number }>('load/start_load', {
+    file_name: file, file_path: path, sha256: source.sha256, dataset: contract.name, format: source.format, source: options.source ?? 'cli',
+  });
   let staged: Staged | undefined;
   try {
     profile('open', elapsed());
@@ -117,7 +122,10 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
       const superseded = await supersede(db, contract, sql.supersede, loadId);
       profile('superseded', elapsed());
       const total = elapsed();
-      await db.runFile('load/finish_load', [loadId, 'loaded', null, s.encoding, s.records, loaded, rejected, superseded, readMs, total - readMs, total]);
+      await db.runFile('load/finish_load', {
+        load_id: loadId, status: 'loaded', message: null, encoding: s.encoding, records: s.records, loaded, rejected, superseded,
+        read_ms: readMs, validate_ms: total - readMs, total_ms: total,
+      });
       return { loaded, rejected, superseded, records: s.records };
     });
     profile('committed', elapsed());
@@ -125,7 +133,10 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
     return { file, dataset, status: 'loaded', loaded: result.loaded, rejected: result.rejected, message, load_id: loadId, records: result.records, superseded: result.superseded, ms: elapsed() };
   } catch (err) {
     const message = err instanceof CountMismatchError ? err.message : `${file}: ${(err as Error).message}`;
-    await db.runFile('load/finish_load', [loadId, 'refused', message, staged?.encoding ?? null, staged?.records ?? null, 0, 0, 0, null, null, elapsed()]);
+    await db.runFile('load/finish_load', {
+      load_id: loadId, status: 'refused', message, encoding: staged?.encoding ?? null, records: staged?.records ?? null,
+      loaded: 0, rejected: 0, superseded: 0, read_ms: null, validate_ms: null, total_ms: elapsed(),
+    });
     return { file, dataset, status: 'refused', loaded: 0, rejected: 0, message, load_id: loadId, ms: elapsed() };
   } finally {
     await staged?.cleanup().catch(() => undefined);
@@ -148,7 +159,7 @@ async function stage(db: Database, source: OpenedSource, onRows?: (rowsRead: num
     case 'xlsx':
       return stageRows(db, contract, keyedXlsxRows(source), { format: 'xlsx', sha256: source.sha256, readerRejects: [], onClose: () => closeSource(source), onRows });
     default:
-      return stageRows(db, contract, keyedRows(source), { format: 'jsonl', sha256: source.sha256, readerRejects: source.readerRejects ?? [], onRows });
+      return stageRows(db, contract, keyedRows(source), { format: source.format, sha256: source.sha256, readerRejects: source.readerRejects ?? [], onRows });
   }
 }
 

@@ -5,12 +5,14 @@ import { basename } from 'node:path';
 import type { Database } from '../db/index.ts';
 import { datasetByName, type DatasetContract } from '../contracts/index.ts';
 import { matchHeader, type HeaderMatch } from '../contracts/header-match.ts';
-import { formatOf, openXlsxSheet, readCsvHeader, readJsonl, jsonCellText, scanCsv, type CsvScan, type FileFormat, type XlsxSheetStream } from '../readers/index.ts';
+import { formatOf, openXlsxSheet, reportFormatOf, readCsvHeader, readJsonl, jsonCellText, scanCsv, type CsvScan, type FileFormat, type XlsxSheetStream } from '../readers/index.ts';
 import { detectDataset } from './detect-dataset.ts';
 import { parquetColumns } from './stage-parquet.ts';
 import type { ReaderReject } from './staged.ts';
 import type { SourceRow } from './stage-rows.ts';
-import { datasets } from '../contracts/index.ts';
+import { datasets, disclosureAnnualReports } from '../contracts/index.ts';
+import { looksLikeReport, readDisclosureReport } from '../disclosure-reports/index.ts';
+import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 
 export interface OpenedSource {
@@ -30,6 +32,8 @@ export interface OpenedSource {
 }
 
 export async function openSource(db: Database, path: string, datasetName?: string): Promise<OpenedSource> {
+  const report = await openReport(path, datasetName);
+  if (report) return report;
   const format = formatOf(path);
   if (!format) throw new Error(`${basename(path)}: unsupported file type (CSV, XLSX, JSON Lines or Parquet)`);
   let fields: string[] = [];
@@ -83,7 +87,25 @@ export async function openSource(db: Database, path: string, datasetName?: strin
   return source;
 }
 
-/** JSON Lines rows as SourceRows keyed by contract column. */
+/** A published disclosure report (HTML, DOCX, PDF, or a .txt whose first lines name one) is one record of
+ *  disclosure_annual_reports, told by its content; undefined for every other file. */
+async function openReport(path: string, datasetName?: string): Promise<OpenedSource | undefined> {
+  const format = reportFormatOf(path);
+  if (!format) return undefined;
+  if (format === 'text' && !looksLikeReport(readFileSync(path).subarray(0, 4096).toString('utf8'))) return undefined;
+  if (datasetName && datasetName !== disclosureAnnualReports.name) {
+    throw new Error(`${basename(path)}: a ${format} file is read as a published disclosure report (disclosure_annual_reports), not as ${datasetName}`);
+  }
+  const read = await readDisclosureReport(path, format);
+  const contract = disclosureAnnualReports;
+  return {
+    path, format, fields: read.fields, sha256: await sha256File(path), contract, match: matchHeader(contract, read.fields),
+    rows: read.row ? [read.row] : [],
+    readerRejects: read.reject ? [{ ...read.reject, column: read.reject.code === 'unresolved_publisher' ? 'publisher' : null }] : [],
+  };
+}
+
+/** JSON Lines (and disclosure report) rows as SourceRows keyed by contract column. */
 export function keyedRows(source: OpenedSource): SourceRow[] {
   const columns = source.match!.columns;
   return (source.rows ?? []).map((r) => ({ line: r.line, cells: keyed(columns, r.values), raw: r.raw }));

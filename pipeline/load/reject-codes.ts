@@ -19,6 +19,8 @@ export const rowRejectCodes = {
   line_too_long: 'the record is longer than the reader accepts',
   bad_json: 'the line is not a JSON object',
   malformed: 'the record could not be read',
+  unreadable_report: 'a published report whose tables cannot be read in the national template (the line and the reason are named)',
+  unresolved_publisher: "a published report whose publisher's name does not resolve to exactly one administrative division",
 } as const;
 
 /** Row rules of the contracts add their own codes (e.g. published_before_decided); see pipeline/contracts. */
@@ -27,7 +29,7 @@ export type RowRejectCode = keyof typeof rowRejectCodes | string;
 export const fileRefusalCodes = {
   header_mismatch: 'the header misses required columns or has unknown ones',
   unknown_dataset: 'the dataset could not be told from the file name or header',
-  unsupported_format: 'the file type is not CSV, XLSX, JSON Lines or Parquet',
+  unsupported_format: 'the file type is not CSV, XLSX, JSON Lines, Parquet, or a published report (HTML, DOCX, PDF, text)',
   count_mismatch: 'loaded + rejected does not equal the records counted in the file',
   empty_file: 'the file has no header',
   unreadable: 'the file could not be read',

@@ -5,8 +5,8 @@
 import type { Database } from '../db/index.ts';
 import { quoteIdent } from '../contracts/ddl.ts';
 import type { DatasetContract } from '../contracts/index.ts';
-import { type Breakpoint, type ReaderReject, type Staged } from './staged.ts';
-import { excelSerialToText } from '../readers/index.ts';
+import type { Breakpoint, ReaderReject, Staged } from './staged.ts';
+import { excelSerialToText, type ReportFileFormat } from '../readers/index.ts';
 
 export interface SourceRow {
   line: number;
@@ -23,7 +23,7 @@ export async function stageRows(
   db: Database,
   contract: DatasetContract,
   rows: Iterable<SourceRow> | AsyncIterable<SourceRow>,
-  info: { format: 'xlsx' | 'jsonl'; sha256: string; readerRejects: ReaderReject[]; onClose?: () => void; onRows?: (rowsRead: number) => void },
+  info: { format: 'xlsx' | 'jsonl' | ReportFileFormat; sha256: string; readerRejects: ReaderReject[]; onClose?: () => void; onRows?: (rowsRead: number) => void },
 ): Promise<Staged> {
   const cols = contract.columns.map((c) => `${quoteIdent(c.name)} VARCHAR`);
   await db.run(`CREATE OR REPLACE TEMP TABLE stage (${cols.join(', ')}, _line BIGINT, _raw VARCHAR)`);

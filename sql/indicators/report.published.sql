@@ -5,7 +5,7 @@
 --        judged once 31 January of Y + 1 has passed (an unpublished or missing report then counts as unpublished);
 --        before that an unpublished report is no data
 -- @threshold: 100% (data/indicator-systems)
--- Which reports are owed, and when: the view reports_owed (sql/refresh/reports_owed.sql).
+-- Which reports are owed, and when: the view reports_owed (sql/indicators/refresh/reports_owed.sql).
 INSERT INTO metric_results BY NAME
 SELECT
   'report.published' AS metric_id,

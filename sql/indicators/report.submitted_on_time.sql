@@ -5,7 +5,7 @@
 --        for every year from the year before its batch (its application year); no report once 31 January has passed
 --        is not submitted (value 0); no report before then is no data (not yet due)
 -- @threshold: 100% (data/indicator-systems)
--- Which reports are owed, and when: the view reports_owed (sql/refresh/reports_owed.sql).
+-- Which reports are owed, and when: the view reports_owed (sql/indicators/refresh/reports_owed.sql).
 INSERT INTO metric_results BY NAME
 SELECT
   'report.submitted_on_time' AS metric_id,

@@ -1,4 +1,4 @@
--- @produces: the load log, newest first. $1 = maximum number of rows.
+-- @produces: the load log, newest first. $limit = maximum number of rows.
 SELECT load_id, file_name, dataset, format, encoding, status, records, loaded, rejected, superseded,
        strftime(started_at, '%Y-%m-%d %H:%M:%S') AS started_at, total_ms, sha256, message
-FROM load_log ORDER BY load_id DESC LIMIT $1;
+FROM load_log ORDER BY load_id DESC LIMIT $limit;

@@ -27,23 +27,26 @@ CREATE OR REPLACE TEMP MACRO workdays_between(a, b) AS
   - (SELECT ca.workday_seq FROM calendar_days AS ca WHERE ca.day = CAST(a AS DATE));
 
 -- The n-th working day after d (d itself not counted); n = 0 gives d. Exactly one workday carries each
--- workday_seq value, so the target is the workday whose seq is seq(d) + n.
+-- workday_seq value, so the target is the workday whose seq is seq(d) + n. One join inside one subquery: a
+-- subquery nested in the WHERE of another is not decorrelated, and cost seconds per thousand rows.
 CREATE OR REPLACE TEMP MACRO workdays_add(d, n) AS
   CASE
     WHEN n < 0 THEN error('workdays_add: the number of working days must be >= 0, found ' || CAST(n AS VARCHAR))
     WHEN n = 0 THEN (SELECT c0.day FROM calendar_days AS c0 WHERE c0.day = CAST(d AS DATE))
-    ELSE (SELECT c.day FROM calendar_days AS c
-          WHERE c.is_workday
-            AND c.workday_seq = (SELECT s.workday_seq FROM calendar_days AS s WHERE s.day = CAST(d AS DATE)) + n)
+    ELSE (SELECT c.day FROM calendar_days AS s JOIN calendar_days AS c ON c.workday_seq = s.workday_seq + n
+          WHERE s.day = CAST(d AS DATE) AND c.is_workday)
   END;
 
 -- True when any date between a and b (inclusive, either order) lies in a year without a published notice.
 -- Counts the published days of the span: the table covers every published year, so a day outside it is
 -- unpublished too and the answer stays right beyond 2031. For workdays_add: workday_provisional(d, workdays_add(d, n)).
+-- a and b appear once each: a macro's argument is copied wherever it is named, and b is often itself a subquery
+-- (workdays_add), which would otherwise run four times per row.
 CREATE OR REPLACE TEMP MACRO workday_provisional(a, b) AS
-  (SELECT count(*) FROM calendar_days AS p
-   WHERE p.published AND p.day BETWEEN least(CAST(a AS DATE), CAST(b AS DATE)) AND greatest(CAST(a AS DATE), CAST(b AS DATE)))
-  < abs(date_diff('day', CAST(a AS DATE), CAST(b AS DATE))) + 1;
+  (SELECT count(p.day) < abs(date_diff('day', r.x, r.y)) + 1
+   FROM (SELECT CAST(a AS DATE) AS x, CAST(b AS DATE) AS y) AS r
+   LEFT JOIN calendar_days AS p ON p.published AND p.day BETWEEN least(r.x, r.y) AND greatest(r.x, r.y)
+   GROUP BY r.x, r.y);
 
 -- For bulk metrics: the deadline n working days after every calendar day (a few thousand rows), to be joined to
 -- case tables by date — one hash join instead of a working-day lookup per case. provisional: the day or its

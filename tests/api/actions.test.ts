@@ -32,7 +32,7 @@ function uploadCsv(): string {
   const body = lines.slice(1).map((l) => l.replace(/YSQ2019/, 'YSQ2099'));
   body[1] = body[1].replace(/,2019\/1\/\d+$/, ',2019/13/45');
   body[3] = body[3].replace(/,110101,/, ',11a101,');
-  return [lines[0], ...body].join('\n') + '\n';
+  return `${[lines[0], ...body].join('\n')}\n`;
 }
 
 const POSTS: Array<[string, unknown]> = [

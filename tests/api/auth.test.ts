@@ -1,5 +1,6 @@
-// /api/auth: login, logout, me; wrong passwords, rate limit, CSRF, cookie attributes, security headers.
+// /api/auth: login, logout, me; wrong passwords, login throttling (per username, per address, backoff, proxy, audit), CSRF, cookie attributes, security headers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
 import { auditOf, closeApp, demoApp, get, login, post, type Ctx, PASSWORD } from './helper.ts';
 
 let ctx: Ctx;
@@ -49,23 +50,6 @@ describe('POST /api/auth/login', () => {
     expect(res.json().error.message).toMatch(/password/);
   });
 
-  it('answers 429 after 5 attempts in a minute for the same username, even with the right password', async () => {
-    const { buildApp } = await import('../../pipeline/api/app.ts');
-    const app = await buildApp({ db: ctx.db, secureCookies: false, loginAttemptsPerMinute: 5 });
-    const codes: number[] = [];
-    for (let i = 0; i < 7; i++) {
-      codes.push((await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'boss', password: `guess-${i}` } })).statusCode);
-    }
-    expect(codes.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
-    expect(codes.slice(5)).toEqual([429, 429]);
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'boss', password: PASSWORD } });
-    expect(res.statusCode).toBe(429);
-    expect(res.json().error.code).toBe('too_many_requests');
-    const other = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'central', password: PASSWORD } });
-    expect(other.statusCode).toBe(200);
-    await app.close();
-  });
-
   it('writes a user.login audit entry', async () => {
     await login(ctx.app, 'prov');
     expect((await auditOf(ctx.db, 'user.login')).some((e) => e.actor === 'user:prov')).toBe(true);
@@ -77,6 +61,99 @@ describe('POST /api/auth/login', () => {
     await disableUser(ctx.db, 'gone', 'test');
     const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'gone', password: PASSWORD } });
     expect(res.statusCode).toBe(401);
+  });
+});
+
+describe('login throttling', () => {
+  let clock = 0;
+  const throttled = async (options: Record<string, unknown> = {}) => {
+    const { buildApp } = await import('../../pipeline/api/app.ts');
+    clock = 1_000_000;
+    return buildApp({ db: ctx.db, secureCookies: false, loginThrottle: { now: () => clock }, ...options });
+  };
+  const attempt = (app: FastifyInstance, username: string, password: string, from?: string, cookie?: string) =>
+    app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers: { ...(from ? { 'x-forwarded-for': from } : {}), ...(cookie ? { cookie } : {}) } });
+
+  it('locks a username guessed from many addresses, even for the right password, and lets it in again when the lock runs out', async () => {
+    const app = await throttled({ trustProxy: true });
+    const codes: number[] = [];
+    for (let i = 0; i < 6; i++) codes.push((await attempt(app, 'boss', `guess-${i}`, `198.51.100.${i + 1}`)).statusCode);
+    expect(codes).toEqual([401, 401, 401, 401, 401, 401]);
+    const locked = await attempt(app, 'BOSS', PASSWORD, '198.51.100.77');
+    expect(locked.statusCode).toBe(429);
+    expect(locked.json().error.code).toBe('too_many_requests');
+    expect(locked.headers['retry-after']).toBe('1');
+    expect((await attempt(app, 'central', PASSWORD, '198.51.100.1')).statusCode).toBe(200);
+    clock += 1000;
+    expect((await attempt(app, 'boss', PASSWORD, '198.51.100.77')).statusCode).toBe(200);
+    await app.close();
+  });
+
+  it('doubles the lock with each further failure, up to the cap, never for good', async () => {
+    const app = await throttled({ loginThrottle: { now: () => clock, maxLockMs: 8000 } });
+    const locks: number[] = [];
+    for (let i = 0; i < 6; i++) await attempt(app, 'prov', `guess-${i}`);
+    for (let i = 0; i < 5; i++) {
+      const res = await attempt(app, 'prov', 'again-wrong');
+      locks.push(Number(res.headers['retry-after']));
+      clock += Number(res.headers['retry-after']) * 1000;
+      await attempt(app, 'prov', 'still-wrong');
+    }
+    expect(locks).toEqual([1, 2, 4, 8, 8]);
+    clock += 8000;
+    expect((await attempt(app, 'prov', PASSWORD)).statusCode).toBe(200);
+    await app.close();
+  });
+
+  it('locks an address that tries one password across many usernames, and not the accounts elsewhere', async () => {
+    const app = await throttled({ trustProxy: true });
+    for (let i = 0; i < 21; i++) expect((await attempt(app, `user${i}`, 'Summer2024!', '203.0.113.9')).statusCode).toBe(401);
+    expect((await attempt(app, 'central', PASSWORD, '203.0.113.9')).statusCode).toBe(429);
+    expect((await attempt(app, 'central', PASSWORD, '203.0.113.10')).statusCode).toBe(200);
+    await app.close();
+  });
+
+  it('ignores X-Forwarded-For unless told to trust a proxy', async () => {
+    const app = await throttled();
+    for (let i = 0; i < 21; i++) await attempt(app, `spray${i}`, 'Summer2024!', `192.0.2.${i + 1}`);
+    expect((await attempt(app, 'central', PASSWORD, '192.0.2.200')).statusCode).toBe(429);
+    await app.close();
+  });
+
+  it('trusts only the listed proxy address', async () => {
+    const app = await throttled({ trustProxy: ['10.0.0.0/8'] });
+    const viaProxy = await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.1.2.3', headers: { 'x-forwarded-for': '198.51.100.5' }, payload: { username: 'central', password: PASSWORD } });
+    expect(viaProxy.statusCode).toBe(200);
+    for (let i = 0; i < 21; i++) await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '172.16.0.1', headers: { 'x-forwarded-for': `198.51.100.${i}` }, payload: { username: `n${i}`, password: 'x' } });
+    const direct = await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '172.16.0.1', headers: { 'x-forwarded-for': '198.51.100.99' }, payload: { username: 'central', password: PASSWORD } });
+    expect(direct.statusCode).toBe(429);
+    await app.close();
+  });
+
+  it('writes each lock-out to the audit log with the username, address and length', async () => {
+    const app = await throttled({ trustProxy: true });
+    const before = (await auditOf(ctx.db, 'user.lockout')).length;
+    for (let i = 0; i < 6; i++) await attempt(app, 'central', `wrong-${i}`, '198.51.100.40');
+    const entries = (await auditOf(ctx.db, 'user.lockout')).slice(before);
+    expect(entries.length).toBe(1);
+    expect(entries[0].subject).toBe('user:central');
+    expect(entries[0].actor).toBe('address:198.51.100.40');
+    expect(JSON.parse(entries[0].details)).toMatchObject({ kind: 'username', failures: 6, locked_seconds: 1, username: 'central', address: '198.51.100.40' });
+    await app.close();
+  });
+
+  it("keeps the owner's browser, which logged in before, out of a lock someone else caused", async () => {
+    const app = await throttled({ trustProxy: true });
+    const ok = await attempt(app, 'central', PASSWORD, '198.51.100.50');
+    const device = ok.cookies.find((c) => c.name === 'shifan_device')!;
+    expect(device.httpOnly).toBe(true);
+    expect(device.path).toBe('/api/auth/login');
+    for (let i = 0; i < 8; i++) await attempt(app, 'central', `attacker-${i}`, `203.0.113.${i + 20}`);
+    expect((await attempt(app, 'central', PASSWORD, '198.51.100.60')).statusCode).toBe(429);
+    expect((await attempt(app, 'central', PASSWORD, '198.51.100.60', `shifan_device=${device.value}`)).statusCode).toBe(200);
+    // the cookie is bound to its username
+    expect((await attempt(app, 'boss', 'x', '198.51.100.60', `shifan_device=${device.value}`)).statusCode).toBe(401);
+    await app.close();
   });
 });
 
@@ -123,6 +200,52 @@ describe('CSRF', () => {
     const b = await login(ctx.app, 'central');
     const res = await post(ctx.app, a, '/api/auth/logout', undefined, { 'x-csrf-token': b.csrf });
     expect(res.statusCode).toBe(403);
+  });
+});
+
+describe('access decided on the matched route', () => {
+  it('refuses a percent-encoded spelling of a private path without a session, as it refuses the plain one', async () => {
+    for (const url of ['/api/data/rejects', '/%61pi/data/rejects', '/ap%69/data/rejects', '/%61%70%69/data/rejects', '/api/d%61ta/rejects', '/%61pi/regions']) {
+      const res = await ctx.app.inject({ url });
+      expect(res.statusCode, url).toBe(401);
+      expect(res.json().error.code).toBe('unauthorized');
+    }
+  });
+  it("keeps a provincial account to its province whatever the spelling", async () => {
+    const s = await login(ctx.app, 'prov');
+    const regions = (await get(ctx.app, s, '/%61pi/regions')).json() as Array<{ province_code: string }>;
+    expect(regions.length).toBeGreaterThan(0);
+    for (const r of regions) expect(r.province_code).toBe(ctx.province);
+    expect((await get(ctx.app, s, `/%61pi/regions/${ctx.otherRegion}`)).statusCode).toBe(404);
+    expect((await get(ctx.app, s, '/%61pi/data/rejects')).json()).toEqual([]);
+  });
+  it('makes a route private unless it is marked public', async () => {
+    const { buildApp } = await import('../../pipeline/api/app.ts');
+    const app = await buildApp({ db: ctx.db, secureCookies: false });
+    app.get('/api/added-later', async () => ({ secret: 42 }));
+    app.get('/anywhere/else', async () => ({ secret: 43 }));
+    app.get('/api/open', { config: { public: true } }, async () => ({ open: true }));
+    for (const url of ['/api/added-later', '/anywhere/else', '/%61nywhere/else']) expect((await app.inject({ url })).statusCode, url).toBe(401);
+    expect((await app.inject({ url: '/api/open' })).statusCode).toBe(200);
+    await app.close();
+  });
+  it('answers an unmatched path with one 404 body that names nothing, with or without a session', async () => {
+    const s = await login(ctx.app, 'central');
+    const bodies = new Set<string>();
+    for (const url of ['/api/nothing-here', '/api/data/rejects/', '/API/data/rejects', '/api//data/rejects', '/api/data/rejects;x', '/api%2fdata/rejects', '/docs%2fjson']) {
+      for (const headers of [{}, { cookie: s.cookie }]) {
+        const res = await ctx.app.inject({ url, headers });
+        expect(res.statusCode, url).toBe(404);
+        bodies.add(res.body);
+      }
+    }
+    expect([...bodies]).toEqual(['{"error":{"code":"not_found","message":"no such route"}}']);
+  });
+  it('refuses a change by role before reading the body: a provincial upload is 403, never parsed', async () => {
+    const s = await login(ctx.app, 'prov');
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/refresh', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' }, payload: '{"broken"' });
+    expect(res.statusCode).toBe(403);
+    expect(res.json().error.code).toBe('forbidden');
   });
 });
 

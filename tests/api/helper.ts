@@ -4,12 +4,13 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { Database } from '../../pipeline/db/index.ts';
+import type { Database } from '../../pipeline/db/index.ts';
 import { generateDemo } from '../../pipeline/demo/index.ts';
 import { ingestPaths } from '../../pipeline/load/index.ts';
 import { refresh } from '../../pipeline/indicators/index.ts';
 import { addUser } from '../../pipeline/users/index.ts';
 import { buildApp, type AppOptions } from '../../pipeline/api/app.ts';
+import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -28,7 +29,7 @@ export interface Ctx {
 export async function demoApp(options: Partial<AppOptions> = {}): Promise<Ctx> {
   const dir = mkdtempSync(join(tmpdir(), 'shifan-api-'));
   const demo = await generateDemo({ scale: 'small', seed: 1, outDir: join(dir, 'inbox') });
-  const db = await Database.open(join(dir, 'api.duckdb'));
+  const db = await openPreparedDatabase(join(dir, 'api.duckdb'));
   await ingestPaths(db, demo.files, { source: 'demo' });
   await refresh(db);
   const [{ province_code: province }] = await db.all<{ province_code: string }>(
@@ -38,7 +39,7 @@ export async function demoApp(options: Partial<AppOptions> = {}): Promise<Ctx> {
   await addUser(db, { username: 'central', role: 'central', password: PASSWORD }, 'test');
   await addUser(db, { username: 'prov', role: 'provincial', province_code: province, password: PASSWORD }, 'test');
   await addUser(db, { username: 'boss', role: 'admin', password: PASSWORD }, 'test');
-  const app = await buildApp({ db, secureCookies: false, loginAttemptsPerMinute: 100, ...options });
+  const app = await buildApp({ db, secureCookies: false, ...options });
   await app.ready();
   return { app, db, dir, province, ownRegion, otherRegion };
 }

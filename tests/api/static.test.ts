@@ -1,12 +1,13 @@
 // The built dashboard: files served from staticDir, any other non-API GET falls back to index.html (the SPA's
-// router), unknown /api paths stay JSON 404s.
+// router), unknown /api paths stay JSON 404s; the files and the fallback need no session, and nothing else does.
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { Database } from '../../pipeline/db/index.ts';
+import type { Database } from '../../pipeline/db/index.ts';
 import { buildApp } from '../../pipeline/api/app.ts';
+import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 let db: Database;
 let app: FastifyInstance;
@@ -16,7 +17,7 @@ beforeAll(async () => {
   mkdirSync(join(dist, 'assets'));
   writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="/assets/app.js"></script>');
   writeFileSync(join(dist, 'assets', 'app.js'), 'console.log("app")');
-  db = await Database.open(':memory:');
+  db = await openPreparedDatabase(':memory:');
   app = await buildApp({ db, staticDir: dist, secureCookies: false });
 });
 afterAll(async () => {
@@ -34,6 +35,12 @@ describe('the built dashboard', () => {
     expect(js.headers['content-type']).toMatch(/javascript/);
   });
 
+  it('serves the files and the fallback without a session, and keeps a route added beside them private', async () => {
+    expect((await app.inject({ url: '/assets/app.js' })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/%61ssets/app.js' })).statusCode).toBe(200);
+    expect((await app.inject({ url: '/api/meta' })).statusCode).toBe(401);
+  });
+
   it('falls back to index.html for client-side routes', async () => {
     const page = await app.inject({ url: '/regions/110101?year=2024' });
     expect(page.statusCode).toBe(200);
@@ -41,10 +48,10 @@ describe('the built dashboard', () => {
     expect(page.body).toContain('id="root"');
   });
 
-  it('never answers an /api path with the page (without a session: JSON 401) and refuses non-GET fallbacks', async () => {
+  it('never answers an /api path with the page (an unknown one is the JSON 404, session or not) and refuses non-GET fallbacks', async () => {
     const api = await app.inject({ url: '/api/unknown' });
-    expect(api.statusCode).toBe(401);
-    expect(api.json().error.code).toBe('unauthorized');
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error.code).toBe('not_found');
     expect((await app.inject({ method: 'POST', url: '/whatever' })).statusCode).toBe(404);
   });
 });

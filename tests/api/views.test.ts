@@ -1,5 +1,5 @@
 // The read routes: shapes as the dashboard uses them, province scoping for a provincial account (lists hold only
-// its province, another province's region is 403), Arrow responses equal to JSON, OpenAPI at /docs.
+// its province, another province's region is 404 like a missing one), Arrow responses equal to JSON, OpenAPI at /docs.
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeApp, demoApp, get, login, type Ctx, type Session } from './helper.ts';
@@ -178,11 +178,14 @@ describe('GET /api/regions/:code', () => {
     expect(r.metrics.length).toBeGreaterThan(10);
     for (const key of ['reports', 'flags', 'spotchecks', 'peers']) expect(Array.isArray(r[key])).toBe(true);
   });
-  it("gives a provincial account its own region and 403 for another province's", async () => {
+  it("gives a provincial account its own region, and for another province's the very answer a code that exists nowhere gets", async () => {
     expect((await get(ctx.app, prov, `/api/regions/${ctx.ownRegion}`)).statusCode).toBe(200);
-    const res = await get(ctx.app, prov, `/api/regions/${ctx.otherRegion}`);
-    expect(res.statusCode).toBe(403);
-    expect(res.json().error.message).toMatch(/outside your province/);
+    const other = await get(ctx.app, prov, `/api/regions/${ctx.otherRegion}`);
+    const none = await get(ctx.app, prov, '/api/regions/999999');
+    expect(other.statusCode).toBe(404);
+    expect(none.statusCode).toBe(404);
+    expect(other.body).toBe(none.body);
+    expect(other.body).not.toContain(ctx.otherRegion);
   });
   it("keeps peers within the provincial account's province", async () => {
     const r = (await get(ctx.app, prov, `/api/regions/${ctx.ownRegion}`)).json();
@@ -309,11 +312,37 @@ describe('GET /api/data/*', () => {
     }
   });
   it('sends the same loads as Arrow', () => expectArrowEqualsJson('/api/data/loads'));
+  it('lists for a provincial account only the loads that brought rows of its regions, with its own counts and no file totals or messages', async () => {
+    const all = await rowsOf(central, '/api/data/loads?limit=5000');
+    const mine = await rowsOf(prov, '/api/data/loads?limit=5000');
+    const expected = await ctx.db.all<{ load_id: number; n: number }>(
+      "SELECT _load_id AS load_id, count(*) AS n FROM enforcement_decisions_history WHERE substr(region_code, 1, 2) || '0000' = $1 GROUP BY 1", [ctx.province]);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.length).toBeLessThan(all.length);
+    for (const e of expected) expect(mine.find((r) => r.load_id === e.load_id)?.loaded).toBe(e.n);
+    for (const r of mine) {
+      expect(r.message).toBeNull();
+      expect(r.records).toBeNull();
+      expect(r.rejected).toBeNull();
+      expect(r.dataset).not.toBe('national_benchmarks');
+    }
+    const otherFiles = all.map((r) => String(r.file_name)).filter((f) => /_\d{2}0000\./.test(f) && !f.includes(ctx.province));
+    expect(otherFiles.length).toBeGreaterThan(0);
+    for (const f of otherFiles) expect(mine.map((r) => r.file_name)).not.toContain(f);
+  });
+  it("gives a provincial account freshness over its own rows only", async () => {
+    const rows = (await rowsOf(prov, '/api/data/freshness')).filter((r) => r.kind === 'dataset');
+    const central_ = (await rowsOf(central, '/api/data/freshness')).filter((r) => r.kind === 'dataset');
+    const [{ n }] = await ctx.db.all<{ n: number }>("SELECT count(*) AS n FROM enforcement_decisions WHERE substr(region_code, 1, 2) || '0000' = $1", [ctx.province]);
+    expect(rows.find((r) => r.dataset === 'enforcement_decisions')?.rows).toBe(n);
+    expect(Number(central_.find((r) => r.dataset === 'enforcement_decisions')?.rows)).toBeGreaterThan(n);
+    expect(rows.map((r) => r.dataset)).not.toContain('national_benchmarks');
+  });
 });
 
 describe('/docs', () => {
   it('serves OpenAPI JSON listing every route', async () => {
-    const doc = (await ctx.app.inject({ url: '/docs/json' })).json();
+    const doc = (await get(ctx.app, central, '/docs/json')).json();
     expect(doc.openapi).toMatch(/^3\./);
     const listed = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
     const expected = [
@@ -327,8 +356,10 @@ describe('/docs', () => {
     ];
     for (const route of expected) expect(listed, route).toContain(route);
   });
-  it('serves the Swagger UI page', async () => {
-    const res = await ctx.app.inject({ url: '/docs/' });
+  it('serves the Swagger UI page to a logged-in user and nothing without a session', async () => {
+    expect((await ctx.app.inject({ url: '/docs/' })).statusCode).toBe(401);
+    expect((await ctx.app.inject({ url: '/docs/json' })).statusCode).toBe(401);
+    const res = await get(ctx.app, prov, '/docs/');
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toMatch(/html/);
   });

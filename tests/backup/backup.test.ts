@@ -6,10 +6,10 @@ import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, statSync, t
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { restoreDatabase, rotatingBackup, verifySnapshot, type Manifest } from '../../pipeline/backup/index.ts';
+import { type Manifest, restoreDatabase, rotatingBackup, verifySnapshot } from '../../pipeline/backup/index.ts';
 import { Database, DatabaseDamagedError, repoRoot } from '../../pipeline/db/index.ts';
 import { publicShape, readIndicators } from '../../pipeline/indicators/index.ts';
-import { closeApp, demoApp, get, login, post, type Ctx } from '../api/helper.ts';
+import { type Ctx, closeApp, demoApp, get, login, post } from '../api/helper.ts';
 
 const shifan = join(repoRoot, 'bin', 'shifan.mjs');
 let ctx: Ctx;
@@ -17,7 +17,17 @@ let backups: string;
 let snapshot: string;
 let manifest: Manifest;
 
-const DATA_TABLES = ['enforcement_decisions_history', 'litigation_cases_history', 'regions_history', 'load_log', 'rejects', 'indicator_values', 'scorecard', 'flags', 'flag_evidence'];
+const DATA_TABLES = [
+  'enforcement_decisions_history',
+  'litigation_cases_history',
+  'regions_history',
+  'load_log',
+  'rejects',
+  'indicator_values',
+  'scorecard',
+  'flags',
+  'flag_evidence',
+];
 
 async function counts(db: Database, tables: string[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
@@ -56,7 +66,9 @@ describe('a backup taken while serving', () => {
     for (const f of manifest.files) expect(f.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(manifest.tables).toMatchObject(await counts(ctx.db, DATA_TABLES));
     // Parquet as it is, readable by any engine: DuckDB reads the history table without shifan.
-    const rows = await ctx.db.one<{ n: number }>(`SELECT count(*) AS n FROM read_parquet('${join(snapshot, 'enforcement_decisions_history.parquet')}')`);
+    const rows = await ctx.db.one<{ n: number }>(
+      `SELECT count(*) AS n FROM read_parquet('${join(snapshot, 'enforcement_decisions_history.parquet')}')`,
+    );
     expect(rows!.n).toBe(manifest.tables.enforcement_decisions_history);
   });
 
@@ -74,7 +86,10 @@ describe('a backup taken while serving', () => {
       restored.close();
     }
     // And the command itself, on the restored file.
-    const cli = spawnSync(process.execPath, [shifan, '--db', target, 'indicators', '--year', '2024', '--json'], { encoding: 'utf8', timeout: 120_000 });
+    const cli = spawnSync(process.execPath, [shifan, '--db', target, 'indicators', '--year', '2024', '--json'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(cli.status, cli.stderr).toBe(0);
     expect(cli.stdout).toBe(`${original}\n`);
   }, 180_000);
@@ -89,7 +104,9 @@ describe('a backup taken while serving', () => {
     const file = join(damaged, 'enforcement_decisions_history.parquet');
     truncateSync(file, Math.floor(statSync(file).size / 2));
     const target = join(ctx.dir, 'from-damaged.duckdb');
-    await expect(restoreDatabase(damaged, target)).rejects.toThrow(new RegExp(`备份文件已损坏或被截断：${file}.*damaged or truncated: ${file}`, 's'));
+    await expect(restoreDatabase(damaged, target)).rejects.toThrow(
+      new RegExp(`备份文件已损坏或被截断：${file}.*damaged or truncated: ${file}`, 's'),
+    );
     expect(existsSync(target)).toBe(false);
   });
 
@@ -107,7 +124,10 @@ describe('a damaged database file', () => {
     truncateSync(truncated, Math.floor(statSync(truncated).size * 0.6));
     await expect(Database.open(truncated)).rejects.toThrow(DatabaseDamagedError);
     await expect(Database.open(truncated)).rejects.toThrow(/可能已损坏或被截断.*shifan restore/s);
-    const cli = spawnSync(process.execPath, [shifan, '--db', truncated, 'loads'], { encoding: 'utf8', timeout: 120_000 });
+    const cli = spawnSync(process.execPath, [shifan, '--db', truncated, 'loads'], {
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     expect(cli.status).toBe(4);
     expect(cli.stderr).toContain('cannot be opened: it looks damaged or truncated');
     expect(cli.stderr).toContain('shifan restore BACKUP_DIR --db NEW_FILE');
@@ -125,7 +145,8 @@ describe('a damaged database file', () => {
 describe('the nightly backup', () => {
   it('keeps the newest N snapshots and removes older ones', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'shifan-rotation-'));
-    for (const day of [1, 2, 3]) await rotatingBackup(ctx.db, { dir, keep: 2, now: new Date(Date.UTC(2026, 0, day, 17, 30)) });
+    for (const day of [1, 2, 3])
+      await rotatingBackup(ctx.db, { dir, keep: 2, now: new Date(Date.UTC(2026, 0, day, 17, 30)) });
     expect(readdirSync(dir).sort()).toEqual(['shifan-20260102-173000', 'shifan-20260103-173000']);
   }, 120_000);
 });

@@ -151,7 +151,7 @@ export function watchConsole(page: Page): string[] {
 
 export async function login(context: BrowserContext, baseUrl: string, u: Credentials): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(baseUrl + '/');
+  await page.goto(`${baseUrl}/`);
   await page.fill('input[name=username]', u.username);
   await page.fill('input[name=password]', u.password);
   await page.click('button[type=submit]');

@@ -4,9 +4,10 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '../../pipeline/db/index.ts';
+import type { Database } from '../../pipeline/db/index.ts';
 import { dataDir } from '../../pipeline/db/paths.ts';
 import { civilDate, dayNumber, loadCalendar, refreshCalendarTable } from '../../pipeline/calendar/index.ts';
+import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 const shipped = join(dataDir, 'calendar');
 const calendar = loadCalendar(shipped);
@@ -23,7 +24,7 @@ function random(seed: number): () => number {
 
 let db: Database;
 beforeAll(async () => {
-  db = await Database.open(':memory:');
+  db = await openPreparedDatabase(':memory:');
 });
 afterAll(() => db.close());
 

@@ -1,4 +1,5 @@
-// `shifan demo` as a user runs it: files into a folder, a summary per dataset, then the ordinary loader.
+// `shifan demo` as a user runs it: files into a folder, a summary per dataset, then the ordinary loader. The
+// commands run in this process (tests/cli/run-cli.ts) except where the process's time zone is the point.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -6,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../pipeline/db/paths.ts';
+import { runCli } from '../cli/run-cli.ts';
 
 let work: string;
 beforeAll(() => {
@@ -13,7 +15,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-function shifan(args: string[], env: Record<string, string> = {}) {
+const shifan = (args: string[], env: Record<string, string> = {}) => runCli(['--db', join(work, 'cli.duckdb'), ...args], env);
+
+/** The real executable in a process of its own: the machine's time zone is set before Node starts. */
+function spawnShifan(args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'shifan.mjs'), '--db', join(work, 'cli.duckdb'), ...args], {
     encoding: 'utf8', env: { ...process.env, ...env },
   });
@@ -21,9 +26,9 @@ function shifan(args: string[], env: Record<string, string> = {}) {
 }
 
 describe('shifan demo', () => {
-  it('writes the files into --out without loading them when asked --no-load, and says so', () => {
+  it('writes the files into --out without loading them when asked --no-load, and says so', async () => {
     const out = join(work, 'no-load');
-    const r = shifan(['demo', '--seed', '3', '--out', out, '--no-load']);
+    const r = await shifan(['demo', '--seed', '3', '--out', out, '--no-load']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^dataset\s+files\s+rows/);
     expect(r.stdout).toContain('enforcement_decisions');
@@ -32,9 +37,9 @@ describe('shifan demo', () => {
     expect(existsSync(join(work, 'cli.duckdb'))).toBe(false);
   });
 
-  it('writes into <inbox>/demo-<scale>-<seed> by default and loads every file, reporting rows per dataset as JSON', () => {
+  it('writes into <inbox>/demo-<scale>-<seed> by default and loads every file, reporting rows per dataset as JSON', async () => {
     const inbox = join(work, 'inbox');
-    const r = shifan(['demo', '--seed', '5', '--json'], { SHIFAN_INBOX: inbox });
+    const r = await shifan(['demo', '--seed', '5', '--json'], { SHIFAN_INBOX: inbox });
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out.out).toBe(join(inbox, 'demo-small-5'));
@@ -49,15 +54,15 @@ describe('shifan demo', () => {
     const hashes = (dir: string) => readdirSync(dir).sort().map((f) => `${f} ${createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')}`);
     const dirs = ['America/New_York', 'Asia/Shanghai'].map((tz) => {
       const out = join(work, `tz-${tz.replace('/', '-')}`);
-      expect(shifan(['demo', '--seed', '4', '--out', out, '--no-load'], { TZ: tz }).code).toBe(0);
+      expect(spawnShifan(['demo', '--seed', '4', '--out', out, '--no-load'], { TZ: tz }).code).toBe(0);
       return out;
     });
     expect(hashes(dirs[0])).toEqual(hashes(dirs[1]));
   });
 
-  it('refuses an unknown scale or a seed that is not a whole number with exit code 2', () => {
-    expect(shifan(['demo', '--scale', 'huge', '--no-load']).code).toBe(2);
-    const r = shifan(['demo', '--seed', 'abc', '--no-load']);
+  it('refuses an unknown scale or a seed that is not a whole number with exit code 2', async () => {
+    expect((await shifan(['demo', '--scale', 'huge', '--no-load'])).code).toBe(2);
+    const r = await shifan(['demo', '--seed', 'abc', '--no-load']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('--seed must be a whole number');
   });

@@ -4,10 +4,11 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkdays } from '../../pipeline/calendar/index.ts';
-import { Database } from '../../pipeline/db/index.ts';
+import type { Database } from '../../pipeline/db/index.ts';
 import type { PlantedProblem } from '../../pipeline/demo/index.ts';
 import { ingestPaths } from '../../pipeline/load/index.ts';
 import { smallDemo } from './fixture.ts';
+import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 let demo: Awaited<ReturnType<typeof smallDemo>>;
 let db: Database;
@@ -16,7 +17,7 @@ let planted: PlantedProblem[];
 beforeAll(async () => {
   demo = await smallDemo();
   planted = JSON.parse(readFileSync(demo.plantedFile, 'utf8')) as PlantedProblem[];
-  db = await Database.open(join(demo.dir, 'test.duckdb'));
+  db = await openPreparedDatabase(join(demo.dir, 'test.duckdb'));
   loads = await ingestPaths(db, demo.files, { source: 'demo' });
 });
 afterAll(() => {

@@ -1,11 +1,12 @@
 // Handmade fixtures for indicator, flag and watchlist tests: rows written straight into the dataset history tables
 // (as if loaded from a file named "<dataset>.csv", with a load_log row so evidence can name file and line), then a
 // refresh with a fixed data date.
-import { Database } from '../../pipeline/db/index.ts';
+import type { Database } from '../../pipeline/db/index.ts';
 import { datasets } from '../../pipeline/contracts/index.ts';
 import { historyTable } from '../../pipeline/contracts/ddl.ts';
 import type { ColumnType } from '../../pipeline/contracts/types.ts';
 import { refresh, type RefreshOptions, type RefreshResult } from '../../pipeline/indicators/index.ts';
+import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 const jsonType: Record<ColumnType, string> = {
   text: 'VARCHAR', region_code: 'VARCHAR', enum: 'VARCHAR', int: 'BIGINT', number: 'DOUBLE', percent: 'DOUBLE',
@@ -13,7 +14,7 @@ const jsonType: Record<ColumnType, string> = {
 };
 
 export async function openTestDb(): Promise<Database> {
-  return Database.open(':memory:');
+  return openPreparedDatabase(':memory:');
 }
 
 let nextLoad = 900;
@@ -51,7 +52,7 @@ export async function run(db: Database, asOf: string, options: RefreshOptions = 
 
 export interface Value { value: number | null; numerator: number | null; denominator: number | null; threshold: number | null; status: string; provisional: boolean }
 
-export async function valueOf(db: Database, metric: string, region: string, year: number): Promise<Value | undefined> {
+export async function metricValue(db: Database, metric: string, region: string, year: number): Promise<Value | undefined> {
   return db.one<Value>(
     'SELECT value, numerator, denominator, threshold, status, provisional FROM indicator_values WHERE metric_id = $1 AND region_code = $2 AND year = $3',
     [metric, region, year],

@@ -2,7 +2,7 @@
 // its answer worked out by hand in the table. Region 110101 is designated (batch 2022: reports owed from 2021).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../pipeline/db/index.ts';
-import { addRegions, addRows, evidenceOf, openTestDb, run, valueOf } from './fixtures.ts';
+import { addRegions, addRows, evidenceOf, openTestDb, run, metricValue } from './fixtures.ts';
 
 const R = '110101';
 let db: Database;
@@ -110,7 +110,7 @@ const cases: Expect[] = [
 
 describe('each metric on handmade rows', () => {
   it.each(cases)('%s %i', async (metric, year, expected, evidence) => {
-    const v = await valueOf(db, metric, R, year);
+    const v = await metricValue(db, metric, R, year);
     expect(v).toBeDefined();
     for (const [k, want] of Object.entries(expected)) {
       if (typeof want === 'number') expect((v as unknown as Record<string, number>)[k], k).toBeCloseTo(want, 12);
@@ -122,13 +122,13 @@ describe('each metric on handmade rows', () => {
 
 describe('no data and benchmarks', () => {
   it('gives every region a row for every metric, no data where nothing was sent', async () => {
-    expect(await valueOf(db, 'satisfaction.rate', '110102', 2024)).toMatchObject({ value: null, status: 'no_data' });
+    expect(await metricValue(db, 'satisfaction.rate', '110102', 2024)).toMatchObject({ value: null, status: 'no_data' });
     const n = await db.one<{ n: number }>(`SELECT count(DISTINCT metric_id) AS n FROM indicator_values WHERE region_code = '110102' AND year = 2024`);
     expect(n!.n).toBe(34);
   });
 
   it('does not expect annual reports from a region that is not designated', async () => {
-    expect(await valueOf(db, 'report.submitted_on_time', '110102', 2024)).toMatchObject({ status: 'no_data' });
+    expect(await metricValue(db, 'report.submitted_on_time', '110102', 2024)).toMatchObject({ status: 'no_data' });
   });
 
   it('shows the loss rate without a status when the previous year has no national benchmark', async () => {
@@ -138,7 +138,7 @@ describe('no data and benchmarks', () => {
       { case_id: 'X1', region_code: R, defendant_agency: '市政府', filed_on: '2024-01-01', concluded_on: '2024-03-01', outcome: 'lost', is_major: false },
     ]);
     await run(fresh, '2025-03-01');
-    expect(await valueOf(fresh, 'litigation.loss_rate', R, 2024)).toMatchObject({ value: 1, threshold: null, status: 'no_data' });
+    expect(await metricValue(fresh, 'litigation.loss_rate', R, 2024)).toMatchObject({ value: 1, threshold: null, status: 'no_data' });
     fresh.close();
   });
 
@@ -147,9 +147,9 @@ describe('no data and benchmarks', () => {
     await addRegions(fresh, [{ code: R, batch: 2025 }]);
     await addRows(fresh, 'annual_reports', [report(2023)]);
     await run(fresh, '2025-01-31');
-    expect(await valueOf(fresh, 'report.submitted_on_time', R, 2024)).toMatchObject({ status: 'no_data' });
+    expect(await metricValue(fresh, 'report.submitted_on_time', R, 2024)).toMatchObject({ status: 'no_data' });
     await run(fresh, '2025-02-01');
-    expect(await valueOf(fresh, 'report.submitted_on_time', R, 2024)).toMatchObject({ value: 0, status: 'not_met' });
+    expect(await metricValue(fresh, 'report.submitted_on_time', R, 2024)).toMatchObject({ value: 0, status: 'not_met' });
     fresh.close();
   });
 });

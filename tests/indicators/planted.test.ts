@@ -5,10 +5,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '../../pipeline/db/index.ts';
+import type { Database } from '../../pipeline/db/index.ts';
 import { generateDemo, type PlantedProblem } from '../../pipeline/demo/index.ts';
 import { ingestPaths } from '../../pipeline/load/index.ts';
 import { refresh } from '../../pipeline/indicators/index.ts';
+import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 const ALIASES: Record<string, string[]> = {
   'disclosure.answered_on_time_rate': ['disclosure.answered_on_time'],
@@ -24,27 +25,30 @@ beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'shifan-planted-'));
   const demo = await generateDemo({ scale: 'small', seed: 1, outDir: join(dir, 'inbox') });
   planted = demo.planted;
-  db = await Database.open(join(dir, 'demo.duckdb'));
+  db = await openPreparedDatabase(join(dir, 'demo.duckdb'));
   await ingestPaths(db, demo.files, { source: 'demo' });
   await refresh(db);
 }, 300_000);
 afterAll(() => db?.close());
 
 async function found(p: PlantedProblem): Promise<boolean> {
-  let m: RegExpExecArray | null;
-  if ((m = /^flag:(\w+) (\S+)/.exec(p.expect))) {
-    const [, rule, what] = m;
+  const flag = /^flag:(\w+) (\S+)/.exec(p.expect);
+  if (flag) {
+    const [, rule, what] = flag;
     const rows = await db.all(`SELECT 1 FROM flags WHERE status = 'active' AND rule_id = $1 AND region_code = $2 AND year = $3 AND list_contains(string_split($4, ','), detail_key)`,
       [rule, p.region_code, p.year, ids(what).join(',')]);
     return rows.length > 0;
   }
-  if ((m = /^watchlist:(\w+)/.exec(p.expect))) {
-    return (await db.all('SELECT 1 FROM watchlist_entries WHERE kind = $1 AND region_code = $2 AND year = $3 AND is_ground', [m[1], p.region_code, p.year])).length > 0;
+  const watch = /^watchlist:(\w+)/.exec(p.expect);
+  if (watch) {
+    return (await db.all('SELECT 1 FROM watchlist_entries WHERE kind = $1 AND region_code = $2 AND year = $3 AND is_ground', [watch[1], p.region_code, p.year])).length > 0;
   }
-  if ((m = /^reject:(\w+)/.exec(p.expect))) {
-    return (await db.all('SELECT 1 FROM rejects WHERE code = $1 AND file_name = $2 AND line = $3', [m[1], p.file ?? '', p.line ?? 0])).length > 0;
+  const reject = /^reject:(\w+)/.exec(p.expect);
+  if (reject) {
+    return (await db.all('SELECT 1 FROM rejects WHERE code = $1 AND file_name = $2 AND line = $3', [reject[1], p.file ?? '', p.line ?? 0])).length > 0;
   }
-  if ((m = /^([\w.]+) (met|not_met|no_data)\b/.exec(p.expect))) {
+  const m = /^([\w.]+) (met|not_met|no_data)\b/.exec(p.expect);
+  if (m) {
     const rows = await db.all(`SELECT 1 FROM indicator_values WHERE list_contains(string_split($1, ','), metric_id) AND region_code = $2 AND year = $3 AND status = $4`,
       [ids(m[1]).join(','), p.region_code, p.year, m[2]]);
     return rows.length > 0;

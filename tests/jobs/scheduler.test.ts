@@ -1,19 +1,20 @@
 // The runner and the scheduler: every run recorded, one job's failure leaves the others running, no overlap,
 // retries with exponential backoff on transient errors only, acknowledgement, and node-cron actually firing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '../../pipeline/db/index.ts';
+import type { Database } from '../../pipeline/db/index.ts';
 import { readAuditLog } from '../../pipeline/audit/index.ts';
 import {
-  acknowledgeRun, JobRunner, listJobRuns, RunLog, runJobNow, runExclusive, startScheduler, TransientError, isTransient,
+  acknowledgeRun, JobRunner, listJobRuns, RunLog, runJobNow, startScheduler, TransientError, isTransient,
   type JobFn, type RunnerOptions,
 } from '../../pipeline/jobs/index.ts';
 import { DatabaseBusyError } from '../../pipeline/db/index.ts';
+import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 let db: Database;
 let runLog: RunLog;
 
 beforeAll(async () => {
-  db = await Database.open(':memory:');
+  db = await openPreparedDatabase(':memory:');
   runLog = await RunLog.open(db);
 });
 
@@ -232,7 +233,7 @@ describe('sharing the lane', () => {
     });
     const run = await runJobNow(db, 'write', 'test', { wait: false });
     await new Promise((resolve) => setTimeout(resolve, 10));
-    const other = runExclusive(async () => { log.push('upload'); });
+    const other = db.exclusive(async () => { log.push('upload'); });
     await new Promise((resolve) => setTimeout(resolve, 10));
     gate.resolve();
     await other;

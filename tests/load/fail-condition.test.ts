@@ -2,10 +2,11 @@
 // with the full list of checks (failureChecks). If the two disagreed, a row could load despite a failing check
 // or be rejected with no reason. Here they must agree on every row of a grid of adversarial cells.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '../../pipeline/db/index.ts';
+import type { Database } from '../../pipeline/db/index.ts';
 import { datasets, type Column, type DatasetContract } from '../../pipeline/contracts/index.ts';
 import { failureChecks, rowFailsExpr, typedExpr } from '../../pipeline/load/contract-sql.ts';
 import { quoteIdent } from '../../pipeline/contracts/ddl.ts';
+import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 const blanks = [null, '', ' ', '   '];
 const cellsByType: Record<Column['type'], string[]> = {
@@ -29,7 +30,10 @@ function candidates(col: Column): Array<string | null> {
 /** Deterministic rows: mostly clean cells (so rules over several columns get exercised), some adversarial. */
 function rows(contract: DatasetContract, n: number): Array<Array<string | null>> {
   let seed = 7;
-  const next = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+  const next = () => {
+    seed = (seed * 1103515245 + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
   // About half the rows keep every cell clean, whatever the number of columns.
   const adversarial = 1 - 0.5 ** (1 / contract.columns.length);
   return Array.from({ length: n }, () =>
@@ -46,7 +50,7 @@ function rows(contract: DatasetContract, n: number): Array<Array<string | null>>
 const lit = (v: string | null) => (v === null ? 'NULL::VARCHAR' : `'${v.replace(/'/g, "''")}'`);
 
 let db: Database;
-beforeAll(async () => { db = await Database.open(':memory:'); });
+beforeAll(async () => { db = await openPreparedDatabase(':memory:'); });
 afterAll(() => db.close());
 
 describe('the fast row-fails condition', () => {

@@ -142,6 +142,17 @@ describe('refused files', () => {
     expect((await ws.db.one('SELECT status FROM load_log'))).toEqual({ status: 'refused' });
   });
 
+  it('refuses a file without a header row and never quotes its first data row in the message', async () => {
+    const row = 'A7,360203,景德镇市城市管理局,license,2024-01-05,2024-01-06,0,1';
+    const path = ws.file('enforcement_decisions_noheader.csv', csv(row, 'A8,360203,景德镇市城市管理局,license,2024-01-05,2024-01-06,0,1'));
+    const result = await ingestFile(ws.db, path);
+    expect(result.status).toBe('refused');
+    expect(result.message).toContain('no header row');
+    for (const cell of row.split(',').filter((c) => c.length > 1)) expect(result.message).not.toContain(cell);
+    const [logged] = await ws.db.all<{ message: string }>('SELECT message FROM load_log WHERE load_id = $1', [result.load_id!]);
+    for (const cell of ['A7', '360203', '景德镇市城市管理局']) expect(logged.message).not.toContain(cell);
+  });
+
   it('refuses a file whose dataset cannot be told', async () => {
     const result = await ingestFile(ws.db, ws.file('misc.csv', csv('foo,bar', '1,2')));
     expect(result.status).toBe('refused');

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Database, repoRoot, scratchRoot } from '../../pipeline/db/index.ts';
 import { ingestFile } from '../../pipeline/load/index.ts';
 import { decisionHeader, workspace, type Workspace } from './fixtures.ts';
+import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 const shifan = join(repoRoot, 'bin', 'shifan.mjs');
 let ws: Workspace;
@@ -81,7 +82,7 @@ describe('a killed load', () => {
     await bigFile(file, 200_000);
     await ingestAndKillAt(dbPath, file, 'inserted');
 
-    const db = await Database.open(dbPath);
+    const db = await openPreparedDatabase(dbPath);
     try {
       expect((await db.one<{ n: number }>('SELECT count(*) AS n FROM enforcement_decisions_history'))!.n).toBe(0);
       expect((await db.one<{ n: number }>('SELECT count(*) AS n FROM rejects'))!.n).toBe(0);
@@ -91,7 +92,7 @@ describe('a killed load', () => {
       expect(await db.all('SELECT status FROM load_log ORDER BY load_id')).toEqual([{ status: 'interrupted' }, { status: 'loaded' }]);
     } finally {
       db.close();
-      ws.db = await Database.open(join(ws.dir, 'other.duckdb'));
+      ws.db = await openPreparedDatabase(join(ws.dir, 'other.duckdb'));
     }
   });
 });
@@ -114,7 +115,7 @@ describe('a busy database', () => {
     } finally {
       holder.kill('SIGKILL');
       await once(holder, 'exit');
-      ws.db = await Database.open(join(ws.dir, 'other.duckdb'));
+      ws.db = await openPreparedDatabase(join(ws.dir, 'other.duckdb'));
     }
   });
 });

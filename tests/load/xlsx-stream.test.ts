@@ -8,10 +8,12 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../pipeline/api/app.ts';
 import { ingestFile } from '../../pipeline/load/index.ts';
 import { XLSX_MAX_BYTES } from '../../pipeline/readers/index.ts';
-import { workspace, type Workspace } from './fixtures.ts';
+import { type Workspace, workspace } from './fixtures.ts';
 
 let ws: Workspace;
-beforeEach(async () => { ws = await workspace(); });
+beforeEach(async () => {
+  ws = await workspace();
+});
 afterEach(() => ws.close());
 
 const ROWS = 20_000;
@@ -19,9 +21,13 @@ const ROWS = 20_000;
 async function workbook(path: string, rows: number): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true, useStyles: true });
   const sheet = wb.addWorksheet('enforcement_decisions');
-  sheet.addRow(['案件编号', '行政区划代码', '执法机关', '执法类别', '决定日期', '公示日期', '重大执法决定', '法制审核']).commit();
+  sheet
+    .addRow(['案件编号', '行政区划代码', '执法机关', '执法类别', '决定日期', '公示日期', '重大执法决定', '法制审核'])
+    .commit();
   for (let i = 0; i < rows; i++) {
-    sheet.addRow([`X${i}`, '110101', '市场监督管理局', '许可', new Date(Date.UTC(2024, 0, 5)), '2024-01-08', '否', '是']).commit();
+    sheet
+      .addRow([`X${i}`, '110101', '市场监督管理局', '许可', new Date(Date.UTC(2024, 0, 5)), '2024-01-08', '否', '是'])
+      .commit();
     if (i % 2000 === 0) await new Promise((r) => setImmediate(r));
   }
   sheet.commit();
@@ -41,8 +47,18 @@ describe('an XLSX upload', () => {
       let rowsRead = 0;
       let done = false;
       // The same path as POST /api/upload: the ingest on the server's writer lane.
-      const load = app.q.write((db) => ingestFile(db, file, { source: 'upload', onRows: (n) => { rowsRead = n; } }))
-        .finally(() => { done = true; });
+      const load = app.q
+        .write((db) =>
+          ingestFile(db, file, {
+            source: 'upload',
+            onRows: (n) => {
+              rowsRead = n;
+            },
+          }),
+        )
+        .finally(() => {
+          done = true;
+        });
       const answeredAt: number[] = [];
       while (!done) {
         const res = await fetch(url);
@@ -54,7 +70,9 @@ describe('an XLSX upload', () => {
       expect(result).toMatchObject({ status: 'loaded', loaded: ROWS, rejected: 0 });
       // Answers came in while the sheet was part-way read, not only before or after.
       expect(answeredAt.filter((n) => n > 0 && n < ROWS).length).toBeGreaterThan(1);
-      expect(await ws.db.one('SELECT decided_on::VARCHAR AS d FROM enforcement_decisions LIMIT 1')).toEqual({ d: '2024-01-05' });
+      expect(await ws.db.one('SELECT decided_on::VARCHAR AS d FROM enforcement_decisions LIMIT 1')).toEqual({
+        d: '2024-01-05',
+      });
     } finally {
       await app.close();
     }

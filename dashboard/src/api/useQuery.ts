@@ -8,6 +8,7 @@ export function useQuery<T>(keys: unknown[], fetcher: () => Promise<T>, enabled 
   const [tick, setTick] = useState(0);
   const fetcherRef = useRef(fetcher);
   fetcherRef.current = fetcher;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `keys` are the caller's list of what the fetch depends on (the fetcher itself is read through a ref, fresh at every render); the effect re-runs when one of them, the reload tick or `enabled` changes.
   useEffect(() => {
     if (!enabled) { setState({ data: undefined, error: null, loading: false }); return; }
     let live = true;
@@ -17,7 +18,6 @@ export function useQuery<T>(keys: unknown[], fetcher: () => Promise<T>, enabled 
       (error: Error) => { if (live) setState({ data: undefined, error, loading: false }); },
     );
     return () => { live = false; };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...keys, tick, enabled]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
   return { ...state, reload };

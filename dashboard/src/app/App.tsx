@@ -26,14 +26,16 @@ const NAV: { path: string; key: MessageKey; match: string }[] = [
 ];
 
 function route(path: string): ReactNode {
-  let m: Record<string, string> | null;
   if (path === '/' || path === '/overview') return <OverviewPage />;
   if (path === '/indicators') return <IndicatorsPage />;
   if (path === '/regions') return <RegionsPage />;
-  if ((m = matchPath('/regions/:code', path))) return <RegionPage code={m.code!} />;
+  const region = matchPath('/regions/:code', path);
+  if (region) return <RegionPage code={region.code!} />;
   if (path === '/spotchecks') return <SpotchecksPage />;
-  if ((m = matchPath('/spotchecks/:id', path))) return <CertificatePage id={m.id!} />;
-  if ((m = matchPath('/watchlist/:id', path))) return <WatchlistPage id={m.id!} />;
+  const draw = matchPath('/spotchecks/:id', path);
+  if (draw) return <CertificatePage id={draw.id!} />;
+  const entry = matchPath('/watchlist/:id', path);
+  if (entry) return <WatchlistPage id={entry.id!} />;
   if (path === '/watchlist') return <WatchlistPage />;
   if (path === '/data') return <DataPage />;
   if (path === '/upload') return <UploadPage />;

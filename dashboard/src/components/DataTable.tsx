@@ -37,28 +37,31 @@ function compare(a: unknown, b: unknown): number {
   return String(a).localeCompare(String(b), 'zh-CN', { numeric: true });
 }
 
+/** The sortable and exported value of a cell: the column's own, else the row's field of that key. */
+function cellValue<R>(c: Column<R>, r: R): unknown {
+  return c.value ? c.value(r) : (r as Record<string, unknown>)[c.key];
+}
+
 export function DataTable<R>({ rows, columns, name, initialSort, limit = 200, onRowClick, rowKey, testId, filter = true }: Props<R>) {
   const { t } = useI18n();
   const [sort, setSort] = useState(initialSort);
   const [text, setText] = useState('');
   const [all, setAll] = useState(false);
-  const valueOf = (c: Column<R>, r: R) => (c.value ? c.value(r) : (r as Record<string, unknown>)[c.key]);
 
   const shown = useMemo(() => {
     let out = rows.slice();
     if (text.trim()) {
       const q = text.trim().toLowerCase();
-      out = out.filter((r) => columns.some((c) => String(valueOf(c, r) ?? '').toLowerCase().includes(q)));
+      out = out.filter((r) => columns.some((c) => String(cellValue(c, r) ?? '').toLowerCase().includes(q)));
     }
     if (sort) {
       const col = columns.find((c) => c.key === sort.key);
-      if (col) out.sort((a, b) => (sort.desc ? -1 : 1) * compare(valueOf(col, a), valueOf(col, b)));
+      if (col) out.sort((a, b) => (sort.desc ? -1 : 1) * compare(cellValue(col, a), cellValue(col, b)));
     }
     return out;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [rows, columns, sort, text]);
 
-  const exportCols = columns.map((c) => ({ header: c.label, value: (r: R) => valueOf(c, r) }));
+  const exportCols = columns.map((c) => ({ header: c.label, value: (r: R) => cellValue(c, r) }));
   const visible = all ? shown : shown.slice(0, limit);
 
   return (
@@ -87,7 +90,7 @@ export function DataTable<R>({ rows, columns, name, initialSort, limit = 200, on
             {visible.map((r, i) => (
               <tr key={rowKey ? rowKey(r, i) : i} onClick={onRowClick ? () => onRowClick(r) : undefined} className={onRowClick ? 'clickable' : undefined}>
                 {columns.map((c) => {
-                  const v = valueOf(c, r);
+                  const v = cellValue(c, r);
                   return <td key={c.key} className={c.wrap ? 'wrap' : undefined} style={{ textAlign: c.align ?? (typeof v === 'number' ? 'right' : 'left') }}>{c.render ? c.render(r) : v == null ? '—' : String(v)}</td>;
                 })}
               </tr>

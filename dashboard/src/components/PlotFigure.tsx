@@ -3,6 +3,7 @@ import { useEffect, useRef } from 'react';
 
 export function PlotFigure({ build, deps, testId }: { build: (doc: Document) => Element; deps: unknown[]; testId?: string }) {
   const ref = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `deps` is the caller's list of what the chart is drawn from (like useMemo's); `build` is a new closure at every render and must not redraw the chart by itself.
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -12,7 +13,6 @@ export function PlotFigure({ build, deps, testId }: { build: (doc: Document) => 
     // The first chart on screen marks the first view as interactive (read by the browser tests).
     if (performance.getEntriesByName('shifan:first-chart').length === 0) performance.mark('shifan:first-chart');
     return () => { fig.remove(); };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, deps);
+  }, [...deps]);
   return <div className="chart" ref={ref} data-testid={testId} />;
 }

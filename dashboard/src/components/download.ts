@@ -3,16 +3,16 @@
 // XLSX is written by exceljs (strings are text cells there, never formulas), imported only when the user asks.
 import { csvText, type CsvCell } from '../../../pipeline/csv/safe-csv.ts';
 
-export interface ExportColumn { header: string; value: (row: any) => unknown }
+export interface ExportColumn<R> { header: string; value: (row: R) => unknown }
 
-function cells(rows: readonly any[], columns: ExportColumn[]): unknown[][] {
+function cells<R>(rows: readonly R[], columns: ExportColumn<R>[]): unknown[][] {
   return rows.map((r) => columns.map((c) => {
     const v = c.value(r);
     return v == null ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : v;
   }));
 }
 
-export function toCsv(rows: readonly any[], columns: ExportColumn[]): string {
+export function toCsv<R>(rows: readonly R[], columns: ExportColumn<R>[]): string {
   return csvText(columns.map((c) => c.header), cells(rows, columns) as CsvCell[][], { finalNewline: false });
 }
 
@@ -27,13 +27,14 @@ function save(blob: Blob, filename: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function downloadCsv(rows: readonly any[], columns: ExportColumn[], name: string) {
+export function downloadCsv<R>(rows: readonly R[], columns: ExportColumn<R>[], name: string) {
   save(new Blob([toCsv(rows, columns)], { type: 'text/csv;charset=utf-8' }), `${name}.csv`);
 }
 
-export async function downloadXlsx(rows: readonly any[], columns: ExportColumn[], name: string) {
-  const mod: any = await import('exceljs');
-  const ExcelJS = mod.default ?? mod;
+export async function downloadXlsx<R>(rows: readonly R[], columns: ExportColumn<R>[], name: string) {
+  // exceljs is CommonJS: the bundler hands its exports over as `default`, Node as the namespace itself.
+  const mod = await import('exceljs');
+  const ExcelJS = (mod as unknown as { default?: typeof mod }).default ?? mod;
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(name.slice(0, 31));
   ws.addRow(columns.map((c) => c.header)).font = { bold: true };

@@ -172,7 +172,7 @@ export const en: Record<MessageKey, string> = {
   'region.sourceRow': 'Source row',
   'region.spotchecks': 'Spot-check history',
   'region.peers': 'Peer comparison',
-  'region.forbidden': 'Not allowed: you can see regions of your own province only',
+  'region.forbidden': 'No such region among those you may see (a provincial account sees its own province only)',
   'spot.title': 'Spot checks',
   'spot.list': 'Draws',
   'spot.freeze': 'Freeze pool',

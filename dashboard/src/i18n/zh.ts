@@ -170,7 +170,7 @@ export const zh = {
   'region.sourceRow': '源记录',
   'region.spotchecks': '回访抽查记录',
   'region.peers': '同类地区比较',
-  'region.forbidden': '无权查看该地区（仅可查看本省地区）',
+  'region.forbidden': '没有该地区，或该地区不在您可查看的范围内（省级账号仅可查看本省地区）',
   'spot.title': '回访抽查',
   'spot.list': '历次抽查',
   'spot.freeze': '冻结抽样池',

@@ -1,7 +1,12 @@
-// Sessions and roles. Every /api/ route except login and health needs a session cookie (HttpOnly, SameSite=Strict,
-// Secure unless the app is told it is served over plain http on localhost). State changes (POST/PUT/PATCH/DELETE)
-// also need the session's CSRF token in the x-csrf-token header (double submit: the token is returned by login and
-// /api/auth/me, bound to the session server-side). Roles are checked per route with `requireRole`.
+// Sessions and roles, decided on the route Fastify matched, never on the URL text: the router decodes and matches
+// the path (so `/%61pi/…` is `/api/…`), and this hook reads the matched route's config. Every route is private
+// (needs a session) unless it says `config: { public: true }`: login, health, and the dashboard's static files
+// and SPA fallback (marked in plugins/dashboard.ts). A request no route matched is answered by the not-found
+// handler, which serves the SPA page or a 404 that says nothing about the path (plugins/dashboard.ts).
+// Session cookie: HttpOnly, SameSite=Strict, Secure unless the app is told it is served over plain http on
+// localhost. State changes (POST/PUT/PATCH/DELETE) also need the session's CSRF token in the x-csrf-token header
+// (double submit: the token is returned by login and /api/auth/me, bound to the session server-side). Roles are
+// checked per route with `requireRole`; the province limit is `provinceOf(req)`, bound into every query.
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import { timingSafeEqual } from 'node:crypto';
@@ -10,12 +15,17 @@ import { sessionHash, sessionUser, type Role, type SessionUser } from '../../use
 import { forbidden, HttpError } from './errors.ts';
 
 export const SESSION_COOKIE = 'shifan_session';
-const PUBLIC = new Set(['/api/auth/login', '/api/health']);
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Session lookups are cached briefly: every request needs one, and logout drops the entry at once. */
 const SESSION_CACHE_MS = 10_000;
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** true: answers without a session (login, health, the dashboard's static files). Default: private. */
+    public?: boolean;
+    /** the roles that may call the route (set from its requireRole preHandler); default: any logged-in user */
+    roles?: readonly Role[];
+  }
   interface FastifyRequest {
     user: SessionUser | null;
     sessionId: string | null;
@@ -36,12 +46,27 @@ export function provinceOf(req: FastifyRequest): string | null {
   return req.user?.role === 'provincial' ? req.user.province_code : null;
 }
 
+function checkRole(req: FastifyRequest, roles: readonly Role[]): void {
+  if (!req.user || !roles.includes(req.user.role)) {
+    throw forbidden(`this needs the ${roles.join(' or ')} role; you are ${req.user?.role ?? 'not logged in'}`);
+  }
+}
+
+/** A route's role requirement, given as its preHandler. The auth plugin also finds it when the route is added and
+ *  checks it in onRequest, right after the session: a caller without the role is refused before its body is read
+ *  or validated (so a provincial account's upload is never parsed, and a refused POST always answers 403). */
 export function requireRole(...roles: Role[]) {
-  return async (req: FastifyRequest, _reply: FastifyReply) => {
-    if (!req.user || !roles.includes(req.user.role)) {
-      throw forbidden(`this needs the ${roles.join(' or ')} role; you are ${req.user?.role ?? 'not logged in'}`);
-    }
-  };
+  const check = async (req: FastifyRequest, _reply: FastifyReply) => checkRole(req, roles);
+  return Object.assign(check, { [ROLES_OF]: roles });
+}
+
+const ROLES_OF = Symbol('shifan.roles');
+type RoleCheck = ((req: FastifyRequest, reply: FastifyReply) => Promise<void>) & { [ROLES_OF]?: Role[] };
+
+/** Public only when the matched route says so; a request no route matched goes to the not-found handler, which
+ *  answers the same to everybody and reads nothing. */
+export function isPublic(req: FastifyRequest): boolean {
+  return req.is404 || req.routeOptions.config?.public === true;
 }
 
 function sameToken(a: string, b: string): boolean {
@@ -58,9 +83,14 @@ export default fp(async function authPlugin(app: FastifyInstance, opts: AuthOpti
   app.decorateRequest('user', null);
   app.decorateRequest('sessionId', null);
 
+  app.addHook('onRoute', (route) => {
+    const handlers = ([] as unknown[]).concat(route.preHandler ?? []) as RoleCheck[];
+    const roles = handlers.find((h) => typeof h === 'function' && h[ROLES_OF])?.[ROLES_OF];
+    if (roles) route.config = { ...(route.config ?? {}), roles };
+  });
+
   app.addHook('onRequest', async (req) => {
-    const path = req.url.split('?')[0];
-    if (!path.startsWith('/api/') || PUBLIC.has(path)) return;
+    if (isPublic(req)) return;
     const sid = req.cookies[SESSION_COOKIE];
     if (!sid) throw new HttpError(401, 'unauthorized', 'log in first (POST /api/auth/login)');
     const key = sessionHash(sid);
@@ -72,6 +102,8 @@ export default fp(async function authPlugin(app: FastifyInstance, opts: AuthOpti
     if (!hit.user) throw new HttpError(401, 'unauthorized', 'the session has expired or was ended; log in again');
     req.user = hit.user;
     req.sessionId = sid;
+    const roles = req.routeOptions.config?.roles;
+    if (roles) checkRole(req, roles);
     if (!SAFE.has(req.method)) {
       const token = req.headers['x-csrf-token'];
       if (typeof token !== 'string' || !sameToken(token, hit.user.csrf_token)) {

@@ -3,20 +3,18 @@
 // see a half-done write and run while an ingest or refresh is working). Read results are cached per query and
 // parameters until the next write: the data only changes through this server (it is the single writer).
 import fp from 'fastify-plugin';
-import type { DuckDBConnection } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBListValue } from '@duckdb/node-api';
 import type { FastifyInstance } from 'fastify';
 import { sqlText, type Database, type Row } from '../../db/index.ts';
 import { asSqlFileError } from '../../db/sql-files.ts';
-import { runExclusive } from '../../jobs/index.ts';
 
-type Value = string | number | boolean | null;
+type Value = string | number | boolean | null | DuckDBListValue;
 
 export class Queries {
   private cache = new Map<string, Promise<unknown>>();
   /** Moves on at every write: part of the ETag of cached bodies, so a client's copy is valid until data changes. */
   generation = 0;
   private next = 0;
-  private tail: Promise<unknown> = Promise.resolve();
 
   constructor(readonly db: Database, private readonly readers: DuckDBConnection[]) {}
 
@@ -42,12 +40,10 @@ export class Queries {
     return hit;
   }
 
-  /** Runs a state change alone (one at a time on the writer connection, and in the scheduled jobs' lane when a
-   *  scheduler runs in this process, pipeline/jobs runExclusive), then forgets every cached read. */
+  /** Runs a state change alone in the writer connection's lane (Database.exclusive: after any running job or
+   *  other write), then forgets every cached read. */
   write<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-    const run = this.tail.then(() => runExclusive(() => fn(this.db)));
-    this.tail = run.catch(() => undefined);
-    return run.finally(() => this.invalidate());
+    return this.db.exclusive(() => fn(this.db)).finally(() => this.invalidate());
   }
 
   /** Forgets every cached read; for writers that do not go through write() (a scheduled job's run). */

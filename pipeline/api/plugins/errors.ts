@@ -1,7 +1,7 @@
 // One error shape for the whole API: {error: {code, message}}. 4xx carry their message; 5xx say only that
 // something failed on the server, and the error is logged.
 import fp from 'fastify-plugin';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export class HttpError extends Error {
   constructor(readonly statusCode: number, readonly code: string, message: string) {
@@ -29,7 +29,34 @@ export async function asBadRequest<T>(p: Promise<T>): Promise<T> {
   }
 }
 
+/** Fastify's `frameworkErrors`: what the router refuses before any route or hook runs (a path that is not valid
+ *  percent-encoding, a parameter longer than the router's limit) gets the one error shape as a 400, without the
+ *  path echoed back. */
+export function frameworkError(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  const message = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a part of the path is too long' : 'the path is not a valid URL (bad percent-encoding)';
+  void reply.status(400).send({ error: { code: 'bad_request', message } });
+}
+
+/** A query or path value that reads as an infinite number ("1e400"): Ajv's type coercion turns it into Infinity,
+ *  which passes `integer` and `maximum`, so it is refused here, before validation. */
+function infiniteValue(values: unknown): string | null {
+  if (!values || typeof values !== 'object') return null;
+  for (const [key, v] of Object.entries(values as Record<string, unknown>)) {
+    for (const item of Array.isArray(v) ? v : [v]) {
+      if (typeof item === 'string' && item.trim() !== '' && Math.abs(Number(item)) === Infinity) return key;
+    }
+  }
+  return null;
+}
+
 export default fp(async function errorsPlugin(app: FastifyInstance) {
+  app.addHook('preValidation', async (req) => {
+    for (const [part, values] of [['querystring', req.query], ['params', req.params]] as const) {
+      const key = infiniteValue(values);
+      if (key !== null) throw badRequest(`${part}/${key} is out of range`);
+    }
+  });
+
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const status = err instanceof HttpError ? err.statusCode : err.validation ? 400 : (err.statusCode ?? 500);
     if (status >= 500) {

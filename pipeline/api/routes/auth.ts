@@ -1,26 +1,61 @@
-// /api/auth: login (rate limited per client address and username), logout, me.
-import type { FastifyInstance } from 'fastify';
+// /api/auth: login (throttled per username and per client address with backoff, pipeline/users/throttle.ts),
+// logout, me. A lock-out goes to the audit log.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { createHmac, randomBytes } from 'node:crypto';
+import { appendAudit } from '../../audit/index.ts';
 import { authenticate, createSession, endSession } from '../../users/index.ts';
+import { LoginThrottle, usernameKey, type ThrottleKind, type ThrottleOptions } from '../../users/throttle.ts';
 import { SESSION_COOKIE } from '../plugins/auth.ts';
 import { HttpError } from '../plugins/errors.ts';
 import * as S from '../schemas/auth.ts';
 
-export default async function authRoutes(app: FastifyInstance, opts: { loginAttemptsPerMinute: number }) {
-  app.post('/auth/login', {
-    schema: S.login,
-    config: {
-      rateLimit: {
-        max: opts.loginAttemptsPerMinute, timeWindow: '1 minute', hook: 'preHandler',
-        keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: string })?.username ?? '').toLowerCase()}`,
-      },
-    },
-  }, async (req, reply) => {
+/** Set after a successful login: this browser has logged in as this user before (see throttle.ts). */
+export const DEVICE_COOKIE = 'shifan_device';
+const DEVICE_DAYS = 90;
+
+export interface AuthRouteOptions {
+  loginThrottle?: Partial<ThrottleOptions>;
+}
+
+export default async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions) {
+  const throttle = new LoginThrottle(opts.loginThrottle);
+  // Signs device cookies; a new key at each start only means browsers lose their exemption until the next login.
+  const deviceKey = randomBytes(32);
+  const deviceToken = (username: string) => {
+    const name = Buffer.from(username).toString('base64url');
+    return `${name}.${createHmac('sha256', deviceKey).update(name).digest('base64url')}`;
+  };
+  const knownDevice = (req: FastifyRequest, username: string) => req.cookies[DEVICE_COOKIE] === deviceToken(username);
+
+  app.post('/auth/login', { schema: S.login, config: { public: true } }, async (req, reply) => {
     const { username, password } = req.body as { username: string; password: string };
+    const name = usernameKey(username);
+    const keys: Array<{ kind: ThrottleKind; key: string }> = [{ kind: 'address', key: req.ip }];
+    if (!knownDevice(req, name)) keys.push({ kind: 'username', key: name });
+    const wait = throttle.retryAfterMs(keys);
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      reply.header('retry-after', String(seconds));
+      throw new HttpError(429, 'too_many_requests', `too many failed logins; try again in ${seconds} s`);
+    }
     const user = await authenticate(app.db, username, password);
-    if (!user) throw new HttpError(401, 'unauthorized', 'wrong username or password, or the account is disabled');
+    if (!user) {
+      const locks = throttle.fail(keys);
+      for (const lock of locks) {
+        await app.q.write((db) => appendAudit(db, {
+          action: 'user.lockout', actor: `address:${req.ip}`, subject: lock.kind === 'username' ? `user:${lock.key}` : `address:${lock.key}`,
+          details: { kind: lock.kind, failures: lock.failures, locked_seconds: Math.ceil(lock.lockMs / 1000), username: name, address: req.ip },
+        }));
+      }
+      throw new HttpError(401, 'unauthorized', 'wrong username or password, or the account is disabled');
+    }
+    throttle.succeed(name);
     const session = await app.q.write((db) => createSession(db, user));
     reply.setCookie(SESSION_COOKIE, session.sessionId, {
       path: '/', httpOnly: true, sameSite: 'strict', secure: app.secureCookies, expires: session.expires,
+    });
+    reply.setCookie(DEVICE_COOKIE, deviceToken(name), {
+      path: '/api/auth/login', httpOnly: true, sameSite: 'strict', secure: app.secureCookies, maxAge: DEVICE_DAYS * 86400,
     });
     return { user, csrf_token: session.csrf_token };
   });

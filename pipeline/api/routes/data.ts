@@ -2,12 +2,14 @@
 // POST /api/upload (the same ingestFile as `shifan ingest`) and POST /api/refresh. Both run on the writer and
 // are audited (data.upload, refresh.run) after the feature's own transaction.
 import type { FastifyInstance } from 'fastify';
+import { listValue } from '@duckdb/node-api';
 import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createWriteStream } from 'node:fs';
 import { appendAudit } from '../../audit/index.ts';
 import { datasets } from '../../contracts/index.ts';
+import { historyTable } from '../../contracts/ddl.ts';
 import { refresh } from '../../indicators/index.ts';
 import { ingestFile } from '../../load/index.ts';
 import { provinceOf, requireRole } from '../plugins/auth.ts';
@@ -23,13 +25,21 @@ import * as S from '../schemas/data.ts';
 export const UPLOAD_LIMIT_BYTES = 512 * 1024 * 1024;
 
 const DATASETS = new Set(datasets.map((d) => d.name));
+/** History tables of the datasets whose rows belong to a region: what a load can hold of a province. */
+const REGIONAL_TABLES = listValue(datasets.filter((d) => d.columns.some((c) => c.name === 'region_code')).map(historyTable));
 
 export default async function dataRoutes(app: FastifyInstance, opts: { uploadLimit?: number }) {
   const limitMb = Math.round((opts.uploadLimit ?? UPLOAD_LIMIT_BYTES) / 2 ** 20);
   const central = requireRole('central');
 
+  // A provincial office sees only the loads that brought rows of its regions, with its own row counts: a file's
+  // totals, rejects and message describe every province in it (sql/api/data_loads_province.sql).
   app.get('/data/loads', { schema: S.loads }, async (req, reply) => {
     const limit = (req.query as { limit: number }).limit;
+    const province = provinceOf(req);
+    if (province !== null) {
+      return sendTable(req, reply, app.q, `loads|${limit}|${province}`, () => app.q.rows('api/data_loads_province', { limit, province, tables: REGIONAL_TABLES }));
+    }
     return sendTable(req, reply, app.q, `loads|${limit}`, () => app.q.rows('api/data_loads', { limit }));
   });
 
@@ -41,7 +51,10 @@ export default async function dataRoutes(app: FastifyInstance, opts: { uploadLim
 
   app.get('/data/freshness', { schema: S.freshness }, async (req, reply) => {
     const province = provinceOf(req);
-    return sendTable(req, reply, app.q, `freshness|${province}`, () => app.q.rows('api/data_freshness', { province }));
+    if (province !== null) {
+      return sendTable(req, reply, app.q, `freshness|${province}`, () => app.q.rows('api/data_freshness_province', { province, tables: REGIONAL_TABLES }));
+    }
+    return sendTable(req, reply, app.q, 'freshness|', () => app.q.rows('api/data_freshness', { province }));
   });
 
   app.post('/upload', { schema: S.upload, preHandler: central }, async (req) => {

@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { appendAudit } from '../../audit/index.ts';
-import { acknowledgeRun, currentRunner, listExports, listSchedules, runJobNow, UnknownJobError, type ExportListing, type JobRun } from '../../jobs/index.ts';
+import { acknowledgeRun, currentRunner, listExports, listJobRuns, listSchedules, runJobNow, UnknownJobError, type ExportListing, type JobRun } from '../../jobs/index.ts';
 import { defaultExportsDir, exportQuarter } from '../../export/index.ts';
 import { requireRole } from '../plugins/auth.ts';
 import { asBadRequest, HttpError, notFound } from '../plugins/errors.ts';
@@ -47,9 +47,10 @@ export function packageFile(exportsDir: string, quarter: string, name: string): 
 export default async function jobRoutes(app: FastifyInstance) {
   const central = requireRole('central');
   const centralOrAdmin = requireRole('central', 'admin');
-  const runs = async (options: { limit: number; unacknowledged: boolean }): Promise<JobRun[]> =>
-    (await app.q.rows<JobRun & { details: string | null }>('jobs/list_runs', { limit: options.limit, job_id: null, unacknowledged: options.unacknowledged }))
-      .map((r) => ({ ...r, details: typeof r.details === 'string' ? JSON.parse(r.details) : r.details }));
+  // On the read connections, so the list answers while a job holds the writer.
+  const readers = { allFile: <T>(name: string, params: Record<string, string | number | boolean | null>) => app.q.rows<T>(name, params) };
+  const runs = (options: { limit: number; unacknowledged: boolean }): Promise<JobRun[]> =>
+    listJobRuns(readers, { limit: options.limit, unacknowledgedFailuresOnly: options.unacknowledged });
 
   app.get('/jobs', { schema: S.list }, async (req) => {
     // Run summaries and details carry national counts and server paths: a provincial office sees that a job ran
@@ -70,7 +71,8 @@ export default async function jobRoutes(app: FastifyInstance) {
         // Through the server's scheduler: same overlap lock and lane; answers once the run is recorded.
         result = await runJobNow(app.db, id, actor, { wait: false });
       } else {
-        result = await app.q.write((db) => runJobNow(db, id, actor));
+        // The run takes the writer's lane itself (Database.exclusive), so it is not wrapped in app.q.write.
+        result = await runJobNow(app.db, id, actor).finally(() => app.q.invalidate());
       }
       // After the run in the lane, so the entry never lands inside the job's transaction.
       app.q.write((db) => appendAudit(db, { action: 'jobs.run', actor, subject: `job_run:${result.run_id}`, details: { job_id: id } }))

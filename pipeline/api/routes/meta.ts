@@ -19,7 +19,7 @@ export async function defaultYear(app: FastifyInstance): Promise<{ run_id: numbe
 }
 
 export default async function metaRoutes(app: FastifyInstance) {
-  app.get('/health', { schema: S.health }, async () => ({ ok: true }));
+  app.get('/health', { schema: S.health, config: { public: true } }, async () => ({ ok: true }));
 
   app.get('/meta', { schema: S.meta }, async (req, reply) => {
     const province = provinceOf(req);

@@ -2,7 +2,7 @@
 // commit, verify. Each state change runs on the writer (app.q.write) and the spotcheck module writes its audit entry.
 import type { FastifyInstance } from 'fastify';
 import {
-  buildCertificate, commitDraw, DEFAULT_EXCLUSIONS, drawSpotcheck, freezePool, readDraw, verifyDraw,
+  buildCertificate, commitDraw, DEFAULT_EXCLUSIONS, drawSpotcheck, ensureFindingsView, freezePool, readDraw, verifyDraw,
   type Exclusion, type SampleSize, type Strata,
 } from '../../spotcheck/index.ts';
 import { provinceOf, requireRole } from '../plugins/auth.ts';
@@ -14,8 +14,8 @@ const actor = (req: { user: { username: string } | null }) => `user:${req.user!.
 
 export default async function spotcheckRoutes(app: FastifyInstance) {
   const central = requireRole('central');
-  // the findings view (sql/spotcheck/findings_by_draw.sql) must exist before readers query it
-  await app.q.write((db) => db.runFile('spotcheck/findings_by_draw'));
+  // the findings view must exist before readers query it
+  await app.q.write((db) => ensureFindingsView(db));
 
   app.get('/spotchecks', { schema: S.list }, async (req, reply) => {
     const province = provinceOf(req);

@@ -16,6 +16,10 @@ export const anyValue = {} as const;
 
 export const regionCode = { type: 'string', pattern: '^\\d{6}$', description: '6-digit administrative division code' } as const;
 export const year = { type: 'integer', minimum: 2000, maximum: 2100 } as const;
+/** Ids, line numbers, counts and offsets: bounded by the database's INTEGER, so an absurd number is a 400 from the
+ *  schema rather than an overflow inside a query (a 500). */
+export const MAX_INT = 2147483647;
+export const id = { type: 'integer', minimum: 1, maximum: MAX_INT } as const;
 export const datasetName = { type: 'string', enum: datasets.map((d) => d.name) } as const;
 
 export function obj(properties: Record<string, unknown>, required?: string[]): Schema {

@@ -1,5 +1,5 @@
 // Schemas of /api/data/*, /api/upload and /api/refresh.
-import { anyValue, errors, int, nint, nstr, num, obj, rows, str, table } from './common.ts';
+import { anyValue, errors, id, int, nint, nstr, num, obj, rows, str, table } from './common.ts';
 
 export const loads = table(['data'], 'The load log, newest first (file metadata)', {
   load_id: int, file_name: str, dataset: nstr, format: nstr, encoding: nstr, source: nstr, status: str, records: nint, loaded: nint,
@@ -9,7 +9,7 @@ export const loads = table(['data'], 'The load log, newest first (file metadata)
 const rejectRow = { load_id: int, file: str, line: nint, column: nstr, code: str, reason: str, value: nstr, raw: nstr };
 
 export const rejects = table(['data'], 'Rejected records with file, line, column and reason (central; provincial users get none)', rejectRow, {
-  querystring: { type: 'object', properties: { load: { type: 'integer', minimum: 1 }, limit: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 } } },
+  querystring: { type: 'object', properties: { load: id, limit: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 } } },
 });
 
 export const freshness = table(['data'], 'Per dataset the latest load and rows (kind=dataset); your regions without a report for the latest year (kind=missing_report)', {

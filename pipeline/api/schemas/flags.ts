@@ -1,5 +1,5 @@
 // Schemas of /api/flags, /api/flags/:id and /api/records/:dataset/:load_id/:line.
-import { anyValue, datasetName, errors, int, nint, nstr, obj, regionCode, rows, str, table, year } from './common.ts';
+import { anyValue, datasetName, errors, id, MAX_INT, int, nint, nstr, obj, regionCode, rows, str, table, year } from './common.ts';
 
 const flagRow = {
   flag_id: str, rule_id: str, region_code: str, region_name: nstr, province_code: str, year: int, detail_key: str,
@@ -13,7 +13,7 @@ export const list = table(['flags'], "Risk flags of the caller's regions: the la
     properties: {
       year, all_years: { type: 'boolean', default: false }, region: regionCode,
       status: { type: 'string', enum: ['active', 'resolved', 'all'], default: 'active' },
-      limit: { type: 'integer', minimum: 1, maximum: 5000, default: 200 }, offset: { type: 'integer', minimum: 0, default: 0 },
+      limit: { type: 'integer', minimum: 1, maximum: 5000, default: 200 }, offset: { type: 'integer', minimum: 0, maximum: MAX_INT, default: 0 },
     },
   },
 });
@@ -29,6 +29,6 @@ export const detail = {
 
 export const record = {
   tags: ['flags'], summary: 'The source row behind an evidence record, by dataset, load id and line (drill-down)',
-  params: { type: 'object', properties: { dataset: datasetName, load_id: { type: 'integer', minimum: 1 }, line: { type: 'integer', minimum: 1 } }, required: ['dataset', 'load_id', 'line'] },
+  params: { type: 'object', properties: { dataset: datasetName, load_id: id, line: id }, required: ['dataset', 'load_id', 'line'] },
   response: { 200: obj({ dataset: str, load_id: int, line: int, row: { type: 'object', additionalProperties: true } }), ...errors },
 };

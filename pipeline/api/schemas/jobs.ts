@@ -1,5 +1,5 @@
 // Schemas of /api/jobs* (scheduled jobs and their runs) and /api/exports* (the quarterly packages).
-import { anyValue, bool, errorBody, errors, int, nint, nstr, obj, rows, str } from './common.ts';
+import { anyValue, bool, errorBody, errors, id, int, nint, nstr, obj, rows, str } from './common.ts';
 
 const run = {
   run_id: int, job_id: str, trigger: str, started_at: str, finished_at: nstr, status: str, attempts: int, summary: nstr,
@@ -26,7 +26,7 @@ export const runNow = {
 
 export const acknowledge = {
   tags: ['jobs'], summary: 'Acknowledge a failed or warning run (central); audit-logged (jobs.acknowledge)',
-  params: { type: 'object', properties: { run_id: { type: 'integer', minimum: 1 } }, required: ['run_id'] },
+  params: { type: 'object', properties: { run_id: id }, required: ['run_id'] },
   response: { 200: obj(run), ...errors },
 };
 

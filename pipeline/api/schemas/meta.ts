@@ -1,6 +1,6 @@
 // Schemas of /api/meta, /api/overview, /api/health.
 import { allMetrics, loadSystems } from '../../indicators/index.ts';
-import { anyValue, bool, errors, int, nint, nnum, nstr, num, obj, rows, str, year } from './common.ts';
+import { bool, errors, int, nint, nnum, nstr, num, obj, rows, str, year } from './common.ts';
 
 export const metricIds = () => allMetrics(loadSystems()).map((m) => m.id);
 

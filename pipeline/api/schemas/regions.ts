@@ -16,7 +16,7 @@ export const list = table(['regions'], "The caller's regions with the year's sco
 });
 
 export const detail = {
-  tags: ['regions'], summary: 'One region: scorecard by year, metrics, reports, flags, spot checks, peers (403 outside your province)',
+  tags: ['regions'], summary: 'One region: scorecard by year, metrics, reports, flags, spot checks, peers (404 outside your province, the same answer as for a code that does not exist)',
   params: { type: 'object', properties: { code: regionCode }, required: ['code'] },
   querystring: { type: 'object', properties: { year }, additionalProperties: false },
   response: {

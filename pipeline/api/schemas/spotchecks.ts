@@ -1,8 +1,8 @@
 // Schemas of /api/spotchecks/*. Strata and exclusions come from pipeline/spotcheck.
 import { EXCLUSIONS, MIN_SEED_DIGITS, STRATA } from '../../spotcheck/index.ts';
-import { bool, errors, int, nint, nstr, obj, str, table, year } from './common.ts';
+import { bool, errors, id, int, nint, nstr, obj, str, table, year } from './common.ts';
 
-const drawId = { type: 'object', properties: { id: { type: 'integer', minimum: 1 } }, required: ['id'] };
+const drawId = { type: 'object', properties: { id }, required: ['id'] };
 const drawDoc = obj({ draw_id: int, year: int, state: str });
 
 export const list = table(['spotchecks'], 'Every draw, newest first, with how many of your regions it selected', {
@@ -30,7 +30,7 @@ export const draw = {
     type: 'object', required: ['seed'], additionalProperties: false,
     properties: {
       seed: { type: 'string', pattern: `^\\d{${MIN_SEED_DIGITS},}$`, description: `at least ${MIN_SEED_DIGITS} decimal digits` },
-      proportion: { type: 'string', pattern: '^\\s*\\d*(\\.\\d*)?\\s*%?\\s*$' }, count: { type: 'integer', minimum: 1 },
+      proportion: { type: 'string', pattern: '^\\s*\\d*(\\.\\d*)?\\s*%?\\s*$' }, count: id,
       team_size: { type: 'integer', minimum: 1, maximum: 20 }, commit: { type: 'boolean', default: false },
     },
   },

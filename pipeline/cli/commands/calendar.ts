@@ -26,7 +26,7 @@ export function registerCalendar(program: Command): void {
     .action(async (file: string, _opts, cmd: Command) => {
       const opts = optionsOf<{ replace?: boolean }>(cmd);
       const result = installHolidayFile(file, { replace: opts.replace });
-      // Opening the database refreshes calendar_days (pipeline/reference/refresh.ts). A busy database is not a
+      // Opening the database through setup refreshes calendar_days (pipeline/setup/open.ts). A busy database is not a
       // failure: the file is in place and the table follows at the next open.
       let table: 'refreshed' | 'deferred' = 'refreshed';
       try {

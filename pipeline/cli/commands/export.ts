@@ -24,11 +24,11 @@ export function registerExport(program: Command): void {
       if (opts.json) return printJson(result);
       const rows = result.files.map((f) => [f, statSync(join(result.dir, f)).size.toLocaleString('en-US')]);
       rows.push([result.zip, statSync(result.zip).size.toLocaleString('en-US')]);
-      process.stdout.write([
+      process.stdout.write(`${[
         `${result.quarter} 季报：数据截至 ${result.as_of}，指标体系 ${result.system_version}版，${result.seconds.toFixed(1)} s`,
         `目录 ${result.dir}`,
         formatTable(['文件', '字节'], rows),
         result.message,
-      ].join('\n') + '\n');
+      ].join('\n')}\n`);
     });
 }

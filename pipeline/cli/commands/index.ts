@@ -20,6 +20,7 @@ import { registerUsers } from './users.ts';
 import { registerSchedule } from './schedule.ts';
 import { registerExport } from './export.ts';
 import { registerBackup } from './backup.ts';
+import { registerDisclosureReports } from './disclosure-reports.ts';
 
 export type RegisterCommand = (program: Command) => void;
 
@@ -38,6 +39,7 @@ export const commands: RegisterCommand[] = [
   registerRefresh,
   registerIndicators,
   registerFlags,
+  registerDisclosureReports,
   registerWatchlist,
   registerSchedule,
   registerExport,

@@ -11,7 +11,7 @@ export function registerRejects(program: Command): void {
     .action(async (_opts, cmd: Command) => {
       const opts = optionsOf<{ load?: string; limit: string }>(cmd);
       const rows = await withDatabase(cmd, (db) =>
-        db.allFile('load/list_rejects', [opts.load === undefined ? null : Number(opts.load), Number(opts.limit)]),
+        db.allFile('load/list_rejects', { load_id: opts.load === undefined ? null : Number(opts.load), limit: Number(opts.limit) }),
       );
       if (opts.json) return printJson(rows);
       process.stdout.write(`${formatTable(['load', 'file', 'line', 'column', 'code', 'reason', 'raw'],

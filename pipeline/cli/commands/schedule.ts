@@ -3,7 +3,7 @@
 // now, list recorded runs, and acknowledge a failed or warning run.
 import type { Command } from 'commander';
 import { cliActor } from '../../audit/index.ts';
-import { acknowledgeRun, listJobRuns, listSchedules, runJobNow, startScheduler, type JobRun } from '../../jobs/index.ts';
+import { acknowledgeRun, jobDefinitions, listJobRuns, listSchedules, runJobNow, startScheduler, type JobRun } from '../../jobs/index.ts';
 import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
@@ -31,6 +31,7 @@ export function registerSchedule(program: Command): void {
       }
       await withDatabase(cmd, async (db) => {
         const handle = await startScheduler(db, {
+          jobs: jobDefinitions,
           onEvent: (e) => {
             const line = opts.json ? JSON.stringify({ at: new Date().toISOString(), ...e })
               : `${shanghai(new Date().toISOString())} ${e.job_id} #${e.run_id} ${e.type}${e.status ? ` ${STATUS_ZH[e.status] ?? e.status}` : ''}${e.summary ? `：${e.summary}` : ''}${e.error ? ` 错误：${e.error}` : ''}${e.delay_ms ? `，${e.delay_ms / 1000} s 后重试` : ''}`;

@@ -1,9 +1,10 @@
-// `shifan serve [--port 8080] [--host 127.0.0.1] [--no-scheduler]`: the server, the database's single writer, and
+// `shifan serve [--port 8080] [--host 127.0.0.1] [--no-scheduler] [--trust-proxy VALUE]`: the server, the database's single writer, and
 // (unless --no-scheduler) the runner of the scheduled jobs. Ingest, refresh and
 // draws asked for in the dashboard or the API run inside it; other `shifan` commands wait until it stops.
 import type { Command } from 'commander';
-import { Database, defaultDbPath } from '../../db/index.ts';
-import { closeOnSignal, startServer } from '../../api/server.ts';
+import { defaultDbPath } from '../../db/index.ts';
+import { openPreparedDatabase } from '../../setup/open.ts';
+import { closeOnSignal, parseTrustProxy, startServer } from '../../api/server.ts';
 import { hasRefreshed, refresh } from '../../indicators/index.ts';
 import { optionsOf, reportRecovery, UsageError } from '../context.ts';
 
@@ -14,20 +15,28 @@ export interface ServeFlags {
   refreshIfNever?: boolean;
   /** false with `--no-scheduler`: serve without running the scheduled jobs */
   scheduler?: boolean;
+  /** `--trust-proxy`: see parseTrustProxy */
+  trustProxy?: string;
 }
 
 /** Opens the database and serves until SIGINT/SIGTERM (shared by `serve` and `start`). */
 export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<void> {
   const port = Number(flags.port ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number, got "${flags.port}"`);
-  const db = await Database.open(dbPath);
+  let trustProxy: ReturnType<typeof parseTrustProxy>;
+  try {
+    trustProxy = parseTrustProxy(flags.trustProxy ?? process.env.SHIFAN_TRUST_PROXY);
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  const db = await openPreparedDatabase(dbPath);
   reportRecovery(db);
   try {
     if (flags.refreshIfNever && !(await hasRefreshed(db)) && ((await db.one<{ n: number }>('SELECT count(*) AS n FROM regions'))?.n ?? 0) > 0) {
       const r = await refresh(db, { actor: 'system:start' });
       process.stdout.write(`computed the indicators (refresh run ${r.run_id}, ${r.seconds.toFixed(1)} s): ${r.metric_rows} values, ${r.flags_active} active flags\n`);
     }
-    const { app } = await startServer(db, { port, host: flags.host ?? '127.0.0.1', logger: true, scheduler: flags.scheduler !== false });
+    const { app } = await startServer(db, { port, host: flags.host ?? '127.0.0.1', logger: true, scheduler: flags.scheduler !== false, trustProxy });
     await closeOnSignal(app, db);
   } catch (err) {
     db.close();
@@ -42,6 +51,7 @@ export function registerServe(program: Command): void {
     .option('--port <n>', 'port to listen on', '8080')
     .option('--host <addr>', 'address to listen on (loopback by default; cookies are Secure off loopback)', '127.0.0.1')
     .option('--no-scheduler', 'do not run the scheduled jobs of data/schedules.json in the server')
+    .option('--trust-proxy <value>', 'behind a reverse proxy: true, a hop count, or comma-separated proxy addresses/CIDRs whose X-Forwarded-For gives the client address (env SHIFAN_TRUST_PROXY)')
     .action(async (_opts, cmd: Command) => {
       const opts = optionsOf<ServeFlags>(cmd);
       await serveDatabase(opts.db ?? defaultDbPath(), opts);

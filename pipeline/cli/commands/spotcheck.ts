@@ -141,13 +141,14 @@ function sizeOption(o: { proportion?: string; count?: string }, required: boolea
 
 function showDraw(d: DrawRecord, json: boolean | undefined): void {
   if (json) {
-    return printJson({
+    printJson({
       draw_id: d.draw_id, year: d.year, state: d.state, superseded_by: d.superseded_by, supersedes: d.supersedes,
       pool_sha256: d.pool_sha256, pool_size: d.pool_size, strata: d.strata, seed: d.seed, seed_hash: d.seed_hash,
       size: d.size, team_size: d.team_size,
       selected: d.selected.map(({ region_code, ticket, stratum, inspectors }) => ({ region_code, ticket, stratum, inspectors })),
       risk_targeted: d.risk_targeted.map(({ region_code, criterion }) => ({ region_code, criterion })),
     });
+    return;
   }
   const size = d.size ? ('proportion' in d.size ? `proportion ${d.size.proportion}` : `count ${d.size.count}`) : 'not drawn yet';
   out(`draw #${d.draw_id} ${d.year} — ${d.state}${d.superseded_by ? `, superseded by #${d.superseded_by}` : ''}${d.supersedes ? `, redraw of #${d.supersedes} (${d.redraw_reason})` : ''}`);

@@ -1,8 +1,8 @@
 // `shifan users add NAME --role central|provincial|admin [--province 440000] [--password-stdin]`, `users list`,
-// `users disable NAME`: the server's accounts. A generated password is printed once and never stored in clear.
+// `users password NAME [--password-stdin]`, `users disable NAME`: the server's accounts. A generated password is printed once and never stored in clear.
 import type { Command } from 'commander';
 import { cliActor } from '../../audit/index.ts';
-import { addUser, disableUser, listUsers, ROLES, UserError } from '../../users/index.ts';
+import { addUser, disableUser, listUsers, ROLES, setPassword, UserError } from '../../users/index.ts';
 import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
@@ -19,7 +19,7 @@ function usage<T>(p: Promise<T>): Promise<T> {
 }
 
 export function registerUsers(program: Command): void {
-  const users = program.command('users').description('accounts of the server: add, list, disable');
+  const users = program.command('users').description('accounts of the server: add, list, password, disable');
   users
     .command('add <name>')
     .description('create an account; prints a generated password once unless --password-stdin is given')
@@ -43,6 +43,18 @@ export function registerUsers(program: Command): void {
       if (opts.json) return printJson(rows);
       process.stdout.write(`${formatTable(['username', 'role', 'province', 'state', 'created', 'last login', 'sessions'],
         rows.map((r) => [r.username, r.role, r.province_code ?? '', r.disabled ? 'disabled' : 'active', r.created_at, r.last_login_at ?? '', r.sessions]))}\n`);
+    });
+  users
+    .command('password <name>')
+    .description('reset a password (the policy of `users add` applies) and end the account\'s sessions; prints a generated one once unless --password-stdin is given')
+    .option('--password-stdin', 'read the new password from standard input')
+    .action(async (name: string, _opts, cmd: Command) => {
+      const opts = optionsOf<{ passwordStdin?: boolean }>(cmd);
+      const password = opts.passwordStdin ? await readStdin() : undefined;
+      const set = await usage(withDatabase(cmd, (db) => setPassword(db, name, password, cliActor())));
+      if (opts.json) return printJson({ username: name, password: set.generated ? set.password : undefined });
+      process.stdout.write(`new password set for ${name}; its sessions were ended\n`);
+      if (set.generated) process.stdout.write(`password (shown once): ${set.password}\n`);
     });
   users
     .command('disable <name>')

@@ -64,6 +64,8 @@ function writeRegionYear(ctx: DemoContext, table: CsvTable, region: Region, year
       review_result: r < 0.96 ? 'none' : r < 0.99 ? 'upheld' : 'overturned',
     };
     table.row(typedRow(contract, values));
+    if (values.review_result === 'upheld') tallies.add('disclosureUpheld', region, year);
+    if (values.review_result === 'overturned') tallies.add('disclosureOverturned', region, year);
     if (i === n >> 1) {
       for (const spec of plan.rejectsFor('disclosure_requests', region, year)) {
         const bad = { ...values, request_id: `${values.request_id}B` };

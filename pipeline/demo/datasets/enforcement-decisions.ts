@@ -90,6 +90,8 @@ function writeRegionYear(ctx: DemoContext, table: CsvTable, region: Region, year
     row[ix.legal_review] = major ? u < 0.93 + 0.07 * q : u < 0.25 ? true : u < 0.75 ? false : null;
     table.row(row);
     tallies.add('decisions', region, year);
+    // What a disclosure report states in 二、第二十条第（五）（六）项: decisions by kind in the year.
+    if (a <= 2) tallies.add(a === 0 ? 'licences' : a === 1 ? 'penalties' : 'coercions', region, year);
     if (published !== null) {
       tallies.add('decisionsPublished', region, year);
       if (delay <= deadline) tallies.add('decisionsOnTime', region, year);

@@ -38,7 +38,8 @@ export async function generateIncidents(ctx: DemoContext): Promise<void> {
           detail: `public-opinion event at ${formatDateTime(ctx.days, late.at, true)}: first authoritative release after 9 h 20 min, press conference after 40 h 35 min`,
         });
       }
-      events.sort((a, b) => a.at - b.at).forEach((e, i) => writer.row(eventObject(ctx, rng, region, year, i, e, labels)));
+      events.sort((a, b) => a.at - b.at);
+      for (const [i, e] of events.entries()) writer.row(eventObject(ctx, rng, region, year, i, e, labels));
     }
   }
   writer.close();

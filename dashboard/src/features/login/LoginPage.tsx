@@ -20,7 +20,11 @@ export function LoginPage() {
       <form className="login-box" onSubmit={submit}>
         <div className="login-org">{t('app.org')}</div>
         <h1>{t('app.title')}</h1>
-        <label>{t('auth.username')}<input name="username" autoComplete="username" value={username} onChange={(e) => setU(e.target.value)} autoFocus /></label>
+        <label>
+          {t('auth.username')}
+          {/* biome-ignore lint/a11y/noAutofocus: the page's one task is to log in, and it is the first thing on it: focus lands where a keyboard or screen-reader user would go anyway. */}
+          <input name="username" autoComplete="username" value={username} onChange={(e) => setU(e.target.value)} autoFocus />
+        </label>
         <label>{t('auth.password')}<input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setP(e.target.value)} /></label>
         {error && <div className="state-error" role="alert">{error}</div>}
         <button type="submit" className="primary" disabled={busy}>{t('auth.login')}</button>

@@ -26,7 +26,7 @@ export default function RegionPage({ code }: { code: string }) {
 
   if (q.error instanceof ApiError && (q.error.status === 403 || q.error.status === 404)) {
     return <div className="page" data-page="region"><h1 className="page-title">{t('region.title')} {code}</h1>
-      <div className="state state-error" role="alert" data-testid="region-forbidden">{q.error.status === 403 ? t('region.forbidden') : q.error.message}</div></div>;
+      <div className="state state-error" role="alert" data-testid="region-forbidden">{t('region.forbidden')}</div></div>;
   }
   const d = q.data;
   const r = d?.region;

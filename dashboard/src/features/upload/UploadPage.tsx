@@ -65,8 +65,8 @@ export default function UploadPage() {
           <h3>{t('upload.preview')}</h3>
           <div className="table-scroll">
             <table className="data" data-testid="upload-preview">
-              <thead><tr><th>#</th>{preview.fields.map((f, i) => <th key={i} className={m && m.columns[i] === undefined ? 'bad' : undefined}>{f}</th>)}</tr></thead>
-              <tbody>{preview.rows.map((r, i) => <tr key={i}><td className="muted">{i + 2}</td>{r.map((c, j) => <td key={j}>{c}</td>)}</tr>)}</tbody>
+              <thead><tr><th>#</th>{positions(preview.fields).map(({ at, value }) => <th key={at} className={m && m.columns[at] === undefined ? 'bad' : undefined}>{value}</th>)}</tr></thead>
+              <tbody>{positions(preview.rows).map(({ at, value }) => <tr key={at}><td className="muted">{at + 2}</td>{positions(value).map((c) => <td key={c.at}>{c.value}</td>)}</tr>)}</tbody>
             </table>
           </div>
         </Panel>
@@ -92,4 +92,9 @@ export default function UploadPage() {
       )}
     </div>
   );
+}
+
+/** A preview cell or line is identified by its place in the file (column, line), which is what its key is. */
+function positions<T>(values: readonly T[]): { at: number; value: T }[] {
+  return values.map((value, at) => ({ at, value }));
 }

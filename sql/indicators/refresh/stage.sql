@@ -1,5 +1,5 @@
 -- @produces: temp tables metric_results, flag_candidates (one refresh's working set; refresh_context is
---            sql/refresh/context.sql, apart because a file with parameters must hold a single statement)
+--            sql/indicators/refresh/context.sql, apart because a file with parameters must hold a single statement)
 -- Every sql/indicators/<id>.sql inserts into metric_results BY NAME, so all metrics share these columns;
 -- every sql/flags/<rule>.sql inserts into flag_candidates. Temp: they live for the connection only.
 CREATE OR REPLACE TEMP TABLE metric_results (

@@ -1,0 +1,22 @@
+// What a job is, for the runner and for the job definitions alike: a function of its context that ends with a
+// one-line outcome. Kept apart from the runner so that the definitions and the runner do not import each other.
+import type { Database } from '../db/index.ts';
+import type { JobTrigger } from './runs.ts';
+
+export interface JobContext {
+  db: Database;
+  /** When the run was due (the cron time for scheduled runs, now for manual ones). */
+  now: Date;
+  trigger: JobTrigger;
+  actor: string;
+}
+
+export interface JobOutcome {
+  /** One line, Chinese, shown in the UI. */
+  summary: string;
+  /** The run worked but analysts must act (calendar not loaded, draw not done): shown until acknowledged. */
+  warning?: boolean;
+  details?: unknown;
+}
+
+export type JobFn = (ctx: JobContext) => Promise<JobOutcome>;
