@@ -119,7 +119,7 @@ describe('the quarterly package', () => {
   let dir: string;
   beforeAll(async () => {
     ({ db, dir } = await refreshedSmallDemo());
-  }, 180_000);
+  }, 600_000);
   afterAll(() => db?.close());
 
   it('writes a region named as a formula into flags.csv and scorecard.csv with a leading apostrophe', async () => {

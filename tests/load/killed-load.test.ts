@@ -94,7 +94,7 @@ describe('a killed load', () => {
       db.close();
       ws.db = await openPreparedDatabase(join(ws.dir, 'other.duckdb'));
     }
-  });
+  }, 180_000);
 });
 
 describe('a busy database', () => {
