@@ -7,5 +7,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // DuckDB work is CPU-bound and the machine has two cores.
     maxWorkers: 2,
+    // The demo prints its PDF disclosure reports with Chromium (seconds per demo); tests that generate a demo only
+    // for its data skip them. The PDF path is tested on its own (tests/disclosure-reports).
+    env: { SHIFAN_DEMO_PDF: '0' },
   },
 });

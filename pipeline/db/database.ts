@@ -1,11 +1,12 @@
 // The one handle to the DuckDB file. DuckDB lets a single process open a file (even read-only), so opening
 // fails fast with the holder's PID instead of hanging. Commands and the server open it through setup
 // (pipeline/setup/open.ts), which also fills the reference tables; tests of this floor open it directly.
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { loadMacros, migrate } from './migrate.ts';
 import { asSqlFileError, sqlText } from './sql-files.ts';
-import { migrate } from './migrate.ts';
 import { clearScratch, scratchDir } from './scratch.ts';
 
 /** What opening the database found left behind by a process that died. */
@@ -17,7 +18,10 @@ export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
 
 export class DatabaseBusyError extends Error {
-  constructor(readonly path: string, readonly holder: string) {
+  constructor(
+    readonly path: string,
+    readonly holder: string,
+  ) {
     super(`the database ${path} is in use by ${holder}; stop that process (or use --db for another file) and retry`);
     this.name = 'DatabaseBusyError';
   }
@@ -67,6 +71,8 @@ export class Database {
         await migrate(db);
         db.recovery = await recoverAfterCrash(db);
       }
+      // Temporary macros belong to the connection, so a read-only open needs them too (the risk queue's SQL uses them).
+      else if (options.readOnly) await loadMacros(db).catch(() => undefined);
     } catch (err) {
       db.close();
       throw translateOpenError(path, err);

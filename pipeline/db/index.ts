@@ -1,4 +1,4 @@
 export { Database, DatabaseBusyError, DatabaseDamagedError, type Params, type Recovery, type Row } from './database.ts';
+export { dataDir, defaultDbPath, defaultInboxDir, repoRoot, sqlDir } from './paths.ts';
 export { scratchRoot } from './scratch.ts';
-export { defaultDbPath, defaultInboxDir, repoRoot, sqlDir, dataDir } from './paths.ts';
-export { sqlText, sqlHeader, sqlPath, SqlFileError } from './sql-files.ts';
+export { SqlFileError, sqlHeader, sqlPath, sqlText } from './sql-files.ts';

@@ -1,6 +1,7 @@
 // Where the product's files live. Resolved from this file so the CLI works from any working directory.
-import { fileURLToPath } from 'node:url';
+
 import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const sqlDir = join(repoRoot, 'sql');

@@ -32,7 +32,11 @@ export function sqlHeader(name: string): Record<string, string> {
 }
 
 export class SqlFileError extends Error {
-  constructor(readonly file: string, readonly line: number | undefined, message: string) {
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    message: string,
+  ) {
     super(`${file}${line ? `:${line}` : ''}: ${message}`);
     this.name = 'SqlFileError';
   }

@@ -24,6 +24,7 @@ import { generateSatisfactionSurveys } from './datasets/satisfaction-surveys.ts'
 import { generateSpotcheckFindings } from './datasets/spotcheck-findings.ts';
 import { generateNationalBenchmarks } from './datasets/national-benchmarks.ts';
 import { generateDisclosureAnnualReports } from './datasets/disclosure-annual-reports.ts';
+import { demoInspectorsCsv } from './inspectors.ts';
 
 export type { PlantedProblem } from './planted.ts';
 export type { Progress as DemoProgress } from './context.ts';
@@ -46,6 +47,8 @@ export interface DemoResult {
   counts: Record<string, number>;
   /** Path of planted.json. */
   plantedFile: string;
+  /** The inspector register for the draw's teams, as CSV text (imported by the demo and start commands). */
+  inspectorsCsv: string;
 }
 
 /**
@@ -86,5 +89,5 @@ export async function generateDemo(options: DemoOptions): Promise<DemoResult> {
   const plantedFile = join(options.outDir, FILES.planted);
   writeFileSync(plantedFile, `${JSON.stringify(plan.problems, null, 2)}\n`);
   const byFile = ctx.files.map(({ file, dataset, rows }) => ({ path: join(options.outDir, file), dataset, rows }));
-  return { files: byFile.map((f) => f.path), byFile, planted: plan.problems, counts: ctx.counts, plantedFile };
+  return { files: byFile.map((f) => f.path), byFile, planted: plan.problems, counts: ctx.counts, plantedFile, inspectorsCsv: demoInspectorsCsv(world) };
 }

@@ -56,9 +56,12 @@ function pushText(text: string, push: (cells: DocCell[]) => void): void {
   if (!decoded) return;
   if (decoded.includes('|')) {
     const parts = decoded.split('|').map((p) => p.trim());
-    // Border pipes ("| a | b |") leave empty ends that are not cells.
-    if (parts[0] === '') parts.shift();
-    if (parts.length && parts[parts.length - 1] === '') parts.pop();
+    // Border pipes ("| a | b |") leave empty ends that are not cells; without a leading border, an empty last
+    // part is a blank last cell.
+    if (parts[0] === '') {
+      parts.shift();
+      if (parts.length && parts[parts.length - 1] === '') parts.pop();
+    }
     push(parts.map((p, i) => ({ text: p, x: i })));
   } else {
     push([{ text: decoded }]);

@@ -14,8 +14,10 @@ function cellsOf(raw: string): DocCell[] {
   for (const sep of ['|', '\t']) {
     if (line.includes(sep)) {
       const parts = line.split(sep).map((p) => p.trim());
-      if (sep === '|') {
-        if (parts[0] === '') parts.shift();
+      // Border pipes ("| a | b |") leave empty ends that are not cells; without a leading border, an empty last
+      // part is a blank last cell.
+      if (sep === '|' && parts[0] === '') {
+        parts.shift();
         if (parts.length && parts[parts.length - 1] === '') parts.pop();
       }
       return parts.map((p, i) => ({ text: p, x: i }));

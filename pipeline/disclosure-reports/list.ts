@@ -1,7 +1,7 @@
 // The loaded reports of a year as `shifan disclosure-reports` and the dashboard show them (sql/disclosure-reports/list.sql).
 import type { Database } from '../db/index.ts';
 
-export interface DisclosureReportRow {
+export type DisclosureReportRow = {
   region_code: string;
   region_name: string | null;
   publisher: string;
@@ -27,13 +27,13 @@ export interface DisclosureReportRow {
   source_file: string | null;
   load_id: number;
   line: number;
-}
+};
 
 export async function listDisclosureReports(
   db: Database,
-  filter: { year: number; region?: string | null; province?: string | null },
+  filter: { year?: number | null; region?: string | null; province?: string | null; balanced?: boolean | null },
 ): Promise<DisclosureReportRow[]> {
   return db.allFile<DisclosureReportRow>('disclosure-reports/list', {
-    year: filter.year, region: filter.region ?? null, province: filter.province ?? null,
+    year: filter.year ?? null, region: filter.region ?? null, province: filter.province ?? null, balanced: filter.balanced ?? null,
   });
 }

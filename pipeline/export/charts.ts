@@ -52,7 +52,7 @@ export function conformanceChart(data: ExportData, document: Document): Chart {
       Plot.ruleY([0]),
     ],
   }) as unknown as SVGSVGElement;
-  return { id: 'conformance', title_zh: `${data.context.reporting_year}年度各地区指标达标率分布`, note_zh: `红色虚线：综合示范地区的达标率要求（高于${(bar * 100).toFixed(0)}%）。`, svg: svgOf(svg) };
+  return { id: 'conformance', title_zh: `${data.context.reporting_year}年度各地区指标达标率分布`, note_zh: `红色虚线：综合示范地区的达标率要求（按指标序号计，${(bar * 100).toFixed(0)}%及以上）。`, svg: svgOf(svg) };
 }
 
 export function indicatorChart(data: ExportData, document: Document): Chart {
@@ -98,6 +98,7 @@ export const RULE_ZH: Record<string, string> = {
   report_missing: '年度报告未报送',
   report_late: '年度报告逾期',
   self_report_contradiction: '自评与数据矛盾',
+  self_assessment_contradiction: '指标自评与数据矛盾',
 };
 
 export function allCharts(data: ExportData, document: Document): Chart[] {

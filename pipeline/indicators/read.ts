@@ -45,13 +45,25 @@ export interface ScorecardRow {
   metrics_met: number;
   metrics_assessed: number;
   metrics_no_data: number;
+  /** Seed indicator Nos. met / assessed (a No. is met when all its assessed metrics are): the bar's basis. */
   conformance: number | null;
+  items_met: number;
+  items_assessed: number;
+  /** The per-metric view: metrics_met / metrics_assessed. */
+  metric_conformance: number | null;
   bar: number;
+  /** conformance >= bar (以上 is inclusive); null in a year not yet complete. */
   meets_bar: boolean | null;
   composite: number | null;
   scoring_method: string;
+  /** Rank by composite among regions assessed on the same metric set; null in a year not yet complete. */
   rank: number | null;
   ranked_of: number;
+  /** 90% interval of the rank under 500 random weightings around the configured weights. */
+  rank_low: number | null;
+  rank_high: number | null;
+  metric_set: string | null;
+  year_complete: boolean;
   prev_composite: number | null;
   composite_change: number | null;
   prev_conformance: number | null;

@@ -1,6 +1,7 @@
-// The versioned indicator system (指标体系): definitions are data (data/indicator-systems/<version>.json), loaded
-// and checked here, picked per year, and mirrored into indicator_systems / indicator_thresholds at each refresh so
-// that every stored value names the version and threshold it was judged by.
+// The versioned indicator system (指标体系): definitions are data — every metric once in
+// data/indicator-systems/catalogue.json, and per version (<version>.json) only what changes — composed and checked
+// here, picked per year, and mirrored into indicator_systems / indicator_thresholds at each refresh so that every
+// stored value names the version and threshold it was judged by.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,6 +26,9 @@ export interface MetricDefinition {
   weight: number;
   funnel: boolean;
   benchmark?: { metric: string; year_offset: number };
+  /** named parameters of the metric's SQL file: office settings, documented in params_note (e.g. No. 83's denominator) */
+  params?: Record<string, string | number | boolean>;
+  params_note?: string;
 }
 
 export interface IndicatorSystem {
@@ -52,59 +56,163 @@ export function defaultSystemDir(): string {
   return join(dataDir, 'indicator-systems');
 }
 
-/** Every definition in the folder, checked, oldest first. Throws one error listing every problem found. */
+/** The file that defines every metric once; every other *.json of the folder is a version. */
+export const CATALOGUE_FILE = 'catalogue.json';
+
+/** What a version file may set differently for a metric it carries. */
+export const SETTABLE_KEYS = ['threshold', 'threshold_note', 'weight', 'benchmark'] as const;
+type MetricSettings = Partial<Pick<MetricDefinition, (typeof SETTABLE_KEYS)[number]>>;
+
+/** A version file: only what changes against the version before it (the first: against nothing). */
+export interface VersionFile {
+  version: string;
+  label: string;
+  years: [number, number | null];
+  note?: string;
+  /** required in the first version; later ones inherit what they do not set */
+  scoring?: Partial<IndicatorSystem['scoring']>;
+  changes?: {
+    /** catalogue ids the version adds, or "all": every metric of the catalogue */
+    add?: string[] | 'all';
+    /** ids the version no longer carries */
+    retire?: string[];
+    /** per id, the threshold, its wording, weight or benchmark this version sets */
+    set?: Record<string, MetricSettings>;
+  };
+}
+
+export interface Catalogue {
+  note?: string;
+  metrics: MetricDefinition[];
+}
+
+/**
+ * Every version, composed from the catalogue and the version files and checked, oldest first. A version starts
+ * from the metrics, settings and scoring of the version before it and applies its own changes: retire, add, set.
+ * Metrics keep the catalogue's order. Throws one error listing every problem found.
+ */
 export function loadSystems(dir = defaultSystemDir()): IndicatorSystem[] {
   if (!existsSync(dir)) throw new Error(`no indicator-system folder at ${dir}`);
   const problems: string[] = [];
-  const systems: IndicatorSystem[] = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
-    const text = readFileSync(join(dir, file), 'utf8');
-    let parsed: IndicatorSystem;
-    try {
-      parsed = JSON.parse(text) as IndicatorSystem;
-    } catch (err) {
-      problems.push(`${file}: not valid JSON (${(err as Error).message})`);
+  const catalogue = readJson<Catalogue>(dir, CATALOGUE_FILE, problems);
+  if (catalogue) problems.push(...checkCatalogue(catalogue).map((p) => `${CATALOGUE_FILE}: ${p}`));
+  const files: Array<{ file: string; def: VersionFile }> = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== CATALOGUE_FILE).sort()) {
+    const def = readJson<VersionFile>(dir, file, problems);
+    if (!def) continue;
+    if (!Array.isArray(def.years) || !Number.isInteger(def.years[0]) || !(def.years[1] === null || Number.isInteger(def.years[1]))) {
+      problems.push(`${file}: years must be [from, to] (to may be null)`);
       continue;
     }
-    problems.push(...checkSystem(parsed).map((p) => `${file}: ${p}`));
-    systems.push({ ...parsed, sha256: createHash('sha256').update(text).digest('hex'), text });
+    files.push({ file, def });
   }
-  systems.sort((a, b) => a.years[0] - b.years[0]);
-  for (let i = 1; i < systems.length; i++) {
-    const prev = systems[i - 1];
-    if (prev.years[1] === null || prev.years[1] !== systems[i].years[0] - 1) {
-      problems.push(`versions ${prev.version} (${prev.years.join('–')}) and ${systems[i].version} (from ${systems[i].years[0]}) must cover consecutive years without overlap`);
+  files.sort((a, b) => a.def.years[0] - b.def.years[0]);
+  if (files.length === 0) problems.push(`no version (*.json besides ${CATALOGUE_FILE}) in ${dir}`);
+  const systems: IndicatorSystem[] = [];
+  if (catalogue && problems.length === 0) {
+    const byId = new Map(catalogue.metrics.map((m) => [m.id, m]));
+    let metrics = new Map<string, MetricDefinition>();
+    let scoring: Partial<IndicatorSystem['scoring']> = {};
+    for (const { file, def } of files) {
+      const where = (p: string) => `${file}: ${p}`;
+      const next = new Map(metrics);
+      const changes = def.changes ?? {};
+      for (const id of changes.retire ?? []) {
+        if (!next.delete(id)) problems.push(where(`retires ${id}, which the version before does not carry`));
+      }
+      const add = changes.add === 'all' ? catalogue.metrics.map((m) => m.id) : changes.add ?? [];
+      if (!Array.isArray(add)) problems.push(where('changes.add must be a list of metric ids or "all"'));
+      for (const id of Array.isArray(add) ? add : []) {
+        const m = byId.get(id);
+        if (!m) problems.push(where(`adds ${id}, which is not in ${CATALOGUE_FILE}`));
+        else if (next.has(id) && changes.add !== 'all') problems.push(where(`adds ${id}, which the version before already carries`));
+        else if (!next.has(id)) next.set(id, m);
+      }
+      for (const [id, settings] of Object.entries(changes.set ?? {})) {
+        const m = next.get(id);
+        if (!m) {
+          problems.push(where(`sets ${id}, which this version does not carry`));
+          continue;
+        }
+        const unknown = Object.keys(settings).filter((k) => !(SETTABLE_KEYS as readonly string[]).includes(k));
+        if (unknown.length) problems.push(where(`set.${id}: ${unknown.join(', ')} cannot change by version (only ${SETTABLE_KEYS.join(', ')}; the rest is the catalogue's)`));
+        next.set(id, { ...m, ...settings });
+      }
+      metrics = next;
+      scoring = { ...scoring, ...(def.scoring ?? {}) };
+      const order = catalogue.metrics.map((m) => m.id).filter((id) => metrics.has(id));
+      const composed = {
+        version: def.version, label: def.label, years: def.years, ...(def.note ? { note: def.note } : {}),
+        scoring: scoring as IndicatorSystem['scoring'], metrics: order.map((id) => metrics.get(id)!),
+      };
+      problems.push(...checkSystem(composed).map(where));
+      // The stored definition is the composed version, so indicator_systems.definition says exactly what governed.
+      const text = `${JSON.stringify(composed, null, 2)}\n`;
+      systems.push({ ...composed, sha256: createHash('sha256').update(text).digest('hex'), text });
     }
   }
-  if (systems.length === 0) problems.push(`no definition (*.json) in ${dir}`);
+  for (let i = 1; i < files.length; i++) {
+    const prev = files[i - 1].def;
+    const cur = files[i].def;
+    if (prev.years[1] === null || prev.years[1] !== cur.years[0] - 1) {
+      problems.push(`versions ${prev.version} (${prev.years.join('–')}) and ${cur.version} (from ${cur.years[0]}) must cover consecutive years without overlap`);
+    }
+  }
   if (problems.length) throw new Error(`indicator-system definitions are invalid:\n  ${problems.join('\n  ')}`);
   return systems;
 }
 
+function readJson<T>(dir: string, file: string, problems: string[]): T | undefined {
+  if (!existsSync(join(dir, file))) {
+    problems.push(`${file}: missing from ${dir}`);
+    return undefined;
+  }
+  try {
+    return JSON.parse(readFileSync(join(dir, file), 'utf8')) as T;
+  } catch (err) {
+    problems.push(`${file}: not valid JSON (${(err as Error).message})`);
+    return undefined;
+  }
+}
+
 const METRIC_KEYS = ['id', 'indicator_no', 'area', 'name_zh', 'name_en', 'unit', 'direction', 'threshold', 'threshold_note', 'rule', 'source', 'sql', 'weight', 'funnel'];
 
-function checkSystem(s: IndicatorSystem): string[] {
+/** The catalogue: every metric complete, once, with its SQL file whose header names it. */
+function checkCatalogue(c: Catalogue): string[] {
   const out: string[] = [];
-  if (typeof s.version !== 'string' || !s.version) out.push('version is missing');
-  if (!Array.isArray(s.years) || !Number.isInteger(s.years[0]) || !(s.years[1] === null || Number.isInteger(s.years[1]))) {
-    out.push('years must be [from, to] (to may be null)');
-  }
-  if (!SCORING_METHODS.includes(s.scoring?.method)) out.push(`scoring.method must be one of ${SCORING_METHODS.join(', ')}`);
-  if (!(s.scoring?.comprehensive_bar > 0 && s.scoring.comprehensive_bar <= 1)) out.push('scoring.comprehensive_bar must be in (0, 1]');
+  if (!Array.isArray(c.metrics) || c.metrics.length === 0) return ['metrics is empty'];
   const seen = new Set<string>();
-  for (const m of s.metrics ?? []) {
+  for (const m of c.metrics) {
     const where = `metric ${m.id ?? '?'}`;
     for (const k of METRIC_KEYS) if (!(k in m)) out.push(`${where}: ${k} is missing`);
     if (seen.has(m.id)) out.push(`${where}: listed twice`);
     seen.add(m.id);
+    if (!existsSync(sqlPath(m.sql))) out.push(`${where}: no SQL file sql/${m.sql}.sql`);
+    else if (sqlHeader(m.sql).id !== m.id) out.push(`${where}: sql/${m.sql}.sql says @id: ${sqlHeader(m.sql).id}`);
+    if (m.params !== undefined && !m.params_note) out.push(`${where}: params need a params_note saying what each setting means`);
+  }
+  return out;
+}
+
+/** A composed version: what a year is judged by. */
+function checkSystem(s: Omit<IndicatorSystem, 'sha256' | 'text'>): string[] {
+  const out: string[] = [];
+  if (typeof s.version !== 'string' || !s.version) out.push('version is missing');
+  if (!SCORING_METHODS.includes(s.scoring?.method)) out.push(`scoring.method must be one of ${SCORING_METHODS.join(', ')}`);
+  if (!(s.scoring?.comprehensive_bar > 0 && s.scoring.comprehensive_bar <= 1)) out.push('scoring.comprehensive_bar must be in (0, 1]');
+  for (const m of s.metrics) {
+    const where = `metric ${m.id}`;
     if (!['higher', 'lower', 'equal'].includes(m.direction)) out.push(`${where}: direction must be higher, lower or equal`);
     if (m.threshold === null && !m.benchmark) out.push(`${where}: needs a threshold or a benchmark`);
     if (typeof m.weight !== 'number' || m.weight < 0) out.push(`${where}: weight must be a number >= 0`);
-    if (!existsSync(sqlPath(m.sql))) out.push(`${where}: no SQL file sql/${m.sql}.sql`);
-    else if (sqlHeader(m.sql).id !== m.id) out.push(`${where}: sql/${m.sql}.sql says @id: ${sqlHeader(m.sql).id}`);
   }
-  if (!s.metrics?.length) out.push('metrics is empty');
+  if (!s.metrics.length) out.push('carries no metric');
   return out;
+}
+
+/** Each version's designation criterion (scoring.comprehensive_bar) over its years: the spot-check ground-3 bar. */
+export function designationBars(systems: readonly IndicatorSystem[]): Array<{ year_from: number; year_to: number | null; bar: number; source: string }> {
+  return systems.map((s) => ({ year_from: s.years[0], year_to: s.years[1], bar: s.scoring.comprehensive_bar, source: `${s.label} scoring.comprehensive_bar` }));
 }
 
 /** The version governing a year, or undefined before the first one. */

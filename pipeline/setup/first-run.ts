@@ -7,11 +7,12 @@ import { defaultInboxDir } from '../db/index.ts';
 import { generateDemo } from '../demo/index.ts';
 import { ingestPaths, type IngestResult } from '../load/index.ts';
 import { referenceFile } from '../reference/index.ts';
+import { importInspectorsText } from '../spotcheck/register.ts';
 
 export interface FirstRunReport {
   fresh: boolean;
   reference: IngestResult[];
-  demo?: { outDir: string; files: number; results: IngestResult[]; planted: number };
+  demo?: { outDir: string; files: number; results: IngestResult[]; planted: number; inspectors: number };
 }
 
 export async function ensureSampleData(db: Database, options: { seed?: number } = {}): Promise<FirstRunReport> {
@@ -23,5 +24,7 @@ export async function ensureSampleData(db: Database, options: { seed?: number } 
   const outDir = join(defaultInboxDir(), `demo-small-${seed}`);
   const demo = await generateDemo({ scale: 'small', seed, outDir });
   const results = await ingestPaths(db, demo.files, { source: 'demo' });
-  return { fresh: true, reference, demo: { outDir, files: demo.files.length, results, planted: demo.planted.length } };
+  // the demo's inspector register, so that a spot-check draw on the demo finds its teams
+  const inspectors = await importInspectorsText(db, demo.inspectorsCsv, 'demo-inspectors.csv', 'system:first-start');
+  return { fresh: true, reference, demo: { outDir, files: demo.files.length, results, planted: demo.planted.length, inspectors: inspectors.imported } };
 }

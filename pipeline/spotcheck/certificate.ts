@@ -6,7 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../db/index.ts';
 import { readAuditLog } from '../audit/index.ts';
-import { allocate } from './allocation.ts';
+import { allocate, ALLOCATION_RULE_TEXT, inclusionProbability, totalFor } from './allocation.ts';
+import type { SampleSize } from './allocation.ts';
 import type { PoolInspector } from './inspectors.ts';
 import { countBy, EXCLUSIONS, poolFileText, readPool, strataFileText, type Exclusion } from './pool.ts';
 import { readDraw } from './read.ts';
@@ -46,7 +47,11 @@ export async function buildCertificate(db: Database, drawId: number): Promise<Ce
       const take = allocation?.[stratum];
       const command = `shifan spotcheck sample --seed ${seedArg} --pool ${file}${take !== undefined ? ` --take ${take}` : ''}`;
       commands.push(command);
-      return { stratum, size: sizes[stratum], take: take ?? null, file, sha256: sha256Hex(files[file]), command };
+      const probability = take !== undefined ? inclusionProbability(take, sizes[stratum]) : null;
+      return {
+        stratum, size: sizes[stratum], take: take ?? null, inclusion_probability: probability?.value ?? null,
+        inclusion_probability_exact: probability?.exact ?? null, file, sha256: sha256Hex(files[file]), command,
+      };
     });
     strata = { by: draw.strata, file: strataFile, sha256: draw.strata_sha256, per_stratum: perStratum };
   }
@@ -57,6 +62,7 @@ export async function buildCertificate(db: Database, drawId: number): Promise<Ce
     files[candidates] = snapshot.map((i) => `${s.region_code}|${i.inspector_id}\n`).join('');
     return {
       draw_order: s.draw_order, region_code: s.region_code, region_name: s.region_name, stratum: s.stratum, ticket: s.ticket,
+      ...(allocation ? probabilityOf(allocation[s.stratum], sizes[s.stratum]) : {}),
       inspectors: s.inspectors.map((id) => ({ inspector_id: id, ticket: ticketOf(draw.seed_hash!, `${s.region_code}|${id}`) })),
       inspectors_command: `shifan spotcheck sample --seed ${seedArg} --pool ${candidates}`,
     };
@@ -80,7 +86,7 @@ export async function buildCertificate(db: Database, drawId: number): Promise<Ce
     parameters: {
       strata: draw.strata,
       exclusions: draw.exclusions.map((e) => ({ name: e, meaning: EXCLUSIONS[e as Exclusion] ?? e })),
-      ...(draw.size ?? {}),
+      ...(draw.size ? sizeParameters(draw.size, codes.length) : {}),
       team_size: draw.team_size,
       allocation,
     },
@@ -104,6 +110,23 @@ export async function buildCertificate(db: Database, drawId: number): Promise<Ce
   };
   files['certificate.json'] = `${JSON.stringify(certificate, null, 2)}\n`;
   return { certificate, files };
+}
+
+/** The published sample-size parameters: as entered, the rule in words, and the total it gives. */
+function sizeParameters(size: SampleSize, poolSize: number): Record<string, unknown> {
+  const rule = size.rule ?? 'hamilton';
+  return {
+    ...('proportion' in size ? { proportion: size.proportion, total_k: rule === 'hamilton' ? totalFor(size.proportion, poolSize) : null } : { count: size.count }),
+    allocation_rule: rule,
+    allocation_rule_text: ALLOCATION_RULE_TEXT[rule],
+    per_stratum_minimum: size.perStratumMinimum ?? null,
+    inclusion_probability: 'a selected region\'s inclusion probability is k_s / N_s of its stratum: the consistent sampler orders the stratum uniformly at random, so every set of k_s regions is equally likely',
+  };
+}
+
+function probabilityOf(take: number, stratumSize: number): { inclusion_probability: number; inclusion_probability_exact: string } {
+  const p = inclusionProbability(take, stratumSize);
+  return { inclusion_probability: p.value, inclusion_probability_exact: p.exact };
 }
 
 export async function writeCertificate(db: Database, drawId: number, dir: string): Promise<{ dir: string; files: string[] }> {

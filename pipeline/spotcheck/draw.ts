@@ -100,7 +100,10 @@ async function currentFrozen(db: Database, year: number | undefined): Promise<nu
   throw new Error(`no frozen pool for ${year}: run \`shifan spotcheck freeze --year ${year}\` and publish its pool_sha256 before the seed is rolled`);
 }
 
-async function drawInTransaction(db: Database, drawId: number, input: { seed: string; size: SampleSize; teamSize?: number; actor: string }): Promise<void> {
+async function drawInTransaction(db: Database, drawId: number, given: { seed: string; size: SampleSize; teamSize?: number; actor: string }): Promise<void> {
+  // Every new draw shares its sample by Hamilton's method; the older ceil-per-stratum rule exists only to verify
+  // old draws (a redraw of one takes the current rule).
+  const input = { ...given, size: { ...given.size, rule: 'hamilton' as const } };
   const draw = await readDraw(db, drawId);
   if (draw.state !== 'frozen' || draw.superseded_by !== null) {
     throw new Error(`draw #${drawId} is ${draw.superseded_by !== null ? `superseded by #${draw.superseded_by}` : draw.state}; only a current frozen pool can take a seed`);
@@ -115,6 +118,7 @@ async function drawInTransaction(db: Database, drawId: number, input: { seed: st
     draw_id: drawId, seed: input.seed, seed_hash: seedHash, team_size: teamSize, drawn_by: input.actor,
     proportion: 'proportion' in input.size ? input.size.proportion : null,
     sample_count: 'count' in input.size ? input.size.count : null,
+    allocation_rule: input.size.rule, per_stratum_minimum: input.size.perStratumMinimum ?? null,
   });
   if (marked.length !== 1) throw new Error(`draw #${drawId} changed state while it was being drawn; nothing was written`);
   await db.runFile('spotcheck/insert_selection', { draw_id: drawId, selection: JSON.stringify(selection.selected) });
@@ -129,7 +133,8 @@ async function drawInTransaction(db: Database, drawId: number, input: { seed: st
     action: 'spotcheck.draw', actor: input.actor, subject: `draw:${drawId}`,
     details: {
       draw_id: drawId, year: draw.year, pool_sha256: draw.pool_sha256, seed: input.seed, seed_hash: seedHash,
-      size: describeSize(input.size), team_size: teamSize, allocation: selection.allocation,
+      size: describeSize(input.size), allocation_rule: input.size.rule, per_stratum_minimum: input.size.perStratumMinimum ?? null,
+      team_size: teamSize, allocation: selection.allocation,
       selected: selection.selected.map((s) => s.region_code), inspectors: teams,
     },
   });

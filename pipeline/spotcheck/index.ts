@@ -1,7 +1,10 @@
 // The yearly spot check (回访抽查): pool, draw, inspectors, certificate, verification, findings.
 // sampler.ts is pure and is all a public verifier needs; the rest works on the database.
 export { PROTOCOL_VERSION, PROTOCOL_TEXT, sample, ticketOf, seedHashOf, uniformOf, sha256Hex, shortTicket, compareTicketed, type Ticketed } from './sampler.ts';
-export { allocate, parseProportion, describeSize, type SampleSize } from './allocation.ts';
+export {
+  allocate, hamilton, inclusionProbability, totalFor, parseProportion, describeSize, ALLOCATION_RULES, ALLOCATION_RULE_TEXT,
+  type AllocationRule, type SampleSize,
+} from './allocation.ts';
 export {
   freezePool, readPool, poolFileText, poolSha256, strataFileText, parsePoolFile, parseExclusions, parseStrata,
   STRATA, EXCLUSIONS, DEFAULT_EXCLUSIONS, type Strata, type Exclusion, type PoolMember, type FrozenPool,
@@ -12,4 +15,4 @@ export { drawSpotcheck, commitDraw, redraw, addRiskTargeted, checkSeed, MIN_SEED
 export { readDraw, listDraws, DrawNotFoundError, type DrawRecord, type DrawRow, type SelectedRegion } from './read.ts';
 export { verifyDraw, type DrawVerification, type Check } from './verify.ts';
 export { buildCertificate, writeCertificate } from './certificate.ts';
-export { ensureFindingsView, findingsByDraw, findingsBelowBar, DEFAULT_MIN_SHARE_MET, type LinkedFinding, type BelowBar, type FindingLink } from './findings.ts';
+export { ensureFindingsView, findingsByDraw, findingsBelowBar, FALLBACK_MIN_SHARE_MET, type YearBar, type LinkedFinding, type BelowBar, type FindingLink } from './findings.ts';

@@ -1,7 +1,7 @@
 // Reading a draw back as one record: the draws row, its random selection with teams, and the risk-targeted
 // checks listed beside it. Everything that shows or checks a draw (CLI, verify, certificate) reads through here.
 import type { Database } from '../db/index.ts';
-import type { SampleSize } from './allocation.ts';
+import type { AllocationRule, SampleSize } from './allocation.ts';
 
 export interface SelectedRegion {
   draw_order: number;
@@ -9,6 +9,8 @@ export interface SelectedRegion {
   region_name: string | null;
   ticket: string;
   stratum: string;
+  /** NULL for draws stored before inclusion probabilities were recorded */
+  inclusion_probability: number | null;
   inspectors: string[];
 }
 
@@ -34,6 +36,9 @@ export interface DrawRow {
   seed_hash: string | null;
   proportion: string | null;
   sample_count: number | null;
+  /** NULL on draws made before the rule was recorded: they used ceil_per_stratum */
+  allocation_rule: string | null;
+  per_stratum_minimum: number | null;
   team_size: number | null;
   frozen_at: string;
   frozen_by: string;
@@ -72,8 +77,10 @@ export async function listDraws(db: Database, year?: number): Promise<DrawRow[]>
   return db.allFile<DrawRow>('spotcheck/draw', { draw_id: null, year: year ?? null });
 }
 
+/** The sample size as drawn, with its allocation rule: what verify and the certificate recompute from. */
 function sizeOf(row: DrawRow): SampleSize | null {
-  if (row.proportion !== null) return { proportion: row.proportion };
-  if (row.sample_count !== null) return { count: row.sample_count };
-  return null;
+  const base = row.proportion !== null ? { proportion: row.proportion } : row.sample_count !== null ? { count: row.sample_count } : null;
+  if (base === null) return null;
+  const rule: AllocationRule = row.allocation_rule === null ? 'ceil_per_stratum' : (row.allocation_rule as AllocationRule);
+  return { ...base, rule, ...(row.per_stratum_minimum !== null ? { perStratumMinimum: row.per_stratum_minimum } : {}) };
 }

@@ -2,7 +2,7 @@
 // first k_s in ticket order. Because a ticket depends only on the seed and the id (consistent sampling), a
 // stratum's sample is the same as running the sampler on that stratum's pool file alone; that is what lets
 // the public check each stratum with one command.
-import { allocate, type SampleSize } from './allocation.ts';
+import { allocate, inclusionProbability, type SampleSize } from './allocation.ts';
 import { countBy, type PoolMember } from './pool.ts';
 import { sample } from './sampler.ts';
 
@@ -11,6 +11,8 @@ export interface Selected {
   region_code: string;
   ticket: string;
   stratum: string;
+  /** k_s / N_s of the region's stratum: every subset of k_s regions of the stratum is equally likely */
+  inclusion_probability: number;
 }
 
 export interface SelectionResult {
@@ -32,7 +34,10 @@ export function computeSelection(pool: readonly PoolMember[], seed: string, size
     const stratum = stratumOf.get(t.id)!;
     if ((taken[stratum] ?? 0) >= allocation[stratum]) continue;
     taken[stratum] = (taken[stratum] ?? 0) + 1;
-    selected.push({ draw_order: selected.length + 1, region_code: t.id, ticket: t.ticket, stratum });
+    selected.push({
+      draw_order: selected.length + 1, region_code: t.id, ticket: t.ticket, stratum,
+      inclusion_probability: inclusionProbability(allocation[stratum], sizes[stratum]).value,
+    });
   }
   return { allocation, strata_sizes: sizes, selected };
 }

@@ -43,10 +43,23 @@ export async function verifyDraw(db: Database, drawId: number): Promise<DrawVeri
   if (draw.state !== 'frozen' && draw.seed !== null && draw.size !== null && draw.team_size !== null) {
     const seedHash = seedHashOf(draw.seed);
     add('seed_hash', seedHash === draw.seed_hash, `SHA-256 of the seed is ${seedHash}; stored ${draw.seed_hash}`);
-    const recomputed = computeSelection(pool, draw.seed, draw.size).selected;
+    const recomputation = computeSelection(pool, draw.seed, draw.size);
+    const recomputed = recomputation.selected.map(({ draw_order, region_code, ticket, stratum }) => ({ draw_order, region_code, ticket, stratum }));
     const stored = draw.selected.map(({ draw_order, region_code, ticket, stratum }) => ({ draw_order, region_code, ticket, stratum }));
+    const rule = draw.size.rule ?? 'hamilton';
+    const drawnEntry = lastEntry(log, 'spotcheck.draw');
+    add('allocation', drawnEntry !== undefined && same(drawnEntry.details.allocation, recomputation.allocation),
+      `${rule}${draw.per_stratum_minimum !== null ? `, at least ${draw.per_stratum_minimum} per stratum` : ''}: recomputed ${canonicalJson(recomputation.allocation)}; logged ${canonicalJson(drawnEntry?.details.allocation ?? null)}`);
     add('selection', canonicalJson(recomputed) === canonicalJson(stored),
       `recomputed ${recomputed.length} regions [${recomputed.map((s) => s.region_code).join(' ')}]; stored ${stored.length} [${stored.map((s) => s.region_code).join(' ')}]`);
+
+    if (draw.selected.some((s) => s.inclusion_probability !== null)) {
+      const want = new Map(recomputation.selected.map((s) => [s.region_code, s.inclusion_probability]));
+      const wrong = draw.selected.filter((s) => s.inclusion_probability !== want.get(s.region_code));
+      add('inclusion_probabilities', wrong.length === 0,
+        wrong.length === 0 ? `${draw.selected.length} stored probabilities equal k_s / N_s of their stratum`
+          : `${wrong.length} differ from k_s / N_s: ${wrong.map((s) => `${s.region_code} stored ${s.inclusion_probability}, recomputed ${want.get(s.region_code)}`).join('; ')}`);
+    }
 
     const snapshot = await db.all<PoolInspector>('SELECT inspector_id, home_province_code, load_cap, prior_load FROM draw_inspector_pool WHERE draw_id = $1 ORDER BY inspector_id', [drawId]);
     const storedTeams = await db.all<Assignment>('SELECT region_code, position, inspector_id, ticket FROM draw_inspectors WHERE draw_id = $1 ORDER BY region_code, position', [drawId]);

@@ -84,9 +84,9 @@ export async function setPassword(db: Database, username: string, newPassword: s
   acceptablePassword(password, username);
   const hash = await hashPassword(password);
   await db.transaction(async () => {
-    if (!(await db.one('SELECT 1 FROM users WHERE username = $1', [username]))) throw new UserError(`no user ${username}; \`shifan users list\` shows the accounts`);
-    await db.run('UPDATE users SET password_hash = $2 WHERE username = $1', [username, hash]);
-    await db.run('DELETE FROM sessions WHERE username = $1', [username]);
+    if (!(await db.allFile('users/find', { username })).length) throw new UserError(`no user ${username}; \`shifan users list\` shows the accounts`);
+    await db.runFile('users/set_password', { username, password_hash: hash });
+    await db.runFile('users/end_sessions', { username });
     await appendAudit(db, { action: 'user.password', actor, subject: `user:${username}`, details: { generated } });
   });
   return { password, generated };

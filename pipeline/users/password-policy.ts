@@ -41,7 +41,10 @@ const REASONS: Record<string, [string, string]> = {
 
 export class WeakPasswordError extends Error {
   override name = 'WeakPasswordError';
-  constructor(readonly zh: string, readonly en: string) {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+  ) {
     super(`${zh}（${en}）`);
   }
 }
@@ -49,15 +52,22 @@ export class WeakPasswordError extends Error {
 /** Throws WeakPasswordError saying why, or returns when the password may be used. */
 export function checkPassword(password: string, username?: string): void {
   const chars = [...password];
-  const advice = ['请使用更长、更难猜的密码，例如由几个不相关的词组成的短语', 'use a longer, less guessable one, such as a phrase of a few unrelated words'];
+  const advice = [
+    '请使用更长、更难猜的密码，例如由几个不相关的词组成的短语',
+    'use a longer, less guessable one, such as a phrase of a few unrelated words',
+  ];
   if (chars.length < MIN_LENGTH) {
-    throw new WeakPasswordError(`密码太短：至少需要 ${MIN_LENGTH} 个字符，现在只有 ${chars.length} 个。${advice[0]}`,
-      `password too short: at least ${MIN_LENGTH} characters, got ${chars.length}; ${advice[1]}`);
+    throw new WeakPasswordError(
+      `密码太短：至少需要 ${MIN_LENGTH} 个字符，现在只有 ${chars.length} 个。${advice[0]}`,
+      `password too short: at least ${MIN_LENGTH} characters, got ${chars.length}; ${advice[1]}`,
+    );
   }
   const distinct = new Set(chars).size;
   if (distinct < MIN_DISTINCT) {
-    throw new WeakPasswordError(`密码字符变化太少：只用了 ${distinct} 种不同的字符，至少需要 ${MIN_DISTINCT} 种。${advice[0]}`,
-      `password too uniform: only ${distinct} different characters, at least ${MIN_DISTINCT} needed; ${advice[1]}`);
+    throw new WeakPasswordError(
+      `密码字符变化太少：只用了 ${distinct} 种不同的字符，至少需要 ${MIN_DISTINCT} 种。${advice[0]}`,
+      `password too uniform: only ${distinct} different characters, at least ${MIN_DISTINCT} needed; ${advice[1]}`,
+    );
   }
   const result = estimator().check(password, username ? [username, ...PRODUCT_WORDS] : PRODUCT_WORDS);
   if (result.score < MIN_SCORE) {

@@ -84,7 +84,10 @@ export class LoginThrottle {
       e.lastFailure = now;
       const free = kind === 'username' ? this.options.userFreeFailures : this.options.addressFreeFailures;
       if (e.failures > free) {
-        const lockMs = Math.min(this.options.maxLockMs, this.options.baseLockMs * 2 ** Math.min(30, e.failures - free - 1));
+        const lockMs = Math.min(
+          this.options.maxLockMs,
+          this.options.baseLockMs * 2 ** Math.min(30, e.failures - free - 1),
+        );
         e.lockedUntil = now + lockMs;
         locks.push({ kind, key, failures: e.failures, lockMs });
       }

@@ -1,10 +1,13 @@
--- @produces: flags in the caller's regions (no evidence; GET /api/flags/:id has it), most severe first
+-- @produces: flags in the caller's regions (no evidence; GET /api/flags/:id has it), most severe first, with their
+-- triage state (acknowledged | dismissed | escalated | reopened = dismissed but its evidence changed; NULL = none)
 -- @params: $year INTEGER or NULL, $region VARCHAR or NULL, $status VARCHAR or NULL (active | resolved; NULL = both),
 --          $limit INTEGER, $offset INTEGER, $province VARCHAR or NULL
 SELECT f.flag_id, f.rule_id, f.region_code, r.region_name, r.province_code, f.year, f.detail_key, f.severity,
-       f.message_zh, f.evidence_count, f.status, f.first_seen_run, f.last_seen_run, f.resolved_run
+       f.message_zh, f.evidence_count, f.status, f.first_seen_run, f.last_seen_run, f.resolved_run,
+       triage_state(t.decision, t.evidence_hash, f.numbers, f.evidence_count) AS triage_state
 FROM flags AS f
 JOIN regions AS r ON r.region_code = f.region_code
+LEFT JOIN flag_triage AS t ON t.flag_id = f.flag_id
 WHERE ($year IS NULL OR f.year = $year) AND ($region IS NULL OR f.region_code = $region)
   AND ($status IS NULL OR f.status = $status) AND ($province IS NULL OR r.province_code = $province)
 ORDER BY CASE f.severity WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 ELSE 4 END, f.year DESC, f.rule_id, f.region_code, f.detail_key

@@ -1,7 +1,8 @@
--- @produces: the published disclosure reports of a year, one row per report, with the figures `shifan
+-- @produces: the published disclosure reports (of a year, a region, or those failing the template's checks), one row per report, with the figures `shifan
 --            disclosure-reports` and the dashboard show: section 三's flow, section 四's corrected and total cases
 --            (litigation = both kinds added), section 二's decisions, the balance status and No. 83 both ways
--- @params: $year (INTEGER), $region (VARCHAR or NULL: every region), $province (VARCHAR or NULL: every province)
+-- @params: $year (INTEGER or NULL: every year), $region (VARCHAR or NULL: every region), $province (VARCHAR or NULL: every
+--          province), $balanced (BOOLEAN or NULL: both)
 SELECT
   r.region_code, d.name AS region_name, r.publisher, CAST(r.year AS INTEGER) AS year, r.template, r.published_on,
   r.received_new, r.carried_over, r.handled_total, r.carried_forward,
@@ -19,7 +20,8 @@ SELECT
 FROM disclosure_annual_reports AS r
 LEFT JOIN divisions AS d ON d.region_code = r.region_code
 LEFT JOIN load_log AS l ON l.load_id = r._load_id
-WHERE r.year = $year
+WHERE ($year IS NULL OR r.year = $year)
+  AND ($balanced IS NULL OR r.balanced = $balanced)
   AND ($region IS NULL OR r.region_code = $region)
   AND ($province IS NULL OR substr(r.region_code, 1, 2) = substr($province, 1, 2))
-ORDER BY r.region_code, r.publisher;
+ORDER BY r.year DESC, r.region_code, r.publisher;

@@ -1,22 +1,23 @@
 -- @rule: conformance_below_bar
--- @version: 1
+-- @version: 2
 -- @source: scorecard, regions
--- @fires: a designated region (from its application year, batch − 1) meets no more than the bar (90%) of the
---         indicators it was assessed on; the bar is the comprehensive designation's (二(一)), so the flag is high for
---         comprehensive and medium for single designations
+-- @fires: a designated region, in its designation term (from its batch year), meets fewer than 90% of the seed
+--         indicators (Nos.) it was assessed on — 二(一) "90%以上指标", inclusive; a No. is met when all its metrics
+--         are met. No verdict in a year not yet complete. The bar is the comprehensive designation's, so the flag is
+--         high for comprehensive and medium for single designations
 -- @severity: high | medium
 INSERT INTO flag_candidates BY NAME
 SELECT
-  'conformance_below_bar' AS rule_id, 1 AS rule_version, s.region_code, s.year, '' AS detail_key,
+  'conformance_below_bar' AS rule_id, 2 AS rule_version, s.region_code, s.year, '' AS detail_key,
   CASE WHEN g.designation = 'comprehensive' THEN 'high' ELSE 'medium' END AS severity,
-  printf('%d年 达标指标%d项/参评%d项，达标率%s，未超过%s的要求（%s）%s', s.year, s.metrics_met, s.metrics_assessed,
+  printf('%d年 达标指标%d项/参评%d项（按指标序号计），达标率%s，低于%s的要求（%s）%s', s.year, s.items_met, s.items_assessed,
     fmt_rate(s.conformance), fmt_rate(s.bar), CASE g.designation WHEN 'comprehensive' THEN '综合示范' ELSE '单项示范' END,
     CASE WHEN s.provisional THEN '；部分指标为暂定值' ELSE '' END) AS message_zh,
-  json_object('metrics_met', s.metrics_met, 'metrics_assessed', s.metrics_assessed, 'conformance', s.conformance, 'bar', s.bar,
-    'designation', g.designation) AS numbers,
-  s.metrics_assessed - s.metrics_met AS evidence_count,
+  json_object('items_met', s.items_met, 'items_assessed', s.items_assessed, 'conformance', s.conformance, 'bar', s.bar,
+    'metrics_met', s.metrics_met, 'metrics_assessed', s.metrics_assessed, 'designation', g.designation) AS numbers,
+  s.items_assessed - s.items_met AS evidence_count,
   [{'dataset': 'regions', 'record_id': g.region_code, 'load_id': g._load_id, 'line': g._line}] AS evidence
 FROM scorecard AS s
 JOIN regions AS g ON g.region_code = s.region_code
 CROSS JOIN refresh_context AS c
-WHERE s.run_id = c.run_id AND g.designation <> 'none' AND s.year >= g.batch - 1 AND s.meets_bar = false;
+WHERE s.run_id = c.run_id AND g.designation <> 'none' AND s.year >= g.batch AND s.meets_bar = false;

@@ -1,22 +1,26 @@
 -- @rule: funnel_outlier
--- @version: 1
+-- @version: 2
 -- @source: funnel_limits, indicator_thresholds, metric_results (evidence)
--- @fires: a region's rate lies beyond the 99.8% funnel limit for its denominator (after the over-dispersion
---         adjustment when φ > 1). The unfavourable side is a performance signal (high); the favourable side is
---         unusually good and worth a look at the data behind it (low)
+-- @fires: a region's rate lies beyond the 99.8% funnel limit for its denominator (limits from the model recorded with
+--         them: exact binomial, or additive τ² / multiplicative φ where the χ² test found over-dispersion) and the
+--         test survives Benjamini–Hochberg false-discovery control over all funnel tests of the year (q recorded).
+--         The unfavourable side is a performance signal (high); the favourable side is unusually good and worth a
+--         look at the data behind it (low)
 -- @severity: high | low
 INSERT INTO flag_candidates BY NAME
 SELECT
-  'funnel_outlier' AS rule_id, 1 AS rule_version, f.region_code, f.year, f.metric_id AS detail_key,
+  'funnel_outlier' AS rule_id, 2 AS rule_version, f.region_code, f.year, f.metric_id AS detail_key,
   CASE WHEN f.unfavourable THEN 'high' ELSE 'low' END AS severity,
-  printf('%d年 %s 超出漏斗图99.8%%控制限：%s（%s/%s），全国汇总%s，99.8%%控制限%s–%s%s，z=%.2f；%s',
+  printf('%d年 %s 超出漏斗图99.8%%控制限：%s（%s/%s），全国汇总%s，99.8%%控制限%s–%s（%s），z=%.2f，p=%.2g，FDR校正q=%.2g（≤%.2f）；%s',
     f.year, t.name_zh, fmt_rate(f.value), fmt_metric(f.numerator, 'count'), fmt_metric(f.denominator, 'count'), fmt_rate(f.target),
     fmt_rate(f.lower998), fmt_rate(f.upper998),
-    CASE WHEN f.adjusted THEN printf('（已按过度离散φ=%.2f调整）', f.phi) ELSE '' END, f.z,
+    CASE f.model WHEN 'additive' THEN printf('过度离散，随机效应τ²=%.2g', f.tau2) WHEN 'multiplicative' THEN printf('过度离散，φ=%.2f', f.phi) ELSE '精确二项分布' END,
+    f.z, f.p_value, f.q_value, f.fdr_q,
     CASE WHEN f.unfavourable THEN '表现显著差于总体' ELSE '显著好于总体，建议核实数据真实性' END) AS message_zh,
   json_object('metric_id', f.metric_id, 'value', f.value, 'numerator', f.numerator, 'denominator', f.denominator,
-    'target', f.target, 'lower998', f.lower998, 'upper998', f.upper998, 'phi', f.phi, 'adjusted', f.adjusted, 'z', f.z,
-    'position', f.position) AS numbers,
+    'target', f.target, 'lower998', f.lower998, 'upper998', f.upper998, 'model', f.model, 'phi', f.phi, 'tau2', f.tau2,
+    'chi2', f.chi2, 'chi2_df', f.chi2_df, 'chi2_p', f.chi2_p, 'adjusted', f.adjusted, 'z', f.z, 'p_value', f.p_value,
+    'q_value', f.q_value, 'fdr_q', f.fdr_q, 'position', f.position, 'unfavourable', f.unfavourable) AS numbers,
   coalesce(r.evidence_count, 0) AS evidence_count,
   coalesce([{'dataset': t.source, 'record_id': e.record_id, 'load_id': e.load_id, 'line': e.line} FOR e IN r.evidence], []) AS evidence
 FROM funnel_limits AS f
@@ -24,4 +28,4 @@ JOIN indicator_values AS v ON v.run_id = f.run_id AND v.metric_id = f.metric_id 
 JOIN indicator_thresholds AS t ON t.version = v.system_version AND t.metric_id = f.metric_id
 LEFT JOIN metric_results AS r ON r.metric_id = f.metric_id AND r.region_code = f.region_code AND r.year = f.year
 CROSS JOIN refresh_context AS c
-WHERE f.run_id = c.run_id AND f.position IN ('above998', 'below998');
+WHERE f.run_id = c.run_id AND f.position IN ('above998', 'below998') AND f.discovery;

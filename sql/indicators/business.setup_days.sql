@@ -1,8 +1,6 @@
 -- @id: business.setup_days
--- @indicator_no: 5
--- @source: annual_reports
--- @rule: business_setup_days as stated (working days), for the report's report_year; an empty cell is no data
--- @threshold: <= 5 working days (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
 -- A figure the region states about itself: the evidence is the report row. Percent cells are 0..100 in the
 -- files and fractions here.
 INSERT INTO metric_results BY NAME

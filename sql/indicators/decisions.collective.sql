@@ -1,8 +1,6 @@
 -- @id: decisions.collective
--- @indicator_no: 45
--- @source: annual_reports
--- @rule: major_decisions_collective / major_decisions as stated, for the report's report_year; no major decision (or an empty cell) is no data
--- @threshold: 100% (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
 INSERT INTO metric_results BY NAME
 SELECT
   'decisions.collective' AS metric_id,

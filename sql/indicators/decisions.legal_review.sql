@@ -1,8 +1,6 @@
 -- @id: decisions.legal_review
--- @indicator_no: 43
--- @source: annual_reports
--- @rule: major_decisions_legal_reviewed / major_decisions as stated, for the report's report_year; no major decision (or an empty cell) is no data
--- @threshold: 100% (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
 INSERT INTO metric_results BY NAME
 SELECT
   'decisions.legal_review' AS metric_id,

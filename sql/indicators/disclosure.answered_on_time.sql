@@ -1,10 +1,6 @@
 -- @id: disclosure.answered_on_time
--- @indicator_no: 81
--- @source: disclosure_requests, calendar_days
--- @rule: requests answered on or before workdays_add(received_on, 20) (40 when extended) / requests, by year of
---        received_on; unanswered and past the deadline is late; unanswered and not yet due is left out;
---        provisional when received_on or the deadline lies in a year without a published calendar
--- @threshold: 100% (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
 INSERT INTO metric_results BY NAME
 -- Deadlines from workday_deadlines(20) and (40) (sql/macros/calendar.sql), joined by received_on.
 WITH deadline AS (

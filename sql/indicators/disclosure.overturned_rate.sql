@@ -1,9 +1,10 @@
 -- @id: disclosure.overturned_rate
--- @indicator_no: 83
--- @source: disclosure_requests
--- @rule: answered requests whose decision was overturned on review or in court (review_result = overturned: 撤销,
---        确认违法 or 责令履行) / answered requests, by year of received_on
--- @threshold: <= 5% (the seed's "5% 以下", which in Chinese legal usage includes 5%) (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
+-- @params: $denominator — the office's setting (catalogue params.denominator): 'answered' (the seed's reading, the
+--          default: 发生率 among the requests the region decided) or 'challenged' (among the decisions taken to
+--          administrative review or court, review_result upheld or overturned)
+-- Threshold <= 5% (the seed's "5% 以下", which in Chinese legal usage includes 5%)
 INSERT INTO metric_results BY NAME
 SELECT
   'disclosure.overturned_rate' AS metric_id,
@@ -17,4 +18,9 @@ SELECT
     FILTER (WHERE review_result = 'overturned'), 1, 50) AS evidence
 FROM disclosure_requests
 WHERE answered_on IS NOT NULL
+  AND CASE $denominator
+        WHEN 'answered' THEN true
+        WHEN 'challenged' THEN review_result IN ('upheld', 'overturned')
+        ELSE error('disclosure.overturned_rate: params.denominator must be answered or challenged, got ' || $denominator)
+      END
 GROUP BY region_code, year(received_on);

@@ -1,8 +1,6 @@
 -- @id: enforcement.certified_share
--- @indicator_no: 68
--- @source: enforcement_stats
--- @rule: sum(certified_officers) / sum(officers) over the region's agencies for the year (持证上岗)
--- @threshold: 100% (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
 INSERT INTO metric_results BY NAME
 SELECT
   'enforcement.certified_share' AS metric_id,

@@ -1,9 +1,6 @@
 -- @id: enforcement.major_legal_review
--- @indicator_no: 62
--- @source: enforcement_decisions
--- @rule: major decisions (is_major) with legal_review = true / major decisions, by year of decided_on; an empty
---        legal_review counts as not reviewed (no record of a review)
--- @threshold: 100% (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
 INSERT INTO metric_results BY NAME
 SELECT
   'enforcement.major_legal_review' AS metric_id,

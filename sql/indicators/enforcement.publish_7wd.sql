@@ -1,10 +1,6 @@
 -- @id: enforcement.publish_7wd
--- @indicator_no: 57
--- @source: enforcement_decisions, calendar_days
--- @rule: licensing and penalty decisions published on or before workdays_add(decided_on, 7) / such decisions, by year of decided_on;
---        unpublished and past the deadline (deadline before the data's date) is late; unpublished and not yet due
---        is left out; provisional when decided_on or the deadline lies in a year without a published calendar
--- @threshold: 100% (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
 -- Set-based: deadlines come from workday_deadlines(7) (sql/macros/calendar.sql), joined by decided_on.
 INSERT INTO metric_results BY NAME
 WITH judged AS (

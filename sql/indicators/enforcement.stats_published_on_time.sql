@@ -1,9 +1,6 @@
 -- @id: enforcement.stats_published_on_time
--- @indicator_no: 56
--- @source: enforcement_stats
--- @rule: agencies whose statistics for year Y were published (stats_published_on) by 31 January of Y + 1 / agencies;
---        unpublished and not yet due (31 January not before the data's date) is left out
--- @threshold: 100% (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
 INSERT INTO metric_results BY NAME
 WITH judged AS (
   SELECT s.*, coalesce(s.stats_published_on <= make_date(CAST(s.year AS INTEGER) + 1, 1, 31), false) AS on_time

@@ -1,8 +1,6 @@
 -- @id: leadership.court_hearings
--- @indicator_no: —
--- @source: annual_reports
--- @rule: leadership_court_hearings as stated, for the report's report_year; an empty cell is no data
--- @threshold: >= 1 per year (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
 -- A figure the region states about itself: the evidence is the report row. Percent cells are 0..100 in the
 -- files and fractions here.
 INSERT INTO metric_results BY NAME

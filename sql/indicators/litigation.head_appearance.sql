@@ -1,9 +1,6 @@
 -- @id: litigation.head_appearance
--- @indicator_no: 73
--- @source: litigation_cases
--- @rule: major or public-interest cases (is_major) concluded in the year with head_appeared = true / such cases,
---        by year of concluded_on (the appearance is only settled once the case is); empty head_appeared = not appeared
--- @threshold: 100% (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
 INSERT INTO metric_results BY NAME
 SELECT
   'litigation.head_appearance' AS metric_id,

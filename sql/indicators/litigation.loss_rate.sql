@@ -1,9 +1,7 @@
 -- @id: litigation.loss_rate
--- @indicator_no: 73
--- @source: litigation_cases, national_benchmarks
--- @rule: cases lost (outcome = lost) / cases concluded (any outcome), by year of concluded_on; pending cases left out
--- @threshold: <= the national loss rate of the previous year (national_benchmarks litigation_loss_rate, Y - 1); no
---             benchmark: the value is shown and the status is no_data (applied in sql/indicators/refresh/apply_thresholds.sql)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
+-- Threshold <= the national loss rate of the previous year (national_benchmarks litigation_loss_rate, Y - 1); no benchmark: the value is shown and the status is no_data (applied in sql/indicators/refresh/apply_thresholds.sql)
 INSERT INTO metric_results BY NAME
 SELECT
   'litigation.loss_rate' AS metric_id,

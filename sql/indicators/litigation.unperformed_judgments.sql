@@ -1,9 +1,6 @@
 -- @id: litigation.unperformed_judgments
--- @indicator_no: 74
--- @source: litigation_cases
--- @rule: count of lost cases concluded in the year whose judgment_performed = false (numerator; the denominator is
---        the lost cases); a region-year with no concluded case is no data
--- @threshold: 0 (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
 INSERT INTO metric_results BY NAME
 SELECT
   'litigation.unperformed_judgments' AS metric_id,

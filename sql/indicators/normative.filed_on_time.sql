@@ -1,9 +1,6 @@
 -- @id: normative.filed_on_time
--- @indicator_no: 34
--- @source: normative_documents
--- @rule: documents filed (报备) within 30 days of issue (filed_on <= issued_on + 30 days) / documents issued in the
---        year; unfiled and still within the 30 days as of the data's date is left out
--- @threshold: 100% (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
 INSERT INTO metric_results BY NAME
 WITH judged AS (
   SELECT d.*, coalesce(d.filed_on <= d.issued_on + INTERVAL 30 DAY, false) AS on_time

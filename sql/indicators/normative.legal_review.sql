@@ -1,8 +1,6 @@
 -- @id: normative.legal_review
--- @indicator_no: 31
--- @source: normative_documents
--- @rule: documents with legal_review = true / documents issued in the year (empty legal_review: not reviewed)
--- @threshold: 100% (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
 INSERT INTO metric_results BY NAME
 SELECT
   'normative.legal_review' AS metric_id,

@@ -1,9 +1,7 @@
 -- @id: opinion.press_24h
--- @indicator_no: 82
--- @source: incidents
--- @rule: public_opinion events whose press conference (press_conference_at) came within 24 hours of occurred_at / such events, by year of
---        occurred_at; none yet and the 24 hours ended before the data's date counts as late; otherwise left out
--- @threshold: every event (100%) (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
+-- Threshold every event (100%)
 INSERT INTO metric_results BY NAME
 WITH judged AS (
   SELECT i.*, coalesce(i.press_conference_at <= i.occurred_at + INTERVAL 24 HOUR, false) AS on_time

@@ -1,8 +1,6 @@
 -- @id: reconsideration.on_time
--- @indicator_no: 87
--- @source: annual_reports
--- @rule: reconsideration_on_time_rate / 100 as stated, for the report's report_year; an empty cell is no data
--- @threshold: 100% (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
 -- A figure the region states about itself: the evidence is the report row. Percent cells are 0..100 in the
 -- files and fractions here.
 INSERT INTO metric_results BY NAME

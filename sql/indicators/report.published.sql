@@ -1,10 +1,6 @@
 -- @id: report.published
--- @indicator_no: —
--- @source: annual_reports, regions
--- @rule: the report on year Y is published (published_on set) — section 四(一) asks for it to be made public;
---        judged once 31 January of Y + 1 has passed (an unpublished or missing report then counts as unpublished);
---        before that an unpublished report is no data
--- @threshold: 100% (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
 -- Which reports are owed, and when: the view reports_owed (sql/indicators/refresh/reports_owed.sql).
 INSERT INTO metric_results BY NAME
 SELECT

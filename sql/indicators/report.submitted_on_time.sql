@@ -1,10 +1,6 @@
 -- @id: report.submitted_on_time
--- @indicator_no: —
--- @source: annual_reports, regions
--- @rule: the report on year Y is submitted by 31 January of Y + 1 (section 四(一)); a designated region owes a report
---        for every year from the year before its batch (its application year); no report once 31 January has passed
---        is not submitted (value 0); no report before then is no data (not yet due)
--- @threshold: 100% (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
 -- Which reports are owed, and when: the view reports_owed (sql/indicators/refresh/reports_owed.sql).
 INSERT INTO metric_results BY NAME
 SELECT

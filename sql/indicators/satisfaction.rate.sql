@@ -1,8 +1,6 @@
 -- @id: satisfaction.rate
--- @indicator_no: 84
--- @source: satisfaction_surveys
--- @rule: satisfied / respondents of the year's survey (summed if a region sends several rows for a year)
--- @threshold: >= 80% (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
 INSERT INTO metric_results BY NAME
 SELECT
   'satisfaction.rate' AS metric_id,

@@ -1,8 +1,6 @@
 -- @id: services.one_trip_items
--- @indicator_no: 6
--- @source: annual_reports
--- @rule: one_trip_items as stated, for the report's report_year; an empty cell is no data
--- @threshold: >= 100 items (data/indicator-systems)
+-- @definition: data/indicator-systems/catalogue.json (indicator No., source, rule, threshold, weight);
+--              a version file there says what changes by version
 -- A figure the region states about itself: the evidence is the report row. Percent cells are 0..100 in the
 -- files and fractions here.
 INSERT INTO metric_results BY NAME

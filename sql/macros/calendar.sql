@@ -55,3 +55,18 @@ CREATE OR REPLACE TEMP MACRO workday_deadlines(n) AS TABLE
   SELECT s.day, dl.day AS due_on, NOT (s.published AND dl.published) AS provisional
   FROM calendar_days AS s
   JOIN calendar_days AS dl ON dl.is_workday AND dl.workday_seq = s.workday_seq + n;
+
+-- For No. 27 (comment period of normative documents): the most working days a comment period of `comment_days`
+-- calendar days can have held, over every placement ending in the 30 days before the document was issued. The files
+-- give the period's length, not its dates, so the period is given the benefit of the doubt: a document fails the
+-- 7-working-day floor only when no placement reaches it (7 or 8 calendar days never hold 7 working days; 9 can).
+-- One row per normative document with comment_days > 0; provisional when a day used lies in an unpublished year.
+CREATE OR REPLACE TEMP MACRO comment_period_workdays() AS TABLE
+  SELECT d.doc_id, any_value(d.comment_days) AS comment_days,
+    max(ce.workday_seq - cs.workday_seq) AS workdays,
+    bool_or(NOT (cs.published AND ce.published)) AS provisional
+  FROM normative_documents AS d
+  JOIN calendar_days AS ce ON ce.day BETWEEN d.issued_on - INTERVAL 30 DAY AND d.issued_on - INTERVAL 1 DAY
+  JOIN calendar_days AS cs ON cs.day = CAST(ce.day - to_days(CAST(d.comment_days AS INTEGER)) AS DATE)
+  WHERE d.comment_days > 0
+  GROUP BY d.doc_id;

@@ -2,7 +2,7 @@
 -- @params: $draw_id (NULL with $year: every draw of that year; both NULL: every draw), $year
 SELECT
   draw_id, year, pool_version, strata, exclusions, pool_size, pool_sha256, strata_sha256, state,
-  seed, seed_hash, proportion, sample_count, team_size,
+  seed, seed_hash, proportion, sample_count, allocation_rule, per_stratum_minimum, team_size,
   CAST(frozen_at AS VARCHAR) AS frozen_at, frozen_by,
   CAST(drawn_at AS VARCHAR) AS drawn_at, drawn_by,
   CAST(committed_at AS VARCHAR) AS committed_at, committed_by,

@@ -7,6 +7,7 @@ SELECT
   r.region_name,
   s.ticket,
   s.stratum,
+  s.inclusion_probability,
   coalesce(list(a.inspector_id ORDER BY a.position) FILTER (WHERE a.inspector_id IS NOT NULL), []) AS inspectors
 FROM draw_selection AS s
 LEFT JOIN draw_inspectors AS a ON a.draw_id = s.draw_id AND a.region_code = s.region_code

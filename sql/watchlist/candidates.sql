@@ -1,7 +1,8 @@
 -- @produces: temp table watchlist_candidates — what the data says belongs on the revocation watchlist
 -- @source: incidents, regions, flags (self_report_contradiction), spotcheck_below_bar (temp, from
 --          pipeline/spotcheck findingsBelowBar), load_log
--- Grounds of section 四(三): (1) serious_violation / inaction incidents; (2) false_materials incidents; (3) spot-check
+-- Grounds of section 四(三): (1) serious_violation / inaction incidents inside the designation term (earlier ones:
+-- concealment_signal, ground 2, not a ground by itself); (2) false_materials incidents; (3) spot-check
 -- findings below the bar, from a committed draw (unlinked findings are listed as needing review, not as grounds);
 -- (4) other: entered by an analyst only. Integrity signals (active self_report_contradiction flags) are listed with
 -- is_ground = false: they need review and are never grounds by themselves. Only designated regions are listed.
@@ -10,14 +11,24 @@ WITH designated AS (
   SELECT region_code FROM regions WHERE designation <> 'none'
 ),
 events AS (
+  -- Ground 1 counts what happened inside the designation term (from designated_on, else 1 January of the batch
+  -- year). A serious violation or inaction from before the naming is not ground 1; it is listed as a possible
+  -- concealment (ground 2: "隐瞒事实真相…获取示范命名") for review, never a ground by itself.
   SELECT
     i.region_code, year(i.occurred_at) AS year,
-    CASE WHEN i.kind = 'false_materials' THEN 2 ELSE 1 END AS ground,
-    i.kind, true AS is_ground, 'incident:' || i.event_id AS source_key,
-    printf('%s：%s（%s，来源：%s）', CASE i.kind WHEN 'serious_violation' THEN '严重违法行政行为' WHEN 'inaction' THEN '不作为乱作为造成恶劣影响'
+    CASE WHEN i.kind = 'false_materials' OR NOT in_term THEN 2 ELSE 1 END AS ground,
+    CASE WHEN i.kind <> 'false_materials' AND NOT in_term THEN 'concealment_signal' ELSE i.kind END AS kind,
+    i.kind = 'false_materials' OR in_term AS is_ground, 'incident:' || i.event_id AS source_key,
+    printf('%s%s：%s（%s，来源：%s）',
+      CASE WHEN i.kind <> 'false_materials' AND NOT in_term THEN '命名前发生、可能隐瞒的事件（待核查，不构成摘牌依据）——' ELSE '' END,
+      CASE i.kind WHEN 'serious_violation' THEN '严重违法行政行为' WHEN 'inaction' THEN '不作为乱作为造成恶劣影响'
       ELSE '提供虚假材料' END, coalesce(i.description, '无说明'), strftime(i.occurred_at, '%Y-%m-%d %H:%M'), coalesce(i.source, '未注明')) AS summary_zh,
     to_json([{'dataset': 'incidents', 'record_id': i.event_id, 'file_name': l.file_name, 'line': i._line}]) AS evidence
-  FROM incidents AS i
+  FROM (
+    SELECT i.*, CAST(i.occurred_at AS DATE) >= coalesce(g.designated_on, make_date(CAST(g.batch AS INTEGER), 1, 1)) AS in_term
+    FROM incidents AS i
+    JOIN regions AS g ON g.region_code = i.region_code AND g.designation <> 'none'
+  ) AS i
   LEFT JOIN load_log AS l ON l.load_id = i._load_id
   WHERE i.kind IN ('serious_violation', 'inaction', 'false_materials')
 ),

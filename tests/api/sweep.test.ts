@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LightMyRequestResponse } from 'fastify';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importInspectors } from '../../pipeline/spotcheck/index.ts';
+import { buildCertificate, importInspectors } from '../../pipeline/spotcheck/index.ts';
 import { addUser } from '../../pipeline/users/index.ts';
 import { closeApp, demoApp, login, post, type Ctx, PASSWORD, type Session } from './helper.ts';
 
@@ -18,12 +18,33 @@ type Expect = Record<Role, number>;
 const NOT_FOUND_BODY = JSON.stringify({ error: { code: 'not_found', message: 'no such route' } });
 
 /** Any logged-in caller gets `ok`. */
-const anyUser = (ok: number): Expect => ({ anonymous: 401, provincial_other: ok, provincial_own: ok, central: ok, admin: ok });
+const anyUser = (ok: number): Expect => ({
+  anonymous: 401,
+  provincial_other: ok,
+  provincial_own: ok,
+  central: ok,
+  admin: ok,
+});
 /** An object of the own province: the other province's account gets the answer a missing object gets. */
-const scoped = (ok: number): Expect => ({ anonymous: 401, provincial_other: 404, provincial_own: ok, central: ok, admin: ok });
+const scoped = (ok: number): Expect => ({
+  anonymous: 401,
+  provincial_other: 404,
+  provincial_own: ok,
+  central: ok,
+  admin: ok,
+});
 /** A state change probed with a broken JSON body: refused by role before the body is read, else the body is a 400. */
 const centralChange: Expect = { anonymous: 401, provincial_other: 403, provincial_own: 403, central: 400, admin: 403 };
-const everybody = (status: number): Expect => ({ anonymous: status, provincial_other: status, provincial_own: status, central: status, admin: status });
+const adminChange: Expect = { anonymous: 401, provincial_other: 403, provincial_own: 403, central: 403, admin: 400 };
+/** Inspectors are kept by the central office and admin. */
+const keeperChange: Expect = { anonymous: 401, provincial_other: 403, provincial_own: 403, central: 400, admin: 400 };
+const everybody = (status: number): Expect => ({
+  anonymous: status,
+  provincial_other: status,
+  provincial_own: status,
+  central: status,
+  admin: status,
+});
 
 /** Expected status per operation (method and OpenAPI path) and caller. */
 const EXPECTED: Record<string, Expect> = {
@@ -61,7 +82,32 @@ const EXPECTED: Record<string, Expect> = {
   'POST /api/jobs/runs/{run_id}/ack': centralChange,
   'GET /api/exports': { anonymous: 401, provincial_other: 403, provincial_own: 403, central: 200, admin: 200 },
   'POST /api/exports': centralChange,
-  'GET /api/exports/{quarter}/{file}': { anonymous: 401, provincial_other: 403, provincial_own: 403, central: 404, admin: 404 },
+  'GET /api/exports/{quarter}/{file}': {
+    anonymous: 401,
+    provincial_other: 403,
+    provincial_own: 403,
+    central: 404,
+    admin: 404,
+  },
+  'GET /api/spotchecks/{id}/files/{name}': {
+    anonymous: 401,
+    provincial_other: 403,
+    provincial_own: 403,
+    central: 200,
+    admin: 200,
+  },
+  'POST /api/flags/{id}/triage': centralChange,
+  'GET /api/risk': anyUser(200),
+  'GET /api/disclosure-reports': anyUser(200),
+  'GET /api/users': { anonymous: 401, provincial_other: 403, provincial_own: 403, central: 403, admin: 200 },
+  'POST /api/users': adminChange,
+  'POST /api/users/{username}/disable': adminChange,
+  'POST /api/users/{username}/enable': adminChange,
+  'POST /api/users/{username}/password': adminChange,
+  'POST /api/users/{username}/province': adminChange,
+  'GET /api/inspectors': { anonymous: 401, provincial_other: 403, provincial_own: 403, central: 200, admin: 200 },
+  'POST /api/inspectors/import': keeperChange,
+  'POST /api/inspectors/{id}': keeperChange,
   // not in the OpenAPI document, but served: the document itself and its UI
   'GET /docs/json': anyUser(200),
 };
@@ -80,7 +126,11 @@ function spellings(path: string, staticSegments: Set<number>): Spelling[] {
     [...seg].forEach((ch, j) => {
       if (!/[A-Za-z]/.test(ch)) return;
       const encoded = `${seg.slice(0, j)}%${ch.charCodeAt(0).toString(16).padStart(2, '0')}${seg.slice(j + 1)}`;
-      out.push({ name: `percent-encoded letter ${j + 1} of segment ${i + 1}`, url: join(segments.map((s, k) => (k === i ? encoded : s))), sameRoute: true });
+      out.push({
+        name: `percent-encoded letter ${j + 1} of segment ${i + 1}`,
+        url: join(segments.map((s, k) => (k === i ? encoded : s))),
+        sameRoute: true,
+      });
     });
   });
   const lastStatic = Math.max(...staticSegments);
@@ -90,7 +140,11 @@ function spellings(path: string, staticSegments: Set<number>): Spelling[] {
   out.push({ name: '/./', url: join([segments[0], '.', ...segments.slice(1)]), sameRoute: true });
   out.push({ name: 'trailing /', url: `${path}/`, sameRoute: false });
   out.push({ name: ';x', url: join(segments.map((s, k) => (k === lastStatic ? `${s};x` : s))), sameRoute: false });
-  out.push({ name: '%2f', url: `/${segments.slice(0, lastStatic).join('/')}%2f${segments.slice(lastStatic).join('/')}`, sameRoute: false });
+  out.push({
+    name: '%2f',
+    url: `/${segments.slice(0, lastStatic).join('/')}%2f${segments.slice(lastStatic).join('/')}`,
+    sameRoute: false,
+  });
   return out;
 }
 
@@ -100,12 +154,22 @@ let otherProvince: string;
 /** values for the path parameters: objects of the provincial_own account's province */
 const fixtures: Record<string, string> = {};
 /** region and province codes outside each provincial account's province */
-const foreign: Record<'provincial_own' | 'provincial_other', Set<string>> = { provincial_own: new Set(), provincial_other: new Set() };
+const foreign: Record<'provincial_own' | 'provincial_other', Set<string>> = {
+  provincial_own: new Set(),
+  provincial_other: new Set(),
+};
 
 beforeAll(async () => {
   ctx = await demoApp();
-  [{ province_code: otherProvince }] = await ctx.db.all<{ province_code: string }>('SELECT province_code FROM regions WHERE region_code = $1', [ctx.otherRegion]);
-  await addUser(ctx.db, { username: 'prov-other', role: 'provincial', province_code: otherProvince, password: PASSWORD }, 'test');
+  [{ province_code: otherProvince }] = await ctx.db.all<{ province_code: string }>(
+    'SELECT province_code FROM regions WHERE region_code = $1',
+    [ctx.otherRegion],
+  );
+  await addUser(
+    ctx.db,
+    { username: 'prov-other', role: 'provincial', province_code: otherProvince, password: PASSWORD },
+    'test',
+  );
   sessions.central = await login(ctx.app, 'central');
   sessions.admin = await login(ctx.app, 'boss');
   sessions.provincial_own = await login(ctx.app, 'prov');
@@ -113,30 +177,64 @@ beforeAll(async () => {
   const central = sessions.central;
 
   // objects to reach: a watchlist entry of the own province, and a committed draw that selects regions of many provinces
-  const entry = await post(ctx.app, central, '/api/watchlist', { region_code: ctx.ownRegion, reason: 'route sweep fixture' });
+  const entry = await post(ctx.app, central, '/api/watchlist', {
+    region_code: ctx.ownRegion,
+    reason: 'route sweep fixture',
+  });
   expect(entry.statusCode, entry.body).toBe(200);
   const provinces = ['110000', '310000', '650000', '540000'];
-  const inspectors = ['inspector_id,name,home_province_code,load_cap,active', ...Array.from({ length: 40 }, (_, i) => `I${i},督察员${i},${provinces[i % 4]},10,true`)];
+  const inspectors = [
+    'inspector_id,name,home_province_code,load_cap,active',
+    ...Array.from({ length: 40 }, (_, i) => `I${i},督察员${i},${provinces[i % 4]},10,true`),
+  ];
   writeFileSync(join(ctx.dir, 'inspectors.csv'), `${inspectors.join('\n')}\n`);
   await importInspectors(ctx.db, join(ctx.dir, 'inspectors.csv'), 'test');
   const frozen = await post(ctx.app, central, '/api/spotchecks/freeze', { year: 2025, strata: 'province' });
   expect(frozen.statusCode, frozen.body).toBe(200);
-  const drawn = await post(ctx.app, central, `/api/spotchecks/${frozen.json().draw_id}/draw`, { seed: '31415926535897932384', proportion: '0.5' });
+  const drawn = await post(ctx.app, central, `/api/spotchecks/${frozen.json().draw_id}/draw`, {
+    seed: '31415926535897932384',
+    proportion: '0.5',
+  });
   expect(drawn.statusCode, drawn.body).toBe(200);
   expect((await post(ctx.app, central, `/api/spotchecks/${frozen.json().draw_id}/commit`)).statusCode).toBe(200);
 
-  const [flag] = await ctx.db.all<{ flag_id: string }>('SELECT f.flag_id FROM flags AS f JOIN regions AS r USING (region_code) WHERE r.province_code = $1 ORDER BY 1 LIMIT 1', [ctx.province]);
+  const [flag] = await ctx.db.all<{ flag_id: string }>(
+    'SELECT f.flag_id FROM flags AS f JOIN regions AS r USING (region_code) WHERE r.province_code = $1 ORDER BY 1 LIMIT 1',
+    [ctx.province],
+  );
   const [row] = await ctx.db.all<{ load_id: number; line: number }>(
-    "SELECT _load_id AS load_id, _line AS line FROM enforcement_decisions WHERE substr(region_code, 1, 2) || '0000' = $1 ORDER BY 1, 2 LIMIT 1", [ctx.province]);
+    "SELECT _load_id AS load_id, _line AS line FROM enforcement_decisions WHERE substr(region_code, 1, 2) || '0000' = $1 ORDER BY 1, 2 LIMIT 1",
+    [ctx.province],
+  );
   Object.assign(fixtures, {
-    code: ctx.ownRegion, metric: 'litigation.loss_rate', id: flag.flag_id, dataset: 'enforcement_decisions', load_id: String(row.load_id), line: String(row.line),
-    quarter: '2025Q3', file: 'manifest.json', run_id: '1',
-    'spotchecks/{id}': String(frozen.json().draw_id), 'watchlist/{id}': entry.json().entry_id, 'jobs/{id}': 'nightly_refresh',
+    code: ctx.ownRegion,
+    metric: 'litigation.loss_rate',
+    id: flag.flag_id,
+    dataset: 'enforcement_decisions',
+    load_id: String(row.load_id),
+    line: String(row.line),
+    quarter: '2025Q3',
+    file: 'manifest.json',
+    run_id: '1',
+    'spotchecks/{id}': String(frozen.json().draw_id),
+    'watchlist/{id}': entry.json().entry_id,
+    'jobs/{id}': 'nightly_refresh',
+    username: 'prov',
+    'inspectors/{id}': 'I1',
+    // an inspector candidate list: names every province's selection, so central office and admin only
+    name: Object.keys((await buildCertificate(ctx.db, frozen.json().draw_id)).files).find((f) =>
+      f.startsWith('inspectors-'),
+    )!,
   });
-  const codes = await ctx.db.all<{ region_code: string; province_code: string }>('SELECT region_code, province_code FROM regions');
+  const codes = await ctx.db.all<{ region_code: string; province_code: string }>(
+    'SELECT region_code, province_code FROM regions',
+  );
+  // Region codes only: the provinces' own codes and names are the public list every account sees (the strata of a
+  // by-province draw are labelled with them).
   for (const { region_code, province_code } of codes) {
-    if (province_code !== ctx.province) foreign.provincial_own.add(region_code).add(province_code);
-    if (province_code !== otherProvince) foreign.provincial_other.add(region_code).add(province_code);
+    if (region_code.endsWith('0000')) continue;
+    if (province_code !== ctx.province) foreign.provincial_own.add(region_code);
+    if (province_code !== otherProvince) foreign.provincial_other.add(region_code);
   }
 }, 300_000);
 afterAll(() => closeApp(ctx));
@@ -144,17 +242,20 @@ afterAll(() => closeApp(ctx));
 /** The concrete path of an OpenAPI path, and which of its segments are static. */
 function concrete(path: string): { url: string; staticSegments: Set<number> } {
   const staticSegments = new Set<number>();
-  const segs = path.split('/').slice(1).map((seg, i) => {
-    const m = /^\{(\w+)\}$/.exec(seg);
-    if (!m) {
-      staticSegments.add(i);
-      return seg;
-    }
-    const key = `${path.split('/')[2]}/${seg}`;
-    const value = fixtures[key] ?? fixtures[m[1]];
-    if (value === undefined) throw new Error(`no fixture for ${seg} in ${path}`);
-    return value;
-  });
+  const segs = path
+    .split('/')
+    .slice(1)
+    .map((seg, i) => {
+      const m = /^\{(\w+)\}$/.exec(seg);
+      if (!m) {
+        staticSegments.add(i);
+        return seg;
+      }
+      const key = `${path.split('/')[2]}/${seg}`;
+      const value = fixtures[key] ?? fixtures[m[1]];
+      if (value === undefined) throw new Error(`no fixture for ${seg} in ${path}`);
+      return value;
+    });
   return { url: `/${segs.join('/')}`, staticSegments };
 }
 
@@ -165,12 +266,19 @@ async function request(method: string, url: string, role: Role, fresh?: Session)
   if (method === 'GET') return ctx.app.inject({ method: 'GET', url, headers });
   if (s) headers['x-csrf-token'] = s.csrf;
   // A broken JSON body: an allowed caller gets 400 before any handler runs, so the sweep changes nothing.
-  return ctx.app.inject({ method: 'POST', url, headers: { ...headers, 'content-type': 'application/json' }, payload: '{"broken"' });
+  return ctx.app.inject({
+    method: 'POST',
+    url,
+    headers: { ...headers, 'content-type': 'application/json' },
+    payload: '{"broken"',
+  });
 }
 
 function operations(): Array<{ method: string; path: string }> {
   const doc = ctx.app.swagger() as { paths: Record<string, Record<string, unknown>> };
-  const ops = Object.entries(doc.paths).flatMap(([path, byMethod]) => Object.keys(byMethod).map((m) => ({ method: m.toUpperCase(), path })));
+  const ops = Object.entries(doc.paths).flatMap(([path, byMethod]) =>
+    Object.keys(byMethod).map((m) => ({ method: m.toUpperCase(), path })),
+  );
   return [...ops, { method: 'GET', path: '/docs/json' }];
 }
 
@@ -181,31 +289,53 @@ describe('route sweep', () => {
     expect(Object.keys(EXPECTED).filter((o) => !documented.includes(o))).toEqual([]);
     // the OpenAPI document marks exactly the public operations as needing no session
     const doc = ctx.app.swagger() as { paths: Record<string, Record<string, { security?: unknown[] }>> };
-    const openDoc = Object.entries(doc.paths).flatMap(([p, ops]) => Object.entries(ops).filter(([, op]) => Array.isArray(op.security) && op.security.length === 0).map(([m]) => `${m.toUpperCase()} ${p}`));
+    const openDoc = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.entries(ops)
+        .filter(([, op]) => Array.isArray(op.security) && op.security.length === 0)
+        .map(([m]) => `${m.toUpperCase()} ${p}`),
+    );
     expect(openDoc.sort()).toEqual([...PUBLIC].sort());
   });
 
   it('answers every operation, caller and path spelling as expected, with no anonymous data and no other province in a provincial body', async () => {
     const wrong: string[] = [];
-    const tally = { operations: 0, probes: 0, spellings: 0, noRoute: 0, otherRoute: 0, anonymousRefused: 0, anonymousData: 0, crossProvinceProbes: 0, crossProvinceLeaks: 0 };
+    const tally = {
+      operations: 0,
+      probes: 0,
+      spellings: 0,
+      noRoute: 0,
+      otherRoute: 0,
+      anonymousRefused: 0,
+      anonymousData: 0,
+      crossProvinceProbes: 0,
+      crossProvinceLeaks: 0,
+    };
     for (const op of operations()) {
       const key = `${op.method} ${op.path}`;
       const { url, staticSegments } = concrete(op.path);
       // under /docs the UI's static-file wildcard (private like every route) takes the spellings that keep the
       // prefix, so only those that reach the document itself, or no route at all, are probed there
-      const variants = spellings(url, staticSegments).filter((v) => !op.path.startsWith('/docs') || v.sameRoute || v.name === 'upper case');
+      const variants = spellings(url, staticSegments).filter(
+        (v) => !op.path.startsWith('/docs') || v.sameRoute || v.name === 'upper case',
+      );
       tally.operations++;
       tally.spellings += variants.length;
       for (const role of ROLES) {
         for (const v of variants) {
           // logout would end the sweep's own session if it ever succeeded: it gets a session of its own
-          const fresh = key === 'POST /api/auth/logout' && role !== 'anonymous'
-            ? await login(ctx.app, { provincial_own: 'prov', provincial_other: 'prov-other', central: 'central', admin: 'boss' }[role]) : undefined;
+          const fresh =
+            key === 'POST /api/auth/logout' && role !== 'anonymous'
+              ? await login(
+                  ctx.app,
+                  { provincial_own: 'prov', provincial_other: 'prov-other', central: 'central', admin: 'boss' }[role],
+                )
+              : undefined;
           const res = await request(op.method, v.url, role, fresh);
           tally.probes++;
           const where = `${role} ${op.method} ${v.url} (${v.name})`;
           if (v.sameRoute) {
-            if (res.statusCode !== EXPECTED[key][role]) wrong.push(`${where}: ${res.statusCode}, expected ${EXPECTED[key][role]}: ${res.body.slice(0, 120)}`);
+            if (res.statusCode !== EXPECTED[key][role])
+              wrong.push(`${where}: ${res.statusCode}, expected ${EXPECTED[key][role]}: ${res.body.slice(0, 120)}`);
           } else if (res.body === NOT_FOUND_BODY && res.statusCode === 404) {
             tally.noRoute++;
           } else {
@@ -214,7 +344,8 @@ describe('route sweep', () => {
             // the bad parameter must be refused there. With a broken body an allowed caller gets the body's 400.
             tally.otherRoute++;
             const refused = role === 'anonymous' ? [401] : [400, 403, 404];
-            if (!refused.includes(res.statusCode)) wrong.push(`${where}: reached another route and answered ${res.statusCode}: ${res.body.slice(0, 120)}`);
+            if (!refused.includes(res.statusCode))
+              wrong.push(`${where}: reached another route and answered ${res.statusCode}: ${res.body.slice(0, 120)}`);
           }
           if (role === 'anonymous') {
             if (res.statusCode < 300 && !PUBLIC.has(key)) tally.anonymousData++;
@@ -231,9 +362,11 @@ describe('route sweep', () => {
         }
       }
     }
-    console.log(`route sweep: ${tally.operations} operations × ${ROLES.length} callers × ${tally.spellings} path spellings in all = ${tally.probes} requests ` +
-      `(mangled spellings: ${tally.noRoute} the one 404, ${tally.otherRoute} refused by the parameter route they reached); ` +
-      `anonymous: ${tally.anonymousRefused} refused, ${tally.anonymousData} with data; provincial: ${tally.crossProvinceProbes} requests, ${tally.crossProvinceLeaks} naming another province`);
+    console.log(
+      `route sweep: ${tally.operations} operations × ${ROLES.length} callers × ${tally.spellings} path spellings in all = ${tally.probes} requests ` +
+        `(mangled spellings: ${tally.noRoute} the one 404, ${tally.otherRoute} refused by the parameter route they reached); ` +
+        `anonymous: ${tally.anonymousRefused} refused, ${tally.anonymousData} with data; provincial: ${tally.crossProvinceProbes} requests, ${tally.crossProvinceLeaks} naming another province`,
+    );
     expect(wrong).toEqual([]);
     expect(tally.anonymousData).toBe(0);
     expect(tally.crossProvinceLeaks).toBe(0);
@@ -243,7 +376,8 @@ describe('route sweep', () => {
 describe('out-of-range parameters', () => {
   /** Values no parameter of the given schema accepts. */
   function badValues(schema: { type?: string; enum?: unknown[]; pattern?: string; maxLength?: number }): string[] {
-    if (schema.type === 'integer' || schema.type === 'number') return ['99999999999999999999', '-99999999999999999999', '1e400', '-1', '0.5', 'abc', '', '%00'];
+    if (schema.type === 'integer' || schema.type === 'number')
+      return ['99999999999999999999', '-99999999999999999999', '1e400', '-1', '0.5', 'abc', '', '%00'];
     if (schema.type === 'boolean') return ['maybe', '2', '%00'];
     const values = ['%00', `${'x'.repeat(5000)}`, '%ff%fe', '..%2f..%2fetc%2fpasswd'];
     if (schema.enum || schema.pattern) values.push('not-a-valid-value');
@@ -251,7 +385,12 @@ describe('out-of-range parameters', () => {
   }
 
   it('answers every out-of-range query or path value with a 400 or 404 in the one error shape, never a 500', async () => {
-    const doc = ctx.app.swagger() as { paths: Record<string, Record<string, { parameters?: Array<{ in: string; name: string; schema: Record<string, unknown> }> }>> };
+    const doc = ctx.app.swagger() as {
+      paths: Record<
+        string,
+        Record<string, { parameters?: Array<{ in: string; name: string; schema: Record<string, unknown> }> }>
+      >;
+    };
     const wrong: string[] = [];
     let probes = 0;
     for (const [path, ops] of Object.entries(doc.paths)) {
@@ -273,9 +412,17 @@ describe('out-of-range parameters', () => {
             for (const role of ['central', 'admin'] as const) {
               const res = await request('GET', target, role);
               probes++;
-              const shape = (() => { try { const b = res.json(); return typeof b.error?.code === 'string' && typeof b.error?.message === 'string'; } catch { return false; } })();
+              const shape = (() => {
+                try {
+                  const b = res.json();
+                  return typeof b.error?.code === 'string' && typeof b.error?.message === 'string';
+                } catch {
+                  return false;
+                }
+              })();
               const allowed = p.in === 'path' ? [400, 404] : [400];
-              if (!allowed.includes(res.statusCode) || !shape) wrong.push(`${role} ${target.slice(0, 120)}: ${res.statusCode} ${res.body.slice(0, 100)}`);
+              if (!allowed.includes(res.statusCode) || !shape)
+                wrong.push(`${role} ${target.slice(0, 120)}: ${res.statusCode} ${res.body.slice(0, 100)}`);
             }
           }
         }
@@ -287,12 +434,27 @@ describe('out-of-range parameters', () => {
 
   it('answers a login body of the wrong shape or with odd characters with 400 or 401, never a 500', async () => {
     const bodies = [
-      '{}', '[]', 'null', '"x"', '{"username":["a"],"password":"x"}', '{"username":"a","password":{"$gt":""}}', '{"username":"","password":""}',
-      JSON.stringify({ username: 'a\u0000b', password: 'x' }), JSON.stringify({ username: '\ud800', password: 'x' }), JSON.stringify({ username: 'x'.repeat(81), password: 'x' }),
-      JSON.stringify({ username: 'central', password: 'x'.repeat(201) }), JSON.stringify({ username: '__proto__', password: 'x' }), JSON.stringify({ username: 'central', password: 'x', extra: 1 }),
+      '{}',
+      '[]',
+      'null',
+      '"x"',
+      '{"username":["a"],"password":"x"}',
+      '{"username":"a","password":{"$gt":""}}',
+      '{"username":"","password":""}',
+      JSON.stringify({ username: 'a\u0000b', password: 'x' }),
+      JSON.stringify({ username: '\ud800', password: 'x' }),
+      JSON.stringify({ username: 'x'.repeat(81), password: 'x' }),
+      JSON.stringify({ username: 'central', password: 'x'.repeat(201) }),
+      JSON.stringify({ username: '__proto__', password: 'x' }),
+      JSON.stringify({ username: 'central', password: 'x', extra: 1 }),
     ];
     for (const payload of bodies) {
-      const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'content-type': 'application/json' }, payload });
+      const res = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'content-type': 'application/json' },
+        payload,
+      });
       expect([400, 401], payload.slice(0, 40)).toContain(res.statusCode);
       expect(res.json().error.code).toMatch(/^(bad_request|unauthorized)$/);
     }

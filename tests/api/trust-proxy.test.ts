@@ -12,7 +12,12 @@ describe('parseTrustProxy', () => {
     expect(parseTrustProxy('false')).toBeUndefined();
     expect(parseTrustProxy('true')).toBe(true);
     expect(parseTrustProxy('2')).toBe(2);
-    expect(parseTrustProxy('127.0.0.1, 10.0.0.0/8,loopback,::1')).toEqual(['127.0.0.1', '10.0.0.0/8', 'loopback', '::1']);
+    expect(parseTrustProxy('127.0.0.1, 10.0.0.0/8,loopback,::1')).toEqual([
+      '127.0.0.1',
+      '10.0.0.0/8',
+      'loopback',
+      '::1',
+    ]);
   });
   it('refuses anything else, naming it', () => {
     expect(() => parseTrustProxy('proxy.example.org')).toThrow(/proxy\.example\.org/);
@@ -20,7 +25,11 @@ describe('parseTrustProxy', () => {
 });
 
 describe('the client address behind a proxy', () => {
-  const addressSeen = async (trustProxy: ReturnType<typeof parseTrustProxy>, remoteAddress: string, forwarded: string) => {
+  const addressSeen = async (
+    trustProxy: ReturnType<typeof parseTrustProxy>,
+    remoteAddress: string,
+    forwarded: string,
+  ) => {
     const db = await Database.open(':memory:');
     const app = await buildApp({ db, secureCookies: false, trustProxy });
     app.get('/api/test-ip', { config: { public: true } }, async (req) => ({ ip: req.ip }));

@@ -28,7 +28,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     admin = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
     page = await admin.newPage();
     errors = watchConsole(page);
-  }, 240_000);
+  }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -136,6 +136,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await page.click('[data-testid="freeze-button"]');
     await page.waitForSelector('[data-testid="ceremony"][data-state="ready"] [data-testid="pool-hash"]');
     expect(await page.textContent('[data-testid="pool-hash"]')).toMatch(/^[0-9a-f]{64}$/);
+    await page.click('[data-testid="published-button"]');
     await page.fill('[data-testid="seed-input"]', '31415926535897932384');
     expect(await page.textContent('[data-testid="seed-digits"]')).toContain('20');
     await shot(page, 'spotcheck-ceremony');
@@ -149,10 +150,13 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     expect(await page.getAttribute('[data-testid="verify-result"]', 'data-ok')).toBe('true');
     await shot(page, 'certificate');
     await page.emulateMedia({ media: 'print' });
-    await page.pdf({ path: join(SHOTS, '..', 'certificate.pdf'), format: 'A4', printBackground: false });
-    await page.emulateMedia({ media: 'screen' });
+    try {
+      await page.pdf({ path: join(SHOTS, '..', 'certificate.pdf'), format: 'A4', printBackground: false });
+    } finally {
+      await page.emulateMedia({ media: 'screen' }); // later tests need the screen styles (print hides forms)
+    }
     expect(errors).toEqual([]);
-  });
+  }, 180_000);
 
   it('opens a watchlist entry with its grounds and history, and records a status change with a note', async () => {
     await page.goto(`${server.baseUrl}/watchlist`);

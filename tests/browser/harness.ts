@@ -72,12 +72,13 @@ export async function startServer(): Promise<Server> {
   const provinceCode = '320000';
   const central = { username: 'analyst', password: 'central-test-password-1' };
   createUser(db, central, 'central');
-  importInspectors(db, dir);
   createUser(db, provincial, 'provincial', provinceCode);
   const port = await freePort();
   // The server runs the scheduled jobs: its inbox and its quarterly packages stay in the test's folder.
   const env = { ...process.env, SHIFAN_INBOX: join(dir, 'inbox'), SHIFAN_EXPORTS: join(dir, 'exports') };
   const child = spawn('node', [CLI, '--db', db, 'serve', '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env });
+  // a hook that times out never calls stop(): the server must not outlive the test process
+  process.once('exit', () => { if (child.exitCode === null) child.kill('SIGTERM'); });
   let out = '';
   child.stdout!.on('data', (d) => { out += d; });
   child.stderr!.on('data', (d) => { out += d; });
@@ -93,7 +94,7 @@ export async function startServer(): Promise<Server> {
   };
 }
 
-/** The demo has no inspector register; a draw needs one (teams are drawn with the regions). */
+/** An extra inspector register (the demo imports its own, pipeline/demo/inspectors.ts). */
 export function importInspectors(db: string, dir: string) {
   const provinces = ['110000', '310000', '320000', '330000', '420000', '440000', '510000', '610000'];
   const rows = Array.from({ length: 48 }, (_, i) => `INS${String(i + 1).padStart(3, '0')},检查员${i + 1},${provinces[i % provinces.length]},6,true`);
@@ -168,4 +169,22 @@ export async function settled(page: Page, timeout = 20_000) {
 export async function shot(page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0)); // sticky bars would otherwise sit mid-page in a full-page shot
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The page's width in CSS pixels as the browser lays it out (wider than the viewport = horizontal page scroll). */
+export async function pageWidth(page: Page): Promise<number> {
+  return page.evaluate(() => document.scrollingElement!.scrollWidth);
+}
+
+/** Screenshots at 1280 px and 390 px (name-1280.png, name-390.png); returns the page width at 390 px. */
+export async function shotBoth(page: Page, name: string): Promise<number> {
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await shot(page, `${name}-1280`);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))); // a relayout at the new width
+  const width = await pageWidth(page);
+  await shot(page, `${name}-390`);
+  if (before) await page.setViewportSize(before);
+  return width;
 }

@@ -27,12 +27,12 @@ beforeAll(async () => {
 
 describe('shifan refresh / indicators / flags / watchlist', () => {
   it('refreshes and prints seconds and rows/s', async () => {
-    expect(await shifan('refresh', '--as-of', '2025-01-15')).toMatch(/刷新完成 run 1：数据日期 2025-01-15[\s\S]*\d+\.\d\d s，读取 \d+ 行，[\d,]+ rows\/s/);
+    expect(await shifan('refresh', '--as-of', '2025-02-01')).toMatch(/刷新完成 run 1：数据日期 2025-02-01[\s\S]*\d+\.\d\d s，读取 \d+ 行，[\d,]+ rows\/s/);
   });
 
   it('gives indicators --json as the public array of values', async () => {
     const rows = JSON.parse(await shifan('--json', 'indicators', '--year', '2024', '--region', '110101'));
-    expect(rows).toHaveLength(34);
+    expect(rows).toHaveLength(39);
     const s = rows.find((r: { indicator: string }) => r.indicator === 'satisfaction.rate');
     expect(Object.keys(s)).toEqual(['region_code', 'indicator', 'indicator_no', 'value', 'numerator', 'denominator', 'threshold', 'status', 'provisional']);
     expect(s).toEqual({ region_code: '110101', indicator: 'satisfaction.rate', indicator_no: 84, value: 0.7, numerator: 70, denominator: 100, threshold: 0.8, status: 'not_met', provisional: false });

@@ -1,7 +1,11 @@
 // Every metric other than enforcement publication (tests/indicators/enforcement.test.ts) on handmade rows, each with
-// its answer worked out by hand in the table. Region 110101 is designated (batch 2022: reports owed from 2021).
+// its answer worked out by hand in the table. Region 110101 is designated (batch 2022: reports owed from 2022, the year it was named).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../pipeline/db/index.ts';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { defaultSystemDir } from '../../pipeline/indicators/index.ts';
 import { addRegions, addRows, evidenceOf, openTestDb, run, metricValue } from './fixtures.ts';
 
 const R = '110101';
@@ -50,6 +54,9 @@ beforeAll(async () => {
     { doc_id: 'N1', region_code: R, issued_on: '2024-03-01', legal_review: true, review_workdays: 6, comment_days: 30, filed_on: '2024-03-31' },
     { doc_id: 'N2', region_code: R, issued_on: '2024-03-01', legal_review: false, review_workdays: null, comment_days: 5, filed_on: '2024-04-01' },
     { doc_id: 'N3', region_code: R, issued_on: '2024-03-01', legal_review: null, review_workdays: null, comment_days: null, filed_on: null },
+    { doc_id: 'N4', region_code: R, issued_on: '2024-03-11', legal_review: true, review_workdays: 4, comment_days: 8, filed_on: '2024-03-20' },
+    { doc_id: 'N5', region_code: R, issued_on: '2024-03-11', legal_review: true, review_workdays: 16, comment_days: 9, filed_on: '2024-03-20' },
+    { doc_id: 'N6', region_code: R, issued_on: '2024-03-11', legal_review: true, review_workdays: 15, comment_days: null, filed_on: '2024-03-20' },
   ]);
   await addRows(db, 'incidents', [
     { event_id: 'I1', region_code: R, kind: 'public_opinion', occurred_at: '2024-04-02 11:27:00', first_release_at: '2024-04-02 16:27:00', press_conference_at: '2024-04-03 11:28:00' },
@@ -66,7 +73,6 @@ const cases: Expect[] = [
   ['report.submitted_on_time', 2023, { value: 1, status: 'met' }],
   ['report.submitted_on_time', 2022, { value: 0, numerator: 0, denominator: 1, status: 'not_met' }, [`${R}|2022`]],
   ['report.submitted_on_time', 2024, { value: 1, status: 'met' }], // 31 January itself is on time
-  ['report.submitted_on_time', 2021, { value: 0, status: 'not_met' }, []], // owed from batch − 1 = 2021, never sent
   ['report.published', 2022, { value: 0, status: 'not_met' }],
   ['report.published', 2024, { value: 0, status: 'not_met' }], // as of 2025-03-01 the 31 January has passed
   ['business.setup_days', 2023, { value: 3, status: 'met', threshold: 5 }],
@@ -85,10 +91,12 @@ const cases: Expect[] = [
   ['leadership.court_hearings', 2023, { value: 1, status: 'met' }],
   ['assessment.rule_of_law_weight', 2023, { value: 0.1, status: 'met' }],
   // enforcement_stats 2024: officers 100 + 50 + 50
-  ['enforcement.review_staff_share', 2024, { value: 10 / 200, numerator: 10, denominator: 200, status: 'met' }],
+  // No. 63 per agency (本单位): 公安局 4/100 and 城管局 2/50 below 5%, 市场监管局 4/50 above — pooled 10/200 = 5% would pass
+  ['enforcement.review_staff_agencies', 2024, { value: 1 / 3, numerator: 1, denominator: 3, threshold: 1, status: 'not_met' }, [`${R}|2024|公安局`, `${R}|2024|城管局`]],
   ['enforcement.certified_share', 2024, { value: 199 / 200, status: 'not_met' }, [`${R}|2024|市场监管局`]],
-  // (30·100 + 60·50) / 150 = 40, the agency without hours left out
-  ['enforcement.training_hours', 2024, { value: 40, numerator: 6000, denominator: 150, status: 'met' }, [`${R}|2024|公安局`]],
+  // No. 68 per agency: 公安局 30 h below 40, 市场监管局 60 h; 城管局 without the figure left out — the pooled
+  // (30·100 + 60·50) / 150 = 40 h would pass
+  ['enforcement.training_agencies', 2024, { value: 0.5, numerator: 1, denominator: 2, status: 'not_met' }, [`${R}|2024|公安局`]],
   // 31 January on time, 1 February late, unpublished and past due late
   ['enforcement.stats_published_on_time', 2024, { numerator: 1, denominator: 3, status: 'not_met' }, [`${R}|2024|城管局`, `${R}|2024|市场监管局`]],
   // concluded 2024: L1 lost, L2 won, L3 withdrawn, L4 lost → 2/4, against the 2023 national rate 0.4
@@ -98,10 +106,22 @@ const cases: Expect[] = [
   // D1 on the 20th working day; D2 a day late; D3 extended, within 40 wd; D4 unanswered past 10-30 → late
   ['disclosure.answered_on_time', 2024, { value: 0.5, numerator: 2, denominator: 4, status: 'not_met' }, ['D2', 'D4']],
   ['disclosure.overturned_rate', 2024, { value: 1 / 3, numerator: 1, denominator: 3, status: 'not_met' }, ['D2']],
-  ['normative.legal_review', 2024, { value: 1 / 3, numerator: 1, denominator: 3, status: 'not_met' }, ['N2', 'N3']],
-  // N1 on day 30, N2 day 31, N3 unfiled long past 30 days
-  ['normative.filed_on_time', 2024, { value: 1 / 3, status: 'not_met' }, ['N2', 'N3']],
-  ['normative.comment_period', 2024, { value: 0.5, numerator: 1, denominator: 2, status: 'not_met' }, ['N2']],
+  ['normative.legal_review', 2024, { value: 4 / 6, numerator: 4, denominator: 6, status: 'not_met' }, ['N2', 'N3']],
+  // N1 on day 30, N2 day 31, N3 unfiled long past 30 days, N4–N6 after 9 days
+  ['normative.filed_on_time', 2024, { value: 4 / 6, status: 'not_met' }, ['N2', 'N3']],
+  // No. 27 in working days: N1 30 days; N2 5 days; N4 8 calendar days (never 7 wd) fails; N5 9 days issued Monday
+  // 2024-03-11 can have run Mon 02-26 .. Tue 03-05 = 7 wd
+  ['normative.comment_period', 2024, { value: 0.5, numerator: 2, denominator: 4, status: 'not_met' }, ['N2', 'N4']],
+  // No. 31: reviewed with stated days N1 6, N4 4 (< 5), N5 16 (> 15), N6 15 → 2/4
+  ['normative.review_time', 2024, { value: 0.5, numerator: 2, denominator: 4, status: 'not_met' }, ['N4', 'N5']],
+  // No. 34 报备率: N1 N2 N4 N5 N6 filed, N3 unfiled past 30 days → 5/6 (N2 filed late still counts as filed)
+  ['normative.filed', 2024, { value: 5 / 6, numerator: 5, denominator: 6, status: 'not_met' }, ['N3']],
+  // No. 34 规范率 among the 5 filed: N1 conforming, N6 conforming; N2 unreviewed, N4 4 wd review and 8-day comment,
+  // N5 16 wd review
+  ['normative.conforming', 2024, { value: 2 / 5, numerator: 2, denominator: 5, status: 'not_met' }, ['N2', 'N4', 'N5']],
+  // 附加项: one award (I3) in 2024 — met; never not met
+  ['bonus.award', 2024, { value: 1, numerator: 1, status: 'met' }, ['I3']],
+  ['bonus.promoted', 2024, { value: null, status: 'no_data' }],
   // I1 released after exactly 5 h, press after 24 h 1 min; I2 released after 5 h 1 min, no press conference
   ['opinion.release_5h', 2024, { value: 0.5, numerator: 1, denominator: 2, status: 'not_met' }, ['I2']],
   ['opinion.press_24h', 2024, { value: 0, numerator: 0, denominator: 2, status: 'not_met' }, ['I1', 'I2']],
@@ -124,7 +144,7 @@ describe('no data and benchmarks', () => {
   it('gives every region a row for every metric, no data where nothing was sent', async () => {
     expect(await metricValue(db, 'satisfaction.rate', '110102', 2024)).toMatchObject({ value: null, status: 'no_data' });
     const n = await db.one<{ n: number }>(`SELECT count(DISTINCT metric_id) AS n FROM indicator_values WHERE region_code = '110102' AND year = 2024`);
-    expect(n!.n).toBe(34);
+    expect(n!.n).toBe(39);
   });
 
   it('does not expect annual reports from a region that is not designated', async () => {
@@ -142,14 +162,55 @@ describe('no data and benchmarks', () => {
     fresh.close();
   });
 
+  it('owes annual reports from the batch year, not from the year before it', async () => {
+    // 110105 (batch 2022) sent nothing: the report on 2022 is owed and missing, the one on 2021 (before naming) is not owed
+    expect(await metricValue(db, 'report.submitted_on_time', '110105', 2022)).toMatchObject({ value: 0, status: 'not_met' });
+    const before = await metricValue(db, 'report.submitted_on_time', '110105', 2021);
+    expect(before === undefined || before.status === 'no_data').toBe(true);
+  });
+
   it('leaves a report not yet due out: no data before 31 January, not met after', async () => {
     const fresh = await openTestDb();
-    await addRegions(fresh, [{ code: R, batch: 2025 }]);
+    await addRegions(fresh, [{ code: R, batch: 2024 }]);
     await addRows(fresh, 'annual_reports', [report(2023)]);
     await run(fresh, '2025-01-31');
     expect(await metricValue(fresh, 'report.submitted_on_time', R, 2024)).toMatchObject({ status: 'no_data' });
     await run(fresh, '2025-02-01');
     expect(await metricValue(fresh, 'report.submitted_on_time', R, 2024)).toMatchObject({ value: 0, status: 'not_met' });
     fresh.close();
+  });
+});
+
+describe('office settings and bonus items', () => {
+  it("counts No. 83 among decisions taken to review or court when the office sets params.denominator = challenged", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'systems-'));
+    cpSync(defaultSystemDir(), dir, { recursive: true });
+    const file = join(dir, 'catalogue.json');
+    const catalogue = JSON.parse(readFileSync(file, 'utf8'));
+    catalogue.metrics.find((m: { id: string }) => m.id === 'disclosure.overturned_rate').params = { denominator: 'challenged' };
+    writeFileSync(file, JSON.stringify(catalogue));
+    await run(db, '2025-03-01', { systemDir: dir });
+    // D2 overturned, D3 upheld (D1 none, D4 unanswered): 1 of 2 challenged, against 1 of 3 answered by default
+    expect(await metricValue(db, 'disclosure.overturned_rate', R, 2024)).toMatchObject({ numerator: 1, denominator: 2, value: 0.5 });
+    await run(db, '2025-03-01');
+    expect(await metricValue(db, 'disclosure.overturned_rate', R, 2024)).toMatchObject({ numerator: 1, denominator: 3 });
+  });
+
+  it('refuses an unknown No. 83 setting by name', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'systems-'));
+    cpSync(defaultSystemDir(), dir, { recursive: true });
+    const file = join(dir, 'catalogue.json');
+    const catalogue = JSON.parse(readFileSync(file, 'utf8'));
+    catalogue.metrics.find((m: { id: string }) => m.id === 'disclosure.overturned_rate').params = { denominator: 'all' };
+    writeFileSync(file, JSON.stringify(catalogue));
+    await expect(run(db, '2025-03-01', { systemDir: dir })).rejects.toThrow(/params\.denominator must be answered or challenged, got all/);
+    await run(db, '2025-03-01');
+  });
+
+  it('keeps bonus items out of conformance and the composite', async () => {
+    const card = await db.one<{ metrics_assessed: number }>(`SELECT metrics_assessed FROM scorecard WHERE region_code = $1 AND year = 2024`, [R]);
+    const assessed = await db.one<{ n: number }>(
+      `SELECT count(*) AS n FROM indicator_values WHERE region_code = $1 AND year = 2024 AND status <> 'no_data' AND NOT starts_with(metric_id, 'bonus.')`, [R]);
+    expect(card!.metrics_assessed).toBe(Number(assessed!.n));
   });
 });

@@ -10,13 +10,14 @@ import { addRegions, addRows, openTestDb, run } from './fixtures.ts';
 
 const PUBLIC_IDS = [
   'report.submitted_on_time', 'report.published', 'enforcement.publish_7wd', 'enforcement.publish_20wd', 'enforcement.major_legal_review',
-  'enforcement.review_staff_share', 'enforcement.certified_share', 'enforcement.training_hours', 'enforcement.stats_published_on_time',
+  'enforcement.review_staff_agencies', 'enforcement.certified_share', 'enforcement.training_agencies', 'enforcement.stats_published_on_time',
   'litigation.loss_rate', 'litigation.head_appearance', 'litigation.unperformed_judgments', 'disclosure.answered_on_time',
   'disclosure.overturned_rate', 'normative.legal_review', 'normative.filed_on_time', 'normative.comment_period', 'opinion.release_5h',
   'opinion.press_24h', 'satisfaction.rate', 'services.online_rate', 'services.one_window_rate', 'services.one_trip_items',
   'business.setup_days', 'proposals.reply_rate', 'suggestions.satisfaction', 'judicial_suggestions.reply_rate',
   'procuratorial_suggestions.reply_rate', 'decisions.legal_review', 'decisions.collective', 'reconsideration.on_time',
   'leadership.study_sessions', 'leadership.court_hearings', 'assessment.rule_of_law_weight',
+  'normative.review_time', 'normative.filed', 'normative.conforming', 'bonus.award', 'bonus.promoted',
 ];
 
 describe('indicator-system definitions', () => {
@@ -31,30 +32,81 @@ describe('indicator-system definitions', () => {
     expect(systemForYear(systems, 2018)).toBeUndefined();
   });
 
-  it('defines exactly the public metric ids, each with its SQL file whose header names it', () => {
+  it('defines exactly the public metric ids, each with its SQL file whose header names it and nothing the catalogue says', () => {
     expect(allMetrics(systems).map((m) => m.id).sort()).toEqual([...PUBLIC_IDS].sort());
     for (const m of allMetrics(systems)) {
       const h = sqlHeader(m.sql);
       expect(h.id, m.sql).toBe(m.id);
-      for (const key of ['indicator_no', 'source', 'rule', 'threshold']) expect(h[key], `${m.sql} @${key}`).toBeTruthy();
-      expect(String(h.indicator_no)).toBe(m.indicator_no === null ? '—' : String(m.indicator_no));
+      expect(Object.keys(h).sort(), m.sql).toEqual(m.params ? ['definition', 'id', 'params'] : ['definition', 'id']);
+      expect(m.rule.length, m.id).toBeGreaterThan(20);
     }
   });
 
-  it('weighs every metric equally by default (the office has not published its weights)', () => {
-    for (const s of systems) expect(new Set(s.metrics.map((m) => m.weight))).toEqual(new Set([1]));
+  it('defines each metric once, in the catalogue; a version file holds only what changes', () => {
+    const read = (f: string) => JSON.parse(readFileSync(join(defaultSystemDir(), f), 'utf8'));
+    expect(read('catalogue.json').metrics.map((m: { id: string }) => m.id).sort()).toEqual([...PUBLIC_IDS].sort());
+    for (const f of ['2019.json', '2021.json', '2023.json']) expect(read(f).metrics, f).toBeUndefined();
+    expect(read('2019.json').changes).toEqual({ add: 'all' });
+    // every version carries the catalogue's 39 metrics with the same thresholds (no published revision changes them)
+    for (const s of systems) expect(s.metrics).toEqual(systems[0].metrics);
+  });
+
+  it('weighs every metric equally by default (the office has not published its weights), bonus items not at all', () => {
+    for (const s of systems) expect(new Set(s.metrics.filter((m) => m.area !== 9).map((m) => m.weight))).toEqual(new Set([1]));
+    for (const s of systems) expect(s.metrics.filter((m) => m.area === 9).map((m) => [m.id, m.weight])).toEqual([['bonus.award', 0], ['bonus.promoted', 0]]);
+  });
+
+  it("takes No. 83's denominator from the office setting, the seed's reading (every answered request) by default", async () => {
+    const m = allMetrics(systems).find((x) => x.id === 'disclosure.overturned_rate')!;
+    expect(m.params).toEqual({ denominator: 'answered' });
+    expect(m.params_note).toMatch(/seed's reading/);
   });
 
   it('refuses a definition with a bad direction, a missing SQL file or overlapping years, listing every problem', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'systems-'));
-    cpSync(defaultSystemDir(), dir, { recursive: true });
-    const file = join(dir, '2021.json');
-    const def = JSON.parse(readFileSync(file, 'utf8'));
-    def.years = [2021, 2023];
-    def.metrics[0].direction = 'up';
-    def.metrics[1].sql = 'indicators/nope';
-    writeFileSync(file, JSON.stringify(def));
-    expect(() => loadSystems(dir)).toThrow(/direction must be higher, lower or equal[\s\S]*no SQL file sql\/indicators\/nope\.sql[\s\S]*consecutive years/);
+    const dir = copyOfSystems();
+    edit(dir, 'catalogue.json', (c) => {
+      c.metrics[1].sql = 'indicators/nope';
+    });
+    expect(() => loadSystems(dir)).toThrow(/no SQL file sql\/indicators\/nope\.sql/);
+    edit(dir, 'catalogue.json', (c) => {
+      c.metrics[1].sql = `indicators/${c.metrics[1].id}`;
+    });
+    edit(dir, '2021.json', (v) => {
+      v.years = [2021, 2023];
+      v.changes = { set: { 'satisfaction.rate': { direction: 'up' } } };
+    });
+    expect(() => loadSystems(dir)).toThrow(/2021\.json: set\.satisfaction\.rate: direction cannot change by version[\s\S]*direction must be higher, lower or equal[\s\S]*consecutive years/);
+  });
+
+  it('composes each version from the one before: retire, add and set carry forward to later versions', () => {
+    const dir = copyOfSystems();
+    edit(dir, '2021.json', (v) => {
+      v.changes = { retire: ['leadership.court_hearings'], set: { 'satisfaction.rate': { threshold: 0.85, threshold_note: '85%以上' }, 'litigation.loss_rate': { weight: 2 } } };
+    });
+    edit(dir, '2023.json', (v) => {
+      v.changes = { add: ['leadership.court_hearings'] };
+      v.scoring = { comprehensive_bar: 0.95 };
+    });
+    const [v2019, v2021, v2023] = loadSystems(dir);
+    const get = (s: typeof v2019, id: string) => s.metrics.find((m) => m.id === id);
+    expect(v2019.metrics).toHaveLength(39);
+    expect(get(v2021, 'leadership.court_hearings')).toBeUndefined();
+    expect(v2021.metrics).toHaveLength(38);
+    expect(get(v2021, 'satisfaction.rate')).toMatchObject({ threshold: 0.85, threshold_note: '85%以上', name_zh: get(v2019, 'satisfaction.rate')!.name_zh });
+    expect(get(v2023, 'satisfaction.rate')!.threshold).toBe(0.85); // inherited
+    expect(get(v2023, 'litigation.loss_rate')!.weight).toBe(2);
+    expect(get(v2023, 'leadership.court_hearings')).toEqual(get(v2019, 'leadership.court_hearings'));
+    expect(v2023.metrics.map((m) => m.id)).toEqual(v2019.metrics.map((m) => m.id)); // catalogue order
+    expect(v2023.scoring).toEqual({ method: 'threshold', comprehensive_bar: 0.95 });
+    expect(v2021.scoring).toEqual({ method: 'threshold', comprehensive_bar: 0.9 });
+  });
+
+  it('names the file and the change that does not fit: an unknown id, a retire of what is not carried', () => {
+    const dir = copyOfSystems();
+    edit(dir, '2021.json', (v) => {
+      v.changes = { add: ['nope.metric'], retire: ['report.published', 'report.published'], set: { 'also.nope': { weight: 2 } } };
+    });
+    expect(() => loadSystems(dir)).toThrow(/2021\.json: retires report\.published, which the version before does not carry[\s\S]*adds nope\.metric, which is not in catalogue\.json[\s\S]*sets also\.nope, which this version does not carry/);
   });
 });
 
@@ -71,12 +123,10 @@ describe('versions and thresholds in the database', () => {
   afterEach(() => db.close());
 
   it('judges each year by the version that governs it and records the version with the value', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'systems-'));
-    cpSync(defaultSystemDir(), dir, { recursive: true });
-    const file = join(dir, '2023.json');
-    const def = JSON.parse(readFileSync(file, 'utf8'));
-    def.metrics.find((m: { id: string }) => m.id === 'satisfaction.rate').threshold = 0.75; // an analyst's revision for 2024 on
-    writeFileSync(file, JSON.stringify(def));
+    const dir = copyOfSystems();
+    edit(dir, '2023.json', (v) => {
+      v.changes = { set: { 'satisfaction.rate': { threshold: 0.75 } } }; // an analyst's revision for 2024 on
+    });
     await run(db, '2025-03-01', { systemDir: dir });
     const rows = await db.all<{ year: number; threshold: number; status: string; system_version: string }>(
       `SELECT year, threshold, status, system_version FROM indicator_values WHERE metric_id = 'satisfaction.rate' AND region_code = '110101' AND year IN (2021, 2024) ORDER BY year`,
@@ -87,3 +137,16 @@ describe('versions and thresholds in the database', () => {
     ]);
   });
 });
+
+function copyOfSystems(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'systems-'));
+  cpSync(defaultSystemDir(), dir, { recursive: true });
+  return dir;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a test edits the JSON freely
+function edit(dir: string, file: string, change: (def: any) => void): void {
+  const def = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+  change(def);
+  writeFileSync(join(dir, file), JSON.stringify(def));
+}

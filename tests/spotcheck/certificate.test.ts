@@ -42,6 +42,12 @@ describe('the certificate of a draw', () => {
       expect(sample(ids, SEED, s.take).map((t) => t.id)).toEqual(draw.selected.filter((x) => x.stratum === s.stratum).map((x) => x.region_code));
     }
     expect(cert.selected.map((s: { region_code: string }) => s.region_code)).toEqual(draw.selected.map((s) => s.region_code));
+    // 18 regions: k = ceil(0.3 · 18) = 6 over 7, 7, 4: quotas 2.33 2.33 1.33, all remainders equal, the first of the two
+    // largest strata (by key) takes the sixth → 3, 2, 1 with probabilities 3/7, 2/7, 1/4
+    expect(cert.parameters).toMatchObject({ total_k: 6, allocation_rule: 'hamilton', allocation: { 110000: 3, 310000: 2, 440000: 1 } });
+    const exact: Record<string, string> = { 110000: '3/7', 310000: '2/7', 440000: '1/4' };
+    expect(cert.strata.per_stratum.map((s: { inclusion_probability_exact: string }) => s.inclusion_probability_exact)).toEqual(['3/7', '2/7', '1/4']);
+    for (const s of cert.selected) expect(s.inclusion_probability_exact).toBe(exact[s.stratum]);
     expect(cert.recompute.with_database).toBe('shifan spotcheck verify 1');
     expect(cert.audit).toMatchObject({ action: 'spotcheck.commit', check: expect.stringMatching(/^shifan audit verify --anchor \d+:[0-9a-f]{64}$/) });
   });

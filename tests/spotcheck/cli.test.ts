@@ -74,7 +74,7 @@ describe('shifan spotcheck freeze, draw, verify and audit verify', () => {
     const d = JSON.parse(drawn.stdout);
     expect(d).toMatchObject({ draw_id: f.draw_id, pool_sha256: f.pool_sha256, state: 'committed' });
     expect(d.selected).toHaveLength(3);
-    expect(Object.keys(d.selected[0]).sort()).toEqual(['inspectors', 'region_code', 'stratum', 'ticket']);
+    expect(Object.keys(d.selected[0]).sort()).toEqual(['inclusion_probability', 'inspectors', 'region_code', 'stratum', 'ticket']);
     expect((await shifan(['--db', dbPath, 'spotcheck', 'verify', String(d.draw_id)])).stdout).toMatch(/verified/);
     expect((await shifan(['--db', dbPath, 'audit', 'verify'])).stdout).toMatch(/audit log intact: 3 entries/);
   });

@@ -100,11 +100,11 @@ describe('drawing, committing and redrawing', () => {
     expect(drawn).toMatchObject({ state: 'committed', seed: SEED, seed_hash: sha256Hex(SEED), team_size: 2 });
   });
 
-  it('takes ceil(p·N) in each province stratum and lists them together in ticket order', async () => {
+  it('takes ceil(p·N) in total, shared over the province strata by largest remainder, listed together in ticket order', async () => {
     await freeze(db, { strata: 'province' });
     const drawn = await drawSpotcheck(db, { year: 2025, seed: SEED, size: { proportion: '0.25' }, commit: true, actor });
     const per = (s: string) => drawn.selected.filter((x) => x.stratum === s).length;
-    expect([per('110000'), per('310000'), per('320000'), per('440000')]).toEqual([3, 3, 2, 1]);
+    expect([per('110000'), per('310000'), per('320000'), per('440000')]).toEqual([3, 2, 1, 1]); // k = ceil(0.25 · 28) = 7; quotas 2.5 2.25 1.25 1
     const tickets = drawn.selected.map((s) => s.ticket);
     expect([...tickets].sort()).toEqual(tickets);
     const pool = await readPool(db, drawn.draw_id);
@@ -112,6 +112,27 @@ describe('drawing, committing and redrawing', () => {
       const ids = pool.filter((m) => m.stratum === stratum).map((m) => m.region_code);
       expect(drawn.selected.filter((s) => s.stratum === stratum).map((s) => s.region_code)).toEqual(sample(ids, SEED, per(stratum)).map((t) => t.id));
     }
+  });
+
+  it('records each selected region\'s inclusion probability k_s / N_s and the allocation rule with the draw', async () => {
+    const frozen = await freeze(db, { strata: 'province' });
+    const drawn = await drawSpotcheck(db, { year: 2025, seed: SEED, size: { proportion: '0.25' }, commit: true, actor });
+    const sizes = frozen.strata_sizes;
+    for (const s of drawn.selected) {
+      const taken = drawn.selected.filter((x) => x.stratum === s.stratum).length;
+      expect(s.inclusion_probability).toBe(taken / sizes[s.stratum]);
+    }
+    expect(drawn).toMatchObject({ allocation_rule: 'hamilton', per_stratum_minimum: null, size: { proportion: '0.25', rule: 'hamilton' } });
+    const [entry] = await readAuditLog(db, { action: 'spotcheck.draw' });
+    expect(entry.details).toMatchObject({ allocation_rule: 'hamilton', allocation: { 110000: 3, 310000: 2, 320000: 1, 440000: 1 } });
+  });
+
+  it('raises every stratum to the per-stratum minimum when asked, and verify reproduces that draw', async () => {
+    await freeze(db, { strata: 'province' });
+    const drawn = await drawSpotcheck(db, { year: 2025, seed: SEED, size: { count: 2, perStratumMinimum: 1 }, commit: true, actor });
+    expect(new Set(drawn.selected.map((s) => s.stratum)).size).toBe(4);
+    expect(drawn.per_stratum_minimum).toBe(1);
+    expect((await verifyDraw(db, drawn.draw_id)).ok).toBe(true);
   });
 
   it('shares a count over strata by largest remainder', async () => {
@@ -190,13 +211,15 @@ describe('verifying a stored draw', () => {
   it('recomputes pool hash, selection and teams and finds them as stored and logged', async () => {
     const report = await verifyDraw(db, drawId);
     expect(report.checks.filter((c) => !c.ok)).toEqual([]);
-    expect(report.checks.map((c) => c.check)).toEqual(['pool_hash', 'strata_hash', 'freeze_logged', 'seed_hash', 'selection', 'inspectors', 'draw_logged', 'commit_logged', 'audit_chain']);
+    expect(report.checks.map((c) => c.check)).toEqual(['pool_hash', 'strata_hash', 'freeze_logged', 'seed_hash', 'allocation', 'selection', 'inclusion_probabilities', 'inspectors', 'draw_logged', 'commit_logged', 'audit_chain']);
   });
 
   it.each([
     ['selection', `UPDATE draw_selection SET region_code = '119999' WHERE draw_order = 1`],
     ['pool_hash', `DELETE FROM draw_pool WHERE region_code = (SELECT min(region_code) FROM draw_pool)`],
     ['seed_hash', `UPDATE draws SET seed = '99999999999999999999'`],
+    ['inclusion_probabilities', `UPDATE draw_selection SET inclusion_probability = 1 WHERE draw_order = 1`],
+    ['allocation', `UPDATE draws SET allocation_rule = NULL`],
     ['inspectors', `UPDATE draw_inspectors SET inspector_id = 'I99' WHERE position = 1 AND region_code = (SELECT min(region_code) FROM draw_inspectors)`],
     ['strata_hash', `UPDATE draw_pool SET stratum = '440000' WHERE region_code = (SELECT min(region_code) FROM draw_pool)`],
   ])('fails the %s check when the tables are edited after the draw', async (check, sql) => {

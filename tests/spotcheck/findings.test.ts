@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../pipeline/db/index.ts';
 import { addRiskTargeted, drawSpotcheck, findingsBelowBar, findingsByDraw, freezePool } from '../../pipeline/spotcheck/index.ts';
+import { designationBars, loadSystems } from '../../pipeline/indicators/system.ts';
 import { addFindings, addInspectors, addRegions, designatedRegions, inspectorSet, openTestDb, SEED } from './fixtures.ts';
 
 describe('spot-check findings and their draw', () => {
@@ -38,7 +39,7 @@ describe('spot-check findings and their draw', () => {
     expect(rows).toHaveLength(7);
   });
 
-  it('lists regions below the bar — by default any unmet indicator — with ground 3, keeping unlinked ones visible', async () => {
+  it('lists regions below the bar with ground 3, keeping unlinked ones visible', async () => {
     const below = await findingsBelowBar(db, { year: 2025 });
     expect(below.map((b) => [b.region_code, b.link, b.linked, b.share_met, b.unmet_indicators])).toEqual([
       [selected[1], 'selected', true, 0.5, [7]],
@@ -46,6 +47,24 @@ describe('spot-check findings and their draw', () => {
       [outside[1], 'not_selected', false, 0, [3]],
     ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
     expect(below.every((b) => b.revocation_ground === 3)).toBe(true);
+  });
+
+  it('judges ground 3 by the designation criterion (90%以上 of the checked indicators), not by one unmet finding', async () => {
+    const nine = outside[2];
+    const eight = outside[3];
+    await addFindings(db, [
+      ...Array.from({ length: 10 }, (_, i) => ({ region_code: nine, year: 2025, indicator_no: 10 + i, met: i !== 0 })),
+      ...Array.from({ length: 10 }, (_, i) => ({ region_code: eight, year: 2025, indicator_no: 10 + i, met: i > 1 })),
+    ]);
+    const below = await findingsBelowBar(db, { year: 2025, bars: designationBars(loadSystems()) });
+    expect(below.find((b) => b.region_code === nine)).toBeUndefined(); // 9 of 10 = 90%: 以上 includes 90%
+    expect(below.find((b) => b.region_code === eight)).toMatchObject({ share_met: 0.8, bar: 0.9, bar_source: '2023版 scoring.comprehensive_bar', unmet_indicators: [10, 11] });
+  });
+
+  it("takes the bar of the indicator-system version that governs the finding's year", async () => {
+    const systems = loadSystems().map((s) => (s.version === '2023' ? { ...s, scoring: { ...s.scoring, comprehensive_bar: 0.4 } } : s));
+    const below = await findingsBelowBar(db, { year: 2025, bars: designationBars(systems) });
+    expect(below.map((b) => b.region_code).sort()).toEqual([outside[0], outside[1]].sort()); // 0.5 is no longer below
   });
 
   it('takes a lower bar as a parameter', async () => {

@@ -27,7 +27,7 @@ export const api = {
   regions: (year?: number, opts: { province?: string; all?: boolean } = {}) =>
     getRows<T.RegionRow>('/regions', { year, province: opts.province || undefined, scope: opts.all ? 'all' : undefined }),
   region: async (code: string, year?: number) => { const r = await getJson<T.RegionDetail>(`/regions/${encodeURIComponent(code)}`, { year }); return { ...r, flags: (r.flags ?? []).map(normaliseFlag) }; },
-  flags: async (p: { year?: number; region?: string; status?: string }) => (await getRows<T.FlagRow>('/flags', p)).map(normaliseFlag),
+  flags: async (p: { year?: number; region?: string; status?: string; all_years?: boolean; limit?: number }) => (await getRows<T.FlagRow>('/flags', p)).map(normaliseFlag),
   flag: async (id: string | number) => normaliseFlag(await getJson<T.FlagDetail>(`/flags/${encodeURIComponent(String(id))}`)),
   record: (dataset: string, loadId: string | number, line: number) =>
     getJson<Record<string, unknown>>(`/records/${encodeURIComponent(dataset)}/${encodeURIComponent(String(loadId))}/${line}`),
@@ -42,10 +42,26 @@ export const api = {
   watch: async (id: string | number) => normaliseWatch(await getJson<T.WatchDetail>(`/watchlist/${encodeURIComponent(String(id))}`)),
   setWatchStatus: (id: string | number, status: string, note: string) =>
     post<Record<string, unknown>>(`/watchlist/${encodeURIComponent(String(id))}/status`, { status, note }),
-  addWatch: (region_code: string, year: number, reason: string) => post<Record<string, unknown>>('/watchlist', { region_code, year, reason }),
+  addWatch: (body: { region_code: string; year: number; reason: string; ground: number; flag_ids: string[] }) =>
+    post<{ entry_id: string }>('/watchlist', body),
+  watchlistOf: async (region: string) => (await getRows<T.WatchRow>('/watchlist', { region })).map(normaliseWatch),
+  commit: (id: string | number) => post<Record<string, unknown>>(`/spotchecks/${encodeURIComponent(String(id))}/commit`),
+  /** A draw's public file (pool, strata) as a download link; the session cookie goes with it. */
+  spotcheckFileUrl: (id: string | number, name: string) => `/api/spotchecks/${encodeURIComponent(String(id))}/files/${encodeURIComponent(name)}`,
+  users: () => getJson<T.Account[]>('/users'),
+  addUser: (body: { username: string; role: string; province_code: string | null }) => post<{ user: T.User; password: string }>('/users', body),
+  disableUser: (name: string) => post<{ ok: boolean }>(`/users/${encodeURIComponent(name)}/disable`),
+  enableUser: (name: string) => post<{ ok: boolean }>(`/users/${encodeURIComponent(name)}/enable`),
+  resetPassword: (name: string) => post<{ username: string; password: string }>(`/users/${encodeURIComponent(name)}/password`),
+  setProvince: (name: string, province_code: string) => post<{ ok: boolean }>(`/users/${encodeURIComponent(name)}/province`, { province_code }),
+  inspectors: (year?: number) => getJson<T.Inspector[]>('/inspectors', { year }),
+  importInspectors: (csv: string, file_name: string) => post<{ file: string; imported: number; total_active: number }>('/inspectors/import', { csv, file_name }),
+  updateInspector: (id: string, change: { load_cap?: number; active?: boolean }) => post<T.Inspector>(`/inspectors/${encodeURIComponent(id)}`, change),
   loads: () => getRows<Record<string, unknown>>('/data/loads'),
   rejects: (load?: string | number) => getRows<Record<string, unknown>>('/data/rejects', { load }),
   freshness: () => getRows<Record<string, unknown>>('/data/freshness'),
+  disclosureReports: (p: { year?: number; region?: string; balanced?: boolean }) =>
+    getRows<Record<string, unknown>>('/disclosure-reports', { year: p.year, region: p.region, balanced: p.balanced === undefined ? undefined : String(p.balanced) }),
   jobs: () => getJson<T.JobsOverview>('/jobs'),
   runJob: (id: string) => post<{ run_id: number; job_id: string; status: string }>(`/jobs/${encodeURIComponent(id)}/run`),
   ackRun: (runId: number) => post<T.JobRun>(`/jobs/runs/${runId}/ack`),

@@ -81,3 +81,6 @@ export interface ExportPackage {
   quarter: string; generated_at: string; as_of: string; indicator_system_version: string; pdf: string; zip: string | null; zip_bytes: number | null;
   files: { name: string; bytes: number; sha256: string }[]; message?: string;
 }
+
+export interface Account extends User { disabled: boolean; created_at: string; last_login_at: string | null; sessions: number }
+export interface Inspector { inspector_id: string; name: string; home_province_code: string; load_cap: number; active: boolean; load_this_year?: number }

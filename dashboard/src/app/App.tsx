@@ -3,6 +3,7 @@ import { lazy, Suspense, type ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { Link, matchPath, useRouter } from './router.tsx';
 import { useSession, useYear } from './session.tsx';
+import type { Role } from '../api/index.ts';
 import { LoginPage } from '../features/login/LoginPage.tsx';
 import { OverviewPage } from '../features/overview/OverviewPage.tsx';
 
@@ -14,8 +15,11 @@ const CertificatePage = lazy(() => import('../features/spotchecks/CertificatePag
 const WatchlistPage = lazy(() => import('../features/watchlist/WatchlistPage.tsx'));
 const DataPage = lazy(() => import('../features/data/DataPage.tsx'));
 const UploadPage = lazy(() => import('../features/upload/UploadPage.tsx'));
+const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.tsx'));
+const InspectorsPage = lazy(() => import('../features/inspectors/InspectorsPage.tsx'));
 
-const NAV: { path: string; key: MessageKey; match: string }[] = [
+/** Pages shown only to some roles (the server checks the role again on every route). */
+const NAV: { path: string; key: MessageKey; match: string; roles?: Role[] }[] = [
   { path: '/', key: 'nav.overview', match: '/' },
   { path: '/indicators', key: 'nav.indicators', match: '/indicators' },
   { path: '/regions', key: 'nav.region', match: '/regions' },
@@ -23,6 +27,8 @@ const NAV: { path: string; key: MessageKey; match: string }[] = [
   { path: '/watchlist', key: 'nav.watchlist', match: '/watchlist' },
   { path: '/data', key: 'nav.data', match: '/data' },
   { path: '/upload', key: 'nav.upload', match: '/upload' },
+  { path: '/inspectors', key: 'nav.inspectors', match: '/inspectors', roles: ['central', 'admin'] },
+  { path: '/accounts', key: 'nav.accounts', match: '/accounts', roles: ['admin'] },
 ];
 
 function route(path: string): ReactNode {
@@ -39,6 +45,8 @@ function route(path: string): ReactNode {
   if (path === '/watchlist') return <WatchlistPage />;
   if (path === '/data') return <DataPage />;
   if (path === '/upload') return <UploadPage />;
+  if (path === '/accounts') return <AccountsPage />;
+  if (path === '/inspectors') return <InspectorsPage />;
   return <OverviewPage />;
 }
 
@@ -69,7 +77,7 @@ export function App() {
       <nav className="sidenav" aria-label="main">
         <div className="brand"><span className="brand-mark">示范</span><span className="brand-sub">{t('app.title')}</span></div>
         <ul>
-          {NAV.map((n) => {
+          {NAV.filter((n) => !n.roles || n.roles.includes(user.role)).map((n) => {
             const active = n.match === '/' ? path === '/' || path === '/overview' : path.startsWith(n.match);
             return <li key={n.path}><Link to={n.path + keep} className={active ? 'active' : undefined}>{t(n.key)}</Link></li>;
           })}

@@ -65,15 +65,23 @@ export function funnelChart(rows: readonly FunnelRow[], o: FunnelOptions = {}): 
 }
 
 /** Plot binds each dot's row index to the element (`__data__`); mark each circle with its region and wire clicks. */
-export function attachDotData<R extends { region_code: string }>(fig: Element, rows: readonly R[], onClick?: (row: R) => void) {
+export function attachDotData<R extends { region_code: string; region_name?: string }>(fig: Element, rows: readonly R[], onClick?: (row: R) => void) {
   for (const c of Array.from(fig.querySelectorAll('g[aria-label="dot"] circle'))) {
     const i = (c as unknown as { __data__: number }).__data__;
     const row = rows[i];
     if (!row) continue;
     c.setAttribute('data-region', row.region_code);
     if (onClick) {
+      // a dot that opens its region is a link for the keyboard too: Tab reaches it, Enter or Space opens it
       (c as SVGElement).style.cursor = 'pointer';
+      c.setAttribute('tabindex', '0');
+      c.setAttribute('role', 'link');
+      c.setAttribute('aria-label', row.region_name ? `${row.region_name} ${row.region_code}` : row.region_code);
       c.addEventListener('click', () => onClick(row));
+      c.addEventListener('keydown', (e) => {
+        const key = (e as KeyboardEvent).key;
+        if (key === 'Enter' || key === ' ') { e.preventDefault(); onClick(row); }
+      });
     }
   }
 }

@@ -1,6 +1,10 @@
 // A dense, sortable table with CSV and XLSX download. It takes rows and column definitions only.
-import { useMemo, useState, type ReactNode } from 'react';
+// With a urlKey (by default its testId) the text filter and the sort order live in the URL (`<key>.q`,
+// `<key>.sort` = column or -column), so a filtered view can be shared and survives a reload. Sort headers are
+// buttons and clickable rows take focus and open on Enter, so everything works from the keyboard.
+import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useI18n } from '../i18n/index.tsx';
+import { useRouter } from '../app/router.tsx';
 import { downloadCsv, downloadXlsx } from './download.ts';
 
 export interface Column<R> {
@@ -26,6 +30,10 @@ interface Props<R> {
   rowKey?: (row: R, i: number) => string;
   testId?: string;
   filter?: boolean;
+  /** Name of the table's URL parameters; defaults to testId; false keeps filter and sort in memory only. */
+  urlKey?: string | false;
+  /** Accessible label of a clickable row (what Enter opens). */
+  rowLabel?: (row: R) => string;
 }
 
 function compare(a: unknown, b: unknown): number {
@@ -42,10 +50,25 @@ function cellValue<R>(c: Column<R>, r: R): unknown {
   return c.value ? c.value(r) : (r as Record<string, unknown>)[c.key];
 }
 
-export function DataTable<R>({ rows, columns, name, initialSort, limit = 200, onRowClick, rowKey, testId, filter = true }: Props<R>) {
+/** Filter text and sort order: in the URL when the table has a key, else in component state. */
+function useTableState(key: string | undefined, initialSort?: { key: string; desc?: boolean }) {
+  const { query, setQuery } = useRouter();
+  const [localSort, setLocalSort] = useState(initialSort);
+  const [localText, setLocalText] = useState('');
+  if (!key) return { sort: localSort, setSort: setLocalSort, text: localText, setText: setLocalText };
+  const raw = query.get(`${key}.sort`);
+  const sort = raw ? { key: raw.replace(/^-/, ''), desc: raw.startsWith('-') } : initialSort;
+  return {
+    sort,
+    setSort: (s: { key: string; desc?: boolean }) => setQuery({ [`${key}.sort`]: `${s.desc ? '-' : ''}${s.key}` }),
+    text: query.get(`${key}.q`) ?? '',
+    setText: (v: string) => setQuery({ [`${key}.q`]: v }),
+  };
+}
+
+export function DataTable<R>({ rows, columns, name, initialSort, limit = 200, onRowClick, rowKey, testId, filter = true, urlKey, rowLabel }: Props<R>) {
   const { t } = useI18n();
-  const [sort, setSort] = useState(initialSort);
-  const [text, setText] = useState('');
+  const { sort, setSort, text, setText } = useTableState(urlKey === false ? undefined : (urlKey ?? testId), initialSort);
   const [all, setAll] = useState(false);
 
   const shown = useMemo(() => {
@@ -67,7 +90,7 @@ export function DataTable<R>({ rows, columns, name, initialSort, limit = 200, on
   return (
     <div className="table-wrap" data-testid={testId}>
       <div className="table-tools">
-        {filter && <input className="table-filter" placeholder={t('common.search')} value={text} onChange={(e) => setText(e.target.value)} />}
+        {filter && <input className="table-filter" type="search" aria-label={t('common.search')} placeholder={t('common.search')} value={text} onChange={(e) => setText(e.target.value)} />}
         <span className="muted">{t('common.rows', { n: shown.length })}</span>
         <span className="spacer" />
         <button type="button" onClick={() => downloadCsv(shown, exportCols, name)}>{t('common.csv')}</button>
@@ -78,17 +101,26 @@ export function DataTable<R>({ rows, columns, name, initialSort, limit = 200, on
           <thead>
             <tr>
               {columns.map((c) => (
-                <th key={c.key} style={{ textAlign: c.align ?? 'left', width: c.width }}
-                  aria-sort={sort?.key === c.key ? (sort.desc ? 'descending' : 'ascending') : undefined}
-                  onClick={() => setSort((s) => ({ key: c.key, desc: s?.key === c.key ? !s.desc : false }))}>
-                  {c.label}{sort?.key === c.key ? (sort.desc ? ' ▾' : ' ▴') : ''}
+                <th key={c.key} scope="col" style={{ textAlign: c.align ?? 'left', width: c.width }}
+                  aria-sort={sort?.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+                  {c.label ? (
+                    <button type="button" className="sort" data-sort={c.key} title={t('table.sortBy', { col: c.label })}
+                      onClick={() => setSort({ key: c.key, desc: sort?.key === c.key ? !sort.desc : false })}>
+                      {c.label}{sort?.key === c.key ? (sort.desc ? ' ▾' : ' ▴') : ''}
+                    </button>
+                  ) : null}
                 </th>
               ))}
             </tr>
           </thead>
           <tbody>
             {visible.map((r, i) => (
-              <tr key={rowKey ? rowKey(r, i) : i} onClick={onRowClick ? () => onRowClick(r) : undefined} className={onRowClick ? 'clickable' : undefined}>
+              <tr key={rowKey ? rowKey(r, i) : i} onClick={onRowClick ? () => onRowClick(r) : undefined} className={onRowClick ? 'clickable' : undefined}
+                tabIndex={onRowClick ? 0 : undefined} aria-label={onRowClick && rowLabel ? rowLabel(r) : undefined}
+                onKeyDown={onRowClick ? (e: KeyboardEvent) => {
+                  // Enter or Space on the row itself (not on a button or link inside it) opens it
+                  if ((e.key === 'Enter' || e.key === ' ') && e.target === e.currentTarget) { e.preventDefault(); onRowClick(r); }
+                } : undefined}>
                 {columns.map((c) => {
                   const v = cellValue(c, r);
                   return <td key={c.key} className={c.wrap ? 'wrap' : undefined} style={{ textAlign: c.align ?? (typeof v === 'number' ? 'right' : 'left') }}>{c.render ? c.render(r) : v == null ? '—' : String(v)}</td>;

@@ -2,10 +2,12 @@
 // by `app.write`) and `app.q` (reads: SQL files on a few extra connections of the same instance, so reads never
 // see a half-done write and run while an ingest or refresh is working). Read results are cached per query and
 // parameters until the next write: the data only changes through this server (it is the single writer).
-import fp from 'fastify-plugin';
+
 import type { DuckDBConnection, DuckDBListValue } from '@duckdb/node-api';
 import type { FastifyInstance } from 'fastify';
-import { sqlText, type Database, type Row } from '../../db/index.ts';
+import fp from 'fastify-plugin';
+import { type Database, type Row, sqlText } from '../../db/index.ts';
+import { macroFiles } from '../../db/migrate.ts';
 import { asSqlFileError } from '../../db/sql-files.ts';
 
 type Value = string | number | boolean | null | DuckDBListValue;
@@ -16,7 +18,10 @@ export class Queries {
   generation = 0;
   private next = 0;
 
-  constructor(readonly db: Database, private readonly readers: DuckDBConnection[]) {}
+  constructor(
+    readonly db: Database,
+    private readonly readers: DuckDBConnection[],
+  ) {}
 
   /** Rows of `sql/<name>.sql` with named parameters (every parameter the file uses, no other). */
   async rows<T = Row>(name: string, params: Record<string, Value>): Promise<T[]> {
@@ -54,7 +59,11 @@ export class Queries {
 
   /** The latest finished refresh run, or null before the first refresh. */
   latestRun(): Promise<{ run_id: number; as_of: string; finished_at: string } | null> {
-    return this.cached('latest_run', async () => (await this.rows<{ run_id: number; as_of: string; finished_at: string }>('api/latest_run', {}))[0] ?? null);
+    return this.cached(
+      'latest_run',
+      async () =>
+        (await this.rows<{ run_id: number; as_of: string; finished_at: string }>('api/latest_run', {}))[0] ?? null,
+    );
   }
 
   close(): void {
@@ -74,15 +83,19 @@ declare module 'fastify' {
   }
 }
 
-export default fp(async function dbPlugin(app: FastifyInstance, opts: { db: Database; readers?: number }) {
-  const readers: DuckDBConnection[] = [];
-  for (let i = 0; i < (opts.readers ?? 4); i++) {
-    const conn = await opts.db.instance.connect();
-    await conn.run(`SET TimeZone = 'Asia/Shanghai'`);
-    readers.push(conn);
-  }
-  const q = new Queries(opts.db, readers);
-  app.decorate('db', opts.db);
-  app.decorate('q', q);
-  app.addHook('onClose', async () => q.close());
-}, { name: 'shifan-db' });
+export default fp(
+  async function dbPlugin(app: FastifyInstance, opts: { db: Database; readers?: number }) {
+    const readers: DuckDBConnection[] = [];
+    for (let i = 0; i < (opts.readers ?? 4); i++) {
+      const conn = await opts.db.instance.connect();
+      await conn.run(`SET TimeZone = 'Asia/Shanghai'`);
+      for (const name of macroFiles()) await conn.run(sqlText(name));
+      readers.push(conn);
+    }
+    const q = new Queries(opts.db, readers);
+    app.decorate('db', opts.db);
+    app.decorate('q', q);
+    app.addHook('onClose', async () => q.close());
+  },
+  { name: 'shifan-db' },
+);

@@ -4,9 +4,16 @@ import metaRoutes from './meta.ts';
 import indicatorRoutes from './indicators.ts';
 import regionRoutes from './regions.ts';
 import flagRoutes from './flags.ts';
+import riskRoutes from './risk.ts';
 import spotcheckRoutes from './spotchecks.ts';
 import watchlistRoutes from './watchlist.ts';
 import dataRoutes from './data.ts';
 import jobRoutes from './jobs.ts';
+import userRoutes from './users.ts';
+import inspectorRoutes from './inspectors.ts';
+import disclosureReportRoutes from './disclosure-reports.ts';
 
-export const routeGroups = [authRoutes, metaRoutes, indicatorRoutes, regionRoutes, flagRoutes, spotcheckRoutes, watchlistRoutes, dataRoutes, jobRoutes];
+export const routeGroups = [
+  authRoutes, metaRoutes, indicatorRoutes, regionRoutes, riskRoutes, flagRoutes, spotcheckRoutes, watchlistRoutes, dataRoutes,
+  jobRoutes, userRoutes, inspectorRoutes, disclosureReportRoutes,
+];

@@ -2,11 +2,11 @@
 // commit, verify. Each state change runs on the writer (app.q.write) and the spotcheck module writes its audit entry.
 import type { FastifyInstance } from 'fastify';
 import {
-  buildCertificate, commitDraw, DEFAULT_EXCLUSIONS, drawSpotcheck, ensureFindingsView, freezePool, readDraw, verifyDraw,
+  buildCertificate, commitDraw, DEFAULT_EXCLUSIONS, drawSpotcheck, ensureFindingsView, freezePool, verifyDraw,
   type Exclusion, type SampleSize, type Strata,
 } from '../../spotcheck/index.ts';
 import { provinceOf, requireRole } from '../plugins/auth.ts';
-import { asBadRequest, badRequest } from '../plugins/errors.ts';
+import { asBadRequest, badRequest, forbidden, notFound } from '../plugins/errors.ts';
 import { sendTable } from '../plugins/table.ts';
 import * as S from '../schemas/spotchecks.ts';
 
@@ -31,9 +31,32 @@ export default async function spotcheckRoutes(app: FastifyInstance) {
   app.get('/spotchecks/:id', { schema: S.certificate }, async (req) => {
     const { id } = req.params as { id: number };
     const province = provinceOf(req);
-    if (province === null) return (await asBadRequest(buildCertificate(app.db, id))).certificate;
-    const draw = await asBadRequest(readDraw(app.db, id));
-    return { ...draw, selected: draw.selected.filter((s) => s.region_code.slice(0, 2) === province.slice(0, 2)), risk_targeted: draw.risk_targeted.filter((s) => s.region_code.slice(0, 2) === province.slice(0, 2)) };
+    const built = (await asBadRequest(buildCertificate(app.db, id))).certificate;
+    // province names are public: the strata of a by-province draw are shown by name to every account
+    const names = await app.q.cached('province_names', () => app.q.rows<{ code: string; name: string }>('api/meta_provinces', { province: null }));
+    const certificate = { ...built, province_names: Object.fromEntries(names.map((p) => [p.code, p.name])) };
+    if (province === null) return certificate;
+    // A provincial account gets the same public certificate (protocol, pool, seed, commands) with its own
+    // province's selections only; the inspector snapshot and the other provinces' teams stay out.
+    const own = (r: { region_code: string }) => r.region_code.slice(0, 2) === province.slice(0, 2);
+    const c = built as { selected: { region_code: string }[]; risk_targeted: { region_code: string }[]; inspectors: Record<string, unknown> };
+    return {
+      ...certificate, selected: c.selected.filter(own), risk_targeted: c.risk_targeted.filter(own),
+      inspectors: { ...c.inspectors, pool: [] }, province_view: province, selected_total: c.selected.length,
+    };
+  });
+
+  // The public files of a draw exactly as hashed (pool, strata, per-stratum pools), so that anyone can check the
+  // hashes and recompute the draw from the page. The certificate and the inspector candidate lists name every
+  // province's selection: central office and admin only.
+  app.get('/spotchecks/:id/files/:name', { schema: S.file }, async (req, reply) => {
+    const { id, name } = req.params as { id: number; name: string };
+    const { files } = await asBadRequest(buildCertificate(app.db, id));
+    const text = files[name];
+    if (text === undefined) throw notFound(`draw #${id} has no file ${name}; its files: ${Object.keys(files).filter((f) => !f.startsWith('inspectors-')).join(', ')}`);
+    if (provinceOf(req) !== null && !/^(pool|strata)-/.test(name)) throw forbidden(`${name} lists every province's selection: central office and admin only`);
+    const type = name.endsWith('.json') ? 'application/json' : name.endsWith('.tsv') ? 'text/tab-separated-values' : 'text/plain';
+    return reply.type(`${type}; charset=utf-8`).header('content-disposition', `attachment; filename="${name}"`).send(text);
   });
 
   app.post('/spotchecks/freeze', { schema: S.freeze, preHandler: central }, async (req) => {
@@ -45,9 +68,10 @@ export default async function spotcheckRoutes(app: FastifyInstance) {
 
   app.post('/spotchecks/:id/draw', { schema: S.draw, preHandler: central }, async (req) => {
     const { id } = req.params as { id: number };
-    const body = req.body as { seed: string; proportion?: string; count?: number; team_size?: number; commit: boolean };
+    const body = req.body as { seed: string; proportion?: string; count?: number; per_stratum_minimum?: number; team_size?: number; commit: boolean };
     if ((body.proportion === undefined) === (body.count === undefined)) throw badRequest('give the sample size: either proportion (e.g. "0.1") or count, not both');
-    const size: SampleSize = body.proportion !== undefined ? { proportion: body.proportion } : { count: body.count! };
+    const minimum = body.per_stratum_minimum === undefined ? {} : { perStratumMinimum: body.per_stratum_minimum };
+    const size: SampleSize = body.proportion !== undefined ? { proportion: body.proportion, ...minimum } : { count: body.count!, ...minimum };
     return asBadRequest(app.q.write((db) => drawSpotcheck(db, { drawId: id, seed: body.seed, size, teamSize: body.team_size, commit: body.commit, actor: actor(req) })));
   });
 

@@ -1,7 +1,7 @@
 // /api/watchlist: list (tabular), one entry with evidence and history, and the central-only changes: a status move
 // with a note, a ground-4 entry. pipeline/watchlist writes the history row and the audit entry in its transaction.
 import type { FastifyInstance } from 'fastify';
-import { addOtherEntry, setStatus, type WatchStatus } from '../../watchlist/index.ts';
+import { addManualEntry, setStatus, type WatchStatus } from '../../watchlist/index.ts';
 import { provinceOf, requireRole } from '../plugins/auth.ts';
 import { asBadRequest, notFound } from '../plugins/errors.ts';
 import { sendTable } from '../plugins/table.ts';
@@ -20,8 +20,10 @@ export default async function watchlistRoutes(app: FastifyInstance) {
 
   app.get('/watchlist', { schema: S.list }, async (req, reply) => {
     const province = provinceOf(req);
-    const status = (req.query as { status?: string }).status ?? null;
-    return sendTable(req, reply, app.q, `watchlist|${status}|${province}`, () => app.q.rows('api/watchlist_list', { status, province }));
+    const query = req.query as { status?: string; region?: string };
+    const status = query.status ?? null;
+    const region = query.region ?? null;
+    return sendTable(req, reply, app.q, `watchlist|${status}|${region}|${province}`, () => app.q.rows('api/watchlist_list', { status, region, province }));
   });
 
   app.get('/watchlist/:id', { schema: S.detail }, async (req) => readEntry((req.params as { id: string }).id, provinceOf(req)));
@@ -35,10 +37,12 @@ export default async function watchlistRoutes(app: FastifyInstance) {
   });
 
   app.post('/watchlist', { schema: S.add, preHandler: central }, async (req) => {
-    const body = req.body as { region_code: string; year?: number; reason: string };
+    const body = req.body as { region_code: string; year?: number; reason: string; ground?: number; flag_ids?: string[] };
     const [known] = await app.q.rows('api/region_one', { code: body.region_code });
     if (!known) throw notFound(`no region ${body.region_code} in the regions directory`);
-    const added = await asBadRequest(app.q.write((db) => addOtherEntry(db, { region: body.region_code, reason: body.reason, year: body.year, by: `user:${req.user!.username}` })));
+    const added = await asBadRequest(app.q.write((db) => addManualEntry(db, {
+      region: body.region_code, ground: body.ground ?? 4, reason: body.reason, year: body.year, flagIds: body.flag_ids, by: `user:${req.user!.username}`,
+    })));
     return readEntry(added.entry_id, null);
   });
 }

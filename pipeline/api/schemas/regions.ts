@@ -4,6 +4,7 @@ import { bool, errors, int, nbool, nint, nnum, nstr, obj, regionCode, rows, str,
 export const list = table(['regions'], "The caller's regions with the year's scorecard and active flags", {
   region_code: str, region_name: nstr, province_code: str, level: str, batch: nint, designation: str,
   conformance: nnum, meets_bar: nbool, composite: nnum, rank: nint, flags_active: int,
+  ranked_of: nint, rank_low: nint, rank_high: nint, items_met: nint, items_assessed: nint, year_complete: nbool,
 }, {
   querystring: {
     type: 'object',
@@ -22,7 +23,7 @@ export const detail = {
   response: {
     200: obj({
       region: obj({ region_code: str, region_name: nstr, province_code: str, level: str, batch: nint, designation: str, project_name: nstr, designated_on: nstr }),
-      scorecard_by_year: rows({ year: int, system_version: str, metrics_met: int, metrics_assessed: int, metrics_no_data: int, conformance: nnum, bar: nnum, meets_bar: nbool, composite: nnum, rank: nint, ranked_of: nint, composite_change: nnum, conformance_change: nnum, provisional: bool }),
+      scorecard_by_year: rows({ year: int, system_version: str, metrics_met: int, metrics_assessed: int, metrics_no_data: int, conformance: nnum, bar: nnum, meets_bar: nbool, composite: nnum, rank: nint, ranked_of: nint, composite_change: nnum, conformance_change: nnum, provisional: bool, items_met: int, items_assessed: int, metric_conformance: nnum, rank_low: nint, rank_high: nint, year_complete: bool }),
       metrics: rows({ metric_id: str, name_zh: nstr, year: int, value: nnum, threshold: nnum, status: str, provisional: bool, numerator: nnum, denominator: nnum }),
       reports: rows({ report_year: int, submitted_on: nstr, published_on: nstr, published_url: nstr, load_id: nint, line: nint }),
       flags: rows({ flag_id: str, rule_id: str, year: int, detail_key: str, severity: str, message_zh: str, evidence_count: int, status: str, first_seen_run: int, last_seen_run: int, resolved_run: nint }),

@@ -31,6 +31,7 @@ export const draw = {
     properties: {
       seed: { type: 'string', pattern: `^\\d{${MIN_SEED_DIGITS},}$`, description: `at least ${MIN_SEED_DIGITS} decimal digits` },
       proportion: { type: 'string', pattern: '^\\s*\\d*(\\.\\d*)?\\s*%?\\s*$' }, count: id,
+      per_stratum_minimum: { ...id, description: 'every stratum takes at least this many regions (or all it has)' },
       team_size: { type: 'integer', minimum: 1, maximum: 20 }, commit: { type: 'boolean', default: false },
     },
   },
@@ -47,4 +48,11 @@ export const certificate = {
 export const verify = {
   tags: ['spotchecks'], summary: 'Recompute a draw from its stored inputs and compare (central)',
   params: drawId, response: { 200: obj({ ok: bool }), ...errors },
+};
+
+export const file = {
+  tags: ['spotchecks'], summary: "One public file of a draw exactly as hashed: pool-YEAR.txt, strata-YEAR.tsv, pool-YEAR-STRATUM.txt (certificate.json: central/admin)",
+  params: { type: 'object', properties: { id: { type: 'integer', minimum: 1 }, name: { type: 'string', pattern: '^[A-Za-z0-9_.-]{1,120}$' } }, required: ['id', 'name'] },
+  produces: ['text/plain', 'text/tab-separated-values', 'application/json'],
+  response: { ...errors },
 };

@@ -1,5 +1,5 @@
 // Schemas of /api/watchlist/*. Statuses come from pipeline/watchlist.
-import { TRANSITIONS } from '../../watchlist/index.ts';
+import { MANUAL_GROUNDS, TRANSITIONS } from '../../watchlist/index.ts';
 import { anyValue, bool, errors, nint, nstr, obj, regionCode, rows, str, table, year } from './common.ts';
 
 const statuses = Object.keys(TRANSITIONS);
@@ -10,7 +10,7 @@ const entryRow = {
 };
 
 export const list = table(['watchlist'], "Revocation watchlist entries of the caller's regions", entryRow, {
-  querystring: { type: 'object', properties: { status: { type: 'string', enum: statuses } } },
+  querystring: { type: 'object', properties: { status: { type: 'string', enum: statuses }, region: regionCode } },
 });
 
 const entry = obj({
@@ -27,8 +27,14 @@ export const setStatus = {
 };
 
 export const add = {
-  tags: ['watchlist'], summary: 'Add a ground 4 ("other") entry with a reason (central)',
-  body: { type: 'object', required: ['region_code', 'reason'], additionalProperties: false, properties: { region_code: regionCode, year, reason: { type: 'string', minLength: 4, maxLength: 2000 } } },
+  tags: ['watchlist'], summary: 'Add an entry by hand on ground 1, 2 or 4 of 四(三) (default 4, "other") with a reason and flags of the region as evidence (central)',
+  body: {
+    type: 'object', required: ['region_code', 'reason'], additionalProperties: false,
+    properties: {
+      region_code: regionCode, year, reason: { type: 'string', minLength: 4, maxLength: 2000 },
+      ground: { type: 'integer', enum: [...MANUAL_GROUNDS] }, flag_ids: { type: 'array', maxItems: 200, items: { type: 'string', minLength: 1, maxLength: 64 } },
+    },
+  },
   response: { 200: entry, ...errors },
 };
 

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { defaultInboxDir } from '../../db/index.ts';
 import { generateDemo, SCALES, type DemoProgress, type ScaleName } from '../../demo/index.ts';
 import { ingestPaths, terminalProgress } from '../../load/index.ts';
+import { importInspectorsText } from '../../spotcheck/register.ts';
 import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
@@ -35,15 +36,21 @@ export function registerDemo(program: Command): void {
       const demo = await generateDemo({ scale, seed, outDir, onProgress: opts.json ? undefined : generationProgress() });
       const generatedSeconds = (performance.now() - started) / 1000;
       if (!opts.json && process.stderr.isTTY) process.stderr.write('\r\x1b[2K');
+      let inspectors = 0;
       const loads = opts.load
-        ? await withDatabase(cmd, (db) => ingestPaths(db, demo.files, { source: 'demo', onProgress: opts.json ? undefined : terminalProgress() }))
+        ? await withDatabase(cmd, async (db) => {
+          const results = await ingestPaths(db, demo.files, { source: 'demo', onProgress: opts.json ? undefined : terminalProgress() });
+          // the demo's inspector register (pipeline/demo/inspectors.ts), so that a draw on the demo finds its teams
+          inspectors = (await importInspectorsText(db, demo.inspectorsCsv, `demo-${scale}-${seed}-inspectors.csv`, 'system:demo')).imported;
+          return results;
+        })
         : [];
       const seconds = (performance.now() - started) / 1000;
 
       if (opts.json) {
         printJson({
           out: outDir, scale, seed, generated_seconds: round1(generatedSeconds), seconds: round1(seconds),
-          files: demo.files.map((f) => relative(outDir, f)), rows: demo.counts, planted: demo.plantedFile,
+          files: demo.files.map((f) => relative(outDir, f)), rows: demo.counts, planted: demo.plantedFile, inspectors,
           loads: loads.map(({ file, dataset, status, loaded, rejected, message }) => ({ file, dataset, status, loaded, rejected, message })),
         });
       } else {
@@ -58,6 +65,7 @@ export function registerDemo(program: Command): void {
         process.stdout.write(`wrote ${demo.files.length} files to ${outDir} in ${generatedSeconds.toFixed(1)} s` +
           (opts.load ? `; loaded in ${(seconds - generatedSeconds).toFixed(1)} s` : ' (not loaded: --no-load)') + '\n');
         process.stdout.write(`planted problems (${demo.planted.length}): ${demo.plantedFile}\n`);
+        if (opts.load) process.stdout.write(`inspector register: ${inspectors} demo inspectors imported (a spot-check draw needs them for its teams)\n`);
         const refused = loads.filter((l) => l.status === 'refused');
         for (const r of refused) process.stdout.write(`refused: ${r.file}: ${r.message}\n`);
       }

@@ -1,7 +1,9 @@
 // `shifan flags --year Y [--region CODE] [--rule ID] [--all] [--json]`: risk flags with their evidence, and the
-// watchlist entries of that year.
+// watchlist entries of that year. `flags ack|dismiss|escalate FLAG` records an analyst's triage decision
+// (pipeline/flags/triage.ts): audit-logged, kept across refreshes; escalate adds a ground-4 watchlist entry.
 import type { Command } from 'commander';
-import { readFlags } from '../../flags/index.ts';
+import { cliActor } from '../../audit/index.ts';
+import { readFlags, type TriageDecision, TriageError, type TriageRecord, triageFlag } from '../../flags/index.ts';
 import { basisZh, listWatchlist, STATUS_ZH } from '../../watchlist/index.ts';
 import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
@@ -9,39 +11,119 @@ import { formatTable } from '../table.ts';
 const SEVERITY_ZH: Record<string, string> = { high: '高', medium: '中', low: '低', info: '提示' };
 
 export function registerFlags(program: Command): void {
-  program
+  const flags = program
     .command('flags')
     .description('risk flags (预警) of a year with their evidence, and the revocation watchlist entries of that year')
-    .requiredOption('--year <year>', 'the year the flags are about')
+    .option('--year <year>', 'the year the flags are about (required to list)')
     .option('--region <code>', 'one region')
     .option('--rule <id>', 'one rule (sql/flags/<rule>.sql)')
     .option('--all', 'include resolved flags')
     .option('--evidence <n>', 'evidence records to print per flag (human output)', '3')
     .action(async (_opts, cmd: Command) => {
-      const opts = optionsOf<{ year: string; region?: string; rule?: string; all?: boolean; evidence: string }>(cmd);
+      const opts = optionsOf<{ year?: string; region?: string; rule?: string; all?: boolean; evidence: string }>(cmd);
+      if (opts.year === undefined)
+        throw new UsageError('flags needs --year Y (or a triage subcommand: ack, dismiss, escalate)');
       const year = Number(opts.year);
       if (!Number.isInteger(year)) throw new UsageError(`--year must be a year, got "${opts.year}"`);
-      const { flags, watch } = await withDatabase(cmd, async (db) => ({
-        flags: await readFlags(db, { year, region: opts.region, rule: opts.rule, all: opts.all }),
-        watch: (await listWatchlist(db, { region: opts.region })).filter((w) => w.year === year),
-      }), { readOnly: true });
+      const { flags, watch } = await withDatabase(
+        cmd,
+        async (db) => ({
+          flags: await readFlags(db, { year, region: opts.region, rule: opts.rule, all: opts.all }),
+          watch: (await listWatchlist(db, { region: opts.region })).filter((w) => w.year === year),
+        }),
+        { readOnly: true },
+      );
       if (opts.json) return printJson({ flags, watchlist: watch });
       const perFlag = Number(opts.evidence);
       const out: string[] = [`${year}年预警 ${flags.length} 条${opts.all ? '（含已解除）' : ''}`];
       for (const f of flags) {
-        out.push(`[${SEVERITY_ZH[f.severity] ?? f.severity}] ${f.region_code} ${f.region_name ?? ''} ${f.rule_id}@${f.rule_version}${f.detail_key ? ` ${f.detail_key}` : ''}` +
-          `${f.status === 'resolved' ? '（已解除）' : ''} #${f.flag_id.slice(0, 12)}`);
+        out.push(
+          `[${SEVERITY_ZH[f.severity] ?? f.severity}] ${f.region_code} ${f.region_name ?? ''} ${f.rule_id}@${f.rule_version}${f.detail_key ? ` ${f.detail_key}` : ''}` +
+            `${f.status === 'resolved' ? '（已解除）' : ''} #${f.flag_id.slice(0, 12)}`,
+        );
         out.push(`  ${f.message_zh}`);
-        for (const e of f.evidence.slice(0, perFlag)) out.push(`  证据 ${e.dataset} ${e.record_id}  ${e.file_name ?? '?'}:${e.line ?? '?'}`);
-        if (f.evidence_count > Math.min(perFlag, f.evidence.length)) out.push(`  …共 ${f.evidence_count} 条相关记录（保存 ${f.evidence.length} 条）`);
+        for (const e of f.evidence.slice(0, perFlag))
+          out.push(`  证据 ${e.dataset} ${e.record_id}  ${e.file_name ?? '?'}:${e.line ?? '?'}`);
+        if (f.evidence_count > Math.min(perFlag, f.evidence.length))
+          out.push(`  …共 ${f.evidence_count} 条相关记录（保存 ${f.evidence.length} 条）`);
       }
       if (watch.length) {
         out.push('', `${year}年摘牌观察名单`);
-        out.push(formatTable(['条目', '地区', '依据', '状态', '说明'], watch.map((w) => [
-          w.entry_id.slice(0, 12), `${w.region_code} ${w.region_name ?? ''}`, basisZh(w),
-          STATUS_ZH[w.status], w.summary_zh,
-        ])));
+        out.push(
+          formatTable(
+            ['条目', '地区', '依据', '状态', '说明'],
+            watch.map((w) => [
+              w.entry_id.slice(0, 12),
+              `${w.region_code} ${w.region_name ?? ''}`,
+              basisZh(w),
+              STATUS_ZH[w.status],
+              w.summary_zh,
+            ]),
+          ),
+        );
       }
       process.stdout.write(`${out.join('\n')}\n`);
     });
+  registerTriage(
+    flags,
+    'ack',
+    'acknowledged',
+    'acknowledge a flag: seen, being handled (stays in the risk queue)',
+    false,
+  );
+  registerTriage(
+    flags,
+    'dismiss',
+    'dismissed',
+    'dismiss a flag with a reason: out of the risk queue until its evidence changes',
+    true,
+  );
+  registerTriage(
+    flags,
+    'escalate',
+    'escalated',
+    'escalate a flag to the revocation watchlist (ground 4, 其他情形) with a reason',
+    true,
+  );
+}
+
+const DECISION_ZH: Record<string, string> = {
+  acknowledged: '已确认',
+  dismissed: '已驳回',
+  escalated: '已升级至摘牌观察名单',
+  reopened: '证据已变化，重新打开',
+};
+
+function registerTriage(
+  flags: Command,
+  name: string,
+  decision: TriageDecision,
+  description: string,
+  reasonRequired: boolean,
+): void {
+  const sub = flags.command(`${name} <flag>`).description(description);
+  (reasonRequired
+    ? sub.requiredOption('--reason <text>', 'why (kept in the triage history and the audit log)')
+    : sub.option('--reason <text>', 'a note (optional)')
+  )
+    .option('--by <who>', 'who decides (default: the operating-system user)')
+    .action(async (flag: string, _opts, cmd: Command) => {
+      const opts = optionsOf<{ reason?: string; by?: string }>(cmd);
+      const record = await withDatabase(cmd, (db) =>
+        triageFlag(db, { flagId: flag, decision, reason: opts.reason, by: opts.by ?? cliActor() }),
+      ).catch((err: unknown) => {
+        if (err instanceof TriageError) throw new UsageError(err.message);
+        throw err;
+      });
+      if (optionsOf(cmd).json) return printJson(record);
+      process.stdout.write(`${renderTriage(record)}\n`);
+    });
+}
+
+function renderTriage(t: TriageRecord): string {
+  const lines = [
+    `预警 ${t.flag_id.slice(0, 12)}：${DECISION_ZH[t.state] ?? t.state}${t.reason ? `（${t.reason}）` : ''}，${t.decided_by}，${t.decided_at}`,
+  ];
+  if (t.entry_id) lines.push(`摘牌观察名单条目 ${t.entry_id.slice(0, 12)}（第四项 其他情形）`);
+  return lines.join('\n');
 }

@@ -14,6 +14,7 @@ import { registerDemo } from './demo.ts';
 import { registerRefresh } from './refresh.ts';
 import { registerIndicators } from './indicators.ts';
 import { registerFlags } from './flags.ts';
+import { registerRisk } from './risk.ts';
 import { registerWatchlist } from './watchlist.ts';
 import { registerServe } from './serve.ts';
 import { registerUsers } from './users.ts';
@@ -38,6 +39,7 @@ export const commands: RegisterCommand[] = [
   registerDemo,
   registerRefresh,
   registerIndicators,
+  registerRisk,
   registerFlags,
   registerDisclosureReports,
   registerWatchlist,

@@ -1,7 +1,7 @@
 // `shifan indicators --year Y [--region CODE] [--json]`: every metric of a region-year with value, threshold and
 // status (met / not met / no data), and the scorecard line. JSON: the public array of IndicatorValue.
 import type { Command } from 'commander';
-import { hasRefreshed, publicShape, readIndicators, readScorecard, type IndicatorRow } from '../../indicators/index.ts';
+import { hasRefreshed, type IndicatorRow, publicShape, readIndicators, readScorecard } from '../../indicators/index.ts';
 import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
@@ -17,13 +17,19 @@ export function registerIndicators(program: Command): void {
       const opts = optionsOf<{ year: string; region?: string }>(cmd);
       const year = Number(opts.year);
       if (!Number.isInteger(year)) throw new UsageError(`--year must be a year, got "${opts.year}"`);
-      if (opts.region !== undefined && !/^\d{6}$/.test(opts.region)) throw new UsageError(`--region must be a 6-digit code, got "${opts.region}"`);
-      const { rows, cards, refreshed } = await withDatabase(cmd, async (db) => ({
-        refreshed: await hasRefreshed(db),
-        rows: await readIndicators(db, year, opts.region),
-        cards: await readScorecard(db, year, opts.region),
-      }), { readOnly: true });
-      if (!refreshed) process.stderr.write('shifan: no refresh has run on this database yet; run `shifan refresh` first\n');
+      if (opts.region !== undefined && !/^\d{6}$/.test(opts.region))
+        throw new UsageError(`--region must be a 6-digit code, got "${opts.region}"`);
+      const { rows, cards, refreshed } = await withDatabase(
+        cmd,
+        async (db) => ({
+          refreshed: await hasRefreshed(db),
+          rows: await readIndicators(db, year, opts.region),
+          cards: await readScorecard(db, year, opts.region),
+        }),
+        { readOnly: true },
+      );
+      if (!refreshed)
+        process.stderr.write('shifan: no refresh has run on this database yet; run `shifan refresh` first\n');
       if (opts.json) return printJson(rows.map(publicShape));
       const byRegion = new Map<string, IndicatorRow[]>();
       for (const r of rows) byRegion.set(r.region_code, [...(byRegion.get(r.region_code) ?? []), r]);
@@ -32,20 +38,47 @@ export function registerIndicators(program: Command): void {
         const card = cards.find((c) => c.region_code === code);
         out.push(`${code} ${list[0].region_name ?? ''} ${year}年（指标体系${list[0].system_version}版）`);
         if (card) {
-          out.push(`达标 ${card.metrics_met}/${card.metrics_assessed}（${pct(card.conformance)}，综合示范要求 >${pct(card.bar)}：${card.meets_bar ? '符合' : '不符合'}），` +
-            `综合得分 ${card.composite?.toFixed(1) ?? '—'}（${card.scoring_method}），排名 ${card.rank ?? '—'}/${card.ranked_of}` +
-            (card.composite_change !== null ? `，较上年 ${card.composite_change >= 0 ? '+' : ''}${card.composite_change.toFixed(1)}` : ''));
+          const verdict = card.meets_bar === null ? '年度未结束，暂不判断' : card.meets_bar ? '符合' : '不符合';
+          const rank =
+            card.rank === null
+              ? card.year_complete
+                ? '不排名（无综合得分）'
+                : '年度未结束，不排名'
+              : `排名 ${card.rank}/${card.ranked_of}（仅与参评指标相同的地区比较）` +
+                (card.rank_low !== null ? `，权重随机扰动下90%区间 ${card.rank_low}–${card.rank_high}` : '');
+          out.push(
+            `达标指标 ${card.items_met}/${card.items_assessed} 项（按指标序号计，${pct(card.conformance)}；综合示范要求 ≥${pct(card.bar)}：${verdict}），` +
+              `按细项计 ${card.metrics_met}/${card.metrics_assessed}（${pct(card.metric_conformance)}）`,
+          );
+          out.push(
+            `综合得分 ${card.composite?.toFixed(1) ?? '—'}（${card.scoring_method}），${rank}` +
+              (card.composite_change !== null
+                ? `，较上年 ${card.composite_change >= 0 ? '+' : ''}${card.composite_change.toFixed(1)}`
+                : ''),
+          );
         }
-        out.push(formatTable(['序号', '指标', '数值', '分子/分母', '标准', '状态', '暂定'], list.map((r) => [
-          r.indicator_no ?? '—', `${r.name_zh} ${r.indicator}`, fmt(r.value, r.unit),
-          r.denominator === null ? '' : `${num(r.numerator)}/${num(r.denominator)}`,
-          r.threshold === null ? '无参照值' : `${r.direction === 'higher' ? '≥' : r.direction === 'lower' ? '≤' : '='}${fmt(r.threshold, r.unit)}`,
-          STATUS_ZH[r.status], r.provisional ? '暂定' : '',
-        ])));
+        out.push(
+          formatTable(
+            ['序号', '指标', '数值', '分子/分母', '标准', '状态', '暂定'],
+            list.map((r) => [
+              r.indicator_no ?? '—',
+              `${r.name_zh} ${r.indicator}`,
+              fmt(r.value, r.unit),
+              r.denominator === null ? '' : `${num(r.numerator)}/${num(r.denominator)}`,
+              r.threshold === null
+                ? '无参照值'
+                : `${r.direction === 'higher' ? '≥' : r.direction === 'lower' ? '≤' : '='}${fmt(r.threshold, r.unit)}`,
+              STATUS_ZH[r.status],
+              r.provisional ? '暂定' : '',
+            ]),
+          ),
+        );
         out.push('');
       }
       if (rows.length === 0) out.push(`${year}年没有指标值${opts.region ? `（地区 ${opts.region}）` : ''}`);
-      out.push('权重：中央依法治国办未公布正式权重，默认各指标等权（data/indicator-systems/*.json 可调整）。');
+      out.push(
+        '权重：中央依法治国办未公布正式权重，默认各指标等权（data/indicator-systems/*.json 可调整）；排名区间表示在其他合理权重下名次的变动范围。',
+      );
       process.stdout.write(`${out.join('\n')}\n`);
     });
 }

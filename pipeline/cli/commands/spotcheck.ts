@@ -3,9 +3,10 @@
 import type { Command } from 'commander';
 import { cliActor } from '../../audit/index.ts';
 import {
-  addRiskTargeted, commitDraw, drawSpotcheck, findingsBelowBar, findingsByDraw, freezePool, importInspectors,
+  addRiskTargeted, commitDraw, describeSize, drawSpotcheck, findingsBelowBar, findingsByDraw, freezePool, importInspectors,
   listDraws, parseExclusions, parseStrata, readDraw, redraw, shortTicket, type DrawRecord, type SampleSize,
 } from '../../spotcheck/index.ts';
+import { designationBars, loadSystems } from '../../indicators/system.ts';
 import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 import { addPublicCommands, intArg } from './spotcheck-public.ts';
@@ -35,12 +36,13 @@ export function registerSpotcheck(program: Command): void {
     .option('--year <year>', "use the year's current frozen pool")
     .option('--draw <id>', 'use this frozen draw')
     .requiredOption('--seed <digits>', 'at least 20 decimal digits, e.g. from ten-sided dice in a public meeting')
-    .option('--proportion <p>', 'share of each stratum, k = ceil(p·N): 0.1 or 10%')
+    .option('--proportion <p>', 'share of the pool, k = ceil(p·N) in total, shared over strata by largest remainder: 0.1 or 10%')
     .option('--count <n>', 'total regions, shared out over strata by largest remainder')
+    .option('--per-stratum-minimum <m>', 'every stratum takes at least m regions (or all it has); the total may then exceed k')
     .option('--team-size <m>', 'inspectors per region', '2')
     .option('--no-commit', 'leave the draw uncommitted (state drawn) for review; `spotcheck commit` finalises it')
     .action(async (_o, cmd: Command) => {
-      const o = optionsOf<{ year?: string; draw?: string; seed: string; proportion?: string; count?: string; teamSize: string; commit: boolean }>(cmd);
+      const o = optionsOf<{ year?: string; draw?: string; seed: string; proportion?: string; count?: string; perStratumMinimum?: string; teamSize: string; commit: boolean }>(cmd);
       const size = sizeOption(o, true)!;
       const record = await withDatabase(cmd, (db) => drawSpotcheck(db, {
         year: o.year === undefined ? undefined : intArg('--year', o.year), drawId: o.draw === undefined ? undefined : intArg('--draw', o.draw),
@@ -62,10 +64,11 @@ export function registerSpotcheck(program: Command): void {
     .option('--seed <digits>', 'draw the new pool at once with this new seed; without it the new pool waits, frozen')
     .option('--proportion <p>', 'default: as the old draw')
     .option('--count <n>', 'default: as the old draw')
+    .option('--per-stratum-minimum <m>', 'every stratum takes at least m regions (default: as the old draw)')
     .option('--team-size <m>', 'default: as the old draw')
     .option('--no-commit', 'leave the new draw uncommitted')
     .action(async (id: string, _o, cmd: Command) => {
-      const o = optionsOf<{ reason: string; seed?: string; proportion?: string; count?: string; teamSize?: string; commit: boolean }>(cmd);
+      const o = optionsOf<{ reason: string; seed?: string; proportion?: string; count?: string; perStratumMinimum?: string; teamSize?: string; commit: boolean }>(cmd);
       const record = await withDatabase(cmd, (db) => redraw(db, intArg('draw_id', id), {
         reason: o.reason, seed: o.seed, size: sizeOption(o, false), teamSize: o.teamSize === undefined ? undefined : intArg('--team-size', o.teamSize),
         commit: o.commit, actor: cliActor(),
@@ -112,16 +115,16 @@ export function registerSpotcheck(program: Command): void {
 
   group.command('findings').description('spot-check findings linked to their draw; --below-bar lists watchlist candidates (ground 3)')
     .option('--year <year>')
-    .option('--below-bar [share]', 'regions whose share of met findings is below this (default 1: any unmet indicator)')
+    .option('--below-bar [share]', "regions whose share of met findings is below this (default: the designation criterion, the indicator system's comprehensive_bar, 0.9)")
     .action(async (_o, cmd: Command) => {
       const o = optionsOf<{ year?: string; belowBar?: string | boolean }>(cmd);
       const year = o.year === undefined ? undefined : intArg('--year', o.year);
       if (o.belowBar !== undefined) {
         const minShareMet = o.belowBar === true ? undefined : Number(o.belowBar);
-        const rows = await withDatabase(cmd, (db) => findingsBelowBar(db, { year, minShareMet }));
+        const rows = await withDatabase(cmd, (db) => findingsBelowBar(db, { year, minShareMet, bars: designationBars(loadSystems()) }));
         if (o.json) return printJson(rows);
-        return out(formatTable(['region', 'year', 'draw', 'link', 'findings', 'met', 'share', 'unmet indicators'],
-          rows.map((r) => [r.region_code, r.year, r.draw_id, r.link, r.findings, r.met, r.share_met, r.unmet_indicators.join(' ')])));
+        return out(formatTable(['region', 'year', 'draw', 'link', 'findings', 'met', 'share', 'bar', 'unmet indicators'],
+          rows.map((r) => [r.region_code, r.year, r.draw_id, r.link, r.findings, r.met, r.share_met, r.bar, r.unmet_indicators.join(' ')])));
       }
       const rows = await withDatabase(cmd, (db) => findingsByDraw(db, year));
       if (o.json) return printJson(rows);
@@ -131,11 +134,12 @@ export function registerSpotcheck(program: Command): void {
   addPublicCommands(group);
 }
 
-function sizeOption(o: { proportion?: string; count?: string }, required: boolean): SampleSize | undefined {
+function sizeOption(o: { proportion?: string; count?: string; perStratumMinimum?: string }, required: boolean): SampleSize | undefined {
   if (o.proportion !== undefined && o.count !== undefined) throw new UsageError('give either --proportion or --count, not both');
-  if (o.proportion !== undefined) return { proportion: o.proportion };
-  if (o.count !== undefined) return { count: intArg('--count', o.count) };
-  if (required) throw new UsageError('give the sample size: --proportion P (e.g. 0.1) or --count N');
+  const minimum = o.perStratumMinimum === undefined ? {} : { perStratumMinimum: intArg('--per-stratum-minimum', o.perStratumMinimum) };
+  if (o.proportion !== undefined) return { proportion: o.proportion, ...minimum };
+  if (o.count !== undefined) return { count: intArg('--count', o.count), ...minimum };
+  if (required || o.perStratumMinimum !== undefined) throw new UsageError('give the sample size: --proportion P (e.g. 0.1) or --count N');
   return undefined;
 }
 
@@ -145,18 +149,19 @@ function showDraw(d: DrawRecord, json: boolean | undefined): void {
       draw_id: d.draw_id, year: d.year, state: d.state, superseded_by: d.superseded_by, supersedes: d.supersedes,
       pool_sha256: d.pool_sha256, pool_size: d.pool_size, strata: d.strata, seed: d.seed, seed_hash: d.seed_hash,
       size: d.size, team_size: d.team_size,
-      selected: d.selected.map(({ region_code, ticket, stratum, inspectors }) => ({ region_code, ticket, stratum, inspectors })),
+      selected: d.selected.map(({ region_code, ticket, stratum, inclusion_probability, inspectors }) => ({ region_code, ticket, stratum, inclusion_probability, inspectors })),
       risk_targeted: d.risk_targeted.map(({ region_code, criterion }) => ({ region_code, criterion })),
     });
     return;
   }
-  const size = d.size ? ('proportion' in d.size ? `proportion ${d.size.proportion}` : `count ${d.size.count}`) : 'not drawn yet';
+  const size = d.size ? describeSize(d.size) : 'not drawn yet';
   out(`draw #${d.draw_id} ${d.year} — ${d.state}${d.superseded_by ? `, superseded by #${d.superseded_by}` : ''}${d.supersedes ? `, redraw of #${d.supersedes} (${d.redraw_reason})` : ''}`);
   out(`pool ${d.pool_size} regions, sha256 ${d.pool_sha256}; strata ${d.strata}; ${size}${d.team_size ? `, teams of ${d.team_size}` : ''}`);
   if (d.seed) out(`seed ${d.seed} (sha256 ${d.seed_hash})`);
   if (d.selected.length) {
-    out(formatTable(['#', 'region', 'name', 'stratum', 'ticket', 'inspectors'],
-      d.selected.map((s) => [s.draw_order, s.region_code, s.region_name, s.stratum, shortTicket(s.ticket), s.inspectors.join(' ')])));
+    out(formatTable(['#', 'region', 'name', 'stratum', 'ticket', 'π', 'inspectors'],
+      d.selected.map((s) => [s.draw_order, s.region_code, s.region_name, s.stratum, shortTicket(s.ticket),
+        s.inclusion_probability === null ? '' : s.inclusion_probability.toFixed(4), s.inspectors.join(' ')])));
   }
   if (d.risk_targeted.length) {
     out('risk-targeted checks (not part of the random sample):');

@@ -4,7 +4,8 @@
 -- data mentions) gets a row for every metric of the version governing each year up to the data's date: a metric
 -- without a result is no_data, never 0% or 100%. Thresholds are inclusive; a threshold taken from a national
 -- benchmark (the loss rate: the previous year's national figure) is no_data when the benchmark is missing, while
--- the value is still shown. The small tolerance keeps 0.8 met at exactly 80% after a division.
+-- the value is still shown. The small tolerance keeps 0.8 met at exactly 80% after a division. A value of a year not
+-- yet complete (refresh_context.complete_through) is provisional.
 INSERT INTO indicator_values
 WITH years AS (
   SELECT DISTINCT r.year FROM metric_results AS r, refresh_context AS c WHERE r.year <= year(c.as_of)
@@ -37,7 +38,7 @@ SELECT
     WHEN g.direction = 'equal' AND abs(r.value - coalesce(g.threshold, b.value)) <= 1e-9 THEN 'met'
     ELSE 'not_met'
   END AS status,
-  coalesce(r.provisional, false) AS provisional,
+  coalesce(r.provisional, false) OR g.year > c.complete_through AS provisional,
   g.version AS system_version,
   coalesce(r.evidence_count, 0) AS evidence_count
 FROM grid AS g

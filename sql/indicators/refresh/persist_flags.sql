@@ -2,9 +2,12 @@
 --            flags first seen (or firing again) in this run captured in flag_evidence with file and line
 -- Nothing is deleted and evidence already captured is never rewritten: a flag keeps its first_seen_run and the
 -- records it was first raised on, while message and numbers follow the latest data.
+-- A year not yet complete (refresh_context.complete_through) raises no flag except late reporting: its figures are
+-- provisional, so a miss, an outlier or a trend there would be judged on part of a year.
 CREATE OR REPLACE TEMP TABLE flag_run AS
 SELECT md5(concat_ws('|', rule_id, rule_version, region_code, year, detail_key)) AS flag_id, *
-FROM flag_candidates;
+FROM flag_candidates
+WHERE year <= (SELECT complete_through FROM refresh_context) OR rule_id IN ('report_missing', 'report_late');
 
 CREATE OR REPLACE TEMP TABLE flag_fresh AS
 SELECT r.flag_id

@@ -1,5 +1,6 @@
--- @produces: temp view reports_owed — one row per annual report a designated region owes (every year from the year
--- before its batch, its application year, up to the year before the data's date) or has sent, with its due date
+-- @produces: temp view reports_owed — one row per annual report a designated region owes (every year from its batch,
+-- the year it was named — 四(一) binds 示范地区, so the first report owed is on the year of naming — up to the year
+-- before the data's date) or has sent, with its due date
 -- (31 January of the next year, section 四(一)). Read by report.submitted_on_time and report.published.
 CREATE OR REPLACE TEMP VIEW reports_owed AS
 WITH expected AS (
@@ -7,7 +8,7 @@ WITH expected AS (
   FROM regions AS r
   CROSS JOIN refresh_context AS c
   CROSS JOIN range(2019, year(c.as_of)) AS y(year)
-  WHERE r.designation <> 'none' AND y.year >= r.batch - 1
+  WHERE r.designation <> 'none' AND y.year >= r.batch
 )
 SELECT
   coalesce(e.region_code, a.region_code) AS region_code,

@@ -8,6 +8,7 @@ import { autoColumns } from '../region/data.ts';
 import { useFreshness, useJobs, useLoads, useRejects } from './data.ts';
 import { useSession } from '../../app/session.tsx';
 import { ExportsSection, JobsSection } from './Jobs.tsx';
+import { DisclosureReportsSection } from '../disclosure-reports/ReportsTable.tsx';
 
 type Row = Record<string, unknown>;
 
@@ -38,13 +39,13 @@ export default function DataPage() {
     <div className="page" data-page="data">
       <h1 className="page-title">{t('data.title')}</h1>
       <QueryLoad title={t('data.loads')} query={loads} testId="loads" actions={<span className="muted">{t('data.pickLoad')}</span>}>
-        {(rows) => <DataTable name="loads" rows={rows} limit={50} onRowClick={(r) => setQuery({ load: loadId(r) })}
+        {(rows) => <DataTable name="loads" urlKey="loads" rows={rows} limit={50} onRowClick={(r) => setQuery({ load: loadId(r) })}
           initialSort={{ key: Object.keys(rows[0] ?? {}).includes('load_id') ? 'load_id' : 'id', desc: true }}
           columns={autoColumns(rows, colLabel, ['sha256', 'file_sha256', 'path'])} />}
       </QueryLoad>
       <QueryLoad title={`${t('data.rejects')}${load ? ` · ${t('col.load_id')} ${load}` : ''}`} query={rejects} testId="rejects"
         actions={load ? <button type="button" onClick={() => setQuery({ load: null })}>{t('common.all')}</button> : undefined}>
-        {(rows) => <DataTable name={`rejects${load ? `-${load}` : ''}`} rows={rows} limit={100} columns={rejectColumns(t)} />}
+        {(rows) => <DataTable name={`rejects${load ? `-${load}` : ''}`} urlKey="rejects" rows={rows} limit={100} columns={rejectColumns(t)} />}
       </QueryLoad>
       <div>
         <QueryLoad title={t('data.freshness')} query={{ ...freshness, data: freshness.data?.filter((r) => r.kind !== 'missing_report') }} testId="freshness">
@@ -54,6 +55,7 @@ export default function DataPage() {
           {(rows) => <DataTable name="missing-reports" rows={rows} limit={50} columns={autoColumns(rows, colLabel, ['kind', 'dataset', 'load_id', 'file_name', 'loaded_at', 'status', 'rows', 'loads'])} />}
         </QueryLoad>
       </div>
+      <DisclosureReportsSection balanced={false} testId="unbalanced-reports" />
       <h2 className="section-title" id="jobs">{t('jobs.title')}</h2>
       <JobsSection jobs={jobs} />
       {(role === 'central' || role === 'admin') && <>

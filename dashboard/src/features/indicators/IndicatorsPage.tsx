@@ -63,7 +63,7 @@ export default function IndicatorsPage() {
       </QueryLoad>
       <QueryLoad title={t('indicators.table')} query={rows} testId="indicator-table">
         {(d) => (
-          <DataTable<IndicatorRow> name={`${metricId}-${year}`} rows={d} initialSort={{ key: 'value' }}
+          <DataTable<IndicatorRow> name={`${metricId}-${year}`} urlKey="values" rows={d} initialSort={{ key: 'value' }}
             columns={[
               { key: 'region_name', label: t('col.region_name'), render: (r) => <Link to={`/regions/${r.region_code}?year=${year}`}>{r.region_name}</Link> },
               { key: 'region_code', label: t('col.region_code') },

@@ -10,7 +10,32 @@ import { StatusBadge } from '../../components/Status.tsx';
 import { linesChart, unitFormat } from '../../charts/index.ts';
 import { ApiError, type FlagRow, type RegionMetric } from '../../api/index.ts';
 import { autoColumns, useRegion } from './data.ts';
+import { DisclosureReportsSection } from '../disclosure-reports/ReportsTable.tsx';
 import { FlagEvidence } from './Evidence.tsx';
+import { useCanAct } from '../../app/session.tsx';
+import { actorName } from '../../components/actor.ts';
+import { useRegionWatch } from '../watchlist/data.ts';
+
+/** Whether the region is on the revocation watchlist: its entries with status, ground and who moved them last. */
+function RegionWatch({ code }: { code: string }) {
+  const { t, label, date } = useI18n();
+  const q = useRegionWatch(code);
+  const canAct = useCanAct();
+  return (
+    <QueryLoad title={t('watch.onRegion')} query={q} testId="region-watch" isEmpty={() => false}
+      actions={canAct ? <Link to={`/watchlist?add=${code}`} className="button">{t('watch.addFromRegion')}</Link> : undefined}>
+      {(rows) => rows.length === 0 ? <p className="muted" data-testid="region-watch-none">{t('watch.regionNone')}</p> : (
+        <ul className="watch-states">{rows.map((w) => (
+          <li key={String(w.id)} data-status={w.status}>
+            <span className={`badge badge-watch-${w.status}`}>{label('watch', w.status)}</span>{' '}
+            <Link to={`/watchlist/${w.id}`}>{w.reason ?? ''}</Link>
+            <span className="muted"> · {w.year ?? '—'} · {actorName(w.status_by, t)} · {date(w.status_at as string, true)}</span>
+          </li>
+        ))}</ul>
+      )}
+    </QueryLoad>
+  );
+}
 
 export default function RegionPage({ code }: { code: string }) {
   const i = useI18n();
@@ -49,6 +74,7 @@ export default function RegionPage({ code }: { code: string }) {
           {r.project_name ? <span>{t('col.project_name')}：{String(r.project_name)}</span> : null}
         </div>
       )}
+      {r && <RegionWatch code={code} />}
       <QueryLoad title={t('region.scorecard')} query={sub(yearMetrics)} testId="region-scorecard">
         {(rows) => (
           <DataTable<RegionMetric> name={`scorecard-${code}-${year}`} rows={rows} limit={100}
@@ -73,19 +99,20 @@ export default function RegionPage({ code }: { code: string }) {
       </div>
       <QueryLoad title={t('region.flags')} query={sub((x) => x.flags)} testId="region-flags">
         {(rows) => (
-          <DataTable<FlagRow> name={`flags-${code}`} rows={rows} onRowClick={(f) => setQuery({ flag: String(f.id) })}
+          <DataTable<FlagRow> name={`flags-${code}`} testId="flags" rows={rows} onRowClick={(f) => setQuery({ flag: String(f.id) })} rowLabel={(f) => `${label('rule', f.rule)} ${f.year ?? ''}`}
             columns={[
               { key: 'id', label: t('col.id') },
               { key: 'year', label: t('col.year'), align: 'right' },
               { key: 'rule', label: t('col.rule'), value: (f) => label('rule', f.rule) },
               { key: 'metric_id', label: t('col.metric'), value: (f) => (f.metric_id ? metricName.get(f.metric_id) ?? f.metric_id : metricName.get(String(f.detail_key ?? '')) ?? String(f.detail_key ?? '')) },
               { key: 'severity', label: t('col.severity'), value: (f) => label('severity', f.severity) },
-              { key: 'status', label: t('col.status') },
+              { key: 'status', label: t('col.status'), value: (f) => label('flag.status', f.status) },
               { key: 'message', label: t('col.message'), wrap: true, value: (f) => f.message ?? f.detail ?? '' },
             ]} />
         )}
       </QueryLoad>
       {flagId && <FlagEvidence id={flagId} />}
+      <DisclosureReportsSection region={code} testId="region-disclosure-reports" />
       <div className="grid grid-2">
         <QueryLoad title={t('region.spotchecks')} query={sub((x) => x.spotchecks)} testId="region-spotchecks">
           {(rows) => <DataTable name={`spotchecks-${code}`} rows={rows} filter={false} columns={autoColumns(rows, colLabel, ['region_code'])} />}

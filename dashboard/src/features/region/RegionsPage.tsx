@@ -12,7 +12,7 @@ export default function RegionsPage() {
   const { t, label } = i;
   const meta = useMeta();
   const [year] = useYear();
-  const { query, setQuery } = useRouter();
+  const { query, setQuery, navigate } = useRouter();
   const province = query.get('province') ?? '';
   const all = query.get('scope') === 'all';
   // Filtered on the server: at national scale the monitored regions number in the thousands.
@@ -35,7 +35,8 @@ export default function RegionsPage() {
       </div>
       <QueryLoad query={filtered} testId="regions-table">
         {(rows) => (
-          <DataTable<RegionRow> name={`regions-${year}`} rows={rows} initialSort={{ key: 'rank' }} rowKey={(r) => r.region_code}
+          <DataTable<RegionRow> name={`regions-${year}`} urlKey="regions" rows={rows} initialSort={{ key: 'rank' }} rowKey={(r) => r.region_code}
+            onRowClick={(r) => navigate(`/regions/${r.region_code}?year=${year}`)} rowLabel={(r) => `${r.region_name} ${r.region_code}`}
             columns={[
               { key: 'region_name', label: t('col.region_name'), render: (r) => <Link to={`/regions/${r.region_code}?year=${year}`}>{r.region_name}</Link> },
               { key: 'region_code', label: t('col.region_code') },

@@ -1,25 +1,137 @@
-// The draw certificate, printable on A4: protocol, pool and its hash, seed, selection with tickets and
-// inspectors, and the commands to recompute; with a button to verify the draw again on the server.
+// The draw certificate, printable on A4 and entirely in the user's language: method, parameters, the published
+// files (download links with their SHA-256: anyone can check and recompute from the page), seed, selection with
+// teams, risk-targeted checks, the commands, the audit anchor; a verification shown as a checklist. A provincial
+// account sees the same public parts with its own province's selections, and no empty sections.
 import { useState } from 'react';
-import { useI18n } from '../../i18n/index.tsx';
+import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { Link } from '../../app/router.tsx';
-import { useCanAct } from '../../app/session.tsx';
-import { api } from '../../api/index.ts';
+import { useCanAct, useSession } from '../../app/session.tsx';
+import { api, type Certificate } from '../../api/index.ts';
+import { useQuery } from '../../api/useQuery.ts';
 import { QueryLoad } from '../../components/QueryLoad.tsx';
-import { show } from '../region/data.ts';
 import { useCertificate } from './data.ts';
+import { FileList, poolOf, strataOf } from './files.tsx';
+import { SelectionTable, useStratumLabel } from './Ceremony.tsx';
+
+interface Check { check: string; ok: boolean; detail: string }
+
+function Checklist({ checks, ok }: { checks: Check[]; ok: boolean }) {
+  const { t } = useI18n();
+  const name = (c: string) => { const k = `spot.check.${c}` as MessageKey; const s = t(k); return s === k ? c : s; };
+  return (
+    <div className={`verdict ${ok ? 'ok' : 'bad'}`} data-testid="verify-result" data-ok={ok}>
+      <strong>{ok ? t('spot.verified') : t('spot.verifyFailed')}</strong>
+      <h3>{t('spot.checklist')}</h3>
+      <ul className="checklist">
+        {checks.map((c) => (
+          <li key={c.check} className={c.ok ? 'ok' : 'bad'} data-check={c.check} data-ok={c.ok}>
+            <span className="mark" aria-hidden="true">{c.ok ? '✓' : '✗'}</span>
+            <span>{name(c.check)}</span>
+            <span className="sr-only">{c.ok ? t('spot.checkPassed') : t('spot.checkFailed')}</span>
+            {!c.ok && <code className="detail">{c.detail}</code>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function Body({ id, c }: { id: string; c: Certificate }) {
+  const { t, label, date } = useI18n();
+  const { user } = useSession();
+  const pool = poolOf(c);
+  const strata = strataOf(c);
+  const stratumLabel = useStratumLabel(strata?.by, c.province_names);
+  const params = (c.parameters ?? {}) as { strata?: string; exclusions?: { name: string }[]; proportion?: string; count?: number; team_size?: number | null };
+  const risk = (c.risk_targeted ?? []) as { region_code: string; region_name: string | null; criterion: string }[];
+  const recompute = c.recompute as { without_database?: string[]; with_database?: string } | undefined;
+  const audit = c.audit as { seq: number; hash: string; check: string } | null | undefined;
+  const provincial = c.province_view != null;
+  const inspectors = useQuery([c.year], () => api.inspectors(Number(c.year)), user?.role === 'central' || user?.role === 'admin');
+  const names = new Map((inspectors.data ?? []).map((i) => [i.inspector_id, i.name]));
+  const drawn = c.seed != null;
+  const size = params.proportion != null ? `${t('spot.proportion')} ${params.proportion}` : params.count != null ? `${t('spot.count')} ${params.count}` : null;
+  return (
+    <article className="certificate">
+      <header>
+        <div className="cert-org">{t('app.org')}</div>
+        <h1>{String(c.year ?? '')} 年度法治政府建设示范地区回访抽查 · {t('spot.certificate')}</h1>
+        <div className="muted">#{String(c.draw_id ?? id)} · {label('spot.state', c.state)} · {date((c.committed_at ?? c.drawn_at ?? c.frozen_at) as string | null, true)}</div>
+      </header>
+      {!drawn && <p className="banner banner-info">{t('spot.notDrawnYet')}</p>}
+      <section>
+        <h2>{t('spot.protocol')}</h2>
+        <p className="protocol" data-testid="protocol-text">{t('spot.protocolText')}</p>
+        <p className="muted">{t('spot.protocolVersion')}：<code>{String(c.protocol_version ?? '')}</code></p>
+      </section>
+      <section>
+        <h2>{t('spot.parameters')}</h2>
+        <table className="kv"><tbody>
+          <tr><th scope="row">{t('spot.strata')}</th><td>{label('spot.strata', params.strata ?? 'none')}</td></tr>
+          <tr><th scope="row">{t('spot.exclusions')}</th><td>{params.exclusions?.length ? params.exclusions.map((e) => label('spot.exclusion', e.name)).join('、') : t('common.none')}</td></tr>
+          {size && <tr><th scope="row">{t('spot.proportion')} / {t('spot.count')}</th><td>{size}</td></tr>}
+          {params.team_size != null && <tr><th scope="row">{t('spot.teamSize')}</th><td>{params.team_size}</td></tr>}
+        </tbody></table>
+      </section>
+      <section>
+        <h2>{t('spot.poolHash')}</h2>
+        <code className="hash" data-testid="cert-pool-hash">{c.pool_sha256}</code>
+        <p>{t('col.pool_size')}：{pool?.size ?? '—'}</p>
+        <p className="muted">{t('spot.poolFormat')}{strata ? ` ${t('spot.strataFormat')}` : ''}</p>
+        <h3>{t('spot.downloads')}</h3>
+        <FileList id={id} cert={c} stratumLabel={stratumLabel} />
+        {strata && drawn && (
+          <table className="data allocation"><thead><tr><th scope="col">{t('spot.stratum')}</th><th scope="col">{t('spot.stratumSize')}</th><th scope="col">{t('spot.take')}</th><th scope="col">{t('col.inclusion_probability')}</th></tr></thead>
+            <tbody>{strata.per_stratum.map((s) => <tr key={s.stratum}><td>{stratumLabel(s.stratum)}</td><td className="num">{s.size}</td><td className="num">{s.take ?? '—'}</td>
+              <td className="num">{(s as { inclusion_probability_exact?: string | null }).inclusion_probability_exact ?? '—'}</td></tr>)}</tbody></table>
+        )}
+      </section>
+      {drawn && (
+        <section>
+          <h2>{t('col.seed')}</h2>
+          <code className="hash" data-testid="cert-seed">{c.seed}</code>
+          {c.seed_hash ? <p className="muted">{t('spot.seedHash')}：<code className="hash-small">{String(c.seed_hash)}</code></p> : null}
+        </section>
+      )}
+      {drawn && (
+        <section>
+          <h2>{t('spot.result')}</h2>
+          {provincial && <p className="note" data-testid="province-view">{t('spot.provinceView', { total: Number(c.selected_total ?? 0), n: c.selected.length })}</p>}
+          {c.selected.length > 0 ? <SelectionTable id={id} cert={c} names={names} /> : <p className="muted">{t('spot.noneSelectedHere')}</p>}
+        </section>
+      )}
+      {risk.length > 0 && (
+        <section>
+          <h2>{t('spot.riskTargeted')}</h2>
+          <ul>{risk.map((r) => <li key={r.region_code}>{r.region_name ?? r.region_code}（{r.region_code}）：{r.criterion}</li>)}</ul>
+        </section>
+      )}
+      {recompute?.without_database?.length ? (
+        <section>
+          <h2>{t('spot.recompute')}</h2>
+          <pre className="commands">{[...recompute.without_database, recompute.with_database ?? ''].filter(Boolean).join('\n')}</pre>
+        </section>
+      ) : null}
+      {audit && (
+        <section>
+          <h2>{t('spot.auditAnchor')}</h2>
+          <p><code className="hash-small">{audit.seq}:{audit.hash}</code></p>
+        </section>
+      )}
+    </article>
+  );
+}
 
 export default function CertificatePage({ id }: { id: string }) {
-  const { t, label, date } = useI18n();
+  const { t } = useI18n();
   const cert = useCertificate(id);
   const canAct = useCanAct();
-  const [verdict, setVerdict] = useState<{ ok: boolean; detail: string } | null>(null);
+  const [verdict, setVerdict] = useState<{ ok: boolean; checks: Check[] } | { error: string } | null>(null);
   const verify = async () => {
     try {
-      const r = await api.verify(id);
-      const ok = r.ok === true || r.verified === true || r.status === 'ok' || r.valid === true;
-      setVerdict({ ok, detail: JSON.stringify(r, null, 2) });
-    } catch (e) { setVerdict({ ok: false, detail: (e as Error).message }); }
+      const r = await api.verify(id) as { ok: boolean; checks: Check[] };
+      setVerdict({ ok: r.ok === true, checks: r.checks ?? [] });
+    } catch (e) { setVerdict({ error: (e as Error).message }); }
   };
   return (
     <div className="page certificate-page" data-page="certificate">
@@ -29,36 +141,10 @@ export default function CertificatePage({ id }: { id: string }) {
         {canAct && <button type="button" data-testid="verify-button" onClick={() => void verify()}>{t('spot.verify')}</button>}
         <button type="button" onClick={() => window.print()}>{t('common.print')}</button>
       </div>
-      {verdict && <div className={`verdict ${verdict.ok ? 'ok' : 'bad'}`} data-testid="verify-result" data-ok={verdict.ok}>
-        <strong>{verdict.ok ? t('spot.verified') : t('spot.verifyFailed')}</strong><pre>{verdict.detail}</pre></div>}
-      <QueryLoad query={cert} testId="certificate">
-        {(c) => {
-          const pool = c.pool as { size?: number; file?: string; format?: string; regions?: string[] } | undefined;
-          const recompute = c.recompute as { without_database?: string[]; with_database?: string } | undefined;
-          return (
-            <article className="certificate">
-              <header>
-                <div className="cert-org">{t('app.org')}</div>
-                <h1>{String(c.year ?? '')} 年度法治政府建设示范地区回访抽查 · {t('spot.certificate')}</h1>
-                <div className="muted">#{String(c.id)} · {label('spot.state', c.state)} · {date((c.drawn_at ?? c.frozen_at) as string | null, true)}</div>
-              </header>
-              <section><h2>{t('spot.poolHash')}</h2><code className="hash">{c.pool_sha256}</code>
-                <p>{t('col.pool_size')}：{pool?.size ?? '—'}　{pool?.file ?? ''}　{pool?.format ?? ''}</p></section>
-              <section><h2>{t('col.seed')}</h2><code className="hash">{c.seed ?? '—'}</code></section>
-              <section><h2>{t('spot.result')}</h2>
-                <table className="data"><thead><tr><th>#</th><th>{t('col.region_code')}</th><th>{t('col.region_name')}</th><th>{t('col.stratum')}</th><th>{t('col.ticket')}</th><th>{t('col.inspectors')}</th></tr></thead>
-                  <tbody>{c.selected.map((s, i) => (
-                    <tr key={s.region_code}><td>{String((s as { draw_order?: number }).draw_order ?? i + 1)}</td><td>{s.region_code}</td><td>{s.region_name ?? ''}</td><td>{s.stratum ?? ''}</td><td className="ticket"><code>{String(s.ticket)}</code></td>
-                      <td>{Array.isArray(s.inspectors) ? s.inspectors.map((x) => (typeof x === 'object' && x ? String((x as { inspector_id?: string }).inspector_id) : String(x))).join('、') : show(s.inspectors)}</td></tr>
-                  ))}</tbody></table>
-              </section>
-              <section><h2>{t('spot.protocol')}</h2><pre className="protocol">{typeof c.protocol === 'string' ? c.protocol : JSON.stringify(c.protocol, null, 2)}</pre></section>
-              <section><h2>{t('spot.recompute')}</h2>
-                <pre className="commands">{[...(recompute?.without_database ?? (c.command ? [String(c.command)] : [])), recompute?.with_database ?? ''].filter(Boolean).join('\n')}</pre></section>
-            </article>
-          );
-        }}
-      </QueryLoad>
+      {verdict && ('error' in verdict
+        ? <div className="verdict bad" role="alert" data-testid="verify-result" data-ok="false">{verdict.error}</div>
+        : <Checklist ok={verdict.ok} checks={verdict.checks} />)}
+      <QueryLoad query={cert} testId="certificate">{(c) => <Body id={id} c={c} />}</QueryLoad>
     </div>
   );
 }

@@ -1,14 +1,26 @@
-// 抽查: the draws so far, freezing a pool, the public draw ceremony (?draw=<id>), and findings.
+// 抽查: the yearly draw as five steps (freeze the pool; then, in the ceremony ?draw=<id>: publish, seed, review,
+// commit), the draws so far with their certificates, and findings. Who may not draw is told why.
 import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
-import { useCanAct, useYear } from '../../app/session.tsx';
-import { useRouter } from '../../app/router.tsx';
+import { useCanAct, useSession, useYear } from '../../app/session.tsx';
+import { Link, useRouter } from '../../app/router.tsx';
 import { api, drawIdOf, type SpotcheckRow } from '../../api/index.ts';
+import { useQuery } from '../../api/useQuery.ts';
 import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { autoColumns } from '../region/data.ts';
 import { EXCLUSIONS, STRATA, useDraws, useFindings } from './data.ts';
 import { Ceremony } from './Ceremony.tsx';
+import { Steps } from './Steps.tsx';
+
+function CannotAct() {
+  const { t } = useI18n();
+  const { user } = useSession();
+  if (user?.role === 'admin') {
+    return <div className="banner banner-warn" role="note" data-testid="cannot-draw">{t('spot.cannotAct.admin')} <Link to="/accounts">{t('spot.toAccounts')}</Link></div>;
+  }
+  return <div className="banner banner-info" role="note" data-testid="cannot-draw">{t('spot.cannotAct.provincial')}</div>;
+}
 
 export default function SpotchecksPage() {
   const { t, date, label } = useI18n();
@@ -18,7 +30,10 @@ export default function SpotchecksPage() {
   const findings = useFindings(year);
   const ceremony = query.get('draw');
   const canAct = useCanAct();
-  const [strata, setStrata] = useState('none');
+  const inspectors = useQuery([year], () => api.inspectors(year), canAct);
+  const names = new Map((inspectors.data ?? []).map((i) => [i.inspector_id, i.name]));
+  const active = (inspectors.data ?? []).filter((i) => i.active).length;
+  const [strata, setStrata] = useState('province');
   const [exclude, setExclude] = useState<string[]>([...EXCLUSIONS]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -30,18 +45,23 @@ export default function SpotchecksPage() {
     try {
       const res = await api.freeze({ year, strata, exclude });
       draws.reload();
-      setQuery({ draw: drawIdOf(res) }, { replace: false });
+      setQuery({ draw: drawIdOf(res), step: null }, { replace: false });
     } catch (e) { setError((e as Error).message); } finally { setBusy(false); }
   };
 
   return (
     <div className="page" data-page="spotchecks">
       <h1 className="page-title">{t('spot.title')} <span className="muted">{year}</span></h1>
-      {canAct && <Panel title={t('spot.freeze')} testId="freeze">
+      {!canAct && <CannotAct />}
+      {canAct && inspectors.data && (active === 0
+        ? <div className="banner banner-warn" role="alert" data-testid="no-inspectors">{t('spot.noInspectors')} <Link to="/inspectors">{t('spot.toInspectors')}</Link></div>
+        : <p className="note" data-testid="inspectors-ready">{t('spot.inspectorsReady', { n: active })} <Link to="/inspectors">{t('spot.toInspectors')}</Link></p>)}
+      {canAct && !ceremony && <Panel title={t('spot.freeze')} testId="freeze">
+        <Steps current="freeze" />
         <p className="note">{t('spot.freezeHelp')}</p>
         <div className="row">
           <label>{t('spot.strata')}
-            <select value={strata} onChange={(e) => setStrata(e.target.value)}>{STRATA.map((s) => <option key={s} value={s}>{label('spot.strata', s)}</option>)}</select>
+            <select value={strata} onChange={(e) => setStrata(e.target.value)} data-testid="strata-select">{STRATA.map((s) => <option key={s} value={s}>{label('spot.strata', s)}</option>)}</select>
           </label>
           <span className="muted">{t('spot.exclude')}</span>
           {EXCLUSIONS.map((x) => (
@@ -51,10 +71,11 @@ export default function SpotchecksPage() {
         </div>
         {error && <div className="state-error" role="alert">{error}</div>}
       </Panel>}
-      {ceremony && <Ceremony id={ceremony} onDrawn={draws.reload} />}
+      {ceremony && <Ceremony id={ceremony} onChange={draws.reload} names={names} />}
       <QueryLoad title={t('spot.list')} query={draws} testId="draws">
         {(rows) => (
-          <DataTable<SpotcheckRow> name="spotcheck-draws" rows={rows} initialSort={{ key: 'id', desc: true }} rowKey={(r) => String(r.id)}
+          <DataTable<SpotcheckRow> name="spotcheck-draws" testId="draw-list" rows={rows} initialSort={{ key: 'id', desc: true }} rowKey={(r) => String(r.id)}
+            onRowClick={(r) => navigate(`/spotchecks/${r.id}`)} rowLabel={(r) => `${t('spot.certificate')} #${r.id}`}
             columns={[
               { key: 'id', label: t('col.id'), align: 'right' },
               { key: 'year', label: t('col.year'), align: 'right' },
@@ -67,8 +88,7 @@ export default function SpotchecksPage() {
               { key: 'drawn_at', label: t('spot.drawnAt'), render: (r) => date(r.drawn_at as string, true) },
               { key: 'open', label: '', value: () => '', render: (r) => (
                 <span className="actions">
-                  {r.status === 'frozen' && r.superseded_by == null && canAct && <button type="button" onClick={() => setQuery({ draw: String(r.id) }, { replace: false })}>{t('spot.ceremony')}</button>}
-                  <button type="button" onClick={() => navigate(`/spotchecks/${r.id}`)}>{t('spot.certificate')}</button>
+                  {r.status !== 'committed' && r.superseded_by == null && canAct && <button type="button" data-testid={`continue-${r.id}`} onClick={(e) => { e.stopPropagation(); setQuery({ draw: String(r.id), step: null }, { replace: false }); }}>{t('spot.ceremony')}</button>}
                 </span>
               ) },
             ]} />

@@ -1,107 +1,196 @@
-// 摘牌预警: the revocation watchlist; one entry's grounds, evidence (down to source rows), status history, and
-// a status change with a note. Entries can be added by hand.
+// 摘牌预警: the revocation watchlist; one entry's ground, reason, attached flags and source records, status history
+// with who did it, and a status change limited to the moves allowed. A hand entry picks a region by name or code
+// (or comes from a region page with ?add=<code>), the ground of 四(三), flags of that region as evidence, a reason.
 import { useState } from 'react';
-import { useI18n } from '../../i18n/index.tsx';
+import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { useCanAct, useYear } from '../../app/session.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
-import { api, type WatchRow } from '../../api/index.ts';
+import { api, type Evidence, type FlagRow, type WatchRow } from '../../api/index.ts';
+import { useQuery } from '../../api/useQuery.ts';
 import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
+import { RegionPicker } from '../../components/RegionPicker.tsx';
+import { actorName } from '../../components/actor.ts';
 import { EvidenceList } from '../region/Evidence.tsx';
-import { autoColumns, show } from '../region/data.ts';
-import { useWatch, useWatchlist, WATCH_STATUSES } from './data.ts';
+import { MANUAL_GROUNDS, TRANSITIONS, useWatch, useWatchlist } from './data.ts';
 
-function StatusForm({ id, onDone }: { id: string; onDone(): void }) {
+type Status = keyof typeof TRANSITIONS;
+interface HandEvidence { reason?: string; entered_by?: string; flags?: { flag_id: string; rule_id: string; year: number; severity: string; message_zh: string }[]; records?: (Evidence & { file_name?: string })[] }
+
+/** An entry's basis in the user's language: its ground of 四(三), or why it is listed without being one. */
+export function useBasis() {
+  const { t } = useI18n();
+  return (w: { is_ground?: unknown; ground?: unknown; kind?: unknown; [k: string]: unknown }) => {
+    if (w.is_ground !== false && w.ground != null) return t(`watch.ground.${Number(w.ground)}` as MessageKey);
+    return w.kind === 'spotcheck_unlinked' ? t('watch.spotcheckUnlinked') : t('watch.integrity');
+  };
+}
+
+/** Evidence rows as the evidence list reads them (the watchlist stores file_name, flags store file). */
+const asRecords = (items: unknown): Evidence[] => (Array.isArray(items) ? items : [])
+  .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object' && 'dataset' in e)
+  .map((e) => ({ ...e, file: String(e.file ?? e.file_name ?? ''), line: Number(e.line) } as Evidence));
+
+function StatusForm({ id, status, onDone }: { id: string; status: Status; onDone(): void }) {
   const { t, label } = useI18n();
-  const [status, setStatus] = useState<string>('under_review');
+  const moves = TRANSITIONS[status] ?? [];
+  const [to, setTo] = useState<string>(moves[0] ?? '');
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
+  if (moves.length === 0) return <p className="muted">{t('watch.noMove')}</p>;
   const submit = async () => {
     setError(null);
-    try { await api.setWatchStatus(id, status, note); setNote(''); onDone(); } catch (e) { setError((e as Error).message); }
+    try { await api.setWatchStatus(id, to, note); setNote(''); onDone(); } catch (e) { setError((e as Error).message); }
   };
   return (
-    <div className="row" data-testid="watch-status-form">
-      <select value={status} onChange={(e) => setStatus(e.target.value)}>{WATCH_STATUSES.map((s) => <option key={s} value={s}>{label('watch', s)}</option>)}</select>
-      <input className="wide" placeholder={t('common.note')} value={note} onChange={(e) => setNote(e.target.value)} />
-      <button type="button" className="primary" disabled={!note.trim()} onClick={() => void submit()}>{t('watch.change')}</button>
-      {error && <span className="state-error">{error}</span>}
-    </div>
+    <form className="row" data-testid="watch-status-form" onSubmit={(e) => { e.preventDefault(); if (note.trim()) void submit(); }}>
+      <select aria-label={t('watch.change')} value={to} onChange={(e) => setTo(e.target.value)}>{moves.map((s) => <option key={s} value={s}>{label('watch', s)}</option>)}</select>
+      <input className="wide" aria-label={t('common.note')} placeholder={t('common.note')} value={note} onChange={(e) => setNote(e.target.value)} />
+      <button type="submit" className="primary" disabled={!note.trim()}>{t('watch.change')}</button>
+      {error && <span className="state-error" role="alert">{error}</span>}
+    </form>
   );
 }
 
 function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
-  const { t, label, date } = useI18n();
+  const { t, label, date, lang } = useI18n();
   const q = useWatch(id);
   const canAct = useCanAct();
-  const colLabel = (k: string) => { const key = `col.${k}`; const s = t(key as never); return s === key ? k : s; };
+  const basis = useBasis();
   return (
-    <QueryLoad title={`${t('watch.title')} · #${id}`} query={q} testId="watch-detail">
-      {(w) => (
-        <>
-          <div className="facts">
-            <span><Link to={`/regions/${w.region_code}?year=${w.year}`}>{w.region_name ?? w.region_code}</Link></span>
-            <span>{t('col.year')}：{w.year}</span>
-            <span>{t('col.status')}：{label('watch', w.status)}</span>
-          </div>
-          <h3>{t('watch.grounds')}</h3>
-          {Array.isArray(w.grounds) ? (
-            <DataTable name={`grounds-${id}`} rows={w.grounds as Record<string, unknown>[]} filter={false} columns={autoColumns(w.grounds as Record<string, unknown>[], colLabel)} />
-          ) : <p className="note">{show(w.grounds ?? w.reason)}</p>}
-          <h3>{t('watch.evidence')}</h3>
-          {w.evidence?.length ? <EvidenceList evidence={w.evidence} /> : <p className="muted">{t('common.empty')}</p>}
-          <h3>{t('watch.history')}</h3>
-          {w.history?.length ? <DataTable name={`history-${id}`} rows={w.history} filter={false} columns={[
-            ...autoColumns(w.history, colLabel, ['from_status', 'to_status', 'changed_at']),
-            { key: 'from_status', label: colLabel('from_status'), value: (h) => (h.from_status ? label('watch', h.from_status) : '—') },
-            { key: 'to_status', label: colLabel('to_status'), value: (h) => label('watch', h.to_status) },
-            { key: 'changed_at', label: colLabel('changed_at'), value: (h) => date(h.changed_at as string, true) },
-          ]} /> : <p className="muted">{t('common.empty')}</p>}
-          {canAct && <><h3>{t('watch.change')}</h3>
-          <StatusForm id={id} onDone={() => { q.reload(); onChange(); }} /></>}
-        </>
-      )}
+    <QueryLoad title={`${t('watch.title')} · ${id.slice(0, 10)}`} query={q} testId="watch-detail">
+      {(w) => {
+        const ev = (w.evidence ?? []) as unknown;
+        const hand = (!Array.isArray(ev) && ev && typeof ev === 'object' ? ev : null) as HandEvidence | null;
+        const records = hand ? asRecords(hand.records) : asRecords(ev);
+        const reasons = hand?.reason ? [hand.reason] : (Array.isArray(ev) ? ev : []).filter((e) => e && typeof e === 'object' && 'reason' in e).map((e) => String((e as { reason: unknown }).reason));
+        return (
+          <>
+            <div className="facts">
+              <span><Link to={`/regions/${w.region_code}${w.year ? `?year=${w.year}` : ''}`}>{w.region_name ?? w.region_code}</Link> <span className="muted">{w.region_code}</span></span>
+              <span>{t('col.year')}：{w.year ?? '—'}</span>
+              <span>{t('col.status')}：<strong data-testid="watch-status">{label('watch', w.status)}</strong></span>
+              <span>{t('watch.by')}：{actorName(w.status_by, t)}</span>
+            </div>
+            <h3>{t('watch.grounds')}</h3>
+            <p data-testid="watch-ground">{basis(w)}</p>
+            {reasons.length === 0 && lang === 'zh' ? <p className="note">{w.reason}</p> : null}
+            {reasons.length > 0 && <><h3>{t('watch.reasonText')}</h3>{reasons.map((r, i) => <p key={i} data-testid="watch-reason">{r}</p>)}</>}
+            <h3>{t('watch.evidence')}</h3>
+            {hand?.flags?.length ? (
+              <>
+                <h4>{t('watch.flagsAttached')}</h4>
+                <ul className="flag-list" data-testid="watch-flags">{hand.flags.map((f) => (
+                  <li key={f.flag_id}><Link to={`/regions/${w.region_code}?year=${f.year}&flag=${f.flag_id}`}>{label('rule', f.rule_id)}</Link> · {f.year} · {label('severity', f.severity)} · {f.message_zh}</li>
+                ))}</ul>
+              </>
+            ) : null}
+            {records.length > 0 ? <><h4>{t('watch.records')}</h4><EvidenceList evidence={records} /></> : !hand?.flags?.length ? <p className="muted">{t('common.empty')}</p> : null}
+            <h3>{t('watch.history')}</h3>
+            {w.history?.length ? <DataTable name={`history-${id}`} testId="watch-history" urlKey={false} rows={w.history} filter={false} columns={[
+              { key: 'changed_at', label: t('col.changed_at'), value: (h) => date(h.changed_at as string, true) },
+              { key: 'from_status', label: t('col.from_status'), value: (h) => (h.from_status ? label('watch', h.from_status) : '—') },
+              { key: 'to_status', label: t('col.to_status'), value: (h) => label('watch', h.to_status) },
+              { key: 'changed_by', label: t('watch.by'), value: (h) => actorName(h.changed_by, t) },
+              { key: 'note', label: t('common.note'), wrap: true },
+            ]} /> : <p className="muted">{t('common.empty')}</p>}
+            {canAct && <><h3>{t('watch.change')}</h3>
+              <StatusForm key={w.status} id={id} status={w.status as Status} onDone={() => { q.reload(); onChange(); }} /></>}
+          </>
+        );
+      }}
     </QueryLoad>
+  );
+}
+
+function AddEntry({ onAdded }: { onAdded(id: string): void }) {
+  const { t, label } = useI18n();
+  const [year] = useYear();
+  const { query } = useRouter();
+  const regions = useQuery([year], () => api.regions(year, { all: true }));
+  const [region, setRegion] = useState<string | null>(query.get('add'));
+  const flags = useQuery([region], () => api.flags({ region: region!, status: 'active', all_years: true, limit: 200 }), region != null);
+  const [ground, setGround] = useState<number>(4);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const designated = (regions.data ?? []).filter((r) => r.designation !== 'none');
+  const submit = async () => {
+    setError(null);
+    try {
+      const r = await api.addWatch({ region_code: region!, year, reason: reason.trim(), ground, flag_ids: chosen });
+      setReason(''); setChosen([]);
+      onAdded(r.entry_id);
+    } catch (e) { setError((e as Error).message); }
+  };
+  return (
+    <Panel title={t('watch.add')} testId="watch-add">
+      <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+        <div className="field"><span className="label">{t('watch.region')}</span>
+          <RegionPicker regions={designated} value={region} onChange={(c) => { setRegion(c); setChosen([]); }} testId="region-picker" />
+        </div>
+        <fieldset className="field">
+          <legend className="label">{t('watch.chooseGround')}</legend>
+          {[1, 2, 3, 4].map((g) => {
+            const allowed = (MANUAL_GROUNDS as readonly number[]).includes(g);
+            return (
+              <label key={g} className="choice" title={allowed ? undefined : t('watch.ground3Auto')}>
+                <input type="radio" name="ground" value={g} checked={ground === g} disabled={!allowed} onChange={() => setGround(g)} data-testid={`ground-${g}`} />
+                {t(`watch.ground.${g}` as MessageKey)}{allowed ? null : <span className="muted">（{t('watch.ground3Auto')}）</span>}
+              </label>
+            );
+          })}
+        </fieldset>
+        {region && (
+          <fieldset className="field" data-testid="attach-flags">
+            <legend className="label">{t('watch.attachFlags')}</legend>
+            {flags.loading ? <span className="muted">{t('common.loading')}</span> : (flags.data ?? []).length === 0 ? <span className="muted">{t('watch.noFlags')}</span> : (
+              <div className="flag-choices">{(flags.data ?? []).map((f: FlagRow) => (
+                <label key={String(f.id)} className="choice">
+                  <input type="checkbox" checked={chosen.includes(String(f.id))} data-flag={String(f.id)}
+                    onChange={(e) => setChosen(e.target.checked ? [...chosen, String(f.id)] : chosen.filter((x) => x !== String(f.id)))} />
+                  {f.year} · {label('rule', f.rule)} · {label('severity', f.severity)} · {f.message}
+                </label>
+              ))}</div>
+            )}
+          </fieldset>
+        )}
+        <div className="field"><label className="label" htmlFor="watch-reason">{t('watch.reason')}</label>
+          <textarea id="watch-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="watch-reason-input" />
+        </div>
+        <button type="submit" className="primary" disabled={!region || reason.trim().length < 4} data-testid="watch-add-submit">{t('watch.submit')} · {year}</button>
+        {error && <div className="state-error" role="alert">{error}</div>}
+      </form>
+    </Panel>
   );
 }
 
 export default function WatchlistPage({ id }: { id?: string }) {
   const { t, label } = useI18n();
-  const [year] = useYear();
-  const { navigate } = useRouter();
+  const { navigate, query } = useRouter();
   const list = useWatchlist();
   const canAct = useCanAct();
-  const [add, setAdd] = useState({ region_code: '', reason: '' });
-  const [error, setError] = useState<string | null>(null);
-  const submit = async () => {
-    setError(null);
-    try { await api.addWatch(add.region_code, year, add.reason); setAdd({ region_code: '', reason: '' }); list.reload(); } catch (e) { setError((e as Error).message); }
-  };
+  const basis = useBasis();
   return (
     <div className="page" data-page="watchlist">
       <h1 className="page-title">{t('watch.title')}</h1>
-      <QueryLoad title={t('watch.list')} query={list} testId="watchlist">
+      {canAct && query.get('add') != null && !id && <AddEntry onAdded={(e) => { list.reload(); navigate(`/watchlist/${e}`); }} />}
+      {id && <WatchDetail id={id} onChange={list.reload} />}
+      <QueryLoad title={t('watch.list')} query={list} testId="watchlist-panel" actions={canAct && query.get('add') == null ? <Link to="/watchlist?add=" className="button">{t('watch.add')}</Link> : undefined}>
         {(rows) => (
-          <DataTable<WatchRow> name="watchlist" rows={rows} rowKey={(r) => String(r.id)} onRowClick={(r) => navigate(`/watchlist/${r.id}`)}
+          <DataTable<WatchRow> name="watchlist" testId="watchlist" rows={rows} rowKey={(r) => String(r.id)} onRowClick={(r) => navigate(`/watchlist/${r.id}`)}
+            rowLabel={(r) => `${r.region_name ?? r.region_code} ${label('watch', r.status)}`}
             columns={[
-              { key: 'id', label: t('col.id'), render: (r) => <code title={String(r.id)}>{String(r.id).slice(0, 10)}</code> },
               { key: 'region_name', label: t('col.region_name'), value: (r) => r.region_name ?? r.region_code },
               { key: 'region_code', label: t('col.region_code') },
               { key: 'year', label: t('col.year'), align: 'right' },
               { key: 'status', label: t('col.status'), value: (r) => label('watch', r.status) },
-              { key: 'reason', label: t('watch.grounds'), wrap: true, value: (r) => r.reason ?? '' },
+              { key: 'ground', label: t('watch.grounds'), wrap: true, value: (r) => basis(r) },
+              { key: 'reason', label: t('col.reason'), wrap: true, value: (r) => r.reason ?? '' },
+              { key: 'status_by', label: t('watch.by'), value: (r) => actorName(r.status_by, t) },
             ]} />
         )}
       </QueryLoad>
-      {id && <WatchDetail id={id} onChange={list.reload} />}
-      {canAct && <Panel title={t('watch.add')}>
-        <div className="row">
-          <input placeholder={t('col.region_code')} value={add.region_code} onChange={(e) => setAdd({ ...add, region_code: e.target.value })} />
-          <input className="wide" placeholder={t('col.reason')} value={add.reason} onChange={(e) => setAdd({ ...add, reason: e.target.value })} />
-          <button type="button" disabled={!/^\d{6}$/.test(add.region_code) || !add.reason.trim()} onClick={() => void submit()}>{t('watch.add')} · {year}</button>
-          {error && <span className="state-error">{error}</span>}
-        </div>
-      </Panel>}
     </div>
   );
 }

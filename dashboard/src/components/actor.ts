@@ -1,0 +1,14 @@
+// Who did something, as people read it: the audit trail stores "user:analyst", "system:refresh", "cli:…"; the
+// page shows the account name, or what the system process was.
+import type { I18n } from '../i18n/index.tsx';
+
+export function actorName(actor: unknown, t: I18n['t']): string {
+  const s = String(actor ?? '');
+  if (s === '') return '—';
+  const [kind, ...rest] = s.split(':');
+  const name = rest.join(':');
+  if (kind === 'user' || kind === 'analyst') return name || s;
+  if (kind === 'system') return name === 'refresh' ? t('actor.refresh') : t('actor.system');
+  if (kind === 'cli') return `${t('actor.cli')}${name ? `（${name}）` : ''}`;
+  return s;
+}

@@ -1,0 +1,42 @@
+// /api/users: the admin's account screen (list, add, disable, enable, reset password, set province). Every route
+// needs the admin role; the changes run on the writer and pipeline/users writes the audit entry in the same
+// transaction. A generated password is in the answer once and never stored in clear.
+import type { FastifyInstance } from 'fastify';
+import { addUser, disableUser, listUsers } from '../../users/index.ts';
+import { enableUser, resetPassword, setProvince } from '../../users/manage.ts';
+import { requireRole } from '../plugins/auth.ts';
+import { asBadRequest, forbidden } from '../plugins/errors.ts';
+import * as S from '../schemas/users.ts';
+
+export default async function userRoutes(app: FastifyInstance) {
+  const admin = requireRole('admin');
+  const actor = (req: { user: { username: string } | null }) => `user:${req.user!.username}`;
+  const name = (req: { params: unknown }) => (req.params as { username: string }).username;
+
+  app.get('/users', { schema: S.list, preHandler: admin }, async () => listUsers(app.db));
+
+  app.post('/users', { schema: S.add, preHandler: admin }, async (req) => {
+    const body = req.body as { username: string; role: string; province_code?: string | null };
+    const { user, password } = await asBadRequest(app.q.write((db) => addUser(db, { ...body, province_code: body.province_code ?? null }, actor(req))));
+    return { user, password };
+  });
+
+  app.post('/users/:username/disable', { schema: S.disable, preHandler: admin }, async (req) => {
+    if (name(req) === req.user!.username) throw forbidden('you cannot disable your own account');
+    await asBadRequest(app.q.write((db) => disableUser(db, name(req), actor(req))));
+    return { ok: true };
+  });
+
+  app.post('/users/:username/enable', { schema: S.enable, preHandler: admin }, async (req) => {
+    await asBadRequest(app.q.write((db) => enableUser(db, name(req), actor(req))));
+    return { ok: true };
+  });
+
+  app.post('/users/:username/password', { schema: S.resetPassword, preHandler: admin }, async (req) =>
+    asBadRequest(app.q.write((db) => resetPassword(db, name(req), actor(req)))));
+
+  app.post('/users/:username/province', { schema: S.setProvince, preHandler: admin }, async (req) => {
+    await asBadRequest(app.q.write((db) => setProvince(db, name(req), (req.body as { province_code: string }).province_code, actor(req))));
+    return { ok: true };
+  });
+}

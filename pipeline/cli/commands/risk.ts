@@ -1,0 +1,87 @@
+// `shifan risk --year Y [--scope designated|monitored] [--json] [--limit N]`: the ranked risk queue (pipeline/risk):
+// one row per region of the scope, tier, score and the reasons behind every point (flag or watchlist entry).
+import type { Command } from 'commander';
+import { RISK_SCOPES, RISK_TIER_ZH, type RiskScope, riskQueue } from '../../risk/index.ts';
+import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { formatTable } from '../table.ts';
+
+export function registerRisk(program: Command): void {
+  program
+    .command('risk')
+    .description(
+      'the ranked risk queue of a year: designated regions in their term (or monitored regions), with every reason',
+    )
+    .requiredOption('--year <year>', 'the year')
+    .option('--scope <scope>', `${RISK_SCOPES.join(' | ')}`, 'designated')
+    .option('--limit <n>', 'rows to print (human output; --json gives all)', '20')
+    .option('--reasons <n>', 'reasons to print per region (human output)', '4')
+    .action(async (_opts, cmd: Command) => {
+      const opts = optionsOf<{ year: string; scope: string; limit: string; reasons: string }>(cmd);
+      const year = Number(opts.year);
+      if (!Number.isInteger(year)) throw new UsageError(`--year must be a year, got "${opts.year}"`);
+      if (!RISK_SCOPES.includes(opts.scope as RiskScope))
+        throw new UsageError(`--scope must be one of ${RISK_SCOPES.join(', ')}, got "${opts.scope}"`);
+      const queue = await withDatabase(
+        cmd,
+        (db) => riskQueue((name, params) => db.allFile(name, params), { year, scope: opts.scope as RiskScope }),
+        { readOnly: true },
+      );
+      if (opts.json) {
+        return printJson(
+          queue.rows.map((r) => ({
+            rank: r.rank,
+            region_code: r.region_code,
+            region_name: r.region_name,
+            score: r.score,
+            tier: r.tier,
+            rank_low: r.rank_low,
+            rank_high: r.rank_high,
+            reasons: r.reasons.map((x) => ({
+              rule: x.rule,
+              flag_id: x.flag_id,
+              entry_id: x.entry_id,
+              points: x.points,
+              text: x.text,
+            })),
+          })),
+        );
+      }
+      const scopeZh = queue.scope === 'designated' ? '示范地区（命名期内）' : '监测地区';
+      if (!queue.complete) {
+        process.stdout.write(
+          `${year}年尚未结束（数据日期 ${queue.as_of ?? '无'}，次年2月1日前为暂定年度）：不作风险排序\n`,
+        );
+        return;
+      }
+      const listed = queue.rows.filter((r) => r.score > 0);
+      const out = [
+        `${year}年风险排序 ${scopeZh}：${queue.rows.length} 个地区，${listed.length} 个有风险理由（数据日期 ${queue.as_of}）`,
+      ];
+      const limit = Number(opts.limit);
+      const per = Number(opts.reasons);
+      out.push(
+        formatTable(
+          ['排名', '地区', '层级', '得分', '排名区间(90%)'],
+          listed
+            .slice(0, limit)
+            .map((r) => [
+              r.rank,
+              `${r.region_code} ${r.region_name ?? ''}`,
+              RISK_TIER_ZH[r.tier],
+              r.score.toFixed(1),
+              `${r.rank_low}–${r.rank_high}`,
+            ]),
+        ),
+      );
+      for (const r of listed.slice(0, limit)) {
+        out.push(
+          '',
+          `${r.rank}. ${r.region_code} ${r.region_name ?? ''}  ${r.score.toFixed(1)} 分（${RISK_TIER_ZH[r.tier]}）`,
+        );
+        for (const x of r.reasons.slice(0, per))
+          out.push(`  +${x.points} ${x.text} #${(x.flag_id ?? x.entry_id ?? '').slice(0, 12)}`);
+        if (r.reasons.length > per) out.push(`  …共 ${r.reasons.length} 条理由`);
+      }
+      process.stdout.write(`${out.join('\n')}\n`);
+    });
+}

@@ -1,0 +1,97 @@
+// The ranked risk queue (风险排序): one row per region of the scope for a year, scored from its flags and watchlist
+// entries (score.ts, data/risk-weights.json), tiered, ranked, with each rank's 90% interval under perturbed weights
+// (stability.ts). A year not yet complete (data before 1 February of the next year) is not ranked.
+import { type RiskFact, type RiskReason, scoreFacts } from './score.ts';
+import { rankStability } from './stability.ts';
+import { type RiskTier, TIER_ORDER } from './tiers.ts';
+import { loadRiskWeights, type RiskWeights } from './weights.ts';
+
+export type { RiskTier } from './tiers.ts';
+
+export type RiskScope = 'designated' | 'monitored';
+export const RISK_SCOPES: RiskScope[] = ['designated', 'monitored'];
+
+export interface RiskRow {
+  rank: number;
+  region_code: string;
+  region_name: string | null;
+  score: number;
+  tier: RiskTier;
+  /** 90% interval of the rank when every rule's weight is redrawn (stability.draws times). */
+  rank_low: number;
+  rank_high: number;
+  reasons: RiskReason[];
+}
+
+export interface RiskQueue {
+  year: number;
+  scope: RiskScope;
+  as_of: string | null;
+  /** false: the year is not complete at the data's date; no ranking is given (rows is empty). */
+  complete: boolean;
+  rows: RiskRow[];
+}
+
+export function tierOf(score: number, reasons: RiskReason[], w: RiskWeights): RiskTier {
+  if (reasons.some((r) => r.rule === 'watchlist_ground')) return 'grounds';
+  if (reasons.some((r) => w.breach_rules.includes(r.rule))) return 'breach';
+  if (score >= w.review_min) return 'review';
+  return score > 0 ? 'watch' : 'clear';
+}
+
+/** Orders rows by tier, then score (highest first), then region code; ranks 1..n. */
+export function rankRows<T extends { tier: RiskTier; score: number; region_code: string }>(
+  rows: T[],
+): Array<T & { rank: number }> {
+  return [...rows]
+    .sort(
+      (a, b) =>
+        TIER_ORDER[a.tier] - TIER_ORDER[b.tier] || b.score - a.score || a.region_code.localeCompare(b.region_code),
+    )
+    .map((r, i) => ({ ...r, rank: i + 1 }));
+}
+
+/** Reads the rows of an SQL file: `db.allFile` from the CLI, the API's read connections (`app.q.rows`) from routes. */
+export type ReadRows = <T>(name: string, params: Record<string, string | number | boolean | null>) => Promise<T[]>;
+
+export async function riskQueue(
+  read: ReadRows,
+  options: { year: number; scope?: RiskScope; province?: string | null; weights?: RiskWeights },
+): Promise<RiskQueue> {
+  const scope = options.scope ?? 'designated';
+  if (!RISK_SCOPES.includes(scope)) throw new Error(`scope must be one of ${RISK_SCOPES.join(', ')}, got ${scope}`);
+  const w = options.weights ?? loadRiskWeights();
+  const status = (await read<{ as_of: string; complete_through: number }>('risk/year_status', {}))[0];
+  const complete = status !== undefined && options.year <= status.complete_through;
+  const base = { year: options.year, scope, as_of: status?.as_of ?? null, complete };
+  if (!complete) return { ...base, rows: [] };
+  const params = { year: options.year, scope, province: options.province ?? null };
+  const regions = await read<{ region_code: string; region_name: string | null }>('risk/regions', params);
+  const facts = await read<RiskFact>('risk/facts', params);
+  const byRegion = new Map<string, RiskFact[]>();
+  for (const f of facts) {
+    const list = byRegion.get(f.region_code) ?? [];
+    byRegion.set(f.region_code, list);
+    list.push(f);
+  }
+  const scored = regions.map((r) => {
+    const reasons = scoreFacts(byRegion.get(r.region_code) ?? [], w);
+    const score = Math.round(reasons.reduce((s, x) => s + x.points, 0) * 10) / 10;
+    return { region_code: r.region_code, region_name: r.region_name, score, tier: tierOf(score, reasons, w), reasons };
+  });
+  const ranked = rankRows(scored);
+  const intervals = rankStability(ranked, w);
+  return {
+    ...base,
+    rows: ranked.map((r) => ({
+      rank: r.rank,
+      region_code: r.region_code,
+      region_name: r.region_name,
+      score: r.score,
+      tier: r.tier,
+      rank_low: intervals.get(r.region_code)!.low,
+      rank_high: intervals.get(r.region_code)!.high,
+      reasons: r.reasons,
+    })),
+  };
+}
