@@ -15,6 +15,7 @@ import figures, { type AutoRefreshOptions } from './plugins/figures.ts';
 import auth from './plugins/auth.ts';
 import dashboard from './plugins/dashboard.ts';
 import { routeGroups } from './routes/index.ts';
+import { UPLOAD_LIMIT_BYTES } from './routes/data.ts';
 
 export interface AppOptions {
   db: Database;
@@ -29,7 +30,7 @@ export interface AppOptions {
   trustProxy?: boolean | number | string | string[];
   /** refresh the figures after new loads (plugins/figures.ts); off unless given (`shifan serve` turns it on) */
   autoRefresh?: AutoRefreshOptions | false;
-  /** largest upload in bytes (default 512 MiB) */
+  /** largest upload in bytes (default UPLOAD_LIMIT_BYTES, 512 MiB; XLSX files are further capped by the reader) */
   uploadLimit?: number;
 }
 
@@ -70,8 +71,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(auth, { secureCookies: opts.secureCookies });
   // After auth, so its routes get the session check like any other: the API description is for account holders.
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
-  await app.register(multipart, { limits: { fileSize: opts.uploadLimit ?? 512 * 1024 * 1024, files: 1, fields: 5 } });
-  const groupOptions = { prefix: '/api', loginThrottle: opts.loginThrottle };
+  await app.register(multipart, { limits: { fileSize: opts.uploadLimit ?? UPLOAD_LIMIT_BYTES, files: 1, fields: 5 } });
+  const groupOptions = { prefix: '/api', loginThrottle: opts.loginThrottle, uploadLimit: opts.uploadLimit ?? UPLOAD_LIMIT_BYTES };
   for (const group of routeGroups) await app.register(group as FastifyPluginAsync<typeof groupOptions>, groupOptions);
   await app.register(dashboard, { staticDir: opts.staticDir });
   return app;

@@ -135,6 +135,7 @@ export async function withDatabase<T>(
   // Imported here, not at the top: commands that never open the database never load DuckDB.
   const { openPreparedDatabase } = await import('../setup/open.ts');
   const db = await openPreparedDatabase(cliPath(path ?? defaultDbPath()), options);
+  reportRecovery(db);
   try {
     return await fn(db);
   } finally {
@@ -142,15 +143,23 @@ export async function withDatabase<T>(
   }
 }
 
+/** Says on stderr which loads a dead process left running and opening the database marked interrupted. */
+export function reportRecovery(db: Database): void {
+  for (const l of db.recovery.interruptedLoads) {
+    process.stderr.write(`shifan: load ${l.load_id} (${l.file_name}) was left running by a process that ended; marked interrupted, nothing of it was kept\n`);
+  }
+}
+
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** What a failed command says on stderr, and its exit code: 1 failure, 2 usage, 3 database busy. */
-export function fatalReport(err: unknown): { code: 1 | 2 | 3; message: string } {
+/** What a failed command says on stderr, and its exit code: 1 failure, 2 usage, 3 database busy, 4 database damaged (restore from a backup). */
+export function fatalReport(err: unknown): { code: 1 | 2 | 3 | 4; message: string } {
   const message = err instanceof Error ? err.message : String(err);
-  // by name: DatabaseBusyError lives with DuckDB, which this module does not load
-  const code = err instanceof Error && err.name === 'DatabaseBusyError' ? 3 : err instanceof UsageError ? 2 : 1;
+  // by name: the database errors live with DuckDB, which this module does not load
+  const code = err instanceof Error && err.name === 'DatabaseDamagedError' ? 4
+    : err instanceof Error && err.name === 'DatabaseBusyError' ? 3 : err instanceof UsageError ? 2 : 1;
   const stack = code === 1 && process.env.SHIFAN_DEBUG && err instanceof Error ? `${err.stack}\n` : '';
   return { code, message: `shifan: ${message}\n${stack}` };
 }

@@ -2,11 +2,17 @@
 // fails fast with the holder's PID instead of hanging. Commands and the server open it through setup
 // (pipeline/setup/open.ts), which also fills the reference tables; tests of this floor open it directly.
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 import { loadMacros, migrate } from './migrate.ts';
 import { asSqlFileError, sqlText } from './sql-files.ts';
+import { clearScratch, scratchDir } from './scratch.ts';
+
+/** What opening the database found left behind by a process that died. */
+export interface Recovery {
+  interruptedLoads: Array<{ load_id: number; file_name: string }>;
+}
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
 export type Row = Record<string, unknown>;
@@ -18,6 +24,23 @@ export class DatabaseBusyError extends Error {
   ) {
     super(`the database ${path} is in use by ${holder}; stop that process (or use --db for another file) and retry`);
     this.name = 'DatabaseBusyError';
+  }
+}
+
+/**
+ * The file exists but cannot be read as a database (truncated, overwritten, damaged disk): said in plain words,
+ * in Chinese and English, with the way out (a restore from a backup into a new file), instead of DuckDB's IO error.
+ */
+export class DatabaseDamagedError extends Error {
+  constructor(readonly path: string, readonly detail: string) {
+    super(
+      `数据库文件 ${path} 无法打开，可能已损坏或被截断。请从备份恢复到一个新文件：shifan restore 备份目录 --db 新文件` +
+        `（夜间备份在 data/backups/），然后用 --db 或 SHIFAN_DB 指向它；原文件请保留备查。\n` +
+        `The database file ${path} cannot be opened: it looks damaged or truncated (${detail}). Restore a backup into ` +
+        `a new file with \`shifan restore BACKUP_DIR --db NEW_FILE\` (nightly backups are in data/backups/), then point ` +
+        `--db or SHIFAN_DB at it; keep the damaged file for inspection.`,
+    );
+    this.name = 'DatabaseDamagedError';
   }
 }
 
@@ -41,11 +64,28 @@ export class Database {
     }
     const connection = await instance.connect();
     const db = new Database(path, instance, connection);
-    await db.run(`SET TimeZone = 'Asia/Shanghai'`);
-    if (options.migrate !== false && !options.readOnly) await migrate(db);
-    // Temporary macros belong to the connection, so a read-only open needs them too (the risk queue's SQL uses them).
-    else if (options.readOnly) await loadMacros(db).catch(() => undefined);
+    try {
+      await db.run(`SET TimeZone = 'Asia/Shanghai'`);
+      if (path !== ':memory:') await checkFileComplete(db);
+      if (options.migrate !== false && !options.readOnly) {
+        await migrate(db);
+        db.recovery = await recoverAfterCrash(db);
+      }
+      // Temporary macros belong to the connection, so a read-only open needs them too (the risk queue's SQL uses them).
+      else if (options.readOnly) await loadMacros(db).catch(() => undefined);
+    } catch (err) {
+      db.close();
+      throw translateOpenError(path, err);
+    }
     return db;
+  }
+
+  /** Loads found running (and so interrupted) when the database was opened; empty for read-only opens. */
+  recovery: Recovery = { interruptedLoads: [] };
+
+  /** A new empty scratch folder beside the database (removed at the next open if this process dies). */
+  scratch(prefix: string): string {
+    return scratchDir(this.path, prefix);
   }
 
   /** Runs one or more statements given as text; for short statements only (SQL of substance lives in sql/). */
@@ -110,6 +150,32 @@ export class Database {
   }
 }
 
+/**
+ * DuckDB reads a file's blocks lazily, so a truncated file may open and fail only at the first query that reaches a
+ * missing block (or, worse, only at the nightly refresh). The file is DuckDB's 12 KiB header plus total_blocks
+ * blocks; a file shorter than that has lost its end.
+ */
+async function checkFileComplete(db: Database): Promise<void> {
+  const size = await db.one<{ block_size: number; total_blocks: number }>('SELECT block_size, total_blocks FROM pragma_database_size() WHERE database_name = current_database()');
+  if (!size) return;
+  const expected = FILE_HEADER_BYTES + size.block_size * size.total_blocks;
+  const actual = statSync(db.path).size;
+  if (actual < expected) throw new DatabaseDamagedError(db.path, `${actual} bytes, its own header says at least ${expected}`);
+}
+
+const FILE_HEADER_BYTES = 3 * 4096;
+
+/**
+ * Only one process can open the file, so a load still `running` at open belongs to a process that died (kill -9,
+ * power loss): it is marked interrupted at once, and the scratch folder with its uploads and decoded files is
+ * removed, instead of waiting for the next ingest to notice.
+ */
+async function recoverAfterCrash(db: Database): Promise<Recovery> {
+  if (db.path !== ':memory:') clearScratch(db.path);
+  const interruptedLoads = await db.allFile<{ load_id: number; file_name: string }>('load/mark_interrupted');
+  return { interruptedLoads };
+}
+
 /** BIGINT comes back as bigint; counts and ids fit in a double, and JSON cannot carry bigint. */
 function plain(row: Record<string, unknown>): Row {
   for (const key of Object.keys(row)) {
@@ -124,5 +190,9 @@ function translateOpenError(path: string, err: unknown): Error {
   const lock = /Conflicting lock is held in (.+?) \(PID (\d+)\)/.exec(message);
   if (lock) return new DatabaseBusyError(path, `${lock[1]} (PID ${lock[2]})`);
   if (/Could not set lock/.test(message)) return new DatabaseBusyError(path, 'another process');
+  if (err instanceof DatabaseDamagedError) return err;
+  if (/^IO Error: (Could not read enough bytes|Corrupt database file|The file .* is not a valid DuckDB database file)|not a valid DuckDB database file|Corrupt database file|checksum/i.test(message)) {
+    return new DatabaseDamagedError(path, message.split('\n')[0]);
+  }
   return err instanceof Error ? err : new Error(message);
 }

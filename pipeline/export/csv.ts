@@ -1,14 +1,11 @@
 // CSV files: UTF-8 with a byte-order mark (so Excel on Chinese Windows reads them as UTF-8), Chinese headers,
-// CRLF line ends; written by papaparse. Values are raw (rates as fractions), not the formatted text of the HTML.
-import Papa from 'papaparse';
+// CRLF line ends; written by the product's one CSV writer (pipeline/csv), which neutralises formula cells.
+// Values are raw (rates as fractions), not the formatted text of the HTML.
+import { csvText, type CsvCell } from '../csv/safe-csv.ts';
 import type { ExportTable } from './collect.ts';
 
-export const BOM = '\uFEFF';
+export { BOM } from '../csv/safe-csv.ts';
 
 export function tableCsv(table: ExportTable): string {
-  const rows = table.rows.map((r) => table.columns.map((c) => {
-    const v = r[c.key];
-    return v === null || v === undefined ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : v;
-  }));
-  return `${BOM}${Papa.unparse({ fields: table.columns.map((c) => c.zh), data: rows }, { newline: '\r\n' })}\r\n`;
+  return csvText(table.columns.map((c) => c.zh), table.rows.map((r) => table.columns.map((c) => r[c.key] as CsvCell)));
 }

@@ -7,6 +7,7 @@ import { refresh } from '../indicators/index.ts';
 import { calendarStatus } from '../calendar/index.ts';
 import { listDraws } from '../spotcheck/index.ts';
 import { previousQuarter, quarterOf, formatQuarter } from '../export/quarter.ts';
+import { rotatingBackup } from '../backup/index.ts';
 import { civilDateIn } from './next-run.ts';
 import type { JobContext, JobFn, JobOutcome } from './job.ts';
 
@@ -107,6 +108,16 @@ export async function quarterlyExportJob({ db, now }: JobContext): Promise<JobOu
   };
 }
 
+/** Nightly backup: a Parquet snapshot with its manifest, keeping the newest N (pipeline/backup). */
+export async function backupJob({ db, now }: JobContext): Promise<JobOutcome> {
+  const r = await rotatingBackup(db, { now });
+  const rows = Object.values(r.manifest.tables).reduce((a, b) => a + b, 0);
+  return {
+    summary: `备份完成：${r.dir}（${Object.keys(r.manifest.tables).length} 张表，${rows} 行，${(r.ms / 1000).toFixed(1)} 秒）；保留最近 ${r.kept.length} 份${r.removed.length ? `，删除较早的 ${r.removed.length} 份` : ''}`,
+    details: { dir: r.dir, tables: r.manifest.tables, files: r.manifest.files.length, ms: Math.round(r.ms), removed: r.removed },
+  };
+}
+
 export const jobDefinitions: Record<string, JobFn> = {
   inbox: inboxJob,
   refresh: refreshJob,
@@ -114,4 +125,5 @@ export const jobDefinitions: Record<string, JobFn> = {
   calendar_check: calendarCheckJob,
   draw_reminder: drawReminderJob,
   quarterly_export: quarterlyExportJob,
+  backup: backupJob,
 };

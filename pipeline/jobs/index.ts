@@ -16,7 +16,7 @@ export {
   type JobEvent, type RunResult, type RunnerOptions, type SchedulerHandle, type StartOptions,
 } from './scheduler.ts';
 export type { JobFn, JobContext, JobOutcome } from './job.ts';
-export { jobDefinitions, inboxJob, refreshJob, annualReportCheckJob, calendarCheckJob, drawReminderJob, quarterlyExportJob } from './definitions.ts';
+export { jobDefinitions, inboxJob, refreshJob, annualReportCheckJob, calendarCheckJob, drawReminderJob, quarterlyExportJob, backupJob } from './definitions.ts';
 export { listExports, type ExportListing } from '../export/packages.ts';
 
 export interface ScheduleListing {

@@ -8,7 +8,7 @@ import { historyTable } from '../contracts/ddl.ts';
 import { loadSql } from './contract-sql.ts';
 import type { DuckDBValue } from '@duckdb/node-api';
 import type { DatasetContract } from '../contracts/index.ts';
-import { openSource, keyedRows, type OpenedSource } from './read-source.ts';
+import { closeSource, keyedRows, keyedXlsxRows, openSource, type OpenedSource } from './read-source.ts';
 import { stageCsv } from './stage-csv.ts';
 import { stageRows } from './stage-rows.ts';
 import { stageParquet } from './stage-parquet.ts';
@@ -34,6 +34,8 @@ export interface IngestOptions {
   dataset?: string;
   /** Who asked: cli | upload | inbox | demo. */
   source?: string;
+  /** Called as XLSX / JSON Lines rows are read, with the number read so far (every few thousand rows). */
+  onRows?: (rowsRead: number) => void;
 }
 
 export class CountMismatchError extends Error {
@@ -57,6 +59,7 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
   if (source.contract) {
     const earlier = (await db.allFile<{ load_id: number; file_name: string }>('load/find_loaded', { sha256: source.sha256, dataset: source.contract.name }))[0];
     if (earlier) {
+      closeSource(source);
       return { file, dataset, status: 'skipped', loaded: 0, rejected: 0, message: `same content as load ${earlier.load_id} (${earlier.file_name}); nothing changed`, load_id: earlier.load_id };
     }
   }
@@ -64,6 +67,7 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
     ? { code: 'header_mismatch' as const, message: describeHeaderProblem(source.contract!, source.match) }
     : undefined);
   if (problem) {
+    closeSource(source);
     const message = `${file}: ${problem.message}`;
     const [row] = await db.allFile<{ load_id: number }>('load/refuse_file', {
       file_name: file, file_path: path, sha256: source.sha256, dataset, format: source.format, message,
@@ -79,7 +83,7 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
   let staged: Staged | undefined;
   try {
     profile('open', elapsed());
-    staged = await stage(db, source);
+    staged = await stage(db, source, options.onRows);
     const s = staged;
     const sql = loadSql(contract, historyTable(contract));
     // Typing, checking and finding duplicates touch only temp tables, so they run before the transaction.
@@ -94,6 +98,8 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
     profile('checked', elapsed());
     const at = (rec: number) => locate(read.points, rec);
     const raw = await s.rawFor([...failed.map((f) => at(f.rec).d), ...dups.map((d) => at(d.rec).d)]);
+    // Everything below reads `typed`; the staged copy (and its memory) can go now, before the insert.
+    await s.cleanup();
     const rejects: RejectRow[] = [
       ...read.readerRejects.map((r) => ({ line: r.line, column_name: r.column, code: r.code, value: r.value, message: r.message, raw: r.raw })),
       ...failed.flatMap((f) => f.fails.map((e) => ({ line: at(f.rec).line, column_name: e.column, code: e.code, value: e.value, message: e.message, raw: raw.get(at(f.rec).d) ?? null }))),
@@ -143,15 +149,17 @@ function profile(phase: string, ms: number): void {
   if (process.env.SHIFAN_PROFILE) process.stderr.write(`  ${phase}: ${ms} ms\n`);
 }
 
-async function stage(db: Database, source: OpenedSource): Promise<Staged> {
+async function stage(db: Database, source: OpenedSource, onRows?: (rowsRead: number) => void): Promise<Staged> {
   const contract = source.contract!;
   switch (source.format) {
     case 'csv':
       return stageCsv(db, source.path, contract, source.match!.columns, source.csv!.delimiter, source.csv!.scan);
     case 'parquet':
       return stageParquet(db, source.path, contract, source.fields, source.match!.columns, source.sha256);
+    case 'xlsx':
+      return stageRows(db, contract, keyedXlsxRows(source), { format: 'xlsx', sha256: source.sha256, readerRejects: [], onClose: () => closeSource(source), onRows });
     default:
-      return stageRows(db, contract, keyedRows(source), { format: source.format, sha256: source.sha256, readerRejects: source.readerRejects ?? [] });
+      return stageRows(db, contract, keyedRows(source), { format: source.format, sha256: source.sha256, readerRejects: source.readerRejects ?? [], onRows });
   }
 }
 

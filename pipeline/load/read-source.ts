@@ -5,7 +5,7 @@ import { basename } from 'node:path';
 import type { Database } from '../db/index.ts';
 import { datasetByName, type DatasetContract } from '../contracts/index.ts';
 import { matchHeader, type HeaderMatch } from '../contracts/header-match.ts';
-import { formatOf, reportFormatOf, readCsvHeader, readJsonl, readXlsx, jsonCellText, scanCsv, type CsvScan, type FileFormat, type SheetRows } from '../readers/index.ts';
+import { formatOf, openXlsxSheet, reportFormatOf, readCsvHeader, readJsonl, jsonCellText, scanCsv, type CsvScan, type FileFormat, type XlsxSheetStream } from '../readers/index.ts';
 import { detectDataset } from './detect-dataset.ts';
 import { parquetColumns } from './stage-parquet.ts';
 import type { ReaderReject } from './staged.ts';
@@ -24,8 +24,10 @@ export interface OpenedSource {
   match?: HeaderMatch;
   problem?: { code: 'unknown_dataset' | 'header_mismatch' | 'empty_file'; message: string };
   csv?: { delimiter: ',' | '\t'; scan: CsvScan };
-  /** XLSX / JSON Lines rows, keyed later by contract column. */
+  /** JSON Lines rows, keyed later by contract column. */
   rows?: Array<{ line: number; values: Array<string | null>; raw: string }>;
+  /** XLSX: the open sheet, read past its header; its rows stream into the stage table. */
+  xlsx?: XlsxSheetStream;
   readerRejects?: ReaderReject[];
 }
 
@@ -47,9 +49,8 @@ export async function openSource(db: Database, path: string, datasetName?: strin
   } else {
     source.sha256 = await sha256File(path);
     if (format === 'xlsx') {
-      const sheet: SheetRows = await readXlsx(path, datasets.flatMap((d) => [d.name, d.zh]));
-      fields = sheet.header;
-      source.rows = sheet.rows.map((r) => ({ line: r.line, values: r.cells, raw: Papa.unparse([r.cells.map((c) => c ?? '')]) }));
+      source.xlsx = await openXlsxSheet(path, datasets.flatMap((d) => [d.name, d.zh]));
+      fields = source.xlsx.header;
     } else if (format === 'jsonl') {
       const keys: string[] = [];
       const rows: NonNullable<OpenedSource['rows']> = [];
@@ -104,16 +105,34 @@ async function openReport(path: string, datasetName?: string): Promise<OpenedSou
   };
 }
 
-/** XLSX / JSON Lines rows as SourceRows keyed by contract column. */
+/** JSON Lines (and disclosure report) rows as SourceRows keyed by contract column. */
 export function keyedRows(source: OpenedSource): SourceRow[] {
   const columns = source.match!.columns;
-  return (source.rows ?? []).map((r) => {
-    const cells = new Map<string, string | null>();
-    columns.forEach((name, i) => {
-      if (name) cells.set(name, r.values[i] ?? null);
-    });
-    return { line: r.line, cells, raw: r.raw };
+  return (source.rows ?? []).map((r) => ({ line: r.line, cells: keyed(columns, r.values), raw: r.raw }));
+}
+
+/** XLSX rows as SourceRows, streamed from the open sheet; raw is the row as one CSV line (what rejects show). */
+export async function* keyedXlsxRows(source: OpenedSource): AsyncGenerator<SourceRow> {
+  const columns = source.match!.columns;
+  const rows = source.xlsx!.rows;
+  for await (const r of rows) {
+    yield { line: r.line, cells: keyed(columns, r.cells), raw: Papa.unparse([r.cells.map((c) => c ?? '')]) };
+  }
+}
+
+/** Stops reading an XLSX source that will not be loaded (skipped or refused after its header). */
+export function closeSource(source: OpenedSource): void {
+  source.xlsx?.close();
+  // Drops the reader and its shared-strings table (the largest part of an XLSX load's memory) before typing.
+  source.xlsx = undefined;
+}
+
+function keyed(columns: Array<string | undefined>, values: Array<string | null>): Map<string, string | null> {
+  const cells = new Map<string, string | null>();
+  columns.forEach((name, i) => {
+    if (name) cells.set(name, values[i] ?? null);
   });
+  return cells;
 }
 
 async function sha256File(path: string): Promise<string> {

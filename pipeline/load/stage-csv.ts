@@ -2,16 +2,13 @@
 // given explicitly and malformed records go to DuckDB's rejects table (a record with too many fields would
 // otherwise silently yield zero rows). Line numbers come from the independent scan (readers/csv-scan.ts).
 import { openSync, readSync, closeSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Database } from '../db/index.ts';
 import { quoteIdent } from '../contracts/ddl.ts';
 import type { DatasetContract } from '../contracts/index.ts';
 import { decodeBytes, decodeGb18030ToUtf8, physicalLine, type CsvScan } from '../readers/index.ts';
 import { codeForCsvError } from './reject-codes.ts';
 import type { Breakpoint, ReaderReject, Staged } from './staged.ts';
-
-let tempCounter = 0;
 
 export async function stageCsv(
   db: Database,
@@ -25,7 +22,7 @@ export async function stageCsv(
   let readPath = path;
   let tempFile: string | undefined;
   if (!scan.utf8) {
-    tempFile = join(tmpdir(), `shifan-${process.pid}-${++tempCounter}.csv`);
+    tempFile = join(db.scratch('decode'), 'utf8.csv');
     await decodeGb18030ToUtf8(path, tempFile);
     readPath = tempFile;
   }
@@ -70,7 +67,7 @@ export async function stageCsv(
     rawFor: async (ds) => rawRecords(path, scan, ds, scan.utf8 ? 'utf-8' : 'gb18030'),
     cleanup: async () => {
       await db.run('DROP TABLE IF EXISTS csv_rejects; DROP TABLE IF EXISTS csv_scans');
-      if (tempFile) rmSync(tempFile, { force: true });
+      if (tempFile) rmSync(dirname(tempFile), { recursive: true, force: true });
     },
   };
 }

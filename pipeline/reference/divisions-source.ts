@@ -47,8 +47,9 @@ export function divisionsCsv(divisions: Division[]): string {
   const lines = [DIVISION_COLUMNS.join(',')];
   for (const d of divisions) {
     const cells = [d.regionCode, d.name, d.level, d.provinceCode, d.cityCode ?? ''];
-    // Names are plain Chinese text; refuse rather than quote, so the file stays trivially readable.
-    if (cells.some((c) => /[",\r\n]/.test(c))) throw new Error(`division ${d.regionCode} has a comma, quote or newline in it: ${cells.join('|')}`);
+    // Names are plain Chinese text; refuse rather than quote or neutralise (pipeline/csv), so the file stays
+    // trivially readable and can never carry a spreadsheet formula.
+    if (cells.some((c) => /[",\r\n]/.test(c) || /^[=+\-@\t]/.test(c))) throw new Error(`division ${d.regionCode} has a comma, quote, newline or formula start in it: ${cells.join('|')}`);
     lines.push(cells.join(','));
   }
   return `${lines.join('\n')}\n`;

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import Papa from 'papaparse';
+import { csvText } from '../csv/safe-csv.ts';
 import { datasets, isRequired, type Column, type DatasetContract } from '../contracts/index.ts';
 
 export function columnRule(contract: DatasetContract, col: Column): string {
@@ -32,7 +32,7 @@ export async function writeTemplates(outDir: string): Promise<string[]> {
   const written: string[] = [];
   for (const contract of datasets) {
     const csvPath = join(outDir, `${contract.name}.csv`);
-    writeFileSync(csvPath, `\uFEFF${Papa.unparse([contract.columns.map((c) => c.zh)])}\r\n`);
+    writeFileSync(csvPath, csvText(contract.columns.map((c) => c.zh), []));
     written.push(csvPath);
 
     const workbook = new ExcelJS.Workbook();

@@ -84,7 +84,7 @@ describe('plain cron schedules', () => {
 describe('schedule configuration', () => {
   it('lists every job once with a valid cron expression', () => {
     const ids = loadSchedules().jobs.map((j) => j.job_id);
-    expect(ids).toEqual(['inbox', 'refresh', 'annual_report_check', 'calendar_check', 'draw_reminder', 'quarterly_export']);
+    expect(ids).toEqual(['inbox', 'refresh', 'backup', 'annual_report_check', 'calendar_check', 'draw_reminder', 'quarterly_export']);
   });
 
   it.each([

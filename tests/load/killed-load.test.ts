@@ -1,10 +1,11 @@
 // A load killed in the middle of its transaction leaves nothing half-written, and the next ingest says so.
 import { spawn, spawnSync } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
+import iconv from 'iconv-lite';
 import { once } from 'node:events';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { repoRoot } from '../../pipeline/db/index.ts';
+import { Database, repoRoot, scratchRoot } from '../../pipeline/db/index.ts';
 import { ingestFile } from '../../pipeline/load/index.ts';
 import { decisionHeader, workspace, type Workspace } from './fixtures.ts';
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
@@ -35,8 +36,46 @@ function ingestAndKillAt(db: string, file: string, phase: string): Promise<void>
   });
 }
 
+/** A GB18030 file: the loader decodes it into a UTF-8 copy in the database's scratch folder before reading. */
+async function bigGbkFile(path: string, rows: number): Promise<void> {
+  const out = createWriteStream(path);
+  out.write(iconv.encode(`${decisionHeader}\n`, 'gb18030'));
+  const chunk: string[] = [];
+  for (let i = 0; i < rows; i++) chunk.push(`K${i},110101,市场监督管理局,license,2024-01-05,2024-01-08,0,1\n`);
+  out.write(iconv.encode(chunk.join(''), 'gb18030'));
+  out.end();
+  await once(out, 'finish');
+}
+
 describe('a killed load', () => {
-  it('leaves no rows and no rejects behind, and is marked interrupted at the next ingest', async () => {
+  it('is marked interrupted by the next command that opens the database, which says so, and its scratch files are removed', async () => {
+    const dbPath = ws.db.path;
+    ws.db.close();
+    const file = join(ws.dir, 'enforcement_decisions_gbk.csv');
+    await bigGbkFile(file, 200_000);
+    await ingestAndKillAt(dbPath, file, 'typed');
+    // The scratch folder the dead process was decoding into is still there.
+    expect(existsSync(scratchRoot(dbPath))).toBe(true);
+
+    const result = spawnSync(process.execPath, [shifan, '--db', dbPath, 'loads', '--json'], { encoding: 'utf8', timeout: 60_000 });
+    expect(result.stderr).toContain('(enforcement_decisions_gbk.csv) was left running by a process that ended; marked interrupted');
+    expect(JSON.parse(result.stdout)[0]).toMatchObject({ status: 'interrupted' });
+    expect(existsSync(scratchRoot(dbPath))).toBe(false);
+
+    const db = await Database.open(dbPath);
+    try {
+      expect(db.recovery.interruptedLoads).toEqual([]);
+      expect(await db.all('SELECT status, message FROM load_log')).toEqual([
+        { status: 'interrupted', message: 'the loading process ended before the load committed; nothing of it was kept' },
+      ]);
+      expect((await db.one<{ n: number }>('SELECT count(*) AS n FROM enforcement_decisions_history'))!.n).toBe(0);
+    } finally {
+      db.close();
+      ws.db = await Database.open(join(ws.dir, 'other.duckdb'));
+    }
+  }, 180_000);
+
+  it('leaves no rows and no rejects behind, and a new ingest loads the file', async () => {
     const dbPath = ws.db.path;
     ws.db.close();
     const file = join(ws.dir, 'enforcement_decisions_big.csv');
@@ -47,7 +86,7 @@ describe('a killed load', () => {
     try {
       expect((await db.one<{ n: number }>('SELECT count(*) AS n FROM enforcement_decisions_history'))!.n).toBe(0);
       expect((await db.one<{ n: number }>('SELECT count(*) AS n FROM rejects'))!.n).toBe(0);
-      expect(await db.one('SELECT status FROM load_log')).toEqual({ status: 'running' });
+      expect(await db.one('SELECT status FROM load_log')).toEqual({ status: 'interrupted' });
       const again = await ingestFile(db, file);
       expect(again).toMatchObject({ status: 'loaded', loaded: 200_000 });
       expect(await db.all('SELECT status FROM load_log ORDER BY load_id')).toEqual([{ status: 'interrupted' }, { status: 'loaded' }]);
@@ -55,7 +94,7 @@ describe('a killed load', () => {
       db.close();
       ws.db = await openPreparedDatabase(join(ws.dir, 'other.duckdb'));
     }
-  });
+  }, 180_000);
 });
 
 describe('a busy database', () => {

@@ -1,6 +1,7 @@
-// Table downloads. CSV is UTF-8 with a byte-order mark so that Excel on Chinese Windows opens it correctly;
-// XLSX is written by exceljs, imported only when the user asks (it stays out of the initial bundle).
-import Papa from 'papaparse';
+// Table downloads. CSV is UTF-8 with a byte-order mark so that Excel on Chinese Windows opens it correctly, written
+// by the product's one CSV writer (pipeline/csv), which neutralises cells a spreadsheet would run as formulas;
+// XLSX is written by exceljs (strings are text cells there, never formulas), imported only when the user asks.
+import { csvText, type CsvCell } from '../../../pipeline/csv/safe-csv.ts';
 
 export interface ExportColumn<R> { header: string; value: (row: R) => unknown }
 
@@ -12,7 +13,7 @@ function cells<R>(rows: readonly R[], columns: ExportColumn<R>[]): unknown[][] {
 }
 
 export function toCsv<R>(rows: readonly R[], columns: ExportColumn<R>[]): string {
-  return `\ufeff${Papa.unparse({ fields: columns.map((c) => c.header), data: cells(rows, columns) }, { newline: '\r\n' })}`;
+  return csvText(columns.map((c) => c.header), cells(rows, columns) as CsvCell[][], { finalNewline: false });
 }
 
 function save(blob: Blob, filename: string) {

@@ -3,8 +3,7 @@
 // are audited (data.upload, refresh.run) after the feature's own transaction.
 import type { FastifyInstance } from 'fastify';
 import { listValue } from '@duckdb/node-api';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createWriteStream } from 'node:fs';
@@ -18,11 +17,19 @@ import { badRequest, HttpError } from '../plugins/errors.ts';
 import { sendTable } from '../plugins/table.ts';
 import * as S from '../schemas/data.ts';
 
+/**
+ * The largest upload. The server streams an upload to disk and loads it in bounded memory (CSV by DuckDB, XLSX
+ * row by row), so the cap guards the disk and the time of one load, not the memory: 512 MiB holds a CSV of about
+ * 6 M decisions; bigger deliveries go into the inbox folder (data/inbox) or `shifan ingest`.
+ */
+export const UPLOAD_LIMIT_BYTES = 512 * 1024 * 1024;
+
 const DATASETS = new Set(datasets.map((d) => d.name));
 /** History tables of the datasets whose rows belong to a region: what a load can hold of a province. */
 const REGIONAL_TABLES = listValue(datasets.filter((d) => d.columns.some((c) => c.name === 'region_code')).map(historyTable));
 
-export default async function dataRoutes(app: FastifyInstance) {
+export default async function dataRoutes(app: FastifyInstance, opts: { uploadLimit?: number }) {
+  const limitMb = Math.round((opts.uploadLimit ?? UPLOAD_LIMIT_BYTES) / 2 ** 20);
   const central = requireRole('central');
 
   // A provincial office sees only the loads that brought rows of its regions, with its own row counts: a file's
@@ -52,7 +59,8 @@ export default async function dataRoutes(app: FastifyInstance) {
 
   app.post('/upload', { schema: S.upload, preHandler: central }, async (req) => {
     if (!req.isMultipart()) throw new HttpError(415, 'unsupported_media_type', 'send the file as multipart/form-data with a "file" part');
-    const dir = mkdtempSync(join(tmpdir(), 'shifan-upload-'));
+    // Beside the database, so a server killed mid-upload leaves nothing behind once it starts again (pipeline/db/scratch.ts).
+    const dir = app.q.db.scratch('upload');
     try {
       let path: string | null = null;
       let dataset: string | undefined;
@@ -62,7 +70,10 @@ export default async function dataRoutes(app: FastifyInstance) {
           const name = basename(part.filename || 'upload').replace(/[^\p{L}\p{N}._-]/gu, '_') || 'upload';
           path = join(dir, name);
           await pipeline(part.file, createWriteStream(path));
-          if (part.file.truncated) throw new HttpError(413, 'too_large', 'the file is larger than the upload limit');
+          if (part.file.truncated) {
+            throw new HttpError(413, 'too_large', `文件超过上传上限 ${limitMb} MB；更大的文件请放入收件箱目录 data/inbox 或用 shifan ingest 加载 ` +
+              `(the file is larger than the ${limitMb} MB upload limit; put larger files in the inbox folder data/inbox or load them with shifan ingest)`);
+          }
         } else if (part.fieldname === 'dataset' && typeof part.value === 'string' && part.value !== '') {
           if (!DATASETS.has(part.value)) throw badRequest(`unknown dataset "${part.value}"; one of ${[...DATASETS].join(', ')}`);
           dataset = part.value;

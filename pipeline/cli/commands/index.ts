@@ -138,6 +138,18 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./export.ts')).registerExport,
   },
   {
+    name: 'backup',
+    database: 'shared',
+    summary: 'a consistent snapshot: one Parquet file per table and a manifest with row counts and SHA-256',
+    load: async () => (await import('./backup.ts')).registerBackup,
+  },
+  {
+    name: 'restore',
+    database: 'none',
+    summary: 'verify a snapshot and restore it into a new database file, never over an existing one',
+    load: async () => (await import('./backup.ts')).registerRestore,
+  },
+  {
     name: 'templates',
     database: 'none',
     summary: 'write CSV and XLSX templates with Chinese headers for every dataset',

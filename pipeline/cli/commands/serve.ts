@@ -8,7 +8,7 @@ import { defaultDbPath } from '../../db/index.ts';
 import { hasRefreshed, refresh } from '../../indicators/index.ts';
 import { openPreparedDatabase } from '../../setup/open.ts';
 import { openCliChannel } from '../channel-server.ts';
-import { cliErr, cliOut, commandRunner, optionsOf, UsageError } from '../context.ts';
+import { cliErr, cliOut, commandRunner, optionsOf, reportRecovery, UsageError } from '../context.ts';
 
 export interface ServeFlags {
   port?: string;
@@ -37,6 +37,7 @@ export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<
   const phase = startPhases();
   const db = await openPreparedDatabase(dbPath);
   phase('database opened and prepared');
+  reportRecovery(db);
   try {
     if (
       flags.refreshIfNever &&
