@@ -29,14 +29,22 @@ try {
   for (let i = 0; i < repeat; i++) {
     const r = await refresh(db);
     seconds.push(r.seconds);
-    const slow = [...r.steps].sort((a, b) => b.ms - a.ms).slice(0, 5).map((s) => `${s.step} ${(s.ms / 1000).toFixed(1)} s`).join(', ');
-    console.log(`run ${i + 1}: ${r.seconds.toFixed(2)} s, ${r.source_rows.toLocaleString('en')} source rows, ` +
-      `${Math.round(r.rows_per_second).toLocaleString('en')} rows/s; ${r.metric_rows.toLocaleString('en')} indicator values, ` +
-      `${r.flags_active.toLocaleString('en')} active flags; slowest: ${slow}`);
+    const slow = [...r.steps]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5)
+      .map((s) => `${s.step} ${(s.ms / 1000).toFixed(1)} s`)
+      .join(', ');
+    console.log(
+      `run ${i + 1}: ${r.seconds.toFixed(2)} s, ${r.source_rows.toLocaleString('en')} source rows, ` +
+        `${Math.round(r.rows_per_second).toLocaleString('en')} rows/s; ${r.metric_rows.toLocaleString('en')} indicator values, ` +
+        `${r.flags_active.toLocaleString('en')} active flags; slowest: ${slow}`,
+    );
   }
 } finally {
   db.close();
 }
 const best = Math.min(...seconds);
-console.log(`best refresh: ${best.toFixed(2)} s (target <= ${TARGET_SECONDS} s): ${best <= TARGET_SECONDS ? 'within target' : 'OVER TARGET'}`);
+console.log(
+  `best refresh: ${best.toFixed(2)} s (target <= ${TARGET_SECONDS} s): ${best <= TARGET_SECONDS ? 'within target' : 'OVER TARGET'}`,
+);
 process.exitCode = best <= TARGET_SECONDS ? 0 : 1;

@@ -10,9 +10,14 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const built = existsSync(new URL('../dashboard/dist/index.html', import.meta.url));
 const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
 if (existsSync(vite)) {
-  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'dashboard/vite.config.ts'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'dashboard/vite.config.ts'], {
+    cwd: root,
+    stdio: 'inherit',
+  });
   process.exit(r.status ?? 1);
 }
-process.stdout.write(built
-  ? 'vite is not installed (production install): serving the dashboard already built in dashboard/dist\n'
-  : 'vite is not installed and dashboard/dist is missing: the API will run, the dashboard needs `npm run build` with the dev tools\n');
+process.stdout.write(
+  built
+    ? 'vite is not installed (production install): serving the dashboard already built in dashboard/dist\n'
+    : 'vite is not installed and dashboard/dist is missing: the API will run, the dashboard needs `npm run build` with the dev tools\n',
+);

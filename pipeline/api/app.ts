@@ -38,7 +38,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
     // a hop count n trusts the n nearest proxies (Fastify's types only know the function form of it)
-    trustProxy: typeof opts.trustProxy === 'number' ? ((hops: number) => (_address: string, hop: number) => hop < hops)(opts.trustProxy) : (opts.trustProxy ?? false),
+    trustProxy:
+      typeof opts.trustProxy === 'number'
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(opts.trustProxy)
+        : (opts.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
     frameworkErrors: frameworkError,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
@@ -63,7 +69,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(swagger, {
     openapi: {
-      info: { title: 'shifan API', description: 'Law-based government demonstration regions: indicators, flags, spot checks, watchlist, data. Session cookie + x-csrf-token on state changes; see pipeline/api/README.md.', version: '0.1.0' },
+      info: {
+        title: 'shifan API',
+        description:
+          'Law-based government demonstration regions: indicators, flags, spot checks, watchlist, data. Session cookie + x-csrf-token on state changes; see pipeline/api/README.md.',
+        version: '0.1.0',
+      },
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'shifan_session' } } },
       security: [{ session: [] }],
     },
@@ -72,7 +83,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // After auth, so its routes get the session check like any other: the API description is for account holders.
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   await app.register(multipart, { limits: { fileSize: opts.uploadLimit ?? UPLOAD_LIMIT_BYTES, files: 1, fields: 5 } });
-  const groupOptions = { prefix: '/api', loginThrottle: opts.loginThrottle, uploadLimit: opts.uploadLimit ?? UPLOAD_LIMIT_BYTES };
+  const groupOptions = {
+    prefix: '/api',
+    loginThrottle: opts.loginThrottle,
+    uploadLimit: opts.uploadLimit ?? UPLOAD_LIMIT_BYTES,
+  };
   for (const group of routeGroups) await app.register(group as FastifyPluginAsync<typeof groupOptions>, groupOptions);
   await app.register(dashboard, { staticDir: opts.staticDir });
   return app;

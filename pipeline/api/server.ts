@@ -33,7 +33,10 @@ export function parseTrustProxy(value: string | undefined): boolean | number | s
   if (value === undefined || value.trim() === '' || value === 'false') return undefined;
   if (value === 'true') return true;
   if (/^\d+$/.test(value)) return Number(value);
-  const list = value.split(',').map((s) => s.trim()).filter(Boolean);
+  const list = value
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const item of list) {
     if (!/^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(item)) {
       throw new Error(`--trust-proxy: "${item}" is not an address, a CIDR range, loopback, linklocal or uniquelocal`);
@@ -44,18 +47,30 @@ export function parseTrustProxy(value: string | undefined): boolean | number | s
 
 export const defaultStaticDir = () => join(repoRoot, 'dashboard', 'dist');
 
-export async function startServer(db: Database, opts: ServeOptions = {}): Promise<{ app: FastifyInstance; url: string }> {
+export async function startServer(
+  db: Database,
+  opts: ServeOptions = {},
+): Promise<{ app: FastifyInstance; url: string }> {
   const out = opts.out ?? process.stdout;
   const host = opts.host ?? '127.0.0.1';
   const port = opts.port ?? 8080;
   const admin = await ensureAdmin(db);
-  if (admin) out.write(`first start: created user ${admin.username}, password (shown once, store it now): ${admin.password}\n`);
+  if (admin)
+    out.write(`first start: created user ${admin.username}, password (shown once, store it now): ${admin.password}\n`);
   const staticDir = opts.staticDir ?? defaultStaticDir();
-  if (!existsSync(join(staticDir, 'index.html'))) out.write(`the dashboard is not built (${staticDir}); run \`npm run build\` — the API works meanwhile\n`);
+  if (!existsSync(join(staticDir, 'index.html')))
+    out.write(`the dashboard is not built (${staticDir}); run \`npm run build\` — the API works meanwhile\n`);
   // Cookies are Secure unless served over plain http on a loopback address (documented in pipeline/api/README.md).
   const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
   const secureCookies = process.env.SHIFAN_INSECURE_COOKIES === '1' ? false : !loopback;
-  const app = await buildApp({ db, staticDir, logger: opts.logger ? { level: 'warn' } : false, secureCookies, trustProxy: opts.trustProxy, autoRefresh: opts.autoRefresh ?? {} });
+  const app = await buildApp({
+    db,
+    staticDir,
+    logger: opts.logger ? { level: 'warn' } : false,
+    secureCookies,
+    trustProxy: opts.trustProxy,
+    autoRefresh: opts.autoRefresh ?? {},
+  });
   if (opts.scheduler !== false) {
     // A job writes through the shared connection outside app.q.write, so the cached reads are dropped when it ends.
     // Requests log at warn; the jobs' events at info, on a child logger of their own.
@@ -87,10 +102,13 @@ export async function startServer(db: Database, opts: ServeOptions = {}): Promis
 export function closeOnSignal(app: FastifyInstance, db: Database, beforeClose?: () => Promise<void>): Promise<void> {
   return new Promise((resolve) => {
     const stop = () => {
-      (beforeClose?.() ?? Promise.resolve()).catch(() => undefined).then(() => app.close()).finally(() => {
-        db.close();
-        resolve();
-      });
+      (beforeClose?.() ?? Promise.resolve())
+        .catch(() => undefined)
+        .then(() => app.close())
+        .finally(() => {
+          db.close();
+          resolve();
+        });
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);

@@ -34,12 +34,26 @@ export interface ChainReport {
 }
 
 /** The hashed part of an entry: everything except the two hashes. */
-export function hashedContent(e: Pick<AuditEntry, 'seq' | 'logged_at' | 'action' | 'actor' | 'subject' | 'details'>): string {
-  return canonicalJson({ seq: e.seq, logged_at: e.logged_at, action: e.action, actor: e.actor, subject: e.subject, details: e.details });
+export function hashedContent(
+  e: Pick<AuditEntry, 'seq' | 'logged_at' | 'action' | 'actor' | 'subject' | 'details'>,
+): string {
+  return canonicalJson({
+    seq: e.seq,
+    logged_at: e.logged_at,
+    action: e.action,
+    actor: e.actor,
+    subject: e.subject,
+    details: e.details,
+  });
 }
 
-export function entryHash(prevHash: string, e: Pick<AuditEntry, 'seq' | 'logged_at' | 'action' | 'actor' | 'subject' | 'details'>): string {
-  return createHash('sha256').update(prevHash + hashedContent(e), 'utf8').digest('hex');
+export function entryHash(
+  prevHash: string,
+  e: Pick<AuditEntry, 'seq' | 'logged_at' | 'action' | 'actor' | 'subject' | 'details'>,
+): string {
+  return createHash('sha256')
+    .update(prevHash + hashedContent(e), 'utf8')
+    .digest('hex');
 }
 
 /**
@@ -54,49 +68,95 @@ export function entryHash(prevHash: string, e: Pick<AuditEntry, 'seq' | 'logged_
  * Entries appended at the end with correct hashes cannot be told from real ones by the chain alone; compare the
  * head with a published one (certificates carry it) or pass anchors.
  */
-export function verifyChain(entries: readonly AuditEntry[], anchors: ReadonlyMap<number, string> = new Map()): ChainReport {
+export function verifyChain(
+  entries: readonly AuditEntry[],
+  anchors: ReadonlyMap<number, string> = new Map(),
+): ChainReport {
   const sorted = [...entries].sort((a, b) => a.seq - b.seq);
   const bySeqHash = new Map<string, number>();
   const broken = firstBreak(sorted, bySeqHash, anchors);
   const last = sorted[sorted.length - 1];
-  return { ok: broken === null, entries: sorted.length, head: last ? { seq: last.seq, hash: last.hash } : null, broken };
+  return {
+    ok: broken === null,
+    entries: sorted.length,
+    head: last ? { seq: last.seq, hash: last.hash } : null,
+    broken,
+  };
 }
 
-function firstBreak(sorted: readonly AuditEntry[], seen: Map<string, number>, anchors: ReadonlyMap<number, string>): ChainBreak | null {
+function firstBreak(
+  sorted: readonly AuditEntry[],
+  seen: Map<string, number>,
+  anchors: ReadonlyMap<number, string>,
+): ChainBreak | null {
   let expected = 1;
   let prevHash = GENESIS_HASH;
   for (let i = 0; i < sorted.length; i++) {
     const e = sorted[i];
     if (e.seq > expected) {
-      return { seq: expected, kind: 'deleted', message: `entries ${expected}..${e.seq - 1} are missing (seq jumps from ${expected - 1} to ${e.seq})` };
+      return {
+        seq: expected,
+        kind: 'deleted',
+        message: `entries ${expected}..${e.seq - 1} are missing (seq jumps from ${expected - 1} to ${e.seq})`,
+      };
     }
-    if (e.seq < expected) return { seq: e.seq, kind: 'inserted', message: `seq ${e.seq} appears again after seq ${expected - 1}` };
+    if (e.seq < expected)
+      return { seq: e.seq, kind: 'inserted', message: `seq ${e.seq} appears again after seq ${expected - 1}` };
     if (entryHash(e.prev_hash, e) !== e.hash) {
       if (entryHash(e.prev_hash, { ...e, seq: e.seq - 1 }) === e.hash) {
-        return { seq: e.seq - 1, kind: 'inserted', message: `entry ${e.seq} was hashed as seq ${e.seq - 1}: an entry was inserted at seq ${e.seq - 1} and the later ones renumbered` };
+        return {
+          seq: e.seq - 1,
+          kind: 'inserted',
+          message: `entry ${e.seq} was hashed as seq ${e.seq - 1}: an entry was inserted at seq ${e.seq - 1} and the later ones renumbered`,
+        };
       }
       if (entryHash(e.prev_hash, { ...e, seq: e.seq + 1 }) === e.hash) {
-        return { seq: e.seq, kind: 'deleted', message: `entry ${e.seq} was hashed as seq ${e.seq + 1}: the original entry ${e.seq} was removed and the later ones renumbered` };
+        return {
+          seq: e.seq,
+          kind: 'deleted',
+          message: `entry ${e.seq} was hashed as seq ${e.seq + 1}: the original entry ${e.seq} was removed and the later ones renumbered`,
+        };
       }
-      return { seq: e.seq, kind: 'edited', message: `entry ${e.seq} (${e.action}) does not match its hash: its content or hash was changed` };
+      return {
+        seq: e.seq,
+        kind: 'edited',
+        message: `entry ${e.seq} (${e.action}) does not match its hash: its content or hash was changed`,
+      };
     }
     if (e.prev_hash !== prevHash) {
       const olderSeq = seen.get(e.prev_hash);
       if (olderSeq !== undefined) {
-        return { seq: olderSeq + 1, kind: 'inserted', message: `entry ${e.seq} is chained to entry ${olderSeq}: entries ${olderSeq + 1}..${e.seq - 1} were inserted` };
+        return {
+          seq: olderSeq + 1,
+          kind: 'inserted',
+          message: `entry ${e.seq} is chained to entry ${olderSeq}: entries ${olderSeq + 1}..${e.seq - 1} were inserted`,
+        };
       }
-      return { seq: e.seq, kind: 'deleted', message: `entry ${e.seq} is chained to a hash no stored entry has: the entry before it was removed (or entry ${e.seq - 1} was rewritten with a new hash)` };
+      return {
+        seq: e.seq,
+        kind: 'deleted',
+        message: `entry ${e.seq} is chained to a hash no stored entry has: the entry before it was removed (or entry ${e.seq - 1} was rewritten with a new hash)`,
+      };
     }
     const anchored = anchors.get(e.seq);
     if (anchored !== undefined && anchored !== e.hash) {
-      return { seq: e.seq, kind: 'edited', message: `entry ${e.seq} has hash ${e.hash}, but the published anchor says ${anchored}: the log was rewritten from here or earlier` };
+      return {
+        seq: e.seq,
+        kind: 'edited',
+        message: `entry ${e.seq} has hash ${e.hash}, but the published anchor says ${anchored}: the log was rewritten from here or earlier`,
+      };
     }
     seen.set(e.hash, e.seq);
     prevHash = e.hash;
     expected = e.seq + 1;
   }
   for (const seq of anchors.keys()) {
-    if (seq >= expected) return { seq, kind: 'deleted', message: `the published anchor names entry ${seq}, but the log ends at seq ${expected - 1}` };
+    if (seq >= expected)
+      return {
+        seq,
+        kind: 'deleted',
+        message: `the published anchor names entry ${seq}, but the log ends at seq ${expected - 1}`,
+      };
   }
   return null;
 }

@@ -39,7 +39,8 @@ export async function appendAudit(db: Database, input: AuditInput): Promise<Audi
   const prevHash = head?.hash ?? GENESIS_HASH;
   const entry: AuditEntry = { ...body, prev_hash: prevHash, hash: entryHash(prevHash, body) };
   const inserted = await db.allFile('audit/append', { ...entry, details: detailsText });
-  if (inserted.length !== 1) throw new Error(`the audit log moved on while entry ${entry.seq} was being written; retry`);
+  if (inserted.length !== 1)
+    throw new Error(`the audit log moved on while entry ${entry.seq} was being written; retry`);
   return entry;
 }
 
@@ -47,8 +48,14 @@ interface StoredRow extends Omit<AuditEntry, 'details'> {
   details: string;
 }
 
-export async function readAuditLog(db: Database, filter: { subject?: string; action?: string } = {}): Promise<AuditEntry[]> {
-  const rows = await db.allFile<StoredRow>('audit/entries', { subject: filter.subject ?? null, action: filter.action ?? null });
+export async function readAuditLog(
+  db: Database,
+  filter: { subject?: string; action?: string } = {},
+): Promise<AuditEntry[]> {
+  const rows = await db.allFile<StoredRow>('audit/entries', {
+    subject: filter.subject ?? null,
+    action: filter.action ?? null,
+  });
   return rows.map((r) => ({ ...r, details: parseDetails(r) }));
 }
 

@@ -22,14 +22,17 @@ export interface CalendarSource {
 }
 
 export function readCalendarDir(dir: string = calendarDir()): CalendarSource {
-  const names = readdirSync(dir).filter((f) => HOLIDAY_FILE_NAME.test(f)).sort();
+  const names = readdirSync(dir)
+    .filter((f) => HOLIDAY_FILE_NAME.test(f))
+    .sort();
   const hash = createHash('sha256');
   const files = names.map((name) => {
     const bytes = readFileSync(join(dir, name));
     hash.update(`${name}\0${bytes.length}\0`).update(bytes);
     const file = parseHolidayFile(bytes.toString('utf8'), join(dir, name));
     // "Published" is decided per notice year, so a file must be named after the year it declares.
-    if (name !== `${file.year}.json`) throw new CalendarFileError(file.source, `declares year ${file.year}; rename it ${file.year}.json`);
+    if (name !== `${file.year}.json`)
+      throw new CalendarFileError(file.source, `declares year ${file.year}; rename it ${file.year}.json`);
     return file;
   });
   return { dir, files, sha256: hash.digest('hex') };

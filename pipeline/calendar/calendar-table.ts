@@ -27,7 +27,9 @@ export async function refreshCalendarTable(db: Database, dir: string = calendarD
   const years = [...listed.map((d) => yearOf(dayNumber(d.date))), ...source.files.map((f) => f.year)];
   const from = `${Math.min(CALENDAR_TABLE_YEARS.first, ...years)}-01-01`;
   const to = `${Math.max(CALENDAR_TABLE_YEARS.last, ...years)}-12-31`;
-  const sha256 = createHash('sha256').update(`${source.sha256}\n${from}..${to}\n${sqlText(FILL_SQL)}`).digest('hex');
+  const sha256 = createHash('sha256')
+    .update(`${source.sha256}\n${from}..${to}\n${sqlText(FILL_SQL)}`)
+    .digest('hex');
 
   const current = await db.one<{ sha256: string }>(`SELECT sha256 FROM reference_sources WHERE name = 'calendar'`);
   if (current?.sha256 === sha256) return { refreshed: false, sha256, from, to };
@@ -36,7 +38,9 @@ export async function refreshCalendarTable(db: Database, dir: string = calendarD
   await db.transaction(async () => {
     await db.run('DELETE FROM calendar_days');
     await db.runFile(FILL_SQL, { listing, published: JSON.stringify(calendar.publishedYears()), from, to });
-    await db.run(`INSERT OR REPLACE INTO reference_sources VALUES ('calendar', $1, current_localtimestamp())`, [sha256]);
+    await db.run(`INSERT OR REPLACE INTO reference_sources VALUES ('calendar', $1, current_localtimestamp())`, [
+      sha256,
+    ]);
   });
   return { refreshed: true, sha256, from, to };
 }

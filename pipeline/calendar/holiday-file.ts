@@ -19,7 +19,10 @@ export interface HolidayFile {
 
 export class CalendarFileError extends Error {
   override name = 'CalendarFileError';
-  constructor(readonly file: string, detail: string) {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
     super(`${file}: ${detail}`);
   }
 }
@@ -32,7 +35,8 @@ export function parseHolidayFile(text: string, source: string): HolidayFile {
   } catch (err) {
     throw new CalendarFileError(source, `not valid JSON (${(err as Error).message})`);
   }
-  if (typeof doc !== 'object' || doc === null) throw new CalendarFileError(source, 'expected a JSON object { year, papers, days }');
+  if (typeof doc !== 'object' || doc === null)
+    throw new CalendarFileError(source, 'expected a JSON object { year, papers, days }');
   const { year, papers, days } = doc as Record<string, unknown>;
   if (!Number.isInteger(year) || (year as number) < 1949 || (year as number) > 2999) {
     throw new CalendarFileError(source, `"year" must be a whole number such as 2027, found ${JSON.stringify(year)}`);
@@ -45,18 +49,24 @@ export function parseHolidayFile(text: string, source: string): HolidayFile {
 
 function checkDay(entry: unknown, i: number, fileYear: number, source: string): HolidayDay {
   const where = `days[${i}]`;
-  if (typeof entry !== 'object' || entry === null) throw new CalendarFileError(source, `${where} must be an object { name, date, isOffDay }`);
+  if (typeof entry !== 'object' || entry === null)
+    throw new CalendarFileError(source, `${where} must be an object { name, date, isOffDay }`);
   const { name, date, isOffDay } = entry as Record<string, unknown>;
   if (typeof date !== 'string' || !isCivilDate(date)) {
     throw new CalendarFileError(source, `${where}.date must be a date as YYYY-MM-DD, found ${JSON.stringify(date)}`);
   }
-  if (typeof isOffDay !== 'boolean') throw new CalendarFileError(source, `${where}.isOffDay must be true or false, found ${JSON.stringify(isOffDay)}`);
-  if (typeof name !== 'string') throw new CalendarFileError(source, `${where}.name must be text, found ${JSON.stringify(name)}`);
+  if (typeof isOffDay !== 'boolean')
+    throw new CalendarFileError(source, `${where}.isOffDay must be true or false, found ${JSON.stringify(isOffDay)}`);
+  if (typeof name !== 'string')
+    throw new CalendarFileError(source, `${where}.name must be text, found ${JSON.stringify(name)}`);
   // A notice moves days in its own year and, around New Year, the end of the previous one (2019.json holds
   // 2018-12-29). A date further away means the file is not what it claims to be.
   const dateYear = yearOf(dayNumber(date));
   if (dateYear !== fileYear && dateYear !== fileYear - 1) {
-    throw new CalendarFileError(source, `${where}.date ${date} lies outside the notice year ${fileYear} (and the end of ${fileYear - 1})`);
+    throw new CalendarFileError(
+      source,
+      `${where}.date ${date} lies outside the notice year ${fileYear} (and the end of ${fileYear - 1})`,
+    );
   }
   return { name, date, isOffDay };
 }

@@ -4,8 +4,22 @@ import type { CivilDate } from './civil-date.ts';
 import { loadCalendar } from './calendar-dir.ts';
 import type { AddWorkdaysResult, DayInfo, WorkdaysBetweenResult } from './work-calendar.ts';
 
-export { WorkCalendar, type AddWorkdaysResult, type WorkdaysBetweenResult, type Provisional, type DayInfo, type ListedDay } from './work-calendar.ts';
-export { calendarDir, loadCalendar, readCalendarDir, forgetCalendars, HOLIDAY_FILE_NAME, type CalendarSource } from './calendar-dir.ts';
+export {
+  WorkCalendar,
+  type AddWorkdaysResult,
+  type WorkdaysBetweenResult,
+  type Provisional,
+  type DayInfo,
+  type ListedDay,
+} from './work-calendar.ts';
+export {
+  calendarDir,
+  loadCalendar,
+  readCalendarDir,
+  forgetCalendars,
+  HOLIDAY_FILE_NAME,
+  type CalendarSource,
+} from './calendar-dir.ts';
 export { parseHolidayFile, CalendarFileError, type HolidayFile, type HolidayDay } from './holiday-file.ts';
 export { installHolidayFile, type InstallResult } from './install.ts';
 export { calendarStatus, type CalendarYearStatus } from './status.ts';
@@ -33,5 +47,7 @@ export function dayInfo(date: CivilDate): DayInfo {
 
 /** The stderr line for a provisional result, one per unpublished year. */
 export function provisionalWarnings(unpublishedYears: readonly number[]): string[] {
-  return unpublishedYears.map((y) => `warning: ${y} has no published holiday calendar; weekdays-only rule used, result is provisional`);
+  return unpublishedYears.map(
+    (y) => `warning: ${y} has no published holiday calendar; weekdays-only rule used, result is provisional`,
+  );
 }

@@ -30,7 +30,10 @@ export function installHolidayFile(path: string, options: { dir?: string; replac
   // already has days changes past deadlines, so it must be asked for.
   const currentDays = parseHolidayFile(current.toString('utf8'), target).days.length;
   if (currentDays > 0 && !options.replace) {
-    throw new CalendarFileError(path, `${target} already holds the ${file.year} calendar (${currentDays} days) and differs from this file; pass --replace to overwrite it`);
+    throw new CalendarFileError(
+      path,
+      `${target} already holds the ${file.year} calendar (${currentDays} days) and differs from this file; pass --replace to overwrite it`,
+    );
   }
   writeFileSync(target, bytes);
   forgetCalendars();

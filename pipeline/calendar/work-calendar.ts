@@ -42,7 +42,8 @@ export class WorkCalendar {
     // Older notices first, so that a later notice listing the same date overrides it.
     for (const file of [...files].sort((a, b) => a.year - b.year)) {
       if (file.days.length > 0) this.published.add(file.year);
-      for (const d of file.days) this.listed.set(dayNumber(d.date), { isOffDay: d.isOffDay, name: d.name, fileYear: file.year });
+      for (const d of file.days)
+        this.listed.set(dayNumber(d.date), { isOffDay: d.isOffDay, name: d.name, fileYear: file.year });
     }
   }
 
@@ -56,7 +57,9 @@ export class WorkCalendar {
 
   /** Every listed date, ascending: what the database table is built from. */
   listedDays(): Array<{ date: CivilDate } & ListedDay> {
-    return [...this.listed.entries()].sort((a, b) => a[0] - b[0]).map(([day, info]) => ({ date: civilDate(day), ...info }));
+    return [...this.listed.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([day, info]) => ({ date: civilDate(day), ...info }));
   }
 
   isWorkday(date: CivilDate): boolean {
@@ -75,7 +78,8 @@ export class WorkCalendar {
 
   /** The n-th working day after `date` (date itself not counted); n = 0 gives `date`. */
   addWorkdays(date: CivilDate, n: number): AddWorkdaysResult {
-    if (!Number.isInteger(n) || n < 0) throw new RangeError(`the number of working days must be a whole number >= 0, found ${n}`);
+    if (!Number.isInteger(n) || n < 0)
+      throw new RangeError(`the number of working days must be a whole number >= 0, found ${n}`);
     const start = dayNumber(date);
     let day = start;
     for (let left = n; left > 0; ) {

@@ -146,7 +146,9 @@ export async function withDatabase<T>(
 /** Says on stderr which loads a dead process left running and opening the database marked interrupted. */
 export function reportRecovery(db: Database): void {
   for (const l of db.recovery.interruptedLoads) {
-    process.stderr.write(`shifan: load ${l.load_id} (${l.file_name}) was left running by a process that ended; marked interrupted, nothing of it was kept\n`);
+    process.stderr.write(
+      `shifan: load ${l.load_id} (${l.file_name}) was left running by a process that ended; marked interrupted, nothing of it was kept\n`,
+    );
   }
 }
 
@@ -158,8 +160,14 @@ export class UsageError extends Error {
 export function fatalReport(err: unknown): { code: 1 | 2 | 3 | 4; message: string } {
   const message = err instanceof Error ? err.message : String(err);
   // by name: the database errors live with DuckDB, which this module does not load
-  const code = err instanceof Error && err.name === 'DatabaseDamagedError' ? 4
-    : err instanceof Error && err.name === 'DatabaseBusyError' ? 3 : err instanceof UsageError ? 2 : 1;
+  const code =
+    err instanceof Error && err.name === 'DatabaseDamagedError'
+      ? 4
+      : err instanceof Error && err.name === 'DatabaseBusyError'
+        ? 3
+        : err instanceof UsageError
+          ? 2
+          : 1;
   const stack = code === 1 && process.env.SHIFAN_DEBUG && err instanceof Error ? `${err.stack}\n` : '';
   return { code, message: `shifan: ${message}\n${stack}` };
 }

@@ -5,7 +5,8 @@ const stated = { optional: true, min: 0 } as const;
 export const annualReports: DatasetContract = {
   name: 'annual_reports',
   zh: '年度报告',
-  description: 'One row per region and reported year: when the report was submitted and published, and the figures it states.',
+  description:
+    'One row per region and reported year: when the report was submitted and published, and the figures it states.',
   key: ['region_code', 'report_year'],
   columns: [
     { name: 'region_code', zh: '行政区划代码', type: 'region_code' },
@@ -35,11 +36,41 @@ export const annualReports: DatasetContract = {
     { name: 'rule_of_law_weight', zh: '法治建设考核权重', type: 'percent', optional: true },
   ],
   rules: [
-    { code: 'published_before_submitted', column: 'published_on', check: 'published_on >= submitted_on', message: 'published_on is before submitted_on' },
-    { code: 'submitted_before_year_end', column: 'submitted_on', check: 'year(submitted_on) > report_year', message: 'a report on a year cannot be submitted before that year has ended' },
-    { code: 'lost_exceeds_concluded', column: 'litigation_lost', check: 'litigation_lost <= litigation_concluded', message: 'litigation_lost exceeds litigation_concluded' },
-    { code: 'answered_exceeds_requests', column: 'disclosure_answered_on_time', check: 'disclosure_answered_on_time <= disclosure_requests', message: 'disclosure_answered_on_time exceeds disclosure_requests' },
-    { code: 'reviewed_exceeds_decisions', column: 'major_decisions_legal_reviewed', check: 'major_decisions_legal_reviewed <= major_decisions', message: 'major_decisions_legal_reviewed exceeds major_decisions' },
-    { code: 'collective_exceeds_decisions', column: 'major_decisions_collective', check: 'major_decisions_collective <= major_decisions', message: 'major_decisions_collective exceeds major_decisions' },
+    {
+      code: 'published_before_submitted',
+      column: 'published_on',
+      check: 'published_on >= submitted_on',
+      message: 'published_on is before submitted_on',
+    },
+    {
+      code: 'submitted_before_year_end',
+      column: 'submitted_on',
+      check: 'year(submitted_on) > report_year',
+      message: 'a report on a year cannot be submitted before that year has ended',
+    },
+    {
+      code: 'lost_exceeds_concluded',
+      column: 'litigation_lost',
+      check: 'litigation_lost <= litigation_concluded',
+      message: 'litigation_lost exceeds litigation_concluded',
+    },
+    {
+      code: 'answered_exceeds_requests',
+      column: 'disclosure_answered_on_time',
+      check: 'disclosure_answered_on_time <= disclosure_requests',
+      message: 'disclosure_answered_on_time exceeds disclosure_requests',
+    },
+    {
+      code: 'reviewed_exceeds_decisions',
+      column: 'major_decisions_legal_reviewed',
+      check: 'major_decisions_legal_reviewed <= major_decisions',
+      message: 'major_decisions_legal_reviewed exceeds major_decisions',
+    },
+    {
+      code: 'collective_exceeds_decisions',
+      column: 'major_decisions_collective',
+      check: 'major_decisions_collective <= major_decisions',
+      message: 'major_decisions_collective exceeds major_decisions',
+    },
   ],
 };

@@ -39,7 +39,8 @@ export function datasetDdl(contract: DatasetContract, existingColumns: Set<strin
     );
   } else {
     for (const c of contract.columns) {
-      if (!existingColumns.has(c.name)) statements.push(`ALTER TABLE ${table} ADD COLUMN ${quoteIdent(c.name)} ${columnSqlType(c)}`);
+      if (!existingColumns.has(c.name))
+        statements.push(`ALTER TABLE ${table} ADD COLUMN ${quoteIdent(c.name)} ${columnSqlType(c)}`);
     }
   }
   const visible = contract.columns.map((c) => quoteIdent(c.name)).join(', ');

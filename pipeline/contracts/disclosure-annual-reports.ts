@@ -14,14 +14,17 @@ export const disclosureAnnualReports: DatasetContract = {
   description:
     'The published annual report on government information disclosure (条例 Art. 49–50) of one publisher and year, ' +
     'read from HTML, DOCX, PDF or text in the national template (pipeline/disclosure-reports): the totals of ' +
-    'sections 二–四 as columns, every number of the tables in `detail`, and whether the template\'s own checks hold.',
+    "sections 二–四 as columns, every number of the tables in `detail`, and whether the template's own checks hold.",
   key: ['region_code', 'year', 'publisher'],
   columns: [
     { name: 'region_code', zh: '行政区划代码', type: 'region_code', note: "resolved from the publisher's name" },
     { name: 'year', zh: '报告年度', type: 'int', min: 2008, max: 2100 },
     { name: 'publisher', zh: '发布机关', type: 'text', note: 'from the title' },
     {
-      name: 'template', zh: '模板版本', type: 'enum', required: true,
+      name: 'template',
+      zh: '模板版本',
+      type: 'enum',
+      required: true,
       values: [
         { value: '2019', zh: '2019版' },
         { value: '2021', zh: '2021版' },
@@ -36,7 +39,14 @@ export const disclosureAnnualReports: DatasetContract = {
     { name: 'licences', zh: '行政许可处理决定数', ...count },
     { name: 'penalties', zh: '行政处罚处理决定数', ...count },
     { name: 'coercions', zh: '行政强制处理决定数', ...count },
-    { name: 'fees_amount', zh: '行政事业性收费金额(万元)', type: 'number', optional: true, min: 0, note: '2021 template only' },
+    {
+      name: 'fees_amount',
+      zh: '行政事业性收费金额(万元)',
+      type: 'number',
+      optional: true,
+      min: 0,
+      note: '2021 template only',
+    },
     { name: 'received_new', zh: '本年新收申请数', ...count },
     { name: 'received_new_natural', zh: '本年新收申请数(自然人)', ...count },
     { name: 'carried_over', zh: '上年结转申请数', ...count },
@@ -50,7 +60,19 @@ export const disclosureAnnualReports: DatasetContract = {
     { name: 'carried_forward', zh: '结转下年度继续办理', ...count },
     ...reviewCells,
     { name: 'balanced', zh: '勾稽关系成立', type: 'boolean', required: true },
-    { name: 'balance_failures', zh: '未通过的校验', type: 'text', optional: true, note: 'codes of the failed checks, comma-separated' },
-    { name: 'detail', zh: '全部数字', type: 'text', optional: true, note: 'JSON: every number of sections 二–四 by row and column code' },
+    {
+      name: 'balance_failures',
+      zh: '未通过的校验',
+      type: 'text',
+      optional: true,
+      note: 'codes of the failed checks, comma-separated',
+    },
+    {
+      name: 'detail',
+      zh: '全部数字',
+      type: 'text',
+      optional: true,
+      note: 'JSON: every number of sections 二–四 by row and column code',
+    },
   ],
 };

@@ -151,7 +151,12 @@ const requestHead: RequestRow[] = [
   { code: 'new', group: 'new', label: '一、本年新收政府信息公开申请数量', keywords: ['本年新收'] },
   { code: 'carried_over', group: 'carried_over', label: '二、上年结转政府信息公开申请数量', keywords: ['上年结转'] },
   { code: 'disclosed', group: 'disclosed', label: '（一）予以公开', keywords: ['予以公开'] },
-  { code: 'partly', group: 'partly', label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）', keywords: ['部分公开'] },
+  {
+    code: 'partly',
+    group: 'partly',
+    label: '（二）部分公开（区分处理的，只计这一情形，不计其他情形）',
+    keywords: ['部分公开'],
+  },
   sub('withheld', 1, '属于国家秘密', ['国家秘密']),
   sub('withheld', 2, '其他法律行政法规禁止公开', ['禁止公开']),
   sub('withheld', 3, '危及“三安全一稳定”', ['三安全一稳定', '危及']),
@@ -183,7 +188,11 @@ export const requestRows: Record<TemplateVersion, RequestRow[]> = {
     sub('other', 3, '其他', ['其他']),
     ...requestTail,
   ],
-  '2019': [...requestHead, { code: 'other', group: 'other', label: '（六）其他处理', keywords: ['其他处理'] }, ...requestTail],
+  '2019': [
+    ...requestHead,
+    { code: 'other', group: 'other', label: '（六）其他处理', keywords: ['其他处理'] },
+    ...requestTail,
+  ],
 };
 
 /** The groups whose rows make up 三、本年度办理结果 (the handled total (七) is their sum). */

@@ -13,7 +13,9 @@ export const disclosureRequests: DatasetContract = {
     { name: 'answered_on', zh: '答复日期', type: 'date', note: 'empty: unanswered' },
     { name: 'extended', zh: '延期答复', type: 'boolean' },
     {
-      name: 'review_result', zh: '复议诉讼结果', type: 'enum',
+      name: 'review_result',
+      zh: '复议诉讼结果',
+      type: 'enum',
       values: [
         { value: 'none', zh: '无' },
         { value: 'upheld', zh: '维持' },
@@ -22,6 +24,11 @@ export const disclosureRequests: DatasetContract = {
     },
   ],
   rules: [
-    { code: 'answered_before_received', column: 'answered_on', check: 'answered_on >= received_on', message: 'answered_on is before received_on' },
+    {
+      code: 'answered_before_received',
+      column: 'answered_on',
+      check: 'answered_on >= received_on',
+      message: 'answered_on is before received_on',
+    },
   ],
 };

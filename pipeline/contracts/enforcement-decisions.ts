@@ -10,7 +10,10 @@ export const enforcementDecisions: DatasetContract = {
     { name: 'region_code', zh: '行政区划代码', type: 'region_code', required: true },
     { name: 'agency', zh: '执法机关', type: 'text', required: true },
     {
-      name: 'action_type', zh: '执法类别', type: 'enum', required: true,
+      name: 'action_type',
+      zh: '执法类别',
+      type: 'enum',
+      required: true,
       values: [
         { value: 'license', zh: '许可', aliases: ['行政许可'] },
         { value: 'penalty', zh: '处罚', aliases: ['行政处罚'] },
@@ -26,6 +29,11 @@ export const enforcementDecisions: DatasetContract = {
     { name: 'legal_review', zh: '法制审核', type: 'boolean' },
   ],
   rules: [
-    { code: 'published_before_decided', column: 'published_on', check: 'published_on >= decided_on', message: 'published_on is before decided_on' },
+    {
+      code: 'published_before_decided',
+      column: 'published_on',
+      check: 'published_on >= decided_on',
+      message: 'published_on is before decided_on',
+    },
   ],
 };

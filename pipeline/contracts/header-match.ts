@@ -3,7 +3,12 @@
 import type { DatasetContract } from './types.ts';
 
 export function normaliseHeader(text: string): string {
-  return text.normalize('NFKC').replace(/^\uFEFF/, '').trim().toLowerCase().replace(/\s+/g, ' ');
+  return text
+    .normalize('NFKC')
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ');
 }
 
 export interface HeaderMatch {
@@ -31,7 +36,13 @@ export function matchHeader(contract: DatasetContract, fields: string[]): Header
     seen.add(c);
   }
   const missing = contract.columns.filter((c) => !c.optional && !seen.has(c.name)).map((c) => c.name);
-  return { columns, missing, unknown, duplicated, ok: missing.length === 0 && unknown.length === 0 && duplicated.length === 0 };
+  return {
+    columns,
+    missing,
+    unknown,
+    duplicated,
+    ok: missing.length === 0 && unknown.length === 0 && duplicated.length === 0,
+  };
 }
 
 /** The message a refused header gets: what is missing, what is unknown, and how to fix it. */
@@ -41,15 +52,19 @@ export function describeHeaderProblem(contract: DatasetContract, match: HeaderMa
   // belong to any province. Only a row that is recognisably a header has its unknown names quoted.
   const known = match.columns.filter((c) => c !== undefined).length;
   if (known * 2 < match.columns.length) {
-    return `the first row is not a header of dataset ${contract.name} (${contract.zh}): ${known} of its ${match.columns.length} cells ` +
+    return (
+      `the first row is not a header of dataset ${contract.name} (${contract.zh}): ${known} of its ${match.columns.length} cells ` +
       `are column names, so the file seems to have no header row. Add the header row of the template from \`shifan templates\` ` +
-      `(English names or the Chinese headers are both accepted).`;
+      `(English names or the Chinese headers are both accepted).`
+    );
   }
   const parts: string[] = [];
   const zh = (name: string) => contract.columns.find((c) => c.name === name)?.zh ?? name;
   if (match.missing.length) parts.push(`missing columns: ${match.missing.map((m) => `${m} (${zh(m)})`).join(', ')}`);
   if (match.unknown.length) parts.push(`unknown columns: ${match.unknown.map((u) => `"${u}"`).join(', ')}`);
   if (match.duplicated.length) parts.push(`columns given twice: ${match.duplicated.join(', ')}`);
-  return `header does not fit dataset ${contract.name} (${contract.zh}): ${parts.join('; ')}. ` +
-    `Use the template from \`shifan templates\` (English names or the Chinese headers are both accepted).`;
+  return (
+    `header does not fit dataset ${contract.name} (${contract.zh}): ${parts.join('; ')}. ` +
+    `Use the template from \`shifan templates\` (English names or the Chinese headers are both accepted).`
+  );
 }

@@ -3,13 +3,17 @@ import type { DatasetContract } from './types.ts';
 export const incidents: DatasetContract = {
   name: 'incidents',
   zh: '重大事件',
-  description: 'Serious violations, inaction, false materials, public-opinion events, awards and nationally promoted practices.',
+  description:
+    'Serious violations, inaction, false materials, public-opinion events, awards and nationally promoted practices.',
   key: ['event_id'],
   columns: [
     { name: 'event_id', zh: '事件编号', type: 'text' },
     { name: 'region_code', zh: '行政区划代码', type: 'region_code', required: true },
     {
-      name: 'kind', zh: '类型', type: 'enum', required: true,
+      name: 'kind',
+      zh: '类型',
+      type: 'enum',
+      required: true,
       values: [
         { value: 'serious_violation', zh: '严重违法行政行为' },
         { value: 'inaction', zh: '不作为乱作为' },
@@ -26,7 +30,17 @@ export const incidents: DatasetContract = {
     { name: 'source', zh: '来源', type: 'text', optional: true },
   ],
   rules: [
-    { code: 'release_before_event', column: 'first_release_at', check: 'first_release_at >= occurred_at', message: 'first_release_at is before occurred_at' },
-    { code: 'press_before_event', column: 'press_conference_at', check: 'press_conference_at >= occurred_at', message: 'press_conference_at is before occurred_at' },
+    {
+      code: 'release_before_event',
+      column: 'first_release_at',
+      check: 'first_release_at >= occurred_at',
+      message: 'first_release_at is before occurred_at',
+    },
+    {
+      code: 'press_before_event',
+      column: 'press_conference_at',
+      check: 'press_conference_at >= occurred_at',
+      message: 'press_conference_at is before occurred_at',
+    },
   ],
 };

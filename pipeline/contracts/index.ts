@@ -16,15 +16,35 @@ import { disclosureAnnualReports } from './disclosure-annual-reports.ts';
 
 export * from './types.ts';
 export {
-  regions, annualReports, selfAssessments, enforcementDecisions, enforcementStats, litigationCases,
-  disclosureRequests, normativeDocuments, incidents, satisfactionSurveys, spotcheckFindings, nationalBenchmarks,
+  regions,
+  annualReports,
+  selfAssessments,
+  enforcementDecisions,
+  enforcementStats,
+  litigationCases,
+  disclosureRequests,
+  normativeDocuments,
+  incidents,
+  satisfactionSurveys,
+  spotcheckFindings,
+  nationalBenchmarks,
   disclosureAnnualReports,
 };
 export * from './disclosure-report-template.ts';
 
 export const datasets: readonly DatasetContract[] = [
-  regions, annualReports, selfAssessments, enforcementDecisions, enforcementStats, litigationCases,
-  disclosureRequests, normativeDocuments, incidents, satisfactionSurveys, spotcheckFindings, nationalBenchmarks,
+  regions,
+  annualReports,
+  selfAssessments,
+  enforcementDecisions,
+  enforcementStats,
+  litigationCases,
+  disclosureRequests,
+  normativeDocuments,
+  incidents,
+  satisfactionSurveys,
+  spotcheckFindings,
+  nationalBenchmarks,
   disclosureAnnualReports,
 ];
 

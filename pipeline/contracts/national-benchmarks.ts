@@ -3,7 +3,8 @@ import type { DatasetContract } from './types.ts';
 export const nationalBenchmarks: DatasetContract = {
   name: 'national_benchmarks',
   zh: '全国参照值',
-  description: "Published national reference figures, e.g. the national administrative-litigation loss rate that indicator 73 compares against (the previous year's).",
+  description:
+    "Published national reference figures, e.g. the national administrative-litigation loss rate that indicator 73 compares against (the previous year's).",
   key: ['year', 'metric'],
   columns: [
     { name: 'year', zh: '年度', type: 'int', min: 2000, max: 2100 },

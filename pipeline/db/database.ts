@@ -32,7 +32,10 @@ export class DatabaseBusyError extends Error {
  * in Chinese and English, with the way out (a restore from a backup into a new file), instead of DuckDB's IO error.
  */
 export class DatabaseDamagedError extends Error {
-  constructor(readonly path: string, readonly detail: string) {
+  constructor(
+    readonly path: string,
+    readonly detail: string,
+  ) {
     super(
       `数据库文件 ${path} 无法打开，可能已损坏或被截断。请从备份恢复到一个新文件：shifan restore 备份目录 --db 新文件` +
         `（夜间备份在 data/backups/），然后用 --db 或 SHIFAN_DB 指向它；原文件请保留备查。\n` +
@@ -156,11 +159,14 @@ export class Database {
  * blocks; a file shorter than that has lost its end.
  */
 async function checkFileComplete(db: Database): Promise<void> {
-  const size = await db.one<{ block_size: number; total_blocks: number }>('SELECT block_size, total_blocks FROM pragma_database_size() WHERE database_name = current_database()');
+  const size = await db.one<{ block_size: number; total_blocks: number }>(
+    'SELECT block_size, total_blocks FROM pragma_database_size() WHERE database_name = current_database()',
+  );
   if (!size) return;
   const expected = FILE_HEADER_BYTES + size.block_size * size.total_blocks;
   const actual = statSync(db.path).size;
-  if (actual < expected) throw new DatabaseDamagedError(db.path, `${actual} bytes, its own header says at least ${expected}`);
+  if (actual < expected)
+    throw new DatabaseDamagedError(db.path, `${actual} bytes, its own header says at least ${expected}`);
 }
 
 const FILE_HEADER_BYTES = 3 * 4096;
@@ -191,7 +197,11 @@ function translateOpenError(path: string, err: unknown): Error {
   if (lock) return new DatabaseBusyError(path, `${lock[1]} (PID ${lock[2]})`);
   if (/Could not set lock/.test(message)) return new DatabaseBusyError(path, 'another process');
   if (err instanceof DatabaseDamagedError) return err;
-  if (/^IO Error: (Could not read enough bytes|Corrupt database file|The file .* is not a valid DuckDB database file)|not a valid DuckDB database file|Corrupt database file|checksum/i.test(message)) {
+  if (
+    /^IO Error: (Could not read enough bytes|Corrupt database file|The file .* is not a valid DuckDB database file)|not a valid DuckDB database file|Corrupt database file|checksum/i.test(
+      message,
+    )
+  ) {
     return new DatabaseDamagedError(path, message.split('\n')[0]);
   }
   return err instanceof Error ? err : new Error(message);

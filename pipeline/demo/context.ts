@@ -42,7 +42,13 @@ export class CsvTable implements Table {
   private readonly writer: CsvWriter;
   readonly formatter: Formatter;
 
-  constructor(private readonly ctx: DemoContext, readonly file: string, private readonly contract: DatasetContract, style: FileStyle, options: CsvOptions) {
+  constructor(
+    private readonly ctx: DemoContext,
+    readonly file: string,
+    private readonly contract: DatasetContract,
+    style: FileStyle,
+    options: CsvOptions,
+  ) {
     this.formatter = makeFormatter(contract, style, ctx.days, stream(ctx.world.seed, 'cells', file));
     this.writer = new CsvWriter(join(ctx.outDir, file), this.formatter.header, options);
   }
@@ -62,12 +68,22 @@ export class XlsxTable implements Table {
   private readonly writer: XlsxWriter;
   private readonly formatter: Formatter;
 
-  constructor(private readonly ctx: DemoContext, readonly file: string, private readonly contract: DatasetContract, style: FileStyle) {
+  constructor(
+    private readonly ctx: DemoContext,
+    readonly file: string,
+    private readonly contract: DatasetContract,
+    style: FileStyle,
+  ) {
     this.formatter = makeFormatter(contract, style, ctx.days, stream(ctx.world.seed, 'cells', file));
     const dateColumns = new Set(contract.columns.filter((c) => c.type === 'date').map((c) => c.name));
-    this.writer = new XlsxWriter(join(ctx.outDir, file), contract.name, this.formatter.columns.map((name, i) => ({
-      header: this.formatter.header[i], date: style.date === 'excel' && dateColumns.has(name),
-    })));
+    this.writer = new XlsxWriter(
+      join(ctx.outDir, file),
+      contract.name,
+      this.formatter.columns.map((name, i) => ({
+        header: this.formatter.header[i],
+        date: style.date === 'excel' && dateColumns.has(name),
+      })),
+    );
   }
 
   row(values: readonly Typed[], verbatim?: Record<string, string>): number {

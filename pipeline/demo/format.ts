@@ -26,7 +26,10 @@ export interface FileStyle {
 }
 
 const BOOL_TEXT: Record<BoolForm, [string, string]> = {
-  zh: ['否', '是'], digit: ['0', '1'], word: ['false', 'true'], yn: ['N', 'Y'],
+  zh: ['否', '是'],
+  digit: ['0', '1'],
+  word: ['false', 'true'],
+  yn: ['N', 'Y'],
 };
 const BOOL_FORMS: BoolForm[] = ['zh', 'digit', 'word', 'yn'];
 const DATE_FORMS: DateForm[] = ['iso', 'slash', 'cn'];
@@ -74,7 +77,9 @@ export function makeFormatter(contract: DatasetContract, style: FileStyle, days:
         const v = row[i];
         out[k] = v === null || v === undefined ? '' : cellOf[i](v);
       }
-      if (verbatim) for (const [name, text] of Object.entries(verbatim)) out[fileOrder.findIndex((i) => contract.columns[i].name === name)] = text;
+      if (verbatim)
+        for (const [name, text] of Object.entries(verbatim))
+          out[fileOrder.findIndex((i) => contract.columns[i].name === name)] = text;
       return out;
     },
   };
@@ -85,12 +90,18 @@ function cellFunction(col: Column, style: FileStyle, days: DayTable, rng: Random
     case 'date':
       if (style.date === 'excel') return (v) => utcDate(v as number);
       if (style.date === 'mixed') return (v) => formatDay(days, v as number, rng.pick(DATE_FORMS));
-      { const form = style.date; return (v) => formatDay(days, v as number, form); }
+      {
+        const form = style.date;
+        return (v) => formatDay(days, v as number, form);
+      }
     case 'datetime':
       return (v) => formatDateTime(days, v as number, style.offset ?? rng.chance(0.5));
     case 'boolean':
       if (style.bool === 'mixed') return (v) => BOOL_TEXT[rng.pick(BOOL_FORMS)][v ? 1 : 0];
-      { const text = BOOL_TEXT[style.bool]; return (v) => text[v ? 1 : 0]; }
+      {
+        const text = BOOL_TEXT[style.bool];
+        return (v) => text[v ? 1 : 0];
+      }
     case 'enum': {
       const zh = new Map((col.values ?? []).map((e) => [e.value, e.zh]));
       const label = (v: string) => zh.get(v) ?? v;

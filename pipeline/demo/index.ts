@@ -81,13 +81,26 @@ export async function generateDemo(options: DemoOptions): Promise<DemoResult> {
   const world = buildWorld(scale, options.seed, dayTable);
   const plan = makePlan(world);
   const ctx: DemoContext = {
-    world, days: dayTable, plan, tallies: new Tallies(world.regions.length), outDir: options.outDir,
-    files: [], counts: {}, progress: options.onProgress ?? (() => undefined),
+    world,
+    days: dayTable,
+    plan,
+    tallies: new Tallies(world.regions.length),
+    outDir: options.outDir,
+    files: [],
+    counts: {},
+    progress: options.onProgress ?? (() => undefined),
   };
   for (const generate of GENERATORS) await generate(ctx);
   completePlanted(ctx);
   const plantedFile = join(options.outDir, FILES.planted);
   writeFileSync(plantedFile, `${JSON.stringify(plan.problems, null, 2)}\n`);
   const byFile = ctx.files.map(({ file, dataset, rows }) => ({ path: join(options.outDir, file), dataset, rows }));
-  return { files: byFile.map((f) => f.path), byFile, planted: plan.problems, counts: ctx.counts, plantedFile, inspectorsCsv: demoInspectorsCsv(world) };
+  return {
+    files: byFile.map((f) => f.path),
+    byFile,
+    planted: plan.problems,
+    counts: ctx.counts,
+    plantedFile,
+    inspectorsCsv: demoInspectorsCsv(world),
+  };
 }

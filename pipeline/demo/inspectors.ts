@@ -7,7 +7,28 @@ import type { World } from './world.ts';
 
 export const INSPECTOR_HEADER = 'inspector_id,name,home_province_code,load_cap,active';
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '胡', '朱', '高', '林'];
-const GIVEN = ['伟', '芳', '敏', '静', '磊', '洋', '勇', '军', '杰', '娟', '涛', '明', '超', '霞', '平', '刚', '桂英', '建华', '晓东', '丽娜'];
+const GIVEN = [
+  '伟',
+  '芳',
+  '敏',
+  '静',
+  '磊',
+  '洋',
+  '勇',
+  '军',
+  '杰',
+  '娟',
+  '涛',
+  '明',
+  '超',
+  '霞',
+  '平',
+  '刚',
+  '桂英',
+  '建华',
+  '晓东',
+  '丽娜',
+];
 
 export function demoInspectorsCsv(world: Pick<World, 'provinces'>): string {
   const lines = [INSPECTOR_HEADER];

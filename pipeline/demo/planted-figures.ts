@@ -10,21 +10,28 @@ export function completePlanted(ctx: DemoContext): void {
   const rate = (num: TallyMetric, den: TallyMetric, id: string, year: number) => {
     const d = tallies.get(den, region(id), year);
     const n = tallies.get(num, region(id), year);
-    return { n, d, text: d ? `${(100 * n / d).toFixed(1)}%` : 'no data' };
+    return { n, d, text: d ? `${((100 * n) / d).toFixed(1)}%` : 'no data' };
   };
   const Y = REPORT_YEAR;
 
-  const disclosure = [Y - 2, Y - 1, Y].map((y) => `${y}: ${rate('disclosureOnTime', 'disclosureRequests', 'disclosure-worsening', y).text}`);
-  plan.byId('disclosure-worsening').detail = `disclosure requests answered on time (20 wd, 40 if extended): ${disclosure.join(' → ')}`;
+  const disclosure = [Y - 2, Y - 1, Y].map(
+    (y) => `${y}: ${rate('disclosureOnTime', 'disclosureRequests', 'disclosure-worsening', y).text}`,
+  );
+  plan.byId('disclosure-worsening').detail =
+    `disclosure requests answered on time (20 wd, 40 if extended): ${disclosure.join(' → ')}`;
 
   for (const id of ['loss-rate-high', 'loss-rate-low']) {
     const r = rate('litigationLost', 'litigationConcluded', id, Y);
-    plan.byId(id).detail = `litigation cases concluded in ${Y}: ${r.d}, lost ${r.n} (loss rate ${r.text}; the region's other years and the country are about 14%)`;
+    plan.byId(id).detail =
+      `litigation cases concluded in ${Y}: ${r.d}, lost ${r.n} (loss rate ${r.text}; the region's other years and the country are about 14%)`;
   }
 
   const collapseYear = plan.byId('enforcement-publication-collapse').year;
-  const published = [collapseYear - 1, collapseYear, collapseYear + 1].map((y) => `${y}: ${rate('decisionsPublished', 'decisions', 'enforcement-publication-collapse', y).text}`);
-  plan.byId('enforcement-publication-collapse').detail = `share of enforcement decisions ever published: ${published.join(', ')}`;
+  const published = [collapseYear - 1, collapseYear, collapseYear + 1].map(
+    (y) => `${y}: ${rate('decisionsPublished', 'decisions', 'enforcement-publication-collapse', y).text}`,
+  );
+  plan.byId('enforcement-publication-collapse').detail =
+    `share of enforcement decisions ever published: ${published.join(', ')}`;
 
   for (const p of plan.problems) {
     if (p.kind === 'reject' && (p.file === undefined || p.line === undefined)) {

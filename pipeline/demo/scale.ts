@@ -34,7 +34,11 @@ export const SCALES: Record<ScaleName, ScaleSpec> = {
   small: {
     name: 'small',
     allDivisions: false,
-    designated: { 2020: { comprehensive: 20, single: 8 }, 2022: { comprehensive: 22, single: 12 }, 2025: { comprehensive: 20, single: 10 } },
+    designated: {
+      2020: { comprehensive: 20, single: 8 },
+      2022: { comprehensive: 22, single: 12 },
+      2025: { comprehensive: 20, single: 10 },
+    },
     monitored: 8,
     volumes: {
       enforcement: { mean: 80, min: 30, max: 150 },
@@ -47,7 +51,11 @@ export const SCALES: Record<ScaleName, ScaleSpec> = {
     name: 'national',
     allDivisions: true,
     // Published batch sizes: regions (comprehensive) and projects (single), see data/reference/NOTICE.named-regions.md.
-    designated: { 2020: { comprehensive: 40, single: 24 }, 2022: { comprehensive: 50, single: 59 }, 2025: { comprehensive: 72, single: 33 } },
+    designated: {
+      2020: { comprehensive: 40, single: 24 },
+      2022: { comprehensive: 50, single: 59 },
+      2025: { comprehensive: 72, single: 33 },
+    },
     monitored: 0,
     volumes: {
       enforcement: { total: 21_000_000 },

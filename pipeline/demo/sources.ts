@@ -26,7 +26,8 @@ export interface NamedRegion {
 
 function readReference(file: string): Record<string, string>[] {
   const path = join(dataDir, 'reference', file);
-  if (!existsSync(path)) throw new Error(`the demo needs ${path} (reference data shipped with the product); restore it from git`);
+  if (!existsSync(path))
+    throw new Error(`the demo needs ${path} (reference data shipped with the product); restore it from git`);
   const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
   return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
 }
@@ -37,7 +38,7 @@ export function loadDivisions(): Division[] {
     name: r.name,
     level: r.level as Division['level'],
     provinceCode: r.province_code || `${r.region_code.slice(0, 2)}0000`,
-    cityCode: r.level === 'county' ? r.city_code ?? '' : '',
+    cityCode: r.level === 'county' ? (r.city_code ?? '') : '',
   }));
 }
 

@@ -4,10 +4,18 @@ import { FIRST_YEAR, YEARS } from './scale.ts';
 import type { Region } from './world.ts';
 
 export const TALLY_METRICS = [
-  'decisions', 'decisionsPublished', 'decisionsOnTime',
-  'litigationConcluded', 'litigationLost',
-  'disclosureRequests', 'disclosureOnTime', 'disclosureUpheld', 'disclosureOverturned',
-  'licences', 'penalties', 'coercions',
+  'decisions',
+  'decisionsPublished',
+  'decisionsOnTime',
+  'litigationConcluded',
+  'litigationLost',
+  'disclosureRequests',
+  'disclosureOnTime',
+  'disclosureUpheld',
+  'disclosureOverturned',
+  'licences',
+  'penalties',
+  'coercions',
 ] as const;
 export type TallyMetric = (typeof TALLY_METRICS)[number];
 
@@ -15,7 +23,9 @@ export class Tallies {
   private readonly counts: Record<TallyMetric, Int32Array>;
 
   constructor(regionCount: number) {
-    this.counts = Object.fromEntries(TALLY_METRICS.map((m) => [m, new Int32Array(regionCount * YEARS.length)])) as Record<TallyMetric, Int32Array>;
+    this.counts = Object.fromEntries(
+      TALLY_METRICS.map((m) => [m, new Int32Array(regionCount * YEARS.length)]),
+    ) as Record<TallyMetric, Int32Array>;
   }
 
   /** Adds n to a region-year; years outside 2019–2025 (e.g. a case concluded in January 2026) are not counted. */

@@ -58,18 +58,39 @@ export function buildWorld(scale: ScaleSpec, seed: number, days: DayTable): Worl
   const named = loadNamedRegions();
   const rng = stream(seed, 'world');
   const byCode = new Map(divisions.map((d) => [d.code, d]));
-  const candidates = rng.shuffled(divisions.filter((d) => d.level !== 'province' && !named.some((n) => n.code === d.code)));
+  const candidates = rng.shuffled(
+    divisions.filter((d) => d.level !== 'province' && !named.some((n) => n.code === d.code)),
+  );
 
-  type Draft = { div: Division; batch: number | null; designation: Designation; project: string; named: boolean; name: string };
+  type Draft = {
+    div: Division;
+    batch: number | null;
+    designation: Designation;
+    project: string;
+    named: boolean;
+    name: string;
+  };
   const drafts: Draft[] = named.map((n) => ({
-    div: byCode.get(n.code) ?? { code: n.code, name: n.name, level: n.level, provinceCode: `${n.code.slice(0, 2)}0000`, cityCode: '' },
-    batch: n.batch, designation: n.designation, project: n.project, named: true, name: n.name,
+    div: byCode.get(n.code) ?? {
+      code: n.code,
+      name: n.name,
+      level: n.level,
+      provinceCode: `${n.code.slice(0, 2)}0000`,
+      cityCode: '',
+    },
+    batch: n.batch,
+    designation: n.designation,
+    project: n.project,
+    named: true,
+    name: n.name,
   }));
   let next = 0;
   const projects = rng.shuffled(PROJECTS);
   for (const batch of BATCHES) {
     for (const designation of ['comprehensive', 'single'] as const) {
-      const want = scale.designated[batch][designation] - drafts.filter((d) => d.batch === batch && d.designation === designation).length;
+      const want =
+        scale.designated[batch][designation] -
+        drafts.filter((d) => d.batch === batch && d.designation === designation).length;
       for (let i = 0; i < want; i++) {
         const div = candidates[next++];
         const project = designation === 'single' ? projects[next % projects.length] : '';
@@ -78,7 +99,8 @@ export function buildWorld(scale: ScaleSpec, seed: number, days: DayTable): Worl
     }
   }
   const rest = scale.allDivisions ? candidates.slice(next) : candidates.slice(next, next + scale.monitored);
-  for (const div of rest) drafts.push({ div, batch: null, designation: 'none', project: '', named: false, name: div.name });
+  for (const div of rest)
+    drafts.push({ div, batch: null, designation: 'none', project: '', named: false, name: div.name });
   drafts.sort((a, b) => a.div.code.localeCompare(b.div.code));
 
   const nameCount = new Map<string, number>();
@@ -91,8 +113,15 @@ export function buildWorld(scale: ScaleSpec, seed: number, days: DayTable): Worl
     const designated = d.designation !== 'none';
     const abbr = PROVINCE_ABBR[d.div.code.slice(0, 2)] ?? '';
     return {
-      index, code: d.div.code, name: d.name, level, provinceCode: `${d.div.code.slice(0, 2)}0000`,
-      batch: d.batch, designation: d.designation, project: d.project, named: d.named,
+      index,
+      code: d.div.code,
+      name: d.name,
+      level,
+      provinceCode: `${d.div.code.slice(0, 2)}0000`,
+      batch: d.batch,
+      designation: d.designation,
+      project: d.project,
+      named: d.named,
       size: r.logNormal(0, 0.7) * (level === 'city' ? 2.2 : 1) * (designated ? 1.3 : 1),
       quality: clamp(0.72 + 0.13 * r.normal() + (designated ? 0.08 : 0), 0.25, 1),
       lossRate: clamp(0.14 + 0.006 * r.normal(), 0.128, 0.152),
@@ -105,7 +134,9 @@ export function buildWorld(scale: ScaleSpec, seed: number, days: DayTable): Worl
   for (const r of regions) r.size /= meanSize;
 
   const provinces = [...new Set(regions.map((r) => r.provinceCode))].sort().map((code) => ({
-    code, name: byCode.get(code)?.name ?? code, regions: regions.filter((r) => r.provinceCode === code),
+    code,
+    name: byCode.get(code)?.name ?? code,
+    regions: regions.filter((r) => r.provinceCode === code),
   }));
   return { seed, scale, regions, provinces, days, asOf: dayIndex(AS_OF), volume: volumeFunction(scale, regions, seed) };
 }

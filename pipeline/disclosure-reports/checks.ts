@@ -20,14 +20,18 @@ export function balanceChecks(report: ParsedReport): CheckFailure[] {
   const cell = (row: string, col: number) => r[row]?.[col] ?? 0;
   const rows = requestRows[report.template];
   applicantColumns.forEach((col, i) => {
-    if (cell('new', i) + cell('carried_over', i) !== cell('total', i) + cell('carried_forward', i)) failures.push({ check: 'flow', at: col.code });
-    const handled = rows.filter((row) => (handledGroups as readonly string[]).includes(row.group)).reduce((sum, row) => sum + cell(row.code, i), 0);
+    if (cell('new', i) + cell('carried_over', i) !== cell('total', i) + cell('carried_forward', i))
+      failures.push({ check: 'flow', at: col.code });
+    const handled = rows
+      .filter((row) => (handledGroups as readonly string[]).includes(row.group))
+      .reduce((sum, row) => sum + cell(row.code, i), 0);
     if (handled !== cell('total', i)) failures.push({ check: 'handled_sum', at: col.code });
   });
   const last = applicantColumns.length - 1;
   for (const row of rows) {
     const v = r[row.code];
-    if (v && v.slice(0, last).reduce((a, b) => a + b, 0) !== v[last]) failures.push({ check: 'row_total', at: row.code });
+    if (v && v.slice(0, last).reduce((a, b) => a + b, 0) !== v[last])
+      failures.push({ check: 'row_total', at: row.code });
   }
   for (const g of reviewGroups) {
     const v = report.review[g.code];

@@ -4,7 +4,31 @@
 import { parse, NodeType, type HTMLElement, type Node } from 'node-html-parser';
 import type { DocCell, DocLine, ExtractedDocument } from './document.ts';
 
-const BLOCKS = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'title', 'section', 'article', 'header', 'footer', 'span', 'td', 'th', 'br', 'tr', 'center', 'font', 'strong', 'b']);
+const BLOCKS = new Set([
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'title',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'span',
+  'td',
+  'th',
+  'br',
+  'tr',
+  'center',
+  'font',
+  'strong',
+  'b',
+]);
 
 export function extractHtml(html: string): ExtractedDocument {
   const root = parse(html, { blockTextElements: { script: false, style: false, noscript: false, pre: true } });
@@ -28,7 +52,11 @@ function walk(node: Node, push: (cells: DocCell[]) => void): void {
   }
   if (tag === 'script' || tag === 'style' || tag === 'head') return;
   // A block without nested blocks or tables is one line of text; otherwise descend.
-  const hasBlockChild = el.childNodes.some((c) => c.nodeType === NodeType.ELEMENT_NODE && (BLOCKS.has((c as HTMLElement).rawTagName?.toLowerCase()) || (c as HTMLElement).querySelector('table')));
+  const hasBlockChild = el.childNodes.some(
+    (c) =>
+      c.nodeType === NodeType.ELEMENT_NODE &&
+      (BLOCKS.has((c as HTMLElement).rawTagName?.toLowerCase()) || (c as HTMLElement).querySelector('table')),
+  );
   if (tag && !hasBlockChild && tag !== 'body') {
     for (const text of el.structuredText.split('\n')) pushText(text, push);
     return;
@@ -40,7 +68,12 @@ function walk(node: Node, push: (cells: DocCell[]) => void): void {
       continue;
     }
     const childTag = (child as HTMLElement).rawTagName?.toLowerCase();
-    if (childTag === 'br' || BLOCKS.has(childTag) || (child as HTMLElement).querySelector('table') || childTag === 'table') {
+    if (
+      childTag === 'br' ||
+      BLOCKS.has(childTag) ||
+      (child as HTMLElement).querySelector('table') ||
+      childTag === 'table'
+    ) {
       pushText(inline, push);
       inline = '';
       if (childTag !== 'br') walk(child, push);
@@ -89,7 +122,13 @@ function tableGrid(table: HTMLElement): DocCell[][] {
         taken[r + dr] ??= [];
         for (let dc = 0; dc < colspan; dc++) taken[r + dr][col + dc] = true;
       }
-      cells.push({ text: el.structuredText.replace(/\s*\n\s*/g, '').replace(/&nbsp;/g, ' ').trim(), x: col + colspan - 1 });
+      cells.push({
+        text: el.structuredText
+          .replace(/\s*\n\s*/g, '')
+          .replace(/&nbsp;/g, ' ')
+          .trim(),
+        x: col + colspan - 1,
+      });
       col += colspan;
     }
     out.push(cells);

@@ -17,7 +17,12 @@ interface Run {
 
 export async function extractPdf(buffer: Buffer): Promise<ExtractedDocument> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: new Uint8Array(buffer), useSystemFonts: false, isEvalSupported: false, verbosity: 0 }).promise;
+  const doc = await pdfjs.getDocument({
+    data: new Uint8Array(buffer),
+    useSystemFonts: false,
+    isEvalSupported: false,
+    verbosity: 0,
+  }).promise;
   const lines: DocLine[] = [];
   try {
     for (let p = 1; p <= doc.numPages; p++) {
@@ -85,7 +90,12 @@ function cellsOf(runs: Run[]): DocCell[] {
 /** Page footers ("1 / 3", "第 2 页 共 5 页", "- 4 -") would read as a row of numbers. */
 function isPageNumber(texts: string[]): boolean {
   const t = texts.join('').normalize('NFKC').replace(/\s+/g, '');
-  return /^\d+\/\d+$/.test(t) || /^第\d+页(共\d+页)?$/.test(t) || /^-\d+-$/.test(t) || (texts.length === 1 && /^\d+$/.test(t));
+  return (
+    /^\d+\/\d+$/.test(t) ||
+    /^第\d+页(共\d+页)?$/.test(t) ||
+    /^-\d+-$/.test(t) ||
+    (texts.length === 1 && /^\d+$/.test(t))
+  );
 }
 
 /** A footer "1 / 2" printed on the baseline of a table row: three runs packed closer than any two table cells. */

@@ -4,7 +4,10 @@
 import { splitGluedNumbers, type DocCell, type ExtractedDocument } from './document.ts';
 
 export function extractText(text: string): ExtractedDocument {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/).map((raw, i) => ({ line: i + 1, cells: cellsOf(raw) }));
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r\n|\r|\n/)
+    .map((raw, i) => ({ line: i + 1, cells: cellsOf(raw) }));
   return { lines: lines.filter((l) => l.cells.length > 0), lineUnit: 'line', columnGap: 0.5 };
 }
 

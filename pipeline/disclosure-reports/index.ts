@@ -28,7 +28,13 @@ export interface ReadReport {
   /** The contract's column names: the row's cells come in this order. */
   fields: string[];
   row?: { line: number; values: Array<string | null>; raw: string };
-  reject?: { line: number; code: 'unresolved_publisher' | 'unreadable_report'; value: string | null; message: string; raw: string };
+  reject?: {
+    line: number;
+    code: 'unresolved_publisher' | 'unreadable_report';
+    value: string | null;
+    message: string;
+    raw: string;
+  };
 }
 
 /** True when a text file is a report rather than a delimited data file (its first lines name the report). */
@@ -39,10 +45,14 @@ export function looksLikeReport(head: string): boolean {
 export async function extractReport(path: string, format: ReportFormat): Promise<ExtractedDocument> {
   const bytes = await readFile(path);
   switch (format) {
-    case 'docx': return extractDocx(bytes);
-    case 'pdf': return extractPdf(bytes);
-    case 'html': return extractHtml(decodeBytes(bytes, htmlCharset(bytes)));
-    case 'text': return extractText(decodeBytes(bytes, utf8OrGb(bytes)));
+    case 'docx':
+      return extractDocx(bytes);
+    case 'pdf':
+      return extractPdf(bytes);
+    case 'html':
+      return extractHtml(decodeBytes(bytes, htmlCharset(bytes)));
+    case 'text':
+      return extractText(decodeBytes(bytes, utf8OrGb(bytes)));
   }
 }
 
@@ -54,14 +64,23 @@ export async function readDisclosureReport(path: string, format: ReportFormat): 
     doc = await extractReport(path, format);
     parsed = parseReport(doc);
   } catch (err) {
-    const line = err instanceof ReportParseError ? err.line ?? 1 : 1;
+    const line = err instanceof ReportParseError ? (err.line ?? 1) : 1;
     const message = `无法按国家模板读取年度报告：${(err as Error).message} (the report cannot be read in the national template)`;
     return { fields, reject: { line, code: 'unreadable_report', value: null, message, raw: '' } };
   }
   const raw = `${parsed.title}`;
   const resolved = resolvePublisher(parsed.publisher);
   if ('error' in resolved) {
-    return { fields, reject: { line: parsed.titleLine, code: 'unresolved_publisher', value: parsed.publisher, message: resolved.error, raw } };
+    return {
+      fields,
+      reject: {
+        line: parsed.titleLine,
+        code: 'unresolved_publisher',
+        value: parsed.publisher,
+        message: resolved.error,
+        raw,
+      },
+    };
   }
   const cells = reportCells(parsed, resolved.code);
   return { fields, row: { line: parsed.titleLine, values: fields.map((f) => cells.get(f) ?? null), raw } };

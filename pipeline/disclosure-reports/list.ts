@@ -34,6 +34,9 @@ export async function listDisclosureReports(
   filter: { year?: number | null; region?: string | null; province?: string | null; balanced?: boolean | null },
 ): Promise<DisclosureReportRow[]> {
   return db.allFile<DisclosureReportRow>('disclosure-reports/list', {
-    year: filter.year ?? null, region: filter.region ?? null, province: filter.province ?? null, balanced: filter.balanced ?? null,
+    year: filter.year ?? null,
+    region: filter.region ?? null,
+    province: filter.province ?? null,
+    balanced: filter.balanced ?? null,
   });
 }

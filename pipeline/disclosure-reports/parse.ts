@@ -4,8 +4,15 @@
 // label take the next row of the template's order. A row with too few numbers is placed by column position
 // when the rendering kept positions, and reported otherwise: nothing is guessed.
 import {
-  REPORT_TITLE_SUFFIX, activeBlocks, applicantColumns, expectedTemplate, requestRows, reviewColumns, reviewGroups,
-  templateMarkers, type TemplateVersion,
+  REPORT_TITLE_SUFFIX,
+  activeBlocks,
+  applicantColumns,
+  expectedTemplate,
+  requestRows,
+  reviewColumns,
+  reviewGroups,
+  templateMarkers,
+  type TemplateVersion,
 } from '../contracts/index.ts';
 import { cellNumber, isBlank, normaliseLabel, type DocCell, type DocLine, type ExtractedDocument } from './document.ts';
 
@@ -28,7 +35,10 @@ export interface ParsedReport {
 }
 
 export class ReportParseError extends Error {
-  constructor(readonly line: number | null, message: string) {
+  constructor(
+    readonly line: number | null,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -57,17 +67,33 @@ export function parseReport(doc: ExtractedDocument): ParsedReport {
 
   const active = activeAt < 0 ? {} : readActive(lines.slice(activeAt + 1, requestsAt), template);
   const { requests, missingRows } = readRequests(lines.slice(requestsAt + 1, reviewAt), template, doc.columnGap);
-  const review = readReview(lines.slice(reviewAt + 1, endAt < 0 ? lines.length : endAt), lines[reviewAt].line, doc.columnGap);
+  const review = readReview(
+    lines.slice(reviewAt + 1, endAt < 0 ? lines.length : endAt),
+    lines[reviewAt].line,
+    doc.columnGap,
+  );
   return {
-    title, titleLine: lines[titleAt].line, year, publisher, template, active, requests, review, missingRows,
-    publishedOn: publishedOnOf(allText), sourceUrl: sourceUrlOf(doc.lines),
+    title,
+    titleLine: lines[titleAt].line,
+    year,
+    publisher,
+    template,
+    active,
+    requests,
+    review,
+    missingRows,
+    publishedOn: publishedOnOf(allText),
+    sourceUrl: sourceUrlOf(doc.lines),
   };
 }
 
 type Line = DocLine & { label: string };
 
 function labelText(cells: DocCell[]): string {
-  return cells.filter((c) => cellNumber(c.text) === undefined).map((c) => c.text).join('');
+  return cells
+    .filter((c) => cellNumber(c.text) === undefined)
+    .map((c) => c.text)
+    .join('');
 }
 
 /** "中卫市交通运输局2023年度政府信息公开工作年度报告" → "中卫市交通运输局". */
@@ -130,7 +156,10 @@ function rowNumbers(line: Line, expected: number, centers: number[] | null, what
     }
     return placed;
   }
-  throw new ReportParseError(line.line, `${what}: expected ${expected} numbers, found ${values.length} (${values.join(' ') || 'none'})`);
+  throw new ReportParseError(
+    line.line,
+    `${what}: expected ${expected} numbers, found ${values.length} (${values.join(' ') || 'none'})`,
+  );
 }
 
 /** Column centres from the rows that carry every number, when the rendering kept positions. */
@@ -173,12 +202,22 @@ function readActive(lines: Line[], template: TemplateVersion): ParsedReport['act
     const item = /第二十条第\(([一二三四五六七八九十])\)项/.exec(line.label);
     if (item) block = blocks.find((b) => normaliseLabel(b.item).includes(`(${item[1]})`)) ?? block;
     const candidates = [block, ...blocks.filter((b) => b !== block)];
-    const found = candidates.flatMap((b) => b.rows.map((r) => ({ b, r }))).find(({ r }) => r.keywords.some((k) => line.label.includes(k)));
+    const found = candidates
+      .flatMap((b) => b.rows.map((r) => ({ b, r })))
+      .find(({ r }) => r.keywords.some((k) => line.label.includes(k)));
     if (!found || out[found.r.code]) continue;
     const width = found.b.columns.length;
     let values: number[];
     if (hasRealNumbers(line) || trailingBlanks(line)) {
-      values = rowNumbers(line, width, columnHeadCenters(lines, found.b.columns.map((c) => c.label)), `二、${found.r.label}`);
+      values = rowNumbers(
+        line,
+        width,
+        columnHeadCenters(
+          lines,
+          found.b.columns.map((c) => c.label),
+        ),
+        `二、${found.r.label}`,
+      );
     } else if (line.label.length <= MAX_ROW_LABEL && line.cells.every((c) => cellNumber(c.text) === undefined)) {
       values = new Array(width).fill(0);
     } else {
@@ -193,16 +232,27 @@ function readActive(lines: Line[], template: TemplateVersion): ParsedReport['act
 function columnHeadCenters(lines: Line[], heads: string[]): number[] | null {
   const wanted = heads.map(normaliseLabel);
   for (const line of lines) {
-    const xs = wanted.map((h) => line.cells.find((c) => c.x !== undefined && normaliseLabel(c.text).includes(h.slice(0, 4)))?.x);
+    const xs = wanted.map(
+      (h) => line.cells.find((c) => c.x !== undefined && normaliseLabel(c.text).includes(h.slice(0, 4)))?.x,
+    );
     if (xs.every((x) => x !== undefined)) return xs as number[];
   }
   return null;
 }
 
-function readRequests(lines: Line[], template: TemplateVersion, gap: number): { requests: ParsedReport['requests']; missingRows: string[] } {
+function readRequests(
+  lines: Line[],
+  template: TemplateVersion,
+  gap: number,
+): { requests: ParsedReport['requests']; missingRows: string[] } {
   const rows = requestRows[template];
   const width = applicantColumns.length;
-  const centers = columnCenters(lines, applicantColumns.map((c) => c.label), width, gap);
+  const centers = columnCenters(
+    lines,
+    applicantColumns.map((c) => c.label),
+    width,
+    gap,
+  );
   const values = new Map<string, number[]>();
   const seenLabel = new Set<string>();
   let next = 0;
@@ -271,13 +321,21 @@ function readReview(lines: Line[], headingLine: number, gap: number): ParsedRepo
     if (!heads) throw new ReportParseError(headingLine, `四: no table of ${width} numbers found`);
     values = new Array(width).fill(0);
   } else if (numeric.length === 1) {
-    const centers = columnCenters(lines, reviewColumns.map((c) => c.label), width, gap);
+    const centers = columnCenters(
+      lines,
+      reviewColumns.map((c) => c.label),
+      width,
+      gap,
+    );
     values = rowNumbers(numeric[0], width, centers, '四');
   } else {
     // Some renderings break the row of fifteen numbers over several lines.
     values = numeric.flatMap((l) => l.cells.map((c) => cellNumber(c.text)).filter((n): n is number => n !== undefined));
     if (values.length !== width) {
-      throw new ReportParseError(numeric[0]?.line ?? headingLine, `四: expected ${width} numbers, found ${values.length}`);
+      throw new ReportParseError(
+        numeric[0]?.line ?? headingLine,
+        `四: expected ${width} numbers, found ${values.length}`,
+      );
     }
   }
   const out: ParsedReport['review'] = {};

@@ -46,19 +46,24 @@ export function resolvePublisher(publisher: string): Resolution {
     const afterProvince = name.slice(po.len);
     const inProvince = (d: Division) => !po.d || d.provinceCode === po.d.regionCode;
     const cityOptions: Array<{ d: Division | null; len: number }> = [{ d: null, len: 0 }];
-    for (const c of cities) if (inProvince(c) && afterProvince.startsWith(c.name)) cityOptions.push({ d: c, len: c.name.length });
+    for (const c of cities)
+      if (inProvince(c) && afterProvince.startsWith(c.name)) cityOptions.push({ d: c, len: c.name.length });
     for (const co of cityOptions) {
       const afterCity = afterProvince.slice(co.len);
       const inCity = (d: Division) => inProvince(d) && (!co.d || d.cityCode === co.d.regionCode);
       const countyOptions: Array<{ d: Division | null; len: number }> = [{ d: null, len: 0 }];
-      for (const k of counties) if (inCity(k) && afterCity.startsWith(k.name)) countyOptions.push({ d: k, len: k.name.length });
+      for (const k of counties)
+        if (inCity(k) && afterCity.startsWith(k.name)) countyOptions.push({ d: k, len: k.name.length });
       for (const ko of countyOptions) {
         const ds = [po.d, co.d, ko.d].filter((d): d is Division => d !== null);
         if (ds.length) chains.push({ divisions: ds, consumed: po.len + co.len + ko.len });
       }
     }
   }
-  if (chains.length === 0) return { error: `发布机关"${publisher}"的名称中找不到行政区划 (no division name found in the publisher "${publisher}")` };
+  if (chains.length === 0)
+    return {
+      error: `发布机关"${publisher}"的名称中找不到行政区划 (no division name found in the publisher "${publisher}")`,
+    };
   const best = Math.max(...chains.map((c) => c.consumed));
   const finals = new Map<string, Division>();
   for (const c of chains.filter((c) => c.consumed === best)) {
@@ -67,7 +72,9 @@ export function resolvePublisher(publisher: string): Resolution {
   }
   if (finals.size > 1) {
     const list = [...finals.values()].map((d) => `${d.regionCode} ${d.name}`).join('、');
-    return { error: `发布机关"${publisher}"可对应多个行政区划（${list}），请在名称中写明上级地区 (the publisher "${publisher}" matches several divisions: ${list})` };
+    return {
+      error: `发布机关"${publisher}"可对应多个行政区划（${list}），请在名称中写明上级地区 (the publisher "${publisher}" matches several divisions: ${list})`,
+    };
   }
   const [d] = finals.values();
   return { code: d.regionCode, name: d.name };

@@ -46,6 +46,7 @@ export function reportCells(report: ParsedReport, regionCode: string): Map<strin
     ['balance_failures', describeFailures(failures)],
     ['detail', JSON.stringify({ active: a, requests: r, review: report.review })],
   ]);
-  for (const g of reviewGroups) for (const c of reviewColumns) cells.set(`${g.code}_${c.code}`, text(report.review[g.code][c.code]));
+  for (const g of reviewGroups)
+    for (const c of reviewColumns) cells.set(`${g.code}_${c.code}`, text(report.review[g.code][c.code]));
   return cells;
 }

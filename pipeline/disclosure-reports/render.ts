@@ -3,12 +3,21 @@
 // by character (what a PDF text tool prints), and a DOCX (rowspan/colspan as Word merges). Used by the demo and
 // the tests; the reader must read every rendering back to the same numbers.
 import {
-  REPORT_TITLE_SUFFIX, activeBlocks, applicantColumns, requestGroupLabels, requestRows, reviewColumns, reviewGroups,
+  REPORT_TITLE_SUFFIX,
+  activeBlocks,
+  applicantColumns,
+  requestGroupLabels,
+  requestRows,
+  reviewColumns,
+  reviewGroups,
   sectionHeadings,
 } from '../contracts/index.ts';
 import type { ParsedReport } from './parse.ts';
 
-export type ReportContent = Pick<ParsedReport, 'year' | 'publisher' | 'template' | 'publishedOn' | 'active' | 'requests' | 'review'> & {
+export type ReportContent = Pick<
+  ParsedReport,
+  'year' | 'publisher' | 'template' | 'publishedOn' | 'active' | 'requests' | 'review'
+> & {
   sourceUrl?: string | null;
 };
 
@@ -41,7 +50,10 @@ export function activeTable(c: ReportContent, blankZeros = false): Cell[][] {
     for (const r of block.rows) {
       const values = c.active[r.code];
       if (!values) continue;
-      rows.push([{ text: r.label }, ...block.columns.map((col, i) => ({ text: num(values[col.code], blankZeros), colspan: span(i) }))]);
+      rows.push([
+        { text: r.label },
+        ...block.columns.map((col, i) => ({ text: num(values[col.code], blankZeros), colspan: span(i) })),
+      ]);
     }
   }
   return rows;
@@ -49,8 +61,15 @@ export function activeTable(c: ReportContent, blankZeros = false): Cell[][] {
 
 export function requestsTable(c: ReportContent, blankZeros = false): Cell[][] {
   const rows: Cell[][] = [
-    [{ text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', colspan: 3, rowspan: 3 }, { text: '申请人情况', colspan: 7 }],
-    [{ text: '自然人', rowspan: 2 }, { text: '法人或其他组织', colspan: 5 }, { text: '总计', rowspan: 2 }],
+    [
+      { text: '（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', colspan: 3, rowspan: 3 },
+      { text: '申请人情况', colspan: 7 },
+    ],
+    [
+      { text: '自然人', rowspan: 2 },
+      { text: '法人或其他组织', colspan: 5 },
+      { text: '总计', rowspan: 2 },
+    ],
     applicantColumns.slice(1, 6).map((col) => ({ text: col.label })),
   ];
   const template = requestRows[c.template];
@@ -77,15 +96,24 @@ export function requestsTable(c: ReportContent, blankZeros = false): Cell[][] {
 
 export function reviewTable(c: ReportContent, blankZeros = false): Cell[][] {
   return [
-    [{ text: '行政复议', colspan: 5 }, { text: '行政诉讼', colspan: 10 }],
-    [...reviewColumns.map((col) => ({ text: col.label, rowspan: 2 })), ...reviewGroups.slice(1).map((g) => ({ text: g.label, colspan: 5 }))],
+    [
+      { text: '行政复议', colspan: 5 },
+      { text: '行政诉讼', colspan: 10 },
+    ],
+    [
+      ...reviewColumns.map((col) => ({ text: col.label, rowspan: 2 })),
+      ...reviewGroups.slice(1).map((g) => ({ text: g.label, colspan: 5 })),
+    ],
     reviewGroups.slice(1).flatMap(() => reviewColumns.map((col) => ({ text: col.label }))),
     reviewGroups.flatMap((g) => reviewColumns.map((col) => ({ text: num(c.review[g.code][col.code], blankZeros) }))),
   ];
 }
 
 function htmlTable(rows: Cell[][]): string {
-  const tr = rows.map((r) => `<tr>${r.map((cell) => `<td${cell.colspan && cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ''}${cell.rowspan && cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : ''}>${esc(cell.text)}</td>`).join('')}</tr>`);
+  const tr = rows.map(
+    (r) =>
+      `<tr>${r.map((cell) => `<td${cell.colspan && cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ''}${cell.rowspan && cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : ''}>${esc(cell.text)}</td>`).join('')}</tr>`,
+  );
   return `<table border="1" cellspacing="0">\n${tr.join('\n')}\n</table>`;
 }
 
@@ -140,7 +168,11 @@ export function renderText(c: ReportContent): string {
   const heads = reviewGroups.flatMap(() => reviewColumns.map((col) => col.label));
   const depth = Math.max(...heads.map((h) => h.length));
   for (let i = 0; i < depth; i++) lines.push(heads.map((h) => h[i] ?? ' ').join(' '));
-  lines.push(reviewTable(c)[3].map((cell) => cell.text || '0').join(' '));
+  lines.push(
+    reviewTable(c)[3]
+      .map((cell) => cell.text || '0')
+      .join(' '),
+  );
   lines.push(sectionHeadings.problems, '（略）');
   return `${lines.join('\n')}\n`;
 }

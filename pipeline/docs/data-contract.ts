@@ -9,7 +9,8 @@ export function dataContractMarkdown(): string {
   for (const d of datasets) {
     out.push(`### ${d.name} ${d.zh} (key: ${d.key.join(', ')})`, '', d.description, '');
     out.push('| column | 中文表头 | rule |', '|---|---|---|');
-    for (const c of d.columns) out.push(`| \`${c.name}\`${isRequired(d, c) ? '' : ''} | ${c.zh} | ${columnRule(d, c).replace(/\|/g, '\\|')} |`);
+    for (const c of d.columns)
+      out.push(`| \`${c.name}\`${isRequired(d, c) ? '' : ''} | ${c.zh} | ${columnRule(d, c).replace(/\|/g, '\\|')} |`);
     if (d.rules?.length) {
       out.push('', 'Row rules:');
       for (const r of d.rules) out.push(`- \`${r.code}\` (${r.column}): ${r.message}`);
@@ -38,5 +39,9 @@ export function replaceSection(doc: string, name: string, body: string): string 
 }
 
 export function generatedReadme(doc: string): string {
-  return replaceSection(replaceSection(doc, 'data-contract', dataContractMarkdown()), 'reject-codes', rejectCodesMarkdown());
+  return replaceSection(
+    replaceSection(doc, 'data-contract', dataContractMarkdown()),
+    'reject-codes',
+    rejectCodesMarkdown(),
+  );
 }

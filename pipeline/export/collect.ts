@@ -41,7 +41,14 @@ export interface ExportContext {
 export interface ExportData {
   context: ExportContext;
   tables: ExportTable[];
-  trend: Array<{ year: number; regions: number; share_meeting_bar: number; mean_conformance: number; mean_composite: number; provisional: boolean }>;
+  trend: Array<{
+    year: number;
+    regions: number;
+    share_meeting_bar: number;
+    mean_conformance: number;
+    mean_composite: number;
+    provisional: boolean;
+  }>;
 }
 
 export class NoRefreshError extends Error {
@@ -50,64 +57,119 @@ export class NoRefreshError extends Error {
 
 const TABLES: Array<Omit<ExportTable, 'rows'> & { sql: string; perYear: boolean }> = [
   {
-    id: 'scorecard', title_zh: '示范地区评分表', sql: 'export/scorecard', perYear: true,
+    id: 'scorecard',
+    title_zh: '示范地区评分表',
+    sql: 'export/scorecard',
+    perYear: true,
     columns: [
-      { key: 'rank', zh: '排名', kind: 'int' }, { key: 'region_code', zh: '行政区划代码' }, { key: 'region_name', zh: '地区' },
-      { key: 'designation', zh: '示范类型' }, { key: 'batch', zh: '批次', kind: 'int', print: false }, { key: 'system_version', zh: '指标体系版本', print: false },
-      { key: 'metrics_met', zh: '达标指标数', kind: 'int' }, { key: 'metrics_assessed', zh: '评估指标数', kind: 'int' },
-      { key: 'metrics_no_data', zh: '无数据指标数', kind: 'int' }, { key: 'conformance', zh: '达标率', kind: 'rate' },
-      { key: 'meets_bar', zh: '达到示范标准', kind: 'bool' }, { key: 'composite', zh: '综合得分', kind: 'number' },
-      { key: 'composite_change', zh: '得分变化', kind: 'number' }, { key: 'provisional', zh: '临时结果', kind: 'bool' },
+      { key: 'rank', zh: '排名', kind: 'int' },
+      { key: 'region_code', zh: '行政区划代码' },
+      { key: 'region_name', zh: '地区' },
+      { key: 'designation', zh: '示范类型' },
+      { key: 'batch', zh: '批次', kind: 'int', print: false },
+      { key: 'system_version', zh: '指标体系版本', print: false },
+      { key: 'metrics_met', zh: '达标指标数', kind: 'int' },
+      { key: 'metrics_assessed', zh: '评估指标数', kind: 'int' },
+      { key: 'metrics_no_data', zh: '无数据指标数', kind: 'int' },
+      { key: 'conformance', zh: '达标率', kind: 'rate' },
+      { key: 'meets_bar', zh: '达到示范标准', kind: 'bool' },
+      { key: 'composite', zh: '综合得分', kind: 'number' },
+      { key: 'composite_change', zh: '得分变化', kind: 'number' },
+      { key: 'provisional', zh: '临时结果', kind: 'bool' },
     ],
   },
   {
-    id: 'indicators', title_zh: '指标达标情况', sql: 'export/indicator_summary', perYear: true,
+    id: 'indicators',
+    title_zh: '指标达标情况',
+    sql: 'export/indicator_summary',
+    perYear: true,
     columns: [
-      { key: 'indicator_no', zh: '指标序号', kind: 'int' }, { key: 'metric_id', zh: '指标代码', print: false }, { key: 'name_zh', zh: '指标名称' },
-      { key: 'unit', zh: '单位' }, { key: 'direction', zh: '方向', print: false }, { key: 'threshold', zh: '标准值', kind: 'number' },
-      { key: 'regions_met', zh: '达标地区数', kind: 'int' }, { key: 'regions_not_met', zh: '未达标地区数', kind: 'int' },
-      { key: 'regions_no_data', zh: '无数据地区数', kind: 'int' }, { key: 'met_share', zh: '达标地区占比', kind: 'rate' },
-      { key: 'median_value', zh: '中位值', kind: 'number' }, { key: 'system_version', zh: '指标体系版本', print: false },
+      { key: 'indicator_no', zh: '指标序号', kind: 'int' },
+      { key: 'metric_id', zh: '指标代码', print: false },
+      { key: 'name_zh', zh: '指标名称' },
+      { key: 'unit', zh: '单位' },
+      { key: 'direction', zh: '方向', print: false },
+      { key: 'threshold', zh: '标准值', kind: 'number' },
+      { key: 'regions_met', zh: '达标地区数', kind: 'int' },
+      { key: 'regions_not_met', zh: '未达标地区数', kind: 'int' },
+      { key: 'regions_no_data', zh: '无数据地区数', kind: 'int' },
+      { key: 'met_share', zh: '达标地区占比', kind: 'rate' },
+      { key: 'median_value', zh: '中位值', kind: 'number' },
+      { key: 'system_version', zh: '指标体系版本', print: false },
     ],
   },
   {
-    id: 'flags', title_zh: '有效预警', sql: 'export/flags', perYear: true,
+    id: 'flags',
+    title_zh: '有效预警',
+    sql: 'export/flags',
+    perYear: true,
     columns: [
-      { key: 'severity', zh: '等级' }, { key: 'rule_id', zh: '规则' }, { key: 'region_code', zh: '行政区划代码' },
-      { key: 'region_name', zh: '地区' }, { key: 'year', zh: '年度', kind: 'int' }, { key: 'message_zh', zh: '说明' },
-      { key: 'evidence_count', zh: '证据记录数', kind: 'int' }, { key: 'flag_id', zh: '预警编号', print: false },
+      { key: 'severity', zh: '等级' },
+      { key: 'rule_id', zh: '规则' },
+      { key: 'region_code', zh: '行政区划代码' },
+      { key: 'region_name', zh: '地区' },
+      { key: 'year', zh: '年度', kind: 'int' },
+      { key: 'message_zh', zh: '说明' },
+      { key: 'evidence_count', zh: '证据记录数', kind: 'int' },
+      { key: 'flag_id', zh: '预警编号', print: false },
     ],
   },
   {
-    id: 'watchlist', title_zh: '摘牌观察名单', sql: 'export/watchlist', perYear: false,
+    id: 'watchlist',
+    title_zh: '摘牌观察名单',
+    sql: 'export/watchlist',
+    perYear: false,
     columns: [
-      { key: 'status', zh: '状态' }, { key: 'region_code', zh: '行政区划代码' }, { key: 'region_name', zh: '地区' },
-      { key: 'year', zh: '年度', kind: 'int' }, { key: 'ground', zh: '摘牌情形', print: false }, { key: 'kind', zh: '依据' },
-      { key: 'is_ground', zh: '构成摘牌依据', kind: 'bool', print: false }, { key: 'summary_zh', zh: '摘要' },
-      { key: 'status_at', zh: '状态日期' }, { key: 'status_by', zh: '操作人', print: false },
+      { key: 'status', zh: '状态' },
+      { key: 'region_code', zh: '行政区划代码' },
+      { key: 'region_name', zh: '地区' },
+      { key: 'year', zh: '年度', kind: 'int' },
+      { key: 'ground', zh: '摘牌情形', print: false },
+      { key: 'kind', zh: '依据' },
+      { key: 'is_ground', zh: '构成摘牌依据', kind: 'bool', print: false },
+      { key: 'summary_zh', zh: '摘要' },
+      { key: 'status_at', zh: '状态日期' },
+      { key: 'status_by', zh: '操作人', print: false },
     ],
   },
   {
-    id: 'spotchecks', title_zh: '回访抽查结果', sql: 'export/spotchecks', perYear: false,
+    id: 'spotchecks',
+    title_zh: '回访抽查结果',
+    sql: 'export/spotchecks',
+    perYear: false,
     columns: [
-      { key: 'year', zh: '抽查年度', kind: 'int' }, { key: 'region_code', zh: '行政区划代码' }, { key: 'region_name', zh: '地区' },
-      { key: 'indicators_checked', zh: '核查指标数', kind: 'int' }, { key: 'indicators_met', zh: '达标指标数', kind: 'int' },
-      { key: 'share_met', zh: '达标率', kind: 'rate' }, { key: 'unmet_indicator_nos', zh: '未达标指标序号' },
+      { key: 'year', zh: '抽查年度', kind: 'int' },
+      { key: 'region_code', zh: '行政区划代码' },
+      { key: 'region_name', zh: '地区' },
+      { key: 'indicators_checked', zh: '核查指标数', kind: 'int' },
+      { key: 'indicators_met', zh: '达标指标数', kind: 'int' },
+      { key: 'share_met', zh: '达标率', kind: 'rate' },
+      { key: 'unmet_indicator_nos', zh: '未达标指标序号' },
       { key: 'draw_id', zh: '抽取编号', kind: 'int' },
     ],
   },
   {
-    id: 'loads', title_zh: '数据报送与更新', sql: 'export/loads', perYear: false,
+    id: 'loads',
+    title_zh: '数据报送与更新',
+    sql: 'export/loads',
+    perYear: false,
     columns: [
-      { key: 'dataset', zh: '数据集' }, { key: 'files_loaded', zh: '已加载文件数', kind: 'int' },
-      { key: 'rows_loaded', zh: '加载行数', kind: 'int' }, { key: 'rows_rejected', zh: '拒收行数', kind: 'int' },
-      { key: 'files_refused', zh: '拒绝文件数', kind: 'int' }, { key: 'last_loaded', zh: '最近加载' },
+      { key: 'dataset', zh: '数据集' },
+      { key: 'files_loaded', zh: '已加载文件数', kind: 'int' },
+      { key: 'rows_loaded', zh: '加载行数', kind: 'int' },
+      { key: 'rows_rejected', zh: '拒收行数', kind: 'int' },
+      { key: 'files_refused', zh: '拒绝文件数', kind: 'int' },
+      { key: 'last_loaded', zh: '最近加载' },
     ],
   },
 ];
 
 export async function collectQuarter(db: Database, quarter: Quarter, now: Date = new Date()): Promise<ExportData> {
-  const run = (await db.allFile<{ run_id: number; as_of: string; scoring_method: string; systems: string; finished_at: string }>('export/context'))[0];
+  const run = (
+    await db.allFile<{ run_id: number; as_of: string; scoring_method: string; systems: string; finished_at: string }>(
+      'export/context',
+    )
+  )[0];
   if (!run) throw new NoRefreshError('no finished refresh in this database: run `shifan refresh` first, then export');
   const year = reportingYear(quarter);
   const tables: ExportTable[] = [];
@@ -121,9 +183,17 @@ export async function collectQuarter(db: Database, quarter: Quarter, now: Date =
   const range = quarterRange(quarter);
   return {
     context: {
-      quarter: formatQuarter(quarter), quarter_zh: quarterLabelZh(quarter), quarter_start: range.start, quarter_end: range.end,
-      reporting_year: year, as_of: run.as_of, refresh_run: run.run_id, refreshed_at: run.finished_at, scoring_method: run.scoring_method,
-      system_version: versions.join('/'), system_sha256: systems.find((s) => s.version === version)?.sha256 ?? null,
+      quarter: formatQuarter(quarter),
+      quarter_zh: quarterLabelZh(quarter),
+      quarter_start: range.start,
+      quarter_end: range.end,
+      reporting_year: year,
+      as_of: run.as_of,
+      refresh_run: run.run_id,
+      refreshed_at: run.finished_at,
+      scoring_method: run.scoring_method,
+      system_version: versions.join('/'),
+      system_sha256: systems.find((s) => s.version === version)?.sha256 ?? null,
       generated_at: now.toISOString(),
     },
     tables,

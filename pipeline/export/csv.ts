@@ -7,5 +7,8 @@ import type { ExportTable } from './collect.ts';
 export { BOM } from '../csv/safe-csv.ts';
 
 export function tableCsv(table: ExportTable): string {
-  return csvText(table.columns.map((c) => c.zh), table.rows.map((r) => table.columns.map((c) => r[c.key] as CsvCell)));
+  return csvText(
+    table.columns.map((c) => c.zh),
+    table.rows.map((r) => table.columns.map((c) => r[c.key] as CsvCell)),
+  );
 }

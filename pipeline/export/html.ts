@@ -21,7 +21,14 @@ const DESIGNATION_ZH: Record<string, string> = Object.fromEntries(
 
 /** 2026-11-29 14:02: an instant as civil time in Asia/Shanghai, as every date of the product is shown. */
 export function shanghaiTime(iso: string): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
 }
 
 export function escapeHtml(text: string): string {
@@ -37,7 +44,8 @@ export function formatCell(value: unknown, column: Column, row: Record<string, u
   if (column.key === 'rule_id') return RULE_ZH[String(value)] ?? String(value);
   if (column.key === 'status') return (STATUS_ZH as Record<string, string>)[String(value)] ?? String(value);
   if (column.key === 'ground') return GROUND_ZH[Number(value)] ?? String(value);
-  if (column.key === 'kind' && 'is_ground' in row) return basisZh(row as { is_ground: boolean; ground: number | null; kind: string });
+  if (column.key === 'kind' && 'is_ground' in row)
+    return basisZh(row as { is_ground: boolean; ground: number | null; kind: string });
   if (column.key === 'designation') return DESIGNATION_ZH[String(value)] ?? String(value);
   return String(value);
 }
@@ -47,16 +55,24 @@ function tableHtml(table: ExportTable): string {
   const rows = limit ? table.rows.slice(0, limit) : table.rows;
   const numeric = (c: Column) => c.kind === 'int' || c.kind === 'rate' || c.kind === 'number';
   const cls = (c: Column) => {
-    const names = [numeric(c) ? 'num' : '', c.print === false ? 'noprint' : '', ['message_zh', 'summary_zh', 'kind'].includes(c.key) ? 'wide' : ''].filter(Boolean);
+    const names = [
+      numeric(c) ? 'num' : '',
+      c.print === false ? 'noprint' : '',
+      ['message_zh', 'summary_zh', 'kind'].includes(c.key) ? 'wide' : '',
+    ].filter(Boolean);
     return names.length ? ` class="${names.join(' ')}"` : '';
   };
   const head = table.columns.map((c) => `<th${cls(c)}>${escapeHtml(c.zh)}</th>`).join('');
   const body = rows
-    .map((r) => `<tr>${table.columns.map((c) => `<td${cls(c)}>${escapeHtml(formatCell(r[c.key], c, r))}</td>`).join('')}</tr>`)
+    .map(
+      (r) =>
+        `<tr>${table.columns.map((c) => `<td${cls(c)}>${escapeHtml(formatCell(r[c.key], c, r))}</td>`).join('')}</tr>`,
+    )
     .join('\n');
-  const note = rows.length < table.rows.length
-    ? `<p class="note">共 ${table.rows.length} 条，此处列出前 ${rows.length} 条；全部记录见 ${table.id}.csv 及 XLSX 工作簿。</p>`
-    : `<p class="note">共 ${table.rows.length} 条。</p>`;
+  const note =
+    rows.length < table.rows.length
+      ? `<p class="note">共 ${table.rows.length} 条，此处列出前 ${rows.length} 条；全部记录见 ${table.id}.csv 及 XLSX 工作簿。</p>`
+      : `<p class="note">共 ${table.rows.length} 条。</p>`;
   // A table that fits on a page is never split; a longer one breaks between rows, its header repeated.
   const short = rows.length <= 40 ? ' short' : '';
   return `<section class="table${short}" id="table-${table.id}">
@@ -82,10 +98,15 @@ function kpis(data: ExportData): string {
   const meeting = score.filter((r) => r.meets_bar === true).length;
   const flags = data.tables.find((t) => t.id === 'flags')!.rows;
   const high = flags.filter((r) => r.severity === 'high').length;
-  const watch = data.tables.find((t) => t.id === 'watchlist')!.rows.filter((r) => !['cleared', 'revoked'].includes(String(r.status))).length;
+  const watch = data.tables
+    .find((t) => t.id === 'watchlist')!
+    .rows.filter((r) => !['cleared', 'revoked'].includes(String(r.status))).length;
   const items = [
     ['示范地区', `${score.length}`],
-    [`${data.context.reporting_year}年度达到示范标准`, `${meeting}（${score.length ? ((meeting / score.length) * 100).toFixed(0) : 0}%）`],
+    [
+      `${data.context.reporting_year}年度达到示范标准`,
+      `${meeting}（${score.length ? ((meeting / score.length) * 100).toFixed(0) : 0}%）`,
+    ],
     ['有效预警（高等级）', `${flags.length}（${high}）`],
     ['摘牌观察名单（未结）', `${watch}`],
   ];
@@ -141,7 +162,10 @@ export function renderHtml(data: ExportData): string {
   const charts = allCharts(data, window.document);
   window.close();
   const c = data.context;
-  const json = JSON.stringify({ context: data.context, trend: data.trend, tables: data.tables }).replace(/</g, '\\u003c');
+  const json = JSON.stringify({ context: data.context, trend: data.trend, tables: data.tables }).replace(
+    /</g,
+    '\\u003c',
+  );
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>

@@ -24,13 +24,28 @@ export function sha256File(path: string): string {
   return createHash('sha256').update(readFileSync(path)).digest('hex');
 }
 
-export function buildManifest(data: ExportData, dir: string, fileNames: string[], pdf: 'ok' | 'skipped', title: string): Manifest {
+export function buildManifest(
+  data: ExportData,
+  dir: string,
+  fileNames: string[],
+  pdf: 'ok' | 'skipped',
+  title: string,
+): Manifest {
   const c = data.context;
   return {
-    title_zh: title, quarter: c.quarter, quarter_zh: c.quarter_zh, reporting_year: c.reporting_year, as_of: c.as_of,
-    indicator_system_version: c.system_version, indicator_system_sha256: c.system_sha256, refresh_run: c.refresh_run,
-    generated_at: c.generated_at, pdf,
+    title_zh: title,
+    quarter: c.quarter,
+    quarter_zh: c.quarter_zh,
+    reporting_year: c.reporting_year,
+    as_of: c.as_of,
+    indicator_system_version: c.system_version,
+    indicator_system_sha256: c.system_sha256,
+    refresh_run: c.refresh_run,
+    generated_at: c.generated_at,
+    pdf,
     row_counts: Object.fromEntries(data.tables.map((t) => [t.id, t.rows.length])),
-    files: [...fileNames].sort().map((name) => ({ name, bytes: statSync(join(dir, name)).size, sha256: sha256File(join(dir, name)) })),
+    files: [...fileNames]
+      .sort()
+      .map((name) => ({ name, bytes: statSync(join(dir, name)).size, sha256: sha256File(join(dir, name)) })),
   };
 }

@@ -7,11 +7,21 @@ import { pathToFileURL } from 'node:url';
 export const CHROMIUM_HINT = 'apt-get install -y chromium fonts-noto-cjk';
 
 export function chromiumPath(): string | null {
-  const candidates = [process.env.SHIFAN_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+  const candidates = [
+    process.env.SHIFAN_CHROMIUM,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ];
   return candidates.find((p): p is string => !!p && existsSync(p)) ?? null;
 }
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-dev-shm-usage'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-dev-shm-usage',
+];
 
 /** Prints `htmlPath` (opened from file://) to `pdfPath`. Throws if Chromium cannot be launched. */
 export async function printPdf(htmlPath: string, pdfPath: string, executablePath: string): Promise<void> {
@@ -23,10 +33,14 @@ export async function printPdf(htmlPath: string, pdfPath: string, executablePath
     await page.emulateMedia({ media: 'print' });
     await page.evaluate(() => document.fonts.ready);
     await page.pdf({
-      path: pdfPath, format: 'A4', printBackground: true, preferCSSPageSize: true,
+      path: pdfPath,
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
       displayHeaderFooter: true,
       headerTemplate: '<span></span>',
-      footerTemplate: '<div style="font-size:8px;width:100%;text-align:center;color:#888"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+      footerTemplate:
+        '<div style="font-size:8px;width:100%;text-align:center;color:#888"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
     });
   } finally {
     await browser.close();

@@ -26,11 +26,16 @@ export function quarterLabelZh(q: Quarter): string {
 }
 
 export function quarterOf(date: string): Quarter {
-  return { year: Number(date.slice(0, 4)), quarter: (Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1) as Quarter['quarter'] };
+  return {
+    year: Number(date.slice(0, 4)),
+    quarter: (Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1) as Quarter['quarter'],
+  };
 }
 
 export function previousQuarter(q: Quarter): Quarter {
-  return q.quarter === 1 ? { year: q.year - 1, quarter: 4 } : { year: q.year, quarter: (q.quarter - 1) as Quarter['quarter'] };
+  return q.quarter === 1
+    ? { year: q.year - 1, quarter: 4 }
+    : { year: q.year, quarter: (q.quarter - 1) as Quarter['quarter'] };
 }
 
 /** First and last civil day of the quarter. */

@@ -13,16 +13,27 @@ export async function writeXlsx(data: ExportData, path: string): Promise<void> {
   about.columns = [{ width: 18 }, { width: 60 }];
   const c = data.context;
   about.addRows([
-    [TITLE_ZH, c.quarter_zh], ['报告期', `${c.quarter_start} 至 ${c.quarter_end}`], ['评价年度', c.reporting_year],
-    ['数据截至', c.as_of], ['指标体系版本', c.system_version], ['刷新批次', c.refresh_run], ['生成时间', c.generated_at],
-    [], ['工作表', '内容'], ...data.tables.map((t) => [t.title_zh, `${t.rows.length} 行（${t.id}.csv）`]),
+    [TITLE_ZH, c.quarter_zh],
+    ['报告期', `${c.quarter_start} 至 ${c.quarter_end}`],
+    ['评价年度', c.reporting_year],
+    ['数据截至', c.as_of],
+    ['指标体系版本', c.system_version],
+    ['刷新批次', c.refresh_run],
+    ['生成时间', c.generated_at],
+    [],
+    ['工作表', '内容'],
+    ...data.tables.map((t) => [t.title_zh, `${t.rows.length} 行（${t.id}.csv）`]),
   ]);
   about.getRow(1).font = { bold: true, size: 14 };
   for (const table of data.tables) {
     const ws = wb.addWorksheet(table.title_zh, { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = table.columns.map((col) => ({
-      header: col.zh, key: col.key,
-      width: Math.min(60, Math.max(8, col.zh.length * 2 + 2, col.key === 'message_zh' || col.key === 'summary_zh' ? 60 : 0)),
+      header: col.zh,
+      key: col.key,
+      width: Math.min(
+        60,
+        Math.max(8, col.zh.length * 2 + 2, col.key === 'message_zh' || col.key === 'summary_zh' ? 60 : 0),
+      ),
       style: col.kind === 'rate' ? { numFmt: '0.0%' } : {},
     }));
     ws.getRow(1).font = { bold: true };

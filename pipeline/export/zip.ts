@@ -4,7 +4,13 @@ import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { ZipArchive } from 'archiver';
 
-export async function writeZip(dir: string, fileNames: string[], zipPath: string, topDir: string, date: Date): Promise<void> {
+export async function writeZip(
+  dir: string,
+  fileNames: string[],
+  zipPath: string,
+  topDir: string,
+  date: Date,
+): Promise<void> {
   const output = createWriteStream(zipPath);
   const archive = new ZipArchive({ zlib: { level: 9 } });
   const closed = new Promise<void>((resolve, reject) => {

@@ -1,3 +1,12 @@
 export { readFlags, type Flag, type FlagEvidence } from './read.ts';
 export { flagRules, describeRules, type FlagRule } from './rules.ts';
-export { triageFlag, readTriage, escalationEntryId, TRIAGE_DECISIONS, TriageError, type TriageDecision, type TriageRecord, type TriageState } from './triage.ts';
+export {
+  triageFlag,
+  readTriage,
+  escalationEntryId,
+  TRIAGE_DECISIONS,
+  TriageError,
+  type TriageDecision,
+  type TriageRecord,
+  type TriageState,
+} from './triage.ts';

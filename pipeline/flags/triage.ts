@@ -136,5 +136,8 @@ export async function triageFlag(
 export async function readTriage(db: Database, flagId: string): Promise<TriageRecord | undefined> {
   const [row] = await db.allFile<Omit<TriageRecord, 'history'>>('flags/triage/state', { flag_id: flagId });
   if (!row) return undefined;
-  return { ...row, history: await db.allFile<TriageRecord['history'][number]>('flags/triage/history', { flag_id: flagId }) };
+  return {
+    ...row,
+    history: await db.allFile<TriageRecord['history'][number]>('flags/triage/history', { flag_id: flagId }),
+  };
 }

@@ -11,7 +11,8 @@ const END = '<!-- metrics:end -->';
 
 export function metricTable(systems: IndicatorSystem[]): string {
   const rows = allMetrics(systems).map((m) => {
-    const threshold = m.threshold === null ? `${m.benchmark!.metric} (year ${m.benchmark!.year_offset})` : String(m.threshold);
+    const threshold =
+      m.threshold === null ? `${m.benchmark!.metric} (year ${m.benchmark!.year_offset})` : String(m.threshold);
     const dir = { higher: '≥', lower: '≤', equal: '=' }[m.direction];
     return `| \`${m.id}\` | ${m.indicator_no ?? '—'} | ${m.area} | ${m.name_zh} | ${m.unit} | ${dir} ${threshold} | ${m.source} | ${m.weight} | ${m.funnel ? 'yes' : ''} |`;
   });
@@ -34,7 +35,11 @@ export function withTable(readme: string, table: string): string {
   return readme.slice(0, a) + table + readme.slice(b + END.length);
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === resolve(process.argv[1]) && process.argv.includes('--write')) {
+if (
+  process.argv[1] &&
+  fileURLToPath(import.meta.url) === resolve(process.argv[1]) &&
+  process.argv.includes('--write')
+) {
   writeFileSync(README, withTable(readFileSync(README, 'utf8'), metricTable(loadSystems())));
   console.log(`updated ${README}`);
 }

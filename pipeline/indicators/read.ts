@@ -31,8 +31,15 @@ export async function readIndicators(db: Database, year: number, region?: string
 /** The public JSON shape, keys in a fixed order. */
 export function publicShape(r: IndicatorRow): IndicatorValue {
   return {
-    region_code: r.region_code, indicator: r.indicator, indicator_no: r.indicator_no, value: r.value, numerator: r.numerator,
-    denominator: r.denominator, threshold: r.threshold, status: r.status, provisional: r.provisional,
+    region_code: r.region_code,
+    indicator: r.indicator,
+    indicator_no: r.indicator_no,
+    value: r.value,
+    numerator: r.numerator,
+    denominator: r.denominator,
+    threshold: r.threshold,
+    status: r.status,
+    provisional: r.provisional,
   };
 }
 

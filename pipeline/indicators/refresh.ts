@@ -7,7 +7,14 @@ import { findingsBelowBar } from '../spotcheck/findings.ts';
 import { FUNNEL_SETTINGS, OVERDISPERSION_MODELS, type OverdispersionModel } from './funnel.ts';
 import { computeFunnels } from './funnel-store.ts';
 import { computeRankIntervals } from './rank-intervals.ts';
-import { allMetrics, designationBars, type IndicatorSystem, loadSystems, type ScoringMethod, storeSystems } from './system.ts';
+import {
+  allMetrics,
+  designationBars,
+  type IndicatorSystem,
+  loadSystems,
+  type ScoringMethod,
+  storeSystems,
+} from './system.ts';
 
 export interface RefreshOptions {
   /** The data's date (YYYY-MM-DD); default: the latest date found in the data (sql/indicators/refresh/as_of.sql). */

@@ -97,10 +97,16 @@ export function loadSystems(dir = defaultSystemDir()): IndicatorSystem[] {
   const catalogue = readJson<Catalogue>(dir, CATALOGUE_FILE, problems);
   if (catalogue) problems.push(...checkCatalogue(catalogue).map((p) => `${CATALOGUE_FILE}: ${p}`));
   const files: Array<{ file: string; def: VersionFile }> = [];
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.json') && f !== CATALOGUE_FILE).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.json') && f !== CATALOGUE_FILE)
+    .sort()) {
     const def = readJson<VersionFile>(dir, file, problems);
     if (!def) continue;
-    if (!Array.isArray(def.years) || !Number.isInteger(def.years[0]) || !(def.years[1] === null || Number.isInteger(def.years[1]))) {
+    if (
+      !Array.isArray(def.years) ||
+      !Number.isInteger(def.years[0]) ||
+      !(def.years[1] === null || Number.isInteger(def.years[1]))
+    ) {
       problems.push(`${file}: years must be [from, to] (to may be null)`);
       continue;
     }
@@ -120,12 +126,13 @@ export function loadSystems(dir = defaultSystemDir()): IndicatorSystem[] {
       for (const id of changes.retire ?? []) {
         if (!next.delete(id)) problems.push(where(`retires ${id}, which the version before does not carry`));
       }
-      const add = changes.add === 'all' ? catalogue.metrics.map((m) => m.id) : changes.add ?? [];
+      const add = changes.add === 'all' ? catalogue.metrics.map((m) => m.id) : (changes.add ?? []);
       if (!Array.isArray(add)) problems.push(where('changes.add must be a list of metric ids or "all"'));
       for (const id of Array.isArray(add) ? add : []) {
         const m = byId.get(id);
         if (!m) problems.push(where(`adds ${id}, which is not in ${CATALOGUE_FILE}`));
-        else if (next.has(id) && changes.add !== 'all') problems.push(where(`adds ${id}, which the version before already carries`));
+        else if (next.has(id) && changes.add !== 'all')
+          problems.push(where(`adds ${id}, which the version before already carries`));
         else if (!next.has(id)) next.set(id, m);
       }
       for (const [id, settings] of Object.entries(changes.set ?? {})) {
@@ -135,15 +142,24 @@ export function loadSystems(dir = defaultSystemDir()): IndicatorSystem[] {
           continue;
         }
         const unknown = Object.keys(settings).filter((k) => !(SETTABLE_KEYS as readonly string[]).includes(k));
-        if (unknown.length) problems.push(where(`set.${id}: ${unknown.join(', ')} cannot change by version (only ${SETTABLE_KEYS.join(', ')}; the rest is the catalogue's)`));
+        if (unknown.length)
+          problems.push(
+            where(
+              `set.${id}: ${unknown.join(', ')} cannot change by version (only ${SETTABLE_KEYS.join(', ')}; the rest is the catalogue's)`,
+            ),
+          );
         next.set(id, { ...m, ...settings });
       }
       metrics = next;
       scoring = { ...scoring, ...(def.scoring ?? {}) };
       const order = catalogue.metrics.map((m) => m.id).filter((id) => metrics.has(id));
       const composed = {
-        version: def.version, label: def.label, years: def.years, ...(def.note ? { note: def.note } : {}),
-        scoring: scoring as IndicatorSystem['scoring'], metrics: order.map((id) => metrics.get(id)!),
+        version: def.version,
+        label: def.label,
+        years: def.years,
+        ...(def.note ? { note: def.note } : {}),
+        scoring: scoring as IndicatorSystem['scoring'],
+        metrics: order.map((id) => metrics.get(id)!),
       };
       problems.push(...checkSystem(composed).map(where));
       // The stored definition is the composed version, so indicator_systems.definition says exactly what governed.
@@ -155,7 +171,9 @@ export function loadSystems(dir = defaultSystemDir()): IndicatorSystem[] {
     const prev = files[i - 1].def;
     const cur = files[i].def;
     if (prev.years[1] === null || prev.years[1] !== cur.years[0] - 1) {
-      problems.push(`versions ${prev.version} (${prev.years.join('–')}) and ${cur.version} (from ${cur.years[0]}) must cover consecutive years without overlap`);
+      problems.push(
+        `versions ${prev.version} (${prev.years.join('–')}) and ${cur.version} (from ${cur.years[0]}) must cover consecutive years without overlap`,
+      );
     }
   }
   if (problems.length) throw new Error(`indicator-system definitions are invalid:\n  ${problems.join('\n  ')}`);
@@ -175,7 +193,22 @@ function readJson<T>(dir: string, file: string, problems: string[]): T | undefin
   }
 }
 
-const METRIC_KEYS = ['id', 'indicator_no', 'area', 'name_zh', 'name_en', 'unit', 'direction', 'threshold', 'threshold_note', 'rule', 'source', 'sql', 'weight', 'funnel'];
+const METRIC_KEYS = [
+  'id',
+  'indicator_no',
+  'area',
+  'name_zh',
+  'name_en',
+  'unit',
+  'direction',
+  'threshold',
+  'threshold_note',
+  'rule',
+  'source',
+  'sql',
+  'weight',
+  'funnel',
+];
 
 /** The catalogue: every metric complete, once, with its SQL file whose header names it. */
 function checkCatalogue(c: Catalogue): string[] {
@@ -189,7 +222,8 @@ function checkCatalogue(c: Catalogue): string[] {
     seen.add(m.id);
     if (!existsSync(sqlPath(m.sql))) out.push(`${where}: no SQL file sql/${m.sql}.sql`);
     else if (sqlHeader(m.sql).id !== m.id) out.push(`${where}: sql/${m.sql}.sql says @id: ${sqlHeader(m.sql).id}`);
-    if (m.params !== undefined && !m.params_note) out.push(`${where}: params need a params_note saying what each setting means`);
+    if (m.params !== undefined && !m.params_note)
+      out.push(`${where}: params need a params_note saying what each setting means`);
   }
   return out;
 }
@@ -198,11 +232,14 @@ function checkCatalogue(c: Catalogue): string[] {
 function checkSystem(s: Omit<IndicatorSystem, 'sha256' | 'text'>): string[] {
   const out: string[] = [];
   if (typeof s.version !== 'string' || !s.version) out.push('version is missing');
-  if (!SCORING_METHODS.includes(s.scoring?.method)) out.push(`scoring.method must be one of ${SCORING_METHODS.join(', ')}`);
-  if (!(s.scoring?.comprehensive_bar > 0 && s.scoring.comprehensive_bar <= 1)) out.push('scoring.comprehensive_bar must be in (0, 1]');
+  if (!SCORING_METHODS.includes(s.scoring?.method))
+    out.push(`scoring.method must be one of ${SCORING_METHODS.join(', ')}`);
+  if (!(s.scoring?.comprehensive_bar > 0 && s.scoring.comprehensive_bar <= 1))
+    out.push('scoring.comprehensive_bar must be in (0, 1]');
   for (const m of s.metrics) {
     const where = `metric ${m.id}`;
-    if (!['higher', 'lower', 'equal'].includes(m.direction)) out.push(`${where}: direction must be higher, lower or equal`);
+    if (!['higher', 'lower', 'equal'].includes(m.direction))
+      out.push(`${where}: direction must be higher, lower or equal`);
     if (m.threshold === null && !m.benchmark) out.push(`${where}: needs a threshold or a benchmark`);
     if (typeof m.weight !== 'number' || m.weight < 0) out.push(`${where}: weight must be a number >= 0`);
   }
@@ -211,8 +248,15 @@ function checkSystem(s: Omit<IndicatorSystem, 'sha256' | 'text'>): string[] {
 }
 
 /** Each version's designation criterion (scoring.comprehensive_bar) over its years: the spot-check ground-3 bar. */
-export function designationBars(systems: readonly IndicatorSystem[]): Array<{ year_from: number; year_to: number | null; bar: number; source: string }> {
-  return systems.map((s) => ({ year_from: s.years[0], year_to: s.years[1], bar: s.scoring.comprehensive_bar, source: `${s.label} scoring.comprehensive_bar` }));
+export function designationBars(
+  systems: readonly IndicatorSystem[],
+): Array<{ year_from: number; year_to: number | null; bar: number; source: string }> {
+  return systems.map((s) => ({
+    year_from: s.years[0],
+    year_to: s.years[1],
+    bar: s.scoring.comprehensive_bar,
+    source: `${s.label} scoring.comprehensive_bar`,
+  }));
 }
 
 /** The version governing a year, or undefined before the first one. */
@@ -233,14 +277,30 @@ export async function storeSystems(db: Database, systems: IndicatorSystem[]): Pr
   await db.run('DELETE FROM indicator_systems');
   for (const s of systems) {
     await db.runFile('indicators/refresh/insert_system', {
-      version: s.version, label: s.label, year_from: s.years[0], year_to: s.years[1], bar: s.scoring.comprehensive_bar, sha256: s.sha256, definition: s.text,
+      version: s.version,
+      label: s.label,
+      year_from: s.years[0],
+      year_to: s.years[1],
+      bar: s.scoring.comprehensive_bar,
+      sha256: s.sha256,
+      definition: s.text,
     });
     for (const m of s.metrics) {
       await db.runFile('indicators/refresh/insert_threshold', {
-        version: s.version, metric_id: m.id, indicator_no: m.indicator_no, area: m.area, name_zh: m.name_zh, unit: m.unit,
-        direction: m.direction, threshold: m.threshold, threshold_note: m.threshold_note,
-        benchmark_metric: m.benchmark?.metric ?? null, benchmark_year_offset: m.benchmark?.year_offset ?? null,
-        weight: m.weight, funnel: m.funnel, source: m.source,
+        version: s.version,
+        metric_id: m.id,
+        indicator_no: m.indicator_no,
+        area: m.area,
+        name_zh: m.name_zh,
+        unit: m.unit,
+        direction: m.direction,
+        threshold: m.threshold,
+        threshold_note: m.threshold_note,
+        benchmark_metric: m.benchmark?.metric ?? null,
+        benchmark_year_offset: m.benchmark?.year_offset ?? null,
+        weight: m.weight,
+        funnel: m.funnel,
+        source: m.source,
       });
     }
   }

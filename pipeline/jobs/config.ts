@@ -48,15 +48,20 @@ export function checkSchedules(raw: unknown, path = 'schedules'): SchedulesFile 
   const seen = new Set<string>();
   for (const [i, job] of file.jobs.entries()) {
     const where = `${path}: jobs[${i}]${job?.job_id ? ` (${job.job_id})` : ''}`;
-    if (typeof job?.job_id !== 'string' || !/^[a-z_]+$/.test(job.job_id)) throw new ScheduleConfigError(`${where}: job_id must be lower_snake_case`);
+    if (typeof job?.job_id !== 'string' || !/^[a-z_]+$/.test(job.job_id))
+      throw new ScheduleConfigError(`${where}: job_id must be lower_snake_case`);
     if (seen.has(job.job_id)) throw new ScheduleConfigError(`${where}: job_id listed twice`);
     seen.add(job.job_id);
     if (typeof job.cron !== 'string' || !validate(job.cron)) {
-      throw new ScheduleConfigError(`${where}: cron "${job.cron}" is not a valid expression (minute hour day-of-month month day-of-week)`);
+      throw new ScheduleConfigError(
+        `${where}: cron "${job.cron}" is not a valid expression (minute hour day-of-month month day-of-week)`,
+      );
     }
     if (typeof job.enabled !== 'boolean') throw new ScheduleConfigError(`${where}: enabled must be true or false`);
     if (job.workday_filter !== undefined && !WORKDAY_FILTERS.includes(job.workday_filter)) {
-      throw new ScheduleConfigError(`${where}: workday_filter must be one of ${WORKDAY_FILTERS.join(', ')}, got "${job.workday_filter}"`);
+      throw new ScheduleConfigError(
+        `${where}: workday_filter must be one of ${WORKDAY_FILTERS.join(', ')}, got "${job.workday_filter}"`,
+      );
     }
   }
   return file as SchedulesFile;

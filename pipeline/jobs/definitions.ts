@@ -28,7 +28,16 @@ export async function inboxJob({ db }: JobContext): Promise<JobOutcome> {
   return {
     summary: `收件箱 ${results.length} 个文件：新加载 ${loaded} 个（${rows} 行，拒收 ${rejected} 行），已加载跳过 ${count('skipped')} 个，拒绝 ${refused} 个`,
     warning: refused > 0,
-    details: { dir, files: results.length, loaded, skipped: count('skipped'), refused, rows, rejected, refused_files: results.filter((r) => r.status === 'refused').map((r) => ({ file: r.file, message: r.message })) },
+    details: {
+      dir,
+      files: results.length,
+      loaded,
+      skipped: count('skipped'),
+      refused,
+      rows,
+      rejected,
+      refused_files: results.filter((r) => r.status === 'refused').map((r) => ({ file: r.file, message: r.message })),
+    },
   };
 }
 
@@ -36,7 +45,13 @@ export async function refreshJob({ db, actor }: JobContext): Promise<JobOutcome>
   const r = await refresh(db, { actor: `job:refresh (${actor})` });
   return {
     summary: `刷新 run ${r.run_id}：数据日期 ${r.as_of}，指标值 ${r.metric_rows} 条，预警 ${r.flags_active} 条有效（新增 ${r.flags_new}，解除 ${r.flags_resolved}）`,
-    details: { run_id: r.run_id, as_of: r.as_of, seconds: r.seconds, flags_active: r.flags_active, flags_new: r.flags_new },
+    details: {
+      run_id: r.run_id,
+      as_of: r.as_of,
+      seconds: r.seconds,
+      flags_active: r.flags_active,
+      flags_new: r.flags_new,
+    },
   };
 }
 
@@ -71,7 +86,10 @@ export async function calendarCheckJob({ now }: JobContext): Promise<JobOutcome>
   const next = Number(civilDateIn(now).slice(0, 4)) + 1;
   const status = calendarStatus().find((s) => s.year === next);
   if (status?.published) {
-    return { summary: `${next}年节假日安排已载入（休息日 ${status.offDays} 天，调休上班 ${status.adjustedWorkdays} 天）`, details: status };
+    return {
+      summary: `${next}年节假日安排已载入（休息日 ${status.offDays} 天，调休上班 ${status.adjustedWorkdays} 天）`,
+      details: status,
+    };
   }
   return {
     summary: `${next}年节假日安排尚未载入：国务院办公厅通知发布后请运行 shifan calendar load；在此之前${next}年的工作日按周一至周五计算，结果标为临时`,
@@ -85,7 +103,11 @@ export async function drawReminderJob({ db, now }: JobContext): Promise<JobOutco
   const year = Number(civilDateIn(now).slice(0, 4));
   const draws = (await listDraws(db, year)).filter((d) => d.superseded_by === null);
   const committed = draws.find((d) => d.state === 'committed');
-  if (committed) return { summary: `${year}年度回访抽查已完成抽取并提交（抽取 ${committed.draw_id}）`, details: { year, draw_id: committed.draw_id } };
+  if (committed)
+    return {
+      summary: `${year}年度回访抽查已完成抽取并提交（抽取 ${committed.draw_id}）`,
+      details: { year, draw_id: committed.draw_id },
+    };
   const state = draws[0]?.state;
   return {
     summary: state
@@ -114,7 +136,13 @@ export async function backupJob({ db, now }: JobContext): Promise<JobOutcome> {
   const rows = Object.values(r.manifest.tables).reduce((a, b) => a + b, 0);
   return {
     summary: `备份完成：${r.dir}（${Object.keys(r.manifest.tables).length} 张表，${rows} 行，${(r.ms / 1000).toFixed(1)} 秒）；保留最近 ${r.kept.length} 份${r.removed.length ? `，删除较早的 ${r.removed.length} 份` : ''}`,
-    details: { dir: r.dir, tables: r.manifest.tables, files: r.manifest.files.length, ms: Math.round(r.ms), removed: r.removed },
+    details: {
+      dir: r.dir,
+      tables: r.manifest.tables,
+      files: r.manifest.files.length,
+      ms: Math.round(r.ms),
+      removed: r.removed,
+    },
   };
 }
 

@@ -8,15 +8,51 @@ import { RunLog } from './runs.ts';
 import { currentRunner, JobRunner, type RunResult, type RunnerOptions } from './scheduler.ts';
 import { jobDefinitions } from './definitions.ts';
 
-export { loadSchedules, checkSchedules, defaultSchedulesPath, ScheduleConfigError, WORKDAY_FILTERS, type ScheduleConfig, type SchedulesFile, type WorkdayFilter } from './config.ts';
-export { nextRuns, firstWorkdayOfQuarter, passesFilter, civilDateIn, TIMEZONE } from './next-run.ts';
-export { listJobRuns, acknowledgeRun, JobRunNotFoundError, RunLog, type JobRun, type JobRunStatus, type JobTrigger, type ListRunsOptions } from './runs.ts';
 export {
-  startScheduler, currentRunner, JobRunner, TransientError, UnknownJobError, isTransient,
-  type JobEvent, type RunResult, type RunnerOptions, type SchedulerHandle, type StartOptions,
+  loadSchedules,
+  checkSchedules,
+  defaultSchedulesPath,
+  ScheduleConfigError,
+  WORKDAY_FILTERS,
+  type ScheduleConfig,
+  type SchedulesFile,
+  type WorkdayFilter,
+} from './config.ts';
+export { nextRuns, firstWorkdayOfQuarter, passesFilter, civilDateIn, TIMEZONE } from './next-run.ts';
+export {
+  listJobRuns,
+  acknowledgeRun,
+  JobRunNotFoundError,
+  RunLog,
+  type JobRun,
+  type JobRunStatus,
+  type JobTrigger,
+  type ListRunsOptions,
+} from './runs.ts';
+export {
+  startScheduler,
+  currentRunner,
+  JobRunner,
+  TransientError,
+  UnknownJobError,
+  isTransient,
+  type JobEvent,
+  type RunResult,
+  type RunnerOptions,
+  type SchedulerHandle,
+  type StartOptions,
 } from './scheduler.ts';
 export type { JobFn, JobContext, JobOutcome } from './job.ts';
-export { jobDefinitions, inboxJob, refreshJob, annualReportCheckJob, calendarCheckJob, drawReminderJob, quarterlyExportJob, backupJob } from './definitions.ts';
+export {
+  jobDefinitions,
+  inboxJob,
+  refreshJob,
+  annualReportCheckJob,
+  calendarCheckJob,
+  drawReminderJob,
+  quarterlyExportJob,
+  backupJob,
+} from './definitions.ts';
 export { listExports, type ExportListing } from '../export/packages.ts';
 
 export interface ScheduleListing {
@@ -41,10 +77,18 @@ export async function listSchedules(
 ): Promise<ScheduleListing[]> {
   const file = options.schedules ?? loadSchedules();
   const from = options.from ?? new Date();
-  const published = new Set(calendarStatus().filter((c) => c.published).map((c) => c.year));
+  const published = new Set(
+    calendarStatus()
+      .filter((c) => c.published)
+      .map((c) => c.year),
+  );
   return file.jobs.map((s) => {
     const runs = s.enabled ? nextRuns(s, from, options.count ?? 3, file.timezone) : [];
-    const years = s.workday_filter ? [...new Set(runs.map((d) => Number(civilDateIn(d, file.timezone).slice(0, 4))))].filter((y) => !published.has(y)) : [];
+    const years = s.workday_filter
+      ? [...new Set(runs.map((d) => Number(civilDateIn(d, file.timezone).slice(0, 4))))].filter(
+          (y) => !published.has(y),
+        )
+      : [];
     return {
       job_id: s.job_id,
       cron: s.cron,

@@ -14,7 +14,12 @@ export const TIMEZONE = 'Asia/Shanghai';
 
 /** The civil date (YYYY-MM-DD) of an instant in a time zone. */
 export function civilDateIn(instant: Date, timezone = TIMEZONE): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: timezone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
 }
 
 /** The first official working day of the quarter containing `date` (YYYY-MM-DD). */

@@ -33,17 +33,40 @@ export class RunLog {
     return new RunLog(connection);
   }
 
-  async start(jobId: string, trigger: JobTrigger, triggeredBy: string, status: 'running' | 'skipped_overlap' = 'running', summary: string | null = null): Promise<number> {
+  async start(
+    jobId: string,
+    trigger: JobTrigger,
+    triggeredBy: string,
+    status: 'running' | 'skipped_overlap' = 'running',
+    summary: string | null = null,
+  ): Promise<number> {
     const reader = await this.connection.runAndReadAll(sqlText('jobs/start_run'), {
-      job_id: jobId, trigger, status, summary, triggered_by: triggeredBy,
+      job_id: jobId,
+      trigger,
+      status,
+      summary,
+      triggered_by: triggeredBy,
     });
     return Number(reader.getRowObjectsJS()[0].run_id);
   }
 
-  async finish(runId: number, result: { status: 'ok' | 'warning' | 'failed'; attempts: number; summary: string | null; details?: unknown; error?: string | null }): Promise<void> {
+  async finish(
+    runId: number,
+    result: {
+      status: 'ok' | 'warning' | 'failed';
+      attempts: number;
+      summary: string | null;
+      details?: unknown;
+      error?: string | null;
+    },
+  ): Promise<void> {
     await this.connection.run(sqlText('jobs/finish_run'), {
-      run_id: runId, status: result.status, attempts: result.attempts, summary: result.summary,
-      details: result.details === undefined ? null : JSON.stringify(result.details), error: result.error ?? null,
+      run_id: runId,
+      status: result.status,
+      attempts: result.attempts,
+      summary: result.summary,
+      details: result.details === undefined ? null : JSON.stringify(result.details),
+      error: result.error ?? null,
     });
   }
 
@@ -71,7 +94,9 @@ export interface RunsSource {
 
 export async function listJobRuns(db: RunsSource, options: ListRunsOptions = {}): Promise<JobRun[]> {
   const rows = await db.allFile<JobRun & { details: string | null }>('jobs/list_runs', {
-    limit: options.limit ?? 50, job_id: options.jobId ?? null, unacknowledged: options.unacknowledgedFailuresOnly ?? false,
+    limit: options.limit ?? 50,
+    job_id: options.jobId ?? null,
+    unacknowledged: options.unacknowledgedFailuresOnly ?? false,
   });
   return rows.map((r) => ({ ...r, details: r.details ? JSON.parse(r.details) : null }));
 }
@@ -85,9 +110,19 @@ export async function acknowledgeRun(db: Database, runId: number, actor: string)
   return db.transaction(async () => {
     const rows = await db.allFile<{ job_id: string; status: string }>('jobs/acknowledge_run', { run_id: runId, actor });
     if (rows.length === 0) throw new JobRunNotFoundError(`job run ${runId} does not exist`);
-    await appendAudit(db, { action: 'jobs.acknowledge', actor, subject: `job_run:${runId}`, details: { job_id: rows[0].job_id, status: rows[0].status } });
-    const run = (await db.allFile<JobRun & { details: string | null }>('jobs/list_runs', { limit: 1_000_000, job_id: rows[0].job_id, unacknowledged: false }))
-      .find((r) => r.run_id === runId)!;
+    await appendAudit(db, {
+      action: 'jobs.acknowledge',
+      actor,
+      subject: `job_run:${runId}`,
+      details: { job_id: rows[0].job_id, status: rows[0].status },
+    });
+    const run = (
+      await db.allFile<JobRun & { details: string | null }>('jobs/list_runs', {
+        limit: 1_000_000,
+        job_id: rows[0].job_id,
+        unacknowledged: false,
+      })
+    ).find((r) => r.run_id === runId)!;
     return { ...run, details: run.details ? JSON.parse(run.details) : null };
   });
 }

@@ -21,7 +21,9 @@ export function isTransient(err: unknown): boolean {
   if (err instanceof DatabaseBusyError) return true;
   if (err && typeof err === 'object' && (err as { transient?: unknown }).transient === true) return true;
   const message = err instanceof Error ? err.message : String(err);
-  return /transaction within a transaction|Conflicting lock|Could not set lock|write-write conflict|Transaction conflict|\bEBUSY\b|\bEAGAIN\b|\bETIMEDOUT\b|\bECONNRESET\b/i.test(message);
+  return /transaction within a transaction|Conflicting lock|Could not set lock|write-write conflict|Transaction conflict|\bEBUSY\b|\bEAGAIN\b|\bETIMEDOUT\b|\bECONNRESET\b/i.test(
+    message,
+  );
 }
 
 export interface JobEvent {
@@ -61,7 +63,11 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export class JobRunner {
   private readonly active = new Map<string, Promise<RunResult>>();
 
-  constructor(readonly db: Database, private readonly runLog: RunLog, private readonly options: RunnerOptions) {}
+  constructor(
+    readonly db: Database,
+    private readonly runLog: RunLog,
+    private readonly options: RunnerOptions,
+  ) {}
 
   get jobIds(): string[] {
     return Object.keys(this.options.jobs);
@@ -75,19 +81,32 @@ export class JobRunner {
    * Starts a run and returns its id at once (`started`) and the promise of its end (`done`). The run's row is
    * written before anything else, so a second trigger sees it.
    */
-  async trigger(jobId: string, trigger: JobTrigger, actor: string, due: Date = new Date()): Promise<{ run_id: number; done: Promise<RunResult> }> {
+  async trigger(
+    jobId: string,
+    trigger: JobTrigger,
+    actor: string,
+    due: Date = new Date(),
+  ): Promise<{ run_id: number; done: Promise<RunResult> }> {
     const fn = this.options.jobs[jobId];
     if (!fn) throw new UnknownJobError(`no job "${jobId}"; jobs: ${this.jobIds.join(', ')}`);
     if (this.active.has(jobId)) {
       const runId = await this.runLog.start(jobId, trigger, actor, 'skipped_overlap', '上一次运行尚未结束，本次跳过');
       this.emit({ type: 'skipped_overlap', job_id: jobId, run_id: runId, trigger, status: 'skipped_overlap' });
-      const result: RunResult = { run_id: runId, job_id: jobId, status: 'skipped_overlap', attempts: 0, summary: '上一次运行尚未结束，本次跳过', error: null };
+      const result: RunResult = {
+        run_id: runId,
+        job_id: jobId,
+        status: 'skipped_overlap',
+        attempts: 0,
+        summary: '上一次运行尚未结束，本次跳过',
+        error: null,
+      };
       return { run_id: runId, done: Promise.resolve(result) };
     }
     // Claimed and queued before the first await: two triggers in one tick cannot both run, and runs take the lane
     // in the order they were triggered.
     const started = this.runLog.start(jobId, trigger, actor);
-    const done = this.db.exclusive(async () => this.execute(jobId, fn, await started, { db: this.db, now: due, trigger, actor }))
+    const done = this.db
+      .exclusive(async () => this.execute(jobId, fn, await started, { db: this.db, now: due, trigger, actor }))
       .finally(() => this.active.delete(jobId));
     this.active.set(jobId, done);
     let runId: number;
@@ -116,18 +135,38 @@ export class JobRunner {
       attempt++;
       try {
         const outcome = await fn(ctx);
-        result = { run_id: runId, job_id: jobId, status: outcome.warning ? 'warning' : 'ok', attempts: attempt, summary: outcome.summary, error: null, details: outcome.details };
+        result = {
+          run_id: runId,
+          job_id: jobId,
+          status: outcome.warning ? 'warning' : 'ok',
+          attempts: attempt,
+          summary: outcome.summary,
+          error: null,
+          details: outcome.details,
+        };
         break;
       } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         if (attempt < maxAttempts && isTransient(err)) {
           const delay = baseDelay * 2 ** (attempt - 1);
-          this.emit({ type: 'retry', job_id: jobId, run_id: runId, trigger: ctx.trigger, attempt, delay_ms: delay, error: message });
+          this.emit({
+            type: 'retry',
+            job_id: jobId,
+            run_id: runId,
+            trigger: ctx.trigger,
+            attempt,
+            delay_ms: delay,
+            error: message,
+          });
           await sleep(delay);
           continue;
         }
         result = {
-          run_id: runId, job_id: jobId, status: 'failed', attempts: attempt, error: message,
+          run_id: runId,
+          job_id: jobId,
+          status: 'failed',
+          attempts: attempt,
+          error: message,
           summary: isTransient(err) ? `重试${attempt}次后仍失败` : '运行失败',
         };
         break;
@@ -139,7 +178,15 @@ export class JobRunner {
       // The run itself is over; a record that cannot be written is reported, never thrown into the lane.
       result = { ...result, error: `${result.error ?? ''} (run record not written: ${(err as Error).message})`.trim() };
     }
-    this.emit({ type: 'finished', job_id: jobId, run_id: runId, trigger: ctx.trigger, status: result.status, summary: result.summary, error: result.error });
+    this.emit({
+      type: 'finished',
+      job_id: jobId,
+      run_id: runId,
+      trigger: ctx.trigger,
+      status: result.status,
+      summary: result.summary,
+      error: result.error,
+    });
     return result;
   }
 
@@ -188,13 +235,25 @@ export async function startScheduler(db: Database, options: StartOptions): Promi
   const tasks: ScheduledTask[] = [];
   for (const schedule of schedules.jobs) {
     if (!schedule.enabled) continue;
-    if (!jobs[schedule.job_id]) throw new UnknownJobError(`data/schedules.json names job "${schedule.job_id}", which has no definition`);
-    const task = cron.schedule(schedule.cron, async (ctx) => {
-      if (!passesFilter(schedule.workday_filter, ctx.date, schedules.timezone)) return;
-      await runner.trigger(schedule.job_id, 'scheduled', 'scheduler', ctx.date).catch((err: Error) => {
-        options.onEvent?.({ type: 'finished', job_id: schedule.job_id, run_id: 0, trigger: 'scheduled', status: 'failed', error: err.message });
-      });
-    }, { timezone: schedules.timezone, name: schedule.job_id });
+    if (!jobs[schedule.job_id])
+      throw new UnknownJobError(`data/schedules.json names job "${schedule.job_id}", which has no definition`);
+    const task = cron.schedule(
+      schedule.cron,
+      async (ctx) => {
+        if (!passesFilter(schedule.workday_filter, ctx.date, schedules.timezone)) return;
+        await runner.trigger(schedule.job_id, 'scheduled', 'scheduler', ctx.date).catch((err: Error) => {
+          options.onEvent?.({
+            type: 'finished',
+            job_id: schedule.job_id,
+            run_id: 0,
+            trigger: 'scheduled',
+            status: 'failed',
+            error: err.message,
+          });
+        });
+      },
+      { timezone: schedules.timezone, name: schedule.job_id },
+    );
     tasks.push(task);
   }
   current = runner;

@@ -27,7 +27,9 @@ export function typedExpr(col: Column, raw: string): string {
   if (col.type === 'enum') {
     // Exact spellings first, and the normalised ones only in the ELSE branch: lower(trim()) allocates a new string
     // per cell, and most cells are already exact (coalesce() would evaluate it for every cell).
-    const spellings = (col.values ?? []).flatMap((v) => [v.value, v.zh, ...(v.aliases ?? [])].map((a) => [a, v.value] as const));
+    const spellings = (col.values ?? []).flatMap((v) =>
+      [v.value, v.zh, ...(v.aliases ?? [])].map((a) => [a, v.value] as const),
+    );
     const exact = spellings.map(([a, v]) => `WHEN ${lit(a)} THEN ${lit(v)}`).join(' ');
     const loose = spellings.map(([a, v]) => `WHEN ${lit(a.toLowerCase())} THEN ${lit(v)}`).join(' ');
     return `CASE ${raw} ${exact} ELSE CASE lower(trim(${raw})) ${loose} END END`;
@@ -53,7 +55,8 @@ function cellChecks(contract: DatasetContract, col: Column, raw: string, typed: 
   }
   if (col.type !== 'text') {
     const code = `bad_${col.type === 'datetime' ? 'datetime' : col.type === 'boolean' ? 'boolean' : col.type}`;
-    const allowed = col.type === 'enum' ? `: one of ${(col.values ?? []).map((v) => `${v.value}/${v.zh}`).join(', ')}` : '';
+    const allowed =
+      col.type === 'enum' ? `: one of ${(col.values ?? []).map((v) => `${v.value}/${v.zh}`).join(', ')}` : '';
     checks.push({
       column: col.name,
       code,
@@ -62,8 +65,20 @@ function cellChecks(contract: DatasetContract, col: Column, raw: string, typed: 
     });
   }
   const { min, max } = bounds(col);
-  if (min !== undefined) checks.push({ column: col.name, code: 'out_of_range', fails: `coalesce(${typed} < ${min}, false)`, message: `${col.name} must be at least ${min}` });
-  if (max !== undefined) checks.push({ column: col.name, code: 'out_of_range', fails: `coalesce(${typed} > ${max}, false)`, message: `${col.name} must be at most ${max}` });
+  if (min !== undefined)
+    checks.push({
+      column: col.name,
+      code: 'out_of_range',
+      fails: `coalesce(${typed} < ${min}, false)`,
+      message: `${col.name} must be at least ${min}`,
+    });
+  if (max !== undefined)
+    checks.push({
+      column: col.name,
+      code: 'out_of_range',
+      fails: `coalesce(${typed} > ${max}, false)`,
+      message: `${col.name} must be at most ${max}`,
+    });
   return checks;
 }
 
@@ -74,7 +89,11 @@ function cellChecks(contract: DatasetContract, col: Column, raw: string, typed: 
 export function failureChecks(contract: DatasetContract, rawRef: (c: Column) => string): Check[] {
   const cell = contract.columns.flatMap((c) => cellChecks(contract, c, rawRef(c), quoteIdent(c.name)));
   const rules: Check[] = (contract.rules ?? []).map((r) => ({
-    column: r.column, code: r.code, fails: ruleFails(r), message: r.message, value: `CAST(${quoteIdent(r.column)} AS VARCHAR)`,
+    column: r.column,
+    code: r.code,
+    fails: ruleFails(r),
+    message: r.message,
+    value: `CAST(${quoteIdent(r.column)} AS VARCHAR)`,
   }));
   return [...cell, ...rules];
 }
@@ -90,7 +109,11 @@ function ruleFails(rule: RowRule): string {
  * unreadable" is just `typed IS NULL`, and is_blank() runs only on the rare NULL of an optional column.
  * tests/load/fail-condition.test.ts holds the two forms equal over adversarial cells of every contract.
  */
-export function rowFailsExpr(contract: DatasetContract, rawRef: (c: Column) => string, typedRef: (c: Column) => string): string {
+export function rowFailsExpr(
+  contract: DatasetContract,
+  rawRef: (c: Column) => string,
+  typedRef: (c: Column) => string,
+): string {
   const parts = contract.columns.flatMap((col) => {
     const t = typedRef(col);
     const out: string[] = [];
@@ -141,23 +164,31 @@ export function loadSql(contract: DatasetContract, history: string): LoadSql {
   const key = contract.key.map(quoteIdent);
   const reportedValue = (check: Check) => check.value ?? rawRef(cols.find((c) => c.name === check.column)!);
   const structs = checks
-    .map((c) => `CASE WHEN ${c.fails} THEN {'column': ${lit(c.column)}, 'code': ${lit(c.code)}, 'value': ${reportedValue(c)}, 'message': ${lit(c.message)}} END`)
+    .map(
+      (c) =>
+        `CASE WHEN ${c.fails} THEN {'column': ${lit(c.column)}, 'code': ${lit(c.code)}, 'value': ${reportedValue(c)}, 'message': ${lit(c.message)}} END`,
+    )
     .join(',\n      ');
   const colList = cols.map((c) => quoteIdent(c.name)).join(', ');
 
   // Checks see the values as sent; derived values (e.g. province_code from region_code) fill blanks after.
-  const finalCols = cols.map((c) => (c.derive ? `coalesce(${quoteIdent(c.name)}, ${c.derive}) AS ${quoteIdent(c.name)}` : quoteIdent(c.name))).join(', ');
-  const typedSelect = (relation: string) => [
-    `SELECT ${finalCols},`,
-    `  CASE WHEN ${rowFailsExpr(contract, rawRef, (c) => quoteIdent(c.name))} THEN list_filter([`,
-    `      ${structs || 'NULL'}`,
-    `    ], x -> x IS NOT NULL) END AS _fails`,
-    `FROM (`,
-    `  SELECT ${cols.map((c) => `s.${quoteIdent(c.name)} AS ${rawRef(c)}`).join(', ')},`,
-    `    ${cols.map((c) => `${typedExpr(c, `s.${quoteIdent(c.name)}`)} AS ${quoteIdent(c.name)}`).join(',\n    ')}`,
-    `  FROM ${relation} s`,
-    `)`,
-  ].join('\n');
+  const finalCols = cols
+    .map((c) =>
+      c.derive ? `coalesce(${quoteIdent(c.name)}, ${c.derive}) AS ${quoteIdent(c.name)}` : quoteIdent(c.name),
+    )
+    .join(', ');
+  const typedSelect = (relation: string) =>
+    [
+      `SELECT ${finalCols},`,
+      `  CASE WHEN ${rowFailsExpr(contract, rawRef, (c) => quoteIdent(c.name))} THEN list_filter([`,
+      `      ${structs || 'NULL'}`,
+      `    ], x -> x IS NOT NULL) END AS _fails`,
+      `FROM (`,
+      `  SELECT ${cols.map((c) => `s.${quoteIdent(c.name)} AS ${rawRef(c)}`).join(', ')},`,
+      `    ${cols.map((c) => `${typedExpr(c, `s.${quoteIdent(c.name)}`)} AS ${quoteIdent(c.name)}`).join(',\n    ')}`,
+      `  FROM ${relation} s`,
+      `)`,
+    ].join('\n');
   const createTyped = (relation: string) => `CREATE OR REPLACE TEMP TABLE typed AS\n${typedSelect(relation)}`;
 
   const selectFailed = `SELECT rowid AS rec, _fails AS fails FROM typed WHERE _fails IS NOT NULL ORDER BY rowid`;
@@ -173,13 +204,22 @@ export function loadSql(contract: DatasetContract, history: string): LoadSql {
     `) WHERE rn > 1`,
   ].join('\n');
 
-  const insertGood = ({ withDuplicates, lineMapped, lineBase }: { withDuplicates: boolean; lineMapped: boolean; lineBase: number }) => [
-    `INSERT INTO ${history} (${colList}, _load_id, _line)`,
-    lineMapped
-      ? `SELECT ${cols.map((c) => `t.${quoteIdent(c.name)}`).join(', ')}, $1, t.rowid + m.add_line FROM typed t ASOF JOIN line_map m ON t.rowid >= m.from_rec`
-      : `SELECT ${colList}, $1, rowid + ${Math.trunc(lineBase)} FROM typed t`,
-    `WHERE t._fails IS NULL${withDuplicates ? ' AND t.rowid NOT IN (SELECT rec FROM dup_recs)' : ''}`,
-  ].join('\n');
+  const insertGood = ({
+    withDuplicates,
+    lineMapped,
+    lineBase,
+  }: {
+    withDuplicates: boolean;
+    lineMapped: boolean;
+    lineBase: number;
+  }) =>
+    [
+      `INSERT INTO ${history} (${colList}, _load_id, _line)`,
+      lineMapped
+        ? `SELECT ${cols.map((c) => `t.${quoteIdent(c.name)}`).join(', ')}, $1, t.rowid + m.add_line FROM typed t ASOF JOIN line_map m ON t.rowid >= m.from_rec`
+        : `SELECT ${colList}, $1, rowid + ${Math.trunc(lineBase)} FROM typed t`,
+      `WHERE t._fails IS NULL${withDuplicates ? ' AND t.rowid NOT IN (SELECT rec FROM dup_recs)' : ''}`,
+    ].join('\n');
   const supersede = [
     `UPDATE ${history} h SET _superseded_by = $1`,
     `FROM (SELECT DISTINCT ${key.join(', ')} FROM ${history} WHERE _load_id = $1) n`,

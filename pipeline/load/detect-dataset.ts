@@ -15,11 +15,15 @@ export function detectDataset(path: string, fields: string[]): Detection {
   const fitting = datasets.filter((d) => matchHeader(d, fields).ok);
   if (fitting.length === 1) return { contract: fitting[0] };
   if (fitting.length > 1) {
-    return { error: `the header fits several datasets (${fitting.map((d) => d.name).join(', ')}); name the file after one or pass --dataset` };
+    return {
+      error: `the header fits several datasets (${fitting.map((d) => d.name).join(', ')}); name the file after one or pass --dataset`,
+    };
   }
   const scored = datasets
     .map((d) => ({ d, known: matchHeader(d, fields).columns.filter(Boolean).length }))
     .sort((a, b) => b.known - a.known);
   const hint = scored[0] && scored[0].known > 0 ? ` (closest: ${scored[0].d.name})` : '';
-  return { error: `cannot tell which dataset this file carries${hint}: name it <dataset>_….csv (e.g. enforcement_decisions_2024.csv) or pass --dataset` };
+  return {
+    error: `cannot tell which dataset this file carries${hint}: name it <dataset>_….csv (e.g. enforcement_decisions_2024.csv) or pass --dataset`,
+  };
 }

@@ -43,12 +43,28 @@ export async function ingestPaths(
   let bytesDone = 0;
   let rowsDone = 0;
   for (let i = 0; i < files.length; i++) {
-    options.onProgress?.({ file: files[i], index: i, files: files.length, bytesDone, bytesTotal, rowsDone, elapsedMs: performance.now() - started });
+    options.onProgress?.({
+      file: files[i],
+      index: i,
+      files: files.length,
+      bytesDone,
+      bytesTotal,
+      rowsDone,
+      elapsedMs: performance.now() - started,
+    });
     const result = await ingestFile(db, files[i], options);
     results.push(result);
     bytesDone += sizes[i];
     rowsDone += result.loaded + result.rejected;
   }
-  options.onProgress?.({ file: '', index: files.length, files: files.length, bytesDone, bytesTotal, rowsDone, elapsedMs: performance.now() - started });
+  options.onProgress?.({
+    file: '',
+    index: files.length,
+    files: files.length,
+    bytesDone,
+    bytesTotal,
+    rowsDone,
+    elapsedMs: performance.now() - started,
+  });
   return results;
 }

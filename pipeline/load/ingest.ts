@@ -53,32 +53,65 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
   try {
     source = await openSource(db, path, options.dataset);
   } catch (err) {
-    return { file, dataset: options.dataset ?? null, status: 'refused', loaded: 0, rejected: 0, message: (err as Error).message };
+    return {
+      file,
+      dataset: options.dataset ?? null,
+      status: 'refused',
+      loaded: 0,
+      rejected: 0,
+      message: (err as Error).message,
+    };
   }
   const dataset = source.contract?.name ?? null;
   if (source.contract) {
-    const earlier = (await db.allFile<{ load_id: number; file_name: string }>('load/find_loaded', { sha256: source.sha256, dataset: source.contract.name }))[0];
+    const earlier = (
+      await db.allFile<{ load_id: number; file_name: string }>('load/find_loaded', {
+        sha256: source.sha256,
+        dataset: source.contract.name,
+      })
+    )[0];
     if (earlier) {
       closeSource(source);
-      return { file, dataset, status: 'skipped', loaded: 0, rejected: 0, message: `same content as load ${earlier.load_id} (${earlier.file_name}); nothing changed`, load_id: earlier.load_id };
+      return {
+        file,
+        dataset,
+        status: 'skipped',
+        loaded: 0,
+        rejected: 0,
+        message: `same content as load ${earlier.load_id} (${earlier.file_name}); nothing changed`,
+        load_id: earlier.load_id,
+      };
     }
   }
-  const problem = source.problem ?? (source.match && !source.match.ok
-    ? { code: 'header_mismatch' as const, message: describeHeaderProblem(source.contract!, source.match) }
-    : undefined);
+  const problem =
+    source.problem ??
+    (source.match && !source.match.ok
+      ? { code: 'header_mismatch' as const, message: describeHeaderProblem(source.contract!, source.match) }
+      : undefined);
   if (problem) {
     closeSource(source);
     const message = `${file}: ${problem.message}`;
     const [row] = await db.allFile<{ load_id: number }>('load/refuse_file', {
-      file_name: file, file_path: path, sha256: source.sha256, dataset, format: source.format, message,
-      source: options.source ?? 'cli', total_ms: elapsed(),
+      file_name: file,
+      file_path: path,
+      sha256: source.sha256,
+      dataset,
+      format: source.format,
+      message,
+      source: options.source ?? 'cli',
+      total_ms: elapsed(),
     });
     return { file, dataset, status: 'refused', loaded: 0, rejected: 0, message, load_id: row.load_id };
   }
 
   const contract = source.contract!;
   const [{ load_id: loadId }] = await db.allFile<{ load_id: number }>('load/start_load', {
-    file_name: file, file_path: path, sha256: source.sha256, dataset: contract.name, format: source.format, source: options.source ?? 'cli',
+    file_name: file,
+    file_path: path,
+    sha256: source.sha256,
+    dataset: contract.name,
+    format: source.format,
+    source: options.source ?? 'cli',
   });
   let staged: Staged | undefined;
   try {
@@ -91,7 +124,10 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
     const readMs = elapsed();
     profile('typed', readMs);
     const read = await s.afterRead();
-    const failed = await db.all<{ rec: number; fails: Array<{ column: string; code: string; value: string | null; message: string }> }>(sql.selectFailed);
+    const failed = await db.all<{
+      rec: number;
+      fails: Array<{ column: string; code: string; value: string | null; message: string }>;
+    }>(sql.selectFailed);
     await db.run(sql.createDuplicates);
     const dups = await db.all<{ rec: number; key_text: string }>('SELECT rec, key_text FROM dup_recs ORDER BY rec');
     const good = (await db.one<{ n: number }>('SELECT count(*) AS n FROM typed WHERE _fails IS NULL'))!.n - dups.length;
@@ -101,9 +137,32 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
     // Everything below reads `typed`; the staged copy (and its memory) can go now, before the insert.
     await s.cleanup();
     const rejects: RejectRow[] = [
-      ...read.readerRejects.map((r) => ({ line: r.line, column_name: r.column, code: r.code, value: r.value, message: r.message, raw: r.raw })),
-      ...failed.flatMap((f) => f.fails.map((e) => ({ line: at(f.rec).line, column_name: e.column, code: e.code, value: e.value, message: e.message, raw: raw.get(at(f.rec).d) ?? null }))),
-      ...dups.map((d) => ({ line: at(d.rec).line, column_name: contract.key.join(','), code: 'duplicate_key', value: d.key_text, message: `${contract.key.join(', ')} ${d.key_text} already appears earlier in the file`, raw: raw.get(at(d.rec).d) ?? null })),
+      ...read.readerRejects.map((r) => ({
+        line: r.line,
+        column_name: r.column,
+        code: r.code,
+        value: r.value,
+        message: r.message,
+        raw: r.raw,
+      })),
+      ...failed.flatMap((f) =>
+        f.fails.map((e) => ({
+          line: at(f.rec).line,
+          column_name: e.column,
+          code: e.code,
+          value: e.value,
+          message: e.message,
+          raw: raw.get(at(f.rec).d) ?? null,
+        })),
+      ),
+      ...dups.map((d) => ({
+        line: at(d.rec).line,
+        column_name: contract.key.join(','),
+        code: 'duplicate_key',
+        value: d.key_text,
+        message: `${contract.key.join(', ')} ${d.key_text} already appears earlier in the file`,
+        raw: raw.get(at(d.rec).d) ?? null,
+      })),
     ];
     const rejected = read.readerRejectedRecords + failed.length + dups.length;
     if (good + rejected !== s.records) {
@@ -116,31 +175,66 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
     if (lineMapped) await writeLineMap(db, read.points);
 
     const result = await db.transaction(async () => {
-      const loaded = await rowsChanged(db, sql.insertGood({ withDuplicates: dups.length > 0, lineMapped, lineBase: read.points[0].addLine }), [loadId]);
+      const loaded = await rowsChanged(
+        db,
+        sql.insertGood({ withDuplicates: dups.length > 0, lineMapped, lineBase: read.points[0].addLine }),
+        [loadId],
+      );
       profile('inserted', elapsed());
       await writeRejects(db, loadId, file, rejects);
       const superseded = await supersede(db, contract, sql.supersede, loadId);
       profile('superseded', elapsed());
       const total = elapsed();
       await db.runFile('load/finish_load', {
-        load_id: loadId, status: 'loaded', message: null, encoding: s.encoding, records: s.records, loaded, rejected, superseded,
-        read_ms: readMs, validate_ms: total - readMs, total_ms: total,
+        load_id: loadId,
+        status: 'loaded',
+        message: null,
+        encoding: s.encoding,
+        records: s.records,
+        loaded,
+        rejected,
+        superseded,
+        read_ms: readMs,
+        validate_ms: total - readMs,
+        total_ms: total,
       });
       return { loaded, rejected, superseded, records: s.records };
     });
     profile('committed', elapsed());
     const message = `${result.loaded} loaded, ${result.rejected} rejected${result.superseded ? `, ${result.superseded} older rows superseded` : ''}`;
-    return { file, dataset, status: 'loaded', loaded: result.loaded, rejected: result.rejected, message, load_id: loadId, records: result.records, superseded: result.superseded, ms: elapsed() };
+    return {
+      file,
+      dataset,
+      status: 'loaded',
+      loaded: result.loaded,
+      rejected: result.rejected,
+      message,
+      load_id: loadId,
+      records: result.records,
+      superseded: result.superseded,
+      ms: elapsed(),
+    };
   } catch (err) {
     const message = err instanceof CountMismatchError ? err.message : `${file}: ${(err as Error).message}`;
     await db.runFile('load/finish_load', {
-      load_id: loadId, status: 'refused', message, encoding: staged?.encoding ?? null, records: staged?.records ?? null,
-      loaded: 0, rejected: 0, superseded: 0, read_ms: null, validate_ms: null, total_ms: elapsed(),
+      load_id: loadId,
+      status: 'refused',
+      message,
+      encoding: staged?.encoding ?? null,
+      records: staged?.records ?? null,
+      loaded: 0,
+      rejected: 0,
+      superseded: 0,
+      read_ms: null,
+      validate_ms: null,
+      total_ms: elapsed(),
     });
     return { file, dataset, status: 'refused', loaded: 0, rejected: 0, message, load_id: loadId, ms: elapsed() };
   } finally {
     await staged?.cleanup().catch(() => undefined);
-    await db.run('DROP TABLE IF EXISTS typed; DROP TABLE IF EXISTS dup_recs; DROP TABLE IF EXISTS line_map').catch(() => undefined);
+    await db
+      .run('DROP TABLE IF EXISTS typed; DROP TABLE IF EXISTS dup_recs; DROP TABLE IF EXISTS line_map')
+      .catch(() => undefined);
   }
 }
 
@@ -157,9 +251,20 @@ async function stage(db: Database, source: OpenedSource, onRows?: (rowsRead: num
     case 'parquet':
       return stageParquet(db, source.path, contract, source.fields, source.match!.columns, source.sha256);
     case 'xlsx':
-      return stageRows(db, contract, keyedXlsxRows(source), { format: 'xlsx', sha256: source.sha256, readerRejects: [], onClose: () => closeSource(source), onRows });
+      return stageRows(db, contract, keyedXlsxRows(source), {
+        format: 'xlsx',
+        sha256: source.sha256,
+        readerRejects: [],
+        onClose: () => closeSource(source),
+        onRows,
+      });
     default:
-      return stageRows(db, contract, keyedRows(source), { format: source.format, sha256: source.sha256, readerRejects: source.readerRejects ?? [], onRows });
+      return stageRows(db, contract, keyedRows(source), {
+        format: source.format,
+        sha256: source.sha256,
+        readerRejects: source.readerRejects ?? [],
+        onRows,
+      });
   }
 }
 
@@ -182,7 +287,10 @@ async function writeLineMap(db: Database, points: Breakpoint[]): Promise<void> {
 
 /** Older current rows with the same key are superseded; skipped when the table held nothing current before. */
 async function supersede(db: Database, contract: DatasetContract, statement: string, loadId: number): Promise<number> {
-  const older = await db.one<{ n: number }>(`SELECT count(*) AS n FROM (SELECT 1 FROM ${historyTable(contract)} WHERE _load_id <> $1 AND _superseded_by IS NULL LIMIT 1)`, [loadId]);
+  const older = await db.one<{ n: number }>(
+    `SELECT count(*) AS n FROM (SELECT 1 FROM ${historyTable(contract)} WHERE _load_id <> $1 AND _superseded_by IS NULL LIMIT 1)`,
+    [loadId],
+  );
   if (!older?.n) return 0;
   return rowsChanged(db, statement, [loadId]);
 }

@@ -1,7 +1,9 @@
 // Progress of long loads on a terminal: files, rows/s and an ETA from the bytes still to read.
 import type { IngestProgress } from './ingest-paths.ts';
 
-export function terminalProgress(stream: { write(text: string): unknown; isTTY?: boolean } = process.stderr): ((p: IngestProgress) => void) | undefined {
+export function terminalProgress(
+  stream: { write(text: string): unknown; isTTY?: boolean } = process.stderr,
+): ((p: IngestProgress) => void) | undefined {
   if (!stream.isTTY) return undefined;
   return (p) => {
     const seconds = p.elapsedMs / 1000;

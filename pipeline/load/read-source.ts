@@ -5,7 +5,18 @@ import { basename } from 'node:path';
 import type { Database } from '../db/index.ts';
 import { datasetByName, type DatasetContract } from '../contracts/index.ts';
 import { matchHeader, type HeaderMatch } from '../contracts/header-match.ts';
-import { formatOf, openXlsxSheet, reportFormatOf, readCsvHeader, readJsonl, jsonCellText, scanCsv, type CsvScan, type FileFormat, type XlsxSheetStream } from '../readers/index.ts';
+import {
+  formatOf,
+  openXlsxSheet,
+  reportFormatOf,
+  readCsvHeader,
+  readJsonl,
+  jsonCellText,
+  scanCsv,
+  type CsvScan,
+  type FileFormat,
+  type XlsxSheetStream,
+} from '../readers/index.ts';
 import { detectDataset } from './detect-dataset.ts';
 import { parquetColumns } from './stage-parquet.ts';
 import type { ReaderReject } from './staged.ts';
@@ -49,7 +60,10 @@ export async function openSource(db: Database, path: string, datasetName?: strin
   } else {
     source.sha256 = await sha256File(path);
     if (format === 'xlsx') {
-      source.xlsx = await openXlsxSheet(path, datasets.flatMap((d) => [d.name, d.zh]));
+      source.xlsx = await openXlsxSheet(
+        path,
+        datasets.flatMap((d) => [d.name, d.zh]),
+      );
       fields = source.xlsx.header;
     } else if (format === 'jsonl') {
       const keys: string[] = [];
@@ -58,13 +72,21 @@ export async function openSource(db: Database, path: string, datasetName?: strin
       const records: Array<{ line: number; raw: string; record: Record<string, unknown> }> = [];
       for await (const item of readJsonl(path)) {
         if ('error' in item) {
-          rejects.push({ line: item.line, column: null, code: 'bad_json', value: null, message: item.error, raw: item.raw });
+          rejects.push({
+            line: item.line,
+            column: null,
+            code: 'bad_json',
+            value: null,
+            message: item.error,
+            raw: item.raw,
+          });
           continue;
         }
         for (const k of Object.keys(item.record)) if (!keys.includes(k)) keys.push(k);
         records.push(item);
       }
-      for (const r of records) rows.push({ line: r.line, values: keys.map((k) => jsonCellText(r.record[k])), raw: r.raw });
+      for (const r of records)
+        rows.push({ line: r.line, values: keys.map((k) => jsonCellText(r.record[k])), raw: r.raw });
       fields = keys;
       source.rows = rows;
       source.readerRejects = rejects;
@@ -94,14 +116,23 @@ async function openReport(path: string, datasetName?: string): Promise<OpenedSou
   if (!format) return undefined;
   if (format === 'text' && !looksLikeReport(readFileSync(path).subarray(0, 4096).toString('utf8'))) return undefined;
   if (datasetName && datasetName !== disclosureAnnualReports.name) {
-    throw new Error(`${basename(path)}: a ${format} file is read as a published disclosure report (disclosure_annual_reports), not as ${datasetName}`);
+    throw new Error(
+      `${basename(path)}: a ${format} file is read as a published disclosure report (disclosure_annual_reports), not as ${datasetName}`,
+    );
   }
   const read = await readDisclosureReport(path, format);
   const contract = disclosureAnnualReports;
   return {
-    path, format, fields: read.fields, sha256: await sha256File(path), contract, match: matchHeader(contract, read.fields),
+    path,
+    format,
+    fields: read.fields,
+    sha256: await sha256File(path),
+    contract,
+    match: matchHeader(contract, read.fields),
     rows: read.row ? [read.row] : [],
-    readerRejects: read.reject ? [{ ...read.reject, column: read.reject.code === 'unresolved_publisher' ? 'publisher' : null }] : [],
+    readerRejects: read.reject
+      ? [{ ...read.reject, column: read.reject.code === 'unresolved_publisher' ? 'publisher' : null }]
+      : [],
   };
 }
 

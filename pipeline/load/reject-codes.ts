@@ -15,12 +15,14 @@ export const rowRejectCodes = {
   too_many_fields: 'the record has more fields than the header',
   too_few_fields: 'the record has fewer fields than the header',
   bad_quoting: 'a quoted field is not closed or is followed by other characters',
-  bad_encoding: 'bytes that are not valid in the file\'s encoding',
+  bad_encoding: "bytes that are not valid in the file's encoding",
   line_too_long: 'the record is longer than the reader accepts',
   bad_json: 'the line is not a JSON object',
   malformed: 'the record could not be read',
-  unreadable_report: 'a published report whose tables cannot be read in the national template (the line and the reason are named)',
-  unresolved_publisher: "a published report whose publisher's name does not resolve to exactly one administrative division",
+  unreadable_report:
+    'a published report whose tables cannot be read in the national template (the line and the reason are named)',
+  unresolved_publisher:
+    "a published report whose publisher's name does not resolve to exactly one administrative division",
 } as const;
 
 /** Row rules of the contracts add their own codes (e.g. published_before_decided); see pipeline/contracts. */
@@ -29,7 +31,8 @@ export type RowRejectCode = keyof typeof rowRejectCodes | string;
 export const fileRefusalCodes = {
   header_mismatch: 'the header misses required columns or has unknown ones',
   unknown_dataset: 'the dataset could not be told from the file name or header',
-  unsupported_format: 'the file type is not CSV, XLSX, JSON Lines, Parquet, or a published report (HTML, DOCX, PDF, text)',
+  unsupported_format:
+    'the file type is not CSV, XLSX, JSON Lines, Parquet, or a published report (HTML, DOCX, PDF, text)',
   count_mismatch: 'loaded + rejected does not equal the records counted in the file',
   empty_file: 'the file has no header',
   unreadable: 'the file could not be read',
@@ -40,11 +43,18 @@ export type FileRefusalCode = keyof typeof fileRefusalCodes;
 /** DuckDB read_csv reject error types → our codes. */
 export function codeForCsvError(errorType: string): RowRejectCode {
   switch (errorType) {
-    case 'TOO MANY COLUMNS': return 'too_many_fields';
-    case 'MISSING COLUMNS': return 'too_few_fields';
-    case 'UNQUOTED VALUE': return 'bad_quoting';
-    case 'INVALID ENCODING': case 'INVALID UNICODE': return 'bad_encoding';
-    case 'LINE SIZE OVER MAXIMUM': return 'line_too_long';
-    default: return 'malformed';
+    case 'TOO MANY COLUMNS':
+      return 'too_many_fields';
+    case 'MISSING COLUMNS':
+      return 'too_few_fields';
+    case 'UNQUOTED VALUE':
+      return 'bad_quoting';
+    case 'INVALID ENCODING':
+    case 'INVALID UNICODE':
+      return 'bad_encoding';
+    case 'LINE SIZE OVER MAXIMUM':
+      return 'line_too_long';
+    default:
+      return 'malformed';
   }
 }

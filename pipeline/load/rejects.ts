@@ -16,12 +16,16 @@ export async function writeRejects(db: Database, loadId: number, file: string, r
   for (const r of rows) {
     appender.appendInteger(loadId);
     appender.appendVarchar(file);
-    if (r.line === null) appender.appendNull(); else appender.appendBigInt(BigInt(r.line));
-    if (r.column_name === null) appender.appendNull(); else appender.appendVarchar(r.column_name);
+    if (r.line === null) appender.appendNull();
+    else appender.appendBigInt(BigInt(r.line));
+    if (r.column_name === null) appender.appendNull();
+    else appender.appendVarchar(r.column_name);
     appender.appendVarchar(r.code);
-    if (r.value === null) appender.appendNull(); else appender.appendVarchar(r.value);
+    if (r.value === null) appender.appendNull();
+    else appender.appendVarchar(r.value);
     appender.appendVarchar(r.message);
-    if (r.raw === null) appender.appendNull(); else appender.appendVarchar(r.raw);
+    if (r.raw === null) appender.appendNull();
+    else appender.appendVarchar(r.raw);
     appender.endRow();
   }
   appender.closeSync();

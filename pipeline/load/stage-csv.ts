@@ -41,11 +41,16 @@ export async function stageCsv(
     relation,
     param: readPath,
     afterRead: async () => {
-      const errors = await db.all<{ line: number; column_name: string | null; error_type: string; csv_line: string | null; error_message: string }>(
-        'SELECT line, column_name, error_type, csv_line, error_message FROM csv_rejects ORDER BY line',
-      );
+      const errors = await db.all<{
+        line: number;
+        column_name: string | null;
+        error_type: string;
+        csv_line: string | null;
+        error_message: string;
+      }>('SELECT line, column_name, error_type, csv_line, error_message FROM csv_rejects ORDER BY line');
       const rejectedDs = [...new Set(errors.map((e) => Number(e.line)))];
-      const nameOf = (positional: string | null) => (positional ? fileColumns[Number(positional.slice(1))] ?? null : null);
+      const nameOf = (positional: string | null) =>
+        positional ? (fileColumns[Number(positional.slice(1))] ?? null) : null;
       // DuckDB reports a short record once per missing column; one reject per record and error kind is enough.
       const seen = new Set<string>();
       const distinct = errors.filter((e) => {
@@ -78,9 +83,11 @@ export async function stageCsv(
  */
 export function csvReadSql(columnCount: number, delimiter: string): string {
   const columns = `{${Array.from({ length: columnCount }, (_, i) => `'c${i}': 'VARCHAR'`).join(', ')}}`;
-  return `read_csv($1, columns = ${columns}, header = true, delim = ${delimiter === '\t' ? `e'\\t'` : `','`}, ` +
+  return (
+    `read_csv($1, columns = ${columns}, header = true, delim = ${delimiter === '\t' ? `e'\\t'` : `','`}, ` +
     `quote = '"', escape = '"', strict_mode = true, auto_detect = false, allow_quoted_nulls = false, ` +
-    `store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_scans', max_line_size = 4194304)`;
+    `store_rejects = true, rejects_table = 'csv_rejects', rejects_scan = 'csv_scans', max_line_size = 4194304)`
+  );
 }
 
 /**
@@ -122,7 +129,12 @@ function rawRecords(path: string, scan: CsvScan, ds: number[], encoding: 'utf-8'
       const length = Math.min(end - start, 1 << 20);
       const buf = Buffer.alloc(length);
       readSync(fd, buf, 0, length, start);
-      out.set(d, decodeBytes(buf, encoding).replace(/\r?\n$/, '').replace(/^\uFEFF/, ''));
+      out.set(
+        d,
+        decodeBytes(buf, encoding)
+          .replace(/\r?\n$/, '')
+          .replace(/^\uFEFF/, ''),
+      );
     }
   } finally {
     closeSync(fd);

@@ -31,11 +31,18 @@ export async function stageParquet(
     records: Number(meta?.n ?? 0),
     relation: `(SELECT ${select.join(', ')} FROM read_parquet($1) p)`,
     param: path,
-    afterRead: async () => ({ readerRejects: [], readerRejectedRecords: 0, points: [{ fromRec: 0, addLine: 1, addD: 1 }] }),
+    afterRead: async () => ({
+      readerRejects: [],
+      readerRejectedRecords: 0,
+      points: [{ fromRec: 0, addLine: 1, addD: 1 }],
+    }),
     rawFor: async (ds) => {
       const out = new Map<number, string>();
       for (const d of ds) {
-        const row = await db.one<{ raw: string }>('SELECT CAST(to_json(p) AS VARCHAR) AS raw FROM read_parquet($1) p LIMIT 1 OFFSET $2', [path, d - 1]);
+        const row = await db.one<{ raw: string }>(
+          'SELECT CAST(to_json(p) AS VARCHAR) AS raw FROM read_parquet($1) p LIMIT 1 OFFSET $2',
+          [path, d - 1],
+        );
         if (row) out.set(d, row.raw);
       }
       return out;

@@ -23,7 +23,13 @@ export async function stageRows(
   db: Database,
   contract: DatasetContract,
   rows: Iterable<SourceRow> | AsyncIterable<SourceRow>,
-  info: { format: 'xlsx' | 'jsonl' | ReportFileFormat; sha256: string; readerRejects: ReaderReject[]; onClose?: () => void; onRows?: (rowsRead: number) => void },
+  info: {
+    format: 'xlsx' | 'jsonl' | ReportFileFormat;
+    sha256: string;
+    readerRejects: ReaderReject[];
+    onClose?: () => void;
+    onRows?: (rowsRead: number) => void;
+  },
 ): Promise<Staged> {
   const cols = contract.columns.map((c) => `${quoteIdent(c.name)} VARCHAR`);
   await db.run(`CREATE OR REPLACE TEMP TABLE stage (${cols.join(', ')}, _line BIGINT, _raw VARCHAR)`);
@@ -36,7 +42,12 @@ export async function stageRows(
       for (const c of contract.columns) {
         let v = row.cells.get(c.name) ?? null;
         // A serial number in a date column is an Excel date that lost its format.
-        if (v !== null && info.format === 'xlsx' && (c.type === 'date' || c.type === 'datetime') && /^\d{4,6}(\.\d+)?$/.test(v.trim())) {
+        if (
+          v !== null &&
+          info.format === 'xlsx' &&
+          (c.type === 'date' || c.type === 'datetime') &&
+          /^\d{4,6}(\.\d+)?$/.test(v.trim())
+        ) {
           v = excelSerialToText(Number(v));
         }
         if (v === null) appender.appendNull();
@@ -46,7 +57,8 @@ export async function stageRows(
       appender.appendVarchar(row.raw);
       appender.endRow();
       const add = row.line - count;
-      if (points.length === 0 || add !== points[points.length - 1].addLine) points.push({ fromRec: count, addLine: add, addD: add });
+      if (points.length === 0 || add !== points[points.length - 1].addLine)
+        points.push({ fromRec: count, addLine: add, addD: add });
       count++;
       if (count % ROWS_PER_TURN === 0) {
         // Flushed in steps of 10,000 rows: left alone, DuckDB's appender flushes ~200,000 rows at once,

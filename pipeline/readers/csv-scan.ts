@@ -96,17 +96,26 @@ export function scanCsv(path: string, delimiter: string): CsvScan {
         if (inQuotes) {
           if (quotePending) {
             quotePending = false;
-            if (chunk[i] === QUOTE) { i++; continue; }
+            if (chunk[i] === QUOTE) {
+              i++;
+              continue;
+            }
             inQuotes = false;
             continue;
           }
           const q = chunk.indexOf(QUOTE, i);
           const end = q === -1 ? n : q;
           for (let lf = chunk.indexOf(LF, i); lf !== -1 && lf < end; lf = chunk.indexOf(LF, lf + 1)) extra++;
-          if (q === -1) { i = n; break; }
+          if (q === -1) {
+            i = n;
+            break;
+          }
           if (q + 1 < n) {
             if (chunk[q + 1] === QUOTE) i = q + 2;
-            else { inQuotes = false; i = q + 1; }
+            else {
+              inQuotes = false;
+              i = q + 1;
+            }
           } else {
             quotePending = true;
             i = n;

@@ -9,14 +9,27 @@ export type ReportFileFormat = 'html' | 'docx' | 'pdf' | 'text';
 
 export function formatOf(path: string): FileFormat | undefined {
   switch (extname(path).toLowerCase()) {
-    case '.csv': case '.tsv': case '.txt': return 'csv';
-    case '.xlsx': return 'xlsx';
-    case '.jsonl': case '.ndjson': return 'jsonl';
-    case '.parquet': return 'parquet';
-    case '.html': case '.htm': case '.shtml': return 'html';
-    case '.docx': return 'docx';
-    case '.pdf': return 'pdf';
-    default: return undefined;
+    case '.csv':
+    case '.tsv':
+    case '.txt':
+      return 'csv';
+    case '.xlsx':
+      return 'xlsx';
+    case '.jsonl':
+    case '.ndjson':
+      return 'jsonl';
+    case '.parquet':
+      return 'parquet';
+    case '.html':
+    case '.htm':
+    case '.shtml':
+      return 'html';
+    case '.docx':
+      return 'docx';
+    case '.pdf':
+      return 'pdf';
+    default:
+      return undefined;
   }
 }
 

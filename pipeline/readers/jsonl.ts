@@ -15,7 +15,8 @@ export async function* readJsonl(path: string): AsyncGenerator<JsonlLine> {
     if (raw.trim() === '') continue;
     try {
       const value: unknown = JSON.parse(raw);
-      if (value === null || typeof value !== 'object' || Array.isArray(value)) yield { line: n, raw, error: 'not a JSON object' };
+      if (value === null || typeof value !== 'object' || Array.isArray(value))
+        yield { line: n, raw, error: 'not a JSON object' };
       else yield { line: n, raw, record: value as Record<string, unknown> };
     } catch (err) {
       yield { line: n, raw, error: (err as Error).message };

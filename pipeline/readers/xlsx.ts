@@ -49,18 +49,26 @@ export async function openXlsxSheet(path: string, preferredSheets: string[] = []
   // The file is fed to the unzipper one 64 KiB chunk per turn of the event loop. exceljs parses whatever is
   // buffered through promise callbacks alone, which never let a waiting HTTP request in: fed all at once, the
   // shared-strings table of a 1 M-row sheet kept a server from answering for seconds.
-  const input = createReadStream(path, { highWaterMark: 1 << 16 }).pipe(new Transform({
-    highWaterMark: 1 << 16,
-    transform(chunk, _encoding, done) {
-      setImmediate(() => done(null, chunk));
-    },
-  }));
+  const input = createReadStream(path, { highWaterMark: 1 << 16 }).pipe(
+    new Transform({
+      highWaterMark: 1 << 16,
+      transform(chunk, _encoding, done) {
+        setImmediate(() => done(null, chunk));
+      },
+    }),
+  );
   const { default: Excel } = await import('exceljs'); // loaded with the first workbook, not with every command
   const reader = new Excel.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   });
   const wanted = new Set(preferredSheets.map((s) => s.trim().toLowerCase()));
-  const sheets = reader[Symbol.asyncIterator]() as AsyncIterator<ExcelJS.stream.xlsx.WorksheetReader & { name?: string }>;
+  const sheets = reader[Symbol.asyncIterator]() as AsyncIterator<
+    ExcelJS.stream.xlsx.WorksheetReader & { name?: string }
+  >;
   let closed = false;
   const close = () => {
     if (closed) return;
@@ -77,7 +85,9 @@ export async function openXlsxSheet(path: string, preferredSheets: string[] = []
     if (next.done) break;
     const ws = next.value;
     if (target === undefined) {
-      const names = ((reader as unknown as { model?: { sheets?: Array<{ name: string }> } }).model?.sheets ?? []).map((s) => s.name);
+      const names = ((reader as unknown as { model?: { sheets?: Array<{ name: string }> } }).model?.sheets ?? []).map(
+        (s) => s.name,
+      );
       target = names.find((n) => wanted.has(n.trim().toLowerCase())) ?? names[0] ?? ws.name ?? '';
     }
     if ((ws.name ?? '') === target || target === '') {

@@ -13,4 +13,6 @@ const divisions = buildDivisions(read('provinces.json'), read('cities.json'), re
 const target = join(dataDir, 'reference', 'divisions.csv');
 writeFileSync(target, divisionsCsv(divisions));
 const count = (level: string) => divisions.filter((d) => d.level === level).length;
-process.stdout.write(`${target}: ${divisions.length} divisions (${count('province')} provinces, ${count('city')} cities, ${count('county')} counties)\n`);
+process.stdout.write(
+  `${target}: ${divisions.length} divisions (${count('province')} provinces, ${count('city')} cities, ${count('county')} counties)\n`,
+);

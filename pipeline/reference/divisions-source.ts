@@ -6,14 +6,30 @@
 //  - 东莞市 / 中山市 / 儋州市 appear both as city (4419) and as county (441900): kept once, as city.
 import { DIVISION_COLUMNS, type Division } from './division.ts';
 
-export interface UpstreamProvince { code: string; name: string }
-export interface UpstreamCity { code: string; name: string; provinceCode: string }
-export interface UpstreamArea { code: string; name: string; cityCode: string; provinceCode: string }
+export interface UpstreamProvince {
+  code: string;
+  name: string;
+}
+export interface UpstreamCity {
+  code: string;
+  name: string;
+  provinceCode: string;
+}
+export interface UpstreamArea {
+  code: string;
+  name: string;
+  cityCode: string;
+  provinceCode: string;
+}
 
 export const FUNCTIONAL_ZONE_CODE = /^\d{4}7\d$/;
 const PSEUDO_CITY_NAME = /^(市辖区|省直辖县级行政区划|自治区直辖县级行政区划)$/;
 
-export function buildDivisions(provinces: UpstreamProvince[], cities: UpstreamCity[], areas: UpstreamArea[]): Division[] {
+export function buildDivisions(
+  provinces: UpstreamProvince[],
+  cities: UpstreamCity[],
+  areas: UpstreamArea[],
+): Division[] {
   const out = new Map<string, Division>();
   const add = (d: Division) => {
     if (!out.has(d.regionCode)) out.set(d.regionCode, d);
@@ -49,7 +65,10 @@ export function divisionsCsv(divisions: Division[]): string {
     const cells = [d.regionCode, d.name, d.level, d.provinceCode, d.cityCode ?? ''];
     // Names are plain Chinese text; refuse rather than quote or neutralise (pipeline/csv), so the file stays
     // trivially readable and can never carry a spreadsheet formula.
-    if (cells.some((c) => /[",\r\n]/.test(c) || /^[=+\-@\t]/.test(c))) throw new Error(`division ${d.regionCode} has a comma, quote, newline or formula start in it: ${cells.join('|')}`);
+    if (cells.some((c) => /[",\r\n]/.test(c) || /^[=+\-@\t]/.test(c)))
+      throw new Error(
+        `division ${d.regionCode} has a comma, quote, newline or formula start in it: ${cells.join('|')}`,
+      );
     lines.push(cells.join(','));
   }
   return `${lines.join('\n')}\n`;

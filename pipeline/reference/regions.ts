@@ -13,15 +13,26 @@ let byCode: Map<string, Division> | undefined;
 
 function index(): Map<string, Division> {
   if (!byCode) {
-    const parsed = Papa.parse<Record<string, string>>(readFileSync(divisionsCsvPath(), 'utf8'), { header: true, skipEmptyLines: true });
+    const parsed = Papa.parse<Record<string, string>>(readFileSync(divisionsCsvPath(), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    });
     const header = parsed.meta.fields ?? [];
     if (header.join(',') !== DIVISION_COLUMNS.join(',')) {
-      throw new Error(`${divisionsCsvPath()}: expected header ${DIVISION_COLUMNS.join(',')}, found ${header.join(',')}`);
+      throw new Error(
+        `${divisionsCsvPath()}: expected header ${DIVISION_COLUMNS.join(',')}, found ${header.join(',')}`,
+      );
     }
     byCode = new Map(
       parsed.data.map((r) => [
         r.region_code,
-        { regionCode: r.region_code, name: r.name, level: r.level as DivisionLevel, provinceCode: r.province_code, cityCode: r.city_code || null },
+        {
+          regionCode: r.region_code,
+          name: r.name,
+          level: r.level as DivisionLevel,
+          provinceCode: r.province_code,
+          cityCode: r.city_code || null,
+        },
       ]),
     );
   }

@@ -16,9 +16,14 @@ export interface FirstRunReport {
 }
 
 export async function ensureSampleData(db: Database, options: { seed?: number } = {}): Promise<FirstRunReport> {
-  const loads = await db.one<{ n: number }>(`SELECT count(*) AS n FROM load_log WHERE status = 'loaded' AND source <> 'reference'`);
+  const loads = await db.one<{ n: number }>(
+    `SELECT count(*) AS n FROM load_log WHERE status = 'loaded' AND source <> 'reference'`,
+  );
   // The published benchmark ships with the product; loading it again is a no-op (same content).
-  const reference = await ingestPaths(db, [referenceFile('nationalBenchmarks')], { source: 'reference', dataset: 'national_benchmarks' });
+  const reference = await ingestPaths(db, [referenceFile('nationalBenchmarks')], {
+    source: 'reference',
+    dataset: 'national_benchmarks',
+  });
   if ((loads?.n ?? 0) > 0) return { fresh: false, reference };
   const seed = options.seed ?? 1;
   const outDir = join(defaultInboxDir(), `demo-small-${seed}`);
@@ -26,5 +31,9 @@ export async function ensureSampleData(db: Database, options: { seed?: number } 
   const results = await ingestPaths(db, demo.files, { source: 'demo' });
   // the demo's inspector register, so that a spot-check draw on the demo finds its teams
   const inspectors = await importInspectorsText(db, demo.inspectorsCsv, 'demo-inspectors.csv', 'system:first-start');
-  return { fresh: true, reference, demo: { outDir, files: demo.files.length, results, planted: demo.planted.length, inspectors: inspectors.imported } };
+  return {
+    fresh: true,
+    reference,
+    demo: { outDir, files: demo.files.length, results, planted: demo.planted.length, inspectors: inspectors.imported },
+  };
 }

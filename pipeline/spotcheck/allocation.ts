@@ -15,7 +15,8 @@ export type AllocationRule = (typeof ALLOCATION_RULES)[number];
 
 /** The rules in words, as printed on the certificate. */
 export const ALLOCATION_RULE_TEXT: Record<AllocationRule, string> = {
-  hamilton: 'k = ceil(p * N) in exact decimal arithmetic (or the count given); stratum s first gets floor(k * N_s / N), the rest go one each to the strata with the largest remainder k * N_s mod N, ties to the larger stratum, then to the stratum key first in text order; then every stratum is raised to min(per_stratum_minimum, N_s) when a minimum is set',
+  hamilton:
+    'k = ceil(p * N) in exact decimal arithmetic (or the count given); stratum s first gets floor(k * N_s / N), the rest go one each to the strata with the largest remainder k * N_s mod N, ties to the larger stratum, then to the stratum key first in text order; then every stratum is raised to min(per_stratum_minimum, N_s) when a minimum is set',
   ceil_per_stratum: 'k_s = ceil(p * N_s) in every stratum (the rule of draws made before Hamilton allocation)',
 };
 
@@ -29,7 +30,8 @@ export type SampleSize = ({ proportion: string } | { count: number }) & {
 /** A proportion as an exact fraction; accepts "0.1", ".25", "10%", "1". */
 export function parseProportion(text: string): { num: bigint; den: bigint } {
   const m = /^\s*(\d*)(?:\.(\d*))?\s*(%?)\s*$/.exec(text);
-  if (!m || (m[1] === '' && (m[2] ?? '') === '')) throw new Error(`proportion must be a decimal such as 0.1 or 10%, got "${text}"`);
+  if (!m || (m[1] === '' && (m[2] ?? '') === ''))
+    throw new Error(`proportion must be a decimal such as 0.1 or 10%, got "${text}"`);
   const frac = m[2] ?? '';
   let num = BigInt(`${m[1] || '0'}${frac}`);
   let den = 10n ** BigInt(frac.length);
@@ -90,7 +92,8 @@ export function allocate(sizes: Readonly<Record<string, number>>, size: SampleSi
   }
   const minimum = size.perStratumMinimum;
   if (minimum !== undefined) {
-    if (!Number.isInteger(minimum) || minimum < 1) throw new Error(`the per-stratum minimum must be a whole number of at least 1, got ${minimum}`);
+    if (!Number.isInteger(minimum) || minimum < 1)
+      throw new Error(`the per-stratum minimum must be a whole number of at least 1, got ${minimum}`);
     for (const s of strata) out[s] = Math.max(out[s], Math.min(minimum, sizes[s]));
   }
   return out;

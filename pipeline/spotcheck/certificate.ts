@@ -36,34 +36,54 @@ export async function buildCertificate(db: Database, drawId: number): Promise<Ce
 
   let strata: Record<string, unknown> | null = null;
   if (draw.strata === 'none') {
-    commands.push(`shifan spotcheck sample --seed ${seedArg} --pool ${poolFile}${allocation ? ` --take ${allocation.all}` : ''}`);
+    commands.push(
+      `shifan spotcheck sample --seed ${seedArg} --pool ${poolFile}${allocation ? ` --take ${allocation.all}` : ''}`,
+    );
   } else {
     const strataFile = `strata-${draw.year}.tsv`;
     files[strataFile] = strataFileText(pool);
     commands.push(`sha256sum ${strataFile}    # must print ${draw.strata_sha256}`);
-    const perStratum = Object.keys(sizes).sort().map((stratum) => {
-      const file = `pool-${draw.year}-${safe(stratum)}.txt`;
-      files[file] = poolFileText(pool.filter((m) => m.stratum === stratum).map((m) => m.region_code));
-      const take = allocation?.[stratum];
-      const command = `shifan spotcheck sample --seed ${seedArg} --pool ${file}${take !== undefined ? ` --take ${take}` : ''}`;
-      commands.push(command);
-      const probability = take !== undefined ? inclusionProbability(take, sizes[stratum]) : null;
-      return {
-        stratum, size: sizes[stratum], take: take ?? null, inclusion_probability: probability?.value ?? null,
-        inclusion_probability_exact: probability?.exact ?? null, file, sha256: sha256Hex(files[file]), command,
-      };
-    });
+    const perStratum = Object.keys(sizes)
+      .sort()
+      .map((stratum) => {
+        const file = `pool-${draw.year}-${safe(stratum)}.txt`;
+        files[file] = poolFileText(pool.filter((m) => m.stratum === stratum).map((m) => m.region_code));
+        const take = allocation?.[stratum];
+        const command = `shifan spotcheck sample --seed ${seedArg} --pool ${file}${take !== undefined ? ` --take ${take}` : ''}`;
+        commands.push(command);
+        const probability = take !== undefined ? inclusionProbability(take, sizes[stratum]) : null;
+        return {
+          stratum,
+          size: sizes[stratum],
+          take: take ?? null,
+          inclusion_probability: probability?.value ?? null,
+          inclusion_probability_exact: probability?.exact ?? null,
+          file,
+          sha256: sha256Hex(files[file]),
+          command,
+        };
+      });
     strata = { by: draw.strata, file: strataFile, sha256: draw.strata_sha256, per_stratum: perStratum };
   }
 
-  const snapshot = await db.all<PoolInspector>('SELECT inspector_id, home_province_code, load_cap, prior_load FROM draw_inspector_pool WHERE draw_id = $1 ORDER BY inspector_id', [drawId]);
+  const snapshot = await db.all<PoolInspector>(
+    'SELECT inspector_id, home_province_code, load_cap, prior_load FROM draw_inspector_pool WHERE draw_id = $1 ORDER BY inspector_id',
+    [drawId],
+  );
   const selected = draw.selected.map((s) => {
     const candidates = `inspectors-${draw.year}-${s.region_code}.txt`;
     files[candidates] = snapshot.map((i) => `${s.region_code}|${i.inspector_id}\n`).join('');
     return {
-      draw_order: s.draw_order, region_code: s.region_code, region_name: s.region_name, stratum: s.stratum, ticket: s.ticket,
+      draw_order: s.draw_order,
+      region_code: s.region_code,
+      region_name: s.region_name,
+      stratum: s.stratum,
+      ticket: s.ticket,
       ...(allocation ? probabilityOf(allocation[s.stratum], sizes[s.stratum]) : {}),
-      inspectors: s.inspectors.map((id) => ({ inspector_id: id, ticket: ticketOf(draw.seed_hash!, `${s.region_code}|${id}`) })),
+      inspectors: s.inspectors.map((id) => ({
+        inspector_id: id,
+        ticket: ticketOf(draw.seed_hash!, `${s.region_code}|${id}`),
+      })),
       inspectors_command: `shifan spotcheck sample --seed ${seedArg} --pool ${candidates}`,
     };
   });
@@ -90,7 +110,13 @@ export async function buildCertificate(db: Database, drawId: number): Promise<Ce
       team_size: draw.team_size,
       allocation,
     },
-    pool: { file: poolFile, format: 'region codes sorted ascending, one per line, each ending in LF, UTF-8', size: codes.length, sha256: draw.pool_sha256, regions: codes },
+    pool: {
+      file: poolFile,
+      format: 'region codes sorted ascending, one per line, each ending in LF, UTF-8',
+      size: codes.length,
+      sha256: draw.pool_sha256,
+      regions: codes,
+    },
     strata,
     seed: draw.seed,
     seed_hash: draw.seed_hash,
@@ -100,13 +126,25 @@ export async function buildCertificate(db: Database, drawId: number): Promise<Ce
       rule: 'per selected region in draw order: inspectors by ascending ticket of (region_code + "|" + inspector_id); skip those whose home province is the region\'s (first two digits of region_code + 0000) and those whose load (prior_load + teams already given in this draw) has reached load_cap; take the first team_size',
       pool: snapshot,
     },
-    risk_targeted: draw.risk_targeted.map(({ region_code, region_name, criterion, added_at }) => ({ region_code, region_name, criterion, added_at })),
+    risk_targeted: draw.risk_targeted.map(({ region_code, region_name, criterion, added_at }) => ({
+      region_code,
+      region_name,
+      criterion,
+      added_at,
+    })),
     recompute: {
       without_database: commands,
       with_database: `shifan spotcheck verify ${drawId}`,
       note: 'the sample command prints every id in draw order with its ticket; with --take it stops after k. The selection is the first k of each stratum, listed together in ticket order.',
     },
-    audit: last ? { seq: last.seq, action: last.action, hash: last.hash, check: `shifan audit verify --anchor ${last.seq}:${last.hash}` } : null,
+    audit: last
+      ? {
+          seq: last.seq,
+          action: last.action,
+          hash: last.hash,
+          check: `shifan audit verify --anchor ${last.seq}:${last.hash}`,
+        }
+      : null,
   };
   files['certificate.json'] = `${JSON.stringify(certificate, null, 2)}\n`;
   return { certificate, files };
@@ -116,20 +154,30 @@ export async function buildCertificate(db: Database, drawId: number): Promise<Ce
 function sizeParameters(size: SampleSize, poolSize: number): Record<string, unknown> {
   const rule = size.rule ?? 'hamilton';
   return {
-    ...('proportion' in size ? { proportion: size.proportion, total_k: rule === 'hamilton' ? totalFor(size.proportion, poolSize) : null } : { count: size.count }),
+    ...('proportion' in size
+      ? { proportion: size.proportion, total_k: rule === 'hamilton' ? totalFor(size.proportion, poolSize) : null }
+      : { count: size.count }),
     allocation_rule: rule,
     allocation_rule_text: ALLOCATION_RULE_TEXT[rule],
     per_stratum_minimum: size.perStratumMinimum ?? null,
-    inclusion_probability: 'a selected region\'s inclusion probability is k_s / N_s of its stratum: the consistent sampler orders the stratum uniformly at random, so every set of k_s regions is equally likely',
+    inclusion_probability:
+      "a selected region's inclusion probability is k_s / N_s of its stratum: the consistent sampler orders the stratum uniformly at random, so every set of k_s regions is equally likely",
   };
 }
 
-function probabilityOf(take: number, stratumSize: number): { inclusion_probability: number; inclusion_probability_exact: string } {
+function probabilityOf(
+  take: number,
+  stratumSize: number,
+): { inclusion_probability: number; inclusion_probability_exact: string } {
   const p = inclusionProbability(take, stratumSize);
   return { inclusion_probability: p.value, inclusion_probability_exact: p.exact };
 }
 
-export async function writeCertificate(db: Database, drawId: number, dir: string): Promise<{ dir: string; files: string[] }> {
+export async function writeCertificate(
+  db: Database,
+  drawId: number,
+  dir: string,
+): Promise<{ dir: string; files: string[] }> {
   const { files } = await buildCertificate(db, drawId);
   mkdirSync(dir, { recursive: true });
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content, 'utf8');

@@ -15,7 +15,9 @@ export const MIN_SEED_DIGITS = 20;
 
 export function checkSeed(seed: string): void {
   if (!new RegExp(`^\\d{${MIN_SEED_DIGITS},}$`).test(seed)) {
-    throw new Error(`the seed must be at least ${MIN_SEED_DIGITS} decimal digits and nothing else (rolls of a ten-sided die in a public meeting), got "${seed}"`);
+    throw new Error(
+      `the seed must be at least ${MIN_SEED_DIGITS} decimal digits and nothing else (rolls of a ten-sided die in a public meeting), got "${seed}"`,
+    );
   }
 }
 
@@ -65,22 +67,39 @@ export async function redraw(db: Database, oldId: number, input: RedrawInput): P
   if (input.seed !== undefined) checkSeed(input.seed);
   const newId = await db.transaction(async () => {
     const old = await readDraw(db, oldId);
-    if (old.superseded_by !== null) throw new Error(`draw #${oldId} was already superseded by draw #${old.superseded_by}; redraw that one instead`);
+    if (old.superseded_by !== null)
+      throw new Error(`draw #${oldId} was already superseded by draw #${old.superseded_by}; redraw that one instead`);
     const frozen = await freezeInTransaction(
-      db, { year: old.year, strata: old.strata as Strata, exclusions: old.exclusions as Exclusion[], actor: input.actor },
-      { supersedes: oldId, reason: input.reason });
-    await db.run('UPDATE draws SET superseded_by = $1, superseded_at = current_localtimestamp() WHERE draw_id = $2 AND superseded_by IS NULL', [frozen.draw_id, oldId]);
+      db,
+      { year: old.year, strata: old.strata as Strata, exclusions: old.exclusions as Exclusion[], actor: input.actor },
+      { supersedes: oldId, reason: input.reason },
+    );
+    await db.run(
+      'UPDATE draws SET superseded_by = $1, superseded_at = current_localtimestamp() WHERE draw_id = $2 AND superseded_by IS NULL',
+      [frozen.draw_id, oldId],
+    );
     await appendAudit(db, {
-      action: 'spotcheck.redraw', actor: input.actor, subject: `draw:${oldId}`,
+      action: 'spotcheck.redraw',
+      actor: input.actor,
+      subject: `draw:${oldId}`,
       details: {
-        old_draw_id: oldId, old_state: old.state, new_draw_id: frozen.draw_id, reason: input.reason,
-        old_pool_sha256: old.pool_sha256, new_pool_sha256: frozen.pool_sha256,
+        old_draw_id: oldId,
+        old_state: old.state,
+        new_draw_id: frozen.draw_id,
+        reason: input.reason,
+        old_pool_sha256: old.pool_sha256,
+        new_pool_sha256: frozen.pool_sha256,
       },
     });
     if (input.seed !== undefined) {
       const size = input.size ?? old.size;
       if (!size) throw new Error(`draw #${oldId} was never drawn, so give --proportion or --count for the redraw`);
-      await drawInTransaction(db, frozen.draw_id, { seed: input.seed, size, teamSize: input.teamSize ?? old.team_size ?? undefined, actor: input.actor });
+      await drawInTransaction(db, frozen.draw_id, {
+        seed: input.seed,
+        size,
+        teamSize: input.teamSize ?? old.team_size ?? undefined,
+        actor: input.actor,
+      });
       if (input.commit) await commitInTransaction(db, frozen.draw_id, input.actor);
     }
     return frozen.draw_id;
@@ -91,36 +110,59 @@ export async function redraw(db: Database, oldId: number, input: RedrawInput): P
 async function currentFrozen(db: Database, year: number | undefined): Promise<number> {
   if (year === undefined) throw new Error('give the year (--year) or the frozen draw (--draw)');
   const rows = await db.all<{ draw_id: number; state: string }>(
-    'SELECT draw_id, state FROM draws WHERE year = $1 AND superseded_by IS NULL ORDER BY draw_id DESC', [year]);
+    'SELECT draw_id, state FROM draws WHERE year = $1 AND superseded_by IS NULL ORDER BY draw_id DESC',
+    [year],
+  );
   const frozen = rows.find((r) => r.state === 'frozen');
   if (frozen) return frozen.draw_id;
   if (rows.length > 0) {
-    throw new Error(`the ${year} spot check already has ${rows[0].state} draw #${rows[0].draw_id}; a drawn draw never changes — use \`shifan spotcheck redraw ${rows[0].draw_id} --reason "..."\``);
+    throw new Error(
+      `the ${year} spot check already has ${rows[0].state} draw #${rows[0].draw_id}; a drawn draw never changes — use \`shifan spotcheck redraw ${rows[0].draw_id} --reason "..."\``,
+    );
   }
-  throw new Error(`no frozen pool for ${year}: run \`shifan spotcheck freeze --year ${year}\` and publish its pool_sha256 before the seed is rolled`);
+  throw new Error(
+    `no frozen pool for ${year}: run \`shifan spotcheck freeze --year ${year}\` and publish its pool_sha256 before the seed is rolled`,
+  );
 }
 
-async function drawInTransaction(db: Database, drawId: number, given: { seed: string; size: SampleSize; teamSize?: number; actor: string }): Promise<void> {
+async function drawInTransaction(
+  db: Database,
+  drawId: number,
+  given: { seed: string; size: SampleSize; teamSize?: number; actor: string },
+): Promise<void> {
   // Every new draw shares its sample by Hamilton's method; the older ceil-per-stratum rule exists only to verify
   // old draws (a redraw of one takes the current rule).
   const input = { ...given, size: { ...given.size, rule: 'hamilton' as const } };
   const draw = await readDraw(db, drawId);
   if (draw.state !== 'frozen' || draw.superseded_by !== null) {
-    throw new Error(`draw #${drawId} is ${draw.superseded_by !== null ? `superseded by #${draw.superseded_by}` : draw.state}; only a current frozen pool can take a seed`);
+    throw new Error(
+      `draw #${drawId} is ${draw.superseded_by !== null ? `superseded by #${draw.superseded_by}` : draw.state}; only a current frozen pool can take a seed`,
+    );
   }
   const teamSize = input.teamSize ?? DEFAULT_TEAM_SIZE;
   const pool = await readPool(db, drawId);
   const selection = computeSelection(pool, input.seed, input.size);
   const seedHash = seedHashOf(input.seed);
   const inspectors = await inspectorPool(db, draw.year, drawId);
-  const assignments = assignInspectors(selection.selected.map((s) => s.region_code), inspectors, seedHash, teamSize);
+  const assignments = assignInspectors(
+    selection.selected.map((s) => s.region_code),
+    inspectors,
+    seedHash,
+    teamSize,
+  );
   const marked = await db.allFile('spotcheck/mark_drawn', {
-    draw_id: drawId, seed: input.seed, seed_hash: seedHash, team_size: teamSize, drawn_by: input.actor,
+    draw_id: drawId,
+    seed: input.seed,
+    seed_hash: seedHash,
+    team_size: teamSize,
+    drawn_by: input.actor,
     proportion: 'proportion' in input.size ? input.size.proportion : null,
     sample_count: 'count' in input.size ? input.size.count : null,
-    allocation_rule: input.size.rule, per_stratum_minimum: input.size.perStratumMinimum ?? null,
+    allocation_rule: input.size.rule,
+    per_stratum_minimum: input.size.perStratumMinimum ?? null,
   });
-  if (marked.length !== 1) throw new Error(`draw #${drawId} changed state while it was being drawn; nothing was written`);
+  if (marked.length !== 1)
+    throw new Error(`draw #${drawId} changed state while it was being drawn; nothing was written`);
   await db.runFile('spotcheck/insert_selection', { draw_id: drawId, selection: JSON.stringify(selection.selected) });
   await db.runFile('spotcheck/insert_inspector_pool', { draw_id: drawId, inspector_pool: JSON.stringify(inspectors) });
   await db.runFile('spotcheck/insert_draw_inspectors', { draw_id: drawId, assignments: JSON.stringify(assignments) });
@@ -130,12 +172,22 @@ async function drawInTransaction(db: Database, drawId: number, given: { seed: st
     teams[a.region_code].push(a.inspector_id);
   }
   await appendAudit(db, {
-    action: 'spotcheck.draw', actor: input.actor, subject: `draw:${drawId}`,
+    action: 'spotcheck.draw',
+    actor: input.actor,
+    subject: `draw:${drawId}`,
     details: {
-      draw_id: drawId, year: draw.year, pool_sha256: draw.pool_sha256, seed: input.seed, seed_hash: seedHash,
-      size: describeSize(input.size), allocation_rule: input.size.rule, per_stratum_minimum: input.size.perStratumMinimum ?? null,
-      team_size: teamSize, allocation: selection.allocation,
-      selected: selection.selected.map((s) => s.region_code), inspectors: teams,
+      draw_id: drawId,
+      year: draw.year,
+      pool_sha256: draw.pool_sha256,
+      seed: input.seed,
+      seed_hash: seedHash,
+      size: describeSize(input.size),
+      allocation_rule: input.size.rule,
+      per_stratum_minimum: input.size.perStratumMinimum ?? null,
+      team_size: teamSize,
+      allocation: selection.allocation,
+      selected: selection.selected.map((s) => s.region_code),
+      inspectors: teams,
     },
   });
 }
@@ -144,25 +196,54 @@ async function commitInTransaction(db: Database, drawId: number, actor: string):
   const marked = await db.allFile('spotcheck/mark_committed', { draw_id: drawId, committed_by: actor });
   if (marked.length !== 1) {
     const draw = await readDraw(db, drawId);
-    throw new Error(`draw #${drawId} cannot be committed: it is ${draw.superseded_by !== null ? `superseded by #${draw.superseded_by}` : draw.state} (only a drawn, current draw can be)`);
+    throw new Error(
+      `draw #${drawId} cannot be committed: it is ${draw.superseded_by !== null ? `superseded by #${draw.superseded_by}` : draw.state} (only a drawn, current draw can be)`,
+    );
   }
   const draw = await readDraw(db, drawId);
   await appendAudit(db, {
-    action: 'spotcheck.commit', actor, subject: `draw:${drawId}`,
-    details: { draw_id: drawId, year: draw.year, pool_sha256: draw.pool_sha256, seed_hash: draw.seed_hash, selected: draw.selected.map((s) => s.region_code) },
+    action: 'spotcheck.commit',
+    actor,
+    subject: `draw:${drawId}`,
+    details: {
+      draw_id: drawId,
+      year: draw.year,
+      pool_sha256: draw.pool_sha256,
+      seed_hash: draw.seed_hash,
+      selected: draw.selected.map((s) => s.region_code),
+    },
   });
 }
 
 /** Adds a risk-targeted check beside a draw: never part of the random sample, always with its stated criterion. */
-export async function addRiskTargeted(db: Database, drawId: number, regionCode: string, criterion: string, actor: string): Promise<void> {
-  if (criterion.trim().length < 4) throw new Error('a risk-targeted check needs its criterion, stated in words (--criterion "...")');
+export async function addRiskTargeted(
+  db: Database,
+  drawId: number,
+  regionCode: string,
+  criterion: string,
+  actor: string,
+): Promise<void> {
+  if (criterion.trim().length < 4)
+    throw new Error('a risk-targeted check needs its criterion, stated in words (--criterion "...")');
   await db.transaction(async () => {
     const draw = await readDraw(db, drawId);
-    if (draw.superseded_by !== null) throw new Error(`draw #${drawId} is superseded by #${draw.superseded_by}; add the check there`);
-    if (draw.selected.some((s) => s.region_code === regionCode)) throw new Error(`region ${regionCode} is already in the random sample of draw #${drawId}`);
+    if (draw.superseded_by !== null)
+      throw new Error(`draw #${drawId} is superseded by #${draw.superseded_by}; add the check there`);
+    if (draw.selected.some((s) => s.region_code === regionCode))
+      throw new Error(`region ${regionCode} is already in the random sample of draw #${drawId}`);
     const known = await db.one('SELECT 1 FROM regions WHERE region_code = $1', [regionCode]);
     if (!known) throw new Error(`region ${regionCode} is not in the regions list`);
-    await db.run('INSERT INTO risk_targeted_checks VALUES ($1, $2, $3, current_localtimestamp(), $4)', [drawId, regionCode, criterion, actor]);
-    await appendAudit(db, { action: 'spotcheck.risk_targeted', actor, subject: `draw:${drawId}`, details: { draw_id: drawId, region_code: regionCode, criterion } });
+    await db.run('INSERT INTO risk_targeted_checks VALUES ($1, $2, $3, current_localtimestamp(), $4)', [
+      drawId,
+      regionCode,
+      criterion,
+      actor,
+    ]);
+    await appendAudit(db, {
+      action: 'spotcheck.risk_targeted',
+      actor,
+      subject: `draw:${drawId}`,
+      details: { draw_id: drawId, region_code: regionCode, criterion },
+    });
   });
 }

@@ -57,7 +57,10 @@ export async function ensureFindingsView(db: Database): Promise<void> {
 
 export async function findingsByDraw(db: Database, year?: number): Promise<LinkedFinding[]> {
   await ensureFindingsView(db);
-  return db.all<LinkedFinding>('SELECT * FROM spotcheck_findings_by_draw WHERE $1 IS NULL OR year = $1 ORDER BY year, region_code, indicator_no', [year ?? null]);
+  return db.all<LinkedFinding>(
+    'SELECT * FROM spotcheck_findings_by_draw WHERE $1 IS NULL OR year = $1 ORDER BY year, region_code, indicator_no',
+    [year ?? null],
+  );
 }
 
 export interface BelowBarOptions {
@@ -70,10 +73,14 @@ export interface BelowBarOptions {
 
 export async function findingsBelowBar(db: Database, options: BelowBarOptions = {}): Promise<BelowBar[]> {
   const override = options.minShareMet;
-  if (override !== undefined && !(override > 0 && override <= 1)) throw new Error(`the bar (share of met findings) must be above 0 and at most 1, got ${override}`);
-  const bars = override !== undefined
-    ? [{ year_from: 0, year_to: null, bar: override, source: 'option' }]
-    : options.bars ?? [];
+  if (override !== undefined && !(override > 0 && override <= 1))
+    throw new Error(`the bar (share of met findings) must be above 0 and at most 1, got ${override}`);
+  const bars =
+    override !== undefined ? [{ year_from: 0, year_to: null, bar: override, source: 'option' }] : (options.bars ?? []);
   await ensureFindingsView(db);
-  return db.allFile<BelowBar>('spotcheck/findings_below_bar', { bars: JSON.stringify(bars), fallback_bar: FALLBACK_MIN_SHARE_MET, year: options.year ?? null });
+  return db.allFile<BelowBar>('spotcheck/findings_below_bar', {
+    bars: JSON.stringify(bars),
+    fallback_bar: FALLBACK_MIN_SHARE_MET,
+    year: options.year ?? null,
+  });
 }

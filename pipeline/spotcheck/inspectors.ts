@@ -34,21 +34,34 @@ export function provinceOf(regionCode: string): string {
  * For each region (in the order given), the inspectors in ascending ticket(seed_hash, region_code + "|" + id),
  * skipping anyone from the region's province and anyone already at their load cap; the first m make the team.
  */
-export function assignInspectors(regionCodes: readonly string[], inspectors: readonly PoolInspector[], seedHash: string, teamSize: number): Assignment[] {
-  if (!Number.isInteger(teamSize) || teamSize < 1) throw new Error(`team size must be a whole number of at least 1, got ${teamSize}`);
+export function assignInspectors(
+  regionCodes: readonly string[],
+  inspectors: readonly PoolInspector[],
+  seedHash: string,
+  teamSize: number,
+): Assignment[] {
+  if (!Number.isInteger(teamSize) || teamSize < 1)
+    throw new Error(`team size must be a whole number of at least 1, got ${teamSize}`);
   const load = new Map(inspectors.map((i) => [i.inspector_id, i.prior_load]));
   const out: Assignment[] = [];
   for (const region of regionCodes) {
     const province = provinceOf(region);
-    const ordered = inspectors.map((i) => ({ i, id: i.inspector_id, ticket: ticketOf(seedHash, `${region}|${i.inspector_id}`) })).sort(compareTicketed);
-    const team = ordered.filter((c) => c.i.home_province_code !== province && load.get(c.id)! < c.i.load_cap).slice(0, teamSize);
+    const ordered = inspectors
+      .map((i) => ({ i, id: i.inspector_id, ticket: ticketOf(seedHash, `${region}|${i.inspector_id}`) }))
+      .sort(compareTicketed);
+    const team = ordered
+      .filter((c) => c.i.home_province_code !== province && load.get(c.id)! < c.i.load_cap)
+      .slice(0, teamSize);
     if (team.length < teamSize) {
       const conflicted = inspectors.filter((i) => i.home_province_code === province).length;
-      const full = inspectors.filter((i) => i.home_province_code !== province && load.get(i.inspector_id)! >= i.load_cap).length;
+      const full = inspectors.filter(
+        (i) => i.home_province_code !== province && load.get(i.inspector_id)! >= i.load_cap,
+      ).length;
       throw new InspectorShortageError(
         `not enough eligible inspectors for region ${region}: the team needs ${teamSize}, only ${team.length} can go ` +
-        `(${inspectors.length} active inspectors: ${conflicted} from province ${province}, ${full} at their load cap); ` +
-        'import more inspectors or raise load caps, then draw again');
+          `(${inspectors.length} active inspectors: ${conflicted} from province ${province}, ${full} at their load cap); ` +
+          'import more inspectors or raise load caps, then draw again',
+      );
     }
     team.forEach((c, k) => {
       load.set(c.id, load.get(c.id)! + 1);
@@ -82,17 +95,35 @@ export interface ImportResult {
  * Rows replace earlier rows with the same inspector_id. Any bad row refuses the whole file, naming its line.
  */
 export async function importInspectors(db: Database, path: string, actor: string): Promise<ImportResult> {
-  const rows = await db.allFile<InspectorRow & { line: number; problem: string | null }>('spotcheck/inspectors_read', { path });
+  const rows = await db.allFile<InspectorRow & { line: number; problem: string | null }>('spotcheck/inspectors_read', {
+    path,
+  });
   const problems = rows.filter((r) => r.problem !== null);
   if (problems.length > 0) {
-    throw new Error(`${path}: ${problems.length} bad row(s), nothing imported:\n${problems.slice(0, 20).map((p) => `  ${path}:${p.line}: ${p.problem}`).join('\n')}`);
+    throw new Error(
+      `${path}: ${problems.length} bad row(s), nothing imported:\n${problems
+        .slice(0, 20)
+        .map((p) => `  ${path}:${p.line}: ${p.problem}`)
+        .join('\n')}`,
+    );
   }
   return db.transaction(async () => {
-    const clean: InspectorRow[] = rows.map(({ inspector_id, name, home_province_code, load_cap, active }) => ({ inspector_id, name, home_province_code, load_cap, active }));
+    const clean: InspectorRow[] = rows.map(({ inspector_id, name, home_province_code, load_cap, active }) => ({
+      inspector_id,
+      name,
+      home_province_code,
+      load_cap,
+      active,
+    }));
     await db.runFile('spotcheck/inspectors_upsert', { rows: JSON.stringify(clean) });
     const active = await db.one<{ n: number }>('SELECT count(*) AS n FROM inspectors WHERE active');
     const ids = rows.map((r) => r.inspector_id).sort();
-    await appendAudit(db, { action: 'spotcheck.inspectors_import', actor, subject: 'inspectors', details: { file: path, inspector_ids: ids } });
+    await appendAudit(db, {
+      action: 'spotcheck.inspectors_import',
+      actor,
+      subject: 'inspectors',
+      details: { file: path, inspector_ids: ids },
+    });
     return { file: path, imported: rows.length, total_active: active?.n ?? 0 };
   });
 }

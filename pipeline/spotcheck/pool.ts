@@ -25,12 +25,18 @@ export interface PoolMember {
  * is pool_sha256, so `sha256sum pool-2025.txt` reproduces it.
  */
 export function poolFileText(codes: readonly string[]): string {
-  return [...codes].sort().map((c) => `${c}\n`).join('');
+  return [...codes]
+    .sort()
+    .map((c) => `${c}\n`)
+    .join('');
 }
 
 /** The strata file: `region_code<TAB>stratum` per line, sorted by region_code, LF-terminated. */
 export function strataFileText(members: readonly PoolMember[]): string {
-  return [...members].sort((a, b) => (a.region_code < b.region_code ? -1 : 1)).map((m) => `${m.region_code}\t${m.stratum}\n`).join('');
+  return [...members]
+    .sort((a, b) => (a.region_code < b.region_code ? -1 : 1))
+    .map((m) => `${m.region_code}\t${m.stratum}\n`)
+    .join('');
 }
 
 export function poolSha256(codes: readonly string[]): string {
@@ -52,16 +58,21 @@ export function parsePoolFile(text: string): string[] {
 export function parseExclusions(text: string | undefined): Exclusion[] {
   if (text === undefined) return [...DEFAULT_EXCLUSIONS];
   if (text.trim() === 'none' || text.trim() === '') return [];
-  const names = text.split(',').map((s) => s.trim()).filter(Boolean);
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const name of names) {
-    if (!(name in EXCLUSIONS)) throw new Error(`unknown exclusion "${name}"; known: ${Object.keys(EXCLUSIONS).join(', ')} (or none)`);
+    if (!(name in EXCLUSIONS))
+      throw new Error(`unknown exclusion "${name}"; known: ${Object.keys(EXCLUSIONS).join(', ')} (or none)`);
   }
   return [...new Set(names as Exclusion[])].sort();
 }
 
 export function parseStrata(text: string | undefined): Strata {
   const value = (text ?? 'none').trim();
-  if (!(STRATA as readonly string[]).includes(value)) throw new Error(`unknown strata "${value}"; use one of ${STRATA.join(', ')}`);
+  if (!(STRATA as readonly string[]).includes(value))
+    throw new Error(`unknown strata "${value}"; use one of ${STRATA.join(', ')}`);
   return value as Strata;
 }
 
@@ -93,55 +104,92 @@ export interface FrozenPool {
 export async function freezePool(db: Database, input: FreezeInput): Promise<FrozenPool> {
   return db.transaction(async () => {
     const drawn = await db.one<{ draw_id: number; state: string }>(
-      `SELECT draw_id, state FROM draws WHERE year = $1 AND superseded_by IS NULL AND state <> 'frozen' ORDER BY draw_id LIMIT 1`, [input.year]);
+      `SELECT draw_id, state FROM draws WHERE year = $1 AND superseded_by IS NULL AND state <> 'frozen' ORDER BY draw_id LIMIT 1`,
+      [input.year],
+    );
     if (drawn) {
-      throw new Error(`the ${input.year} spot check already has ${drawn.state} draw #${drawn.draw_id}; to replace it run \`shifan spotcheck redraw ${drawn.draw_id} --reason "..."\``);
+      throw new Error(
+        `the ${input.year} spot check already has ${drawn.state} draw #${drawn.draw_id}; to replace it run \`shifan spotcheck redraw ${drawn.draw_id} --reason "..."\``,
+      );
     }
     return freezeInTransaction(db, input);
   });
 }
 
 /** The freeze itself, for callers that already hold a transaction (freezePool, redraw). */
-export async function freezeInTransaction(db: Database, input: FreezeInput, redraw?: { supersedes: number; reason: string }): Promise<FrozenPool> {
-  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw new Error(`year must be a year such as 2025, got ${input.year}`);
+export async function freezeInTransaction(
+  db: Database,
+  input: FreezeInput,
+  redraw?: { supersedes: number; reason: string },
+): Promise<FrozenPool> {
+  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100)
+    throw new Error(`year must be a year such as 2025, got ${input.year}`);
   const members = await selectPool(db, input);
-  if (members.length === 0) throw new Error(`no region is eligible for the ${input.year} spot check (designated, named by ${input.year}, after exclusions: ${input.exclusions.join(', ') || 'none'})`);
+  if (members.length === 0)
+    throw new Error(
+      `no region is eligible for the ${input.year} spot check (designated, named by ${input.year}, after exclusions: ${input.exclusions.join(', ') || 'none'})`,
+    );
   const codes = members.map((m) => m.region_code);
   const poolHash = poolSha256(codes);
   const strataHash = input.strata === 'none' ? null : sha256Hex(strataFileText(members));
   const [row] = await db.allFile<{ draw_id: number; pool_version: number }>('spotcheck/insert_freeze', {
-    year: input.year, strata: input.strata, exclusions: JSON.stringify(input.exclusions), pool_size: codes.length,
-    pool_sha256: poolHash, strata_sha256: strataHash, frozen_by: input.actor,
-    supersedes: redraw?.supersedes ?? null, redraw_reason: redraw?.reason ?? null,
+    year: input.year,
+    strata: input.strata,
+    exclusions: JSON.stringify(input.exclusions),
+    pool_size: codes.length,
+    pool_sha256: poolHash,
+    strata_sha256: strataHash,
+    frozen_by: input.actor,
+    supersedes: redraw?.supersedes ?? null,
+    redraw_reason: redraw?.reason ?? null,
   });
   await db.runFile('spotcheck/insert_pool', { draw_id: row.draw_id, rows: JSON.stringify(members) });
   const older = await db.all<{ draw_id: number }>(
     `UPDATE draws SET superseded_by = $1, superseded_at = current_localtimestamp() WHERE year = $2 AND draw_id <> $1 AND superseded_by IS NULL AND state = 'frozen' RETURNING draw_id`,
-    [row.draw_id, input.year]);
+    [row.draw_id, input.year],
+  );
   const frozen: FrozenPool = {
-    draw_id: row.draw_id, year: input.year, pool_version: row.pool_version, strata: input.strata,
-    exclusions: input.exclusions, pool_size: codes.length, pool_sha256: poolHash, strata_sha256: strataHash,
-    strata_sizes: countBy(members), superseded_frozen: older.map((o) => o.draw_id).sort((a, b) => a - b),
+    draw_id: row.draw_id,
+    year: input.year,
+    pool_version: row.pool_version,
+    strata: input.strata,
+    exclusions: input.exclusions,
+    pool_size: codes.length,
+    pool_sha256: poolHash,
+    strata_sha256: strataHash,
+    strata_sizes: countBy(members),
+    superseded_frozen: older.map((o) => o.draw_id).sort((a, b) => a - b),
   };
-  await appendAudit(db, { action: 'spotcheck.freeze', actor: input.actor, subject: `draw:${row.draw_id}`, details: { ...frozen } });
+  await appendAudit(db, {
+    action: 'spotcheck.freeze',
+    actor: input.actor,
+    subject: `draw:${row.draw_id}`,
+    details: { ...frozen },
+  });
   return frozen;
 }
 
 async function selectPool(db: Database, input: FreezeInput): Promise<PoolMember[]> {
   const rows = await db.allFile<PoolMember & { region_name: string }>('spotcheck/pool', {
-    year: input.year, strata: input.strata,
+    year: input.year,
+    strata: input.strata,
     exclude_revoked: input.exclusions.includes('revoked'),
     exclude_named_this_year: input.exclusions.includes('named_this_year'),
     as_of: shanghaiToday(),
   });
   const bad = rows.find((r) => !/^\d{6}$/.test(r.region_code));
-  if (bad) throw new Error(`region_code "${bad.region_code}" (${bad.region_name}) is not 6 digits; fix the regions data before freezing`);
+  if (bad)
+    throw new Error(
+      `region_code "${bad.region_code}" (${bad.region_name}) is not 6 digits; fix the regions data before freezing`,
+    );
   return rows.map((r) => ({ region_code: r.region_code, stratum: r.stratum }));
 }
 
 /** The frozen pool of a draw, sorted by region_code. */
 export async function readPool(db: Database, drawId: number): Promise<PoolMember[]> {
-  return db.all<PoolMember>('SELECT region_code, stratum FROM draw_pool WHERE draw_id = $1 ORDER BY region_code', [drawId]);
+  return db.all<PoolMember>('SELECT region_code, stratum FROM draw_pool WHERE draw_id = $1 ORDER BY region_code', [
+    drawId,
+  ]);
 }
 
 export function countBy(members: readonly PoolMember[]): Record<string, number> {
@@ -152,5 +200,10 @@ export function countBy(members: readonly PoolMember[]): Record<string, number> 
 
 /** Today's civil date in Asia/Shanghai (DESIGN.md: dates are civil dates there), as YYYY-MM-DD. */
 export function shanghaiToday(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(now);
 }

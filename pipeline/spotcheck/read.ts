@@ -69,7 +69,8 @@ export async function readDraw(db: Database, drawId: number): Promise<DrawRecord
   const selected = await db.allFile<SelectedRegion>('spotcheck/selected', { draw_id: drawId });
   const risk = await db.all<RiskTargeted>(
     'SELECT t.region_code, r.region_name, t.criterion, CAST(t.added_at AS VARCHAR) AS added_at, t.added_by FROM risk_targeted_checks t LEFT JOIN regions r USING (region_code) WHERE t.draw_id = $1 ORDER BY t.region_code',
-    [drawId]);
+    [drawId],
+  );
   return { ...row, size: sizeOf(row), selected, risk_targeted: risk };
 }
 
@@ -79,8 +80,14 @@ export async function listDraws(db: Database, year?: number): Promise<DrawRow[]>
 
 /** The sample size as drawn, with its allocation rule: what verify and the certificate recompute from. */
 function sizeOf(row: DrawRow): SampleSize | null {
-  const base = row.proportion !== null ? { proportion: row.proportion } : row.sample_count !== null ? { count: row.sample_count } : null;
+  const base =
+    row.proportion !== null
+      ? { proportion: row.proportion }
+      : row.sample_count !== null
+        ? { count: row.sample_count }
+        : null;
   if (base === null) return null;
-  const rule: AllocationRule = row.allocation_rule === null ? 'ceil_per_stratum' : (row.allocation_rule as AllocationRule);
+  const rule: AllocationRule =
+    row.allocation_rule === null ? 'ceil_per_stratum' : (row.allocation_rule as AllocationRule);
   return { ...base, rule, ...(row.per_stratum_minimum !== null ? { perStratumMinimum: row.per_stratum_minimum } : {}) };
 }

@@ -22,7 +22,12 @@ export async function listInspectors(db: Database, year: number): Promise<Regist
 }
 
 /** Changes one inspector's load cap and/or active flag; the audit entry records both values before and after. */
-export async function updateInspector(db: Database, id: string, change: { load_cap?: number; active?: boolean }, actor: string): Promise<InspectorRow> {
+export async function updateInspector(
+  db: Database,
+  id: string,
+  change: { load_cap?: number; active?: boolean },
+  actor: string,
+): Promise<InspectorRow> {
   if (change.load_cap !== undefined && (!Number.isInteger(change.load_cap) || change.load_cap < 0)) {
     throw new Error(`load_cap must be a whole number >= 0, got ${change.load_cap}`);
   }
@@ -30,9 +35,15 @@ export async function updateInspector(db: Database, id: string, change: { load_c
     const [before] = await db.allFile<InspectorRow>('spotcheck/inspector_one', { inspector_id: id });
     if (!before) throw new InspectorNotFoundError(`no inspector ${id} in the register`);
     const after = { ...before, load_cap: change.load_cap ?? before.load_cap, active: change.active ?? before.active };
-    await db.runFile('spotcheck/inspector_update', { inspector_id: id, load_cap: after.load_cap, active: after.active });
+    await db.runFile('spotcheck/inspector_update', {
+      inspector_id: id,
+      load_cap: after.load_cap,
+      active: after.active,
+    });
     await appendAudit(db, {
-      action: 'spotcheck.inspector_update', actor, subject: `inspector:${id}`,
+      action: 'spotcheck.inspector_update',
+      actor,
+      subject: `inspector:${id}`,
       details: { load_cap: [before.load_cap, after.load_cap], active: [before.active, after.active] },
     });
     return after;
@@ -40,7 +51,12 @@ export async function updateInspector(db: Database, id: string, change: { load_c
 }
 
 /** Imports inspectors from CSV text (header inspector_id,name,home_province_code,load_cap,active). */
-export async function importInspectorsText(db: Database, text: string, fileName: string, actor: string): Promise<ImportResult> {
+export async function importInspectorsText(
+  db: Database,
+  text: string,
+  fileName: string,
+  actor: string,
+): Promise<ImportResult> {
   const dir = mkdtempSync(join(tmpdir(), 'shifan-inspectors-'));
   const path = join(dir, fileName.replace(/[^\p{L}\p{N}._-]/gu, '_') || 'inspectors.csv');
   try {

@@ -31,7 +31,9 @@ export function sha256Hex(text: string): string {
  * biased (the top digit is rarely above 1); the low-order ones are uniform. Nothing is lost by reversing.
  */
 export function uniformOf(text: string): string {
-  const digits = BigInt(`0x${sha256Hex(text)}`).toString(10).padStart(64, '0');
+  const digits = BigInt(`0x${sha256Hex(text)}`)
+    .toString(10)
+    .padStart(64, '0');
   return `0.${[...digits].reverse().join('')}`;
 }
 
@@ -62,7 +64,8 @@ export function sample(ids: readonly string[], seed: string, take?: number): Tic
   const dupes = new Set<string>();
   for (const id of ids) (seen.has(id) ? dupes : seen).add(id);
   if (dupes.size > 0) throw new Error(`the pool lists these ids more than once: ${[...dupes].sort().join(', ')}`);
-  if (take !== undefined && (!Number.isInteger(take) || take < 0)) throw new Error(`take must be a whole number >= 0, got ${take}`);
+  if (take !== undefined && (!Number.isInteger(take) || take < 0))
+    throw new Error(`take must be a whole number >= 0, got ${take}`);
   const seedHash = seedHashOf(seed);
   const ordered = ids.map((id) => ({ id, ticket: ticketOf(seedHash, id) })).sort(compareTicketed);
   return take === undefined ? ordered : ordered.slice(0, take);

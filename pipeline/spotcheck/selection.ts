@@ -30,12 +30,18 @@ export function computeSelection(pool: readonly PoolMember[], seed: string, size
   const stratumOf = new Map(pool.map((m) => [m.region_code, m.stratum]));
   const taken: Record<string, number> = {};
   const selected: Selected[] = [];
-  for (const t of sample(pool.map((m) => m.region_code), seed)) {
+  for (const t of sample(
+    pool.map((m) => m.region_code),
+    seed,
+  )) {
     const stratum = stratumOf.get(t.id)!;
     if ((taken[stratum] ?? 0) >= allocation[stratum]) continue;
     taken[stratum] = (taken[stratum] ?? 0) + 1;
     selected.push({
-      draw_order: selected.length + 1, region_code: t.id, ticket: t.ticket, stratum,
+      draw_order: selected.length + 1,
+      region_code: t.id,
+      ticket: t.ticket,
+      stratum,
       inclusion_probability: inclusionProbability(allocation[stratum], sizes[stratum]).value,
     });
   }

@@ -19,7 +19,11 @@ export function columnRule(contract: DatasetContract, col: Column): string {
     boolean: 'boolean (true/false, 1/0, 是/否, Y/N)',
     enum: 'one of',
   };
-  parts.push(col.type === 'enum' ? `one of ${(col.values ?? []).map((v) => `${v.value} ${v.zh}`).join(' / ')}` : typeText[col.type]);
+  parts.push(
+    col.type === 'enum'
+      ? `one of ${(col.values ?? []).map((v) => `${v.value} ${v.zh}`).join(' / ')}`
+      : typeText[col.type],
+  );
   if (contract.key.includes(col.name)) parts.push('key');
   else if (isRequired(contract, col)) parts.push('required');
   if (col.optional) parts.push('optional column');
@@ -32,19 +36,29 @@ export async function writeTemplates(outDir: string): Promise<string[]> {
   const written: string[] = [];
   for (const contract of datasets) {
     const csvPath = join(outDir, `${contract.name}.csv`);
-    writeFileSync(csvPath, csvText(contract.columns.map((c) => c.zh), []));
+    writeFileSync(
+      csvPath,
+      csvText(
+        contract.columns.map((c) => c.zh),
+        [],
+      ),
+    );
     written.push(csvPath);
 
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet(contract.name);
     sheet.addRow(contract.columns.map((c) => c.zh));
     sheet.getRow(1).font = { bold: true };
-    sheet.columns.forEach((column) => { column.width = 18; });
+    sheet.columns.forEach((column) => {
+      column.width = 18;
+    });
     const notes = workbook.addWorksheet('说明');
     notes.addRow(['中文表头', 'column', 'rule']);
     notes.getRow(1).font = { bold: true };
     for (const col of contract.columns) notes.addRow([col.zh, col.name, columnRule(contract, col)]);
-    notes.columns.forEach((column, i) => { column.width = i === 2 ? 80 : 24; });
+    notes.columns.forEach((column, i) => {
+      column.width = i === 2 ? 80 : 24;
+    });
     const xlsxPath = join(outDir, `${contract.name}.xlsx`);
     await workbook.xlsx.writeFile(xlsxPath);
     written.push(xlsxPath);

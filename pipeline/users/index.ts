@@ -38,10 +38,13 @@ export class UserError extends Error {
 export const SESSION_HOURS = 12;
 
 export function checkUserInput(input: { username: string; role: string; province_code?: string | null }): void {
-  if (!/^[A-Za-z0-9_.-]{2,40}$/.test(input.username)) throw new UserError(`a username is 2-40 letters, digits, _ . or -, got "${input.username}"`);
-  if (!(ROLES as readonly string[]).includes(input.role)) throw new UserError(`role must be one of ${ROLES.join(', ')}, got "${input.role}"`);
+  if (!/^[A-Za-z0-9_.-]{2,40}$/.test(input.username))
+    throw new UserError(`a username is 2-40 letters, digits, _ . or -, got "${input.username}"`);
+  if (!(ROLES as readonly string[]).includes(input.role))
+    throw new UserError(`role must be one of ${ROLES.join(', ')}, got "${input.role}"`);
   if (input.role === 'provincial') {
-    if (!input.province_code || !/^\d{2}0000$/.test(input.province_code)) throw new UserError('a provincial account needs --province, a 6-digit code ending 0000 such as 440000');
+    if (!input.province_code || !/^\d{2}0000$/.test(input.province_code))
+      throw new UserError('a provincial account needs --province, a 6-digit code ending 0000 such as 440000');
   } else if (input.province_code) {
     throw new UserError(`only provincial accounts have a province; ${input.role} accounts see every region`);
   }
@@ -60,9 +63,20 @@ export async function addUser(
   const hash = await hashPassword(password);
   const user: User = { username: input.username, role: input.role as Role, province_code: input.province_code ?? null };
   await db.transaction(async () => {
-    if ((await db.allFile('users/find', { username: user.username })).length) throw new UserError(`user ${user.username} already exists`);
-    await db.runFile('users/insert', { username: user.username, role: user.role, province_code: user.province_code, password_hash: hash });
-    await appendAudit(db, { action: 'user.add', actor, subject: `user:${user.username}`, details: { role: user.role, province_code: user.province_code } });
+    if ((await db.allFile('users/find', { username: user.username })).length)
+      throw new UserError(`user ${user.username} already exists`);
+    await db.runFile('users/insert', {
+      username: user.username,
+      role: user.role,
+      province_code: user.province_code,
+      password_hash: hash,
+    });
+    await appendAudit(db, {
+      action: 'user.add',
+      actor,
+      subject: `user:${user.username}`,
+      details: { role: user.role, province_code: user.province_code },
+    });
   });
   return { user, password, generated };
 }
@@ -78,13 +92,19 @@ function acceptablePassword(password: string, username: string): void {
 }
 
 /** Sets a new password (generated when none is given, to be shown once) and ends the account's sessions. */
-export async function setPassword(db: Database, username: string, newPassword: string | undefined, actor: string): Promise<{ password: string; generated: boolean }> {
+export async function setPassword(
+  db: Database,
+  username: string,
+  newPassword: string | undefined,
+  actor: string,
+): Promise<{ password: string; generated: boolean }> {
   const generated = !newPassword;
   const password = newPassword || randomPassword();
   acceptablePassword(password, username);
   const hash = await hashPassword(password);
   await db.transaction(async () => {
-    if (!(await db.allFile('users/find', { username })).length) throw new UserError(`no user ${username}; \`shifan users list\` shows the accounts`);
+    if (!(await db.allFile('users/find', { username })).length)
+      throw new UserError(`no user ${username}; \`shifan users list\` shows the accounts`);
     await db.runFile('users/set_password', { username, password_hash: hash });
     await db.runFile('users/end_sessions', { username });
     await appendAudit(db, { action: 'user.password', actor, subject: `user:${username}`, details: { generated } });
@@ -113,7 +133,10 @@ export async function disableUser(db: Database, username: string, actor: string)
  * `shifan users add` before the first `serve`), creates `admin` (`admin-2`, … when taken) with a random password
  * and returns it, to be shown once. Returns null when an admin exists.
  */
-export async function ensureAdmin(db: Database, actor = 'system:first-start'): Promise<{ username: string; password: string } | null> {
+export async function ensureAdmin(
+  db: Database,
+  actor = 'system:first-start',
+): Promise<{ username: string; password: string } | null> {
   const [{ n: admins }] = await db.allFile<{ n: number }>('users/count_admins');
   if (admins > 0) return null;
   const taken = new Set((await db.allFile<{ username: string }>('users/usernames')).map((r) => r.username));
@@ -136,15 +159,28 @@ export function sessionHash(sessionId: string): string {
 }
 
 /** Starts a session (audited as user.login); returns the cookie value and the CSRF token. */
-export async function createSession(db: Database, user: User): Promise<{ sessionId: string; csrf_token: string; expires: Date }> {
+export async function createSession(
+  db: Database,
+  user: User,
+): Promise<{ sessionId: string; csrf_token: string; expires: Date }> {
   const sessionId = randomBytes(32).toString('base64url');
   const csrf = randomBytes(32).toString('base64url');
   const expires = new Date(Date.now() + SESSION_HOURS * 3600_000);
   await db.transaction(async () => {
     await db.runFile('users/purge_expired_sessions');
-    await db.runFile('users/insert_session', { session_hash: sessionHash(sessionId), username: user.username, csrf_token: csrf, hours: SESSION_HOURS });
+    await db.runFile('users/insert_session', {
+      session_hash: sessionHash(sessionId),
+      username: user.username,
+      csrf_token: csrf,
+      hours: SESSION_HOURS,
+    });
     await db.runFile('users/touch_login', { username: user.username });
-    await appendAudit(db, { action: 'user.login', actor: `user:${user.username}`, subject: `user:${user.username}`, details: {} });
+    await appendAudit(db, {
+      action: 'user.login',
+      actor: `user:${user.username}`,
+      subject: `user:${user.username}`,
+      details: {},
+    });
   });
   return { sessionId, csrf_token: csrf, expires };
 }
@@ -156,6 +192,11 @@ export async function sessionUser(db: Database, sessionId: string): Promise<Sess
 export async function endSession(db: Database, sessionId: string, username: string): Promise<void> {
   await db.transaction(async () => {
     await db.runFile('users/end_session', { session_hash: sessionHash(sessionId) });
-    await appendAudit(db, { action: 'user.logout', actor: `user:${username}`, subject: `user:${username}`, details: {} });
+    await appendAudit(db, {
+      action: 'user.logout',
+      actor: `user:${username}`,
+      subject: `user:${username}`,
+      details: {},
+    });
   });
 }

@@ -6,7 +6,12 @@ import type { Database } from '../db/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { setPassword, UserError, type Role } from './index.ts';
 
-interface Account { username: string; role: Role; province_code: string | null; disabled: boolean }
+interface Account {
+  username: string;
+  role: Role;
+  province_code: string | null;
+  disabled: boolean;
+}
 
 async function account(db: Database, username: string): Promise<Account> {
   const [row] = await db.allFile<Account>('users/one', { username });
@@ -16,21 +21,32 @@ async function account(db: Database, username: string): Promise<Account> {
 
 /** Gives the account a new generated password and ends its sessions (index.ts setPassword, shared with
  *  `shifan users password`); returns the password to show once. */
-export async function resetPassword(db: Database, username: string, actor: string): Promise<{ username: string; password: string }> {
+export async function resetPassword(
+  db: Database,
+  username: string,
+  actor: string,
+): Promise<{ username: string; password: string }> {
   const { password } = await setPassword(db, username, undefined, actor);
   return { username, password };
 }
 
 /** Moves a provincial account to another province (6 digits ending 0000); its sessions end. */
 export async function setProvince(db: Database, username: string, provinceCode: string, actor: string): Promise<void> {
-  if (!/^\d{2}0000$/.test(provinceCode)) throw new UserError(`a province is a 6-digit code ending 0000 such as 440000, got "${provinceCode}"`);
+  if (!/^\d{2}0000$/.test(provinceCode))
+    throw new UserError(`a province is a 6-digit code ending 0000 such as 440000, got "${provinceCode}"`);
   await db.transaction(async () => {
     const row = await account(db, username);
-    if (row.role !== 'provincial') throw new UserError(`only provincial accounts have a province; ${username} is ${row.role}`);
+    if (row.role !== 'provincial')
+      throw new UserError(`only provincial accounts have a province; ${username} is ${row.role}`);
     if (row.province_code === provinceCode) throw new UserError(`${username} is already in province ${provinceCode}`);
     await db.runFile('users/set_province', { username, province_code: provinceCode });
     await db.runFile('users/end_sessions', { username });
-    await appendAudit(db, { action: 'user.set_province', actor, subject: `user:${username}`, details: { from: row.province_code, to: provinceCode } });
+    await appendAudit(db, {
+      action: 'user.set_province',
+      actor,
+      subject: `user:${username}`,
+      details: { from: row.province_code, to: provinceCode },
+    });
   });
 }
 

@@ -172,25 +172,42 @@ export async function addOtherEntry(
   });
 }
 
-
 /** Evidence of a hand entry: the reason, and each attached flag with the source records behind it. */
 export interface ManualEvidence {
   reason: string;
   entered_by: string;
   flags: Array<{ flag_id: string; rule_id: string; year: number; severity: string; message_zh: string }>;
-  records: Array<{ dataset: string; record_id: string | null; file_name: string | null; line: number | null; load_id: number | null; flag_id: string }>;
+  records: Array<{
+    dataset: string;
+    record_id: string | null;
+    file_name: string | null;
+    line: number | null;
+    load_id: number | null;
+    flag_id: string;
+  }>;
 }
 
 /**
  * An analyst's entry on a ground they choose (1 serious violation or inaction, 2 false materials, 4 other), with a
  * reason and, as evidence, flags of the same region (each with its source records). Starts as flagged.
  */
-export async function addManualEntry(db: Database, input: {
-  region: string; ground: number; reason: string; by: string; year?: number; flagIds?: string[]; reference?: string;
-}): Promise<WatchEntry> {
+export async function addManualEntry(
+  db: Database,
+  input: {
+    region: string;
+    ground: number;
+    reason: string;
+    by: string;
+    year?: number;
+    flagIds?: string[];
+    reference?: string;
+  },
+): Promise<WatchEntry> {
   if (!/^\d{6}$/.test(input.region)) throw new WatchlistError(`region must be a 6-digit code, got ${input.region}`);
   if (!(MANUAL_GROUNDS as readonly number[]).includes(input.ground)) {
-    throw new WatchlistError(`ground ${input.ground} cannot be entered by hand: use 1, 2 or 4 (ground 3 comes from a committed spot-check draw)`);
+    throw new WatchlistError(
+      `ground ${input.ground} cannot be entered by hand: use 1, 2 or 4 (ground 3 comes from a committed spot-check draw)`,
+    );
   }
   if (!input.reason?.trim()) throw new WatchlistError('a watchlist entry needs a reason');
   const flagIds = [...new Set(input.flagIds ?? [])];
@@ -199,22 +216,44 @@ export async function addManualEntry(db: Database, input: {
   const entryId = createHash('md5').update([kind, input.region, sourceKey].join('|')).digest('hex');
   const label = GROUND_ZH[input.ground]!.replace(/^\([一二三四]\)\s*/, '');
   return db.transaction(async () => {
-    const flags = flagIds.length === 0 ? [] : await db.allFile<ManualEvidence['flags'][number] & { records: ManualEvidence['records'] }>(
-      'watchlist/flags_as_evidence', { region_code: input.region, flag_ids: JSON.stringify(flagIds) });
+    const flags =
+      flagIds.length === 0
+        ? []
+        : await db.allFile<ManualEvidence['flags'][number] & { records: ManualEvidence['records'] }>(
+            'watchlist/flags_as_evidence',
+            { region_code: input.region, flag_ids: JSON.stringify(flagIds) },
+          );
     const missing = flagIds.filter((id) => !flags.some((f) => f.flag_id === id));
-    if (missing.length > 0) throw new WatchlistError(`flag(s) ${missing.join(', ')} are not flags of region ${input.region}`);
+    if (missing.length > 0)
+      throw new WatchlistError(`flag(s) ${missing.join(', ')} are not flags of region ${input.region}`);
     const evidence: ManualEvidence = {
-      reason: input.reason, entered_by: input.by,
+      reason: input.reason,
+      entered_by: input.by,
       flags: flags.map(({ records: _r, ...f }) => f),
       records: flags.flatMap((f) => f.records.map((r) => ({ ...r, flag_id: f.flag_id }))),
     };
     await db.runFile('watchlist/add_manual', {
-      entry_id: entryId, region_code: input.region, year: input.year ?? null, ground: input.ground, kind,
-      summary_zh: `${label}：${input.reason}`, evidence: JSON.stringify(evidence), source_key: sourceKey, by: input.by,
+      entry_id: entryId,
+      region_code: input.region,
+      year: input.year ?? null,
+      ground: input.ground,
+      kind,
+      summary_zh: `${label}：${input.reason}`,
+      evidence: JSON.stringify(evidence),
+      source_key: sourceKey,
+      by: input.by,
     });
-    await db.runFile('watchlist/add_history', { entry_id: entryId, from: null, to: 'flagged', note: input.reason, by: input.by });
+    await db.runFile('watchlist/add_history', {
+      entry_id: entryId,
+      from: null,
+      to: 'flagged',
+      note: input.reason,
+      by: input.by,
+    });
     await appendAudit(db, {
-      action: 'watchlist.add', actor: input.by, subject: `watchlist:${entryId}`,
+      action: 'watchlist.add',
+      actor: input.by,
+      subject: `watchlist:${entryId}`,
       details: { region_code: input.region, ground: input.ground, reason: input.reason, flags: flagIds },
     });
     return (await listWatchlist(db)).find((e) => e.entry_id === entryId)!;

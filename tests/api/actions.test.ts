@@ -21,14 +21,23 @@ afterAll(() => closeApp(ctx));
 
 function multipart(fields: Record<string, string>, file: { name: string; content: string }) {
   const boundary = '----shifan-test-boundary';
-  const parts = Object.entries(fields).map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`);
-  parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n${file.content}\r\n`);
-  return { payload: Buffer.from(`${parts.join('')}--${boundary}--\r\n`), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  const parts = Object.entries(fields).map(
+    ([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`,
+  );
+  parts.push(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: text/csv\r\n\r\n${file.content}\r\n`,
+  );
+  return {
+    payload: Buffer.from(`${parts.join('')}--${boundary}--\r\n`),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 /** Five disclosure requests from the demo with new ids; line 3 has an impossible date, line 5 a malformed region. */
 function uploadCsv(): string {
-  const lines = readFileSync(join(ctx.dir, 'inbox', 'disclosure_requests_2019.csv'), 'utf8').split(/\r?\n/).slice(0, 6);
+  const lines = readFileSync(join(ctx.dir, 'inbox', 'disclosure_requests_2019.csv'), 'utf8')
+    .split(/\r?\n/)
+    .slice(0, 6);
   const body = lines.slice(1).map((l) => l.replace(/YSQ2019/, 'YSQ2099'));
   body[1] = body[1].replace(/,2019\/1\/\d+$/, ',2019/13/45');
   body[3] = body[3].replace(/,110101,/, ',11a101,');
@@ -65,14 +74,19 @@ describe('POST routes', () => {
 
 describe('POST /api/upload', () => {
   it('loads the good rows, returns the bad ones with line and reason, and audits the upload', async () => {
-    const up = multipart({ dataset: 'disclosure_requests' }, { name: 'disclosure_requests_upload.csv', content: uploadCsv() });
+    const up = multipart(
+      { dataset: 'disclosure_requests' },
+      { name: 'disclosure_requests_upload.csv', content: uploadCsv() },
+    );
     const res = await post(ctx.app, central, '/api/upload', up.payload, up.headers);
     expect(res.statusCode, res.body).toBe(200);
     const { result, rejects } = res.json();
     expect(result).toMatchObject({ dataset: 'disclosure_requests', loaded: 3, rejected: 2 });
     expect(rejects.map((r: { line: number }) => r.line).sort()).toEqual([3, 5]);
     for (const r of rejects) expect(r.reason).toEqual(expect.any(String));
-    const n = await ctx.db.one<{ n: number }>('SELECT count(*) AS n FROM disclosure_requests WHERE _load_id = $1', [result.load_id]);
+    const n = await ctx.db.one<{ n: number }>('SELECT count(*) AS n FROM disclosure_requests WHERE _load_id = $1', [
+      result.load_id,
+    ]);
     expect(n!.n).toBe(3);
     const audit = await auditOf(ctx.db, 'data.upload');
     expect(audit.at(-1)).toMatchObject({ actor: 'user:central', subject: `load:${result.load_id}` });
@@ -102,14 +116,20 @@ describe('POST /api/spotchecks/*', () => {
   it('freezes, draws with a public seed, commits and verifies; each step is audited; the certificate is served', async () => {
     const { importInspectors } = await import('../../pipeline/spotcheck/index.ts');
     const provinces = ['110000', '310000', '650000', '540000'];
-    const csv = ['inspector_id,name,home_province_code,load_cap,active', ...Array.from({ length: 40 }, (_, i) => `I${i},督察员${i},${provinces[i % 4]},10,true`)];
+    const csv = [
+      'inspector_id,name,home_province_code,load_cap,active',
+      ...Array.from({ length: 40 }, (_, i) => `I${i},督察员${i},${provinces[i % 4]},10,true`),
+    ];
     writeFileSync(join(ctx.dir, 'inspectors.csv'), `${csv.join('\n')}\n`);
     await importInspectors(ctx.db, join(ctx.dir, 'inspectors.csv'), 'test');
     const frozen = await post(ctx.app, central, '/api/spotchecks/freeze', { year: 2025, strata: 'province' });
     expect(frozen.statusCode, frozen.body).toBe(200);
     const id = frozen.json().draw_id;
     expect((await auditOf(ctx.db, 'spotcheck.freeze')).length).toBeGreaterThan(0);
-    const drawn = await post(ctx.app, central, `/api/spotchecks/${id}/draw`, { seed: '31415926535897932384', proportion: '0.2' });
+    const drawn = await post(ctx.app, central, `/api/spotchecks/${id}/draw`, {
+      seed: '31415926535897932384',
+      proportion: '0.2',
+    });
     expect(drawn.statusCode, drawn.body).toBe(200);
     expect(drawn.json().state).toBe('drawn');
     const committed = await post(ctx.app, central, `/api/spotchecks/${id}/commit`);
@@ -120,11 +140,15 @@ describe('POST /api/spotchecks/*', () => {
     expect(JSON.stringify(cert)).toContain('31415926535897932384');
     const list = (await get(ctx.app, central, '/api/spotchecks')).json();
     expect(list[0]).toMatchObject({ draw_id: id, state: 'committed' });
-    const actions = (await ctx.db.all<{ action: string }>("SELECT DISTINCT action FROM audit_log WHERE action LIKE 'spotcheck.%'")).map((r) => r.action);
+    const actions = (
+      await ctx.db.all<{ action: string }>("SELECT DISTINCT action FROM audit_log WHERE action LIKE 'spotcheck.%'")
+    ).map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['spotcheck.freeze', 'spotcheck.draw', 'spotcheck.commit']));
     const provList = (await get(ctx.app, prov, '/api/spotchecks')).json();
     const ownSelected = (await ctx.db.one<{ n: number }>(
-      'SELECT count(*) AS n FROM draw_selection s JOIN regions r USING (region_code) WHERE s.draw_id = $1 AND r.province_code = $2', [id, ctx.province]))!.n;
+      'SELECT count(*) AS n FROM draw_selection s JOIN regions r USING (region_code) WHERE s.draw_id = $1 AND r.province_code = $2',
+      [id, ctx.province],
+    ))!.n;
     expect(provList[0].selected).toBe(ownSelected);
     expect(list[0].selected).toBeGreaterThan(ownSelected);
     const mine = (await get(ctx.app, prov, `/api/spotchecks/${id}`)).json();
@@ -147,24 +171,41 @@ describe('POST /api/spotchecks/*', () => {
 describe('POST /api/watchlist/:id/status', () => {
   it('moves an entry with a note, records history and audit; a forbidden move is 400', async () => {
     const [entry] = await ctx.db.all<{ entry_id: string; status: string }>(
-      "SELECT entry_id, status FROM watchlist_entries WHERE status IN ('flagged', 'needs_review') ORDER BY entry_id LIMIT 1");
-    const res = await post(ctx.app, central, `/api/watchlist/${entry.entry_id}/status`, { status: 'under_review', note: '已约谈，核实中' });
+      "SELECT entry_id, status FROM watchlist_entries WHERE status IN ('flagged', 'needs_review') ORDER BY entry_id LIMIT 1",
+    );
+    const res = await post(ctx.app, central, `/api/watchlist/${entry.entry_id}/status`, {
+      status: 'under_review',
+      note: '已约谈，核实中',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().status).toBe('under_review');
-    expect(res.json().history.at(-1)).toMatchObject({ to_status: 'under_review', note: '已约谈，核实中', changed_by: 'user:central' });
+    expect(res.json().history.at(-1)).toMatchObject({
+      to_status: 'under_review',
+      note: '已约谈，核实中',
+      changed_by: 'user:central',
+    });
     expect((await auditOf(ctx.db, 'watchlist.status')).at(-1)?.subject).toBe(`watchlist:${entry.entry_id}`);
-    const again = await post(ctx.app, central, `/api/watchlist/${entry.entry_id}/status`, { status: 'flagged', note: 'back' });
+    const again = await post(ctx.app, central, `/api/watchlist/${entry.entry_id}/status`, {
+      status: 'flagged',
+      note: 'back',
+    });
     expect(again.statusCode).toBe(400);
   });
 
   it('answers 400 without a note', async () => {
-    expect((await post(ctx.app, central, '/api/watchlist/0123456789abcdef/status', { status: 'cleared' })).statusCode).toBe(400);
+    expect(
+      (await post(ctx.app, central, '/api/watchlist/0123456789abcdef/status', { status: 'cleared' })).statusCode,
+    ).toBe(400);
   });
 });
 
 describe('POST /api/watchlist', () => {
   it('adds a ground-4 entry with the reason, audited', async () => {
-    const res = await post(ctx.app, central, '/api/watchlist', { region_code: ctx.ownRegion, year: 2025, reason: '媒体报道重大舆情，需核实' });
+    const res = await post(ctx.app, central, '/api/watchlist', {
+      region_code: ctx.ownRegion,
+      year: 2025,
+      reason: '媒体报道重大舆情，需核实',
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ region_code: ctx.ownRegion, ground: 4, kind: 'other', status: 'flagged' });
     expect((await auditOf(ctx.db, 'watchlist.add')).at(-1)?.actor).toBe('user:central');
@@ -173,7 +214,9 @@ describe('POST /api/watchlist', () => {
   });
 
   it('answers 404 for an unknown region and 400 for a missing reason', async () => {
-    expect((await post(ctx.app, central, '/api/watchlist', { region_code: '999999', reason: 'some reason' })).statusCode).toBe(404);
+    expect(
+      (await post(ctx.app, central, '/api/watchlist', { region_code: '999999', reason: 'some reason' })).statusCode,
+    ).toBe(404);
     expect((await post(ctx.app, central, '/api/watchlist', { region_code: ctx.ownRegion })).statusCode).toBe(400);
   });
 });

@@ -11,7 +11,11 @@ afterAll(() => closeApp(ctx));
 
 describe('POST /api/auth/login', () => {
   it('returns the user and a CSRF token and sets an HttpOnly SameSite=Strict session cookie', async () => {
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'central', password: PASSWORD } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'central', password: PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().user).toEqual({ username: 'central', role: 'central', province_code: null });
     expect(res.json().csrf_token).toMatch(/^[\w-]{40,}$/);
@@ -30,13 +34,20 @@ describe('POST /api/auth/login', () => {
   it('marks the cookie Secure when the app is told it is served over https', async () => {
     const { buildApp } = await import('../../pipeline/api/app.ts');
     const app = await buildApp({ db: ctx.db, secureCookies: true });
-    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'central', password: PASSWORD } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'central', password: PASSWORD },
+    });
     expect(res.cookies[0].secure).toBe(true);
     await app.close();
   });
 
   it('answers 401 with a JSON error for a wrong password or an unknown user', async () => {
-    for (const payload of [{ username: 'central', password: 'wrong-password' }, { username: 'nobody', password: 'x' }]) {
+    for (const payload of [
+      { username: 'central', password: 'wrong-password' },
+      { username: 'nobody', password: 'x' },
+    ]) {
       const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload });
       expect(res.statusCode).toBe(401);
       expect(res.json().error.code).toBe('unauthorized');
@@ -59,7 +70,11 @@ describe('POST /api/auth/login', () => {
     const { addUser, disableUser } = await import('../../pipeline/users/index.ts');
     await addUser(ctx.db, { username: 'gone', role: 'central', password: PASSWORD }, 'test');
     await disableUser(ctx.db, 'gone', 'test');
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'gone', password: PASSWORD } });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'gone', password: PASSWORD },
+    });
     expect(res.statusCode).toBe(401);
   });
 });
@@ -72,12 +87,18 @@ describe('login throttling', () => {
     return buildApp({ db: ctx.db, secureCookies: false, loginThrottle: { now: () => clock }, ...options });
   };
   const attempt = (app: FastifyInstance, username: string, password: string, from?: string, cookie?: string) =>
-    app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password }, headers: { ...(from ? { 'x-forwarded-for': from } : {}), ...(cookie ? { cookie } : {}) } });
+    app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password },
+      headers: { ...(from ? { 'x-forwarded-for': from } : {}), ...(cookie ? { cookie } : {}) },
+    });
 
   it('locks a username guessed from many addresses, even for the right password, and lets it in again when the lock runs out', async () => {
     const app = await throttled({ trustProxy: true });
     const codes: number[] = [];
-    for (let i = 0; i < 6; i++) codes.push((await attempt(app, 'boss', `guess-${i}`, `198.51.100.${i + 1}`)).statusCode);
+    for (let i = 0; i < 6; i++)
+      codes.push((await attempt(app, 'boss', `guess-${i}`, `198.51.100.${i + 1}`)).statusCode);
     expect(codes).toEqual([401, 401, 401, 401, 401, 401]);
     const locked = await attempt(app, 'BOSS', PASSWORD, '198.51.100.77');
     expect(locked.statusCode).toBe(429);
@@ -107,7 +128,8 @@ describe('login throttling', () => {
 
   it('locks an address that tries one password across many usernames, and not the accounts elsewhere', async () => {
     const app = await throttled({ trustProxy: true });
-    for (let i = 0; i < 21; i++) expect((await attempt(app, `user${i}`, 'Summer2024!', '203.0.113.9')).statusCode).toBe(401);
+    for (let i = 0; i < 21; i++)
+      expect((await attempt(app, `user${i}`, 'Summer2024!', '203.0.113.9')).statusCode).toBe(401);
     expect((await attempt(app, 'central', PASSWORD, '203.0.113.9')).statusCode).toBe(429);
     expect((await attempt(app, 'central', PASSWORD, '203.0.113.10')).statusCode).toBe(200);
     await app.close();
@@ -122,10 +144,29 @@ describe('login throttling', () => {
 
   it('trusts only the listed proxy address', async () => {
     const app = await throttled({ trustProxy: ['10.0.0.0/8'] });
-    const viaProxy = await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.1.2.3', headers: { 'x-forwarded-for': '198.51.100.5' }, payload: { username: 'central', password: PASSWORD } });
+    const viaProxy = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '10.1.2.3',
+      headers: { 'x-forwarded-for': '198.51.100.5' },
+      payload: { username: 'central', password: PASSWORD },
+    });
     expect(viaProxy.statusCode).toBe(200);
-    for (let i = 0; i < 21; i++) await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '172.16.0.1', headers: { 'x-forwarded-for': `198.51.100.${i}` }, payload: { username: `n${i}`, password: 'x' } });
-    const direct = await app.inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '172.16.0.1', headers: { 'x-forwarded-for': '198.51.100.99' }, payload: { username: 'central', password: PASSWORD } });
+    for (let i = 0; i < 21; i++)
+      await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        remoteAddress: '172.16.0.1',
+        headers: { 'x-forwarded-for': `198.51.100.${i}` },
+        payload: { username: `n${i}`, password: 'x' },
+      });
+    const direct = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '172.16.0.1',
+      headers: { 'x-forwarded-for': '198.51.100.99' },
+      payload: { username: 'central', password: PASSWORD },
+    });
     expect(direct.statusCode).toBe(429);
     await app.close();
   });
@@ -138,7 +179,13 @@ describe('login throttling', () => {
     expect(entries.length).toBe(1);
     expect(entries[0].subject).toBe('user:central');
     expect(entries[0].actor).toBe('address:198.51.100.40');
-    expect(JSON.parse(entries[0].details)).toMatchObject({ kind: 'username', failures: 6, locked_seconds: 1, username: 'central', address: '198.51.100.40' });
+    expect(JSON.parse(entries[0].details)).toMatchObject({
+      kind: 'username',
+      failures: 6,
+      locked_seconds: 1,
+      username: 'central',
+      address: '198.51.100.40',
+    });
     await app.close();
   });
 
@@ -150,7 +197,9 @@ describe('login throttling', () => {
     expect(device.path).toBe('/api/auth/login');
     for (let i = 0; i < 8; i++) await attempt(app, 'central', `attacker-${i}`, `203.0.113.${i + 20}`);
     expect((await attempt(app, 'central', PASSWORD, '198.51.100.60')).statusCode).toBe(429);
-    expect((await attempt(app, 'central', PASSWORD, '198.51.100.60', `shifan_device=${device.value}`)).statusCode).toBe(200);
+    expect((await attempt(app, 'central', PASSWORD, '198.51.100.60', `shifan_device=${device.value}`)).statusCode).toBe(
+      200,
+    );
     // the cookie is bound to its username
     expect((await attempt(app, 'boss', 'x', '198.51.100.60', `shifan_device=${device.value}`)).statusCode).toBe(401);
     await app.close();
@@ -162,7 +211,10 @@ describe('GET /api/auth/me', () => {
     const s = await login(ctx.app, 'prov');
     const res = await get(ctx.app, s, '/api/auth/me');
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ user: { username: 'prov', role: 'provincial', province_code: ctx.province }, csrf_token: s.csrf });
+    expect(res.json()).toEqual({
+      user: { username: 'prov', role: 'provincial', province_code: ctx.province },
+      csrf_token: s.csrf,
+    });
   });
 
   it('answers 401 without a session or with a made-up one', async () => {
@@ -205,13 +257,20 @@ describe('CSRF', () => {
 
 describe('access decided on the matched route', () => {
   it('refuses a percent-encoded spelling of a private path without a session, as it refuses the plain one', async () => {
-    for (const url of ['/api/data/rejects', '/%61pi/data/rejects', '/ap%69/data/rejects', '/%61%70%69/data/rejects', '/api/d%61ta/rejects', '/%61pi/regions']) {
+    for (const url of [
+      '/api/data/rejects',
+      '/%61pi/data/rejects',
+      '/ap%69/data/rejects',
+      '/%61%70%69/data/rejects',
+      '/api/d%61ta/rejects',
+      '/%61pi/regions',
+    ]) {
       const res = await ctx.app.inject({ url });
       expect(res.statusCode, url).toBe(401);
       expect(res.json().error.code).toBe('unauthorized');
     }
   });
-  it("keeps a provincial account to its province whatever the spelling", async () => {
+  it('keeps a provincial account to its province whatever the spelling', async () => {
     const s = await login(ctx.app, 'prov');
     const regions = (await get(ctx.app, s, '/%61pi/regions')).json() as Array<{ province_code: string }>;
     expect(regions.length).toBeGreaterThan(0);
@@ -225,14 +284,23 @@ describe('access decided on the matched route', () => {
     app.get('/api/added-later', async () => ({ secret: 42 }));
     app.get('/anywhere/else', async () => ({ secret: 43 }));
     app.get('/api/open', { config: { public: true } }, async () => ({ open: true }));
-    for (const url of ['/api/added-later', '/anywhere/else', '/%61nywhere/else']) expect((await app.inject({ url })).statusCode, url).toBe(401);
+    for (const url of ['/api/added-later', '/anywhere/else', '/%61nywhere/else'])
+      expect((await app.inject({ url })).statusCode, url).toBe(401);
     expect((await app.inject({ url: '/api/open' })).statusCode).toBe(200);
     await app.close();
   });
   it('answers an unmatched path with one 404 body that names nothing, with or without a session', async () => {
     const s = await login(ctx.app, 'central');
     const bodies = new Set<string>();
-    for (const url of ['/api/nothing-here', '/api/data/rejects/', '/API/data/rejects', '/api//data/rejects', '/api/data/rejects;x', '/api%2fdata/rejects', '/docs%2fjson']) {
+    for (const url of [
+      '/api/nothing-here',
+      '/api/data/rejects/',
+      '/API/data/rejects',
+      '/api//data/rejects',
+      '/api/data/rejects;x',
+      '/api%2fdata/rejects',
+      '/docs%2fjson',
+    ]) {
       for (const headers of [{}, { cookie: s.cookie }]) {
         const res = await ctx.app.inject({ url, headers });
         expect(res.statusCode, url).toBe(404);
@@ -243,7 +311,12 @@ describe('access decided on the matched route', () => {
   });
   it('refuses a change by role before reading the body: a provincial upload is 403, never parsed', async () => {
     const s = await login(ctx.app, 'prov');
-    const res = await ctx.app.inject({ method: 'POST', url: '/api/refresh', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' }, payload: '{"broken"' });
+    const res = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/refresh',
+      headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
+      payload: '{"broken"',
+    });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('forbidden');
   });

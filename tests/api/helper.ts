@@ -33,9 +33,16 @@ export async function demoApp(options: Partial<AppOptions> = {}): Promise<Ctx> {
   await ingestPaths(db, demo.files, { source: 'demo' });
   await refresh(db);
   const [{ province_code: province }] = await db.all<{ province_code: string }>(
-    'SELECT province_code, count(*) AS n FROM regions GROUP BY 1 ORDER BY n DESC, 1 LIMIT 1');
-  const [{ region_code: ownRegion }] = await db.all<{ region_code: string }>('SELECT region_code FROM regions WHERE province_code = $1 ORDER BY 1 LIMIT 1', [province]);
-  const [{ region_code: otherRegion }] = await db.all<{ region_code: string }>('SELECT region_code FROM regions WHERE province_code <> $1 ORDER BY 1 LIMIT 1', [province]);
+    'SELECT province_code, count(*) AS n FROM regions GROUP BY 1 ORDER BY n DESC, 1 LIMIT 1',
+  );
+  const [{ region_code: ownRegion }] = await db.all<{ region_code: string }>(
+    'SELECT region_code FROM regions WHERE province_code = $1 ORDER BY 1 LIMIT 1',
+    [province],
+  );
+  const [{ region_code: otherRegion }] = await db.all<{ region_code: string }>(
+    'SELECT region_code FROM regions WHERE province_code <> $1 ORDER BY 1 LIMIT 1',
+    [province],
+  );
   await addUser(db, { username: 'central', role: 'central', password: PASSWORD }, 'test');
   await addUser(db, { username: 'prov', role: 'provincial', province_code: province, password: PASSWORD }, 'test');
   await addUser(db, { username: 'boss', role: 'admin', password: PASSWORD }, 'test');
@@ -62,15 +69,34 @@ export async function login(app: FastifyInstance, username: string, password = P
   return { cookie, csrf: res.json().csrf_token };
 }
 
-export function get(app: FastifyInstance, s: Session, url: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+export function get(
+  app: FastifyInstance,
+  s: Session,
+  url: string,
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
   return app.inject({ method: 'GET', url, headers: { cookie: s.cookie, ...headers } });
 }
 
-export function post(app: FastifyInstance, s: Session, url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
-  return app.inject({ method: 'POST', url, payload: payload as never, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...headers } });
+export function post(
+  app: FastifyInstance,
+  s: Session,
+  url: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
+  return app.inject({
+    method: 'POST',
+    url,
+    payload: payload as never,
+    headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, ...headers },
+  });
 }
 
 /** Audit entries of an action, newest last. */
-export async function auditOf(db: Database, action: string): Promise<Array<{ actor: string; subject: string | null; details: string }>> {
+export async function auditOf(
+  db: Database,
+  action: string,
+): Promise<Array<{ actor: string; subject: string | null; details: string }>> {
   return db.all('SELECT actor, subject, details FROM audit_log WHERE action = $1 ORDER BY seq', [action]);
 }

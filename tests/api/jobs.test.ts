@@ -47,7 +47,15 @@ describe('GET /api/jobs', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.schedules.map((s: { job_id: string }) => s.job_id)).toEqual(
-      expect.arrayContaining(['inbox', 'refresh', 'annual_report_check', 'calendar_check', 'draw_reminder', 'quarterly_export']));
+      expect.arrayContaining([
+        'inbox',
+        'refresh',
+        'annual_report_check',
+        'calendar_check',
+        'draw_reminder',
+        'quarterly_export',
+      ]),
+    );
     const q = body.schedules.find((s: { job_id: string }) => s.job_id === 'quarterly_export');
     expect(q.workday_filter).toBe('first_workday_of_quarter');
     expect(q.next_runs.length).toBeGreaterThan(0);
@@ -64,8 +72,15 @@ describe('GET /api/jobs', () => {
   it('shows a provincial account how runs ended but not their national summaries', async () => {
     const res = await post(ctx.app, central, '/api/jobs/calendar_check/run');
     expect(res.statusCode).toBe(200);
-    const centralRuns = (await get(ctx.app, central, '/api/jobs')).json().runs as Array<{ summary: string | null; status: string }>;
-    const provRuns = (await get(ctx.app, prov, '/api/jobs')).json().runs as Array<{ summary: string | null; details: unknown; status: string }>;
+    const centralRuns = (await get(ctx.app, central, '/api/jobs')).json().runs as Array<{
+      summary: string | null;
+      status: string;
+    }>;
+    const provRuns = (await get(ctx.app, prov, '/api/jobs')).json().runs as Array<{
+      summary: string | null;
+      details: unknown;
+      status: string;
+    }>;
     expect(centralRuns.some((r) => r.summary)).toBe(true);
     expect(provRuns.map((r) => r.status)).toEqual(centralRuns.map((r) => r.status));
     expect(provRuns.every((r) => r.summary === null && r.details === null)).toBe(true);
@@ -81,8 +96,16 @@ describe('POST /api/jobs/:id/run', () => {
     expect(['ok', 'warning']).toContain(run.status);
     expect(run.summary).toMatch(/节假日/);
     const runs = (await get(ctx.app, central, '/api/jobs')).json().runs;
-    expect(runs[0]).toMatchObject({ run_id: run.run_id, job_id: 'calendar_check', trigger: 'manual', triggered_by: 'user:central', status: run.status });
-    const audit = await until(async () => (await auditOf(ctx.db, 'jobs.run')).find((a) => a.subject === `job_run:${run.run_id}`));
+    expect(runs[0]).toMatchObject({
+      run_id: run.run_id,
+      job_id: 'calendar_check',
+      trigger: 'manual',
+      triggered_by: 'user:central',
+      status: run.status,
+    });
+    const audit = await until(async () =>
+      (await auditOf(ctx.db, 'jobs.run')).find((a) => a.subject === `job_run:${run.run_id}`),
+    );
     expect(audit.actor).toBe('user:central');
   });
 
@@ -90,7 +113,15 @@ describe('POST /api/jobs/:id/run', () => {
     const before = (await get(ctx.app, central, '/api/jobs')).json().runs.length;
     expect((await post(ctx.app, prov, '/api/jobs/calendar_check/run')).statusCode).toBe(403);
     expect((await post(ctx.app, admin, '/api/jobs/calendar_check/run')).statusCode).toBe(403);
-    expect((await ctx.app.inject({ method: 'POST', url: '/api/jobs/calendar_check/run', headers: { cookie: central.cookie } })).statusCode).toBe(403);
+    expect(
+      (
+        await ctx.app.inject({
+          method: 'POST',
+          url: '/api/jobs/calendar_check/run',
+          headers: { cookie: central.cookie },
+        })
+      ).statusCode,
+    ).toBe(403);
     const unknown = await post(ctx.app, central, '/api/jobs/no_such_job/run');
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json().error.message).toMatch(/no_such_job/);
@@ -117,13 +148,20 @@ describe('POST /api/jobs/runs/:run_id/ack', () => {
   });
 });
 
-describe('a manual run through the server\'s scheduler', () => {
+describe("a manual run through the server's scheduler", () => {
   it('answers once the run is recorded, and the run shows as finished afterwards', async () => {
     let release!: () => void;
-    const gate = new Promise<void>((r) => { release = r; });
+    const gate = new Promise<void>((r) => {
+      release = r;
+    });
     const scheduler = await startScheduler(ctx.db, {
       schedules: { timezone: 'Asia/Shanghai', jobs: [] },
-      jobs: { calendar_check: async () => { await gate; return { summary: '测试运行' }; } },
+      jobs: {
+        calendar_check: async () => {
+          await gate;
+          return { summary: '测试运行' };
+        },
+      },
     });
     try {
       const res = await post(ctx.app, central, '/api/jobs/calendar_check/run');
@@ -134,7 +172,10 @@ describe('a manual run through the server\'s scheduler', () => {
       release();
       await scheduler.runner.idle();
       const done = (await get(ctx.app, central, '/api/jobs')).json();
-      expect(done.runs.find((r: { run_id: number }) => r.run_id === res.json().run_id)).toMatchObject({ status: 'ok', summary: '测试运行' });
+      expect(done.runs.find((r: { run_id: number }) => r.run_id === res.json().run_id)).toMatchObject({
+        status: 'ok',
+        summary: '测试运行',
+      });
     } finally {
       release();
       await scheduler.stop();
@@ -188,9 +229,14 @@ describe('/api/exports', () => {
 
   it('serves only files the package lists: no traversal, no other quarter, no other file', async () => {
     for (const url of [
-      '/api/exports/2025Q3/..%2F..%2Fapi.duckdb', '/api/exports/2025Q3/..', '/api/exports/2025Q3/%2e%2e%2f2025Q3.zip',
-      '/api/exports/2025Q3/..%5Cmanifest.json', '/api/exports/2025Q3/nothing.csv', '/api/exports/2025Q2/manifest.json',
-      '/api/exports/2025Q3/.hidden', '/api/exports/2025Q3/2025Q2.zip',
+      '/api/exports/2025Q3/..%2F..%2Fapi.duckdb',
+      '/api/exports/2025Q3/..',
+      '/api/exports/2025Q3/%2e%2e%2f2025Q3.zip',
+      '/api/exports/2025Q3/..%5Cmanifest.json',
+      '/api/exports/2025Q3/nothing.csv',
+      '/api/exports/2025Q2/manifest.json',
+      '/api/exports/2025Q3/.hidden',
+      '/api/exports/2025Q3/2025Q2.zip',
     ]) {
       const res = await get(ctx.app, central, url);
       expect([400, 404], url).toContain(res.statusCode);

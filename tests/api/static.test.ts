@@ -15,7 +15,10 @@ let app: FastifyInstance;
 beforeAll(async () => {
   const dist = mkdtempSync(join(tmpdir(), 'shifan-dist-'));
   mkdirSync(join(dist, 'assets'));
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="/assets/app.js"></script>');
+  writeFileSync(
+    join(dist, 'index.html'),
+    '<!doctype html><div id="root"></div><script type="module" src="/assets/app.js"></script>',
+  );
   writeFileSync(join(dist, 'assets', 'app.js'), 'console.log("app")');
   db = await openPreparedDatabase(':memory:');
   app = await buildApp({ db, staticDir: dist, secureCookies: false });

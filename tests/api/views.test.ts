@@ -50,7 +50,18 @@ describe('GET /api/health', () => {
 
 describe('every /api route', () => {
   it('answers 401 without a session', async () => {
-    for (const url of ['/api/meta', '/api/overview', `/api/indicators/${METRIC}`, '/api/regions', '/api/flags', '/api/spotchecks', '/api/watchlist', '/api/data/loads', '/api/jobs', '/api/exports']) {
+    for (const url of [
+      '/api/meta',
+      '/api/overview',
+      `/api/indicators/${METRIC}`,
+      '/api/regions',
+      '/api/flags',
+      '/api/spotchecks',
+      '/api/watchlist',
+      '/api/data/loads',
+      '/api/jobs',
+      '/api/exports',
+    ]) {
       const res = await ctx.app.inject({ url });
       expect(res.statusCode, url).toBe(401);
       expect(res.json().error.message).toMatch(/log in/);
@@ -62,7 +73,10 @@ describe('GET /api/meta', () => {
   it('lists years, the default year, metrics, batches, the data date and last refresh', async () => {
     const meta = (await get(ctx.app, central, '/api/meta')).json();
     expect(meta.years).toContain(meta.latest_year);
-    expect(meta.metrics.find((m: { id: string }) => m.id === METRIC)).toMatchObject({ direction: 'lower', funnel: true });
+    expect(meta.metrics.find((m: { id: string }) => m.id === METRIC)).toMatchObject({
+      direction: 'lower',
+      funnel: true,
+    });
     expect(meta.as_of).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(meta.last_refresh).toMatch(/^\d{4}-/);
     expect(meta.provinces.length).toBeGreaterThan(5);
@@ -228,18 +242,26 @@ describe('GET /api/flags', () => {
 describe('GET /api/flags/:id', () => {
   it('returns the flag with evidence rows (dataset, record id, file, line) that drill down to the source row', async () => {
     const [withEvidence] = await ctx.db.all<{ flag_id: string }>(
-      `SELECT f.flag_id FROM flags f JOIN flag_evidence e USING (flag_id) WHERE e.line IS NOT NULL AND e.load_id IS NOT NULL ORDER BY 1 LIMIT 1`);
+      `SELECT f.flag_id FROM flags f JOIN flag_evidence e USING (flag_id) WHERE e.line IS NOT NULL AND e.load_id IS NOT NULL ORDER BY 1 LIMIT 1`,
+    );
     const flag = (await get(ctx.app, central, `/api/flags/${withEvidence.flag_id}`)).json();
     expect(flag.evidence.length).toBeGreaterThan(0);
     const e = flag.evidence[0];
-    expect(e).toMatchObject({ dataset: expect.any(String), record_id: expect.any(String), file: expect.any(String), line: expect.any(Number) });
+    expect(e).toMatchObject({
+      dataset: expect.any(String),
+      record_id: expect.any(String),
+      file: expect.any(String),
+      line: expect.any(Number),
+    });
     const rec = await get(ctx.app, central, `/api/records/${e.dataset}/${e.load_id}/${e.line}`);
     expect(rec.statusCode).toBe(200);
     expect(rec.json().row._line).toBe(e.line);
   });
   it("answers 404 to a provincial account for another province's flag", async () => {
     const [other] = await ctx.db.all<{ flag_id: string }>(
-      `SELECT f.flag_id FROM flags f JOIN regions r USING (region_code) WHERE r.province_code <> $1 LIMIT 1`, [ctx.province]);
+      `SELECT f.flag_id FROM flags f JOIN regions r USING (region_code) WHERE r.province_code <> $1 LIMIT 1`,
+      [ctx.province],
+    );
     expect((await get(ctx.app, prov, `/api/flags/${other.flag_id}`)).statusCode).toBe(404);
   });
 });
@@ -247,13 +269,19 @@ describe('GET /api/flags/:id', () => {
 describe('GET /api/records/:dataset/:load_id/:line', () => {
   it("answers 404 to a provincial account for another province's row and 400 for an unknown dataset", async () => {
     const [row] = await ctx.db.all<{ _load_id: number; _line: number }>(
-      `SELECT _load_id, _line FROM annual_reports WHERE substr(region_code, 1, 2) || '0000' <> $1 LIMIT 1`, [ctx.province]);
-    expect((await get(ctx.app, central, `/api/records/annual_reports/${row._load_id}/${row._line}`)).statusCode).toBe(200);
+      `SELECT _load_id, _line FROM annual_reports WHERE substr(region_code, 1, 2) || '0000' <> $1 LIMIT 1`,
+      [ctx.province],
+    );
+    expect((await get(ctx.app, central, `/api/records/annual_reports/${row._load_id}/${row._line}`)).statusCode).toBe(
+      200,
+    );
     expect((await get(ctx.app, prov, `/api/records/annual_reports/${row._load_id}/${row._line}`)).statusCode).toBe(404);
     expect((await get(ctx.app, central, `/api/records/users/1/1`)).statusCode).toBe(400);
   });
   it('serves rows of a dataset without regions (national benchmarks) to every account', async () => {
-    const [row] = await ctx.db.all<{ _load_id: number; _line: number }>('SELECT _load_id, _line FROM national_benchmarks LIMIT 1');
+    const [row] = await ctx.db.all<{ _load_id: number; _line: number }>(
+      'SELECT _load_id, _line FROM national_benchmarks LIMIT 1',
+    );
     const res = await get(ctx.app, prov, `/api/records/national_benchmarks/${row._load_id}/${row._line}`);
     expect(res.statusCode, res.body).toBe(200);
   });
@@ -264,7 +292,8 @@ describe('GET /api/spotchecks and /api/spotchecks/findings', () => {
     expect(await rowsOf(central, '/api/spotchecks')).toEqual([]);
     expect((await rowsOf(central, '/api/spotchecks/findings')).length).toBeGreaterThan(0);
   });
-  it('scopes findings to the provincial account', () => expectScoped('/api/spotchecks/findings', 'province_code', true));
+  it('scopes findings to the provincial account', () =>
+    expectScoped('/api/spotchecks/findings', 'province_code', true));
   it('sends the same findings as Arrow', () => expectArrowEqualsJson('/api/spotchecks/findings'));
 });
 
@@ -283,7 +312,8 @@ describe('GET /api/watchlist', () => {
 describe('GET /api/watchlist/:id', () => {
   it('returns evidence and history; 404 for a provincial account outside its province', async () => {
     const [entry] = await ctx.db.all<{ entry_id: string; province_code: string }>(
-      'SELECT w.entry_id, r.province_code FROM watchlist_entries w JOIN regions r USING (region_code) ORDER BY 1 LIMIT 1');
+      'SELECT w.entry_id, r.province_code FROM watchlist_entries w JOIN regions r USING (region_code) ORDER BY 1 LIMIT 1',
+    );
     const doc = (await get(ctx.app, central, `/api/watchlist/${entry.entry_id}`)).json();
     expect(doc.history.length).toBeGreaterThan(0);
     expect(doc.evidence).toBeDefined();
@@ -316,7 +346,9 @@ describe('GET /api/data/*', () => {
     const all = await rowsOf(central, '/api/data/loads?limit=5000');
     const mine = await rowsOf(prov, '/api/data/loads?limit=5000');
     const expected = await ctx.db.all<{ load_id: number; n: number }>(
-      "SELECT _load_id AS load_id, count(*) AS n FROM enforcement_decisions_history WHERE substr(region_code, 1, 2) || '0000' = $1 GROUP BY 1", [ctx.province]);
+      "SELECT _load_id AS load_id, count(*) AS n FROM enforcement_decisions_history WHERE substr(region_code, 1, 2) || '0000' = $1 GROUP BY 1",
+      [ctx.province],
+    );
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.length).toBeLessThan(all.length);
     for (const e of expected) expect(mine.find((r) => r.load_id === e.load_id)?.loaded).toBe(e.n);
@@ -326,14 +358,19 @@ describe('GET /api/data/*', () => {
       expect(r.rejected).toBeNull();
       expect(r.dataset).not.toBe('national_benchmarks');
     }
-    const otherFiles = all.map((r) => String(r.file_name)).filter((f) => /_\d{2}0000\./.test(f) && !f.includes(ctx.province));
+    const otherFiles = all
+      .map((r) => String(r.file_name))
+      .filter((f) => /_\d{2}0000\./.test(f) && !f.includes(ctx.province));
     expect(otherFiles.length).toBeGreaterThan(0);
     for (const f of otherFiles) expect(mine.map((r) => r.file_name)).not.toContain(f);
   });
-  it("gives a provincial account freshness over its own rows only", async () => {
+  it('gives a provincial account freshness over its own rows only', async () => {
     const rows = (await rowsOf(prov, '/api/data/freshness')).filter((r) => r.kind === 'dataset');
     const central_ = (await rowsOf(central, '/api/data/freshness')).filter((r) => r.kind === 'dataset');
-    const [{ n }] = await ctx.db.all<{ n: number }>("SELECT count(*) AS n FROM enforcement_decisions WHERE substr(region_code, 1, 2) || '0000' = $1", [ctx.province]);
+    const [{ n }] = await ctx.db.all<{ n: number }>(
+      "SELECT count(*) AS n FROM enforcement_decisions WHERE substr(region_code, 1, 2) || '0000' = $1",
+      [ctx.province],
+    );
     expect(rows.find((r) => r.dataset === 'enforcement_decisions')?.rows).toBe(n);
     expect(Number(central_.find((r) => r.dataset === 'enforcement_decisions')?.rows)).toBeGreaterThan(n);
     expect(rows.map((r) => r.dataset)).not.toContain('national_benchmarks');
@@ -344,15 +381,45 @@ describe('/docs', () => {
   it('serves OpenAPI JSON listing every route', async () => {
     const doc = (await get(ctx.app, central, '/docs/json')).json();
     expect(doc.openapi).toMatch(/^3\./);
-    const listed = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`));
+    const listed = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`),
+    );
     const expected = [
-      'POST /api/auth/login', 'POST /api/auth/logout', 'GET /api/auth/me', 'GET /api/health', 'GET /api/meta', 'GET /api/overview',
-      'GET /api/jobs', 'GET /api/indicators/{metric}', 'GET /api/indicators/{metric}/trend', 'GET /api/regions', 'GET /api/regions/{code}',
-      'GET /api/flags', 'GET /api/flags/{id}', 'GET /api/records/{dataset}/{load_id}/{line}', 'GET /api/spotchecks', 'GET /api/spotchecks/findings',
-      'GET /api/spotchecks/{id}', 'POST /api/spotchecks/freeze', 'POST /api/spotchecks/{id}/draw', 'POST /api/spotchecks/{id}/commit',
-      'POST /api/spotchecks/{id}/verify', 'GET /api/watchlist', 'GET /api/watchlist/{id}', 'POST /api/watchlist/{id}/status', 'POST /api/watchlist',
-      'GET /api/data/loads', 'GET /api/data/rejects', 'GET /api/data/freshness', 'POST /api/upload', 'POST /api/refresh',
-      'POST /api/jobs/{id}/run', 'POST /api/jobs/runs/{run_id}/ack', 'GET /api/exports', 'POST /api/exports', 'GET /api/exports/{quarter}/{file}',
+      'POST /api/auth/login',
+      'POST /api/auth/logout',
+      'GET /api/auth/me',
+      'GET /api/health',
+      'GET /api/meta',
+      'GET /api/overview',
+      'GET /api/jobs',
+      'GET /api/indicators/{metric}',
+      'GET /api/indicators/{metric}/trend',
+      'GET /api/regions',
+      'GET /api/regions/{code}',
+      'GET /api/flags',
+      'GET /api/flags/{id}',
+      'GET /api/records/{dataset}/{load_id}/{line}',
+      'GET /api/spotchecks',
+      'GET /api/spotchecks/findings',
+      'GET /api/spotchecks/{id}',
+      'POST /api/spotchecks/freeze',
+      'POST /api/spotchecks/{id}/draw',
+      'POST /api/spotchecks/{id}/commit',
+      'POST /api/spotchecks/{id}/verify',
+      'GET /api/watchlist',
+      'GET /api/watchlist/{id}',
+      'POST /api/watchlist/{id}/status',
+      'POST /api/watchlist',
+      'GET /api/data/loads',
+      'GET /api/data/rejects',
+      'GET /api/data/freshness',
+      'POST /api/upload',
+      'POST /api/refresh',
+      'POST /api/jobs/{id}/run',
+      'POST /api/jobs/runs/{run_id}/ack',
+      'GET /api/exports',
+      'POST /api/exports',
+      'GET /api/exports/{quarter}/{file}',
     ];
     for (const route of expected) expect(listed, route).toContain(route);
   });

@@ -7,7 +7,14 @@ function chain(n: number): AuditEntry[] {
   const out: AuditEntry[] = [];
   let prev = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
-    const body = { seq, logged_at: `2025-03-0${seq % 9 + 1}T02:00:00.000Z`, action: 'spotcheck.freeze', actor: 'cli:test', subject: `draw:${seq}`, details: { n: seq, 地区: '北京' } };
+    const body = {
+      seq,
+      logged_at: `2025-03-0${(seq % 9) + 1}T02:00:00.000Z`,
+      action: 'spotcheck.freeze',
+      actor: 'cli:test',
+      subject: `draw:${seq}`,
+      details: { n: seq, 地区: '北京' },
+    };
     const hash = entryHash(prev, body);
     out.push({ ...body, prev_hash: prev, hash });
     prev = hash;
@@ -22,7 +29,9 @@ function rehashOwn(entries: AuditEntry[], from: number): AuditEntry[] {
 
 describe('canonical JSON', () => {
   it('sorts keys recursively, writes no whitespace and keeps Chinese as UTF-8', () => {
-    expect(canonicalJson({ b: 1, a: { d: [true, null, '北京'], c: 'x' } })).toBe('{"a":{"c":"x","d":[true,null,"北京"]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [true, null, '北京'], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[true,null,"北京"]},"b":1}',
+    );
   });
 
   it('drops undefined members and refuses numbers JSON cannot carry', () => {
@@ -35,27 +44,44 @@ describe('canonical JSON', () => {
 describe('hash chain verification', () => {
   it('accepts an untouched chain and reports its head', () => {
     const entries = chain(6);
-    expect(verifyChain(entries)).toEqual({ ok: true, entries: 6, head: { seq: 6, hash: entries[5].hash }, broken: null });
+    expect(verifyChain(entries)).toEqual({
+      ok: true,
+      entries: 6,
+      head: { seq: 6, hash: entries[5].hash },
+      broken: null,
+    });
   });
 
   it('accepts an empty log', () => {
     expect(verifyChain([])).toMatchObject({ ok: true, entries: 0, head: null });
   });
 
-  it.each(['logged_at', 'action', 'actor', 'subject', 'details', 'hash', 'prev_hash'] as const)('reports entry 3 as edited when its %s changes', (field) => {
-    const entries = chain(6);
-    const changed: Record<string, unknown> = {
-      logged_at: '2030-01-01T00:00:00.000Z', action: 'spotcheck.commit', actor: 'cli:mallory', subject: 'draw:99',
-      details: { n: 3, 地区: '上海' }, hash: 'f'.repeat(64), prev_hash: 'e'.repeat(64),
-    };
-    entries[2] = { ...entries[2], [field]: changed[field] };
-    expect(verifyChain(entries).broken).toMatchObject({ seq: 3, kind: 'edited' });
-  });
+  it.each(['logged_at', 'action', 'actor', 'subject', 'details', 'hash', 'prev_hash'] as const)(
+    'reports entry 3 as edited when its %s changes',
+    (field) => {
+      const entries = chain(6);
+      const changed: Record<string, unknown> = {
+        logged_at: '2030-01-01T00:00:00.000Z',
+        action: 'spotcheck.commit',
+        actor: 'cli:mallory',
+        subject: 'draw:99',
+        details: { n: 3, 地区: '上海' },
+        hash: 'f'.repeat(64),
+        prev_hash: 'e'.repeat(64),
+      };
+      entries[2] = { ...entries[2], [field]: changed[field] };
+      expect(verifyChain(entries).broken).toMatchObject({ seq: 3, kind: 'edited' });
+    },
+  );
 
   it('reports a gap in seq as deleted entries, naming the first missing one', () => {
     const entries = chain(6);
     entries.splice(2, 2);
-    expect(verifyChain(entries).broken).toMatchObject({ seq: 3, kind: 'deleted', message: expect.stringMatching(/entries 3\.\.4 are missing/) });
+    expect(verifyChain(entries).broken).toMatchObject({
+      seq: 3,
+      kind: 'deleted',
+      message: expect.stringMatching(/entries 3\.\.4 are missing/),
+    });
   });
 
   it('reports a deletion hidden by renumbering the later entries as deleted', () => {
@@ -74,7 +100,14 @@ describe('hash chain verification', () => {
 
   it('reports an entry slipped in with a valid hash, later entries renumbered, as inserted at its seq', () => {
     const entries = chain(5);
-    const body = { seq: 3, logged_at: '2025-03-09T00:00:00.000Z', action: 'spotcheck.draw', actor: 'cli:mallory', subject: 'draw:1', details: {} };
+    const body = {
+      seq: 3,
+      logged_at: '2025-03-09T00:00:00.000Z',
+      action: 'spotcheck.draw',
+      actor: 'cli:mallory',
+      subject: 'draw:1',
+      details: {},
+    };
     const forged = { ...body, prev_hash: entries[1].hash, hash: entryHash(entries[1].hash, body) };
     const tampered = [...entries.slice(0, 2), forged, ...entries.slice(2).map((e) => ({ ...e, seq: e.seq + 1 }))];
     expect(verifyChain(tampered).broken).toMatchObject({ seq: 3, kind: 'inserted' });

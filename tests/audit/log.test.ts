@@ -7,7 +7,12 @@ describe('audit log in the database', () => {
   beforeEach(async () => {
     db = await Database.open(':memory:');
     for (let i = 1; i <= 5; i++) {
-      await appendAudit(db, { action: 'watchlist.status', actor: 'analyst-1', subject: `region:11010${i}`, details: { from: 'watch', to: 'revoked', 依据: '摘牌退出 (3)' } });
+      await appendAudit(db, {
+        action: 'watchlist.status',
+        actor: 'analyst-1',
+        subject: `region:11010${i}`,
+        details: { from: 'watch', to: 'revoked', 依据: '摘牌退出 (3)' },
+      });
     }
   });
   afterEach(() => db.close());
@@ -43,11 +48,22 @@ describe('audit log in the database', () => {
 
   it('reports a forged row slipped into the table (later rows renumbered) as inserted', async () => {
     const [third] = await readAuditLog(db, { subject: 'region:110103' });
-    const body = { seq: 4, logged_at: third.logged_at, action: 'spotcheck.commit', actor: 'forger', subject: 'draw:1', details: {} };
+    const body = {
+      seq: 4,
+      logged_at: third.logged_at,
+      action: 'spotcheck.commit',
+      actor: 'forger',
+      subject: 'draw:1',
+      details: {},
+    };
     const hash = entryHash(third.hash, body);
     await db.run('UPDATE audit_log SET seq = seq + 100 WHERE seq >= 4');
     await db.run('UPDATE audit_log SET seq = seq - 99 WHERE seq >= 100');
-    await db.run(`INSERT INTO audit_log VALUES (4, $1, 'spotcheck.commit', 'forger', 'draw:1', '{}', $2, $3)`, [body.logged_at, third.hash, hash]);
+    await db.run(`INSERT INTO audit_log VALUES (4, $1, 'spotcheck.commit', 'forger', 'draw:1', '{}', $2, $3)`, [
+      body.logged_at,
+      third.hash,
+      hash,
+    ]);
     expect((await verifyAuditLog(db)).broken).toMatchObject({ seq: 4, kind: 'inserted' });
   });
 

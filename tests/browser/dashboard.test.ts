@@ -9,10 +9,21 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import Papa from 'papaparse';
 import {
-  buildDashboardIfStale, hasChromium, launch, login, ROOT, settled, shot, SHOTS, startServer, watchConsole, type Server,
+  buildDashboardIfStale,
+  hasChromium,
+  launch,
+  login,
+  ROOT,
+  settled,
+  shot,
+  SHOTS,
+  startServer,
+  watchConsole,
+  type Server,
 } from './harness.ts';
 
-if (!hasChromium) console.warn('browser tests skipped: /usr/bin/chromium is missing (apt-get install -y chromium fonts-noto-cjk)');
+if (!hasChromium)
+  console.warn('browser tests skipped: /usr/bin/chromium is missing (apt-get install -y chromium fonts-noto-cjk)');
 
 describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
   let server: Server;
@@ -25,7 +36,11 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     buildDashboardIfStale();
     server = await startServer();
     browser = await launch();
-    admin = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    admin = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    });
     page = await admin.newPage();
     errors = watchConsole(page);
   }, 600_000);
@@ -47,18 +62,31 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('draws the first view\'s chart with under 400 KB of initial JavaScript, leaving exceljs out (its time is recorded, not judged)', async () => {
+  it("draws the first view's chart with under 400 KB of initial JavaScript, leaving exceljs out (its time is recorded, not judged)", async () => {
     const fresh = await admin.newPage();
     const errs = watchConsole(fresh);
     await fresh.goto(`${server.baseUrl}/`);
     await fresh.waitForSelector('[data-testid="chart-batch"][data-rendered="true"]', { timeout: 10_000 });
     const tti = await fresh.evaluate(() => performance.getEntriesByName('shifan:first-chart')[0]?.startTime ?? -1);
-    const transferred = await fresh.evaluate(() => (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-      .filter((r) => r.name.endsWith('.js')).map((r) => r.name.split('/').pop()));
-    const initialJs = readFileSync(join(ROOT, 'dashboard/dist/index.html'), 'utf8').match(/assets\/[^"]+\.js/g)!
+    const transferred = await fresh.evaluate(() =>
+      (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+        .filter((r) => r.name.endsWith('.js'))
+        .map((r) => r.name.split('/').pop()),
+    );
+    const initialJs = readFileSync(join(ROOT, 'dashboard/dist/index.html'), 'utf8')
+      .match(/assets\/[^"]+\.js/g)!
       .reduce((n, f) => n + gzipSync(readFileSync(join(ROOT, 'dashboard/dist', f))).length, 0);
-    writeFileSync(join(SHOTS, '..', 'performance.json'), JSON.stringify({ tti_ms: Math.round(tti), initial_js_gzip_bytes: initialJs, scripts_loaded: transferred }, null, 2));
-    console.log(`first view interactive in ${Math.round(tti)} ms; initial JS ${(initialJs / 1024).toFixed(1)} KB gzipped`);
+    writeFileSync(
+      join(SHOTS, '..', 'performance.json'),
+      JSON.stringify(
+        { tti_ms: Math.round(tti), initial_js_gzip_bytes: initialJs, scripts_loaded: transferred },
+        null,
+        2,
+      ),
+    );
+    console.log(
+      `first view interactive in ${Math.round(tti)} ms; initial JS ${(initialJs / 1024).toFixed(1)} KB gzipped`,
+    );
     expect(tti).toBeGreaterThan(0);
     expect(initialJs).toBeLessThan(400 * 1024);
     expect(transferred.some((f) => f?.startsWith('exceljs'))).toBe(false);
@@ -79,9 +107,16 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     it(`renders the ${p.name} page with data and no console errors`, async () => {
       await page.goto(server.baseUrl + p.path);
       await settled(page);
-      expect(await page.locator('[data-state="error"]').count(), await page.locator('[data-state="error"]').allTextContents().then((t) => t.join('\n'))).toBe(0);
+      expect(
+        await page.locator('[data-state="error"]').count(),
+        await page
+          .locator('[data-state="error"]')
+          .allTextContents()
+          .then((t) => t.join('\n')),
+      ).toBe(0);
       if (p.expectChart) await page.waitForSelector(`[data-testid="${p.expectChart}"][data-rendered="true"] svg`);
-      if (p.expectTable) expect(await page.locator(`[data-testid="${p.expectTable}"] tbody tr`).count()).toBeGreaterThan(0);
+      if (p.expectTable)
+        expect(await page.locator(`[data-testid="${p.expectTable}"] tbody tr`).count()).toBeGreaterThan(0);
       await shot(page, p.name);
       expect(errors).toEqual([]);
     });
@@ -95,7 +130,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await settled(page);
     expect(await page.locator('[data-testid="region-scorecard"] tbody tr').count()).toBeGreaterThan(5);
     const flags = page.locator('[data-testid="region-flags"] tbody tr');
-    if (await flags.count() === 0) {
+    if ((await flags.count()) === 0) {
       // pick a region that has flags from the regions list
       await page.goto(`${server.baseUrl}/regions`);
       await settled(page);
@@ -107,7 +142,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await page.locator('[data-testid="region-flags"] tbody tr').first().click();
     await page.waitForSelector('[data-testid="flag-evidence"][data-state="ready"]');
     const ev = page.locator('[data-testid="evidence"] tbody tr');
-    if (await ev.count() > 0) {
+    if ((await ev.count()) > 0) {
       await ev.first().click();
       await page.waitForSelector('[data-testid="source-row"][data-state="ready"] table.kv');
     }
@@ -127,8 +162,13 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
 
   it('freezes a pool, shows its hash before the seed, draws with a public seed and verifies the draw', async () => {
     // a year whose draw is not yet drawn (a fresh database: the latest year)
-    const meta = await (await page.request.get(`${server.baseUrl}/api/meta`)).json() as { years: number[]; latest_year: number };
-    const draws = await (await page.request.get(`${server.baseUrl}/api/spotchecks`, { headers: { accept: 'application/json' } })).json() as { year: number; state: string; superseded_by: number | null }[];
+    const meta = (await (await page.request.get(`${server.baseUrl}/api/meta`)).json()) as {
+      years: number[];
+      latest_year: number;
+    };
+    const draws = (await (
+      await page.request.get(`${server.baseUrl}/api/spotchecks`, { headers: { accept: 'application/json' } })
+    ).json()) as { year: number; state: string; superseded_by: number | null }[];
     const taken = new Set(draws.filter((d) => d.state !== 'frozen' && d.superseded_by == null).map((d) => d.year));
     const year = [meta.latest_year, ...meta.years.slice().reverse()].find((y) => !taken.has(y))!;
     await page.goto(`${server.baseUrl}/spotchecks?year=${year}`);
@@ -161,7 +201,10 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
   it('opens a watchlist entry with its grounds and history, and records a status change with a note', async () => {
     await page.goto(`${server.baseUrl}/watchlist`);
     await settled(page);
-    await page.locator('[data-testid="watchlist"] tbody tr', { hasText: /已预警|待审查/ }).first().click();
+    await page
+      .locator('[data-testid="watchlist"] tbody tr', { hasText: /已预警|待审查/ })
+      .first()
+      .click();
     await page.waitForSelector('[data-testid="watch-detail"][data-state="ready"]');
     const before = await page.locator('[data-testid="watch-detail"] h3').allTextContents();
     expect(before).toEqual(expect.arrayContaining(['依据', '证据', '状态变更记录']));
@@ -169,7 +212,9 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await form.locator('select').selectOption('under_review');
     await form.locator('input').fill('浏览器测试：转入审查');
     await form.locator('button').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="watch-detail"]')?.textContent?.includes('浏览器测试：转入审查'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="watch-detail"]')?.textContent?.includes('浏览器测试：转入审查'),
+    );
     await shot(page, 'watchlist-entry');
     expect(errors).toEqual([]);
   });
@@ -197,9 +242,15 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     expect(next).toMatch(/\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}/);
     // calendar_check: is next year's holiday calendar loaded? Fast, and a warning run when it is not.
     await page.click('[data-testid="run-calendar_check"]');
-    const row = page.locator('[data-testid="job-runs"] tbody tr', { has: page.locator('[data-job="calendar_check"]') }).first();
+    const row = page
+      .locator('[data-testid="job-runs"] tbody tr', { has: page.locator('[data-job="calendar_check"]') })
+      .first();
     await row.waitFor();
-    await page.waitForFunction(() => !document.querySelector('[data-testid="job-runs"] [data-status="running"]'), undefined, { timeout: 20_000 });
+    await page.waitForFunction(
+      () => !document.querySelector('[data-testid="job-runs"] [data-status="running"]'),
+      undefined,
+      { timeout: 20_000 },
+    );
     const status = await row.locator('[data-status]').getAttribute('data-status');
     expect(['ok', 'warning']).toContain(status);
     expect(await row.textContent()).toMatch(/节假日安排/);
@@ -237,7 +288,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await shot(prov, 'provincial-regions');
     // another province's region: pick one from the admin's list
     const all = await page.request.get(`${server.baseUrl}/api/regions`, { headers: { accept: 'application/json' } });
-    const rows = await all.json() as { region_code: string }[] | { rows: { region_code: string }[] };
+    const rows = (await all.json()) as { region_code: string }[] | { rows: { region_code: string }[] };
     const list = Array.isArray(rows) ? rows : rows.rows;
     const other = list.find((r) => r.region_code.slice(0, 2) !== server.provinceCode.slice(0, 2))!;
     expect(other).toBeDefined();
@@ -246,9 +297,11 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await shot(prov, 'provincial-forbidden');
     const api = await prov.request.get(`${server.baseUrl}/api/regions/${other.region_code}`);
     expect(api.status()).toBe(404);
-    const flags = await prov.request.get(`${server.baseUrl}/api/flags?region=${other.region_code}`, { headers: { accept: 'application/json' } });
+    const flags = await prov.request.get(`${server.baseUrl}/api/flags?region=${other.region_code}`, {
+      headers: { accept: 'application/json' },
+    });
     if (flags.status() === 200) {
-      const body = await flags.json() as unknown[] | { rows: unknown[] };
+      const body = (await flags.json()) as unknown[] | { rows: unknown[] };
       expect(Array.isArray(body) ? body : body.rows).toEqual([]);
     } else expect(flags.status()).toBe(403);
     await ctx.close();
@@ -261,11 +314,22 @@ function badUpload(dir: string): string {
   let text = '';
   let name = 'litigation_cases_2025.csv';
   try {
-    const files = readdirSync(inbox).filter((f) => /^(disclosure_requests|litigation_cases)_\d{4}\.csv$/.test(f)).sort().reverse();
+    const files = readdirSync(inbox)
+      .filter((f) => /^(disclosure_requests|litigation_cases)_\d{4}\.csv$/.test(f))
+      .sort()
+      .reverse();
     for (const f of files) {
-      try { text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(join(inbox, f))); name = f; break; } catch { /* GBK: try the next */ }
+      try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(readFileSync(join(inbox, f)));
+        name = f;
+        break;
+      } catch {
+        /* GBK: try the next */
+      }
     }
-  } catch { /* no inbox when developing against a mock */ }
+  } catch {
+    /* no inbox when developing against a mock */
+  }
   if (!text) text = 'case_id,region_code,filed_on\nC-1,110101,2025-01-02\nC-2,110102,2025-01-03\n';
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: true });
   const [header, ...rows] = parsed.data;

@@ -28,15 +28,24 @@ function newest(dir: string): number {
 /** Runs `npm run build` unless dashboard/dist is newer than every source file. */
 export function buildDashboardIfStale() {
   const index = join(ROOT, 'dashboard', 'dist', 'index.html');
-  const src = Math.max(newest(join(ROOT, 'dashboard', 'src')), statSync(join(ROOT, 'dashboard', 'index.html')).mtimeMs,
-    statSync(join(ROOT, 'dashboard', 'vite.config.ts')).mtimeMs, newest(join(ROOT, 'pipeline', 'contracts')));
+  const src = Math.max(
+    newest(join(ROOT, 'dashboard', 'src')),
+    statSync(join(ROOT, 'dashboard', 'index.html')).mtimeMs,
+    statSync(join(ROOT, 'dashboard', 'vite.config.ts')).mtimeMs,
+    newest(join(ROOT, 'pipeline', 'contracts')),
+  );
   if (existsSync(index) && statSync(index).mtimeMs > src) return;
   // vitest sets NODE_ENV=test, which would give React's development build: build as production explicitly
   execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
 }
 
 export function shifan(db: string, args: string[], input?: string): string {
-  return execFileSync('node', [CLI, '--db', db, ...args], { cwd: ROOT, encoding: 'utf8', input, stdio: ['pipe', 'pipe', 'pipe'] });
+  return execFileSync('node', [CLI, '--db', db, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    input,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
 }
 
 async function freePort(): Promise<number> {
@@ -50,19 +59,37 @@ async function freePort(): Promise<number> {
   });
 }
 
-export interface Credentials { username: string; password: string }
-export interface Server { baseUrl: string; admin: Credentials; central: Credentials; provincial: Credentials; provinceCode: string; dir: string; stop(): Promise<void> }
+export interface Credentials {
+  username: string;
+  password: string;
+}
+export interface Server {
+  baseUrl: string;
+  admin: Credentials;
+  central: Credentials;
+  provincial: Credentials;
+  provinceCode: string;
+  dir: string;
+  stop(): Promise<void>;
+}
 
-const creds = (s: string): Credentials => { const [username, ...rest] = s.split(':'); return { username: username!, password: rest.join(':') }; };
+const creds = (s: string): Credentials => {
+  const [username, ...rest] = s.split(':');
+  return { username: username!, password: rest.join(':') };
+};
 
 /** A demo database (small scale, refreshed) and the real server on it. */
 export async function startServer(): Promise<Server> {
   const dir = mkdtempSync(join(tmpdir(), 'shifan-ui-'));
   if (process.env.SHIFAN_UI_BASE_URL) {
     return {
-      baseUrl: process.env.SHIFAN_UI_BASE_URL, dir,
-      admin: creds(process.env.SHIFAN_UI_ADMIN ?? 'admin:admin'), central: creds(process.env.SHIFAN_UI_CENTRAL ?? 'analyst:central-test-password-1'), provincial: creds(process.env.SHIFAN_UI_PROVINCIAL ?? 'jiangsu:jiangsu-test-password-1'),
-      provinceCode: process.env.SHIFAN_UI_PROVINCE ?? '320000', stop: async () => {},
+      baseUrl: process.env.SHIFAN_UI_BASE_URL,
+      dir,
+      admin: creds(process.env.SHIFAN_UI_ADMIN ?? 'admin:admin'),
+      central: creds(process.env.SHIFAN_UI_CENTRAL ?? 'analyst:central-test-password-1'),
+      provincial: creds(process.env.SHIFAN_UI_PROVINCIAL ?? 'jiangsu:jiangsu-test-password-1'),
+      provinceCode: process.env.SHIFAN_UI_PROVINCE ?? '320000',
+      stop: async () => {},
     };
   }
   const db = join(dir, 'ui.duckdb');
@@ -76,28 +103,47 @@ export async function startServer(): Promise<Server> {
   const port = await freePort();
   // The server runs the scheduled jobs: its inbox and its quarterly packages stay in the test's folder.
   const env = { ...process.env, SHIFAN_INBOX: join(dir, 'inbox'), SHIFAN_EXPORTS: join(dir, 'exports') };
-  const child = spawn('node', [CLI, '--db', db, 'serve', '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env });
+  const child = spawn('node', [CLI, '--db', db, 'serve', '--port', String(port)], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env,
+  });
   // a hook that times out never calls stop(): the server must not outlive the test process
-  process.once('exit', () => { if (child.exitCode === null) child.kill('SIGTERM'); });
+  process.once('exit', () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  });
   let out = '';
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { out += d; });
+  child.stdout!.on('data', (d) => {
+    out += d;
+  });
+  child.stderr!.on('data', (d) => {
+    out += d;
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   const admin = await waitForServer(child, baseUrl, () => out);
   return {
-    baseUrl, admin, central, provincial, provinceCode, dir,
-    stop: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    }),
+    baseUrl,
+    admin,
+    central,
+    provincial,
+    provinceCode,
+    dir,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
   };
 }
 
 /** An extra inspector register (the demo imports its own, pipeline/demo/inspectors.ts). */
 export function importInspectors(db: string, dir: string) {
   const provinces = ['110000', '310000', '320000', '330000', '420000', '440000', '510000', '610000'];
-  const rows = Array.from({ length: 48 }, (_, i) => `INS${String(i + 1).padStart(3, '0')},检查员${i + 1},${provinces[i % provinces.length]},6,true`);
+  const rows = Array.from(
+    { length: 48 },
+    (_, i) => `INS${String(i + 1).padStart(3, '0')},检查员${i + 1},${provinces[i % provinces.length]},6,true`,
+  );
   const file = join(dir, 'inspectors.csv');
   writeFileSync(file, `inspector_id,name,home_province_code,load_cap,active\n${rows.join('\n')}\n`);
   shifan(db, ['spotcheck', 'inspectors', 'import', file]);
@@ -105,7 +151,11 @@ export function importInspectors(db: string, dir: string) {
 
 /** Adds an account before the server starts (the server engineer's `shifan users add`). */
 export function createUser(db: string, u: Credentials, role: string, province?: string) {
-  shifan(db, ['users', 'add', u.username, '--role', role, ...(province ? ['--province', province] : []), '--password-stdin'], `${u.password}\n`);
+  shifan(
+    db,
+    ['users', 'add', u.username, '--role', role, ...(province ? ['--province', province] : []), '--password-stdin'],
+    `${u.password}\n`,
+  );
 }
 
 async function waitForServer(child: ChildProcess, baseUrl: string, output: () => string): Promise<Credentials> {
@@ -133,7 +183,15 @@ export async function launch(): Promise<Browser> {
   mkdirSync(SHOTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -163,7 +221,11 @@ export async function login(context: BrowserContext, baseUrl: string, u: Credent
 /** Waits until no panel of the page is loading. */
 export async function settled(page: Page, timeout = 20_000) {
   await page.waitForSelector('[data-page]', { timeout });
-  await page.waitForFunction(() => document.querySelectorAll('[data-state="loading"], .state-loading').length === 0, undefined, { timeout });
+  await page.waitForFunction(
+    () => document.querySelectorAll('[data-state="loading"], .state-loading').length === 0,
+    undefined,
+    { timeout },
+  );
 }
 
 export async function shot(page: Page, name: string) {

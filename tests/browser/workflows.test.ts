@@ -11,7 +11,19 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
-  buildDashboardIfStale, hasChromium, launch, login, pageWidth, settled, shot, shotBoth, SHOTS, startServer, watchConsole, type Credentials, type Server,
+  buildDashboardIfStale,
+  hasChromium,
+  launch,
+  login,
+  pageWidth,
+  settled,
+  shot,
+  shotBoth,
+  SHOTS,
+  startServer,
+  watchConsole,
+  type Credentials,
+  type Server,
 } from './harness.ts';
 
 describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
@@ -29,13 +41,21 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
   let watchRegion = '';
 
   async function open(u: Credentials, width = 1280): Promise<Page> {
-    const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+    const ctx = await browser.newContext({
+      viewport: { width, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      acceptDownloads: true,
+    });
     contexts.push(ctx);
     const page = await login(ctx, server.baseUrl, u);
     page.on('dialog', (d) => void d.accept());
     return page;
   }
-  const go = async (page: Page, path: string) => { await page.goto(server.baseUrl + path); await settled(page); };
+  const go = async (page: Page, path: string) => {
+    await page.goto(server.baseUrl + path);
+    await settled(page);
+  };
 
   beforeAll(async () => {
     buildDashboardIfStale();
@@ -76,7 +96,9 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     await admin.waitForSelector('[data-testid="account-message"]');
     expect(await admin.textContent('[data-testid="account-message"]')).toContain('浙江');
     await admin.click('[data-testid="disable-temp.user"]');
-    await admin.waitForFunction(() => document.querySelector('[data-testid="state-temp.user"]')?.textContent === '已停用');
+    await admin.waitForFunction(
+      () => document.querySelector('[data-testid="state-temp.user"]')?.textContent === '已停用',
+    );
     const row = admin.locator('[data-testid="accounts"] tbody tr', { hasText: newProvincial.username });
     expect(await row.textContent()).toContain('浙江');
     expect(await shotBoth(admin, 'accounts')).toBeLessThanOrEqual(390);
@@ -99,7 +121,10 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     // the demo's own register is there (a draw on the demo can find teams)
     expect(await analyst.locator('[data-testid="inspectors"] tbody tr').count()).toBeGreaterThan(20);
     const bad = join(server.dir, 'inspectors-bad.csv');
-    writeFileSync(bad, '\ufeff检查员编号,姓名,籍贯省份代码,工作量上限,在岗\nNEW001,赵强,110000,3,是\nNEW002,钱敏,1100,2,是\nNEW003,孙丽,320000,多,是\n');
+    writeFileSync(
+      bad,
+      '\ufeff检查员编号,姓名,籍贯省份代码,工作量上限,在岗\nNEW001,赵强,110000,3,是\nNEW002,钱敏,1100,2,是\nNEW003,孙丽,320000,多,是\n',
+    );
     await analyst.setInputFiles('[data-testid="inspector-file"]', bad);
     await analyst.waitForSelector('[data-testid="inspector-problems"]');
     const problems = await analyst.textContent('[data-testid="inspector-problems"]');
@@ -109,7 +134,10 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     expect(await analyst.isDisabled('[data-testid="inspector-send"]')).toBe(true);
     await shotBoth(analyst, 'inspectors-preview');
     const good = join(server.dir, 'inspectors-good.csv');
-    writeFileSync(good, 'inspector_id,name,home_province_code,load_cap,active\nNEW001,赵强,110000,3,true\nNEW002,钱敏,440000,2,true\n');
+    writeFileSync(
+      good,
+      'inspector_id,name,home_province_code,load_cap,active\nNEW001,赵强,110000,3,true\nNEW002,钱敏,440000,2,true\n',
+    );
     await analyst.setInputFiles('[data-testid="inspector-file"]', good);
     await analyst.waitForSelector('[data-testid="inspector-send"]:not([disabled])');
     await analyst.click('[data-testid="inspector-send"]');
@@ -118,16 +146,22 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     await analyst.waitForSelector('[data-testid="cap-NEW002"]');
     await analyst.fill('[data-testid="cap-NEW002"]', '5');
     await analyst.click('[data-testid="save-NEW002"]');
-    await analyst.waitForFunction(() => (document.querySelector('[data-testid="cap-NEW002"]') as HTMLInputElement | null)?.value === '5'
-      && document.querySelector('[data-testid="save-NEW002"]')?.hasAttribute('disabled'));
-    const listed = await (await analyst.request.get(`${server.baseUrl}/api/inspectors`)).json() as { inspector_id: string; load_cap: number }[];
+    await analyst.waitForFunction(
+      () =>
+        (document.querySelector('[data-testid="cap-NEW002"]') as HTMLInputElement | null)?.value === '5' &&
+        document.querySelector('[data-testid="save-NEW002"]')?.hasAttribute('disabled'),
+    );
+    const listed = (await (await analyst.request.get(`${server.baseUrl}/api/inspectors`)).json()) as {
+      inspector_id: string;
+      load_cap: number;
+    }[];
     expect(listed.find((i) => i.inspector_id === 'NEW002')!.load_cap).toBe(5);
     expect(await shotBoth(analyst, 'inspectors')).toBeLessThanOrEqual(390);
     expect(analystErrors).toEqual([]);
   }, 120_000);
 
   it('runs the whole spot check: freeze by province, publish the pool files whose hashes match, seed with 10% and the count shown first, review, commit, verify as a Chinese checklist', async () => {
-    const meta = await (await analyst.request.get(`${server.baseUrl}/api/meta`)).json() as { latest_year: number };
+    const meta = (await (await analyst.request.get(`${server.baseUrl}/api/meta`)).json()) as { latest_year: number };
     const year = meta.latest_year;
     await go(analyst, `/spotchecks?year=${year}`);
     expect(await analyst.textContent('[data-testid="inspectors-ready"]')).toMatch(/在岗检查员 \d+ 名/);
@@ -143,10 +177,17 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     const names = await links.evaluateAll((as) => as.map((a) => a.getAttribute('data-file')!));
     expect(names).toContain(`pool-${year}.txt`);
     expect(names).toContain(`strata-${year}.tsv`);
-    const [download] = await Promise.all([analyst.waitForEvent('download'), analyst.click(`a[data-file="pool-${year}.txt"]`)]);
+    const [download] = await Promise.all([
+      analyst.waitForEvent('download'),
+      analyst.click(`a[data-file="pool-${year}.txt"]`),
+    ]);
     const saved = join(server.dir, `pool-${year}.txt`);
     await download.saveAs(saved);
-    expect(createHash('sha256').update(await (await import('node:fs/promises')).readFile(saved)).digest('hex')).toBe(hash);
+    expect(
+      createHash('sha256')
+        .update(await (await import('node:fs/promises')).readFile(saved))
+        .digest('hex'),
+    ).toBe(hash);
     await shotBoth(analyst, 'spotcheck-publish');
     await analyst.click('[data-testid="published-button"]');
     await analyst.waitForSelector('[data-testid="seed-step"]');
@@ -167,7 +208,10 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     await shotBoth(analyst, 'spotcheck-review');
     await analyst.click('[data-testid="commit-button"]');
     await analyst.waitForSelector('[data-testid="committed"]');
-    const draws = await (await analyst.request.get(`${server.baseUrl}/api/spotchecks`)).json() as { draw_id: number; state: string }[];
+    const draws = (await (await analyst.request.get(`${server.baseUrl}/api/spotchecks`)).json()) as {
+      draw_id: number;
+      state: string;
+    }[];
     expect(draws.find((d) => String(d.draw_id) === drawId)!.state).toBe('committed');
     await go(analyst, `/spotchecks/${drawId}`);
     await analyst.waitForSelector('[data-testid="certificate"][data-state="ready"]');
@@ -198,12 +242,22 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     const errs = watchConsole(prov);
     await go(prov, `/spotchecks/${drawId}`);
     await prov.waitForSelector('[data-testid="certificate"][data-state="ready"]');
-    expect(await prov.textContent('[data-testid="province-view"]')).toMatch(/本次共抽取 \d+ 个地区，此处列出本省 \d+ 个/);
-    for (const sel of ['[data-testid="cert-pool-hash"]', '[data-testid="cert-seed"]', '[data-testid="protocol-text"]']) {
+    expect(await prov.textContent('[data-testid="province-view"]')).toMatch(
+      /本次共抽取 \d+ 个地区，此处列出本省 \d+ 个/,
+    );
+    for (const sel of [
+      '[data-testid="cert-pool-hash"]',
+      '[data-testid="cert-seed"]',
+      '[data-testid="protocol-text"]',
+    ]) {
       expect((await prov.textContent(sel))!.trim().length).toBeGreaterThan(10);
     }
     // no section of the certificate is an empty box: every section has text beyond its heading
-    const sections = await prov.locator('.certificate section').evaluateAll((ss) => ss.map((s) => (s.textContent ?? '').replace((s.querySelector('h2')?.textContent ?? ''), '').trim().length));
+    const sections = await prov
+      .locator('.certificate section')
+      .evaluateAll((ss) =>
+        ss.map((s) => (s.textContent ?? '').replace(s.querySelector('h2')?.textContent ?? '', '').trim().length),
+      );
     for (const n of sections) expect(n).toBeGreaterThan(0);
     const rows = await prov.locator('[data-testid="selection"] tbody tr td:nth-child(2)').allTextContents();
     for (const code of rows) expect(code.slice(0, 2)).toBe('33');
@@ -212,9 +266,15 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     expect(errs).toEqual([]);
   }, 120_000);
 
-  it('puts a region on the watchlist from its region page: region picker, ground (一), a flag as evidence, a reason; then a status change with a note, shown with the analyst\'s name', async () => {
-    const flags = await (await analyst.request.get(`${server.baseUrl}/api/flags?all_years=true&status=active&limit=500`, { headers: { accept: 'application/json' } })).json() as { region_code: string; region_name: string; flag_id: string }[];
-    const regions = await (await analyst.request.get(`${server.baseUrl}/api/regions`, { headers: { accept: 'application/json' } })).json() as { region_code: string; designation: string }[];
+  it("puts a region on the watchlist from its region page: region picker, ground (一), a flag as evidence, a reason; then a status change with a note, shown with the analyst's name", async () => {
+    const flags = (await (
+      await analyst.request.get(`${server.baseUrl}/api/flags?all_years=true&status=active&limit=500`, {
+        headers: { accept: 'application/json' },
+      })
+    ).json()) as { region_code: string; region_name: string; flag_id: string }[];
+    const regions = (await (
+      await analyst.request.get(`${server.baseUrl}/api/regions`, { headers: { accept: 'application/json' } })
+    ).json()) as { region_code: string; designation: string }[];
     const designated = new Set(regions.filter((r) => r.designation !== 'none').map((r) => r.region_code));
     const target = flags.find((f) => designated.has(f.region_code))!;
     watchRegion = target.region_code;
@@ -241,12 +301,16 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     expect(await analyst.textContent('[data-testid="watch-ground"]')).toContain('（一）发生严重违法行政行为');
     expect(await analyst.textContent('[data-testid="watch-reason"]')).toContain('经约谈仍未整改');
     expect(await analyst.locator('[data-testid="watch-flags"] li').count()).toBe(1);
-    expect(await analyst.locator('[data-testid="watch-detail"] [data-testid="evidence"] tbody tr').count()).toBeGreaterThan(0);
+    expect(
+      await analyst.locator('[data-testid="watch-detail"] [data-testid="evidence"] tbody tr').count(),
+    ).toBeGreaterThan(0);
     const form = analyst.locator('[data-testid="watch-status-form"]');
     expect(await form.locator('option').allTextContents()).toEqual(['审查中']);
     await form.locator('input').fill('已函询地方政府，转入审查');
     await form.locator('button').click();
-    await analyst.waitForFunction(() => document.querySelector('[data-testid="watch-status"]')?.textContent === '审查中');
+    await analyst.waitForFunction(
+      () => document.querySelector('[data-testid="watch-status"]')?.textContent === '审查中',
+    );
     const history = (await analyst.textContent('[data-testid="watch-history"]'))!;
     expect(history).toContain(newAnalyst.username);
     expect(history).toContain('已函询地方政府');
@@ -263,10 +327,19 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     const phone = await open(newAnalyst, 390);
     const errs = watchConsole(phone);
     const paths: [string, string][] = [
-      ['overview', '/'], ['indicators', '/indicators'], ['regions', '/regions'], ['region', `/regions/${watchRegion}`],
-      ['spotchecks', '/spotchecks'], ['spotchecks-ceremony', `/spotchecks?draw=${drawId}`], ['certificate', `/spotchecks/${drawId}`],
-      ['watchlist', '/watchlist'], ['watchlist-entry', `/watchlist/${watchEntry}`], ['watchlist-add', `/watchlist?add=${watchRegion}`],
-      ['data', '/data'], ['upload', '/upload'], ['inspectors', '/inspectors'],
+      ['overview', '/'],
+      ['indicators', '/indicators'],
+      ['regions', '/regions'],
+      ['region', `/regions/${watchRegion}`],
+      ['spotchecks', '/spotchecks'],
+      ['spotchecks-ceremony', `/spotchecks?draw=${drawId}`],
+      ['certificate', `/spotchecks/${drawId}`],
+      ['watchlist', '/watchlist'],
+      ['watchlist-entry', `/watchlist/${watchEntry}`],
+      ['watchlist-add', `/watchlist?add=${watchRegion}`],
+      ['data', '/data'],
+      ['upload', '/upload'],
+      ['inspectors', '/inspectors'],
     ];
     const widths: Record<string, number> = {};
     for (const [name, path] of paths) {
@@ -279,7 +352,11 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     widths['accounts (admin)'] = await pageWidth(adminPhone);
     await shot(adminPhone, 'phone-accounts');
     const provPhone = await open(newProvincial, 390);
-    for (const [name, path] of [['overview (provincial)', '/'], ['regions (provincial)', '/regions'], ['spotchecks (provincial)', '/spotchecks']] as const) {
+    for (const [name, path] of [
+      ['overview (provincial)', '/'],
+      ['regions (provincial)', '/regions'],
+      ['spotchecks (provincial)', '/spotchecks'],
+    ] as const) {
       await go(provPhone, path);
       widths[name] = await pageWidth(provPhone);
     }
@@ -287,14 +364,19 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     for (const [name, w] of Object.entries(widths)) expect(w, name).toBeLessThanOrEqual(390);
     // cards keep their text horizontal: no panel heading is narrower than two characters
     await go(phone, '/');
-    const narrow = await phone.locator('.panel-head h2').evaluateAll((hs) => hs.filter((h) => h.getBoundingClientRect().width < 40).length);
+    const narrow = await phone
+      .locator('.panel-head h2')
+      .evaluateAll((hs) => hs.filter((h) => h.getBoundingClientRect().width < 40).length);
     expect(narrow).toBe(0);
     expect(errs).toEqual([]);
   }, 240_000);
 
   it('prints whole tables and charts with nothing dark behind the title', async () => {
     await go(analyst, '/regions');
-    const onScreen = await analyst.locator('.table-scroll').first().evaluate((el) => getComputedStyle(el).maxHeight);
+    const onScreen = await analyst
+      .locator('.table-scroll')
+      .first()
+      .evaluate((el) => getComputedStyle(el).maxHeight);
     expect(onScreen).not.toBe('none');
     await analyst.emulateMedia({ media: 'print' });
     const printed = await analyst.evaluate(() => {
@@ -302,9 +384,14 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
       const shell = document.querySelector('.shell')!;
       const s = getComputedStyle(scroll);
       return {
-        maxHeight: s.maxHeight, overflowY: s.overflowY, clipped: scroll.scrollHeight > scroll.clientHeight + 1,
-        shellBackground: getComputedStyle(shell).backgroundImage, nav: getComputedStyle(document.querySelector('.sidenav')!).display,
-        headers: Array.from(document.querySelectorAll('table.data th')).filter((th) => (th as HTMLElement).textContent.trim() !== '').length,
+        maxHeight: s.maxHeight,
+        overflowY: s.overflowY,
+        clipped: scroll.scrollHeight > scroll.clientHeight + 1,
+        shellBackground: getComputedStyle(shell).backgroundImage,
+        nav: getComputedStyle(document.querySelector('.sidenav')!).display,
+        headers: Array.from(document.querySelectorAll('table.data th')).filter(
+          (th) => (th as HTMLElement).textContent.trim() !== '',
+        ).length,
       };
     });
     expect(printed.maxHeight).toBe('none');
@@ -315,7 +402,10 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     expect(printed.headers).toBeGreaterThan(5);
     await analyst.pdf({ path: join(SHOTS, '..', 'regions-print.pdf'), format: 'A4' });
     await go(analyst, '/indicators');
-    const chart = await analyst.evaluate(() => { const c = document.querySelector('.chart')!; return { overflow: getComputedStyle(c).overflowX, clipped: c.scrollWidth > c.clientWidth + 1 }; });
+    const chart = await analyst.evaluate(() => {
+      const c = document.querySelector('.chart')!;
+      return { overflow: getComputedStyle(c).overflowX, clipped: c.scrollWidth > c.clientWidth + 1 };
+    });
     expect(chart).toEqual({ overflow: 'visible', clipped: false });
     await analyst.emulateMedia({ media: 'screen' });
   }, 120_000);
@@ -328,13 +418,20 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     await analyst.keyboard.press('Enter');
     await analyst.waitForFunction(() => new URL(location.href).searchParams.get('regions.sort') === '-flags_active');
     expect(await analyst.locator('[data-testid="regions-table"] th[aria-sort="descending"]').count()).toBe(1);
-    const name = (await analyst.locator('[data-testid="regions-table"] tbody tr').nth(3).locator('td').first().textContent())!;
+    const name = (await analyst
+      .locator('[data-testid="regions-table"] tbody tr')
+      .nth(3)
+      .locator('td')
+      .first()
+      .textContent())!;
     await analyst.fill('[data-testid="regions-table"] input.table-filter', name);
     await analyst.waitForFunction((n) => new URL(location.href).searchParams.get('regions.q') === n, name);
     await analyst.reload();
     await settled(analyst);
     expect(await analyst.inputValue('[data-testid="regions-table"] input.table-filter')).toBe(name);
-    expect(await analyst.locator('[data-testid="regions-table"] th[aria-sort="descending"] button').textContent()).toContain('有效预警');
+    expect(
+      await analyst.locator('[data-testid="regions-table"] th[aria-sort="descending"] button').textContent(),
+    ).toContain('有效预警');
     const rows = analyst.locator('[data-testid="regions-table"] tbody tr');
     expect(await rows.count()).toBeGreaterThanOrEqual(1);
     await rows.first().focus();

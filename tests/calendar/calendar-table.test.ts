@@ -34,7 +34,12 @@ describe('calendar_days', () => {
       SELECT count(*) AS n, CAST(min(day) AS VARCHAR) AS first, CAST(max(day) AS VARCHAR) AS last,
              list(DISTINCT CAST(year(day) AS INTEGER) ORDER BY CAST(year(day) AS INTEGER)) FILTER (WHERE published) AS published
       FROM calendar_days`);
-    expect(row).toEqual({ n: 5113, first: '2018-01-01', last: '2031-12-31', published: [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026] });
+    expect(row).toEqual({
+      n: 5113,
+      first: '2018-01-01',
+      last: '2031-12-31',
+      published: [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026],
+    });
   });
 
   it('says the same as the TypeScript calendar for every day of the table', async () => {
@@ -49,15 +54,21 @@ describe('calendar_days', () => {
   });
 
   it('numbers working days so that seq(b) - seq(a) counts the working days in (a, b]', async () => {
-    const rows = await db.all<{ d: string; s: number; w: boolean }>(`SELECT CAST(day AS VARCHAR) AS d, workday_seq AS s, is_workday AS w FROM calendar_days ORDER BY day`);
+    const rows = await db.all<{ d: string; s: number; w: boolean }>(
+      `SELECT CAST(day AS VARCHAR) AS d, workday_seq AS s, is_workday AS w FROM calendar_days ORDER BY day`,
+    );
     expect(rows[0]).toEqual({ d: '2018-01-01', s: 1, w: true });
     for (let i = 1; i < rows.length; i++) expect(rows[i].s - rows[i - 1].s).toBe(rows[i].w ? 1 : 0);
   });
 
   it('is not refilled when the calendar files are unchanged', async () => {
-    const before = await db.one<{ t: string }>(`SELECT CAST(loaded_at AS VARCHAR) AS t FROM reference_sources WHERE name = 'calendar'`);
+    const before = await db.one<{ t: string }>(
+      `SELECT CAST(loaded_at AS VARCHAR) AS t FROM reference_sources WHERE name = 'calendar'`,
+    );
     expect((await refreshCalendarTable(db, shipped)).refreshed).toBe(false);
-    const after = await db.one<{ t: string }>(`SELECT CAST(loaded_at AS VARCHAR) AS t FROM reference_sources WHERE name = 'calendar'`);
+    const after = await db.one<{ t: string }>(
+      `SELECT CAST(loaded_at AS VARCHAR) AS t FROM reference_sources WHERE name = 'calendar'`,
+    );
     expect(after).toEqual(before);
   });
 });
@@ -71,7 +82,10 @@ describe('the calendar macros', () => {
     ['2018-12-29', 1, '2019-01-02', true],
     ['2026-12-31', 1, '2027-01-01', true],
   ])('workdays_add(%s, %i) = %s, provisional %s', async (d, n, expected, provisional) => {
-    const row = await db.one(`SELECT CAST(workdays_add(CAST($1 AS DATE), $2) AS VARCHAR) AS d, workday_provisional(CAST($1 AS DATE), workdays_add(CAST($1 AS DATE), $2)) AS p`, [d, n]);
+    const row = await db.one(
+      `SELECT CAST(workdays_add(CAST($1 AS DATE), $2) AS VARCHAR) AS d, workday_provisional(CAST($1 AS DATE), workdays_add(CAST($1 AS DATE), $2)) AS p`,
+      [d, n],
+    );
     expect(row).toEqual({ d: expected, p: provisional });
   });
 
@@ -81,7 +95,10 @@ describe('the calendar macros', () => {
     ['2023-12-31', '2024-12-31', 251, false],
     ['2026-12-25', '2027-01-08', 10, true],
   ])('workdays_between(%s, %s) = %i, provisional %s', async (a, b, expected, provisional) => {
-    const row = await db.one(`SELECT workdays_between(CAST($1 AS DATE), CAST($2 AS DATE)) AS n, workday_provisional(CAST($1 AS DATE), CAST($2 AS DATE)) AS p`, [a, b]);
+    const row = await db.one(
+      `SELECT workdays_between(CAST($1 AS DATE), CAST($2 AS DATE)) AS n, workday_provisional(CAST($1 AS DATE), CAST($2 AS DATE)) AS p`,
+      [a, b],
+    );
     expect(row).toEqual({ n: expected, p: provisional });
   });
 
@@ -90,7 +107,8 @@ describe('the calendar macros', () => {
   });
 
   it('returns NULL outside the table, and counts days outside it as provisional', async () => {
-    const row = await db.one(`SELECT workdays_add(DATE '2032-01-05', 1) AS a, workdays_between(DATE '2017-12-29', DATE '2018-01-02') AS b,
+    const row =
+      await db.one(`SELECT workdays_add(DATE '2032-01-05', 1) AS a, workdays_between(DATE '2017-12-29', DATE '2018-01-02') AS b,
                                      workday_provisional(DATE '2031-12-30', DATE '2032-01-02') AS p`);
     expect(row).toEqual({ a: null, b: null, p: true });
   });
@@ -105,9 +123,28 @@ describe('the calendar macros', () => {
       const n = Math.floor(next() * 40);
       const added = calendar.addWorkdays(a, n);
       const between = calendar.workdaysBetween(a, b);
-      return { a, b, n, add: added.date, add_p: added.provisional, between: between.workdays, between_p: between.provisional };
+      return {
+        a,
+        b,
+        n,
+        add: added.date,
+        add_p: added.provisional,
+        between: between.workdays,
+        between_p: between.provisional,
+      };
     });
-    const sql = await db.all<{ a: string; b: string; n: number; add: string; add_p: boolean; between: number; between_p: boolean; join_add: string; join_between: number }>(`
+    const sql = await db.all<{
+      a: string;
+      b: string;
+      n: number;
+      add: string;
+      add_p: boolean;
+      between: number;
+      between_p: boolean;
+      join_add: string;
+      join_between: number;
+    }>(
+      `
       WITH cases AS (
         SELECT unnest(from_json($1, '[{"a":"DATE","b":"DATE","n":"INTEGER"}]'), recursive := true)
       )
@@ -128,8 +165,15 @@ describe('the calendar macros', () => {
     const bySql = new Map(sql.map((r) => [`${r.a}|${r.b}|${r.n}`, r]));
     const mismatches = cases.filter((c) => {
       const r = bySql.get(`${c.a}|${c.b}|${c.n}`);
-      return !r || r.add !== c.add || r.add_p !== c.add_p || r.between !== c.between || r.between_p !== c.between_p
-        || r.join_add !== c.add || r.join_between !== c.between;
+      return (
+        !r ||
+        r.add !== c.add ||
+        r.add_p !== c.add_p ||
+        r.between !== c.between ||
+        r.between_p !== c.between_p ||
+        r.join_add !== c.add ||
+        r.join_between !== c.between
+      );
     });
     expect(mismatches).toEqual([]);
     // The sample reaches into 2018 and 2027, so both provisional answers are exercised.
@@ -148,21 +192,33 @@ describe('refreshing calendar_days when the calendar changes', () => {
     const dir = join(work, 'calendar');
     cpSync(shipped, dir, { recursive: true });
     // A made-up 2027 notice (test input only) with one holiday on Friday 2027-01-01.
-    writeFileSync(join(dir, '2027.json'), JSON.stringify({ year: 2027, papers: [], days: [{ name: '元旦', date: '2027-01-01', isOffDay: true }] }));
+    writeFileSync(
+      join(dir, '2027.json'),
+      JSON.stringify({ year: 2027, papers: [], days: [{ name: '元旦', date: '2027-01-01', isOffDay: true }] }),
+    );
     expect((await refreshCalendarTable(db, dir)).refreshed).toBe(true);
-    const row = await db.one(`SELECT CAST(workdays_add(DATE '2026-12-31', 1) AS VARCHAR) AS d, workday_provisional(DATE '2026-12-31', DATE '2027-01-04') AS p`);
+    const row = await db.one(
+      `SELECT CAST(workdays_add(DATE '2026-12-31', 1) AS VARCHAR) AS d, workday_provisional(DATE '2026-12-31', DATE '2027-01-04') AS p`,
+    );
     expect(row).toEqual({ d: '2027-01-04', p: false });
     expect((await refreshCalendarTable(db, shipped)).refreshed).toBe(true);
-    expect(await db.one(`SELECT CAST(workdays_add(DATE '2026-12-31', 1) AS VARCHAR) AS d`)).toEqual({ d: '2027-01-01' });
+    expect(await db.one(`SELECT CAST(workdays_add(DATE '2026-12-31', 1) AS VARCHAR) AS d`)).toEqual({
+      d: '2027-01-01',
+    });
   });
 
   it('extends the table to the end of a later notice year', async () => {
     const dir = join(work, 'calendar-2032');
     cpSync(shipped, dir, { recursive: true });
-    writeFileSync(join(dir, '2032.json'), JSON.stringify({ year: 2032, papers: [], days: [{ name: '元旦', date: '2032-01-01', isOffDay: true }] }));
+    writeFileSync(
+      join(dir, '2032.json'),
+      JSON.stringify({ year: 2032, papers: [], days: [{ name: '元旦', date: '2032-01-01', isOffDay: true }] }),
+    );
     const refresh = await refreshCalendarTable(db, dir);
     expect(refresh).toMatchObject({ refreshed: true, from: '2018-01-01', to: '2032-12-31' });
-    expect(await db.one(`SELECT count(*) AS n FROM calendar_days WHERE published AND year(day) = 2032`)).toEqual({ n: 366 });
+    expect(await db.one(`SELECT count(*) AS n FROM calendar_days WHERE published AND year(day) = 2032`)).toEqual({
+      n: 366,
+    });
     await refreshCalendarTable(db, shipped);
   });
 });

@@ -15,23 +15,41 @@ beforeAll(() => {
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 // --db points at a scratch file so the commands never touch (or wait for) the real database.
-const shifan = (args: string[], env: Record<string, string> = {}) => runCli(['--db', join(work, 'cli.duckdb'), ...args], env);
+const shifan = (args: string[], env: Record<string, string> = {}) =>
+  runCli(['--db', join(work, 'cli.duckdb'), ...args], env);
 
-const WARNING_2027 = 'warning: 2027 has no published holiday calendar; weekdays-only rule used, result is provisional\n';
+const WARNING_2027 =
+  'warning: 2027 has no published holiday calendar; weekdays-only rule used, result is provisional\n';
 
 describe('shifan workdays', () => {
   it('prints only the date for add, and nothing on stderr, from the installed executable', () => {
-    const run = spawnSync(process.execPath, [join(repoRoot, 'bin', 'shifan.mjs'), '--db', join(work, 'cli.duckdb'), 'workdays', 'add', '2025-01-24', '7'], { encoding: 'utf8' });
-    expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({ code: 0, stdout: '2025-02-10\n', stderr: '' });
+    const run = spawnSync(
+      process.execPath,
+      [join(repoRoot, 'bin', 'shifan.mjs'), '--db', join(work, 'cli.duckdb'), 'workdays', 'add', '2025-01-24', '7'],
+      { encoding: 'utf8' },
+    );
+    expect({ code: run.status, stdout: run.stdout, stderr: run.stderr }).toEqual({
+      code: 0,
+      stdout: '2025-02-10\n',
+      stderr: '',
+    });
   });
 
   it('prints only the integer for between, negative when B is before A', async () => {
-    expect(await shifan(['workdays', 'between', '2024-12-31', '2025-01-31'])).toEqual({ code: 0, stdout: '19\n', stderr: '' });
+    expect(await shifan(['workdays', 'between', '2024-12-31', '2025-01-31'])).toEqual({
+      code: 0,
+      stdout: '19\n',
+      stderr: '',
+    });
     expect((await shifan(['workdays', 'between', '2025-01-31', '2024-12-31'])).stdout).toBe('-19\n');
   });
 
   it('still answers into 2027 but warns on stderr that the result is provisional', async () => {
-    expect(await shifan(['workdays', 'add', '2026-12-31', '1'])).toEqual({ code: 0, stdout: '2027-01-01\n', stderr: WARNING_2027 });
+    expect(await shifan(['workdays', 'add', '2026-12-31', '1'])).toEqual({
+      code: 0,
+      stdout: '2027-01-01\n',
+      stderr: WARNING_2027,
+    });
   });
 
   it('prints the answer with its provisional status as JSON under --json', async () => {
@@ -69,11 +87,22 @@ describe('shifan calendar', () => {
     const env = { SHIFAN_CALENDAR_DIR: dir };
     // A made-up 2027 notice (test input only).
     const src = join(work, 'notice.json');
-    writeFileSync(src, JSON.stringify({ year: 2027, papers: [], days: [{ name: '元旦', date: '2027-01-01', isOffDay: true }] }));
+    writeFileSync(
+      src,
+      JSON.stringify({ year: 2027, papers: [], days: [{ name: '元旦', date: '2027-01-01', isOffDay: true }] }),
+    );
     const load = await shifan(['calendar', 'load', src], env);
-    expect(load).toEqual({ code: 0, stdout: `2027: replaced ${join(dir, '2027.json')} (1 day); calendar_days refreshed\n`, stderr: '' });
+    expect(load).toEqual({
+      code: 0,
+      stdout: `2027: replaced ${join(dir, '2027.json')} (1 day); calendar_days refreshed\n`,
+      stderr: '',
+    });
     expect(readFileSync(join(dir, '2027.json'), 'utf8')).toBe(readFileSync(src, 'utf8'));
-    expect(await shifan(['workdays', 'add', '2026-12-31', '1'], env)).toEqual({ code: 0, stdout: '2027-01-04\n', stderr: '' });
+    expect(await shifan(['workdays', 'add', '2026-12-31', '1'], env)).toEqual({
+      code: 0,
+      stdout: '2027-01-04\n',
+      stderr: '',
+    });
     expect((await shifan(['calendar', 'load', src], env)).stdout).toMatch(/^2027: unchanged /);
   });
 

@@ -15,7 +15,11 @@ import {
 
 const shipped = join(dataDir, 'calendar');
 // A made-up notice used only as test input: no real 2027 schedule is claimed here.
-const FIXTURE_2027 = JSON.stringify({ year: 2027, papers: [], days: [{ name: '元旦', date: '2027-01-01', isOffDay: true }] });
+const FIXTURE_2027 = JSON.stringify({
+  year: 2027,
+  papers: [],
+  days: [{ name: '元旦', date: '2027-01-01', isOffDay: true }],
+});
 
 describe('reading a holiday-cn file', () => {
   it.each([
@@ -23,10 +27,19 @@ describe('reading a holiday-cn file', () => {
     ['[]', /"year" must be a whole number/],
     ['{"year": "2027", "days": []}', /"year" must be a whole number/],
     ['{"year": 2027}', /"days" must be an array/],
-    ['{"year": 2027, "days": [{"name": "元旦", "date": "2027-1-1", "isOffDay": true}]}', /days\[0\]\.date must be a date as YYYY-MM-DD/],
-    ['{"year": 2027, "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": "yes"}]}', /days\[0\]\.isOffDay must be true or false/],
+    [
+      '{"year": 2027, "days": [{"name": "元旦", "date": "2027-1-1", "isOffDay": true}]}',
+      /days\[0\]\.date must be a date as YYYY-MM-DD/,
+    ],
+    [
+      '{"year": 2027, "days": [{"name": "元旦", "date": "2027-01-01", "isOffDay": "yes"}]}',
+      /days\[0\]\.isOffDay must be true or false/,
+    ],
     ['{"year": 2027, "days": [{"date": "2027-01-01", "isOffDay": true}]}', /days\[0\]\.name must be text/],
-    ['{"year": 2027, "days": [{"name": "元旦", "date": "2025-01-01", "isOffDay": true}]}', /outside the notice year 2027/],
+    [
+      '{"year": 2027, "days": [{"name": "元旦", "date": "2025-01-01", "isOffDay": true}]}',
+      /outside the notice year 2027/,
+    ],
   ])('rejects %s, naming the file and the problem', (text, message) => {
     expect(() => parseHolidayFile(text, 'x.json')).toThrow(CalendarFileError);
     expect(() => parseHolidayFile(text, 'x.json')).toThrow(message);
@@ -47,8 +60,16 @@ describe('reading a holiday-cn file', () => {
 
   it('lets a later notice override an earlier one for the same date', () => {
     const older = { year: 2025, papers: [], days: [{ name: 'a', date: '2025-12-31', isOffDay: true }], source: '2025' };
-    const newer = { year: 2026, papers: [], days: [{ name: 'b', date: '2025-12-31', isOffDay: false }], source: '2026' };
-    for (const files of [[older, newer], [newer, older]]) {
+    const newer = {
+      year: 2026,
+      papers: [],
+      days: [{ name: 'b', date: '2025-12-31', isOffDay: false }],
+      source: '2026',
+    };
+    for (const files of [
+      [older, newer],
+      [newer, older],
+    ]) {
       const cal = new WorkCalendar(files);
       expect(cal.isWorkday('2025-12-31')).toBe(true);
       expect(cal.dayInfo('2025-12-31').holidayName).toBe('b');
@@ -108,7 +129,10 @@ describe('loading a newer calendar as data', () => {
 
   it('refuses to overwrite a published year that differs unless asked to replace it', () => {
     const src = join(work, 'n.json');
-    writeFileSync(src, JSON.stringify({ year: 2024, papers: [], days: [{ name: 'x', date: '2024-03-01', isOffDay: true }] }));
+    writeFileSync(
+      src,
+      JSON.stringify({ year: 2024, papers: [], days: [{ name: 'x', date: '2024-03-01', isOffDay: true }] }),
+    );
     expect(() => installHolidayFile(src, { dir })).toThrow(/already holds the 2024 calendar \(36 days\).*--replace/);
     expect(installHolidayFile(src, { dir, replace: true }).status).toBe('replaced');
   });

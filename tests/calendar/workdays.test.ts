@@ -36,11 +36,21 @@ describe('isWorkday on the shipped calendar', () => {
   it('treats 2027 as not published, because its file is empty, and uses the weekdays-only rule there', () => {
     expect(calendar.isPublished(2027)).toBe(false);
     expect(calendar.publishedYears()).toEqual([2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]);
-    expect(calendar.dayInfo('2027-10-01')).toEqual({ date: '2027-10-01', isWorkday: true, holidayName: null, published: false });
+    expect(calendar.dayInfo('2027-10-01')).toEqual({
+      date: '2027-10-01',
+      isWorkday: true,
+      holidayName: null,
+      published: false,
+    });
   });
 
   it('names the festival of a listed day, holiday or adjusted working day', () => {
-    expect(calendar.dayInfo('2024-02-04')).toEqual({ date: '2024-02-04', isWorkday: true, holidayName: '春节', published: true });
+    expect(calendar.dayInfo('2024-02-04')).toEqual({
+      date: '2024-02-04',
+      isWorkday: true,
+      holidayName: '春节',
+      published: true,
+    });
     expect(calendar.dayInfo('2024-10-03').holidayName).toBe('国庆节');
     expect(calendar.dayInfo('2024-10-08').holidayName).toBeNull();
   });
@@ -48,7 +58,12 @@ describe('isWorkday on the shipped calendar', () => {
 
 describe('addWorkdays counts the N-th working day after the date', () => {
   it.each([
-    ['2025-01-24', 7, '2025-02-10', 'across the 2025 Spring Festival, with the adjusted Sunday 01-26 and Saturday 02-08'],
+    [
+      '2025-01-24',
+      7,
+      '2025-02-10',
+      'across the 2025 Spring Festival, with the adjusted Sunday 01-26 and Saturday 02-08',
+    ],
     ['2025-01-27', 1, '2025-02-05', 'from the last working day before the 2025 Spring Festival'],
     ['2024-02-08', 3, '2024-02-19', 'across the 2024 Spring Festival, counting the adjusted Sunday 02-18'],
     ['2024-02-09', 1, '2024-02-18', 'onto an adjusted working Sunday'],
@@ -97,15 +112,29 @@ describe('workdaysBetween counts working days d with a < d <= b', () => {
   });
 
   it('flags a span into 2027 as provisional and still answers with the weekdays-only rule', () => {
-    expect(calendar.workdaysBetween('2026-12-25', '2027-01-08')).toEqual({ workdays: 10, provisional: true, unpublishedYears: [2027] });
+    expect(calendar.workdaysBetween('2026-12-25', '2027-01-08')).toEqual({
+      workdays: 10,
+      provisional: true,
+      unpublishedYears: [2027],
+    });
   });
 
   it('flags years before the first notice: 2018-01-01 counts as a working day only provisionally', () => {
-    expect(calendar.workdaysBetween('2017-12-29', '2018-01-02')).toEqual({ workdays: 2, provisional: true, unpublishedYears: [2017, 2018] });
+    expect(calendar.workdaysBetween('2017-12-29', '2018-01-02')).toEqual({
+      workdays: 2,
+      provisional: true,
+      unpublishedYears: [2017, 2018],
+    });
   });
 
   it('agrees with addWorkdays: the N-th working day after a date is N working days after it', () => {
-    for (const [date, n] of [['2019-01-31', 20], ['2020-01-20', 15], ['2021-09-17', 9], ['2023-04-28', 30], ['2026-06-18', 5]] as const) {
+    for (const [date, n] of [
+      ['2019-01-31', 20],
+      ['2020-01-20', 15],
+      ['2021-09-17', 9],
+      ['2023-04-28', 30],
+      ['2026-06-18', 5],
+    ] as const) {
       const { date: end } = calendar.addWorkdays(date, n);
       expect(calendar.workdaysBetween(date, end).workdays).toBe(n);
       expect(calendar.isWorkday(end)).toBe(true);

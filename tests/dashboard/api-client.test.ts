@@ -3,15 +3,31 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { ApiError, decodeArrow, getRows, post, setCsrfToken } from '../../dashboard/src/api/client.ts';
 
-afterEach(() => { vi.unstubAllGlobals(); setCsrfToken(null); });
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setCsrfToken(null);
+});
 
-const respond = (body: BodyInit, type: string, status = 200) => new Response(body, { status, headers: { 'content-type': type } });
+const respond = (body: BodyInit, type: string, status = 200) =>
+  new Response(body, { status, headers: { 'content-type': type } });
 
 describe('API client', () => {
   it('decodes an Arrow IPC stream to plain row objects, 64-bit integers as numbers', async () => {
-    const ipc = tableToIPC(tableFromArrays({ region_code: ['110101', '110102'], denominator: new BigInt64Array([52n, 7n]), value: new Float64Array([0.94, 1]) }), 'stream');
-    const rows = await decodeArrow<Record<string, unknown>>(ipc.buffer.slice(ipc.byteOffset, ipc.byteOffset + ipc.byteLength) as ArrayBuffer);
-    expect(rows).toEqual([{ region_code: '110101', denominator: 52, value: 0.94 }, { region_code: '110102', denominator: 7, value: 1 }]);
+    const ipc = tableToIPC(
+      tableFromArrays({
+        region_code: ['110101', '110102'],
+        denominator: new BigInt64Array([52n, 7n]),
+        value: new Float64Array([0.94, 1]),
+      }),
+      'stream',
+    );
+    const rows = await decodeArrow<Record<string, unknown>>(
+      ipc.buffer.slice(ipc.byteOffset, ipc.byteOffset + ipc.byteLength) as ArrayBuffer,
+    );
+    expect(rows).toEqual([
+      { region_code: '110101', denominator: 52, value: 0.94 },
+      { region_code: '110102', denominator: 7, value: 1 },
+    ]);
   });
 
   it('asks tabular endpoints for Arrow and accepts JSON rows when the server answers with JSON', async () => {
@@ -24,7 +40,13 @@ describe('API client', () => {
   });
 
   it('sends the CSRF token on every POST and raises the server error message with its status', async () => {
-    const fetch = vi.fn(async () => respond(JSON.stringify({ error: { code: 'forbidden', message: 'this needs the central role' } }), 'application/json', 403));
+    const fetch = vi.fn(async () =>
+      respond(
+        JSON.stringify({ error: { code: 'forbidden', message: 'this needs the central role' } }),
+        'application/json',
+        403,
+      ),
+    );
     vi.stubGlobal('fetch', fetch);
     setCsrfToken('tok');
     const err = await post('/spotchecks/freeze', { year: 2025 }).catch((e) => e);

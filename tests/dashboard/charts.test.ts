@@ -2,7 +2,14 @@
 // Chart functions render on fixed rows in jsdom; the SVG, normalised, must match the committed snapshots.
 import { describe, expect, it, vi } from 'vitest';
 import {
-  bucketChart, countBarsChart, funnelChart, histogramChart, isOutlier, linesChart, medianBandChart, statusTrendChart,
+  bucketChart,
+  countBarsChart,
+  funnelChart,
+  histogramChart,
+  isOutlier,
+  linesChart,
+  medianBandChart,
+  statusTrendChart,
 } from '../../dashboard/src/charts/index.ts';
 import { counts, funnelRows, seriesRows, trendRows } from './fixtures.ts';
 
@@ -23,7 +30,12 @@ const snap = (name: string, el: Element) => expect(normalise(el)).toMatchFileSna
 
 describe('funnel chart', () => {
   it('draws 95% and 99.8% limit lines, the threshold, a dot per region and labels only the outliers', async () => {
-    const fig = funnelChart(funnelRows, { document, unit: 'rate', threshold: 0.85, labels: { limit95: '95% 控制限', limit998: '99.8% 控制限', threshold: '标准线', x: '分母', y: '数值' } });
+    const fig = funnelChart(funnelRows, {
+      document,
+      unit: 'rate',
+      threshold: 0.85,
+      labels: { limit95: '95% 控制限', limit998: '99.8% 控制限', threshold: '标准线', x: '分母', y: '数值' },
+    });
     expect(fig.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(funnelRows.length);
     expect(fig.querySelectorAll('g[aria-label="line"]')).toHaveLength(4);
     const outliers = funnelRows.filter(isOutlier).map((r) => r.region_name);
@@ -43,7 +55,11 @@ describe('funnel chart', () => {
   });
 
   it('leaves out regions without a value or a denominator', () => {
-    const rows = [...funnelRows, { ...funnelRows[0]!, region_code: '999999', value: null }, { ...funnelRows[1]!, region_code: '999998', denominator: 0 }];
+    const rows = [
+      ...funnelRows,
+      { ...funnelRows[0]!, region_code: '999999', value: null },
+      { ...funnelRows[1]!, region_code: '999998', denominator: 0 },
+    ];
     const fig = funnelChart(rows, { document, unit: 'rate' });
     expect(fig.querySelectorAll('g[aria-label="dot"] circle')).toHaveLength(funnelRows.length);
   });
@@ -51,7 +67,10 @@ describe('funnel chart', () => {
 
 describe('trend charts', () => {
   it('stacks met, not met and no data per year with a legend', async () => {
-    const fig = statusTrendChart(trendRows, { document, labels: { met: '达标', not_met: '未达标', no_data: '无数据' } });
+    const fig = statusTrendChart(trendRows, {
+      document,
+      labels: { met: '达标', not_met: '未达标', no_data: '无数据' },
+    });
     expect(fig.querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(trendRows.length * 3);
     expect(fig.textContent).toContain('未达标');
     await snap('status-trend', fig);
@@ -87,7 +106,14 @@ describe('distribution charts', () => {
   });
 
   it('keeps pre-binned buckets in the order the API gives', async () => {
-    const fig = bucketChart([{ bucket: '0–50%', count: 3 }, { bucket: '50–80%', count: 12 }, { bucket: '80–100%', count: 40 }], { document });
+    const fig = bucketChart(
+      [
+        { bucket: '0–50%', count: 3 },
+        { bucket: '50–80%', count: 12 },
+        { bucket: '80–100%', count: 40 },
+      ],
+      { document },
+    );
     expect(fig.querySelectorAll('g[aria-label="bar"] rect')).toHaveLength(3);
     await snap('buckets', fig);
   });

@@ -12,17 +12,35 @@ describe('UI dictionaries', () => {
   });
 
   it('use the glossary terms for the navigation and statuses', () => {
-    expect([zh['nav.overview'], zh['nav.indicators'], zh['nav.region'], zh['nav.spotchecks'], zh['nav.watchlist'], zh['nav.data'], zh['nav.upload']])
-      .toEqual(['总览', '指标', '地区', '抽查', '摘牌预警', '数据', '上传']);
-    expect([zh['status.met'], zh['status.not_met'], zh['status.no_data'], zh['status.provisional']]).toEqual(['达标', '未达标', '无数据', '暂定']);
+    expect([
+      zh['nav.overview'],
+      zh['nav.indicators'],
+      zh['nav.region'],
+      zh['nav.spotchecks'],
+      zh['nav.watchlist'],
+      zh['nav.data'],
+      zh['nav.upload'],
+    ]).toEqual(['总览', '指标', '地区', '抽查', '摘牌预警', '数据', '上传']);
+    expect([zh['status.met'], zh['status.not_met'], zh['status.no_data'], zh['status.provisional']]).toEqual([
+      '达标',
+      '未达标',
+      '无数据',
+      '暂定',
+    ]);
   });
 });
 
 describe('CSV download', () => {
   it('starts with a UTF-8 byte-order mark so Excel opens Chinese text, and quotes commas and quotes', () => {
-    const csv = toCsv([{ a: '东城区', b: 'x, "y"', c: null, d: true }], [
-      { header: '地区', value: (r) => r.a }, { header: '说明', value: (r) => r.b }, { header: '数值', value: (r) => r.c }, { header: '达标', value: (r) => r.d },
-    ]);
+    const csv = toCsv(
+      [{ a: '东城区', b: 'x, "y"', c: null, d: true }],
+      [
+        { header: '地区', value: (r) => r.a },
+        { header: '说明', value: (r) => r.b },
+        { header: '数值', value: (r) => r.c },
+        { header: '达标', value: (r) => r.d },
+      ],
+    );
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.slice(1)).toBe('地区,说明,数值,达标\r\n东城区,"x, ""y""",,true');
     expect(new TextEncoder().encode(csv).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));

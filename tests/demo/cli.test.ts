@@ -15,13 +15,19 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-const shifan = (args: string[], env: Record<string, string> = {}) => runCli(['--db', join(work, 'cli.duckdb'), ...args], env);
+const shifan = (args: string[], env: Record<string, string> = {}) =>
+  runCli(['--db', join(work, 'cli.duckdb'), ...args], env);
 
 /** The real executable in a process of its own: the machine's time zone is set before Node starts. */
 function spawnShifan(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [join(repoRoot, 'bin', 'shifan.mjs'), '--db', join(work, 'cli.duckdb'), ...args], {
-    encoding: 'utf8', env: { ...process.env, ...env },
-  });
+  const result = spawnSync(
+    process.execPath,
+    [join(repoRoot, 'bin', 'shifan.mjs'), '--db', join(work, 'cli.duckdb'), ...args],
+    {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+    },
+  );
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -51,7 +57,15 @@ describe('shifan demo', () => {
   });
 
   it('writes the same bytes whatever the time zone of the machine', () => {
-    const hashes = (dir: string) => readdirSync(dir).sort().map((f) => `${f} ${createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')}`);
+    const hashes = (dir: string) =>
+      readdirSync(dir)
+        .sort()
+        .map(
+          (f) =>
+            `${f} ${createHash('sha256')
+              .update(readFileSync(join(dir, f)))
+              .digest('hex')}`,
+        );
     const dirs = ['America/New_York', 'Asia/Shanghai'].map((tz) => {
       const out = join(work, `tz-${tz.replace('/', '-')}`);
       expect(spawnShifan(['demo', '--seed', '4', '--out', out, '--no-load'], { TZ: tz }).code).toBe(0);

@@ -27,9 +27,16 @@ export interface ReadBack {
 export async function readBack(path: string): Promise<ReadBack> {
   if (path.endsWith('.xlsx')) return readXlsx(path);
   if (path.endsWith('.jsonl')) {
-    const objects = readFileSync(path, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    const objects = readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
     const header = Object.keys(objects[0]);
-    return { encoding: 'utf8', header, rows: objects.map((o) => header.map((h) => (o[h] === null ? '' : String(o[h])))) };
+    return {
+      encoding: 'utf8',
+      header,
+      rows: objects.map((o) => header.map((h) => (o[h] === null ? '' : String(o[h])))),
+    };
   }
   if (path.endsWith('.parquet')) return readParquet(path);
   const bytes = readFileSync(path);
@@ -47,7 +54,11 @@ async function readXlsx(path: string): Promise<ReadBack> {
   const rows: string[][] = [];
   sheet.eachRow((row) => {
     const values = (row.values as unknown[]).slice(1);
-    rows.push(values.map((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? '' : String(v))));
+    rows.push(
+      values.map((v) =>
+        v instanceof Date ? v.toISOString().slice(0, 10) : v === null || v === undefined ? '' : String(v),
+      ),
+    );
   });
   const [header, ...data] = rows;
   return { encoding: 'binary', header, rows: data.map((r) => header.map((_, i) => r[i] ?? '')) };

@@ -21,12 +21,23 @@ afterAll(() => {
 });
 
 function hashes(dir: string): Record<string, string> {
-  return Object.fromEntries(readdirSync(dir).sort().map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]));
+  return Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(readFileSync(join(dir, f)))
+          .digest('hex'),
+      ]),
+  );
 }
 
 async function filesOf(dataset: string): Promise<Array<{ file: string; data: ReadBack }>> {
   const files = demo.byFile.filter((f) => f.dataset === dataset);
-  return Promise.all(files.map(async (f) => ({ file: f.path.slice(demo.dir.length + 1), data: await readBack(f.path) })));
+  return Promise.all(
+    files.map(async (f) => ({ file: f.path.slice(demo.dir.length + 1), data: await readBack(f.path) })),
+  );
 }
 
 describe('shifan demo --scale small', () => {
@@ -46,18 +57,23 @@ describe('shifan demo --scale small', () => {
 
   it('writes at least one file for every dataset, named <dataset>[_<part>].<ext>', () => {
     const written = readdirSync(demo.dir).filter((f) => f !== 'planted.json');
-    for (const name of names) expect(written.some((f) => datasetOfFile(f, names) === name), name).toBe(true);
+    for (const name of names)
+      expect(
+        written.some((f) => datasetOfFile(f, names) === name),
+        name,
+      ).toBe(true);
     for (const f of written) expect(datasetOfFile(f, names), f).toBeDefined();
     expect(demo.files).toHaveLength(written.length);
   });
 
-  it('writes headers made of the contract\'s Chinese headers or column names, with every required column', async () => {
+  it("writes headers made of the contract's Chinese headers or column names, with every required column", async () => {
     for (const { path, dataset } of demo.byFile) {
       const contract = datasetByName(dataset);
       const { header } = await readBack(path);
       const matched = header.map((h) => contract.columns.find((c) => c.zh === h || c.name === h)?.name);
       expect(matched, `${path}: ${header.join(',')}`).not.toContain(undefined);
-      for (const col of contract.columns.filter((c) => !c.optional)) expect(matched, `${path} lacks ${col.name}`).toContain(col.name);
+      for (const col of contract.columns.filter((c) => !c.optional))
+        expect(matched, `${path} lacks ${col.name}`).toContain(col.name);
     }
   });
 
@@ -65,7 +81,10 @@ describe('shifan demo --scale small', () => {
     for (const { path, dataset } of demo.byFile) {
       if (!path.endsWith('.xlsx') && (await readBack(path)).encoding !== 'gbk') continue;
       const contract = datasetByName(dataset);
-      expect((await readBack(path)).header.every((h) => contract.columns.some((c) => c.zh === h)), path).toBe(true);
+      expect(
+        (await readBack(path)).header.every((h) => contract.columns.some((c) => c.zh === h)),
+        path,
+      ).toBe(true);
     }
   });
 
@@ -73,7 +92,13 @@ describe('shifan demo --scale small', () => {
     const files = await filesOf('enforcement_decisions');
     expect(files.some((f) => f.data.encoding === 'utf8' && f.data.delimiter === ',')).toBe(true);
     expect(files.some((f) => f.data.encoding === 'gbk')).toBe(true);
-    const tsv = demo.byFile.filter((f) => f.dataset === 'enforcement_decisions' && readFileSync(f.path).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])));
+    const tsv = demo.byFile.filter(
+      (f) =>
+        f.dataset === 'enforcement_decisions' &&
+        readFileSync(f.path)
+          .subarray(0, 3)
+          .equals(Buffer.from([0xef, 0xbb, 0xbf])),
+    );
     expect(tsv.length).toBeGreaterThan(0);
     const text = readFileSync(tsv[0].path, 'utf8');
     expect(text.split('\r\n')[0]).toContain('\t');
@@ -87,7 +112,10 @@ describe('shifan demo --scale small', () => {
         const dateColumn = data.header.findIndex((h) => /日期/.test(h));
         const dates = data.rows.map((r) => r[dateColumn]).filter((d) => d && d !== '2023年2月30日'); // the planted bad date
         expect(dates.length, file).toBeGreaterThan(0);
-        expect(dates.filter((d) => !/^\d{4}(年\d{1,2}月\d{1,2}日|\/\d{1,2}\/\d{1,2})$/.test(d)), file).toEqual([]);
+        expect(
+          dates.filter((d) => !/^\d{4}(年\d{1,2}月\d{1,2}日|\/\d{1,2}\/\d{1,2})$/.test(d)),
+          file,
+        ).toEqual([]);
       }
     }
   });

@@ -33,12 +33,30 @@ describe('planted.json', () => {
       expect(p.expect, p.id).not.toBe('');
     }
     const kinds = planted.map((p) => p.kind);
-    for (const kind of ['report_missing', 'report_unpublished', 'disclosure_worsening', 'self_report_contradiction', 'serious_violation',
-      'public_opinion_late', 'enforcement_publication_collapse']) expect(kinds).toContain(kind);
+    for (const kind of [
+      'report_missing',
+      'report_unpublished',
+      'disclosure_worsening',
+      'self_report_contradiction',
+      'serious_violation',
+      'public_opinion_late',
+      'enforcement_publication_collapse',
+    ])
+      expect(kinds).toContain(kind);
     expect(kinds.filter((k) => k === 'report_late')).toHaveLength(2);
     expect(kinds.filter((k) => k === 'loss_rate_outlier')).toHaveLength(2);
-    expect(planted.filter((p) => p.kind === 'reject').map((p) => p.expect).sort()).toEqual(
-      ['reject:bad_date', 'reject:bad_enum', 'reject:bad_region_code', 'reject:certified_exceeds_officers', 'reject:duplicate_key']);
+    expect(
+      planted
+        .filter((p) => p.kind === 'reject')
+        .map((p) => p.expect)
+        .sort(),
+    ).toEqual([
+      'reject:bad_date',
+      'reject:bad_enum',
+      'reject:bad_region_code',
+      'reject:certified_exceeds_officers',
+      'reject:duplicate_key',
+    ]);
   });
 
   it('plants the problems on synthetic regions, never on a sourced named region', async () => {
@@ -116,7 +134,10 @@ describe('planted bad rows', () => {
 });
 
 describe('planted incidents', () => {
-  const labels = (kind: string) => [kind, incidents.columns.find((c) => c.name === 'kind')!.values!.find((v) => v.value === kind)!.zh];
+  const labels = (kind: string) => [
+    kind,
+    incidents.columns.find((c) => c.name === 'kind')!.values!.find((v) => v.value === kind)!.zh,
+  ];
 
   it('records the serious violation for the planted region and year, and no other', async () => {
     const data = await read('incidents.jsonl');
@@ -128,7 +149,8 @@ describe('planted incidents', () => {
 
   it('answers the planted public-opinion event after 9 hours with a press conference after 40, and every other within 5 and 24', async () => {
     const data = await read('incidents.jsonl');
-    const hours = (a: string, b: string) => (Date.parse(b.replace(/(T[\d:]+)$/, '$1+08:00')) - Date.parse(a.replace(/(T[\d:]+)$/, '$1+08:00'))) / 3.6e6;
+    const hours = (a: string, b: string) =>
+      (Date.parse(b.replace(/(T[\d:]+)$/, '$1+08:00')) - Date.parse(a.replace(/(T[\d:]+)$/, '$1+08:00'))) / 3.6e6;
     const opinions = data.rows.filter((r) => labels('public_opinion').includes(cell(data, r, 'kind')));
     const late = opinions.filter((r) => hours(cell(data, r, 'occurred_at'), cell(data, r, 'first_release_at')) > 5);
     expect(late).toHaveLength(1);

@@ -24,7 +24,13 @@ describe('the seeded random source', () => {
 
   it('is pinned: cyrb128 and sfc32 give these exact values (a change would change every demo file)', () => {
     expect(cyrb128('shifan')).toHaveLength(4);
-    const values = Array.from({ length: 3 }, ((r) => () => r.uint32())(stream(1, 'pin')));
+    const values = Array.from(
+      { length: 3 },
+      (
+        (r) => () =>
+          r.uint32()
+      )(stream(1, 'pin')),
+    );
     expect(values).toMatchInlineSnapshot(`
       [
         3184198487,
@@ -46,7 +52,13 @@ describe('the seeded random source', () => {
 
 describe('the day table', () => {
   it('adds working days exactly as pipeline/calendar does, across Spring Festival and National Day', () => {
-    for (const [date, n] of [['2024-02-08', 7], ['2024-09-27', 7], ['2025-01-24', 20], ['2023-12-29', 1], ['2024-02-04', 0]] as const) {
+    for (const [date, n] of [
+      ['2024-02-08', 7],
+      ['2024-09-27', 7],
+      ['2025-01-24', 20],
+      ['2023-12-29', 1],
+      ['2024-02-04', 0],
+    ] as const) {
       const ours = days.iso[addWorkdays(days, dayIndex(date), n)];
       expect(ours, `${date} + ${n}`).toBe(calendarAddWorkdays(date, n).date);
     }
@@ -91,9 +103,16 @@ describe('the national world', () => {
   });
 
   it('designates as many regions and projects per batch as were published (40+24, 50+59, 72+33)', () => {
-    const count = (batch: number, d: string) => world.regions.filter((r) => r.batch === batch && r.designation === d).length;
-    expect([count(2020, 'comprehensive'), count(2020, 'single'), count(2022, 'comprehensive'), count(2022, 'single'),
-      count(2025, 'comprehensive'), count(2025, 'single')]).toEqual([40, 24, 50, 59, 72, 33]);
+    const count = (batch: number, d: string) =>
+      world.regions.filter((r) => r.batch === batch && r.designation === d).length;
+    expect([
+      count(2020, 'comprehensive'),
+      count(2020, 'single'),
+      count(2022, 'comprehensive'),
+      count(2022, 'single'),
+      count(2025, 'comprehensive'),
+      count(2025, 'single'),
+    ]).toEqual([40, 24, 50, 59, 72, 33]);
   });
 
   it('uses only names and agency names that GBK can encode', () => {

@@ -4,7 +4,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
-  balanceChecks, extractDocx, extractHtml, extractPdf, extractText, parseReport, type ExtractedDocument,
+  balanceChecks,
+  extractDocx,
+  extractHtml,
+  extractPdf,
+  extractText,
+  parseReport,
+  type ExtractedDocument,
 } from '../../pipeline/disclosure-reports/index.ts';
 import { renderHtml, renderText, type ReportContent } from '../../pipeline/disclosure-reports/render.ts';
 import { renderDocx } from '../../pipeline/disclosure-reports/render-docx.ts';
@@ -31,7 +37,10 @@ function expectSameNumbers(doc: ExtractedDocument, c: ReportContent): void {
 const renderings: Array<[string, (c: ReportContent) => Promise<ExtractedDocument>]> = [
   ['an HTML page with merged header cells', async (c) => extractHtml(renderHtml(c))],
   ['an HTML page that leaves zeros blank', async (c) => extractHtml(renderHtml(c, { blankZeros: true }))],
-  ['a page flattened into one `|` line per row', async (c) => extractHtml(renderHtml(c, { flattened: true, blankZeros: true }))],
+  [
+    'a page flattened into one `|` line per row',
+    async (c) => extractHtml(renderHtml(c, { flattened: true, blankZeros: true })),
+  ],
   ['plain text with column heads stacked a character per line', async (c) => extractText(renderText(c))],
   ['a DOCX with Word merges and blank zeros', async (c) => extractDocx(await renderDocx(c, true))],
 ];
@@ -44,8 +53,10 @@ describe.each(['2021', '2019'] as const)('a report in the %s template', (templat
 });
 
 describe('PDF reports', () => {
-  it('reads a printed PDF whose blank cells printed nothing and whose footer shares a row\'s baseline', async () => {
-    const doc = await extractPdf(readFileSync(join(import.meta.dirname, '../fixtures/disclosure-reports/report-2021-blank-zeros.pdf')));
+  it("reads a printed PDF whose blank cells printed nothing and whose footer shares a row's baseline", async () => {
+    const doc = await extractPdf(
+      readFileSync(join(import.meta.dirname, '../fixtures/disclosure-reports/report-2021-blank-zeros.pdf')),
+    );
     expectSameNumbers(doc, balancedReport('2021'));
   });
 
@@ -64,13 +75,18 @@ describe('PDF reports', () => {
 describe('what real pages do to the text', () => {
   it('reads full-width digits, stray spaces and ideographic spaces in cells', () => {
     const c = balancedReport('2021');
-    const html = renderHtml(c).replace(/<td>(\d+)<\/td>/g, (_m, n: string) => `<td> ${[...n].map((d) => String.fromCharCode(0xff10 + Number(d))).join('')}\u3000</td>`);
+    const html = renderHtml(c).replace(
+      /<td>(\d+)<\/td>/g,
+      (_m, n: string) => `<td> ${[...n].map((d) => String.fromCharCode(0xff10 + Number(d))).join('')}\u3000</td>`,
+    );
     expectSameNumbers(extractHtml(html), c);
   });
 
   it('takes the year and publisher from a title that puts the year first', () => {
     const c = balancedReport('2021');
-    const html = renderHtml(c).replace(/<h1>.*<\/h1>/, `<h1>${c.year}年度${c.publisher}政府信息公开工作年度报告</h1>`).replace(/<title>.*<\/title>/, '');
+    const html = renderHtml(c)
+      .replace(/<h1>.*<\/h1>/, `<h1>${c.year}年度${c.publisher}政府信息公开工作年度报告</h1>`)
+      .replace(/<title>.*<\/title>/, '');
     const p = parseReport(extractHtml(html));
     expect([p.year, p.publisher]).toEqual([c.year, c.publisher]);
   });
@@ -86,17 +102,23 @@ describe('what real pages do to the text', () => {
   });
 });
 
-describe('the template\'s own checks', () => {
+describe("the template's own checks", () => {
   it('marks a report whose 第一项加第二项之和 differs from 第三项加第四项之和, and says which checks failed', () => {
     const c = balancedReport('2021');
     c.requests.total[6] += 5;
     const p = parseReport(extractHtml(renderHtml(c)));
-    expect(balanceChecks(p).map((f) => `${f.check}:${f.at}`)).toEqual(['flow:total', 'handled_sum:total', 'row_total:total']);
+    expect(balanceChecks(p).map((f) => `${f.check}:${f.at}`)).toEqual([
+      'flow:total',
+      'handled_sum:total',
+      'row_total:total',
+    ]);
   });
 
   it('marks a section 四 group whose 总计 is not the sum of its four results', () => {
     const c = balancedReport('2021');
     c.review.litigation_after.total += 1;
-    expect(balanceChecks(parseReport(extractHtml(renderHtml(c))))).toEqual([{ check: 'review_total', at: 'litigation_after' }]);
+    expect(balanceChecks(parseReport(extractHtml(renderHtml(c))))).toEqual([
+      { check: 'review_total', at: 'litigation_after' },
+    ]);
   });
 });

@@ -25,7 +25,8 @@ describe('README', () => {
 
   it('documents every dataset and every reject code', () => {
     for (const d of datasets) expect(readme).toContain(`### ${d.name} ${d.zh}`);
-    for (const code of [...Object.keys(rowRejectCodes), ...Object.keys(fileRefusalCodes)]) expect(readme).toContain(`\`${code}\``);
+    for (const code of [...Object.keys(rowRejectCodes), ...Object.keys(fileRefusalCodes)])
+      expect(readme).toContain(`\`${code}\``);
   });
 
   it('lists every command of the command line', () => {

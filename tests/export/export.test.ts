@@ -9,7 +9,15 @@ import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../pipeline/db/index.ts';
-import { CHROMIUM_ARGS, chromiumPath, exportQuarter, listExports, sha256File, type ExportResult, type Manifest } from '../../pipeline/export/index.ts';
+import {
+  CHROMIUM_ARGS,
+  chromiumPath,
+  exportQuarter,
+  listExports,
+  sha256File,
+  type ExportResult,
+  type Manifest,
+} from '../../pipeline/export/index.ts';
 import { refreshedSmallDemo } from './fixture.ts';
 
 const chromium = chromiumPath();
@@ -28,16 +36,31 @@ afterAll(() => db?.close());
 
 describe('the package', () => {
   it('writes the HTML, XLSX, one CSV per table, the manifest and a zip beside the folder', () => {
-    expect(result.files).toEqual(expect.arrayContaining([
-      'shifan-2025Q3.html', 'shifan-2025Q3.xlsx', 'scorecard.csv', 'indicators.csv', 'flags.csv', 'watchlist.csv', 'spotchecks.csv', 'loads.csv', 'manifest.json',
-    ]));
+    expect(result.files).toEqual(
+      expect.arrayContaining([
+        'shifan-2025Q3.html',
+        'shifan-2025Q3.xlsx',
+        'scorecard.csv',
+        'indicators.csv',
+        'flags.csv',
+        'watchlist.csv',
+        'spotchecks.csv',
+        'loads.csv',
+        'manifest.json',
+      ]),
+    );
     for (const f of result.files) expect(existsSync(join(result.dir, f)), f).toBe(true);
     expect(result.zip).toBe(join(dir, 'exports', '2025Q3.zip'));
     expect(existsSync(result.zip)).toBe(true);
   });
 
   it('states quarter, data as-of date, indicator-system version and row counts in the manifest', () => {
-    expect(manifest).toMatchObject({ quarter: '2025Q3', quarter_zh: '2025年第3季度', reporting_year: 2024, indicator_system_version: '2023' });
+    expect(manifest).toMatchObject({
+      quarter: '2025Q3',
+      quarter_zh: '2025年第3季度',
+      reporting_year: 2024,
+      indicator_system_version: '2023',
+    });
     expect(manifest.as_of).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(manifest.row_counts.scorecard).toBe(100);
     expect(manifest.row_counts.indicators).toBeGreaterThan(20);
@@ -72,7 +95,15 @@ describe('the package', () => {
   it('writes a workbook exceljs opens, one sheet per table with Chinese headers and every row', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(join(result.dir, 'shifan-2025Q3.xlsx'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['说明', '示范地区评分表', '指标达标情况', '有效预警', '摘牌观察名单', '回访抽查结果', '数据报送与更新']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      '说明',
+      '示范地区评分表',
+      '指标达标情况',
+      '有效预警',
+      '摘牌观察名单',
+      '回访抽查结果',
+      '数据报送与更新',
+    ]);
     const score = wb.getWorksheet('示范地区评分表')!;
     expect(score.getRow(1).getCell(2).value).toBe('行政区划代码');
     expect(score.actualRowCount).toBe(1 + manifest.row_counts.scorecard);
@@ -116,7 +147,10 @@ describe.skipIf(!chromium)('with Chromium', () => {
   });
 
   it('embeds every font of the PDF', () => {
-    const fonts = execFileSync('pdffonts', [join(result.dir, 'shifan-2025Q3.pdf')], { encoding: 'utf8' }).trim().split('\n').slice(2);
+    const fonts = execFileSync('pdffonts', [join(result.dir, 'shifan-2025Q3.pdf')], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .slice(2);
     expect(fonts.length).toBeGreaterThan(0);
     for (const line of fonts) expect(line.split(/\s+/).at(-5), line).toBe('yes');
   });
@@ -131,10 +165,12 @@ describe.skipIf(!chromium)('with Chromium', () => {
       const url = pathToFileURL(join(result.dir, 'shifan-2025Q3.html')).href;
       await page.goto(url, { waitUntil: 'load' });
       expect(await page.title()).toBe('法治政府建设示范地区监测季报 2025年第3季度');
-      const charts = await page.$$eval('figure.chart svg', (svgs) => svgs.map((s) => {
-        const box = s.getBoundingClientRect();
-        return { width: box.width, height: box.height, marks: s.querySelectorAll('rect, path, circle').length };
-      }));
+      const charts = await page.$$eval('figure.chart svg', (svgs) =>
+        svgs.map((s) => {
+          const box = s.getBoundingClientRect();
+          return { width: box.width, height: box.height, marks: s.querySelectorAll('rect, path, circle').length };
+        }),
+      );
       expect(charts).toHaveLength(4);
       for (const c of charts) {
         expect(c.width).toBeGreaterThan(300);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { formatQuarter, parseQuarter, previousQuarter, quarterLabelZh, quarterOf, quarterRange, QuarterError, reportingYear } from '../../pipeline/export/index.ts';
+import {
+  formatQuarter,
+  parseQuarter,
+  previousQuarter,
+  quarterLabelZh,
+  quarterOf,
+  quarterRange,
+  QuarterError,
+  reportingYear,
+} from '../../pipeline/export/index.ts';
 
 describe('quarters', () => {
   it.each(['2025Q3', '2025q3', '2025-Q3', ' 2025Q3 '])('reads %j as 2025Q3', (text) => {

@@ -123,9 +123,20 @@ describe('flag rules', () => {
     await run(db, '2025-03-01');
     const flags = await readFlags(db, { rule: 'self_assessment_contradiction' });
     expect(flags.map((f) => [f.region_code, f.year, f.detail_key])).toEqual([['110101', 2024, 'self_assessments.84']]);
-    expect(flags[0].numbers).toMatchObject({ indicator_no: 84, self_assessed_met: true, metrics_not_met: ['satisfaction.rate'] });
-    expect(flags[0].message_zh).toBe('2024年度指标自评称第84项指标达标，数据显示未达标：群众对化解矛盾纠纷工作满意度（疑似材料不实的筛查信号，需核查，不构成摘牌依据）');
-    expect(flags[0].evidence[0]).toMatchObject({ dataset: 'self_assessments', record_id: '110101|2024|84', file_name: 'self_assessments.csv', line: 2 });
+    expect(flags[0].numbers).toMatchObject({
+      indicator_no: 84,
+      self_assessed_met: true,
+      metrics_not_met: ['satisfaction.rate'],
+    });
+    expect(flags[0].message_zh).toBe(
+      '2024年度指标自评称第84项指标达标，数据显示未达标：群众对化解矛盾纠纷工作满意度（疑似材料不实的筛查信号，需核查，不构成摘牌依据）',
+    );
+    expect(flags[0].evidence[0]).toMatchObject({
+      dataset: 'self_assessments',
+      record_id: '110101|2024|84',
+      file_name: 'self_assessments.csv',
+      line: 2,
+    });
   });
 
   it('flags conformance below 90% of the seed indicator Nos. for a designated region, naming the counts', async () => {

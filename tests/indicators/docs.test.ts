@@ -11,6 +11,8 @@ describe('indicator documentation', () => {
   });
 
   it('says that weights are equal by default because the real weights are unpublished', () => {
-    expect(readFileSync(README, 'utf8')).toMatch(/Weights are equal by default because the central office's real weights are unpublished/);
+    expect(readFileSync(README, 'utf8')).toMatch(
+      /Weights are equal by default because the central office's real weights are unpublished/,
+    );
   });
 });

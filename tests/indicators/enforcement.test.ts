@@ -15,8 +15,23 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-const decision = (case_id: string, action_type: string, decided_on: string, published_on: string | null, extra: Record<string, unknown> = {}) =>
-  ({ case_id, region_code: '110101', agency: '市场监管局', action_type, decided_on, published_on, is_major: false, legal_review: null, ...extra });
+const decision = (
+  case_id: string,
+  action_type: string,
+  decided_on: string,
+  published_on: string | null,
+  extra: Record<string, unknown> = {},
+) => ({
+  case_id,
+  region_code: '110101',
+  agency: '市场监管局',
+  action_type,
+  decided_on,
+  published_on,
+  is_major: false,
+  legal_review: null,
+  ...extra,
+});
 
 describe('enforcement.publish_7wd', () => {
   it('counts a penalty decided just before National Day 2024 on time up to Saturday 10-12 (an adjusted workday), late after', async () => {
@@ -26,7 +41,12 @@ describe('enforcement.publish_7wd', () => {
       decision('A3', 'license', '2024-09-27', '2024-10-08'), // on time
     ]);
     await run(db, '2025-06-30');
-    expect(await metricValue(db, 'enforcement.publish_7wd', '110101', 2024)).toMatchObject({ numerator: 2, denominator: 3, status: 'not_met', provisional: false });
+    expect(await metricValue(db, 'enforcement.publish_7wd', '110101', 2024)).toMatchObject({
+      numerator: 2,
+      denominator: 3,
+      status: 'not_met',
+      provisional: false,
+    });
     expect((await metricValue(db, 'enforcement.publish_7wd', '110101', 2024))!.value).toBeCloseTo(2 / 3, 12);
     expect(await evidenceOf(db, 'enforcement.publish_7wd', '110101', 2024)).toEqual(['A2']);
   });
@@ -37,7 +57,12 @@ describe('enforcement.publish_7wd', () => {
       decision('B2', 'license', '2024-02-08', '2024-02-26'),
     ]);
     await run(db, '2025-06-30');
-    expect(await metricValue(db, 'enforcement.publish_7wd', '110101', 2024)).toMatchObject({ value: 0.5, numerator: 1, denominator: 2, status: 'not_met' });
+    expect(await metricValue(db, 'enforcement.publish_7wd', '110101', 2024)).toMatchObject({
+      value: 0.5,
+      numerator: 1,
+      denominator: 2,
+      status: 'not_met',
+    });
   });
 
   it('is met at 100% and leaves out an unpublished decision not yet due, but counts one past its deadline as late', async () => {
@@ -46,11 +71,21 @@ describe('enforcement.publish_7wd', () => {
       decision('C2', 'penalty', '2024-09-27', null), // due 10-12; as of 10-11 not yet due
     ]);
     await run(db, '2024-10-11');
-    expect(await metricValue(db, 'enforcement.publish_7wd', '110101', 2024)).toMatchObject({ value: 1, numerator: 1, denominator: 1, status: 'met' });
+    expect(await metricValue(db, 'enforcement.publish_7wd', '110101', 2024)).toMatchObject({
+      value: 1,
+      numerator: 1,
+      denominator: 1,
+      status: 'met',
+    });
     await run(db, '2024-10-12'); // deadline day itself: could still be published today
     expect(await metricValue(db, 'enforcement.publish_7wd', '110101', 2024)).toMatchObject({ denominator: 1 });
     await run(db, '2024-10-13');
-    expect(await metricValue(db, 'enforcement.publish_7wd', '110101', 2024)).toMatchObject({ value: 0.5, numerator: 1, denominator: 2, status: 'not_met' });
+    expect(await metricValue(db, 'enforcement.publish_7wd', '110101', 2024)).toMatchObject({
+      value: 0.5,
+      numerator: 1,
+      denominator: 2,
+      status: 'not_met',
+    });
   });
 
   it('is provisional when the deadline falls in a year without a published calendar (2027)', async () => {
@@ -59,14 +94,26 @@ describe('enforcement.publish_7wd', () => {
       decision('D2', 'penalty', '2026-06-01', '2026-06-02'),
     ]);
     await run(db, '2027-03-01');
-    expect(await metricValue(db, 'enforcement.publish_7wd', '110101', 2026)).toMatchObject({ value: 1, status: 'met', provisional: true });
+    expect(await metricValue(db, 'enforcement.publish_7wd', '110101', 2026)).toMatchObject({
+      value: 1,
+      status: 'met',
+      provisional: true,
+    });
   });
 
   it('is no data for a region-year without licensing or penalty decisions, never 0% or 100%', async () => {
     await addRows(db, 'enforcement_decisions', [decision('E1', 'inspection', '2024-03-01', '2024-03-05')]);
     await run(db, '2025-06-30');
-    expect(await metricValue(db, 'enforcement.publish_7wd', '110101', 2024)).toMatchObject({ value: null, numerator: null, denominator: null, status: 'no_data' });
-    expect(await metricValue(db, 'enforcement.publish_20wd', '110101', 2024)).toMatchObject({ value: 1, status: 'met' });
+    expect(await metricValue(db, 'enforcement.publish_7wd', '110101', 2024)).toMatchObject({
+      value: null,
+      numerator: null,
+      denominator: null,
+      status: 'no_data',
+    });
+    expect(await metricValue(db, 'enforcement.publish_20wd', '110101', 2024)).toMatchObject({
+      value: 1,
+      status: 'met',
+    });
   });
 });
 
@@ -78,7 +125,11 @@ describe('enforcement.publish_20wd', () => {
       decision('F3', 'penalty', '2024-09-27', '2024-10-31'), // a penalty is judged by the 7 wd rule, not here
     ]);
     await run(db, '2025-06-30');
-    expect(await metricValue(db, 'enforcement.publish_20wd', '110101', 2024)).toMatchObject({ value: 0.5, numerator: 1, denominator: 2 });
+    expect(await metricValue(db, 'enforcement.publish_20wd', '110101', 2024)).toMatchObject({
+      value: 0.5,
+      numerator: 1,
+      denominator: 2,
+    });
     expect(await evidenceOf(db, 'enforcement.publish_20wd', '110101', 2024)).toEqual(['F2']);
   });
 });
@@ -92,7 +143,11 @@ describe('enforcement.major_legal_review', () => {
       decision('G4', 'penalty', '2024-05-06', '2024-05-07', { is_major: false, legal_review: false }),
     ]);
     await run(db, '2025-06-30');
-    expect(await metricValue(db, 'enforcement.major_legal_review', '110101', 2024)).toMatchObject({ numerator: 1, denominator: 3, status: 'not_met' });
+    expect(await metricValue(db, 'enforcement.major_legal_review', '110101', 2024)).toMatchObject({
+      numerator: 1,
+      denominator: 3,
+      status: 'not_met',
+    });
     expect(await evidenceOf(db, 'enforcement.major_legal_review', '110101', 2024)).toEqual(['G2', 'G3']);
   });
 });

@@ -9,8 +9,15 @@ import { refresh, type RefreshOptions, type RefreshResult } from '../../pipeline
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 const jsonType: Record<ColumnType, string> = {
-  text: 'VARCHAR', region_code: 'VARCHAR', enum: 'VARCHAR', int: 'BIGINT', number: 'DOUBLE', percent: 'DOUBLE',
-  date: 'DATE', datetime: 'TIMESTAMP', boolean: 'BOOLEAN',
+  text: 'VARCHAR',
+  region_code: 'VARCHAR',
+  enum: 'VARCHAR',
+  int: 'BIGINT',
+  number: 'DOUBLE',
+  percent: 'DOUBLE',
+  date: 'DATE',
+  datetime: 'TIMESTAMP',
+  boolean: 'BOOLEAN',
 };
 
 export async function openTestDb(): Promise<Database> {
@@ -28,7 +35,10 @@ export async function addRows(db: Database, dataset: string, rows: Array<Record<
     `INSERT INTO load_log (load_id, file_name, file_path, sha256, dataset, status, started_at) VALUES ($1, $2, $3, $4, $5, 'loaded', current_localtimestamp())`,
     [loadId, `${dataset}.csv`, `/fixtures/${dataset}.csv`, `sha-${loadId}`, dataset],
   );
-  const structure = Object.fromEntries([...contract.columns.map((c) => [c.name, jsonType[c.type]]), ['_line', 'BIGINT']]);
+  const structure = Object.fromEntries([
+    ...contract.columns.map((c) => [c.name, jsonType[c.type]]),
+    ['_line', 'BIGINT'],
+  ]);
   const names = contract.columns.map((c) => `"${c.name}"`).join(', ');
   const json = rows.map((r, i) => ({ ...r, _line: (r._line as number | undefined) ?? i + 2 }));
   await db.run(
@@ -39,20 +49,43 @@ export async function addRows(db: Database, dataset: string, rows: Array<Record<
   return loadId;
 }
 
-export async function addRegions(db: Database, regions: Array<{ code: string; designation?: string; batch?: number | null; name?: string }>): Promise<void> {
-  await addRows(db, 'regions', regions.map((r) => ({
-    region_code: r.code, region_name: r.name ?? `地区${r.code}`, level: 'county', designation: r.designation ?? 'comprehensive',
-    batch: r.batch === undefined ? 2022 : r.batch, project_name: r.designation === 'single' ? '示范项目' : null,
-  })));
+export async function addRegions(
+  db: Database,
+  regions: Array<{ code: string; designation?: string; batch?: number | null; name?: string }>,
+): Promise<void> {
+  await addRows(
+    db,
+    'regions',
+    regions.map((r) => ({
+      region_code: r.code,
+      region_name: r.name ?? `地区${r.code}`,
+      level: 'county',
+      designation: r.designation ?? 'comprehensive',
+      batch: r.batch === undefined ? 2022 : r.batch,
+      project_name: r.designation === 'single' ? '示范项目' : null,
+    })),
+  );
 }
 
 export async function run(db: Database, asOf: string, options: RefreshOptions = {}): Promise<RefreshResult> {
   return refresh(db, { asOf, ...options });
 }
 
-export interface Value { value: number | null; numerator: number | null; denominator: number | null; threshold: number | null; status: string; provisional: boolean }
+export interface Value {
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  threshold: number | null;
+  status: string;
+  provisional: boolean;
+}
 
-export async function metricValue(db: Database, metric: string, region: string, year: number): Promise<Value | undefined> {
+export async function metricValue(
+  db: Database,
+  metric: string,
+  region: string,
+  year: number,
+): Promise<Value | undefined> {
   return db.one<Value>(
     'SELECT value, numerator, denominator, threshold, status, provisional FROM indicator_values WHERE metric_id = $1 AND region_code = $2 AND year = $3',
     [metric, region, year],

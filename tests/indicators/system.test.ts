@@ -9,23 +9,58 @@ import type { Database } from '../../pipeline/db/index.ts';
 import { addRegions, addRows, openTestDb, run } from './fixtures.ts';
 
 const PUBLIC_IDS = [
-  'report.submitted_on_time', 'report.published', 'enforcement.publish_7wd', 'enforcement.publish_20wd', 'enforcement.major_legal_review',
-  'enforcement.review_staff_agencies', 'enforcement.certified_share', 'enforcement.training_agencies', 'enforcement.stats_published_on_time',
-  'litigation.loss_rate', 'litigation.head_appearance', 'litigation.unperformed_judgments', 'disclosure.answered_on_time',
-  'disclosure.overturned_rate', 'normative.legal_review', 'normative.filed_on_time', 'normative.comment_period', 'opinion.release_5h',
-  'opinion.press_24h', 'satisfaction.rate', 'services.online_rate', 'services.one_window_rate', 'services.one_trip_items',
-  'business.setup_days', 'proposals.reply_rate', 'suggestions.satisfaction', 'judicial_suggestions.reply_rate',
-  'procuratorial_suggestions.reply_rate', 'decisions.legal_review', 'decisions.collective', 'reconsideration.on_time',
-  'leadership.study_sessions', 'leadership.court_hearings', 'assessment.rule_of_law_weight',
-  'normative.review_time', 'normative.filed', 'normative.conforming', 'bonus.award', 'bonus.promoted',
-  'disclosure_report.corrected_rate', 'disclosure_report.published_on_time',
+  'report.submitted_on_time',
+  'report.published',
+  'enforcement.publish_7wd',
+  'enforcement.publish_20wd',
+  'enforcement.major_legal_review',
+  'enforcement.review_staff_agencies',
+  'enforcement.certified_share',
+  'enforcement.training_agencies',
+  'enforcement.stats_published_on_time',
+  'litigation.loss_rate',
+  'litigation.head_appearance',
+  'litigation.unperformed_judgments',
+  'disclosure.answered_on_time',
+  'disclosure.overturned_rate',
+  'normative.legal_review',
+  'normative.filed_on_time',
+  'normative.comment_period',
+  'opinion.release_5h',
+  'opinion.press_24h',
+  'satisfaction.rate',
+  'services.online_rate',
+  'services.one_window_rate',
+  'services.one_trip_items',
+  'business.setup_days',
+  'proposals.reply_rate',
+  'suggestions.satisfaction',
+  'judicial_suggestions.reply_rate',
+  'procuratorial_suggestions.reply_rate',
+  'decisions.legal_review',
+  'decisions.collective',
+  'reconsideration.on_time',
+  'leadership.study_sessions',
+  'leadership.court_hearings',
+  'assessment.rule_of_law_weight',
+  'normative.review_time',
+  'normative.filed',
+  'normative.conforming',
+  'bonus.award',
+  'bonus.promoted',
+  'disclosure_report.corrected_rate',
+  'disclosure_report.published_on_time',
 ];
 
 describe('indicator-system definitions', () => {
   const systems = loadSystems();
 
   it('has the 2019, 2021 and 2023 versions governing 2019–2021, 2022–2023 and 2024 on', () => {
-    expect(systems.map((s) => [s.label, s.years])).toEqual([['2019版', [2019, 2021]], ['2021版', [2022, 2023]], ['2023版', [2024, null]]]);
+    expect(systems.map((s) => [s.label, s.years])).toEqual([
+      ['2019版', [2019, 2021]],
+      ['2021版', [2022, 2023]],
+      ['2023版', [2024, null]],
+    ]);
     expect(systemForYear(systems, 2021)!.version).toBe('2019');
     expect(systemForYear(systems, 2022)!.version).toBe('2021');
     expect(systemForYear(systems, 2023)!.version).toBe('2021');
@@ -34,7 +69,11 @@ describe('indicator-system definitions', () => {
   });
 
   it('defines exactly the public metric ids, each with its SQL file whose header names it and nothing the catalogue says', () => {
-    expect(allMetrics(systems).map((m) => m.id).sort()).toEqual([...PUBLIC_IDS].sort());
+    expect(
+      allMetrics(systems)
+        .map((m) => m.id)
+        .sort(),
+    ).toEqual([...PUBLIC_IDS].sort());
     for (const m of allMetrics(systems)) {
       const h = sqlHeader(m.sql);
       expect(h.id, m.sql).toBe(m.id);
@@ -45,7 +84,11 @@ describe('indicator-system definitions', () => {
 
   it('defines each metric once, in the catalogue; a version file holds only what changes', () => {
     const read = (f: string) => JSON.parse(readFileSync(join(defaultSystemDir(), f), 'utf8'));
-    expect(read('catalogue.json').metrics.map((m: { id: string }) => m.id).sort()).toEqual([...PUBLIC_IDS].sort());
+    expect(
+      read('catalogue.json')
+        .metrics.map((m: { id: string }) => m.id)
+        .sort(),
+    ).toEqual([...PUBLIC_IDS].sort());
     for (const f of ['2019.json', '2021.json', '2023.json']) expect(read(f).metrics, f).toBeUndefined();
     expect(read('2019.json').changes).toEqual({ add: 'all' });
     // every version carries the catalogue's 41 metrics with the same thresholds (no published revision changes them)
@@ -53,8 +96,13 @@ describe('indicator-system definitions', () => {
   });
 
   it('weighs every metric equally by default (the office has not published its weights), bonus items not at all', () => {
-    for (const s of systems) expect(new Set(s.metrics.filter((m) => m.area !== 9).map((m) => m.weight))).toEqual(new Set([1]));
-    for (const s of systems) expect(s.metrics.filter((m) => m.area === 9).map((m) => [m.id, m.weight])).toEqual([['bonus.award', 0], ['bonus.promoted', 0]]);
+    for (const s of systems)
+      expect(new Set(s.metrics.filter((m) => m.area !== 9).map((m) => m.weight))).toEqual(new Set([1]));
+    for (const s of systems)
+      expect(s.metrics.filter((m) => m.area === 9).map((m) => [m.id, m.weight])).toEqual([
+        ['bonus.award', 0],
+        ['bonus.promoted', 0],
+      ]);
   });
 
   it("takes No. 83's denominator from the office setting, the seed's reading (every answered request) by default", async () => {
@@ -76,13 +124,21 @@ describe('indicator-system definitions', () => {
       v.years = [2021, 2023];
       v.changes = { set: { 'satisfaction.rate': { direction: 'up' } } };
     });
-    expect(() => loadSystems(dir)).toThrow(/2021\.json: set\.satisfaction\.rate: direction cannot change by version[\s\S]*direction must be higher, lower or equal[\s\S]*consecutive years/);
+    expect(() => loadSystems(dir)).toThrow(
+      /2021\.json: set\.satisfaction\.rate: direction cannot change by version[\s\S]*direction must be higher, lower or equal[\s\S]*consecutive years/,
+    );
   });
 
   it('composes each version from the one before: retire, add and set carry forward to later versions', () => {
     const dir = copyOfSystems();
     edit(dir, '2021.json', (v) => {
-      v.changes = { retire: ['leadership.court_hearings'], set: { 'satisfaction.rate': { threshold: 0.85, threshold_note: '85%以上' }, 'litigation.loss_rate': { weight: 2 } } };
+      v.changes = {
+        retire: ['leadership.court_hearings'],
+        set: {
+          'satisfaction.rate': { threshold: 0.85, threshold_note: '85%以上' },
+          'litigation.loss_rate': { weight: 2 },
+        },
+      };
     });
     edit(dir, '2023.json', (v) => {
       v.changes = { add: ['leadership.court_hearings'] };
@@ -93,7 +149,11 @@ describe('indicator-system definitions', () => {
     expect(v2019.metrics).toHaveLength(41);
     expect(get(v2021, 'leadership.court_hearings')).toBeUndefined();
     expect(v2021.metrics).toHaveLength(40);
-    expect(get(v2021, 'satisfaction.rate')).toMatchObject({ threshold: 0.85, threshold_note: '85%以上', name_zh: get(v2019, 'satisfaction.rate')!.name_zh });
+    expect(get(v2021, 'satisfaction.rate')).toMatchObject({
+      threshold: 0.85,
+      threshold_note: '85%以上',
+      name_zh: get(v2019, 'satisfaction.rate')!.name_zh,
+    });
     expect(get(v2023, 'satisfaction.rate')!.threshold).toBe(0.85); // inherited
     expect(get(v2023, 'litigation.loss_rate')!.weight).toBe(2);
     expect(get(v2023, 'leadership.court_hearings')).toEqual(get(v2019, 'leadership.court_hearings'));
@@ -105,9 +165,15 @@ describe('indicator-system definitions', () => {
   it('names the file and the change that does not fit: an unknown id, a retire of what is not carried', () => {
     const dir = copyOfSystems();
     edit(dir, '2021.json', (v) => {
-      v.changes = { add: ['nope.metric'], retire: ['report.published', 'report.published'], set: { 'also.nope': { weight: 2 } } };
+      v.changes = {
+        add: ['nope.metric'],
+        retire: ['report.published', 'report.published'],
+        set: { 'also.nope': { weight: 2 } },
+      };
     });
-    expect(() => loadSystems(dir)).toThrow(/2021\.json: retires report\.published, which the version before does not carry[\s\S]*adds nope\.metric, which is not in catalogue\.json[\s\S]*sets also\.nope, which this version does not carry/);
+    expect(() => loadSystems(dir)).toThrow(
+      /2021\.json: retires report\.published, which the version before does not carry[\s\S]*adds nope\.metric, which is not in catalogue\.json[\s\S]*sets also\.nope, which this version does not carry/,
+    );
   });
 });
 

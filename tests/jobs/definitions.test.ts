@@ -3,7 +3,14 @@ import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../pipeline/db/index.ts';
-import { annualReportCheckJob, calendarCheckJob, drawReminderJob, listJobRuns, runJobNow, type JobContext } from '../../pipeline/jobs/index.ts';
+import {
+  annualReportCheckJob,
+  calendarCheckJob,
+  drawReminderJob,
+  listJobRuns,
+  runJobNow,
+  type JobContext,
+} from '../../pipeline/jobs/index.ts';
 import { refreshedSmallDemo } from '../export/fixture.ts';
 
 let db: Database;
@@ -17,7 +24,10 @@ beforeAll(async () => {
 
 afterAll(() => {
   db?.close();
-  for (const [key, value] of [['SHIFAN_INBOX', saved.inbox], ['SHIFAN_EXPORTS', saved.exports]] as const) {
+  for (const [key, value] of [
+    ['SHIFAN_INBOX', saved.inbox],
+    ['SHIFAN_EXPORTS', saved.exports],
+  ] as const) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
@@ -29,7 +39,9 @@ describe('inbox', () => {
   it('loads new files and skips those already loaded by their SHA-256', async () => {
     const inbox = join(dir, 'watched');
     mkdirSync(inbox, { recursive: true });
-    const sent = readdirSync(join(dir, 'inbox')).find((f) => f.startsWith('disclosure_requests') && f.endsWith('.csv'))!;
+    const sent = readdirSync(join(dir, 'inbox')).find(
+      (f) => f.startsWith('disclosure_requests') && f.endsWith('.csv'),
+    )!;
     cpSync(join(dir, 'inbox', sent), join(inbox, `again-${sent}`));
     process.env.SHIFAN_INBOX = inbox;
     const first = await runJobNow(db, 'inbox', 'test');
@@ -72,12 +84,14 @@ describe('annual report check', () => {
     const out = await annualReportCheckJob(ctx('2025-02-01T00:00:00Z'));
     const details = out.details as { year: number; missing: number; late: number };
     expect(details.year).toBe(2024);
-    const flagged = await db.all<{ n: number }>(`SELECT count(*) AS n FROM flags WHERE status = 'active' AND year = 2024 AND rule_id IN ('report_missing', 'report_late')`);
+    const flagged = await db.all<{ n: number }>(
+      `SELECT count(*) AS n FROM flags WHERE status = 'active' AND year = 2024 AND rule_id IN ('report_missing', 'report_late')`,
+    );
     expect(details.missing + details.late).toBe(flagged[0].n);
     expect(out.summary).toContain('2024年度报告检查');
   });
 
-  it('says when the data is too old to judge this year\'s deadline', async () => {
+  it("says when the data is too old to judge this year's deadline", async () => {
     const out = await annualReportCheckJob(ctx('2026-02-01T00:00:00Z'));
     expect(out.warning).toBe(true);
     expect(out.summary).toMatch(/未晚于截止日 2026-01-31/);

@@ -2,7 +2,15 @@
 // day of the quarter. Expected dates are worked out by hand from data/calendar/*.json.
 import { describe, expect, it } from 'vitest';
 import { calendarStatus } from '../../pipeline/calendar/index.ts';
-import { checkSchedules, firstWorkdayOfQuarter, listSchedules, loadSchedules, nextRuns, passesFilter, ScheduleConfigError } from '../../pipeline/jobs/index.ts';
+import {
+  checkSchedules,
+  firstWorkdayOfQuarter,
+  listSchedules,
+  loadSchedules,
+  nextRuns,
+  passesFilter,
+  ScheduleConfigError,
+} from '../../pipeline/jobs/index.ts';
 
 const quarterly = loadSchedules().jobs.find((j) => j.job_id === 'quarterly_export')!;
 const at = (iso: string) => new Date(iso);
@@ -36,7 +44,10 @@ describe('next runs of the quarterly export', () => {
 
   it('moves a quarter that starts on a holiday to its first working day, one run per quarter', () => {
     expect(nextRuns(quarterly, at('2024-01-03T00:00:00Z'), 4).map((d) => d.toISOString())).toEqual([
-      '2024-04-01T01:00:00.000Z', '2024-07-01T01:00:00.000Z', '2024-10-08T01:00:00.000Z', '2025-01-02T01:00:00.000Z',
+      '2024-04-01T01:00:00.000Z',
+      '2024-07-01T01:00:00.000Z',
+      '2024-10-08T01:00:00.000Z',
+      '2025-01-02T01:00:00.000Z',
     ]);
   });
 
@@ -45,7 +56,9 @@ describe('next runs of the quarterly export', () => {
   });
 
   it('finds the first working day of every quarter of every published calendar year (cron days 1-10 are enough)', () => {
-    const published = calendarStatus().filter((s) => s.published).map((s) => s.year);
+    const published = calendarStatus()
+      .filter((s) => s.published)
+      .map((s) => s.year);
     expect(published.length).toBeGreaterThan(3);
     for (const year of published) {
       for (const month of ['01', '04', '07', '10']) {
@@ -67,12 +80,19 @@ describe('next runs of the quarterly export', () => {
 describe('plain cron schedules', () => {
   it('reads the nightly refresh in Asia/Shanghai: 02:00 there is 18:00 UTC the day before', () => {
     const refresh = loadSchedules().jobs.find((j) => j.job_id === 'refresh')!;
-    expect(nextRuns(refresh, at('2025-01-01T00:00:00Z'), 2).map((d) => d.toISOString())).toEqual(['2025-01-01T18:00:00.000Z', '2025-01-02T18:00:00.000Z']);
+    expect(nextRuns(refresh, at('2025-01-01T00:00:00Z'), 2).map((d) => d.toISOString())).toEqual([
+      '2025-01-01T18:00:00.000Z',
+      '2025-01-02T18:00:00.000Z',
+    ]);
   });
 
   it('runs the inbox watch every 10 minutes', () => {
     const inbox = loadSchedules().jobs.find((j) => j.job_id === 'inbox')!;
-    expect(nextRuns(inbox, at('2025-03-03T02:05:00Z'), 3).map((d) => d.toISOString().slice(11, 16))).toEqual(['02:10', '02:20', '02:30']);
+    expect(nextRuns(inbox, at('2025-03-03T02:05:00Z'), 3).map((d) => d.toISOString().slice(11, 16))).toEqual([
+      '02:10',
+      '02:20',
+      '02:30',
+    ]);
   });
 
   it('puts the 1 February annual-report check at 08:00 Shanghai time', () => {
@@ -84,13 +104,33 @@ describe('plain cron schedules', () => {
 describe('schedule configuration', () => {
   it('lists every job once with a valid cron expression', () => {
     const ids = loadSchedules().jobs.map((j) => j.job_id);
-    expect(ids).toEqual(['inbox', 'refresh', 'backup', 'annual_report_check', 'calendar_check', 'draw_reminder', 'quarterly_export']);
+    expect(ids).toEqual([
+      'inbox',
+      'refresh',
+      'backup',
+      'annual_report_check',
+      'calendar_check',
+      'draw_reminder',
+      'quarterly_export',
+    ]);
   });
 
   it.each([
-    [{ timezone: 'Asia/Shanghai', jobs: [{ job_id: 'x', cron: '61 * * * *', enabled: true }] }, /cron "61 \* \* \* \*" is not a valid/],
-    [{ timezone: 'Asia/Shanghai', jobs: [{ job_id: 'x', cron: '* * * * *', enabled: 'yes' }] }, /enabled must be true or false/],
-    [{ timezone: 'Asia/Shanghai', jobs: [{ job_id: 'x', cron: '* * * * *', enabled: true, workday_filter: 'last_friday' }] }, /workday_filter must be one of/],
+    [
+      { timezone: 'Asia/Shanghai', jobs: [{ job_id: 'x', cron: '61 * * * *', enabled: true }] },
+      /cron "61 \* \* \* \*" is not a valid/,
+    ],
+    [
+      { timezone: 'Asia/Shanghai', jobs: [{ job_id: 'x', cron: '* * * * *', enabled: 'yes' }] },
+      /enabled must be true or false/,
+    ],
+    [
+      {
+        timezone: 'Asia/Shanghai',
+        jobs: [{ job_id: 'x', cron: '* * * * *', enabled: true, workday_filter: 'last_friday' }],
+      },
+      /workday_filter must be one of/,
+    ],
     [{ jobs: [] }, /expected \{"timezone"/],
   ])('refuses a bad schedule file, saying what is wrong (%#)', (raw, message) => {
     expect(() => checkSchedules(raw)).toThrow(ScheduleConfigError);
@@ -105,13 +145,22 @@ describe('listing schedules', () => {
     expect(q.next_runs).toHaveLength(2);
     expect(q.provisional_years).toEqual([2027]);
     const refresh = listed.find((s) => s.job_id === 'refresh')!;
-    expect(refresh).toMatchObject({ cron: '0 2 * * *', enabled: true, timezone: 'Asia/Shanghai', running: false, provisional_years: [] });
+    expect(refresh).toMatchObject({
+      cron: '0 2 * * *',
+      enabled: true,
+      timezone: 'Asia/Shanghai',
+      running: false,
+      provisional_years: [],
+    });
     expect(refresh.next_runs).toEqual(['2026-12-15T18:00:00.000Z', '2026-12-16T18:00:00.000Z']);
     expect(refresh.description_zh).toContain('夜间刷新');
   });
 
   it('gives no next runs for a disabled job', async () => {
-    const schedules = { timezone: 'Asia/Shanghai', jobs: [{ job_id: 'off', cron: '* * * * *', enabled: false, description_zh: '', description_en: '' }] };
+    const schedules = {
+      timezone: 'Asia/Shanghai',
+      jobs: [{ job_id: 'off', cron: '* * * * *', enabled: false, description_zh: '', description_en: '' }],
+    };
     expect((await listSchedules(null, { schedules }))[0].next_runs).toEqual([]);
   });
 });

@@ -4,8 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../pipeline/db/index.ts';
 import { readAuditLog } from '../../pipeline/audit/index.ts';
 import {
-  acknowledgeRun, JobRunner, listJobRuns, RunLog, runJobNow, startScheduler, TransientError, isTransient,
-  type JobFn, type RunnerOptions,
+  acknowledgeRun,
+  JobRunner,
+  listJobRuns,
+  RunLog,
+  runJobNow,
+  startScheduler,
+  TransientError,
+  isTransient,
+  type JobFn,
+  type RunnerOptions,
 } from '../../pipeline/jobs/index.ts';
 import { DatabaseBusyError } from '../../pipeline/db/index.ts';
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
@@ -25,7 +33,9 @@ afterAll(() => {
 
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve!: () => void;
-  const promise = new Promise<void>((r) => { resolve = r; });
+  const promise = new Promise<void>((r) => {
+    resolve = r;
+  });
   return { promise, resolve };
 }
 
@@ -40,7 +50,9 @@ async function runOf(runId: number) {
 describe('recording runs', () => {
   it('records a failing job with its error, and the other jobs still run and succeed', async () => {
     const r = runner({
-      broken: async () => { throw new Error('the inbox folder is unreadable'); },
+      broken: async () => {
+        throw new Error('the inbox folder is unreadable');
+      },
       fine: async () => ({ summary: '一切正常', details: { n: 3 } }),
     });
     const a = await r.trigger('broken', 'scheduled', 'scheduler');
@@ -49,7 +61,12 @@ describe('recording runs', () => {
     expect(ra).toMatchObject({ status: 'failed', attempts: 1, error: 'the inbox folder is unreadable' });
     expect(rb).toMatchObject({ status: 'ok', summary: '一切正常' });
     const stored = await runOf(a.run_id);
-    expect(stored).toMatchObject({ job_id: 'broken', trigger: 'scheduled', status: 'failed', error: 'the inbox folder is unreadable' });
+    expect(stored).toMatchObject({
+      job_id: 'broken',
+      trigger: 'scheduled',
+      status: 'failed',
+      error: 'the inbox folder is unreadable',
+    });
     expect(stored.finished_at).not.toBeNull();
     expect(await runOf(b.run_id)).toMatchObject({ status: 'ok', details: { n: 3 }, error: null });
     // the lane goes on after a failure
@@ -59,7 +76,12 @@ describe('recording runs', () => {
 
   it('records a run as running while it runs', async () => {
     const gate = deferred();
-    const r = runner({ slow: async () => { await gate.promise; return { summary: 'done' }; } });
+    const r = runner({
+      slow: async () => {
+        await gate.promise;
+        return { summary: 'done' };
+      },
+    });
     const { run_id, done } = await r.trigger('slow', 'manual', 'cli:test');
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await runOf(run_id)).toMatchObject({ status: 'running', finished_at: null });
@@ -78,7 +100,13 @@ describe('no overlapping runs', () => {
   it('records a second trigger while the job runs as skipped_overlap and does not run it', async () => {
     const gate = deferred();
     let calls = 0;
-    const r = runner({ long: async () => { calls++; await gate.promise; return { summary: 'ok' }; } });
+    const r = runner({
+      long: async () => {
+        calls++;
+        await gate.promise;
+        return { summary: 'ok' };
+      },
+    });
     const first = await r.trigger('long', 'scheduled', 'scheduler');
     const second = await r.trigger('long', 'manual', 'cli:test');
     expect((await second.done).status).toBe('skipped_overlap');
@@ -94,19 +122,24 @@ describe('no overlapping runs', () => {
 
   it('lets only one of two triggers in the same tick run', async () => {
     const r = runner({ quick: async () => ({ summary: 'ok' }) });
-    const [a, b] = await Promise.all([r.trigger('quick', 'scheduled', 'scheduler'), r.trigger('quick', 'manual', 'cli:test')]);
+    const [a, b] = await Promise.all([
+      r.trigger('quick', 'scheduled', 'scheduler'),
+      r.trigger('quick', 'manual', 'cli:test'),
+    ]);
     const statuses = (await Promise.all([a.done, b.done])).map((x) => x.status).sort();
     expect(statuses).toEqual(['ok', 'skipped_overlap']);
   });
 
   it('runs different jobs one after the other on the shared connection, never interleaved', async () => {
     const log: string[] = [];
-    const job = (name: string): JobFn => async () => {
-      log.push(`${name}:start`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      log.push(`${name}:end`);
-      return { summary: name };
-    };
+    const job =
+      (name: string): JobFn =>
+      async () => {
+        log.push(`${name}:start`);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        log.push(`${name}:end`);
+        return { summary: name };
+      };
     const r = runner({ a: job('a'), b: job('b') });
     const runs = await Promise.all([r.trigger('a', 'scheduled', 's'), r.trigger('b', 'scheduled', 's')]);
     await Promise.all(runs.map((x) => x.done));
@@ -118,13 +151,21 @@ describe('retries', () => {
   it('retries a transient error with exponential backoff, then succeeds', async () => {
     const delays: number[] = [];
     let calls = 0;
-    const r = runner({
-      flaky: async () => {
-        calls++;
-        if (calls < 3) throw new DatabaseBusyError('/tmp/x.duckdb', 'node (PID 42)');
-        return { summary: 'loaded' };
+    const r = runner(
+      {
+        flaky: async () => {
+          calls++;
+          if (calls < 3) throw new DatabaseBusyError('/tmp/x.duckdb', 'node (PID 42)');
+          return { summary: 'loaded' };
+        },
       },
-    }, { sleep: async (ms) => { delays.push(ms); }, baseDelayMs: 1000 });
+      {
+        sleep: async (ms) => {
+          delays.push(ms);
+        },
+        baseDelayMs: 1000,
+      },
+    );
     const { run_id, done } = await r.trigger('flaky', 'scheduled', 'scheduler');
     expect(await done).toMatchObject({ status: 'ok', attempts: 3 });
     expect(delays).toEqual([1000, 2000]);
@@ -133,7 +174,20 @@ describe('retries', () => {
 
   it('gives up after the last attempt and records the error', async () => {
     const delays: number[] = [];
-    const r = runner({ down: async () => { throw new TransientError('database busy'); } }, { sleep: async (ms) => { delays.push(ms); }, baseDelayMs: 500, maxAttempts: 4 });
+    const r = runner(
+      {
+        down: async () => {
+          throw new TransientError('database busy');
+        },
+      },
+      {
+        sleep: async (ms) => {
+          delays.push(ms);
+        },
+        baseDelayMs: 500,
+        maxAttempts: 4,
+      },
+    );
     const { run_id, done } = await r.trigger('down', 'scheduled', 'scheduler');
     expect(await done).toMatchObject({ status: 'failed', attempts: 4, error: 'database busy' });
     expect(delays).toEqual([500, 1000, 2000]);
@@ -142,7 +196,12 @@ describe('retries', () => {
 
   it('does not retry an error that is not transient', async () => {
     let calls = 0;
-    const r = runner({ wrong: async () => { calls++; throw new Error('sql/export/flags.sql:3: Binder Error'); } });
+    const r = runner({
+      wrong: async () => {
+        calls++;
+        throw new Error('sql/export/flags.sql:3: Binder Error');
+      },
+    });
     expect((await (await r.trigger('wrong', 'scheduled', 'scheduler')).done).attempts).toBe(1);
     expect(calls).toBe(1);
   });
@@ -160,7 +219,11 @@ describe('retries', () => {
 
 describe('acknowledging', () => {
   it('shows a failed run until acknowledged, then records who acknowledged it in the audit log', async () => {
-    const r = runner({ failing: async () => { throw new Error('no space left'); } });
+    const r = runner({
+      failing: async () => {
+        throw new Error('no space left');
+      },
+    });
     const { run_id, done } = await r.trigger('failing', 'scheduled', 'scheduler');
     await done;
     expect((await listJobRuns(db, { unacknowledgedFailuresOnly: true })).map((x) => x.run_id)).toContain(run_id);
@@ -181,11 +244,28 @@ describe('the scheduler', () => {
   it('fires node-cron schedules in their time zone and records scheduled runs; stop() ends them', async () => {
     let ticks = 0;
     const handle = await startScheduler(db, {
-      schedules: { timezone: 'Asia/Shanghai', jobs: [
-        { job_id: 'tick', cron: '* * * * * *', enabled: true, description_zh: '每秒', description_en: 'every second' },
-        { job_id: 'off', cron: '* * * * * *', enabled: false, description_zh: '停用', description_en: 'disabled' },
-      ] },
-      jobs: { tick: async () => { ticks++; return { summary: 'tick' }; }, off: async () => { throw new Error('must not run'); } },
+      schedules: {
+        timezone: 'Asia/Shanghai',
+        jobs: [
+          {
+            job_id: 'tick',
+            cron: '* * * * * *',
+            enabled: true,
+            description_zh: '每秒',
+            description_en: 'every second',
+          },
+          { job_id: 'off', cron: '* * * * * *', enabled: false, description_zh: '停用', description_en: 'disabled' },
+        ],
+      },
+      jobs: {
+        tick: async () => {
+          ticks++;
+          return { summary: 'tick' };
+        },
+        off: async () => {
+          throw new Error('must not run');
+        },
+      },
     });
     await new Promise((resolve) => setTimeout(resolve, 2300));
     await handle.stop();
@@ -202,8 +282,16 @@ describe('the scheduler', () => {
   it('runs a job now through the running scheduler, sharing its overlap lock', async () => {
     const gate = deferred();
     const handle = await startScheduler(db, {
-      schedules: { timezone: 'Asia/Shanghai', jobs: [{ job_id: 'busy', cron: '0 0 1 1 *', enabled: true, description_zh: '', description_en: '' }] },
-      jobs: { busy: async () => { await gate.promise; return { summary: 'done' }; } },
+      schedules: {
+        timezone: 'Asia/Shanghai',
+        jobs: [{ job_id: 'busy', cron: '0 0 1 1 *', enabled: true, description_zh: '', description_en: '' }],
+      },
+      jobs: {
+        busy: async () => {
+          await gate.promise;
+          return { summary: 'done' };
+        },
+      },
     });
     const first = await runJobNow(db, 'busy', 'analyst:li', { wait: false });
     expect(first.status).toBe('running');
@@ -229,11 +317,20 @@ describe('sharing the lane', () => {
     const log: string[] = [];
     const handle = await startScheduler(db, {
       schedules: { timezone: 'Asia/Shanghai', jobs: [] },
-      jobs: { write: async () => { log.push('job:start'); await gate.promise; log.push('job:end'); return { summary: 'ok' }; } },
+      jobs: {
+        write: async () => {
+          log.push('job:start');
+          await gate.promise;
+          log.push('job:end');
+          return { summary: 'ok' };
+        },
+      },
     });
     const run = await runJobNow(db, 'write', 'test', { wait: false });
     await new Promise((resolve) => setTimeout(resolve, 10));
-    const other = db.exclusive(async () => { log.push('upload'); });
+    const other = db.exclusive(async () => {
+      log.push('upload');
+    });
     await new Promise((resolve) => setTimeout(resolve, 10));
     gate.resolve();
     await other;

@@ -15,7 +15,17 @@ const cellsByType: Record<Column['type'], string[]> = {
   int: ['0', '12', '12.0', '12.5', '-1', '1,200', ' 7 ', 'x', '99999999999999999999', '+3'],
   number: ['0', '1.5', '-2', '1e3', ' 3 ', 'x', '1,234.5', '.5'],
   percent: ['0', '50', '50%', '100', '100.5', '-1', 'x', ' 99 '],
-  date: ['2024-01-05', '2024-01-08', '2024/1/5', '2024年1月5日', '2023-02-29', ' 2024-01-05', '05.01.2024', '2024-1-5', '2025-01-31'],
+  date: [
+    '2024-01-05',
+    '2024-01-08',
+    '2024/1/5',
+    '2024年1月5日',
+    '2023-02-29',
+    ' 2024-01-05',
+    '05.01.2024',
+    '2024-1-5',
+    '2025-01-31',
+  ],
   datetime: ['2024-01-05 10:00', '2024-01-05T10:00:00+08:00', '2024-01-05T02:00:00Z', 'yesterday', '2024-01-05'],
   boolean: ['1', '0', '是', '否', 'Y', 'n', 'true', 'FALSE', 'maybe', ' 1 '],
   enum: [],
@@ -41,7 +51,11 @@ function rows(contract: DatasetContract, n: number): Array<Array<string | null>>
       const all = candidates(col);
       const numeric = col.type === 'int' || col.type === 'number' || col.type === 'percent';
       // A derived column is cleanest left blank: the value is then derived, never contradicting its source.
-      const clean = col.derive ? [null] : numeric ? [String(col.min ?? 0), String((col.min ?? 0) + 1)] : all.slice(blanks.length, blanks.length + 2);
+      const clean = col.derive
+        ? [null]
+        : numeric
+          ? [String(col.min ?? 0), String((col.min ?? 0) + 1)]
+          : all.slice(blanks.length, blanks.length + 2);
       return next() >= adversarial ? clean[Math.floor(next() * clean.length)] : all[Math.floor(next() * all.length)];
     }),
   );
@@ -50,17 +64,25 @@ function rows(contract: DatasetContract, n: number): Array<Array<string | null>>
 const lit = (v: string | null) => (v === null ? 'NULL::VARCHAR' : `'${v.replace(/'/g, "''")}'`);
 
 let db: Database;
-beforeAll(async () => { db = await openPreparedDatabase(':memory:'); });
+beforeAll(async () => {
+  db = await openPreparedDatabase(':memory:');
+});
 afterAll(() => db.close());
 
 describe('the fast row-fails condition', () => {
-  it.each(datasets.map((d) => [d.name, d] as const))('agrees with the full list of checks for %s', async (_name, contract) => {
-    const rawRef = (c: Column) => quoteIdent(`__r_${c.name}`);
-    const typedRef = (c: Column) => quoteIdent(c.name);
-    const values = rows(contract, 600).map((r) => `(${r.map(lit).join(', ')})`).join(',\n');
-    const names = contract.columns.map((c) => quoteIdent(c.name)).join(', ');
-    const slow = failureChecks(contract, rawRef).map((c) => `(${c.fails})`).join(' OR ');
-    const [result] = await db.all<{ rows: number; failing: number; disagree: number }>(`
+  it.each(datasets.map((d) => [d.name, d] as const))(
+    'agrees with the full list of checks for %s',
+    async (_name, contract) => {
+      const rawRef = (c: Column) => quoteIdent(`__r_${c.name}`);
+      const typedRef = (c: Column) => quoteIdent(c.name);
+      const values = rows(contract, 600)
+        .map((r) => `(${r.map(lit).join(', ')})`)
+        .join(',\n');
+      const names = contract.columns.map((c) => quoteIdent(c.name)).join(', ');
+      const slow = failureChecks(contract, rawRef)
+        .map((c) => `(${c.fails})`)
+        .join(' OR ');
+      const [result] = await db.all<{ rows: number; failing: number; disagree: number }>(`
       SELECT count(*) AS rows, count(*) FILTER (WHERE slow) AS failing, count(*) FILTER (WHERE fast IS DISTINCT FROM slow) AS disagree
       FROM (
         SELECT coalesce(${rowFailsExpr(contract, rawRef, typedRef)}, false) AS fast, coalesce(${slow}, false) AS slow
@@ -70,10 +92,11 @@ describe('the fast row-fails condition', () => {
           FROM (VALUES ${values}) v(${names})
         )
       )`);
-    expect(result.rows).toBe(600);
-    // The grid must contain both kinds of row, or agreement would prove nothing.
-    expect(result.failing).toBeGreaterThan(30);
-    expect(result.failing).toBeLessThan(570);
-    expect(result.disagree).toBe(0);
-  });
+      expect(result.rows).toBe(600);
+      // The grid must contain both kinds of row, or agreement would prove nothing.
+      expect(result.failing).toBeGreaterThan(30);
+      expect(result.failing).toBeLessThan(570);
+      expect(result.disagree).toBe(0);
+    },
+  );
 });

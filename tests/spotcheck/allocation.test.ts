@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { allocate, hamilton, inclusionProbability, parseProportion } from '../../pipeline/spotcheck/allocation.ts';
-import { parseExclusions, parsePoolFile, poolFileText, poolSha256, parseStrata } from '../../pipeline/spotcheck/pool.ts';
+import {
+  parseExclusions,
+  parsePoolFile,
+  poolFileText,
+  poolSha256,
+  parseStrata,
+} from '../../pipeline/spotcheck/pool.ts';
 import { createHash } from 'node:crypto';
 
 describe('sample size per stratum', () => {
@@ -11,25 +17,59 @@ describe('sample size per stratum', () => {
     ['0.07', { all: 100 }, { all: 7 }],
     ['0.3', { a: 2, b: 4, c: 1 }, { a: 1, b: 2, c: 0 }],
     ['1', { a: 5, b: 2 }, { a: 5, b: 2 }],
-  ])('takes k = ceil(p·N) in total with exact arithmetic, shared by largest remainder: p = %s over %j', (p, sizes, expected) => {
-    expect(allocate(sizes, { proportion: p })).toEqual(expected);
-  });
+  ])(
+    'takes k = ceil(p·N) in total with exact arithmetic, shared by largest remainder: p = %s over %j',
+    (p, sizes, expected) => {
+      expect(allocate(sizes, { proportion: p })).toEqual(expected);
+    },
+  );
 
   // The small demo's 2025 pool: 62 regions in 25 provinces. The rule before took ceil(0.1 · N_s) = 1 in every
   // province (25 regions, 40%); a 10% draw must take ceil(6.2) = 7.
   const demo62 = {
-    110000: 1, 130000: 5, 150000: 2, 210000: 1, 220000: 1, 320000: 9, 330000: 2, 340000: 1, 350000: 5, 360000: 1, 370000: 4, 410000: 2, 420000: 3,
-    430000: 3, 440000: 3, 450000: 1, 460000: 1, 510000: 4, 520000: 1, 530000: 2, 540000: 2, 610000: 2, 630000: 2, 640000: 1, 650000: 3,
+    110000: 1,
+    130000: 5,
+    150000: 2,
+    210000: 1,
+    220000: 1,
+    320000: 9,
+    330000: 2,
+    340000: 1,
+    350000: 5,
+    360000: 1,
+    370000: 4,
+    410000: 2,
+    420000: 3,
+    430000: 3,
+    440000: 3,
+    450000: 1,
+    460000: 1,
+    510000: 4,
+    520000: 1,
+    530000: 2,
+    540000: 2,
+    610000: 2,
+    630000: 2,
+    640000: 1,
+    650000: 3,
   };
   const sum = (o: Record<string, number>) => Object.values(o).reduce((s, k) => s + k, 0);
 
-  it('draws exactly ceil(0.1 · 62) = 7 regions from the demo\'s 62-region pool stratified by province', () => {
+  it("draws exactly ceil(0.1 · 62) = 7 regions from the demo's 62-region pool stratified by province", () => {
     const got = allocate(demo62, { proportion: '0.1' });
     expect(sum(got)).toBe(7);
     expect(allocate(demo62, { proportion: '10%' })).toEqual(got);
     // quotas 7·N_s/62: 320000 1.016 (floor 1); then remainders 35 (the two 5s), 28 (the two 4s), 21 (the four 3s:
     // same size, so the first two keys, 420000 and 430000, win the last two regions)
-    expect(Object.fromEntries(Object.entries(got).filter(([, k]) => k > 0))).toEqual({ 130000: 1, 320000: 1, 350000: 1, 370000: 1, 420000: 1, 430000: 1, 510000: 1 });
+    expect(Object.fromEntries(Object.entries(got).filter(([, k]) => k > 0))).toEqual({
+      130000: 1,
+      320000: 1,
+      350000: 1,
+      370000: 1,
+      420000: 1,
+      430000: 1,
+      510000: 1,
+    });
   });
 
   it('keeps the old ceil-per-stratum rule, which drew 25 of the 62, only for recomputing old draws', () => {
@@ -61,7 +101,14 @@ describe('sample size per stratum', () => {
 
   it('apportions like the textbook largest-remainder example (47,000 16,000 15,800 12,000 6,100 3,100 votes, 10 seats)', () => {
     // Hare quotas 4.70 1.60 1.58 1.20 0.61 0.31: floors give 7 seats, remainders .70 .61 .60 win the other 3
-    expect(hamilton({ A: 47000, B: 16000, C: 15800, D: 12000, E: 6100, F: 3100 }, 10)).toEqual({ A: 5, B: 2, C: 1, D: 1, E: 1, F: 0 });
+    expect(hamilton({ A: 47000, B: 16000, C: 15800, D: 12000, E: 6100, F: 3100 }, 10)).toEqual({
+      A: 5,
+      B: 2,
+      C: 1,
+      D: 1,
+      E: 1,
+      F: 0,
+    });
   });
 
   it('breaks a tie in the remainder for the larger stratum, then for the stratum key first in text order', () => {

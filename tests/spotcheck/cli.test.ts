@@ -34,7 +34,12 @@ describe('shifan spotcheck sample', () => {
       const r = spawnShifan(['--db', dbPath, 'spotcheck', 'sample', '--seed', '314159', '--pool', pool, '--take', '4']);
       expect(r.stderr).toBe('');
       expect(r.status).toBe(0);
-      expect(r.stdout.trim().split('\n').map((l) => l.split('\t')[0])).toEqual(['B-2', 'B-3', 'A-3', 'A-2']);
+      expect(
+        r.stdout
+          .trim()
+          .split('\n')
+          .map((l) => l.split('\t')[0]),
+      ).toEqual(['B-2', 'B-3', 'A-3', 'A-2']);
       expect(r.stdout).toMatch(/^B-2\t0\.\d{64,}\n/);
     } finally {
       holder.close();
@@ -66,15 +71,43 @@ describe('shifan spotcheck freeze, draw, verify and audit verify', () => {
   });
 
   it('runs the year from freeze to a verified committed draw, with the JSON shape the issue names', async () => {
-    const frozen = await shifan(['--db', dbPath, '--json', 'spotcheck', 'freeze', '--year', '2025', '--strata', 'province']);
+    const frozen = await shifan([
+      '--db',
+      dbPath,
+      '--json',
+      'spotcheck',
+      'freeze',
+      '--year',
+      '2025',
+      '--strata',
+      'province',
+    ]);
     expect(frozen.status).toBe(0);
     const f = JSON.parse(frozen.stdout);
-    const drawn = await shifan(['--db', dbPath, 'spotcheck', 'draw', '--year', '2025', '--seed', SEED, '--proportion', '0.2', '--json']);
+    const drawn = await shifan([
+      '--db',
+      dbPath,
+      'spotcheck',
+      'draw',
+      '--year',
+      '2025',
+      '--seed',
+      SEED,
+      '--proportion',
+      '0.2',
+      '--json',
+    ]);
     expect(drawn.stderr).toBe('');
     const d = JSON.parse(drawn.stdout);
     expect(d).toMatchObject({ draw_id: f.draw_id, pool_sha256: f.pool_sha256, state: 'committed' });
     expect(d.selected).toHaveLength(3);
-    expect(Object.keys(d.selected[0]).sort()).toEqual(['inclusion_probability', 'inspectors', 'region_code', 'stratum', 'ticket']);
+    expect(Object.keys(d.selected[0]).sort()).toEqual([
+      'inclusion_probability',
+      'inspectors',
+      'region_code',
+      'stratum',
+      'ticket',
+    ]);
     expect((await shifan(['--db', dbPath, 'spotcheck', 'verify', String(d.draw_id)])).stdout).toMatch(/verified/);
     expect((await shifan(['--db', dbPath, 'audit', 'verify'])).stdout).toMatch(/audit log intact: 3 entries/);
   });

@@ -2,7 +2,16 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../pipeline/db/index.ts';
 import { readAuditLog, verifyAuditLog } from '../../pipeline/audit/index.ts';
 import {
-  commitDraw, drawSpotcheck, freezePool, poolFileText, readDraw, readPool, redraw, sample, sha256Hex, verifyDraw,
+  commitDraw,
+  drawSpotcheck,
+  freezePool,
+  poolFileText,
+  readDraw,
+  readPool,
+  redraw,
+  sample,
+  sha256Hex,
+  verifyDraw,
 } from '../../pipeline/spotcheck/index.ts';
 import { addInspectors, addRegions, designatedRegions, inspectorSet, openTestDb, SEED } from './fixtures.ts';
 
@@ -23,7 +32,9 @@ describe('freezing the pool', () => {
       { region_code: '310101', batch: 2022, designation: 'comprehensive' },
       { region_code: '310102', batch: 2020, designation: 'comprehensive' },
     ]);
-    await db.run(`INSERT INTO revocations (region_code, revoked_on, reason, ground) VALUES ('310102', DATE '2024-06-30', 'spot check 2024', 3)`);
+    await db.run(
+      `INSERT INTO revocations (region_code, revoked_on, reason, ground) VALUES ('310102', DATE '2024-06-30', 'spot check 2024', 3)`,
+    );
   });
   afterEach(() => db.close());
 
@@ -36,11 +47,19 @@ describe('freezing the pool', () => {
 
   it('puts regions named this year and revoked regions back when the exclusions are turned off', async () => {
     const frozen = await freeze(db, { exclusions: [] });
-    expect((await readPool(db, frozen.draw_id)).map((m) => m.region_code)).toEqual(['110101', '110102', '110104', '310101', '310102']);
+    expect((await readPool(db, frozen.draw_id)).map((m) => m.region_code)).toEqual([
+      '110101',
+      '110102',
+      '110104',
+      '310101',
+      '310102',
+    ]);
   });
 
   it('ignores a revocation dated after the freeze', async () => {
-    await db.run(`INSERT INTO revocations (region_code, revoked_on, reason) VALUES ('310101', current_date + 30, 'not yet')`);
+    await db.run(
+      `INSERT INTO revocations (region_code, revoked_on, reason) VALUES ('310101', current_date + 30, 'not yet')`,
+    );
     expect((await readPool(db, (await freeze(db)).draw_id)).map((m) => m.region_code)).toContain('310101');
   });
 
@@ -57,7 +76,10 @@ describe('freezing the pool', () => {
   it('logs the freeze with its pool hash', async () => {
     const frozen = await freeze(db);
     const [entry] = await readAuditLog(db, { action: 'spotcheck.freeze' });
-    expect(entry).toMatchObject({ subject: `draw:${frozen.draw_id}`, details: { pool_sha256: frozen.pool_sha256, year: 2025 } });
+    expect(entry).toMatchObject({
+      subject: `draw:${frozen.draw_id}`,
+      details: { pool_sha256: frozen.pool_sha256, year: 2025 },
+    });
   });
 
   it('makes a second freeze of the same year a new pool version that supersedes the first, both logged', async () => {
@@ -78,19 +100,30 @@ describe('drawing, committing and redrawing', () => {
   const provinces = ['11', '31', '32', '44'];
   beforeEach(async () => {
     db = await openTestDb();
-    await addRegions(db, [...designatedRegions(['11', '31'], 10), ...designatedRegions(['32'], 5), ...designatedRegions(['44'], 3)]);
+    await addRegions(db, [
+      ...designatedRegions(['11', '31'], 10),
+      ...designatedRegions(['32'], 5),
+      ...designatedRegions(['44'], 3),
+    ]);
     await addInspectors(db, inspectorSet(12, provinces, 10));
   });
   afterEach(() => db.close());
 
   it('refuses to draw before the pool is frozen', async () => {
-    await expect(drawSpotcheck(db, { year: 2025, seed: SEED, size: { proportion: '0.1' }, commit: true, actor })).rejects.toThrow(/no frozen pool for 2025.*spotcheck freeze --year 2025/);
+    await expect(
+      drawSpotcheck(db, { year: 2025, seed: SEED, size: { proportion: '0.1' }, commit: true, actor }),
+    ).rejects.toThrow(/no frozen pool for 2025.*spotcheck freeze --year 2025/);
   });
 
-  it.each(['12345', '1234567890123456789x', ' 31415926535897932384626'])('refuses the seed "%s" (at least 20 digits and nothing else)', async (seed) => {
-    await freeze(db);
-    await expect(drawSpotcheck(db, { year: 2025, seed, size: { count: 2 }, commit: true, actor })).rejects.toThrow(/at least 20 decimal digits/);
-  });
+  it.each(['12345', '1234567890123456789x', ' 31415926535897932384626'])(
+    'refuses the seed "%s" (at least 20 digits and nothing else)',
+    async (seed) => {
+      await freeze(db);
+      await expect(drawSpotcheck(db, { year: 2025, seed, size: { count: 2 }, commit: true, actor })).rejects.toThrow(
+        /at least 20 decimal digits/,
+      );
+    },
+  );
 
   it('selects the first k of the pool in ticket order, as the sampler does on the pool file', async () => {
     const frozen = await freeze(db);
@@ -102,7 +135,13 @@ describe('drawing, committing and redrawing', () => {
 
   it('takes ceil(p·N) in total, shared over the province strata by largest remainder, listed together in ticket order', async () => {
     await freeze(db, { strata: 'province' });
-    const drawn = await drawSpotcheck(db, { year: 2025, seed: SEED, size: { proportion: '0.25' }, commit: true, actor });
+    const drawn = await drawSpotcheck(db, {
+      year: 2025,
+      seed: SEED,
+      size: { proportion: '0.25' },
+      commit: true,
+      actor,
+    });
     const per = (s: string) => drawn.selected.filter((x) => x.stratum === s).length;
     expect([per('110000'), per('310000'), per('320000'), per('440000')]).toEqual([3, 2, 1, 1]); // k = ceil(0.25 · 28) = 7; quotas 2.5 2.25 1.25 1
     const tickets = drawn.selected.map((s) => s.ticket);
@@ -110,26 +149,47 @@ describe('drawing, committing and redrawing', () => {
     const pool = await readPool(db, drawn.draw_id);
     for (const stratum of ['110000', '310000', '320000', '440000']) {
       const ids = pool.filter((m) => m.stratum === stratum).map((m) => m.region_code);
-      expect(drawn.selected.filter((s) => s.stratum === stratum).map((s) => s.region_code)).toEqual(sample(ids, SEED, per(stratum)).map((t) => t.id));
+      expect(drawn.selected.filter((s) => s.stratum === stratum).map((s) => s.region_code)).toEqual(
+        sample(ids, SEED, per(stratum)).map((t) => t.id),
+      );
     }
   });
 
-  it('records each selected region\'s inclusion probability k_s / N_s and the allocation rule with the draw', async () => {
+  it("records each selected region's inclusion probability k_s / N_s and the allocation rule with the draw", async () => {
     const frozen = await freeze(db, { strata: 'province' });
-    const drawn = await drawSpotcheck(db, { year: 2025, seed: SEED, size: { proportion: '0.25' }, commit: true, actor });
+    const drawn = await drawSpotcheck(db, {
+      year: 2025,
+      seed: SEED,
+      size: { proportion: '0.25' },
+      commit: true,
+      actor,
+    });
     const sizes = frozen.strata_sizes;
     for (const s of drawn.selected) {
       const taken = drawn.selected.filter((x) => x.stratum === s.stratum).length;
       expect(s.inclusion_probability).toBe(taken / sizes[s.stratum]);
     }
-    expect(drawn).toMatchObject({ allocation_rule: 'hamilton', per_stratum_minimum: null, size: { proportion: '0.25', rule: 'hamilton' } });
+    expect(drawn).toMatchObject({
+      allocation_rule: 'hamilton',
+      per_stratum_minimum: null,
+      size: { proportion: '0.25', rule: 'hamilton' },
+    });
     const [entry] = await readAuditLog(db, { action: 'spotcheck.draw' });
-    expect(entry.details).toMatchObject({ allocation_rule: 'hamilton', allocation: { 110000: 3, 310000: 2, 320000: 1, 440000: 1 } });
+    expect(entry.details).toMatchObject({
+      allocation_rule: 'hamilton',
+      allocation: { 110000: 3, 310000: 2, 320000: 1, 440000: 1 },
+    });
   });
 
   it('raises every stratum to the per-stratum minimum when asked, and verify reproduces that draw', async () => {
     await freeze(db, { strata: 'province' });
-    const drawn = await drawSpotcheck(db, { year: 2025, seed: SEED, size: { count: 2, perStratumMinimum: 1 }, commit: true, actor });
+    const drawn = await drawSpotcheck(db, {
+      year: 2025,
+      seed: SEED,
+      size: { count: 2, perStratumMinimum: 1 },
+      commit: true,
+      actor,
+    });
     expect(new Set(drawn.selected.map((s) => s.stratum)).size).toBe(4);
     expect(drawn.per_stratum_minimum).toBe(1);
     expect((await verifyDraw(db, drawn.draw_id)).ok).toBe(true);
@@ -145,7 +205,14 @@ describe('drawing, committing and redrawing', () => {
 
   it('gives every selected region a team of m inspectors, none from its own province', async () => {
     await freeze(db);
-    const drawn = await drawSpotcheck(db, { year: 2025, seed: SEED, size: { count: 8 }, teamSize: 3, commit: true, actor });
+    const drawn = await drawSpotcheck(db, {
+      year: 2025,
+      seed: SEED,
+      size: { count: 8 },
+      teamSize: 3,
+      commit: true,
+      actor,
+    });
     const home = new Map(inspectorSet(12, provinces).map((i) => [i.id, i.province]));
     for (const s of drawn.selected) {
       expect(s.inspectors).toHaveLength(3);
@@ -156,8 +223,12 @@ describe('drawing, committing and redrawing', () => {
   it('never changes a committed draw: a second draw, a commit or a freeze of the year are refused', async () => {
     const frozen = await freeze(db);
     await drawSpotcheck(db, { year: 2025, seed: SEED, size: { count: 3 }, commit: true, actor });
-    await expect(drawSpotcheck(db, { drawId: frozen.draw_id, seed: `${SEED}9`, size: { count: 3 }, commit: true, actor })).rejects.toThrow(/only a current frozen pool can take a seed/);
-    await expect(drawSpotcheck(db, { year: 2025, seed: `${SEED}9`, size: { count: 3 }, commit: true, actor })).rejects.toThrow(/redraw/);
+    await expect(
+      drawSpotcheck(db, { drawId: frozen.draw_id, seed: `${SEED}9`, size: { count: 3 }, commit: true, actor }),
+    ).rejects.toThrow(/only a current frozen pool can take a seed/);
+    await expect(
+      drawSpotcheck(db, { year: 2025, seed: `${SEED}9`, size: { count: 3 }, commit: true, actor }),
+    ).rejects.toThrow(/redraw/);
     await expect(commitDraw(db, frozen.draw_id, actor)).rejects.toThrow(/cannot be committed: it is committed/);
     await expect(freeze(db)).rejects.toThrow(/already has committed draw #1.*redraw 1/);
   });
@@ -169,21 +240,41 @@ describe('drawing, committing and redrawing', () => {
     const committed = await commitDraw(db, frozen.draw_id, actor);
     expect(committed.state).toBe('committed');
     expect(committed.selected).toEqual(drawn.selected);
-    expect((await readAuditLog(db, { subject: `draw:${frozen.draw_id}` })).map((e) => e.action)).toEqual(['spotcheck.freeze', 'spotcheck.draw', 'spotcheck.commit']);
+    expect((await readAuditLog(db, { subject: `draw:${frozen.draw_id}` })).map((e) => e.action)).toEqual([
+      'spotcheck.freeze',
+      'spotcheck.draw',
+      'spotcheck.commit',
+    ]);
   });
 
   it('redraws only with a reason: a new linked draw, the old one superseded and otherwise untouched', async () => {
     const frozen = await freeze(db);
     const before = await drawSpotcheck(db, { year: 2025, seed: SEED, size: { count: 3 }, commit: true, actor });
     await expect(redraw(db, frozen.draw_id, { reason: '', commit: true, actor })).rejects.toThrow(/needs a reason/);
-    const after = await redraw(db, frozen.draw_id, { reason: 'region 110103 was revoked before the meeting', seed: '27182818284590452353602', commit: true, actor });
-    expect(after).toMatchObject({ supersedes: frozen.draw_id, redraw_reason: 'region 110103 was revoked before the meeting', state: 'committed', size: { count: 3 } });
+    const after = await redraw(db, frozen.draw_id, {
+      reason: 'region 110103 was revoked before the meeting',
+      seed: '27182818284590452353602',
+      commit: true,
+      actor,
+    });
+    expect(after).toMatchObject({
+      supersedes: frozen.draw_id,
+      redraw_reason: 'region 110103 was revoked before the meeting',
+      state: 'committed',
+      size: { count: 3 },
+    });
     const old = await readDraw(db, frozen.draw_id);
     expect(old).toMatchObject({ state: 'committed', superseded_by: after.draw_id, seed: SEED });
     expect(old.selected).toEqual(before.selected);
     const [logged] = await readAuditLog(db, { action: 'spotcheck.redraw' });
-    expect(logged.details).toMatchObject({ old_draw_id: frozen.draw_id, new_draw_id: after.draw_id, reason: 'region 110103 was revoked before the meeting' });
-    await expect(redraw(db, frozen.draw_id, { reason: 'again please', commit: true, actor })).rejects.toThrow(/already superseded by draw #2/);
+    expect(logged.details).toMatchObject({
+      old_draw_id: frozen.draw_id,
+      new_draw_id: after.draw_id,
+      reason: 'region 110103 was revoked before the meeting',
+    });
+    await expect(redraw(db, frozen.draw_id, { reason: 'again please', commit: true, actor })).rejects.toThrow(
+      /already superseded by draw #2/,
+    );
   });
 
   it('leaves a redraw without a seed frozen, waiting for a new public seed', async () => {
@@ -191,7 +282,13 @@ describe('drawing, committing and redrawing', () => {
     await drawSpotcheck(db, { year: 2025, seed: SEED, size: { count: 3 }, commit: true, actor });
     const next = await redraw(db, 1, { reason: 'inspector team unavailable', commit: true, actor });
     expect(next.state).toBe('frozen');
-    const drawn = await drawSpotcheck(db, { year: 2025, seed: '16180339887498948482045', size: { count: 3 }, commit: true, actor });
+    const drawn = await drawSpotcheck(db, {
+      year: 2025,
+      seed: '16180339887498948482045',
+      size: { count: 3 },
+      commit: true,
+      actor,
+    });
     expect(drawn.draw_id).toBe(next.draw_id);
   });
 });
@@ -211,7 +308,19 @@ describe('verifying a stored draw', () => {
   it('recomputes pool hash, selection and teams and finds them as stored and logged', async () => {
     const report = await verifyDraw(db, drawId);
     expect(report.checks.filter((c) => !c.ok)).toEqual([]);
-    expect(report.checks.map((c) => c.check)).toEqual(['pool_hash', 'strata_hash', 'freeze_logged', 'seed_hash', 'allocation', 'selection', 'inclusion_probabilities', 'inspectors', 'draw_logged', 'commit_logged', 'audit_chain']);
+    expect(report.checks.map((c) => c.check)).toEqual([
+      'pool_hash',
+      'strata_hash',
+      'freeze_logged',
+      'seed_hash',
+      'allocation',
+      'selection',
+      'inclusion_probabilities',
+      'inspectors',
+      'draw_logged',
+      'commit_logged',
+      'audit_chain',
+    ]);
   });
 
   it.each([
@@ -220,8 +329,14 @@ describe('verifying a stored draw', () => {
     ['seed_hash', `UPDATE draws SET seed = '99999999999999999999'`],
     ['inclusion_probabilities', `UPDATE draw_selection SET inclusion_probability = 1 WHERE draw_order = 1`],
     ['allocation', `UPDATE draws SET allocation_rule = NULL`],
-    ['inspectors', `UPDATE draw_inspectors SET inspector_id = 'I99' WHERE position = 1 AND region_code = (SELECT min(region_code) FROM draw_inspectors)`],
-    ['strata_hash', `UPDATE draw_pool SET stratum = '440000' WHERE region_code = (SELECT min(region_code) FROM draw_pool)`],
+    [
+      'inspectors',
+      `UPDATE draw_inspectors SET inspector_id = 'I99' WHERE position = 1 AND region_code = (SELECT min(region_code) FROM draw_inspectors)`,
+    ],
+    [
+      'strata_hash',
+      `UPDATE draw_pool SET stratum = '440000' WHERE region_code = (SELECT min(region_code) FROM draw_pool)`,
+    ],
   ])('fails the %s check when the tables are edited after the draw', async (check, sql) => {
     await db.run(sql);
     const report = await verifyDraw(db, drawId);
@@ -230,7 +345,9 @@ describe('verifying a stored draw', () => {
   });
 
   it('fails when the selection and the audit entry are both rewritten but the chain is not re-forged', async () => {
-    await db.run(`UPDATE audit_log SET details = replace(details, '"seed_hash":', '"seed_hash_":') WHERE action = 'spotcheck.draw'`);
+    await db.run(
+      `UPDATE audit_log SET details = replace(details, '"seed_hash":', '"seed_hash_":') WHERE action = 'spotcheck.draw'`,
+    );
     const report = await verifyDraw(db, drawId);
     expect(report.checks.find((c) => c.check === 'audit_chain')?.ok).toBe(false);
     expect((await verifyAuditLog(db)).broken?.kind).toBe('edited');

@@ -1,8 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../pipeline/db/index.ts';
-import { addRiskTargeted, drawSpotcheck, findingsBelowBar, findingsByDraw, freezePool } from '../../pipeline/spotcheck/index.ts';
+import {
+  addRiskTargeted,
+  drawSpotcheck,
+  findingsBelowBar,
+  findingsByDraw,
+  freezePool,
+} from '../../pipeline/spotcheck/index.ts';
 import { designationBars, loadSystems } from '../../pipeline/indicators/system.ts';
-import { addFindings, addInspectors, addRegions, designatedRegions, inspectorSet, openTestDb, SEED } from './fixtures.ts';
+import {
+  addFindings,
+  addInspectors,
+  addRegions,
+  designatedRegions,
+  inspectorSet,
+  openTestDb,
+  SEED,
+} from './fixtures.ts';
 
 describe('spot-check findings and their draw', () => {
   let db: Database;
@@ -14,7 +28,9 @@ describe('spot-check findings and their draw', () => {
     await addRegions(db, regions);
     await addInspectors(db, inspectorSet(6, ['11', '31', '44']));
     await freezePool(db, { year: 2025, strata: 'none', exclusions: [], actor: 'test' });
-    selected = (await drawSpotcheck(db, { year: 2025, seed: SEED, size: { count: 2 }, commit: true, actor: 'test' })).selected.map((s) => s.region_code);
+    selected = (
+      await drawSpotcheck(db, { year: 2025, seed: SEED, size: { count: 2 }, commit: true, actor: 'test' })
+    ).selected.map((s) => s.region_code);
     outside = regions.map((r) => r.region_code).filter((c) => !selected.includes(c));
     await addRiskTargeted(db, 1, outside[0], 'media reports of unpublished penalties', 'test');
     await addFindings(db, [
@@ -41,11 +57,13 @@ describe('spot-check findings and their draw', () => {
 
   it('lists regions below the bar with ground 3, keeping unlinked ones visible', async () => {
     const below = await findingsBelowBar(db, { year: 2025 });
-    expect(below.map((b) => [b.region_code, b.link, b.linked, b.share_met, b.unmet_indicators])).toEqual([
-      [selected[1], 'selected', true, 0.5, [7]],
-      [outside[0], 'risk_targeted', true, 0, [3]],
-      [outside[1], 'not_selected', false, 0, [3]],
-    ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))));
+    expect(below.map((b) => [b.region_code, b.link, b.linked, b.share_met, b.unmet_indicators])).toEqual(
+      [
+        [selected[1], 'selected', true, 0.5, [7]],
+        [outside[0], 'risk_targeted', true, 0, [3]],
+        [outside[1], 'not_selected', false, 0, [3]],
+      ].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    );
     expect(below.every((b) => b.revocation_ground === 3)).toBe(true);
   });
 
@@ -58,11 +76,18 @@ describe('spot-check findings and their draw', () => {
     ]);
     const below = await findingsBelowBar(db, { year: 2025, bars: designationBars(loadSystems()) });
     expect(below.find((b) => b.region_code === nine)).toBeUndefined(); // 9 of 10 = 90%: 以上 includes 90%
-    expect(below.find((b) => b.region_code === eight)).toMatchObject({ share_met: 0.8, bar: 0.9, bar_source: '2023版 scoring.comprehensive_bar', unmet_indicators: [10, 11] });
+    expect(below.find((b) => b.region_code === eight)).toMatchObject({
+      share_met: 0.8,
+      bar: 0.9,
+      bar_source: '2023版 scoring.comprehensive_bar',
+      unmet_indicators: [10, 11],
+    });
   });
 
   it("takes the bar of the indicator-system version that governs the finding's year", async () => {
-    const systems = loadSystems().map((s) => (s.version === '2023' ? { ...s, scoring: { ...s.scoring, comprehensive_bar: 0.4 } } : s));
+    const systems = loadSystems().map((s) =>
+      s.version === '2023' ? { ...s, scoring: { ...s.scoring, comprehensive_bar: 0.4 } } : s,
+    );
     const below = await findingsBelowBar(db, { year: 2025, bars: designationBars(systems) });
     expect(below.map((b) => b.region_code).sort()).toEqual([outside[0], outside[1]].sort()); // 0.5 is no longer below
   });

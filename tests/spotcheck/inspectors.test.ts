@@ -3,29 +3,56 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../pipeline/db/index.ts';
-import { assignInspectors, compareTicketed, importInspectors, seedHashOf, ticketOf, type PoolInspector } from '../../pipeline/spotcheck/index.ts';
+import {
+  assignInspectors,
+  compareTicketed,
+  importInspectors,
+  seedHashOf,
+  ticketOf,
+  type PoolInspector,
+} from '../../pipeline/spotcheck/index.ts';
 import { readAuditLog } from '../../pipeline/audit/index.ts';
 import { openTestDb, SEED } from './fixtures.ts';
 
 const seedHash = seedHashOf(SEED);
-const inspector = (id: string, province: string, cap = 5, prior = 0): PoolInspector => ({ inspector_id: id, home_province_code: province, load_cap: cap, prior_load: prior });
+const inspector = (id: string, province: string, cap = 5, prior = 0): PoolInspector => ({
+  inspector_id: id,
+  home_province_code: province,
+  load_cap: cap,
+  prior_load: prior,
+});
 
 describe('drawing inspector teams (双随机)', () => {
   it('takes the first m inspectors in ticket order of region_code + "|" + inspector_id', () => {
     const pool = ['A', 'B', 'C', 'D', 'E'].map((id) => inspector(id, '310000'));
-    const expected = pool.map((i) => ({ id: i.inspector_id, ticket: ticketOf(seedHash, `110101|${i.inspector_id}`) })).sort(compareTicketed).slice(0, 2);
+    const expected = pool
+      .map((i) => ({ id: i.inspector_id, ticket: ticketOf(seedHash, `110101|${i.inspector_id}`) }))
+      .sort(compareTicketed)
+      .slice(0, 2);
     const team = assignInspectors(['110101'], pool, seedHash, 2);
-    expect(team.map((a) => [a.inspector_id, a.ticket, a.position])).toEqual(expected.map((e, k) => [e.id, e.ticket, k + 1]));
+    expect(team.map((a) => [a.inspector_id, a.ticket, a.position])).toEqual(
+      expected.map((e, k) => [e.id, e.ticket, k + 1]),
+    );
   });
 
-  it('skips inspectors from the region\'s own province', () => {
-    const pool = [inspector('A', '110000'), inspector('B', '110000'), inspector('C', '310000'), inspector('D', '440000')];
+  it("skips inspectors from the region's own province", () => {
+    const pool = [
+      inspector('A', '110000'),
+      inspector('B', '110000'),
+      inspector('C', '310000'),
+      inspector('D', '440000'),
+    ];
     const team = assignInspectors(['110105'], pool, seedHash, 2);
     expect(team.map((a) => a.inspector_id).sort()).toEqual(['C', 'D']);
   });
 
   it('skips inspectors at their load cap, counting earlier regions of the same draw and prior committed draws', () => {
-    const pool = [inspector('A', '310000', 1), inspector('B', '440000', 2, 2), inspector('C', '510000', 3), inspector('D', '320000', 3)];
+    const pool = [
+      inspector('A', '310000', 1),
+      inspector('B', '440000', 2, 2),
+      inspector('C', '510000', 3),
+      inspector('D', '320000', 3),
+    ];
     const teams = assignInspectors(['110101', '110102', '110103'], pool, seedHash, 2);
     const load = (id: string) => teams.filter((a) => a.inspector_id === id).length;
     expect(load('A')).toBeLessThanOrEqual(1);
@@ -42,8 +69,9 @@ describe('drawing inspector teams (双随机)', () => {
 
   it('names the region when not enough inspectors are eligible', () => {
     const pool = [inspector('A', '110000'), inspector('B', '310000'), inspector('C', '440000', 1)];
-    expect(() => assignInspectors(['310101', '110101'], pool, seedHash, 2))
-      .toThrow(/not enough eligible inspectors for region 110101: the team needs 2, only 1 can go \(3 active inspectors: 1 from province 110000, 1 at their load cap\)/);
+    expect(() => assignInspectors(['310101', '110101'], pool, seedHash, 2)).toThrow(
+      /not enough eligible inspectors for region 110101: the team needs 2, only 1 can go \(3 active inspectors: 1 from province 110000, 1 at their load cap\)/,
+    );
   });
 });
 
@@ -63,24 +91,31 @@ describe('importing the inspector register', () => {
   };
 
   it('loads the declared columns, replaces an inspector listed again, and logs the import', async () => {
-    const first = file('a.csv', 'inspector_id,name,home_province_code,load_cap,active\nI01,张三,110000,3,true\nI02,李四,310000,2,是\n');
+    const first = file(
+      'a.csv',
+      'inspector_id,name,home_province_code,load_cap,active\nI01,张三,110000,3,true\nI02,李四,310000,2,是\n',
+    );
     expect(await importInspectors(db, first, 'test')).toMatchObject({ imported: 2, total_active: 2 });
     const second = file('b.csv', 'inspector_id,name,home_province_code,load_cap,active\nI02,李四,310000,4,false\n');
     await importInspectors(db, second, 'test');
     expect(await db.all('SELECT inspector_id, load_cap, active FROM inspectors ORDER BY 1')).toEqual([
-      { inspector_id: 'I01', load_cap: 3, active: true }, { inspector_id: 'I02', load_cap: 4, active: false },
+      { inspector_id: 'I01', load_cap: 3, active: true },
+      { inspector_id: 'I02', load_cap: 4, active: false },
     ]);
     expect(await readAuditLog(db, { action: 'spotcheck.inspectors_import' })).toHaveLength(2);
   });
 
   it('refuses the whole file when a row is bad, naming each bad line', async () => {
-    const bad = file('bad.csv', [
-      'inspector_id,name,home_province_code,load_cap,active',
-      'I01,张三,110000,3,true',
-      'I02,李四,110105,3,true',
-      'I03,王五,310000,many,true',
-      'I01,赵六,440000,1,maybe',
-    ].join('\n'));
+    const bad = file(
+      'bad.csv',
+      [
+        'inspector_id,name,home_province_code,load_cap,active',
+        'I01,张三,110000,3,true',
+        'I02,李四,110105,3,true',
+        'I03,王五,310000,many,true',
+        'I01,赵六,440000,1,maybe',
+      ].join('\n'),
+    );
     const error = await importInspectors(db, bad, 'test').catch((e: Error) => e);
     expect(String(error)).toMatch(/bad\.csv:2: inspector_id I01 appears 2 times/);
     expect(String(error)).toMatch(/bad\.csv:3: home_province_code must be a province code .* found "110105"/);

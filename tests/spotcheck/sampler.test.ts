@@ -7,17 +7,31 @@ describe('consistent sampler: vectors from the reference implementation (ron-riv
   });
 
   it('draws B-2, B-3, A-3, A-2 from A-1…B-3 with seed 314159, take 4', () => {
-    expect(sample(['A-1', 'A-2', 'A-3', 'B-1', 'B-2', 'B-3'], '314159', 4).map((t) => t.id)).toEqual(['B-2', 'B-3', 'A-3', 'A-2']);
+    expect(sample(['A-1', 'A-2', 'A-3', 'B-1', 'B-2', 'B-3'], '314159', 4).map((t) => t.id)).toEqual([
+      'B-2',
+      'B-3',
+      'A-3',
+      'A-2',
+    ]);
   });
 
   it('gives AB-130 under seed 01382438112797316654 the first ticket 0.262997…', () => {
-    expect(ticketOf(seedHashOf('01382438112797316654'), 'AB-130'))
-      .toBe('0.26299714122838008416507544297546663599715395525154425586041245287750224561854');
+    expect(ticketOf(seedHashOf('01382438112797316654'), 'AB-130')).toBe(
+      '0.26299714122838008416507544297546663599715395525154425586041245287750224561854',
+    );
   });
 
   it.each([
-    [['ab-1', 'ab-2', 'cd-1', 'ef-3'], '314159', ['cd-1 0.317685817', 'ef-3 0.832984519', 'ab-1 0.9098039269', 'ab-2 0.9231549043']],
-    [['a', 'b', 'c', 'd', 'e'], '52', ['d 0.054468191', 'b 0.197384308', 'e 0.302883911', 'a 0.366142288', 'c 0.492683857']],
+    [
+      ['ab-1', 'ab-2', 'cd-1', 'ef-3'],
+      '314159',
+      ['cd-1 0.317685817', 'ef-3 0.832984519', 'ab-1 0.9098039269', 'ab-2 0.9231549043'],
+    ],
+    [
+      ['a', 'b', 'c', 'd', 'e'],
+      '52',
+      ['d 0.054468191', 'b 0.197384308', 'e 0.302883911', 'a 0.366142288', 'c 0.492683857'],
+    ],
   ])('orders %j under seed %s with the published (truncated) tickets', (ids, seed, expected) => {
     expect(sample(ids, seed).map((t) => `${t.id} ${shortTicket(t.ticket)}`)).toEqual(expected);
   });
@@ -31,8 +45,13 @@ describe('consistent sampler: vectors from the reference implementation (ron-riv
 
   it('takes 73, 51, 17, 58, 38 first from 0…99 with seed 41', () => {
     const ids = Array.from({ length: 100 }, (_, i) => String(i));
-    expect(sample(ids, '41', 5).map((t) => `${t.id} ${shortTicket(t.ticket)}`))
-      .toEqual(['73 0.000508333', '51 0.003446232', '17 0.004419823', '58 0.020115273', '38 0.023482375']);
+    expect(sample(ids, '41', 5).map((t) => `${t.id} ${shortTicket(t.ticket)}`)).toEqual([
+      '73 0.000508333',
+      '51 0.003446232',
+      '17 0.004419823',
+      '58 0.020115273',
+      '38 0.023482375',
+    ]);
   });
 });
 

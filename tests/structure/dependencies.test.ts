@@ -28,7 +28,11 @@ function packageOf(spec: string): string | undefined {
 
 describe('production dependencies', () => {
   it('include every package that production code imports', () => {
-    const production = [...files(join(repoRoot, 'pipeline')), ...files(join(repoRoot, 'bin')), ...files(join(repoRoot, 'dashboard', 'src'))];
+    const production = [
+      ...files(join(repoRoot, 'pipeline')),
+      ...files(join(repoRoot, 'bin')),
+      ...files(join(repoRoot, 'dashboard', 'src')),
+    ];
     const imported = new Map<string, string>();
     for (const file of production) {
       for (const spec of importsOf(readFileSync(file, 'utf8'))) {
@@ -37,7 +41,9 @@ describe('production dependencies', () => {
       }
     }
     expect(imported.size).toBeGreaterThan(10);
-    const missing = [...imported].filter(([name]) => !(name in pkg.dependencies)).map(([name, file]) => `${name} (${file})`);
+    const missing = [...imported]
+      .filter(([name]) => !(name in pkg.dependencies))
+      .map(([name, file]) => `${name} (${file})`);
     expect(missing).toEqual([]);
   });
 });

@@ -25,12 +25,28 @@ describe('the import graph walk', () => {
   });
 
   it('finds a circle of three files and a file importing itself, and none in a chain', () => {
-    const found = circles(new Map([['a', ['b']], ['b', ['c']], ['c', ['a']], ['d', ['d']], ['e', ['a']]]));
+    const found = circles(
+      new Map([
+        ['a', ['b']],
+        ['b', ['c']],
+        ['c', ['a']],
+        ['d', ['d']],
+        ['e', ['a']],
+      ]),
+    );
     expect(found.sort()).toEqual([['a', 'b', 'c'], ['d']]);
-    expect(circles(new Map([['a', ['b']], ['b', ['c']], ['c', []]]))).toEqual([]);
+    expect(
+      circles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['c']],
+          ['c', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
-  it('sees the whole repository: hundreds of files, the database opener among the CLI\'s imports', () => {
+  it("sees the whole repository: hundreds of files, the database opener among the CLI's imports", () => {
     expect(graph.size).toBeGreaterThan(200);
     expect(graph.get('pipeline/cli/context.ts')).toContain('pipeline/setup/open.ts');
     expect(graph.get('dashboard/src/main.tsx')?.length).toBeGreaterThan(0);

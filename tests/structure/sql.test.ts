@@ -22,7 +22,9 @@ describe('the SQL files', () => {
   });
 
   it('use named parameters only ($name, never $1)', () => {
-    const positional = files.filter((f) => /\$\d/.test(code(readFileSync(f, 'utf8')))).map((f) => f.slice(sqlDir.length + 1));
+    const positional = files
+      .filter((f) => /\$\d/.test(code(readFileSync(f, 'utf8'))))
+      .map((f) => f.slice(sqlDir.length + 1));
     expect(positional).toEqual([]);
   });
 

@@ -9,7 +9,9 @@ import { ingestFile } from '../../pipeline/load/index.ts';
 import { workspace, type Workspace } from '../load/fixtures.ts';
 
 let ws: Workspace;
-beforeEach(async () => { ws = await workspace(); });
+beforeEach(async () => {
+  ws = await workspace();
+});
 afterEach(() => ws.close());
 
 describe('templates', () => {

@@ -8,7 +8,20 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Database } from '../../pipeline/db/index.ts';
 import { runCli } from '../cli/run-cli.ts';
 import {
-  addUser, authenticate, checkPassword, createSession, disableUser, endSession, ensureAdmin, hashPassword, listUsers, randomPassword, sessionHash, sessionUser, setPassword, verifyPassword,
+  addUser,
+  authenticate,
+  checkPassword,
+  createSession,
+  disableUser,
+  endSession,
+  ensureAdmin,
+  hashPassword,
+  listUsers,
+  randomPassword,
+  sessionHash,
+  sessionUser,
+  setPassword,
+  verifyPassword,
 } from '../../pipeline/users/index.ts';
 
 let db: Database;
@@ -17,7 +30,10 @@ beforeEach(async () => {
 });
 afterEach(() => db.close());
 
-const audit = (action: string) => db.all<{ actor: string; subject: string }>('SELECT actor, subject FROM audit_log WHERE action = $1 ORDER BY seq', [action]);
+const audit = (action: string) =>
+  db.all<{ actor: string; subject: string }>('SELECT actor, subject FROM audit_log WHERE action = $1 ORDER BY seq', [
+    action,
+  ]);
 
 describe('password hashing', () => {
   it('verifies the right password and refuses a wrong one', async () => {
@@ -39,20 +55,38 @@ describe('addUser', () => {
     const added = await addUser(db, { username: 'ana', role: 'central' }, 'cli:test');
     expect(added.generated).toBe(true);
     expect(added.password.length).toBeGreaterThanOrEqual(20);
-    expect(await authenticate(db, 'ana', added.password)).toEqual({ username: 'ana', role: 'central', province_code: null });
+    expect(await authenticate(db, 'ana', added.password)).toEqual({
+      username: 'ana',
+      role: 'central',
+      province_code: null,
+    });
     expect(await audit('user.add')).toEqual([{ actor: 'cli:test', subject: 'user:ana' }]);
   });
   it('needs a province for a provincial account and refuses one for the others', async () => {
     await expect(addUser(db, { username: 'pr', role: 'provincial' }, 't')).rejects.toThrow(/--province/);
-    await expect(addUser(db, { username: 'pr', role: 'provincial', province_code: '441900' }, 't')).rejects.toThrow(/ending 0000/);
-    await expect(addUser(db, { username: 'ce', role: 'central', province_code: '440000' }, 't')).rejects.toThrow(/only provincial/);
-    expect((await addUser(db, { username: 'gd', role: 'provincial', province_code: '440000', password: 'guangdong-pass' }, 't')).user.province_code).toBe('440000');
+    await expect(addUser(db, { username: 'pr', role: 'provincial', province_code: '441900' }, 't')).rejects.toThrow(
+      /ending 0000/,
+    );
+    await expect(addUser(db, { username: 'ce', role: 'central', province_code: '440000' }, 't')).rejects.toThrow(
+      /only provincial/,
+    );
+    expect(
+      (
+        await addUser(
+          db,
+          { username: 'gd', role: 'provincial', province_code: '440000', password: 'guangdong-pass' },
+          't',
+        )
+      ).user.province_code,
+    ).toBe('440000');
   });
   it('refuses an unknown role, a duplicate name and a short password', async () => {
     await expect(addUser(db, { username: 'xx', role: 'root' }, 't')).rejects.toThrow(/role must be/);
     await addUser(db, { username: 'dup', role: 'central' }, 't');
     await expect(addUser(db, { username: 'dup', role: 'central' }, 't')).rejects.toThrow(/already exists/);
-    await expect(addUser(db, { username: 'short', role: 'central', password: 'abc' }, 't')).rejects.toThrow(/10 characters/);
+    await expect(addUser(db, { username: 'short', role: 'central', password: 'abc' }, 't')).rejects.toThrow(
+      /10 characters/,
+    );
   });
 });
 
@@ -128,7 +162,7 @@ describe('sessions', () => {
     expect(await db.one('SELECT 1 FROM sessions WHERE session_hash = $1', [sessionHash(s.sessionId)])).toBeDefined();
     expect(await db.one('SELECT 1 FROM sessions WHERE session_hash = $1', [s.sessionId])).toBeUndefined();
     expect((await sessionUser(db, s.sessionId))?.csrf_token).toBe(s.csrf_token);
-    await db.run("UPDATE sessions SET expires_at = current_localtimestamp() - INTERVAL 1 MINUTE");
+    await db.run('UPDATE sessions SET expires_at = current_localtimestamp() - INTERVAL 1 MINUTE');
     expect(await sessionUser(db, s.sessionId)).toBeNull();
     const t = await createSession(db, user);
     await endSession(db, t.sessionId, 'sess');
@@ -145,10 +179,27 @@ describe('shifan users', () => {
   it('adds (generated or stdin password), lists, resets a password and disables accounts', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'shifan-users-')), 'u.duckdb');
     expect(cli(path, ['users', 'add', 'ana', '--role', 'central'])).toMatch(/password \(shown once\): \S{24}/);
-    expect(cli(path, ['users', 'add', 'gd', '--role', 'provincial', '--province', '440000', '--password-stdin'], 'guangdong-password\n')).not.toMatch(/password/);
+    expect(
+      cli(
+        path,
+        ['users', 'add', 'gd', '--role', 'provincial', '--province', '440000', '--password-stdin'],
+        'guangdong-password\n',
+      ),
+    ).not.toMatch(/password/);
     const list = JSON.parse(cli(path, ['--json', 'users', 'list']));
-    expect(list.map((u: { username: string; role: string; province_code: string | null }) => [u.username, u.role, u.province_code])).toEqual([['ana', 'central', null], ['gd', 'provincial', '440000']]);
-    expect(cli(path, ['users', 'password', 'gd', '--password-stdin'], 'marble-kettle-orchard\n')).toMatch(/new password set for gd/);
+    expect(
+      list.map((u: { username: string; role: string; province_code: string | null }) => [
+        u.username,
+        u.role,
+        u.province_code,
+      ]),
+    ).toEqual([
+      ['ana', 'central', null],
+      ['gd', 'provincial', '440000'],
+    ]);
+    expect(cli(path, ['users', 'password', 'gd', '--password-stdin'], 'marble-kettle-orchard\n')).toMatch(
+      /new password set for gd/,
+    );
     expect(cli(path, ['users', 'disable', 'gd'])).toMatch(/disabled gd/);
     const check = await Database.open(path);
     expect(await authenticate(check, 'gd', 'marble-kettle-orchard')).toBeNull();

@@ -3,7 +3,11 @@
 // Field names that shift as the server evolves are adapted here, nowhere else.
 
 export class ApiError extends Error {
-  constructor(public status: number, message: string, public body?: unknown) {
+  constructor(
+    public status: number,
+    message: string,
+    public body?: unknown,
+  ) {
     super(message);
   }
 }
@@ -23,7 +27,9 @@ async function failure(res: Response): Promise<ApiError> {
     // The server's one error shape is { error: { code, message } }; accept a flat { message } too.
     const b = (body ?? {}) as { message?: string; error?: string | { code?: string; message?: string } };
     message = (typeof b.error === 'object' ? b.error?.message : b.error) ?? b.message ?? message;
-  } catch { /* not JSON */ }
+  } catch {
+    /* not JSON */
+  }
   return new ApiError(res.status, message, body);
 }
 
@@ -36,7 +42,11 @@ function qs(params?: Record<string, unknown>): string {
 }
 
 export async function getJson<T>(path: string, params?: Record<string, unknown>, signal?: AbortSignal): Promise<T> {
-  const res = await fetch(`/api${path}${qs(params)}`, { credentials: 'same-origin', headers: { accept: 'application/json' }, signal });
+  const res = await fetch(`/api${path}${qs(params)}`, {
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+    signal,
+  });
   if (!res.ok) throw await failure(res);
   return res.json() as Promise<T>;
 }
@@ -44,7 +54,13 @@ export async function getJson<T>(path: string, params?: Record<string, unknown>,
 /** Plain JS values from Arrow cells: bigint → number, Arrow vectors/structs → arrays/objects. */
 function plain(v: unknown): unknown {
   if (typeof v === 'bigint') return Number(v);
-  if (v && typeof v === 'object' && 'toJSON' in v && typeof (v as { toJSON: unknown }).toJSON === 'function' && !(v instanceof Date)) {
+  if (
+    v &&
+    typeof v === 'object' &&
+    'toJSON' in v &&
+    typeof (v as { toJSON: unknown }).toJSON === 'function' &&
+    !(v instanceof Date)
+  ) {
     const j = (v as { toJSON(): unknown }).toJSON();
     return Array.isArray(j) ? j.map(plain) : j && typeof j === 'object' ? plainObject(j as Record<string, unknown>) : j;
   }
@@ -72,7 +88,11 @@ export async function decodeArrow<T>(buf: ArrayBuffer): Promise<T[]> {
 
 /** A tabular endpoint: asks for Arrow IPC, accepts JSON (an array or {rows}) if the server answers with JSON. */
 export async function getRows<T>(path: string, params?: Record<string, unknown>, signal?: AbortSignal): Promise<T[]> {
-  const res = await fetch(`/api${path}${qs(params)}`, { credentials: 'same-origin', headers: { accept: `${ARROW}, application/json;q=0.5` }, signal });
+  const res = await fetch(`/api${path}${qs(params)}`, {
+    credentials: 'same-origin',
+    headers: { accept: `${ARROW}, application/json;q=0.5` },
+    signal,
+  });
   if (!res.ok) throw await failure(res);
   const type = res.headers.get('content-type') ?? '';
   if (type.includes('arrow')) return decodeArrow<T>(await res.arrayBuffer());
@@ -89,7 +109,9 @@ export async function post<T>(path: string, body?: unknown): Promise<T> {
   if (csrfToken) headers['x-csrf-token'] = csrfToken;
   if (!isForm && body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`/api${path}`, {
-    method: 'POST', credentials: 'same-origin', headers,
+    method: 'POST',
+    credentials: 'same-origin',
+    headers,
     body: isForm ? (body as FormData) : body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok) throw await failure(res);

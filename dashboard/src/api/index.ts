@@ -22,54 +22,86 @@ export const api = {
   },
   meta: () => getJson<T.Meta>('/meta'),
   figures: () => getJson<T.FiguresStatus>('/figures'),
-  overview: async (year?: number) => { const o = await getJson<T.Overview>('/overview', { year }); return { ...o, newest_flags: (o.newest_flags ?? []).map(normaliseFlag) }; },
-  indicator: (metric: string, year?: number) => getRows<T.IndicatorRow>(`/indicators/${encodeURIComponent(metric)}`, { year }),
+  overview: async (year?: number) => {
+    const o = await getJson<T.Overview>('/overview', { year });
+    return { ...o, newest_flags: (o.newest_flags ?? []).map(normaliseFlag) };
+  },
+  indicator: (metric: string, year?: number) =>
+    getRows<T.IndicatorRow>(`/indicators/${encodeURIComponent(metric)}`, { year }),
   indicatorTrend: (metric: string) => getRows<T.TrendRow>(`/indicators/${encodeURIComponent(metric)}/trend`),
   regions: (year?: number, opts: { province?: string; all?: boolean } = {}) =>
-    getRows<T.RegionRow>('/regions', { year, province: opts.province || undefined, scope: opts.all ? 'all' : undefined }),
-  region: async (code: string, year?: number) => { const r = await getJson<T.RegionDetail>(`/regions/${encodeURIComponent(code)}`, { year }); return { ...r, flags: (r.flags ?? []).map(normaliseFlag) }; },
-  flags: async (p: { year?: number; region?: string; status?: string; all_years?: boolean; limit?: number }) => (await getRows<T.FlagRow>('/flags', p)).map(normaliseFlag),
-  flag: async (id: string | number) => normaliseFlag(await getJson<T.FlagDetail>(`/flags/${encodeURIComponent(String(id))}`)),
+    getRows<T.RegionRow>('/regions', {
+      year,
+      province: opts.province || undefined,
+      scope: opts.all ? 'all' : undefined,
+    }),
+  region: async (code: string, year?: number) => {
+    const r = await getJson<T.RegionDetail>(`/regions/${encodeURIComponent(code)}`, { year });
+    return { ...r, flags: (r.flags ?? []).map(normaliseFlag) };
+  },
+  flags: async (p: { year?: number; region?: string; status?: string; all_years?: boolean; limit?: number }) =>
+    (await getRows<T.FlagRow>('/flags', p)).map(normaliseFlag),
+  flag: async (id: string | number) =>
+    normaliseFlag(await getJson<T.FlagDetail>(`/flags/${encodeURIComponent(String(id))}`)),
   record: (dataset: string, loadId: string | number, line: number) =>
-    getJson<Record<string, unknown>>(`/records/${encodeURIComponent(dataset)}/${encodeURIComponent(String(loadId))}/${line}`),
+    getJson<Record<string, unknown>>(
+      `/records/${encodeURIComponent(dataset)}/${encodeURIComponent(String(loadId))}/${line}`,
+    ),
   spotchecks: async () => (await getRows<T.SpotcheckRow>('/spotchecks')).map(normaliseDraw),
-  spotcheck: async (id: string | number) => normaliseCertificate(await getJson<T.Certificate>(`/spotchecks/${encodeURIComponent(String(id))}`)),
-  freeze: (body: { year: number; strata?: string; exclude?: string[] }) => post<Record<string, unknown>>('/spotchecks/freeze', body),
+  spotcheck: async (id: string | number) =>
+    normaliseCertificate(await getJson<T.Certificate>(`/spotchecks/${encodeURIComponent(String(id))}`)),
+  freeze: (body: { year: number; strata?: string; exclude?: string[] }) =>
+    post<Record<string, unknown>>('/spotchecks/freeze', body),
   draw: (id: string | number, body: { seed: string; proportion?: string; count?: number }) =>
     post<Record<string, unknown>>(`/spotchecks/${encodeURIComponent(String(id))}/draw`, body),
-  verify: (id: string | number) => post<Record<string, unknown>>(`/spotchecks/${encodeURIComponent(String(id))}/verify`, {}),
+  verify: (id: string | number) =>
+    post<Record<string, unknown>>(`/spotchecks/${encodeURIComponent(String(id))}/verify`, {}),
   findings: (year?: number) => getRows<Record<string, unknown>>('/spotchecks/findings', { year }),
   watchlist: async () => (await getRows<T.WatchRow>('/watchlist')).map(normaliseWatch),
-  watch: async (id: string | number) => normaliseWatch(await getJson<T.WatchDetail>(`/watchlist/${encodeURIComponent(String(id))}`)),
+  watch: async (id: string | number) =>
+    normaliseWatch(await getJson<T.WatchDetail>(`/watchlist/${encodeURIComponent(String(id))}`)),
   setWatchStatus: (id: string | number, status: string, note: string) =>
     post<Record<string, unknown>>(`/watchlist/${encodeURIComponent(String(id))}/status`, { status, note }),
   addWatch: (body: { region_code: string; year: number; reason: string; ground: number; flag_ids: string[] }) =>
     post<{ entry_id: string }>('/watchlist', body),
   watchlistOf: async (region: string) => (await getRows<T.WatchRow>('/watchlist', { region })).map(normaliseWatch),
-  commit: (id: string | number) => post<Record<string, unknown>>(`/spotchecks/${encodeURIComponent(String(id))}/commit`),
+  commit: (id: string | number) =>
+    post<Record<string, unknown>>(`/spotchecks/${encodeURIComponent(String(id))}/commit`),
   /** A draw's public file (pool, strata) as a download link; the session cookie goes with it. */
-  spotcheckFileUrl: (id: string | number, name: string) => `/api/spotchecks/${encodeURIComponent(String(id))}/files/${encodeURIComponent(name)}`,
+  spotcheckFileUrl: (id: string | number, name: string) =>
+    `/api/spotchecks/${encodeURIComponent(String(id))}/files/${encodeURIComponent(name)}`,
   users: () => getJson<T.Account[]>('/users'),
-  addUser: (body: { username: string; role: string; province_code: string | null }) => post<{ user: T.User; password: string }>('/users', body),
+  addUser: (body: { username: string; role: string; province_code: string | null }) =>
+    post<{ user: T.User; password: string }>('/users', body),
   disableUser: (name: string) => post<{ ok: boolean }>(`/users/${encodeURIComponent(name)}/disable`),
   enableUser: (name: string) => post<{ ok: boolean }>(`/users/${encodeURIComponent(name)}/enable`),
-  resetPassword: (name: string) => post<{ username: string; password: string }>(`/users/${encodeURIComponent(name)}/password`),
-  setProvince: (name: string, province_code: string) => post<{ ok: boolean }>(`/users/${encodeURIComponent(name)}/province`, { province_code }),
+  resetPassword: (name: string) =>
+    post<{ username: string; password: string }>(`/users/${encodeURIComponent(name)}/password`),
+  setProvince: (name: string, province_code: string) =>
+    post<{ ok: boolean }>(`/users/${encodeURIComponent(name)}/province`, { province_code }),
   inspectors: (year?: number) => getJson<T.Inspector[]>('/inspectors', { year }),
-  importInspectors: (csv: string, file_name: string) => post<{ file: string; imported: number; total_active: number }>('/inspectors/import', { csv, file_name }),
-  updateInspector: (id: string, change: { load_cap?: number; active?: boolean }) => post<T.Inspector>(`/inspectors/${encodeURIComponent(id)}`, change),
+  importInspectors: (csv: string, file_name: string) =>
+    post<{ file: string; imported: number; total_active: number }>('/inspectors/import', { csv, file_name }),
+  updateInspector: (id: string, change: { load_cap?: number; active?: boolean }) =>
+    post<T.Inspector>(`/inspectors/${encodeURIComponent(id)}`, change),
   loads: () => getRows<Record<string, unknown>>('/data/loads'),
   rejects: (load?: string | number) => getRows<Record<string, unknown>>('/data/rejects', { load }),
   freshness: () => getRows<Record<string, unknown>>('/data/freshness'),
   disclosureReports: (p: { year?: number; region?: string; balanced?: boolean }) =>
-    getRows<Record<string, unknown>>('/disclosure-reports', { year: p.year, region: p.region, balanced: p.balanced === undefined ? undefined : String(p.balanced) }),
+    getRows<Record<string, unknown>>('/disclosure-reports', {
+      year: p.year,
+      region: p.region,
+      balanced: p.balanced === undefined ? undefined : String(p.balanced),
+    }),
   jobs: () => getJson<T.JobsOverview>('/jobs'),
-  runJob: (id: string) => post<{ run_id: number; job_id: string; status: string }>(`/jobs/${encodeURIComponent(id)}/run`),
+  runJob: (id: string) =>
+    post<{ run_id: number; job_id: string; status: string }>(`/jobs/${encodeURIComponent(id)}/run`),
   ackRun: (runId: number) => post<T.JobRun>(`/jobs/runs/${runId}/ack`),
   exports: () => getJson<T.ExportPackage[]>('/exports'),
   createExport: (quarter: string) => post<T.ExportPackage>('/exports', { quarter }),
   /** The download address of one file of a package (a plain link: the session cookie goes with it). */
-  exportFileUrl: (quarter: string, file: string) => `/api/exports/${encodeURIComponent(quarter)}/${encodeURIComponent(file)}`,
+  exportFileUrl: (quarter: string, file: string) =>
+    `/api/exports/${encodeURIComponent(quarter)}/${encodeURIComponent(file)}`,
   upload: (file: File, dataset?: string) => {
     const form = new FormData();
     if (dataset) form.append('dataset', dataset);
@@ -80,11 +112,21 @@ export const api = {
 
 // The draw tables call their id `draw_id` and their status `state`; the dashboard uses id / status.
 function normaliseDraw(r: T.SpotcheckRow): T.SpotcheckRow {
-  return { ...r, id: r.id ?? (r as { draw_id?: number }).draw_id!, status: r.status ?? (r as { state?: string }).state ?? '' };
+  return {
+    ...r,
+    id: r.id ?? (r as { draw_id?: number }).draw_id!,
+    status: r.status ?? (r as { state?: string }).state ?? '',
+  };
 }
 function normaliseCertificate(c: T.Certificate): T.Certificate {
   const pool = c.pool as { sha256?: string; size?: number } | undefined;
-  return { ...c, id: c.id ?? (c.draw_id as number), pool_sha256: c.pool_sha256 ?? pool?.sha256 ?? '', seed: c.seed ?? null, selected: c.selected ?? [] };
+  return {
+    ...c,
+    id: c.id ?? (c.draw_id as number),
+    pool_sha256: c.pool_sha256 ?? pool?.sha256 ?? '',
+    seed: c.seed ?? null,
+    selected: c.selected ?? [],
+  };
 }
 /** The id a freeze answer names, whatever its shape. */
 export function drawIdOf(r: Record<string, unknown>): string {

@@ -1,20 +1,46 @@
 // Shapes of the API's answers, as the dashboard uses them. Optional fields are those the server may omit.
 export type Role = 'admin' | 'central' | 'provincial';
-export interface User { username: string; role: Role; province_code: string | null }
-export interface Session { user: User; csrf_token: string }
+export interface User {
+  username: string;
+  role: Role;
+  province_code: string | null;
+}
+export interface Session {
+  user: User;
+  csrf_token: string;
+}
 
 export type Status = 'met' | 'not_met' | 'no_data';
 
 export interface Metric {
-  id: string; indicator_no: number | null; area: number | string; name_zh: string; name_en: string;
-  unit: string; direction: 'higher' | 'lower' | 'equal'; funnel: boolean;
+  id: string;
+  indicator_no: number | null;
+  area: number | string;
+  name_zh: string;
+  name_en: string;
+  unit: string;
+  direction: 'higher' | 'lower' | 'equal';
+  funnel: boolean;
 }
 export interface Meta {
-  years: number[]; latest_year: number; provinces: { code: string; name: string }[]; metrics: Metric[];
-  batches: (string | number)[]; as_of: string | null; last_refresh: string | null; weights_note?: string | null;
+  years: number[];
+  latest_year: number;
+  provinces: { code: string; name: string }[];
+  metrics: Metric[];
+  batches: (string | number)[];
+  as_of: string | null;
+  last_refresh: string | null;
+  weights_note?: string | null;
 }
 
-export interface CountRow { key?: string | number; batch?: string | number; designation?: string; level?: string; count: number; [k: string]: unknown }
+export interface CountRow {
+  key?: string | number;
+  batch?: string | number;
+  designation?: string;
+  level?: string;
+  count: number;
+  [k: string]: unknown;
+}
 export interface Overview {
   regions_by: { batch: CountRow[]; designation: CountRow[]; level: CountRow[] };
   conformance_hist: { bucket: number | string; count: number }[];
@@ -24,21 +50,66 @@ export interface Overview {
 }
 
 export interface IndicatorRow {
-  region_code: string; region_name: string; province_code: string; numerator: number | null; denominator: number | null;
-  value: number | null; threshold: number | null; status: Status; provisional: boolean;
-  lower95: number | null; upper95: number | null; lower998: number | null; upper998: number | null;
-  target: number | null; position: string | null;
+  region_code: string;
+  region_name: string;
+  province_code: string;
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  threshold: number | null;
+  status: Status;
+  provisional: boolean;
+  lower95: number | null;
+  upper95: number | null;
+  lower998: number | null;
+  upper998: number | null;
+  target: number | null;
+  position: string | null;
 }
-export interface TrendRow { year: number; regions: number; met: number; not_met: number; no_data: number; median: number | null; p10: number | null; p90: number | null }
+export interface TrendRow {
+  year: number;
+  regions: number;
+  met: number;
+  not_met: number;
+  no_data: number;
+  median: number | null;
+  p10: number | null;
+  p90: number | null;
+}
 
 export interface RegionRow {
-  region_code: string; region_name: string; province_code: string; level: string; batch: string | number;
-  designation: string; conformance: number | null; meets_bar: boolean | null; composite: number | null; rank: number | null; flags_active: number;
+  region_code: string;
+  region_name: string;
+  province_code: string;
+  level: string;
+  batch: string | number;
+  designation: string;
+  conformance: number | null;
+  meets_bar: boolean | null;
+  composite: number | null;
+  rank: number | null;
+  flags_active: number;
 }
-export interface RegionMetric { metric_id: string; name_zh: string; year: number; value: number | null; threshold: number | null; status: Status; provisional: boolean; numerator: number | null; denominator: number | null }
+export interface RegionMetric {
+  metric_id: string;
+  name_zh: string;
+  year: number;
+  value: number | null;
+  threshold: number | null;
+  status: Status;
+  provisional: boolean;
+  numerator: number | null;
+  denominator: number | null;
+}
 export interface RegionDetail {
   region: RegionRow & Record<string, unknown>;
-  scorecard_by_year: (Record<string, unknown> & { year: number; conformance: number | null; meets_bar: boolean | null; composite?: number | null; rank?: number | null })[];
+  scorecard_by_year: (Record<string, unknown> & {
+    year: number;
+    conformance: number | null;
+    meets_bar: boolean | null;
+    composite?: number | null;
+    rank?: number | null;
+  })[];
   metrics: RegionMetric[];
   reports: Record<string, unknown>[];
   flags: FlagRow[];
@@ -47,21 +118,73 @@ export interface RegionDetail {
 }
 
 export interface FlagRow {
-  id: string | number; region_code: string; region_name?: string; year?: number; rule?: string; metric_id?: string | null;
-  severity?: string; status?: string; message?: string; detail?: string; first_seen?: string; [k: string]: unknown;
+  id: string | number;
+  region_code: string;
+  region_name?: string;
+  year?: number;
+  rule?: string;
+  metric_id?: string | null;
+  severity?: string;
+  status?: string;
+  message?: string;
+  detail?: string;
+  first_seen?: string;
+  [k: string]: unknown;
 }
-export interface Evidence { dataset: string; record_id?: string | number | null; file: string; line: number; load_id?: string | number; [k: string]: unknown }
-export interface FlagDetail extends FlagRow { evidence: Evidence[] }
+export interface Evidence {
+  dataset: string;
+  record_id?: string | number | null;
+  file: string;
+  line: number;
+  load_id?: string | number;
+  [k: string]: unknown;
+}
+export interface FlagDetail extends FlagRow {
+  evidence: Evidence[];
+}
 
-export interface SpotcheckRow { id: string | number; year: number; status: string; pool_size?: number; pool_sha256?: string; seed?: string | null; selected?: number; [k: string]: unknown }
+export interface SpotcheckRow {
+  id: string | number;
+  year: number;
+  status: string;
+  pool_size?: number;
+  pool_sha256?: string;
+  seed?: string | null;
+  selected?: number;
+  [k: string]: unknown;
+}
 export interface Certificate {
-  id?: string | number; year?: number; protocol: unknown; pool: unknown; pool_sha256: string; seed: string | null;
-  selected: { region_code: string; region_name?: string; ticket: string | number; stratum?: string; inspectors?: unknown }[];
-  command?: string; [k: string]: unknown;
+  id?: string | number;
+  year?: number;
+  protocol: unknown;
+  pool: unknown;
+  pool_sha256: string;
+  seed: string | null;
+  selected: {
+    region_code: string;
+    region_name?: string;
+    ticket: string | number;
+    stratum?: string;
+    inspectors?: unknown;
+  }[];
+  command?: string;
+  [k: string]: unknown;
 }
 
-export interface WatchRow { id: string | number; region_code: string; region_name?: string; year: number; status: string; reason?: string; [k: string]: unknown }
-export interface WatchDetail extends WatchRow { grounds?: unknown; evidence?: Evidence[]; history?: Record<string, unknown>[] }
+export interface WatchRow {
+  id: string | number;
+  region_code: string;
+  region_name?: string;
+  year: number;
+  status: string;
+  reason?: string;
+  [k: string]: unknown;
+}
+export interface WatchDetail extends WatchRow {
+  grounds?: unknown;
+  evidence?: Evidence[];
+  history?: Record<string, unknown>[];
+}
 
 export interface UploadResult {
   result: { file: string; dataset: string | null; status: string; loaded: number; rejected: number; message: string };
@@ -69,23 +192,71 @@ export interface UploadResult {
 }
 
 export interface JobSchedule {
-  job_id: string; cron: string; timezone: string; workday_filter: string | null; enabled: boolean;
-  description_zh: string; description_en: string; next_runs: string[]; running: boolean; provisional_years: number[];
+  job_id: string;
+  cron: string;
+  timezone: string;
+  workday_filter: string | null;
+  enabled: boolean;
+  description_zh: string;
+  description_en: string;
+  next_runs: string[];
+  running: boolean;
+  provisional_years: number[];
 }
 export interface JobRun {
-  run_id: number; job_id: string; trigger: string; started_at: string; finished_at: string | null; status: string; attempts: number;
-  summary: string | null; details: unknown; error: string | null; triggered_by: string | null; acknowledged_by: string | null; acknowledged_at: string | null;
+  run_id: number;
+  job_id: string;
+  trigger: string;
+  started_at: string;
+  finished_at: string | null;
+  status: string;
+  attempts: number;
+  summary: string | null;
+  details: unknown;
+  error: string | null;
+  triggered_by: string | null;
+  acknowledged_by: string | null;
+  acknowledged_at: string | null;
 }
-export interface JobsOverview { schedules: JobSchedule[]; runs: JobRun[]; unacknowledged: number; unacknowledged_runs: JobRun[] }
+export interface JobsOverview {
+  schedules: JobSchedule[];
+  runs: JobRun[];
+  unacknowledged: number;
+  unacknowledged_runs: JobRun[];
+}
 export interface ExportPackage {
-  quarter: string; generated_at: string; as_of: string; indicator_system_version: string; pdf: string; zip: string | null; zip_bytes: number | null;
-  files: { name: string; bytes: number; sha256: string }[]; message?: string;
+  quarter: string;
+  generated_at: string;
+  as_of: string;
+  indicator_system_version: string;
+  pdf: string;
+  zip: string | null;
+  zip_bytes: number | null;
+  files: { name: string; bytes: number; sha256: string }[];
+  message?: string;
 }
 
-export interface Account extends User { disabled: boolean; created_at: string; last_login_at: string | null; sessions: number }
-export interface Inspector { inspector_id: string; name: string; home_province_code: string; load_cap: number; active: boolean; load_this_year?: number }
+export interface Account extends User {
+  disabled: boolean;
+  created_at: string;
+  last_login_at: string | null;
+  sessions: number;
+}
+export interface Inspector {
+  inspector_id: string;
+  name: string;
+  home_province_code: string;
+  load_cap: number;
+  active: boolean;
+  load_this_year?: number;
+}
 /** GET /api/figures: when the figures were computed and whether newer loads wait for the automatic refresh. */
 export interface FiguresStatus {
-  computed_at: string | null; as_of: string | null; newest_load_at: string | null; loads_waiting: number;
-  auto_refresh: 'off' | 'idle' | 'scheduled' | 'running'; due_at: string | null; last_error: string | null;
+  computed_at: string | null;
+  as_of: string | null;
+  newest_load_at: string | null;
+  loads_waiting: number;
+  auto_refresh: 'off' | 'idle' | 'scheduled' | 'running';
+  due_at: string | null;
+  last_error: string | null;
 }

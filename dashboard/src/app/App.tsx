@@ -57,9 +57,17 @@ function YearPicker() {
   const [year, setYear] = useYear();
   if (!meta) return null;
   return (
-    <label className="year-picker">{t('common.year')}
+    <label className="year-picker">
+      {t('common.year')}
       <select value={year} onChange={(e) => setYear(Number(e.target.value))} data-testid="year-picker">
-        {meta.years.slice().sort((a, b) => b - a).map((y) => <option key={y} value={y}>{y}</option>)}
+        {meta.years
+          .slice()
+          .sort((a, b) => b - a)
+          .map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
       </select>
     </label>
   );
@@ -72,19 +80,32 @@ export function App() {
   if (!checked) return <div className="boot">{t('common.loading')}</div>;
   if (!user || !meta) return <LoginPage />;
   const keep = query.get('year') ? `?year=${query.get('year')}` : '';
-  const province = user.province_code ? meta.provinces.find((p) => p.code === user.province_code)?.name ?? user.province_code : null;
+  const province = user.province_code
+    ? (meta.provinces.find((p) => p.code === user.province_code)?.name ?? user.province_code)
+    : null;
   return (
     <div className="shell">
       <nav className="sidenav" aria-label="main">
-        <div className="brand"><span className="brand-mark">示范</span><span className="brand-sub">{t('app.title')}</span></div>
+        <div className="brand">
+          <span className="brand-mark">示范</span>
+          <span className="brand-sub">{t('app.title')}</span>
+        </div>
         <ul>
           {NAV.filter((n) => !n.roles || n.roles.includes(user.role)).map((n) => {
             const active = n.match === '/' ? path === '/' || path === '/overview' : path.startsWith(n.match);
-            return <li key={n.path}><Link to={n.path + keep} className={active ? 'active' : undefined}>{t(n.key)}</Link></li>;
+            return (
+              <li key={n.path}>
+                <Link to={n.path + keep} className={active ? 'active' : undefined}>
+                  {t(n.key)}
+                </Link>
+              </li>
+            );
           })}
         </ul>
         <div className="sidenav-foot">
-          <div>{t('common.asof')}：{date(meta.as_of)}</div>
+          <div>
+            {t('common.asof')}：{date(meta.as_of)}
+          </div>
           <FiguresStatus />
         </div>
       </nav>
@@ -92,13 +113,25 @@ export function App() {
         <header className="topbar">
           <YearPicker />
           <span className="spacer" />
-          <span className="user" data-testid="user">{user.username} · {label('auth.role', user.role)}{province ? ` · ${province}` : ''}</span>
-          <button type="button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-toggle">{t('lang.toggle')}</button>
-          <button type="button" onClick={() => void logout()}>{t('auth.logout')}</button>
+          <span className="user" data-testid="user">
+            {user.username} · {label('auth.role', user.role)}
+            {province ? ` · ${province}` : ''}
+          </span>
+          <button type="button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-toggle">
+            {t('lang.toggle')}
+          </button>
+          <button type="button" onClick={() => void logout()}>
+            {t('auth.logout')}
+          </button>
         </header>
         <main className="content">
           {/* keyed by the refresh: new figures remount the page, so every view fetches them without a button */}
-          <Suspense key={meta.last_refresh ?? 'none'} fallback={<div className="state state-loading">{t('common.loading')}</div>}>{route(path)}</Suspense>
+          <Suspense
+            key={meta.last_refresh ?? 'none'}
+            fallback={<div className="state state-loading">{t('common.loading')}</div>}
+          >
+            {route(path)}
+          </Suspense>
         </main>
       </div>
     </div>

@@ -1,7 +1,19 @@
 // A tiny history router. The path picks the page; filters live in the query string so a view can be shared.
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode, type MouseEvent } from 'react';
+import {
+  createContext,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+  type MouseEvent,
+} from 'react';
 
-interface Location { path: string; query: URLSearchParams }
+interface Location {
+  path: string;
+  query: URLSearchParams;
+}
 interface Router extends Location {
   navigate(to: string, opts?: { replace?: boolean }): void;
   /** Merge into the query string (null/'' removes a key), keeping the path. */
@@ -24,12 +36,17 @@ export function RouterProvider({ children }: { children: ReactNode }) {
     setLoc(read());
     if (!opts?.replace) window.scrollTo(0, 0);
   }, []);
-  const setQuery = useCallback((patch: Record<string, string | number | null | undefined>, opts?: { replace?: boolean }) => {
-    const q = new URLSearchParams(location.search);
-    for (const [k, v] of Object.entries(patch)) if (v == null || v === '') q.delete(k); else q.set(k, String(v));
-    const s = q.toString();
-    navigate(location.pathname + (s ? `?${s}` : ''), { replace: opts?.replace ?? true });
-  }, [navigate]);
+  const setQuery = useCallback(
+    (patch: Record<string, string | number | null | undefined>, opts?: { replace?: boolean }) => {
+      const q = new URLSearchParams(location.search);
+      for (const [k, v] of Object.entries(patch))
+        if (v == null || v === '') q.delete(k);
+        else q.set(k, String(v));
+      const s = q.toString();
+      navigate(location.pathname + (s ? `?${s}` : ''), { replace: opts?.replace ?? true });
+    },
+    [navigate],
+  );
   const value = useMemo(() => ({ ...loc, navigate, setQuery }), [loc, navigate, setQuery]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
@@ -53,12 +70,26 @@ export function matchPath(pattern: string, path: string): Record<string, string>
   return out;
 }
 
-export function Link({ to, children, className, title }: { to: string; children: ReactNode; className?: string; title?: string }) {
+export function Link({
+  to,
+  children,
+  className,
+  title,
+}: {
+  to: string;
+  children: ReactNode;
+  className?: string;
+  title?: string;
+}) {
   const { navigate } = useRouter();
   const onClick = (e: MouseEvent) => {
     if (e.metaKey || e.ctrlKey || e.shiftKey || e.button !== 0) return;
     e.preventDefault();
     navigate(to);
   };
-  return <a href={to} onClick={onClick} className={className} title={title}>{children}</a>;
+  return (
+    <a href={to} onClick={onClick} className={className} title={title}>
+      {children}
+    </a>
+  );
 }

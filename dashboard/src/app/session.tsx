@@ -22,16 +22,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const loadMeta = useCallback(async () => setMeta(await api.meta()), []);
   useEffect(() => {
     api.me().then(
-      async (s) => { setUser(s.user); await loadMeta().catch(() => {}); setChecked(true); },
-      (e) => { if (!(e instanceof ApiError)) console.warn(e); setChecked(true); },
+      async (s) => {
+        setUser(s.user);
+        await loadMeta().catch(() => {});
+        setChecked(true);
+      },
+      (e) => {
+        if (!(e instanceof ApiError)) console.warn(e);
+        setChecked(true);
+      },
     );
   }, [loadMeta]);
 
-  const login = useCallback(async (username: string, password: string) => {
-    const s = await api.login(username, password);
-    await loadMeta();
-    setUser(s.user);
-  }, [loadMeta]);
+  const login = useCallback(
+    async (username: string, password: string) => {
+      const s = await api.login(username, password);
+      await loadMeta();
+      setUser(s.user);
+    },
+    [loadMeta],
+  );
   const logout = useCallback(async () => {
     await api.logout().catch(() => {});
     setUser(null);

@@ -2,7 +2,13 @@
 import * as Plot from '@observablehq/plot';
 import { ACCENT, base, INK, STATUS_COLORS, unitFormat, type BaseOptions } from './theme.ts';
 
-export interface HistogramOptions extends BaseOptions { unit?: string; threshold?: number | null; x?: string; y?: string; thresholds?: number }
+export interface HistogramOptions extends BaseOptions {
+  unit?: string;
+  threshold?: number | null;
+  x?: string;
+  y?: string;
+  thresholds?: number;
+}
 
 export function histogramChart(values: readonly { value: number | null; status?: string }[], o: HistogramOptions = {}) {
   const pts = values.filter((d) => d.value != null);
@@ -12,25 +18,42 @@ export function histogramChart(values: readonly { value: number | null; status?:
     x: { label: o.x ?? null, tickFormat: unitFormat(o.unit) },
     y: { label: o.y ?? null, grid: true },
     marks: [
-      Plot.rectY(pts, { ...Plot.binX({ y: 'count' }, { x: 'value', thresholds: o.thresholds ?? 20 }), fill: ACCENT, fillOpacity: 0.8, inset: 0.5 }),
+      Plot.rectY(pts, {
+        ...Plot.binX({ y: 'count' }, { x: 'value', thresholds: o.thresholds ?? 20 }),
+        fill: ACCENT,
+        fillOpacity: 0.8,
+        inset: 0.5,
+      }),
       Plot.ruleY([0]),
-      o.threshold != null ? Plot.ruleX([o.threshold], { stroke: STATUS_COLORS.not_met, strokeWidth: 1.5, strokeDasharray: '6,3' }) : null,
+      o.threshold != null
+        ? Plot.ruleX([o.threshold], { stroke: STATUS_COLORS.not_met, strokeWidth: 1.5, strokeDasharray: '6,3' })
+        : null,
     ].filter(Boolean) as Plot.Markish[],
   });
 }
 
-export interface CountOptions extends BaseOptions { x?: string }
+export interface CountOptions extends BaseOptions {
+  x?: string;
+}
 
 /** Horizontal bars of counts by category, value written at the end of each bar. */
 export function countBarsChart(rows: readonly { label: string; count: number }[], o: CountOptions = {}) {
   return Plot.plot({
     ...base(o, 360, Math.max(90, 28 + rows.length * 24)),
-    marginLeft: 96, marginRight: 36,
+    marginLeft: 96,
+    marginRight: 36,
     x: { label: o.x ?? null, grid: true },
     y: { label: null, domain: rows.map((r) => r.label) },
     marks: [
       Plot.barX(rows, { x: 'count', y: 'label', fill: ACCENT, fillOpacity: 0.85 }),
-      Plot.text(rows, { x: 'count', y: 'label', text: (d: { count: number }) => String(d.count), textAnchor: 'start', dx: 4, fill: INK }),
+      Plot.text(rows, {
+        x: 'count',
+        y: 'label',
+        text: (d: { count: number }) => String(d.count),
+        textAnchor: 'start',
+        dx: 4,
+        fill: INK,
+      }),
       Plot.ruleX([0]),
     ],
   });
@@ -43,6 +66,15 @@ export function bucketChart(rows: readonly { bucket: string; count: number }[], 
     marginLeft: 40,
     x: { label: o.x ?? null, domain: rows.map((r) => r.bucket), tickRotate: rows.length > 8 ? -30 : 0 },
     y: { label: o.y ?? null, grid: true },
-    marks: [Plot.barY(rows, { x: 'bucket', y: 'count', fill: ACCENT, fillOpacity: 0.85, title: (d: { bucket: string; count: number }) => `${d.bucket}: ${d.count}` }), Plot.ruleY([0])],
+    marks: [
+      Plot.barY(rows, {
+        x: 'bucket',
+        y: 'count',
+        fill: ACCENT,
+        fillOpacity: 0.85,
+        title: (d: { bucket: string; count: number }) => `${d.bucket}: ${d.count}`,
+      }),
+      Plot.ruleY([0]),
+    ],
   });
 }

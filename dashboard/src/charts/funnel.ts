@@ -5,9 +5,17 @@ import * as Plot from '@observablehq/plot';
 import { ACCENT, base, INK, STATUS_COLORS, unitFormat, type BaseOptions } from './theme.ts';
 
 export interface FunnelRow {
-  region_code: string; region_name: string; denominator: number | null; value: number | null; status: string;
-  lower95: number | null; upper95: number | null; lower998: number | null; upper998: number | null;
-  target?: number | null; threshold?: number | null;
+  region_code: string;
+  region_name: string;
+  denominator: number | null;
+  value: number | null;
+  status: string;
+  lower95: number | null;
+  upper95: number | null;
+  lower998: number | null;
+  upper998: number | null;
+  target?: number | null;
+  threshold?: number | null;
   /** The server's verdict (within, above95, below95, above998, below998); it decides outliers when present. */
   position?: string | null;
 }
@@ -20,14 +28,27 @@ export interface FunnelOptions extends BaseOptions {
 }
 
 export const isOutlier = (r: FunnelRow) =>
-  r.position != null ? /998$/.test(r.position)
+  r.position != null
+    ? /998$/.test(r.position)
     : r.value != null && ((r.upper998 != null && r.value > r.upper998) || (r.lower998 != null && r.value < r.lower998));
 
 export function funnelChart(rows: readonly FunnelRow[], o: FunnelOptions = {}): SVGSVGElement | HTMLElement {
   const pts = rows.filter((r) => r.value != null && r.denominator != null && r.denominator > 0);
-  const limits = pts.filter((r) => r.lower95 != null).slice().sort((a, b) => a.denominator! - b.denominator!);
-  const clamp = o.unit === 'rate' ? (v: number | null) => (v == null ? null : Math.max(0, Math.min(1, v))) : (v: number | null) => v;
-  const lim = limits.map((r) => ({ n: r.denominator!, l95: clamp(r.lower95), u95: clamp(r.upper95), l998: clamp(r.lower998), u998: clamp(r.upper998) }));
+  const limits = pts
+    .filter((r) => r.lower95 != null)
+    .slice()
+    .sort((a, b) => a.denominator! - b.denominator!);
+  const clamp =
+    o.unit === 'rate'
+      ? (v: number | null) => (v == null ? null : Math.max(0, Math.min(1, v)))
+      : (v: number | null) => v;
+  const lim = limits.map((r) => ({
+    n: r.denominator!,
+    l95: clamp(r.lower95),
+    u95: clamp(r.upper95),
+    l998: clamp(r.lower998),
+    u998: clamp(r.upper998),
+  }));
   const outliers = pts.filter(isOutlier);
   const ns = pts.map((r) => r.denominator!);
   const wide = ns.length > 0 && Math.min(...ns) > 0 && Math.max(...ns) / Math.min(...ns) > 30;
@@ -37,35 +58,94 @@ export function funnelChart(rows: readonly FunnelRow[], o: FunnelOptions = {}): 
 
   const fig = Plot.plot({
     ...base(o, 760, 380),
-    marginLeft: 56, marginRight: 90,
+    marginLeft: 56,
+    marginRight: 90,
     x: { type: wide ? 'log' : 'linear', label: L.x, grid: true, nice: true },
-    y: { label: L.y, grid: true, tickFormat: fmt, ...(o.unit === 'rate' ? { domain: [Math.max(0, Math.min(...pts.map((r) => r.value!), ...lim.map((d) => d.l998 ?? 1)) - 0.02), 1] } : {}) },
+    y: {
+      label: L.y,
+      grid: true,
+      tickFormat: fmt,
+      ...(o.unit === 'rate'
+        ? { domain: [Math.max(0, Math.min(...pts.map((r) => r.value!), ...lim.map((d) => d.l998 ?? 1)) - 0.02), 1] }
+        : {}),
+    },
     color: { domain: Object.keys(STATUS_COLORS), range: Object.values(STATUS_COLORS) },
     marks: [
       Plot.line(lim, { x: 'n', y: 'l998', stroke: INK, strokeWidth: 1, curve: 'monotone-x' }),
       Plot.line(lim, { x: 'n', y: 'u998', stroke: INK, strokeWidth: 1, curve: 'monotone-x' }),
       Plot.line(lim, { x: 'n', y: 'l95', stroke: INK, strokeDasharray: '4,3', strokeWidth: 1, curve: 'monotone-x' }),
       Plot.line(lim, { x: 'n', y: 'u95', stroke: INK, strokeDasharray: '4,3', strokeWidth: 1, curve: 'monotone-x' }),
-      lim.length ? Plot.text([lim[lim.length - 1]], { x: 'n', y: 'u998', text: () => L.limit998, textAnchor: 'start', dx: 4, fontSize: 10 }) : null,
-      lim.length ? Plot.text([lim[lim.length - 1]], { x: 'n', y: 'l95', text: () => L.limit95, textAnchor: 'start', dx: 4, fontSize: 10 }) : null,
+      lim.length
+        ? Plot.text([lim[lim.length - 1]], {
+            x: 'n',
+            y: 'u998',
+            text: () => L.limit998,
+            textAnchor: 'start',
+            dx: 4,
+            fontSize: 10,
+          })
+        : null,
+      lim.length
+        ? Plot.text([lim[lim.length - 1]], {
+            x: 'n',
+            y: 'l95',
+            text: () => L.limit95,
+            textAnchor: 'start',
+            dx: 4,
+            fontSize: 10,
+          })
+        : null,
       target != null ? Plot.ruleY([target], { stroke: INK, strokeOpacity: 0.4 }) : null,
-      o.threshold != null ? Plot.ruleY([o.threshold], { stroke: ACCENT, strokeWidth: 1.5, strokeDasharray: '6,3' }) : null,
-      o.threshold != null ? Plot.text([o.threshold], { y: (d: number) => d, frameAnchor: 'left', textAnchor: 'start', dx: 4, dy: 8, fill: ACCENT, text: () => `${L.threshold} ${fmt(o.threshold!)}`, fontSize: 10 }) : null,
+      o.threshold != null
+        ? Plot.ruleY([o.threshold], { stroke: ACCENT, strokeWidth: 1.5, strokeDasharray: '6,3' })
+        : null,
+      o.threshold != null
+        ? Plot.text([o.threshold], {
+            y: (d: number) => d,
+            frameAnchor: 'left',
+            textAnchor: 'start',
+            dx: 4,
+            dy: 8,
+            fill: ACCENT,
+            text: () => `${L.threshold} ${fmt(o.threshold!)}`,
+            fontSize: 10,
+          })
+        : null,
       Plot.dot(pts, {
-        x: 'denominator', y: 'value', r: 3.5, fill: 'status', stroke: 'white', strokeWidth: 0.5,
+        x: 'denominator',
+        y: 'value',
+        r: 3.5,
+        fill: 'status',
+        stroke: 'white',
+        strokeWidth: 0.5,
         title: (r: FunnelRow) => `${r.region_name} (${r.region_code})\n${fmt(r.value!)} · n=${r.denominator}`,
       }),
-      Plot.text(outliers, { x: 'denominator', y: 'value', text: 'region_name', dy: -9, fontSize: 10, fill: INK, stroke: 'white', strokeWidth: 3, paintOrder: 'stroke' }),
+      Plot.text(outliers, {
+        x: 'denominator',
+        y: 'value',
+        text: 'region_name',
+        dy: -9,
+        fontSize: 10,
+        fill: INK,
+        stroke: 'white',
+        strokeWidth: 3,
+        paintOrder: 'stroke',
+      }),
     ].filter(Boolean) as Plot.Markish[],
   });
   // labels and lines must not catch the clicks meant for the dots under them
-  for (const g of Array.from(fig.querySelectorAll('g[aria-label="text"], g[aria-label="line"], g[aria-label="rule"]'))) g.setAttribute('pointer-events', 'none');
+  for (const g of Array.from(fig.querySelectorAll('g[aria-label="text"], g[aria-label="line"], g[aria-label="rule"]')))
+    g.setAttribute('pointer-events', 'none');
   attachDotData(fig, pts, o.onClick);
   return fig;
 }
 
 /** Plot binds each dot's row index to the element (`__data__`); mark each circle with its region and wire clicks. */
-export function attachDotData<R extends { region_code: string; region_name?: string }>(fig: Element, rows: readonly R[], onClick?: (row: R) => void) {
+export function attachDotData<R extends { region_code: string; region_name?: string }>(
+  fig: Element,
+  rows: readonly R[],
+  onClick?: (row: R) => void,
+) {
   for (const c of Array.from(fig.querySelectorAll('g[aria-label="dot"] circle'))) {
     const i = (c as unknown as { __data__: number }).__data__;
     const row = rows[i];
@@ -80,7 +160,10 @@ export function attachDotData<R extends { region_code: string; region_name?: str
       c.addEventListener('click', () => onClick(row));
       c.addEventListener('keydown', (e) => {
         const key = (e as KeyboardEvent).key;
-        if (key === 'Enter' || key === ' ') { e.preventDefault(); onClick(row); }
+        if (key === 'Enter' || key === ' ') {
+          e.preventDefault();
+          onClick(row);
+        }
       });
     }
   }

@@ -66,16 +66,37 @@ function useTableState(key: string | undefined, initialSort?: { key: string; des
   };
 }
 
-export function DataTable<R>({ rows, columns, name, initialSort, limit = 200, onRowClick, rowKey, testId, filter = true, urlKey, rowLabel }: Props<R>) {
+export function DataTable<R>({
+  rows,
+  columns,
+  name,
+  initialSort,
+  limit = 200,
+  onRowClick,
+  rowKey,
+  testId,
+  filter = true,
+  urlKey,
+  rowLabel,
+}: Props<R>) {
   const { t } = useI18n();
-  const { sort, setSort, text, setText } = useTableState(urlKey === false ? undefined : (urlKey ?? testId), initialSort);
+  const { sort, setSort, text, setText } = useTableState(
+    urlKey === false ? undefined : (urlKey ?? testId),
+    initialSort,
+  );
   const [all, setAll] = useState(false);
 
   const shown = useMemo(() => {
     let out = rows.slice();
     if (text.trim()) {
       const q = text.trim().toLowerCase();
-      out = out.filter((r) => columns.some((c) => String(cellValue(c, r) ?? '').toLowerCase().includes(q)));
+      out = out.filter((r) =>
+        columns.some((c) =>
+          String(cellValue(c, r) ?? '')
+            .toLowerCase()
+            .includes(q),
+        ),
+      );
     }
     if (sort) {
       const col = columns.find((c) => c.key === sort.key);
@@ -90,23 +111,46 @@ export function DataTable<R>({ rows, columns, name, initialSort, limit = 200, on
   return (
     <div className="table-wrap" data-testid={testId}>
       <div className="table-tools">
-        {filter && <input className="table-filter" type="search" aria-label={t('common.search')} placeholder={t('common.search')} value={text} onChange={(e) => setText(e.target.value)} />}
+        {filter && (
+          <input
+            className="table-filter"
+            type="search"
+            aria-label={t('common.search')}
+            placeholder={t('common.search')}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+        )}
         <span className="muted">{t('common.rows', { n: shown.length })}</span>
         <span className="spacer" />
-        <button type="button" onClick={() => downloadCsv(shown, exportCols, name)}>{t('common.csv')}</button>
-        <button type="button" onClick={() => void downloadXlsx(shown, exportCols, name)}>{t('common.xlsx')}</button>
+        <button type="button" onClick={() => downloadCsv(shown, exportCols, name)}>
+          {t('common.csv')}
+        </button>
+        <button type="button" onClick={() => void downloadXlsx(shown, exportCols, name)}>
+          {t('common.xlsx')}
+        </button>
       </div>
       <div className="table-scroll">
         <table className="data">
           <thead>
             <tr>
               {columns.map((c) => (
-                <th key={c.key} scope="col" style={{ textAlign: c.align ?? 'left', width: c.width }}
-                  aria-sort={sort?.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}>
+                <th
+                  key={c.key}
+                  scope="col"
+                  style={{ textAlign: c.align ?? 'left', width: c.width }}
+                  aria-sort={sort?.key === c.key ? (sort.desc ? 'descending' : 'ascending') : 'none'}
+                >
                   {c.label ? (
-                    <button type="button" className="sort" data-sort={c.key} title={t('table.sortBy', { col: c.label })}
-                      onClick={() => setSort({ key: c.key, desc: sort?.key === c.key ? !sort.desc : false })}>
-                      {c.label}{sort?.key === c.key ? (sort.desc ? ' ▾' : ' ▴') : ''}
+                    <button
+                      type="button"
+                      className="sort"
+                      data-sort={c.key}
+                      title={t('table.sortBy', { col: c.label })}
+                      onClick={() => setSort({ key: c.key, desc: sort?.key === c.key ? !sort.desc : false })}
+                    >
+                      {c.label}
+                      {sort?.key === c.key ? (sort.desc ? ' ▾' : ' ▴') : ''}
                     </button>
                   ) : null}
                 </th>
@@ -115,22 +159,46 @@ export function DataTable<R>({ rows, columns, name, initialSort, limit = 200, on
           </thead>
           <tbody>
             {visible.map((r, i) => (
-              <tr key={rowKey ? rowKey(r, i) : i} onClick={onRowClick ? () => onRowClick(r) : undefined} className={onRowClick ? 'clickable' : undefined}
-                tabIndex={onRowClick ? 0 : undefined} aria-label={onRowClick && rowLabel ? rowLabel(r) : undefined}
-                onKeyDown={onRowClick ? (e: KeyboardEvent) => {
-                  // Enter or Space on the row itself (not on a button or link inside it) opens it
-                  if ((e.key === 'Enter' || e.key === ' ') && e.target === e.currentTarget) { e.preventDefault(); onRowClick(r); }
-                } : undefined}>
+              <tr
+                key={rowKey ? rowKey(r, i) : i}
+                onClick={onRowClick ? () => onRowClick(r) : undefined}
+                className={onRowClick ? 'clickable' : undefined}
+                tabIndex={onRowClick ? 0 : undefined}
+                aria-label={onRowClick && rowLabel ? rowLabel(r) : undefined}
+                onKeyDown={
+                  onRowClick
+                    ? (e: KeyboardEvent) => {
+                        // Enter or Space on the row itself (not on a button or link inside it) opens it
+                        if ((e.key === 'Enter' || e.key === ' ') && e.target === e.currentTarget) {
+                          e.preventDefault();
+                          onRowClick(r);
+                        }
+                      }
+                    : undefined
+                }
+              >
                 {columns.map((c) => {
                   const v = cellValue(c, r);
-                  return <td key={c.key} className={c.wrap ? 'wrap' : undefined} style={{ textAlign: c.align ?? (typeof v === 'number' ? 'right' : 'left') }}>{c.render ? c.render(r) : v == null ? '—' : String(v)}</td>;
+                  return (
+                    <td
+                      key={c.key}
+                      className={c.wrap ? 'wrap' : undefined}
+                      style={{ textAlign: c.align ?? (typeof v === 'number' ? 'right' : 'left') }}
+                    >
+                      {c.render ? c.render(r) : v == null ? '—' : String(v)}
+                    </td>
+                  );
                 })}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {!all && shown.length > limit && <button type="button" className="linklike" onClick={() => setAll(true)}>+{shown.length - limit}</button>}
+      {!all && shown.length > limit && (
+        <button type="button" className="linklike" onClick={() => setAll(true)}>
+          +{shown.length - limit}
+        </button>
+      )}
     </div>
   );
 }

@@ -15,14 +15,26 @@ interface Props<T> {
 
 export function QueryLoad<T>({ title, query, isEmpty, children, actions, testId, className }: Props<T>) {
   const { t } = useI18n();
-  const empty = query.data !== undefined && (isEmpty ? isEmpty(query.data) : Array.isArray(query.data) && query.data.length === 0);
+  const empty =
+    query.data !== undefined && (isEmpty ? isEmpty(query.data) : Array.isArray(query.data) && query.data.length === 0);
   return (
-    <section className={`panel ${className ?? ''}`} data-testid={testId} data-state={query.loading ? 'loading' : query.error ? 'error' : empty ? 'empty' : 'ready'}>
-      {title && <header className="panel-head"><h2>{title}</h2>{actions}</header>}
+    <section
+      className={`panel ${className ?? ''}`}
+      data-testid={testId}
+      data-state={query.loading ? 'loading' : query.error ? 'error' : empty ? 'empty' : 'ready'}
+    >
+      {title && (
+        <header className="panel-head">
+          <h2>{title}</h2>
+          {actions}
+        </header>
+      )}
       {query.error ? (
         <div className="state state-error" role="alert">
           <strong>{t('common.error')}</strong>：{query.error.message}
-          <button type="button" onClick={query.reload}>{t('common.retry')}</button>
+          <button type="button" onClick={query.reload}>
+            {t('common.retry')}
+          </button>
         </div>
       ) : query.data === undefined ? (
         <div className="state state-loading">{t('common.loading')}</div>
@@ -35,10 +47,27 @@ export function QueryLoad<T>({ title, query, isEmpty, children, actions, testId,
   );
 }
 
-export function Panel({ title, children, actions, testId, className }: { title?: ReactNode; children: ReactNode; actions?: ReactNode; testId?: string; className?: string }) {
+export function Panel({
+  title,
+  children,
+  actions,
+  testId,
+  className,
+}: {
+  title?: ReactNode;
+  children: ReactNode;
+  actions?: ReactNode;
+  testId?: string;
+  className?: string;
+}) {
   return (
     <section className={`panel ${className ?? ''}`} data-testid={testId}>
-      {title && <header className="panel-head"><h2>{title}</h2>{actions}</header>}
+      {title && (
+        <header className="panel-head">
+          <h2>{title}</h2>
+          {actions}
+        </header>
+      )}
       {children}
     </section>
   );

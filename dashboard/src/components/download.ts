@@ -3,17 +3,26 @@
 // XLSX is written by exceljs (strings are text cells there, never formulas), imported only when the user asks.
 import { csvText, type CsvCell } from '../../../pipeline/csv/safe-csv.ts';
 
-export interface ExportColumn<R> { header: string; value: (row: R) => unknown }
+export interface ExportColumn<R> {
+  header: string;
+  value: (row: R) => unknown;
+}
 
 function cells<R>(rows: readonly R[], columns: ExportColumn<R>[]): unknown[][] {
-  return rows.map((r) => columns.map((c) => {
-    const v = c.value(r);
-    return v == null ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : v;
-  }));
+  return rows.map((r) =>
+    columns.map((c) => {
+      const v = c.value(r);
+      return v == null ? '' : typeof v === 'boolean' ? (v ? 'true' : 'false') : v;
+    }),
+  );
 }
 
 export function toCsv<R>(rows: readonly R[], columns: ExportColumn<R>[]): string {
-  return csvText(columns.map((c) => c.header), cells(rows, columns) as CsvCell[][], { finalNewline: false });
+  return csvText(
+    columns.map((c) => c.header),
+    cells(rows, columns) as CsvCell[][],
+    { finalNewline: false },
+  );
 }
 
 function save(blob: Blob, filename: string) {

@@ -294,7 +294,8 @@ export const en: Record<MessageKey, string> = {
   'jobs.nextRuns': 'Next runs',
   'jobs.disabled': 'disabled',
   'jobs.provisional': 'provisional',
-  'jobs.provisionalHelp': "That year's official holiday calendar is not published yet; working days are Monday to Friday for now",
+  'jobs.provisionalHelp':
+    "That year's official holiday calendar is not published yet; working days are Monday to Friday for now",
   'jobs.runNow': 'Run now',
   'jobs.running': 'Running…',
   'jobs.trigger': 'Trigger',
@@ -318,7 +319,8 @@ export const en: Record<MessageKey, string> = {
   'exports.list': 'Quarterly packages',
   'exports.generate': 'Generate quarterly report',
   'exports.generating': 'Generating…',
-  'exports.help': 'Builds the package of a quarter: offline HTML dashboard, PDF, XLSX, one CSV per table, a manifest with SHA-256 and a zip. Packages hold every province.',
+  'exports.help':
+    'Builds the package of a quarter: offline HTML dashboard, PDF, XLSX, one CSV per table, a manifest with SHA-256 and a zip. Packages hold every province.',
   'exports.quarter': 'Quarter',
   'exports.generatedAt': 'Generated',
   'exports.system': 'Indicator system version',
@@ -334,8 +336,10 @@ export const en: Record<MessageKey, string> = {
   'acct.province': 'Province',
   'acct.create': 'Create',
   'acct.usernameHelp': '2–40 letters, digits, _ . or -',
-  'acct.created': 'Account {name} created. Its first password is shown only this once; hand it over in person or over a secure channel:',
-  'acct.resetDone': 'Password of {name} reset; the account has been logged out. The new password is shown only this once:',
+  'acct.created':
+    'Account {name} created. Its first password is shown only this once; hand it over in person or over a secure channel:',
+  'acct.resetDone':
+    'Password of {name} reset; the account has been logged out. The new password is shown only this once:',
   'acct.list': 'All accounts',
   'acct.state': 'State',
   'acct.enabled': 'Enabled',
@@ -355,9 +359,11 @@ export const en: Record<MessageKey, string> = {
   'acct.self': '(you)',
   'acct.pickProvince': 'Choose a province',
   'insp.title': 'Inspector register',
-  'insp.help': 'In the double-random spot check each selected region gets a team of randomly drawn inspectors: nobody inspects their own province, and nobody takes more teams a year than their load cap. Import the register before the draw.',
+  'insp.help':
+    'In the double-random spot check each selected region gets a team of randomly drawn inspectors: nobody inspects their own province, and nobody takes more teams a year than their load cap. Import the register before the draw.',
   'insp.import': 'Import register (CSV)',
-  'insp.importHelp': 'Header: inspector_id, name, home_province_code (e.g. 110000), load_cap (whole number), active (true/false). Chinese headers work too. An inspector with the same id is replaced by the new file; any bad row refuses the whole file.',
+  'insp.importHelp':
+    'Header: inspector_id, name, home_province_code (e.g. 110000), load_cap (whole number), active (true/false). Chinese headers work too. An inspector with the same id is replaced by the new file; any bad row refuses the whole file.',
   'insp.template': 'Download template (with example rows)',
   'insp.choose': 'Choose a CSV file',
   'insp.preview': 'Preview: {n} inspectors',
@@ -382,9 +388,10 @@ export const en: Record<MessageKey, string> = {
   'insp.p.cap': 'load cap must be a whole number >= 0, found "{v}"',
   'insp.p.active': 'active must be true/false (or 1/0, yes/no), found "{v}"',
   'insp.line': 'line {n}',
-  'yes': 'yes',
-  'no': 'no',
-  'spot.cannotAct.admin': 'Freezing the pool, drawing and committing need a central-office account (role "central office"). An admin account cannot draw; create such an account on the Accounts page.',
+  yes: 'yes',
+  no: 'no',
+  'spot.cannotAct.admin':
+    'Freezing the pool, drawing and committing need a central-office account (role "central office"). An admin account cannot draw; create such an account on the Accounts page.',
   'spot.cannotAct.provincial': 'Provincial accounts can see draw results and certificates; the central office draws.',
   'spot.toAccounts': 'Go to accounts',
   'spot.toInspectors': 'Inspector register',
@@ -395,7 +402,8 @@ export const en: Record<MessageKey, string> = {
   'spot.step.seed': 'Enter the seed',
   'spot.step.review': 'Review',
   'spot.step.commit': 'Commit',
-  'spot.publishHelp': 'Before the seed is rolled, publish the pool files and their SHA-256. Anyone can download them and check the hash with sha256sum, which shows the pool was fixed before the seed existed.',
+  'spot.publishHelp':
+    'Before the seed is rolled, publish the pool files and their SHA-256. Anyone can download them and check the hash with sha256sum, which shows the pool was fixed before the seed existed.',
   'spot.downloads': 'Published files',
   'spot.published': 'Published: go on to the seed',
   'spot.percent': 'Proportion (%)',
@@ -403,24 +411,29 @@ export const en: Record<MessageKey, string> = {
   'spot.perStratum': 'By stratum: {list}',
   'spot.badAmount': 'Enter a percentage between 0 and 100',
   'spot.badCount': 'Enter a whole number from 1 to {pool}',
-  'spot.reviewHelp': 'Check the selected regions and teams. Once committed the result cannot change (a redraw needs a stated reason).',
+  'spot.reviewHelp':
+    'Check the selected regions and teams. Once committed the result cannot change (a redraw needs a stated reason).',
   'spot.commit': 'Commit',
-  'spot.committed': 'Committed. The certificate can be printed, and anyone can recompute the draw from the published files.',
+  'spot.committed':
+    'Committed. The certificate can be printed, and anyone can recompute the draw from the published files.',
   'spot.teamSize': 'Inspectors per team',
   'spot.stratum': 'Stratum',
   'spot.stratumSize': 'Regions in stratum',
   'spot.take': 'Drawn',
   'spot.sha256': 'SHA-256',
-  'spot.poolFormat': 'Pool file format: region codes sorted ascending, one per line, each ending in LF, UTF-8, no header.',
+  'spot.poolFormat':
+    'Pool file format: region codes sorted ascending, one per line, each ending in LF, UTF-8, no header.',
   'spot.strataFormat': 'Strata file format: "region_code<TAB>stratum" per line, sorted by code, LF-terminated.',
-  'spot.protocolText': 'seed_hash = lowercase hex SHA-256 of the UTF-8 seed. ticket(x) = "0." followed by the decimal digits of SHA-256(UTF-8(seed_hash + x)) read as a 256-bit unsigned integer, left-padded with zeros to at least 64 digits, then reversed (low-order digits first). Order the ids by ticket ascending, comparing the ticket strings character by character; take the first k. Ids are 6-digit region codes; with strata, each stratum is ordered and cut separately. Inspectors: for a selected region r, order inspectors by ticket(r + "|" + inspector_id) and take the first m who are not from the province of r and are below their load cap; regions are served in draw order.',
+  'spot.protocolText':
+    'seed_hash = lowercase hex SHA-256 of the UTF-8 seed. ticket(x) = "0." followed by the decimal digits of SHA-256(UTF-8(seed_hash + x)) read as a 256-bit unsigned integer, left-padded with zeros to at least 64 digits, then reversed (low-order digits first). Order the ids by ticket ascending, comparing the ticket strings character by character; take the first k. Ids are 6-digit region codes; with strata, each stratum is ordered and cut separately. Inspectors: for a selected region r, order inspectors by ticket(r + "|" + inspector_id) and take the first m who are not from the province of r and are below their load cap; regions are served in draw order.',
   'spot.protocolVersion': 'Protocol version',
   'spot.parameters': 'Parameters',
   'spot.exclusions': 'Exclusions',
   'spot.seedHash': 'Seed hash',
   'spot.riskTargeted': 'Risk-targeted checks (not part of the random draw)',
   'spot.auditAnchor': 'Audit log anchor',
-  'spot.provinceView': 'Provincial view: this draw selected {total} regions; your province\'s {n} are listed. The pool and the seed are public; the files above allow the full check.',
+  'spot.provinceView':
+    "Provincial view: this draw selected {total} regions; your province's {n} are listed. The pool and the seed are public; the files above allow the full check.",
   'spot.noneSelectedHere': 'This draw selected no region of your province.',
   'spot.notDrawnYet': 'Not drawn yet: this is the pool announcement, published before the seed.',
   'spot.checklist': 'Verification checklist',
@@ -440,7 +453,7 @@ export const en: Record<MessageKey, string> = {
   'watch.ground.2': '(2) Designation obtained by false materials or other improper means',
   'watch.ground.3': '(3) A spot check confirms the region no longer meets the indicators',
   'watch.ground.4': '(4) Other circumstances calling for revocation',
-  'watch.ground3Auto': 'Listed only from a committed spot check\'s findings; cannot be added by hand',
+  'watch.ground3Auto': "Listed only from a committed spot check's findings; cannot be added by hand",
   'watch.integrity': 'Integrity signal: to be reviewed, not a ground for revocation',
   'watch.region': 'Region',
   'watch.pickRegion': 'Search by region name or code',
@@ -466,6 +479,8 @@ export const en: Record<MessageKey, string> = {
   'table.open': 'Open',
   'flag.status.active': 'Active',
   'flag.status.resolved': 'Resolved',
-  'watch.spotcheckUnlinked': 'Spot-check finding outside a committed draw: to be reviewed, not yet a ground for revocation',
-  'spot.filesCentral': 'The pool files list regions of every province and are published by the central office; check a copy against the SHA-256 above.',
+  'watch.spotcheckUnlinked':
+    'Spot-check finding outside a committed draw: to be reviewed, not yet a ground for revocation',
+  'spot.filesCentral':
+    'The pool files list regions of every province and are published by the central office; check a copy against the SHA-256 above.',
 };

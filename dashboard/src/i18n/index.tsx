@@ -28,12 +28,25 @@ export function makeI18n(lang: Lang, setLang: (l: Lang) => void = () => {}): I18
     if (!nf.has(d)) nf.set(d, new Intl.NumberFormat(locale, { maximumFractionDigits: d }));
     return nf.get(d)!;
   };
-  const df = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'Asia/Shanghai' });
+  const df = new Intl.DateTimeFormat(locale, {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    timeZone: 'Asia/Shanghai',
+  });
   const dtf = new Intl.DateTimeFormat(locale, {
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+    timeZone: 'Asia/Shanghai',
   });
   return {
-    lang, locale, setLang,
+    lang,
+    locale,
+    setLang,
     t(key, vars) {
       let s: string = dict[key] ?? key;
       if (vars) for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));
@@ -67,11 +80,15 @@ function initialLang(): Lang {
 
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Lang>(initialLang);
-  const value = useMemo(() => makeI18n(lang, (l) => {
-    localStorage.setItem('shifan.lang', l);
-    document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
-    setLangState(l);
-  }), [lang]);
+  const value = useMemo(
+    () =>
+      makeI18n(lang, (l) => {
+        localStorage.setItem('shifan.lang', l);
+        document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
+        setLangState(l);
+      }),
+    [lang],
+  );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

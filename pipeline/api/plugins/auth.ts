@@ -75,40 +75,47 @@ function sameToken(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export default fp(async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
-  await app.register(cookie);
-  const cache = new Map<string, { user: SessionUser | null; at: number }>();
-  app.decorate('secureCookies', opts.secureCookies ?? true);
-  app.decorate('forgetSession', (sessionId: string) => void cache.delete(sessionHash(sessionId)));
-  app.decorateRequest('user', null);
-  app.decorateRequest('sessionId', null);
+export default fp(
+  async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
+    await app.register(cookie);
+    const cache = new Map<string, { user: SessionUser | null; at: number }>();
+    app.decorate('secureCookies', opts.secureCookies ?? true);
+    app.decorate('forgetSession', (sessionId: string) => void cache.delete(sessionHash(sessionId)));
+    app.decorateRequest('user', null);
+    app.decorateRequest('sessionId', null);
 
-  app.addHook('onRoute', (route) => {
-    const handlers = ([] as unknown[]).concat(route.preHandler ?? []) as RoleCheck[];
-    const roles = handlers.find((h) => typeof h === 'function' && h[ROLES_OF])?.[ROLES_OF];
-    if (roles) route.config = { ...(route.config ?? {}), roles };
-  });
+    app.addHook('onRoute', (route) => {
+      const handlers = ([] as unknown[]).concat(route.preHandler ?? []) as RoleCheck[];
+      const roles = handlers.find((h) => typeof h === 'function' && h[ROLES_OF])?.[ROLES_OF];
+      if (roles) route.config = { ...(route.config ?? {}), roles };
+    });
 
-  app.addHook('onRequest', async (req) => {
-    if (isPublic(req)) return;
-    const sid = req.cookies[SESSION_COOKIE];
-    if (!sid) throw new HttpError(401, 'unauthorized', 'log in first (POST /api/auth/login)');
-    const key = sessionHash(sid);
-    let hit = cache.get(key);
-    if (!hit || Date.now() - hit.at > SESSION_CACHE_MS) {
-      hit = { user: await sessionUser(app.db, sid), at: Date.now() };
-      cache.set(key, hit);
-    }
-    if (!hit.user) throw new HttpError(401, 'unauthorized', 'the session has expired or was ended; log in again');
-    req.user = hit.user;
-    req.sessionId = sid;
-    const roles = req.routeOptions.config?.roles;
-    if (roles) checkRole(req, roles);
-    if (!SAFE.has(req.method)) {
-      const token = req.headers['x-csrf-token'];
-      if (typeof token !== 'string' || !sameToken(token, hit.user.csrf_token)) {
-        throw new HttpError(403, 'csrf', 'missing or wrong x-csrf-token header (the csrf_token from login or GET /api/auth/me)');
+    app.addHook('onRequest', async (req) => {
+      if (isPublic(req)) return;
+      const sid = req.cookies[SESSION_COOKIE];
+      if (!sid) throw new HttpError(401, 'unauthorized', 'log in first (POST /api/auth/login)');
+      const key = sessionHash(sid);
+      let hit = cache.get(key);
+      if (!hit || Date.now() - hit.at > SESSION_CACHE_MS) {
+        hit = { user: await sessionUser(app.db, sid), at: Date.now() };
+        cache.set(key, hit);
       }
-    }
-  });
-}, { name: 'shifan-auth', dependencies: ['shifan-db'] });
+      if (!hit.user) throw new HttpError(401, 'unauthorized', 'the session has expired or was ended; log in again');
+      req.user = hit.user;
+      req.sessionId = sid;
+      const roles = req.routeOptions.config?.roles;
+      if (roles) checkRole(req, roles);
+      if (!SAFE.has(req.method)) {
+        const token = req.headers['x-csrf-token'];
+        if (typeof token !== 'string' || !sameToken(token, hit.user.csrf_token)) {
+          throw new HttpError(
+            403,
+            'csrf',
+            'missing or wrong x-csrf-token header (the csrf_token from login or GET /api/auth/me)',
+          );
+        }
+      }
+    });
+  },
+  { name: 'shifan-auth', dependencies: ['shifan-db'] },
+);

@@ -27,30 +27,38 @@ export function looksLikeApi(url: string): boolean {
       break;
     }
   }
-  const first = path.toLowerCase().split(/[/\\]+/).map((s) => s.split(';')[0]).find((s) => s !== '' && s !== '.');
+  const first = path
+    .toLowerCase()
+    .split(/[/\\]+/)
+    .map((s) => s.split(';')[0])
+    .find((s) => s !== '' && s !== '.');
   return first === 'api' || first === 'docs';
 }
 
-export default fp(async function dashboardPlugin(app: FastifyInstance, opts: { staticDir?: string }) {
-  const dir = opts.staticDir && existsSync(join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
-  if (dir) {
-    // In a context of its own, so that marking these routes public touches no other route.
-    await app.register(async (files) => {
-      files.addHook('onRoute', (route) => {
-        route.config = { ...(route.config ?? {}), public: true };
+export default fp(
+  async function dashboardPlugin(app: FastifyInstance, opts: { staticDir?: string }) {
+    const dir = opts.staticDir && existsSync(join(opts.staticDir, 'index.html')) ? opts.staticDir : undefined;
+    if (dir) {
+      // In a context of its own, so that marking these routes public touches no other route.
+      await app.register(async (files) => {
+        files.addHook('onRoute', (route) => {
+          route.config = { ...(route.config ?? {}), public: true };
+        });
+        await files.register(fastifyStatic, { root: dir, wildcard: false, index: ['index.html'] });
       });
-      await files.register(fastifyStatic, { root: dir, wildcard: false, index: ['index.html'] });
+    }
+    // Answered in onRequest, before a body is read: an unmatched POST with a broken body is a 404 like any other.
+    const answersNotFound = (req: FastifyRequest) =>
+      looksLikeApi(req.url) || (req.method !== 'GET' && req.method !== 'HEAD');
+    app.addHook('onRequest', async (req, reply) => {
+      if (req.is404 && answersNotFound(req)) return reply.status(404).send(NOT_FOUND);
     });
-  }
-  // Answered in onRequest, before a body is read: an unmatched POST with a broken body is a 404 like any other.
-  const answersNotFound = (req: FastifyRequest) => looksLikeApi(req.url) || (req.method !== 'GET' && req.method !== 'HEAD');
-  app.addHook('onRequest', async (req, reply) => {
-    if (req.is404 && answersNotFound(req)) return reply.status(404).send(NOT_FOUND);
-  });
-  app.setNotFoundHandler((req, reply) => {
-    if (answersNotFound(req)) return reply.status(404).send(NOT_FOUND);
-    // read here rather than with reply.sendFile: @fastify/static lives in its own context (above)
-    if (dir) return reply.type('text/html; charset=utf-8').send(createReadStream(join(dir, 'index.html')));
-    return reply.type('text/html; charset=utf-8').send(NO_BUILD);
-  });
-}, { name: 'shifan-dashboard' });
+    app.setNotFoundHandler((req, reply) => {
+      if (answersNotFound(req)) return reply.status(404).send(NOT_FOUND);
+      // read here rather than with reply.sendFile: @fastify/static lives in its own context (above)
+      if (dir) return reply.type('text/html; charset=utf-8').send(createReadStream(join(dir, 'index.html')));
+      return reply.type('text/html; charset=utf-8').send(NO_BUILD);
+    });
+  },
+  { name: 'shifan-dashboard' },
+);

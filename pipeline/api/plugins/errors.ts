@@ -4,7 +4,11 @@ import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 export class HttpError extends Error {
-  constructor(readonly statusCode: number, readonly code: string, message: string) {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
     this.name = 'HttpError';
   }
@@ -14,7 +18,16 @@ export const badRequest = (message: string) => new HttpError(400, 'bad_request',
 export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
 export const notFound = (message: string) => new HttpError(404, 'not_found', message);
 
-const CODES: Record<number, string> = { 400: 'bad_request', 401: 'unauthorized', 403: 'forbidden', 404: 'not_found', 406: 'not_acceptable', 413: 'too_large', 415: 'unsupported_media_type', 429: 'too_many_requests' };
+const CODES: Record<number, string> = {
+  400: 'bad_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  406: 'not_acceptable',
+  413: 'too_large',
+  415: 'unsupported_media_type',
+  429: 'too_many_requests',
+};
 
 /** Domain functions throw plain Errors for a caller's mistake (bad seed, wrong status move): these become 400. */
 export async function asBadRequest<T>(p: Promise<T>): Promise<T> {
@@ -33,7 +46,10 @@ export async function asBadRequest<T>(p: Promise<T>): Promise<T> {
  *  percent-encoding, a parameter longer than the router's limit) gets the one error shape as a 400, without the
  *  path echoed back. */
 export function frameworkError(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
-  const message = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'a part of the path is too long' : 'the path is not a valid URL (bad percent-encoding)';
+  const message =
+    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'a part of the path is too long'
+      : 'the path is not a valid URL (bad percent-encoding)';
   void reply.status(400).send({ error: { code: 'bad_request', message } });
 }
 
@@ -49,21 +65,32 @@ function infiniteValue(values: unknown): string | null {
   return null;
 }
 
-export default fp(async function errorsPlugin(app: FastifyInstance) {
-  app.addHook('preValidation', async (req) => {
-    for (const [part, values] of [['querystring', req.query], ['params', req.params]] as const) {
-      const key = infiniteValue(values);
-      if (key !== null) throw badRequest(`${part}/${key} is out of range`);
-    }
-  });
+export default fp(
+  async function errorsPlugin(app: FastifyInstance) {
+    app.addHook('preValidation', async (req) => {
+      for (const [part, values] of [
+        ['querystring', req.query],
+        ['params', req.params],
+      ] as const) {
+        const key = infiniteValue(values);
+        if (key !== null) throw badRequest(`${part}/${key} is out of range`);
+      }
+    });
 
-  app.setErrorHandler((err: FastifyError, req, reply) => {
-    const status = err instanceof HttpError ? err.statusCode : err.validation ? 400 : (err.statusCode ?? 500);
-    if (status >= 500) {
-      req.log.error({ err }, 'request failed');
-      return reply.status(500).send({ error: { code: 'internal', message: 'the server could not complete this request; the error is in the server log' } });
-    }
-    const code = err instanceof HttpError ? err.code : (CODES[status] ?? 'error');
-    return reply.status(status).send({ error: { code, message: err.message } });
-  });
-}, { name: 'shifan-errors' });
+    app.setErrorHandler((err: FastifyError, req, reply) => {
+      const status = err instanceof HttpError ? err.statusCode : err.validation ? 400 : (err.statusCode ?? 500);
+      if (status >= 500) {
+        req.log.error({ err }, 'request failed');
+        return reply.status(500).send({
+          error: {
+            code: 'internal',
+            message: 'the server could not complete this request; the error is in the server log',
+          },
+        });
+      }
+      const code = err instanceof HttpError ? err.code : (CODES[status] ?? 'error');
+      return reply.status(status).send({ error: { code, message: err.message } });
+    });
+  },
+  { name: 'shifan-errors' },
+);

@@ -34,7 +34,10 @@ export async function toArrow(rows: Record<string, unknown>[]): Promise<Uint8Arr
   for (const key of Object.keys(rows[0] ?? {})) {
     const values = rows.map((r) => r[key] ?? null);
     const type = columnType(arrow, values);
-    const cells = type instanceof Dictionary ? values.map((v) => (v === null || typeof v === 'string' ? v : JSON.stringify(v))) : values;
+    const cells =
+      type instanceof Dictionary
+        ? values.map((v) => (v === null || typeof v === 'string' ? v : JSON.stringify(v)))
+        : values;
     columns[key] = vectorFromArray(cells, type);
   }
   return tableToIPC(new Table(columns), 'stream');
@@ -49,10 +52,21 @@ function acceptsGzip(req: FastifyRequest): boolean {
 
 /** Sends a cached body, or its cached gzip form when the client accepts gzip and the body is not tiny. The ETag
  *  names the body's key and the data generation, so a browser revalidating its copy gets 304 until the next write. */
-async function sendBody(req: FastifyRequest, reply: FastifyReply, q: Queries, key: string, type: string, body: () => Promise<Buffer>) {
+async function sendBody(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  q: Queries,
+  key: string,
+  type: string,
+  body: () => Promise<Buffer>,
+) {
   const generation = q.generation;
   const etag = `W/"${generation}-${createHash('sha1').update(key).digest('base64url').slice(0, 16)}"`;
-  reply.header('vary', 'accept, accept-encoding, cookie').header('cache-control', 'private, no-cache').header('etag', etag).type(type);
+  reply
+    .header('vary', 'accept, accept-encoding, cookie')
+    .header('cache-control', 'private, no-cache')
+    .header('etag', etag)
+    .type(type);
   if (req.headers['if-none-match'] === etag) return reply.status(304).send();
   const plain = await q.cached(`body:${key}`, body);
   if (plain.length < GZIP_MIN_BYTES || !acceptsGzip(req)) return reply.send(plain);
@@ -61,13 +75,30 @@ async function sendBody(req: FastifyRequest, reply: FastifyReply, q: Queries, ke
 }
 
 /** Sends rows as JSON or Arrow; `key` names the query and every parameter that shaped it (province included). */
-export async function sendTable(req: FastifyRequest, reply: FastifyReply, q: Queries, key: string, rows: () => Promise<Record<string, unknown>[]>) {
+export async function sendTable(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  q: Queries,
+  key: string,
+  rows: () => Promise<Record<string, unknown>[]>,
+) {
   const data = () => q.cached(`rows:${key}`, rows);
-  if (wantsArrow(req)) return sendBody(req, reply, q, `arrow:${key}`, ARROW, async () => Buffer.from(await toArrow(await data())));
-  return sendBody(req, reply, q, `json:${key}`, 'application/json; charset=utf-8', async () => Buffer.from(JSON.stringify(await data())));
+  if (wantsArrow(req))
+    return sendBody(req, reply, q, `arrow:${key}`, ARROW, async () => Buffer.from(await toArrow(await data())));
+  return sendBody(req, reply, q, `json:${key}`, 'application/json; charset=utf-8', async () =>
+    Buffer.from(JSON.stringify(await data())),
+  );
 }
 
 /** Sends a JSON document cached under key (the aggregated documents: meta, overview, a region's page). */
-export async function sendCachedJson(req: FastifyRequest, reply: FastifyReply, q: Queries, key: string, doc: () => Promise<unknown>) {
-  return sendBody(req, reply, q, `doc:${key}`, 'application/json; charset=utf-8', async () => Buffer.from(JSON.stringify(await doc())));
+export async function sendCachedJson(
+  req: FastifyRequest,
+  reply: FastifyReply,
+  q: Queries,
+  key: string,
+  doc: () => Promise<unknown>,
+) {
+  return sendBody(req, reply, q, `doc:${key}`, 'application/json; charset=utf-8', async () =>
+    Buffer.from(JSON.stringify(await doc())),
+  );
 }

@@ -42,20 +42,38 @@ export default async function authRoutes(app: FastifyInstance, opts: AuthRouteOp
     if (!user) {
       const locks = throttle.fail(keys);
       for (const lock of locks) {
-        await app.q.write((db) => appendAudit(db, {
-          action: 'user.lockout', actor: `address:${req.ip}`, subject: lock.kind === 'username' ? `user:${lock.key}` : `address:${lock.key}`,
-          details: { kind: lock.kind, failures: lock.failures, locked_seconds: Math.ceil(lock.lockMs / 1000), username: name, address: req.ip },
-        }));
+        await app.q.write((db) =>
+          appendAudit(db, {
+            action: 'user.lockout',
+            actor: `address:${req.ip}`,
+            subject: lock.kind === 'username' ? `user:${lock.key}` : `address:${lock.key}`,
+            details: {
+              kind: lock.kind,
+              failures: lock.failures,
+              locked_seconds: Math.ceil(lock.lockMs / 1000),
+              username: name,
+              address: req.ip,
+            },
+          }),
+        );
       }
       throw new HttpError(401, 'unauthorized', 'wrong username or password, or the account is disabled');
     }
     throttle.succeed(name);
     const session = await app.q.write((db) => createSession(db, user));
     reply.setCookie(SESSION_COOKIE, session.sessionId, {
-      path: '/', httpOnly: true, sameSite: 'strict', secure: app.secureCookies, expires: session.expires,
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: app.secureCookies,
+      expires: session.expires,
     });
     reply.setCookie(DEVICE_COOKIE, deviceToken(name), {
-      path: '/api/auth/login', httpOnly: true, sameSite: 'strict', secure: app.secureCookies, maxAge: DEVICE_DAYS * 86400,
+      path: '/api/auth/login',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: app.secureCookies,
+      maxAge: DEVICE_DAYS * 86400,
     });
     return { user, csrf_token: session.csrf_token };
   });

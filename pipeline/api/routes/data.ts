@@ -26,7 +26,9 @@ export const UPLOAD_LIMIT_BYTES = 512 * 1024 * 1024;
 
 const DATASETS = new Set(datasets.map((d) => d.name));
 /** History tables of the datasets whose rows belong to a region: what a load can hold of a province. */
-const REGIONAL_TABLES = listValue(datasets.filter((d) => d.columns.some((c) => c.name === 'region_code')).map(historyTable));
+const REGIONAL_TABLES = listValue(
+  datasets.filter((d) => d.columns.some((c) => c.name === 'region_code')).map(historyTable),
+);
 
 export default async function dataRoutes(app: FastifyInstance, opts: { uploadLimit?: number }) {
   const limitMb = Math.round((opts.uploadLimit ?? UPLOAD_LIMIT_BYTES) / 2 ** 20);
@@ -38,7 +40,9 @@ export default async function dataRoutes(app: FastifyInstance, opts: { uploadLim
     const limit = (req.query as { limit: number }).limit;
     const province = provinceOf(req);
     if (province !== null) {
-      return sendTable(req, reply, app.q, `loads|${limit}|${province}`, () => app.q.rows('api/data_loads_province', { limit, province, tables: REGIONAL_TABLES }));
+      return sendTable(req, reply, app.q, `loads|${limit}|${province}`, () =>
+        app.q.rows('api/data_loads_province', { limit, province, tables: REGIONAL_TABLES }),
+      );
     }
     return sendTable(req, reply, app.q, `loads|${limit}`, () => app.q.rows('api/data_loads', { limit }));
   });
@@ -46,19 +50,24 @@ export default async function dataRoutes(app: FastifyInstance, opts: { uploadLim
   app.get('/data/rejects', { schema: S.rejects }, async (req, reply) => {
     const { load = null, limit } = req.query as { load?: number; limit: number };
     const province = provinceOf(req);
-    return sendTable(req, reply, app.q, `rejects|${load}|${limit}|${province}`, () => app.q.rows('api/data_rejects', { load_id: load, limit, province }));
+    return sendTable(req, reply, app.q, `rejects|${load}|${limit}|${province}`, () =>
+      app.q.rows('api/data_rejects', { load_id: load, limit, province }),
+    );
   });
 
   app.get('/data/freshness', { schema: S.freshness }, async (req, reply) => {
     const province = provinceOf(req);
     if (province !== null) {
-      return sendTable(req, reply, app.q, `freshness|${province}`, () => app.q.rows('api/data_freshness_province', { province, tables: REGIONAL_TABLES }));
+      return sendTable(req, reply, app.q, `freshness|${province}`, () =>
+        app.q.rows('api/data_freshness_province', { province, tables: REGIONAL_TABLES }),
+      );
     }
     return sendTable(req, reply, app.q, 'freshness|', () => app.q.rows('api/data_freshness', { province }));
   });
 
   app.post('/upload', { schema: S.upload, preHandler: central }, async (req) => {
-    if (!req.isMultipart()) throw new HttpError(415, 'unsupported_media_type', 'send the file as multipart/form-data with a "file" part');
+    if (!req.isMultipart())
+      throw new HttpError(415, 'unsupported_media_type', 'send the file as multipart/form-data with a "file" part');
     // Beside the database, so a server killed mid-upload leaves nothing behind once it starts again (pipeline/db/scratch.ts).
     const dir = app.q.db.scratch('upload');
     try {
@@ -71,11 +80,16 @@ export default async function dataRoutes(app: FastifyInstance, opts: { uploadLim
           path = join(dir, name);
           await pipeline(part.file, createWriteStream(path));
           if (part.file.truncated) {
-            throw new HttpError(413, 'too_large', `文件超过上传上限 ${limitMb} MB；更大的文件请放入收件箱目录 data/inbox 或用 shifan ingest 加载 ` +
-              `(the file is larger than the ${limitMb} MB upload limit; put larger files in the inbox folder data/inbox or load them with shifan ingest)`);
+            throw new HttpError(
+              413,
+              'too_large',
+              `文件超过上传上限 ${limitMb} MB；更大的文件请放入收件箱目录 data/inbox 或用 shifan ingest 加载 ` +
+                `(the file is larger than the ${limitMb} MB upload limit; put larger files in the inbox folder data/inbox or load them with shifan ingest)`,
+            );
           }
         } else if (part.fieldname === 'dataset' && typeof part.value === 'string' && part.value !== '') {
-          if (!DATASETS.has(part.value)) throw badRequest(`unknown dataset "${part.value}"; one of ${[...DATASETS].join(', ')}`);
+          if (!DATASETS.has(part.value))
+            throw badRequest(`unknown dataset "${part.value}"; one of ${[...DATASETS].join(', ')}`);
           dataset = part.value;
         }
       }
@@ -85,12 +99,22 @@ export default async function dataRoutes(app: FastifyInstance, opts: { uploadLim
       const result = await app.q.write(async (db) => {
         const r = await ingestFile(db, file, { source: 'upload', dataset });
         await appendAudit(db, {
-          action: 'data.upload', actor, subject: r.load_id ? `load:${r.load_id}` : `file:${r.file}`,
-          details: { file: r.file, dataset: r.dataset ?? null, status: r.status, loaded: r.loaded, rejected: r.rejected },
+          action: 'data.upload',
+          actor,
+          subject: r.load_id ? `load:${r.load_id}` : `file:${r.file}`,
+          details: {
+            file: r.file,
+            dataset: r.dataset ?? null,
+            status: r.status,
+            loaded: r.loaded,
+            rejected: r.rejected,
+          },
         });
         return r;
       });
-      const rejects = result.load_id ? await app.q.rows('api/data_rejects', { load_id: result.load_id, limit: 200, province: null }) : [];
+      const rejects = result.load_id
+        ? await app.q.rows('api/data_rejects', { load_id: result.load_id, limit: 200, province: null })
+        : [];
       return { result, rejects };
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -101,7 +125,12 @@ export default async function dataRoutes(app: FastifyInstance, opts: { uploadLim
     const actor = `user:${req.user!.username}`;
     return app.q.write(async (db) => {
       const r = await refresh(db, { actor });
-      await appendAudit(db, { action: 'refresh.run', actor, subject: `run:${r.run_id}`, details: { as_of: r.as_of, metric_rows: r.metric_rows, flags_active: r.flags_active, flags_new: r.flags_new } });
+      await appendAudit(db, {
+        action: 'refresh.run',
+        actor,
+        subject: `run:${r.run_id}`,
+        details: { as_of: r.as_of, metric_rows: r.metric_rows, flags_active: r.flags_active, flags_new: r.flags_new },
+      });
       return r;
     });
   });

@@ -8,8 +8,13 @@ import * as S from '../schemas/disclosure-reports.ts';
 export default async function disclosureReportRoutes(app: FastifyInstance) {
   app.get('/disclosure-reports', { schema: S.list }, async (req, reply) => {
     const province = provinceOf(req);
-    const { year = null, region = null, balanced = null } = req.query as { year?: number; region?: string; balanced?: boolean };
+    const {
+      year = null,
+      region = null,
+      balanced = null,
+    } = req.query as { year?: number; region?: string; balanced?: boolean };
     return sendTable(req, reply, app.q, `disclosure-reports|${year}|${region}|${balanced}|${province}`, async () =>
-      listDisclosureReports(app.db, { year, region, province, balanced }));
+      listDisclosureReports(app.db, { year, region, province, balanced }),
+    );
   });
 }

@@ -14,6 +14,17 @@ import inspectorRoutes from './inspectors.ts';
 import disclosureReportRoutes from './disclosure-reports.ts';
 
 export const routeGroups = [
-  authRoutes, metaRoutes, indicatorRoutes, regionRoutes, riskRoutes, flagRoutes, spotcheckRoutes, watchlistRoutes, dataRoutes,
-  jobRoutes, userRoutes, inspectorRoutes, disclosureReportRoutes,
+  authRoutes,
+  metaRoutes,
+  indicatorRoutes,
+  regionRoutes,
+  riskRoutes,
+  flagRoutes,
+  spotcheckRoutes,
+  watchlistRoutes,
+  dataRoutes,
+  jobRoutes,
+  userRoutes,
+  inspectorRoutes,
+  disclosureReportRoutes,
 ];

@@ -12,7 +12,10 @@ export default async function indicatorRoutes(app: FastifyInstance) {
     const dflt = await defaultYear(app);
     const year = (req.query as { year?: number }).year ?? dflt.year;
     return sendTable(req, reply, app.q, `indicator|${metric}|${year}|${province}`, async () =>
-      dflt.run_id === null || year === null ? [] : app.q.rows('api/indicator_rows', { run_id: dflt.run_id, metric, year, province }));
+      dflt.run_id === null || year === null
+        ? []
+        : app.q.rows('api/indicator_rows', { run_id: dflt.run_id, metric, year, province }),
+    );
   });
 
   app.get('/indicators/:metric/trend', { schema: S.trend }, async (req, reply) => {
@@ -20,6 +23,7 @@ export default async function indicatorRoutes(app: FastifyInstance) {
     const province = provinceOf(req);
     const run = await app.q.latestRun();
     return sendTable(req, reply, app.q, `trend|${metric}|${province}`, async () =>
-      run === null ? [] : app.q.rows('api/indicator_trend', { run_id: run.run_id, metric, province }));
+      run === null ? [] : app.q.rows('api/indicator_trend', { run_id: run.run_id, metric, province }),
+    );
   });
 }

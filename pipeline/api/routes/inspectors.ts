@@ -18,11 +18,15 @@ export default async function inspectorRoutes(app: FastifyInstance) {
 
   app.post('/inspectors/import', { schema: S.importCsv, preHandler: keepers }, async (req) => {
     const body = req.body as { csv: string; file_name?: string };
-    return asBadRequest(app.q.write((db) => importInspectorsText(db, body.csv, body.file_name ?? 'inspectors.csv', actor(req))));
+    return asBadRequest(
+      app.q.write((db) => importInspectorsText(db, body.csv, body.file_name ?? 'inspectors.csv', actor(req))),
+    );
   });
 
   app.post('/inspectors/:id', { schema: S.update, preHandler: keepers }, async (req) => {
     const { id } = req.params as { id: string };
-    return asBadRequest(app.q.write((db) => updateInspector(db, id, req.body as { load_cap?: number; active?: boolean }, actor(req))));
+    return asBadRequest(
+      app.q.write((db) => updateInspector(db, id, req.body as { load_cap?: number; active?: boolean }, actor(req))),
+    );
   });
 }

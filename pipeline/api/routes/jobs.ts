@@ -6,7 +6,17 @@ import type { FastifyInstance } from 'fastify';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
 import { appendAudit } from '../../audit/index.ts';
-import { acknowledgeRun, currentRunner, listExports, listJobRuns, listSchedules, runJobNow, UnknownJobError, type ExportListing, type JobRun } from '../../jobs/index.ts';
+import {
+  acknowledgeRun,
+  currentRunner,
+  listExports,
+  listJobRuns,
+  listSchedules,
+  runJobNow,
+  UnknownJobError,
+  type ExportListing,
+  type JobRun,
+} from '../../jobs/index.ts';
 import { defaultExportsDir } from '../../export/packages.ts';
 import { requireRole } from '../plugins/auth.ts';
 import { asBadRequest, HttpError, notFound } from '../plugins/errors.ts';
@@ -24,14 +34,27 @@ const CONTENT_TYPES: Record<string, string> = {
 /** A listing as the API shows it: file names, never the server's paths. */
 function publicListing(l: ExportListing) {
   return {
-    quarter: l.quarter, generated_at: l.generated_at, as_of: l.as_of, indicator_system_version: l.indicator_system_version, pdf: l.pdf,
-    zip: l.zip ? basename(l.zip) : null, zip_bytes: l.zip_bytes, files: l.files.map((f) => ({ name: f.name, bytes: f.bytes, sha256: f.sha256 })),
+    quarter: l.quarter,
+    generated_at: l.generated_at,
+    as_of: l.as_of,
+    indicator_system_version: l.indicator_system_version,
+    pdf: l.pdf,
+    zip: l.zip ? basename(l.zip) : null,
+    zip_bytes: l.zip_bytes,
+    files: l.files.map((f) => ({ name: f.name, bytes: f.bytes, sha256: f.sha256 })),
   };
 }
 
 /** The path of `name` in the package of `quarter`: a file its manifest lists, or the zip; null for anything else. */
 export function packageFile(exportsDir: string, quarter: string, name: string): string | null {
-  if (!/^\d{4}Q[1-4]$/.test(quarter) || name.includes('/') || name.includes('\\') || name.includes('\0') || name.startsWith('.')) return null;
+  if (
+    !/^\d{4}Q[1-4]$/.test(quarter) ||
+    name.includes('/') ||
+    name.includes('\\') ||
+    name.includes('\0') ||
+    name.startsWith('.')
+  )
+    return null;
   const pkg = listExports(exportsDir).find((l) => l.quarter === quarter && basename(l.dir) === quarter);
   if (!pkg) return null;
   let path: string | null = null;
@@ -48,18 +71,31 @@ export default async function jobRoutes(app: FastifyInstance) {
   const central = requireRole('central');
   const centralOrAdmin = requireRole('central', 'admin');
   // On the read connections, so the list answers while a job holds the writer.
-  const readers = { allFile: <T>(name: string, params: Record<string, string | number | boolean | null>) => app.q.rows<T>(name, params) };
+  const readers = {
+    allFile: <T>(name: string, params: Record<string, string | number | boolean | null>) => app.q.rows<T>(name, params),
+  };
   const runs = (options: { limit: number; unacknowledged: boolean }): Promise<JobRun[]> =>
     listJobRuns(readers, { limit: options.limit, unacknowledgedFailuresOnly: options.unacknowledged });
 
   app.get('/jobs', { schema: S.list }, async (req) => {
     // Run summaries and details carry national counts and server paths: a provincial office sees that a job ran
     // and how it ended, not what it found across the country.
-    const scoped = req.user?.role === 'provincial'
-      ? (r: JobRun) => ({ ...r, summary: null, details: null, error: r.error === null ? null : 'failed (details for the central office)' })
-      : (r: JobRun) => r;
+    const scoped =
+      req.user?.role === 'provincial'
+        ? (r: JobRun) => ({
+            ...r,
+            summary: null,
+            details: null,
+            error: r.error === null ? null : 'failed (details for the central office)',
+          })
+        : (r: JobRun) => r;
     const failures = (await runs({ limit: 1000, unacknowledged: true })).map(scoped);
-    return { schedules: await listSchedules(app.db), runs: (await runs({ limit: 50, unacknowledged: false })).map(scoped), unacknowledged: failures.length, unacknowledged_runs: failures.slice(0, 20) };
+    return {
+      schedules: await listSchedules(app.db),
+      runs: (await runs({ limit: 50, unacknowledged: false })).map(scoped),
+      unacknowledged: failures.length,
+      unacknowledged_runs: failures.slice(0, 20),
+    };
   });
 
   app.post('/jobs/:id/run', { schema: S.runNow, preHandler: central }, async (req) => {
@@ -75,9 +111,18 @@ export default async function jobRoutes(app: FastifyInstance) {
         result = await runJobNow(app.db, id, actor).finally(() => app.q.invalidate());
       }
       // After the run in the lane, so the entry never lands inside the job's transaction.
-      app.q.write((db) => appendAudit(db, { action: 'jobs.run', actor, subject: `job_run:${result.run_id}`, details: { job_id: id } }))
+      app.q
+        .write((db) =>
+          appendAudit(db, { action: 'jobs.run', actor, subject: `job_run:${result.run_id}`, details: { job_id: id } }),
+        )
         .catch((err) => app.log.error({ err }, 'audit of a manual job run failed'));
-      return { run_id: result.run_id, job_id: result.job_id, status: result.status, summary: result.summary ?? null, error: result.error ?? null };
+      return {
+        run_id: result.run_id,
+        job_id: result.job_id,
+        status: result.status,
+        summary: result.summary ?? null,
+        error: result.error ?? null,
+      };
     } catch (err) {
       if (err instanceof UnknownJobError) throw notFound(err.message);
       throw err;
@@ -90,20 +135,30 @@ export default async function jobRoutes(app: FastifyInstance) {
     return asBadRequest(app.q.write((db) => acknowledgeRun(db, run_id, actor)));
   });
 
-  app.get('/exports', { schema: S.exports, preHandler: centralOrAdmin }, async () => listExports(defaultExportsDir()).map(publicListing));
+  app.get('/exports', { schema: S.exports, preHandler: centralOrAdmin }, async () =>
+    listExports(defaultExportsDir()).map(publicListing),
+  );
 
   app.post('/exports', { schema: S.createExport, preHandler: central }, async (req) => {
     const { quarter } = req.body as { quarter: string };
     const actor = `user:${req.user!.username}`;
-    const r = await asBadRequest(app.q.write(async (db) => {
-      // Loaded on first use: the renderer, workbook and zip libraries stay out of the server's start.
-      const { exportQuarter } = await import('../../export/index.ts');
-      const result = await exportQuarter(db, { quarter });
-      await appendAudit(db, { action: 'export.quarter', actor, subject: `export:${result.quarter}`, details: { quarter: result.quarter, files: result.files.length, pdf: result.pdf, as_of: result.as_of } });
-      return result;
-    }));
+    const r = await asBadRequest(
+      app.q.write(async (db) => {
+        // Loaded on first use: the renderer, workbook and zip libraries stay out of the server's start.
+        const { exportQuarter } = await import('../../export/index.ts');
+        const result = await exportQuarter(db, { quarter });
+        await appendAudit(db, {
+          action: 'export.quarter',
+          actor,
+          subject: `export:${result.quarter}`,
+          details: { quarter: result.quarter, files: result.files.length, pdf: result.pdf, as_of: result.as_of },
+        });
+        return result;
+      }),
+    );
     const listing = listExports(defaultExportsDir()).find((l) => l.quarter === r.quarter);
-    if (!listing) throw new HttpError(500, 'internal', `the package of ${r.quarter} was written to ${r.dir} but is not listed`);
+    if (!listing)
+      throw new HttpError(500, 'internal', `the package of ${r.quarter} was written to ${r.dir} but is not listed`);
     return { ...publicListing(listing), message: r.message, seconds: r.seconds };
   });
 

@@ -15,7 +15,14 @@ export default async function regionRoutes(app: FastifyInstance) {
     const all = query.scope === 'all';
     const only = query.province ?? null;
     return sendTable(req, reply, app.q, `regions|${year}|${province}|${only}|${all}`, async () =>
-      app.q.rows('api/regions_list', { run_id: dflt.run_id ?? -1, year: year ?? -1, province, only_province: only, all }));
+      app.q.rows('api/regions_list', {
+        run_id: dflt.run_id ?? -1,
+        year: year ?? -1,
+        province,
+        only_province: only,
+        all,
+      }),
+    );
   });
 
   app.get('/regions/:code', { schema: S.detail }, async (req, reply) => {
@@ -24,7 +31,8 @@ export default async function regionRoutes(app: FastifyInstance) {
     const [region] = await app.q.rows<{ province_code: string }>('api/region_one', { code });
     // Another province's region and a code that exists nowhere answer alike (same status, same body), so a
     // provincial account cannot even learn which codes exist elsewhere.
-    if (!region || (province !== null && region.province_code !== province)) throw notFound('no such region among the regions you may see');
+    if (!region || (province !== null && region.province_code !== province))
+      throw notFound('no such region among the regions you may see');
     const dflt = await defaultYear(app);
     const year = (req.query as { year?: number }).year ?? dflt.year;
     const run_id = dflt.run_id ?? -1;

@@ -2,8 +2,16 @@
 // commit, verify. Each state change runs on the writer (app.q.write) and the spotcheck module writes its audit entry.
 import type { FastifyInstance } from 'fastify';
 import {
-  buildCertificate, commitDraw, DEFAULT_EXCLUSIONS, drawSpotcheck, ensureFindingsView, freezePool, verifyDraw,
-  type Exclusion, type SampleSize, type Strata,
+  buildCertificate,
+  commitDraw,
+  DEFAULT_EXCLUSIONS,
+  drawSpotcheck,
+  ensureFindingsView,
+  freezePool,
+  verifyDraw,
+  type Exclusion,
+  type SampleSize,
+  type Strata,
 } from '../../spotcheck/index.ts';
 import { provinceOf, requireRole } from '../plugins/auth.ts';
 import { asBadRequest, badRequest, forbidden, notFound } from '../plugins/errors.ts';
@@ -19,13 +27,17 @@ export default async function spotcheckRoutes(app: FastifyInstance) {
 
   app.get('/spotchecks', { schema: S.list }, async (req, reply) => {
     const province = provinceOf(req);
-    return sendTable(req, reply, app.q, `spotchecks|${province}`, () => app.q.rows('api/spotchecks_list', { province }));
+    return sendTable(req, reply, app.q, `spotchecks|${province}`, () =>
+      app.q.rows('api/spotchecks_list', { province }),
+    );
   });
 
   app.get('/spotchecks/findings', { schema: S.findings }, async (req, reply) => {
     const province = provinceOf(req);
     const year = (req.query as { year?: number }).year ?? null;
-    return sendTable(req, reply, app.q, `findings|${year}|${province}`, () => app.q.rows('api/spotcheck_findings', { year, province }));
+    return sendTable(req, reply, app.q, `findings|${year}|${province}`, () =>
+      app.q.rows('api/spotcheck_findings', { year, province }),
+    );
   });
 
   app.get('/spotchecks/:id', { schema: S.certificate }, async (req) => {
@@ -33,7 +45,9 @@ export default async function spotcheckRoutes(app: FastifyInstance) {
     const province = provinceOf(req);
     const built = (await asBadRequest(buildCertificate(app.db, id))).certificate;
     // province names are public: the strata of a by-province draw are shown by name to every account
-    const names = await app.q.cached('province_names', () => app.q.rows<{ code: string; name: string }>('api/meta_provinces', { province: null }));
+    const names = await app.q.cached('province_names', () =>
+      app.q.rows<{ code: string; name: string }>('api/meta_provinces', { province: null }),
+    );
     const certificate = { ...built, province_names: Object.fromEntries(names.map((p) => [p.code, p.name])) };
     if (province === null) return certificate;
     return provincialCertificate(built, province, names);
@@ -46,26 +60,66 @@ export default async function spotcheckRoutes(app: FastifyInstance) {
     const { id, name } = req.params as { id: number; name: string };
     const { files } = await asBadRequest(buildCertificate(app.db, id));
     const text = files[name];
-    if (text === undefined) throw notFound(`draw #${id} has no file ${name}; its files: ${Object.keys(files).filter((f) => !f.startsWith('inspectors-')).join(', ')}`);
-    if (provinceOf(req) !== null) throw forbidden(`${name} lists regions of every province: central office and admin only`);
-    const type = name.endsWith('.json') ? 'application/json' : name.endsWith('.tsv') ? 'text/tab-separated-values' : 'text/plain';
-    return reply.type(`${type}; charset=utf-8`).header('content-disposition', `attachment; filename="${name}"`).send(text);
+    if (text === undefined)
+      throw notFound(
+        `draw #${id} has no file ${name}; its files: ${Object.keys(files)
+          .filter((f) => !f.startsWith('inspectors-'))
+          .join(', ')}`,
+      );
+    if (provinceOf(req) !== null)
+      throw forbidden(`${name} lists regions of every province: central office and admin only`);
+    const type = name.endsWith('.json')
+      ? 'application/json'
+      : name.endsWith('.tsv')
+        ? 'text/tab-separated-values'
+        : 'text/plain';
+    return reply
+      .type(`${type}; charset=utf-8`)
+      .header('content-disposition', `attachment; filename="${name}"`)
+      .send(text);
   });
 
   app.post('/spotchecks/freeze', { schema: S.freeze, preHandler: central }, async (req) => {
     const body = req.body as { year: number; strata?: Strata; exclude?: Exclusion[] };
-    return asBadRequest(app.q.write((db) => freezePool(db, {
-      year: body.year, strata: body.strata ?? 'none', exclusions: body.exclude ?? DEFAULT_EXCLUSIONS, actor: actor(req),
-    })));
+    return asBadRequest(
+      app.q.write((db) =>
+        freezePool(db, {
+          year: body.year,
+          strata: body.strata ?? 'none',
+          exclusions: body.exclude ?? DEFAULT_EXCLUSIONS,
+          actor: actor(req),
+        }),
+      ),
+    );
   });
 
   app.post('/spotchecks/:id/draw', { schema: S.draw, preHandler: central }, async (req) => {
     const { id } = req.params as { id: number };
-    const body = req.body as { seed: string; proportion?: string; count?: number; per_stratum_minimum?: number; team_size?: number; commit: boolean };
-    if ((body.proportion === undefined) === (body.count === undefined)) throw badRequest('give the sample size: either proportion (e.g. "0.1") or count, not both');
+    const body = req.body as {
+      seed: string;
+      proportion?: string;
+      count?: number;
+      per_stratum_minimum?: number;
+      team_size?: number;
+      commit: boolean;
+    };
+    if ((body.proportion === undefined) === (body.count === undefined))
+      throw badRequest('give the sample size: either proportion (e.g. "0.1") or count, not both');
     const minimum = body.per_stratum_minimum === undefined ? {} : { perStratumMinimum: body.per_stratum_minimum };
-    const size: SampleSize = body.proportion !== undefined ? { proportion: body.proportion, ...minimum } : { count: body.count!, ...minimum };
-    return asBadRequest(app.q.write((db) => drawSpotcheck(db, { drawId: id, seed: body.seed, size, teamSize: body.team_size, commit: body.commit, actor: actor(req) })));
+    const size: SampleSize =
+      body.proportion !== undefined ? { proportion: body.proportion, ...minimum } : { count: body.count!, ...minimum };
+    return asBadRequest(
+      app.q.write((db) =>
+        drawSpotcheck(db, {
+          drawId: id,
+          seed: body.seed,
+          size,
+          teamSize: body.team_size,
+          commit: body.commit,
+          actor: actor(req),
+        }),
+      ),
+    );
   });
 
   app.post('/spotchecks/:id/commit', { schema: S.commit, preHandler: central }, async (req) => {
@@ -92,12 +146,17 @@ function provincialCertificate(c: Record<string, unknown>, province: string, nam
   const params = c.parameters as { allocation?: Record<string, number> | null };
   const byProvince = strata?.by === 'province';
   const keep = (stratum: string) => !byProvince || own(stratum);
-  const selected = (c.selected as { region_code: string }[]);
+  const selected = c.selected as { region_code: string }[];
   return {
     ...c,
     pool: { ...pool, regions: undefined },
     strata: strata ? { ...strata, per_stratum: strata.per_stratum.filter((s) => keep(s.stratum)) } : null,
-    parameters: { ...params, allocation: params.allocation ? Object.fromEntries(Object.entries(params.allocation).filter(([k]) => k === 'all' || keep(k))) : params.allocation },
+    parameters: {
+      ...params,
+      allocation: params.allocation
+        ? Object.fromEntries(Object.entries(params.allocation).filter(([k]) => k === 'all' || keep(k)))
+        : params.allocation,
+    },
     selected: selected.filter((s) => own(s.region_code)),
     selected_total: selected.length,
     risk_targeted: (c.risk_targeted as { region_code: string }[]).filter((s) => own(s.region_code)),

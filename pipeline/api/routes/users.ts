@@ -17,7 +17,9 @@ export default async function userRoutes(app: FastifyInstance) {
 
   app.post('/users', { schema: S.add, preHandler: admin }, async (req) => {
     const body = req.body as { username: string; role: string; province_code?: string | null };
-    const { user, password } = await asBadRequest(app.q.write((db) => addUser(db, { ...body, province_code: body.province_code ?? null }, actor(req))));
+    const { user, password } = await asBadRequest(
+      app.q.write((db) => addUser(db, { ...body, province_code: body.province_code ?? null }, actor(req))),
+    );
     return { user, password };
   });
 
@@ -33,10 +35,15 @@ export default async function userRoutes(app: FastifyInstance) {
   });
 
   app.post('/users/:username/password', { schema: S.resetPassword, preHandler: admin }, async (req) =>
-    asBadRequest(app.q.write((db) => resetPassword(db, name(req), actor(req)))));
+    asBadRequest(app.q.write((db) => resetPassword(db, name(req), actor(req)))),
+  );
 
   app.post('/users/:username/province', { schema: S.setProvince, preHandler: admin }, async (req) => {
-    await asBadRequest(app.q.write((db) => setProvince(db, name(req), (req.body as { province_code: string }).province_code, actor(req))));
+    await asBadRequest(
+      app.q.write((db) =>
+        setProvince(db, name(req), (req.body as { province_code: string }).province_code, actor(req)),
+      ),
+    );
     return { ok: true };
   });
 }

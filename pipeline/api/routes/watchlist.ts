@@ -11,10 +11,17 @@ export default async function watchlistRoutes(app: FastifyInstance) {
   const central = requireRole('central');
 
   const readEntry = async (id: string, province: string | null) => {
-    const [entry] = await app.q.rows<{ entry_id: string; evidence: string }>('api/watchlist_one', { entry_id: id, province });
+    const [entry] = await app.q.rows<{ entry_id: string; evidence: string }>('api/watchlist_one', {
+      entry_id: id,
+      province,
+    });
     if (!entry) throw notFound(`no watchlist entry ${id} among the regions you may see`);
     let evidence: unknown = entry.evidence;
-    try { evidence = JSON.parse(entry.evidence); } catch { /* kept as text */ }
+    try {
+      evidence = JSON.parse(entry.evidence);
+    } catch {
+      /* kept as text */
+    }
     return { ...entry, evidence, history: await app.q.rows('api/watchlist_history', { entry_id: id }) };
   };
 
@@ -23,26 +30,47 @@ export default async function watchlistRoutes(app: FastifyInstance) {
     const query = req.query as { status?: string; region?: string };
     const status = query.status ?? null;
     const region = query.region ?? null;
-    return sendTable(req, reply, app.q, `watchlist|${status}|${region}|${province}`, () => app.q.rows('api/watchlist_list', { status, region, province }));
+    return sendTable(req, reply, app.q, `watchlist|${status}|${region}|${province}`, () =>
+      app.q.rows('api/watchlist_list', { status, region, province }),
+    );
   });
 
-  app.get('/watchlist/:id', { schema: S.detail }, async (req) => readEntry((req.params as { id: string }).id, provinceOf(req)));
+  app.get('/watchlist/:id', { schema: S.detail }, async (req) =>
+    readEntry((req.params as { id: string }).id, provinceOf(req)),
+  );
 
   app.post('/watchlist/:id/status', { schema: S.setStatus, preHandler: central }, async (req) => {
     const { id } = req.params as { id: string };
     const { status, note } = req.body as { status: WatchStatus; note: string };
     await readEntry(id, null);
-    const updated = await asBadRequest(app.q.write((db) => setStatus(db, id, status, { by: `user:${req.user!.username}`, note })));
+    const updated = await asBadRequest(
+      app.q.write((db) => setStatus(db, id, status, { by: `user:${req.user!.username}`, note })),
+    );
     return readEntry(updated.entry_id, null);
   });
 
   app.post('/watchlist', { schema: S.add, preHandler: central }, async (req) => {
-    const body = req.body as { region_code: string; year?: number; reason: string; ground?: number; flag_ids?: string[] };
+    const body = req.body as {
+      region_code: string;
+      year?: number;
+      reason: string;
+      ground?: number;
+      flag_ids?: string[];
+    };
     const [known] = await app.q.rows('api/region_one', { code: body.region_code });
     if (!known) throw notFound(`no region ${body.region_code} in the regions directory`);
-    const added = await asBadRequest(app.q.write((db) => addManualEntry(db, {
-      region: body.region_code, ground: body.ground ?? 4, reason: body.reason, year: body.year, flagIds: body.flag_ids, by: `user:${req.user!.username}`,
-    })));
+    const added = await asBadRequest(
+      app.q.write((db) =>
+        addManualEntry(db, {
+          region: body.region_code,
+          ground: body.ground ?? 4,
+          reason: body.reason,
+          year: body.year,
+          flagIds: body.flag_ids,
+          by: `user:${req.user!.username}`,
+        }),
+      ),
+    );
     return readEntry(added.entry_id, null);
   });
 }

@@ -14,7 +14,11 @@ export const nint = { type: ['integer', 'null'] } as const;
 export const nbool = { type: ['boolean', 'null'] } as const;
 export const anyValue = {} as const;
 
-export const regionCode = { type: 'string', pattern: '^\\d{6}$', description: '6-digit administrative division code' } as const;
+export const regionCode = {
+  type: 'string',
+  pattern: '^\\d{6}$',
+  description: '6-digit administrative division code',
+} as const;
 export const year = { type: 'integer', minimum: 2000, maximum: 2100 } as const;
 /** Ids, line numbers, counts and offsets: bounded by the database's INTEGER, so an absurd number is a 400 from the
  *  schema rather than an overflow inside a query (a 500). */
@@ -36,14 +40,24 @@ export const errorBody = obj({ error: obj({ code: str, message: str }, ['code', 
 export const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody } as const;
 
 /** ?format=json|arrow (Accept: application/vnd.apache.arrow.stream works too). */
-export const format = { type: 'string', enum: ['json', 'arrow'], description: 'arrow = Apache Arrow IPC stream; or send Accept: application/vnd.apache.arrow.stream' } as const;
+export const format = {
+  type: 'string',
+  enum: ['json', 'arrow'],
+  description: 'arrow = Apache Arrow IPC stream; or send Accept: application/vnd.apache.arrow.stream',
+} as const;
 
 /** Schema of a tabular endpoint: JSON rows, or the same rows as an Arrow IPC stream. */
-export function table(tags: string[], summary: string, properties: Record<string, unknown>, extra: Schema = {}): Schema {
+export function table(
+  tags: string[],
+  summary: string,
+  properties: Record<string, unknown>,
+  extra: Schema = {},
+): Schema {
   const { querystring, ...rest } = extra as { querystring?: Schema };
   const qs = (querystring ?? { type: 'object', properties: {} }) as { properties: Record<string, unknown> };
   return {
-    tags, summary: `${summary} (JSON, or Arrow IPC)`,
+    tags,
+    summary: `${summary} (JSON, or Arrow IPC)`,
     querystring: { ...qs, type: 'object', properties: { ...qs.properties, format }, additionalProperties: false },
     produces: ['application/json', 'application/vnd.apache.arrow.stream'],
     response: { 200: rows(properties), ...errors },

@@ -4,45 +4,84 @@ import { bool, errors, int, nint, nnum, nstr, num, obj, rows, str, year } from '
 
 export const metricIds = () => allMetrics(loadSystems()).map((m) => m.id);
 
-export const health = { tags: ['meta'], summary: 'Liveness (no login, no database work)', security: [], response: { 200: obj({ ok: bool }) } };
+export const health = {
+  tags: ['meta'],
+  summary: 'Liveness (no login, no database work)',
+  security: [],
+  response: { 200: obj({ ok: bool }) },
+};
 
 export const figures = {
-  tags: ['meta'], summary: 'When the figures were computed, the newest load, how many loads wait for a refresh, and the automatic refresh',
+  tags: ['meta'],
+  summary:
+    'When the figures were computed, the newest load, how many loads wait for a refresh, and the automatic refresh',
   response: {
     200: obj({
-      computed_at: nstr, as_of: nstr, newest_load_at: nstr, loads_waiting: int,
-      auto_refresh: { type: 'string', enum: ['off', 'idle', 'scheduled', 'running'] }, due_at: nstr, last_error: nstr,
+      computed_at: nstr,
+      as_of: nstr,
+      newest_load_at: nstr,
+      loads_waiting: int,
+      auto_refresh: { type: 'string', enum: ['off', 'idle', 'scheduled', 'running'] },
+      due_at: nstr,
+      last_error: nstr,
     }),
     ...errors,
   },
 };
 
 export const meta = {
-  tags: ['meta'], summary: 'Years, provinces (the caller may see), metrics, batches, data date and last refresh',
+  tags: ['meta'],
+  summary: 'Years, provinces (the caller may see), metrics, batches, data date and last refresh',
   response: {
     200: obj({
-      years: { type: 'array', items: int }, latest_year: nint,
+      years: { type: 'array', items: int },
+      latest_year: nint,
       provinces: rows({ code: str, name: str }),
-      metrics: rows({ id: str, indicator_no: nint, area: int, name_zh: str, name_en: str, unit: str, direction: str, funnel: bool }),
-      batches: rows({ batch: int, regions: int }), as_of: nstr, last_refresh: nstr, run_id: nint, weights_note: str,
+      metrics: rows({
+        id: str,
+        indicator_no: nint,
+        area: int,
+        name_zh: str,
+        name_en: str,
+        unit: str,
+        direction: str,
+        funnel: bool,
+      }),
+      batches: rows({ batch: int, regions: int }),
+      as_of: nstr,
+      last_refresh: nstr,
+      run_id: nint,
+      weights_note: str,
     }),
     ...errors,
   },
 };
 
 export const overview = {
-  tags: ['meta'], summary: 'Overview page: region counts, conformance histogram, national trends, newest flags, outstanding reports',
+  tags: ['meta'],
+  summary: 'Overview page: region counts, conformance histogram, national trends, newest flags, outstanding reports',
   querystring: { type: 'object', properties: { year }, additionalProperties: false },
   response: {
     200: obj({
       year: nint,
-      regions_by: obj({ batch: rows({ key: str, count: int }), designation: rows({ key: str, count: int }), level: rows({ key: str, count: int }) }),
+      regions_by: obj({
+        batch: rows({ key: str, count: int }),
+        designation: rows({ key: str, count: int }),
+        level: rows({ key: str, count: int }),
+      }),
       conformance_hist: rows({ bucket: num, count: int }),
       national_trends: rows({ year: int, metric_id: str, value: nnum }),
-      newest_flags: rows({ flag_id: str, rule_id: str, region_code: str, region_name: nstr, year: int, severity: str, message_zh: str }),
+      newest_flags: rows({
+        flag_id: str,
+        rule_id: str,
+        region_code: str,
+        region_name: nstr,
+        year: int,
+        severity: str,
+        message_zh: str,
+      }),
       reports_outstanding: rows({ region_code: str, region_name: nstr, report_year: int, status: str }),
     }),
     ...errors,
   },
 };
-

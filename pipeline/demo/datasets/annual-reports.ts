@@ -32,12 +32,24 @@ export async function generateAnnualReports(ctx: DemoContext): Promise<void> {
       const rng = stream(ctx.world.seed, 'report', region.code, year);
       const dates = reportDates(ctx, rng, region, year);
       if (dates.submitted > ctx.world.asOf) continue; // not in yet (2025 reports)
-      reports.row(typedRow(annualReports, { region_code: region.code, report_year: year, ...dates.values, ...statedFigures(ctx, rng, region, year) }));
+      reports.row(
+        typedRow(annualReports, {
+          region_code: region.code,
+          report_year: year,
+          ...dates.values,
+          ...statedFigures(ctx, rng, region, year),
+        }),
+      );
       for (const no of INDICATOR_NUMBERS) {
-        assessments.row(typedRow(selfAssessments, {
-          region_code: region.code, report_year: year, indicator_no: no,
-          met: rng.chance(0.99 - 0.04 * (1 - region.quality)), evidence: rng.pick(SELF_ASSESSMENT_EVIDENCE) || null,
-        }));
+        assessments.row(
+          typedRow(selfAssessments, {
+            region_code: region.code,
+            report_year: year,
+            indicator_no: no,
+            met: rng.chance(0.99 - 0.04 * (1 - region.quality)),
+            evidence: rng.pick(SELF_ASSESSMENT_EVIDENCE) || null,
+          }),
+        );
       }
     }
     await reports.close();
@@ -49,13 +61,16 @@ export async function generateAnnualReports(ctx: DemoContext): Promise<void> {
 function reportDates(ctx: DemoContext, rng: Random, region: Region, year: number) {
   const { days, plan, world } = ctx;
   const k = key(region, year);
-  const january = workdaysOfYear(days, year + 1).filter((d) => days.month[d] === 1 && days.iso[d] >= `${year + 1}-01-04`);
+  const january = workdaysOfYear(days, year + 1).filter(
+    (d) => days.month[d] === 1 && days.iso[d] >= `${year + 1}-01-04`,
+  );
   let submitted = january[Math.floor(january.length * rng.next() ** (0.5 + region.quality))];
   const late = plan.reportLate.get(k);
   if (late) submitted = dayIndex(late);
   else if (year < REPORT_YEAR && rng.chance(0.03)) submitted = dayIndex(`${year + 1}-02-05`) + rng.int(0, 40);
   let published: number | null = addWorkdays(days, submitted, rng.int(1, 6));
-  if (plan.reportUnpublished.has(k) || (year < REPORT_YEAR && rng.chance(0.02)) || published > world.asOf) published = null;
+  if (plan.reportUnpublished.has(k) || (year < REPORT_YEAR && rng.chance(0.02)) || published > world.asOf)
+    published = null;
   return {
     submitted,
     values: {
@@ -72,7 +87,8 @@ function statedFigures(ctx: DemoContext, rng: Random, region: Region, year: numb
   const pct = (base: number, spread: number) => Math.min(100, Math.round((base + spread * rng.normal()) * 10) / 10);
   const decisions = t('decisions');
   const understated = ctx.plan.understatedLost.get(key(region, year));
-  const lost = understated === undefined ? t('litigationLost') : Math.max(1, Math.round(t('litigationLost') * understated));
+  const lost =
+    understated === undefined ? t('litigationLost') : Math.max(1, Math.round(t('litigationLost') * understated));
   if (understated !== undefined) {
     ctx.plan.byId('self-report-contradiction').detail =
       `annual report for ${year} states litigation_lost = ${lost}; the case-level data count ${t('litigationLost')} lost of ${t('litigationConcluded')} concluded`;

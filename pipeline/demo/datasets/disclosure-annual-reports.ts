@@ -5,7 +5,12 @@
 // requests upheld or overturned on review), so a report contradicts the data only where planted.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { applicantColumns, disclosureAnnualReports as contract, requestRows, reviewGroups } from '../../contracts/index.ts';
+import {
+  applicantColumns,
+  disclosureAnnualReports as contract,
+  requestRows,
+  reviewGroups,
+} from '../../contracts/index.ts';
 import { divisionByCode } from '../../reference/index.ts';
 import { renderHtml, renderText, type ReportContent } from '../../disclosure-reports/render.ts';
 import { record, type DemoContext } from '../context.ts';
@@ -19,10 +24,27 @@ const RENDERINGS: Rendering[] = ['html', 'flat', 'docx', 'text', 'pdf'];
 
 /** Shares of the handled requests by template row (2021 variant), roughly as national reports show them. */
 const HANDLED_SHARES: Record<string, number> = {
-  disclosed: 0.5, partly: 0.12, 'withheld.1': 0.005, 'withheld.2': 0.005, 'withheld.3': 0.005, 'withheld.4': 0.02,
-  'withheld.5': 0.01, 'withheld.6': 0.02, 'withheld.7': 0.01, 'withheld.8': 0.02, 'unable.1': 0.15, 'unable.2': 0.02,
-  'unable.3': 0.02, 'not_processed.1': 0.03, 'not_processed.2': 0.02, 'not_processed.3': 0.005,
-  'not_processed.4': 0.005, 'not_processed.5': 0.005, 'other.1': 0.01, 'other.2': 0.005, 'other.3': 0.01,
+  disclosed: 0.5,
+  partly: 0.12,
+  'withheld.1': 0.005,
+  'withheld.2': 0.005,
+  'withheld.3': 0.005,
+  'withheld.4': 0.02,
+  'withheld.5': 0.01,
+  'withheld.6': 0.02,
+  'withheld.7': 0.01,
+  'withheld.8': 0.02,
+  'unable.1': 0.15,
+  'unable.2': 0.02,
+  'unable.3': 0.02,
+  'not_processed.1': 0.03,
+  'not_processed.2': 0.02,
+  'not_processed.3': 0.005,
+  'not_processed.4': 0.005,
+  'not_processed.5': 0.005,
+  'other.1': 0.01,
+  'other.2': 0.005,
+  'other.3': 0.01,
 };
 /** Shares of requests by applicant column (the last, 总计, is their sum). */
 const APPLICANT_SHARES = [0.78, 0.14, 0.01, 0.01, 0.03, 0.03];
@@ -61,7 +83,13 @@ export function reportContent(ctx: DemoContext, region: Region, year: number): R
   const handledRows = rows.filter((r) => r.code in HANDLED_SHARES);
   const shares = handledRows.map((r) => HANDLED_SHARES[r.code]);
   const sum = shares.reduce((a, b) => a + b, 0);
-  const byColumn = received.map((n, c) => split(rng, n + carried[c] - forward[c], shares.map((s) => s / sum)));
+  const byColumn = received.map((n, c) =>
+    split(
+      rng,
+      n + carried[c] - forward[c],
+      shares.map((s) => s / sum),
+    ),
+  );
   const withTotal = (v: number[]) => [...v, v.reduce((a, b) => a + b, 0)];
   const requests: ReportContent['requests'] = {
     new: withTotal(received),
@@ -79,11 +107,19 @@ export function reportContent(ctx: DemoContext, region: Region, year: number): R
   reviewGroups.forEach((g, i) => {
     const other = rng.chance(0.2) ? 1 : 0;
     const pending = rng.binomial(2, 0.3);
-    review[g.code] = { upheld: upheld[i], corrected: corrected[i], other, pending, total: upheld[i] + corrected[i] + other + pending };
+    review[g.code] = {
+      upheld: upheld[i],
+      corrected: corrected[i],
+      other,
+      pending,
+      total: upheld[i] + corrected[i] + other + pending,
+    };
   });
   const issued = rng.int(0, 12);
   return {
-    year, publisher: reportPublisher(region), template: '2021',
+    year,
+    publisher: reportPublisher(region),
+    template: '2021',
     publishedOn: publishedOn(rng, year),
     active: {
       rules: { issued: 0, repealed: 0, in_force: 0 },
@@ -116,14 +152,17 @@ export async function generateDisclosureAnnualReports(ctx: DemoContext): Promise
       const content = reportContent(ctx, region, year);
       const planted = plan.reportPlants.get(key(region, year));
       if (planted === 'unbalanced') content.requests.total[applicantColumns.length - 1] += 5;
-      if (planted === 'contradiction') content.active.penalties.decisions = Math.round(content.active.penalties.decisions * 1.8) + 20;
+      if (planted === 'contradiction')
+        content.active.penalties.decisions = Math.round(content.active.penalties.decisions * 1.8) + 20;
       if (planted === 'unresolved') content.publisher = `${region.name.slice(0, 2)}高新技术产业开发区管理委员会`;
       let rendering = RENDERINGS[i % RENDERINGS.length];
       if (rendering === 'pdf' && !printer.available) rendering = 'html';
       const base = `${contract.name}_${year}_${region.code}`;
       const file = await writeRendering(ctx, printer, base, rendering, content);
       record(ctx, file, contract, 1);
-      for (const p of plan.problems.filter((q) => q.region_code === region.code && q.year === year && q.kind.startsWith('disclosure_report'))) {
+      for (const p of plan.problems.filter(
+        (q) => q.region_code === region.code && q.year === year && q.kind.startsWith('disclosure_report'),
+      )) {
         p.file = file;
         // The title is the first line of every rendering: an unresolved publisher is rejected there.
         if (planted === 'unresolved') p.line = 1;
@@ -135,7 +174,13 @@ export async function generateDisclosureAnnualReports(ctx: DemoContext): Promise
   ctx.progress({ step: contract.name });
 }
 
-async function writeRendering(ctx: DemoContext, printer: ReportPdfPrinter, base: string, rendering: Rendering, content: ReportContent): Promise<string> {
+async function writeRendering(
+  ctx: DemoContext,
+  printer: ReportPdfPrinter,
+  base: string,
+  rendering: Rendering,
+  content: ReportContent,
+): Promise<string> {
   switch (rendering) {
     case 'html':
       writeFileSync(join(ctx.outDir, `${base}.html`), renderHtml(content, { blankZeros: true }));
@@ -154,4 +199,3 @@ async function writeRendering(ctx: DemoContext, printer: ReportPdfPrinter, base:
       return `${base}.pdf`;
   }
 }
-

@@ -14,7 +14,9 @@ import type { Region } from '../world.ts';
 export async function generateDisclosureRequests(ctx: DemoContext): Promise<void> {
   for (const year of YEARS) {
     const file = FILES.disclosure(year);
-    const table = new CsvTable(ctx, file, contract, randomUtf8Style(stream(ctx.world.seed, 'style', file)), { encoding: 'utf8' });
+    const table = new CsvTable(ctx, file, contract, randomUtf8Style(stream(ctx.world.seed, 'style', file)), {
+      encoding: 'utf8',
+    });
     for (const region of ctx.world.regions) writeRegionYear(ctx, table, region, year);
     await table.close();
     ctx.progress({ step: 'disclosure_requests' });

@@ -15,12 +15,29 @@ const ACTIONS = ['license', 'penalty', 'coercion', 'inspection', 'levy', 'other'
 const ACTION_WEIGHTS = [35, 65, 70, 90, 93, 100];
 /** Actions 0 and 1 (license, penalty) are due within 7 wd, the rest within 20 wd. */
 const DEADLINE = [7, 7, 20, 20, 20, 20];
-const COLUMNS = ['case_id', 'region_code', 'agency', 'action_type', 'decided_on', 'published_on', 'is_major', 'legal_review'] as const;
+const COLUMNS = [
+  'case_id',
+  'region_code',
+  'agency',
+  'action_type',
+  'decided_on',
+  'published_on',
+  'is_major',
+  'legal_review',
+] as const;
 const ix = columnIndex(contract, COLUMNS);
 
 export async function generateEnforcementDecisions(ctx: DemoContext): Promise<void> {
   const files = enforcementFiles(ctx.world);
-  const total = files.reduce((s, f) => s + f.provinces.reduce((t, p) => t + regionsOf(ctx, p).reduce((u, r) => u + ctx.world.volume('enforcement', r, f.year), 0), 0), 0);
+  const total = files.reduce(
+    (s, f) =>
+      s +
+      f.provinces.reduce(
+        (t, p) => t + regionsOf(ctx, p).reduce((u, r) => u + ctx.world.volume('enforcement', r, f.year), 0),
+        0,
+      ),
+    0,
+  );
   let done = 0;
   for (const file of files) {
     const rng = stream(ctx.world.seed, 'style', file.name);
@@ -56,7 +73,8 @@ function writeRegionYear(ctx: DemoContext, table: CsvTable, region: Region, year
   const first = yearStart(year);
   const length = yearEnd(year) - first + 1;
   const decided = new Int32Array(n);
-  for (let i = 0; i < n; i++) decided[i] = rng.chance(0.97) ? workdays[rng.int(0, workdays.length - 1)] : first + rng.int(0, length - 1);
+  for (let i = 0; i < n; i++)
+    decided[i] = rng.chance(0.97) ? workdays[rng.int(0, workdays.length - 1)] : first + rng.int(0, length - 1);
   decided.sort();
 
   const rejects = plan.rejectsFor('enforcement_decisions', region, year);

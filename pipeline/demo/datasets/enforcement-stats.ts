@@ -26,9 +26,15 @@ export async function generateEnforcementStats(ctx: DemoContext): Promise<void> 
         const officers = Math.max(3, Math.round(region.size * rng.logNormal(Math.log(40), 0.5)));
         const uncertified = rng.chance(0.6 + 0.35 * q) ? 0 : rng.binomial(officers, 0.04);
         const values = {
-          region_code: region.code, year, agency, officers,
+          region_code: region.code,
+          year,
+          agency,
+          officers,
           certified_officers: officers - uncertified,
-          legal_review_staff: Math.max(1, Math.round(officers * clamp(0.035 + 0.04 * q + 0.01 * rng.normal(), 0.02, 0.12))),
+          legal_review_staff: Math.max(
+            1,
+            Math.round(officers * clamp(0.035 + 0.04 * q + 0.01 * rng.normal(), 0.02, 0.12)),
+          ),
           training_hours_avg: Math.round(clamp(36 + 14 * q + 6 * rng.normal(), 12, 90) * 10) / 10,
           stats_published_on: published,
         };

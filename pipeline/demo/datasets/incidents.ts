@@ -13,7 +13,14 @@ import { isDesignated, type Region } from '../world.ts';
 import { JsonlWriter } from '../write/jsonl.ts';
 import { join } from 'node:path';
 
-interface Event { kind: string; at: number; release?: number; press?: number; description: string; source: string }
+interface Event {
+  kind: string;
+  at: number;
+  release?: number;
+  press?: number;
+  description: string;
+  source: string;
+}
 
 export async function generateIncidents(ctx: DemoContext): Promise<void> {
   const { world, plan } = ctx;
@@ -23,13 +30,31 @@ export async function generateIncidents(ctx: DemoContext): Promise<void> {
     for (const year of YEARS) {
       const rng = stream(world.seed, 'incidents', region.code, year);
       const events: Event[] = [];
-      if (isDesignated(region, year) && rng.chance(0.1)) events.push({ kind: 'award', at: moment(rng, year), description: '获省部级以上法治建设表彰', source: rng.pick(INCIDENT_SOURCES) });
-      if (isDesignated(region, year) && rng.chance(0.03)) events.push({ kind: 'promoted', at: moment(rng, year), description: '法治政府建设经验做法在全国推广', source: '中央依法治国办' });
+      if (isDesignated(region, year) && rng.chance(0.1))
+        events.push({
+          kind: 'award',
+          at: moment(rng, year),
+          description: '获省部级以上法治建设表彰',
+          source: rng.pick(INCIDENT_SOURCES),
+        });
+      if (isDesignated(region, year) && rng.chance(0.03))
+        events.push({
+          kind: 'promoted',
+          at: moment(rng, year),
+          description: '法治政府建设经验做法在全国推广',
+          source: '中央依法治国办',
+        });
       if (rng.chance(0.03)) events.push(opinion(rng, year, rng.int(30, 290), rng.int(6 * 60, 23 * 60)));
       if (plan.seriousViolation.region === region && plan.seriousViolation.year === year) {
-        const serious: Event = { kind: 'serious_violation', at: moment(rng, year), description: '违法强制拆除民房，经督察核实，造成恶劣社会影响', source: '中央依法治国办督察' };
+        const serious: Event = {
+          kind: 'serious_violation',
+          at: moment(rng, year),
+          description: '违法强制拆除民房，经督察核实，造成恶劣社会影响',
+          source: '中央依法治国办督察',
+        };
         events.push(serious);
-        plan.byId('serious-violation').detail = `serious_violation incident at ${formatDateTime(ctx.days, serious.at, true)}: ${serious.description}`;
+        plan.byId('serious-violation').detail =
+          `serious_violation incident at ${formatDateTime(ctx.days, serious.at, true)}: ${serious.description}`;
       }
       if (plan.lateOpinion.region === region && plan.lateOpinion.year === year) {
         const late = opinion(rng, year, 9 * 60 + 20, 40 * 60 + 35);
@@ -52,10 +77,25 @@ function moment(rng: Random, year: number): number {
 
 function opinion(rng: Random, year: number, releaseAfter: number, pressAfter: number): Event {
   const at = moment(rng, year);
-  return { kind: 'public_opinion', at, release: at + releaseAfter, press: at + pressAfter, description: `网络舆情：${rng.pick(OPINION_SUBJECTS)}`, source: '媒体报道' };
+  return {
+    kind: 'public_opinion',
+    at,
+    release: at + releaseAfter,
+    press: at + pressAfter,
+    description: `网络舆情：${rng.pick(OPINION_SUBJECTS)}`,
+    source: '媒体报道',
+  };
 }
 
-function eventObject(ctx: DemoContext, rng: Random, region: Region, year: number, i: number, e: Event, labels: Map<string, string>) {
+function eventObject(
+  ctx: DemoContext,
+  rng: Random,
+  region: Region,
+  year: number,
+  i: number,
+  e: Event,
+  labels: Map<string, string>,
+) {
   const offset = rng.chance(0.5);
   const time = (m: number | undefined) => (m === undefined ? null : formatDateTime(ctx.days, m, offset));
   return namedRow(contract, {

@@ -19,7 +19,9 @@ const OTHER_WEIGHTS = [50, 72, 92, 100];
 export async function generateLitigationCases(ctx: DemoContext): Promise<void> {
   for (const year of YEARS) {
     const file = FILES.litigation(year);
-    const table = new CsvTable(ctx, file, contract, gbkStyle(stream(ctx.world.seed, 'style', file)), { encoding: 'gbk' });
+    const table = new CsvTable(ctx, file, contract, gbkStyle(stream(ctx.world.seed, 'style', file)), {
+      encoding: 'gbk',
+    });
     for (const region of ctx.world.regions) writeRegionYear(ctx, table, region, year);
     await table.close();
     ctx.progress({ step: 'litigation_cases' });
@@ -62,7 +64,13 @@ function writeRegionYear(ctx: DemoContext, table: CsvTable, region: Region, year
     table.row(typedRow(contract, values));
     if (i === n >> 1) {
       for (const spec of plan.rejectsFor('litigation_cases', region, year)) {
-        const bad = { ...values, case_id: `${court}${n + 1}号`, concluded_on: null, outcome: null, judgment_performed: null };
+        const bad = {
+          ...values,
+          case_id: `${court}${n + 1}号`,
+          concluded_on: null,
+          outcome: null,
+          judgment_performed: null,
+        };
         const line = table.row(typedRow(contract, bad), { filed_on: `${year}年2月30日` });
         Object.assign(plan.byId(spec.id), { file: table.file, line });
       }

@@ -11,7 +11,13 @@ import { DOCUMENT_FORMS, DOCUMENT_SUBJECTS } from '../vocabulary.ts';
 
 export async function generateNormativeDocuments(ctx: DemoContext): Promise<void> {
   const { world, days } = ctx;
-  const table = new CsvTable(ctx, FILES.normative, contract, { header: 'zh', date: 'iso', bool: 'zh', enums: 'zh' }, { encoding: 'utf8', bom: true, newline: '\r\n' });
+  const table = new CsvTable(
+    ctx,
+    FILES.normative,
+    contract,
+    { header: 'zh', date: 'iso', bool: 'zh', enums: 'zh' },
+    { encoding: 'utf8', bom: true, newline: '\r\n' },
+  );
   for (const region of world.regions) {
     for (const year of YEARS) {
       const rng = stream(world.seed, 'normative', region.code, year);
@@ -21,18 +27,21 @@ export async function generateNormativeDocuments(ctx: DemoContext): Promise<void
       const q = region.quality;
       issued.forEach((issuedOn, i) => {
         const u = rng.next();
-        let filed: number | null = u < 0.93 + 0.05 * q ? issuedOn + rng.int(3, 30) : u < 0.995 ? issuedOn + rng.int(31, 90) : null;
+        let filed: number | null =
+          u < 0.93 + 0.05 * q ? issuedOn + rng.int(3, 30) : u < 0.995 ? issuedOn + rng.int(31, 90) : null;
         if (filed !== null && filed > world.asOf) filed = null;
-        table.row(typedRow(contract, {
-          doc_id: `${region.docPrefix}规〔${year}〕${i + 1}号`,
-          region_code: region.code,
-          title: rng.pick(DOCUMENT_FORMS).replace('{}', rng.pick(DOCUMENT_SUBJECTS)),
-          issued_on: issuedOn,
-          legal_review: rng.chance(0.97 + 0.03 * q),
-          review_workdays: rng.chance(0.92) ? rng.int(5, 15) : rng.pick([2, 3, 4, 16, 18, 22]),
-          comment_days: rng.chance(0.9) ? rng.int(10, 45) : rng.int(0, 9),
-          filed_on: filed,
-        }));
+        table.row(
+          typedRow(contract, {
+            doc_id: `${region.docPrefix}规〔${year}〕${i + 1}号`,
+            region_code: region.code,
+            title: rng.pick(DOCUMENT_FORMS).replace('{}', rng.pick(DOCUMENT_SUBJECTS)),
+            issued_on: issuedOn,
+            legal_review: rng.chance(0.97 + 0.03 * q),
+            review_workdays: rng.chance(0.92) ? rng.int(5, 15) : rng.pick([2, 3, 4, 16, 18, 22]),
+            comment_days: rng.chance(0.9) ? rng.int(10, 45) : rng.int(0, 9),
+            filed_on: filed,
+          }),
+        );
       });
     }
   }

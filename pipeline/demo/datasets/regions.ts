@@ -12,16 +12,18 @@ export async function generateRegions(ctx: DemoContext): Promise<void> {
   const table = new XlsxTable(ctx, FILES.regions, contract, { ...XLSX_STYLE, enums: 'mixed' });
   const rng = stream(ctx.world.seed, 'regions');
   for (const r of ctx.world.regions) {
-    table.row(typedRow(contract, {
-      region_code: r.code,
-      region_name: r.name,
-      province_code: rng.chance(0.8) ? r.provinceCode : null, // optional: derived from region_code when blank
-      level: r.level,
-      batch: r.batch,
-      designation: r.designation,
-      project_name: r.project || null,
-      designated_on: designatedOn(r),
-    }));
+    table.row(
+      typedRow(contract, {
+        region_code: r.code,
+        region_name: r.name,
+        province_code: rng.chance(0.8) ? r.provinceCode : null, // optional: derived from region_code when blank
+        level: r.level,
+        batch: r.batch,
+        designation: r.designation,
+        project_name: r.project || null,
+        designated_on: designatedOn(r),
+      }),
+    );
   }
   await table.close();
 }

@@ -18,7 +18,12 @@ export async function generateSatisfactionSurveys(ctx: DemoContext): Promise<voi
         const rng = stream(world.seed, 'satisfaction', region.code, year);
         const respondents = rng.int(3, 20) * 100;
         const rate = clamp(0.85 + 0.08 * region.quality + 0.02 * rng.normal(), 0.7, 0.99);
-        const values: Record<string, Cell> = { region_code: region.code, year, respondents, satisfied: rng.binomial(respondents, rate) };
+        const values: Record<string, Cell> = {
+          region_code: region.code,
+          year,
+          respondents,
+          satisfied: rng.binomial(respondents, rate),
+        };
         yield contract.columns.map((c) => values[c.name] ?? null);
       }
     }

@@ -14,20 +14,34 @@ export const SPOTCHECK_YEARS = [2021, 2022, 2023, 2024];
 export async function generateSpotcheckFindings(ctx: DemoContext): Promise<void> {
   const { world } = ctx;
   const file = FILES.spotchecks;
-  const table = new CsvTable(ctx, file, contract, { ...randomUtf8Style(stream(world.seed, 'style', file)), shuffle: false }, { encoding: 'utf8' });
+  const table = new CsvTable(
+    ctx,
+    file,
+    contract,
+    { ...randomUtf8Style(stream(world.seed, 'style', file)), shuffle: false },
+    { encoding: 'utf8' },
+  );
   for (const year of SPOTCHECK_YEARS) {
     const rng = stream(world.seed, 'spotcheck', year);
     const eligible = world.regions.filter((r) => isDesignated(r) && r.batch! <= year);
     const drawn = rng.shuffled(eligible).slice(0, Math.max(3, Math.round(eligible.length * 0.08)));
     drawn.sort((a, b) => a.code.localeCompare(b.code));
     for (const region of drawn) {
-      const indicators = rng.shuffled(INDICATOR_NUMBERS).slice(0, 15).sort((a, b) => a - b);
+      const indicators = rng
+        .shuffled(INDICATOR_NUMBERS)
+        .slice(0, 15)
+        .sort((a, b) => a - b);
       for (const no of indicators) {
         const met = rng.chance(0.93 + 0.06 * region.quality);
-        table.row(typedRow(contract, {
-          region_code: region.code, year, indicator_no: no, met,
-          note: rng.pick(met ? SPOTCHECK_MET_NOTES : SPOTCHECK_UNMET_NOTES) || null,
-        }));
+        table.row(
+          typedRow(contract, {
+            region_code: region.code,
+            year,
+            indicator_no: no,
+            met,
+            note: rng.pick(met ? SPOTCHECK_MET_NOTES : SPOTCHECK_UNMET_NOTES) || null,
+          }),
+        );
       }
     }
   }

@@ -23,7 +23,11 @@ export class CsvWriter {
   private readonly delimiter: string;
   private readonly newline: string;
 
-  constructor(readonly path: string, header: string[], private readonly options: CsvOptions) {
+  constructor(
+    readonly path: string,
+    header: string[],
+    private readonly options: CsvOptions,
+  ) {
     this.fd = openSync(path, 'w');
     this.delimiter = options.delimiter ?? ',';
     this.newline = options.newline ?? '\n';
@@ -47,7 +51,8 @@ export class CsvWriter {
 
   private flush(): void {
     if (this.pending.length === 0) return;
-    const text = Papa.unparse(this.pending, { delimiter: this.delimiter, newline: this.newline, header: false }) + this.newline;
+    const text =
+      Papa.unparse(this.pending, { delimiter: this.delimiter, newline: this.newline, header: false }) + this.newline;
     this.pending = [];
     const bytes = this.options.encoding === 'gbk' ? iconv.encode(text, 'gbk') : Buffer.from(text, 'utf8');
     writeSync(this.fd, bytes);

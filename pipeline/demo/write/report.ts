@@ -13,7 +13,10 @@ export async function writeDeterministicDocx(path: string, content: ReportConten
   const zip = await JSZip.loadAsync(await renderDocx(content, true));
   const core = zip.file('docProps/core.xml');
   if (core) {
-    const xml = (await core.async('string')).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${FIXED.toISOString().replace(/\.\d+Z$/, 'Z')}`);
+    const xml = (await core.async('string')).replace(
+      /(<dcterms:(?:created|modified)[^>]*>)[^<]*/g,
+      `$1${FIXED.toISOString().replace(/\.\d+Z$/, 'Z')}`,
+    );
     zip.file('docProps/core.xml', xml);
   }
   zip.forEach((_, file) => {
@@ -43,8 +46,12 @@ export class ReportPdfPrinter {
       await page.setContent(html, { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready);
       const pdf = await page.pdf({
-        format: 'A4', printBackground: true, displayHeaderFooter: true, headerTemplate: '<span></span>',
-        footerTemplate: '<div style="font-size:8px;width:100%;text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
+        format: 'A4',
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate:
+          '<div style="font-size:8px;width:100%;text-align:center"><span class="pageNumber"></span> / <span class="totalPages"></span></div>',
       });
       writeFileSync(path, fixPdfTimes(pdf));
     } finally {
@@ -60,8 +67,12 @@ export class ReportPdfPrinter {
 
 /** Same-length replacement of the PDF's dates and /ID, read and written as latin1 so every byte stays put. */
 function fixPdfTimes(pdf: Buffer): Buffer {
-  const text = pdf.toString('latin1')
-    .replace(/(\/(?:CreationDate|ModDate)\s?\(D:)(\d{14})([^)]*\))/g, (_m, head: string, _d: string, tail: string) => `${head}20250101000000${tail.replace(/\d/g, '0')}`)
+  const text = pdf
+    .toString('latin1')
+    .replace(
+      /(\/(?:CreationDate|ModDate)\s?\(D:)(\d{14})([^)]*\))/g,
+      (_m, head: string, _d: string, tail: string) => `${head}20250101000000${tail.replace(/\d/g, '0')}`,
+    )
     .replace(/\/ID \[<([0-9A-Fa-f]+)> ?<([0-9A-Fa-f]+)>\]/g, (m) => m.replace(/[0-9A-Fa-f](?=[0-9A-Fa-f]*>)/g, '0'));
   return Buffer.from(text, 'latin1');
 }

@@ -34,14 +34,20 @@ export class XlsxWriter {
   private readonly workbook: ReproducibleWorkbookWriter;
   private readonly sheet: ExcelJS.Worksheet;
 
-  constructor(readonly path: string, sheetName: string, columns: XlsxColumn[]) {
+  constructor(
+    readonly path: string,
+    sheetName: string,
+    columns: XlsxColumn[],
+  ) {
     this.workbook = new ReproducibleWorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
     this.workbook.creator = 'shifan demo';
     this.workbook.created = FIXED_DOC_DATE;
     this.workbook.modified = FIXED_DOC_DATE;
     this.sheet = this.workbook.addWorksheet(sheetName);
     this.sheet.columns = columns.map((c, i) => ({
-      header: c.header, key: `c${i}`, width: c.width ?? Math.max(10, c.header.length * 2 + 2),
+      header: c.header,
+      key: `c${i}`,
+      width: c.width ?? Math.max(10, c.header.length * 2 + 2),
       style: c.date ? { numFmt: 'yyyy-mm-dd' } : {},
     }));
   }

@@ -20,7 +20,11 @@ export function rejectColumns(t: (k: never) => string): Column<Row>[] {
     { key: 'column', label: T('col.column'), value: (r) => r.column ?? r.column_name ?? '' },
     { key: 'code', label: T('col.code') },
     { key: 'reason', label: T('col.reason'), wrap: true, value: (r) => r.reason ?? r.message ?? '' },
-    { key: 'raw', label: T('col.raw'), render: (r) => <code className="raw">{String(r.raw ?? r.raw_line ?? '')}</code> },
+    {
+      key: 'raw',
+      label: T('col.raw'),
+      render: (r) => <code className="raw">{String(r.raw ?? r.raw_line ?? '')}</code>,
+    },
   ];
 }
 
@@ -33,35 +37,108 @@ export default function DataPage() {
   const freshness = useFreshness();
   const jobs = useJobs();
   const role = useSession().user?.role;
-  const colLabel = (k: string) => { const key = `col.${k}`; const s = t(key as never); return s === key ? k : s; };
+  const colLabel = (k: string) => {
+    const key = `col.${k}`;
+    const s = t(key as never);
+    return s === key ? k : s;
+  };
   const loadId = (r: Row) => String(r.load_id ?? r.id ?? '');
   return (
     <div className="page" data-page="data">
       <h1 className="page-title">{t('data.title')}</h1>
-      <QueryLoad title={t('data.loads')} query={loads} testId="loads" actions={<span className="muted">{t('data.pickLoad')}</span>}>
-        {(rows) => <DataTable name="loads" urlKey="loads" rows={rows} limit={50} onRowClick={(r) => setQuery({ load: loadId(r) })}
-          initialSort={{ key: Object.keys(rows[0] ?? {}).includes('load_id') ? 'load_id' : 'id', desc: true }}
-          columns={autoColumns(rows, colLabel, ['sha256', 'file_sha256', 'path'])} />}
+      <QueryLoad
+        title={t('data.loads')}
+        query={loads}
+        testId="loads"
+        actions={<span className="muted">{t('data.pickLoad')}</span>}
+      >
+        {(rows) => (
+          <DataTable
+            name="loads"
+            urlKey="loads"
+            rows={rows}
+            limit={50}
+            onRowClick={(r) => setQuery({ load: loadId(r) })}
+            initialSort={{ key: Object.keys(rows[0] ?? {}).includes('load_id') ? 'load_id' : 'id', desc: true }}
+            columns={autoColumns(rows, colLabel, ['sha256', 'file_sha256', 'path'])}
+          />
+        )}
       </QueryLoad>
-      <QueryLoad title={`${t('data.rejects')}${load ? ` · ${t('col.load_id')} ${load}` : ''}`} query={rejects} testId="rejects"
-        actions={load ? <button type="button" onClick={() => setQuery({ load: null })}>{t('common.all')}</button> : undefined}>
-        {(rows) => <DataTable name={`rejects${load ? `-${load}` : ''}`} urlKey="rejects" rows={rows} limit={100} columns={rejectColumns(t)} />}
+      <QueryLoad
+        title={`${t('data.rejects')}${load ? ` · ${t('col.load_id')} ${load}` : ''}`}
+        query={rejects}
+        testId="rejects"
+        actions={
+          load ? (
+            <button type="button" onClick={() => setQuery({ load: null })}>
+              {t('common.all')}
+            </button>
+          ) : undefined
+        }
+      >
+        {(rows) => (
+          <DataTable
+            name={`rejects${load ? `-${load}` : ''}`}
+            urlKey="rejects"
+            rows={rows}
+            limit={100}
+            columns={rejectColumns(t)}
+          />
+        )}
       </QueryLoad>
       <div>
-        <QueryLoad title={t('data.freshness')} query={{ ...freshness, data: freshness.data?.filter((r) => r.kind !== 'missing_report') }} testId="freshness">
-          {(rows) => <DataTable name="freshness" rows={rows} limit={50} filter={false} columns={autoColumns(rows, colLabel, ['kind', 'region_code', 'region_name', 'report_year'])} />}
+        <QueryLoad
+          title={t('data.freshness')}
+          query={{ ...freshness, data: freshness.data?.filter((r) => r.kind !== 'missing_report') }}
+          testId="freshness"
+        >
+          {(rows) => (
+            <DataTable
+              name="freshness"
+              rows={rows}
+              limit={50}
+              filter={false}
+              columns={autoColumns(rows, colLabel, ['kind', 'region_code', 'region_name', 'report_year'])}
+            />
+          )}
         </QueryLoad>
-        <QueryLoad title={t('data.missingReports')} query={{ ...freshness, data: freshness.data?.filter((r) => r.kind === 'missing_report') }} testId="missing-reports">
-          {(rows) => <DataTable name="missing-reports" rows={rows} limit={50} columns={autoColumns(rows, colLabel, ['kind', 'dataset', 'load_id', 'file_name', 'loaded_at', 'status', 'rows', 'loads'])} />}
+        <QueryLoad
+          title={t('data.missingReports')}
+          query={{ ...freshness, data: freshness.data?.filter((r) => r.kind === 'missing_report') }}
+          testId="missing-reports"
+        >
+          {(rows) => (
+            <DataTable
+              name="missing-reports"
+              rows={rows}
+              limit={50}
+              columns={autoColumns(rows, colLabel, [
+                'kind',
+                'dataset',
+                'load_id',
+                'file_name',
+                'loaded_at',
+                'status',
+                'rows',
+                'loads',
+              ])}
+            />
+          )}
         </QueryLoad>
       </div>
       <DisclosureReportsSection balanced={false} testId="unbalanced-reports" />
-      <h2 className="section-title" id="jobs">{t('jobs.title')}</h2>
+      <h2 className="section-title" id="jobs">
+        {t('jobs.title')}
+      </h2>
       <JobsSection jobs={jobs} />
-      {(role === 'central' || role === 'admin') && <>
-        <h2 className="section-title" id="exports">{t('exports.title')}</h2>
-        <ExportsSection />
-      </>}
+      {(role === 'central' || role === 'admin') && (
+        <>
+          <h2 className="section-title" id="exports">
+            {t('exports.title')}
+          </h2>
+          <ExportsSection />
+        </>
+      )}
     </div>
   );
 }

@@ -10,7 +10,13 @@ import { DataTable } from '../../components/DataTable.tsx';
 import type { Query } from '../../api/useQuery.ts';
 import { useExports } from './data.ts';
 
-const STATUS_CLASS: Record<string, string> = { ok: 'badge-met', warning: 'badge-provisional', failed: 'badge-not_met', running: 'badge-no_data', skipped_overlap: 'badge-no_data' };
+const STATUS_CLASS: Record<string, string> = {
+  ok: 'badge-met',
+  warning: 'badge-provisional',
+  failed: 'badge-not_met',
+  running: 'badge-no_data',
+  skipped_overlap: 'badge-no_data',
+};
 
 /** The quarter that ended last, e.g. 2025Q3 on any day of 2025Q4: the default of the generate box. */
 function lastQuarter(now = new Date()): string {
@@ -20,7 +26,11 @@ function lastQuarter(now = new Date()): string {
 
 function RunStatus({ run }: { run: JobRun }) {
   const { label } = useI18n();
-  return <span className={`badge ${STATUS_CLASS[run.status] ?? ''}`} data-status={run.status}>{label('job.status', run.status)}</span>;
+  return (
+    <span className={`badge ${STATUS_CLASS[run.status] ?? ''}`} data-status={run.status}>
+      {label('job.status', run.status)}
+    </span>
+  );
 }
 
 export function JobsSection({ jobs }: { jobs: Query<JobsOverview> }) {
@@ -33,66 +43,160 @@ export function JobsSection({ jobs }: { jobs: Query<JobsOverview> }) {
     setError(null);
     try {
       await fn();
-    } catch (e) { setError((e as Error).message); } finally {
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
       setBusy(null);
       jobs.reload();
     }
   };
   // A run started through the server's scheduler answers at once; look again until it has finished.
-  const runNow = (id: string) => act(`run:${id}`, async () => {
-    const r = await api.runJob(id);
-    for (let i = 0; i < 60 && r.status === 'running'; i++) {
-      await new Promise((res) => setTimeout(res, 500));
-      const now = await api.jobs();
-      if (now.runs.find((x) => x.run_id === r.run_id)?.status !== 'running') break;
-    }
-  });
-  const jobName = (id: string) => { const s = jobs.data?.schedules.find((x) => x.job_id === id); return s ? (lang === 'zh' ? s.description_zh : s.description_en).split(/[：:]/)[0]! : id; };
+  const runNow = (id: string) =>
+    act(`run:${id}`, async () => {
+      const r = await api.runJob(id);
+      for (let i = 0; i < 60 && r.status === 'running'; i++) {
+        await new Promise((res) => setTimeout(res, 500));
+        const now = await api.jobs();
+        if (now.runs.find((x) => x.run_id === r.run_id)?.status !== 'running') break;
+      }
+    });
+  const jobName = (id: string) => {
+    const s = jobs.data?.schedules.find((x) => x.job_id === id);
+    return s ? (lang === 'zh' ? s.description_zh : s.description_en).split(/[：:]/)[0]! : id;
+  };
   return (
     <>
-      <QueryLoad title={t('jobs.schedules')} query={{ ...jobs, data: jobs.data?.schedules }} testId="job-schedules"
-        actions={canAct ? undefined : <span className="muted">{t('common.centralOnly')}</span>}>
+      <QueryLoad
+        title={t('jobs.schedules')}
+        query={{ ...jobs, data: jobs.data?.schedules }}
+        testId="job-schedules"
+        actions={canAct ? undefined : <span className="muted">{t('common.centralOnly')}</span>}
+      >
         {(rows) => (
-          <DataTable<JobSchedule> name="job-schedules" rows={rows} filter={false} rowKey={(r) => r.job_id}
+          <DataTable<JobSchedule>
+            name="job-schedules"
+            rows={rows}
+            filter={false}
+            rowKey={(r) => r.job_id}
             columns={[
-              { key: 'job_id', label: t('jobs.job'), render: (r) => <span data-job={r.job_id}><code>{r.job_id}</code></span> },
-              { key: 'description', label: t('jobs.description'), wrap: true, value: (r) => (lang === 'zh' ? r.description_zh : r.description_en) },
-              { key: 'cron', label: t('jobs.cron'), render: (r) => <code>{r.cron}{r.workday_filter ? ` + ${t('jobs.workdayFilter')}` : ''}</code> },
-              { key: 'next_runs', label: t('jobs.nextRuns'), render: (r) => (
-                <span data-testid={`next-run-${r.job_id}`}>
-                  {r.enabled ? r.next_runs.map((x) => date(x, true)).join('；') : t('jobs.disabled')}
-                  {r.provisional_years.length > 0 && <span className="badge badge-provisional" title={t('jobs.provisionalHelp')}>{t('jobs.provisional')}</span>}
-                </span>
-              ) },
-              { key: 'run', label: '', value: () => '', render: (r) => (
-                canAct ? (
-                  <button type="button" data-testid={`run-${r.job_id}`} disabled={busy !== null || r.running} onClick={() => void runNow(r.job_id)}>
-                    {r.running || busy === `run:${r.job_id}` ? t('jobs.running') : t('jobs.runNow')}
-                  </button>
-                ) : null
-              ) },
-            ]} />
+              {
+                key: 'job_id',
+                label: t('jobs.job'),
+                render: (r) => (
+                  <span data-job={r.job_id}>
+                    <code>{r.job_id}</code>
+                  </span>
+                ),
+              },
+              {
+                key: 'description',
+                label: t('jobs.description'),
+                wrap: true,
+                value: (r) => (lang === 'zh' ? r.description_zh : r.description_en),
+              },
+              {
+                key: 'cron',
+                label: t('jobs.cron'),
+                render: (r) => (
+                  <code>
+                    {r.cron}
+                    {r.workday_filter ? ` + ${t('jobs.workdayFilter')}` : ''}
+                  </code>
+                ),
+              },
+              {
+                key: 'next_runs',
+                label: t('jobs.nextRuns'),
+                render: (r) => (
+                  <span data-testid={`next-run-${r.job_id}`}>
+                    {r.enabled ? r.next_runs.map((x) => date(x, true)).join('；') : t('jobs.disabled')}
+                    {r.provisional_years.length > 0 && (
+                      <span className="badge badge-provisional" title={t('jobs.provisionalHelp')}>
+                        {t('jobs.provisional')}
+                      </span>
+                    )}
+                  </span>
+                ),
+              },
+              {
+                key: 'run',
+                label: '',
+                value: () => '',
+                render: (r) =>
+                  canAct ? (
+                    <button
+                      type="button"
+                      data-testid={`run-${r.job_id}`}
+                      disabled={busy !== null || r.running}
+                      onClick={() => void runNow(r.job_id)}
+                    >
+                      {r.running || busy === `run:${r.job_id}` ? t('jobs.running') : t('jobs.runNow')}
+                    </button>
+                  ) : null,
+              },
+            ]}
+          />
         )}
       </QueryLoad>
-      {error && <div className="state-error" role="alert">{error}</div>}
+      {error && (
+        <div className="state-error" role="alert">
+          {error}
+        </div>
+      )}
       <QueryLoad title={t('jobs.runs')} query={{ ...jobs, data: jobs.data?.runs }} testId="job-runs">
         {(rows) => (
-          <DataTable<JobRun> name="job-runs" rows={rows} limit={50} rowKey={(r) => String(r.run_id)} initialSort={{ key: 'run_id', desc: true }}
+          <DataTable<JobRun>
+            name="job-runs"
+            rows={rows}
+            limit={50}
+            rowKey={(r) => String(r.run_id)}
+            initialSort={{ key: 'run_id', desc: true }}
             columns={[
               { key: 'run_id', label: t('col.run_id'), align: 'right' },
-              { key: 'job_id', label: t('jobs.job'), value: (r) => jobName(r.job_id), render: (r) => <span data-job={r.job_id}>{jobName(r.job_id)}</span> },
-              { key: 'trigger', label: t('jobs.trigger'), value: (r) => t(r.trigger === 'manual' ? 'jobs.manual' : 'jobs.scheduled') },
+              {
+                key: 'job_id',
+                label: t('jobs.job'),
+                value: (r) => jobName(r.job_id),
+                render: (r) => <span data-job={r.job_id}>{jobName(r.job_id)}</span>,
+              },
+              {
+                key: 'trigger',
+                label: t('jobs.trigger'),
+                value: (r) => t(r.trigger === 'manual' ? 'jobs.manual' : 'jobs.scheduled'),
+              },
               { key: 'started_at', label: t('jobs.startedAt'), value: (r) => date(r.started_at, true) },
               { key: 'status', label: t('col.status'), value: (r) => r.status, render: (r) => <RunStatus run={r} /> },
-              { key: 'summary', label: t('jobs.summary'), wrap: true, value: (r) => [r.summary, r.error].filter(Boolean).join(' — ') },
+              {
+                key: 'summary',
+                label: t('jobs.summary'),
+                wrap: true,
+                value: (r) => [r.summary, r.error].filter(Boolean).join(' — '),
+              },
               { key: 'triggered_by', label: t('jobs.by'), value: (r) => r.triggered_by ?? '' },
-              { key: 'ack', label: t('jobs.acknowledged'), value: (r) => r.acknowledged_by ?? '', render: (r) => (
-                r.status !== 'failed' && r.status !== 'warning' ? null
-                  : r.acknowledged_at ? <span className="muted">{r.acknowledged_by} · {date(r.acknowledged_at, true)}</span>
-                    : canAct ? <button type="button" data-testid={`ack-${r.run_id}`} disabled={busy !== null} onClick={() => void act(`ack:${r.run_id}`, () => api.ackRun(r.run_id))}>{t('jobs.ack')}</button>
-                      : <span className="badge badge-not_met">{t('jobs.unacknowledged')}</span>
-              ) },
-            ]} />
+              {
+                key: 'ack',
+                label: t('jobs.acknowledged'),
+                value: (r) => r.acknowledged_by ?? '',
+                render: (r) =>
+                  r.status !== 'failed' && r.status !== 'warning' ? null : r.acknowledged_at ? (
+                    <span className="muted">
+                      {r.acknowledged_by} · {date(r.acknowledged_at, true)}
+                    </span>
+                  ) : canAct ? (
+                    <button
+                      type="button"
+                      data-testid={`ack-${r.run_id}`}
+                      disabled={busy !== null}
+                      onClick={() => void act(`ack:${r.run_id}`, () => api.ackRun(r.run_id))}
+                    >
+                      {t('jobs.ack')}
+                    </button>
+                  ) : (
+                    <span className="badge badge-not_met">{t('jobs.unacknowledged')}</span>
+                  ),
+              },
+            ]}
+          />
         )}
       </QueryLoad>
     </>
@@ -121,48 +225,106 @@ export function ExportsSection() {
       const r = await api.createExport(quarter.trim().toUpperCase());
       setMessage(`${r.quarter}：${r.message ?? ''}`);
       exportsQ.reload();
-    } catch (e) { setError((e as Error).message); } finally { setBusy(false); }
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
   };
   const link = (p: ExportPackage, name: string, text: string) => (
-    <a href={api.exportFileUrl(p.quarter, name)} download={name} data-file={name}>{text}</a>
+    <a href={api.exportFileUrl(p.quarter, name)} download={name} data-file={name}>
+      {text}
+    </a>
   );
-  const kind = (name: string) => (name.endsWith('.pdf') ? 'PDF' : name.endsWith('.html') ? 'HTML' : name.endsWith('.xlsx') ? 'XLSX' : null);
+  const kind = (name: string) =>
+    name.endsWith('.pdf') ? 'PDF' : name.endsWith('.html') ? 'HTML' : name.endsWith('.xlsx') ? 'XLSX' : null;
   return (
     <>
       {canAct && (
         <Panel title={t('exports.generate')} testId="export-generate">
           <p className="note">{t('exports.help')}</p>
           <div className="row">
-            <label>{t('exports.quarter')}
-              <input name="quarter" value={quarter} onChange={(e) => setQuarter(e.target.value)} pattern="\d{4}Q[1-4]" size={8} placeholder="2025Q3" />
+            <label>
+              {t('exports.quarter')}
+              <input
+                name="quarter"
+                value={quarter}
+                onChange={(e) => setQuarter(e.target.value)}
+                pattern="\d{4}Q[1-4]"
+                size={8}
+                placeholder="2025Q3"
+              />
             </label>
-            <button type="button" className="primary" data-testid="export-button" disabled={busy || !/^\d{4}Q[1-4]$/i.test(quarter.trim())} onClick={() => void generate()}>
+            <button
+              type="button"
+              className="primary"
+              data-testid="export-button"
+              disabled={busy || !/^\d{4}Q[1-4]$/i.test(quarter.trim())}
+              onClick={() => void generate()}
+            >
               {busy ? t('exports.generating') : t('exports.generate')}
             </button>
           </div>
-          {message && <div className="note" role="status">{message}</div>}
-          {error && <div className="state-error" role="alert">{error}</div>}
+          {message && (
+            <div className="note" role="status">
+              {message}
+            </div>
+          )}
+          {error && (
+            <div className="state-error" role="alert">
+              {error}
+            </div>
+          )}
         </Panel>
       )}
       <QueryLoad title={t('exports.list')} query={exportsQ} testId="exports">
         {(rows) => (
-          <DataTable<ExportPackage> name="exports" rows={rows} filter={false} rowKey={(r) => r.quarter}
+          <DataTable<ExportPackage>
+            name="exports"
+            rows={rows}
+            filter={false}
+            rowKey={(r) => r.quarter}
             columns={[
-              { key: 'quarter', label: t('exports.quarter'), render: (r) => <strong data-quarter={r.quarter}>{r.quarter}</strong> },
+              {
+                key: 'quarter',
+                label: t('exports.quarter'),
+                render: (r) => <strong data-quarter={r.quarter}>{r.quarter}</strong>,
+              },
               { key: 'generated_at', label: t('exports.generatedAt'), value: (r) => date(r.generated_at, true) },
               { key: 'as_of', label: t('common.asof') },
               { key: 'indicator_system_version', label: t('exports.system') },
-              { key: 'downloads', label: t('exports.files'), value: () => '', render: (r) => (
-                <span className="actions">
-                  {r.zip && link(r, r.zip, `ZIP ${bytes(r.zip_bytes)}`)}
-                  {r.files.filter((f) => kind(f.name)).map((f) => <span key={f.name}>{link(r, f.name, `${kind(f.name)} ${bytes(f.bytes)}`)}</span>)}
-                  {r.pdf !== 'ok' && <span className="muted">{t('exports.noPdf')}</span>}
-                </span>
-              ) },
-              { key: 'csv', label: 'CSV', value: () => '', render: (r) => (
-                <span className="actions">{r.files.filter((f) => f.name.endsWith('.csv') || f.name === 'manifest.json').map((f) => <span key={f.name}>{link(r, f.name, f.name.replace(/\.csv$/, ''))}</span>)}</span>
-              ) },
-            ]} />
+              {
+                key: 'downloads',
+                label: t('exports.files'),
+                value: () => '',
+                render: (r) => (
+                  <span className="actions">
+                    {r.zip && link(r, r.zip, `ZIP ${bytes(r.zip_bytes)}`)}
+                    {r.files
+                      .filter((f) => kind(f.name))
+                      .map((f) => (
+                        <span key={f.name}>{link(r, f.name, `${kind(f.name)} ${bytes(f.bytes)}`)}</span>
+                      ))}
+                    {r.pdf !== 'ok' && <span className="muted">{t('exports.noPdf')}</span>}
+                  </span>
+                ),
+              },
+              {
+                key: 'csv',
+                label: 'CSV',
+                value: () => '',
+                render: (r) => (
+                  <span className="actions">
+                    {r.files
+                      .filter((f) => f.name.endsWith('.csv') || f.name === 'manifest.json')
+                      .map((f) => (
+                        <span key={f.name}>{link(r, f.name, f.name.replace(/\.csv$/, ''))}</span>
+                      ))}
+                  </span>
+                ),
+              },
+            ]}
+          />
         )}
       </QueryLoad>
     </>

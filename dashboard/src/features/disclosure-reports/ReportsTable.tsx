@@ -15,36 +15,83 @@ export const useDisclosureReports = (p: { region?: string; balanced?: boolean })
 const pct = (v: unknown) => (typeof v === 'number' ? `${(v * 100).toFixed(1)}%` : '—');
 const ratio = (a: unknown, b: unknown) => `${a ?? '—'}/${b ?? '—'}`;
 
-export function DisclosureReportsSection({ region, balanced, testId }: { region?: string; balanced?: boolean; testId: string }) {
+export function DisclosureReportsSection({
+  region,
+  balanced,
+  testId,
+}: {
+  region?: string;
+  balanced?: boolean;
+  testId: string;
+}) {
   const { t } = useI18n();
   const q = useDisclosureReports({ region, balanced });
   const title = balanced === false ? t('reports.unbalancedTitle') : t('reports.title');
   return (
     <QueryLoad title={title} query={q} testId={testId}>
       {(rows) => (
-        <DataTable<Row> name={balanced === false ? 'unbalanced-reports' : `disclosure-reports-${region ?? 'all'}`} rows={rows} limit={50}
+        <DataTable<Row>
+          name={balanced === false ? 'unbalanced-reports' : `disclosure-reports-${region ?? 'all'}`}
+          rows={rows}
+          limit={50}
           initialSort={{ key: 'year', desc: true }}
           columns={[
             { key: 'year', label: t('col.year'), align: 'right' },
-            ...(region ? [] : [{ key: 'region_name', label: t('col.region_name'), value: (r: Row) => r.region_name ?? r.region_code }]),
+            ...(region
+              ? []
+              : [
+                  {
+                    key: 'region_name',
+                    label: t('col.region_name'),
+                    value: (r: Row) => r.region_name ?? r.region_code,
+                  },
+                ]),
             { key: 'publisher', label: t('reports.publisher'), wrap: true },
             { key: 'published_on', label: t('reports.publishedOn') },
             { key: 'received_new', label: t('reports.receivedNew'), align: 'right' },
             { key: 'handled_total', label: t('reports.handled'), align: 'right' },
-            { key: 'reconsideration_corrected', label: t('reports.reconsiderationCorrected'), value: (r) => ratio(r.reconsideration_corrected, r.reconsideration_total) },
-            { key: 'litigation_corrected', label: t('reports.litigationCorrected'), value: (r) => ratio(r.litigation_corrected, r.litigation_total) },
-            { key: 'corrected_per_concluded_case', label: t('reports.correctedRate'), align: 'right', value: (r) => pct(r.corrected_per_concluded_case) },
-            { key: 'balanced', label: t('reports.balanced'), wrap: true, value: (r) => (r.balanced ? t('reports.balancedYes') : `${t('reports.balancedNo')}：${String(r.balance_failures ?? '')}`) },
             {
-              key: 'source_file', label: t('reports.source'), wrap: true,
+              key: 'reconsideration_corrected',
+              label: t('reports.reconsiderationCorrected'),
+              value: (r) => ratio(r.reconsideration_corrected, r.reconsideration_total),
+            },
+            {
+              key: 'litigation_corrected',
+              label: t('reports.litigationCorrected'),
+              value: (r) => ratio(r.litigation_corrected, r.litigation_total),
+            },
+            {
+              key: 'corrected_per_concluded_case',
+              label: t('reports.correctedRate'),
+              align: 'right',
+              value: (r) => pct(r.corrected_per_concluded_case),
+            },
+            {
+              key: 'balanced',
+              label: t('reports.balanced'),
+              wrap: true,
+              value: (r) =>
+                r.balanced
+                  ? t('reports.balancedYes')
+                  : `${t('reports.balancedNo')}：${String(r.balance_failures ?? '')}`,
+            },
+            {
+              key: 'source_file',
+              label: t('reports.source'),
+              wrap: true,
               render: (r) => (
                 <span>
-                  {typeof r.source_url === 'string' && /^https?:\/\//.test(r.source_url) ? <a href={r.source_url} target="_blank" rel="noreferrer noopener">{t('reports.page')}</a> : null}
-                  {' '}<code>{`${String(r.source_file ?? '')}:${String(r.line ?? '')}`}</code>
+                  {typeof r.source_url === 'string' && /^https?:\/\//.test(r.source_url) ? (
+                    <a href={r.source_url} target="_blank" rel="noreferrer noopener">
+                      {t('reports.page')}
+                    </a>
+                  ) : null}{' '}
+                  <code>{`${String(r.source_file ?? '')}:${String(r.line ?? '')}`}</code>
                 </span>
               ),
             },
-          ]} />
+          ]}
+        />
       )}
     </QueryLoad>
   );

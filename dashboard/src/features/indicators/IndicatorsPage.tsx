@@ -17,7 +17,11 @@ export default function IndicatorsPage() {
   const meta = useMeta();
   const [year] = useYear();
   const { query, setQuery, navigate } = useRouter();
-  const metricId = query.get('metric') ?? (meta.metrics.some((m) => m.id === DEFAULT_METRIC) ? DEFAULT_METRIC : meta.metrics.find((m) => m.funnel)?.id ?? meta.metrics[0]?.id ?? '');
+  const metricId =
+    query.get('metric') ??
+    (meta.metrics.some((m) => m.id === DEFAULT_METRIC)
+      ? DEFAULT_METRIC
+      : (meta.metrics.find((m) => m.funnel)?.id ?? meta.metrics[0]?.id ?? ''));
   const metric = meta.metrics.find((m) => m.id === metricId);
   const rows = useIndicator(metricId, year);
   const trend = useIndicatorTrend(metricId);
@@ -29,51 +33,136 @@ export default function IndicatorsPage() {
 
   return (
     <div className="page" data-page="indicators">
-      <h1 className="page-title">{t('indicators.title')} <span className="muted">{year}</span></h1>
+      <h1 className="page-title">
+        {t('indicators.title')} <span className="muted">{year}</span>
+      </h1>
       <div className="filters">
-        <label>{t('indicators.pick')}
+        <label>
+          {t('indicators.pick')}
           <select data-testid="metric-picker" value={metricId} onChange={(e) => setQuery({ metric: e.target.value })}>
-            {meta.metrics.map((m) => <option key={m.id} value={m.id}>{m.indicator_no != null ? `${m.indicator_no}. ` : ''}{name(m)}</option>)}
+            {meta.metrics.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.indicator_no != null ? `${m.indicator_no}. ` : ''}
+                {name(m)}
+              </option>
+            ))}
           </select>
         </label>
-        {metric && <span className="muted">{metric.id} · {unit} · {metric.direction}{threshold != null ? ` · ${t('col.threshold')} ${fmt(threshold)}` : ''}</span>}
+        {metric && (
+          <span className="muted">
+            {metric.id} · {unit} · {metric.direction}
+            {threshold != null ? ` · ${t('col.threshold')} ${fmt(threshold)}` : ''}
+          </span>
+        )}
       </div>
       <div className="grid grid-3">
         <QueryLoad title={t('indicators.trend')} query={trend} testId="indicator-trend">
-          {(d) => <PlotFigure testId="chart-status-trend" deps={[d, lang]} build={(document) => statusTrendChart(d, { document, width: 360, labels: statusLabels })} />}
+          {(d) => (
+            <PlotFigure
+              testId="chart-status-trend"
+              deps={[d, lang]}
+              build={(document) => statusTrendChart(d, { document, width: 360, labels: statusLabels })}
+            />
+          )}
         </QueryLoad>
         <QueryLoad title={t('indicators.trendMedian')} query={trend} testId="indicator-band">
-          {(d) => <PlotFigure testId="chart-band" deps={[d]} build={(document) => medianBandChart(d, { document, width: 360, unit, threshold })} />}
+          {(d) => (
+            <PlotFigure
+              testId="chart-band"
+              deps={[d]}
+              build={(document) => medianBandChart(d, { document, width: 360, unit, threshold })}
+            />
+          )}
         </QueryLoad>
         <QueryLoad title={t('indicators.distribution')} query={rows} testId="indicator-distribution">
-          {(d) => <PlotFigure testId="chart-histogram" deps={[d]} build={(document) => histogramChart(d, { document, width: 360, unit, threshold, y: t('overview.regions') })} />}
+          {(d) => (
+            <PlotFigure
+              testId="chart-histogram"
+              deps={[d]}
+              build={(document) =>
+                histogramChart(d, { document, width: 360, unit, threshold, y: t('overview.regions') })
+              }
+            />
+          )}
         </QueryLoad>
       </div>
       <QueryLoad title={t('indicators.funnel')} query={rows} testId="indicator-funnel">
-        {(d) => metric?.funnel || d.some((r) => r.lower95 != null) ? (
-          <>
-            <PlotFigure testId="chart-funnel" deps={[d, lang]} build={(document) => funnelChart(d, {
-              document, width: 980, height: 420, unit, threshold,
-              labels: { limit95: t('indicators.limit95'), limit998: t('indicators.limit998'), threshold: t('indicators.threshold'), x: `${t('col.denominator')} →`, y: `↑ ${t('col.value')}` },
-              onClick: (r) => navigate(`/regions/${r.region_code}?year=${year}`),
-            })} />
-            <p className="note">{t('indicators.funnelNote')}</p>
-          </>
-        ) : <div className="state state-empty">{t('indicators.notFunnel')}</div>}
+        {(d) =>
+          metric?.funnel || d.some((r) => r.lower95 != null) ? (
+            <>
+              <PlotFigure
+                testId="chart-funnel"
+                deps={[d, lang]}
+                build={(document) =>
+                  funnelChart(d, {
+                    document,
+                    width: 980,
+                    height: 420,
+                    unit,
+                    threshold,
+                    labels: {
+                      limit95: t('indicators.limit95'),
+                      limit998: t('indicators.limit998'),
+                      threshold: t('indicators.threshold'),
+                      x: `${t('col.denominator')} →`,
+                      y: `↑ ${t('col.value')}`,
+                    },
+                    onClick: (r) => navigate(`/regions/${r.region_code}?year=${year}`),
+                  })
+                }
+              />
+              <p className="note">{t('indicators.funnelNote')}</p>
+            </>
+          ) : (
+            <div className="state state-empty">{t('indicators.notFunnel')}</div>
+          )
+        }
       </QueryLoad>
       <QueryLoad title={t('indicators.table')} query={rows} testId="indicator-table">
         {(d) => (
-          <DataTable<IndicatorRow> name={`${metricId}-${year}`} urlKey="values" rows={d} initialSort={{ key: 'value' }}
+          <DataTable<IndicatorRow>
+            name={`${metricId}-${year}`}
+            urlKey="values"
+            rows={d}
+            initialSort={{ key: 'value' }}
             columns={[
-              { key: 'region_name', label: t('col.region_name'), render: (r) => <Link to={`/regions/${r.region_code}?year=${year}`}>{r.region_name}</Link> },
+              {
+                key: 'region_name',
+                label: t('col.region_name'),
+                render: (r) => <Link to={`/regions/${r.region_code}?year=${year}`}>{r.region_name}</Link>,
+              },
               { key: 'region_code', label: t('col.region_code') },
               { key: 'numerator', label: t('col.numerator'), align: 'right', render: (r) => i.num(r.numerator, 0) },
-              { key: 'denominator', label: t('col.denominator'), align: 'right', render: (r) => i.num(r.denominator, 0) },
-              { key: 'value', label: t('col.value'), align: 'right', render: (r) => (r.value == null ? '—' : fmt(r.value)) },
-              { key: 'threshold', label: t('col.threshold'), align: 'right', render: (r) => (r.threshold == null ? '—' : fmt(r.threshold)) },
-              { key: 'status', label: t('col.status'), render: (r) => <StatusBadge status={r.status} provisional={r.provisional} /> },
-              { key: 'position', label: t('col.position'), value: (r) => (r.position ? i.label('position', r.position) : '') },
-            ]} />
+              {
+                key: 'denominator',
+                label: t('col.denominator'),
+                align: 'right',
+                render: (r) => i.num(r.denominator, 0),
+              },
+              {
+                key: 'value',
+                label: t('col.value'),
+                align: 'right',
+                render: (r) => (r.value == null ? '—' : fmt(r.value)),
+              },
+              {
+                key: 'threshold',
+                label: t('col.threshold'),
+                align: 'right',
+                render: (r) => (r.threshold == null ? '—' : fmt(r.threshold)),
+              },
+              {
+                key: 'status',
+                label: t('col.status'),
+                render: (r) => <StatusBadge status={r.status} provisional={r.provisional} />,
+              },
+              {
+                key: 'position',
+                label: t('col.position'),
+                value: (r) => (r.position ? i.label('position', r.position) : ''),
+              },
+            ]}
+          />
         )}
       </QueryLoad>
     </div>

@@ -10,7 +10,11 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { FIELDS, previewInspectors, TEMPLATE, type Field, type Preview } from './parse.ts';
 
 const HEAD: Record<Field, 'insp.id' | 'insp.name' | 'insp.home' | 'insp.cap' | 'insp.active'> = {
-  inspector_id: 'insp.id', name: 'insp.name', home_province_code: 'insp.home', load_cap: 'insp.cap', active: 'insp.active',
+  inspector_id: 'insp.id',
+  name: 'insp.name',
+  home_province_code: 'insp.home',
+  load_cap: 'insp.cap',
+  active: 'insp.active',
 };
 
 function downloadTemplate() {
@@ -30,14 +34,48 @@ function CapEditor({ row, onSaved }: { row: Inspector; onSaved(): void }) {
   const dirty = cap !== String(row.load_cap) || active !== row.active;
   const save = async () => {
     setState(null);
-    try { await api.updateInspector(row.inspector_id, { load_cap: Number(cap), active }); setState(t('insp.saved')); onSaved(); } catch (e) { setState((e as Error).message); }
+    try {
+      await api.updateInspector(row.inspector_id, { load_cap: Number(cap), active });
+      setState(t('insp.saved'));
+      onSaved();
+    } catch (e) {
+      setState((e as Error).message);
+    }
   };
   return (
     <span className="actions">
-      <input className="tiny" type="number" min={0} step={1} value={cap} aria-label={`${t('insp.cap')} ${row.inspector_id}`} data-testid={`cap-${row.inspector_id}`} onChange={(e) => setCap(e.target.value)} />
-      <label><input type="checkbox" checked={active} onChange={(e) => setActive(e.target.checked)} data-testid={`active-${row.inspector_id}`} />{t('insp.active')}</label>
-      <button type="button" disabled={!dirty || !/^\d+$/.test(cap)} onClick={() => void save()} data-testid={`save-${row.inspector_id}`}>{t('acct.save')}</button>
-      {state && <span className="muted" role="status">{state}</span>}
+      <input
+        className="tiny"
+        type="number"
+        min={0}
+        step={1}
+        value={cap}
+        aria-label={`${t('insp.cap')} ${row.inspector_id}`}
+        data-testid={`cap-${row.inspector_id}`}
+        onChange={(e) => setCap(e.target.value)}
+      />
+      <label>
+        <input
+          type="checkbox"
+          checked={active}
+          onChange={(e) => setActive(e.target.checked)}
+          data-testid={`active-${row.inspector_id}`}
+        />
+        {t('insp.active')}
+      </label>
+      <button
+        type="button"
+        disabled={!dirty || !/^\d+$/.test(cap)}
+        onClick={() => void save()}
+        data-testid={`save-${row.inspector_id}`}
+      >
+        {t('acct.save')}
+      </button>
+      {state && (
+        <span className="muted" role="status">
+          {state}
+        </span>
+      )}
     </span>
   );
 }
@@ -53,22 +91,36 @@ export default function InspectorsPage() {
   const [busy, setBusy] = useState(false);
   const province = (code: string) => meta.provinces.find((p) => p.code === code)?.name ?? code;
   const bad = file ? file.preview.rows.filter((r) => r.problem) : [];
-  const blocked = !file || file.preview.rows.length === 0 || bad.length > 0 || file.preview.missing.length > 0 || file.preview.unknown.length > 0;
+  const blocked =
+    !file ||
+    file.preview.rows.length === 0 ||
+    bad.length > 0 ||
+    file.preview.missing.length > 0 ||
+    file.preview.unknown.length > 0;
 
   const choose = async (f: File | undefined) => {
-    setResult(null); setError(null);
-    if (!f) { setFile(null); return; }
+    setResult(null);
+    setError(null);
+    if (!f) {
+      setFile(null);
+      return;
+    }
     setFile({ name: f.name, preview: previewInspectors(await f.text()) });
   };
   const send = async () => {
     if (!file) return;
-    setBusy(true); setError(null);
+    setBusy(true);
+    setError(null);
     try {
       const r = await api.importInspectors(file.preview.csv, file.name);
       setResult(t('insp.imported', { n: r.imported, file: r.file, active: r.total_active }));
       setFile(null);
       list.reload();
-    } catch (e) { setError((e as Error).message); } finally { setBusy(false); }
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
@@ -78,52 +130,128 @@ export default function InspectorsPage() {
       <Panel title={t('insp.import')} testId="inspector-import">
         <p className="note">{t('insp.importHelp')}</p>
         <div className="row">
-          <label>{t('insp.choose')}<input type="file" accept=".csv,text/csv" data-testid="inspector-file" onChange={(e) => void choose(e.target.files?.[0])} /></label>
-          <button type="button" className="linklike" onClick={downloadTemplate}>{t('insp.template')}</button>
+          <label>
+            {t('insp.choose')}
+            <input
+              type="file"
+              accept=".csv,text/csv"
+              data-testid="inspector-file"
+              onChange={(e) => void choose(e.target.files?.[0])}
+            />
+          </label>
+          <button type="button" className="linklike" onClick={downloadTemplate}>
+            {t('insp.template')}
+          </button>
         </div>
         {file && (
           <div data-testid="inspector-preview">
             <h3>{t('insp.preview', { n: file.preview.rows.length })}</h3>
-            {file.preview.missing.length > 0 && <p className="problems" role="alert">{t('insp.missingColumn', { cols: file.preview.missing.join('、') })}</p>}
-            {file.preview.unknown.length > 0 && <p className="problems" role="alert">{t('insp.unknownColumn', { cols: file.preview.unknown.join('、') })}</p>}
+            {file.preview.missing.length > 0 && (
+              <p className="problems" role="alert">
+                {t('insp.missingColumn', { cols: file.preview.missing.join('、') })}
+              </p>
+            )}
+            {file.preview.unknown.length > 0 && (
+              <p className="problems" role="alert">
+                {t('insp.unknownColumn', { cols: file.preview.unknown.join('、') })}
+              </p>
+            )}
             {bad.length > 0 && (
               <ul className="problems" role="alert" data-testid="inspector-problems">
-                {bad.slice(0, 20).map((r) => <li key={r.line}>{file.name} {t('insp.line', { n: r.line })}：{t(r.problem!.key, r.problem!.vars)}</li>)}
+                {bad.slice(0, 20).map((r) => (
+                  <li key={r.line}>
+                    {file.name} {t('insp.line', { n: r.line })}：{t(r.problem!.key, r.problem!.vars)}
+                  </li>
+                ))}
                 {bad.length > 20 ? <li>…</li> : null}
-                <li><strong>{t('insp.problems', { n: bad.length })}</strong></li>
+                <li>
+                  <strong>{t('insp.problems', { n: bad.length })}</strong>
+                </li>
               </ul>
             )}
             <div className="table-scroll">
               <table className="data">
-                <thead><tr><th scope="col">#</th>{FIELDS.map((f) => <th scope="col" key={f}>{t(HEAD[f])}</th>)}</tr></thead>
-                <tbody>{file.preview.rows.slice(0, 50).map((r) => (
-                  <tr key={r.line} className={r.problem ? 'bad-row' : undefined}>
-                    <td>{r.line}</td>
-                    {FIELDS.map((f) => <td key={f} className={r.problem?.field === f ? 'bad' : undefined} title={r.problem?.field === f ? t(r.problem.key, r.problem.vars) : undefined}>{r.values[f] || '—'}</td>)}
+                <thead>
+                  <tr>
+                    <th scope="col">#</th>
+                    {FIELDS.map((f) => (
+                      <th scope="col" key={f}>
+                        {t(HEAD[f])}
+                      </th>
+                    ))}
                   </tr>
-                ))}</tbody>
+                </thead>
+                <tbody>
+                  {file.preview.rows.slice(0, 50).map((r) => (
+                    <tr key={r.line} className={r.problem ? 'bad-row' : undefined}>
+                      <td>{r.line}</td>
+                      {FIELDS.map((f) => (
+                        <td
+                          key={f}
+                          className={r.problem?.field === f ? 'bad' : undefined}
+                          title={r.problem?.field === f ? t(r.problem.key, r.problem.vars) : undefined}
+                        >
+                          {r.values[f] || '—'}
+                        </td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
               </table>
             </div>
             <div className="row">
-              <button type="button" className="primary" disabled={blocked || busy} onClick={() => void send()} data-testid="inspector-send">{t('insp.send', { n: file.preview.rows.length })}</button>
+              <button
+                type="button"
+                className="primary"
+                disabled={blocked || busy}
+                onClick={() => void send()}
+                data-testid="inspector-send"
+              >
+                {t('insp.send', { n: file.preview.rows.length })}
+              </button>
             </div>
           </div>
         )}
-        {result && <div className="banner banner-ok" role="status" data-testid="inspector-result">{result}</div>}
-        {error && <div className="banner state-error" role="alert" data-testid="inspector-error">{error}</div>}
+        {result && (
+          <div className="banner banner-ok" role="status" data-testid="inspector-result">
+            {result}
+          </div>
+        )}
+        {error && (
+          <div className="banner state-error" role="alert" data-testid="inspector-error">
+            {error}
+          </div>
+        )}
       </Panel>
       <QueryLoad title={`${t('insp.list')} · ${year}`} query={list} testId="inspector-list" isEmpty={() => false}>
-        {(rows) => rows.length === 0 ? <p className="banner banner-warn" data-testid="inspectors-empty">{t('insp.none')}</p> : (
-          <DataTable<Inspector> name="inspectors" testId="inspectors" rows={rows} rowKey={(r) => r.inspector_id} initialSort={{ key: 'inspector_id' }}
-            columns={[
-              { key: 'inspector_id', label: t('insp.id') },
-              { key: 'name', label: t('insp.name') },
-              { key: 'home_province_code', label: t('insp.home'), value: (r) => province(r.home_province_code) },
-              { key: 'load_this_year', label: t('insp.load'), align: 'right' },
-              { key: 'load_cap', label: t('insp.cap'), align: 'right', render: (r) => <CapEditor key={`${r.load_cap}-${r.active}`} row={r} onSaved={list.reload} /> },
-              { key: 'active', label: t('insp.active'), value: (r) => (r.active ? t('yes') : t('no')) },
-            ]} />
-        )}
+        {(rows) =>
+          rows.length === 0 ? (
+            <p className="banner banner-warn" data-testid="inspectors-empty">
+              {t('insp.none')}
+            </p>
+          ) : (
+            <DataTable<Inspector>
+              name="inspectors"
+              testId="inspectors"
+              rows={rows}
+              rowKey={(r) => r.inspector_id}
+              initialSort={{ key: 'inspector_id' }}
+              columns={[
+                { key: 'inspector_id', label: t('insp.id') },
+                { key: 'name', label: t('insp.name') },
+                { key: 'home_province_code', label: t('insp.home'), value: (r) => province(r.home_province_code) },
+                { key: 'load_this_year', label: t('insp.load'), align: 'right' },
+                {
+                  key: 'load_cap',
+                  label: t('insp.cap'),
+                  align: 'right',
+                  render: (r) => <CapEditor key={`${r.load_cap}-${r.active}`} row={r} onSaved={list.reload} />,
+                },
+                { key: 'active', label: t('insp.active'), value: (r) => (r.active ? t('yes') : t('no')) },
+              ]}
+            />
+          )
+        }
       </QueryLoad>
     </div>
   );

@@ -7,21 +7,48 @@ export const FIELDS = ['inspector_id', 'name', 'home_province_code', 'load_cap',
 export type Field = (typeof FIELDS)[number];
 
 const ALIASES: Record<string, Field> = {
-  inspector_id: 'inspector_id', 检查员编号: 'inspector_id', 编号: 'inspector_id',
-  name: 'name', 姓名: 'name',
-  home_province_code: 'home_province_code', 籍贯省份代码: 'home_province_code', 所在省份代码: 'home_province_code', 省份代码: 'home_province_code',
-  load_cap: 'load_cap', 工作量上限: 'load_cap',
-  active: 'active', 在岗: 'active', 是否在岗: 'active',
+  inspector_id: 'inspector_id',
+  检查员编号: 'inspector_id',
+  编号: 'inspector_id',
+  name: 'name',
+  姓名: 'name',
+  home_province_code: 'home_province_code',
+  籍贯省份代码: 'home_province_code',
+  所在省份代码: 'home_province_code',
+  省份代码: 'home_province_code',
+  load_cap: 'load_cap',
+  工作量上限: 'load_cap',
+  active: 'active',
+  在岗: 'active',
+  是否在岗: 'active',
 };
 
 const TRUE = new Set(['', 'true', '1', 'yes', '是']);
 const FALSE = new Set(['false', '0', 'no', '否']);
 
-export interface Problem { key: 'insp.p.id' | 'insp.p.dup' | 'insp.p.name' | 'insp.p.province' | 'insp.p.cap' | 'insp.p.active'; field: Field; vars: Record<string, string> }
-export interface PreviewRow { line: number; values: Record<Field, string>; problem: Problem | null }
-export interface Preview { rows: PreviewRow[]; missing: Field[]; unknown: string[]; csv: string }
+export interface Problem {
+  key: 'insp.p.id' | 'insp.p.dup' | 'insp.p.name' | 'insp.p.province' | 'insp.p.cap' | 'insp.p.active';
+  field: Field;
+  vars: Record<string, string>;
+}
+export interface PreviewRow {
+  line: number;
+  values: Record<Field, string>;
+  problem: Problem | null;
+}
+export interface Preview {
+  rows: PreviewRow[];
+  missing: Field[];
+  unknown: string[];
+  csv: string;
+}
 
-const norm = (h: string) => h.replace(/^\uFEFF/, '').trim().replace(/\s+/g, '').toLowerCase();
+const norm = (h: string) =>
+  h
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .replace(/\s+/g, '')
+    .toLowerCase();
 
 export function previewInspectors(text: string): Preview {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
@@ -32,7 +59,9 @@ export function previewInspectors(text: string): Preview {
   const counts = new Map<string, number>();
   const rows: PreviewRow[] = body.map((cells, i) => {
     const values = Object.fromEntries(FIELDS.map((f) => [f, ''])) as Record<Field, string>;
-    map.forEach((f, j) => { if (f) values[f] = (cells[j] ?? '').trim(); });
+    map.forEach((f, j) => {
+      if (f) values[f] = (cells[j] ?? '').trim();
+    });
     counts.set(values.inspector_id, (counts.get(values.inspector_id) ?? 0) + 1);
     return { line: i + 2, values, problem: null };
   });
@@ -45,7 +74,8 @@ function check(v: Record<Field, string>, copies: number): Problem | null {
   if (v.inspector_id === '') return { key: 'insp.p.id', field: 'inspector_id', vars: {} };
   if (copies > 1) return { key: 'insp.p.dup', field: 'inspector_id', vars: { id: v.inspector_id } };
   if (v.name === '') return { key: 'insp.p.name', field: 'name', vars: {} };
-  if (!/^\d{2}0000$/.test(v.home_province_code)) return { key: 'insp.p.province', field: 'home_province_code', vars: { v: v.home_province_code } };
+  if (!/^\d{2}0000$/.test(v.home_province_code))
+    return { key: 'insp.p.province', field: 'home_province_code', vars: { v: v.home_province_code } };
   if (!/^\d+$/.test(v.load_cap)) return { key: 'insp.p.cap', field: 'load_cap', vars: { v: v.load_cap } };
   const a = v.active.toLowerCase();
   if (!TRUE.has(a) && !FALSE.has(a)) return { key: 'insp.p.active', field: 'active', vars: { v: v.active } };

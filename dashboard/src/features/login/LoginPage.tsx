@@ -13,7 +13,13 @@ export function LoginPage() {
     e.preventDefault();
     setBusy(true);
     setError(null);
-    try { await login(username, password); } catch { setError(t('auth.failed')); } finally { setBusy(false); }
+    try {
+      await login(username, password);
+    } catch {
+      setError(t('auth.failed'));
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <div className="login">
@@ -23,12 +29,35 @@ export function LoginPage() {
         <label>
           {t('auth.username')}
           {/* biome-ignore lint/a11y/noAutofocus: the page's one task is to log in, and it is the first thing on it: focus lands where a keyboard or screen-reader user would go anyway. */}
-          <input name="username" autoComplete="username" value={username} onChange={(e) => setU(e.target.value)} autoFocus />
+          <input
+            name="username"
+            autoComplete="username"
+            value={username}
+            onChange={(e) => setU(e.target.value)}
+            autoFocus
+          />
         </label>
-        <label>{t('auth.password')}<input name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setP(e.target.value)} /></label>
-        {error && <div className="state-error" role="alert">{error}</div>}
-        <button type="submit" className="primary" disabled={busy}>{t('auth.login')}</button>
-        <button type="button" className="linklike" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>{t('lang.toggle')}</button>
+        <label>
+          {t('auth.password')}
+          <input
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            value={password}
+            onChange={(e) => setP(e.target.value)}
+          />
+        </label>
+        {error && (
+          <div className="state-error" role="alert">
+            {error}
+          </div>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {t('auth.login')}
+        </button>
+        <button type="button" className="linklike" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+          {t('lang.toggle')}
+        </button>
       </form>
     </div>
   );

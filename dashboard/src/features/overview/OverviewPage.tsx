@@ -8,7 +8,15 @@ import { PlotFigure } from '../../components/PlotFigure.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { bucketChart, countBarsChart, linesChart } from '../../charts/index.ts';
 import type { FlagRow, Overview } from '../../api/index.ts';
-import { bucketLabel, categoryOf, keyMetrics, trendSeries, useJobAlerts, useOverview, useStatusCounts } from './data.ts';
+import {
+  bucketLabel,
+  categoryOf,
+  keyMetrics,
+  trendSeries,
+  useJobAlerts,
+  useOverview,
+  useStatusCounts,
+} from './data.ts';
 
 function JobAlerts() {
   const { t, date, label } = useI18n();
@@ -20,7 +28,9 @@ function JobAlerts() {
       <ul>
         {alerts.data.runs.slice(0, 5).map((r) => (
           <li key={r.run_id} data-status={r.status}>
-            <span className={`badge ${r.status === 'failed' ? 'badge-not_met' : 'badge-provisional'}`}>{label('job.status', r.status)}</span>{' '}
+            <span className={`badge ${r.status === 'failed' ? 'badge-not_met' : 'badge-provisional'}`}>
+              {label('job.status', r.status)}
+            </span>{' '}
             <code>{r.job_id}</code> · {date(r.started_at, true)} · {r.summary ?? r.error ?? ''}
           </li>
         ))}
@@ -43,53 +53,131 @@ export function OverviewPage() {
   const counts = (key: 'batch' | 'designation' | 'level', prefix?: string) => (o: Overview) =>
     (o.regions_by?.[key] ?? []).map((r) => {
       const c = categoryOf(r, key);
-      return { label: c === 'none' ? t('common.unspecified') : prefix ? label(prefix, c) : key === 'batch' ? t('overview.batchOf', { y: c }) : c, count: Number(r.count) };
+      return {
+        label:
+          c === 'none'
+            ? t('common.unspecified')
+            : prefix
+              ? label(prefix, c)
+              : key === 'batch'
+                ? t('overview.batchOf', { y: c })
+                : c,
+        count: Number(r.count),
+      };
     });
 
   return (
     <div className="page" data-page="overview">
-      <h1 className="page-title">{t('overview.title')} <span className="muted">{year}</span></h1>
+      <h1 className="page-title">
+        {t('overview.title')} <span className="muted">{year}</span>
+      </h1>
       <JobAlerts />
       <div className="grid grid-4">
-        {([['batch', 'overview.byBatch', undefined], ['designation', 'overview.byDesignation', 'designation'], ['level', 'overview.byLevel', 'level']] as const).map(([key, title, prefix]) => (
+        {(
+          [
+            ['batch', 'overview.byBatch', undefined],
+            ['designation', 'overview.byDesignation', 'designation'],
+            ['level', 'overview.byLevel', 'level'],
+          ] as const
+        ).map(([key, title, prefix]) => (
           <QueryLoad key={key} title={t(title)} query={sub(counts(key, prefix))} testId={`overview-${key}`}>
-            {(rows) => <PlotFigure testId={`chart-${key}`} deps={[rows]} build={(document) => countBarsChart(rows, { document, width: 300, x: t('overview.regions') })} />}
+            {(rows) => (
+              <PlotFigure
+                testId={`chart-${key}`}
+                deps={[rows]}
+                build={(document) => countBarsChart(rows, { document, width: 300, x: t('overview.regions') })}
+              />
+            )}
           </QueryLoad>
         ))}
-        <QueryLoad title={t('overview.byStatus')} query={{ ...status, data: status.data && (['met', 'not_met', 'no_data'] as const).map((k) => ({ label: t(`status.${k}`), count: status.data![k] })) }} testId="overview-status">
-          {(rows) => <PlotFigure testId="chart-status" deps={[rows]} build={(document) => countBarsChart(rows, { document, width: 300, x: t('overview.regions') })} />}
+        <QueryLoad
+          title={t('overview.byStatus')}
+          query={{
+            ...status,
+            data:
+              status.data &&
+              (['met', 'not_met', 'no_data'] as const).map((k) => ({
+                label: t(`status.${k}`),
+                count: status.data![k],
+              })),
+          }}
+          testId="overview-status"
+        >
+          {(rows) => (
+            <PlotFigure
+              testId="chart-status"
+              deps={[rows]}
+              build={(document) => countBarsChart(rows, { document, width: 300, x: t('overview.regions') })}
+            />
+          )}
         </QueryLoad>
       </div>
       <div className="grid grid-2">
-        <QueryLoad title={t('overview.conformance')} query={sub((o) => o.conformance_hist.map((b) => ({ bucket: bucketLabel(b.bucket), count: Number(b.count) })))} testId="overview-conformance">
-          {(rows) => <PlotFigure testId="chart-conformance" deps={[rows]} build={(document) => bucketChart(rows, { document, width: 520, y: t('overview.regions'), x: t('col.conformance') })} />}
+        <QueryLoad
+          title={t('overview.conformance')}
+          query={sub((o) => o.conformance_hist.map((b) => ({ bucket: bucketLabel(b.bucket), count: Number(b.count) })))}
+          testId="overview-conformance"
+        >
+          {(rows) => (
+            <PlotFigure
+              testId="chart-conformance"
+              deps={[rows]}
+              build={(document) =>
+                bucketChart(rows, { document, width: 520, y: t('overview.regions'), x: t('col.conformance') })
+              }
+            />
+          )}
         </QueryLoad>
-        <QueryLoad title={t('overview.trends')} query={sub((o) => trendSeries(o.national_trends, keyMetrics(meta.metrics), i.lang))} testId="overview-trends">
-          {(rows) => <PlotFigure testId="chart-trends" deps={[rows]} build={(document) => linesChart(rows, { document, width: 520, unit: 'rate' })} />}
+        <QueryLoad
+          title={t('overview.trends')}
+          query={sub((o) => trendSeries(o.national_trends, keyMetrics(meta.metrics), i.lang))}
+          testId="overview-trends"
+        >
+          {(rows) => (
+            <PlotFigure
+              testId="chart-trends"
+              deps={[rows]}
+              build={(document) => linesChart(rows, { document, width: 520, unit: 'rate' })}
+            />
+          )}
         </QueryLoad>
       </div>
       <div className="grid grid-2">
         <QueryLoad title={t('overview.newestFlags')} query={sub((o) => o.newest_flags)} testId="overview-flags">
           {(rows) => (
-            <DataTable<FlagRow> name="newest-flags" rows={rows} limit={15} filter={false}
+            <DataTable<FlagRow>
+              name="newest-flags"
+              rows={rows}
+              limit={15}
+              filter={false}
               onRowClick={(r) => navigate(`/regions/${r.region_code}?year=${r.year ?? year}&flag=${r.id}`)}
               columns={[
                 { key: 'region_name', label: t('col.region_name'), value: (r) => r.region_name ?? r.region_code },
                 { key: 'rule', label: t('col.rule'), value: (r) => label('rule', r.rule) },
                 { key: 'severity', label: t('col.severity'), value: (r) => label('severity', r.severity) },
                 { key: 'message', label: t('col.message'), wrap: true, value: (r) => r.message ?? r.detail ?? '' },
-              ]} />
+              ]}
+            />
           )}
         </QueryLoad>
         <QueryLoad title={t('overview.reports')} query={sub((o) => o.reports_outstanding)} testId="overview-reports">
           {(rows) => (
-            <DataTable name="reports-outstanding" rows={rows} limit={15} filter={false}
+            <DataTable
+              name="reports-outstanding"
+              rows={rows}
+              limit={15}
+              filter={false}
               columns={[
-                { key: 'region_name', label: t('col.region_name'), render: (r) => <Link to={`/regions/${r.region_code}?year=${year}`}>{r.region_name}</Link> },
+                {
+                  key: 'region_name',
+                  label: t('col.region_name'),
+                  render: (r) => <Link to={`/regions/${r.region_code}?year=${year}`}>{r.region_name}</Link>,
+                },
                 { key: 'region_code', label: t('col.region_code') },
                 { key: 'report_year', label: t('col.report_year'), align: 'right' },
                 { key: 'status', label: t('col.status'), value: (r) => label('report', r.status) },
-              ]} />
+              ]}
+            />
           )}
         </QueryLoad>
       </div>

@@ -16,23 +16,47 @@ function columnLabel(dataset: string, key: string, lang: string): string {
 export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
   const { t, lang } = useI18n();
   const [open, setOpen] = useState<Evidence | null>(null);
-  const ref = open ? { dataset: open.dataset, load: (open.load_id ?? open.record_id ?? '') as string | number, line: Number(open.line) } : null;
+  const ref = open
+    ? {
+        dataset: open.dataset,
+        load: (open.load_id ?? open.record_id ?? '') as string | number,
+        line: Number(open.line),
+      }
+    : null;
   const rec = useRecord(ref);
   return (
     <div className="evidence" data-testid="evidence">
-      <DataTable<Evidence> name="evidence" rows={evidence} limit={50} filter={false} onRowClick={(e) => setOpen(e)}
+      <DataTable<Evidence>
+        name="evidence"
+        rows={evidence}
+        limit={50}
+        filter={false}
+        onRowClick={(e) => setOpen(e)}
         columns={[
           { key: 'dataset', label: t('col.dataset') },
           { key: 'file', label: t('col.file') },
           { key: 'line', label: t('col.line'), align: 'right' },
           { key: 'record_id', label: t('col.id'), value: (e) => e.record_id ?? e.load_id },
-        ]} />
+        ]}
+      />
       {open && (
-        <QueryLoad title={`${t('region.sourceRow')} · ${open.file}:${open.line}`} query={rec} testId="source-row" isEmpty={(d) => !d || Object.keys(d).length === 0}>
+        <QueryLoad
+          title={`${t('region.sourceRow')} · ${open.file}:${open.line}`}
+          query={rec}
+          testId="source-row"
+          isEmpty={(d) => !d || Object.keys(d).length === 0}
+        >
           {(row) => (
-            <table className="kv"><tbody>
-              {Object.entries((row as { row?: Record<string, unknown> }).row ?? row).map(([k, v]) => <tr key={k}><th title={k}>{columnLabel(open.dataset, k, lang)}</th><td>{show(v)}</td></tr>)}
-            </tbody></table>
+            <table className="kv">
+              <tbody>
+                {Object.entries((row as { row?: Record<string, unknown> }).row ?? row).map(([k, v]) => (
+                  <tr key={k}>
+                    <th title={k}>{columnLabel(open.dataset, k, lang)}</th>
+                    <td>{show(v)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           )}
         </QueryLoad>
       )}
@@ -48,7 +72,11 @@ export function FlagEvidence({ id }: { id: string }) {
       {(f) => (
         <>
           <p className="note">{f.message ?? f.detail ?? ''}</p>
-          {f.evidence?.length ? <EvidenceList evidence={f.evidence} /> : <div className="state state-empty">{t('common.empty')}</div>}
+          {f.evidence?.length ? (
+            <EvidenceList evidence={f.evidence} />
+          ) : (
+            <div className="state state-empty">{t('common.empty')}</div>
+          )}
         </>
       )}
     </QueryLoad>

@@ -22,17 +22,39 @@ function RegionWatch({ code }: { code: string }) {
   const q = useRegionWatch(code);
   const canAct = useCanAct();
   return (
-    <QueryLoad title={t('watch.onRegion')} query={q} testId="region-watch" isEmpty={() => false}
-      actions={canAct ? <Link to={`/watchlist?add=${code}`} className="button">{t('watch.addFromRegion')}</Link> : undefined}>
-      {(rows) => rows.length === 0 ? <p className="muted" data-testid="region-watch-none">{t('watch.regionNone')}</p> : (
-        <ul className="watch-states">{rows.map((w) => (
-          <li key={String(w.id)} data-status={w.status}>
-            <span className={`badge badge-watch-${w.status}`}>{label('watch', w.status)}</span>{' '}
-            <Link to={`/watchlist/${w.id}`}>{w.reason ?? ''}</Link>
-            <span className="muted"> · {w.year ?? '—'} · {actorName(w.status_by, t)} · {date(w.status_at as string, true)}</span>
-          </li>
-        ))}</ul>
-      )}
+    <QueryLoad
+      title={t('watch.onRegion')}
+      query={q}
+      testId="region-watch"
+      isEmpty={() => false}
+      actions={
+        canAct ? (
+          <Link to={`/watchlist?add=${code}`} className="button">
+            {t('watch.addFromRegion')}
+          </Link>
+        ) : undefined
+      }
+    >
+      {(rows) =>
+        rows.length === 0 ? (
+          <p className="muted" data-testid="region-watch-none">
+            {t('watch.regionNone')}
+          </p>
+        ) : (
+          <ul className="watch-states">
+            {rows.map((w) => (
+              <li key={String(w.id)} data-status={w.status}>
+                <span className={`badge badge-watch-${w.status}`}>{label('watch', w.status)}</span>{' '}
+                <Link to={`/watchlist/${w.id}`}>{w.reason ?? ''}</Link>
+                <span className="muted">
+                  {' '}
+                  · {w.year ?? '—'} · {actorName(w.status_by, t)} · {date(w.status_at as string, true)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )
+      }
     </QueryLoad>
   );
 }
@@ -47,11 +69,23 @@ export default function RegionPage({ code }: { code: string }) {
   const flagId = query.get('flag');
   const unitOf = new Map(meta.metrics.map((m) => [m.id, m.unit]));
   const metricName = new Map(meta.metrics.map((m) => [m.id, lang === 'zh' ? m.name_zh : m.name_en]));
-  const colLabel = (k: string) => { const key = `col.${k}`; const s = t(key as never); return s === key ? k : s; };
+  const colLabel = (k: string) => {
+    const key = `col.${k}`;
+    const s = t(key as never);
+    return s === key ? k : s;
+  };
 
   if (q.error instanceof ApiError && (q.error.status === 403 || q.error.status === 404)) {
-    return <div className="page" data-page="region"><h1 className="page-title">{t('region.title')} {code}</h1>
-      <div className="state state-error" role="alert" data-testid="region-forbidden">{t('region.forbidden')}</div></div>;
+    return (
+      <div className="page" data-page="region">
+        <h1 className="page-title">
+          {t('region.title')} {code}
+        </h1>
+        <div className="state state-error" role="alert" data-testid="region-forbidden">
+          {t('region.forbidden')}
+        </div>
+      </div>
+    );
   }
   const d = q.data;
   const r = d?.region;
@@ -61,67 +95,187 @@ export default function RegionPage({ code }: { code: string }) {
 
   return (
     <div className="page" data-page="region">
-      <h1 className="page-title">{r?.region_name ?? code} <span className="muted">{code} · {year}</span></h1>
+      <h1 className="page-title">
+        {r?.region_name ?? code}{' '}
+        <span className="muted">
+          {code} · {year}
+        </span>
+      </h1>
       {r && (
         <div className="facts" data-testid="region-facts">
-          <span>{t('col.level')}：{label('level', r.level)}</span>
-          <span>{t('col.batch')}：{String(r.batch ?? '—')}</span>
-          <span>{t('col.designation')}：{label('designation', r.designation)}</span>
-          <span>{t('col.conformance')}：{i.pct(sc?.conformance ?? r.conformance)}</span>
-          <span>{t('col.meets_bar')}：{(sc?.meets_bar ?? r.meets_bar) == null ? '—' : (sc?.meets_bar ?? r.meets_bar) ? t('status.met') : t('status.not_met')}</span>
-          <span>{t('col.composite')}：{i.num(sc?.composite ?? r.composite, 1)}</span>
-          <span>{t('col.rank')}：{sc?.rank ?? r.rank ?? '—'}{sc?.ranked_of ? ` / ${String(sc.ranked_of)}` : ''}</span>
-          {r.project_name ? <span>{t('col.project_name')}：{String(r.project_name)}</span> : null}
+          <span>
+            {t('col.level')}：{label('level', r.level)}
+          </span>
+          <span>
+            {t('col.batch')}：{String(r.batch ?? '—')}
+          </span>
+          <span>
+            {t('col.designation')}：{label('designation', r.designation)}
+          </span>
+          <span>
+            {t('col.conformance')}：{i.pct(sc?.conformance ?? r.conformance)}
+          </span>
+          <span>
+            {t('col.meets_bar')}：
+            {(sc?.meets_bar ?? r.meets_bar) == null
+              ? '—'
+              : (sc?.meets_bar ?? r.meets_bar)
+                ? t('status.met')
+                : t('status.not_met')}
+          </span>
+          <span>
+            {t('col.composite')}：{i.num(sc?.composite ?? r.composite, 1)}
+          </span>
+          <span>
+            {t('col.rank')}：{sc?.rank ?? r.rank ?? '—'}
+            {sc?.ranked_of ? ` / ${String(sc.ranked_of)}` : ''}
+          </span>
+          {r.project_name ? (
+            <span>
+              {t('col.project_name')}：{String(r.project_name)}
+            </span>
+          ) : null}
         </div>
       )}
       {r && <RegionWatch code={code} />}
       <QueryLoad title={t('region.scorecard')} query={sub(yearMetrics)} testId="region-scorecard">
         {(rows) => (
-          <DataTable<RegionMetric> name={`scorecard-${code}-${year}`} rows={rows} limit={100}
+          <DataTable<RegionMetric>
+            name={`scorecard-${code}-${year}`}
+            rows={rows}
+            limit={100}
             columns={[
-              { key: 'name_zh', label: t('col.metric'), value: (m) => metricName.get(m.metric_id) ?? m.name_zh, render: (m) => <Link to={`/indicators?metric=${m.metric_id}&year=${year}`}>{metricName.get(m.metric_id) ?? m.name_zh}</Link> },
+              {
+                key: 'name_zh',
+                label: t('col.metric'),
+                value: (m) => metricName.get(m.metric_id) ?? m.name_zh,
+                render: (m) => (
+                  <Link to={`/indicators?metric=${m.metric_id}&year=${year}`}>
+                    {metricName.get(m.metric_id) ?? m.name_zh}
+                  </Link>
+                ),
+              },
               { key: 'numerator', label: t('col.numerator'), align: 'right', render: (m) => i.num(m.numerator, 0) },
-              { key: 'denominator', label: t('col.denominator'), align: 'right', render: (m) => i.num(m.denominator, 0) },
-              { key: 'value', label: t('col.value'), align: 'right', render: (m) => (m.value == null ? '—' : unitFormat(unitOf.get(m.metric_id))(m.value)) },
-              { key: 'threshold', label: t('col.threshold'), align: 'right', render: (m) => (m.threshold == null ? '—' : unitFormat(unitOf.get(m.metric_id))(m.threshold)) },
-              { key: 'status', label: t('col.status'), render: (m) => <StatusBadge status={m.status} provisional={m.provisional} /> },
-            ]} />
+              {
+                key: 'denominator',
+                label: t('col.denominator'),
+                align: 'right',
+                render: (m) => i.num(m.denominator, 0),
+              },
+              {
+                key: 'value',
+                label: t('col.value'),
+                align: 'right',
+                render: (m) => (m.value == null ? '—' : unitFormat(unitOf.get(m.metric_id))(m.value)),
+              },
+              {
+                key: 'threshold',
+                label: t('col.threshold'),
+                align: 'right',
+                render: (m) => (m.threshold == null ? '—' : unitFormat(unitOf.get(m.metric_id))(m.threshold)),
+              },
+              {
+                key: 'status',
+                label: t('col.status'),
+                render: (m) => <StatusBadge status={m.status} provisional={m.provisional} />,
+              },
+            ]}
+          />
         )}
       </QueryLoad>
       <div className="grid grid-2">
         <QueryLoad title={t('region.history')} query={sub((x) => x.scorecard_by_year)} testId="region-history">
-          {(rows) => <PlotFigure testId="chart-region-history" deps={[rows, lang]} build={(document) => linesChart(
-            rows.map((s) => ({ year: Number(s.year), series: t('col.conformance'), value: s.conformance })), { document, width: 520, unit: 'rate', legend: false })} />}
+          {(rows) => (
+            <PlotFigure
+              testId="chart-region-history"
+              deps={[rows, lang]}
+              build={(document) =>
+                linesChart(
+                  rows.map((s) => ({ year: Number(s.year), series: t('col.conformance'), value: s.conformance })),
+                  { document, width: 520, unit: 'rate', legend: false },
+                )
+              }
+            />
+          )}
         </QueryLoad>
         <QueryLoad title={t('region.reports')} query={sub((x) => x.reports)} testId="region-reports">
-          {(rows) => <DataTable name={`reports-${code}`} rows={rows} filter={false} columns={autoColumns(rows, colLabel, ['region_code'])} />}
+          {(rows) => (
+            <DataTable
+              name={`reports-${code}`}
+              rows={rows}
+              filter={false}
+              columns={autoColumns(rows, colLabel, ['region_code'])}
+            />
+          )}
         </QueryLoad>
       </div>
       <QueryLoad title={t('region.flags')} query={sub((x) => x.flags)} testId="region-flags">
         {(rows) => (
-          <DataTable<FlagRow> name={`flags-${code}`} testId="flags" rows={rows} onRowClick={(f) => setQuery({ flag: String(f.id) })} rowLabel={(f) => `${label('rule', f.rule)} ${f.year ?? ''}`}
+          <DataTable<FlagRow>
+            name={`flags-${code}`}
+            testId="flags"
+            rows={rows}
+            onRowClick={(f) => setQuery({ flag: String(f.id) })}
+            rowLabel={(f) => `${label('rule', f.rule)} ${f.year ?? ''}`}
             columns={[
               { key: 'id', label: t('col.id') },
               { key: 'year', label: t('col.year'), align: 'right' },
               { key: 'rule', label: t('col.rule'), value: (f) => label('rule', f.rule) },
-              { key: 'metric_id', label: t('col.metric'), value: (f) => (f.metric_id ? metricName.get(f.metric_id) ?? f.metric_id : metricName.get(String(f.detail_key ?? '')) ?? String(f.detail_key ?? '')) },
+              {
+                key: 'metric_id',
+                label: t('col.metric'),
+                value: (f) =>
+                  f.metric_id
+                    ? (metricName.get(f.metric_id) ?? f.metric_id)
+                    : (metricName.get(String(f.detail_key ?? '')) ?? String(f.detail_key ?? '')),
+              },
               { key: 'severity', label: t('col.severity'), value: (f) => label('severity', f.severity) },
               { key: 'status', label: t('col.status'), value: (f) => label('flag.status', f.status) },
               { key: 'message', label: t('col.message'), wrap: true, value: (f) => f.message ?? f.detail ?? '' },
-            ]} />
+            ]}
+          />
         )}
       </QueryLoad>
       {flagId && <FlagEvidence id={flagId} />}
       <DisclosureReportsSection region={code} testId="region-disclosure-reports" />
       <div className="grid grid-2">
         <QueryLoad title={t('region.spotchecks')} query={sub((x) => x.spotchecks)} testId="region-spotchecks">
-          {(rows) => <DataTable name={`spotchecks-${code}`} rows={rows} filter={false} columns={autoColumns(rows, colLabel, ['region_code'])} />}
+          {(rows) => (
+            <DataTable
+              name={`spotchecks-${code}`}
+              rows={rows}
+              filter={false}
+              columns={autoColumns(rows, colLabel, ['region_code'])}
+            />
+          )}
         </QueryLoad>
         <QueryLoad title={t('region.peers')} query={sub((x) => x.peers)} testId="region-peers">
-          {(rows) => <DataTable name={`peers-${code}`} rows={rows} filter={false} columns={autoColumns(rows, colLabel).map((c) => (c.key === 'region_name' ? { ...c, render: (p: Record<string, unknown>) => <Link to={`/regions/${String(p.region_code)}?year=${year}`}>{String(p.region_name ?? p.region_code)}</Link> } : c))} />}
+          {(rows) => (
+            <DataTable
+              name={`peers-${code}`}
+              rows={rows}
+              filter={false}
+              columns={autoColumns(rows, colLabel).map((c) =>
+                c.key === 'region_name'
+                  ? {
+                      ...c,
+                      render: (p: Record<string, unknown>) => (
+                        <Link to={`/regions/${String(p.region_code)}?year=${year}`}>
+                          {String(p.region_name ?? p.region_code)}
+                        </Link>
+                      ),
+                    }
+                  : c,
+              )}
+            />
+          )}
         </QueryLoad>
       </div>
-      {!d && !q.error && <Panel><div className="state state-loading">{t('common.loading')}</div></Panel>}
+      {!d && !q.error && (
+        <Panel>
+          <div className="state state-loading">{t('common.loading')}</div>
+        </Panel>
+      )}
     </div>
   );
 }

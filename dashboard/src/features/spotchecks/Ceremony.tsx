@@ -13,7 +13,10 @@ import { MIN_SEED_DIGITS, seedDigits, useCertificate } from './data.ts';
 import { FileList, poolOf, stratumSizes } from './files.tsx';
 import { Steps, type Step } from './Steps.tsx';
 
-type Selected = Certificate['selected'][number] & { draw_order?: number; inspectors?: { inspector_id: string }[] | string[] };
+type Selected = Certificate['selected'][number] & {
+  draw_order?: number;
+  inspectors?: { inspector_id: string }[] | string[];
+};
 
 /** A label for a stratum value: a province's name, a batch year, a designation type. */
 export function useStratumLabel(by: string | undefined, names?: unknown) {
@@ -42,11 +45,21 @@ function SizePreview({ cert, mode, amount }: { cert: Certificate; mode: 'proport
       }
       if (!/^\d+$/.test(amount.trim()) || Number(amount) < 1 || Number(amount) > pool) return null;
       return allocate(sizes, { count: Number(amount) });
-    } catch { return null; }
+    } catch {
+      return null;
+    }
   }, [sizes, mode, amount, pool]);
-  if (!result) return <div className="state-error" role="alert" data-testid="size-preview" data-count="">{mode === 'proportion' ? t('spot.badAmount') : t('spot.badCount', { pool })}</div>;
+  if (!result)
+    return (
+      <div className="state-error" role="alert" data-testid="size-preview" data-count="">
+        {mode === 'proportion' ? t('spot.badAmount') : t('spot.badCount', { pool })}
+      </div>
+    );
   const total = Object.values(result).reduce((a, b) => a + b, 0);
-  const parts = Object.keys(result).filter((k) => k !== 'all').sort().map((k) => `${stratumLabel(k)} ${result[k]}/${sizes[k]}`);
+  const parts = Object.keys(result)
+    .filter((k) => k !== 'all')
+    .sort()
+    .map((k) => `${stratumLabel(k)} ${result[k]}/${sizes[k]}`);
   return (
     <div className="size-preview" data-testid="size-preview" data-count={total}>
       <strong>{t('spot.willDraw', { n: total, pool })}</strong>
@@ -64,8 +77,18 @@ function Publish({ id, cert }: { id: string; cert: Certificate }) {
       <p className="note">{t('spot.publishHelp')}</p>
       <h3>{t('spot.downloads')}</h3>
       <FileList id={id} cert={cert} stratumLabel={useStratumLabel(by, cert.province_names)} />
-      <p className="note">{t('spot.poolFormat')}{by ? ` ${t('spot.strataFormat')}` : ''}</p>
-      <button type="button" className="primary" data-testid="published-button" onClick={() => setQuery({ step: 'seed' }, { replace: false })}>{t('spot.published')}</button>
+      <p className="note">
+        {t('spot.poolFormat')}
+        {by ? ` ${t('spot.strataFormat')}` : ''}
+      </p>
+      <button
+        type="button"
+        className="primary"
+        data-testid="published-button"
+        onClick={() => setQuery({ step: 'seed' }, { replace: false })}
+      >
+        {t('spot.published')}
+      </button>
     </div>
   );
 }
@@ -79,28 +102,80 @@ function SeedEntry({ id, cert, onDrawn }: { id: string; cert: Certificate; onDra
   const [busy, setBusy] = useState(false);
   const digits = seedDigits(seed);
   const draw = async () => {
-    setBusy(true); setError(null);
+    setBusy(true);
+    setError(null);
     try {
-      await api.draw(id, mode === 'proportion' ? { seed: digits, proportion: `${amount.trim()}%` } : { seed: digits, count: Number(amount) });
+      await api.draw(
+        id,
+        mode === 'proportion'
+          ? { seed: digits, proportion: `${amount.trim()}%` }
+          : { seed: digits, count: Number(amount) },
+      );
       onDrawn();
-    } catch (e) { setError((e as Error).message); } finally { setBusy(false); }
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <div className="ceremony-seed" data-testid="seed-step">
-      <label className="label" htmlFor="seed">{t('spot.seed')}</label>
-      <input id="seed" data-testid="seed-input" className="seed-input" inputMode="numeric" autoComplete="off" value={seed}
-        onChange={(e) => setSeed(e.target.value.replace(/[^\d\s]/g, ''))} />
-      <div className={digits.length >= MIN_SEED_DIGITS ? 'ok' : 'muted'} data-testid="seed-digits">{t('spot.digits', { n: digits.length })} (≥ {MIN_SEED_DIGITS})</div>
+      <label className="label" htmlFor="seed">
+        {t('spot.seed')}
+      </label>
+      <input
+        id="seed"
+        data-testid="seed-input"
+        className="seed-input"
+        inputMode="numeric"
+        autoComplete="off"
+        value={seed}
+        onChange={(e) => setSeed(e.target.value.replace(/[^\d\s]/g, ''))}
+      />
+      <div className={digits.length >= MIN_SEED_DIGITS ? 'ok' : 'muted'} data-testid="seed-digits">
+        {t('spot.digits', { n: digits.length })} (≥ {MIN_SEED_DIGITS})
+      </div>
       <div className="row">
-        <select aria-label={t('spot.proportion')} value={mode} data-testid="draw-mode" onChange={(e) => { const m = e.target.value as 'proportion' | 'count'; setMode(m); setAmount(m === 'proportion' ? '10' : '5'); }}>
+        <select
+          aria-label={t('spot.proportion')}
+          value={mode}
+          data-testid="draw-mode"
+          onChange={(e) => {
+            const m = e.target.value as 'proportion' | 'count';
+            setMode(m);
+            setAmount(m === 'proportion' ? '10' : '5');
+          }}
+        >
           <option value="proportion">{t('spot.percent')}</option>
           <option value="count">{t('spot.count')}</option>
         </select>
-        <span className="amount"><input className="short" inputMode="decimal" aria-label={mode === 'proportion' ? t('spot.percent') : t('spot.count')} value={amount} onChange={(e) => setAmount(e.target.value)} data-testid="draw-amount" />{mode === 'proportion' ? ' %' : ''}</span>
+        <span className="amount">
+          <input
+            className="short"
+            inputMode="decimal"
+            aria-label={mode === 'proportion' ? t('spot.percent') : t('spot.count')}
+            value={amount}
+            onChange={(e) => setAmount(e.target.value)}
+            data-testid="draw-amount"
+          />
+          {mode === 'proportion' ? ' %' : ''}
+        </span>
         <SizePreview cert={cert} mode={mode} amount={amount} />
       </div>
-      <button type="button" className="primary big" data-testid="draw-button" disabled={busy || digits.length < MIN_SEED_DIGITS} onClick={() => void draw()}>{t('spot.draw')}</button>
-      {error && <div className="state-error" role="alert">{error}</div>}
+      <button
+        type="button"
+        className="primary big"
+        data-testid="draw-button"
+        disabled={busy || digits.length < MIN_SEED_DIGITS}
+        onClick={() => void draw()}
+      >
+        {t('spot.draw')}
+      </button>
+      {error && (
+        <div className="state-error" role="alert">
+          {error}
+        </div>
+      )}
     </div>
   );
 }
@@ -109,47 +184,106 @@ export function SelectionTable({ id, cert, names }: { id: string; cert: Certific
   const { t } = useI18n();
   const by = (cert.strata as { by?: string } | null)?.by;
   const stratumLabel = useStratumLabel(by, cert.province_names);
-  const team = (s: Selected) => (Array.isArray(s.inspectors) ? s.inspectors.map((x) => {
-    const idOf = typeof x === 'string' ? x : x.inspector_id;
-    return names?.get(idOf) ? `${names.get(idOf)}（${idOf}）` : idOf;
-  }).join('、') : '');
+  const team = (s: Selected) =>
+    Array.isArray(s.inspectors)
+      ? s.inspectors
+          .map((x) => {
+            const idOf = typeof x === 'string' ? x : x.inspector_id;
+            return names?.get(idOf) ? `${names.get(idOf)}（${idOf}）` : idOf;
+          })
+          .join('、')
+      : '';
   return (
-    <DataTable<Selected> name={`draw-${id}`} testId="selection" rows={cert.selected as Selected[]} filter={false} urlKey={false} rowKey={(s) => s.region_code}
+    <DataTable<Selected>
+      name={`draw-${id}`}
+      testId="selection"
+      rows={cert.selected as Selected[]}
+      filter={false}
+      urlKey={false}
+      rowKey={(s) => s.region_code}
       columns={[
         { key: 'draw_order', label: '#', align: 'right' },
-        { key: 'region_code', label: t('col.region_code'), render: (s) => <Link to={`/regions/${s.region_code}`}>{s.region_code}</Link> },
+        {
+          key: 'region_code',
+          label: t('col.region_code'),
+          render: (s) => <Link to={`/regions/${s.region_code}`}>{s.region_code}</Link>,
+        },
         { key: 'region_name', label: t('col.region_name') },
-        ...(by ? [{ key: 'stratum', label: t('col.stratum'), value: (s: Selected) => stratumLabel(String(s.stratum ?? '')) }] : []),
+        ...(by
+          ? [{ key: 'stratum', label: t('col.stratum'), value: (s: Selected) => stratumLabel(String(s.stratum ?? '')) }]
+          : []),
         { key: 'inspectors', label: t('spot.inspectorsCol'), value: team, wrap: true },
-        { key: 'ticket', label: t('col.ticket'), render: (s) => <code className="ticket">{String(s.ticket).slice(0, 14)}…</code>, value: (s) => String(s.ticket) },
-      ]} />
+        {
+          key: 'ticket',
+          label: t('col.ticket'),
+          render: (s) => <code className="ticket">{String(s.ticket).slice(0, 14)}…</code>,
+          value: (s) => String(s.ticket),
+        },
+      ]}
+    />
   );
 }
 
-function Review({ id, cert, onCommitted, names }: { id: string; cert: Certificate; onCommitted(): void; names?: Map<string, string> }) {
+function Review({
+  id,
+  cert,
+  onCommitted,
+  names,
+}: {
+  id: string;
+  cert: Certificate;
+  onCommitted(): void;
+  names?: Map<string, string>;
+}) {
   const { t } = useI18n();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const commit = async () => {
-    setBusy(true); setError(null);
-    try { await api.commit(id); onCommitted(); } catch (e) { setError((e as Error).message); } finally { setBusy(false); }
+    setBusy(true);
+    setError(null);
+    try {
+      await api.commit(id);
+      onCommitted();
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
   };
   return (
     <div className="ceremony-result" data-testid="draw-result">
       <div className="label">{t('col.seed')}</div>
       <code className="seed-shown">{cert.seed}</code>
-      <h3>{t('spot.result')} · {cert.selected.length}</h3>
+      <h3>
+        {t('spot.result')} · {cert.selected.length}
+      </h3>
       <SelectionTable id={id} cert={cert} names={names} />
       {cert.state === 'drawn' ? (
         <>
           <p className="note">{t('spot.reviewHelp')}</p>
-          <button type="button" className="primary big" data-testid="commit-button" disabled={busy} onClick={() => void commit()}>{t('spot.commit')}</button>
-          {error && <div className="state-error" role="alert">{error}</div>}
+          <button
+            type="button"
+            className="primary big"
+            data-testid="commit-button"
+            disabled={busy}
+            onClick={() => void commit()}
+          >
+            {t('spot.commit')}
+          </button>
+          {error && (
+            <div className="state-error" role="alert">
+              {error}
+            </div>
+          )}
         </>
       ) : (
-        <p className="banner banner-ok" role="status" data-testid="committed">{t('spot.committed')}</p>
+        <p className="banner banner-ok" role="status" data-testid="committed">
+          {t('spot.committed')}
+        </p>
       )}
-      <Link to={`/spotchecks/${id}`} className="button" >{t('spot.certificate')}</Link>
+      <Link to={`/spotchecks/${id}`} className="button">
+        {t('spot.certificate')}
+      </Link>
     </div>
   );
 }
@@ -158,18 +292,31 @@ export function Ceremony({ id, onChange, names }: { id: string; onChange(): void
   const { t } = useI18n();
   const { query, setQuery } = useRouter();
   const cert = useCertificate(id);
-  const done = () => { cert.reload(); onChange(); setQuery({ step: null }); };
+  const done = () => {
+    cert.reload();
+    onChange();
+    setQuery({ step: null });
+  };
   return (
     <QueryLoad title={`${t('spot.ceremony')} · #${id}`} query={cert} testId="ceremony" className="ceremony">
       {(c) => {
-        const step: Step = c.state === 'committed' ? 'commit' : c.state === 'drawn' ? 'review' : query.get('step') === 'seed' ? 'seed' : 'publish';
+        const step: Step =
+          c.state === 'committed'
+            ? 'commit'
+            : c.state === 'drawn'
+              ? 'review'
+              : query.get('step') === 'seed'
+                ? 'seed'
+                : 'publish';
         return (
           <>
             <Steps current={step} done={c.state === 'committed'} />
             <div className="ceremony-hash">
               <div className="label">{t('spot.poolHash')}</div>
               <code data-testid="pool-hash">{c.pool_sha256}</code>
-              <div className="muted">{t('col.pool_size')}：{poolOf(c)?.size ?? '—'} · {t('common.year')} {String(c.year ?? '')}</div>
+              <div className="muted">
+                {t('col.pool_size')}：{poolOf(c)?.size ?? '—'} · {t('common.year')} {String(c.year ?? '')}
+              </div>
             </div>
             {step === 'publish' && <Publish id={id} cert={c} />}
             {step === 'seed' && <SeedEntry id={id} cert={c} onDrawn={done} />}

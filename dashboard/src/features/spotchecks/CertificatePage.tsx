@@ -13,11 +13,19 @@ import { useCertificate } from './data.ts';
 import { FileList, poolOf, strataOf } from './files.tsx';
 import { SelectionTable, useStratumLabel } from './Ceremony.tsx';
 
-interface Check { check: string; ok: boolean; detail: string }
+interface Check {
+  check: string;
+  ok: boolean;
+  detail: string;
+}
 
 function Checklist({ checks, ok }: { checks: Check[]; ok: boolean }) {
   const { t } = useI18n();
-  const name = (c: string) => { const k = `spot.check.${c}` as MessageKey; const s = t(k); return s === k ? c : s; };
+  const name = (c: string) => {
+    const k = `spot.check.${c}` as MessageKey;
+    const s = t(k);
+    return s === k ? c : s;
+  };
   return (
     <div className={`verdict ${ok ? 'ok' : 'bad'}`} data-testid="verify-result" data-ok={ok}>
       <strong>{ok ? t('spot.verified') : t('spot.verifyFailed')}</strong>
@@ -25,7 +33,9 @@ function Checklist({ checks, ok }: { checks: Check[]; ok: boolean }) {
       <ul className="checklist">
         {checks.map((c) => (
           <li key={c.check} className={c.ok ? 'ok' : 'bad'} data-check={c.check} data-ok={c.ok}>
-            <span className="mark" aria-hidden="true">{c.ok ? '✓' : '✗'}</span>
+            <span className="mark" aria-hidden="true">
+              {c.ok ? '✓' : '✗'}
+            </span>
             <span>{name(c.check)}</span>
             <span className="sr-only">{c.ok ? t('spot.checkPassed') : t('spot.checkFailed')}</span>
             {!c.ok && <code className="detail">{c.detail}</code>}
@@ -42,82 +52,188 @@ function Body({ id, c }: { id: string; c: Certificate }) {
   const pool = poolOf(c);
   const strata = strataOf(c);
   const stratumLabel = useStratumLabel(strata?.by, c.province_names);
-  const params = (c.parameters ?? {}) as { strata?: string; exclusions?: { name: string }[]; proportion?: string; count?: number; team_size?: number | null };
+  const params = (c.parameters ?? {}) as {
+    strata?: string;
+    exclusions?: { name: string }[];
+    proportion?: string;
+    count?: number;
+    team_size?: number | null;
+  };
   const risk = (c.risk_targeted ?? []) as { region_code: string; region_name: string | null; criterion: string }[];
   const recompute = c.recompute as { without_database?: string[]; with_database?: string } | undefined;
   const audit = c.audit as { seq: number; hash: string; check: string } | null | undefined;
   const provincial = c.province_view != null;
-  const inspectors = useQuery([c.year], () => api.inspectors(Number(c.year)), user?.role === 'central' || user?.role === 'admin');
+  const inspectors = useQuery(
+    [c.year],
+    () => api.inspectors(Number(c.year)),
+    user?.role === 'central' || user?.role === 'admin',
+  );
   const names = new Map((inspectors.data ?? []).map((i) => [i.inspector_id, i.name]));
   const drawn = c.seed != null;
-  const size = params.proportion != null ? `${t('spot.proportion')} ${params.proportion}` : params.count != null ? `${t('spot.count')} ${params.count}` : null;
+  const size =
+    params.proportion != null
+      ? `${t('spot.proportion')} ${params.proportion}`
+      : params.count != null
+        ? `${t('spot.count')} ${params.count}`
+        : null;
   return (
     <article className="certificate">
       <header>
         <div className="cert-org">{t('app.org')}</div>
-        <h1>{String(c.year ?? '')} 年度法治政府建设示范地区回访抽查 · {t('spot.certificate')}</h1>
-        <div className="muted">#{String(c.draw_id ?? id)} · {label('spot.state', c.state)} · {date((c.committed_at ?? c.drawn_at ?? c.frozen_at) as string | null, true)}</div>
+        <h1>
+          {String(c.year ?? '')} 年度法治政府建设示范地区回访抽查 · {t('spot.certificate')}
+        </h1>
+        <div className="muted">
+          #{String(c.draw_id ?? id)} · {label('spot.state', c.state)} ·{' '}
+          {date((c.committed_at ?? c.drawn_at ?? c.frozen_at) as string | null, true)}
+        </div>
       </header>
       {!drawn && <p className="banner banner-info">{t('spot.notDrawnYet')}</p>}
       <section>
         <h2>{t('spot.protocol')}</h2>
-        <p className="protocol" data-testid="protocol-text">{t('spot.protocolText')}</p>
-        <p className="muted">{t('spot.protocolVersion')}：<code>{String(c.protocol_version ?? '')}</code></p>
+        <p className="protocol" data-testid="protocol-text">
+          {t('spot.protocolText')}
+        </p>
+        <p className="muted">
+          {t('spot.protocolVersion')}：<code>{String(c.protocol_version ?? '')}</code>
+        </p>
       </section>
       <section>
         <h2>{t('spot.parameters')}</h2>
-        <table className="kv"><tbody>
-          <tr><th scope="row">{t('spot.strata')}</th><td>{label('spot.strata', params.strata ?? 'none')}</td></tr>
-          <tr><th scope="row">{t('spot.exclusions')}</th><td>{params.exclusions?.length ? params.exclusions.map((e) => label('spot.exclusion', e.name)).join('、') : t('common.none')}</td></tr>
-          {size && <tr><th scope="row">{t('spot.proportion')} / {t('spot.count')}</th><td>{size}</td></tr>}
-          {params.team_size != null && <tr><th scope="row">{t('spot.teamSize')}</th><td>{params.team_size}</td></tr>}
-        </tbody></table>
+        <table className="kv">
+          <tbody>
+            <tr>
+              <th scope="row">{t('spot.strata')}</th>
+              <td>{label('spot.strata', params.strata ?? 'none')}</td>
+            </tr>
+            <tr>
+              <th scope="row">{t('spot.exclusions')}</th>
+              <td>
+                {params.exclusions?.length
+                  ? params.exclusions.map((e) => label('spot.exclusion', e.name)).join('、')
+                  : t('common.none')}
+              </td>
+            </tr>
+            {size && (
+              <tr>
+                <th scope="row">
+                  {t('spot.proportion')} / {t('spot.count')}
+                </th>
+                <td>{size}</td>
+              </tr>
+            )}
+            {params.team_size != null && (
+              <tr>
+                <th scope="row">{t('spot.teamSize')}</th>
+                <td>{params.team_size}</td>
+              </tr>
+            )}
+          </tbody>
+        </table>
       </section>
       <section>
         <h2>{t('spot.poolHash')}</h2>
-        <code className="hash" data-testid="cert-pool-hash">{c.pool_sha256}</code>
-        <p>{t('col.pool_size')}：{pool?.size ?? '—'}</p>
-        <p className="muted">{t('spot.poolFormat')}{strata ? ` ${t('spot.strataFormat')}` : ''}</p>
-        {provincial ? <p className="note" data-testid="files-central">{t('spot.filesCentral')}</p> : <>
-          <h3>{t('spot.downloads')}</h3>
-          <FileList id={id} cert={c} stratumLabel={stratumLabel} />
-        </>}
+        <code className="hash" data-testid="cert-pool-hash">
+          {c.pool_sha256}
+        </code>
+        <p>
+          {t('col.pool_size')}：{pool?.size ?? '—'}
+        </p>
+        <p className="muted">
+          {t('spot.poolFormat')}
+          {strata ? ` ${t('spot.strataFormat')}` : ''}
+        </p>
+        {provincial ? (
+          <p className="note" data-testid="files-central">
+            {t('spot.filesCentral')}
+          </p>
+        ) : (
+          <>
+            <h3>{t('spot.downloads')}</h3>
+            <FileList id={id} cert={c} stratumLabel={stratumLabel} />
+          </>
+        )}
         {strata && drawn && (
-          <table className="data allocation"><thead><tr><th scope="col">{t('spot.stratum')}</th><th scope="col">{t('spot.stratumSize')}</th><th scope="col">{t('spot.take')}</th><th scope="col">{t('col.inclusion_probability')}</th></tr></thead>
-            <tbody>{strata.per_stratum.map((s) => <tr key={s.stratum}><td>{stratumLabel(s.stratum)}</td><td className="num">{s.size}</td><td className="num">{s.take ?? '—'}</td>
-              <td className="num">{(s as { inclusion_probability_exact?: string | null }).inclusion_probability_exact ?? '—'}</td></tr>)}</tbody></table>
+          <table className="data allocation">
+            <thead>
+              <tr>
+                <th scope="col">{t('spot.stratum')}</th>
+                <th scope="col">{t('spot.stratumSize')}</th>
+                <th scope="col">{t('spot.take')}</th>
+                <th scope="col">{t('col.inclusion_probability')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {strata.per_stratum.map((s) => (
+                <tr key={s.stratum}>
+                  <td>{stratumLabel(s.stratum)}</td>
+                  <td className="num">{s.size}</td>
+                  <td className="num">{s.take ?? '—'}</td>
+                  <td className="num">
+                    {(s as { inclusion_probability_exact?: string | null }).inclusion_probability_exact ?? '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         )}
       </section>
       {drawn && (
         <section>
           <h2>{t('col.seed')}</h2>
-          <code className="hash" data-testid="cert-seed">{c.seed}</code>
-          {c.seed_hash ? <p className="muted">{t('spot.seedHash')}：<code className="hash-small">{String(c.seed_hash)}</code></p> : null}
+          <code className="hash" data-testid="cert-seed">
+            {c.seed}
+          </code>
+          {c.seed_hash ? (
+            <p className="muted">
+              {t('spot.seedHash')}：<code className="hash-small">{String(c.seed_hash)}</code>
+            </p>
+          ) : null}
         </section>
       )}
       {drawn && (
         <section>
           <h2>{t('spot.result')}</h2>
-          {provincial && <p className="note" data-testid="province-view">{t('spot.provinceView', { total: Number(c.selected_total ?? 0), n: c.selected.length })}</p>}
-          {c.selected.length > 0 ? <SelectionTable id={id} cert={c} names={names} /> : <p className="muted">{t('spot.noneSelectedHere')}</p>}
+          {provincial && (
+            <p className="note" data-testid="province-view">
+              {t('spot.provinceView', { total: Number(c.selected_total ?? 0), n: c.selected.length })}
+            </p>
+          )}
+          {c.selected.length > 0 ? (
+            <SelectionTable id={id} cert={c} names={names} />
+          ) : (
+            <p className="muted">{t('spot.noneSelectedHere')}</p>
+          )}
         </section>
       )}
       {risk.length > 0 && (
         <section>
           <h2>{t('spot.riskTargeted')}</h2>
-          <ul>{risk.map((r) => <li key={r.region_code}>{r.region_name ?? r.region_code}（{r.region_code}）：{r.criterion}</li>)}</ul>
+          <ul>
+            {risk.map((r) => (
+              <li key={r.region_code}>
+                {r.region_name ?? r.region_code}（{r.region_code}）：{r.criterion}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {recompute?.without_database?.length ? (
         <section>
           <h2>{t('spot.recompute')}</h2>
-          <pre className="commands">{[...recompute.without_database, recompute.with_database ?? ''].filter(Boolean).join('\n')}</pre>
+          <pre className="commands">
+            {[...recompute.without_database, recompute.with_database ?? ''].filter(Boolean).join('\n')}
+          </pre>
         </section>
       ) : null}
       {audit && (
         <section>
           <h2>{t('spot.auditAnchor')}</h2>
-          <p><code className="hash-small">{audit.seq}:{audit.hash}</code></p>
+          <p>
+            <code className="hash-small">
+              {audit.seq}:{audit.hash}
+            </code>
+          </p>
         </section>
       )}
     </article>
@@ -131,22 +247,37 @@ export default function CertificatePage({ id }: { id: string }) {
   const [verdict, setVerdict] = useState<{ ok: boolean; checks: Check[] } | { error: string } | null>(null);
   const verify = async () => {
     try {
-      const r = await api.verify(id) as { ok: boolean; checks: Check[] };
+      const r = (await api.verify(id)) as { ok: boolean; checks: Check[] };
       setVerdict({ ok: r.ok === true, checks: r.checks ?? [] });
-    } catch (e) { setVerdict({ error: (e as Error).message }); }
+    } catch (e) {
+      setVerdict({ error: (e as Error).message });
+    }
   };
   return (
     <div className="page certificate-page" data-page="certificate">
       <div className="no-print row">
         <Link to="/spotchecks">← {t('common.back')}</Link>
         <span className="spacer" />
-        {canAct && <button type="button" data-testid="verify-button" onClick={() => void verify()}>{t('spot.verify')}</button>}
-        <button type="button" onClick={() => window.print()}>{t('common.print')}</button>
+        {canAct && (
+          <button type="button" data-testid="verify-button" onClick={() => void verify()}>
+            {t('spot.verify')}
+          </button>
+        )}
+        <button type="button" onClick={() => window.print()}>
+          {t('common.print')}
+        </button>
       </div>
-      {verdict && ('error' in verdict
-        ? <div className="verdict bad" role="alert" data-testid="verify-result" data-ok="false">{verdict.error}</div>
-        : <Checklist ok={verdict.ok} checks={verdict.checks} />)}
-      <QueryLoad query={cert} testId="certificate">{(c) => <Body id={id} c={c} />}</QueryLoad>
+      {verdict &&
+        ('error' in verdict ? (
+          <div className="verdict bad" role="alert" data-testid="verify-result" data-ok="false">
+            {verdict.error}
+          </div>
+        ) : (
+          <Checklist ok={verdict.ok} checks={verdict.checks} />
+        ))}
+      <QueryLoad query={cert} testId="certificate">
+        {(c) => <Body id={id} c={c} />}
+      </QueryLoad>
     </div>
   );
 }

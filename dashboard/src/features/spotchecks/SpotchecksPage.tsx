@@ -17,9 +17,17 @@ function CannotAct() {
   const { t } = useI18n();
   const { user } = useSession();
   if (user?.role === 'admin') {
-    return <div className="banner banner-warn" role="note" data-testid="cannot-draw">{t('spot.cannotAct.admin')} <Link to="/accounts">{t('spot.toAccounts')}</Link></div>;
+    return (
+      <div className="banner banner-warn" role="note" data-testid="cannot-draw">
+        {t('spot.cannotAct.admin')} <Link to="/accounts">{t('spot.toAccounts')}</Link>
+      </div>
+    );
   }
-  return <div className="banner banner-info" role="note" data-testid="cannot-draw">{t('spot.cannotAct.provincial')}</div>;
+  return (
+    <div className="banner banner-info" role="note" data-testid="cannot-draw">
+      {t('spot.cannotAct.provincial')}
+    </div>
+  );
 }
 
 export default function SpotchecksPage() {
@@ -37,7 +45,11 @@ export default function SpotchecksPage() {
   const [exclude, setExclude] = useState<string[]>([...EXCLUSIONS]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const colLabel = (k: string) => { const key = `col.${k}`; const s = t(key as never); return s === key ? k : s; };
+  const colLabel = (k: string) => {
+    const key = `col.${k}`;
+    const s = t(key as never);
+    return s === key ? k : s;
+  };
 
   const freeze = async () => {
     setBusy(true);
@@ -46,52 +58,128 @@ export default function SpotchecksPage() {
       const res = await api.freeze({ year, strata, exclude });
       draws.reload();
       setQuery({ draw: drawIdOf(res), step: null }, { replace: false });
-    } catch (e) { setError((e as Error).message); } finally { setBusy(false); }
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
   };
 
   return (
     <div className="page" data-page="spotchecks">
-      <h1 className="page-title">{t('spot.title')} <span className="muted">{year}</span></h1>
+      <h1 className="page-title">
+        {t('spot.title')} <span className="muted">{year}</span>
+      </h1>
       {!canAct && <CannotAct />}
-      {canAct && inspectors.data && (active === 0
-        ? <div className="banner banner-warn" role="alert" data-testid="no-inspectors">{t('spot.noInspectors')} <Link to="/inspectors">{t('spot.toInspectors')}</Link></div>
-        : <p className="note" data-testid="inspectors-ready">{t('spot.inspectorsReady', { n: active })} <Link to="/inspectors">{t('spot.toInspectors')}</Link></p>)}
-      {canAct && !ceremony && <Panel title={t('spot.freeze')} testId="freeze">
-        <Steps current="freeze" />
-        <p className="note">{t('spot.freezeHelp')}</p>
-        <div className="row">
-          <label>{t('spot.strata')}
-            <select value={strata} onChange={(e) => setStrata(e.target.value)} data-testid="strata-select">{STRATA.map((s) => <option key={s} value={s}>{label('spot.strata', s)}</option>)}</select>
-          </label>
-          <span className="muted">{t('spot.exclude')}</span>
-          {EXCLUSIONS.map((x) => (
-            <label key={x}><input type="checkbox" checked={exclude.includes(x)} onChange={(e) => setExclude(e.target.checked ? [...exclude, x] : exclude.filter((y) => y !== x))} />{label('spot.exclusion', x)}</label>
-          ))}
-          <button type="button" className="primary" data-testid="freeze-button" disabled={busy} onClick={() => void freeze()}>{t('spot.freeze')} · {year}</button>
-        </div>
-        {error && <div className="state-error" role="alert">{error}</div>}
-      </Panel>}
+      {canAct &&
+        inspectors.data &&
+        (active === 0 ? (
+          <div className="banner banner-warn" role="alert" data-testid="no-inspectors">
+            {t('spot.noInspectors')} <Link to="/inspectors">{t('spot.toInspectors')}</Link>
+          </div>
+        ) : (
+          <p className="note" data-testid="inspectors-ready">
+            {t('spot.inspectorsReady', { n: active })} <Link to="/inspectors">{t('spot.toInspectors')}</Link>
+          </p>
+        ))}
+      {canAct && !ceremony && (
+        <Panel title={t('spot.freeze')} testId="freeze">
+          <Steps current="freeze" />
+          <p className="note">{t('spot.freezeHelp')}</p>
+          <div className="row">
+            <label>
+              {t('spot.strata')}
+              <select value={strata} onChange={(e) => setStrata(e.target.value)} data-testid="strata-select">
+                {STRATA.map((s) => (
+                  <option key={s} value={s}>
+                    {label('spot.strata', s)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <span className="muted">{t('spot.exclude')}</span>
+            {EXCLUSIONS.map((x) => (
+              <label key={x}>
+                <input
+                  type="checkbox"
+                  checked={exclude.includes(x)}
+                  onChange={(e) => setExclude(e.target.checked ? [...exclude, x] : exclude.filter((y) => y !== x))}
+                />
+                {label('spot.exclusion', x)}
+              </label>
+            ))}
+            <button
+              type="button"
+              className="primary"
+              data-testid="freeze-button"
+              disabled={busy}
+              onClick={() => void freeze()}
+            >
+              {t('spot.freeze')} · {year}
+            </button>
+          </div>
+          {error && (
+            <div className="state-error" role="alert">
+              {error}
+            </div>
+          )}
+        </Panel>
+      )}
       {ceremony && <Ceremony id={ceremony} onChange={draws.reload} names={names} />}
       <QueryLoad title={t('spot.list')} query={draws} testId="draws">
         {(rows) => (
-          <DataTable<SpotcheckRow> name="spotcheck-draws" testId="draw-list" rows={rows} initialSort={{ key: 'id', desc: true }} rowKey={(r) => String(r.id)}
-            onRowClick={(r) => navigate(`/spotchecks/${r.id}`)} rowLabel={(r) => `${t('spot.certificate')} #${r.id}`}
+          <DataTable<SpotcheckRow>
+            name="spotcheck-draws"
+            testId="draw-list"
+            rows={rows}
+            initialSort={{ key: 'id', desc: true }}
+            rowKey={(r) => String(r.id)}
+            onRowClick={(r) => navigate(`/spotchecks/${r.id}`)}
+            rowLabel={(r) => `${t('spot.certificate')} #${r.id}`}
             columns={[
               { key: 'id', label: t('col.id'), align: 'right' },
               { key: 'year', label: t('col.year'), align: 'right' },
-              { key: 'status', label: t('spot.status'), value: (r) => (r.superseded_by != null ? `${t('spot.superseded')} #${String(r.superseded_by)}` : label('spot.state', r.status)) },
+              {
+                key: 'status',
+                label: t('spot.status'),
+                value: (r) =>
+                  r.superseded_by != null
+                    ? `${t('spot.superseded')} #${String(r.superseded_by)}`
+                    : label('spot.state', r.status),
+              },
               { key: 'pool_size', label: t('col.pool_size'), align: 'right' },
               { key: 'strata', label: t('spot.strata'), value: (r) => label('spot.strata', r.strata) },
-              { key: 'size', label: `${t('spot.proportion')} / ${t('spot.count')}`, value: (r) => r.proportion ?? r.sample_count ?? '' },
+              {
+                key: 'size',
+                label: `${t('spot.proportion')} / ${t('spot.count')}`,
+                value: (r) => r.proportion ?? r.sample_count ?? '',
+              },
               { key: 'selected', label: t('col.selected'), align: 'right' },
               { key: 'frozen_at', label: t('spot.frozenAt'), render: (r) => date(r.frozen_at as string, true) },
               { key: 'drawn_at', label: t('spot.drawnAt'), render: (r) => date(r.drawn_at as string, true) },
-              { key: 'open', label: '', value: () => '', render: (r) => (
-                <span className="actions">
-                  {r.status !== 'committed' && r.superseded_by == null && canAct && <button type="button" data-testid={`continue-${r.id}`} onClick={(e) => { e.stopPropagation(); setQuery({ draw: String(r.id), step: null }, { replace: false }); }}>{t('spot.ceremony')}</button>}
-                </span>
-              ) },
-            ]} />
+              {
+                key: 'open',
+                label: '',
+                value: () => '',
+                render: (r) => (
+                  <span className="actions">
+                    {r.status !== 'committed' && r.superseded_by == null && canAct && (
+                      <button
+                        type="button"
+                        data-testid={`continue-${r.id}`}
+                        onClick={(e) => {
+                          e.stopPropagation();
+                          setQuery({ draw: String(r.id), step: null }, { replace: false });
+                        }}
+                      >
+                        {t('spot.ceremony')}
+                      </button>
+                    )}
+                  </span>
+                ),
+              },
+            ]}
+          />
         )}
       </QueryLoad>
       <QueryLoad title={t('spot.findings')} query={findings} testId="findings">

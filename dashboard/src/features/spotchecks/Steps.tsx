@@ -10,8 +10,13 @@ export function Steps({ current, done = false }: { current: Step; done?: boolean
   return (
     <ol className="steps" data-testid="steps" data-step={current}>
       {STEPS.map((s, i) => (
-        <li key={s} className={i < at || (done && i === at) ? 'done' : i === at ? 'current' : undefined} aria-current={i === at ? 'step' : undefined}>
-          <span className="step-no">{i < at || (done && i === at) ? '✓' : i + 1}</span>{t(`spot.step.${s}`)}
+        <li
+          key={s}
+          className={i < at || (done && i === at) ? 'done' : i === at ? 'current' : undefined}
+          aria-current={i === at ? 'step' : undefined}
+        >
+          <span className="step-no">{i < at || (done && i === at) ? '✓' : i + 1}</span>
+          {t(`spot.step.${s}`)}
         </li>
       ))}
     </ol>

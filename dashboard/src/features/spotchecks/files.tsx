@@ -3,10 +3,21 @@
 import { useI18n } from '../../i18n/index.tsx';
 import { api, type Certificate } from '../../api/index.ts';
 
-export interface PublicFile { name: string; sha256: string | null; size?: number | null; stratum?: string }
-interface Strata { by: string; file: string; sha256: string; per_stratum: { stratum: string; size: number; take: number | null; file: string; sha256: string }[] }
+export interface PublicFile {
+  name: string;
+  sha256: string | null;
+  size?: number | null;
+  stratum?: string;
+}
+interface Strata {
+  by: string;
+  file: string;
+  sha256: string;
+  per_stratum: { stratum: string; size: number; take: number | null; file: string; sha256: string }[];
+}
 
-export const poolOf = (c: Certificate) => c.pool as { file?: string; size?: number; sha256?: string; format?: string; regions?: string[] } | undefined;
+export const poolOf = (c: Certificate) =>
+  c.pool as { file?: string; size?: number; sha256?: string; format?: string; regions?: string[] } | undefined;
 export const strataOf = (c: Certificate) => (c.strata ?? null) as Strata | null;
 
 export function publicFiles(c: Certificate): PublicFile[] {
@@ -28,21 +39,44 @@ export function stratumSizes(c: Certificate): Record<string, number> {
   return { all: poolOf(c)?.size ?? 0 };
 }
 
-export function FileList({ id, cert, stratumLabel }: { id: string | number; cert: Certificate; stratumLabel(s: string): string }) {
+export function FileList({
+  id,
+  cert,
+  stratumLabel,
+}: {
+  id: string | number;
+  cert: Certificate;
+  stratumLabel(s: string): string;
+}) {
   const { t } = useI18n();
   const files = publicFiles(cert);
   return (
     <div className="table-scroll">
       <table className="data files" data-testid="public-files">
-        <thead><tr><th scope="col">{t('col.file')}</th><th scope="col">{t('spot.stratum')}</th><th scope="col">{t('spot.stratumSize')}</th><th scope="col">{t('spot.sha256')}</th></tr></thead>
-        <tbody>{files.map((f) => (
-          <tr key={f.name}>
-            <td><a href={api.spotcheckFileUrl(id, f.name)} download={f.name} data-file={f.name}>{f.name}</a></td>
-            <td>{f.stratum ? stratumLabel(f.stratum) : '—'}</td>
-            <td className="num">{f.size ?? '—'}</td>
-            <td className="wrap"><code className="hash-small">{f.sha256 ?? '—'}</code></td>
+        <thead>
+          <tr>
+            <th scope="col">{t('col.file')}</th>
+            <th scope="col">{t('spot.stratum')}</th>
+            <th scope="col">{t('spot.stratumSize')}</th>
+            <th scope="col">{t('spot.sha256')}</th>
           </tr>
-        ))}</tbody>
+        </thead>
+        <tbody>
+          {files.map((f) => (
+            <tr key={f.name}>
+              <td>
+                <a href={api.spotcheckFileUrl(id, f.name)} download={f.name} data-file={f.name}>
+                  {f.name}
+                </a>
+              </td>
+              <td>{f.stratum ? stratumLabel(f.stratum) : '—'}</td>
+              <td className="num">{f.size ?? '—'}</td>
+              <td className="wrap">
+                <code className="hash-small">{f.sha256 ?? '—'}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
       </table>
     </div>
   );

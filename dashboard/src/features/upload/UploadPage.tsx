@@ -31,7 +31,13 @@ export default function UploadPage() {
     if (!file) return;
     setBusy(true);
     setError(null);
-    try { setResult(await api.upload(file, dataset || undefined)); } catch (e) { setError((e as Error).message); } finally { setBusy(false); }
+    try {
+      setResult(await api.upload(file, dataset || undefined));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setBusy(false);
+    }
   };
   const m = preview?.match;
 
@@ -40,34 +46,92 @@ export default function UploadPage() {
       <h1 className="page-title">{t('upload.title')}</h1>
       <Panel title={t('upload.choose')}>
         <div className="row">
-          <input type="file" data-testid="upload-file" accept=".csv,.txt,.xlsx,.jsonl,.json,.parquet" onChange={(e) => void choose(e.target.files?.[0] ?? null)} />
-          <label>{t('upload.dataset')}
-            <select value={dataset} onChange={(e) => { setDataset(e.target.value); void choose(file, e.target.value); }}>
+          <input
+            type="file"
+            data-testid="upload-file"
+            accept=".csv,.txt,.xlsx,.jsonl,.json,.parquet"
+            onChange={(e) => void choose(e.target.files?.[0] ?? null)}
+          />
+          <label>
+            {t('upload.dataset')}
+            <select
+              value={dataset}
+              onChange={(e) => {
+                setDataset(e.target.value);
+                void choose(file, e.target.value);
+              }}
+            >
               <option value="">—</option>
-              {datasetNames().map((d) => <option key={d.name} value={d.name}>{lang === 'zh' ? `${d.zh} (${d.name})` : d.name}</option>)}
+              {datasetNames().map((d) => (
+                <option key={d.name} value={d.name}>
+                  {lang === 'zh' ? `${d.zh} (${d.name})` : d.name}
+                </option>
+              ))}
             </select>
           </label>
-          <button type="button" className="primary" data-testid="upload-send" disabled={!file || busy || !canAct} title={canAct ? undefined : t('common.centralOnly')} onClick={() => void send()}>{busy ? t('upload.sending') : t('upload.send')}</button>
+          <button
+            type="button"
+            className="primary"
+            data-testid="upload-send"
+            disabled={!file || busy || !canAct}
+            title={canAct ? undefined : t('common.centralOnly')}
+            onClick={() => void send()}
+          >
+            {busy ? t('upload.sending') : t('upload.send')}
+          </button>
         </div>
-        {error && <div className="state-error" role="alert">{error}</div>}
+        {error && (
+          <div className="state-error" role="alert">
+            {error}
+          </div>
+        )}
       </Panel>
-      {file && !preview && <Panel><p className="note">{t('upload.notPreviewable')}</p></Panel>}
+      {file && !preview && (
+        <Panel>
+          <p className="note">{t('upload.notPreviewable')}</p>
+        </Panel>
+      )}
       {preview && (
-        <Panel title={`${t('upload.columns')} · ${preview.dataset ? `${preview.dataset.zh} (${preview.dataset.name})` : '?'}`} testId="column-check">
+        <Panel
+          title={`${t('upload.columns')} · ${preview.dataset ? `${preview.dataset.zh} (${preview.dataset.name})` : '?'}`}
+          testId="column-check"
+        >
           {m ? (
-            m.ok ? <div className="ok">✓ {t('upload.columnsOk')}</div> : (
+            m.ok ? (
+              <div className="ok">✓ {t('upload.columnsOk')}</div>
+            ) : (
               <ul className="problems">
                 {m.missing.length > 0 && <li>missing: {m.missing.join(', ')}</li>}
                 {m.unknown.length > 0 && <li>unknown: {m.unknown.join(', ')}</li>}
                 {m.duplicated.length > 0 && <li>duplicated: {m.duplicated.join(', ')}</li>}
               </ul>
             )
-          ) : <div className="muted">{t('upload.dataset')}</div>}
+          ) : (
+            <div className="muted">{t('upload.dataset')}</div>
+          )}
           <h3>{t('upload.preview')}</h3>
           <div className="table-scroll">
             <table className="data" data-testid="upload-preview">
-              <thead><tr><th>#</th>{positions(preview.fields).map(({ at, value }) => <th key={at} className={m && m.columns[at] === undefined ? 'bad' : undefined}>{value}</th>)}</tr></thead>
-              <tbody>{positions(preview.rows).map(({ at, value }) => <tr key={at}><td className="muted">{at + 2}</td>{positions(value).map((c) => <td key={c.at}>{c.value}</td>)}</tr>)}</tbody>
+              <thead>
+                <tr>
+                  <th>#</th>
+                  {positions(preview.fields).map(({ at, value }) => (
+                    <th key={at} className={m && m.columns[at] === undefined ? 'bad' : undefined}>
+                      {value}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {positions(preview.rows).map(({ at, value }) => (
+                  <tr key={at}>
+                    <td className="muted">{at + 2}</td>
+                    {positions(value).map((c) => (
+                      <td key={c.at}>{c.value}</td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
             </table>
           </div>
         </Panel>
@@ -75,17 +139,32 @@ export default function UploadPage() {
       {result && (
         <Panel title={t('upload.result')} testId="upload-result">
           <div className="facts">
-            <span>{t('col.file')}：{result.result.file}</span>
-            <span>{t('col.dataset')}：{result.result.dataset ?? '—'}</span>
-            <span>{t('col.status')}：<strong>{result.result.status}</strong></span>
-            <span>{t('col.loaded')}：{result.result.loaded}</span>
-            <span>{t('col.rejected')}：<strong data-testid="upload-rejected">{result.result.rejected}</strong></span>
+            <span>
+              {t('col.file')}：{result.result.file}
+            </span>
+            <span>
+              {t('col.dataset')}：{result.result.dataset ?? '—'}
+            </span>
+            <span>
+              {t('col.status')}：<strong>{result.result.status}</strong>
+            </span>
+            <span>
+              {t('col.loaded')}：{result.result.loaded}
+            </span>
+            <span>
+              {t('col.rejected')}：<strong data-testid="upload-rejected">{result.result.rejected}</strong>
+            </span>
           </div>
           <p className="note">{result.result.message}</p>
           {result.rejects.length > 0 && (
             <>
               <h3>{t('upload.rejects')}</h3>
-              <DataTable name="upload-rejects" testId="upload-rejects" rows={result.rejects as unknown as Record<string, unknown>[]} columns={rejectColumns(t)} />
+              <DataTable
+                name="upload-rejects"
+                testId="upload-rejects"
+                rows={result.rejects as unknown as Record<string, unknown>[]}
+                columns={rejectColumns(t)}
+              />
             </>
           )}
           <Link to="/data">{t('nav.data')} →</Link>

@@ -18,7 +18,9 @@ export const datasetNames = () => datasets.map((d) => ({ name: d.name, zh: d.zh 
 export function guessDataset(fileName: string, fields: string[], chosen?: string): DatasetContract | null {
   if (chosen) return datasets.find((d) => d.name === chosen) ?? null;
   const base = fileName.toLowerCase();
-  const byName = datasets.filter((d) => base.startsWith(d.name) || fileName.startsWith(d.zh)).sort((a, b) => b.name.length - a.name.length)[0];
+  const byName = datasets
+    .filter((d) => base.startsWith(d.name) || fileName.startsWith(d.zh))
+    .sort((a, b) => b.name.length - a.name.length)[0];
   if (byName) return byName;
   const fits = datasets.filter((d) => matchHeader(d, fields).ok);
   return fits.length === 1 ? fits[0]! : null;
@@ -28,7 +30,13 @@ export function previewCsv(text: string, fileName: string, chosen?: string, limi
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { preview: limit + 1, skipEmptyLines: true });
   const [fields = [], ...rows] = parsed.data;
   const dataset = guessDataset(fileName, fields, chosen);
-  return { fields, rows, dataset, match: dataset ? matchHeader(dataset, fields) : null, note: text.includes('\uFFFD') ? 'encoding' : null };
+  return {
+    fields,
+    rows,
+    dataset,
+    match: dataset ? matchHeader(dataset, fields) : null,
+    note: text.includes('\uFFFD') ? 'encoding' : null,
+  };
 }
 
 export const isCsv = (name: string) => /\.(csv|txt|tsv)$/i.test(name);

@@ -16,7 +16,12 @@ import { EvidenceList } from '../region/Evidence.tsx';
 import { MANUAL_GROUNDS, TRANSITIONS, useWatch, useWatchlist } from './data.ts';
 
 type Status = keyof typeof TRANSITIONS;
-interface HandEvidence { reason?: string; entered_by?: string; flags?: { flag_id: string; rule_id: string; year: number; severity: string; message_zh: string }[]; records?: (Evidence & { file_name?: string })[] }
+interface HandEvidence {
+  reason?: string;
+  entered_by?: string;
+  flags?: { flag_id: string; rule_id: string; year: number; severity: string; message_zh: string }[];
+  records?: (Evidence & { file_name?: string })[];
+}
 
 /** An entry's basis in the user's language: its ground of 四(三), or why it is listed without being one. */
 export function useBasis() {
@@ -28,9 +33,10 @@ export function useBasis() {
 }
 
 /** Evidence rows as the evidence list reads them (the watchlist stores file_name, flags store file). */
-const asRecords = (items: unknown): Evidence[] => (Array.isArray(items) ? items : [])
-  .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object' && 'dataset' in e)
-  .map((e) => ({ ...e, file: String(e.file ?? e.file_name ?? ''), line: Number(e.line) } as Evidence));
+const asRecords = (items: unknown): Evidence[] =>
+  (Array.isArray(items) ? items : [])
+    .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object' && 'dataset' in e)
+    .map((e) => ({ ...e, file: String(e.file ?? e.file_name ?? ''), line: Number(e.line) }) as Evidence);
 
 function StatusForm({ id, status, onDone }: { id: string; status: Status; onDone(): void }) {
   const { t, label } = useI18n();
@@ -41,14 +47,45 @@ function StatusForm({ id, status, onDone }: { id: string; status: Status; onDone
   if (moves.length === 0) return <p className="muted">{t('watch.noMove')}</p>;
   const submit = async () => {
     setError(null);
-    try { await api.setWatchStatus(id, to, note); setNote(''); onDone(); } catch (e) { setError((e as Error).message); }
+    try {
+      await api.setWatchStatus(id, to, note);
+      setNote('');
+      onDone();
+    } catch (e) {
+      setError((e as Error).message);
+    }
   };
   return (
-    <form className="row" data-testid="watch-status-form" onSubmit={(e) => { e.preventDefault(); if (note.trim()) void submit(); }}>
-      <select aria-label={t('watch.change')} value={to} onChange={(e) => setTo(e.target.value)}>{moves.map((s) => <option key={s} value={s}>{label('watch', s)}</option>)}</select>
-      <input className="wide" aria-label={t('common.note')} placeholder={t('common.note')} value={note} onChange={(e) => setNote(e.target.value)} />
-      <button type="submit" className="primary" disabled={!note.trim()}>{t('watch.change')}</button>
-      {error && <span className="state-error" role="alert">{error}</span>}
+    <form
+      className="row"
+      data-testid="watch-status-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (note.trim()) void submit();
+      }}
+    >
+      <select aria-label={t('watch.change')} value={to} onChange={(e) => setTo(e.target.value)}>
+        {moves.map((s) => (
+          <option key={s} value={s}>
+            {label('watch', s)}
+          </option>
+        ))}
+      </select>
+      <input
+        className="wide"
+        aria-label={t('common.note')}
+        placeholder={t('common.note')}
+        value={note}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      <button type="submit" className="primary" disabled={!note.trim()}>
+        {t('watch.change')}
+      </button>
+      {error && (
+        <span className="state-error" role="alert">
+          {error}
+        </span>
+      )}
     </form>
   );
 }
@@ -64,39 +101,104 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
         const ev = (w.evidence ?? []) as unknown;
         const hand = (!Array.isArray(ev) && ev && typeof ev === 'object' ? ev : null) as HandEvidence | null;
         const records = hand ? asRecords(hand.records) : asRecords(ev);
-        const reasons = hand?.reason ? [hand.reason] : (Array.isArray(ev) ? ev : []).filter((e) => e && typeof e === 'object' && 'reason' in e).map((e) => String((e as { reason: unknown }).reason));
+        const reasons = hand?.reason
+          ? [hand.reason]
+          : (Array.isArray(ev) ? ev : [])
+              .filter((e) => e && typeof e === 'object' && 'reason' in e)
+              .map((e) => String((e as { reason: unknown }).reason));
         return (
           <>
             <div className="facts">
-              <span><Link to={`/regions/${w.region_code}${w.year ? `?year=${w.year}` : ''}`}>{w.region_name ?? w.region_code}</Link> <span className="muted">{w.region_code}</span></span>
-              <span>{t('col.year')}：{w.year ?? '—'}</span>
-              <span>{t('col.status')}：<strong data-testid="watch-status">{label('watch', w.status)}</strong></span>
-              <span>{t('watch.by')}：{actorName(w.status_by, t)}</span>
+              <span>
+                <Link to={`/regions/${w.region_code}${w.year ? `?year=${w.year}` : ''}`}>
+                  {w.region_name ?? w.region_code}
+                </Link>{' '}
+                <span className="muted">{w.region_code}</span>
+              </span>
+              <span>
+                {t('col.year')}：{w.year ?? '—'}
+              </span>
+              <span>
+                {t('col.status')}：<strong data-testid="watch-status">{label('watch', w.status)}</strong>
+              </span>
+              <span>
+                {t('watch.by')}：{actorName(w.status_by, t)}
+              </span>
             </div>
             <h3>{t('watch.grounds')}</h3>
             <p data-testid="watch-ground">{basis(w)}</p>
             {reasons.length === 0 && lang === 'zh' ? <p className="note">{w.reason}</p> : null}
-            {reasons.length > 0 && <><h3>{t('watch.reasonText')}</h3>{positions(reasons).map(({ at, value }) => <p key={at} data-testid="watch-reason">{value}</p>)}</>}
+            {reasons.length > 0 && (
+              <>
+                <h3>{t('watch.reasonText')}</h3>
+                {positions(reasons).map(({ at, value }) => (
+                  <p key={at} data-testid="watch-reason">
+                    {value}
+                  </p>
+                ))}
+              </>
+            )}
             <h3>{t('watch.evidence')}</h3>
             {hand?.flags?.length ? (
               <>
                 <h4>{t('watch.flagsAttached')}</h4>
-                <ul className="flag-list" data-testid="watch-flags">{hand.flags.map((f) => (
-                  <li key={f.flag_id}><Link to={`/regions/${w.region_code}?year=${f.year}&flag=${f.flag_id}`}>{label('rule', f.rule_id)}</Link> · {f.year} · {label('severity', f.severity)} · {f.message_zh}</li>
-                ))}</ul>
+                <ul className="flag-list" data-testid="watch-flags">
+                  {hand.flags.map((f) => (
+                    <li key={f.flag_id}>
+                      <Link to={`/regions/${w.region_code}?year=${f.year}&flag=${f.flag_id}`}>
+                        {label('rule', f.rule_id)}
+                      </Link>{' '}
+                      · {f.year} · {label('severity', f.severity)} · {f.message_zh}
+                    </li>
+                  ))}
+                </ul>
               </>
             ) : null}
-            {records.length > 0 ? <><h4>{t('watch.records')}</h4><EvidenceList evidence={records} /></> : !hand?.flags?.length ? <p className="muted">{t('common.empty')}</p> : null}
+            {records.length > 0 ? (
+              <>
+                <h4>{t('watch.records')}</h4>
+                <EvidenceList evidence={records} />
+              </>
+            ) : !hand?.flags?.length ? (
+              <p className="muted">{t('common.empty')}</p>
+            ) : null}
             <h3>{t('watch.history')}</h3>
-            {w.history?.length ? <DataTable name={`history-${id}`} testId="watch-history" urlKey={false} rows={w.history} filter={false} columns={[
-              { key: 'changed_at', label: t('col.changed_at'), value: (h) => date(h.changed_at as string, true) },
-              { key: 'from_status', label: t('col.from_status'), value: (h) => (h.from_status ? label('watch', h.from_status) : '—') },
-              { key: 'to_status', label: t('col.to_status'), value: (h) => label('watch', h.to_status) },
-              { key: 'changed_by', label: t('watch.by'), value: (h) => actorName(h.changed_by, t) },
-              { key: 'note', label: t('common.note'), wrap: true },
-            ]} /> : <p className="muted">{t('common.empty')}</p>}
-            {canAct && <><h3>{t('watch.change')}</h3>
-              <StatusForm key={w.status} id={id} status={w.status as Status} onDone={() => { q.reload(); onChange(); }} /></>}
+            {w.history?.length ? (
+              <DataTable
+                name={`history-${id}`}
+                testId="watch-history"
+                urlKey={false}
+                rows={w.history}
+                filter={false}
+                columns={[
+                  { key: 'changed_at', label: t('col.changed_at'), value: (h) => date(h.changed_at as string, true) },
+                  {
+                    key: 'from_status',
+                    label: t('col.from_status'),
+                    value: (h) => (h.from_status ? label('watch', h.from_status) : '—'),
+                  },
+                  { key: 'to_status', label: t('col.to_status'), value: (h) => label('watch', h.to_status) },
+                  { key: 'changed_by', label: t('watch.by'), value: (h) => actorName(h.changed_by, t) },
+                  { key: 'note', label: t('common.note'), wrap: true },
+                ]}
+              />
+            ) : (
+              <p className="muted">{t('common.empty')}</p>
+            )}
+            {canAct && (
+              <>
+                <h3>{t('watch.change')}</h3>
+                <StatusForm
+                  key={w.status}
+                  id={id}
+                  status={w.status as Status}
+                  onDone={() => {
+                    q.reload();
+                    onChange();
+                  }}
+                />
+              </>
+            )}
           </>
         );
       }}
@@ -110,7 +212,11 @@ function AddEntry({ onAdded }: { onAdded(id: string): void }) {
   const { query } = useRouter();
   const regions = useQuery([year], () => api.regions(year, { all: true }));
   const [region, setRegion] = useState<string | null>(query.get('add'));
-  const flags = useQuery([region], () => api.flags({ region: region!, status: 'active', all_years: true, limit: 200 }), region != null);
+  const flags = useQuery(
+    [region],
+    () => api.flags({ region: region!, status: 'active', all_years: true, limit: 200 }),
+    region != null,
+  );
   const [ground, setGround] = useState<number>(4);
   const [chosen, setChosen] = useState<string[]>([]);
   const [reason, setReason] = useState('');
@@ -120,15 +226,32 @@ function AddEntry({ onAdded }: { onAdded(id: string): void }) {
     setError(null);
     try {
       const r = await api.addWatch({ region_code: region!, year, reason: reason.trim(), ground, flag_ids: chosen });
-      setReason(''); setChosen([]);
+      setReason('');
+      setChosen([]);
       onAdded(r.entry_id);
-    } catch (e) { setError((e as Error).message); }
+    } catch (e) {
+      setError((e as Error).message);
+    }
   };
   return (
     <Panel title={t('watch.add')} testId="watch-add">
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        <div className="field"><span className="label">{t('watch.region')}</span>
-          <RegionPicker regions={designated} value={region} onChange={(c) => { setRegion(c); setChosen([]); }} testId="region-picker" />
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <div className="field">
+          <span className="label">{t('watch.region')}</span>
+          <RegionPicker
+            regions={designated}
+            value={region}
+            onChange={(c) => {
+              setRegion(c);
+              setChosen([]);
+            }}
+            testId="region-picker"
+          />
         </div>
         <fieldset className="field">
           <legend className="label">{t('watch.chooseGround')}</legend>
@@ -136,8 +259,17 @@ function AddEntry({ onAdded }: { onAdded(id: string): void }) {
             const allowed = (MANUAL_GROUNDS as readonly number[]).includes(g);
             return (
               <label key={g} className="choice" title={allowed ? undefined : t('watch.ground3Auto')}>
-                <input type="radio" name="ground" value={g} checked={ground === g} disabled={!allowed} onChange={() => setGround(g)} data-testid={`ground-${g}`} />
-                {t(`watch.ground.${g}` as MessageKey)}{allowed ? null : <span className="muted">（{t('watch.ground3Auto')}）</span>}
+                <input
+                  type="radio"
+                  name="ground"
+                  value={g}
+                  checked={ground === g}
+                  disabled={!allowed}
+                  onChange={() => setGround(g)}
+                  data-testid={`ground-${g}`}
+                />
+                {t(`watch.ground.${g}` as MessageKey)}
+                {allowed ? null : <span className="muted">（{t('watch.ground3Auto')}）</span>}
               </label>
             );
           })}
@@ -145,22 +277,56 @@ function AddEntry({ onAdded }: { onAdded(id: string): void }) {
         {region && (
           <fieldset className="field" data-testid="attach-flags">
             <legend className="label">{t('watch.attachFlags')}</legend>
-            {flags.loading ? <span className="muted">{t('common.loading')}</span> : (flags.data ?? []).length === 0 ? <span className="muted">{t('watch.noFlags')}</span> : (
-              <div className="flag-choices">{(flags.data ?? []).map((f: FlagRow) => (
-                <label key={String(f.id)} className="choice">
-                  <input type="checkbox" checked={chosen.includes(String(f.id))} data-flag={String(f.id)}
-                    onChange={(e) => setChosen(e.target.checked ? [...chosen, String(f.id)] : chosen.filter((x) => x !== String(f.id)))} />
-                  {f.year} · {label('rule', f.rule)} · {label('severity', f.severity)} · {f.message}
-                </label>
-              ))}</div>
+            {flags.loading ? (
+              <span className="muted">{t('common.loading')}</span>
+            ) : (flags.data ?? []).length === 0 ? (
+              <span className="muted">{t('watch.noFlags')}</span>
+            ) : (
+              <div className="flag-choices">
+                {(flags.data ?? []).map((f: FlagRow) => (
+                  <label key={String(f.id)} className="choice">
+                    <input
+                      type="checkbox"
+                      checked={chosen.includes(String(f.id))}
+                      data-flag={String(f.id)}
+                      onChange={(e) =>
+                        setChosen(
+                          e.target.checked ? [...chosen, String(f.id)] : chosen.filter((x) => x !== String(f.id)),
+                        )
+                      }
+                    />
+                    {f.year} · {label('rule', f.rule)} · {label('severity', f.severity)} · {f.message}
+                  </label>
+                ))}
+              </div>
             )}
           </fieldset>
         )}
-        <div className="field"><label className="label" htmlFor="watch-reason">{t('watch.reason')}</label>
-          <textarea id="watch-reason" rows={2} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="watch-reason-input" />
+        <div className="field">
+          <label className="label" htmlFor="watch-reason">
+            {t('watch.reason')}
+          </label>
+          <textarea
+            id="watch-reason"
+            rows={2}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            data-testid="watch-reason-input"
+          />
         </div>
-        <button type="submit" className="primary" disabled={!region || reason.trim().length < 4} data-testid="watch-add-submit">{t('watch.submit')} · {year}</button>
-        {error && <div className="state-error" role="alert">{error}</div>}
+        <button
+          type="submit"
+          className="primary"
+          disabled={!region || reason.trim().length < 4}
+          data-testid="watch-add-submit"
+        >
+          {t('watch.submit')} · {year}
+        </button>
+        {error && (
+          <div className="state-error" role="alert">
+            {error}
+          </div>
+        )}
       </form>
     </Panel>
   );
@@ -175,11 +341,34 @@ export default function WatchlistPage({ id }: { id?: string }) {
   return (
     <div className="page" data-page="watchlist">
       <h1 className="page-title">{t('watch.title')}</h1>
-      {canAct && query.get('add') != null && !id && <AddEntry onAdded={(e) => { list.reload(); navigate(`/watchlist/${e}`); }} />}
+      {canAct && query.get('add') != null && !id && (
+        <AddEntry
+          onAdded={(e) => {
+            list.reload();
+            navigate(`/watchlist/${e}`);
+          }}
+        />
+      )}
       {id && <WatchDetail id={id} onChange={list.reload} />}
-      <QueryLoad title={t('watch.list')} query={list} testId="watchlist-panel" actions={canAct && query.get('add') == null ? <Link to="/watchlist?add=" className="button">{t('watch.add')}</Link> : undefined}>
+      <QueryLoad
+        title={t('watch.list')}
+        query={list}
+        testId="watchlist-panel"
+        actions={
+          canAct && query.get('add') == null ? (
+            <Link to="/watchlist?add=" className="button">
+              {t('watch.add')}
+            </Link>
+          ) : undefined
+        }
+      >
         {(rows) => (
-          <DataTable<WatchRow> name="watchlist" testId="watchlist" rows={rows} rowKey={(r) => String(r.id)} onRowClick={(r) => navigate(`/watchlist/${r.id}`)}
+          <DataTable<WatchRow>
+            name="watchlist"
+            testId="watchlist"
+            rows={rows}
+            rowKey={(r) => String(r.id)}
+            onRowClick={(r) => navigate(`/watchlist/${r.id}`)}
             rowLabel={(r) => `${r.region_name ?? r.region_code} ${label('watch', r.status)}`}
             columns={[
               { key: 'region_name', label: t('col.region_name'), value: (r) => r.region_name ?? r.region_code },
@@ -189,7 +378,8 @@ export default function WatchlistPage({ id }: { id?: string }) {
               { key: 'ground', label: t('watch.grounds'), wrap: true, value: (r) => basis(r) },
               { key: 'reason', label: t('col.reason'), wrap: true, value: (r) => r.reason ?? '' },
               { key: 'status_by', label: t('watch.by'), value: (r) => actorName(r.status_by, t) },
-            ]} />
+            ]}
+          />
         )}
       </QueryLoad>
     </div>
