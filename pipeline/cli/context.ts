@@ -2,10 +2,23 @@
 // clear message and a non-zero exit code instead of a stack trace.
 import type { Command } from 'commander';
 import { Database, DatabaseBusyError, defaultDbPath } from '../db/index.ts';
+import { CodedError, langFrom, renderError, type Lang } from '../vocabulary/index.ts';
 
 export interface GlobalOptions {
   db: string;
   json?: boolean;
+  lang?: string;
+}
+
+/** The language of this command's labels and messages: --lang, else SHIFAN_LANG / LANG, else Chinese. */
+export function langOf(cmd: Command): Lang {
+  return langFrom(optionsOf(cmd).lang, process.env);
+}
+
+/** The language of the command line being run, for errors raised before a command has its options. */
+function processLang(): Lang {
+  const i = process.argv.indexOf('--lang');
+  return langFrom(i >= 0 ? process.argv[i + 1] : process.argv.find((a) => a.startsWith('--lang='))?.slice(7), process.env);
 }
 
 /** Options of the root program merged with the command's own. */
@@ -32,6 +45,11 @@ export function reportFatal(err: unknown): never {
   if (err instanceof DatabaseBusyError) {
     process.stderr.write(`shifan: ${err.message}\n`);
     process.exit(3);
+  }
+  if (err instanceof CodedError) {
+    // A caller's mistake (a wrong status move, a bad seed): the message in the user's language, usage status.
+    process.stderr.write(`shifan: ${renderError(err.code, err.params, processLang())}\n`);
+    process.exit(err.status < 500 ? 2 : 1);
   }
   if (err instanceof UsageError) {
     process.stderr.write(`shifan: ${err.message}\n`);

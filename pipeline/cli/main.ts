@@ -8,6 +8,7 @@ const program = new Command('shifan')
   .description('法治政府建设示范地区 supervision: ingest, indicators, flags, spot checks, dashboard')
   .option('--db <path>', 'DuckDB file (env SHIFAN_DB)', defaultDbPath())
   .option('--json', 'machine-readable output')
+  .option('--lang <zh|en>', 'language of labels and messages (default Chinese; env SHIFAN_LANG or an English LANG)')
   .showHelpAfterError();
 
 for (const register of commands) register(program);

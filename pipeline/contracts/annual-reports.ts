@@ -35,11 +35,11 @@ export const annualReports: DatasetContract = {
     { name: 'rule_of_law_weight', zh: '法治建设考核权重', type: 'percent', optional: true },
   ],
   rules: [
-    { code: 'published_before_submitted', column: 'published_on', check: 'published_on >= submitted_on', message: 'published_on is before submitted_on' },
-    { code: 'submitted_before_year_end', column: 'submitted_on', check: 'year(submitted_on) > report_year', message: 'a report on a year cannot be submitted before that year has ended' },
-    { code: 'lost_exceeds_concluded', column: 'litigation_lost', check: 'litigation_lost <= litigation_concluded', message: 'litigation_lost exceeds litigation_concluded' },
-    { code: 'answered_exceeds_requests', column: 'disclosure_answered_on_time', check: 'disclosure_answered_on_time <= disclosure_requests', message: 'disclosure_answered_on_time exceeds disclosure_requests' },
-    { code: 'reviewed_exceeds_decisions', column: 'major_decisions_legal_reviewed', check: 'major_decisions_legal_reviewed <= major_decisions', message: 'major_decisions_legal_reviewed exceeds major_decisions' },
-    { code: 'collective_exceeds_decisions', column: 'major_decisions_collective', check: 'major_decisions_collective <= major_decisions', message: 'major_decisions_collective exceeds major_decisions' },
+    { code: 'published_before_submitted', column: 'published_on', check: 'published_on >= submitted_on', zh: '公开日期早于报送日期', message: 'published_on is before submitted_on' },
+    { code: 'submitted_before_year_end', column: 'submitted_on', check: 'year(submitted_on) > report_year', zh: '报告所述年度尚未结束，不能已报送', message: 'a report on a year cannot be submitted before that year has ended' },
+    { code: 'lost_exceeds_concluded', column: 'litigation_lost', check: 'litigation_lost <= litigation_concluded', zh: '败诉案件数超过审结案件数', message: 'litigation_lost exceeds litigation_concluded' },
+    { code: 'answered_exceeds_requests', column: 'disclosure_answered_on_time', check: 'disclosure_answered_on_time <= disclosure_requests', zh: '按期答复数超过申请总数', message: 'disclosure_answered_on_time exceeds disclosure_requests' },
+    { code: 'reviewed_exceeds_decisions', column: 'major_decisions_legal_reviewed', check: 'major_decisions_legal_reviewed <= major_decisions', zh: '经合法性审查的重大决策数超过重大决策总数', message: 'major_decisions_legal_reviewed exceeds major_decisions' },
+    { code: 'collective_exceeds_decisions', column: 'major_decisions_collective', check: 'major_decisions_collective <= major_decisions', zh: '经集体讨论的重大决策数超过重大决策总数', message: 'major_decisions_collective exceeds major_decisions' },
   ],
 };

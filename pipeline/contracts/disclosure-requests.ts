@@ -15,13 +15,13 @@ export const disclosureRequests: DatasetContract = {
     {
       name: 'review_result', zh: '复议诉讼结果', type: 'enum',
       values: [
-        { value: 'none', zh: '无' },
-        { value: 'upheld', zh: '维持' },
-        { value: 'overturned', zh: '撤销或确认违法或责令履行', aliases: ['撤销', '确认违法', '责令履行'] },
+        { value: 'none', zh: '未复议或诉讼', en: 'No review or suit', aliases: ['无'] },
+        { value: 'upheld', zh: '维持', en: 'Upheld' },
+        { value: 'overturned', zh: '撤销或确认违法或责令履行', en: 'Overturned, declared unlawful or ordered to act', aliases: ['撤销', '确认违法', '责令履行'] },
       ],
     },
   ],
   rules: [
-    { code: 'answered_before_received', column: 'answered_on', check: 'answered_on >= received_on', message: 'answered_on is before received_on' },
+    { code: 'answered_before_received', column: 'answered_on', check: 'answered_on >= received_on', zh: '答复日期早于收到申请日期', message: 'answered_on is before received_on' },
   ],
 };

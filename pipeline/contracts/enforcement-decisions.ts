@@ -12,12 +12,12 @@ export const enforcementDecisions: DatasetContract = {
     {
       name: 'action_type', zh: '执法类别', type: 'enum', required: true,
       values: [
-        { value: 'license', zh: '许可', aliases: ['行政许可'] },
-        { value: 'penalty', zh: '处罚', aliases: ['行政处罚'] },
-        { value: 'coercion', zh: '强制', aliases: ['行政强制'] },
-        { value: 'inspection', zh: '检查', aliases: ['行政检查'] },
-        { value: 'levy', zh: '征收', aliases: ['行政征收'] },
-        { value: 'other', zh: '其他' },
+        { value: 'license', zh: '许可', en: 'Licensing', aliases: ['行政许可'] },
+        { value: 'penalty', zh: '处罚', en: 'Penalty', aliases: ['行政处罚'] },
+        { value: 'coercion', zh: '强制', en: 'Coercion', aliases: ['行政强制'] },
+        { value: 'inspection', zh: '检查', en: 'Inspection', aliases: ['行政检查'] },
+        { value: 'levy', zh: '征收', en: 'Levy', aliases: ['行政征收'] },
+        { value: 'other', zh: '其他', en: 'Other' },
       ],
     },
     { name: 'decided_on', zh: '决定日期', type: 'date', required: true },
@@ -26,6 +26,6 @@ export const enforcementDecisions: DatasetContract = {
     { name: 'legal_review', zh: '法制审核', type: 'boolean' },
   ],
   rules: [
-    { code: 'published_before_decided', column: 'published_on', check: 'published_on >= decided_on', message: 'published_on is before decided_on' },
+    { code: 'published_before_decided', column: 'published_on', check: 'published_on >= decided_on', zh: '公示日期早于决定日期', message: 'published_on is before decided_on' },
   ],
 };

@@ -16,6 +16,6 @@ export const enforcementStats: DatasetContract = {
     { name: 'stats_published_on', zh: '统计年报公开日期', type: 'date' },
   ],
   rules: [
-    { code: 'certified_exceeds_officers', column: 'certified_officers', check: 'certified_officers <= officers', message: 'certified_officers exceeds officers' },
+    { code: 'certified_exceeds_officers', column: 'certified_officers', check: 'certified_officers <= officers', zh: '持证执法人员数超过执法人员总数', message: 'certified_officers exceeds officers' },
   ],
 };

@@ -16,6 +16,6 @@ export const normativeDocuments: DatasetContract = {
     { name: 'filed_on', zh: '报备日期', type: 'date', note: 'empty: not filed' },
   ],
   rules: [
-    { code: 'filed_before_issued', column: 'filed_on', check: 'filed_on >= issued_on', message: 'filed_on is before issued_on' },
+    { code: 'filed_before_issued', column: 'filed_on', check: 'filed_on >= issued_on', zh: '备案日期早于印发日期', message: 'filed_on is before issued_on' },
   ],
 };

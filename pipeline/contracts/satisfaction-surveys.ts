@@ -12,6 +12,6 @@ export const satisfactionSurveys: DatasetContract = {
     { name: 'satisfied', zh: '满意人数', type: 'int', min: 0, required: true },
   ],
   rules: [
-    { code: 'satisfied_exceeds_respondents', column: 'satisfied', check: 'satisfied <= respondents', message: 'satisfied exceeds respondents' },
+    { code: 'satisfied_exceeds_respondents', column: 'satisfied', check: 'satisfied <= respondents', zh: '满意人数超过受访人数', message: 'satisfied exceeds respondents' },
   ],
 };

@@ -2,6 +2,7 @@
 // given document (jsdom when exporting), so the HTML carries finished SVG and needs no script to show them.
 import * as Plot from '@observablehq/plot';
 import type { ExportData } from './collect.ts';
+import { label } from '../vocabulary/index.ts';
 
 const FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "Microsoft YaHei", sans-serif';
 const WIDTH = 680;
@@ -35,7 +36,7 @@ export function trendChart(data: ExportData, document: Document): Chart {
       Plot.text(rows, { x: 'year', y: 'share_meeting_bar', text: (d: { share_meeting_bar: number }) => `${(d.share_meeting_bar * 100).toFixed(0)}%`, dy: -12, fontSize: 10 }),
     ],
   }) as unknown as SVGSVGElement;
-  const note = rows.some((r) => r.provisional) ? '空心点：该年节假日安排未发布，涉及工作日的指标按周一至周五计算，结果为临时结果。' : '';
+  const note = rows.some((r) => r.provisional) ? `空心点：该年节假日安排未发布，涉及工作日的指标按周一至周五计算，结果为${label('metricStatus', 'provisional', 'zh')}。` : '';
   return { id: 'trend', title_zh: '历年达到示范标准的地区占比', note_zh: note, svg: svgOf(svg) };
 }
 
@@ -75,7 +76,7 @@ export function indicatorChart(data: ExportData, document: Document): Chart {
 export function flagsChart(data: ExportData, document: Document): Chart {
   const counts = new Map<string, number>();
   for (const r of data.tables.find((t) => t.id === 'flags')!.rows) counts.set(String(r.rule_id), (counts.get(String(r.rule_id)) ?? 0) + 1);
-  const rows = [...counts].map(([rule, n]) => ({ rule: RULE_ZH[rule] ?? rule, n }));
+  const rows = [...counts].map(([rule, n]) => ({ rule: label('flagRule', rule, 'zh'), n }));
   const svg = Plot.plot({
     ...common(document), height: 24 * Math.max(rows.length, 1) + 50, marginLeft: 150, marginRight: 40,
     x: { label: '有效预警数', grid: true },
@@ -89,16 +90,6 @@ export function flagsChart(data: ExportData, document: Document): Chart {
   return { id: 'flags', title_zh: `${data.context.reporting_year}年度有效预警（按规则）`, note_zh: '', svg: svgOf(svg) };
 }
 
-export const RULE_ZH: Record<string, string> = {
-  metric_not_met: '指标未达标',
-  conformance_below_bar: '达标率低于示范标准',
-  funnel_outlier: '漏斗图异常值',
-  worsening: '连续两年变差',
-  sudden_drop: '突然下降',
-  report_missing: '年度报告未报送',
-  report_late: '年度报告逾期',
-  self_report_contradiction: '自评与数据矛盾',
-};
 
 export function allCharts(data: ExportData, document: Document): Chart[] {
   return [trendChart(data, document), conformanceChart(data, document), indicatorChart(data, document), flagsChart(data, document)];

@@ -14,7 +14,7 @@ import { writeZip } from './zip.ts';
 import { formatQuarter, parseQuarter, type Quarter } from './quarter.ts';
 
 export { parseQuarter, formatQuarter, quarterLabelZh, quarterOf, previousQuarter, quarterRange, reportingYear, QuarterError, type Quarter } from './quarter.ts';
-export { collectQuarter, NoRefreshError, type ExportData, type ExportTable, type ExportContext, type Column } from './collect.ts';
+export { collectQuarter, type ExportData, type ExportTable, type ExportContext, type Column } from './collect.ts';
 export { renderHtml, TITLE_ZH } from './html.ts';
 export { chromiumPath, printPdf, CHROMIUM_HINT, CHROMIUM_ARGS } from './pdf.ts';
 export { sha256File, type Manifest } from './manifest.ts';

@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from '../db/index.ts';
 import { appendAudit } from '../audit/index.ts';
+import { CodedError, renderWatchSummary } from '../vocabulary/index.ts';
 
 export type WatchStatus = 'flagged' | 'needs_review' | 'under_review' | 'cleared' | 'revoked';
 
@@ -16,24 +17,6 @@ export const TRANSITIONS: Record<WatchStatus, WatchStatus[]> = {
   revoked: [],
 };
 
-export const STATUS_ZH: Record<WatchStatus, string> = {
-  flagged: '已列入', needs_review: '待核查', under_review: '核查中', cleared: '已排除', revoked: '已摘牌',
-};
-
-export const GROUND_ZH: Record<number, string> = {
-  1: '(一) 严重违法行政行为或不作为乱作为',
-  2: '(二) 虚假材料等不正当手段',
-  3: '(三) 回访抽查证实不再符合指标体系',
-  4: '(四) 其他情形',
-};
-
-/** How an entry is shown: its ground, or why it is listed without being one. */
-export function basisZh(e: { is_ground: boolean; ground: number | null; kind: string }): string {
-  if (e.is_ground && e.ground !== null) return `依据${GROUND_ZH[e.ground]}`;
-  if (e.kind === 'spotcheck_unlinked') return '抽查结果未关联已提交的抽查：待核查，暂不构成摘牌依据';
-  return '诚信信号：待核查，不构成摘牌依据';
-}
-
 export interface WatchEntry {
   entry_id: string;
   region_code: string;
@@ -42,7 +25,8 @@ export interface WatchEntry {
   ground: number | null;
   kind: string;
   is_ground: boolean;
-  summary_zh: string;
+  /** The figures behind the entry's summary; pipeline/vocabulary renders it from kind and params. */
+  params: unknown;
   evidence: unknown;
   origin: string;
   source_key: string;
@@ -53,41 +37,36 @@ export interface WatchEntry {
   history: Array<{ from_status: string | null; to_status: string; note: string | null; changed_by: string; changed_at: string }>;
 }
 
-export class WatchlistError extends Error {
-  override name = 'WatchlistError';
-}
-
 export async function listWatchlist(db: Database, filter: { region?: string; status?: string } = {}): Promise<WatchEntry[]> {
-  const rows = await db.allFile<Omit<WatchEntry, 'history' | 'evidence'> & { evidence: string }>('watchlist/list', {
+  const rows = await db.allFile<Omit<WatchEntry, 'history' | 'evidence' | 'params'> & { evidence: string; params: string | null }>('watchlist/list', {
     region: filter.region ?? null, status: filter.status ?? null,
   });
   const history = await db.allFile<WatchEntry['history'][number] & { entry_id: string }>('watchlist/history', { entry_id: null });
   return rows.map((r) => ({
     ...r,
     evidence: parseJson(r.evidence),
+    params: r.params === null ? null : parseJson(r.params),
     history: history.filter((h) => h.entry_id === r.entry_id).map(({ entry_id: _e, ...h }) => h),
   }));
 }
 
 /** Moves an entry to a new status with a note; a move to revoked also records the revocation (table revocations). */
 export async function setStatus(db: Database, entryId: string, to: WatchStatus, who: { by: string; note: string; on?: string }): Promise<WatchEntry> {
-  if (!who.note?.trim()) throw new WatchlistError('a status change needs a note saying why');
+  if (!who.note?.trim()) throw new CodedError('watchlist.note_required');
   return db.transaction(async () => {
     const entry = (await listWatchlist(db)).find((e) => e.entry_id === entryId || e.entry_id.startsWith(entryId));
-    if (!entry) throw new WatchlistError(`no watchlist entry ${entryId}`);
-    if (!(to in TRANSITIONS)) throw new WatchlistError(`unknown status ${to}; one of ${Object.keys(TRANSITIONS).join(', ')}`);
+    if (!entry) throw new CodedError('watch_entry_not_found', { id: entryId });
+    if (!(to in TRANSITIONS)) throw new CodedError('watchlist.unknown_status', { status: to, allowed: Object.keys(TRANSITIONS) });
     if (!TRANSITIONS[entry.status].includes(to)) {
-      throw new WatchlistError(`entry ${entry.entry_id.slice(0, 12)} is ${entry.status}; it can move to ${TRANSITIONS[entry.status].join(' or ') || 'nothing'}, not ${to}`);
+      throw new CodedError('watchlist.bad_move', { entry: entry.entry_id.slice(0, 12), from: entry.status, to, allowed: TRANSITIONS[entry.status] });
     }
-    if (to === 'revoked' && !entry.is_ground) {
-      throw new WatchlistError(`a ${entry.kind} entry is never a ground for revocation by itself: record the ground (a false-materials incident, a committed spot-check draw, or "watchlist add" with a reason) and revoke that`);
-    }
+    if (to === 'revoked' && !entry.is_ground) throw new CodedError('watchlist.not_a_ground', { kind: entry.kind });
     await db.runFile('watchlist/set_status', { entry_id: entry.entry_id, to, by: who.by });
     await db.runFile('watchlist/add_history', { entry_id: entry.entry_id, from: entry.status, to, note: who.note, by: who.by });
     if (to === 'revoked') {
       await db.runFile('watchlist/revoke', {
         region_code: entry.region_code, revoked_on: who.on ?? new Date().toISOString().slice(0, 10),
-        reason: `${entry.summary_zh}｜${who.note}`, ground: entry.ground, by: who.by,
+        reason: `${renderWatchSummary(entry.kind, entry.params as Record<string, unknown> | null, 'zh')}｜${who.note}`, ground: entry.ground, by: who.by,
       });
     }
     await appendAudit(db, {
@@ -100,13 +79,13 @@ export async function setStatus(db: Database, entryId: string, to: WatchStatus, 
 
 /** Ground 4 (其他情形): an analyst's entry with a reason; starts as flagged. */
 export async function addOtherEntry(db: Database, input: { region: string; reason: string; by: string; year?: number; reference?: string }): Promise<WatchEntry> {
-  if (!/^\d{6}$/.test(input.region)) throw new WatchlistError(`region must be a 6-digit code, got ${input.region}`);
-  if (!input.reason?.trim()) throw new WatchlistError('an "other" ground needs a reason');
+  if (!/^\d{6}$/.test(input.region)) throw new CodedError('watchlist.bad_region', { region: input.region });
+  if (!input.reason?.trim()) throw new CodedError('watchlist.reason_required');
   const sourceKey = `analyst:${input.reference ?? new Date().toISOString()}`;
   const entryId = createHash('md5').update(['other', input.region, sourceKey].join('|')).digest('hex');
   return db.transaction(async () => {
     await db.runFile('watchlist/add_other', {
-      entry_id: entryId, region_code: input.region, year: input.year ?? null, summary_zh: `其他情形：${input.reason}`,
+      entry_id: entryId, region_code: input.region, year: input.year ?? null, params: JSON.stringify({ reason: input.reason }),
       evidence: JSON.stringify([{ reason: input.reason, entered_by: input.by }]), source_key: sourceKey, by: input.by,
     });
     await db.runFile('watchlist/add_history', { entry_id: entryId, from: null, to: 'flagged', note: input.reason, by: input.by });

@@ -9,11 +9,8 @@ INSERT INTO flag_candidates BY NAME
 SELECT
   'conformance_below_bar' AS rule_id, 1 AS rule_version, s.region_code, s.year, '' AS detail_key,
   CASE WHEN g.designation = 'comprehensive' THEN 'high' ELSE 'medium' END AS severity,
-  printf('%d年 达标指标%d项/参评%d项，达标率%s，未超过%s的要求（%s）%s', s.year, s.metrics_met, s.metrics_assessed,
-    fmt_rate(s.conformance), fmt_rate(s.bar), CASE g.designation WHEN 'comprehensive' THEN '综合示范' ELSE '单项示范' END,
-    CASE WHEN s.provisional THEN '；部分指标为暂定值' ELSE '' END) AS message_zh,
-  json_object('metrics_met', s.metrics_met, 'metrics_assessed', s.metrics_assessed, 'conformance', s.conformance, 'bar', s.bar,
-    'designation', g.designation) AS numbers,
+  json_object('year', s.year, 'metrics_met', s.metrics_met, 'metrics_assessed', s.metrics_assessed, 'conformance', s.conformance, 'bar', s.bar,
+    'designation', g.designation, 'provisional', s.provisional) AS numbers,
   s.metrics_assessed - s.metrics_met AS evidence_count,
   [{'dataset': 'regions', 'record_id': g.region_code, 'load_id': g._load_id, 'line': g._line}] AS evidence
 FROM scorecard AS s

@@ -9,14 +9,9 @@ INSERT INTO flag_candidates BY NAME
 SELECT
   'funnel_outlier' AS rule_id, 1 AS rule_version, f.region_code, f.year, f.metric_id AS detail_key,
   CASE WHEN f.unfavourable THEN 'high' ELSE 'low' END AS severity,
-  printf('%d年 %s 超出漏斗图99.8%%控制限：%s（%s/%s），全国汇总%s，99.8%%控制限%s–%s%s，z=%.2f；%s',
-    f.year, t.name_zh, fmt_rate(f.value), fmt_metric(f.numerator, 'count'), fmt_metric(f.denominator, 'count'), fmt_rate(f.target),
-    fmt_rate(f.lower998), fmt_rate(f.upper998),
-    CASE WHEN f.adjusted THEN printf('（已按过度离散φ=%.2f调整）', f.phi) ELSE '' END, f.z,
-    CASE WHEN f.unfavourable THEN '表现显著差于总体' ELSE '显著好于总体，建议核实数据真实性' END) AS message_zh,
-  json_object('metric_id', f.metric_id, 'value', f.value, 'numerator', f.numerator, 'denominator', f.denominator,
+  json_object('year', f.year, 'metric_id', f.metric_id, 'metric_name_zh', t.name_zh, 'value', f.value, 'numerator', f.numerator, 'denominator', f.denominator,
     'target', f.target, 'lower998', f.lower998, 'upper998', f.upper998, 'phi', f.phi, 'adjusted', f.adjusted, 'z', f.z,
-    'position', f.position) AS numbers,
+    'position', f.position, 'unfavourable', f.unfavourable) AS numbers,
   coalesce(r.evidence_count, 0) AS evidence_count,
   coalesce([{'dataset': t.source, 'record_id': e.record_id, 'load_id': e.load_id, 'line': e.line} FOR e IN r.evidence], []) AS evidence
 FROM funnel_limits AS f

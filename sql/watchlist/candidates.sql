@@ -5,6 +5,7 @@
 -- findings below the bar, from a committed draw (unlinked findings are listed as needing review, not as grounds);
 -- (4) other: entered by an analyst only. Integrity signals (active self_report_contradiction flags) are listed with
 -- is_ground = false: they need review and are never grounds by themselves. Only designated regions are listed.
+-- Each entry carries its kind and params (JSON); pipeline/vocabulary words the summary.
 CREATE OR REPLACE TEMP TABLE watchlist_candidates AS
 WITH designated AS (
   SELECT region_code FROM regions WHERE designation <> 'none'
@@ -14,8 +15,7 @@ events AS (
     i.region_code, year(i.occurred_at) AS year,
     CASE WHEN i.kind = 'false_materials' THEN 2 ELSE 1 END AS ground,
     i.kind, true AS is_ground, 'incident:' || i.event_id AS source_key,
-    printf('%s：%s（%s，来源：%s）', CASE i.kind WHEN 'serious_violation' THEN '严重违法行政行为' WHEN 'inaction' THEN '不作为乱作为造成恶劣影响'
-      ELSE '提供虚假材料' END, coalesce(i.description, '无说明'), strftime(i.occurred_at, '%Y-%m-%d %H:%M'), coalesce(i.source, '未注明')) AS summary_zh,
+    json_object('description', i.description, 'occurred_at', strftime(i.occurred_at, '%Y-%m-%d %H:%M'), 'source', i.source) AS params,
     to_json([{'dataset': 'incidents', 'record_id': i.event_id, 'file_name': l.file_name, 'line': i._line}]) AS evidence
   FROM incidents AS i
   LEFT JOIN load_log AS l ON l.load_id = i._load_id
@@ -26,8 +26,7 @@ spotchecks AS (
     b.region_code, b.year, 3 AS ground,
     CASE WHEN b.linked THEN 'spotcheck_below_bar' ELSE 'spotcheck_unlinked' END AS kind,
     b.linked AS is_ground, 'spotcheck:' || b.year AS source_key,
-    printf('%d年回访抽查：核查%d项指标，达标%d项，未达标指标序号%s%s', b.year, b.findings, b.met, CAST(b.unmet_indicators AS VARCHAR),
-      CASE WHEN b.linked THEN '' ELSE '；该地区不在已提交的抽查名单内，需核实后方可作为摘牌依据' END) AS summary_zh,
+    json_object('year', b.year, 'findings', b.findings, 'met', b.met, 'unmet_indicators', b.unmet_indicators) AS params,
     to_json(list({'dataset': 'spotcheck_findings', 'record_id': f.region_code || '|' || f.year || '|' || f.indicator_no,
       'file_name': l.file_name, 'line': f._line} ORDER BY f.indicator_no)) AS evidence
   FROM spotcheck_below_bar AS b
@@ -38,7 +37,7 @@ spotchecks AS (
 signals AS (
   SELECT
     g.region_code, g.year, NULL::INTEGER AS ground, 'integrity_signal' AS kind, false AS is_ground, 'flag:' || g.flag_id AS source_key,
-    '待核查（诚信信号，不构成摘牌依据）：' || g.message_zh AS summary_zh,
+    json_merge_patch(g.numbers, json_object('year', g.year, 'rule_id', g.rule_id)) AS params,
     coalesce((SELECT to_json(list({'dataset': e.dataset, 'record_id': e.record_id, 'file_name': e.file_name, 'line': e.line}))
               FROM flag_evidence AS e WHERE e.flag_id = g.flag_id), '[]') AS evidence
   FROM flags AS g

@@ -51,7 +51,8 @@ describe('POST routes', () => {
     for (const [url, body] of POSTS) {
       const res = await post(ctx.app, prov, url, body);
       expect(res.statusCode, url).toBe(403);
-      expect(res.json().error.message).toMatch(/central/);
+      expect(res.json().error).toMatchObject({ code: 'role_required', params: { role: 'provincial' } });
+      expect(res.json().error.params.roles).toContain('central');
     }
     const up = multipart({}, { name: 'x.csv', content: uploadCsv() });
     expect((await post(ctx.app, prov, '/api/upload', up.payload, up.headers)).statusCode).toBe(403);
@@ -134,6 +135,7 @@ describe('POST /api/spotchecks/*', () => {
   it('answers 400 with the reason for a short seed or a missing size', async () => {
     const bad = await post(ctx.app, central, '/api/spotchecks/1/draw', { seed: '123', proportion: '0.1' });
     expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toMatchObject({ code: 'bad_request' });
     expect(bad.json().error.message).toMatch(/seed/);
     const noSize = await post(ctx.app, central, '/api/spotchecks/1/draw', { seed: '12345678901234567890' });
     expect(noSize.statusCode).toBe(400);

@@ -93,7 +93,7 @@ describe('POST /api/jobs/:id/run', () => {
     expect((await ctx.app.inject({ method: 'POST', url: '/api/jobs/calendar_check/run', headers: { cookie: central.cookie } })).statusCode).toBe(403);
     const unknown = await post(ctx.app, central, '/api/jobs/no_such_job/run');
     expect(unknown.statusCode).toBe(404);
-    expect(unknown.json().error.message).toMatch(/no_such_job/);
+    expect(unknown.json().error).toMatchObject({ code: 'job_not_found', params: { job: 'no_such_job' } });
     expect((await get(ctx.app, central, '/api/jobs')).json().runs.length).toBe(before);
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { zh } from '../../dashboard/src/i18n/zh.ts';
 import { en } from '../../dashboard/src/i18n/en.ts';
+import { label } from '../../pipeline/vocabulary/index.ts';
 import { toCsv } from '../../dashboard/src/components/download.ts';
 
 describe('UI dictionaries', () => {
@@ -14,7 +15,7 @@ describe('UI dictionaries', () => {
   it('use the glossary terms for the navigation and statuses', () => {
     expect([zh['nav.overview'], zh['nav.indicators'], zh['nav.region'], zh['nav.spotchecks'], zh['nav.watchlist'], zh['nav.data'], zh['nav.upload']])
       .toEqual(['总览', '指标', '地区', '抽查', '摘牌预警', '数据', '上传']);
-    expect([zh['status.met'], zh['status.not_met'], zh['status.no_data'], zh['status.provisional']]).toEqual(['达标', '未达标', '无数据', '暂定']);
+    expect(['met', 'not_met', 'no_data', 'provisional'].map((s) => label('metricStatus', s, 'zh'))).toEqual(['达标', '未达标', '无数据', '暂定']);
   });
 });
 

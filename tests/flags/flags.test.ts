@@ -1,6 +1,7 @@
 // Risk flags: each rule on handmade rows, explanations with numbers, evidence with file and line, and persistence
 // across refreshes (stable ids, first_seen kept, resolved instead of deleted, evidence never rewritten).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderFlag, type Params } from '../../pipeline/vocabulary/index.ts';
 import type { Database } from '../../pipeline/db/index.ts';
 import { describeRules, readFlags } from '../../pipeline/flags/index.ts';
 import { addRegions, addRows, openTestDb, run } from '../indicators/fixtures.ts';
@@ -22,6 +23,9 @@ const cases = (region: string, year: number, lost: number, other: number) =>
     concluded_on: `${year}-06-01`, outcome: i < lost ? 'lost' : 'won', is_major: false, judgment_performed: i < lost ? true : null,
   }));
 
+/** A flag's explanation as the CLI and export show it: rendered from its rule and numbers. */
+const zhMessage = (f: { rule_id: string; numbers: unknown }, lang: 'zh' | 'en' = 'zh') => renderFlag(f.rule_id, f.numbers as Params, lang);
+
 describe('flag rules', () => {
   it('documents every rule in its SQL header (rule id = file name, version, what fires it)', () => {
     const rules = describeRules();
@@ -36,10 +40,10 @@ describe('flag rules', () => {
     const flags = await readFlags(db, { region: '110102' });
     const missing = flags.find((f) => f.rule_id === 'report_missing')!;
     expect(missing).toMatchObject({ year: 2020, severity: 'high' });
-    expect(missing.message_zh).toContain('2020年度法治政府建设年度报告未报送');
+    expect(zhMessage(missing)).toContain('2020年度法治政府建设年度报告未报送');
     const late = flags.find((f) => f.rule_id === 'report_late')!;
     expect(late).toMatchObject({ year: 2023, severity: 'medium', numbers: { days_late: 18 } });
-    expect(late.message_zh).toContain('逾期18天');
+    expect(zhMessage(late)).toContain('逾期18天');
     expect(late.evidence).toEqual([expect.objectContaining({ dataset: 'annual_reports', record_id: '110102|2023', file_name: 'annual_reports.csv', line: 7 })]);
   });
 
@@ -48,7 +52,8 @@ describe('flag rules', () => {
     await run(db, '2025-01-15');
     const [f] = await readFlags(db, { rule: 'metric_not_met', region: '110101', year: 2024 });
     expect(f.detail_key).toBe('satisfaction.rate');
-    expect(f.message_zh).toBe('2024年 群众对化解矛盾纠纷工作满意度（satisfaction.rate）未达标：75.0%（150/200），标准≥80.0%（>= 80%）');
+    expect(zhMessage(f)).toBe('2024年 群众对化解矛盾纠纷工作满意度（satisfaction.rate）未达标：75.0%（150/200），标准≥80.0%（>= 80%）');
+    expect(zhMessage(f, 'en')).toBe('2024 satisfaction.rate (satisfaction.rate) not met: 75.0% (150/200), standard ≥80.0% (>= 80%)');
     expect(f.evidence[0]).toMatchObject({ dataset: 'satisfaction_surveys', record_id: '110101|2024', file_name: 'satisfaction_surveys.csv', line: 2 });
   });
 
@@ -62,7 +67,7 @@ describe('flag rules', () => {
     const flags = await readFlags(db, { rule: 'self_report_contradiction' });
     expect(flags.map((f) => [f.region_code, f.detail_key])).toEqual([['110101', 'annual_reports.litigation_lost']]);
     expect(flags[0].numbers).toMatchObject({ stated: 2, counted: 10, difference: -8 });
-    expect(flags[0].message_zh).toContain('不构成摘牌依据');
+    expect(zhMessage(flags[0])).toContain('不构成摘牌依据');
     expect(flags[0].evidence.map((e) => e.dataset)).toEqual(['annual_reports', ...Array(10).fill('litigation_cases')]);
   });
 
@@ -71,7 +76,7 @@ describe('flag rules', () => {
     await run(db, '2025-01-15');
     const [f] = await readFlags(db, { rule: 'conformance_below_bar', region: '110101', year: 2024 });
     expect(f).toMatchObject({ severity: 'high' });
-    expect(f.message_zh).toContain('达标指标0项/参评1项');
+    expect(zhMessage(f)).toContain('达标指标0项/参评1项');
   });
 
   it('flags a funnel outlier, a sudden drop and a two-year slide in a rate', async () => {
@@ -88,7 +93,7 @@ describe('flag rules', () => {
     const rules = flags.map((f) => `${f.rule_id} ${f.detail_key}`);
     expect(rules).toEqual(expect.arrayContaining(['funnel_outlier satisfaction.rate', 'sudden_drop satisfaction.rate', 'worsening satisfaction.rate']));
     expect(flags.find((f) => f.rule_id === 'funnel_outlier')).toMatchObject({ severity: 'high' });
-    expect(flags.find((f) => f.rule_id === 'worsening')!.message_zh).toContain('2022年97.0%（n=1000）→ 2023年90.0%（n=1000）→ 2024年70.0%（n=1000）');
+    expect(zhMessage(flags.find((f) => f.rule_id === 'worsening')!)).toContain('2022年97.0%（n=1000）→ 2023年90.0%（n=1000）→ 2024年70.0%（n=1000）');
   });
 });
 

@@ -75,12 +75,13 @@ export function drawIdOf(r: Record<string, unknown>): string {
   return String(d.id ?? d.draw_id ?? '');
 }
 
-// Flags are keyed flag_id / rule_id with message_zh; watchlist entries entry_id with summary_zh.
+// Flags are keyed flag_id / rule_id with their numbers; watchlist entries entry_id with kind and params. The words
+// are the vocabulary's, rendered in the pages (useI18n().flagMessage / watchSummary).
 function normaliseFlag<F extends T.FlagRow>(f: F): F {
-  const r = f as F & { flag_id?: string; rule_id?: string; message_zh?: string };
-  return { ...r, id: r.id ?? r.flag_id!, rule: r.rule ?? r.rule_id, message: r.message ?? r.message_zh };
+  const r = f as F & { flag_id?: string; rule_id?: string };
+  return { ...r, id: r.id ?? r.flag_id!, rule: r.rule ?? r.rule_id };
 }
 function normaliseWatch<W extends T.WatchRow>(w: W): W {
-  const r = w as W & { entry_id?: string; summary_zh?: string };
-  return { ...r, id: r.id ?? r.entry_id!, reason: r.reason ?? r.summary_zh };
+  const r = w as W & { entry_id?: string };
+  return { ...r, id: r.id ?? r.entry_id! };
 }

@@ -1,6 +1,7 @@
 // The built dashboard (dashboard/dist) with an SPA fallback: any GET outside /api/ and /docs that is not a file
 // gets index.html. Unknown /api/ paths get the JSON 404. Without a build, a short page says how to make one.
 import fp from 'fastify-plugin';
+import { CodedError } from '../../vocabulary/index.ts';
 import fastifyStatic from '@fastify/static';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +17,7 @@ export default fp(async function dashboardPlugin(app: FastifyInstance, opts: { s
   app.setNotFoundHandler((req, reply) => {
     const path = req.url.split('?')[0];
     if (path.startsWith('/api/') || path === '/api' || req.method !== 'GET') {
-      return reply.status(404).send({ error: { code: 'not_found', message: `no route ${req.method} ${path}` } });
+      throw new CodedError('route_not_found', { method: req.method, url: path });
     }
     if (dir) return reply.type('text/html; charset=utf-8').sendFile('index.html');
     return reply.type('text/html; charset=utf-8').send(NO_BUILD);

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { authenticate, createSession, endSession } from '../../users/index.ts';
 import { SESSION_COOKIE } from '../plugins/auth.ts';
-import { HttpError } from '../plugins/errors.ts';
+import { CodedError } from '../plugins/errors.ts';
 import * as S from '../schemas/auth.ts';
 
 export default async function authRoutes(app: FastifyInstance, opts: { loginAttemptsPerMinute: number }) {
@@ -17,7 +17,7 @@ export default async function authRoutes(app: FastifyInstance, opts: { loginAtte
   }, async (req, reply) => {
     const { username, password } = req.body as { username: string; password: string };
     const user = await authenticate(app.db, username, password);
-    if (!user) throw new HttpError(401, 'unauthorized', 'wrong username or password, or the account is disabled');
+    if (!user) throw new CodedError('login_failed');
     const session = await app.q.write((db) => createSession(db, user));
     reply.setCookie(SESSION_COOKIE, session.sessionId, {
       path: '/', httpOnly: true, sameSite: 'strict', secure: app.secureCookies, expires: session.expires,

@@ -12,7 +12,7 @@ import { datasets } from '../../contracts/index.ts';
 import { refresh } from '../../indicators/index.ts';
 import { ingestFile } from '../../load/index.ts';
 import { provinceOf, requireRole } from '../plugins/auth.ts';
-import { badRequest, HttpError } from '../plugins/errors.ts';
+import { CodedError } from '../plugins/errors.ts';
 import { sendTable } from '../plugins/table.ts';
 import * as S from '../schemas/data.ts';
 
@@ -38,24 +38,24 @@ export default async function dataRoutes(app: FastifyInstance) {
   });
 
   app.post('/upload', { schema: S.upload, preHandler: central }, async (req) => {
-    if (!req.isMultipart()) throw new HttpError(415, 'unsupported_media_type', 'send the file as multipart/form-data with a "file" part');
+    if (!req.isMultipart()) throw new CodedError('unsupported_media_type');
     const dir = mkdtempSync(join(tmpdir(), 'shifan-upload-'));
     try {
       let path: string | null = null;
       let dataset: string | undefined;
       for await (const part of req.parts()) {
         if (part.type === 'file') {
-          if (path) throw badRequest('send one file per upload');
+          if (path) throw new CodedError('upload.one_file');
           const name = basename(part.filename || 'upload').replace(/[^\p{L}\p{N}._-]/gu, '_') || 'upload';
           path = join(dir, name);
           await pipeline(part.file, createWriteStream(path));
-          if (part.file.truncated) throw new HttpError(413, 'too_large', 'the file is larger than the upload limit');
+          if (part.file.truncated) throw new CodedError('too_large');
         } else if (part.fieldname === 'dataset' && typeof part.value === 'string' && part.value !== '') {
-          if (!DATASETS.has(part.value)) throw badRequest(`unknown dataset "${part.value}"; one of ${[...DATASETS].join(', ')}`);
+          if (!DATASETS.has(part.value)) throw new CodedError('upload.unknown_dataset', { dataset: part.value, known: [...DATASETS] });
           dataset = part.value;
         }
       }
-      if (!path) throw badRequest('no file in the upload (multipart part "file")');
+      if (!path) throw new CodedError('upload.no_file');
       const file = path;
       const actor = `user:${req.user!.username}`;
       const result = await app.q.write(async (db) => {

@@ -2,7 +2,7 @@
 import type { FastifyInstance } from 'fastify';
 import { datasets } from '../../contracts/index.ts';
 import { provinceOf } from '../plugins/auth.ts';
-import { notFound } from '../plugins/errors.ts';
+import { CodedError } from '../plugins/errors.ts';
 import { sendTable } from '../plugins/table.ts';
 import * as S from '../schemas/flags.ts';
 import { defaultYear } from './meta.ts';
@@ -27,7 +27,7 @@ export default async function flagRoutes(app: FastifyInstance) {
   app.get('/flags/:id', { schema: S.detail }, async (req) => {
     const { id } = req.params as { id: string };
     const [flag] = await app.q.rows<{ numbers: string | null }>('api/flag_one', { flag_id: id, province: provinceOf(req) });
-    if (!flag) throw notFound(`no flag ${id} among the regions you may see`);
+    if (!flag) throw new CodedError('flag_not_found', { id });
     const evidence = await app.q.rows('api/flag_evidence', { flag_id: id });
     return { ...flag, numbers: flag.numbers ? JSON.parse(flag.numbers) : null, evidence };
   });
@@ -37,7 +37,7 @@ export default async function flagRoutes(app: FastifyInstance) {
     const [row] = NATIONAL.has(dataset)
       ? await app.q.rows<Record<string, unknown>>('api/record_row_national', { dataset, load_id, line })
       : await app.q.rows<Record<string, unknown>>('api/record_row', { dataset, load_id, line, province: provinceOf(req) });
-    if (!row) throw notFound(`no ${dataset} row at line ${line} of load ${load_id} among the regions you may see`);
+    if (!row) throw new CodedError('record_not_found', { dataset, line, load_id });
     for (const [k, v] of Object.entries(row)) {
       if (v instanceof Date) row[k] = v.toISOString().endsWith('T00:00:00.000Z') ? v.toISOString().slice(0, 10) : v.toISOString();
     }

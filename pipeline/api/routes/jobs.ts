@@ -9,7 +9,7 @@ import { appendAudit } from '../../audit/index.ts';
 import { acknowledgeRun, currentRunner, listExports, listSchedules, runJobNow, UnknownJobError, type ExportListing, type JobRun } from '../../jobs/index.ts';
 import { defaultExportsDir, exportQuarter } from '../../export/index.ts';
 import { requireRole } from '../plugins/auth.ts';
-import { asBadRequest, HttpError, notFound } from '../plugins/errors.ts';
+import { asBadRequest, CodedError } from '../plugins/errors.ts';
 import * as S from '../schemas/jobs.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -77,7 +77,7 @@ export default async function jobRoutes(app: FastifyInstance) {
         .catch((err) => app.log.error({ err }, 'audit of a manual job run failed'));
       return { run_id: result.run_id, job_id: result.job_id, status: result.status, summary: result.summary ?? null, error: result.error ?? null };
     } catch (err) {
-      if (err instanceof UnknownJobError) throw notFound(err.message);
+      if (err instanceof UnknownJobError) throw new CodedError('job_not_found', { job: id });
       throw err;
     }
   });
@@ -99,14 +99,14 @@ export default async function jobRoutes(app: FastifyInstance) {
       return result;
     }));
     const listing = listExports(defaultExportsDir()).find((l) => l.quarter === r.quarter);
-    if (!listing) throw new HttpError(500, 'internal', `the package of ${r.quarter} was written to ${r.dir} but is not listed`);
+    if (!listing) throw new Error(`the package of ${r.quarter} was written to ${r.dir} but is not listed`);
     return { ...publicListing(listing), message: r.message, seconds: r.seconds };
   });
 
   app.get('/exports/:quarter/:file', { schema: S.download, preHandler: centralOrAdmin }, async (req, reply) => {
     const { quarter, file } = req.params as { quarter: string; file: string };
     const path = packageFile(defaultExportsDir(), quarter, file);
-    if (!path) throw notFound(`no file "${file}" in the package of ${quarter}`);
+    if (!path) throw new CodedError('export_file_not_found', { file, quarter });
     const ext = file.slice(file.lastIndexOf('.')).toLowerCase();
     return reply
       .header('content-type', CONTENT_TYPES[ext] ?? 'application/octet-stream')

@@ -1,7 +1,7 @@
 // /api/regions (tabular) and /api/regions/:code (one region's page; 403 outside the caller's province).
 import type { FastifyInstance } from 'fastify';
 import { provinceOf } from '../plugins/auth.ts';
-import { forbidden, notFound } from '../plugins/errors.ts';
+import { CodedError } from '../plugins/errors.ts';
 import { sendCachedJson, sendTable } from '../plugins/table.ts';
 import * as S from '../schemas/regions.ts';
 import { defaultYear } from './meta.ts';
@@ -22,8 +22,8 @@ export default async function regionRoutes(app: FastifyInstance) {
     const { code } = req.params as { code: string };
     const province = provinceOf(req);
     const [region] = await app.q.rows<{ province_code: string }>('api/region_one', { code });
-    if (!region) throw notFound(`no region ${code} in the regions directory`);
-    if (province !== null && region.province_code !== province) throw forbidden(`region ${code} is outside your province (${province})`);
+    if (!region) throw new CodedError('region_not_found', { region: code });
+    if (province !== null && region.province_code !== province) throw new CodedError('region_outside_province', { region: code, province });
     const dflt = await defaultYear(app);
     const year = (req.query as { year?: number }).year ?? dflt.year;
     const run_id = dflt.run_id ?? -1;

@@ -6,7 +6,7 @@ import {
   type Exclusion, type SampleSize, type Strata,
 } from '../../spotcheck/index.ts';
 import { provinceOf, requireRole } from '../plugins/auth.ts';
-import { asBadRequest, badRequest } from '../plugins/errors.ts';
+import { asBadRequest, CodedError } from '../plugins/errors.ts';
 import { sendTable } from '../plugins/table.ts';
 import * as S from '../schemas/spotchecks.ts';
 
@@ -46,7 +46,7 @@ export default async function spotcheckRoutes(app: FastifyInstance) {
   app.post('/spotchecks/:id/draw', { schema: S.draw, preHandler: central }, async (req) => {
     const { id } = req.params as { id: number };
     const body = req.body as { seed: string; proportion?: string; count?: number; team_size?: number; commit: boolean };
-    if ((body.proportion === undefined) === (body.count === undefined)) throw badRequest('give the sample size: either proportion (e.g. "0.1") or count, not both');
+    if ((body.proportion === undefined) === (body.count === undefined)) throw new CodedError('spotcheck.sample_size');
     const size: SampleSize = body.proportion !== undefined ? { proportion: body.proportion } : { count: body.count! };
     return asBadRequest(app.q.write((db) => drawSpotcheck(db, { drawId: id, seed: body.seed, size, teamSize: body.team_size, commit: body.commit, actor: actor(req) })));
   });

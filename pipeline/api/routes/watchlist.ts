@@ -3,7 +3,7 @@
 import type { FastifyInstance } from 'fastify';
 import { addOtherEntry, setStatus, type WatchStatus } from '../../watchlist/index.ts';
 import { provinceOf, requireRole } from '../plugins/auth.ts';
-import { asBadRequest, notFound } from '../plugins/errors.ts';
+import { asBadRequest, CodedError } from '../plugins/errors.ts';
 import { sendTable } from '../plugins/table.ts';
 import * as S from '../schemas/watchlist.ts';
 
@@ -12,7 +12,7 @@ export default async function watchlistRoutes(app: FastifyInstance) {
 
   const readEntry = async (id: string, province: string | null) => {
     const [entry] = await app.q.rows<{ entry_id: string; evidence: string }>('api/watchlist_one', { entry_id: id, province });
-    if (!entry) throw notFound(`no watchlist entry ${id} among the regions you may see`);
+    if (!entry) throw new CodedError('watch_entry_not_found', { id });
     let evidence: unknown = entry.evidence;
     try { evidence = JSON.parse(entry.evidence); } catch { /* kept as text */ }
     return { ...entry, evidence, history: await app.q.rows('api/watchlist_history', { entry_id: id }) };
@@ -37,7 +37,7 @@ export default async function watchlistRoutes(app: FastifyInstance) {
   app.post('/watchlist', { schema: S.add, preHandler: central }, async (req) => {
     const body = req.body as { region_code: string; year?: number; reason: string };
     const [known] = await app.q.rows('api/region_one', { code: body.region_code });
-    if (!known) throw notFound(`no region ${body.region_code} in the regions directory`);
+    if (!known) throw new CodedError('region_not_found', { region: body.region_code });
     const added = await asBadRequest(app.q.write((db) => addOtherEntry(db, { region: body.region_code, reason: body.reason, year: body.year, by: `user:${req.user!.username}` })));
     return readEntry(added.entry_id, null);
   });

@@ -2,11 +2,11 @@
 // watchlist entries of that year.
 import type { Command } from 'commander';
 import { readFlags } from '../../flags/index.ts';
-import { basisZh, listWatchlist, STATUS_ZH } from '../../watchlist/index.ts';
-import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { listWatchlist } from '../../watchlist/index.ts';
+import { loadSystems, metricNamer } from '../../indicators/index.ts';
+import { label, renderFlag, renderWatchBasis, renderWatchSummary, type Params } from '../../vocabulary/index.ts';
+import { langOf, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
-
-const SEVERITY_ZH: Record<string, string> = { high: '高', medium: '中', low: '低', info: '提示' };
 
 export function registerFlags(program: Command): void {
   program
@@ -26,20 +26,22 @@ export function registerFlags(program: Command): void {
         watch: (await listWatchlist(db, { region: opts.region })).filter((w) => w.year === year),
       }), { readOnly: true });
       if (opts.json) return printJson({ flags, watchlist: watch });
+      const lang = langOf(cmd);
+      const names = metricNamer(loadSystems());
       const perFlag = Number(opts.evidence);
       const out: string[] = [`${year}年预警 ${flags.length} 条${opts.all ? '（含已解除）' : ''}`];
       for (const f of flags) {
-        out.push(`[${SEVERITY_ZH[f.severity] ?? f.severity}] ${f.region_code} ${f.region_name ?? ''} ${f.rule_id}@${f.rule_version}${f.detail_key ? ` ${f.detail_key}` : ''}` +
-          `${f.status === 'resolved' ? '（已解除）' : ''} #${f.flag_id.slice(0, 12)}`);
-        out.push(`  ${f.message_zh}`);
+        out.push(`[${label('severity', f.severity, lang)}] ${f.region_code} ${f.region_name ?? ''} ${f.rule_id}@${f.rule_version}${f.detail_key ? ` ${f.detail_key}` : ''}` +
+          `${f.status === 'resolved' ? `（${label('flagStatus', f.status, lang)}）` : ''} #${f.flag_id.slice(0, 12)}`);
+        out.push(`  ${renderFlag(f.rule_id, f.numbers as Params, lang, names)}`);
         for (const e of f.evidence.slice(0, perFlag)) out.push(`  证据 ${e.dataset} ${e.record_id}  ${e.file_name ?? '?'}:${e.line ?? '?'}`);
         if (f.evidence_count > Math.min(perFlag, f.evidence.length)) out.push(`  …共 ${f.evidence_count} 条相关记录（保存 ${f.evidence.length} 条）`);
       }
       if (watch.length) {
         out.push('', `${year}年摘牌观察名单`);
         out.push(formatTable(['条目', '地区', '依据', '状态', '说明'], watch.map((w) => [
-          w.entry_id.slice(0, 12), `${w.region_code} ${w.region_name ?? ''}`, basisZh(w),
-          STATUS_ZH[w.status], w.summary_zh,
+          w.entry_id.slice(0, 12), `${w.region_code} ${w.region_name ?? ''}`, renderWatchBasis(w, lang),
+          label('watchStatus', w.status, lang), renderWatchSummary(w.kind, w.params as Params, lang, names),
         ])));
       }
       process.stdout.write(`${out.join('\n')}\n`);

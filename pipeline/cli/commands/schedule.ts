@@ -6,8 +6,10 @@ import { cliActor } from '../../audit/index.ts';
 import { acknowledgeRun, listJobRuns, listSchedules, runJobNow, startScheduler, type JobRun } from '../../jobs/index.ts';
 import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
+import { label } from '../../vocabulary/index.ts';
 
-const STATUS_ZH: Record<string, string> = { running: '运行中', ok: '成功', warning: '需处理', failed: '失败', skipped_overlap: '跳过（上次未结束）' };
+/** The CLI's job tables are Chinese; job status and trigger come from the vocabulary. */
+const status = (s: string) => label('jobStatus', s, 'zh');
 
 /** An instant as Asia/Shanghai civil time, e.g. 2025-10-09 09:00. */
 function shanghai(iso: string): string {
@@ -25,7 +27,7 @@ export function registerSchedule(program: Command): void {
       if (opts.list) {
         const schedules = await listSchedules(null, { count: Number(opts.count) });
         if (opts.json) return printJson(schedules);
-        const rows = schedules.map((s) => [s.job_id, s.cron + (s.workday_filter ? ' +工作日' : ''), s.enabled ? '是' : '否', s.next_runs.map(shanghai).join(', ') + (s.provisional_years.length ? `（临时：${s.provisional_years.join('、')}年节假日未发布）` : ''), s.description_zh]);
+        const rows = schedules.map((s) => [s.job_id, s.cron + (s.workday_filter ? ' +工作日' : ''), label('yesNo', s.enabled, 'zh'), s.next_runs.map(shanghai).join(', ') + (s.provisional_years.length ? `（临时：${s.provisional_years.join('、')}年节假日未发布）` : ''), s.description_zh]);
         process.stdout.write(`${formatTable(['任务', 'cron (Asia/Shanghai)', '启用', '下次运行', '说明'], rows)}\n`);
         return;
       }
@@ -33,7 +35,7 @@ export function registerSchedule(program: Command): void {
         const handle = await startScheduler(db, {
           onEvent: (e) => {
             const line = opts.json ? JSON.stringify({ at: new Date().toISOString(), ...e })
-              : `${shanghai(new Date().toISOString())} ${e.job_id} #${e.run_id} ${e.type}${e.status ? ` ${STATUS_ZH[e.status] ?? e.status}` : ''}${e.summary ? `：${e.summary}` : ''}${e.error ? ` 错误：${e.error}` : ''}${e.delay_ms ? `，${e.delay_ms / 1000} s 后重试` : ''}`;
+              : `${shanghai(new Date().toISOString())} ${e.job_id} #${e.run_id} ${e.type}${e.status ? ` ${status(e.status)}` : ''}${e.summary ? `：${e.summary}` : ''}${e.error ? ` 错误：${e.error}` : ''}${e.delay_ms ? `，${e.delay_ms / 1000} s 后重试` : ''}`;
             process.stdout.write(`${line}\n`);
           },
         });
@@ -59,7 +61,7 @@ export function registerSchedule(program: Command): void {
       if (!ids.includes(jobId)) throw new UsageError(`no job "${jobId}"; jobs: ${ids.join(', ')}`);
       const result = await withDatabase(cmd, (db) => runJobNow(db, jobId, cliActor()));
       if (opts.json) return printJson(result);
-      process.stdout.write(`${jobId} #${result.run_id} ${STATUS_ZH[result.status] ?? result.status}${'summary' in result && result.summary ? `：${result.summary}` : ''}${'error' in result && result.error ? `\n错误：${result.error}` : ''}\n`);
+      process.stdout.write(`${jobId} #${result.run_id} ${status(result.status)}${'summary' in result && result.summary ? `：${result.summary}` : ''}${'error' in result && result.error ? `\n错误：${result.error}` : ''}\n`);
       if (result.status === 'failed') process.exitCode = 1;
     });
   jobs
@@ -89,6 +91,6 @@ export function registerSchedule(program: Command): void {
 function runRow(r: JobRun): Array<string | number | null> {
   const summary = r.status === 'failed' ? `${r.summary ?? ''} ${r.error ?? ''}`.trim() : r.summary;
   const ack = r.acknowledged_at ? ' ✓' : '';
-  return [r.run_id, r.job_id, r.trigger === 'manual' ? '手动' : '定时', r.started_at.replace('T', ' '), r.finished_at?.replace('T', ' ') ?? '',
-    `${STATUS_ZH[r.status] ?? r.status}${ack}`, r.attempts, summary];
+  return [r.run_id, r.job_id, label('jobTrigger', r.trigger, 'zh'), r.started_at.replace('T', ' '), r.finished_at?.replace('T', ' ') ?? '',
+    `${status(r.status)}${ack}`, r.attempts, summary];
 }

@@ -3,8 +3,9 @@
 // enters a ground-4 case (其他情形).
 import type { Command } from 'commander';
 import { cliActor } from '../../audit/index.ts';
-import { addOtherEntry, basisZh, listWatchlist, setStatus, STATUS_ZH, TRANSITIONS, WatchlistError, type WatchEntry, type WatchStatus } from '../../watchlist/index.ts';
-import { optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { addOtherEntry, listWatchlist, setStatus, TRANSITIONS, type WatchEntry, type WatchStatus } from '../../watchlist/index.ts';
+import { label, renderWatchBasis, renderWatchSummary, type Lang, type Params } from '../../vocabulary/index.ts';
+import { langOf, optionsOf, printJson, withDatabase } from '../context.ts';
 
 export function registerWatchlist(program: Command): void {
   const watch = program
@@ -16,7 +17,7 @@ export function registerWatchlist(program: Command): void {
       const opts = optionsOf<{ region?: string; status?: string }>(cmd);
       const entries = await withDatabase(cmd, (db) => listWatchlist(db, { region: opts.region, status: opts.status }), { readOnly: true });
       if (opts.json) return printJson(entries);
-      process.stdout.write(`${render(entries)}\n`);
+      process.stdout.write(`${render(entries, langOf(cmd))}\n`);
     });
   watch
     .command('set <entry> <status>')
@@ -26,10 +27,9 @@ export function registerWatchlist(program: Command): void {
     .option('--on <date>', 'date of a revocation (YYYY-MM-DD; default today)')
     .action(async (entry: string, status: string, _opts, cmd: Command) => {
       const opts = optionsOf<{ note: string; by?: string; on?: string }>(cmd);
-      const updated = await withDatabase(cmd, (db) => setStatus(db, entry, status as WatchStatus, { note: opts.note, by: opts.by ?? cliActor(), on: opts.on }))
-        .catch(usage);
+      const updated = await withDatabase(cmd, (db) => setStatus(db, entry, status as WatchStatus, { note: opts.note, by: opts.by ?? cliActor(), on: opts.on }));
       if (opts.json) return printJson(updated);
-      process.stdout.write(`${render([updated])}\n`);
+      process.stdout.write(`${render([updated], langOf(cmd))}\n`);
     });
   watch
     .command('add <region>')
@@ -39,28 +39,23 @@ export function registerWatchlist(program: Command): void {
     .option('--by <who>', 'who enters it (default: the operating-system user)')
     .action(async (region: string, _opts, cmd: Command) => {
       const opts = optionsOf<{ reason: string; year?: string; by?: string }>(cmd);
-      const added = await withDatabase(cmd, (db) => addOtherEntry(db, { region, reason: opts.reason, by: opts.by ?? cliActor(), year: opts.year ? Number(opts.year) : undefined }))
-        .catch(usage);
+      const added = await withDatabase(cmd, (db) => addOtherEntry(db, { region, reason: opts.reason, by: opts.by ?? cliActor(), year: opts.year ? Number(opts.year) : undefined }));
       if (opts.json) return printJson(added);
-      process.stdout.write(`${render([added])}\n`);
+      process.stdout.write(`${render([added], langOf(cmd))}\n`);
     });
 }
 
-function usage(err: unknown): never {
-  if (err instanceof WatchlistError) throw new UsageError(err.message);
-  throw err;
-}
-
-function render(entries: WatchEntry[]): string {
+function render(entries: WatchEntry[], lang: Lang): string {
   if (entries.length === 0) return '摘牌观察名单为空';
   const out: string[] = [];
   for (const w of entries) {
-    const basis = basisZh(w);
-    out.push(`#${w.entry_id.slice(0, 12)} ${w.region_code} ${w.region_name ?? ''} ${w.year ?? ''}年  ${basis}  【${STATUS_ZH[w.status]}】${w.source_active ? '' : '（来源数据已不再出现）'}`);
-    out.push(`  ${w.summary_zh}`);
+    const basis = renderWatchBasis(w, lang);
+    const status = (s: string) => label('watchStatus', s, lang);
+    out.push(`#${w.entry_id.slice(0, 12)} ${w.region_code} ${w.region_name ?? ''} ${w.year ?? ''}年  ${basis}  【${status(w.status)}】${w.source_active ? '' : '（来源数据已不再出现）'}`);
+    out.push(`  ${renderWatchSummary(w.kind, w.params as Params, lang)}`);
     const evidence = Array.isArray(w.evidence) ? (w.evidence as Array<Record<string, unknown>>) : [];
     for (const e of evidence.slice(0, 3)) out.push(`  证据 ${e.dataset ?? ''} ${e.record_id ?? e.reason ?? ''}  ${e.file_name ? `${e.file_name}:${e.line}` : ''}`);
-    for (const h of w.history) out.push(`  ${h.changed_at} ${h.changed_by}: ${h.from_status ? STATUS_ZH[h.from_status as WatchStatus] : '—'} → ${STATUS_ZH[h.to_status as WatchStatus]}  ${h.note ?? ''}`);
+    for (const h of w.history) out.push(`  ${h.changed_at} ${h.changed_by}: ${h.from_status ? status(h.from_status) : '—'} → ${status(h.to_status)}  ${h.note ?? ''}`);
   }
   return out.join('\n');
 }

@@ -18,7 +18,7 @@ export function rejectColumns(t: (k: never) => string): Column<Row>[] {
     { key: 'line', label: T('col.line'), align: 'right' },
     { key: 'column', label: T('col.column'), value: (r) => r.column ?? r.column_name ?? '' },
     { key: 'code', label: T('col.code') },
-    { key: 'reason', label: T('col.reason'), wrap: true, value: (r) => r.reason ?? r.message ?? '' },
+    { key: 'reason', label: T('col.reason'), wrap: true, value: (r) => reject({ code: String(r.code), dataset: r.dataset as string | null, column: r.column as string | null }) },
     { key: 'raw', label: T('col.raw'), render: (r) => <code className="raw">{String(r.raw ?? r.raw_line ?? '')}</code> },
   ];
 }

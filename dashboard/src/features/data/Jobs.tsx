@@ -24,7 +24,7 @@ function RunStatus({ run }: { run: JobRun }) {
 }
 
 export function JobsSection({ jobs }: { jobs: Query<JobsOverview> }) {
-  const { t, date, lang } = useI18n();
+  const { t, date, lang, label } = useI18n();
   const canAct = useCanAct();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -61,7 +61,7 @@ export function JobsSection({ jobs }: { jobs: Query<JobsOverview> }) {
               { key: 'next_runs', label: t('jobs.nextRuns'), render: (r) => (
                 <span data-testid={`next-run-${r.job_id}`}>
                   {r.enabled ? r.next_runs.map((x) => date(x, true)).join('；') : t('jobs.disabled')}
-                  {r.provisional_years.length > 0 && <span className="badge badge-provisional" title={t('jobs.provisionalHelp')}>{t('jobs.provisional')}</span>}
+                  {r.provisional_years.length > 0 && <span className="badge badge-provisional" title={t('jobs.provisionalHelp')}>{t('status.provisional')}</span>}
                 </span>
               ) },
               { key: 'run', label: '', value: () => '', render: (r) => (
@@ -81,7 +81,7 @@ export function JobsSection({ jobs }: { jobs: Query<JobsOverview> }) {
             columns={[
               { key: 'run_id', label: t('col.run_id'), align: 'right' },
               { key: 'job_id', label: t('jobs.job'), value: (r) => jobName(r.job_id), render: (r) => <span data-job={r.job_id}>{jobName(r.job_id)}</span> },
-              { key: 'trigger', label: t('jobs.trigger'), value: (r) => t(r.trigger === 'manual' ? 'jobs.manual' : 'jobs.scheduled') },
+              { key: 'trigger', label: t('jobs.trigger'), value: (r) => label('jobTrigger', r.trigger) },
               { key: 'started_at', label: t('jobs.startedAt'), value: (r) => date(r.started_at, true) },
               { key: 'status', label: t('col.status'), value: (r) => r.status, render: (r) => <RunStatus run={r} /> },
               { key: 'summary', label: t('jobs.summary'), wrap: true, value: (r) => [r.summary, r.error].filter(Boolean).join(' — ') },

@@ -77,7 +77,7 @@ export function OverviewPage() {
                 { key: 'region_name', label: t('col.region_name'), value: (r) => r.region_name ?? r.region_code },
                 { key: 'rule', label: t('col.rule'), value: (r) => label('rule', r.rule) },
                 { key: 'severity', label: t('col.severity'), value: (r) => label('severity', r.severity) },
-                { key: 'message', label: t('col.message'), wrap: true, value: (r) => r.message ?? r.detail ?? '' },
+                { key: 'message', label: t('col.message'), wrap: true, value: (r) => flagMessage(r.rule, r.numbers, r.year) },
               ]} />
           )}
         </QueryLoad>

@@ -81,7 +81,7 @@ export default function RegionPage({ code }: { code: string }) {
               { key: 'metric_id', label: t('col.metric'), value: (f) => (f.metric_id ? metricName.get(f.metric_id) ?? f.metric_id : metricName.get(String(f.detail_key ?? '')) ?? String(f.detail_key ?? '')) },
               { key: 'severity', label: t('col.severity'), value: (f) => label('severity', f.severity) },
               { key: 'status', label: t('col.status') },
-              { key: 'message', label: t('col.message'), wrap: true, value: (f) => f.message ?? f.detail ?? '' },
+              { key: 'message', label: t('col.message'), wrap: true, value: (f) => flagMessage(f.rule, f.numbers, f.year) },
             ]} />
         )}
       </QueryLoad>

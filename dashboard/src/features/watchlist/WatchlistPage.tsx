@@ -47,7 +47,7 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
           <h3>{t('watch.grounds')}</h3>
           {Array.isArray(w.grounds) ? (
             <DataTable name={`grounds-${id}`} rows={w.grounds as Record<string, unknown>[]} filter={false} columns={autoColumns(w.grounds as Record<string, unknown>[], colLabel)} />
-          ) : <p className="note">{show(w.grounds ?? w.reason)}</p>}
+          ) : <p className="note">{show(w.grounds ?? watchSummary(String(w.kind), w.params))}</p>}
           <h3>{t('watch.evidence')}</h3>
           {w.evidence?.length ? <EvidenceList evidence={w.evidence} /> : <p className="muted">{t('common.empty')}</p>}
           <h3>{t('watch.history')}</h3>
@@ -89,7 +89,7 @@ export default function WatchlistPage({ id }: { id?: string }) {
               { key: 'region_code', label: t('col.region_code') },
               { key: 'year', label: t('col.year'), align: 'right' },
               { key: 'status', label: t('col.status'), value: (r) => label('watch', r.status) },
-              { key: 'reason', label: t('watch.grounds'), wrap: true, value: (r) => r.reason ?? '' },
+              { key: 'reason', label: t('watch.grounds'), wrap: true, value: (r) => watchSummary(String(r.kind), r.params) },
             ]} />
         )}
       </QueryLoad>

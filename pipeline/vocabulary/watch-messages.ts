@@ -1,0 +1,42 @@
+// How a watchlist entry reads: its summary from kind + params (watchlist_entries.params, written by
+// sql/watchlist/candidates.sql or by an analyst's entry), and its basis (the ground, or why it is not one).
+import type { Lang, Params, Template } from './types.ts';
+import { fill } from './render.ts';
+import { renderFlag, type MetricNamer } from './flag-messages.ts';
+
+export const watchSummary = {
+  serious_violation: { zh: '{kind|watchKind}：{description}（{occurred_at:datetime}，来源：{source}）', en: '{kind|watchKind}: {description} ({occurred_at:datetime}, source: {source})' },
+  inaction: { zh: '{kind|watchKind}：{description}（{occurred_at:datetime}，来源：{source}）', en: '{kind|watchKind}: {description} ({occurred_at:datetime}, source: {source})' },
+  false_materials: { zh: '{kind|watchKind}：{description}（{occurred_at:datetime}，来源：{source}）', en: '{kind|watchKind}: {description} ({occurred_at:datetime}, source: {source})' },
+  spotcheck_below_bar: {
+    zh: '{year}年回访抽查：核查{findings}项指标，达标{met}项，未达标指标序号{unmet_indicators}',
+    en: '{year} spot check: {findings} indicators checked, {met} met; not met: No. {unmet_indicators}',
+  },
+  spotcheck_unlinked: {
+    zh: '{year}年回访抽查：核查{findings}项指标，达标{met}项，未达标指标序号{unmet_indicators}；该地区不在已提交的抽查名单内，需核实后方可作为摘牌依据',
+    en: '{year} spot check: {findings} indicators checked, {met} met; not met: No. {unmet_indicators}; the region is not in a committed draw, so it must be verified before it can be a ground',
+  },
+  integrity_signal: { zh: '待核查（诚信信号，不构成摘牌依据）：{flag_message}', en: 'To review (an integrity signal, never a ground by itself): {flag_message}' },
+  other: { zh: '{kind|watchKind}：{reason}', en: '{kind|watchKind}: {reason}' },
+} satisfies Record<string, Template>;
+
+export const watchBasis = {
+  ground: { zh: '依据{ground|watchGround}', en: 'Ground {ground|watchGround}' },
+  spotcheck_unlinked: { zh: '抽查结果未关联已提交的抽查：待核查，暂不构成摘牌依据', en: 'Spot-check findings outside a committed draw: to review, not yet a ground' },
+  signal: { zh: '诚信信号：待核查，不构成摘牌依据', en: 'Integrity signal: to review, never a ground by itself' },
+} satisfies Record<string, Template>;
+
+/** The entry's summary in a language. An entry written before summaries became codes keeps its text (params.text). */
+export function renderWatchSummary(kind: string, params: Params | null | undefined, lang: Lang, metricName?: MetricNamer): string {
+  const p: Params = { ...(params ?? {}), kind };
+  if (typeof p.text === 'string') return p.text;
+  if (kind === 'integrity_signal') p.flag_message = renderFlag(String(p.rule_id ?? 'self_report_contradiction'), p, lang, metricName);
+  const template = (watchSummary as Record<string, Template>)[kind];
+  return template ? fill(template, p, lang) : `${kind} ${JSON.stringify(params ?? {})}`;
+}
+
+/** How an entry is shown: its ground, or why it is listed without being one. */
+export function renderWatchBasis(e: { is_ground: boolean; ground: number | null; kind: string }, lang: Lang): string {
+  if (e.is_ground && e.ground !== null) return fill(watchBasis.ground, { ground: e.ground }, lang);
+  return fill(e.kind === 'spotcheck_unlinked' ? watchBasis.spotcheck_unlinked : watchBasis.signal, {}, lang);
+}
