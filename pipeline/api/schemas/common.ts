@@ -26,7 +26,11 @@ export function rows(properties: Record<string, unknown>): Schema {
   return { type: 'array', items: obj(properties) };
 }
 
-export const errorBody = obj({ error: obj({ code: str, message: str }, ['code', 'message']) }, ['error']);
+/** The JSON text of a row's parameters (flags.numbers, watchlist_entries.params), worded by pipeline/vocabulary. */
+export const paramsText = { type: ['string', 'null'], description: 'JSON of the figures behind the text; the vocabulary (pipeline/vocabulary) words it in either language' } as const;
+
+/** One error shape: a vocabulary code (pipeline/vocabulary/errors.ts), its parameters, the message rendered from them. */
+export const errorBody = obj({ error: obj({ code: str, params: obj({}), message: str }, ['code', 'params', 'message']) }, ['error']);
 
 /** Error responses every authenticated route can give. */
 export const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody } as const;

@@ -1,9 +1,9 @@
 // Schemas of /api/flags, /api/flags/:id and /api/records/:dataset/:load_id/:line.
-import { anyValue, datasetName, errors, int, nint, nstr, obj, regionCode, rows, str, table, year } from './common.ts';
+import { anyValue, datasetName, errors, int, nint, nstr, obj, paramsText, regionCode, rows, str, table, year } from './common.ts';
 
 const flagRow = {
   flag_id: str, rule_id: str, region_code: str, region_name: nstr, province_code: str, year: int, detail_key: str,
-  severity: { type: 'string', enum: ['high', 'medium', 'low', 'info'] }, message_zh: str, evidence_count: int,
+  severity: { type: 'string', enum: ['high', 'medium', 'low', 'info'] }, numbers: paramsText, evidence_count: int,
   status: { type: 'string', enum: ['active', 'resolved'] }, first_seen_run: int, last_seen_run: int, resolved_run: nint,
 };
 
@@ -22,7 +22,7 @@ export const detail = {
   tags: ['flags'], summary: 'One flag with its evidence records (dataset, record id, file, line, load)',
   params: { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9a-f]{6,32}$' } }, required: ['id'] },
   response: {
-    200: obj({ ...flagRow, rule_version: int, numbers: anyValue, evidence: rows({ dataset: str, record_id: str, file: nstr, line: nint, load_id: nint, run_id: int }) }),
+    200: obj({ ...flagRow, rule_version: int, numbers: { ...anyValue, description: 'the figures behind the flag, as an object' }, evidence: rows({ dataset: str, record_id: str, file: nstr, line: nint, load_id: nint, run_id: int }) }),
     ...errors,
   },
 };

@@ -1,12 +1,12 @@
 // Schemas of /api/watchlist/*. Statuses come from pipeline/watchlist.
 import { TRANSITIONS } from '../../watchlist/index.ts';
-import { anyValue, bool, errors, nint, nstr, obj, regionCode, rows, str, table, year } from './common.ts';
+import { anyValue, bool, errors, nint, nstr, obj, paramsText, regionCode, rows, str, table, year } from './common.ts';
 
 const statuses = Object.keys(TRANSITIONS);
 const entryId = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9a-f]{6,32}$' } }, required: ['id'] };
 const entryRow = {
   entry_id: str, region_code: str, region_name: nstr, province_code: str, year: nint, ground: nint, kind: str, is_ground: bool,
-  summary_zh: str, origin: str, source_active: bool, status: { type: 'string', enum: statuses }, status_at: str, status_by: str,
+  params: paramsText, origin: str, source_active: bool, status: { type: 'string', enum: statuses }, status_at: str, status_by: str,
 };
 
 export const list = table(['watchlist'], "Revocation watchlist entries of the caller's regions", entryRow, {

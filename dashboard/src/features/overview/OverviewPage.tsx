@@ -32,7 +32,7 @@ function JobAlerts() {
 
 export function OverviewPage() {
   const i = useI18n();
-  const { t, label } = i;
+  const { t, label, flagMessage } = i;
   const meta = useMeta();
   const [year] = useYear();
   const { navigate } = useRouter();

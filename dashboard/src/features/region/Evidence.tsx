@@ -41,7 +41,7 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
 }
 
 export function FlagEvidence({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, flagMessage } = useI18n();
   const q = useFlag(id);
   return (
     <QueryLoad title={`${t('region.evidence')} · #${id}`} query={q} testId="flag-evidence">

@@ -14,7 +14,7 @@ import { FlagEvidence } from './Evidence.tsx';
 
 export default function RegionPage({ code }: { code: string }) {
   const i = useI18n();
-  const { t, label, lang } = i;
+  const { t, label, lang, flagMessage } = i;
   const meta = useMeta();
   const [year] = useYear();
   const { query, setQuery } = useRouter();

@@ -11,7 +11,8 @@ import { rejectColumns } from '../data/DataPage.tsx';
 import { datasetNames, isCsv, previewCsv, type Preview } from './preview.ts';
 
 export default function UploadPage() {
-  const { t, lang } = useI18n();
+  const i = useI18n();
+  const { t, lang } = i;
   const [file, setFile] = useState<File | null>(null);
   const [dataset, setDataset] = useState('');
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -84,7 +85,7 @@ export default function UploadPage() {
           {result.rejects.length > 0 && (
             <>
               <h3>{t('upload.rejects')}</h3>
-              <DataTable name="upload-rejects" testId="upload-rejects" rows={result.rejects as unknown as Record<string, unknown>[]} columns={rejectColumns(t)} />
+              <DataTable name="upload-rejects" testId="upload-rejects" rows={result.rejects as unknown as Record<string, unknown>[]} columns={rejectColumns(i, result.result.dataset)} />
             </>
           )}
           <Link to="/data">{t('nav.data')} →</Link>

@@ -31,7 +31,7 @@ function StatusForm({ id, onDone }: { id: string; onDone(): void }) {
 }
 
 function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
-  const { t, label, date } = useI18n();
+  const { t, label, date, watchSummary } = useI18n();
   const q = useWatch(id);
   const canAct = useCanAct();
   const colLabel = (k: string) => { const key = `col.${k}`; const s = t(key as never); return s === key ? k : s; };
@@ -66,7 +66,7 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
 }
 
 export default function WatchlistPage({ id }: { id?: string }) {
-  const { t, label } = useI18n();
+  const { t, label, watchSummary } = useI18n();
   const [year] = useYear();
   const { navigate } = useRouter();
   const list = useWatchlist();
