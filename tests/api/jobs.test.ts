@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScheduler } from '../../pipeline/jobs/index.ts';
-import { packageFile } from '../../pipeline/api/routes/jobs.ts';
+import { packageFile } from '../../pipeline/export/package-file.ts';
 import { auditOf, closeApp, demoApp, get, login, post, type Ctx, type Session } from './helper.ts';
 
 let ctx: Ctx;
