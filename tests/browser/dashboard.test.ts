@@ -158,7 +158,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
   it('opens a watchlist entry with its grounds and history, and records a status change with a note', async () => {
     await page.goto(server.baseUrl + '/watchlist');
     await settled(page);
-    await page.locator('[data-testid="watchlist"] tbody tr', { hasText: /已预警|待审查/ }).first().click();
+    await page.locator('[data-testid="watchlist"] tbody tr', { hasText: /已列入|待核查/ }).first().click();
     await page.waitForSelector('[data-testid="watch-detail"][data-state="ready"]');
     const before = await page.locator('[data-testid="watch-detail"] h3').allTextContents();
     expect(before).toEqual(expect.arrayContaining(['依据', '证据', '状态变更记录']));

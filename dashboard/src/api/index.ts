@@ -1,8 +1,11 @@
 // The dashboard's API surface: one function per endpoint, all through client.ts.
 import { getJson, getRows, post, setCsrfToken } from './client.ts';
 import type * as T from './types.ts';
+// Response shapes defined once, by the API's route schemas (TypeBox): the types are Static<> of them.
+import type * as W from '../../../pipeline/api/schemas/watchlist.ts';
 
 export * from './types.ts';
+export type { WatchEntryRow, WatchEntry, WatchHistoryRow } from '../../../pipeline/api/schemas/watchlist.ts';
 export { ApiError, setCsrfToken, decodeArrow } from './client.ts';
 
 export const api = {
@@ -38,11 +41,11 @@ export const api = {
     post<Record<string, unknown>>(`/spotchecks/${encodeURIComponent(String(id))}/draw`, body),
   verify: (id: string | number) => post<Record<string, unknown>>(`/spotchecks/${encodeURIComponent(String(id))}/verify`, {}),
   findings: (year?: number) => getRows<Record<string, unknown>>('/spotchecks/findings', { year }),
-  watchlist: async () => (await getRows<T.WatchRow>('/watchlist')).map(normaliseWatch),
-  watch: async (id: string | number) => normaliseWatch(await getJson<T.WatchDetail>(`/watchlist/${encodeURIComponent(String(id))}`)),
+  watchlist: () => getRows<W.WatchEntryRow>('/watchlist'),
+  watch: (id: string) => getJson<W.WatchEntry>(`/watchlist/${encodeURIComponent(id)}`),
   setWatchStatus: (id: string | number, status: string, note: string) =>
-    post<Record<string, unknown>>(`/watchlist/${encodeURIComponent(String(id))}/status`, { status, note }),
-  addWatch: (region_code: string, year: number, reason: string) => post<Record<string, unknown>>('/watchlist', { region_code, year, reason }),
+    post<W.WatchEntry>(`/watchlist/${encodeURIComponent(String(id))}/status`, { status, note }),
+  addWatch: (region_code: string, year: number, reason: string) => post<W.WatchEntry>('/watchlist', { region_code, year, reason } satisfies W.AddBody),
   loads: () => getRows<Record<string, unknown>>('/data/loads'),
   rejects: (load?: string | number) => getRows<Record<string, unknown>>('/data/rejects', { load }),
   freshness: () => getRows<Record<string, unknown>>('/data/freshness'),
@@ -75,13 +78,9 @@ export function drawIdOf(r: Record<string, unknown>): string {
   return String(d.id ?? d.draw_id ?? '');
 }
 
-// Flags are keyed flag_id / rule_id with their numbers; watchlist entries entry_id with kind and params. The words
-// are the vocabulary's, rendered in the pages (useI18n().flagMessage / watchSummary).
+// Flags are keyed flag_id / rule_id with their numbers. The words are the vocabulary's, rendered in the pages
+// (useI18n().flagMessage / watchSummary).
 function normaliseFlag<F extends T.FlagRow>(f: F): F {
   const r = f as F & { flag_id?: string; rule_id?: string };
   return { ...r, id: r.id ?? r.flag_id!, rule: r.rule ?? r.rule_id };
-}
-function normaliseWatch<W extends T.WatchRow>(w: W): W {
-  const r = w as W & { entry_id?: string };
-  return { ...r, id: r.id ?? r.entry_id! };
 }

@@ -60,8 +60,6 @@ export interface Certificate {
   command?: string; [k: string]: unknown;
 }
 
-export interface WatchRow { id: string | number; region_code: string; region_name?: string; year: number; status: string; reason?: string; [k: string]: unknown }
-export interface WatchDetail extends WatchRow { grounds?: unknown; evidence?: Evidence[]; history?: Record<string, unknown>[] }
 
 export interface UploadResult {
   result: { file: string; dataset: string | null; status: string; loaded: number; rejected: number; message: string };

@@ -33,7 +33,7 @@ export function countBarsChart(rows: readonly { label: string; count: number }[]
   const fmt = o.unit === 'rate' ? unitFormat('rate') : (v: number) => String(v);
   return Plot.plot({
     ...base(o, 360, Math.max(90, 28 + rows.length * 24)),
-    marginLeft: o.marginLeft ?? 96, marginRight: 40,
+    marginLeft: o.marginLeft ?? 96, marginRight: 36,
     x: { label: o.x ?? null, grid: true, ...(o.unit === 'rate' ? { domain: [0, 1], tickFormat: fmt } : {}) },
     y: { label: null, domain: rows.map((r) => r.label) },
     marks: [

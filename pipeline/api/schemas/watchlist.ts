@@ -1,34 +1,62 @@
-// Schemas of /api/watchlist/*. Statuses come from pipeline/watchlist.
-import { TRANSITIONS } from '../../watchlist/index.ts';
-import { anyValue, bool, errors, nint, nstr, obj, paramsText, regionCode, rows, str, table, year } from './common.ts';
+// Schemas of /api/watchlist/*, in TypeBox: the one definition of these requests and responses. The route handlers
+// are typed through Fastify's TypeBox type provider, and the dashboard's types are Static<> of these schemas.
+// Browser-safe (the dashboard imports this file): statuses come from the vocabulary, not from pipeline/watchlist.
+import { Type, type Static, type TSchema } from 'typebox';
+import { watchStatus } from '../../vocabulary/terms.ts';
+import { errors, format } from './common.ts';
 
-const statuses = Object.keys(TRANSITIONS);
-const entryId = { type: 'object', properties: { id: { type: 'string', pattern: '^[0-9a-f]{6,32}$' } }, required: ['id'] };
-const entryRow = {
-  entry_id: str, region_code: str, region_name: nstr, province_code: str, year: nint, ground: nint, kind: str, is_ground: bool,
-  params: paramsText, origin: str, source_active: bool, status: { type: 'string', enum: statuses }, status_at: str, status_by: str,
+const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+const statuses = Object.keys(watchStatus) as Array<keyof typeof watchStatus>;
+export const WatchStatus = Type.Union(statuses.map((s) => Type.Literal(s)));
+
+const EntryId = Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{6,32}$' }) });
+
+/** A row of the list: the entry's codes and params (worded by the vocabulary), never a sentence. */
+export const WatchEntryRow = Type.Object({
+  entry_id: Type.String(), region_code: Type.String(), region_name: Nullable(Type.String()), province_code: Type.String(),
+  year: Nullable(Type.Integer()), ground: Nullable(Type.Integer()), kind: Type.String(), is_ground: Type.Boolean(),
+  params: Nullable(Type.String({ description: 'JSON of the figures behind the summary; the vocabulary words it' })),
+  origin: Type.String(), source_active: Type.Boolean(), status: WatchStatus, status_at: Type.String(), status_by: Type.String(),
+}, { additionalProperties: true });
+export type WatchEntryRow = Static<typeof WatchEntryRow>;
+
+export const WatchHistoryRow = Type.Object({
+  from_status: Nullable(WatchStatus), to_status: WatchStatus, note: Nullable(Type.String()), changed_by: Type.String(), changed_at: Type.String(),
+});
+export type WatchHistoryRow = Static<typeof WatchHistoryRow>;
+
+/** One entry with its evidence and status history. */
+export const WatchEntry = Type.Object({
+  ...WatchEntryRow.properties,
+  evidence: Type.Unknown(), source_key: Type.String(), created_at: Type.String(), created_run: Nullable(Type.Integer()),
+  history: Type.Array(WatchHistoryRow),
+}, { additionalProperties: true });
+export type WatchEntry = Static<typeof WatchEntry>;
+
+export const list = {
+  tags: ['watchlist'], summary: "Revocation watchlist entries of the caller's regions (JSON, or Arrow IPC)",
+  querystring: Type.Object({ status: Type.Optional(WatchStatus), format: Type.Optional(Type.Unsafe<'json' | 'arrow'>(format)) }, { additionalProperties: false }),
+  produces: ['application/json', 'application/vnd.apache.arrow.stream'],
+  response: { 200: Type.Array(WatchEntryRow), ...errors },
 };
 
-export const list = table(['watchlist'], "Revocation watchlist entries of the caller's regions", entryRow, {
-  querystring: { type: 'object', properties: { status: { type: 'string', enum: statuses } } },
-});
+export const detail = { tags: ['watchlist'], summary: 'One entry: grounds, evidence, status history', params: EntryId, response: { 200: WatchEntry, ...errors } };
 
-const entry = obj({
-  ...entryRow, evidence: anyValue, source_key: str, created_at: str, created_run: nint,
-  history: rows({ from_status: nstr, to_status: str, note: nstr, changed_by: str, changed_at: str }),
-});
-
-export const detail = { tags: ['watchlist'], summary: 'One entry: grounds, evidence, status history', params: entryId, response: { 200: entry, ...errors } };
+export const SetStatusBody = Type.Object({ status: WatchStatus, note: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false });
+export type SetStatusBody = Static<typeof SetStatusBody>;
 
 export const setStatus = {
-  tags: ['watchlist'], summary: 'Move an entry to a new status with a note (central)', params: entryId,
-  body: { type: 'object', required: ['status', 'note'], additionalProperties: false, properties: { status: { type: 'string', enum: statuses }, note: { type: 'string', minLength: 1, maxLength: 2000 } } },
-  response: { 200: entry, ...errors },
+  tags: ['watchlist'], summary: 'Move an entry to a new status with a note (central)', params: EntryId,
+  body: SetStatusBody, response: { 200: WatchEntry, ...errors },
 };
+
+export const AddBody = Type.Object({
+  region_code: Type.String({ pattern: '^\\d{6}$', description: '6-digit administrative division code' }),
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  reason: Type.String({ minLength: 4, maxLength: 2000 }),
+}, { additionalProperties: false });
+export type AddBody = Static<typeof AddBody>;
 
 export const add = {
-  tags: ['watchlist'], summary: 'Add a ground 4 ("other") entry with a reason (central)',
-  body: { type: 'object', required: ['region_code', 'reason'], additionalProperties: false, properties: { region_code: regionCode, year, reason: { type: 'string', minLength: 4, maxLength: 2000 } } },
-  response: { 200: entry, ...errors },
+  tags: ['watchlist'], summary: 'Add a ground 4 ("other") entry with a reason (central)', body: AddBody, response: { 200: WatchEntry, ...errors },
 };
-

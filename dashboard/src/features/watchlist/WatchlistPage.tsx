@@ -4,11 +4,11 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCanAct, useYear } from '../../app/session.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
-import { api, type WatchRow } from '../../api/index.ts';
+import { api, type Evidence, type WatchEntryRow } from '../../api/index.ts';
 import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { EvidenceList } from '../region/Evidence.tsx';
-import { autoColumns, show } from '../region/data.ts';
+import { autoColumns } from '../region/data.ts';
 import { useWatch, useWatchlist, WATCH_STATUSES } from './data.ts';
 
 function StatusForm({ id, onDone }: { id: string; onDone(): void }) {
@@ -31,7 +31,7 @@ function StatusForm({ id, onDone }: { id: string; onDone(): void }) {
 }
 
 function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
-  const { t, label, date, watchSummary } = useI18n();
+  const { t, label, date, watchSummary, watchBasis } = useI18n();
   const q = useWatch(id);
   const canAct = useCanAct();
   const colLabel = (k: string) => { const key = `col.${k}`; const s = t(key as never); return s === key ? k : s; };
@@ -45,11 +45,9 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
             <span>{t('col.status')}：{label('watch', w.status)}</span>
           </div>
           <h3>{t('watch.grounds')}</h3>
-          {Array.isArray(w.grounds) ? (
-            <DataTable name={`grounds-${id}`} rows={w.grounds as Record<string, unknown>[]} filter={false} columns={autoColumns(w.grounds as Record<string, unknown>[], colLabel)} />
-          ) : <p className="note">{show(w.grounds ?? watchSummary(String(w.kind), w.params))}</p>}
+          <p className="note">{watchBasis(w)}：{watchSummary(w.kind, w.params)}</p>
           <h3>{t('watch.evidence')}</h3>
-          {w.evidence?.length ? <EvidenceList evidence={w.evidence} /> : <p className="muted">{t('common.empty')}</p>}
+          {Array.isArray(w.evidence) && w.evidence.length ? <EvidenceList evidence={w.evidence as Evidence[]} /> : <p className="muted">{t('common.empty')}</p>}
           <h3>{t('watch.history')}</h3>
           {w.history?.length ? <DataTable name={`history-${id}`} rows={w.history} filter={false} columns={[
             ...autoColumns(w.history, colLabel, ['from_status', 'to_status', 'changed_at']),
@@ -82,14 +80,14 @@ export default function WatchlistPage({ id }: { id?: string }) {
       <h1 className="page-title">{t('watch.title')}</h1>
       <QueryLoad title={t('watch.list')} query={list} testId="watchlist">
         {(rows) => (
-          <DataTable<WatchRow> name="watchlist" rows={rows} rowKey={(r) => String(r.id)} onRowClick={(r) => navigate(`/watchlist/${r.id}`)}
+          <DataTable<WatchEntryRow> name="watchlist" rows={rows} rowKey={(r) => r.entry_id} onRowClick={(r) => navigate(`/watchlist/${r.entry_id}`)}
             columns={[
-              { key: 'id', label: t('col.id'), render: (r) => <code title={String(r.id)}>{String(r.id).slice(0, 10)}</code> },
+              { key: 'entry_id', label: t('col.id'), render: (r) => <code title={r.entry_id}>{r.entry_id.slice(0, 10)}</code> },
               { key: 'region_name', label: t('col.region_name'), value: (r) => r.region_name ?? r.region_code },
               { key: 'region_code', label: t('col.region_code') },
               { key: 'year', label: t('col.year'), align: 'right' },
               { key: 'status', label: t('col.status'), value: (r) => label('watch', r.status) },
-              { key: 'reason', label: t('watch.grounds'), wrap: true, value: (r) => watchSummary(String(r.kind), r.params) },
+              { key: 'reason', label: t('watch.grounds'), wrap: true, value: (r) => watchSummary(r.kind, r.params) },
             ]} />
         )}
       </QueryLoad>
