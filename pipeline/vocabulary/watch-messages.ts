@@ -5,16 +5,16 @@ import { fill } from './render.ts';
 import { renderFlag, type MetricNamer } from './flag-messages.ts';
 
 export const watchSummary = {
-  serious_violation: { zh: '{kind|watchKind}：{description}（{occurred_at:datetime}，来源：{source}）', en: '{kind|watchKind}: {description} ({occurred_at:datetime}, source: {source})' },
-  inaction: { zh: '{kind|watchKind}：{description}（{occurred_at:datetime}，来源：{source}）', en: '{kind|watchKind}: {description} ({occurred_at:datetime}, source: {source})' },
-  false_materials: { zh: '{kind|watchKind}：{description}（{occurred_at:datetime}，来源：{source}）', en: '{kind|watchKind}: {description} ({occurred_at:datetime}, source: {source})' },
-  spotcheck_below_bar: {
-    zh: '{year}年回访抽查：核查{findings}项指标，达标{met}项，未达标指标序号{unmet_indicators}',
-    en: '{year} spot check: {findings} indicators checked, {met} met; not met: No. {unmet_indicators}',
+  /** serious_violation, inaction, false_materials: an incident record. */
+  incident: { zh: '{kind|watchKind}：{description}（{occurred_at:datetime}，来源：{source}）', en: '{kind|watchKind}: {description} ({occurred_at:datetime}, source: {source})' },
+  /** spotcheck_below_bar, and spotcheck_unlinked with its note. */
+  spotcheck: {
+    zh: '{year}年回访抽查：核查{findings}项指标，达标{met}项，未达标指标序号{unmet_indicators}{unlinked_note}',
+    en: '{year} spot check: {findings} indicators checked, {met} met; not met: No. {unmet_indicators}{unlinked_note}',
   },
-  spotcheck_unlinked: {
-    zh: '{year}年回访抽查：核查{findings}项指标，达标{met}项，未达标指标序号{unmet_indicators}；该地区不在已提交的抽查名单内，需核实后方可作为摘牌依据',
-    en: '{year} spot check: {findings} indicators checked, {met} met; not met: No. {unmet_indicators}; the region is not in a committed draw, so it must be verified before it can be a ground',
+  unlinkedNote: {
+    zh: '；该地区不在已提交的抽查名单内，需核实后方可作为摘牌依据',
+    en: '; the region is not in a committed draw, so it must be verified before it can be a ground',
   },
   integrity_signal: { zh: '待核查（诚信信号，不构成摘牌依据）：{flag_message}', en: 'To review (an integrity signal, never a ground by itself): {flag_message}' },
   other: { zh: '{kind|watchKind}：{reason}', en: '{kind|watchKind}: {reason}' },
@@ -26,12 +26,17 @@ export const watchBasis = {
   signal: { zh: '诚信信号：待核查，不构成摘牌依据', en: 'Integrity signal: to review, never a ground by itself' },
 } satisfies Record<string, Template>;
 
+const TEMPLATE_OF_KIND: Record<string, keyof typeof watchSummary> = {
+  serious_violation: 'incident', inaction: 'incident', false_materials: 'incident', spotcheck_below_bar: 'spotcheck', spotcheck_unlinked: 'spotcheck',
+};
+
 /** The entry's summary in a language. An entry written before summaries became codes keeps its text (params.text). */
 export function renderWatchSummary(kind: string, params: Params | null | undefined, lang: Lang, metricName?: MetricNamer): string {
   const p: Params = { ...(params ?? {}), kind };
   if (typeof p.text === 'string') return p.text;
   if (kind === 'integrity_signal') p.flag_message = renderFlag(String(p.rule_id ?? 'self_report_contradiction'), p, lang, metricName);
-  const template = (watchSummary as Record<string, Template>)[kind];
+  p.unlinked_note = kind === 'spotcheck_unlinked' ? fill(watchSummary.unlinkedNote, p, lang) : '';
+  const template = (watchSummary as Record<string, Template>)[TEMPLATE_OF_KIND[kind] ?? kind];
   return template ? fill(template, p, lang) : `${kind} ${JSON.stringify(params ?? {})}`;
 }
 

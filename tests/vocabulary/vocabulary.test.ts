@@ -5,7 +5,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
   terms, languages, errors, flagMessage, flagFragment, watchSummary, watchBasis, rowReject, fileRefusal, enumLabels,
-  columnLabels, datasetLabels, type Term,
+  columnLabels, datasetLabels, renderWatchSummary, label, type Term,
 } from '../../pipeline/vocabulary/index.ts';
 import { flagRules } from '../../pipeline/flags/rules.ts';
 import { TRANSITIONS } from '../../pipeline/watchlist/index.ts';
@@ -63,6 +63,27 @@ describe('vocabulary', () => {
     expect(terms.metricStatus.provisional.zh).toBe('暂定');
     expect(enumLabels.designation!.comprehensive!.zh).toBe('综合示范');
     expect(Object.keys(enumLabels.level!)).toEqual(['city', 'county']);
+  });
+});
+
+describe('rendering', () => {
+  it('words a watchlist entry of every kind in both languages, with nothing left unfilled', () => {
+    const params = { description: '某局违法强拆', occurred_at: '2024-05-01 10:00', source: '媒体报道', year: 2024, findings: 10, met: 7,
+      unmet_indicators: [57, 73], reason: '主要负责人被问责', rule_id: 'self_report_contradiction', field: 'litigation_lost', stated: 2, counted: 10, difference: -8 };
+    for (const kind of Object.keys(terms.watchKind)) {
+      for (const lang of languages) {
+        const text = renderWatchSummary(kind, params, lang);
+        expect([kind, lang, /[{}]|undefined/.test(text)]).toEqual([kind, lang, false]);
+      }
+    }
+    expect(renderWatchSummary('spotcheck_unlinked', params, 'zh')).toBe('2024年回访抽查：核查10项指标，达标7项，未达标指标序号57、73；该地区不在已提交的抽查名单内，需核实后方可作为摘牌依据');
+    expect(renderWatchSummary('integrity_signal', params, 'en')).toBe('To review (an integrity signal, never a ground by itself): Annual report on 2024 disagrees with the case records (a screening signal for false materials, to be reviewed, never a ground by itself): Litigation lost stated 2, counted 10, difference -8 (80.0%)');
+  });
+
+  it('labels a code in a group, and shows an unknown code as itself', () => {
+    expect(label('watchStatus', 'under_review', 'zh')).toBe('核查中');
+    expect(label('designation', 'comprehensive', 'en')).toBe('Comprehensive');
+    expect(label('flagRule', 'a_rule_added_later', 'zh')).toBe('a_rule_added_later');
   });
 });
 
