@@ -3,9 +3,11 @@ import { getJson, getRows, post, setCsrfToken } from './client.ts';
 import type * as T from './types.ts';
 // Response shapes defined once, by the API's route schemas (TypeBox): the types are Static<> of them.
 import type * as W from '../../../pipeline/api/schemas/watchlist.ts';
+import type * as F from '../../../pipeline/api/schemas/flags.ts';
 
 export * from './types.ts';
 export type { WatchEntryRow, WatchEntry, WatchHistoryRow } from '../../../pipeline/api/schemas/watchlist.ts';
+export type { FlagRow, FlagDetail, NewestFlag, RegionFlag, EvidenceRow } from '../../../pipeline/api/schemas/flags.ts';
 export { ApiError, setCsrfToken, decodeArrow } from './client.ts';
 
 export const api = {
@@ -24,14 +26,14 @@ export const api = {
     setCsrfToken(null);
   },
   meta: () => getJson<T.Meta>('/meta'),
-  overview: async (year?: number) => { const o = await getJson<T.Overview>('/overview', { year }); return { ...o, newest_flags: (o.newest_flags ?? []).map(normaliseFlag) }; },
+  overview: (year?: number) => getJson<T.Overview>('/overview', { year }),
   indicator: (metric: string, year?: number) => getRows<T.IndicatorRow>(`/indicators/${encodeURIComponent(metric)}`, { year }),
   indicatorTrend: (metric: string) => getRows<T.TrendRow>(`/indicators/${encodeURIComponent(metric)}/trend`),
   regions: (year?: number, opts: { province?: string; all?: boolean } = {}) =>
     getRows<T.RegionRow>('/regions', { year, province: opts.province || undefined, scope: opts.all ? 'all' : undefined }),
-  region: async (code: string, year?: number) => { const r = await getJson<T.RegionDetail>(`/regions/${encodeURIComponent(code)}`, { year }); return { ...r, flags: (r.flags ?? []).map(normaliseFlag) }; },
-  flags: async (p: { year?: number; region?: string; status?: string }) => (await getRows<T.FlagRow>('/flags', p)).map(normaliseFlag),
-  flag: async (id: string | number) => normaliseFlag(await getJson<T.FlagDetail>(`/flags/${encodeURIComponent(String(id))}`)),
+  region: (code: string, year?: number) => getJson<T.RegionDetail>(`/regions/${encodeURIComponent(code)}`, { year }),
+  flags: (p: { year?: number; region?: string; status?: string }) => getRows<F.FlagRow>('/flags', p),
+  flag: (id: string) => getJson<F.FlagDetail>(`/flags/${encodeURIComponent(id)}`),
   record: (dataset: string, loadId: string | number, line: number) =>
     getJson<Record<string, unknown>>(`/records/${encodeURIComponent(dataset)}/${encodeURIComponent(String(loadId))}/${line}`),
   spotchecks: async () => (await getRows<T.SpotcheckRow>('/spotchecks')).map(normaliseDraw),
@@ -78,9 +80,3 @@ export function drawIdOf(r: Record<string, unknown>): string {
   return String(d.id ?? d.draw_id ?? '');
 }
 
-// Flags are keyed flag_id / rule_id with their numbers. The words are the vocabulary's, rendered in the pages
-// (useI18n().flagMessage / watchSummary).
-function normaliseFlag<F extends T.FlagRow>(f: F): F {
-  const r = f as F & { flag_id?: string; rule_id?: string };
-  return { ...r, id: r.id ?? r.flag_id!, rule: r.rule ?? r.rule_id };
-}

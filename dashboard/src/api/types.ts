@@ -1,4 +1,6 @@
-// Shapes of the API's answers, as the dashboard uses them. Optional fields are those the server may omit.
+// Shapes of the API's answers not yet defined by a TypeBox route schema (flags and the watchlist are: their types
+// are Static<> of pipeline/api/schemas/*). Optional fields are those the server may omit.
+import type { NewestFlag, RegionFlag } from '../../../pipeline/api/schemas/flags.ts';
 export type Role = 'admin' | 'central' | 'provincial';
 export interface User { username: string; role: Role; province_code: string | null }
 export interface Session { user: User; csrf_token: string }
@@ -19,7 +21,7 @@ export interface Overview {
   regions_by: { batch: CountRow[]; designation: CountRow[]; level: CountRow[] };
   conformance_hist: { bucket: number | string; count: number }[];
   national_trends: { year: number; metric_id: string; value: number | null }[];
-  newest_flags: FlagRow[];
+  newest_flags: NewestFlag[];
   reports_outstanding: { region_code: string; region_name: string; report_year: number; status: string }[];
 }
 
@@ -41,17 +43,13 @@ export interface RegionDetail {
   scorecard_by_year: (Record<string, unknown> & { year: number; conformance: number | null; meets_bar: boolean | null; composite?: number | null; rank?: number | null })[];
   metrics: RegionMetric[];
   reports: Record<string, unknown>[];
-  flags: FlagRow[];
+  flags: RegionFlag[];
   spotchecks: Record<string, unknown>[];
   peers: Record<string, unknown>[];
 }
 
-export interface FlagRow {
-  id: string | number; region_code: string; region_name?: string; year?: number; rule?: string; metric_id?: string | null;
-  severity?: string; status?: string; message?: string; detail?: string; first_seen?: string; [k: string]: unknown;
-}
-export interface Evidence { dataset: string; record_id?: string | number | null; file: string; line: number; load_id?: string | number; [k: string]: unknown }
-export interface FlagDetail extends FlagRow { evidence: Evidence[] }
+/** Evidence as flags (FlagDetail.evidence) and watchlist entries (their evidence JSON) carry it. */
+export interface Evidence { dataset: string; record_id?: string | number | null; file?: string | null; file_name?: string | null; line?: number | null; load_id?: string | number | null; [k: string]: unknown }
 
 export interface SpotcheckRow { id: string | number; year: number; status: string; pool_size?: number; pool_sha256?: string; seed?: string | null; selected?: number; [k: string]: unknown }
 export interface Certificate {

@@ -1,5 +1,6 @@
 // /api/flags (tabular), /api/flags/:id (with evidence), /api/records/:dataset/:load_id/:line (the source row).
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { datasets } from '../../contracts/index.ts';
 import { provinceOf } from '../plugins/auth.ts';
 import { CodedError } from '../plugins/errors.ts';
@@ -10,10 +11,12 @@ import { defaultYear } from './meta.ts';
 /** Datasets without a region column hold national figures: their rows are not province-scoped. */
 const NATIONAL = new Set(datasets.filter((d) => !d.columns.some((c) => c.name === 'region_code')).map((d) => d.name));
 
-export default async function flagRoutes(app: FastifyInstance) {
+export default async function flagRoutes(fastify: FastifyInstance) {
+  // Requests typed from the TypeBox schemas: no casts of query or params.
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get('/flags', { schema: S.list }, async (req, reply) => {
     const province = provinceOf(req);
-    const query = req.query as { year?: number; all_years?: boolean; region?: string; status: string; limit: number; offset: number };
+    const { query } = req;
     const year = query.all_years ? null : (query.year ?? (await defaultYear(app)).year);
     const region = query.region ?? null;
     const s = query.status === 'all' ? null : query.status;
@@ -25,15 +28,15 @@ export default async function flagRoutes(app: FastifyInstance) {
   });
 
   app.get('/flags/:id', { schema: S.detail }, async (req) => {
-    const { id } = req.params as { id: string };
-    const [flag] = await app.q.rows<{ numbers: string | null }>('api/flag_one', { flag_id: id, province: provinceOf(req) });
+    const { id } = req.params;
+    const [flag] = await app.q.rows<Omit<S.FlagDetail, 'numbers' | 'evidence'> & { numbers: string | null }>('api/flag_one', { flag_id: id, province: provinceOf(req) });
     if (!flag) throw new CodedError('flag_not_found', { id });
-    const evidence = await app.q.rows('api/flag_evidence', { flag_id: id });
+    const evidence = await app.q.rows<S.EvidenceRow>('api/flag_evidence', { flag_id: id });
     return { ...flag, numbers: flag.numbers ? JSON.parse(flag.numbers) : null, evidence };
   });
 
   app.get('/records/:dataset/:load_id/:line', { schema: S.record }, async (req) => {
-    const { dataset, load_id, line } = req.params as { dataset: string; load_id: number; line: number };
+    const { dataset, load_id, line } = req.params;
     const [row] = NATIONAL.has(dataset)
       ? await app.q.rows<Record<string, unknown>>('api/record_row_national', { dataset, load_id, line })
       : await app.q.rows<Record<string, unknown>>('api/record_row', { dataset, load_id, line, province: provinceOf(req) });

@@ -26,9 +26,6 @@ export function rows(properties: Record<string, unknown>): Schema {
   return { type: 'array', items: obj(properties) };
 }
 
-/** The JSON text of a row's parameters (flags.numbers, watchlist_entries.params), worded by pipeline/vocabulary. */
-export const paramsText = { type: ['string', 'null'], description: 'JSON of the figures behind the text; the vocabulary (pipeline/vocabulary) words it in either language' } as const;
-
 /** One error shape: a vocabulary code (pipeline/vocabulary/errors.ts), its parameters, the message rendered from them. */
 export const errorBody = obj({ error: obj({ code: str, params: obj({}), message: str }, ['code', 'params', 'message']) }, ['error']);
 

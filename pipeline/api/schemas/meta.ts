@@ -1,6 +1,8 @@
 // Schemas of /api/meta, /api/overview, /api/health.
 import { allMetrics, loadSystems } from '../../indicators/index.ts';
-import { anyValue, bool, errors, int, nint, nnum, nstr, num, obj, paramsText, rows, str, year } from './common.ts';
+import { Type } from 'typebox';
+import { anyValue, bool, errors, int, nint, nnum, nstr, num, obj, rows, str, year } from './common.ts';
+import { NewestFlag } from './flags.ts';
 
 export const metricIds = () => allMetrics(loadSystems()).map((m) => m.id);
 
@@ -28,7 +30,7 @@ export const overview = {
       regions_by: obj({ batch: rows({ key: str, count: int }), designation: rows({ key: str, count: int }), level: rows({ key: str, count: int }) }),
       conformance_hist: rows({ bucket: num, count: int }),
       national_trends: rows({ year: int, metric_id: str, value: nnum }),
-      newest_flags: rows({ flag_id: str, rule_id: str, region_code: str, region_name: nstr, year: int, severity: str, numbers: paramsText }),
+      newest_flags: Type.Array(NewestFlag),
       reports_outstanding: rows({ region_code: str, region_name: nstr, report_year: int, status: str }),
     }),
     ...errors,

@@ -1,5 +1,7 @@
 // Schemas of /api/regions and /api/regions/:code.
-import { bool, errors, int, nbool, nint, nnum, nstr, obj, paramsText, regionCode, rows, str, table, year } from './common.ts';
+import { Type } from 'typebox';
+import { bool, errors, int, nbool, nint, nnum, nstr, obj, regionCode, rows, str, table, year } from './common.ts';
+import { RegionFlag } from './flags.ts';
 
 export const list = table(['regions'], "The caller's regions with the year's scorecard and active flags", {
   region_code: str, region_name: nstr, province_code: str, level: str, batch: nint, designation: str,
@@ -25,7 +27,7 @@ export const detail = {
       scorecard_by_year: rows({ year: int, system_version: str, metrics_met: int, metrics_assessed: int, metrics_no_data: int, conformance: nnum, bar: nnum, meets_bar: nbool, composite: nnum, rank: nint, ranked_of: nint, composite_change: nnum, conformance_change: nnum, provisional: bool }),
       metrics: rows({ metric_id: str, name_zh: nstr, year: int, value: nnum, threshold: nnum, status: str, provisional: bool, numerator: nnum, denominator: nnum }),
       reports: rows({ report_year: int, submitted_on: nstr, published_on: nstr, published_url: nstr, load_id: nint, line: nint }),
-      flags: rows({ flag_id: str, rule_id: str, year: int, detail_key: str, severity: str, numbers: paramsText, evidence_count: int, status: str, first_seen_run: int, last_seen_run: int, resolved_run: nint }),
+      flags: Type.Array(RegionFlag),
       spotchecks: rows({ draw_id: int, year: int, state: str, stratum: str, draw_order: int }),
       peers: rows({ region_code: str, region_name: nstr, province_code: str, conformance: nnum, composite: nnum, rank: nint }),
       year: nint,

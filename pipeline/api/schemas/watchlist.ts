@@ -4,10 +4,11 @@
 import { Type, type Static, type TSchema } from 'typebox';
 import { watchStatus } from '../../vocabulary/terms.ts';
 import { errors, format } from './common.ts';
+import { oneOf } from './flags.ts';
 
 const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const statuses = Object.keys(watchStatus) as Array<keyof typeof watchStatus>;
-export const WatchStatus = Type.Union(statuses.map((s) => Type.Literal(s)));
+export const WatchStatus = oneOf(statuses);
 
 const EntryId = Type.Object({ id: Type.String({ pattern: '^[0-9a-f]{6,32}$' }) });
 

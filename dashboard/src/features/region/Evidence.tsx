@@ -47,7 +47,7 @@ export function FlagEvidence({ id }: { id: string }) {
     <QueryLoad title={`${t('region.evidence')} · #${id}`} query={q} testId="flag-evidence">
       {(f) => (
         <>
-          <p className="note">{flagMessage(f.rule, f.numbers, f.year)}</p>
+          <p className="note">{flagMessage(f.rule_id, f.numbers, f.year)}</p>
           {f.evidence?.length ? <EvidenceList evidence={f.evidence} /> : <div className="state state-empty">{t('common.empty')}</div>}
         </>
       )}

@@ -8,7 +8,7 @@ import { PlotFigure } from '../../components/PlotFigure.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { StatusBadge } from '../../components/Status.tsx';
 import { linesChart, unitFormat } from '../../charts/index.ts';
-import { ApiError, type FlagRow, type RegionMetric } from '../../api/index.ts';
+import { ApiError, type RegionFlag, type RegionMetric } from '../../api/index.ts';
 import { autoColumns, useRegion } from './data.ts';
 import { FlagEvidence } from './Evidence.tsx';
 
@@ -73,15 +73,15 @@ export default function RegionPage({ code }: { code: string }) {
       </div>
       <QueryLoad title={t('region.flags')} query={sub((x) => x.flags)} testId="region-flags">
         {(rows) => (
-          <DataTable<FlagRow> name={`flags-${code}`} rows={rows} onRowClick={(f) => setQuery({ flag: String(f.id) })}
+          <DataTable<RegionFlag> name={`flags-${code}`} rows={rows} onRowClick={(f) => setQuery({ flag: f.flag_id })}
             columns={[
               { key: 'id', label: t('col.id') },
               { key: 'year', label: t('col.year'), align: 'right' },
-              { key: 'rule', label: t('col.rule'), value: (f) => label('rule', f.rule) },
-              { key: 'metric_id', label: t('col.metric'), value: (f) => (f.metric_id ? metricName.get(f.metric_id) ?? f.metric_id : metricName.get(String(f.detail_key ?? '')) ?? String(f.detail_key ?? '')) },
+              { key: 'rule', label: t('col.rule'), value: (f) => label('rule', f.rule_id) },
+              { key: 'metric_id', label: t('col.metric'), value: (f) => metricName.get(f.detail_key) ?? f.detail_key },
               { key: 'severity', label: t('col.severity'), value: (f) => label('severity', f.severity) },
               { key: 'status', label: t('col.status') },
-              { key: 'message', label: t('col.message'), wrap: true, value: (f) => flagMessage(f.rule, f.numbers, f.year) },
+              { key: 'message', label: t('col.message'), wrap: true, value: (f) => flagMessage(f.rule_id, f.numbers, f.year) },
             ]} />
         )}
       </QueryLoad>
