@@ -13,7 +13,7 @@ export interface Metric {
 }
 export interface Meta {
   years: number[]; latest_year: number; provinces: { code: string; name: string }[]; metrics: Metric[];
-  batches: (string | number)[]; as_of: string | null; last_refresh: string | null; weights_note?: string | null;
+  batches: { batch: number; regions: number }[]; as_of: string | null; last_refresh: string | null; weights_note?: string | null;
 }
 
 export interface CountRow { key?: string | number; batch?: string | number; designation?: string; level?: string; count: number; [k: string]: unknown }
