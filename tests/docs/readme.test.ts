@@ -6,6 +6,7 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../pipeline/db/index.ts';
 import { generatedReadme } from '../../pipeline/docs/data-contract.ts';
+import { generatedApiReadme } from '../../pipeline/docs/api-shapes.ts';
 import { commands } from '../../pipeline/cli/commands/index.ts';
 import { datasets } from '../../pipeline/contracts/index.ts';
 import { rowRejectCodes, fileRefusalCodes } from '../../pipeline/load/index.ts';
@@ -22,6 +23,11 @@ describe('README', () => {
 
   it('has its generated data-contract and reject-code sections up to date (run `npm run docs`)', () => {
     expect(generatedReadme(readme)).toBe(readme);
+  });
+
+  it('has the API README\'s response shapes and error codes generated from the route schemas and the vocabulary (run `npm run docs`)', () => {
+    const apiReadme = readFileSync(join(repoRoot, 'pipeline', 'api', 'README.md'), 'utf8');
+    expect(generatedApiReadme(apiReadme)).toBe(apiReadme);
   });
 
   it('documents every dataset and every reject code', () => {
