@@ -3,6 +3,7 @@
 // tests/docs checks it is current.
 import * as flags from '../api/schemas/flags.ts';
 import * as watchlist from '../api/schemas/watchlist.ts';
+import * as regions from '../api/schemas/regions.ts';
 import { errors } from '../vocabulary/index.ts';
 import { replaceSection } from './data-contract.ts';
 
@@ -23,6 +24,7 @@ export function shapeOf(s: Schema): string {
 }
 
 const ROUTES: Array<[string, { response: Record<number, unknown> }]> = [
+  ['GET /api/regions', regions.list], ['GET /api/regions/:code', regions.detail],
   ['GET /api/flags', flags.list], ['GET /api/flags/:id', flags.detail], ['GET /api/records/:dataset/:load_id/:line', flags.record],
   ['GET /api/watchlist', watchlist.list], ['GET /api/watchlist/:id', watchlist.detail],
   ['POST /api/watchlist/:id/status', watchlist.setStatus], ['POST /api/watchlist', watchlist.add],

@@ -4,10 +4,12 @@ import type * as T from './types.ts';
 // Response shapes defined once, by the API's route schemas (TypeBox): the types are Static<> of them.
 import type * as W from '../../../pipeline/api/schemas/watchlist.ts';
 import type * as F from '../../../pipeline/api/schemas/flags.ts';
+import type * as R from '../../../pipeline/api/schemas/regions.ts';
 
 export * from './types.ts';
 export type { WatchEntryRow, WatchEntry, WatchHistoryRow } from '../../../pipeline/api/schemas/watchlist.ts';
 export type { FlagRow, FlagDetail, NewestFlag, RegionFlag, EvidenceRow } from '../../../pipeline/api/schemas/flags.ts';
+export type { RegionRow, RegionDetail, RegionMetric } from '../../../pipeline/api/schemas/regions.ts';
 export { ApiError, setCsrfToken, decodeArrow } from './client.ts';
 
 export const api = {
@@ -30,8 +32,8 @@ export const api = {
   indicator: (metric: string, year?: number) => getRows<T.IndicatorRow>(`/indicators/${encodeURIComponent(metric)}`, { year }),
   indicatorTrend: (metric: string) => getRows<T.TrendRow>(`/indicators/${encodeURIComponent(metric)}/trend`),
   regions: (year?: number, opts: { province?: string; all?: boolean } = {}) =>
-    getRows<T.RegionRow>('/regions', { year, province: opts.province || undefined, scope: opts.all ? 'all' : undefined }),
-  region: (code: string, year?: number) => getJson<T.RegionDetail>(`/regions/${encodeURIComponent(code)}`, { year }),
+    getRows<R.RegionRow>('/regions', { year, province: opts.province || undefined, scope: opts.all ? 'all' : undefined }),
+  region: (code: string, year?: number) => getJson<R.RegionDetail>(`/regions/${encodeURIComponent(code)}`, { year }),
   flags: (p: { year?: number; region?: string; status?: string }) => getRows<F.FlagRow>('/flags', p),
   flag: (id: string) => getJson<F.FlagDetail>(`/flags/${encodeURIComponent(id)}`),
   record: (dataset: string, loadId: string | number, line: number) =>

@@ -1,6 +1,6 @@
 // Shapes of the API's answers not yet defined by a TypeBox route schema (flags and the watchlist are: their types
 // are Static<> of pipeline/api/schemas/*). Optional fields are those the server may omit.
-import type { NewestFlag, RegionFlag } from '../../../pipeline/api/schemas/flags.ts';
+import type { NewestFlag } from '../../../pipeline/api/schemas/flags.ts';
 export type Role = 'admin' | 'central' | 'provincial';
 export interface User { username: string; role: Role; province_code: string | null }
 export interface Session { user: User; csrf_token: string }
@@ -33,20 +33,6 @@ export interface IndicatorRow {
 }
 export interface TrendRow { year: number; regions: number; met: number; not_met: number; no_data: number; median: number | null; p10: number | null; p90: number | null }
 
-export interface RegionRow {
-  region_code: string; region_name: string; province_code: string; level: string; batch: string | number;
-  designation: string; conformance: number | null; meets_bar: boolean | null; composite: number | null; rank: number | null; flags_active: number;
-}
-export interface RegionMetric { metric_id: string; name_zh: string; year: number; value: number | null; threshold: number | null; status: Status; provisional: boolean; numerator: number | null; denominator: number | null }
-export interface RegionDetail {
-  region: RegionRow & Record<string, unknown>;
-  scorecard_by_year: (Record<string, unknown> & { year: number; conformance: number | null; meets_bar: boolean | null; composite?: number | null; rank?: number | null })[];
-  metrics: RegionMetric[];
-  reports: Record<string, unknown>[];
-  flags: RegionFlag[];
-  spotchecks: Record<string, unknown>[];
-  peers: Record<string, unknown>[];
-}
 
 /** Evidence as flags (FlagDetail.evidence) and watchlist entries (their evidence JSON) carry it. */
 export interface Evidence { dataset: string; record_id?: string | number | null; file?: string | null; file_name?: string | null; line?: number | null; load_id?: string | number | null; [k: string]: unknown }

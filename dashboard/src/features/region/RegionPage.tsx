@@ -42,10 +42,10 @@ export default function RegionPage({ code }: { code: string }) {
           <span>{t('col.level')}：{label('level', r.level)}</span>
           <span>{t('col.batch')}：{String(r.batch ?? '—')}</span>
           <span>{t('col.designation')}：{label('designation', r.designation)}</span>
-          <span>{t('col.conformance')}：{i.pct(sc?.conformance ?? r.conformance)}</span>
-          <span>{t('col.meets_bar')}：{(sc?.meets_bar ?? r.meets_bar) == null ? '—' : (sc?.meets_bar ?? r.meets_bar) ? t('status.met') : t('status.not_met')}</span>
-          <span>{t('col.composite')}：{i.num(sc?.composite ?? r.composite, 1)}</span>
-          <span>{t('col.rank')}：{sc?.rank ?? r.rank ?? '—'}{sc?.ranked_of ? ` / ${String(sc.ranked_of)}` : ''}</span>
+          <span>{t('col.conformance')}：{i.pct(sc?.conformance)}</span>
+          <span>{t('col.meets_bar')}：{sc?.meets_bar == null ? '—' : sc.meets_bar ? t('status.met') : t('status.not_met')}</span>
+          <span>{t('col.composite')}：{i.num(sc?.composite, 1)}</span>
+          <span>{t('col.rank')}：{sc?.rank ?? '—'}{sc?.ranked_of ? ` / ${String(sc.ranked_of)}` : ''}</span>
           {r.project_name ? <span>{t('col.project_name')}：{String(r.project_name)}</span> : null}
         </div>
       )}
