@@ -76,12 +76,13 @@ export default function UploadPage() {
         <Panel title={t('upload.result')} testId="upload-result">
           <div className="facts">
             <span>{t('col.file')}：{result.result.file}</span>
-            <span>{t('col.dataset')}：{result.result.dataset ?? '—'}</span>
-            <span>{t('col.status')}：<strong>{result.result.status}</strong></span>
+            <span>{t('col.dataset')}：{result.result.dataset ? i.dataset(result.result.dataset) : '—'}</span>
+            <span>{t('col.status')}：<strong data-status={result.result.status}>{i.label('loadStatus', result.result.status)}</strong></span>
             <span>{t('col.loaded')}：{result.result.loaded}</span>
             <span>{t('col.rejected')}：<strong data-testid="upload-rejected">{result.result.rejected}</strong></span>
           </div>
-          <p className="note">{result.result.message}</p>
+          {/* The counts are above; the loader's own text says why a file was refused or skipped. */}
+          {result.result.status !== 'loaded' && <p className="note">{result.result.message}</p>}
           {result.rejects.length > 0 && (
             <>
               <h3>{t('upload.rejects')}</h3>
