@@ -1,6 +1,16 @@
 // Building blocks of the route schemas: nullable scalars, row lists, the error shape, the query options every
 // tabular endpoint takes. Enumerations come from the contracts and the feature modules, never restated.
+import { Type, type TSchema } from 'typebox';
 import { datasets } from '../../contracts/index.ts';
+
+/** TypeBox building blocks of the route schemas that are the one response contract (flags, watchlist, regions). */
+export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
+/** A string that is one of the codes (JSON Schema enum), typed as their union. */
+export const oneOf = <K extends string>(codes: K[]) => Type.Unsafe<K>({ type: 'string', enum: codes });
+export const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
+export const RegionCode = Type.String({ pattern: '^\\d{6}$', description: '6-digit administrative division code' });
+/** ?format=json|arrow on tabular routes. */
+export const Format = Type.Optional(Type.Unsafe<'json' | 'arrow'>({ type: 'string', enum: ['json', 'arrow'], description: 'arrow = Apache Arrow IPC stream; or send Accept: application/vnd.apache.arrow.stream' }));
 
 type Schema = Record<string, unknown>;
 

@@ -2,14 +2,11 @@
 // of a flag as the API sends it (the overview's newest flags and a region's flags pick from FlagRow). The handlers
 // are typed through Fastify's TypeBox type provider; the dashboard's flag types are Static<> of these schemas.
 // Browser-safe: severities, statuses and rules come from the vocabulary.
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { flagStatus, severity } from '../../vocabulary/terms.ts';
 import { datasets } from '../../contracts/index.ts';
-import { errors, format } from './common.ts';
+import { errors, Format, Nullable, oneOf, RegionCode, Year } from './common.ts';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-/** A string that is one of the codes (JSON Schema enum), typed as their union. */
-export const oneOf = <K extends string>(codes: K[]) => Type.Unsafe<K>({ type: 'string', enum: codes });
 
 export const Severity = oneOf(Object.keys(severity) as Array<keyof typeof severity>);
 export const FlagStatus = oneOf(Object.keys(flagStatus) as Array<keyof typeof flagStatus>);
@@ -45,11 +42,11 @@ export const FlagDetail = Type.Object({
 export type FlagDetail = Static<typeof FlagDetail>;
 
 export const FlagsQuery = Type.Object({
-  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })), all_years: Type.Boolean({ default: false }),
-  region: Type.Optional(Type.String({ pattern: '^\\d{6}$' })),
+  year: Type.Optional(Year), all_years: Type.Boolean({ default: false }),
+  region: Type.Optional(RegionCode),
   status: Type.Union([FlagStatus, Type.Literal('all')], { default: 'active' }),
   limit: Type.Integer({ minimum: 1, maximum: 5000, default: 200 }), offset: Type.Integer({ minimum: 0, default: 0 }),
-  format: Type.Optional(Type.Unsafe<'json' | 'arrow'>(format)),
+  format: Format,
 }, { additionalProperties: false });
 
 export const list = {

@@ -1,13 +1,10 @@
 // Schemas of /api/regions and /api/regions/:code, in TypeBox: the one definition of these responses. Handlers are
 // typed through the type provider; the dashboard's region types are Static<> of them. Browser-safe.
-import { Type, type Static, type TSchema } from 'typebox';
-import { errors, format } from './common.ts';
-import { oneOf, RegionFlag } from './flags.ts';
+import { Type, type Static } from 'typebox';
+import { errors, Format, Nullable, oneOf, RegionCode, Year } from './common.ts';
+import { RegionFlag } from './flags.ts';
 import { metricStatus, drawState } from '../../vocabulary/terms.ts';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
-const Code = Type.String({ pattern: '^\\d{6}$', description: '6-digit administrative division code' });
 
 /** A region with the year's scorecard line and its active flags. */
 export const RegionRow = Type.Object({
@@ -23,7 +20,7 @@ export const list = {
     year: Type.Optional(Year),
     scope: Type.Optional(oneOf(['designated', 'all'])),  // designated: demonstration regions only; all: also monitored regions
     province: Type.Optional(Type.String({ pattern: '^\\d{2}0000$', description: 'only this province (a provincial account sees its own province whatever this says)' })),
-    format: Type.Optional(Type.Unsafe<'json' | 'arrow'>(format)),
+    format: Format,
   }, { additionalProperties: false }),
   produces: ['application/json', 'application/vnd.apache.arrow.stream'],
   response: { 200: Type.Array(RegionRow), ...errors },
@@ -68,7 +65,7 @@ export type RegionDetail = Static<typeof RegionDetail>;
 
 export const detail = {
   tags: ['regions'], summary: 'One region: scorecard by year, metrics, reports, flags, spot checks, peers (403 outside your province)',
-  params: Type.Object({ code: Code }),
+  params: Type.Object({ code: RegionCode }),
   querystring: Type.Object({ year: Type.Optional(Year) }, { additionalProperties: false }),
   response: { 200: RegionDetail, ...errors },
 };

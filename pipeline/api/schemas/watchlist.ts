@@ -1,12 +1,10 @@
 // Schemas of /api/watchlist/*, in TypeBox: the one definition of these requests and responses. The route handlers
 // are typed through Fastify's TypeBox type provider, and the dashboard's types are Static<> of these schemas.
 // Browser-safe (the dashboard imports this file): statuses come from the vocabulary, not from pipeline/watchlist.
-import { Type, type Static, type TSchema } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { watchStatus } from '../../vocabulary/terms.ts';
-import { errors, format } from './common.ts';
-import { oneOf } from './flags.ts';
+import { errors, Format, Nullable, oneOf, RegionCode, Year } from './common.ts';
 
-const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 const statuses = Object.keys(watchStatus) as Array<keyof typeof watchStatus>;
 export const WatchStatus = oneOf(statuses);
 
@@ -36,7 +34,7 @@ export type WatchEntry = Static<typeof WatchEntry>;
 
 export const list = {
   tags: ['watchlist'], summary: "Revocation watchlist entries of the caller's regions (JSON, or Arrow IPC)",
-  querystring: Type.Object({ status: Type.Optional(WatchStatus), format: Type.Optional(Type.Unsafe<'json' | 'arrow'>(format)) }, { additionalProperties: false }),
+  querystring: Type.Object({ status: Type.Optional(WatchStatus), format: Format }, { additionalProperties: false }),
   produces: ['application/json', 'application/vnd.apache.arrow.stream'],
   response: { 200: Type.Array(WatchEntryRow), ...errors },
 };
@@ -52,8 +50,8 @@ export const setStatus = {
 };
 
 export const AddBody = Type.Object({
-  region_code: Type.String({ pattern: '^\\d{6}$', description: '6-digit administrative division code' }),
-  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  region_code: RegionCode,
+  year: Type.Optional(Year),
   reason: Type.String({ minLength: 4, maxLength: 2000 }),
 }, { additionalProperties: false });
 export type AddBody = Static<typeof AddBody>;
