@@ -24,8 +24,8 @@ export const nint = { type: ['integer', 'null'] } as const;
 export const nbool = { type: ['boolean', 'null'] } as const;
 export const anyValue = {} as const;
 
-export const regionCode = { type: 'string', pattern: '^\\d{6}$', description: '6-digit administrative division code' } as const;
-export const year = { type: 'integer', minimum: 2000, maximum: 2100 } as const;
+export const regionCode = RegionCode;
+export const year = Year;
 export const datasetName = { type: 'string', enum: datasets.map((d) => d.name) } as const;
 
 export function obj(properties: Record<string, unknown>, required?: string[]): Schema {
