@@ -2,6 +2,7 @@
 // its province, another province's region is 403), Arrow responses equal to JSON, OpenAPI at /docs.
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderReject } from '../../pipeline/vocabulary/index.ts';
 import { closeApp, demoApp, get, login, type Ctx, type Session } from './helper.ts';
 
 let ctx: Ctx;
@@ -294,9 +295,12 @@ describe('GET /api/data/*', () => {
     const rows = await rowsOf(central, '/api/data/loads');
     expect(Number(rows[0].load_id)).toBeGreaterThan(Number(rows[rows.length - 1].load_id));
   });
-  it('lists rejects with file, line and reason for central users and none for a provincial account', async () => {
+  it('lists rejects with file, dataset, line and reason code for central users and none for a provincial account', async () => {
     const rows = await rowsOf(central, '/api/data/rejects');
-    expect(rows[0]).toMatchObject({ file: expect.any(String), line: expect.any(Number), reason: expect.any(String) });
+    expect(rows[0]).toMatchObject({ file: expect.any(String), dataset: expect.any(String), line: expect.any(Number), code: expect.any(String) });
+    expect(rows[0]).not.toHaveProperty('reason');
+    // the reason is worded from the code by the vocabulary, in either language
+    expect(renderReject(rows[0], 'zh')).toMatch(/[\u4e00-\u9fff]/);
     expect(await rowsOf(prov, '/api/data/rejects')).toEqual([]);
     const one = await rowsOf(central, `/api/data/rejects?load=${rows[0].load_id}`);
     for (const r of one) expect(r.load_id).toBe(rows[0].load_id);

@@ -6,9 +6,10 @@ export const loads = table(['data'], 'The load log, newest first (file metadata)
   rejected: nint, superseded: nint, started_at: str, total_ms: nint, message: nstr,
 }, { querystring: { type: 'object', properties: { limit: { type: 'integer', minimum: 1, maximum: 5000, default: 500 } } } });
 
-const rejectRow = { load_id: int, file: str, line: nint, column: nstr, code: str, reason: str, value: nstr, raw: nstr };
+/** A rejected record: its reason is the code (with dataset and column), worded by the vocabulary in either language. */
+const rejectRow = { load_id: int, file: str, dataset: nstr, line: nint, column: nstr, code: str, value: nstr, raw: nstr };
 
-export const rejects = table(['data'], 'Rejected records with file, line, column and reason (central; provincial users get none)', rejectRow, {
+export const rejects = table(['data'], 'Rejected records with file, dataset, line, column and reason code (central; provincial users get none)', rejectRow, {
   querystring: { type: 'object', properties: { load: { type: 'integer', minimum: 1 }, limit: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 } } },
 });
 
