@@ -300,7 +300,7 @@ describe('GET /api/data/*', () => {
     expect(rows[0]).toMatchObject({ file: expect.any(String), dataset: expect.any(String), line: expect.any(Number), code: expect.any(String) });
     expect(rows[0]).not.toHaveProperty('reason');
     // the reason is worded from the code by the vocabulary, in either language
-    expect(renderReject(rows[0], 'zh')).toMatch(/[\u4e00-\u9fff]/);
+    expect(renderReject(rows[0] as { code: string }, 'zh')).toMatch(/[\u4e00-\u9fff]/);
     expect(await rowsOf(prov, '/api/data/rejects')).toEqual([]);
     const one = await rowsOf(central, `/api/data/rejects?load=${rows[0].load_id}`);
     for (const r of one) expect(r.load_id).toBe(rows[0].load_id);
