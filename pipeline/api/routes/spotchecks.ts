@@ -58,6 +58,10 @@ export default async function spotcheckRoutes(app: FastifyInstance) {
   // admin only (a provincial account sees no other province's regions, pipeline/api/README.md).
   app.get('/spotchecks/:id/files/:name', { schema: S.file }, async (req, reply) => {
     const { id, name } = req.params as { id: number; name: string };
+    // Refused before the draw is read, and without echoing the name: a file name can hold a region code of
+    // another province (inspectors-2025-420100.txt), and a provincial body never names one.
+    if (provinceOf(req) !== null)
+      throw forbidden('the published files list regions of every province: central office and admin only');
     const { files } = await asBadRequest(buildCertificate(app.db, id));
     const text = files[name];
     if (text === undefined)
@@ -66,8 +70,6 @@ export default async function spotcheckRoutes(app: FastifyInstance) {
           .filter((f) => !f.startsWith('inspectors-'))
           .join(', ')}`,
       );
-    if (provinceOf(req) !== null)
-      throw forbidden(`${name} lists regions of every province: central office and admin only`);
     const type = name.endsWith('.json')
       ? 'application/json'
       : name.endsWith('.tsv')
