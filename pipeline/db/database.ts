@@ -156,14 +156,16 @@ export class Database {
 /**
  * DuckDB reads a file's blocks lazily, so a truncated file may open and fail only at the first query that reaches a
  * missing block (or, worse, only at the nightly refresh). The file is DuckDB's 12 KiB header plus total_blocks
- * blocks; a file shorter than that has lost its end.
+ * blocks (less those free, which DuckDB may have cut off); a file shorter than that has lost its end.
  */
 async function checkFileComplete(db: Database): Promise<void> {
-  const size = await db.one<{ block_size: number; total_blocks: number }>(
-    'SELECT block_size, total_blocks FROM pragma_database_size() WHERE database_name = current_database()',
+  const size = await db.one<{ block_size: number; total_blocks: number; free_blocks: number }>(
+    'SELECT block_size, total_blocks, free_blocks FROM pragma_database_size() WHERE database_name = current_database()',
   );
   if (!size) return;
-  const expected = FILE_HEADER_BYTES + size.block_size * size.total_blocks;
+  // DuckDB cuts free blocks off the end of its file at a checkpoint while still counting them in total_blocks, so
+  // only the blocks in use are certain to be in the file: a shorter file has lost data, a longer one is fine.
+  const expected = FILE_HEADER_BYTES + size.block_size * (size.total_blocks - size.free_blocks);
   const actual = statSync(db.path).size;
   if (actual < expected)
     throw new DatabaseDamagedError(db.path, `${actual} bytes, its own header says at least ${expected}`);

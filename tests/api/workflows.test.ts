@@ -93,6 +93,22 @@ describe('accounts (admin)', () => {
     await login(ctx.app, 'leaver', password);
     expect((await post(ctx.app, admin, '/api/users/boss/disable')).statusCode).toBe(403);
   });
+
+  it('ends an open session at once when its account is disabled or moved to another province, not when a cache expires', async () => {
+    const { password } = (
+      await post(ctx.app, admin, '/api/users', { username: 'mover', role: 'provincial', province_code: ctx.province })
+    ).json() as {
+      password: string;
+    };
+    const mover = await login(ctx.app, 'mover', password);
+    expect((await get(ctx.app, mover, '/api/regions')).statusCode).toBe(200);
+    expect((await post(ctx.app, admin, '/api/users/mover/province', { province_code: '110000' })).statusCode).toBe(200);
+    expect((await get(ctx.app, mover, '/api/regions')).statusCode).toBe(401);
+    const again = await login(ctx.app, 'mover', password);
+    expect((await get(ctx.app, again, '/api/regions')).statusCode).toBe(200);
+    expect((await post(ctx.app, admin, '/api/users/mover/disable')).statusCode).toBe(200);
+    expect((await get(ctx.app, again, '/api/regions')).statusCode).toBe(401);
+  });
 });
 
 describe('inspector register', () => {

@@ -32,6 +32,9 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     forgetSession(sessionId: string): void;
+    /** Drops every cached session of a user whose sessions were just ended (disabled, password reset, province
+     *  moved), so the change takes effect on the next request, not when the cache entry expires. */
+    forgetUser(username: string): void;
     secureCookies: boolean;
   }
 }
@@ -81,6 +84,9 @@ export default fp(
     const cache = new Map<string, { user: SessionUser | null; at: number }>();
     app.decorate('secureCookies', opts.secureCookies ?? true);
     app.decorate('forgetSession', (sessionId: string) => void cache.delete(sessionHash(sessionId)));
+    app.decorate('forgetUser', (username: string) => {
+      for (const [key, hit] of cache) if (hit.user?.username === username) cache.delete(key);
+    });
     app.decorateRequest('user', null);
     app.decorateRequest('sessionId', null);
 

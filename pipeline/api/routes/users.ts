@@ -26,6 +26,7 @@ export default async function userRoutes(app: FastifyInstance) {
   app.post('/users/:username/disable', { schema: S.disable, preHandler: admin }, async (req) => {
     if (name(req) === req.user!.username) throw forbidden('you cannot disable your own account');
     await asBadRequest(app.q.write((db) => disableUser(db, name(req), actor(req))));
+    app.forgetUser(name(req));
     return { ok: true };
   });
 
@@ -34,9 +35,11 @@ export default async function userRoutes(app: FastifyInstance) {
     return { ok: true };
   });
 
-  app.post('/users/:username/password', { schema: S.resetPassword, preHandler: admin }, async (req) =>
-    asBadRequest(app.q.write((db) => resetPassword(db, name(req), actor(req)))),
-  );
+  app.post('/users/:username/password', { schema: S.resetPassword, preHandler: admin }, async (req) => {
+    const result = await asBadRequest(app.q.write((db) => resetPassword(db, name(req), actor(req))));
+    app.forgetUser(name(req));
+    return result;
+  });
 
   app.post('/users/:username/province', { schema: S.setProvince, preHandler: admin }, async (req) => {
     await asBadRequest(
@@ -44,6 +47,7 @@ export default async function userRoutes(app: FastifyInstance) {
         setProvince(db, name(req), (req.body as { province_code: string }).province_code, actor(req)),
       ),
     );
+    app.forgetUser(name(req));
     return { ok: true };
   });
 }
