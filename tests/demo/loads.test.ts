@@ -45,7 +45,7 @@ describe('loading the small demo', () => {
       'SELECT file_name AS file, line, code FROM rejects ORDER BY file_name, line',
     );
     const expected = planted
-      .filter((p) => p.kind === 'reject')
+      .filter((p) => p.expect.startsWith('reject:'))
       .map((p) => ({ file: p.file!, line: p.line!, code: p.expect.replace('reject:', '') }));
     const sort = (a: { file: string; line: number }, b: { file: string; line: number }) =>
       a.file.localeCompare(b.file) || a.line - b.line;
