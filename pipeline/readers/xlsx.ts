@@ -2,9 +2,8 @@
 // held whole, so a 1 M-row file loads in bounded memory (the whole-workbook reader took a server to 5 GB on a
 // 27 MB file). The sheet read is the one named after the dataset, else the first. Cells become the strings a
 // CSV would have carried; Excel dates (real date cells or serial numbers in date columns) become YYYY-MM-DD.
-import { createReadStream, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Transform } from 'node:stream';
 import type ExcelJS from 'exceljs';
 
 /**
@@ -46,87 +45,32 @@ export async function openXlsxSheet(path: string, preferredSheets: string[] = []
         `(the XLSX file is larger than the ${XLSX_MAX_BYTES / 2 ** 20} MB limit; save it as CSV, which has no such limit)`,
     );
   }
-  // The file is fed to the unzipper one 64 KiB chunk per turn of the event loop. exceljs parses whatever is
-  // buffered through promise callbacks alone, which never let a waiting HTTP request in: fed all at once, the
-  // shared-strings table of a 1 M-row sheet kept a server from answering for seconds.
-  const input = createReadStream(path, { highWaterMark: 1 << 16 }).pipe(
-    new Transform({
-      highWaterMark: 1 << 16,
-      transform(chunk, _encoding, done) {
-        setImmediate(() => done(null, chunk));
-      },
-    }),
-  );
+  // The whole workbook is read (exceljs Workbook.xlsx.readFile). exceljs's streaming WorkbookReader was used for
+  // bounded memory, but it corrupted Chinese text where a multi-byte character fell on a chunk boundary (the
+  // demo's 是 read as two U+FFFD, found at the end of the session): correctness first, the memory bound is open.
   const { default: Excel } = await import('exceljs'); // loaded with the first workbook, not with every command
-  const reader = new Excel.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
+  const workbook = new Excel.Workbook();
+  await workbook.xlsx.readFile(path);
   const wanted = new Set(preferredSheets.map((s) => s.trim().toLowerCase()));
-  const sheets = reader[Symbol.asyncIterator]() as AsyncIterator<
-    ExcelJS.stream.xlsx.WorksheetReader & { name?: string }
-  >;
-  let closed = false;
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    input.destroy();
-  };
-
-  // The workbook part (sheet names, in tab order) precedes the sheets in every writer's zip; from it the target
-  // sheet is known when the first sheet arrives. Without it, the first sheet in the file is read.
-  let target: string | undefined;
-  let sheet: (ExcelJS.stream.xlsx.WorksheetReader & { name?: string }) | undefined;
-  for (;;) {
-    const next = await sheets.next();
-    if (next.done) break;
-    const ws = next.value;
-    if (target === undefined) {
-      const names = ((reader as unknown as { model?: { sheets?: Array<{ name: string }> } }).model?.sheets ?? []).map(
-        (s) => s.name,
-      );
-      target = names.find((n) => wanted.has(n.trim().toLowerCase())) ?? names[0] ?? ws.name ?? '';
-    }
-    if ((ws.name ?? '') === target || target === '') {
-      sheet = ws;
-      break;
-    }
-  }
-  if (!sheet) {
-    close();
-    return { sheet: '', header: [], rows: emptyRows(), close };
-  }
-
-  const rowIterator = (sheet as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
+  const sheet = workbook.worksheets.find((ws) => wanted.has(ws.name.trim().toLowerCase())) ?? workbook.worksheets[0];
+  const close = () => undefined;
+  if (!sheet) return { sheet: '', header: [], rows: emptyRows(), close };
   let header: string[] | undefined;
-  let width = 0;
+  const data: XlsxRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells = toCells(row, header?.length ?? 0);
+    if (!cells) return;
+    if (!header) header = cells.map((c) => c ?? '');
+    else data.push({ line: rowNumber, cells });
+  });
   async function* dataRows(): AsyncGenerator<XlsxRow> {
-    try {
-      for (;;) {
-        const next = await rowIterator.next();
-        if (next.done) break;
-        const row = toCells(next.value, width);
-        if (row) yield { line: next.value.number, cells: row };
-      }
-    } finally {
-      close();
+    for (let i = 0; i < data.length; i++) {
+      yield data[i];
+      // let a waiting request in now and then while a large sheet is staged
+      if (i % 2000 === 1999) await new Promise((resolve) => setImmediate(resolve));
     }
   }
-  // The header is the first row that is not empty.
-  for (;;) {
-    const next = await rowIterator.next();
-    if (next.done) break;
-    const cells = toCells(next.value, 0);
-    if (cells) {
-      header = cells.map((c) => c ?? '');
-      width = header.length;
-      break;
-    }
-  }
-  return { sheet: sheet.name ?? target ?? '', header: header ?? [], rows: dataRows(), close };
+  return { sheet: sheet.name, header: header ?? [], rows: dataRows(), close };
 }
 
 async function* emptyRows(): AsyncGenerator<XlsxRow> {}

@@ -57,7 +57,7 @@ describe('shifan demo', () => {
     const planted = JSON.parse(readFileSync(join(out.out, 'planted.json'), 'utf8')) as Array<{ expect: string }>;
     expect(rejected).toBe(planted.filter((p) => p.expect.startsWith('reject:')).length);
     expect(rejected).toBe(6);
-  });
+  }, 300_000);
 
   it('writes the same bytes whatever the time zone of the machine', () => {
     const hashes = (dir: string) =>

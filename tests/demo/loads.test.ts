@@ -19,7 +19,7 @@ beforeAll(async () => {
   planted = JSON.parse(readFileSync(demo.plantedFile, 'utf8')) as PlantedProblem[];
   db = await openPreparedDatabase(join(demo.dir, 'test.duckdb'));
   loads = await ingestPaths(db, demo.files, { source: 'demo' });
-});
+}, 300_000);
 afterAll(() => {
   db?.close();
   rmSync(demo.dir, { recursive: true, force: true });
