@@ -96,19 +96,19 @@ describe('accounts (admin)', () => {
 
   it('ends an open session at once when its account is disabled or moved to another province, not when a cache expires', async () => {
     const { password } = (
-      await post(ctx.app, admin, '/api/users', { username: 'mover', role: 'provincial', province_code: ctx.province })
+      await post(ctx.app, admin, '/api/users', { username: 'wanderer', role: 'provincial', province_code: ctx.province })
     ).json() as {
       password: string;
     };
-    const mover = await login(ctx.app, 'mover', password);
-    expect((await get(ctx.app, mover, '/api/regions')).statusCode).toBe(200);
+    const wanderer = await login(ctx.app, 'wanderer', password);
+    expect((await get(ctx.app, wanderer, '/api/regions')).statusCode).toBe(200);
     const elsewhere = ctx.province === '110000' ? '120000' : '110000';
-    const moved = await post(ctx.app, admin, '/api/users/mover/province', { province_code: elsewhere });
+    const moved = await post(ctx.app, admin, '/api/users/wanderer/province', { province_code: elsewhere });
     expect(moved.statusCode, moved.body).toBe(200);
-    expect((await get(ctx.app, mover, '/api/regions')).statusCode).toBe(401);
-    const again = await login(ctx.app, 'mover', password);
+    expect((await get(ctx.app, wanderer, '/api/regions')).statusCode).toBe(401);
+    const again = await login(ctx.app, 'wanderer', password);
     expect((await get(ctx.app, again, '/api/regions')).statusCode).toBe(200);
-    expect((await post(ctx.app, admin, '/api/users/mover/disable')).statusCode).toBe(200);
+    expect((await post(ctx.app, admin, '/api/users/wanderer/disable')).statusCode).toBe(200);
     expect((await get(ctx.app, again, '/api/regions')).statusCode).toBe(401);
   });
 });
