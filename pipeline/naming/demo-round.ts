@@ -101,7 +101,13 @@ export async function writeDemoRound(
   const monitored = pool.filter((r) => r.designation === 'none');
   const single = pool.filter((r) => r.designation === 'single');
   const max = options.maxApplicants ?? 16;
-  const chosen = [...shuffled(monitored).slice(0, Math.min(monitored.length, Math.ceil(max / 2))), ...shuffled(single)]
+  // Regions that believe they meet the bar apply: the likelier the better their own figures (a seeded jitter).
+  const likely = <T extends { conformance: number }>(xs: T[]) =>
+    xs
+      .map((x) => ({ x, key: x.conformance + 0.25 * random() }))
+      .sort((a, b) => b.key - a.key)
+      .map(({ x }) => x);
+  const chosen = [...likely(monitored).slice(0, Math.min(monitored.length, Math.ceil(max / 2))), ...likely(single)]
     .slice(0, max)
     .sort((a, b) => a.region_code.localeCompare(b.region_code));
   if (chosen.length < 8) throw new Error(`the demo world has only ${chosen.length} possible applicants; 8 are needed`);
@@ -216,17 +222,6 @@ export async function writeDemoRound(
       expect: `naming:claimed_figure ${v.indicator_no}`,
     });
   }
-  // Applicants below the comprehensive bar by their own data (二(一): 90%以上): listed, not planted — the data decide.
-  for (const a of chosen.filter((x) => x.conformance < 0.9 - 1e-9))
-    planted.push({
-      id: `naming-below-bar-${a.region_code}`,
-      kind: 'naming_below_bar',
-      region_code: a.region_code,
-      year: Y,
-      detail: `${Y}年按指标序号计达标率 ${(100 * a.conformance).toFixed(1)}%，低于90%`,
-      expect: 'naming:conformance < 0.9',
-    });
-
   // Applications: half comprehensive; the single-item regions apply for a comprehensive designation, monitored
   // regions for a field of their choice or comprehensive.
   const fields = [
@@ -250,6 +245,20 @@ export async function writeDemoRound(
       report_file: `自评报告_${a.region_code}.docx`,
     };
   });
+
+  // Comprehensive applicants below the bar by their own data (二(一): 90%以上): listed, not planted — the data decide.
+  for (const a of apps.filter((x) => x.kind === 'comprehensive')) {
+    const conformance = chosen.find((c) => c.region_code === a.region_code)!.conformance;
+    if (conformance < 0.9 - 1e-9)
+      planted.push({
+        id: `naming-below-bar-${a.region_code}`,
+        kind: 'naming_below_bar',
+        region_code: a.region_code,
+        year: Y,
+        detail: `综合示范申报，${Y}年按指标序号计达标率 ${(100 * conformance).toFixed(1)}%，低于90%`,
+        expect: 'naming:conformance < 0.9',
+      });
+  }
 
   // Pre-review: each province recommends its applicants in order of their own data, except one it holds back.
   const held = pick(chosen).region_code;

@@ -46,7 +46,7 @@ by_status AS (
   FROM claims AS c
   JOIN vals AS v ON v.region_code = c.region_code AND v.indicator_no = c.indicator_no AND v.status = 'not_met'
   WHERE c.status IN ('met', 'not_applicable')
-  GROUP BY ALL
+  GROUP BY c.region_code, c.indicator_no, c.status, c.claimed_value, c.file_name, c._load_id, c._line
 ),
 figures AS (
   SELECT c.region_code, c.indicator_no, 'claimed_figure' AS kind, c.status AS claimed_status, c.claimed_value,
@@ -74,7 +74,7 @@ metric_evidence AS (
   JOIN flags AS fl ON fl.rule_id = 'metric_not_met' AND fl.region_code = f.region_code
     AND fl.year = (SELECT data_to FROM r) AND fl.detail_key = m.metric_id AND fl.status = 'active'
   JOIN flag_evidence AS e ON e.flag_id = fl.flag_id
-  GROUP BY ALL
+  GROUP BY f.region_code, f.indicator_no, f.kind
 )
 SELECT f.region_code, a.region_name, (SELECT data_to FROM r) AS year, f.indicator_no, f.kind, f.claimed_status,
   f.claimed_value, f.computed_value, f.difference, f.metric_ids, f.message_zh, f.provisional,
