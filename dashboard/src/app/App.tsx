@@ -18,6 +18,7 @@ const DataPage = lazy(() => import('../features/data/DataPage.tsx'));
 const UploadPage = lazy(() => import('../features/upload/UploadPage.tsx'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.tsx'));
 const InspectorsPage = lazy(() => import('../features/inspectors/InspectorsPage.tsx'));
+const NamingPage = lazy(() => import('../features/naming/NamingPage.tsx'));
 
 /** Pages shown only to some roles (the server checks the role again on every route). */
 const NAV: { path: string; key: MessageKey; match: string; roles?: Role[] }[] = [
@@ -26,6 +27,7 @@ const NAV: { path: string; key: MessageKey; match: string; roles?: Role[] }[] = 
   { path: '/regions', key: 'nav.region', match: '/regions' },
   { path: '/spotchecks', key: 'nav.spotchecks', match: '/spotchecks' },
   { path: '/watchlist', key: 'nav.watchlist', match: '/watchlist' },
+  { path: '/naming', key: 'nav.naming', match: '/naming' },
   { path: '/data', key: 'nav.data', match: '/data' },
   { path: '/upload', key: 'nav.upload', match: '/upload' },
   { path: '/inspectors', key: 'nav.inspectors', match: '/inspectors', roles: ['central', 'admin'] },
@@ -48,6 +50,7 @@ function route(path: string): ReactNode {
   if (path === '/upload') return <UploadPage />;
   if (path === '/accounts') return <AccountsPage />;
   if (path === '/inspectors') return <InspectorsPage />;
+  if (path === '/naming') return <NamingPage />;
   return <OverviewPage />;
 }
 

@@ -9,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   'nav.region': 'Region',
   'nav.spotchecks': 'Spot checks',
   'nav.watchlist': 'Watchlist',
+  'nav.naming': 'Naming',
   'nav.data': 'Data',
   'nav.upload': 'Upload',
   'lang.toggle': '中文',

@@ -7,6 +7,7 @@ export const zh = {
   'nav.region': '地区',
   'nav.spotchecks': '抽查',
   'nav.watchlist': '摘牌预警',
+  'nav.naming': '认定',
   'nav.data': '数据',
   'nav.upload': '上传',
   'lang.toggle': 'English',
