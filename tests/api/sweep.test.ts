@@ -123,6 +123,15 @@ const EXPECTED: Record<string, Expect> = {
   'POST /api/naming/rounds/{round}/notice': centralChange,
   'POST /api/naming/rounds/{round}/decisions': centralChange,
   'GET /api/naming/rounds/{round}/reports': anyUser(200),
+  'POST /api/naming/rounds/{round}/export': centralChange,
+  // no export written in the sweep: the central office and admin reach the route and find no file
+  'GET /api/naming/rounds/{round}/export/{file}': {
+    anonymous: 401,
+    provincial_other: 403,
+    provincial_own: 403,
+    central: 404,
+    admin: 404,
+  },
   // not in the OpenAPI document, but served: the document itself and its UI
   'GET /docs/json': anyUser(200),
 };
@@ -239,6 +248,7 @@ beforeAll(async () => {
     username: 'prov',
     'inspectors/{id}': 'I1',
     round: '2026',
+    'naming/{file}': 'ranking.xlsx',
     // an inspector candidate list: names every province's selection, so central office and admin only
     name: Object.keys((await buildCertificate(ctx.db, frozen.json().draw_id)).files).find((f) =>
       f.startsWith('inspectors-'),

@@ -2,7 +2,10 @@
 // province's applicants only (the province is bound in the SQL, and the ranking — computed over every applicant,
 // so ranks are national — is filtered to the province's rows); every change is the central office's, written with
 // its audit entry by pipeline/naming.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { exportRound, namingExportDir } from '../../naming/export.ts';
 import {
   addCandidates,
   applicantScorecards,
@@ -29,6 +32,7 @@ import * as S from '../schemas/naming.ts';
 
 export default async function namingRoutes(app: FastifyInstance) {
   const central = requireRole('central');
+  const centralOrAdmin = requireRole('central', 'admin');
   const q = (name: string, params: Record<string, unknown>) => app.q.rows(name, params as never);
   const inProvince = <T extends { region_code: string }>(rows: T[], province: string | null) =>
     province ? rows.filter((r) => `${r.region_code.slice(0, 2)}0000` === province) : rows;
@@ -196,4 +200,35 @@ export default async function namingRoutes(app: FastifyInstance) {
       with_text: false,
     });
   });
+
+  app.post('/naming/rounds/:round/export', { schema: S.makeExport, preHandler: central }, async (req) => {
+    const { round } = req.params as { round: string };
+    await roundOf(round);
+    const result = await change(app.q.write((db) => exportRound(db, round, `user:${req.user!.username}`)));
+    return { pdf: result.pdf, manifest_sha256: result.manifest_sha256, files: result.files };
+  });
+
+  // Exports hold every province's applicants: like the quarterly packages, for the central office and admin only.
+  app.get(
+    '/naming/rounds/:round/export/:file',
+    { schema: S.downloadExport, preHandler: centralOrAdmin },
+    async (req, reply) => {
+      const { round, file } = req.params as { round: string; file: string };
+      const path = join(namingExportDir(round), file);
+      if (!existsSync(path)) throw notFound(`no exported file ${file} of round ${round}: write the exports first`);
+      const type = file.endsWith('.xlsx')
+        ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+        : file.endsWith('.pdf')
+          ? 'application/pdf'
+          : file.endsWith('.html')
+            ? 'text/html; charset=utf-8'
+            : 'application/json';
+      return reply
+        .header('content-type', type)
+        .header('content-disposition', `attachment; filename="naming-${round}-${file}"`)
+        .header('content-length', statSync(path).size)
+        .header('cache-control', 'no-store')
+        .send(createReadStream(path));
+    },
+  );
 }

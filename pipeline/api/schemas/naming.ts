@@ -262,3 +262,29 @@ export const reports = {
     ...errors,
   },
 };
+
+export const makeExport = {
+  tags,
+  summary:
+    'Write the sealed exports of a round: recommendation list, ranking and candidate list as XLSX and PDF (central)',
+  params: roundParam,
+  body: { type: 'object', additionalProperties: false, properties: {} },
+  response: {
+    200: obj({ pdf: str, manifest_sha256: str, files: rows({ name: str, bytes: int, sha256: str }) }),
+    ...errors,
+  },
+};
+
+export const downloadExport = {
+  tags,
+  summary: "A file of a round's exports (central office and admin)",
+  params: {
+    type: 'object',
+    properties: {
+      round: roundParam.properties.round,
+      file: { type: 'string', pattern: '^(recommendation|ranking|candidates)\\.(xlsx|pdf|html)$|^manifest\\.json$' },
+    },
+    required: ['round', 'file'],
+  },
+  response: { ...errors },
+};

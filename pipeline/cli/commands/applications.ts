@@ -225,4 +225,24 @@ export function registerApplications(program: Command): void {
         `${region}：${decision === 'named' ? `予以命名，已载入示范地区名录（load ${d.regions_load_id}）` : '不予命名'}\n`,
       );
     });
+
+  apps
+    .command('export')
+    .description(
+      'write the sealed exports: recommendation list, ranking, candidate list (XLSX, PDF, manifest with SHA-256)',
+    )
+    .requiredOption('--round <round>', 'the round')
+    .option('--out <dir>', 'the exports folder (default data/exports); the package goes to <dir>/naming-<round>/')
+    .action(async (_opts, cmd: Command) => {
+      const opts = optionsOf<{ round: string; out?: string }>(cmd);
+      const { exportRound } = await import('../../naming/export.ts');
+      const r = await withDatabase(cmd, (db) =>
+        exportRound(db, opts.round, cliActor(), { root: opts.out ? cliPath(opts.out) : undefined }),
+      ).catch(usage);
+      if (opts.json) return printJson(r);
+      cliOut.write(
+        `${r.dir}\n${r.files.map((f) => `  ${f.name}  ${f.bytes} 字节  ${f.sha256}`).join('\n')}\n` +
+          `manifest.json SHA-256 ${r.manifest_sha256}${r.pdf === 'skipped' ? '（未安装 Chromium：未生成 PDF）' : ''}\n`,
+      );
+    });
 }

@@ -3,7 +3,7 @@
 // self-assessment and every contradiction with its evidence, the combined ranking with rank intervals, the
 // field-check list (made by the round's stated rule, reproducible), the candidate list, its notice and the decisions.
 import { useState } from 'react';
-import { useCanAct } from '../../app/session.tsx';
+import { useCanAct, useSession } from '../../app/session.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { QueryLoad } from '../../components/QueryLoad.tsx';
@@ -493,21 +493,47 @@ function CandidatesPanel({ round, data, onChange }: { round: string; data: Candi
 
 function Exports({ round }: { round: string }) {
   const x = useText();
+  const { user } = useSession();
+  const canAct = useCanAct();
+  const [made, setMade] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // the exports hold every province's applicants: the central office and admin only, as the quarterly packages
+  if (user?.role === 'provincial') return null;
   const lists: Array<[string, TextKey]> = [
     ['recommendation', 'recommendation'],
-    ['ranking', 'ranking'],
+    ['ranking', 'rank'],
     ['candidates', 'candidateList'],
   ];
+  const make = () => {
+    setError(null);
+    namingApi.makeExport(round).then(
+      (r) => setMade(r.manifest_sha256),
+      (e: Error) => setError(e.message),
+    );
+  };
   return (
-    <p className="row" data-testid="naming-exports">
-      {x('exports')}：
-      {lists.map(([list, key]) => (
-        <span key={list}>
-          {x(key).replace(/（.*）/, '')} <a href={namingApi.exportUrl(round, list, 'xlsx')}>XLSX</a> ·{' '}
-          <a href={namingApi.exportUrl(round, list, 'pdf')}>PDF</a>{' '}
-        </span>
-      ))}
-    </p>
+    <section className="panel" data-testid="naming-exports">
+      <header className="panel-head">
+        <h2>{x('exports')}</h2>
+        {canAct && (
+          <button type="button" onClick={make}>
+            {x('makeExport')}
+          </button>
+        )}
+      </header>
+      <p className="row">
+        {lists.map(([list, key]) => (
+          <span key={list}>
+            {x(key)} <a href={namingApi.exportUrl(round, list, 'xlsx')}>XLSX</a> ·{' '}
+            <a href={namingApi.exportUrl(round, list, 'pdf')}>PDF</a>
+            {'　'}
+          </span>
+        ))}
+        <a href={namingApi.exportUrl(round, 'manifest', 'json')}>manifest.json</a>
+      </p>
+      {made && <p className="muted">manifest.json SHA-256 {made}</p>}
+      <ErrorLine error={error} />
+    </section>
   );
 }
 

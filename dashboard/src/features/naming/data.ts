@@ -151,7 +151,9 @@ export const namingApi = {
   notice: (round: string, starts_on: string, medium: string) => post(`${base(round)}/notice`, { starts_on, medium }),
   decide: (round: string, body: { region_code: string; decision: string; reason: string; decided_on: string }) =>
     post(`${base(round)}/decisions`, body),
-  exportUrl: (round: string, list: string, format: 'xlsx' | 'pdf') => `/api${base(round)}/export/${list}.${format}`,
+  makeExport: (round: string) => post<{ manifest_sha256: string; pdf: string }>(`${base(round)}/export`, {}),
+  exportUrl: (round: string, list: string, format: 'xlsx' | 'pdf' | 'json') =>
+    `/api${base(round)}/export/${list}.${format}`,
 };
 
 export const useRounds = () => useQuery([], () => namingApi.rounds());

@@ -48,6 +48,7 @@ export const TEXT = {
   decide: { zh: '作出决定', en: 'Decide' },
   basis: { zh: '依据', en: 'Basis' },
   exports: { zh: '导出', en: 'Export' },
+  makeExport: { zh: '生成导出文件', en: 'Write the exports' },
   recommendation: { zh: '推荐名单', en: 'Recommendation list' },
   candidateList: { zh: '候选名单', en: 'Candidate list' },
   none: { zh: '还没有认定批次（shifan round create）', en: 'No round yet (shifan round create)' },
