@@ -96,7 +96,11 @@ describe('accounts (admin)', () => {
 
   it('ends an open session at once when its account is disabled or moved to another province, not when a cache expires', async () => {
     const { password } = (
-      await post(ctx.app, admin, '/api/users', { username: 'wanderer', role: 'provincial', province_code: ctx.province })
+      await post(ctx.app, admin, '/api/users', {
+        username: 'wanderer',
+        role: 'provincial',
+        province_code: ctx.province,
+      })
     ).json() as {
       password: string;
     };
