@@ -18,6 +18,8 @@ export const en: Record<MessageKey, string> = {
   'auth.username': 'User name',
   'auth.password': 'Password',
   'auth.failed': 'Wrong user name or password',
+  'error.too_many_requests': 'Too many failed logins; locked for now, try again in {seconds} s',
+  'error.too_many_requests.later': 'Too many failed logins; locked for now, try again later',
   'auth.role.admin': 'Administrator',
   'auth.role.central': 'Central office',
   'auth.role.provincial': 'Provincial office',

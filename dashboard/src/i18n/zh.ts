@@ -16,6 +16,8 @@ export const zh = {
   'auth.username': '用户名',
   'auth.password': '密码',
   'auth.failed': '用户名或密码错误',
+  'error.too_many_requests': '登录失败次数过多，已暂时锁定，请 {seconds} 秒后再试',
+  'error.too_many_requests.later': '登录失败次数过多，已暂时锁定，请稍后再试',
   'auth.role.admin': '管理员',
   'auth.role.central': '中央依法治国办',
   'auth.role.provincial': '依法治省办',
