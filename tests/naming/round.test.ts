@@ -220,7 +220,7 @@ describe('candidates, notice, objections and naming', () => {
       ),
     ).rejects.toThrow(/尚未公示/);
     const period = await publishNotice(db, '2026', '2026-09-28', '人民日报', 'test:analyst');
-    // 09-28 Mon (1), 09-29 (2), 09-30 (3); 10-01..08 National Day; 10-09 (4), 10-10 (5)
+    // 09-28 Mon (1), 09-29 (2), 09-30 (3); 10-01..07 National Day; 10-08 (4), 10-09 (5)
     expect(period).toMatchObject({ starts_on: '2026-09-28', ends_on: '2026-10-09', workdays: 5 });
     await expect(
       decide(
@@ -358,4 +358,28 @@ describe('the naming API', () => {
     const missing = await app.inject({ url: '/api/naming/rounds/2030/ranking', headers: { cookie: central.cookie } });
     expect(missing.statusCode).toBe(404);
   });
+});
+
+describe('exports', () => {
+  it('writes the recommendation list, ranking and candidate list as XLSX and PDF, sealed by a manifest of SHA-256s', async () => {
+    const { exportRound } = await import('../../pipeline/naming/export.ts');
+    const { createHash } = await import('node:crypto');
+    const root = join(dir, 'exports');
+    const r = await exportRound(db, '2026', 'test:analyst', { root });
+    const names = r.files.map((f) => f.name);
+    for (const list of ['recommendation', 'ranking', 'candidates']) expect(names).toContain(`${list}.xlsx`);
+    if (r.pdf === 'ok')
+      for (const list of ['recommendation', 'ranking', 'candidates']) expect(names).toContain(`${list}.pdf`);
+    for (const f of r.files)
+      expect(
+        createHash('sha256')
+          .update(readFileSync(join(r.dir, f.name)))
+          .digest('hex'),
+      ).toBe(f.sha256);
+    const manifest = readFileSync(join(r.dir, 'manifest.json'));
+    expect(createHash('sha256').update(manifest).digest('hex')).toBe(r.manifest_sha256);
+    expect(JSON.parse(manifest.toString()).row_counts.recommendation).toBe(demoRound.applicants);
+    const [entry] = (await readAuditLog(db, { action: 'naming.export' })).slice(-1);
+    expect(entry.details.manifest_sha256).toBe(r.manifest_sha256);
+  }, 300_000);
 });

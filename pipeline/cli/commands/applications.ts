@@ -126,7 +126,7 @@ export function registerApplications(program: Command): void {
               .map((y) => `${y.year}: ${y.items_met ?? '—'}/${y.items_assessed ?? '—'}${y.provisional ? '(暂定)' : ''}`)
               .join('  '),
             pct(c.conformance),
-            c.meets_bar === null ? '—' : c.meets_bar ? '是' : '否',
+            c.kind === 'single' ? '不适用（单项）' : c.meets_bar === null ? '—' : c.meets_bar ? '是' : '否',
             c.contradictions.length,
           ]),
         )}\n`,

@@ -205,7 +205,7 @@ function Applicants({ round }: { round: string }) {
               {
                 key: 'meets_bar',
                 label: x('bar'),
-                value: (r) => (r.meets_bar == null ? '—' : r.meets_bar ? '是' : '否'),
+                value: (r) => (r.kind === 'single' ? '—' : r.meets_bar == null ? '—' : r.meets_bar ? '是' : '否'),
               },
               {
                 key: 'contradictions',
