@@ -62,7 +62,10 @@ describe('the package', () => {
       indicator_system_version: '2023',
     });
     expect(manifest.as_of).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(manifest.row_counts.scorecard).toBe(100);
+    // the regions in their designation term in 2024 (batches 2020 and 2022: 28 + 34), as the dashboard counts them;
+    // not the 100 regions of the directory (8 never named, 30 of the 2025 batch)
+    expect(manifest.row_counts.scorecard).toBe(62);
+    expect(manifest.headline).toMatchObject({ year: 2024, regions: 62 });
     expect(manifest.row_counts.indicators).toBeGreaterThan(20);
   });
 

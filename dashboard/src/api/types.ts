@@ -27,10 +27,12 @@ export interface Meta {
   latest_year: number;
   provinces: { code: string; name: string }[];
   metrics: Metric[];
-  batches: (string | number)[];
+  batches: (string | number | { batch: number; regions?: number })[];
   as_of: string | null;
   last_refresh: string | null;
   weights_note?: string | null;
+  /** Indicator-system versions and the first year each judges (trends mark the changes). */
+  systems?: { version: string; label: string; from: number }[];
 }
 
 export interface CountRow {

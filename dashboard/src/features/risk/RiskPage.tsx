@@ -124,7 +124,9 @@ function FilterBar({ f, set }: { f: Filters; set: (patch: Filters) => void }) {
       {select(
         'batch',
         t('col.batch'),
-        meta.batches.map((b) => [String(b), t('overview.batchOf', { y: String(b) })]),
+        meta.batches
+          .map((b) => String(typeof b === 'object' ? b.batch : b))
+          .map((b) => [b, t('overview.batchOf', { y: b })]),
       )}
       {select(
         'type',
