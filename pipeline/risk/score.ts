@@ -61,14 +61,45 @@ interface Candidate {
   fact: RiskFact;
   points: number;
   text: string;
+  /** A problem most regions of the scope share this year: listed with 0 points (shared_problem in the weights). */
+  shared?: boolean;
+}
+
+/** A repeated miss that more than `shared_problem.share` of the scope's regions have in the same year. */
+export interface SharedProblem {
+  rule_id: string;
+  detail_key: string;
+  /** regions of the scope with it */
+  regions: number;
+  /** regions of the scope */
+  of: number;
+}
+
+/** The key a fact is counted under when problems shared by most regions are found (queue.ts). */
+export function sharedKey(fact: Pick<RiskFact, 'rule_id' | 'detail_key'>): string {
+  return `${fact.rule_id}|${fact.detail_key}`;
 }
 
 /** The reasons of one region-year, largest first. */
-export function scoreFacts(facts: RiskFact[], w: RiskWeights): RiskReason[] {
+export function scoreFacts(
+  facts: RiskFact[],
+  w: RiskWeights,
+  shared: ReadonlyMap<string, SharedProblem> = new Map(),
+): RiskReason[] {
   const R = w.rules;
   const candidates: Candidate[] = [];
-  const cand = (rule: RiskRule, fact: RiskFact, points: number, text = `${RISK_RULE_ZH[rule]}：${fact.text_zh}`) =>
-    candidates.push({ rule, fact, points, text });
+  const cand = (rule: RiskRule, fact: RiskFact, points: number, text = `${RISK_RULE_ZH[rule]}：${fact.text_zh}`) => {
+    const common = w.shared_problem.rules.includes(rule) ? shared.get(sharedKey(fact)) : undefined;
+    if (common)
+      candidates.push({
+        rule,
+        fact,
+        points: 0,
+        shared: true,
+        text: `${RISK_RULE_ZH[rule]}（共性问题：${common.of}个地区中${common.regions}个同样，不计分）：${fact.text_zh}`,
+      });
+    else candidates.push({ rule, fact, points, text });
+  };
   for (const f of facts) {
     if (f.dismissed) continue;
     if (f.source === 'watchlist') {
@@ -126,8 +157,8 @@ export function scoreFacts(facts: RiskFact[], w: RiskWeights): RiskReason[] {
     const withinLimit = limit === undefined || n < limit;
     const points = counted && withinLimit ? c.points : 0;
     if (points > 0) counts.set(c.rule, n + 1);
-    if (points <= 0 && !grouped) continue;
-    if (points <= 0 && !withinLimit) continue;
+    if (points <= 0 && !grouped && !c.shared) continue;
+    if (points <= 0 && !withinLimit && !c.shared) continue;
     reasons.push({
       rule: c.rule,
       flag_id: c.fact.source === 'flag' ? c.fact.source_id : null,

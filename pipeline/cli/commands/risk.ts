@@ -1,7 +1,7 @@
 // `shifan risk --year Y [--scope designated|monitored] [--json] [--limit N]`: the ranked risk queue (pipeline/risk):
 // one row per region of the scope, tier, score and the reasons behind every point (flag or watchlist entry).
 import type { Command } from 'commander';
-import { RISK_SCOPES, RISK_TIER_ZH, type RiskScope, riskQueue } from '../../risk/index.ts';
+import { RISK_RULE_ZH, RISK_SCOPES, RISK_TIER_ZH, type RiskScope, riskQueue } from '../../risk/index.ts';
 import { cliOut, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
@@ -55,6 +55,14 @@ export function registerRisk(program: Command): void {
       const out = [
         `${year}年风险排序 ${scopeZh}：${queue.rows.length} 个地区，${listed.length} 个有风险理由（数据日期 ${queue.as_of}）`,
       ];
+      for (const p of queue.shared)
+        out.push(
+          `共性问题（不计入得分）：${
+            p.rule_id === 'conformance_below_bar'
+              ? RISK_RULE_ZH.below_bar_repeated
+              : `${RISK_RULE_ZH.metric_miss_repeated} ${p.detail_key}`
+          }：${p.of} 个地区中 ${p.regions} 个`,
+        );
       const limit = Number(opts.limit);
       const per = Number(opts.reasons);
       out.push(
