@@ -4,6 +4,7 @@ export {
   loadSystems,
   systemForYear,
   allMetrics,
+  metricNamer,
   defaultSystemDir,
   designationBars,
   SCORING_METHODS,

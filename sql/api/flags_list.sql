@@ -3,7 +3,7 @@
 -- @params: $year INTEGER or NULL, $region VARCHAR or NULL, $status VARCHAR or NULL (active | resolved; NULL = both),
 --          $limit INTEGER, $offset INTEGER, $province VARCHAR or NULL
 SELECT f.flag_id, f.rule_id, f.region_code, r.region_name, r.province_code, f.year, f.detail_key, f.severity,
-       f.message_zh, f.evidence_count, f.status, f.first_seen_run, f.last_seen_run, f.resolved_run,
+       f.numbers, f.evidence_count, f.status, f.first_seen_run, f.last_seen_run, f.resolved_run,
        triage_state(t.decision, t.evidence_hash, f.numbers, f.evidence_count) AS triage_state
 FROM flags AS f
 JOIN regions AS r ON r.region_code = f.region_code

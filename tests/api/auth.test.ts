@@ -50,15 +50,15 @@ describe('POST /api/auth/login', () => {
     ]) {
       const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload });
       expect(res.statusCode).toBe(401);
-      expect(res.json().error.code).toBe('unauthorized');
-      expect(res.json().error.message).toMatch(/wrong username or password/);
+      expect(res.json().error.code).toBe('login_failed');
+      expect(res.json().error.message).toBe('用户名或密码错误，或账号已停用');
     }
   });
 
   it('answers 400 when a field is missing', async () => {
     const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'central' } });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.message).toMatch(/password/);
+    expect(res.json().error).toMatchObject({ code: 'validation.required', params: { field: 'body.password' } });
   });
 
   it('writes a user.login audit entry', async () => {
@@ -221,7 +221,7 @@ describe('GET /api/auth/me', () => {
     expect((await ctx.app.inject({ url: '/api/auth/me' })).statusCode).toBe(401);
     const res = await ctx.app.inject({ url: '/api/auth/me', headers: { cookie: 'shifan_session=made-up' } });
     expect(res.statusCode).toBe(401);
-    expect(res.json().error.code).toBe('unauthorized');
+    expect(res.json().error.code).toBe('session_expired');
   });
 });
 
@@ -307,7 +307,7 @@ describe('access decided on the matched route', () => {
         bodies.add(res.body);
       }
     }
-    expect([...bodies]).toEqual(['{"error":{"code":"not_found","message":"no such route"}}']);
+    expect([...bodies]).toEqual(['{"error":{"code":"route_not_found","params":{},"message":"没有这个接口"}}']);
   });
   it('refuses a change by role before reading the body: a provincial upload is 403, never parsed', async () => {
     const s = await login(ctx.app, 'prov');

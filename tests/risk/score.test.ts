@@ -24,8 +24,8 @@ function fact(over: Partial<RiskFact>): RiskFact {
     rule_id: 'metric_not_met',
     detail_key: 'enforcement.publish_7wd',
     severity: 'medium',
-    text_zh: '说明',
     numbers: null,
+    params: null,
     prev_flag_id: null,
     funnel_position: null,
     funnel_unfavourable: null,
@@ -153,17 +153,25 @@ describe('tiers, ranks and their stability', () => {
       {
         region_code: 'a',
         score: 200,
-        tier: tierOf(200, [{ rule: 'funnel_unfavourable', flag_id: 'x', entry_id: null, points: 200, text: '' }], w),
+        tier: tierOf(
+          200,
+          [{ rule: 'funnel_unfavourable', flag_id: 'x', entry_id: null, points: 200, params: {}, text: '' }],
+          w,
+        ),
       },
       {
         region_code: 'b',
         score: 15,
-        tier: tierOf(15, [{ rule: 'report_late', flag_id: 'y', entry_id: null, points: 15, text: '' }], w),
+        tier: tierOf(15, [{ rule: 'report_late', flag_id: 'y', entry_id: null, points: 15, params: {}, text: '' }], w),
       },
       {
         region_code: 'c',
         score: 100,
-        tier: tierOf(100, [{ rule: 'watchlist_ground', flag_id: null, entry_id: 'e', points: 100, text: '' }], w),
+        tier: tierOf(
+          100,
+          [{ rule: 'watchlist_ground', flag_id: null, entry_id: 'e', points: 100, params: {}, text: '' }],
+          w,
+        ),
       },
       { region_code: 'd', score: 0, tier: tierOf(0, [], w) },
     ]);
@@ -181,6 +189,7 @@ describe('tiers, ranks and their stability', () => {
       flag_id: 'x',
       entry_id: null,
       points,
+      params: {},
       text: '',
     });
     const rows = rankRows([

@@ -2,11 +2,21 @@
 // POST, Arrow IPC for tabular endpoints (decoded to plain row objects), one error type.
 // Field names that shift as the server evolves are adapted here, nowhere else.
 
+import { renderError, type Lang, type Params } from '../../../pipeline/vocabulary/index.ts';
+
+/** The language the user reads: the page's lang attribute, which the language toggle keeps current. */
+function pageLang(): Lang {
+  return typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'zh';
+}
+
+/** An error answer: its vocabulary code and parameters; the message is rendered from them in the user's language. */
 export class ApiError extends Error {
   constructor(
     public status: number,
     message: string,
     public body?: unknown,
+    public code?: string,
+    public params?: Params,
   ) {
     super(message);
   }
@@ -24,9 +34,10 @@ async function failure(res: Response): Promise<ApiError> {
   let message = `${res.status} ${res.statusText}`;
   try {
     body = await res.json();
-    // The server's one error shape is { error: { code, message } }; accept a flat { message } too.
-    const b = (body ?? {}) as { message?: string; error?: string | { code?: string; message?: string } };
-    message = (typeof b.error === 'object' ? b.error?.message : b.error) ?? b.message ?? message;
+    // The server's one error shape is { error: { code, params, message } }.
+    const e = (body as { error?: { code?: string; params?: Params; message?: string } } | null)?.error;
+    if (e?.code) return new ApiError(res.status, renderError(e.code, e.params, pageLang()), body, e.code, e.params);
+    message = e?.message ?? message;
   } catch {
     /* not JSON */
   }

@@ -34,22 +34,36 @@ export function histogramChart(values: readonly { value: number | null; status?:
 
 export interface CountOptions extends BaseOptions {
   x?: string;
+  /** 'rate': the values are shares (0–1), shown as percentages on a 0–100% axis. */
+  unit?: string;
+  /** Bars below this value are drawn in the not-met colour (e.g. indicators fewer than 80% of regions meet). */
+  warnBelow?: number;
+  marginLeft?: number;
 }
 
-/** Horizontal bars of counts by category, value written at the end of each bar. */
+/** Horizontal bars of counts (or shares) by category, the value written at the end of each bar. */
 export function countBarsChart(rows: readonly { label: string; count: number }[], o: CountOptions = {}) {
+  const fmt = o.unit === 'rate' ? unitFormat('rate') : (v: number) => String(v);
   return Plot.plot({
     ...base(o, 360, Math.max(90, 28 + rows.length * 24)),
-    marginLeft: 96,
+    marginLeft: o.marginLeft ?? 96,
     marginRight: 36,
-    x: { label: o.x ?? null, grid: true },
+    x: { label: o.x ?? null, grid: true, ...(o.unit === 'rate' ? { domain: [0, 1], tickFormat: fmt } : {}) },
     y: { label: null, domain: rows.map((r) => r.label) },
     marks: [
-      Plot.barX(rows, { x: 'count', y: 'label', fill: ACCENT, fillOpacity: 0.85 }),
+      Plot.barX(rows, {
+        x: 'count',
+        y: 'label',
+        fillOpacity: 0.85,
+        fill:
+          o.warnBelow === undefined
+            ? ACCENT
+            : (d: { count: number }) => (d.count < o.warnBelow! ? STATUS_COLORS.not_met : ACCENT),
+      }),
       Plot.text(rows, {
         x: 'count',
         y: 'label',
-        text: (d: { count: number }) => String(d.count),
+        text: (d: { count: number }) => fmt(d.count),
         textAnchor: 'start',
         dx: 4,
         fill: INK,

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { addUser, disableUser, listUsers } from '../../users/index.ts';
 import { enableUser, resetPassword, setProvince } from '../../users/manage.ts';
 import { requireRole } from '../plugins/auth.ts';
-import { asBadRequest, forbidden } from '../plugins/errors.ts';
+import { asBadRequest, CodedError } from '../plugins/errors.ts';
 import * as S from '../schemas/users.ts';
 
 export default async function userRoutes(app: FastifyInstance) {
@@ -24,7 +24,7 @@ export default async function userRoutes(app: FastifyInstance) {
   });
 
   app.post('/users/:username/disable', { schema: S.disable, preHandler: admin }, async (req) => {
-    if (name(req) === req.user!.username) throw forbidden('you cannot disable your own account');
+    if (name(req) === req.user!.username) throw new CodedError('own_account');
     await asBadRequest(app.q.write((db) => disableUser(db, name(req), actor(req))));
     app.forgetUser(name(req));
     return { ok: true };
