@@ -76,7 +76,7 @@ export function indicatorChart(data: ExportData, document: Document): Chart {
     .sort((a, b) => a.count - b.count);
   const svg = draw(
     countBarsChart(rows, {
-      unit: 'rate',
+      format: 'rate',
       warnBelow: 0.8,
       x: '达标地区占比',
       marginLeft: 230,

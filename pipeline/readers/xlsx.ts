@@ -2,8 +2,9 @@
 // held whole, so a 1 M-row file loads in bounded memory (the whole-workbook reader took a server to 5 GB on a
 // 27 MB file). The sheet read is the one named after the dataset, else the first. Cells become the strings a
 // CSV would have carried; Excel dates (real date cells or serial numbers in date columns) become YYYY-MM-DD.
-import { statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { basename } from 'node:path';
+import { Transform } from 'node:stream';
 import type ExcelJS from 'exceljs';
 
 /**
@@ -45,38 +46,148 @@ export async function openXlsxSheet(path: string, preferredSheets: string[] = []
         `(the XLSX file is larger than the ${XLSX_MAX_BYTES / 2 ** 20} MB limit; save it as CSV, which has no such limit)`,
     );
   }
-  // The whole workbook is read (exceljs Workbook.xlsx.readFile). exceljs's streaming WorkbookReader was used for
-  // bounded memory, but it corrupted Chinese text where a multi-byte character fell on a chunk boundary (the
-  // demo's 是 read as two U+FFFD, found at the end of the session): correctness first, the memory bound is open.
+  // The file is fed to the unzipper one 64 KiB chunk per turn of the event loop. exceljs parses whatever is
+  // buffered through promise callbacks alone, which never let a waiting HTTP request in: fed all at once, the
+  // shared-strings table of a 1 M-row sheet kept a server from answering for seconds.
+  const input = createReadStream(path, { highWaterMark: 1 << 16 }).pipe(
+    new Transform({
+      highWaterMark: 1 << 16,
+      transform(chunk, _encoding, done) {
+        setImmediate(() => done(null, chunk));
+      },
+    }),
+  );
   const { default: Excel } = await import('exceljs'); // loaded with the first workbook, not with every command
-  const workbook = new Excel.Workbook();
-  await workbook.xlsx.readFile(path);
-  const wanted = new Set(preferredSheets.map((s) => s.trim().toLowerCase()));
-  const sheet = workbook.worksheets.find((ws) => wanted.has(ws.name.trim().toLowerCase())) ?? workbook.worksheets[0];
-  const close = () => undefined;
-  if (!sheet) return { sheet: '', header: [], rows: emptyRows(), close };
-  let header: string[] | undefined;
-  const data: XlsxRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells = toCells(row, header?.length ?? 0);
-    if (!cells) return;
-    if (!header) header = cells.map((c) => c ?? '');
-    else data.push({ line: rowNumber, cells });
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
   });
-  async function* dataRows(): AsyncGenerator<XlsxRow> {
-    for (let i = 0; i < data.length; i++) {
-      yield data[i];
-      // let a waiting request in now and then while a large sheet is staged
-      if (i % 2000 === 1999) await new Promise((resolve) => setImmediate(resolve));
+  decodeAsUtf8Text(reader);
+  const wanted = new Set(preferredSheets.map((s) => s.trim().toLowerCase()));
+  const sheets = reader[Symbol.asyncIterator]() as AsyncIterator<
+    ExcelJS.stream.xlsx.WorksheetReader & { name?: string }
+  >;
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    input.destroy();
+  };
+
+  // The workbook part (sheet names, in tab order) precedes the sheets in every writer's zip; from it the target
+  // sheet is known when the first sheet arrives. Without it, the first sheet in the file is read.
+  let target: string | undefined;
+  let sheet: (ExcelJS.stream.xlsx.WorksheetReader & { name?: string }) | undefined;
+  for (;;) {
+    const next = await sheets.next();
+    if (next.done) break;
+    const ws = next.value;
+    if (target === undefined) {
+      const names = ((reader as unknown as { model?: { sheets?: Array<{ name: string }> } }).model?.sheets ?? []).map(
+        (s) => s.name,
+      );
+      target = names.find((n) => wanted.has(n.trim().toLowerCase())) ?? names[0] ?? ws.name ?? '';
+    }
+    if ((ws.name ?? '') === target || target === '') {
+      sheet = ws;
+      break;
     }
   }
-  return { sheet: sheet.name, header: header ?? [], rows: dataRows(), close };
+  if (!sheet) {
+    close();
+    return { sheet: '', header: [], rows: emptyRows(), close };
+  }
+
+  const rowIterator = (sheet as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
+  let header: string[] | undefined;
+  let width = 0;
+  async function* dataRows(): AsyncGenerator<XlsxRow> {
+    try {
+      for (;;) {
+        const next = await rowIterator.next();
+        if (next.done) break;
+        const row = rowCells(next.value, width);
+        if (row) yield { line: next.value.number, cells: row };
+      }
+    } finally {
+      close();
+    }
+  }
+  // The header is the first row that is not empty.
+  for (;;) {
+    const next = await rowIterator.next();
+    if (next.done) break;
+    const cells = rowCells(next.value, 0);
+    if (cells) {
+      header = cells.map((c) => c ?? '');
+      width = header.length;
+      break;
+    }
+  }
+  return { sheet: sheet.name ?? target ?? '', header: header ?? [], rows: dataRows(), close };
 }
 
 async function* emptyRows(): AsyncGenerator<XlsxRow> {}
 
+/** The parts of exceljs's WorkbookReader (4.4) that take a zip entry or a sheet's byte chunks. */
+interface ReaderParts {
+  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
+  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
+  _parseWorksheet(chunks: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
+}
+
+/**
+ * exceljs's streaming reader hands each byte chunk of a part to its XML parser decoded on its own
+ * (lib/utils/parse-sax.js: `TextDecoder.decode(chunk)` without `stream: true`), so a character whose UTF-8 bytes
+ * straddle two chunks became two U+FFFD: 是 read as ��. The parser passes strings through untouched, so the
+ * reader is given text instead, decoded across chunk boundaries: zip entries through Node's StringDecoder
+ * (`setEncoding`), and a sheet's chunks (from the zip, or from the temp file exceljs parks a sheet in when it
+ * precedes the shared strings) through a streaming TextDecoder. tests/readers/xlsx-stream.test.ts holds the
+ * streamed rows to the whole-workbook reader's, byte for byte, and fails if an exceljs upgrade moves these parts.
+ */
+function decodeAsUtf8Text(reader: object): void {
+  const parts = reader as unknown as ReaderParts;
+  for (const name of [
+    '_parseRels',
+    '_parseWorkbook',
+    '_parseStyles',
+    '_parseSharedStrings',
+    '_parseWorksheet',
+  ] as const) {
+    if (typeof parts[name] !== 'function')
+      throw new Error(`exceljs WorkbookReader has no ${name}: UTF-8 decoding cannot be set up`);
+  }
+  const asText =
+    <T>(parse: (entry: NodeJS.ReadableStream) => T) =>
+    (entry: NodeJS.ReadableStream): T => {
+      entry.setEncoding('utf8');
+      return parse(entry);
+    };
+  parts._parseRels = asText(parts._parseRels.bind(reader));
+  parts._parseWorkbook = asText(parts._parseWorkbook.bind(reader));
+  parts._parseStyles = asText(parts._parseStyles.bind(reader));
+  parts._parseSharedStrings = asText(parts._parseSharedStrings.bind(reader));
+  const parseWorksheet = parts._parseWorksheet.bind(reader);
+  parts._parseWorksheet = (chunks, sheetNo) => parseWorksheet(utf8Text(chunks), sheetNo);
+}
+
+async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder('utf-8');
+  for await (const chunk of chunks) {
+    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+    if (text) yield text;
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
+
 /** A row's cells as text, at least `width` of them; null for a row whose every cell is empty. */
-function toCells(row: ExcelJS.Row, width: number): Array<string | null> | null {
+export function rowCells(row: ExcelJS.Row, width: number): Array<string | null> | null {
   const values = row.values as unknown[];
   const cells: Array<string | null> = [];
   for (let i = 1; i <= Math.max(width, values.length - 1); i++) cells.push(cellText(values[i]));

@@ -48,7 +48,7 @@ export const errors = {
   },
   login_throttled: {
     status: 429,
-    zh: '登录失败次数过多，请 {seconds} 秒后再试',
+    zh: '登录失败次数过多，已暂时锁定，请 {seconds} 秒后再试',
     en: 'too many failed logins; try again in {seconds} s',
   },
   own_account: { status: 403, zh: '不能停用自己的账号', en: 'you cannot disable your own account' },
@@ -223,6 +223,11 @@ export const errors = {
     status: 400,
     zh: '只有省级账号有省份；{role|role}账号可查看全部地区',
     en: 'only provincial accounts have a province; {role|role} accounts see every region',
+  },
+  'user.password_generated': {
+    status: 400,
+    zh: '重置密码由系统生成，不接受指定的密码；请去掉 password 字段，新密码将在响应中显示一次',
+    en: 'the reset generates the password and does not accept one: leave out the password field; the new password is in the answer, once',
   },
   'user.exists': { status: 400, zh: '用户 {username} 已存在', en: 'user {username} already exists' },
   'user.not_found': { status: 404, zh: '没有用户 {username}', en: 'no user {username}' },

@@ -83,14 +83,14 @@ export const flagRule = {
 
 /** An analyst's decision on a flag (pipeline/flags/triage.ts), and the state it leaves the flag in. */
 export const triageDecision = {
-  acknowledged: { zh: '已知悉', en: 'Acknowledged' },
-  dismissed: { zh: '已驳回', en: 'Dismissed' },
-  escalated: { zh: '已升级至摘牌观察名单', en: 'Escalated to the revocation watchlist' },
+  acknowledged: { zh: '已确认', en: 'Acknowledged' },
+  dismissed: { zh: '已排除', en: 'Dismissed' },
+  escalated: { zh: '已升级为摘牌预警', en: 'Escalated to the watchlist' },
 } satisfies TermGroup;
 
 export const triageState = {
   ...triageDecision,
-  reopened: { zh: '证据已变化，重新打开', en: 'Reopened (its evidence changed)' },
+  reopened: { zh: '证据变化，重新打开', en: 'Reopened (evidence changed)' },
 } satisfies TermGroup;
 
 /** The risk queue's rules (data/risk-weights.json) and tiers (pipeline/risk). */
@@ -123,7 +123,7 @@ export const riskTier = {
   breach: { zh: '违反明确义务或数据存疑', en: 'Breach of a named duty, or doubtful data' },
   review: { zh: '优先核查', en: 'Review first' },
   watch: { zh: '关注', en: 'Watch' },
-  clear: { zh: '无风险理由', en: 'No reason' },
+  clear: { zh: '无问题', en: 'Clear' },
 } satisfies TermGroup;
 
 export const severity = {
@@ -231,6 +231,41 @@ export const yesNo = {
   false: { zh: '否', en: 'No' },
 } satisfies TermGroup;
 
+/** The naming round (pipeline/naming): its steps and their state, contradictions between a region's claims and
+ *  the data, why an applicant is not ranked, and the decision. */
+export const roundStep = {
+  applications: { zh: '自愿申报', en: 'Applications' },
+  prereview: { zh: '初审推荐', en: 'Provincial pre-review' },
+  evaluation: { zh: '第三方评估和满意度测评', en: 'Third-party evaluation and satisfaction survey' },
+  field_check: { zh: '实地核查', en: 'Field check' },
+  notice: { zh: '媒体公示', en: 'Public notice' },
+  naming: { zh: '批准命名', en: 'Naming' },
+} satisfies TermGroup;
+
+export const stepState = {
+  done: { zh: '已完成', en: 'Done' },
+  overdue: { zh: '已逾期', en: 'Overdue' },
+  open: { zh: '未到期', en: 'Not yet due' },
+} satisfies TermGroup;
+
+export const namingContradiction = {
+  claimed_met: { zh: '自评达标，数据未达标', en: 'Claimed met, the data say not met' },
+  claimed_not_applicable: { zh: '自评不适用，数据未达标', en: 'Claimed not applicable, the data say not met' },
+  claimed_figure: { zh: '自报数值与数据不符', en: 'Claimed figure differs from the data' },
+} satisfies TermGroup;
+
+export const unranked = {
+  not_recommended: { zh: '未获初审推荐', en: 'Not recommended by the province' },
+  no_third_party: { zh: '缺第三方评估', en: 'No third-party evaluation' },
+  no_satisfaction: { zh: '缺满意度测评', en: 'No satisfaction survey' },
+  no_conformance: { zh: '缺数据达标率', en: 'No conformance from the data' },
+} satisfies TermGroup;
+
+export const namingDecision = {
+  named: { zh: '予以命名', en: 'Named' },
+  not_named: { zh: '不予命名', en: 'Not named' },
+} satisfies TermGroup;
+
 /** Every group above by name: `label('watchStatus', 'flagged', lang)`. */
 export const terms = {
   watchStatus,
@@ -259,6 +294,11 @@ export const terms = {
   role,
   scoringMethod,
   yesNo,
+  roundStep,
+  stepState,
+  namingContradiction,
+  unranked,
+  namingDecision,
 } as const;
 
 export type TermGroupName = keyof typeof terms;

@@ -104,6 +104,8 @@ describe('login throttling', () => {
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.code).toBe('too_many_requests');
     expect(locked.headers['retry-after']).toBe('1');
+    // Said in Chinese first (the office's language), with the wait, then in English for logs.
+    expect(locked.json().error.message).toBe('登录失败次数过多，已暂时锁定，请 1 秒后再试');
     expect((await attempt(app, 'central', PASSWORD, '198.51.100.1')).statusCode).toBe(200);
     clock += 1000;
     expect((await attempt(app, 'boss', PASSWORD, '198.51.100.77')).statusCode).toBe(200);

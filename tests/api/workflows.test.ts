@@ -61,6 +61,19 @@ describe('accounts (admin)', () => {
     void s;
   });
 
+  it('refuses a password sent to the reset with a 400 saying the reset generates one, and leaves the account as it was', async () => {
+    const { password: old } = (
+      await post(ctx.app, admin, '/api/users', { username: 'chooser', role: 'central' })
+    ).json() as { password: string };
+    const res = await post(ctx.app, admin, '/api/users/chooser/password', { password: 'my-own-Choice-2025!' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('bad_request');
+    expect(res.json().error.message).toContain('重置密码由系统生成，不接受指定的密码');
+    expect(res.json().error.message).toContain('the reset generates the password');
+    await login(ctx.app, 'chooser', old); // unchanged: the old password still logs in
+    expect((await auditOf(ctx.db, 'user.password')).some((a) => a.subject === 'user:chooser')).toBe(false);
+  });
+
   it('resets a password: the old one stops working, the new one (shown once) logs in', async () => {
     const { password: old } = (
       await post(ctx.app, admin, '/api/users', { username: 'forgetful', role: 'central' })

@@ -327,7 +327,8 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     const phone = await open(newAnalyst, 390);
     const errs = watchConsole(phone);
     const paths: [string, string][] = [
-      ['overview', '/'],
+      ['risk', '/'],
+      ['overview', '/overview'],
       ['indicators', '/indicators'],
       ['regions', '/regions'],
       ['region', `/regions/${watchRegion}`],
@@ -353,7 +354,8 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     await shot(adminPhone, 'phone-accounts');
     const provPhone = await open(newProvincial, 390);
     for (const [name, path] of [
-      ['overview (provincial)', '/'],
+      ['risk (provincial)', '/'],
+      ['overview (provincial)', '/overview'],
       ['regions (provincial)', '/regions'],
       ['spotchecks (provincial)', '/spotchecks'],
     ] as const) {

@@ -1,5 +1,5 @@
 // The dashboard's API surface: one function per endpoint, all through client.ts.
-import { getJson, getRows, post, setCsrfToken } from './client.ts';
+import { getJson, getPage, getRows, post, setCsrfToken } from './client.ts';
 import type * as T from './types.ts';
 // Response shapes defined once, by the API's route schemas (TypeBox): the types are Static<> of them.
 import type * as W from '../../../pipeline/api/schemas/watchlist.ts';
@@ -8,7 +8,14 @@ import type * as R from '../../../pipeline/api/schemas/regions.ts';
 
 export * from './types.ts';
 export type { WatchEntryRow, WatchEntry, WatchHistoryRow } from '../../../pipeline/api/schemas/watchlist.ts';
-export type { FlagRow, FlagDetail, NewestFlag, RegionFlag, EvidenceRow } from '../../../pipeline/api/schemas/flags.ts';
+export type {
+  FlagRow,
+  FlagDetail,
+  NewestFlag,
+  RegionFlag,
+  EvidenceRow,
+  TriageRecord,
+} from '../../../pipeline/api/schemas/flags.ts';
 export type { RegionRow, RegionDetail, RegionMetric } from '../../../pipeline/api/schemas/regions.ts';
 export { ApiError, setCsrfToken, decodeArrow } from './client.ts';
 
@@ -47,9 +54,14 @@ export const api = {
     all_years?: boolean;
     limit?: number;
   }) => getRows<F.FlagRow>('/flags', p),
+  /** A page of the flag list with the risk queue's filters, and how many flags match in all. */
+  flagPage: (p: T.FlagFilters & { limit: number; offset: number }) =>
+    getPage<F.FlagRow>('/flags', { ...p, format: undefined }),
+  triage: (id: string, decision: F.TriageRecord['decision'], reason?: string) =>
+    post<F.TriageRecord>(`/flags/${encodeURIComponent(id)}/triage`, { decision, reason }),
+  risk: (year: number, scope: 'designated' | 'monitored' = 'designated') =>
+    getJson<T.RiskQueue>('/risk', { year, scope, limit: 5000 }),
   flag: (id: string) => getJson<F.FlagDetail>(`/flags/${encodeURIComponent(id)}`),
-  triage: (id: string, body: { decision: F.TriageRecord['decision']; reason?: string }) =>
-    post<F.TriageRecord>(`/flags/${encodeURIComponent(id)}/triage`, body),
   record: (dataset: string, loadId: string | number, line: number) =>
     getJson<Record<string, unknown>>(
       `/records/${encodeURIComponent(dataset)}/${encodeURIComponent(String(loadId))}/${line}`,

@@ -43,7 +43,19 @@ export interface CountRow {
   count: number;
   [k: string]: unknown;
 }
+/** The year's headline over the regions in their designation term (sql/indicators/results/year_counts.sql). */
+export interface Headline {
+  year: number;
+  regions: number;
+  met: number;
+  not_met: number;
+  not_judged: number;
+  high_flags: number;
+  high_regions: number;
+  watchlist_regions: number;
+}
 export interface Overview {
+  headline: Headline | null;
   regions_by: { batch: CountRow[]; designation: CountRow[]; level: CountRow[] };
   conformance_hist: { bucket: number | string; count: number }[];
   national_trends: { year: number; metric_id: string; value: number | null }[];
@@ -79,6 +91,52 @@ export interface TrendRow {
   p90: number | null;
 }
 
+/** Triage decisions and states, as the flag route schemas define them. */
+import type { TriageRecord } from '../../../pipeline/api/schemas/flags.ts';
+export type TriageDecision = TriageRecord['decision'];
+export type TriageState = TriageRecord['state'];
+/** The flag list's filters (GET /api/flags), the risk queue's filters in the server's names. */
+export interface FlagFilters {
+  year?: number;
+  region?: string;
+  severity?: string;
+  rule?: string;
+  only_province?: string;
+  designation?: string;
+  batch?: number;
+  level?: string;
+  triage?: string;
+  region_status?: string;
+  scope?: 'designated' | 'all';
+}
+export type RiskTier = 'grounds' | 'breach' | 'review' | 'watch' | 'clear';
+export interface RiskReason {
+  rule: string;
+  flag_id: string | null;
+  entry_id: string | null;
+  points: number;
+  /** What the reason rests on (codes and figures); the vocabulary's renderRiskReason words it. */
+  params: Record<string, unknown>;
+  text: string;
+}
+export interface RiskRow {
+  rank: number;
+  region_code: string;
+  region_name: string | null;
+  score: number;
+  tier: RiskTier;
+  rank_low: number;
+  rank_high: number;
+  reasons: RiskReason[];
+}
+export interface RiskQueue {
+  year: number;
+  scope: 'designated' | 'monitored';
+  as_of: string | null;
+  complete: boolean;
+  total: number;
+  rows: RiskRow[];
+}
 /** Evidence as flags (FlagDetail.evidence) and watchlist entries (their evidence JSON) carry it. */
 export interface Evidence {
   dataset: string;

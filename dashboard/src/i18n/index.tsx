@@ -10,6 +10,7 @@ import {
   renderReject,
   renderWatchBasis,
   renderWatchSummary,
+  renderRiskReason,
   columnLabel,
   datasetLabel,
   terms,
@@ -44,6 +45,8 @@ const groupOfPrefix = {
   'watch.ground': 'watchGroundFull',
   'flag.status': 'flagStatus',
   triage: 'triageState',
+  tier: 'riskTier',
+  riskRule: 'riskRule',
 } as const;
 type Prefix = keyof typeof groupOfPrefix;
 type GroupCodes<P extends Prefix> = (typeof groupOfPrefix)[P] extends keyof typeof terms
@@ -71,6 +74,8 @@ export interface I18n {
   label(prefix: string, value: unknown): string;
   /** A flag's explanation from its rule and numbers. */
   flagMessage(rule: string | undefined, numbers: unknown, year?: number): string;
+  /** A risk-queue reason from its rule and the codes and figures it rests on. */
+  riskReason(r: { rule: string; params: unknown }): string;
   /** A watchlist entry's summary and basis. */
   watchSummary(kind: string, params: unknown): string;
   watchBasis(e: { is_ground: boolean; ground: number | null; kind: string }): string;
@@ -119,8 +124,15 @@ export function makeI18n(lang: Lang, setLang: (l: Lang) => void = () => {}, metr
       return s;
     },
     label(prefix, value) {
-      return groupLabel((groupOfPrefix as Record<string, string>)[prefix] ?? prefix, value, lang);
+      // A code of a vocabulary group is the vocabulary's; a page's own choice (triage.none, a filter's "all") is
+      // in the page dictionaries.
+      return (
+        vocabularyLabel(`${prefix}.${String(value)}`, lang) ??
+        (dict as Record<string, string>)[`${prefix}.${String(value)}`] ??
+        String(value ?? '')
+      );
     },
+    riskReason: (r) => renderRiskReason(r.rule, parseParams(r.params) ?? {}, lang, metricName),
     flagMessage: (rule, numbers, year) =>
       renderFlag(String(rule ?? ''), { year, ...(parseParams(numbers) ?? {}) }, lang, metricName),
     watchSummary: (kind, params) => renderWatchSummary(kind, parseParams(params), lang, metricName),

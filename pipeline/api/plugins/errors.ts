@@ -22,6 +22,9 @@ export async function asBadRequest<T>(p: Promise<T>): Promise<T> {
 /** A caller's mistake that has no code of its own yet: 400 with the detail as written. */
 export const badRequest = (detail: string) => new CodedError('bad_request', { detail });
 
+/** Something the caller asked for that has no code of its own yet: 404 with the detail as written. */
+export const notFound = (detail: string) => new CodedError('not_found', { detail });
+
 /** Codes for the errors Fastify and its plugins raise themselves, by their status. */
 const CODE_OF_STATUS: Record<number, ErrorCode> = {
   400: 'bad_request',

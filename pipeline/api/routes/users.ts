@@ -35,7 +35,13 @@ export default async function userRoutes(app: FastifyInstance) {
     return { ok: true };
   });
 
+  // The reset generates the password (long, random, shown once): one sent along is refused, saying so, rather than
+  // ignored, so an admin (or a script) that meant to set it does not believe it was set.
   app.post('/users/:username/password', { schema: S.resetPassword, preHandler: admin }, async (req) => {
+    const body = req.body;
+    if (body && typeof body === 'object' && 'password' in body) {
+      throw new CodedError('user.password_generated');
+    }
     const result = await asBadRequest(app.q.write((db) => resetPassword(db, name(req), actor(req))));
     app.forgetUser(name(req));
     return result;

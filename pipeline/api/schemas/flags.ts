@@ -105,6 +105,16 @@ export const FlagsQuery = Type.Object(
     all_years: Type.Boolean({ default: false }),
     region: Type.Optional(RegionCode),
     status: Type.Union([FlagStatus, Type.Literal('all')], { default: 'active' }),
+    // the risk queue's filters (sql/api/flags_list.sql)
+    severity: Type.Optional(Severity),
+    rule: Type.Optional(Type.String({ pattern: '^[a-z0-9_.]{1,64}$' })),
+    only_province: Type.Optional(RegionCode),
+    designation: Type.Optional(oneOf(['comprehensive', 'single', 'none'])),
+    batch: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2200 })),
+    level: Type.Optional(oneOf(['province', 'city', 'county'])),
+    triage: Type.Optional(oneOf(['none', ...(Object.keys(triageState) as Array<keyof typeof triageState>)])),
+    region_status: Type.Optional(oneOf(['met', 'not_met', 'not_judged'])),
+    scope: Type.Unsafe<'designated' | 'all'>({ type: 'string', enum: ['designated', 'all'], default: 'all' }),
     limit: Type.Integer({ minimum: 1, maximum: 5000, default: 200 }),
     offset: Type.Integer({ minimum: 0, maximum: MAX_INT, default: 0 }),
     format: Format,
@@ -115,7 +125,7 @@ export const FlagsQuery = Type.Object(
 export const list = {
   tags: ['flags'],
   summary:
-    "Risk flags of the caller's regions: the latest scored year unless year or all_years is given, active unless status is given; a page of limit rows from offset, the total in the x-total-count header (JSON, or Arrow IPC)",
+    "Risk flags of the caller's regions: the latest scored year unless year or all_years is given, active unless status is given, narrowed by the risk queue's filters (severity, rule, province, designation, batch, level, triage state, the region's verdict on the bar; scope=designated keeps the regions in their designation term); a page of limit rows from offset, the total in the x-total-count header (JSON, or Arrow IPC)",
   querystring: FlagsQuery,
   produces: ['application/json', 'application/vnd.apache.arrow.stream'],
   response: { 200: Type.Array(FlagRow), ...errors },
