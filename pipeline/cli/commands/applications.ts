@@ -21,6 +21,7 @@ import {
   UNRANKED_ZH,
   verifyFieldCheckList,
 } from '../../naming/index.ts';
+import { label } from '../../vocabulary/index.ts';
 import { cliOut, cliPath, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 import { usage } from './round.ts';
@@ -126,7 +127,7 @@ export function registerApplications(program: Command): void {
               .map((y) => `${y.year}: ${y.items_met ?? '—'}/${y.items_assessed ?? '—'}${y.provisional ? '(暂定)' : ''}`)
               .join('  '),
             pct(c.conformance),
-            c.kind === 'single' ? '不适用（单项）' : c.meets_bar === null ? '—' : c.meets_bar ? '是' : '否',
+            c.kind === 'single' ? '不适用（单项）' : c.meets_bar === null ? '—' : label('yesNo', c.meets_bar, 'zh'),
             c.contradictions.length,
           ]),
         )}\n`,
@@ -222,7 +223,7 @@ export function registerApplications(program: Command): void {
       ).catch(usage);
       if (opts.json) return printJson(d);
       cliOut.write(
-        `${region}：${decision === 'named' ? `予以命名，已载入示范地区名录（load ${d.regions_load_id}）` : '不予命名'}\n`,
+        `${region}：${decision === 'named' ? `予以命名，已载入示范地区名录（load ${d.regions_load_id}）` : label('namingDecision', 'not_named', 'zh')}\n`,
       );
     });
 

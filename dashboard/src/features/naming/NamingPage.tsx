@@ -179,6 +179,7 @@ function ScorecardDetail({ card }: { card: Scorecard }) {
 
 function Applicants({ round }: { round: string }) {
   const x = useText();
+  const i18n = useI18n();
   const q = useApplicants(round);
   const [open, setOpen] = useState<string | null>(null);
   return (
@@ -205,7 +206,7 @@ function Applicants({ round }: { round: string }) {
               {
                 key: 'meets_bar',
                 label: x('bar'),
-                value: (r) => (r.kind === 'single' ? '—' : r.meets_bar == null ? '—' : r.meets_bar ? '是' : '否'),
+                value: (r) => (r.kind === 'single' || r.meets_bar == null ? '—' : i18n.label('yesNo', r.meets_bar)),
               },
               {
                 key: 'contradictions',

@@ -1,5 +1,6 @@
 // The 认定 section's own interface texts, Chinese and English, in one place (the codes' Chinese labels come from
-// pipeline/naming/labels.ts), so they can move to the shared vocabulary as a whole.
+// pipeline/naming/labels.ts), the words of codes are the vocabulary's.
+import { roundStep } from '../../../../pipeline/vocabulary/terms.ts';
 export const TEXT = {
   title: { zh: '示范地区评估认定', en: 'Naming round' },
   round: { zh: '认定批次', en: 'Round' },
@@ -39,7 +40,7 @@ export const TEXT = {
   checked: { zh: '核查达标', en: 'Confirmed' },
   toCandidates: { zh: '列入候选名单', en: 'Put on the candidate list' },
   candidates: { zh: '候选名单、公示与命名', en: 'Candidates, notice and naming' },
-  notice: { zh: '媒体公示', en: 'Public notice' },
+  notice: roundStep.notice,
   publish: { zh: '发布公示', en: 'Publish the notice' },
   medium: { zh: '公示媒体', en: 'Medium' },
   objections: { zh: '异议', en: 'Objections' },
