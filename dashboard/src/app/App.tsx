@@ -8,6 +8,7 @@ import type { Role } from '../api/index.ts';
 import { LoginPage } from '../features/login/LoginPage.tsx';
 import { OverviewPage } from '../features/overview/OverviewPage.tsx';
 
+const RiskPage = lazy(() => import('../features/risk/RiskPage.tsx'));
 const IndicatorsPage = lazy(() => import('../features/indicators/IndicatorsPage.tsx'));
 const RegionsPage = lazy(() => import('../features/region/RegionsPage.tsx'));
 const RegionPage = lazy(() => import('../features/region/RegionPage.tsx'));
@@ -18,22 +19,27 @@ const DataPage = lazy(() => import('../features/data/DataPage.tsx'));
 const UploadPage = lazy(() => import('../features/upload/UploadPage.tsx'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.tsx'));
 const InspectorsPage = lazy(() => import('../features/inspectors/InspectorsPage.tsx'));
+const NamingPage = lazy(() => import('../features/naming/NamingPage.tsx'));
 
 /** Pages shown only to some roles (the server checks the role again on every route). */
 const NAV: { path: string; key: MessageKey; match: string; roles?: Role[] }[] = [
-  { path: '/', key: 'nav.overview', match: '/' },
+  { path: '/', key: 'nav.risk', match: '/', roles: ['central', 'provincial'] },
+  { path: '/overview', key: 'nav.overview', match: '/overview' },
   { path: '/indicators', key: 'nav.indicators', match: '/indicators' },
   { path: '/regions', key: 'nav.region', match: '/regions' },
   { path: '/spotchecks', key: 'nav.spotchecks', match: '/spotchecks' },
   { path: '/watchlist', key: 'nav.watchlist', match: '/watchlist' },
+  { path: '/naming', key: 'nav.naming', match: '/naming' },
   { path: '/data', key: 'nav.data', match: '/data' },
   { path: '/upload', key: 'nav.upload', match: '/upload' },
   { path: '/inspectors', key: 'nav.inspectors', match: '/inspectors', roles: ['central', 'admin'] },
   { path: '/accounts', key: 'nav.accounts', match: '/accounts', roles: ['admin'] },
 ];
 
-function route(path: string): ReactNode {
-  if (path === '/' || path === '/overview') return <OverviewPage />;
+/** The landing view: an analyst (central or provincial) starts from the risk queue, an admin from the overview. */
+function route(path: string, role: Role): ReactNode {
+  if (path === '/' || path === '/risk') return role === 'admin' ? <OverviewPage /> : <RiskPage />;
+  if (path === '/overview') return <OverviewPage />;
   if (path === '/indicators') return <IndicatorsPage />;
   if (path === '/regions') return <RegionsPage />;
   const region = matchPath('/regions/:code', path);
@@ -48,6 +54,7 @@ function route(path: string): ReactNode {
   if (path === '/upload') return <UploadPage />;
   if (path === '/accounts') return <AccountsPage />;
   if (path === '/inspectors') return <InspectorsPage />;
+  if (path === '/naming') return <NamingPage />;
   return <OverviewPage />;
 }
 
@@ -92,7 +99,7 @@ export function App() {
         </div>
         <ul>
           {NAV.filter((n) => !n.roles || n.roles.includes(user.role)).map((n) => {
-            const active = n.match === '/' ? path === '/' || path === '/overview' : path.startsWith(n.match);
+            const active = n.match === '/' ? path === '/' || path === '/risk' : path.startsWith(n.match);
             return (
               <li key={n.path}>
                 <Link to={n.path + keep} className={active ? 'active' : undefined}>
@@ -130,7 +137,7 @@ export function App() {
             key={meta.last_refresh ?? 'none'}
             fallback={<div className="state state-loading">{t('common.loading')}</div>}
           >
-            {route(path)}
+            {route(path, user.role)}
           </Suspense>
         </main>
       </div>
