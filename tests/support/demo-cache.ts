@@ -49,15 +49,19 @@ let key: string | undefined;
 
 /** A hash of every file the demo build reads (tracked or new, nothing git ignores). */
 export function demoCacheKey(): string {
-  if (key) return key;
+  key ??= hashInputs(ROOT, inputFiles());
+  return key;
+}
+
+/** A hash of FILES (paths relative to ROOT) by name and content. */
+export function hashInputs(root: string, files: readonly string[]): string {
   const hash = createHash('sha256');
-  for (const file of inputFiles()) {
+  for (const file of [...files].sort()) {
     hash.update(`${file}\0`);
-    hash.update(readFileSync(join(ROOT, file)));
+    hash.update(readFileSync(join(root, file)));
     hash.update('\0');
   }
-  key = hash.digest('hex').slice(0, 16);
-  return key;
+  return hash.digest('hex').slice(0, 16);
 }
 
 function inputFiles(): string[] {
@@ -87,14 +91,15 @@ export function demoCacheDir(): string {
 }
 
 /**
- * Removes the caches of other keys (older code) and the failures of the last run's builds, so that this run tries
- * again. Called once per run by the global setup.
+ * Removes the caches of other keys (older code; kept while a builder of another run is at work in one) and the
+ * failures of the last run's builds, so that this run tries again. Called once per run by the global setup.
  */
 export function pruneDemoCaches(): void {
   if (!existsSync(CACHE)) return;
   const keep = `demo-${demoCacheKey()}`;
   for (const name of readdirSync(CACHE)) {
-    if (name.startsWith('demo-') && name !== keep) rmSync(join(CACHE, name), { recursive: true, force: true });
+    if (name.startsWith('demo-') && name !== keep && !building(join(CACHE, name)))
+      rmSync(join(CACHE, name), { recursive: true, force: true });
   }
   const current = join(CACHE, keep);
   if (!existsSync(current)) return;
@@ -162,6 +167,18 @@ function takeLock(lock: string): boolean {
     if (Number.isInteger(pid) && !alive(pid)) rmSync(lock, { recursive: true, force: true });
     return false;
   }
+}
+
+/** Whether a builder is still at work in a cache folder (another run in this checkout, on older code). */
+function building(dir: string): boolean {
+  return readdirSync(dir).some((name) => {
+    if (!name.endsWith('.lock')) return false;
+    try {
+      return alive(Number(readFileSync(join(dir, name, 'pid'), 'utf8')));
+    } catch {
+      return false;
+    }
+  });
 }
 
 function alive(pid: number): boolean {
