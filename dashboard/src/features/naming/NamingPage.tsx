@@ -159,7 +159,7 @@ function ScorecardDetail({ card }: { card: Scorecard }) {
           { key: 'item', label: x('item') },
           {
             key: 'metrics',
-            label: x('data'),
+            label: x('figures'),
             wrap: true,
             value: (r) =>
               r.metrics.map((m) => `${m.name_zh} ${m.unit === 'rate' ? pct(m.value) : (m.value ?? '—')}`).join('；'),
@@ -269,7 +269,13 @@ function Ranking({ round, onChange }: { round: string; onChange(): void }) {
               },
               { key: 'region', label: x('region'), value: (r) => `${r.region_name} ${r.region_code}` },
               { key: 'kind', label: x('kind'), value: (r) => KIND_ZH[r.kind] },
-              { key: 'score', label: x('score'), value: (r) => r.score, align: 'right' },
+              {
+                key: 'score',
+                label: x('score'),
+                value: (r) => r.score,
+                render: (r) => r.score?.toFixed(2) ?? '—',
+                align: 'right',
+              },
               {
                 key: 'interval',
                 label: x('interval'),

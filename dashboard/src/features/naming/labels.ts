@@ -20,6 +20,7 @@ export const TEXT = {
   scorecard: { zh: '申报地区数据与自评', en: 'Applicant scorecard' },
   item: { zh: '指标序号', en: 'No.' },
   data: { zh: '数据结论', en: 'Data' },
+  figures: { zh: '判定年度数据', en: 'Figures of the decisive year' },
   claim: { zh: '自评', en: 'Claimed' },
   claimed: { zh: '自报数值', en: 'Claimed figure' },
   evidence: { zh: '证据', en: 'Evidence' },
