@@ -1,6 +1,7 @@
 // The tables of a quarterly package, read from the latest refresh (sql/export/*.sql), with their Chinese
 // headers. Every output (HTML, PDF, XLSX, CSV) is written from what this returns, so they cannot disagree.
 import type { Database } from '../db/index.ts';
+import { type YearCounts, yearCounts } from '../indicators/index.ts';
 import { formatQuarter, quarterLabelZh, quarterRange, reportingYear, type Quarter } from './quarter.ts';
 
 export type ColumnKind = 'text' | 'int' | 'rate' | 'number' | 'bool';
@@ -40,6 +41,9 @@ export interface ExportContext {
 
 export interface ExportData {
   context: ExportContext;
+  /** The reporting year's headline over the regions in their designation term: the same statement as the
+   *  dashboard's overview and `shifan indicators --summary` (pipeline/indicators/population.ts). */
+  headline: YearCounts;
   tables: ExportTable[];
   trend: Array<{
     year: number;
@@ -196,6 +200,7 @@ export async function collectQuarter(db: Database, quarter: Quarter, now: Date =
       system_sha256: systems.find((s) => s.version === version)?.sha256 ?? null,
       generated_at: now.toISOString(),
     },
+    headline: await yearCounts((name, params) => db.allFile(name, params), { year }),
     tables,
     trend: await db.allFile('export/trend', { year }),
   };

@@ -17,6 +17,8 @@ export interface Manifest {
   generated_at: string;
   pdf: 'ok' | 'skipped';
   row_counts: Record<string, number>;
+  /** The reporting year's headline figures (regions in term, met, not met, …), as the dashboard shows them. */
+  headline: ExportData['headline'];
   files: Array<{ name: string; bytes: number; sha256: string }>;
 }
 
@@ -44,6 +46,7 @@ export function buildManifest(
     generated_at: c.generated_at,
     pdf,
     row_counts: Object.fromEntries(data.tables.map((t) => [t.id, t.rows.length])),
+    headline: data.headline,
     files: [...fileNames]
       .sort()
       .map((name) => ({ name, bytes: statSync(join(dir, name)).size, sha256: sha256File(join(dir, name)) })),

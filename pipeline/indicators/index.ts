@@ -1,5 +1,6 @@
 // Indicators: the versioned indicator system, per-metric SQL, thresholds, scorecard, funnel limits, refresh.
 export { refresh, type RefreshOptions, type RefreshResult } from './refresh.ts';
+export { yearCounts, type YearCounts } from './population.ts';
 export {
   loadSystems,
   systemForYear,

@@ -21,6 +21,7 @@ import {
   watchConsole,
   type Server,
 } from './harness.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 if (!hasChromium)
   console.warn('browser tests skipped: /usr/bin/chromium is missing (apt-get install -y chromium fonts-noto-cjk)');
@@ -43,21 +44,21 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     });
     page = await admin.newPage();
     errors = watchConsole(page);
-  }, 600_000);
+  }, DEMO_TIMEOUT);
 
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
   });
 
-  it('logs in with a central-office account and shows the overview in Chinese', async () => {
+  it('logs in with a central-office account and lands on the risk queue in Chinese', async () => {
     await page.goto(`${server.baseUrl}/`);
     await page.waitForSelector('input[name=username]');
     await shot(page, 'login');
     await page.fill('input[name=username]', server.central.username);
     await page.fill('input[name=password]', server.central.password);
     await page.click('button[type=submit]');
-    await page.waitForSelector('[data-page="overview"]');
+    await page.waitForSelector('[data-page="risk"]');
     expect(await page.textContent('nav.sidenav')).toContain('摘牌预警');
     expect(errors).toEqual([]);
   });
@@ -65,7 +66,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
   it("draws the first view's chart with under 400 KB of initial JavaScript, leaving exceljs out (its time is recorded, not judged)", async () => {
     const fresh = await admin.newPage();
     const errs = watchConsole(fresh);
-    await fresh.goto(`${server.baseUrl}/`);
+    await fresh.goto(`${server.baseUrl}/overview`);
     await fresh.waitForSelector('[data-testid="chart-batch"][data-rendered="true"]', { timeout: 10_000 });
     const tti = await fresh.evaluate(() => performance.getEntriesByName('shifan:first-chart')[0]?.startTime ?? -1);
     const transferred = await fresh.evaluate(() =>
@@ -95,7 +96,8 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
   });
 
   const pages: { name: string; path: string; expectTable?: string; expectChart?: string }[] = [
-    { name: 'overview', path: '/', expectChart: 'chart-conformance' },
+    { name: 'risk', path: '/', expectChart: 'chart-tiers', expectTable: 'risk-queue' },
+    { name: 'overview', path: '/overview', expectChart: 'chart-conformance' },
     { name: 'indicators', path: '/indicators', expectChart: 'chart-funnel', expectTable: 'indicator-table' },
     { name: 'regions', path: '/regions', expectTable: 'regions-table' },
     { name: 'spotchecks', path: '/spotchecks' },

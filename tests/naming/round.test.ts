@@ -8,9 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAuditLog } from '../../pipeline/audit/index.ts';
 import type { Database } from '../../pipeline/db/index.ts';
-import { generateDemo } from '../../pipeline/demo/index.ts';
-import { refresh } from '../../pipeline/indicators/index.ts';
-import { ingestFile, ingestPaths } from '../../pipeline/load/index.ts';
+import { ingestFile } from '../../pipeline/load/index.ts';
 import {
   addCandidates,
   applicantScorecards,
@@ -30,6 +28,7 @@ import { type DemoRoundResult, writeDemoRound } from '../../pipeline/naming/demo
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 import { login, PASSWORD, post } from '../api/helper.ts';
 import { runCli } from '../cli/run-cli.ts';
+import { copyDemo, DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 let db: Database;
 let dir: string;
@@ -40,15 +39,14 @@ let plantedFile: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'shifan-naming-'));
-  const demo = await generateDemo({ scale: 'small', seed: 1, outDir: join(dir, 'inbox') });
-  plantedFile = demo.plantedFile;
   dbPath = join(dir, 'naming.duckdb');
+  // generated, loaded and refreshed once per run (tests/support/demo-cache.ts); this file's own copy
+  const { demo } = await copyDemo({ seed: 1, filesDir: join(dir, 'inbox'), database: dbPath });
+  plantedFile = demo.plantedFile;
   db = await openPreparedDatabase(dbPath);
-  await ingestPaths(db, demo.files, { source: 'demo' });
-  await refresh(db);
   demoRound = await writeDemoRound(db, { seed: 1, outDir: join(dir, 'inbox'), plantedFile });
   round = await getRound(db, '2026');
-}, 900_000);
+}, DEMO_TIMEOUT);
 afterAll(() => db?.close());
 
 describe('the demo round', () => {

@@ -7,6 +7,10 @@ export class ApiError extends Error {
     public status: number,
     message: string,
     public body?: unknown,
+    /** The server's error code (`too_many_requests`, `forbidden`…), for text in the user's language. */
+    public code?: string,
+    /** Seconds from a Retry-After header (a login lock-out says how long it lasts). */
+    public retryAfter?: number,
   ) {
     super(message);
   }
@@ -22,15 +26,18 @@ const ARROW = 'application/vnd.apache.arrow.stream';
 async function failure(res: Response): Promise<ApiError> {
   let body: unknown = null;
   let message = `${res.status} ${res.statusText}`;
+  let code: string | undefined;
   try {
     body = await res.json();
     // The server's one error shape is { error: { code, message } }; accept a flat { message } too.
     const b = (body ?? {}) as { message?: string; error?: string | { code?: string; message?: string } };
     message = (typeof b.error === 'object' ? b.error?.message : b.error) ?? b.message ?? message;
+    code = typeof b.error === 'object' ? b.error?.code : undefined;
   } catch {
     /* not JSON */
   }
-  return new ApiError(res.status, message, body);
+  const retryAfter = Number(res.headers.get('retry-after') ?? Number.NaN);
+  return new ApiError(res.status, message, body, code, Number.isFinite(retryAfter) ? retryAfter : undefined);
 }
 
 function qs(params?: Record<string, unknown>): string {
@@ -88,19 +95,34 @@ export async function decodeArrow<T>(buf: ArrayBuffer): Promise<T[]> {
 
 /** A tabular endpoint: asks for Arrow IPC, accepts JSON (an array or {rows}) if the server answers with JSON. */
 export async function getRows<T>(path: string, params?: Record<string, unknown>, signal?: AbortSignal): Promise<T[]> {
+  return (await getPage<T>(path, params, signal)).rows;
+}
+
+/** A page of a tabular endpoint with the total the server counted (x-total-count; the rows' length without it). */
+export async function getPage<T>(
+  path: string,
+  params?: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<{ rows: T[]; total: number }> {
   const res = await fetch(`/api${path}${qs(params)}`, {
     credentials: 'same-origin',
     headers: { accept: `${ARROW}, application/json;q=0.5` },
     signal,
   });
   if (!res.ok) throw await failure(res);
+  const header = res.headers.get('x-total-count');
   const type = res.headers.get('content-type') ?? '';
-  if (type.includes('arrow')) return decodeArrow<T>(await res.arrayBuffer());
-  const body = (await res.json()) as unknown;
-  if (Array.isArray(body)) return body as T[];
-  const b = body as Record<string, unknown>;
-  for (const key of ['rows', 'items', 'data']) if (Array.isArray(b[key])) return b[key] as T[];
-  return [];
+  let rows: T[] = [];
+  if (type.includes('arrow')) rows = await decodeArrow<T>(await res.arrayBuffer());
+  else {
+    const body = (await res.json()) as unknown;
+    if (Array.isArray(body)) rows = body as T[];
+    else {
+      const b = body as Record<string, unknown>;
+      for (const key of ['rows', 'items', 'data']) if (Array.isArray(b[key])) rows = b[key] as T[];
+    }
+  }
+  return { rows, total: header === null ? rows.length : Number(header) };
 }
 
 export async function post<T>(path: string, body?: unknown): Promise<T> {

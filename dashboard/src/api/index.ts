@@ -1,5 +1,5 @@
 // The dashboard's API surface: one function per endpoint, all through client.ts.
-import { getJson, getRows, post, setCsrfToken } from './client.ts';
+import { getJson, getPage, getRows, post, setCsrfToken } from './client.ts';
 import type * as T from './types.ts';
 
 export * from './types.ts';
@@ -41,6 +41,15 @@ export const api = {
   },
   flags: async (p: { year?: number; region?: string; status?: string; all_years?: boolean; limit?: number }) =>
     (await getRows<T.FlagRow>('/flags', p)).map(normaliseFlag),
+  /** A page of the flag list with the risk queue's filters, and how many flags match in all. */
+  flagPage: async (p: T.FlagFilters & { limit: number; offset: number }) => {
+    const page = await getPage<T.FlagRow>('/flags', { ...p, format: undefined });
+    return { total: page.total, rows: page.rows.map(normaliseFlag) };
+  },
+  triage: (id: string | number, decision: T.TriageDecision, reason?: string) =>
+    post<T.TriageRecord>(`/flags/${encodeURIComponent(String(id))}/triage`, { decision, reason }),
+  risk: (year: number, scope: 'designated' | 'monitored' = 'designated') =>
+    getJson<T.RiskQueue>('/risk', { year, scope, limit: 5000 }),
   flag: async (id: string | number) =>
     normaliseFlag(await getJson<T.FlagDetail>(`/flags/${encodeURIComponent(String(id))}`)),
   record: (dataset: string, loadId: string | number, line: number) =>

@@ -27,10 +27,12 @@ export interface Meta {
   latest_year: number;
   provinces: { code: string; name: string }[];
   metrics: Metric[];
-  batches: (string | number)[];
+  batches: (string | number | { batch: number; regions?: number })[];
   as_of: string | null;
   last_refresh: string | null;
   weights_note?: string | null;
+  /** Indicator-system versions and the first year each judges (trends mark the changes). */
+  systems?: { version: string; label: string; from: number }[];
 }
 
 export interface CountRow {
@@ -41,7 +43,19 @@ export interface CountRow {
   count: number;
   [k: string]: unknown;
 }
+/** The year's headline over the regions in their designation term (sql/indicators/results/year_counts.sql). */
+export interface Headline {
+  year: number;
+  regions: number;
+  met: number;
+  not_met: number;
+  not_judged: number;
+  high_flags: number;
+  high_regions: number;
+  watchlist_regions: number;
+}
 export interface Overview {
+  headline: Headline | null;
   regions_by: { batch: CountRow[]; designation: CountRow[]; level: CountRow[] };
   conformance_hist: { bucket: number | string; count: number }[];
   national_trends: { year: number; metric_id: string; value: number | null }[];
@@ -129,7 +143,60 @@ export interface FlagRow {
   message?: string;
   detail?: string;
   first_seen?: string;
+  province_code?: string;
+  triage_state?: TriageState | null;
   [k: string]: unknown;
+}
+export type TriageDecision = 'acknowledged' | 'dismissed' | 'escalated';
+export type TriageState = TriageDecision | 'reopened';
+export interface TriageRecord {
+  flag_id: string;
+  decision: TriageDecision;
+  state: TriageState;
+  reason: string | null;
+  entry_id: string | null;
+  decided_by: string;
+  decided_at: string;
+}
+/** The flag list's filters (GET /api/flags), the risk queue's filters in the server's names. */
+export interface FlagFilters {
+  year?: number;
+  region?: string;
+  severity?: string;
+  rule?: string;
+  only_province?: string;
+  designation?: string;
+  batch?: number;
+  level?: string;
+  triage?: string;
+  region_status?: string;
+  scope?: 'designated' | 'all';
+}
+export type RiskTier = 'grounds' | 'breach' | 'review' | 'watch' | 'clear';
+export interface RiskReason {
+  rule: string;
+  flag_id: string | null;
+  entry_id: string | null;
+  points: number;
+  text: string;
+}
+export interface RiskRow {
+  rank: number;
+  region_code: string;
+  region_name: string | null;
+  score: number;
+  tier: RiskTier;
+  rank_low: number;
+  rank_high: number;
+  reasons: RiskReason[];
+}
+export interface RiskQueue {
+  year: number;
+  scope: 'designated' | 'monitored';
+  as_of: string | null;
+  complete: boolean;
+  total: number;
+  rows: RiskRow[];
 }
 export interface Evidence {
   dataset: string;

@@ -8,6 +8,7 @@ import type { Role } from '../api/index.ts';
 import { LoginPage } from '../features/login/LoginPage.tsx';
 import { OverviewPage } from '../features/overview/OverviewPage.tsx';
 
+const RiskPage = lazy(() => import('../features/risk/RiskPage.tsx'));
 const IndicatorsPage = lazy(() => import('../features/indicators/IndicatorsPage.tsx'));
 const RegionsPage = lazy(() => import('../features/region/RegionsPage.tsx'));
 const RegionPage = lazy(() => import('../features/region/RegionPage.tsx'));
@@ -22,7 +23,8 @@ const NamingPage = lazy(() => import('../features/naming/NamingPage.tsx'));
 
 /** Pages shown only to some roles (the server checks the role again on every route). */
 const NAV: { path: string; key: MessageKey; match: string; roles?: Role[] }[] = [
-  { path: '/', key: 'nav.overview', match: '/' },
+  { path: '/', key: 'nav.risk', match: '/', roles: ['central', 'provincial'] },
+  { path: '/overview', key: 'nav.overview', match: '/overview' },
   { path: '/indicators', key: 'nav.indicators', match: '/indicators' },
   { path: '/regions', key: 'nav.region', match: '/regions' },
   { path: '/spotchecks', key: 'nav.spotchecks', match: '/spotchecks' },
@@ -34,8 +36,10 @@ const NAV: { path: string; key: MessageKey; match: string; roles?: Role[] }[] = 
   { path: '/accounts', key: 'nav.accounts', match: '/accounts', roles: ['admin'] },
 ];
 
-function route(path: string): ReactNode {
-  if (path === '/' || path === '/overview') return <OverviewPage />;
+/** The landing view: an analyst (central or provincial) starts from the risk queue, an admin from the overview. */
+function route(path: string, role: Role): ReactNode {
+  if (path === '/' || path === '/risk') return role === 'admin' ? <OverviewPage /> : <RiskPage />;
+  if (path === '/overview') return <OverviewPage />;
   if (path === '/indicators') return <IndicatorsPage />;
   if (path === '/regions') return <RegionsPage />;
   const region = matchPath('/regions/:code', path);
@@ -95,7 +99,7 @@ export function App() {
         </div>
         <ul>
           {NAV.filter((n) => !n.roles || n.roles.includes(user.role)).map((n) => {
-            const active = n.match === '/' ? path === '/' || path === '/overview' : path.startsWith(n.match);
+            const active = n.match === '/' ? path === '/' || path === '/risk' : path.startsWith(n.match);
             return (
               <li key={n.path}>
                 <Link to={n.path + keep} className={active ? 'active' : undefined}>
@@ -133,7 +137,7 @@ export function App() {
             key={meta.last_refresh ?? 'none'}
             fallback={<div className="state state-loading">{t('common.loading')}</div>}
           >
-            {route(path)}
+            {route(path, user.role)}
           </Suspense>
         </main>
       </div>

@@ -1,5 +1,6 @@
 // Distributions: a histogram of values across regions with the threshold line, and labelled count bars.
 import * as Plot from '@observablehq/plot';
+import { wireMarks } from './interact.ts';
 import { ACCENT, base, INK, STATUS_COLORS, unitFormat, type BaseOptions } from './theme.ts';
 
 export interface HistogramOptions extends BaseOptions {
@@ -36,16 +37,39 @@ export interface CountOptions extends BaseOptions {
   x?: string;
 }
 
-/** Horizontal bars of counts by category, value written at the end of each bar. */
-export function countBarsChart(rows: readonly { label: string; count: number }[], o: CountOptions = {}) {
-  return Plot.plot({
+export interface CountRow {
+  label: string;
+  count: number;
+  /** What a click filters by (a code, not the label); defaults to the label. */
+  key?: string;
+}
+
+export interface CountBarsOptions extends CountOptions {
+  /** The bar whose key is selected is drawn dark, the others light. */
+  selected?: string | null;
+  /** A click (or Enter) on a bar: filter the view by it. */
+  onClick?: (row: CountRow) => void;
+  /** The unit after a count in the tooltip, e.g. "个地区". */
+  unit?: string;
+}
+
+/** Horizontal bars of counts by category, value written at the end of each bar; bars can filter on click. */
+export function countBarsChart(rows: readonly CountRow[], o: CountBarsOptions = {}) {
+  const keyOf = (r: CountRow) => r.key ?? r.label;
+  const fig = Plot.plot({
     ...base(o, 360, Math.max(90, 28 + rows.length * 24)),
     marginLeft: 96,
     marginRight: 36,
     x: { label: o.x ?? null, grid: true },
     y: { label: null, domain: rows.map((r) => r.label) },
     marks: [
-      Plot.barX(rows, { x: 'count', y: 'label', fill: ACCENT, fillOpacity: 0.85 }),
+      Plot.barX(rows, {
+        x: 'count',
+        y: 'label',
+        fill: ACCENT,
+        fillOpacity: (d: CountRow) => (o.selected == null || o.selected === keyOf(d) ? 0.85 : 0.3),
+        title: (d: CountRow) => `${d.label}：${d.count}${o.unit ?? ''}`,
+      }),
       Plot.text(rows, {
         x: 'count',
         y: 'label',
@@ -57,6 +81,12 @@ export function countBarsChart(rows: readonly { label: string; count: number }[]
       Plot.ruleX([0]),
     ],
   });
+  wireMarks(fig, 'bar', rows, {
+    key: keyOf,
+    label: (r) => `${r.label}：${r.count}${o.unit ?? ''}`,
+    onClick: o.onClick,
+  });
+  return fig;
 }
 
 /** Pre-binned counts (e.g. conformance buckets from the API) as columns. */

@@ -10,6 +10,9 @@ import * as S from '../schemas/flags.ts';
 import { defaultYear } from './meta.ts';
 
 /** Datasets without a region column hold national figures: their rows are not province-scoped. */
+/** The list's filters besides year, region and status (sql/api/flags_list.sql), each a string or absent. */
+const FILTERS = ['severity', 'rule', 'only_province', 'designation', 'level', 'triage', 'region_status'] as const;
+
 const NATIONAL = new Set(datasets.filter((d) => !d.columns.some((c) => c.name === 'region_code')).map((d) => d.name));
 
 export default async function flagRoutes(app: FastifyInstance) {
@@ -22,21 +25,26 @@ export default async function flagRoutes(app: FastifyInstance) {
       status: string;
       limit: number;
       offset: number;
-    };
+    } & Partial<Record<(typeof FILTERS)[number], string>> & { batch?: number; scope?: 'designated' | 'all' };
     const year = query.all_years ? null : (query.year ?? (await defaultYear(app)).year);
     const region = query.region ?? null;
     const s = query.status === 'all' ? null : query.status;
-    const filters = { year, region, status: s, province };
-    const [{ total }] = await app.q.cached(`flags_count|${year}|${region}|${s}|${province}`, () =>
+    const filters = {
+      year,
+      region,
+      status: s,
+      province,
+      ...Object.fromEntries(FILTERS.map((k) => [k, query[k] ?? null])),
+      batch: query.batch ?? null,
+      in_term: query.scope === 'designated',
+    };
+    const key = JSON.stringify(filters);
+    const [{ total }] = await app.q.cached(`flags_count|${key}`, () =>
       app.q.rows<{ total: number }>('api/flags_count', filters),
     );
     reply.header('x-total-count', String(total));
-    return sendTable(
-      req,
-      reply,
-      app.q,
-      `flags|${year}|${region}|${s}|${query.limit}|${query.offset}|${province}`,
-      async () => app.q.rows('api/flags_list', { ...filters, limit: query.limit, offset: query.offset }),
+    return sendTable(req, reply, app.q, `flags|${key}|${query.limit}|${query.offset}`, async () =>
+      app.q.rows('api/flags_list', { ...filters, limit: query.limit, offset: query.offset }),
     );
   });
 

@@ -1,6 +1,6 @@
 // /api/health, /api/meta, /api/overview: the small aggregated documents the dashboard opens with.
 import type { FastifyInstance } from 'fastify';
-import { allMetrics, loadSystems } from '../../indicators/index.ts';
+import { allMetrics, loadSystems, yearCounts } from '../../indicators/index.ts';
 import { provinceOf } from '../plugins/auth.ts';
 import { sendCachedJson } from '../plugins/table.ts';
 import * as S from '../schemas/meta.ts';
@@ -65,13 +65,20 @@ export default async function metaRoutes(app: FastifyInstance) {
     const dflt = await defaultYear(app);
     const year = (req.query as { year?: number }).year ?? dflt.year;
     return sendCachedJson(req, reply, app.q, `overview|${year}|${province}`, async () => {
-      const by = await app.q.rows<{ dimension: string; key: string; count: number }>('api/overview_regions_by', {
-        province,
-      });
+      const by =
+        year === null
+          ? []
+          : await app.q.rows<{ dimension: string; key: string; count: number }>('api/overview_regions_by', {
+              year,
+              province,
+            });
       const pick = (d: string) => by.filter((r) => r.dimension === d).map(({ key, count }) => ({ key, count }));
       const run = dflt.run_id;
       return {
         year,
+        // the year's headline over the one population every view counts (pipeline/indicators/population.ts)
+        headline:
+          year === null ? null : await yearCounts((name, params) => app.q.rows(name, params), { year, province }),
         regions_by: { batch: pick('batch'), designation: pick('designation'), level: pick('level') },
         conformance_hist:
           run === null || year === null

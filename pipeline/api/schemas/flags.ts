@@ -48,7 +48,7 @@ const triageRecord = obj({
 
 export const list = table(
   ['flags'],
-  "Risk flags of the caller's regions: the latest scored year unless year or all_years is given, active unless status is given; a page of limit rows from offset, the total in the x-total-count header",
+  "Risk flags of the caller's regions: the latest scored year unless year or all_years is given, active unless status is given, narrowed by the risk queue's filters (severity, rule, province, designation, batch, level, triage state, the region's verdict on the bar; scope=designated keeps the regions in their designation term); a page of limit rows from offset, the total in the x-total-count header",
   flagRow,
   {
     querystring: {
@@ -58,6 +58,15 @@ export const list = table(
         all_years: { type: 'boolean', default: false },
         region: regionCode,
         status: { type: 'string', enum: ['active', 'resolved', 'all'], default: 'active' },
+        severity: { type: 'string', enum: ['high', 'medium', 'low', 'info'] },
+        rule: { type: 'string', pattern: '^[a-z0-9_.]{1,64}$' },
+        only_province: regionCode,
+        designation: { type: 'string', enum: ['comprehensive', 'single', 'none'] },
+        batch: { type: 'integer', minimum: 1900, maximum: 2200 },
+        level: { type: 'string', enum: ['province', 'city', 'county'] },
+        triage: { type: 'string', enum: ['none', ...TRIAGE_DECISIONS, 'reopened'] },
+        region_status: { type: 'string', enum: ['met', 'not_met', 'not_judged'] },
+        scope: { type: 'string', enum: ['designated', 'all'], default: 'all' },
         limit: { type: 'integer', minimum: 1, maximum: 5000, default: 200 },
         offset: { type: 'integer', minimum: 0, maximum: MAX_INT, default: 0 },
       },

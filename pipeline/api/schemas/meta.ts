@@ -59,11 +59,27 @@ export const meta = {
 
 export const overview = {
   tags: ['meta'],
-  summary: 'Overview page: region counts, conformance histogram, national trends, newest flags, outstanding reports',
+  summary:
+    'Overview page: headline figures and region counts over the regions in their designation term in the year, conformance histogram, national trends, newest flags, outstanding reports',
   querystring: { type: 'object', properties: { year }, additionalProperties: false },
   response: {
     200: obj({
       year: nint,
+      headline: {
+        anyOf: [
+          { type: 'null' },
+          obj({
+            year: int,
+            regions: int,
+            met: int,
+            not_met: int,
+            not_judged: int,
+            high_flags: int,
+            high_regions: int,
+            watchlist_regions: int,
+          }),
+        ],
+      },
       regions_by: obj({
         batch: rows({ key: str, count: int }),
         designation: rows({ key: str, count: int }),
