@@ -270,6 +270,21 @@ describe('candidates, notice, objections and naming', () => {
     const application = await db.allFile<{ kind: string }>('naming/application_one', { round: '2026', region: first });
     expect(entry).toEqual({ batch: 2026, designation: application[0].kind, designated_on: '2026-10-12' });
 
+    // supervision from the next year: in the spot-check pool of 2027, not of its naming year
+    const pool = async (year: number) =>
+      (
+        await db.allFile<{ region_code: string }>('spotcheck/pool', {
+          year,
+          strata: 'none',
+          exclude_revoked: true,
+          exclude_named_this_year: true,
+          as_of: `${year}-12-31`,
+        })
+      ).map((r) => r.region_code);
+    expect(await pool(2026)).not.toContain(first);
+    expect(await pool(2027)).toContain(first);
+    expect(await pool(2027)).not.toContain(second);
+
     const actions = (await readAuditLog(db)).map((e) => e.action).filter((a) => a.startsWith('naming.'));
     expect(actions).toEqual(
       expect.arrayContaining([
