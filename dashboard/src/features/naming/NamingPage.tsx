@@ -30,6 +30,7 @@ import {
   useCandidates,
   useFieldCheck,
   useRanking,
+  useReports,
   useRoundStatus,
   useRounds,
 } from './data.ts';
@@ -220,6 +221,52 @@ function Applicants({ round }: { round: string }) {
             <ScorecardDetail card={cards.find((c) => c.region_code === open)!} />
           )}
         </>
+      )}
+    </QueryLoad>
+  );
+}
+
+function Reports({ round }: { round: string }) {
+  const x = useText();
+  const [text, setText] = useState('');
+  const [search, setSearch] = useState('');
+  const q = useReports(round, search);
+  return (
+    <QueryLoad
+      title={x('reports')}
+      query={q}
+      testId="naming-reports"
+      isEmpty={() => false}
+      actions={
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setSearch(text.trim());
+          }}
+        >
+          <input
+            aria-label={x('search')}
+            placeholder={x('search')}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <button type="submit">{x('search')}</button>
+        </form>
+      }
+    >
+      {(rows) => (
+        <DataTable
+          name={`naming-${round}-reports`}
+          urlKey={false}
+          rows={rows}
+          columns={[
+            { key: 'region', label: x('region'), value: (r) => `${r.region_name ?? ''} ${r.region_code}` },
+            { key: 'file_name', label: x('file') },
+            { key: 'bytes', label: x('bytes'), align: 'right' },
+            { key: 'sha256', label: 'SHA-256', render: (r) => <code>{r.sha256}</code> },
+          ]}
+        />
       )}
     </QueryLoad>
   );
@@ -557,6 +604,7 @@ function RoundView({ round }: { round: string }) {
     <>
       <Timetable round={round} />
       <Applicants round={round} />
+      <Reports round={round} />
       <Ranking round={round} onChange={refresh} />
       <QueryLoad title={x('fieldCheck')} query={fieldCheck} testId="naming-field-check-panel">
         {(data) => <FieldCheckPanel round={round} data={data} onChange={refresh} />}
