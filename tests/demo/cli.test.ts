@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../pipeline/db/paths.ts';
 import { runCli } from '../cli/run-cli.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 let work: string;
 beforeAll(() => {
@@ -57,7 +58,10 @@ describe('shifan demo', () => {
     const planted = JSON.parse(readFileSync(join(out.out, 'planted.json'), 'utf8')) as Array<{ expect: string }>;
     expect(rejected).toBe(planted.filter((p) => p.expect.startsWith('reject:')).length);
     expect(rejected).toBe(6);
-  }, 300_000);
+    // the demo's naming round is loaded too (pipeline/naming/demo-round.ts), after a refresh of the figures
+    expect(out.naming_round).toMatchObject({ round_id: '2026' });
+    expect(out.files).toContain('naming_self_assessments_2026.csv');
+  }, DEMO_TIMEOUT);
 
   it('writes the same bytes whatever the time zone of the machine', () => {
     const hashes = (dir: string) =>

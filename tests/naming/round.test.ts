@@ -185,6 +185,21 @@ describe('ranking and the field-check list', () => {
   });
 });
 
+describe('the stored field-check list after the data change', () => {
+  it("still reproduces from its stored inputs, and says that today's inputs differ", async () => {
+    const [list] = await fieldCheckLists(queryOf(db), '2026');
+    const code = list.regions[0];
+    const path = join(dir, 'naming_satisfaction_2026_resurvey.csv');
+    writeFileSync(path, `认定批次,行政区划代码,样本量,满意人数\n2026,${code},1000,500\n`);
+    expect((await ingestFile(db, path)).status).toBe('loaded');
+    const v = await verifyFieldCheckList(queryOf(db), round);
+    expect(v).toMatchObject({ inputs_intact: true, reproduces: true, inputs_current: false });
+    expect(v.recomputed).toEqual(list.regions);
+    const now = await rankRound(queryOf(db), round);
+    expect(now.find((r) => r.region_code === code)!.satisfaction).toBe(0.5);
+  });
+});
+
 describe('candidates, notice, objections and naming', () => {
   it('runs from the field-check list to a named region in the regions directory, every step audit-logged', async () => {
     const [list] = await fieldCheckLists(queryOf(db), '2026');
