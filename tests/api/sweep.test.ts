@@ -399,7 +399,7 @@ describe('route sweep', () => {
     expect(wrong).toEqual([]);
     expect(tally.anonymousData).toBe(0);
     expect(tally.crossProvinceLeaks).toBe(0);
-  }, 600_000);
+  }, 1_200_000);
 });
 
 describe('out-of-range parameters', () => {

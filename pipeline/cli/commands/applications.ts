@@ -180,6 +180,36 @@ export function registerApplications(program: Command): void {
     });
 
   apps
+    .command('reports')
+    .description('the self-assessment reports of a round (file, SHA-256), or those whose text contains --search')
+    .requiredOption('--round <round>', 'the round')
+    .option('--search <text>', 'a phrase the report text contains')
+    .action(async (_opts, cmd: Command) => {
+      const opts = optionsOf<{ round: string; search?: string }>(cmd);
+      const rows = await withDatabase(
+        cmd,
+        async (db) => {
+          await getRound(db, opts.round);
+          return db.allFile<{
+            region_code: string;
+            region_name: string;
+            file_name: string;
+            bytes: number;
+            sha256: string;
+          }>('naming/reports', { round: opts.round, province: null, search: opts.search ?? null, with_text: false });
+        },
+        { readOnly: true },
+      ).catch(usage);
+      if (opts.json) return printJson(rows);
+      cliOut.write(
+        `${formatTable(
+          ['地区', '文件', '字节', 'SHA-256'],
+          rows.map((r) => [`${r.region_code} ${r.region_name ?? ''}`, r.file_name, r.bytes, r.sha256]),
+        )}\n`,
+      );
+    });
+
+  apps
     .command('candidate <regions...>')
     .description('put applicants on the candidate list (on the field-check list, field check at the bar)')
     .requiredOption('--round <round>', 'the round')
