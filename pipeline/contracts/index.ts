@@ -13,6 +13,13 @@ import { satisfactionSurveys } from './satisfaction-surveys.ts';
 import { spotcheckFindings } from './spotcheck-findings.ts';
 import { nationalBenchmarks } from './national-benchmarks.ts';
 import { disclosureAnnualReports } from './disclosure-annual-reports.ts';
+import { namingApplications } from './naming-applications.ts';
+import { namingSelfAssessments } from './naming-self-assessments.ts';
+import { namingPrereviews } from './naming-prereviews.ts';
+import { namingThirdParty } from './naming-third-party.ts';
+import { namingSatisfaction } from './naming-satisfaction.ts';
+import { namingFieldChecks } from './naming-field-checks.ts';
+import { namingObjections } from './naming-objections.ts';
 
 export * from './types.ts';
 export {
@@ -29,7 +36,15 @@ export {
   spotcheckFindings,
   nationalBenchmarks,
   disclosureAnnualReports,
+  namingApplications,
+  namingSelfAssessments,
+  namingPrereviews,
+  namingThirdParty,
+  namingSatisfaction,
+  namingFieldChecks,
+  namingObjections,
 };
+export { NAMING_FIELDS, ROUND_ID_PATTERN } from './naming-fields.ts';
 export * from './disclosure-report-template.ts';
 
 export const datasets: readonly DatasetContract[] = [
@@ -46,6 +61,14 @@ export const datasets: readonly DatasetContract[] = [
   spotcheckFindings,
   nationalBenchmarks,
   disclosureAnnualReports,
+  // the naming round (认定程序, pipeline/naming)
+  namingApplications,
+  namingSelfAssessments,
+  namingPrereviews,
+  namingThirdParty,
+  namingSatisfaction,
+  namingFieldChecks,
+  namingObjections,
 ];
 
 export function datasetByName(name: string): DatasetContract {

@@ -22,7 +22,7 @@ import { parquetColumns } from './stage-parquet.ts';
 import type { ReaderReject } from './staged.ts';
 import type { SourceRow } from './stage-rows.ts';
 import { datasets, disclosureAnnualReports } from '../contracts/index.ts';
-import { looksLikeReport, readDisclosureReport } from '../disclosure-reports/index.ts';
+import { looksLikeReport } from '../disclosure-reports/looks-like.ts';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 
@@ -120,6 +120,8 @@ async function openReport(path: string, datasetName?: string): Promise<OpenedSou
       `${basename(path)}: a ${format} file is read as a published disclosure report (disclosure_annual_reports), not as ${datasetName}`,
     );
   }
+  // the report readers load with the first report (DOCX, HTML and PDF libraries: none of a server's start)
+  const { readDisclosureReport } = await import('../disclosure-reports/index.ts');
   const read = await readDisclosureReport(path, format);
   const contract = disclosureAnnualReports;
   return {

@@ -8,6 +8,8 @@ import { generateDemo } from '../demo/index.ts';
 import { ingestPaths, type IngestResult } from '../load/index.ts';
 import { referenceFile } from '../reference/index.ts';
 import { importInspectorsText } from '../spotcheck/register.ts';
+import { refresh } from '../indicators/index.ts';
+import { writeDemoRound } from '../naming/demo-round.ts';
 
 export interface FirstRunReport {
   fresh: boolean;
@@ -31,6 +33,10 @@ export async function ensureSampleData(db: Database, options: { seed?: number } 
   const results = await ingestPaths(db, demo.files, { source: 'demo' });
   // the demo's inspector register, so that a spot-check draw on the demo finds its teams
   const inspectors = await importInspectorsText(db, demo.inspectorsCsv, 'demo-inspectors.csv', 'system:first-start');
+  // the demo's naming round (fourth batch, 2026) is written from the refreshed figures (pipeline/naming/demo-round.ts)
+  await refresh(db);
+  const round = await writeDemoRound(db, { seed, outDir, plantedFile: demo.plantedFile });
+  results.push(...round.loads);
   return {
     fresh: true,
     reference,

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditOf, closeApp, demoApp, get, login, post, type Ctx, type Session } from './helper.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 let ctx: Ctx;
 let central: Session;
@@ -16,7 +17,7 @@ beforeAll(async () => {
   central = await login(ctx.app, 'central');
   prov = await login(ctx.app, 'prov');
   admin = await login(ctx.app, 'boss');
-}, 120_000);
+}, DEMO_TIMEOUT);
 afterAll(() => closeApp(ctx));
 
 function multipart(fields: Record<string, string>, file: { name: string; content: string }) {

@@ -2,11 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { auditOf, closeApp, demoApp, get, login, post, type Ctx, PASSWORD } from './helper.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 let ctx: Ctx;
 beforeAll(async () => {
   ctx = await demoApp();
-}, 120_000);
+}, DEMO_TIMEOUT);
 afterAll(() => closeApp(ctx));
 
 describe('POST /api/auth/login', () => {
@@ -104,6 +105,10 @@ describe('login throttling', () => {
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.code).toBe('too_many_requests');
     expect(locked.headers['retry-after']).toBe('1');
+    // Said in Chinese first (the office's language), with the wait, then in English for logs.
+    expect(locked.json().error.message).toBe(
+      '登录失败次数过多，已暂时锁定，请 1 秒后再试 (too many failed logins; try again in 1 s)',
+    );
     expect((await attempt(app, 'central', PASSWORD, '198.51.100.1')).statusCode).toBe(200);
     clock += 1000;
     expect((await attempt(app, 'boss', PASSWORD, '198.51.100.77')).statusCode).toBe(200);

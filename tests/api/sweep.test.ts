@@ -9,7 +9,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildCertificate, importInspectors } from '../../pipeline/spotcheck/index.ts';
 import { addUser } from '../../pipeline/users/index.ts';
+import { writeDemoRound } from '../../pipeline/naming/demo-round.ts';
 import { closeApp, demoApp, login, post, type Ctx, PASSWORD, type Session } from './helper.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 const ROLES = ['anonymous', 'provincial_other', 'provincial_own', 'central', 'admin'] as const;
 type Role = (typeof ROLES)[number];
@@ -109,6 +111,28 @@ const EXPECTED: Record<string, Expect> = {
   'GET /api/inspectors': { anonymous: 401, provincial_other: 403, provincial_own: 403, central: 200, admin: 200 },
   'POST /api/inspectors/import': keeperChange,
   'POST /api/inspectors/{id}': keeperChange,
+  'GET /api/naming/rounds': anyUser(200),
+  'POST /api/naming/rounds': centralChange,
+  'GET /api/naming/rounds/{round}': anyUser(200),
+  'GET /api/naming/rounds/{round}/applicants': anyUser(200),
+  'GET /api/naming/rounds/{round}/contradictions': anyUser(200),
+  'GET /api/naming/rounds/{round}/ranking': anyUser(200),
+  'GET /api/naming/rounds/{round}/field-check': anyUser(200),
+  'POST /api/naming/rounds/{round}/field-check': centralChange,
+  'GET /api/naming/rounds/{round}/candidates': anyUser(200),
+  'POST /api/naming/rounds/{round}/candidates': centralChange,
+  'POST /api/naming/rounds/{round}/notice': centralChange,
+  'POST /api/naming/rounds/{round}/decisions': centralChange,
+  'GET /api/naming/rounds/{round}/reports': anyUser(200),
+  'POST /api/naming/rounds/{round}/export': centralChange,
+  // no export written in the sweep: the central office and admin reach the route and find no file
+  'GET /api/naming/rounds/{round}/export/{file}': {
+    anonymous: 401,
+    provincial_other: 403,
+    provincial_own: 403,
+    central: 404,
+    admin: 404,
+  },
   // not in the OpenAPI document, but served: the document itself and its UI
   'GET /docs/json': anyUser(200),
 };
@@ -198,6 +222,8 @@ beforeAll(async () => {
   });
   expect(drawn.statusCode, drawn.body).toBe(200);
   expect((await post(ctx.app, central, `/api/spotchecks/${frozen.json().draw_id}/commit`)).statusCode).toBe(200);
+  // the demo's naming round, so that its routes answer with applicants of many provinces
+  await writeDemoRound(ctx.db, { seed: 1, outDir: ctx.dir });
 
   const [flag] = await ctx.db.all<{ flag_id: string }>(
     'SELECT f.flag_id FROM flags AS f JOIN regions AS r USING (region_code) WHERE r.province_code = $1 ORDER BY 1 LIMIT 1',
@@ -222,6 +248,8 @@ beforeAll(async () => {
     'jobs/{id}': 'nightly_refresh',
     username: 'prov',
     'inspectors/{id}': 'I1',
+    round: '2026',
+    'naming/{file}': 'ranking.xlsx',
     // an inspector candidate list: names every province's selection, so central office and admin only
     name: Object.keys((await buildCertificate(ctx.db, frozen.json().draw_id)).files).find((f) =>
       f.startsWith('inspectors-'),
@@ -237,7 +265,7 @@ beforeAll(async () => {
     if (province_code !== ctx.province) foreign.provincial_own.add(region_code);
     if (province_code !== otherProvince) foreign.provincial_other.add(region_code);
   }
-}, 900_000);
+}, DEMO_TIMEOUT);
 afterAll(() => closeApp(ctx));
 
 /** The concrete path of an OpenAPI path, and which of its segments are static. */

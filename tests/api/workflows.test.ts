@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { demoInspectorsCsv } from '../../pipeline/demo/inspectors.ts';
 import { auditOf, closeApp, demoApp, get, login, post, type Ctx, type Session } from './helper.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 let ctx: Ctx;
 let central: Session;
@@ -15,7 +16,7 @@ beforeAll(async () => {
   central = await login(ctx.app, 'central');
   prov = await login(ctx.app, 'prov');
   admin = await login(ctx.app, 'boss');
-}, 600_000);
+}, DEMO_TIMEOUT);
 afterAll(() => closeApp(ctx));
 
 describe('accounts (admin)', () => {
@@ -58,6 +59,19 @@ describe('accounts (admin)', () => {
     expect((await ctx.db.one<{ n: number }>("SELECT count(*) AS n FROM sessions WHERE username = 'mover'"))!.n).toBe(0);
     expect((await auditOf(ctx.db, 'user.set_province')).at(-1)!.subject).toBe('user:mover');
     void s;
+  });
+
+  it('refuses a password sent to the reset with a 400 saying the reset generates one, and leaves the account as it was', async () => {
+    const { password: old } = (
+      await post(ctx.app, admin, '/api/users', { username: 'chooser', role: 'central' })
+    ).json() as { password: string };
+    const res = await post(ctx.app, admin, '/api/users/chooser/password', { password: 'my-own-Choice-2025!' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('bad_request');
+    expect(res.json().error.message).toContain('重置密码由系统生成，不接受指定的密码');
+    expect(res.json().error.message).toContain('the reset generates the password');
+    await login(ctx.app, 'chooser', old); // unchanged: the old password still logs in
+    expect((await auditOf(ctx.db, 'user.password')).some((a) => a.subject === 'user:chooser')).toBe(false);
   });
 
   it('resets a password: the old one stops working, the new one (shown once) logs in', async () => {

@@ -25,6 +25,7 @@ import {
   type Credentials,
   type Server,
 } from './harness.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
   let server: Server;
@@ -63,7 +64,7 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     browser = await launch();
     admin = await open(server.admin);
     adminErrors = watchConsole(admin);
-  }, 600_000);
+  }, DEMO_TIMEOUT);
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => {});

@@ -19,6 +19,7 @@ import {
   type Manifest,
 } from '../../pipeline/export/index.ts';
 import { refreshedSmallDemo } from './fixture.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 const chromium = chromiumPath();
 let db: Database;
@@ -30,7 +31,7 @@ beforeAll(async () => {
   ({ db, dir } = await refreshedSmallDemo());
   result = await exportQuarter(db, { quarter: '2025Q3', outDir: join(dir, 'exports', '2025Q3') });
   manifest = JSON.parse(readFileSync(join(result.dir, 'manifest.json'), 'utf8')) as Manifest;
-}, 120_000);
+}, DEMO_TIMEOUT);
 
 afterAll(() => db?.close());
 

@@ -7,6 +7,10 @@ export class ApiError extends Error {
     public status: number,
     message: string,
     public body?: unknown,
+    /** The server's error code (`too_many_requests`, `forbidden`…), for text in the user's language. */
+    public code?: string,
+    /** Seconds from a Retry-After header (a login lock-out says how long it lasts). */
+    public retryAfter?: number,
   ) {
     super(message);
   }
@@ -22,15 +26,18 @@ const ARROW = 'application/vnd.apache.arrow.stream';
 async function failure(res: Response): Promise<ApiError> {
   let body: unknown = null;
   let message = `${res.status} ${res.statusText}`;
+  let code: string | undefined;
   try {
     body = await res.json();
     // The server's one error shape is { error: { code, message } }; accept a flat { message } too.
     const b = (body ?? {}) as { message?: string; error?: string | { code?: string; message?: string } };
     message = (typeof b.error === 'object' ? b.error?.message : b.error) ?? b.message ?? message;
+    code = typeof b.error === 'object' ? b.error?.code : undefined;
   } catch {
     /* not JSON */
   }
-  return new ApiError(res.status, message, body);
+  const retryAfter = Number(res.headers.get('retry-after') ?? Number.NaN);
+  return new ApiError(res.status, message, body, code, Number.isFinite(retryAfter) ? retryAfter : undefined);
 }
 
 function qs(params?: Record<string, unknown>): string {

@@ -19,6 +19,7 @@ const DataPage = lazy(() => import('../features/data/DataPage.tsx'));
 const UploadPage = lazy(() => import('../features/upload/UploadPage.tsx'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.tsx'));
 const InspectorsPage = lazy(() => import('../features/inspectors/InspectorsPage.tsx'));
+const NamingPage = lazy(() => import('../features/naming/NamingPage.tsx'));
 
 /** Pages shown only to some roles (the server checks the role again on every route). */
 const NAV: { path: string; key: MessageKey; match: string; roles?: Role[] }[] = [
@@ -28,6 +29,7 @@ const NAV: { path: string; key: MessageKey; match: string; roles?: Role[] }[] = 
   { path: '/regions', key: 'nav.region', match: '/regions' },
   { path: '/spotchecks', key: 'nav.spotchecks', match: '/spotchecks' },
   { path: '/watchlist', key: 'nav.watchlist', match: '/watchlist' },
+  { path: '/naming', key: 'nav.naming', match: '/naming' },
   { path: '/data', key: 'nav.data', match: '/data' },
   { path: '/upload', key: 'nav.upload', match: '/upload' },
   { path: '/inspectors', key: 'nav.inspectors', match: '/inspectors', roles: ['central', 'admin'] },
@@ -52,6 +54,7 @@ function route(path: string, role: Role): ReactNode {
   if (path === '/upload') return <UploadPage />;
   if (path === '/accounts') return <AccountsPage />;
   if (path === '/inspectors') return <InspectorsPage />;
+  if (path === '/naming') return <NamingPage />;
   return <OverviewPage />;
 }
 

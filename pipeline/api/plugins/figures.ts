@@ -128,9 +128,11 @@ export class FiguresRefresher {
     if (!this.lastError) this.check();
   }
 
-  close(): void {
+  /** Stops scheduling; waits for a check or refresh under way, which use the database the caller closes next. */
+  async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
+    await Promise.allSettled([this.checking, this.current]);
   }
 }
 

@@ -36,7 +36,11 @@ export default async function authRoutes(app: FastifyInstance, opts: AuthRouteOp
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
       reply.header('retry-after', String(seconds));
-      throw new HttpError(429, 'too_many_requests', `too many failed logins; try again in ${seconds} s`);
+      throw new HttpError(
+        429,
+        'too_many_requests',
+        `登录失败次数过多，已暂时锁定，请 ${seconds} 秒后再试 (too many failed logins; try again in ${seconds} s)`,
+      );
     }
     const user = await authenticate(app.db, username, password);
     if (!user) {

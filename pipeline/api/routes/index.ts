@@ -12,6 +12,7 @@ import jobRoutes from './jobs.ts';
 import userRoutes from './users.ts';
 import inspectorRoutes from './inspectors.ts';
 import disclosureReportRoutes from './disclosure-reports.ts';
+import namingRoutes from './naming.ts';
 
 export const routeGroups = [
   authRoutes,
@@ -27,4 +28,5 @@ export const routeGroups = [
   userRoutes,
   inspectorRoutes,
   disclosureReportRoutes,
+  namingRoutes,
 ];

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { addUser, disableUser, listUsers } from '../../users/index.ts';
 import { enableUser, resetPassword, setProvince } from '../../users/manage.ts';
 import { requireRole } from '../plugins/auth.ts';
-import { asBadRequest, forbidden } from '../plugins/errors.ts';
+import { asBadRequest, badRequest, forbidden } from '../plugins/errors.ts';
 import * as S from '../schemas/users.ts';
 
 export default async function userRoutes(app: FastifyInstance) {
@@ -35,7 +35,17 @@ export default async function userRoutes(app: FastifyInstance) {
     return { ok: true };
   });
 
+  // The reset generates the password (long, random, shown once): one sent along is refused, saying so, rather than
+  // ignored, so an admin (or a script) that meant to set it does not believe it was set.
   app.post('/users/:username/password', { schema: S.resetPassword, preHandler: admin }, async (req) => {
+    const body = req.body;
+    if (body && typeof body === 'object' && 'password' in body) {
+      throw badRequest(
+        '重置密码由系统生成，不接受指定的密码；请去掉 password 字段，新密码将在响应中显示一次 ' +
+          '(the reset generates the password and does not accept one: leave out the password field; the new ' +
+          'password is in the answer, once)',
+      );
+    }
     const result = await asBadRequest(app.q.write((db) => resetPassword(db, name(req), actor(req))));
     app.forgetUser(name(req));
     return result;

@@ -50,7 +50,8 @@ export const enable = {
 };
 export const resetPassword = {
   tags: ['users'],
-  summary: 'Give an account a new generated password, returned once; its sessions end (admin)',
+  summary:
+    'Give an account a new generated password, returned once; its sessions end (admin). A password sent along is refused (400)',
   params: byName,
   response: { 200: obj({ username: str, password: str }), ...errors },
 };

@@ -6,6 +6,8 @@ import { defaultInboxDir } from '../../db/index.ts';
 import { type DemoProgress, generateDemo, SCALES, type ScaleName } from '../../demo/index.ts';
 import { ingestPaths, terminalProgress } from '../../load/index.ts';
 import { importInspectorsText } from '../../spotcheck/register.ts';
+import { refresh } from '../../indicators/index.ts';
+import { type DemoRoundResult, writeDemoRound } from '../../naming/demo-round.ts';
 import { cliErr, cliOut, cliPath, optionsOf, printJson, setExitCode, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
@@ -47,6 +49,7 @@ export function registerDemo(program: Command): void {
       const generatedSeconds = (performance.now() - started) / 1000;
       if (!opts.json && cliErr.isTTY) cliErr.write('\r\x1b[2K');
       let inspectors = 0;
+      let round = null as DemoRoundResult | null;
       const loads = opts.load
         ? await withDatabase(cmd, async (db) => {
             const results = await ingestPaths(db, demo.files, {
@@ -57,7 +60,11 @@ export function registerDemo(program: Command): void {
             inspectors = (
               await importInspectorsText(db, demo.inspectorsCsv, `demo-${scale}-${seed}-inspectors.csv`, 'system:demo')
             ).imported;
-            return results;
+            // the fourth batch's naming round (pipeline/naming): written from the refreshed figures, so an honest
+            // applicant's self-assessment is what its data say and only the planted claims contradict them
+            await refresh(db);
+            round = await writeDemoRound(db, { seed, outDir, plantedFile: demo.plantedFile });
+            return [...results, ...round.loads];
           })
         : [];
       const seconds = (performance.now() - started) / 1000;
@@ -69,10 +76,13 @@ export function registerDemo(program: Command): void {
           seed,
           generated_seconds: round1(generatedSeconds),
           seconds: round1(seconds),
-          files: demo.files.map((f) => relative(outDir, f)),
+          files: [...demo.files, ...(round?.files ?? [])].map((f) => relative(outDir, f)),
           rows: demo.counts,
           planted: demo.plantedFile,
           inspectors,
+          naming_round: round
+            ? { round_id: round.round_id, applicants: round.applicants, planted: round.planted.length }
+            : null,
           loads: loads.map(({ file, dataset, status, loaded, rejected, message }) => ({
             file,
             dataset,
@@ -96,7 +106,11 @@ export function registerDemo(program: Command): void {
             (opts.load ? `; loaded in ${(seconds - generatedSeconds).toFixed(1)} s` : ' (not loaded: --no-load)') +
             '\n',
         );
-        cliOut.write(`planted problems (${demo.planted.length}): ${demo.plantedFile}\n`);
+        cliOut.write(`planted problems (${demo.planted.length + (round?.planted.length ?? 0)}): ${demo.plantedFile}\n`);
+        if (round)
+          cliOut.write(
+            `naming round ${round.round_id} (第四批): ${round.applicants} applicants, field-check list ${round.field_check_list.join(' ')}\n`,
+          );
         if (opts.load)
           cliOut.write(
             `inspector register: ${inspectors} demo inspectors imported (a spot-check draw needs them for its teams)\n`,

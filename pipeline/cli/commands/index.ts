@@ -66,6 +66,18 @@ export const commands: CommandEntry[] = [
     load: async () => (await import('./audit.ts')).registerAudit,
   },
   {
+    name: 'round',
+    database: 'shared',
+    summary: 'naming rounds (认定程序): create, status, list',
+    load: async () => (await import('./round.ts')).registerRound,
+  },
+  {
+    name: 'applications',
+    database: 'shared',
+    summary: 'applicants of a naming round: rank, contradictions, scorecard, field checks, candidates, naming',
+    load: async () => (await import('./applications.ts')).registerApplications,
+  },
+  {
     name: 'workdays',
     database: 'none',
     summary: 'working-day arithmetic on the official calendar',

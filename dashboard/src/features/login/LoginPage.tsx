@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { useSession } from '../../app/session.tsx';
+import { loginErrorText } from './login-error.ts';
 
 export function LoginPage() {
   const { t, lang, setLang } = useI18n();
@@ -15,8 +16,8 @@ export function LoginPage() {
     setError(null);
     try {
       await login(username, password);
-    } catch {
-      setError(t('auth.failed'));
+    } catch (err) {
+      setError(loginErrorText(err, t));
     } finally {
       setBusy(false);
     }

@@ -1,0 +1,599 @@
+// 认定: the naming round (认定程序, section 三). A central analyst goes from the applications to a candidate list
+// here: the round's timetable with what is due, the applicants by province with their own data beside their
+// self-assessment and every contradiction with its evidence, the combined ranking with rank intervals, the
+// field-check list (made by the round's stated rule, reproducible), the candidate list, its notice and the decisions.
+import { useState } from 'react';
+import { useCanAct, useSession } from '../../app/session.tsx';
+import { Link, useRouter } from '../../app/router.tsx';
+import { DataTable } from '../../components/DataTable.tsx';
+import { QueryLoad } from '../../components/QueryLoad.tsx';
+import { useI18n } from '../../i18n/index.tsx';
+import {
+  CLAIM_ZH,
+  CONTRADICTION_ZH,
+  DATA_STATUS_ZH,
+  DECISION_ZH,
+  FUNNEL_POSITION_ZH,
+  KIND_ZH,
+  OBJECTION_ZH,
+  ROUND_STEP_ZH,
+  STEP_STATE_ZH,
+  UNRANKED_ZH,
+} from '../../../../pipeline/naming/labels.ts';
+import {
+  type Candidates,
+  type FieldCheck,
+  namingApi,
+  type Ranked,
+  type Scorecard,
+  useApplicants,
+  useCandidates,
+  useFieldCheck,
+  useRanking,
+  useRoundStatus,
+  useRounds,
+} from './data.ts';
+import { TEXT, type TextKey } from './labels.ts';
+
+const pct = (x: number | null | undefined) => (x == null ? '—' : `${(100 * x).toFixed(1)}%`);
+
+function useText() {
+  const { lang } = useI18n();
+  return (k: TextKey) => TEXT[k][lang === 'en' ? 'en' : 'zh'];
+}
+
+function ErrorLine({ error }: { error: string | null }) {
+  return error ? (
+    <span className="state-error" role="alert">
+      {error}
+    </span>
+  ) : null;
+}
+
+function Timetable({ round }: { round: string }) {
+  const x = useText();
+  const q = useRoundStatus(round);
+  return (
+    <QueryLoad title={x('timetable')} query={q} testId="naming-timetable">
+      {(s) => (
+        <>
+          <p className="muted">
+            {s.round.title}；{x('conformance')} {s.round.data_from}–{s.round.data_to}（{s.round.data_to}）；
+            {x('notice')} {s.round.notice_workdays} {x('workdays')}
+          </p>
+          <DataTable
+            name={`naming-${round}-timetable`}
+            testId="naming-steps"
+            urlKey={false}
+            filter={false}
+            rows={s.steps}
+            columns={[
+              { key: 'step', label: x('step'), value: (r) => ROUND_STEP_ZH[r.step] ?? r.step },
+              {
+                key: 'due',
+                label: x('due'),
+                value: (r) => r.due,
+                render: (r) => (
+                  <>
+                    {r.due}
+                    {r.provisional && <span className="muted"> {x('provisional')}</span>}
+                  </>
+                ),
+              },
+              { key: 'workdays', label: x('workdays'), value: (r) => (r.workdays == null ? '—' : `+${r.workdays}`) },
+              {
+                key: 'state',
+                label: x('state'),
+                value: (r) => (r.state ? STEP_STATE_ZH[r.state] : ''),
+                render: (r) => (
+                  <span className={`badge badge-${r.state}`}>{r.state ? STEP_STATE_ZH[r.state] : ''}</span>
+                ),
+              },
+              { key: 'holds', label: x('holds'), wrap: true },
+            ]}
+          />
+        </>
+      )}
+    </QueryLoad>
+  );
+}
+
+function ScorecardDetail({ card }: { card: Scorecard }) {
+  const x = useText();
+  const claimed = card.items.filter((i) => i.data_status !== 'no_data' || i.claimed_value != null);
+  return (
+    <div data-testid="naming-scorecard">
+      <h3>
+        <Link to={`/regions/${card.region_code}`}>{card.region_name}</Link>{' '}
+        <span className="muted">{card.region_code}</span> {KIND_ZH[card.kind]} {card.project_name ?? ''}
+      </h3>
+      <p>
+        {card.years.map((y) => (
+          <span key={y.year} className="fact">
+            {y.year}：{y.items_met ?? '—'}/{y.items_assessed ?? '—'}
+            {y.provisional ? '（暂定）' : ''}{' '}
+          </span>
+        ))}
+        {x('conformance')} {pct(card.conformance)}
+      </p>
+      {card.contradictions.length > 0 && (
+        <ul className="evidence" data-testid="naming-contradictions">
+          {card.contradictions.map((c) => (
+            <li key={`${c.indicator_no}-${c.kind}`}>
+              <strong>【{CONTRADICTION_ZH[c.kind]}】</strong> {c.message_zh}
+              <ul>
+                {c.evidence.slice(0, 6).map((e) => (
+                  <li key={`${e.dataset}-${e.record_id}`} className="muted">
+                    {x('evidence')} {e.dataset} {e.record_id} {e.file_name}:{e.line}
+                  </li>
+                ))}
+                {c.evidence_count > 6 && <li className="muted">…{c.evidence_count}</li>}
+              </ul>
+            </li>
+          ))}
+        </ul>
+      )}
+      {card.field_position.length > 0 && (
+        <DataTable
+          name={`naming-position-${card.region_code}`}
+          urlKey={false}
+          filter={false}
+          rows={card.field_position}
+          columns={[
+            { key: 'metric', label: x('position'), value: (r) => r.name_zh ?? r.metric_id },
+            { key: 'value', label: x('data'), value: (r) => (r.unit === 'rate' ? pct(r.value) : r.value) },
+            { key: 'percentile', label: x('percentile'), value: (r) => pct(r.percentile) },
+            {
+              key: 'funnel',
+              label: x('funnel'),
+              value: (r) => (r.funnel_position ? FUNNEL_POSITION_ZH[r.funnel_position] : '—'),
+            },
+          ]}
+        />
+      )}
+      <DataTable
+        name={`naming-items-${card.region_code}`}
+        urlKey={false}
+        rows={claimed}
+        columns={[
+          { key: 'item', label: x('item') },
+          {
+            key: 'metrics',
+            label: x('data'),
+            wrap: true,
+            value: (r) =>
+              r.metrics.map((m) => `${m.name_zh} ${m.unit === 'rate' ? pct(m.value) : (m.value ?? '—')}`).join('；'),
+          },
+          { key: 'data_status', label: x('data'), value: (r) => DATA_STATUS_ZH[r.data_status] },
+          {
+            key: 'claimed_status',
+            label: x('claim'),
+            value: (r) => (r.claimed_status ? CLAIM_ZH[r.claimed_status] : '—'),
+          },
+          { key: 'claimed_value', label: x('claimed'), align: 'right' },
+        ]}
+      />
+    </div>
+  );
+}
+
+function Applicants({ round }: { round: string }) {
+  const x = useText();
+  const q = useApplicants(round);
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <QueryLoad title={x('applicants')} query={q} testId="naming-applicants">
+      {(cards) => (
+        <>
+          <DataTable
+            name={`naming-${round}-applicants`}
+            testId="naming-applicant-table"
+            rows={cards}
+            initialSort={{ key: 'province_code' }}
+            onRowClick={(r) => setOpen(r.region_code)}
+            rowLabel={(r) => r.region_name}
+            columns={[
+              { key: 'province_code', label: x('province') },
+              { key: 'region', label: x('region'), value: (r) => `${r.region_name} ${r.region_code}` },
+              { key: 'kind', label: x('kind'), value: (r) => KIND_ZH[r.kind] },
+              {
+                key: 'conformance',
+                label: x('conformance'),
+                value: (r) => r.conformance,
+                render: (r) => pct(r.conformance),
+              },
+              {
+                key: 'meets_bar',
+                label: x('bar'),
+                value: (r) => (r.kind === 'single' ? '—' : r.meets_bar == null ? '—' : r.meets_bar ? '是' : '否'),
+              },
+              {
+                key: 'contradictions',
+                label: x('contradictions'),
+                value: (r) => r.contradictions.length,
+                render: (r) =>
+                  r.contradictions.length ? <strong className="state-error">{r.contradictions.length}</strong> : '0',
+              },
+            ]}
+          />
+          {open && cards.find((c) => c.region_code === open) && (
+            <ScorecardDetail card={cards.find((c) => c.region_code === open)!} />
+          )}
+        </>
+      )}
+    </QueryLoad>
+  );
+}
+
+function Ranking({ round, onChange }: { round: string; onChange(): void }) {
+  const x = useText();
+  const q = useRanking(round);
+  const canAct = useCanAct();
+  const [error, setError] = useState<string | null>(null);
+  const make = async () => {
+    setError(null);
+    try {
+      await namingApi.makeFieldCheck(round);
+      onChange();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  return (
+    <QueryLoad
+      title={x('ranking')}
+      query={q}
+      testId="naming-ranking"
+      actions={
+        canAct ? (
+          <button type="button" onClick={() => void make()} data-testid="naming-make-list">
+            {x('makeList')}
+          </button>
+        ) : undefined
+      }
+    >
+      {(rows) => (
+        <>
+          <p className="muted">{x('method')}</p>
+          <ErrorLine error={error} />
+          <DataTable<Ranked>
+            name={`naming-${round}-ranking`}
+            testId="naming-ranking-table"
+            rows={rows}
+            columns={[
+              {
+                key: 'rank',
+                label: x('rank'),
+                value: (r) => r.rank,
+                render: (r) => r.rank ?? (r.unranked_reason ? UNRANKED_ZH[r.unranked_reason] : '—'),
+              },
+              { key: 'region', label: x('region'), value: (r) => `${r.region_name} ${r.region_code}` },
+              { key: 'kind', label: x('kind'), value: (r) => KIND_ZH[r.kind] },
+              { key: 'score', label: x('score'), value: (r) => r.score, align: 'right' },
+              {
+                key: 'interval',
+                label: x('interval'),
+                value: (r) => (r.rank_interval ? `${r.rank_interval[0]}–${r.rank_interval[1]}` : '—'),
+              },
+              {
+                key: 'third_party',
+                label: x('thirdParty'),
+                value: (r) => r.third_party?.toFixed(1) ?? '—',
+                align: 'right',
+              },
+              {
+                key: 'satisfaction',
+                label: x('satisfaction'),
+                value: (r) =>
+                  r.satisfaction == null
+                    ? '—'
+                    : `${pct(r.satisfaction)} (${pct(r.satisfaction_ci?.[0])}–${pct(r.satisfaction_ci?.[1])})`,
+              },
+              { key: 'conformance', label: x('conformance'), value: (r) => pct(r.conformance) },
+              { key: 'contradictions', label: x('contradictions'), align: 'right' },
+              { key: 'field_check', label: x('fieldCheck'), value: (r) => (r.field_check ? '✓' : '') },
+            ]}
+          />
+        </>
+      )}
+    </QueryLoad>
+  );
+}
+
+function FieldCheckPanel({ round, data, onChange }: { round: string; data: FieldCheck; onChange(): void }) {
+  const x = useText();
+  const canAct = useCanAct();
+  const [picked, setPicked] = useState<Set<string>>(new Set());
+  const [error, setError] = useState<string | null>(null);
+  if (!data.list) return <p className="muted">{x('makeList')}</p>;
+  const add = async () => {
+    setError(null);
+    try {
+      await namingApi.addCandidates(round, [...picked]);
+      setPicked(new Set());
+      onChange();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+  const results = new Map(data.results.map((r) => [r.region_code, r]));
+  const v = data.verification;
+  return (
+    <div data-testid="naming-field-check">
+      <p className="muted">
+        #{data.list.list_id} · {data.list.made_at} · {data.list.made_by} · SHA-256{' '}
+        {data.list.inputs_sha256.slice(0, 16)}… · {x('verified')} {v?.reproduces && v.inputs_intact ? '✓' : '✗'} ·{' '}
+        {x('current')} {v?.inputs_current ? '✓' : '✗'}
+      </p>
+      <ul className="checklist">
+        {data.list.regions.map((code) => {
+          const r = results.get(code);
+          const text = `${r?.region_name ?? code} ${code} · ${KIND_ZH[r?.kind ?? ''] ?? ''} · ${x('checked')} ${
+            r ? `${r.confirmed}/${r.checked}（${pct(r.share)}）` : '—'
+          }`;
+          return (
+            <li key={code}>
+              {canAct ? (
+                <label>
+                  <input
+                    type="checkbox"
+                    checked={picked.has(code)}
+                    onChange={(e) => {
+                      const next = new Set(picked);
+                      if (e.target.checked) next.add(code);
+                      else next.delete(code);
+                      setPicked(next);
+                    }}
+                  />{' '}
+                  {text}
+                </label>
+              ) : (
+                text
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      {canAct && (
+        <button type="button" className="primary" disabled={picked.size === 0} onClick={() => void add()}>
+          {x('toCandidates')}
+        </button>
+      )}
+      <ErrorLine error={error} />
+    </div>
+  );
+}
+
+function DecisionForm({ round, code, onDone }: { round: string; code: string; onDone(): void }) {
+  const x = useText();
+  const [decision, setDecision] = useState('named');
+  const [reason, setReason] = useState('');
+  const [on, setOn] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      className="row"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setError(null);
+        namingApi
+          .decide(round, { region_code: code, decision, reason, decided_on: on })
+          .then(onDone, (err: Error) => setError(err.message));
+      }}
+    >
+      <select aria-label={x('decision')} value={decision} onChange={(e) => setDecision(e.target.value)}>
+        {Object.entries(DECISION_ZH).map(([k, v]) => (
+          <option key={k} value={k}>
+            {v}
+          </option>
+        ))}
+      </select>
+      <input type="date" aria-label={x('due')} value={on} onChange={(e) => setOn(e.target.value)} required />
+      <input
+        aria-label={x('reason')}
+        placeholder={x('reason')}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+      />
+      <button type="submit" disabled={!reason.trim() || !on}>
+        {x('decide')}
+      </button>
+      <ErrorLine error={error} />
+    </form>
+  );
+}
+
+function CandidatesPanel({ round, data, onChange }: { round: string; data: Candidates; onChange(): void }) {
+  const x = useText();
+  const canAct = useCanAct();
+  const [start, setStart] = useState('');
+  const [medium, setMedium] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div data-testid="naming-candidates">
+      {data.notice ? (
+        <p>
+          {x('notice')}：{data.notice.starts_on} – {data.notice.ends_on}（{data.notice.workdays} {x('workdays')}
+          {data.notice.provisional ? `，${x('provisional')}` : ''}）{data.notice.medium ?? ''}
+        </p>
+      ) : (
+        canAct &&
+        data.candidates.length > 0 && (
+          <form
+            className="row"
+            onSubmit={(e) => {
+              e.preventDefault();
+              setError(null);
+              namingApi.notice(round, start, medium).then(onChange, (err: Error) => setError(err.message));
+            }}
+          >
+            <input
+              type="date"
+              aria-label={x('notice')}
+              value={start}
+              onChange={(e) => setStart(e.target.value)}
+              required
+            />
+            <input
+              aria-label={x('medium')}
+              placeholder={x('medium')}
+              value={medium}
+              onChange={(e) => setMedium(e.target.value)}
+            />
+            <button type="submit" className="primary" disabled={!start}>
+              {x('publish')}
+            </button>
+            <ErrorLine error={error} />
+          </form>
+        )
+      )}
+      <DataTable
+        name={`naming-${round}-candidates`}
+        testId="naming-candidate-table"
+        urlKey={false}
+        rows={data.candidates}
+        columns={[
+          { key: 'region', label: x('region'), value: (r) => `${r.region_name} ${r.region_code}` },
+          { key: 'kind', label: x('kind'), value: (r) => KIND_ZH[r.kind] },
+          { key: 'basis', label: x('basis'), wrap: true },
+          { key: 'objections', label: x('objections'), value: (r) => `${r.objections}（${r.objections_pending}）` },
+          {
+            key: 'decision',
+            label: x('decision'),
+            value: (r) => (r.decision ? `${DECISION_ZH[r.decision]} ${r.decided_on}` : ''),
+            render: (r) =>
+              r.decision ? (
+                `${DECISION_ZH[r.decision]} ${r.decided_on}：${r.decision_reason}`
+              ) : canAct && data.notice ? (
+                <DecisionForm round={round} code={r.region_code} onDone={onChange} />
+              ) : (
+                '—'
+              ),
+          },
+        ]}
+      />
+      {data.objections.length > 0 && (
+        <DataTable
+          name={`naming-${round}-objections`}
+          urlKey={false}
+          rows={data.objections}
+          columns={[
+            { key: 'objection_id', label: x('objections') },
+            { key: 'region', label: x('region'), value: (r) => `${r.region_name ?? ''} ${r.region_code}` },
+            { key: 'received_on', label: x('due') },
+            { key: 'summary', label: x('reason'), wrap: true },
+            { key: 'handling', label: x('state'), value: (r) => OBJECTION_ZH[r.handling] },
+            { key: 'source', label: x('evidence'), value: (r) => `${r.file_name ?? ''}:${r.line ?? ''}` },
+          ]}
+        />
+      )}
+    </div>
+  );
+}
+
+function Exports({ round }: { round: string }) {
+  const x = useText();
+  const { user } = useSession();
+  const canAct = useCanAct();
+  const [made, setMade] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  // the exports hold every province's applicants: the central office and admin only, as the quarterly packages
+  if (user?.role === 'provincial') return null;
+  const lists: Array<[string, TextKey]> = [
+    ['recommendation', 'recommendation'],
+    ['ranking', 'rank'],
+    ['candidates', 'candidateList'],
+  ];
+  const make = () => {
+    setError(null);
+    namingApi.makeExport(round).then(
+      (r) => setMade(r.manifest_sha256),
+      (e: Error) => setError(e.message),
+    );
+  };
+  return (
+    <section className="panel" data-testid="naming-exports">
+      <header className="panel-head">
+        <h2>{x('exports')}</h2>
+        {canAct && (
+          <button type="button" onClick={make}>
+            {x('makeExport')}
+          </button>
+        )}
+      </header>
+      <p className="row">
+        {lists.map(([list, key]) => (
+          <span key={list}>
+            {x(key)} <a href={namingApi.exportUrl(round, list, 'xlsx')}>XLSX</a> ·{' '}
+            <a href={namingApi.exportUrl(round, list, 'pdf')}>PDF</a>
+            {'　'}
+          </span>
+        ))}
+        <a href={namingApi.exportUrl(round, 'manifest', 'json')}>manifest.json</a>
+      </p>
+      {made && <p className="muted">manifest.json SHA-256 {made}</p>}
+      <ErrorLine error={error} />
+    </section>
+  );
+}
+
+function RoundView({ round }: { round: string }) {
+  const x = useText();
+  const fieldCheck = useFieldCheck(round);
+  const candidates = useCandidates(round);
+  const ranking = useRanking(round);
+  const refresh = () => {
+    fieldCheck.reload();
+    candidates.reload();
+    ranking.reload();
+  };
+  return (
+    <>
+      <Timetable round={round} />
+      <Applicants round={round} />
+      <Ranking round={round} onChange={refresh} />
+      <QueryLoad title={x('fieldCheck')} query={fieldCheck} testId="naming-field-check-panel">
+        {(data) => <FieldCheckPanel round={round} data={data} onChange={refresh} />}
+      </QueryLoad>
+      <QueryLoad title={x('candidates')} query={candidates} testId="naming-candidates-panel" isEmpty={() => false}>
+        {(data) => <CandidatesPanel round={round} data={data} onChange={refresh} />}
+      </QueryLoad>
+      <Exports round={round} />
+    </>
+  );
+}
+
+export default function NamingPage() {
+  const x = useText();
+  const { query, setQuery } = useRouter();
+  const rounds = useRounds();
+  return (
+    <div className="page" data-testid="naming-page">
+      <h1>{x('title')}</h1>
+      <QueryLoad query={rounds} isEmpty={(r) => r.length === 0}>
+        {(list) => {
+          const current = query.get('round') ?? list[0]?.round_id;
+          return (
+            <>
+              <label className="row">
+                {x('round')}
+                <select
+                  value={current}
+                  onChange={(e) => setQuery({ round: e.target.value })}
+                  data-testid="naming-round"
+                >
+                  {list.map((r) => (
+                    <option key={r.round_id} value={r.round_id}>
+                      {r.round_id} {r.title}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {current && <RoundView key={current} round={current} />}
+            </>
+          );
+        }}
+      </QueryLoad>
+    </div>
+  );
+}

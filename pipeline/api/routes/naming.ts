@@ -1,0 +1,236 @@
+// /api/naming: the naming round (pipeline/naming). Every read is private and a provincial account sees its own
+// province's applicants only (the province is bound in the SQL, and the ranking — computed over every applicant,
+// so ranks are national — is filtered to the province's rows); every change is the central office's, written with
+// its audit entry by pipeline/naming.
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { namingExportDir } from '../../naming/export-dir.ts';
+import {
+  addCandidates,
+  applicantScorecards,
+  contradictions,
+  createRound,
+  decide,
+  fieldCheckLists,
+  fieldCheckResults,
+  getRound,
+  listRounds,
+  makeFieldCheckList,
+  parseFieldCheckRule,
+  publishNotice,
+  rankRound,
+  type Round,
+  RoundError,
+  roundStatus,
+  verifyFieldCheckList,
+} from '../../naming/index.ts';
+import { shanghaiToday } from '../../spotcheck/pool.ts';
+import { provinceOf, requireRole } from '../plugins/auth.ts';
+import { asBadRequest, badRequest, HttpError, notFound } from '../plugins/errors.ts';
+import * as S from '../schemas/naming.ts';
+
+export default async function namingRoutes(app: FastifyInstance) {
+  const central = requireRole('central');
+  const centralOrAdmin = requireRole('central', 'admin');
+  const q = (name: string, params: Record<string, unknown>) => app.q.rows(name, params as never);
+  const inProvince = <T extends { region_code: string }>(rows: T[], province: string | null) =>
+    province ? rows.filter((r) => `${r.region_code.slice(0, 2)}0000` === province) : rows;
+
+  const roundOf = async (id: string): Promise<Round> => {
+    try {
+      return await getRound(q, id);
+    } catch (err) {
+      if (err instanceof RoundError) throw notFound(err.message);
+      throw err;
+    }
+  };
+  const change = <T>(p: Promise<T>) =>
+    asBadRequest(p).catch((err) => {
+      if (err instanceof RoundError && err.code === 'round_not_found') throw notFound(err.message);
+      throw err instanceof HttpError ? err : badRequest((err as Error).message);
+    });
+
+  app.get('/naming/rounds', { schema: S.list }, async () => listRounds(q));
+
+  app.post('/naming/rounds', { schema: S.create, preHandler: central }, async (req) => {
+    const b = req.body as {
+      round_id: string;
+      batch: number;
+      year?: number;
+      title?: string;
+      data_from?: number;
+      data_to?: number;
+      applications_due: string;
+      field_check?: string;
+      kinds?: Array<'comprehensive' | 'single'>;
+      fields?: string[];
+      workdays?: Record<string, number>;
+    };
+    let rule: ReturnType<typeof parseFieldCheckRule> | undefined;
+    try {
+      rule = b.field_check ? parseFieldCheckRule(b.field_check) : undefined;
+    } catch (err) {
+      throw badRequest((err as Error).message);
+    }
+    return change(
+      app.q.write((db) =>
+        createRound(
+          db,
+          {
+            round_id: b.round_id,
+            batch: b.batch,
+            year: b.year ?? Number(b.round_id.slice(0, 4)),
+            title: b.title,
+            data_from: b.data_from,
+            data_to: b.data_to,
+            applications_due: b.applications_due,
+            field_check_rule: rule,
+            kinds: b.kinds,
+            fields: b.fields,
+            step_workdays: b.workdays,
+          },
+          `user:${req.user!.username}`,
+        ),
+      ),
+    );
+  });
+
+  app.get('/naming/rounds/:round', { schema: S.status }, async (req) => {
+    const { round } = req.params as { round: string };
+    await roundOf(round);
+    const today = (req.query as { today?: string }).today ?? shanghaiToday();
+    return roundStatus(q, round, { today, province: provinceOf(req) });
+  });
+
+  app.get('/naming/rounds/:round/applicants', { schema: S.applicants }, async (req) => {
+    const round = await roundOf((req.params as { round: string }).round);
+    const region = (req.query as { region?: string }).region ?? null;
+    return applicantScorecards(q, round, { province: provinceOf(req), region });
+  });
+
+  app.get('/naming/rounds/:round/contradictions', { schema: S.contradictions }, async (req) => {
+    const round = await roundOf((req.params as { round: string }).round);
+    const region = (req.query as { region?: string }).region ?? null;
+    return contradictions(q, round, { province: provinceOf(req), region });
+  });
+
+  app.get('/naming/rounds/:round/ranking', { schema: S.ranking }, async (req) => {
+    const round = await roundOf((req.params as { round: string }).round);
+    const ranking = await app.q.cached(`naming-ranking|${round.round_id}`, () => rankRound(q, round));
+    return inProvince(ranking, provinceOf(req));
+  });
+
+  app.get('/naming/rounds/:round/field-check', { schema: S.fieldCheck }, async (req) => {
+    const round = await roundOf((req.params as { round: string }).round);
+    const province = provinceOf(req);
+    const [list] = await fieldCheckLists(q, round.round_id);
+    const results = inProvince(await fieldCheckResults(q, round.round_id), province);
+    if (!list) return { list: null, verification: null, results };
+    const verification = await verifyFieldCheckList(q, round, list.list_id);
+    const mine = (codes: string[]) => (province ? codes.filter((c) => `${c.slice(0, 2)}0000` === province) : codes);
+    return {
+      list: {
+        list_id: list.list_id,
+        made_at: list.made_at,
+        made_by: list.made_by,
+        rule: list.rule,
+        inputs_sha256: list.inputs_sha256,
+        regions: mine(list.regions),
+        size: list.regions.length,
+      },
+      verification: { ...verification, recomputed: mine(verification.recomputed) },
+      results,
+    };
+  });
+
+  app.post('/naming/rounds/:round/field-check', { schema: S.makeFieldCheck, preHandler: central }, async (req) => {
+    const { round } = req.params as { round: string };
+    await roundOf(round);
+    const list = await change(app.q.write((db) => makeFieldCheckList(db, round, `user:${req.user!.username}`)));
+    return { list_id: list.list_id, regions: list.regions, inputs_sha256: list.inputs_sha256 };
+  });
+
+  app.get('/naming/rounds/:round/candidates', { schema: S.candidates }, async (req) => {
+    const round = await roundOf((req.params as { round: string }).round);
+    const province = provinceOf(req);
+    const [notice] = await q('naming/notice', { round: round.round_id });
+    return {
+      notice: notice ?? null,
+      candidates: await q('naming/candidates', { round: round.round_id, province }),
+      objections: await q('naming/objections', { round: round.round_id, province }),
+    };
+  });
+
+  app.post('/naming/rounds/:round/candidates', { schema: S.addCandidates, preHandler: central }, async (req) => {
+    const { round } = req.params as { round: string };
+    await roundOf(round);
+    const { regions } = req.body as { regions: string[] };
+    await change(app.q.write((db) => addCandidates(db, round, regions, `user:${req.user!.username}`)));
+    return { added: regions };
+  });
+
+  app.post('/naming/rounds/:round/notice', { schema: S.notice, preHandler: central }, async (req) => {
+    const { round } = req.params as { round: string };
+    await roundOf(round);
+    const { starts_on, medium } = req.body as { starts_on: string; medium?: string };
+    return change(
+      app.q.write((db) => publishNotice(db, round, starts_on, medium ?? null, `user:${req.user!.username}`)),
+    );
+  });
+
+  app.post('/naming/rounds/:round/decisions', { schema: S.decision, preHandler: central }, async (req) => {
+    const { round } = req.params as { round: string };
+    await roundOf(round);
+    const body = req.body as {
+      region_code: string;
+      decision: 'named' | 'not_named';
+      reason: string;
+      decided_on: string;
+    };
+    return change(app.q.write((db) => decide(db, round, body, `user:${req.user!.username}`)));
+  });
+
+  app.get('/naming/rounds/:round/reports', { schema: S.reports }, async (req) => {
+    const round = await roundOf((req.params as { round: string }).round);
+    return q('naming/reports', {
+      round: round.round_id,
+      province: provinceOf(req),
+      search: (req.query as { search?: string }).search ?? null,
+      with_text: false,
+    });
+  });
+
+  app.post('/naming/rounds/:round/export', { schema: S.makeExport, preHandler: central }, async (req) => {
+    const { round } = req.params as { round: string };
+    await roundOf(round);
+    // the workbook and PDF libraries load with the first export, not with the server
+    const { exportRound } = await import('../../naming/export.ts');
+    const result = await change(app.q.write((db) => exportRound(db, round, `user:${req.user!.username}`)));
+    return { pdf: result.pdf, manifest_sha256: result.manifest_sha256, files: result.files };
+  });
+
+  // Exports hold every province's applicants: like the quarterly packages, for the central office and admin only.
+  app.get(
+    '/naming/rounds/:round/export/:file',
+    { schema: S.downloadExport, preHandler: centralOrAdmin },
+    async (req, reply) => {
+      const { round, file } = req.params as { round: string; file: string };
+      const path = join(namingExportDir(round), file);
+      if (!existsSync(path)) throw notFound(`no exported file ${file} of round ${round}: write the exports first`);
+      const type = file.endsWith('.xlsx')
+        ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+        : file.endsWith('.pdf')
+          ? 'application/pdf'
+          : file.endsWith('.html')
+            ? 'text/html; charset=utf-8'
+            : 'application/json';
+      return reply
+        .header('content-type', type)
+        .header('content-disposition', `attachment; filename="naming-${round}-${file}"`)
+        .header('content-length', statSync(path).size)
+        .header('cache-control', 'no-store')
+        .send(createReadStream(path));
+    },
+  );
+}

@@ -1,0 +1,50 @@
+import { ROUND_ID_PATTERN } from './naming-fields.ts';
+import type { DatasetContract } from './types.ts';
+
+export const namingObjections: DatasetContract = {
+  name: 'naming_objections',
+  zh: '公示异议',
+  description:
+    'Objections received during the public notice of the candidate list (三(六) 媒体公示) and how each was handled.',
+  key: ['objection_id'],
+  columns: [
+    { name: 'objection_id', zh: '异议编号', type: 'text' },
+    { name: 'round_id', zh: '认定批次', type: 'text', required: true },
+    { name: 'region_code', zh: '行政区划代码', type: 'region_code', required: true },
+    { name: 'received_on', zh: '收到日期', type: 'date', required: true },
+    { name: 'summary', zh: '异议内容', type: 'text', required: true },
+    {
+      name: 'handling',
+      zh: '处理结果',
+      type: 'enum',
+      required: true,
+      values: [
+        { value: 'pending', zh: '处理中', aliases: ['待处理'] },
+        { value: 'upheld', zh: '异议成立', aliases: ['成立'] },
+        { value: 'dismissed', zh: '异议不成立', aliases: ['不成立'] },
+      ],
+    },
+    { name: 'handled_on', zh: '处理日期', type: 'date', note: 'empty while pending' },
+    { name: 'handling_note', zh: '处理说明', type: 'text', optional: true },
+  ],
+  rules: [
+    {
+      code: 'bad_round_id',
+      column: 'round_id',
+      check: `regexp_full_match(round_id, '${ROUND_ID_PATTERN}')`,
+      message: 'round_id must be the round year, optionally with a suffix (2026, 2026-b)',
+    },
+    {
+      code: 'handled_before_received',
+      column: 'handled_on',
+      check: 'handled_on >= received_on',
+      message: 'handled_on is before received_on',
+    },
+    {
+      code: 'handled_without_date',
+      column: 'handled_on',
+      check: "(handling = 'pending') = (handled_on IS NULL)",
+      message: 'handled_on must be given exactly when the objection is no longer pending',
+    },
+  ],
+};
