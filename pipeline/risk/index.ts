@@ -1,4 +1,3 @@
-export { RISK_RULE_ZH, RISK_TIER_ZH } from './labels.ts';
 export {
   type ReadRows,
   RISK_SCOPES,

@@ -26,8 +26,8 @@ function fact(over: Partial<RiskFact>): RiskFact {
     rule_id: 'metric_not_met',
     detail_key: 'enforcement.publish_7wd',
     severity: 'medium',
-    text_zh: '说明',
     numbers: null,
+    params: null,
     prev_flag_id: null,
     funnel_position: null,
     funnel_unfavourable: null,
@@ -155,17 +155,25 @@ describe('tiers, ranks and their stability', () => {
       {
         region_code: 'a',
         score: 200,
-        tier: tierOf(200, [{ rule: 'funnel_unfavourable', flag_id: 'x', entry_id: null, points: 200, text: '' }], w),
+        tier: tierOf(
+          200,
+          [{ rule: 'funnel_unfavourable', flag_id: 'x', entry_id: null, points: 200, params: {}, text: '' }],
+          w,
+        ),
       },
       {
         region_code: 'b',
         score: 15,
-        tier: tierOf(15, [{ rule: 'report_late', flag_id: 'y', entry_id: null, points: 15, text: '' }], w),
+        tier: tierOf(15, [{ rule: 'report_late', flag_id: 'y', entry_id: null, points: 15, params: {}, text: '' }], w),
       },
       {
         region_code: 'c',
         score: 100,
-        tier: tierOf(100, [{ rule: 'watchlist_ground', flag_id: null, entry_id: 'e', points: 100, text: '' }], w),
+        tier: tierOf(
+          100,
+          [{ rule: 'watchlist_ground', flag_id: null, entry_id: 'e', points: 100, params: {}, text: '' }],
+          w,
+        ),
       },
       { region_code: 'd', score: 0, tier: tierOf(0, [], w) },
     ]);
@@ -183,6 +191,7 @@ describe('tiers, ranks and their stability', () => {
       flag_id: 'x',
       entry_id: null,
       points,
+      params: {},
       text: '',
     });
     const rows = rankRows([
@@ -239,7 +248,7 @@ describe('problems most regions share, and the review cut', () => {
     const scores = [18, 20, 20, 21, 22, 23, 24, 24, 90];
     expect(reviewCut(scores, w.review_min, 1.5)).toBeCloseTo(30, 6);
     expect(reviewCut([0, 0, 0, 5, 5], w.review_min, 1.5)).toBe(w.review_min);
-    const reasons = [{ rule: 'worsening' as const, flag_id: 'x', entry_id: null, points: 25, text: '' }];
+    const reasons = [{ rule: 'worsening' as const, flag_id: 'x', entry_id: null, points: 25, params: {}, text: '' }];
     expect(tierOf(25, reasons, w, 30)).toBe('watch');
     expect(tierOf(25, reasons, w)).toBe('review');
   });

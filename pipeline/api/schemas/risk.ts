@@ -3,7 +3,7 @@ import { RISK_SCOPES } from '../../risk/index.ts';
 import { TIER_ORDER } from '../../risk/tiers.ts';
 import { bool, errors, int, nstr, num, obj, rows, str, year } from './common.ts';
 
-const reason = { rule: str, flag_id: nstr, entry_id: nstr, points: num, text: str };
+const reason = { rule: str, flag_id: nstr, entry_id: nstr, points: num, params: obj({}), text: str };
 
 export const queue = {
   tags: ['risk'],
