@@ -31,10 +31,7 @@ export async function writeXlsx(data: ExportData, path: string): Promise<void> {
     ws.columns = table.columns.map((col) => ({
       header: col.zh,
       key: col.key,
-      width: Math.min(
-        60,
-        Math.max(8, col.zh.length * 2 + 2, col.key === 'message_zh' || col.key === 'summary_zh' ? 60 : 0),
-      ),
+      width: Math.min(60, Math.max(8, col.zh.length * 2 + 2, col.key === 'message' || col.key === 'summary' ? 60 : 0)),
       style: col.kind === 'rate' ? { numFmt: '0.0%' } : {},
     }));
     ws.getRow(1).font = { bold: true };

@@ -60,9 +60,11 @@ export async function openSource(db: Database, path: string, datasetName?: strin
   } else {
     source.sha256 = await sha256File(path);
     if (format === 'xlsx') {
+      // exceljs's temp file (a sheet stored before the shared strings) goes to the scratch folder, not /tmp.
       source.xlsx = await openXlsxSheet(
         path,
         datasets.flatMap((d) => [d.name, d.zh]),
+        { tempDir: db.scratch('xlsx') },
       );
       fields = source.xlsx.header;
     } else if (format === 'jsonl') {
@@ -155,7 +157,7 @@ export async function* keyedXlsxRows(source: OpenedSource): AsyncGenerator<Sourc
 
 /** Stops reading an XLSX source that will not be loaded (skipped or refused after its header). */
 export function closeSource(source: OpenedSource): void {
-  source.xlsx?.close();
+  void source.xlsx?.close();
   // Drops the reader and its shared-strings table (the largest part of an XLSX load's memory) before typing.
   source.xlsx = undefined;
 }

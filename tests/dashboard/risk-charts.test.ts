@@ -102,6 +102,12 @@ describe('risk queue filters', () => {
     composite: null,
     rank: null,
     flags_active: 0,
+    ranked_of: null,
+    rank_low: null,
+    rank_high: null,
+    items_met: null,
+    items_assessed: null,
+    year_complete: null,
   });
   const rows = joinRegions(queue, [
     region('320101', '320000', false, 2020),

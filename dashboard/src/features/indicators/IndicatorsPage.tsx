@@ -19,7 +19,7 @@ import {
 } from '../../charts/index.ts';
 import { byProvince } from './provinces.ts';
 import type { IndicatorRow } from '../../api/index.ts';
-import { formatAgainst } from '../../../../pipeline/indicators/format.ts';
+import { formatAgainst } from '../../../../pipeline/vocabulary/against.ts';
 import { DEFAULT_METRIC, useIndicator, useIndicatorTrend } from './data.ts';
 
 export default function IndicatorsPage() {

@@ -7,7 +7,7 @@ import { QueryLoad } from '../../components/QueryLoad.tsx';
 import { PlotFigure } from '../../components/PlotFigure.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { bucketChart, countBarsChart, linesChart, regionTrendChart } from '../../charts/index.ts';
-import type { FlagRow, Overview } from '../../api/index.ts';
+import type { NewestFlag, Overview } from '../../api/index.ts';
 import {
   bucketLabel,
   categoryOf,
@@ -43,7 +43,7 @@ function JobAlerts() {
 
 export function OverviewPage() {
   const i = useI18n();
-  const { t, label } = i;
+  const { t, label, flagMessage } = i;
   const meta = useMeta();
   const [year] = useYear();
   const { navigate } = useRouter();
@@ -219,17 +219,22 @@ export function OverviewPage() {
           }
         >
           {(rows) => (
-            <DataTable<FlagRow>
+            <DataTable<NewestFlag>
               name="newest-flags"
               rows={rows}
               limit={15}
               filter={false}
-              onRowClick={(r) => navigate(`/regions/${r.region_code}?year=${r.year ?? year}&flag=${r.id}`)}
+              onRowClick={(r) => navigate(`/regions/${r.region_code}?year=${r.year ?? year}&flag=${r.flag_id}`)}
               columns={[
                 { key: 'region_name', label: t('col.region_name'), value: (r) => r.region_name ?? r.region_code },
-                { key: 'rule', label: t('col.rule'), value: (r) => label('rule', r.rule) },
+                { key: 'rule', label: t('col.rule'), value: (r) => label('rule', r.rule_id) },
                 { key: 'severity', label: t('col.severity'), value: (r) => label('severity', r.severity) },
-                { key: 'message', label: t('col.message'), wrap: true, value: (r) => r.message ?? r.detail ?? '' },
+                {
+                  key: 'message',
+                  label: t('col.message'),
+                  wrap: true,
+                  value: (r) => flagMessage(r.rule_id, r.numbers, r.year),
+                },
               ]}
             />
           )}

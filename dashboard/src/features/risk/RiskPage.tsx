@@ -167,7 +167,7 @@ function FilterBar({ f, set }: { f: Filters; set: (patch: Filters) => void }) {
 }
 
 function ReasonsPanel({ row, year, onChanged }: { row: QueueRow; year: number; onChanged: () => void }) {
-  const { t, label, num } = useI18n();
+  const { t, label, num, riskReason } = useI18n();
   const [tick, setTick] = useState(0);
   const flags = useRegionFlags(year, row.region_code, tick);
   // the reasons as they were when the region was opened: a flag dismissed here leaves the queue's reasons at the
@@ -196,7 +196,7 @@ function ReasonsPanel({ row, year, onChanged }: { row: QueueRow; year: number; o
                 <span className="badge badge-points">{t('risk.points', { p: num(r.points, 1) })}</span>{' '}
                 <strong>{label('riskRule', r.rule)}</strong>
               </div>
-              <div className="reason-text">{r.text}</div>
+              <div className="reason-text">{riskReason(r)}</div>
               <div className="reason-links">
                 {r.flag_id && (
                   <Link to={`/regions/${row.region_code}?year=${year}&flag=${r.flag_id}`}>{r.flag_id.slice(0, 8)}</Link>
