@@ -299,7 +299,7 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     await analyst.click('[data-testid="watch-add-submit"]');
     await analyst.waitForSelector('[data-testid="watch-detail"][data-state="ready"]');
     watchEntry = new URL(analyst.url()).pathname.split('/').pop()!;
-    expect(await analyst.textContent('[data-testid="watch-ground"]')).toContain('（一）发生严重违法行政行为');
+    expect(await analyst.textContent('[data-testid="watch-ground"]')).toContain('严重违法行政行为');
     expect(await analyst.textContent('[data-testid="watch-reason"]')).toContain('经约谈仍未整改');
     expect(await analyst.locator('[data-testid="watch-flags"] li').count()).toBe(1);
     expect(

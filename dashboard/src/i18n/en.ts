@@ -494,4 +494,7 @@ export const en: Record<MessageKey, string> = {
   'region.metricFunnel': 'Funnel plot: every region in {year} (this region marked)',
   'region.pickMetric': 'Metric',
   'overview.allFlags': 'All flags and the risk queue →',
+  'indicators.byProvince': 'By province',
+  'indicators.byProvinceNote':
+    'Each province pooled over its regions (sum of numerators / sum of denominators; the median where a metric has none). Click a province to list its regions.',
 };

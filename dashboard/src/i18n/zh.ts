@@ -483,6 +483,9 @@ export const zh = {
   'region.metricFunnel': '漏斗图：{year}年各地区（本地区已标出）',
   'region.pickMetric': '指标',
   'overview.allFlags': '全部预警与风险队列 →',
+  'indicators.byProvince': '各省合计',
+  'indicators.byProvinceNote':
+    '各省所辖示范地区合计（分子之和 / 分母之和；无分母的指标取中位数）。点击省份打开该省地区列表。',
 } as const;
 
 export type MessageKey = keyof typeof zh;
