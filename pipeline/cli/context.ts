@@ -9,10 +9,23 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Database } from '../db/index.ts';
 import { defaultDbPath } from '../db/paths.ts';
+import { CodedError, langFrom, renderError, type Lang } from '../vocabulary/index.ts';
 
 export interface GlobalOptions {
   db: string;
   json?: boolean;
+  lang?: string;
+}
+
+/** The language of this command's labels and messages: --lang, else SHIFAN_LANG / LANG, else Chinese. */
+export function langOf(cmd: Command): Lang {
+  return langFrom(optionsOf(cmd).lang, process.env);
+}
+
+/** The language a command line asks for (--lang), for errors raised before a command has its options. */
+export function langOfArgv(argv: readonly string[]): Lang {
+  const i = argv.indexOf('--lang');
+  return langFrom(i >= 0 ? argv[i + 1] : argv.find((a) => a.startsWith('--lang='))?.slice(7), process.env);
 }
 
 /** The database a command runs against when it runs inside the server: the server's handle, in its writer lane. */
@@ -33,6 +46,8 @@ export interface CliIo {
   exitCode: number;
   /** set inside the server: commands use its open database instead of opening the file */
   hosted?: HostedDatabase;
+  /** the language of error messages (runCli sets it from --lang) */
+  lang?: Lang;
 }
 
 async function readProcessStdin(): Promise<string> {
@@ -157,7 +172,10 @@ export class UsageError extends Error {
 }
 
 /** What a failed command says on stderr, and its exit code: 1 failure, 2 usage, 3 database busy, 4 database damaged (restore from a backup). */
-export function fatalReport(err: unknown): { code: 1 | 2 | 3 | 4; message: string } {
+export function fatalReport(err: unknown, lang: Lang = 'zh'): { code: 1 | 2 | 3 | 4; message: string } {
+  // A caller's mistake (a wrong status move, a bad seed) is a coded error: its message in the user's language.
+  if (err instanceof CodedError)
+    return { code: err.status < 500 ? 2 : 1, message: `shifan: ${renderError(err.code, err.params, lang)}\n` };
   const message = err instanceof Error ? err.message : String(err);
   // by name: the database errors live with DuckDB, which this module does not load
   const code =
@@ -174,7 +192,7 @@ export function fatalReport(err: unknown): { code: 1 | 2 | 3 | 4; message: strin
 
 /** Writes the failure's message to the command's stderr and returns its exit code. */
 export function reportError(err: unknown, io: CliIo = cliIo()): number {
-  const { code, message } = fatalReport(err);
+  const { code, message } = fatalReport(err, io.lang ?? langOfArgv(process.argv));
   io.stderr(message);
   return code;
 }

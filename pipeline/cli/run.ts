@@ -5,7 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { defaultDbPath } from '../db/paths.ts';
 import { type CommandEntry, commands } from './commands/index.ts';
-import { type CliIo, cliIo, registerCommandRunner, reportError, runWithIo } from './context.ts';
+import { type CliIo, cliIo, langOfArgv, registerCommandRunner, reportError, runWithIo } from './context.ts';
 
 /** The command the arguments name (`help X` names X), skipping the global options. */
 export function commandEntry(argv: readonly string[]): CommandEntry | undefined {
@@ -13,7 +13,7 @@ export function commandEntry(argv: readonly string[]): CommandEntry | undefined 
   for (let i = 0; i < argv.length && operands.length < 2; i++) {
     const arg = argv[i];
     if (arg === '--') break;
-    if (arg === '--db') i++;
+    if (arg === '--db' || arg === '--lang') i++;
     else if (!arg.startsWith('-')) operands.push(arg);
   }
   const name = operands[0] === 'help' ? operands[1] : operands[0];
@@ -35,6 +35,7 @@ async function buildProgram(argv: readonly string[]): Promise<Command> {
     .description('法治政府建设示范地区 supervision: ingest, indicators, flags, spot checks, dashboard')
     .option('--db <path>', 'DuckDB file (env SHIFAN_DB)', defaultDbPath())
     .option('--json', 'machine-readable output')
+    .option('--lang <zh|en>', 'language of labels and messages (default Chinese; env SHIFAN_LANG or an English LANG)')
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeOut: (text) => cliIo().stdout(text), writeErr: (text) => cliIo().stderr(text) });
@@ -49,6 +50,7 @@ async function buildProgram(argv: readonly string[]): Promise<Command> {
 
 /** Runs the command line; resolves to the exit code (1 failure, 2 usage, 3 database busy). */
 export function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  io.lang ??= langOfArgv(argv);
   return runWithIo(io, async () => {
     try {
       const program = await buildProgram(argv);

@@ -26,8 +26,8 @@ export const disclosureAnnualReports: DatasetContract = {
       type: 'enum',
       required: true,
       values: [
-        { value: '2019', zh: '2019版' },
-        { value: '2021', zh: '2021版' },
+        { value: '2019', zh: '2019版', en: '2019 template' },
+        { value: '2021', zh: '2021版', en: '2021 template' },
       ],
     },
     { name: 'title', zh: '标题', type: 'text', required: true },

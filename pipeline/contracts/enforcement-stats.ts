@@ -20,6 +20,7 @@ export const enforcementStats: DatasetContract = {
       code: 'certified_exceeds_officers',
       column: 'certified_officers',
       check: 'certified_officers <= officers',
+      zh: '持证执法人员数超过执法人员总数',
       message: 'certified_officers exceeds officers',
     },
   ],

@@ -17,8 +17,8 @@ export const namingApplications: DatasetContract = {
       type: 'enum',
       required: true,
       values: [
-        { value: 'comprehensive', zh: '综合示范', aliases: ['综合'] },
-        { value: 'single', zh: '单项示范', aliases: ['单项'] },
+        { value: 'comprehensive', zh: '综合示范', en: 'Comprehensive', aliases: ['综合'] },
+        { value: 'single', zh: '单项示范', en: 'Single-item', aliases: ['单项'] },
       ],
     },
     {
@@ -49,12 +49,14 @@ export const namingApplications: DatasetContract = {
       code: 'bad_round_id',
       column: 'round_id',
       check: `regexp_full_match(round_id, '${ROUND_ID_PATTERN}')`,
+      zh: '轮次编号应为认定年份，可带后缀（如 2026、2026-b）',
       message: 'round_id must be the round year, optionally with a suffix (2026, 2026-b)',
     },
     {
       code: 'field_required',
       column: 'field',
       check: "kind <> 'single' OR field IS NOT NULL",
+      zh: '单项示范申报须填写申报领域',
       message: 'a single-item application needs its field',
     },
   ],

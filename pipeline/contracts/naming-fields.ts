@@ -3,16 +3,32 @@
 import type { EnumValue } from './types.ts';
 
 export const NAMING_FIELDS: EnumValue[] = [
-  { value: 'business_environment', zh: '优化法治化营商环境', aliases: ['营商环境'] },
-  { value: 'ongoing_supervision', zh: '加强事中事后监管', aliases: ['事中事后监管'] },
-  { value: 'administrative_rules', zh: '完善依法行政制度', aliases: ['依法行政制度'] },
+  {
+    value: 'business_environment',
+    zh: '优化法治化营商环境',
+    en: 'Law-based business environment',
+    aliases: ['营商环境'],
+  },
+  {
+    value: 'ongoing_supervision',
+    zh: '加强事中事后监管',
+    en: 'Supervision during and after approval',
+    aliases: ['事中事后监管'],
+  },
+  {
+    value: 'administrative_rules',
+    zh: '完善依法行政制度',
+    en: 'Rules for law-based administration',
+    aliases: ['依法行政制度'],
+  },
   {
     value: 'three_enforcement_systems',
     zh: '全面推行行政执法“三项制度”',
+    en: 'The three systems of administrative enforcement',
     aliases: ['执法三项制度', '行政执法三项制度'],
   },
-  { value: 'reconsideration', zh: '健全行政复议体制机制', aliases: ['行政复议'] },
-  { value: 'other', zh: '其他', aliases: ['其他法治政府建设工作'] },
+  { value: 'reconsideration', zh: '健全行政复议体制机制', en: 'Administrative reconsideration', aliases: ['行政复议'] },
+  { value: 'other', zh: '其他', en: 'Other', aliases: ['其他法治政府建设工作'] },
 ];
 
 /** A round id: the round's year, optionally with a suffix (`2026`, `2026-b`). */

@@ -17,9 +17,9 @@ export const namingSelfAssessments: DatasetContract = {
       type: 'enum',
       required: true,
       values: [
-        { value: 'met', zh: '达标', aliases: ['是', '符合'] },
-        { value: 'not_met', zh: '未达标', aliases: ['否', '不符合'] },
-        { value: 'not_applicable', zh: '不适用', aliases: ['无此项'] },
+        { value: 'met', zh: '达标', en: 'Met', aliases: ['是', '符合'] },
+        { value: 'not_met', zh: '未达标', en: 'Not met', aliases: ['否', '不符合'] },
+        { value: 'not_applicable', zh: '不适用', en: 'Not applicable', aliases: ['无此项'] },
       ],
     },
     {
@@ -43,6 +43,7 @@ export const namingSelfAssessments: DatasetContract = {
       code: 'bad_round_id',
       column: 'round_id',
       check: `regexp_full_match(round_id, '${ROUND_ID_PATTERN}')`,
+      zh: '轮次编号应为认定年份，可带后缀（如 2026、2026-b）',
       message: 'round_id must be the round year, optionally with a suffix (2026, 2026-b)',
     },
   ],

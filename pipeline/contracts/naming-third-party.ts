@@ -27,6 +27,7 @@ export const namingThirdParty: DatasetContract = {
       code: 'bad_round_id',
       column: 'round_id',
       check: `regexp_full_match(round_id, '${ROUND_ID_PATTERN}')`,
+      zh: '轮次编号应为认定年份，可带后缀（如 2026、2026-b）',
       message: 'round_id must be the round year, optionally with a suffix (2026, 2026-b)',
     },
   ],

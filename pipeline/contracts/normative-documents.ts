@@ -20,6 +20,7 @@ export const normativeDocuments: DatasetContract = {
       code: 'filed_before_issued',
       column: 'filed_on',
       check: 'filed_on >= issued_on',
+      zh: '备案日期早于印发日期',
       message: 'filed_on is before issued_on',
     },
   ],

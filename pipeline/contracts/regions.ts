@@ -22,8 +22,8 @@ export const regions: DatasetContract = {
       type: 'enum',
       required: true,
       values: [
-        { value: 'city', zh: '市级', aliases: ['市'] },
-        { value: 'county', zh: '县级', aliases: ['县', '区'] },
+        { value: 'city', zh: '市级', en: 'City level', aliases: ['市'] },
+        { value: 'county', zh: '县级', en: 'County level', aliases: ['县', '区'] },
       ],
     },
     {
@@ -40,9 +40,9 @@ export const regions: DatasetContract = {
       type: 'enum',
       required: true,
       values: [
-        { value: 'comprehensive', zh: '综合', aliases: ['综合示范'] },
-        { value: 'single', zh: '单项', aliases: ['单项示范'] },
-        { value: 'none', zh: '无' },
+        { value: 'comprehensive', zh: '综合示范', en: 'Comprehensive', aliases: ['综合'] },
+        { value: 'single', zh: '单项示范', en: 'Single-item', aliases: ['单项'] },
+        { value: 'none', zh: '未命名（监测地区）', en: 'None (monitored)', aliases: ['无'] },
       ],
     },
     {
@@ -59,18 +59,21 @@ export const regions: DatasetContract = {
       code: 'province_mismatch',
       column: 'province_code',
       check: "province_code = substr(region_code, 1, 2) || '0000'",
+      zh: '省级代码应为行政区划代码前两位加0000',
       message: 'province_code must be the first two digits of region_code followed by 0000',
     },
     {
       code: 'project_required',
       column: 'project_name',
       check: "designation <> 'single' OR coalesce(trim(project_name), '') <> ''",
+      zh: '单项示范须填写示范项目名称',
       message: 'a single designation needs its project_name',
     },
     {
       code: 'batch_required',
       column: 'batch',
       check: "designation = 'none' OR batch IS NOT NULL",
+      zh: '已命名的示范地区须填写批次（命名年份）',
       message: 'a designated region needs its batch (the year it was named)',
     },
   ],

@@ -16,6 +16,7 @@ export const satisfactionSurveys: DatasetContract = {
       code: 'satisfied_exceeds_respondents',
       column: 'satisfied',
       check: 'satisfied <= respondents',
+      zh: '满意人数超过受访人数',
       message: 'satisfied exceeds respondents',
     },
   ],

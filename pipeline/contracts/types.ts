@@ -14,14 +14,19 @@ export type ColumnType =
 
 export interface EnumValue {
   value: string;
+  /** The label shown to users and written in templates (pipeline/vocabulary reads it from here). */
   zh: string;
+  en: string;
   /** Other spellings senders use for the same value (matched after normalisation). */
   aliases?: string[];
 }
 
 export interface Column {
   name: string;
+  /** The Chinese header: what templates carry and what the dashboard shows for the column. */
   zh: string;
+  /** The English label, when the name read as words ("region_code" → "Region code") is not good enough. */
+  en?: string;
   type: ColumnType;
   /** Header presence: optional columns may be absent from a file (DATA.md: stated figures, free text, ...). */
   optional?: boolean;
@@ -44,6 +49,8 @@ export interface RowRule {
   column: string;
   /** True when the row is fine. NULLs are treated as fine (emptiness is checked per column). */
   check: string;
+  /** Why the row is refused, in Chinese (the reject reason users read) and in English (message). */
+  zh: string;
   message: string;
 }
 

@@ -2,6 +2,9 @@
 // headers. Every output (HTML, PDF, XLSX, CSV) is written from what this returns, so they cannot disagree.
 import type { Database } from '../db/index.ts';
 import { type YearCounts, yearCounts } from '../indicators/index.ts';
+import { CodedError, renderFlag, renderWatchSummary, type Params } from '../vocabulary/index.ts';
+import { loadSystems, metricNamer } from '../indicators/system.ts';
+import { basisOf, basisText, type DataBasis, loadsAtQuarterEnd, withDataAsOf } from './as-of.ts';
 import { formatQuarter, quarterLabelZh, quarterRange, reportingYear, type Quarter } from './quarter.ts';
 
 export type ColumnKind = 'text' | 'int' | 'rate' | 'number' | 'bool';
@@ -30,6 +33,10 @@ export interface ExportContext {
   reporting_year: number;
   /** The data's as-of date of the refresh used. */
   as_of: string;
+  /** What the package was built from (as-of.ts): the current data, the data as of the quarter's end, or data that
+   *  arrived after the quarter (nothing had by then); data_basis_zh says it in words on the cover. */
+  data_basis: DataBasis;
+  data_basis_zh: string;
   refresh_run: number;
   refreshed_at: string;
   scoring_method: string;
@@ -55,8 +62,25 @@ export interface ExportData {
   }>;
 }
 
-export class NoRefreshError extends Error {
-  override name = 'NoRefreshError';
+/** Flags and watchlist entries are codes and numbers in the database; the package words them in Chinese. */
+function worded(
+  id: string,
+  rows: Array<Record<string, unknown>>,
+  names: ReturnType<typeof metricNamer>,
+): Array<Record<string, unknown>> {
+  const json = (v: unknown) => (typeof v === 'string' ? (JSON.parse(v) as Params) : (v as Params | null));
+  if (id === 'flags') {
+    return rows.map(({ numbers, ...r }) => ({
+      ...r,
+      message: renderFlag(String(r.rule_id), { year: r.year, ...json(numbers) }, 'zh', names),
+    }));
+  }
+  if (id === 'watchlist')
+    return rows.map(({ params, ...r }) => ({
+      ...r,
+      summary: renderWatchSummary(String(r.kind), json(params), 'zh', names),
+    }));
+  return rows;
 }
 
 const TABLES: Array<Omit<ExportTable, 'rows'> & { sql: string; perYear: boolean }> = [
@@ -113,7 +137,7 @@ const TABLES: Array<Omit<ExportTable, 'rows'> & { sql: string; perYear: boolean 
       { key: 'region_code', zh: '行政区划代码' },
       { key: 'region_name', zh: '地区' },
       { key: 'year', zh: '年度', kind: 'int' },
-      { key: 'message_zh', zh: '说明' },
+      { key: 'message', zh: '说明' },
       { key: 'evidence_count', zh: '证据记录数', kind: 'int' },
       { key: 'flag_id', zh: '预警编号', print: false },
     ],
@@ -131,7 +155,7 @@ const TABLES: Array<Omit<ExportTable, 'rows'> & { sql: string; perYear: boolean 
       { key: 'ground', zh: '摘牌情形', print: false },
       { key: 'kind', zh: '依据' },
       { key: 'is_ground', zh: '构成摘牌依据', kind: 'bool', print: false },
-      { key: 'summary_zh', zh: '摘要' },
+      { key: 'summary', zh: '摘要' },
       { key: 'status_at', zh: '状态日期' },
       { key: 'status_by', zh: '操作人', print: false },
     ],
@@ -169,17 +193,32 @@ const TABLES: Array<Omit<ExportTable, 'rows'> & { sql: string; perYear: boolean 
 ];
 
 export async function collectQuarter(db: Database, quarter: Quarter, now: Date = new Date()): Promise<ExportData> {
+  const end = quarterRange(quarter).end;
+  const loads = await loadsAtQuarterEnd(db, end);
+  const basis = basisOf(loads);
+  const collect = (source: Database) => collectFrom(source, quarter, now, (asOf) => basisText(basis, end, asOf, loads));
+  const data = basis === 'quarter_end' ? await withDataAsOf(db, end, collect) : await collect(db);
+  return { ...data, context: { ...data.context, data_basis: basis } };
+}
+
+async function collectFrom(
+  db: Database,
+  quarter: Quarter,
+  now: Date,
+  basisZh: (asOf: string) => string,
+): Promise<ExportData> {
   const run = (
     await db.allFile<{ run_id: number; as_of: string; scoring_method: string; systems: string; finished_at: string }>(
       'export/context',
     )
   )[0];
-  if (!run) throw new NoRefreshError('no finished refresh in this database: run `shifan refresh` first, then export');
+  if (!run) throw new CodedError('export.no_refresh');
+  const names = metricNamer(loadSystems());
   const year = reportingYear(quarter);
   const tables: ExportTable[] = [];
   for (const t of TABLES) {
     const rows = await db.allFile(t.sql, t.perYear ? { year } : undefined);
-    tables.push({ id: t.id, title_zh: t.title_zh, columns: t.columns, rows });
+    tables.push({ id: t.id, title_zh: t.title_zh, columns: t.columns, rows: worded(t.id, rows, names) });
   }
   const versions = [...new Set(tables[0].rows.map((r) => String(r.system_version)))];
   const systems = JSON.parse(run.systems) as Array<{ version: string; sha256: string }>;
@@ -193,6 +232,8 @@ export async function collectQuarter(db: Database, quarter: Quarter, now: Date =
       quarter_end: range.end,
       reporting_year: year,
       as_of: run.as_of,
+      data_basis: 'current',
+      data_basis_zh: basisZh(run.as_of),
       refresh_run: run.run_id,
       refreshed_at: run.finished_at,
       scoring_method: run.scoring_method,

@@ -2,22 +2,23 @@
 // the tables, and all the data as embedded JSON. No script, font or image is fetched: it opens from disk. The
 // same file, with its print stylesheet, is what Chromium prints to PDF.
 import { JSDOM } from 'jsdom';
-import { allCharts, RULE_ZH, type Chart } from './charts.ts';
+import { allCharts, type Chart } from './charts.ts';
 import type { Column, ExportData, ExportTable } from './collect.ts';
-import { regions } from '../contracts/regions.ts';
-import { basisZh, GROUND_ZH, STATUS_ZH } from '../watchlist/index.ts';
-import { SCORING_METHOD_ZH, type ScoringMethod } from '../indicators/system.ts';
+import { label, renderWatchBasis } from '../vocabulary/index.ts';
 
 export const TITLE_ZH = '法治政府建设示范地区监测季报';
 
 /** Rows shown in the printed tables; the XLSX and CSV files carry every row. */
 const PRINT_LIMITS: Record<string, number> = { flags: 80, spotchecks: 60 };
 
-const SEVERITY_ZH: Record<string, string> = { high: '高', medium: '中', low: '低', info: '提示' };
-// Enum labels come from the dataset contract, their one definition.
-const DESIGNATION_ZH: Record<string, string> = Object.fromEntries(
-  (regions.columns.find((c) => c.name === 'designation')?.values ?? []).map((v) => [v.value, v.zh ?? v.value]),
-);
+/** Codes in a column are shown by their label in the vocabulary (pipeline/vocabulary), their one definition. */
+const GROUP_OF_COLUMN: Record<string, string> = {
+  severity: 'severity',
+  rule_id: 'flagRule',
+  status: 'watchStatus',
+  ground: 'watchGround',
+  designation: 'designation',
+};
 
 /** 2026-11-29 14:02: an instant as civil time in Asia/Shanghai, as every date of the product is shown. */
 export function shanghaiTime(iso: string): string {
@@ -38,15 +39,11 @@ export function escapeHtml(text: string): string {
 export function formatCell(value: unknown, column: Column, row: Record<string, unknown> = {}): string {
   if (value === null || value === undefined || value === '') return '';
   if (column.kind === 'rate') return `${(Number(value) * 100).toFixed(1)}%`;
-  if (column.kind === 'bool') return value ? '是' : '否';
+  if (column.kind === 'bool') return label('yesNo', Boolean(value), 'zh');
   if (column.kind === 'number') return Number(value).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
-  if (column.key === 'severity') return SEVERITY_ZH[String(value)] ?? String(value);
-  if (column.key === 'rule_id') return RULE_ZH[String(value)] ?? String(value);
-  if (column.key === 'status') return (STATUS_ZH as Record<string, string>)[String(value)] ?? String(value);
-  if (column.key === 'ground') return GROUND_ZH[Number(value)] ?? String(value);
   if (column.key === 'kind' && 'is_ground' in row)
-    return basisZh(row as { is_ground: boolean; ground: number | null; kind: string });
-  if (column.key === 'designation') return DESIGNATION_ZH[String(value)] ?? String(value);
+    return renderWatchBasis(row as { is_ground: boolean; ground: number | null; kind: string }, 'zh');
+  if (GROUP_OF_COLUMN[column.key]) return label(GROUP_OF_COLUMN[column.key], value, 'zh');
   return String(value);
 }
 
@@ -58,7 +55,7 @@ function tableHtml(table: ExportTable): string {
     const names = [
       numeric(c) ? 'num' : '',
       c.print === false ? 'noprint' : '',
-      ['message_zh', 'summary_zh', 'kind'].includes(c.key) ? 'wide' : '',
+      ['message', 'summary', 'kind'].includes(c.key) ? 'wide' : '',
     ].filter(Boolean);
     return names.length ? ` class="${names.join(' ')}"` : '';
   };
@@ -118,6 +115,7 @@ header.cover h1{font-size:28px;margin:8px 0 4px}
 header.cover .quarter{font-size:22px;margin:0 0 16px}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}
 dl.facts dt{color:#666}dl.facts dd{margin:0}
+dl.facts dd.basis-later_data{color:#b22222;font-weight:700}
 .kpis{display:grid;grid-template-columns:repeat(5,1fr);gap:12px;margin:16px 0}
 .kpi{border:1px solid #ddd;border-radius:4px;padding:10px}.kpi .v{font-size:18px;font-weight:700}.kpi .k{color:#666;font-size:12px}
 h2{font-size:17px;border-left:4px solid #b22222;padding-left:8px;margin:24px 0 6px}
@@ -180,8 +178,9 @@ export function renderHtml(data: ExportData): string {
 <dt>报告期</dt><dd>${c.quarter_start} 至 ${c.quarter_end}</dd>
 <dt>评价年度</dt><dd>${c.reporting_year}年度</dd>
 <dt>数据截至</dt><dd>${c.as_of}</dd>
+<dt>数据依据</dt><dd class="basis basis-${c.data_basis}">${escapeHtml(c.data_basis_zh)}</dd>
 <dt>指标体系版本</dt><dd>${escapeHtml(c.system_version)}版</dd>
-<dt>评分方法</dt><dd>${escapeHtml(SCORING_METHOD_ZH[c.scoring_method as ScoringMethod] ?? c.scoring_method)}（刷新批次 ${c.refresh_run}，${escapeHtml(c.refreshed_at)}）</dd>
+<dt>评分方法</dt><dd>${escapeHtml(label('scoringMethod', c.scoring_method, 'zh'))}（刷新批次 ${c.refresh_run}，${escapeHtml(c.refreshed_at)}）</dd>
 <dt>生成时间</dt><dd>${shanghaiTime(c.generated_at)}（北京时间）</dd>
 </dl>
 </header>

@@ -19,7 +19,6 @@ export {
   type ExportContext,
   type ExportData,
   type ExportTable,
-  NoRefreshError,
 } from './collect.ts';
 export { BOM } from './csv.ts';
 export { renderHtml, TITLE_ZH } from './html.ts';

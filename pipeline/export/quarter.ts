@@ -1,18 +1,23 @@
 // Quarters: "2025Q3" ⇄ {year, quarter}, their civil date ranges, Chinese labels, and the reporting year a
 // quarterly package reports on.
 
+import { CodedError } from '../vocabulary/index.ts';
+
 export interface Quarter {
   year: number;
   quarter: 1 | 2 | 3 | 4;
 }
 
-export class QuarterError extends Error {
-  override name = 'QuarterError';
+/** A quarter not written YYYYQn: a vocabulary error (400 in the API, a usage error in the CLI). */
+export class QuarterError extends CodedError {
+  constructor(text: string) {
+    super('export.bad_quarter', { value: text });
+  }
 }
 
 export function parseQuarter(text: string): Quarter {
   const m = /^(\d{4})\s*-?\s*Q([1-4])$/i.exec(text.trim());
-  if (!m) throw new QuarterError(`a quarter is written YYYYQn, e.g. 2025Q3; got "${text}"`);
+  if (!m) throw new QuarterError(text);
   return { year: Number(m[1]), quarter: Number(m[2]) as Quarter['quarter'] };
 }
 

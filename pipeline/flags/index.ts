@@ -5,7 +5,6 @@ export {
   readTriage,
   escalationEntryId,
   TRIAGE_DECISIONS,
-  TriageError,
   type TriageDecision,
   type TriageRecord,
   type TriageState,

@@ -19,7 +19,6 @@ export interface Flag {
   year: number;
   detail_key: string;
   severity: 'high' | 'medium' | 'low' | 'info';
-  message_zh: string;
   numbers: unknown;
   evidence_count: number;
   first_seen_run: number;

@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import { appendAudit } from '../audit/index.ts';
 import type { Database } from '../db/index.ts';
+import { CodedError } from '../vocabulary/index.ts';
 
 export type TriageDecision = 'acknowledged' | 'dismissed' | 'escalated';
 export const TRIAGE_DECISIONS: TriageDecision[] = ['acknowledged', 'dismissed', 'escalated'];
@@ -28,16 +29,6 @@ export interface TriageRecord {
   }>;
 }
 
-export class TriageError extends Error {
-  override name = 'TriageError';
-  constructor(
-    message: string,
-    readonly code: 'not_found' | 'invalid' = 'invalid',
-  ) {
-    super(message);
-  }
-}
-
 interface FlagRow {
   flag_id: string;
   rule_id: string;
@@ -45,7 +36,8 @@ interface FlagRow {
   year: number;
   detail_key: string;
   status: string;
-  message_zh: string;
+  severity: string;
+  numbers: string | null;
   evidence_hash: string;
   previous_decision: string | null;
 }
@@ -62,28 +54,34 @@ export async function triageFlag(
   input: { flagId: string; decision: TriageDecision; reason?: string | null; by: string },
 ): Promise<TriageRecord> {
   if (!TRIAGE_DECISIONS.includes(input.decision))
-    throw new TriageError(`decision must be one of ${TRIAGE_DECISIONS.join(', ')}, got ${input.decision}`);
+    throw new CodedError('triage.bad_decision', { decision: input.decision, allowed: TRIAGE_DECISIONS });
   const reason = input.reason?.trim() || null;
   if (input.decision !== 'acknowledged' && !reason)
-    throw new TriageError(`a flag is ${input.decision} only with a reason`);
-  if (!/^[0-9a-f]{6,32}$/.test(input.flagId))
-    throw new TriageError(`a flag id is 6 to 32 hexadecimal characters, got ${input.flagId}`);
+    throw new CodedError('triage.reason_required', { decision: input.decision });
+  if (!/^[0-9a-f]{6,32}$/.test(input.flagId)) throw new CodedError('triage.bad_flag_id', { id: input.flagId });
   return db.transaction(async () => {
     const found = await db.allFile<FlagRow>('flags/triage/flag', { flag_id: input.flagId });
-    if (found.length === 0) throw new TriageError(`no flag ${input.flagId}`, 'not_found');
-    if (found.length > 1) throw new TriageError(`flag id prefix ${input.flagId} is ambiguous; give more characters`);
+    if (found.length === 0) throw new CodedError('flag_not_found', { id: input.flagId });
+    if (found.length > 1) throw new CodedError('triage.ambiguous_id', { id: input.flagId });
     const flag = found[0];
     let entryId: string | null = null;
     if (input.decision === 'escalated') {
       entryId = escalationEntryId(flag.region_code, flag.flag_id);
       const [{ present }] = await db.allFile<{ present: boolean }>('flags/triage/entry_exists', { entry_id: entryId });
       if (!present) {
-        const summary = `其他情形（由预警升级）：${reason}｜预警 ${flag.rule_id}${flag.detail_key ? ` ${flag.detail_key}` : ''}：${flag.message_zh}`;
         await db.runFile('watchlist/add_other', {
           entry_id: entryId,
           region_code: flag.region_code,
           year: flag.year,
-          summary_zh: summary,
+          // The escalated flag's rule and figures: pipeline/vocabulary words the entry in the reader's language.
+          params: JSON.stringify({
+            reason,
+            flag_id: flag.flag_id,
+            rule_id: flag.rule_id,
+            detail_key: flag.detail_key,
+            year: flag.year,
+            numbers: flag.numbers === null ? null : JSON.parse(flag.numbers),
+          }),
           evidence: JSON.stringify([{ flag_id: flag.flag_id, reason, entered_by: input.by }]),
           source_key: `flag:${flag.flag_id}`,
           by: input.by,

@@ -5,6 +5,7 @@ export {
   loadSystems,
   systemForYear,
   allMetrics,
+  metricNamer,
   defaultSystemDir,
   designationBars,
   SCORING_METHODS,

@@ -47,10 +47,6 @@ export type ScoringMethod = 'threshold' | 'binary';
 export const SCORING_METHODS: ScoringMethod[] = ['threshold', 'binary'];
 
 /** How reports name the scoring methods (README: threshold = shortfall scored by the share of the threshold reached). */
-export const SCORING_METHOD_ZH: Record<ScoringMethod, string> = {
-  threshold: '按达到标准的程度计分',
-  binary: '达标计1分、未达标计0分',
-};
 
 export function defaultSystemDir(): string {
   return join(dataDir, 'indicator-systems');
@@ -265,6 +261,15 @@ export function systemForYear(systems: IndicatorSystem[], year: number): Indicat
 }
 
 /** Every metric id of any version, in catalogue order (the latest version's order first). */
+/** A metric's name in a language, from the indicator systems (the newest version that defines it). */
+export function metricNamer(systems: IndicatorSystem[]): (metricId: string, lang: 'zh' | 'en') => string | undefined {
+  const byId = new Map(allMetrics(systems).map((m) => [m.id, m]));
+  return (id, lang) => {
+    const m = byId.get(id);
+    return m ? (lang === 'zh' ? m.name_zh : m.name_en) : undefined;
+  };
+}
+
 export function allMetrics(systems: IndicatorSystem[]): MetricDefinition[] {
   const byId = new Map<string, MetricDefinition>();
   for (const s of [...systems].reverse()) for (const m of s.metrics) if (!byId.has(m.id)) byId.set(m.id, m);

@@ -1,6 +1,7 @@
 // The job_runs table: one row per run (sql/schema/050_jobs.sql). The scheduler writes its rows through a
 // connection of its own (RunLog), so that a run's record never lands inside a job's transaction on the shared
 // connection (and is never rolled back with it). Reading and acknowledging go through the ordinary handle.
+import { CodedError } from '../vocabulary/index.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlText, type Database } from '../db/index.ts';
 import { appendAudit } from '../audit/index.ts';
@@ -101,15 +102,18 @@ export async function listJobRuns(db: RunsSource, options: ListRunsOptions = {})
   return rows.map((r) => ({ ...r, details: r.details ? JSON.parse(r.details) : null }));
 }
 
-export class JobRunNotFoundError extends Error {
-  override name = 'JobRunNotFoundError';
+/** No such run: a vocabulary error (404 in the API). */
+export class JobRunNotFoundError extends CodedError {
+  constructor(runId: number) {
+    super('job_run_not_found', { run: runId });
+  }
 }
 
 /** Marks a failed or warning run as seen; audit-logged. Acknowledging twice keeps the first acknowledgement. */
 export async function acknowledgeRun(db: Database, runId: number, actor: string): Promise<JobRun> {
   return db.transaction(async () => {
     const rows = await db.allFile<{ job_id: string; status: string }>('jobs/acknowledge_run', { run_id: runId, actor });
-    if (rows.length === 0) throw new JobRunNotFoundError(`job run ${runId} does not exist`);
+    if (rows.length === 0) throw new JobRunNotFoundError(runId);
     await appendAudit(db, {
       action: 'jobs.acknowledge',
       actor,

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { label } from '../vocabulary/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { NAMING_FIELDS } from '../contracts/index.ts';
 import type { Database } from '../db/index.ts';
@@ -95,7 +96,7 @@ async function collect(db: Database, round: Round): Promise<Sheet[]> {
         satisfaction_ci: r.satisfaction_ci
           ? `${(100 * r.satisfaction_ci[0]).toFixed(1)}%–${(100 * r.satisfaction_ci[1]).toFixed(1)}%`
           : '',
-        field_check: r.field_check ? '是' : '',
+        field_check: r.field_check ? label('yesNo', true, 'zh') : '',
       })),
     },
     {

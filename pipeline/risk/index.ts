@@ -1,4 +1,3 @@
-export { RISK_RULE_ZH, RISK_TIER_ZH } from './labels.ts';
 export {
   type ReadRows,
   RISK_SCOPES,
@@ -8,7 +7,8 @@ export {
   type RiskTier,
   rankRows,
   riskQueue,
+  sharedProblems,
   tierOf,
 } from './queue.ts';
-export { funnelPoints, type RiskFact, type RiskReason, scoreFacts } from './score.ts';
+export { funnelPoints, type RiskFact, type RiskReason, type SharedProblem, scoreFacts } from './score.ts';
 export { defaultWeightsPath, loadRiskWeights, type RiskRule, type RiskWeights } from './weights.ts';

@@ -1,7 +1,7 @@
 // Scoring a region-year's facts (flags and watchlist entries, sql/risk/facts.sql) into reasons with points, by the
 // rules and weights of data/risk-weights.json. Pure: no database. Every reason names the flag or the watchlist entry
 // it comes from, so every point leads to source rows (GET /api/flags/:id has the evidence with file and line).
-import { RISK_RULE_ZH } from './labels.ts';
+import { type Params, renderRiskReason } from '../vocabulary/index.ts';
 import type { RiskRule, RiskWeights } from './weights.ts';
 
 export interface RiskFact {
@@ -14,8 +14,10 @@ export interface RiskFact {
   rule_id: string;
   detail_key: string;
   severity: string | null;
-  text_zh: string;
+  /** a flag's figures (JSON) */
   numbers: string | null;
+  /** a watchlist entry's params (JSON) */
+  params: string | null;
   /** The same flag (rule and detail) active for the previous year. */
   prev_flag_id: string | null;
   funnel_position: string | null;
@@ -35,6 +37,9 @@ export interface RiskReason {
   flag_id: string | null;
   entry_id: string | null;
   points: number;
+  /** What the reason rests on, as codes and figures: pipeline/vocabulary's renderRiskReason words it. */
+  params: Params;
+  /** The reason in Chinese (renderRiskReason(…, 'zh')), for the CLI's JSON and the export. */
   text: string;
 }
 
@@ -60,25 +65,57 @@ interface Candidate {
   rule: RiskRule;
   fact: RiskFact;
   points: number;
-  text: string;
+  /** A problem most regions of the scope share this year: listed with 0 points (shared_problem in the weights). */
+  shared?: SharedProblem;
+}
+
+/** A repeated miss that more than `shared_problem.share` of the scope's regions have in the same year. */
+export interface SharedProblem {
+  rule_id: string;
+  detail_key: string;
+  /** regions of the scope with it */
+  regions: number;
+  /** regions of the scope */
+  of: number;
+}
+
+/** The key a fact is counted under when problems shared by most regions are found (queue.ts). */
+export function sharedKey(fact: Pick<RiskFact, 'rule_id' | 'detail_key'>): string {
+  return `${fact.rule_id}|${fact.detail_key}`;
+}
+
+const parse = (json: string | null): Params | null => {
+  if (json === null) return null;
+  try {
+    return JSON.parse(json) as Params;
+  } catch {
+    return { text: json };
+  }
+};
+
+/** The codes and figures a reason rests on: its flag's rule and numbers, or its watchlist entry's kind and params. */
+function sourceParams(f: RiskFact): Params {
+  return f.source === 'flag'
+    ? { source: 'flag', year: f.year, rule_id: f.rule_id, detail_key: f.detail_key, numbers: parse(f.numbers) }
+    : { source: 'watchlist', year: f.year, kind: f.kind, ground: f.ground, params: parse(f.params) };
 }
 
 /** The reasons of one region-year, largest first. */
-export function scoreFacts(facts: RiskFact[], w: RiskWeights): RiskReason[] {
+export function scoreFacts(
+  facts: RiskFact[],
+  w: RiskWeights,
+  shared: ReadonlyMap<string, SharedProblem> = new Map(),
+): RiskReason[] {
   const R = w.rules;
   const candidates: Candidate[] = [];
-  const cand = (rule: RiskRule, fact: RiskFact, points: number, text = `${RISK_RULE_ZH[rule]}：${fact.text_zh}`) =>
-    candidates.push({ rule, fact, points, text });
+  const cand = (rule: RiskRule, fact: RiskFact, points: number) => {
+    const common = w.shared_problem.rules.includes(rule) ? shared.get(sharedKey(fact)) : undefined;
+    candidates.push(common ? { rule, fact, points: 0, shared: common } : { rule, fact, points });
+  };
   for (const f of facts) {
     if (f.dismissed) continue;
     if (f.source === 'watchlist') {
-      if (f.is_ground)
-        cand(
-          'watchlist_ground',
-          f,
-          R.watchlist_ground.points,
-          `${RISK_RULE_ZH.watchlist_ground}（第${f.ground}项）：${f.text_zh}`,
-        );
+      if (f.is_ground) cand('watchlist_ground', f, R.watchlist_ground.points);
       else if (f.kind && R.integrity_signal.watchlist_kinds.includes(f.kind))
         cand('integrity_signal', f, R.integrity_signal.points);
       continue;
@@ -126,14 +163,18 @@ export function scoreFacts(facts: RiskFact[], w: RiskWeights): RiskReason[] {
     const withinLimit = limit === undefined || n < limit;
     const points = counted && withinLimit ? c.points : 0;
     if (points > 0) counts.set(c.rule, n + 1);
-    if (points <= 0 && !grouped) continue;
-    if (points <= 0 && !withinLimit) continue;
+    if (points <= 0 && !grouped && !c.shared) continue;
+    if (points <= 0 && !withinLimit && !c.shared) continue;
+    const params = c.shared
+      ? { ...sourceParams(c.fact), shared_regions: c.shared.regions, shared_of: c.shared.of }
+      : sourceParams(c.fact);
     reasons.push({
       rule: c.rule,
       flag_id: c.fact.source === 'flag' ? c.fact.source_id : null,
       entry_id: c.fact.source === 'watchlist' ? c.fact.source_id : null,
       points,
-      text: c.text,
+      params,
+      text: renderRiskReason(c.rule, params, 'zh'),
     });
     // Persistence: the same problem the year before adds a share of its points, once per problem.
     const prev = grouped
@@ -142,12 +183,14 @@ export function scoreFacts(facts: RiskFact[], w: RiskWeights): RiskReason[] {
         )?.fact
       : c.fact;
     if (points > 0 && prev?.prev_flag_id && c.rule !== 'metric_miss_repeated' && c.rule !== 'below_bar_repeated') {
+      const params = { source: 'flag', year: prev.year - 1, rule_id: prev.rule_id, detail_key: prev.detail_key };
       reasons.push({
         rule: 'persistence',
         flag_id: prev.prev_flag_id,
         entry_id: null,
         points: Math.round(w.persistence.share * points * 10) / 10,
-        text: `${RISK_RULE_ZH.persistence}：${prev.year - 1}年同一预警（${prev.rule_id}${prev.detail_key ? ` ${prev.detail_key}` : ''}）`,
+        params,
+        text: renderRiskReason('persistence', params, 'zh'),
       });
     }
   }

@@ -1,6 +1,7 @@
 // The draw and its life: frozen -> drawn (seed entered, selection and teams computed) -> committed, and the
 // redraw that replaces a draw with a new one for a stated reason. Each step is one transaction together with
 // its audit entry. A draw's seed, selection and teams are written once; nothing here rewrites them.
+import { CodedError } from '../vocabulary/index.ts';
 import type { Database } from '../db/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { describeSize, type SampleSize } from './allocation.ts';
@@ -15,9 +16,7 @@ export const MIN_SEED_DIGITS = 20;
 
 export function checkSeed(seed: string): void {
   if (!new RegExp(`^\\d{${MIN_SEED_DIGITS},}$`).test(seed)) {
-    throw new Error(
-      `the seed must be at least ${MIN_SEED_DIGITS} decimal digits and nothing else (rolls of a ten-sided die in a public meeting), got "${seed}"`,
-    );
+    throw new CodedError('spotcheck.bad_seed', { digits: MIN_SEED_DIGITS, seed });
   }
 }
 

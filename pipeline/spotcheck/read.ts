@@ -1,5 +1,6 @@
 // Reading a draw back as one record: the draws row, its random selection with teams, and the risk-targeted
 // checks listed beside it. Everything that shows or checks a draw (CLI, verify, certificate) reads through here.
+import { CodedError } from '../vocabulary/index.ts';
 import type { Database } from '../db/index.ts';
 import type { AllocationRule, SampleSize } from './allocation.ts';
 
@@ -59,13 +60,16 @@ export interface DrawRecord extends DrawRow {
   risk_targeted: RiskTargeted[];
 }
 
-export class DrawNotFoundError extends Error {
-  override name = 'DrawNotFoundError';
+/** No such draw: a vocabulary error (404 in the API, the message in the user's language). */
+export class DrawNotFoundError extends CodedError {
+  constructor(drawId: number) {
+    super('draw_not_found', { draw: drawId });
+  }
 }
 
 export async function readDraw(db: Database, drawId: number): Promise<DrawRecord> {
   const [row] = await db.allFile<DrawRow>('spotcheck/draw', { draw_id: drawId, year: null });
-  if (!row) throw new DrawNotFoundError(`there is no draw #${drawId}; \`shifan spotcheck list\` shows the draws`);
+  if (!row) throw new DrawNotFoundError(drawId);
   const selected = await db.allFile<SelectedRegion>('spotcheck/selected', { draw_id: drawId });
   const risk = await db.all<RiskTargeted>(
     'SELECT t.region_code, r.region_name, t.criterion, CAST(t.added_at AS VARCHAR) AS added_at, t.added_by FROM risk_targeted_checks t LEFT JOIN regions r USING (region_code) WHERE t.draw_id = $1 ORDER BY t.region_code',

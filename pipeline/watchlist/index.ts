@@ -4,33 +4,11 @@
 import { createHash } from 'node:crypto';
 import { appendAudit } from '../audit/index.ts';
 import type { Database } from '../db/index.ts';
+import { CodedError, type Params, renderWatchSummary } from '../vocabulary/index.ts';
 
 export { TRANSITIONS, MANUAL_GROUNDS, type WatchStatus, type ManualGround } from './statuses.ts';
 import type { WatchStatus } from './statuses.ts';
 import { MANUAL_GROUNDS, TRANSITIONS } from './statuses.ts';
-
-export const STATUS_ZH: Record<WatchStatus, string> = {
-  flagged: '已列入',
-  needs_review: '待核查',
-  under_review: '核查中',
-  cleared: '已排除',
-  revoked: '已摘牌',
-};
-
-export const GROUND_ZH: Record<number, string> = {
-  1: '(一) 严重违法行政行为或不作为乱作为',
-  2: '(二) 虚假材料等不正当手段',
-  3: '(三) 回访抽查证实不再符合指标体系',
-  4: '(四) 其他情形',
-};
-
-/** How an entry is shown: its ground, or why it is listed without being one. */
-export function basisZh(e: { is_ground: boolean; ground: number | null; kind: string }): string {
-  if (e.is_ground && e.ground !== null) return `依据${GROUND_ZH[e.ground]}`;
-  if (e.kind === 'spotcheck_unlinked') return '抽查结果未关联已提交的抽查：待核查，暂不构成摘牌依据';
-  if (e.kind === 'concealment_signal') return '命名前发生的事件：可能隐瞒事实真相（第二项），待核查，不构成摘牌依据';
-  return '诚信信号：待核查，不构成摘牌依据';
-}
 
 export interface WatchEntry {
   entry_id: string;
@@ -40,7 +18,8 @@ export interface WatchEntry {
   ground: number | null;
   kind: string;
   is_ground: boolean;
-  summary_zh: string;
+  /** The figures behind the entry's summary; pipeline/vocabulary renders it from kind and params. */
+  params: unknown;
   evidence: unknown;
   origin: string;
   source_key: string;
@@ -57,15 +36,13 @@ export interface WatchEntry {
   }>;
 }
 
-export class WatchlistError extends Error {
-  override name = 'WatchlistError';
-}
-
 export async function listWatchlist(
   db: Database,
   filter: { region?: string; status?: string } = {},
 ): Promise<WatchEntry[]> {
-  const rows = await db.allFile<Omit<WatchEntry, 'history' | 'evidence'> & { evidence: string }>('watchlist/list', {
+  const rows = await db.allFile<
+    Omit<WatchEntry, 'history' | 'evidence' | 'params'> & { evidence: string; params: string | null }
+  >('watchlist/list', {
     region: filter.region ?? null,
     status: filter.status ?? null,
   });
@@ -75,6 +52,7 @@ export async function listWatchlist(
   return rows.map((r) => ({
     ...r,
     evidence: parseJson(r.evidence),
+    params: r.params === null ? null : parseJson(r.params),
     history: history.filter((h) => h.entry_id === r.entry_id).map(({ entry_id: _e, ...h }) => h),
   }));
 }
@@ -86,21 +64,22 @@ export async function setStatus(
   to: WatchStatus,
   who: { by: string; note: string; on?: string },
 ): Promise<WatchEntry> {
-  if (!who.note?.trim()) throw new WatchlistError('a status change needs a note saying why');
+  if (!who.note?.trim()) throw new CodedError('watchlist.note_required');
   return db.transaction(async () => {
     const entry = (await listWatchlist(db)).find((e) => e.entry_id === entryId || e.entry_id.startsWith(entryId));
-    if (!entry) throw new WatchlistError(`no watchlist entry ${entryId}`);
+    if (!entry) throw new CodedError('watch_entry_not_found', { id: entryId });
     if (!(to in TRANSITIONS))
-      throw new WatchlistError(`unknown status ${to}; one of ${Object.keys(TRANSITIONS).join(', ')}`);
+      throw new CodedError('watchlist.unknown_status', { status: to, allowed: Object.keys(TRANSITIONS) });
     if (!TRANSITIONS[entry.status].includes(to)) {
-      throw new WatchlistError(
-        `entry ${entry.entry_id.slice(0, 12)} is ${entry.status}; it can move to ${TRANSITIONS[entry.status].join(' or ') || 'nothing'}, not ${to}`,
-      );
+      throw new CodedError('watchlist.bad_move', {
+        entry: entry.entry_id.slice(0, 12),
+        from: entry.status,
+        to,
+        allowed: TRANSITIONS[entry.status],
+      });
     }
     if (to === 'revoked' && !entry.is_ground) {
-      throw new WatchlistError(
-        `a ${entry.kind} entry is never a ground for revocation by itself: record the ground (a false-materials incident, a committed spot-check draw, or "watchlist add" with a reason) and revoke that`,
-      );
+      throw new CodedError('watchlist.not_a_ground', { kind: entry.kind });
     }
     await db.runFile('watchlist/set_status', { entry_id: entry.entry_id, to, by: who.by });
     await db.runFile('watchlist/add_history', {
@@ -114,7 +93,8 @@ export async function setStatus(
       await db.runFile('watchlist/revoke', {
         region_code: entry.region_code,
         revoked_on: who.on ?? new Date().toISOString().slice(0, 10),
-        reason: `${entry.summary_zh}｜${who.note}`,
+        // The revocation record is the office's document, kept in Chinese as it was decided.
+        reason: `${renderWatchSummary(entry.kind, entry.params as Params, 'zh')}｜${who.note}`,
         ground: entry.ground,
         by: who.by,
       });
@@ -141,8 +121,8 @@ export async function addOtherEntry(
   db: Database,
   input: { region: string; reason: string; by: string; year?: number; reference?: string },
 ): Promise<WatchEntry> {
-  if (!/^\d{6}$/.test(input.region)) throw new WatchlistError(`region must be a 6-digit code, got ${input.region}`);
-  if (!input.reason?.trim()) throw new WatchlistError('an "other" ground needs a reason');
+  if (!/^\d{6}$/.test(input.region)) throw new CodedError('watchlist.bad_region', { region: input.region });
+  if (!input.reason?.trim()) throw new CodedError('watchlist.reason_required');
   const sourceKey = `analyst:${input.reference ?? new Date().toISOString()}`;
   const entryId = createHash('md5').update(['other', input.region, sourceKey].join('|')).digest('hex');
   return db.transaction(async () => {
@@ -150,7 +130,7 @@ export async function addOtherEntry(
       entry_id: entryId,
       region_code: input.region,
       year: input.year ?? null,
-      summary_zh: `其他情形：${input.reason}`,
+      params: JSON.stringify({ reason: input.reason }),
       evidence: JSON.stringify([{ reason: input.reason, entered_by: input.by }]),
       source_key: sourceKey,
       by: input.by,
@@ -176,7 +156,7 @@ export async function addOtherEntry(
 export interface ManualEvidence {
   reason: string;
   entered_by: string;
-  flags: Array<{ flag_id: string; rule_id: string; year: number; severity: string; message_zh: string }>;
+  flags: Array<{ flag_id: string; rule_id: string; year: number; severity: string; numbers: unknown }>;
   records: Array<{
     dataset: string;
     record_id: string | null;
@@ -203,18 +183,15 @@ export async function addManualEntry(
     reference?: string;
   },
 ): Promise<WatchEntry> {
-  if (!/^\d{6}$/.test(input.region)) throw new WatchlistError(`region must be a 6-digit code, got ${input.region}`);
+  if (!/^\d{6}$/.test(input.region)) throw new CodedError('watchlist.bad_region', { region: input.region });
   if (!(MANUAL_GROUNDS as readonly number[]).includes(input.ground)) {
-    throw new WatchlistError(
-      `ground ${input.ground} cannot be entered by hand: use 1, 2 or 4 (ground 3 comes from a committed spot-check draw)`,
-    );
+    throw new CodedError('watchlist.manual_ground', { ground: input.ground, allowed: [...MANUAL_GROUNDS] });
   }
-  if (!input.reason?.trim()) throw new WatchlistError('a watchlist entry needs a reason');
+  if (!input.reason?.trim()) throw new CodedError('watchlist.reason_required');
   const flagIds = [...new Set(input.flagIds ?? [])];
   const sourceKey = `analyst:${input.reference ?? new Date().toISOString()}`;
   const kind = input.ground === 4 ? 'other' : 'analyst';
   const entryId = createHash('md5').update([kind, input.region, sourceKey].join('|')).digest('hex');
-  const label = GROUND_ZH[input.ground]!.replace(/^\([一二三四]\)\s*/, '');
   return db.transaction(async () => {
     const flags =
       flagIds.length === 0
@@ -225,11 +202,11 @@ export async function addManualEntry(
           );
     const missing = flagIds.filter((id) => !flags.some((f) => f.flag_id === id));
     if (missing.length > 0)
-      throw new WatchlistError(`flag(s) ${missing.join(', ')} are not flags of region ${input.region}`);
+      throw new CodedError('watchlist.flags_not_of_region', { flags: missing, region: input.region });
     const evidence: ManualEvidence = {
       reason: input.reason,
       entered_by: input.by,
-      flags: flags.map(({ records: _r, ...f }) => f),
+      flags: flags.map(({ records: _r, ...f }) => ({ ...f, numbers: parseNumbers(f.numbers) })),
       records: flags.flatMap((f) => f.records.map((r) => ({ ...r, flag_id: f.flag_id }))),
     };
     await db.runFile('watchlist/add_manual', {
@@ -238,7 +215,7 @@ export async function addManualEntry(
       year: input.year ?? null,
       ground: input.ground,
       kind,
-      summary_zh: `${label}：${input.reason}`,
+      params: JSON.stringify({ reason: input.reason, ground: input.ground }),
       evidence: JSON.stringify(evidence),
       source_key: sourceKey,
       by: input.by,
@@ -258,6 +235,10 @@ export async function addManualEntry(
     });
     return (await listWatchlist(db)).find((e) => e.entry_id === entryId)!;
   });
+}
+
+function parseNumbers(v: unknown): unknown {
+  return typeof v === 'string' ? parseJson(v) : v;
 }
 
 function parseJson(text: string): unknown {

@@ -7,7 +7,7 @@
 --          their designation term in the flag's year, the risk queue's population), $region_status VARCHAR or NULL
 --          (met | not_met | not_judged: the region's verdict on the bar in the flag's year)
 SELECT f.flag_id, f.rule_id, f.region_code, r.region_name, r.province_code, f.year, f.detail_key, f.severity,
-       f.message_zh, f.evidence_count, f.status, f.first_seen_run, f.last_seen_run, f.resolved_run,
+       f.numbers, f.evidence_count, f.status, f.first_seen_run, f.last_seen_run, f.resolved_run,
        triage_state(t.decision, t.evidence_hash, f.numbers, f.evidence_count) AS triage_state
 FROM flags AS f
 JOIN regions AS r ON r.region_code = f.region_code

@@ -1,6 +1,6 @@
 -- @produces: one region's flags, active and resolved, newest year first
 -- @params: $code VARCHAR, $province VARCHAR or NULL
-SELECT f.flag_id, f.rule_id, f.year, f.detail_key, f.severity, f.message_zh, f.evidence_count, f.status,
+SELECT f.flag_id, f.rule_id, f.year, f.detail_key, f.severity, f.numbers, f.evidence_count, f.status,
        f.first_seen_run, f.last_seen_run, f.resolved_run
 FROM flags AS f
 JOIN regions AS r ON r.region_code = f.region_code

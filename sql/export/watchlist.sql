@@ -1,5 +1,5 @@
 -- @produces: the revocation watchlist, open entries first
-SELECT w.status, w.region_code, r.region_name, w.year, w.ground, w.kind, w.is_ground, w.summary_zh,
+SELECT w.status, w.region_code, r.region_name, w.year, w.ground, w.kind, w.is_ground, w.params,
        strftime(w.status_at, '%Y-%m-%d') AS status_at, w.status_by
 FROM watchlist_entries AS w
 LEFT JOIN regions AS r ON r.region_code = w.region_code

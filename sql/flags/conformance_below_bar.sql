@@ -10,11 +10,9 @@ INSERT INTO flag_candidates BY NAME
 SELECT
   'conformance_below_bar' AS rule_id, 2 AS rule_version, s.region_code, s.year, '' AS detail_key,
   CASE WHEN g.designation = 'comprehensive' THEN 'high' ELSE 'medium' END AS severity,
-  printf('%d年 达标指标%d项/参评%d项（按指标序号计），达标率%s，低于%s的要求（%s）%s', s.year, s.items_met, s.items_assessed,
-    fmt_rate(s.conformance), fmt_rate(s.bar), CASE g.designation WHEN 'comprehensive' THEN '综合示范' ELSE '单项示范' END,
-    CASE WHEN s.provisional THEN '；部分指标为暂定值' ELSE '' END) AS message_zh,
-  json_object('items_met', s.items_met, 'items_assessed', s.items_assessed, 'conformance', s.conformance, 'bar', s.bar,
-    'metrics_met', s.metrics_met, 'metrics_assessed', s.metrics_assessed, 'designation', g.designation) AS numbers,
+  json_object('year', s.year, 'items_met', s.items_met, 'items_assessed', s.items_assessed, 'conformance', s.conformance, 'bar', s.bar,
+    'metrics_met', s.metrics_met, 'metrics_assessed', s.metrics_assessed, 'designation', g.designation,
+    'provisional', s.provisional) AS numbers,
   s.items_assessed - s.items_met AS evidence_count,
   [{'dataset': 'regions', 'record_id': g.region_code, 'load_id': g._load_id, 'line': g._line}] AS evidence
 FROM scorecard AS s

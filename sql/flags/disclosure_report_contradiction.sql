@@ -33,10 +33,7 @@ SELECT
   'disclosure_report_contradiction' AS rule_id, 1 AS rule_version, m.region_code, m.year,
   'disclosure_annual_reports.' || CASE m.action_type WHEN 'license' THEN 'licences' WHEN 'penalty' THEN 'penalties' ELSE 'coercions' END AS detail_key,
   'medium' AS severity,
-  printf('%d年度%s政府信息公开工作年度报告所载%s决定数与案件数据不符（疑似材料不实的筛查信号，需核查，不构成摘牌依据）：报告%d件，案件数据%d件，相差%d',
-    m.year, m.publisher, CASE m.action_type WHEN 'license' THEN '行政许可' WHEN 'penalty' THEN '行政处罚' ELSE '行政强制' END,
-    CAST(m.stated AS BIGINT), CAST(m.counted AS BIGINT), CAST(m.diff AS BIGINT)) AS message_zh,
-  json_object('publisher', m.publisher, 'action_type', m.action_type, 'stated', m.stated, 'counted', m.counted, 'difference', m.diff) AS numbers,
+  json_object('year', m.year, 'publisher', m.publisher, 'action_type', m.action_type, 'stated', m.stated, 'counted', m.counted, 'difference', m.diff) AS numbers,
   1 AS evidence_count,
   [{'dataset': 'disclosure_annual_reports', 'record_id': m.region_code || '|' || m.year || '|' || m.publisher, 'load_id': m._load_id, 'line': m._line}] AS evidence
 FROM compared AS m;

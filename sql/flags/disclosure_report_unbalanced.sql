@@ -9,8 +9,7 @@ INSERT INTO flag_candidates BY NAME
 SELECT
   'disclosure_report_unbalanced' AS rule_id, 1 AS rule_version, r.region_code, CAST(r.year AS INTEGER) AS year,
   'disclosure_annual_reports.balanced' AS detail_key, 'low' AS severity,
-  printf('%d年度%s政府信息公开工作年度报告数据不平衡（未通过的校验：%s）', r.year, r.publisher, r.balance_failures) AS message_zh,
-  json_object('publisher', r.publisher, 'failures', r.balance_failures, 'received_new', r.received_new,
+  json_object('year', r.year, 'publisher', r.publisher, 'failures', r.balance_failures, 'received_new', r.received_new,
     'carried_over', r.carried_over, 'handled_total', r.handled_total, 'carried_forward', r.carried_forward) AS numbers,
   1 AS evidence_count,
   [{'dataset': 'disclosure_annual_reports', 'record_id': r.region_code || '|' || r.year || '|' || r.publisher, 'load_id': r._load_id, 'line': r._line}] AS evidence

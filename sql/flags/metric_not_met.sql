@@ -7,12 +7,7 @@
 INSERT INTO flag_candidates BY NAME
 SELECT
   'metric_not_met' AS rule_id, 1 AS rule_version, v.region_code, v.year, v.metric_id AS detail_key, 'medium' AS severity,
-  printf('%d年 %s（%s）未达标：%s%s，标准%s（%s）%s',
-    v.year, t.name_zh, v.metric_id, fmt_against(v.value, v.threshold, t.unit),
-    CASE WHEN v.denominator IS NOT NULL THEN printf('（%s/%s）', fmt_metric(v.numerator, 'count'), fmt_metric(v.denominator, 'count')) ELSE '' END,
-    CASE t.direction WHEN 'higher' THEN '≥' WHEN 'lower' THEN '≤' ELSE '=' END || fmt_metric(v.threshold, t.unit), t.threshold_note,
-    CASE WHEN v.provisional THEN '；工作日按未公布的日历推算，结果为暂定' ELSE '' END) AS message_zh,
-  json_object('metric_id', v.metric_id, 'indicator_no', v.indicator_no, 'value', v.value, 'numerator', v.numerator,
+  json_object('year', v.year, 'metric_id', v.metric_id, 'metric_name_zh', t.name_zh, 'unit', t.unit, 'threshold_note', t.threshold_note, 'indicator_no', v.indicator_no, 'value', v.value, 'numerator', v.numerator,
     'denominator', v.denominator, 'threshold', v.threshold, 'direction', v.direction, 'provisional', v.provisional,
     'system_version', v.system_version) AS numbers,
   v.evidence_count,

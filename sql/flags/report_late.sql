@@ -6,9 +6,7 @@
 INSERT INTO flag_candidates BY NAME
 SELECT
   'report_late' AS rule_id, 1 AS rule_version, v.region_code, v.year, '' AS detail_key, 'medium' AS severity,
-  printf('%d年度年度报告逾期报送：%s报送，截止日期%d年1月31日，逾期%d天', v.year, strftime(a.submitted_on, '%Y-%m-%d'), v.year + 1,
-    date_diff('day', make_date(v.year + 1, 1, 31), a.submitted_on)) AS message_zh,
-  json_object('submitted_on', a.submitted_on, 'due_on', make_date(v.year + 1, 1, 31),
+  json_object('year', v.year, 'submitted_on', a.submitted_on, 'due_on', make_date(v.year + 1, 1, 31),
     'days_late', date_diff('day', make_date(v.year + 1, 1, 31), a.submitted_on)) AS numbers,
   1 AS evidence_count,
   [{'dataset': 'annual_reports', 'record_id': a.region_code || '|' || a.report_year, 'load_id': a._load_id, 'line': a._line}] AS evidence

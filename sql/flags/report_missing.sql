@@ -6,8 +6,7 @@
 INSERT INTO flag_candidates BY NAME
 SELECT
   'report_missing' AS rule_id, 1 AS rule_version, v.region_code, v.year, '' AS detail_key, 'high' AS severity,
-  printf('%d年度法治政府建设年度报告未报送：应于%d年1月31日前报送，截至数据日期%s仍无报告', v.year, v.year + 1, strftime(c.as_of, '%Y-%m-%d')) AS message_zh,
-  json_object('due_on', make_date(v.year + 1, 1, 31), 'as_of', c.as_of) AS numbers,
+  json_object('year', v.year, 'due_on', make_date(v.year + 1, 1, 31), 'as_of', c.as_of) AS numbers,
   0 AS evidence_count,
   [] AS evidence
 FROM indicator_values AS v

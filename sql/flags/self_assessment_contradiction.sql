@@ -21,10 +21,8 @@ WITH unmet AS (
 SELECT
   'self_assessment_contradiction' AS rule_id, 1 AS rule_version, s.region_code, CAST(s.report_year AS INTEGER) AS year,
   'self_assessments.' || s.indicator_no AS detail_key, 'low' AS severity,
-  printf('%d年度指标自评称第%d项指标达标，数据显示未达标：%s（疑似材料不实的筛查信号，需核查，不构成摘牌依据）%s',
-    s.report_year, s.indicator_no, array_to_string(u.names, '、'),
-    CASE WHEN u.provisional THEN '；工作日按未公布的日历推算，结果为暂定' ELSE '' END) AS message_zh,
-  json_object('indicator_no', s.indicator_no, 'self_assessed_met', true, 'metrics_not_met', u.metrics) AS numbers,
+  json_object('year', s.report_year, 'indicator_no', s.indicator_no, 'self_assessed_met', true, 'metrics_not_met', u.metrics,
+    'metric_names_zh', u.names, 'provisional', u.provisional) AS numbers,
   1 AS evidence_count,
   [{'dataset': 'self_assessments', 'record_id': s.region_code || '|' || s.report_year || '|' || s.indicator_no, 'load_id': s._load_id, 'line': s._line}] AS evidence
 FROM self_assessments AS s

@@ -48,10 +48,7 @@ lost_cases AS (
 SELECT
   'self_report_contradiction' AS rule_id, 1 AS rule_version, m.region_code, m.year, 'annual_reports.' || m.field AS detail_key,
   'medium' AS severity,
-  printf('%d年度年度报告自报数据与案件数据不符（疑似材料不实的筛查信号，需核查，不构成摘牌依据）：%s 报告填报%d，案件数据计得%d，相差%d（%s）',
-    m.year, m.field, CAST(m.stated AS BIGINT), CAST(m.counted AS BIGINT), CAST(m.diff AS BIGINT),
-    CASE WHEN m.counted > 0 THEN fmt_rate(abs(m.diff) / m.counted) ELSE '计数为0' END) AS message_zh,
-  json_object('field', m.field, 'stated', m.stated, 'counted', m.counted, 'difference', m.diff) AS numbers,
+  json_object('year', m.year, 'field', m.field, 'stated', m.stated, 'counted', m.counted, 'difference', m.diff) AS numbers,
   1 + CASE WHEN m.field = 'litigation_lost' THEN m.counted ELSE 0 END AS evidence_count,
   [{'dataset': 'annual_reports', 'record_id': m.region_code || '|' || m.year, 'load_id': m._load_id, 'line': m._line}]
     || CASE WHEN m.field = 'litigation_lost' THEN coalesce(l.cases, []) ELSE [] END AS evidence

@@ -9,9 +9,7 @@
 INSERT INTO flag_candidates BY NAME
 SELECT
   'sudden_drop' AS rule_id, 1 AS rule_version, s.region_code, s.year, s.metric_id AS detail_key, 'high' AS severity,
-  printf('%s骤降：由%d年%s（n=%d）变为%d年%s（n=%d），恶化%.1f个百分点，z=%.2f',
-    s.name_zh, s.year - 1, fmt_rate(s.p_prev), CAST(s.n_prev AS BIGINT), s.year, fmt_rate(s.p), CAST(s.n AS BIGINT), 100 * s.drop, s.z) AS message_zh,
-  json_object('metric_id', s.metric_id, 'value', s.p, 'previous', s.p_prev, 'denominator', s.n, 'previous_denominator', s.n_prev,
+  json_object('year', s.year, 'metric_id', s.metric_id, 'metric_name_zh', s.name_zh, 'value', s.p, 'previous', s.p_prev, 'denominator', s.n, 'previous_denominator', s.n_prev,
     'drop', s.drop, 'z', s.z) AS numbers,
   coalesce(r.evidence_count, 0) AS evidence_count,
   coalesce([{'dataset': s.source, 'record_id': e.record_id, 'load_id': e.load_id, 'line': e.line} FOR e IN r.evidence], []) AS evidence

@@ -22,10 +22,7 @@ WITH trend AS (
 )
 SELECT
   'worsening' AS rule_id, 1 AS rule_version, t.region_code, t.year, t.metric_id AS detail_key, 'medium' AS severity,
-  printf('%s连续两年变差：%d年%s（n=%d）→ %d年%s（n=%d）→ %d年%s（n=%d）；两年间变化z=%.2f（≥2.58）',
-    t.name_zh, t.year - 2, fmt_rate(t.p_first), CAST(t.n_first AS BIGINT), t.year - 1, fmt_rate(t.p_prev), CAST(t.n_prev AS BIGINT),
-    t.year, fmt_rate(t.p), CAST(t.n AS BIGINT), t.z2) AS message_zh,
-  json_object('metric_id', t.metric_id, 'values', [t.p_first, t.p_prev, t.p], 'denominators', [t.n_first, t.n_prev, t.n],
+  json_object('year', t.year, 'metric_id', t.metric_id, 'metric_name_zh', t.name_zh, 'values', [t.p_first, t.p_prev, t.p], 'denominators', [t.n_first, t.n_prev, t.n],
     'years', [t.year - 2, t.year - 1, t.year], 'z_two_years', t.z2) AS numbers,
   coalesce(r.evidence_count, 0) AS evidence_count,
   coalesce([{'dataset': t.source, 'record_id': e.record_id, 'load_id': e.load_id, 'line': e.line} FOR e IN r.evidence], []) AS evidence

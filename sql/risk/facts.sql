@@ -1,5 +1,6 @@
 -- @produces: what the risk queue scores, one row per active flag and open watchlist entry of $year in the regions of
--- $scope: codes and figures only (pipeline/risk/score.ts applies data/risk-weights.json and writes the reasons)
+-- $scope: codes and figures only (pipeline/risk/score.ts applies data/risk-weights.json; pipeline/vocabulary words
+-- the reasons)
 -- @params: $year INTEGER, $scope VARCHAR (designated | monitored), $province VARCHAR or NULL (the caller's province)
 -- @source: regions, revocations, flags, flag_triage, funnel_limits, watchlist_entries
 -- Designated scope: regions in their designation term in $year (macro in_designation_term, sql/macros/risk.sql). Monitored scope: every other region. For a flag: the same finding in the previous year
@@ -16,7 +17,7 @@ regions_in AS (
 )
 SELECT
   'flag' AS source, f.flag_id AS source_id, s.region_code, s.region_name, f.year, f.rule_id, f.detail_key, f.severity,
-  f.message_zh AS text_zh, f.numbers,
+  f.numbers, CAST(NULL AS VARCHAR) AS params,
   p.flag_id AS prev_flag_id,
   fl.position AS funnel_position, fl.unfavourable AS funnel_unfavourable, fl.p_value, fl.q_value,
   t.decision AS triage,
@@ -32,7 +33,7 @@ WHERE f.year = $year AND f.status = 'active'
 UNION ALL
 SELECT
   'watchlist', w.entry_id, s.region_code, s.region_name, w.year, 'watchlist', w.kind, NULL,
-  w.summary_zh, NULL,
+  NULL, w.params,
   NULL, NULL, NULL, NULL, NULL, NULL, false,
   w.ground, w.kind, w.is_ground
 FROM watchlist_entries AS w

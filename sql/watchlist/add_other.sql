@@ -1,6 +1,6 @@
 -- @produces: an analyst's watchlist entry on ground 4 (其他情形), status flagged
--- @params: $entry_id, $region_code, $year, $summary_zh, $evidence (JSON text), $source_key, $by
-INSERT INTO watchlist_entries (entry_id, region_code, year, ground, kind, is_ground, summary_zh, evidence, origin, source_key,
+-- @params: $entry_id, $region_code, $year, $params, $evidence (JSON text), $source_key, $by
+INSERT INTO watchlist_entries (entry_id, region_code, year, ground, kind, is_ground, params, evidence, origin, source_key,
                                source_active, created_at, created_run, status, status_at, status_by)
-VALUES ($entry_id, $region_code, $year, 4, 'other', true, $summary_zh, $evidence, 'analyst', $source_key,
+VALUES ($entry_id, $region_code, $year, 4, 'other', true, $params, $evidence, 'analyst', $source_key,
         true, current_localtimestamp(), NULL, 'flagged', current_localtimestamp(), $by);

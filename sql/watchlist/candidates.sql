@@ -6,6 +6,7 @@
 -- findings below the bar, from a committed draw (unlinked findings are listed as needing review, not as grounds);
 -- (4) other: entered by an analyst only. Integrity signals (active self_report_contradiction flags) are listed with
 -- is_ground = false: they need review and are never grounds by themselves. Only designated regions are listed.
+-- Each entry carries its kind and params (JSON); pipeline/vocabulary words the summary.
 CREATE OR REPLACE TEMP TABLE watchlist_candidates AS
 WITH designated AS (
   SELECT region_code FROM regions WHERE designation <> 'none'
@@ -19,10 +20,7 @@ events AS (
     CASE WHEN i.kind = 'false_materials' OR NOT in_term THEN 2 ELSE 1 END AS ground,
     CASE WHEN i.kind <> 'false_materials' AND NOT in_term THEN 'concealment_signal' ELSE i.kind END AS kind,
     i.kind = 'false_materials' OR in_term AS is_ground, 'incident:' || i.event_id AS source_key,
-    printf('%s%s：%s（%s，来源：%s）',
-      CASE WHEN i.kind <> 'false_materials' AND NOT in_term THEN '命名前发生、可能隐瞒的事件（待核查，不构成摘牌依据）——' ELSE '' END,
-      CASE i.kind WHEN 'serious_violation' THEN '严重违法行政行为' WHEN 'inaction' THEN '不作为乱作为造成恶劣影响'
-      ELSE '提供虚假材料' END, coalesce(i.description, '无说明'), strftime(i.occurred_at, '%Y-%m-%d %H:%M'), coalesce(i.source, '未注明')) AS summary_zh,
+    json_object('incident_kind', i.kind, 'description', i.description, 'occurred_at', strftime(i.occurred_at, '%Y-%m-%d %H:%M'), 'source', i.source) AS params,
     to_json([{'dataset': 'incidents', 'record_id': i.event_id, 'file_name': l.file_name, 'line': i._line}]) AS evidence
   FROM (
     SELECT i.*, CAST(i.occurred_at AS DATE) >= coalesce(g.designated_on, make_date(CAST(g.batch AS INTEGER), 1, 1)) AS in_term
@@ -37,8 +35,7 @@ spotchecks AS (
     b.region_code, b.year, 3 AS ground,
     CASE WHEN b.linked THEN 'spotcheck_below_bar' ELSE 'spotcheck_unlinked' END AS kind,
     b.linked AS is_ground, 'spotcheck:' || b.year AS source_key,
-    printf('%d年回访抽查：核查%d项指标，达标%d项，未达标指标序号%s%s', b.year, b.findings, b.met, CAST(b.unmet_indicators AS VARCHAR),
-      CASE WHEN b.linked THEN '' ELSE '；该地区不在已提交的抽查名单内，需核实后方可作为摘牌依据' END) AS summary_zh,
+    json_object('year', b.year, 'findings', b.findings, 'met', b.met, 'unmet_indicators', b.unmet_indicators) AS params,
     to_json(list({'dataset': 'spotcheck_findings', 'record_id': f.region_code || '|' || f.year || '|' || f.indicator_no,
       'file_name': l.file_name, 'line': f._line} ORDER BY f.indicator_no)) AS evidence
   FROM spotcheck_below_bar AS b
@@ -49,7 +46,7 @@ spotchecks AS (
 signals AS (
   SELECT
     g.region_code, g.year, NULL::INTEGER AS ground, 'integrity_signal' AS kind, false AS is_ground, 'flag:' || g.flag_id AS source_key,
-    '待核查（诚信信号，不构成摘牌依据）：' || g.message_zh AS summary_zh,
+    json_merge_patch(g.numbers, json_object('year', g.year, 'rule_id', g.rule_id)) AS params,
     coalesce((SELECT to_json(list({'dataset': e.dataset, 'record_id': e.record_id, 'file_name': e.file_name, 'line': e.line}))
               FROM flag_evidence AS e WHERE e.flag_id = g.flag_id), '[]') AS evidence
   FROM flags AS g

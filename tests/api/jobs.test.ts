@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScheduler } from '../../pipeline/jobs/index.ts';
-import { packageFile } from '../../pipeline/api/routes/jobs.ts';
+import { packageFile } from '../../pipeline/export/package-file.ts';
 import { auditOf, closeApp, demoApp, get, login, post, type Ctx, type Session } from './helper.ts';
 import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
@@ -125,7 +125,7 @@ describe('POST /api/jobs/:id/run', () => {
     ).toBe(403);
     const unknown = await post(ctx.app, central, '/api/jobs/no_such_job/run');
     expect(unknown.statusCode).toBe(404);
-    expect(unknown.json().error.message).toMatch(/no_such_job/);
+    expect(unknown.json().error).toMatchObject({ code: 'job_not_found', params: { job: 'no_such_job' } });
     expect((await get(ctx.app, central, '/api/jobs')).json().runs.length).toBe(before);
   });
 });

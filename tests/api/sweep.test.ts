@@ -17,7 +17,7 @@ const ROLES = ['anonymous', 'provincial_other', 'provincial_own', 'central', 'ad
 type Role = (typeof ROLES)[number];
 type Expect = Record<Role, number>;
 
-const NOT_FOUND_BODY = JSON.stringify({ error: { code: 'not_found', message: 'no such route' } });
+const NOT_FOUND_BODY = JSON.stringify({ error: { code: 'route_not_found', params: {}, message: '没有这个接口' } });
 
 /** Any logged-in caller gets `ok`. */
 const anyUser = (ok: number): Expect => ({
@@ -399,7 +399,7 @@ describe('route sweep', () => {
     expect(wrong).toEqual([]);
     expect(tally.anonymousData).toBe(0);
     expect(tally.crossProvinceLeaks).toBe(0);
-  }, 600_000);
+  }, 1_200_000);
 });
 
 describe('out-of-range parameters', () => {

@@ -2,6 +2,7 @@
 // its province, another province's region is 404 like a missing one), Arrow responses equal to JSON, OpenAPI at /docs.
 import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderReject } from '../../pipeline/vocabulary/index.ts';
 import { closeApp, demoApp, get, login, type Ctx, type Session } from './helper.ts';
 import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
@@ -65,7 +66,7 @@ describe('every /api route', () => {
     ]) {
       const res = await ctx.app.inject({ url });
       expect(res.statusCode, url).toBe(401);
-      expect(res.json().error.message).toMatch(/log in/);
+      expect(res.json().error).toMatchObject({ code: 'unauthorized', message: '请先登录' });
     }
   });
 });
@@ -112,7 +113,7 @@ describe('GET /api/overview', () => {
   it('answers 400 for a year that is not a year', async () => {
     const res = await get(ctx.app, central, '/api/overview?year=abc');
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.code).toBe('bad_request');
+    expect(res.json().error).toMatchObject({ code: 'validation.type', params: { field: 'querystring.year' } });
   });
 });
 
@@ -201,6 +202,7 @@ describe('GET /api/regions/:code', () => {
     expect(none.statusCode).toBe(404);
     expect(other.body).toBe(none.body);
     expect(other.body).not.toContain(ctx.otherRegion);
+    expect(other.json().error).toMatchObject({ code: 'region_not_found', params: { region: ctx.otherRegion } });
   });
   it("keeps peers within the provincial account's province", async () => {
     const r = (await get(ctx.app, prov, `/api/regions/${ctx.ownRegion}`)).json();
@@ -328,9 +330,17 @@ describe('GET /api/data/*', () => {
     const rows = await rowsOf(central, '/api/data/loads');
     expect(Number(rows[0].load_id)).toBeGreaterThan(Number(rows[rows.length - 1].load_id));
   });
-  it('lists rejects with file, line and reason for central users and none for a provincial account', async () => {
+  it('lists rejects with file, dataset, line and reason code for central users and none for a provincial account', async () => {
     const rows = await rowsOf(central, '/api/data/rejects');
-    expect(rows[0]).toMatchObject({ file: expect.any(String), line: expect.any(Number), reason: expect.any(String) });
+    expect(rows[0]).toMatchObject({
+      file: expect.any(String),
+      dataset: expect.any(String),
+      line: expect.any(Number),
+      code: expect.any(String),
+    });
+    expect(rows[0]).not.toHaveProperty('reason');
+    // the reason is worded from the code by the vocabulary, in either language
+    expect(renderReject(rows[0] as { code: string }, 'zh')).toMatch(/[\u4e00-\u9fff]/);
     expect(await rowsOf(prov, '/api/data/rejects')).toEqual([]);
     const one = await rowsOf(central, `/api/data/rejects?load=${rows[0].load_id}`);
     for (const r of one) expect(r.load_id).toBe(rows[0].load_id);
@@ -440,6 +450,6 @@ describe('non-API paths', () => {
     expect(page.body).toMatch(/npm run build/);
     const api = await get(ctx.app, central, '/api/nothing-here');
     expect(api.statusCode).toBe(404);
-    expect(api.json().error.code).toBe('not_found');
+    expect(api.json().error.code).toBe('route_not_found');
   });
 });

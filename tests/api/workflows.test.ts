@@ -1,5 +1,6 @@
 // The routes behind the dashboard's workflows: the admin's account screen, the inspector register, a draw's public
 // files and the provincial certificate, and a hand watchlist entry with a chosen ground and flags as evidence.
+import { renderWatchSummary } from '../../pipeline/vocabulary/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { demoInspectorsCsv } from '../../pipeline/demo/inspectors.ts';
@@ -246,11 +247,13 @@ describe('hand watchlist entries', () => {
     const entry = res.json() as {
       ground: number;
       kind: string;
-      summary_zh: string;
+      params: string;
       evidence: { flags: { flag_id: string }[]; records: { file_name: string; line: number }[]; reason: string };
     };
     expect(entry.ground).toBe(1);
-    expect(entry.summary_zh).toContain('执法决定长期不公示');
+    expect(renderWatchSummary(entry.kind, JSON.parse(entry.params), 'zh')).toBe(
+      '(一) 严重违法行政行为或不作为乱作为：执法决定长期不公示，群众反映强烈',
+    );
     expect(entry.evidence.flags.map((f) => f.flag_id)).toEqual([flag_id]);
     expect(entry.evidence.records.length).toBeGreaterThan(0);
     expect(entry.evidence.records[0]!.line).toBeGreaterThan(0);

@@ -204,7 +204,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await page.goto(`${server.baseUrl}/watchlist`);
     await settled(page);
     await page
-      .locator('[data-testid="watchlist"] tbody tr', { hasText: /已预警|待审查/ })
+      .locator('[data-testid="watchlist"] tbody tr', { hasText: /已列入|待核查/ })
       .first()
       .click();
     await page.waitForSelector('[data-testid="watch-detail"][data-state="ready"]');

@@ -39,19 +39,24 @@ describe('API client', () => {
     expect((init.headers as Record<string, string>).accept).toContain('application/vnd.apache.arrow.stream');
   });
 
-  it('sends the CSRF token on every POST and raises the server error message with its status', async () => {
-    const fetch = vi.fn(async () =>
-      respond(
-        JSON.stringify({ error: { code: 'forbidden', message: 'this needs the central role' } }),
-        'application/json',
-        403,
-      ),
-    );
+  it('sends the CSRF token on every POST and raises the server error with its status, code and message in the page language', async () => {
+    const body = {
+      error: {
+        code: 'role_required',
+        params: { roles: ['central'], role: 'provincial' },
+        message: 'ignored: the client words it',
+      },
+    };
+    const fetch = vi.fn(async () => respond(JSON.stringify(body), 'application/json', 403));
     vi.stubGlobal('fetch', fetch);
     setCsrfToken('tok');
     const err = await post('/spotchecks/freeze', { year: 2025 }).catch((e) => e);
     expect(err).toBeInstanceOf(ApiError);
-    expect(err).toMatchObject({ status: 403, message: 'this needs the central role' });
+    expect(err).toMatchObject({
+      status: 403,
+      code: 'role_required',
+      message: '此操作需要中央依法治国办账号，当前为依法治省办',
+    });
     const init = (fetch.mock.calls[0] as unknown as [string, RequestInit])[1];
     expect((init.headers as Record<string, string>)['x-csrf-token']).toBe('tok');
     expect(init.body).toBe('{"year":2025}');

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { zh } from '../../dashboard/src/i18n/zh.ts';
 import { en } from '../../dashboard/src/i18n/en.ts';
+import { label } from '../../pipeline/vocabulary/index.ts';
 import { toCsv } from '../../dashboard/src/components/download.ts';
 
 describe('UI dictionaries', () => {
@@ -21,7 +22,7 @@ describe('UI dictionaries', () => {
       zh['nav.data'],
       zh['nav.upload'],
     ]).toEqual(['总览', '指标', '地区', '抽查', '摘牌预警', '数据', '上传']);
-    expect([zh['status.met'], zh['status.not_met'], zh['status.no_data'], zh['status.provisional']]).toEqual([
+    expect(['met', 'not_met', 'no_data', 'provisional'].map((s) => label('metricStatus', s, 'zh'))).toEqual([
       '达标',
       '未达标',
       '无数据',

@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../../pipeline/db/index.ts';
 import { generatedReadme } from '../../pipeline/docs/data-contract.ts';
+import { generatedApiReadme } from '../../pipeline/docs/api-shapes.ts';
 import { commands } from '../../pipeline/cli/commands/index.ts';
 import { datasets } from '../../pipeline/contracts/index.ts';
 import { rowRejectCodes, fileRefusalCodes } from '../../pipeline/load/index.ts';
@@ -21,6 +22,11 @@ describe('README', () => {
 
   it('has its generated data-contract and reject-code sections up to date (run `npm run docs`)', () => {
     expect(generatedReadme(readme)).toBe(readme);
+  });
+
+  it("has the API README's response shapes and error codes generated from the route schemas and the vocabulary (run `npm run docs`)", () => {
+    const apiReadme = readFileSync(join(repoRoot, 'pipeline', 'api', 'README.md'), 'utf8');
+    expect(generatedApiReadme(apiReadme)).toBe(apiReadme);
   });
 
   it('documents every dataset and every reject code', () => {

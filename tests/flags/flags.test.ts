@@ -1,6 +1,7 @@
 // Risk flags: each rule on handmade rows, explanations with numbers, evidence with file and line, and persistence
 // across refreshes (stable ids, first_seen kept, resolved instead of deleted, evidence never rewritten).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderFlag, type Params } from '../../pipeline/vocabulary/index.ts';
 import type { Database } from '../../pipeline/db/index.ts';
 import { describeRules, readFlags } from '../../pipeline/flags/index.ts';
 import { addRegions, addRows, openTestDb, run } from '../indicators/fixtures.ts';
@@ -32,6 +33,10 @@ const cases = (region: string, year: number, lost: number, other: number) =>
     judgment_performed: i < lost ? true : null,
   }));
 
+/** A flag's explanation as the CLI and export show it: rendered from its rule and numbers. */
+const zhMessage = (f: { rule_id: string; numbers: unknown }, lang: 'zh' | 'en' = 'zh') =>
+  renderFlag(f.rule_id, f.numbers as Params, lang);
+
 describe('flag rules', () => {
   it('documents every rule in its SQL header (rule id = file name, version, what fires it)', () => {
     const rules = describeRules();
@@ -62,10 +67,10 @@ describe('flag rules', () => {
     const flags = await readFlags(db, { region: '110102' });
     const missing = flags.find((f) => f.rule_id === 'report_missing')!;
     expect(missing).toMatchObject({ year: 2020, severity: 'high' });
-    expect(missing.message_zh).toContain('2020年度法治政府建设年度报告未报送');
+    expect(zhMessage(missing)).toContain('2020年度法治政府建设年度报告未报送');
     const late = flags.find((f) => f.rule_id === 'report_late')!;
     expect(late).toMatchObject({ year: 2023, severity: 'medium', numbers: { days_late: 18 } });
-    expect(late.message_zh).toContain('逾期18天');
+    expect(zhMessage(late)).toContain('逾期18天');
     expect(late.evidence).toEqual([
       expect.objectContaining({
         dataset: 'annual_reports',
@@ -84,8 +89,11 @@ describe('flag rules', () => {
     const f = (await readFlags(db, { rule: 'metric_not_met', region: '110101', year: 2024 })).find(
       (x) => x.detail_key === 'satisfaction.rate',
     )!;
-    expect(f.message_zh).toBe(
+    expect(zhMessage(f)).toBe(
       '2024年 群众对化解矛盾纠纷工作满意度（satisfaction.rate）未达标：75.0%（150/200），标准≥80.0%（>= 80%）',
+    );
+    expect(zhMessage(f, 'en')).toBe(
+      '2024 satisfaction.rate (satisfaction.rate) not met: 75.0% (150/200), standard ≥80.0% (>= 80%)',
     );
     expect(f.evidence[0]).toMatchObject({
       dataset: 'satisfaction_surveys',
@@ -105,7 +113,7 @@ describe('flag rules', () => {
     const flags = await readFlags(db, { rule: 'self_report_contradiction' });
     expect(flags.map((f) => [f.region_code, f.detail_key])).toEqual([['110101', 'annual_reports.litigation_lost']]);
     expect(flags[0].numbers).toMatchObject({ stated: 2, counted: 10, difference: -8 });
-    expect(flags[0].message_zh).toContain('不构成摘牌依据');
+    expect(zhMessage(flags[0])).toContain('不构成摘牌依据');
     expect(flags[0].evidence.map((e) => e.dataset)).toEqual(['annual_reports', ...Array(10).fill('litigation_cases')]);
   });
 
@@ -128,7 +136,7 @@ describe('flag rules', () => {
       self_assessed_met: true,
       metrics_not_met: ['satisfaction.rate'],
     });
-    expect(flags[0].message_zh).toBe(
+    expect(zhMessage(flags[0])).toBe(
       '2024年度指标自评称第84项指标达标，数据显示未达标：群众对化解矛盾纠纷工作满意度（疑似材料不实的筛查信号，需核查，不构成摘牌依据）',
     );
     expect(flags[0].evidence[0]).toMatchObject({
@@ -145,7 +153,7 @@ describe('flag rules', () => {
     await run(db, '2025-02-01');
     const [f] = await readFlags(db, { rule: 'conformance_below_bar', region: '110101', year: 2024 });
     expect(f).toMatchObject({ severity: 'high', numbers: { items_met: 2, items_assessed: 3 } });
-    expect(f.message_zh).toContain('达标指标2项/参评3项（按指标序号计）');
+    expect(zhMessage(f)).toContain('达标指标2项/参评3项（按指标序号计）');
   });
 
   it('raises no flag on a year not yet complete except late reporting, and the flags once it is', async () => {
@@ -190,7 +198,7 @@ describe('flag rules', () => {
     expect((flags.find((f) => f.rule_id === 'funnel_outlier')!.numbers as { q_value: number }).q_value).toBeLessThan(
       0.05,
     );
-    expect(flags.find((f) => f.rule_id === 'worsening')!.message_zh).toContain(
+    expect(zhMessage(flags.find((f) => f.rule_id === 'worsening')!)).toContain(
       '2022年97.0%（n=1000）→ 2023年90.0%（n=1000）→ 2024年70.0%（n=1000）',
     );
   });

@@ -82,6 +82,15 @@ describe('shifan refresh / indicators / flags / watchlist', () => {
     expect(out).toMatch(/2024年摘牌观察名单[\s\S]*依据\(一\) 严重违法行政行为或不作为乱作为\s+已列入/);
   });
 
+  it('prints the same flags and watchlist in English with --lang en, from the same codes', async () => {
+    const out = await shifan('--lang', 'en', 'flags', '--year', '2024');
+    expect(out).toMatch(/\[Medium\] 110101 东城区 metric_not_met@1 satisfaction\.rate/);
+    expect(out).toContain(
+      '2024 Public satisfaction with dispute resolution (satisfaction.rate) not met: 70.0% (70/100)',
+    );
+    expect(out).toMatch(/Ground \(1\) serious unlawful administrative act, or inaction \/ misconduct\s+Listed/);
+  });
+
   it('moves a watchlist entry with a note and refuses an illegal move with exit code 2', async () => {
     const [entry] = JSON.parse(await shifan('--json', 'watchlist'));
     expect(

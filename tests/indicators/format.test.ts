@@ -1,7 +1,7 @@
 // A value beside its threshold is printed with the decimals that tell the two apart, so a miss never reads as the
 // threshold's own figure ("13.0%（3/23）未达标，标准≤13.0%" was issue 12's example).
 import { describe, expect, it } from 'vitest';
-import { directionSign, formatAgainst } from '../../pipeline/indicators/format.ts';
+import { directionSign, formatAgainst } from '../../pipeline/vocabulary/against.ts';
 
 describe('a value beside its threshold', () => {
   it('is printed with the decimals that tell it from the threshold (3/23 against ≤ 13.0% is 13.04%)', () => {

@@ -185,6 +185,21 @@ describe('ranking and the field-check list', () => {
   });
 });
 
+describe('the stored field-check list after the data change', () => {
+  it("still reproduces from its stored inputs, and says that today's inputs differ", async () => {
+    const [list] = await fieldCheckLists(queryOf(db), '2026');
+    const code = list.regions[0];
+    const path = join(dir, 'naming_satisfaction_2026_resurvey.csv');
+    writeFileSync(path, `认定批次,行政区划代码,样本量,满意人数\n2026,${code},1000,500\n`);
+    expect((await ingestFile(db, path)).status).toBe('loaded');
+    const v = await verifyFieldCheckList(queryOf(db), round);
+    expect(v).toMatchObject({ inputs_intact: true, reproduces: true, inputs_current: false });
+    expect(v.recomputed).toEqual(list.regions);
+    const now = await rankRound(queryOf(db), round);
+    expect(now.find((r) => r.region_code === code)!.satisfaction).toBe(0.5);
+  });
+});
+
 describe('candidates, notice, objections and naming', () => {
   it('runs from the field-check list to a named region in the regions directory, every step audit-logged', async () => {
     const [list] = await fieldCheckLists(queryOf(db), '2026');
@@ -269,6 +284,21 @@ describe('candidates, notice, objections and naming', () => {
     );
     const application = await db.allFile<{ kind: string }>('naming/application_one', { round: '2026', region: first });
     expect(entry).toEqual({ batch: 2026, designation: application[0].kind, designated_on: '2026-10-12' });
+
+    // supervision from the next year: in the spot-check pool of 2027, not of its naming year
+    const pool = async (year: number) =>
+      (
+        await db.allFile<{ region_code: string }>('spotcheck/pool', {
+          year,
+          strata: 'none',
+          exclude_revoked: true,
+          exclude_named_this_year: true,
+          as_of: `${year}-12-31`,
+        })
+      ).map((r) => r.region_code);
+    expect(await pool(2026)).not.toContain(first);
+    expect(await pool(2027)).toContain(first);
+    expect(await pool(2027)).not.toContain(second);
 
     const actions = (await readAuditLog(db)).map((e) => e.action).filter((a) => a.startsWith('naming.'));
     expect(actions).toEqual(

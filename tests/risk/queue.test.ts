@@ -136,7 +136,7 @@ describe('the risk queue on the small demo', () => {
         'rank_high',
         'reasons',
       ]);
-      expect(Object.keys(rows[0].reasons[0])).toEqual(['rule', 'flag_id', 'entry_id', 'points', 'text']);
+      expect(Object.keys(rows[0].reasons[0])).toEqual(['rule', 'flag_id', 'entry_id', 'points', 'params', 'text']);
       expect(rows.map((r: { region_code: string }) => r.region_code)).toEqual(
         queues.get(2024)!.rows.map((r) => r.region_code),
       );

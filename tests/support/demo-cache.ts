@@ -7,15 +7,19 @@
 // The build is the same code path the tests ran before: generateDemo, openPreparedDatabase, ingestPaths, refresh.
 // Two snapshots are kept: after loading (stage 'loaded') and after refreshing (stage 'refreshed').
 //
-// Workers build lazily, one at a time per seed: the first takes a lock folder, the others wait for the finished
-// folder, which appears by an atomic rename. A lock left by a dead process is taken over.
-import { execFileSync } from 'node:child_process';
+// Built lazily, once per seed: the first test file that needs a seed takes its lock folder and starts a builder
+// process (tests/support/build-demo.ts); every file that needs the seed waits for the finished folder, which
+// appears by an atomic rename. A lock left by a dead builder is taken over; a failed build leaves its error, which
+// every waiting file reports.
+import { execFileSync, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import {
+  closeSync,
   copyFileSync,
   cpSync,
   existsSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -45,15 +49,19 @@ let key: string | undefined;
 
 /** A hash of every file the demo build reads (tracked or new, nothing git ignores). */
 export function demoCacheKey(): string {
-  if (key) return key;
+  key ??= hashInputs(ROOT, inputFiles());
+  return key;
+}
+
+/** A hash of FILES (paths relative to ROOT) by name and content. */
+export function hashInputs(root: string, files: readonly string[]): string {
   const hash = createHash('sha256');
-  for (const file of inputFiles()) {
+  for (const file of [...files].sort()) {
     hash.update(`${file}\0`);
-    hash.update(readFileSync(join(ROOT, file)));
+    hash.update(readFileSync(join(root, file)));
     hash.update('\0');
   }
-  key = hash.digest('hex').slice(0, 16);
-  return key;
+  return hash.digest('hex').slice(0, 16);
 }
 
 function inputFiles(): string[] {
@@ -82,57 +90,95 @@ export function demoCacheDir(): string {
   return join(CACHE, `demo-${demoCacheKey()}`);
 }
 
-/** Removes the caches of other keys (older code). Called once per run by the global setup. */
+/**
+ * Removes the caches of other keys (older code; kept while a builder of another run is at work in one) and the
+ * failures of the last run's builds, so that this run tries again. Called once per run by the global setup.
+ */
 export function pruneDemoCaches(): void {
   if (!existsSync(CACHE)) return;
   const keep = `demo-${demoCacheKey()}`;
   for (const name of readdirSync(CACHE)) {
-    if (name.startsWith('demo-') && name !== keep) rmSync(join(CACHE, name), { recursive: true, force: true });
+    if (name.startsWith('demo-') && name !== keep && !building(join(CACHE, name)))
+      rmSync(join(CACHE, name), { recursive: true, force: true });
   }
+  const current = join(CACHE, keep);
+  if (!existsSync(current)) return;
+  for (const name of readdirSync(current)) if (name.endsWith('.error')) rmSync(join(current, name), { force: true });
 }
 
 /** The finished cache folder of the small demo of SEED, built first if needed. */
 export async function builtDemo(seed: number): Promise<string> {
   const base = demoCacheDir();
-  const done = join(base, `small-${seed}`);
-  const lock = join(base, `small-${seed}.lock`);
+  const { done, lock, error } = pathsOf(base, seed);
   mkdirSync(base, { recursive: true });
   for (;;) {
     if (existsSync(join(done, 'result.json'))) return done;
-    if (takeLock(lock)) {
-      try {
-        // folders left by a build that was killed (this seed's lock is ours, so nobody else is building it)
-        for (const name of readdirSync(base))
-          if (name.startsWith(`small-${seed}.building-`)) rmSync(join(base, name), { recursive: true, force: true });
-        if (!existsSync(join(done, 'result.json'))) await build(seed, base, done);
-      } finally {
-        rmSync(lock, { recursive: true, force: true });
-      }
-      return done;
-    }
+    if (!existsSync(lock) && existsSync(error))
+      throw new Error(`building the small demo (seed ${seed}) for the tests failed:\n${readFileSync(error, 'utf8')}`);
+    if (takeLock(lock)) startBuilder(seed, base, lock);
     await new Promise((r) => setTimeout(r, 250));
   }
+}
+
+function pathsOf(base: string, seed: number) {
+  return {
+    done: join(base, `small-${seed}`),
+    lock: join(base, `small-${seed}.lock`),
+    error: join(base, `small-${seed}.error`),
+    log: join(base, `small-${seed}.log`),
+  };
+}
+
+/**
+ * The build runs in a process of its own (tests/support/build-demo.ts), which outlives a test file whose hook timed
+ * out: on a crowded machine the next run then finds the demo built, or still building, instead of starting again.
+ */
+function startBuilder(seed: number, base: string, lock: string): void {
+  const { log } = pathsOf(base, seed);
+  const out = openSync(log, 'w');
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin', 'run-ts.mjs'), join(ROOT, 'tests', 'support', 'build-demo.ts'), String(seed), base],
+    { cwd: ROOT, detached: true, stdio: ['ignore', out, out] },
+  );
+  closeSync(out);
+  writeFileSync(join(lock, 'pid'), String(child.pid));
+  child.unref();
 }
 
 function takeLock(lock: string): boolean {
   try {
     mkdirSync(lock);
-    writeFileSync(join(lock, 'pid'), String(process.pid));
     return true;
   } catch {
-    // held: take it over only if its owner is gone (a run killed mid-build)
+    // held: take it over only if its builder is gone (killed, or the machine restarted)
     let pid = Number.NaN;
     try {
       pid = Number(readFileSync(join(lock, 'pid'), 'utf8'));
     } catch {
-      // the owner has made the folder but not yet written its pid, or has just removed it
+      // the pid is written right after the lock is made: a lock without one for a minute was left by a crash
+      try {
+        if (Date.now() - statSync(lock).mtimeMs > 60_000) rmSync(lock, { recursive: true, force: true });
+      } catch {
+        // removed meanwhile
+      }
       return false;
     }
-    if (Number.isInteger(pid) && pid !== process.pid && !alive(pid)) {
-      rmSync(lock, { recursive: true, force: true });
-    }
+    if (Number.isInteger(pid) && !alive(pid)) rmSync(lock, { recursive: true, force: true });
     return false;
   }
+}
+
+/** Whether a builder is still at work in a cache folder (another run in this checkout, on older code). */
+function building(dir: string): boolean {
+  return readdirSync(dir).some((name) => {
+    if (!name.endsWith('.lock')) return false;
+    try {
+      return alive(Number(readFileSync(join(dir, name, 'pid'), 'utf8')));
+    } catch {
+      return false;
+    }
+  });
 }
 
 function alive(pid: number): boolean {
@@ -141,6 +187,26 @@ function alive(pid: number): boolean {
     return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Builds the small demo of SEED into BASE/small-SEED (tests/support/build-demo.ts runs this while holding the
+ * seed's lock): generated without its PDF reports, as vitest.config.ts has every test generate it.
+ */
+export async function buildDemo(seed: number, base: string): Promise<void> {
+  const { done, lock, error } = pathsOf(base, seed);
+  rmSync(error, { force: true });
+  // folders left by a build that was killed (this seed's lock is ours, so nobody else is building it)
+  for (const name of readdirSync(base))
+    if (name.startsWith(`small-${seed}.building-`)) rmSync(join(base, name), { recursive: true, force: true });
+  try {
+    await build(seed, base, done);
+  } catch (err) {
+    writeFileSync(error, (err as Error).stack ?? String(err));
+    throw err;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
   }
 }
 
@@ -153,6 +219,7 @@ async function build(seed: number, base: string, done: string): Promise<void> {
   const work = join(base, `small-${seed}.building-${process.pid}-${Date.now()}`);
   rmSync(work, { recursive: true, force: true });
   const files = join(work, 'files');
+  process.env.SHIFAN_DEMO_PDF = '0';
   const demo = await generateDemo({ scale: 'small', seed, outDir: files });
   let db = await openPreparedDatabase(join(work, 'loaded.duckdb'));
   let loads: Loads;

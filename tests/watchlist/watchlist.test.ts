@@ -1,6 +1,7 @@
 // The revocation watchlist: grounds from the data, integrity signals as needing review only, the status history
 // with note, who and when, audit entries and revocations.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { renderWatchSummary, type Params } from '../../pipeline/vocabulary/index.ts';
 import { readAuditLog } from '../../pipeline/audit/index.ts';
 import type { Database } from '../../pipeline/db/index.ts';
 import { addOtherEntry, listWatchlist, setStatus } from '../../pipeline/watchlist/index.ts';
@@ -92,7 +93,12 @@ describe('watchlist from refresh', () => {
     await run(db, '2025-03-01');
     const signal = (await listWatchlist(db)).find((e) => e.kind === 'integrity_signal')!;
     expect(signal).toMatchObject({ region_code: '532626', ground: null, is_ground: false, status: 'needs_review' });
-    expect(signal.summary_zh).toMatch(/^待核查（诚信信号，不构成摘牌依据）/);
+    expect(renderWatchSummary(signal.kind, signal.params as Params, 'zh')).toMatch(
+      /^待核查（诚信信号，不构成摘牌依据）/,
+    );
+    expect(renderWatchSummary(signal.kind, signal.params as Params, 'en')).toMatch(
+      /^To review \(an integrity signal, never a ground by itself\): Annual report on 20\d\d disagrees/,
+    );
     await setStatus(db, signal.entry_id, 'under_review', { by: 'analyst:li', note: '调取案件台账核对' });
     await expect(setStatus(db, signal.entry_id, 'revoked', { by: 'analyst:li', note: '材料不实' })).rejects.toThrow(
       /never a ground for revocation by itself/,
@@ -121,7 +127,7 @@ describe('status history', () => {
     });
     expect(done.status).toBe('revoked');
     expect(done.history.map((h) => [h.from_status, h.to_status, h.changed_by, h.note])).toEqual([
-      [null, 'flagged', 'system:refresh', '由刷新自动列入'],
+      [null, 'flagged', 'system:refresh', null],
       ['flagged', 'under_review', 'analyst:wang', '已启动核查'],
       ['under_review', 'revoked', 'director:zhao', '经核实，决定撤销命名'],
     ]);
@@ -142,9 +148,10 @@ describe('status history', () => {
   it('refuses a move the status machine does not allow, and a move without a note', async () => {
     await run(db, '2025-03-01');
     const sv = (await listWatchlist(db)).find((e) => e.kind === 'serious_violation')!;
-    await expect(setStatus(db, sv.entry_id, 'revoked', { by: 'x', note: '跳过核查' })).rejects.toThrow(
-      /can move to under_review, not revoked/,
-    );
+    await expect(setStatus(db, sv.entry_id, 'revoked', { by: 'x', note: '跳过核查' })).rejects.toMatchObject({
+      code: 'watchlist.bad_move',
+      params: { from: 'flagged', to: 'revoked', allowed: ['under_review'] },
+    });
     await expect(setStatus(db, sv.entry_id, 'under_review', { by: 'x', note: ' ' })).rejects.toThrow(/needs a note/);
     await setStatus(db, sv.entry_id, 'under_review', { by: 'x', note: '核查' });
     await setStatus(db, sv.entry_id, 'cleared', { by: 'x', note: '不属实' });
@@ -166,8 +173,9 @@ describe('status history', () => {
       is_ground: true,
       status: 'flagged',
       origin: 'analyst',
-      summary_zh: '其他情形：主要负责人因违法行政被问责',
+      params: { reason: '主要负责人因违法行政被问责' },
     });
+    expect(renderWatchSummary(e.kind, e.params as Params, 'zh')).toBe('其他情形：主要负责人因违法行政被问责');
     expect(e.history).toEqual([
       expect.objectContaining({ from_status: null, to_status: 'flagged', changed_by: 'analyst:li' }),
     ]);

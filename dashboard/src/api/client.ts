@@ -2,13 +2,22 @@
 // POST, Arrow IPC for tabular endpoints (decoded to plain row objects), one error type.
 // Field names that shift as the server evolves are adapted here, nowhere else.
 
+import { renderError, type Lang, type Params } from '../../../pipeline/vocabulary/index.ts';
+
+/** The language the user reads: the page's lang attribute, which the language toggle keeps current. */
+function pageLang(): Lang {
+  return typeof document !== 'undefined' && document.documentElement.lang === 'en' ? 'en' : 'zh';
+}
+
+/** An error answer: its vocabulary code and parameters; the message is rendered from them in the user's language. */
 export class ApiError extends Error {
   constructor(
     public status: number,
     message: string,
     public body?: unknown,
-    /** The server's error code (`too_many_requests`, `forbidden`…), for text in the user's language. */
+    /** The server's error code (`too_many_requests`, `watchlist.bad_move`…) and its parameters (pipeline/vocabulary). */
     public code?: string,
+    public params?: Params,
     /** Seconds from a Retry-After header (a login lock-out says how long it lasts). */
     public retryAfter?: number,
   ) {
@@ -27,17 +36,20 @@ async function failure(res: Response): Promise<ApiError> {
   let body: unknown = null;
   let message = `${res.status} ${res.statusText}`;
   let code: string | undefined;
+  let params: Params | undefined;
   try {
     body = await res.json();
-    // The server's one error shape is { error: { code, message } }; accept a flat { message } too.
-    const b = (body ?? {}) as { message?: string; error?: string | { code?: string; message?: string } };
-    message = (typeof b.error === 'object' ? b.error?.message : b.error) ?? b.message ?? message;
-    code = typeof b.error === 'object' ? b.error?.code : undefined;
+    // The server's one error shape is { error: { code, params, message } }: the message is rendered here from code
+    // and params, in the page's language (pipeline/vocabulary).
+    const e = (body as { error?: { code?: string; params?: Params; message?: string } } | null)?.error;
+    code = e?.code;
+    params = e?.params;
+    message = e?.code ? renderError(e.code, e.params, pageLang()) : (e?.message ?? message);
   } catch {
     /* not JSON */
   }
   const retryAfter = Number(res.headers.get('retry-after') ?? Number.NaN);
-  return new ApiError(res.status, message, body, code, Number.isFinite(retryAfter) ? retryAfter : undefined);
+  return new ApiError(res.status, message, body, code, params, Number.isFinite(retryAfter) ? retryAfter : undefined);
 }
 
 function qs(params?: Record<string, unknown>): string {

@@ -1,8 +1,22 @@
 // The dashboard's API surface: one function per endpoint, all through client.ts.
 import { getJson, getPage, getRows, post, setCsrfToken } from './client.ts';
 import type * as T from './types.ts';
+// Response shapes defined once, by the API's route schemas (TypeBox): the types are Static<> of them.
+import type * as W from '../../../pipeline/api/schemas/watchlist.ts';
+import type * as F from '../../../pipeline/api/schemas/flags.ts';
+import type * as R from '../../../pipeline/api/schemas/regions.ts';
 
 export * from './types.ts';
+export type { WatchEntryRow, WatchEntry, WatchHistoryRow } from '../../../pipeline/api/schemas/watchlist.ts';
+export type {
+  FlagRow,
+  FlagDetail,
+  NewestFlag,
+  RegionFlag,
+  EvidenceRow,
+  TriageRecord,
+} from '../../../pipeline/api/schemas/flags.ts';
+export type { RegionRow, RegionDetail, RegionMetric } from '../../../pipeline/api/schemas/regions.ts';
 export { ApiError, setCsrfToken, decodeArrow } from './client.ts';
 
 export const api = {
@@ -22,36 +36,32 @@ export const api = {
   },
   meta: () => getJson<T.Meta>('/meta'),
   figures: () => getJson<T.FiguresStatus>('/figures'),
-  overview: async (year?: number) => {
-    const o = await getJson<T.Overview>('/overview', { year });
-    return { ...o, newest_flags: (o.newest_flags ?? []).map(normaliseFlag) };
-  },
+  overview: (year?: number) => getJson<T.Overview>('/overview', { year }),
   indicator: (metric: string, year?: number) =>
     getRows<T.IndicatorRow>(`/indicators/${encodeURIComponent(metric)}`, { year }),
   indicatorTrend: (metric: string) => getRows<T.TrendRow>(`/indicators/${encodeURIComponent(metric)}/trend`),
   regions: (year?: number, opts: { province?: string; all?: boolean } = {}) =>
-    getRows<T.RegionRow>('/regions', {
+    getRows<R.RegionRow>('/regions', {
       year,
       province: opts.province || undefined,
       scope: opts.all ? 'all' : undefined,
     }),
-  region: async (code: string, year?: number) => {
-    const r = await getJson<T.RegionDetail>(`/regions/${encodeURIComponent(code)}`, { year });
-    return { ...r, flags: (r.flags ?? []).map(normaliseFlag) };
-  },
-  flags: async (p: { year?: number; region?: string; status?: string; all_years?: boolean; limit?: number }) =>
-    (await getRows<T.FlagRow>('/flags', p)).map(normaliseFlag),
+  region: (code: string, year?: number) => getJson<R.RegionDetail>(`/regions/${encodeURIComponent(code)}`, { year }),
+  flags: (p: {
+    year?: number;
+    region?: string;
+    status?: 'active' | 'resolved' | 'all';
+    all_years?: boolean;
+    limit?: number;
+  }) => getRows<F.FlagRow>('/flags', p),
   /** A page of the flag list with the risk queue's filters, and how many flags match in all. */
-  flagPage: async (p: T.FlagFilters & { limit: number; offset: number }) => {
-    const page = await getPage<T.FlagRow>('/flags', { ...p, format: undefined });
-    return { total: page.total, rows: page.rows.map(normaliseFlag) };
-  },
-  triage: (id: string | number, decision: T.TriageDecision, reason?: string) =>
-    post<T.TriageRecord>(`/flags/${encodeURIComponent(String(id))}/triage`, { decision, reason }),
+  flagPage: (p: T.FlagFilters & { limit: number; offset: number }) =>
+    getPage<F.FlagRow>('/flags', { ...p, format: undefined }),
+  triage: (id: string, decision: F.TriageRecord['decision'], reason?: string) =>
+    post<F.TriageRecord>(`/flags/${encodeURIComponent(id)}/triage`, { decision, reason }),
   risk: (year: number, scope: 'designated' | 'monitored' = 'designated') =>
     getJson<T.RiskQueue>('/risk', { year, scope, limit: 5000 }),
-  flag: async (id: string | number) =>
-    normaliseFlag(await getJson<T.FlagDetail>(`/flags/${encodeURIComponent(String(id))}`)),
+  flag: (id: string) => getJson<F.FlagDetail>(`/flags/${encodeURIComponent(id)}`),
   record: (dataset: string, loadId: string | number, line: number) =>
     getJson<Record<string, unknown>>(
       `/records/${encodeURIComponent(dataset)}/${encodeURIComponent(String(loadId))}/${line}`,
@@ -66,14 +76,12 @@ export const api = {
   verify: (id: string | number) =>
     post<Record<string, unknown>>(`/spotchecks/${encodeURIComponent(String(id))}/verify`, {}),
   findings: (year?: number) => getRows<Record<string, unknown>>('/spotchecks/findings', { year }),
-  watchlist: async () => (await getRows<T.WatchRow>('/watchlist')).map(normaliseWatch),
-  watch: async (id: string | number) =>
-    normaliseWatch(await getJson<T.WatchDetail>(`/watchlist/${encodeURIComponent(String(id))}`)),
+  watchlist: () => getRows<W.WatchEntryRow>('/watchlist'),
+  watch: (id: string) => getJson<W.WatchEntry>(`/watchlist/${encodeURIComponent(id)}`),
   setWatchStatus: (id: string | number, status: string, note: string) =>
-    post<Record<string, unknown>>(`/watchlist/${encodeURIComponent(String(id))}/status`, { status, note }),
-  addWatch: (body: { region_code: string; year: number; reason: string; ground: number; flag_ids: string[] }) =>
-    post<{ entry_id: string }>('/watchlist', body),
-  watchlistOf: async (region: string) => (await getRows<T.WatchRow>('/watchlist', { region })).map(normaliseWatch),
+    post<W.WatchEntry>(`/watchlist/${encodeURIComponent(String(id))}/status`, { status, note }),
+  addWatch: (body: W.AddBody) => post<W.WatchEntry>('/watchlist', body),
+  watchlistOf: (region: string) => getRows<W.WatchEntryRow>('/watchlist', { region }),
   commit: (id: string | number) =>
     post<Record<string, unknown>>(`/spotchecks/${encodeURIComponent(String(id))}/commit`),
   /** A draw's public file (pool, strata) as a download link; the session cookie goes with it. */
@@ -141,14 +149,4 @@ function normaliseCertificate(c: T.Certificate): T.Certificate {
 export function drawIdOf(r: Record<string, unknown>): string {
   const d = (r.draw ?? r.certificate ?? r) as Record<string, unknown>;
   return String(d.id ?? d.draw_id ?? '');
-}
-
-// Flags are keyed flag_id / rule_id with message_zh; watchlist entries entry_id with summary_zh.
-function normaliseFlag<F extends T.FlagRow>(f: F): F {
-  const r = f as F & { flag_id?: string; rule_id?: string; message_zh?: string };
-  return { ...r, id: r.id ?? r.flag_id!, rule: r.rule ?? r.rule_id, message: r.message ?? r.message_zh };
-}
-function normaliseWatch<W extends T.WatchRow>(w: W): W {
-  const r = w as W & { entry_id?: string; summary_zh?: string };
-  return { ...r, id: r.id ?? r.entry_id!, reason: r.reason ?? r.summary_zh };
 }

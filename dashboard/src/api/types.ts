@@ -1,4 +1,6 @@
-// Shapes of the API's answers, as the dashboard uses them. Optional fields are those the server may omit.
+// Shapes of the API's answers not yet defined by a TypeBox route schema (flags and the watchlist are: their types
+// are Static<> of pipeline/api/schemas/*). Optional fields are those the server may omit.
+import type { NewestFlag } from '../../../pipeline/api/schemas/flags.ts';
 export type Role = 'admin' | 'central' | 'provincial';
 export interface User {
   username: string;
@@ -27,7 +29,7 @@ export interface Meta {
   latest_year: number;
   provinces: { code: string; name: string }[];
   metrics: Metric[];
-  batches: (string | number | { batch: number; regions?: number })[];
+  batches: { batch: number; regions: number }[];
   as_of: string | null;
   last_refresh: string | null;
   weights_note?: string | null;
@@ -59,7 +61,7 @@ export interface Overview {
   regions_by: { batch: CountRow[]; designation: CountRow[]; level: CountRow[] };
   conformance_hist: { bucket: number | string; count: number }[];
   national_trends: { year: number; metric_id: string; value: number | null }[];
-  newest_flags: FlagRow[];
+  newest_flags: NewestFlag[];
   reports_outstanding: { region_code: string; region_name: string; report_year: number; status: string }[];
 }
 
@@ -91,73 +93,10 @@ export interface TrendRow {
   p90: number | null;
 }
 
-export interface RegionRow {
-  region_code: string;
-  region_name: string;
-  province_code: string;
-  level: string;
-  batch: string | number;
-  designation: string;
-  conformance: number | null;
-  meets_bar: boolean | null;
-  composite: number | null;
-  rank: number | null;
-  flags_active: number;
-}
-export interface RegionMetric {
-  metric_id: string;
-  name_zh: string;
-  year: number;
-  value: number | null;
-  threshold: number | null;
-  status: Status;
-  provisional: boolean;
-  numerator: number | null;
-  denominator: number | null;
-}
-export interface RegionDetail {
-  region: RegionRow & Record<string, unknown>;
-  scorecard_by_year: (Record<string, unknown> & {
-    year: number;
-    conformance: number | null;
-    meets_bar: boolean | null;
-    composite?: number | null;
-    rank?: number | null;
-  })[];
-  metrics: RegionMetric[];
-  reports: Record<string, unknown>[];
-  flags: FlagRow[];
-  spotchecks: Record<string, unknown>[];
-  peers: Record<string, unknown>[];
-}
-
-export interface FlagRow {
-  id: string | number;
-  region_code: string;
-  region_name?: string;
-  year?: number;
-  rule?: string;
-  metric_id?: string | null;
-  severity?: string;
-  status?: string;
-  message?: string;
-  detail?: string;
-  first_seen?: string;
-  province_code?: string;
-  triage_state?: TriageState | null;
-  [k: string]: unknown;
-}
-export type TriageDecision = 'acknowledged' | 'dismissed' | 'escalated';
-export type TriageState = TriageDecision | 'reopened';
-export interface TriageRecord {
-  flag_id: string;
-  decision: TriageDecision;
-  state: TriageState;
-  reason: string | null;
-  entry_id: string | null;
-  decided_by: string;
-  decided_at: string;
-}
+/** Triage decisions and states, as the flag route schemas define them. */
+import type { TriageRecord } from '../../../pipeline/api/schemas/flags.ts';
+export type TriageDecision = TriageRecord['decision'];
+export type TriageState = TriageRecord['state'];
 /** The flag list's filters (GET /api/flags), the risk queue's filters in the server's names. */
 export interface FlagFilters {
   year?: number;
@@ -178,6 +117,8 @@ export interface RiskReason {
   flag_id: string | null;
   entry_id: string | null;
   points: number;
+  /** What the reason rests on (codes and figures); the vocabulary's renderRiskReason words it. */
+  params: Record<string, unknown>;
   text: string;
 }
 export interface RiskRow {
@@ -198,16 +139,15 @@ export interface RiskQueue {
   total: number;
   rows: RiskRow[];
 }
+/** Evidence as flags (FlagDetail.evidence) and watchlist entries (their evidence JSON) carry it. */
 export interface Evidence {
   dataset: string;
   record_id?: string | number | null;
-  file: string;
-  line: number;
-  load_id?: string | number;
+  file?: string | null;
+  file_name?: string | null;
+  line?: number | null;
+  load_id?: string | number | null;
   [k: string]: unknown;
-}
-export interface FlagDetail extends FlagRow {
-  evidence: Evidence[];
 }
 
 export interface SpotcheckRow {
@@ -236,21 +176,6 @@ export interface Certificate {
   }[];
   command?: string;
   [k: string]: unknown;
-}
-
-export interface WatchRow {
-  id: string | number;
-  region_code: string;
-  region_name?: string;
-  year: number;
-  status: string;
-  reason?: string;
-  [k: string]: unknown;
-}
-export interface WatchDetail extends WatchRow {
-  grounds?: unknown;
-  evidence?: Evidence[];
-  history?: Record<string, unknown>[];
 }
 
 export interface UploadResult {

@@ -35,6 +35,11 @@ export function histogramChart(values: readonly { value: number | null; status?:
 
 export interface CountOptions extends BaseOptions {
   x?: string;
+  /** 'rate': the values are shares (0–1), shown as percentages on a 0–100% axis. */
+  format?: 'rate';
+  /** Bars below this value are drawn in the not-met colour (e.g. indicators fewer than 80% of regions meet). */
+  warnBelow?: number;
+  marginLeft?: number;
 }
 
 export interface CountRow {
@@ -56,24 +61,36 @@ export interface CountBarsOptions extends CountOptions {
 /** Horizontal bars of counts by category, value written at the end of each bar; bars can filter on click. */
 export function countBarsChart(rows: readonly CountRow[], o: CountBarsOptions = {}) {
   const keyOf = (r: CountRow) => r.key ?? r.label;
+  const fmt = o.format === 'rate' ? unitFormat('rate') : (v: number) => String(v);
   const fig = Plot.plot({
     ...base(o, 360, Math.max(90, 28 + rows.length * 24)),
-    marginLeft: 96,
+    // room for the longest label: a CJK character is about 11 px at 11 px type, a Latin one about 6
+    marginLeft: Math.min(
+      220,
+      Math.max(
+        60,
+        12 +
+          Math.max(0, ...rows.map((r) => [...r.label].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 11 : 6), 0))),
+      ),
+    ),
     marginRight: 36,
-    x: { label: o.x ?? null, grid: true },
+    x: { label: o.x ?? null, grid: true, ...(o.format === 'rate' ? { domain: [0, 1], tickFormat: fmt } : {}) },
     y: { label: null, domain: rows.map((r) => r.label) },
     marks: [
       Plot.barX(rows, {
         x: 'count',
         y: 'label',
-        fill: ACCENT,
+        fill:
+          o.warnBelow === undefined
+            ? ACCENT
+            : (d: CountRow) => (d.count < o.warnBelow! ? STATUS_COLORS.not_met : ACCENT),
         fillOpacity: (d: CountRow) => (o.selected == null || o.selected === keyOf(d) ? 0.85 : 0.3),
-        title: (d: CountRow) => `${d.label}：${d.count}${o.unit ?? ''}`,
+        title: (d: CountRow) => `${d.label}：${fmt(d.count)}${o.unit ?? ''}`,
       }),
       Plot.text(rows, {
         x: 'count',
         y: 'label',
-        text: (d: { count: number }) => String(d.count),
+        text: (d: { count: number }) => fmt(d.count),
         textAnchor: 'start',
         dx: 4,
         fill: INK,
@@ -83,7 +100,7 @@ export function countBarsChart(rows: readonly CountRow[], o: CountBarsOptions = 
   });
   wireMarks(fig, 'bar', rows, {
     key: keyOf,
-    label: (r) => `${r.label}：${r.count}${o.unit ?? ''}`,
+    label: (r) => `${r.label}：${fmt(r.count)}${o.unit ?? ''}`,
     onClick: o.onClick,
   });
   return fig;

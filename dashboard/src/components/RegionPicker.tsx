@@ -24,7 +24,7 @@ export function RegionPicker({
   const matches = useMemo(() => {
     const q = text.trim();
     if (!q) return [];
-    return regions.filter((r) => r.region_code.startsWith(q) || r.region_name.includes(q)).slice(0, 12);
+    return regions.filter((r) => r.region_code.startsWith(q) || (r.region_name ?? '').includes(q)).slice(0, 12);
   }, [regions, text]);
   const pick = (r: RegionRow) => {
     onChange(r.region_code);
@@ -89,7 +89,7 @@ export function RegionPicker({
       )}
       {chosen && (
         <div className="picked" data-testid={testId ? `${testId}-chosen` : undefined} data-code={chosen.region_code}>
-          {t('watch.selected', { name: chosen.region_name, code: chosen.region_code })}
+          {t('watch.selected', { name: chosen.region_name ?? chosen.region_code, code: chosen.region_code })}
         </div>
       )}
     </div>

@@ -12,7 +12,7 @@ import cookie from '@fastify/cookie';
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sessionHash, sessionUser, type Role, type SessionUser } from '../../users/index.ts';
-import { forbidden, HttpError } from './errors.ts';
+import { CodedError } from './errors.ts';
 
 export const SESSION_COOKIE = 'shifan_session';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -51,7 +51,7 @@ export function provinceOf(req: FastifyRequest): string | null {
 
 function checkRole(req: FastifyRequest, roles: readonly Role[]): void {
   if (!req.user || !roles.includes(req.user.role)) {
-    throw forbidden(`this needs the ${roles.join(' or ')} role; you are ${req.user?.role ?? 'not logged in'}`);
+    throw new CodedError('role_required', { roles, role: req.user?.role ?? 'anonymous' });
   }
 }
 
@@ -99,14 +99,14 @@ export default fp(
     app.addHook('onRequest', async (req) => {
       if (isPublic(req)) return;
       const sid = req.cookies[SESSION_COOKIE];
-      if (!sid) throw new HttpError(401, 'unauthorized', 'log in first (POST /api/auth/login)');
+      if (!sid) throw new CodedError('unauthorized');
       const key = sessionHash(sid);
       let hit = cache.get(key);
       if (!hit || Date.now() - hit.at > SESSION_CACHE_MS) {
         hit = { user: await sessionUser(app.db, sid), at: Date.now() };
         cache.set(key, hit);
       }
-      if (!hit.user) throw new HttpError(401, 'unauthorized', 'the session has expired or was ended; log in again');
+      if (!hit.user) throw new CodedError('session_expired');
       req.user = hit.user;
       req.sessionId = sid;
       const roles = req.routeOptions.config?.roles;
@@ -114,11 +114,7 @@ export default fp(
       if (!SAFE.has(req.method)) {
         const token = req.headers['x-csrf-token'];
         if (typeof token !== 'string' || !sameToken(token, hit.user.csrf_token)) {
-          throw new HttpError(
-            403,
-            'csrf',
-            'missing or wrong x-csrf-token header (the csrf_token from login or GET /api/auth/me)',
-          );
+          throw new CodedError('csrf');
         }
       }
     });

@@ -3,6 +3,7 @@
 // unmatched request gets the one 404 body, whoever asks and whatever the path: it neither echoes the path nor
 // tells a private route from a missing one. Without a build, a short page says how to make one.
 import fp from 'fastify-plugin';
+import { renderError } from '../../vocabulary/index.ts';
 import fastifyStatic from '@fastify/static';
 import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -12,7 +13,11 @@ const NO_BUILD = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 <body><h1>示范 shifan</h1><p>The dashboard is not built yet: run <code>npm run build</code>, then restart <code>shifan serve</code>.</p>
 <p>The API is running: see <a href="/docs">/docs</a>.</p></body></html>`;
 
-export const NOT_FOUND = { error: { code: 'not_found', message: 'no such route' } } as const;
+/** The one answer to a path no route matches, whoever asks: the path is not echoed back. */
+export function notFoundBody(req: FastifyRequest) {
+  const lang = /^en/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'zh';
+  return { error: { code: 'route_not_found', params: {}, message: renderError('route_not_found', {}, lang) } };
+}
 
 /** True when an unmatched path is meant for the API or its docs, however it is spelled: percent-decoded, case,
  *  repeated or dot segments and `;params` do not turn it into a dashboard page. */
@@ -51,10 +56,10 @@ export default fp(
     const answersNotFound = (req: FastifyRequest) =>
       looksLikeApi(req.url) || (req.method !== 'GET' && req.method !== 'HEAD');
     app.addHook('onRequest', async (req, reply) => {
-      if (req.is404 && answersNotFound(req)) return reply.status(404).send(NOT_FOUND);
+      if (req.is404 && answersNotFound(req)) return reply.status(404).send(notFoundBody(req));
     });
     app.setNotFoundHandler((req, reply) => {
-      if (answersNotFound(req)) return reply.status(404).send(NOT_FOUND);
+      if (answersNotFound(req)) return reply.status(404).send(notFoundBody(req));
       // read here rather than with reply.sendFile: @fastify/static lives in its own context (above)
       if (dir) return reply.type('text/html; charset=utf-8').send(createReadStream(join(dir, 'index.html')));
       return reply.type('text/html; charset=utf-8').send(NO_BUILD);

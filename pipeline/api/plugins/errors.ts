@@ -1,24 +1,32 @@
-// One error shape for the whole API: {error: {code, message}}. 4xx carry their message; 5xx say only that
-// something failed on the server, and the error is logged.
+// One error shape for the whole API: {error: {code, params, message}}. The code comes from the vocabulary
+// (pipeline/vocabulary/errors.ts), which also gives the HTTP status: nothing here matches class names or texts.
+// The dashboard renders the message from code and params in the user's language; `message` is the server's
+// rendering in the language of Accept-Language (Chinese unless English is asked for). 5xx say only that something
+// failed on the server, and the error is logged.
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { CodedError, errors, renderError, type ErrorCode, type Lang, type Params } from '../../vocabulary/index.ts';
 
-export class HttpError extends Error {
-  constructor(
-    readonly statusCode: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'HttpError';
+export { CodedError };
+
+/** Domain functions that do not yet throw a CodedError: their Error is the caller's mistake, a 400 with its text. */
+export async function asBadRequest<T>(p: Promise<T>): Promise<T> {
+  try {
+    return await p;
+  } catch (err) {
+    if (err instanceof CodedError || !(err instanceof Error) || err.name === 'SqlFileError') throw err;
+    throw new CodedError('bad_request', { detail: err.message });
   }
 }
 
-export const badRequest = (message: string) => new HttpError(400, 'bad_request', message);
-export const forbidden = (message: string) => new HttpError(403, 'forbidden', message);
-export const notFound = (message: string) => new HttpError(404, 'not_found', message);
+/** A caller's mistake that has no code of its own yet: 400 with the detail as written. */
+export const badRequest = (detail: string) => new CodedError('bad_request', { detail });
 
-const CODES: Record<number, string> = {
+/** Something the caller asked for that has no code of its own yet: 404 with the detail as written. */
+export const notFound = (detail: string) => new CodedError('not_found', { detail });
+
+/** Codes for the errors Fastify and its plugins raise themselves, by their status. */
+const CODE_OF_STATUS: Record<number, ErrorCode> = {
   400: 'bad_request',
   401: 'unauthorized',
   403: 'forbidden',
@@ -29,28 +37,47 @@ const CODES: Record<number, string> = {
   429: 'too_many_requests',
 };
 
-/** Domain functions throw plain Errors for a caller's mistake (bad seed, wrong status move): these become 400. */
-export async function asBadRequest<T>(p: Promise<T>): Promise<T> {
-  try {
-    return await p;
-  } catch (err) {
-    if (err instanceof HttpError) throw err;
-    const e = err as Error;
-    if (e?.name === 'SqlFileError' || !(e instanceof Error)) throw err;
-    if (/NotFound/.test(e.name)) throw new HttpError(404, 'not_found', e.message);
-    throw badRequest(e.message);
-  }
+interface ValidationItem {
+  keyword: string;
+  instancePath: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** A schema validation failure as a vocabulary code: the first problem, the field it concerns, its limit. */
+export function validationError(items: ValidationItem[], context: string | undefined): CodedError {
+  const v = items[0]!;
+  const path = v.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  const base = [context, path].filter(Boolean).join('.');
+  const p = v.params ?? {};
+  const field =
+    v.keyword === 'required' ? [base, p.missingProperty].filter(Boolean).join('.') : base || context || 'request';
+  const code = `validation.${v.keyword}`;
+  const params: Params = {
+    field,
+    limit: p.limit,
+    type: p.type,
+    allowed: p.allowedValues,
+    pattern: p.pattern,
+    format: p.format,
+    property: p.additionalProperty,
+    detail: v.message,
+  };
+  return new CodedError(code in errors ? (code as ErrorCode) : 'validation.other', params);
+}
+
+function langOf(req: FastifyRequest): Lang {
+  return /^en/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'zh';
 }
 
 /** Fastify's `frameworkErrors`: what the router refuses before any route or hook runs (a path that is not valid
  *  percent-encoding, a parameter longer than the router's limit) gets the one error shape as a 400, without the
  *  path echoed back. */
-export function frameworkError(err: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
-  const message =
-    err.code === 'FST_ERR_MAX_PARAM_LENGTH'
-      ? 'a part of the path is too long'
-      : 'the path is not a valid URL (bad percent-encoding)';
-  void reply.status(400).send({ error: { code: 'bad_request', message } });
+export function frameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const code: ErrorCode = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'path_too_long' : 'bad_url';
+  void reply
+    .status(errors[code].status)
+    .send({ error: { code, params: {}, message: renderError(code, {}, langOf(req)) } });
 }
 
 /** A query or path value that reads as an infinite number ("1e400"): Ajv's type coercion turns it into Infinity,
@@ -73,23 +100,32 @@ export default fp(
         ['params', req.params],
       ] as const) {
         const key = infiniteValue(values);
-        if (key !== null) throw badRequest(`${part}/${key} is out of range`);
+        if (key !== null) throw new CodedError('validation.out_of_range', { field: `${part}.${key}` });
       }
     });
 
     app.setErrorHandler((err: FastifyError, req, reply) => {
-      const status = err instanceof HttpError ? err.statusCode : err.validation ? 400 : (err.statusCode ?? 500);
-      if (status >= 500) {
+      const coded =
+        err instanceof CodedError
+          ? err
+          : err.validation
+            ? validationError(err.validation as ValidationItem[], err.validationContext)
+            : err.statusCode && err.statusCode < 500
+              ? new CodedError(CODE_OF_STATUS[err.statusCode] ?? 'bad_request', { detail: err.message })
+              : null;
+      if (!coded || coded.status >= 500) {
         req.log.error({ err }, 'request failed');
-        return reply.status(500).send({
-          error: {
-            code: 'internal',
-            message: 'the server could not complete this request; the error is in the server log',
-          },
-        });
+        return reply
+          .status(500)
+          .send({ error: { code: 'internal', params: {}, message: renderError('internal', {}, langOf(req)) } });
       }
-      const code = err instanceof HttpError ? err.code : (CODES[status] ?? 'error');
-      return reply.status(status).send({ error: { code, message: err.message } });
+      return reply.status(coded.status).send({
+        error: {
+          code: coded.code,
+          params: coded.params,
+          message: renderError(coded.code, coded.params, langOf(req)),
+        },
+      });
     });
   },
   { name: 'shifan-errors' },

@@ -6,7 +6,7 @@ import { appendAudit } from '../../audit/index.ts';
 import { authenticate, createSession, endSession } from '../../users/index.ts';
 import { LoginThrottle, usernameKey, type ThrottleKind, type ThrottleOptions } from '../../users/throttle.ts';
 import { SESSION_COOKIE } from '../plugins/auth.ts';
-import { HttpError } from '../plugins/errors.ts';
+import { CodedError } from '../plugins/errors.ts';
 import * as S from '../schemas/auth.ts';
 
 /** Set after a successful login: this browser has logged in as this user before (see throttle.ts). */
@@ -36,11 +36,7 @@ export default async function authRoutes(app: FastifyInstance, opts: AuthRouteOp
     if (wait > 0) {
       const seconds = Math.ceil(wait / 1000);
       reply.header('retry-after', String(seconds));
-      throw new HttpError(
-        429,
-        'too_many_requests',
-        `登录失败次数过多，已暂时锁定，请 ${seconds} 秒后再试 (too many failed logins; try again in ${seconds} s)`,
-      );
+      throw new CodedError('login_throttled', { seconds });
     }
     const user = await authenticate(app.db, username, password);
     if (!user) {
@@ -61,7 +57,7 @@ export default async function authRoutes(app: FastifyInstance, opts: AuthRouteOp
           }),
         );
       }
-      throw new HttpError(401, 'unauthorized', 'wrong username or password, or the account is disabled');
+      throw new CodedError('login_failed');
     }
     throttle.succeed(name);
     const session = await app.q.write((db) => createSession(db, user));

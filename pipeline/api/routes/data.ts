@@ -13,7 +13,7 @@ import { historyTable } from '../../contracts/ddl.ts';
 import { refresh } from '../../indicators/index.ts';
 import { ingestFile } from '../../load/index.ts';
 import { provinceOf, requireRole } from '../plugins/auth.ts';
-import { badRequest, HttpError } from '../plugins/errors.ts';
+import { CodedError } from '../plugins/errors.ts';
 import { sendTable } from '../plugins/table.ts';
 import * as S from '../schemas/data.ts';
 
@@ -66,8 +66,7 @@ export default async function dataRoutes(app: FastifyInstance, opts: { uploadLim
   });
 
   app.post('/upload', { schema: S.upload, preHandler: central }, async (req) => {
-    if (!req.isMultipart())
-      throw new HttpError(415, 'unsupported_media_type', 'send the file as multipart/form-data with a "file" part');
+    if (!req.isMultipart()) throw new CodedError('unsupported_media_type');
     // Beside the database, so a server killed mid-upload leaves nothing behind once it starts again (pipeline/db/scratch.ts).
     const dir = app.q.db.scratch('upload');
     try {
@@ -75,25 +74,18 @@ export default async function dataRoutes(app: FastifyInstance, opts: { uploadLim
       let dataset: string | undefined;
       for await (const part of req.parts()) {
         if (part.type === 'file') {
-          if (path) throw badRequest('send one file per upload');
+          if (path) throw new CodedError('upload.one_file');
           const name = basename(part.filename || 'upload').replace(/[^\p{L}\p{N}._-]/gu, '_') || 'upload';
           path = join(dir, name);
           await pipeline(part.file, createWriteStream(path));
-          if (part.file.truncated) {
-            throw new HttpError(
-              413,
-              'too_large',
-              `文件超过上传上限 ${limitMb} MB；更大的文件请放入收件箱目录 data/inbox 或用 shifan ingest 加载 ` +
-                `(the file is larger than the ${limitMb} MB upload limit; put larger files in the inbox folder data/inbox or load them with shifan ingest)`,
-            );
-          }
+          if (part.file.truncated) throw new CodedError('too_large', { limit_mb: limitMb });
         } else if (part.fieldname === 'dataset' && typeof part.value === 'string' && part.value !== '') {
           if (!DATASETS.has(part.value))
-            throw badRequest(`unknown dataset "${part.value}"; one of ${[...DATASETS].join(', ')}`);
+            throw new CodedError('upload.unknown_dataset', { dataset: part.value, known: [...DATASETS] });
           dataset = part.value;
         }
       }
-      if (!path) throw badRequest('no file in the upload (multipart part "file")');
+      if (!path) throw new CodedError('upload.no_file');
       const file = path;
       const actor = `user:${req.user!.username}`;
       const result = await app.q.write(async (db) => {

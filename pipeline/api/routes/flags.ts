@@ -1,10 +1,11 @@
 // /api/flags (tabular), /api/flags/:id (with evidence and triage), POST /api/flags/:id/triage (central: acknowledge,
 // dismiss, escalate), /api/records/:dataset/:load_id/:line (the source row).
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { datasets } from '../../contracts/index.ts';
-import { type TriageDecision, triageFlag } from '../../flags/index.ts';
+import { triageFlag } from '../../flags/index.ts';
 import { provinceOf, requireRole } from '../plugins/auth.ts';
-import { asBadRequest, notFound } from '../plugins/errors.ts';
+import { CodedError } from '../plugins/errors.ts';
 import { sendTable } from '../plugins/table.ts';
 import * as S from '../schemas/flags.ts';
 import { defaultYear } from './meta.ts';
@@ -15,17 +16,12 @@ const FILTERS = ['severity', 'rule', 'only_province', 'designation', 'level', 't
 
 const NATIONAL = new Set(datasets.filter((d) => !d.columns.some((c) => c.name === 'region_code')).map((d) => d.name));
 
-export default async function flagRoutes(app: FastifyInstance) {
+export default async function flagRoutes(fastify: FastifyInstance) {
+  // Requests typed from the TypeBox schemas: no casts of query or params.
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get('/flags', { schema: S.list }, async (req, reply) => {
     const province = provinceOf(req);
-    const query = req.query as {
-      year?: number;
-      all_years?: boolean;
-      region?: string;
-      status: string;
-      limit: number;
-      offset: number;
-    } & Partial<Record<(typeof FILTERS)[number], string>> & { batch?: number; scope?: 'designated' | 'all' };
+    const { query } = req;
     const year = query.all_years ? null : (query.year ?? (await defaultYear(app)).year);
     const region = query.region ?? null;
     const s = query.status === 'all' ? null : query.status;
@@ -49,17 +45,17 @@ export default async function flagRoutes(app: FastifyInstance) {
   });
 
   app.get('/flags/:id', { schema: S.detail }, async (req) => {
-    const { id } = req.params as { id: string };
-    const [flag] = await app.q.rows<{ numbers: string | null }>('api/flag_one', {
-      flag_id: id,
-      province: provinceOf(req),
-    });
-    if (!flag) throw notFound(`no flag ${id} among the regions you may see`);
-    const evidence = await app.q.rows('api/flag_evidence', { flag_id: id });
-    const [triage] = await app.q.rows<Record<string, unknown>>('flags/triage/state', {
-      flag_id: (flag as { flag_id?: string }).flag_id ?? id,
-    });
-    const history = triage ? await app.q.rows('flags/triage/history', { flag_id: triage.flag_id as string }) : [];
+    const { id } = req.params;
+    const [flag] = await app.q.rows<Omit<S.FlagDetail, 'numbers' | 'evidence' | 'triage'> & { numbers: string | null }>(
+      'api/flag_one',
+      { flag_id: id, province: provinceOf(req) },
+    );
+    if (!flag) throw new CodedError('flag_not_found', { id });
+    const evidence = await app.q.rows<S.EvidenceRow>('api/flag_evidence', { flag_id: id });
+    const [triage] = await app.q.rows<Omit<S.TriageRecord, 'history'>>('flags/triage/state', { flag_id: flag.flag_id });
+    const history = triage
+      ? await app.q.rows<S.TriageRecord['history'][number]>('flags/triage/history', { flag_id: triage.flag_id })
+      : [];
     return {
       ...flag,
       numbers: flag.numbers ? JSON.parse(flag.numbers) : null,
@@ -69,16 +65,16 @@ export default async function flagRoutes(app: FastifyInstance) {
   });
 
   app.post('/flags/:id/triage', { schema: S.triage, preHandler: requireRole('central') }, async (req) => {
-    const { id } = req.params as { id: string };
-    const { decision, reason } = req.body as { decision: TriageDecision; reason?: string };
+    const { id } = req.params;
+    const { decision, reason } = req.body;
     const [flag] = await app.q.rows<{ flag_id: string }>('api/flag_one', { flag_id: id, province: null });
-    if (!flag) throw notFound(`no flag ${id}`);
+    if (!flag) throw new CodedError('flag_not_found', { id });
     const by = `user:${req.user!.username}`;
-    return asBadRequest(app.q.write((db) => triageFlag(db, { flagId: flag.flag_id, decision, reason, by })));
+    return app.q.write((db) => triageFlag(db, { flagId: flag.flag_id, decision, reason, by }));
   });
 
   app.get('/records/:dataset/:load_id/:line', { schema: S.record }, async (req) => {
-    const { dataset, load_id, line } = req.params as { dataset: string; load_id: number; line: number };
+    const { dataset, load_id, line } = req.params;
     const [row] = NATIONAL.has(dataset)
       ? await app.q.rows<Record<string, unknown>>('api/record_row_national', { dataset, load_id, line })
       : await app.q.rows<Record<string, unknown>>('api/record_row', {
@@ -87,7 +83,7 @@ export default async function flagRoutes(app: FastifyInstance) {
           line,
           province: provinceOf(req),
         });
-    if (!row) throw notFound(`no ${dataset} row at line ${line} of load ${load_id} among the regions you may see`);
+    if (!row) throw new CodedError('record_not_found', { dataset, line, load_id });
     for (const [k, v] of Object.entries(row)) {
       if (v instanceof Date)
         row[k] = v.toISOString().endsWith('T00:00:00.000Z') ? v.toISOString().slice(0, 10) : v.toISOString();

@@ -3,69 +3,20 @@
 // read connections; every state change goes through app.q.write, i.e. after the running job in the jobs' lane.
 // Packages hold every province, so the export routes are for the central office and admin only.
 import type { FastifyInstance } from 'fastify';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { basename, join, relative, resolve, sep } from 'node:path';
 import { appendAudit } from '../../audit/index.ts';
 import {
   acknowledgeRun,
   currentRunner,
-  listExports,
   listJobRuns,
   listSchedules,
   runJobNow,
   UnknownJobError,
-  type ExportListing,
   type JobRun,
 } from '../../jobs/index.ts';
-import { defaultExportsDir } from '../../export/packages.ts';
+import { exportRoutes } from '../../export/routes.ts';
 import { requireRole } from '../plugins/auth.ts';
-import { asBadRequest, HttpError, notFound } from '../plugins/errors.ts';
+import { asBadRequest, CodedError } from '../plugins/errors.ts';
 import * as S from '../schemas/jobs.ts';
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.zip': 'application/zip',
-  '.pdf': 'application/pdf',
-  '.html': 'text/html; charset=utf-8',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.csv': 'text/csv; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-};
-
-/** A listing as the API shows it: file names, never the server's paths. */
-function publicListing(l: ExportListing) {
-  return {
-    quarter: l.quarter,
-    generated_at: l.generated_at,
-    as_of: l.as_of,
-    indicator_system_version: l.indicator_system_version,
-    pdf: l.pdf,
-    zip: l.zip ? basename(l.zip) : null,
-    zip_bytes: l.zip_bytes,
-    files: l.files.map((f) => ({ name: f.name, bytes: f.bytes, sha256: f.sha256 })),
-  };
-}
-
-/** The path of `name` in the package of `quarter`: a file its manifest lists, or the zip; null for anything else. */
-export function packageFile(exportsDir: string, quarter: string, name: string): string | null {
-  if (
-    !/^\d{4}Q[1-4]$/.test(quarter) ||
-    name.includes('/') ||
-    name.includes('\\') ||
-    name.includes('\0') ||
-    name.startsWith('.')
-  )
-    return null;
-  const pkg = listExports(exportsDir).find((l) => l.quarter === quarter && basename(l.dir) === quarter);
-  if (!pkg) return null;
-  let path: string | null = null;
-  if (pkg.zip && name === basename(pkg.zip)) path = pkg.zip;
-  else if (pkg.files.some((f) => f.name === name) || name === 'manifest.json') path = join(pkg.dir, name);
-  if (!path) return null;
-  // Belt and braces: the resolved path stays inside the exports folder.
-  const rel = relative(resolve(exportsDir), resolve(path));
-  if (rel.startsWith('..') || rel.includes(`..${sep}`) || resolve(path) === resolve(exportsDir)) return null;
-  return existsSync(path) && statSync(path).isFile() ? path : null;
-}
 
 export default async function jobRoutes(app: FastifyInstance) {
   const central = requireRole('central');
@@ -124,7 +75,7 @@ export default async function jobRoutes(app: FastifyInstance) {
         error: result.error ?? null,
       };
     } catch (err) {
-      if (err instanceof UnknownJobError) throw notFound(err.message);
+      if (err instanceof UnknownJobError) throw new CodedError('job_not_found', { job: id });
       throw err;
     }
   });
@@ -135,43 +86,10 @@ export default async function jobRoutes(app: FastifyInstance) {
     return asBadRequest(app.q.write((db) => acknowledgeRun(db, run_id, actor)));
   });
 
-  app.get('/exports', { schema: S.exports, preHandler: centralOrAdmin }, async () =>
-    listExports(defaultExportsDir()).map(publicListing),
-  );
-
-  app.post('/exports', { schema: S.createExport, preHandler: central }, async (req) => {
-    const { quarter } = req.body as { quarter: string };
-    const actor = `user:${req.user!.username}`;
-    const r = await asBadRequest(
-      app.q.write(async (db) => {
-        // Loaded on first use: the renderer, workbook and zip libraries stay out of the server's start.
-        const { exportQuarter } = await import('../../export/index.ts');
-        const result = await exportQuarter(db, { quarter });
-        await appendAudit(db, {
-          action: 'export.quarter',
-          actor,
-          subject: `export:${result.quarter}`,
-          details: { quarter: result.quarter, files: result.files.length, pdf: result.pdf, as_of: result.as_of },
-        });
-        return result;
-      }),
-    );
-    const listing = listExports(defaultExportsDir()).find((l) => l.quarter === r.quarter);
-    if (!listing)
-      throw new HttpError(500, 'internal', `the package of ${r.quarter} was written to ${r.dir} but is not listed`);
-    return { ...publicListing(listing), message: r.message, seconds: r.seconds };
-  });
-
-  app.get('/exports/:quarter/:file', { schema: S.download, preHandler: centralOrAdmin }, async (req, reply) => {
-    const { quarter, file } = req.params as { quarter: string; file: string };
-    const path = packageFile(defaultExportsDir(), quarter, file);
-    if (!path) throw notFound(`no file "${file}" in the package of ${quarter}`);
-    const ext = file.slice(file.lastIndexOf('.')).toLowerCase();
-    return reply
-      .header('content-type', CONTENT_TYPES[ext] ?? 'application/octet-stream')
-      .header('content-disposition', `attachment; filename="${file}"`)
-      .header('content-length', statSync(path).size)
-      .header('cache-control', 'no-store')
-      .send(createReadStream(path));
+  // The quarterly packages' routes live in the export room; the API mounts them behind its roles and writer lane.
+  await app.register(exportRoutes, {
+    readers: centralOrAdmin,
+    writers: central,
+    schemas: { list: S.exports, create: S.createExport, download: S.download },
   });
 }

@@ -27,7 +27,7 @@ import {
 } from '../../naming/index.ts';
 import { shanghaiToday } from '../../spotcheck/pool.ts';
 import { provinceOf, requireRole } from '../plugins/auth.ts';
-import { asBadRequest, badRequest, HttpError, notFound } from '../plugins/errors.ts';
+import { asBadRequest, badRequest, CodedError, notFound } from '../plugins/errors.ts';
 import * as S from '../schemas/naming.ts';
 
 export default async function namingRoutes(app: FastifyInstance) {
@@ -48,7 +48,7 @@ export default async function namingRoutes(app: FastifyInstance) {
   const change = <T>(p: Promise<T>) =>
     asBadRequest(p).catch((err) => {
       if (err instanceof RoundError && err.code === 'round_not_found') throw notFound(err.message);
-      throw err instanceof HttpError ? err : badRequest((err as Error).message);
+      throw err instanceof CodedError ? err : badRequest((err as Error).message);
     });
 
   app.get('/naming/rounds', { schema: S.list }, async () => listRounds(q));

@@ -1,16 +1,19 @@
 // /api/regions (tabular) and /api/regions/:code (one region's page; 404 outside the caller's province, as for a code that does not exist).
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { provinceOf } from '../plugins/auth.ts';
-import { notFound } from '../plugins/errors.ts';
+import { CodedError } from '../plugins/errors.ts';
 import { sendCachedJson, sendTable } from '../plugins/table.ts';
 import * as S from '../schemas/regions.ts';
 import { defaultYear } from './meta.ts';
 
-export default async function regionRoutes(app: FastifyInstance) {
+export default async function regionRoutes(fastify: FastifyInstance) {
+  // Requests typed from the TypeBox schemas: no casts of query or params.
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get('/regions', { schema: S.list }, async (req, reply) => {
     const province = provinceOf(req);
     const dflt = await defaultYear(app);
-    const query = req.query as { year?: number; scope?: 'designated' | 'all'; province?: string };
+    const { query } = req;
     const year = query.year ?? dflt.year;
     const all = query.scope === 'all';
     const only = query.province ?? null;
@@ -26,15 +29,15 @@ export default async function regionRoutes(app: FastifyInstance) {
   });
 
   app.get('/regions/:code', { schema: S.detail }, async (req, reply) => {
-    const { code } = req.params as { code: string };
+    const { code } = req.params;
     const province = provinceOf(req);
-    const [region] = await app.q.rows<{ province_code: string }>('api/region_one', { code });
+    const [region] = await app.q.rows<S.RegionDetail['region']>('api/region_one', { code });
     // Another province's region and a code that exists nowhere answer alike (same status, same body), so a
     // provincial account cannot even learn which codes exist elsewhere.
     if (!region || (province !== null && region.province_code !== province))
-      throw notFound('no such region among the regions you may see');
+      throw new CodedError('region_not_found', { region: code });
     const dflt = await defaultYear(app);
-    const year = (req.query as { year?: number }).year ?? dflt.year;
+    const year = req.query.year ?? dflt.year;
     const run_id = dflt.run_id ?? -1;
     return sendCachedJson(req, reply, app.q, `region|${code}|${year}|${province}`, async () => ({
       region,

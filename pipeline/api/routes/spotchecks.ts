@@ -14,7 +14,7 @@ import {
   type Strata,
 } from '../../spotcheck/index.ts';
 import { provinceOf, requireRole } from '../plugins/auth.ts';
-import { asBadRequest, badRequest, forbidden, notFound } from '../plugins/errors.ts';
+import { asBadRequest, CodedError } from '../plugins/errors.ts';
 import { sendTable } from '../plugins/table.ts';
 import * as S from '../schemas/spotchecks.ts';
 
@@ -60,16 +60,15 @@ export default async function spotcheckRoutes(app: FastifyInstance) {
     const { id, name } = req.params as { id: number; name: string };
     // Refused before the draw is read, and without echoing the name: a file name can hold a region code of
     // another province (inspectors-2025-420100.txt), and a provincial body never names one.
-    if (provinceOf(req) !== null)
-      throw forbidden('the published files list regions of every province: central office and admin only');
+    if (provinceOf(req) !== null) throw new CodedError('spotcheck.files_central_only');
     const { files } = await asBadRequest(buildCertificate(app.db, id));
     const text = files[name];
     if (text === undefined)
-      throw notFound(
-        `draw #${id} has no file ${name}; its files: ${Object.keys(files)
-          .filter((f) => !f.startsWith('inspectors-'))
-          .join(', ')}`,
-      );
+      throw new CodedError('spotcheck.no_such_file', {
+        draw: id,
+        file: name,
+        files: Object.keys(files).filter((f) => !f.startsWith('inspectors-')),
+      });
     const type = name.endsWith('.json')
       ? 'application/json'
       : name.endsWith('.tsv')
@@ -105,8 +104,7 @@ export default async function spotcheckRoutes(app: FastifyInstance) {
       team_size?: number;
       commit: boolean;
     };
-    if ((body.proportion === undefined) === (body.count === undefined))
-      throw badRequest('give the sample size: either proportion (e.g. "0.1") or count, not both');
+    if ((body.proportion === undefined) === (body.count === undefined)) throw new CodedError('spotcheck.sample_size');
     const minimum = body.per_stratum_minimum === undefined ? {} : { perStratumMinimum: body.per_stratum_minimum };
     const size: SampleSize =
       body.proportion !== undefined ? { proportion: body.proportion, ...minimum } : { count: body.count!, ...minimum };

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { addUser, disableUser, listUsers } from '../../users/index.ts';
 import { enableUser, resetPassword, setProvince } from '../../users/manage.ts';
 import { requireRole } from '../plugins/auth.ts';
-import { asBadRequest, badRequest, forbidden } from '../plugins/errors.ts';
+import { asBadRequest, CodedError } from '../plugins/errors.ts';
 import * as S from '../schemas/users.ts';
 
 export default async function userRoutes(app: FastifyInstance) {
@@ -24,7 +24,7 @@ export default async function userRoutes(app: FastifyInstance) {
   });
 
   app.post('/users/:username/disable', { schema: S.disable, preHandler: admin }, async (req) => {
-    if (name(req) === req.user!.username) throw forbidden('you cannot disable your own account');
+    if (name(req) === req.user!.username) throw new CodedError('own_account');
     await asBadRequest(app.q.write((db) => disableUser(db, name(req), actor(req))));
     app.forgetUser(name(req));
     return { ok: true };
@@ -40,11 +40,7 @@ export default async function userRoutes(app: FastifyInstance) {
   app.post('/users/:username/password', { schema: S.resetPassword, preHandler: admin }, async (req) => {
     const body = req.body;
     if (body && typeof body === 'object' && 'password' in body) {
-      throw badRequest(
-        '重置密码由系统生成，不接受指定的密码；请去掉 password 字段，新密码将在响应中显示一次 ' +
-          '(the reset generates the password and does not accept one: leave out the password field; the new ' +
-          'password is in the answer, once)',
-      );
+      throw new CodedError('user.password_generated');
     }
     const result = await asBadRequest(app.q.write((db) => resetPassword(db, name(req), actor(req))));
     app.forgetUser(name(req));

@@ -1,75 +1,70 @@
 // /api/watchlist: list (tabular), one entry with evidence and history, and the central-only changes: a status move
-// with a note, a ground-4 entry. pipeline/watchlist writes the history row and the audit entry in its transaction.
+// with a note, a hand entry on ground 1, 2 or 4. pipeline/watchlist writes the history row and the audit entry in
+// its transaction.
 import type { FastifyInstance } from 'fastify';
-import { addManualEntry, setStatus, type WatchStatus } from '../../watchlist/index.ts';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { addManualEntry, setStatus } from '../../watchlist/index.ts';
 import { provinceOf, requireRole } from '../plugins/auth.ts';
-import { asBadRequest, notFound } from '../plugins/errors.ts';
+import { CodedError } from '../plugins/errors.ts';
 import { sendTable } from '../plugins/table.ts';
 import * as S from '../schemas/watchlist.ts';
 
-export default async function watchlistRoutes(app: FastifyInstance) {
+export default async function watchlistRoutes(fastify: FastifyInstance) {
+  // Requests typed from the TypeBox schemas: no casts of query, params or body.
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const central = requireRole('central');
 
   const readEntry = async (id: string, province: string | null) => {
-    const [entry] = await app.q.rows<{ entry_id: string; evidence: string }>('api/watchlist_one', {
-      entry_id: id,
-      province,
-    });
-    if (!entry) throw notFound(`no watchlist entry ${id} among the regions you may see`);
+    const [entry] = await app.q.rows<Omit<S.WatchEntry, 'evidence' | 'history'> & { evidence: string }>(
+      'api/watchlist_one',
+      { entry_id: id, province },
+    );
+    if (!entry) throw new CodedError('watch_entry_not_found', { id });
     let evidence: unknown = entry.evidence;
     try {
       evidence = JSON.parse(entry.evidence);
     } catch {
       /* kept as text */
     }
-    return { ...entry, evidence, history: await app.q.rows('api/watchlist_history', { entry_id: id }) };
+    return {
+      ...entry,
+      evidence,
+      history: await app.q.rows<S.WatchHistoryRow>('api/watchlist_history', { entry_id: id }),
+    };
   };
 
   app.get('/watchlist', { schema: S.list }, async (req, reply) => {
     const province = provinceOf(req);
-    const query = req.query as { status?: string; region?: string };
-    const status = query.status ?? null;
-    const region = query.region ?? null;
+    const status = req.query.status ?? null;
+    const region = req.query.region ?? null;
     return sendTable(req, reply, app.q, `watchlist|${status}|${region}|${province}`, () =>
       app.q.rows('api/watchlist_list', { status, region, province }),
     );
   });
 
-  app.get('/watchlist/:id', { schema: S.detail }, async (req) =>
-    readEntry((req.params as { id: string }).id, provinceOf(req)),
-  );
+  app.get('/watchlist/:id', { schema: S.detail }, async (req) => readEntry(req.params.id, provinceOf(req)));
 
   app.post('/watchlist/:id/status', { schema: S.setStatus, preHandler: central }, async (req) => {
-    const { id } = req.params as { id: string };
-    const { status, note } = req.body as { status: WatchStatus; note: string };
+    const { id } = req.params;
+    const { status, note } = req.body;
     await readEntry(id, null);
-    const updated = await asBadRequest(
-      app.q.write((db) => setStatus(db, id, status, { by: `user:${req.user!.username}`, note })),
-    );
+    const updated = await app.q.write((db) => setStatus(db, id, status, { by: `user:${req.user!.username}`, note }));
     return readEntry(updated.entry_id, null);
   });
 
   app.post('/watchlist', { schema: S.add, preHandler: central }, async (req) => {
-    const body = req.body as {
-      region_code: string;
-      year?: number;
-      reason: string;
-      ground?: number;
-      flag_ids?: string[];
-    };
+    const { body } = req;
     const [known] = await app.q.rows('api/region_one', { code: body.region_code });
-    if (!known) throw notFound(`no region ${body.region_code} in the regions directory`);
-    const added = await asBadRequest(
-      app.q.write((db) =>
-        addManualEntry(db, {
-          region: body.region_code,
-          ground: body.ground ?? 4,
-          reason: body.reason,
-          year: body.year,
-          flagIds: body.flag_ids,
-          by: `user:${req.user!.username}`,
-        }),
-      ),
+    if (!known) throw new CodedError('region_not_found', { region: body.region_code });
+    const added = await app.q.write((db) =>
+      addManualEntry(db, {
+        region: body.region_code,
+        ground: body.ground ?? 4,
+        reason: body.reason,
+        year: body.year,
+        flagIds: body.flag_ids,
+        by: `user:${req.user!.username}`,
+      }),
     );
     return readEntry(added.entry_id, null);
   });

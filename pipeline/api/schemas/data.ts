@@ -28,11 +28,21 @@ export const loads = table(
   },
 );
 
-const rejectRow = { load_id: int, file: str, line: nint, column: nstr, code: str, reason: str, value: nstr, raw: nstr };
+/** A rejected record: its reason is the code (with dataset and column), worded by the vocabulary in either language. */
+const rejectRow = {
+  load_id: int,
+  file: str,
+  dataset: nstr,
+  line: nint,
+  column: nstr,
+  code: str,
+  value: nstr,
+  raw: nstr,
+};
 
 export const rejects = table(
   ['data'],
-  'Rejected records with file, line, column and reason (central; provincial users get none)',
+  'Rejected records with file, dataset, line, column and reason code (central; provincial users get none)',
   rejectRow,
   {
     querystring: {

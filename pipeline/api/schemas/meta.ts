@@ -1,6 +1,8 @@
 // Schemas of /api/meta, /api/overview, /api/health.
 import { allMetrics, loadSystems } from '../../indicators/index.ts';
-import { bool, errors, int, nint, nnum, nstr, num, obj, rows, str, year } from './common.ts';
+import { Type } from 'typebox';
+import { anyValue, bool, errors, int, nint, nnum, nstr, num, obj, rows, str, year } from './common.ts';
+import { NewestFlag } from './flags.ts';
 
 export const metricIds = () => allMetrics(loadSystems()).map((m) => m.id);
 
@@ -52,6 +54,7 @@ export const meta = {
       last_refresh: nstr,
       run_id: nint,
       weights_note: str,
+      systems: rows({ version: str, label: str, from: int }),
     }),
     ...errors,
   },
@@ -87,15 +90,7 @@ export const overview = {
       }),
       conformance_hist: rows({ bucket: num, count: int }),
       national_trends: rows({ year: int, metric_id: str, value: nnum }),
-      newest_flags: rows({
-        flag_id: str,
-        rule_id: str,
-        region_code: str,
-        region_name: nstr,
-        year: int,
-        severity: str,
-        message_zh: str,
-      }),
+      newest_flags: Type.Array(NewestFlag),
       reports_outstanding: rows({ region_code: str, region_name: nstr, report_year: int, status: str }),
     }),
     ...errors,

@@ -1,132 +1,170 @@
-// Schemas of /api/regions and /api/regions/:code.
-import { bool, errors, int, nbool, nint, nnum, nstr, obj, regionCode, rows, str, table, year } from './common.ts';
+// Schemas of /api/regions and /api/regions/:code, in TypeBox: the one definition of these responses. Handlers are
+// typed through the type provider; the dashboard's region types are Static<> of them. Browser-safe.
+import { Type, type Static } from 'typebox';
+import { errors, Format, Nullable, oneOf, RegionCode, Year } from './common.ts';
+import { RegionFlag } from './flags.ts';
+import { type metricStatus, drawState } from '../../vocabulary/terms.ts';
 
-export const list = table(
-  ['regions'],
-  "The caller's regions with the year's scorecard and active flags",
+/** A region with the year's scorecard line and its active flags. */
+export const RegionRow = Type.Object(
   {
-    region_code: str,
-    region_name: nstr,
-    province_code: str,
-    level: str,
-    batch: nint,
-    designation: str,
-    conformance: nnum,
-    meets_bar: nbool,
-    composite: nnum,
-    rank: nint,
-    flags_active: int,
-    ranked_of: nint,
-    rank_low: nint,
-    rank_high: nint,
-    items_met: nint,
-    items_assessed: nint,
-    year_complete: nbool,
+    region_code: Type.String(),
+    region_name: Nullable(Type.String()),
+    province_code: Type.String(),
+    level: Type.String(),
+    batch: Nullable(Type.Integer()),
+    designation: Type.String(),
+    conformance: Nullable(Type.Number()),
+    meets_bar: Nullable(Type.Boolean()),
+    composite: Nullable(Type.Number()),
+    rank: Nullable(Type.Integer()),
+    flags_active: Type.Integer(),
+    ranked_of: Nullable(Type.Integer()),
+    rank_low: Nullable(Type.Integer()),
+    rank_high: Nullable(Type.Integer()),
+    items_met: Nullable(Type.Integer()),
+    items_assessed: Nullable(Type.Integer()),
+    year_complete: Nullable(Type.Boolean()),
   },
-  {
-    querystring: {
-      type: 'object',
-      properties: {
-        year,
-        scope: {
-          type: 'string',
-          enum: ['designated', 'all'],
-          default: 'designated',
-          description: 'designated: demonstration regions only; all: also monitored regions without a designation',
-        },
-        province: {
-          type: 'string',
+  { additionalProperties: true },
+);
+export type RegionRow = Static<typeof RegionRow>;
+
+export const list = {
+  tags: ['regions'],
+  summary: "The caller's regions with the year's scorecard and active flags (JSON, or Arrow IPC)",
+  querystring: Type.Object(
+    {
+      year: Type.Optional(Year),
+      scope: Type.Unsafe<'designated' | 'all'>({
+        type: 'string',
+        enum: ['designated', 'all'],
+        default: 'designated',
+        description: 'designated: demonstration regions only; all: also monitored regions without a designation',
+      }),
+      province: Type.Optional(
+        Type.String({
           pattern: '^\\d{2}0000$',
           description: 'only this province (a provincial account sees its own province whatever this says)',
-        },
-      },
+        }),
+      ),
+      format: Format,
     },
+    { additionalProperties: false },
+  ),
+  produces: ['application/json', 'application/vnd.apache.arrow.stream'],
+  response: { 200: Type.Array(RegionRow), ...errors },
+};
+
+export const ScorecardYear = Type.Object(
+  {
+    year: Type.Integer(),
+    system_version: Type.String(),
+    metrics_met: Type.Integer(),
+    metrics_assessed: Type.Integer(),
+    metrics_no_data: Type.Integer(),
+    conformance: Nullable(Type.Number()),
+    bar: Nullable(Type.Number()),
+    meets_bar: Nullable(Type.Boolean()),
+    composite: Nullable(Type.Number()),
+    rank: Nullable(Type.Integer()),
+    ranked_of: Nullable(Type.Integer()),
+    composite_change: Nullable(Type.Number()),
+    conformance_change: Nullable(Type.Number()),
+    provisional: Type.Boolean(),
+    items_met: Type.Integer(),
+    items_assessed: Type.Integer(),
+    metric_conformance: Nullable(Type.Number()),
+    rank_low: Nullable(Type.Integer()),
+    rank_high: Nullable(Type.Integer()),
+    year_complete: Type.Boolean(),
   },
+  { additionalProperties: true },
 );
+
+export const RegionMetric = Type.Object(
+  {
+    metric_id: Type.String(),
+    name_zh: Nullable(Type.String()),
+    year: Type.Integer(),
+    value: Nullable(Type.Number()),
+    threshold: Nullable(Type.Number()),
+    status: oneOf(['met', 'not_met', 'no_data'] as Array<Exclude<keyof typeof metricStatus, 'provisional'>>),
+    provisional: Type.Boolean(),
+    numerator: Nullable(Type.Number()),
+    denominator: Nullable(Type.Number()),
+  },
+  { additionalProperties: true },
+);
+export type RegionMetric = Static<typeof RegionMetric>;
+
+export const RegionDetail = Type.Object(
+  {
+    region: Type.Object(
+      {
+        region_code: Type.String(),
+        region_name: Nullable(Type.String()),
+        province_code: Type.String(),
+        level: Type.String(),
+        batch: Nullable(Type.Integer()),
+        designation: Type.String(),
+        project_name: Nullable(Type.String()),
+        designated_on: Nullable(Type.String()),
+      },
+      { additionalProperties: true },
+    ),
+    scorecard_by_year: Type.Array(ScorecardYear),
+    metrics: Type.Array(RegionMetric),
+    reports: Type.Array(
+      Type.Object(
+        {
+          report_year: Type.Integer(),
+          submitted_on: Nullable(Type.String()),
+          published_on: Nullable(Type.String()),
+          published_url: Nullable(Type.String()),
+          load_id: Nullable(Type.Integer()),
+          line: Nullable(Type.Integer()),
+        },
+        { additionalProperties: true },
+      ),
+    ),
+    flags: Type.Array(RegionFlag),
+    spotchecks: Type.Array(
+      Type.Object(
+        {
+          draw_id: Type.Integer(),
+          year: Type.Integer(),
+          state: oneOf(Object.keys(drawState) as Array<keyof typeof drawState>),
+          stratum: Type.String(),
+          draw_order: Type.Integer(),
+        },
+        { additionalProperties: true },
+      ),
+    ),
+    peers: Type.Array(
+      Type.Object(
+        {
+          region_code: Type.String(),
+          region_name: Nullable(Type.String()),
+          province_code: Type.String(),
+          conformance: Nullable(Type.Number()),
+          composite: Nullable(Type.Number()),
+          rank: Nullable(Type.Integer()),
+        },
+        { additionalProperties: true },
+      ),
+    ),
+    year: Nullable(Type.Integer()),
+  },
+  { additionalProperties: true },
+);
+export type RegionDetail = Static<typeof RegionDetail>;
 
 export const detail = {
   tags: ['regions'],
   summary:
     'One region: scorecard by year, metrics, reports, flags, spot checks, peers (404 outside your province, the same answer as for a code that does not exist)',
-  params: { type: 'object', properties: { code: regionCode }, required: ['code'] },
-  querystring: { type: 'object', properties: { year }, additionalProperties: false },
-  response: {
-    200: obj({
-      region: obj({
-        region_code: str,
-        region_name: nstr,
-        province_code: str,
-        level: str,
-        batch: nint,
-        designation: str,
-        project_name: nstr,
-        designated_on: nstr,
-      }),
-      scorecard_by_year: rows({
-        year: int,
-        system_version: str,
-        metrics_met: int,
-        metrics_assessed: int,
-        metrics_no_data: int,
-        conformance: nnum,
-        bar: nnum,
-        meets_bar: nbool,
-        composite: nnum,
-        rank: nint,
-        ranked_of: nint,
-        composite_change: nnum,
-        conformance_change: nnum,
-        provisional: bool,
-        items_met: int,
-        items_assessed: int,
-        metric_conformance: nnum,
-        rank_low: nint,
-        rank_high: nint,
-        year_complete: bool,
-      }),
-      metrics: rows({
-        metric_id: str,
-        name_zh: nstr,
-        year: int,
-        value: nnum,
-        threshold: nnum,
-        status: str,
-        provisional: bool,
-        numerator: nnum,
-        denominator: nnum,
-      }),
-      reports: rows({
-        report_year: int,
-        submitted_on: nstr,
-        published_on: nstr,
-        published_url: nstr,
-        load_id: nint,
-        line: nint,
-      }),
-      flags: rows({
-        flag_id: str,
-        rule_id: str,
-        year: int,
-        detail_key: str,
-        severity: str,
-        message_zh: str,
-        evidence_count: int,
-        status: str,
-        first_seen_run: int,
-        last_seen_run: int,
-        resolved_run: nint,
-      }),
-      spotchecks: rows({ draw_id: int, year: int, state: str, stratum: str, draw_order: int }),
-      peers: rows({
-        region_code: str,
-        region_name: nstr,
-        province_code: str,
-        conformance: nnum,
-        composite: nnum,
-        rank: nint,
-      }),
-      year: nint,
-    }),
-    ...errors,
-  },
+  params: Type.Object({ code: RegionCode }),
+  querystring: Type.Object({ year: Type.Optional(Year) }, { additionalProperties: false }),
+  response: { 200: RegionDetail, ...errors },
 };

@@ -3,7 +3,7 @@ import { RISK_SCOPES } from '../../risk/index.ts';
 import { TIER_ORDER } from '../../risk/tiers.ts';
 import { bool, errors, int, nstr, num, obj, rows, str, year } from './common.ts';
 
-const reason = { rule: str, flag_id: nstr, entry_id: nstr, points: num, text: str };
+const reason = { rule: str, flag_id: nstr, entry_id: nstr, points: num, params: obj({}), text: str };
 
 export const queue = {
   tags: ['risk'],
@@ -24,6 +24,7 @@ export const queue = {
       as_of: nstr,
       complete: bool,
       total: int,
+      shared: rows({ rule_id: str, detail_key: str, regions: int, of: int }),
       rows: rows({
         rank: int,
         region_code: str,

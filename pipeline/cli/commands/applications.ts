@@ -21,6 +21,7 @@ import {
   UNRANKED_ZH,
   verifyFieldCheckList,
 } from '../../naming/index.ts';
+import { label } from '../../vocabulary/index.ts';
 import { cliOut, cliPath, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 import { usage } from './round.ts';
@@ -126,7 +127,7 @@ export function registerApplications(program: Command): void {
               .map((y) => `${y.year}: ${y.items_met ?? '—'}/${y.items_assessed ?? '—'}${y.provisional ? '(暂定)' : ''}`)
               .join('  '),
             pct(c.conformance),
-            c.kind === 'single' ? '不适用（单项）' : c.meets_bar === null ? '—' : c.meets_bar ? '是' : '否',
+            c.kind === 'single' ? '不适用（单项）' : c.meets_bar === null ? '—' : label('yesNo', c.meets_bar, 'zh'),
             c.contradictions.length,
           ]),
         )}\n`,
@@ -179,6 +180,36 @@ export function registerApplications(program: Command): void {
     });
 
   apps
+    .command('reports')
+    .description('the self-assessment reports of a round (file, SHA-256), or those whose text contains --search')
+    .requiredOption('--round <round>', 'the round')
+    .option('--search <text>', 'a phrase the report text contains')
+    .action(async (_opts, cmd: Command) => {
+      const opts = optionsOf<{ round: string; search?: string }>(cmd);
+      const rows = await withDatabase(
+        cmd,
+        async (db) => {
+          await getRound(db, opts.round);
+          return db.allFile<{
+            region_code: string;
+            region_name: string;
+            file_name: string;
+            bytes: number;
+            sha256: string;
+          }>('naming/reports', { round: opts.round, province: null, search: opts.search ?? null, with_text: false });
+        },
+        { readOnly: true },
+      ).catch(usage);
+      if (opts.json) return printJson(rows);
+      cliOut.write(
+        `${formatTable(
+          ['地区', '文件', '字节', 'SHA-256'],
+          rows.map((r) => [`${r.region_code} ${r.region_name ?? ''}`, r.file_name, r.bytes, r.sha256]),
+        )}\n`,
+      );
+    });
+
+  apps
     .command('candidate <regions...>')
     .description('put applicants on the candidate list (on the field-check list, field check at the bar)')
     .requiredOption('--round <round>', 'the round')
@@ -222,7 +253,7 @@ export function registerApplications(program: Command): void {
       ).catch(usage);
       if (opts.json) return printJson(d);
       cliOut.write(
-        `${region}：${decision === 'named' ? `予以命名，已载入示范地区名录（load ${d.regions_load_id}）` : '不予命名'}\n`,
+        `${region}：${decision === 'named' ? `予以命名，已载入示范地区名录（load ${d.regions_load_id}）` : label('namingDecision', 'not_named', 'zh')}\n`,
       );
     });
 

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { listDisclosureReports } from '../../disclosure-reports/list.ts';
+import { label } from '../../vocabulary/index.ts';
 import { cliOut, optionsOf, printJson, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
@@ -51,8 +52,8 @@ export function registerDisclosureReports(program: Command): void {
             '诉讼纠错/总计',
             '纠错率(审结案件)',
             '纠错率(办结申请)',
-            '处罚',
-            '许可',
+            label('action_type', 'penalty', 'zh'),
+            label('action_type', 'license', 'zh'),
             '勾稽',
           ],
           rows.map(

@@ -3,12 +3,19 @@
 // (pipeline/flags/triage.ts): audit-logged, kept across refreshes; escalate adds a ground-4 watchlist entry.
 import type { Command } from 'commander';
 import { cliActor } from '../../audit/index.ts';
-import { readFlags, type TriageDecision, TriageError, type TriageRecord, triageFlag } from '../../flags/index.ts';
-import { basisZh, listWatchlist, STATUS_ZH } from '../../watchlist/index.ts';
-import { cliOut, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { readFlags, type TriageDecision, type TriageRecord, triageFlag } from '../../flags/index.ts';
+import { loadSystems, metricNamer } from '../../indicators/index.ts';
+import {
+  label,
+  renderFlag,
+  renderWatchBasis,
+  renderWatchSummary,
+  type Lang,
+  type Params,
+} from '../../vocabulary/index.ts';
+import { listWatchlist } from '../../watchlist/index.ts';
+import { cliOut, langOf, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
-
-const SEVERITY_ZH: Record<string, string> = { high: '高', medium: '中', low: '低', info: '提示' };
 
 export function registerFlags(program: Command): void {
   const flags = program
@@ -34,14 +41,16 @@ export function registerFlags(program: Command): void {
         { readOnly: true },
       );
       if (opts.json) return printJson({ flags, watchlist: watch });
+      const lang = langOf(cmd);
+      const names = metricNamer(loadSystems());
       const perFlag = Number(opts.evidence);
       const out: string[] = [`${year}年预警 ${flags.length} 条${opts.all ? '（含已解除）' : ''}`];
       for (const f of flags) {
         out.push(
-          `[${SEVERITY_ZH[f.severity] ?? f.severity}] ${f.region_code} ${f.region_name ?? ''} ${f.rule_id}@${f.rule_version}${f.detail_key ? ` ${f.detail_key}` : ''}` +
-            `${f.status === 'resolved' ? '（已解除）' : ''} #${f.flag_id.slice(0, 12)}`,
+          `[${label('severity', f.severity, lang)}] ${f.region_code} ${f.region_name ?? ''} ${f.rule_id}@${f.rule_version}${f.detail_key ? ` ${f.detail_key}` : ''}` +
+            `${f.status === 'resolved' ? `（${label('flagStatus', f.status, lang)}）` : ''} #${f.flag_id.slice(0, 12)}`,
         );
-        out.push(`  ${f.message_zh}`);
+        out.push(`  ${renderFlag(f.rule_id, f.numbers as Params, lang, names)}`);
         for (const e of f.evidence.slice(0, perFlag))
           out.push(`  证据 ${e.dataset} ${e.record_id}  ${e.file_name ?? '?'}:${e.line ?? '?'}`);
         if (f.evidence_count > Math.min(perFlag, f.evidence.length))
@@ -55,9 +64,9 @@ export function registerFlags(program: Command): void {
             watch.map((w) => [
               w.entry_id.slice(0, 12),
               `${w.region_code} ${w.region_name ?? ''}`,
-              basisZh(w),
-              STATUS_ZH[w.status],
-              w.summary_zh,
+              renderWatchBasis(w, lang),
+              label('watchStatus', w.status, lang),
+              renderWatchSummary(w.kind, w.params as Params, lang, names),
             ]),
           ),
         );
@@ -87,13 +96,6 @@ export function registerFlags(program: Command): void {
   );
 }
 
-const DECISION_ZH: Record<string, string> = {
-  acknowledged: '已确认',
-  dismissed: '已驳回',
-  escalated: '已升级至摘牌观察名单',
-  reopened: '证据已变化，重新打开',
-};
-
 function registerTriage(
   flags: Command,
   name: string,
@@ -111,19 +113,18 @@ function registerTriage(
       const opts = optionsOf<{ reason?: string; by?: string }>(cmd);
       const record = await withDatabase(cmd, (db) =>
         triageFlag(db, { flagId: flag, decision, reason: opts.reason, by: opts.by ?? cliActor() }),
-      ).catch((err: unknown) => {
-        if (err instanceof TriageError) throw new UsageError(err.message);
-        throw err;
-      });
+      );
       if (optionsOf(cmd).json) return printJson(record);
-      cliOut.write(`${renderTriage(record)}\n`);
+      cliOut.write(`${renderTriage(record, langOf(cmd))}\n`);
     });
 }
 
-function renderTriage(t: TriageRecord): string {
+function renderTriage(t: TriageRecord, lang: Lang): string {
+  const sep = lang === 'zh' ? '，' : ', ';
+  const reason = t.reason ? (lang === 'zh' ? `（${t.reason}）` : ` (${t.reason})`) : '';
   const lines = [
-    `预警 ${t.flag_id.slice(0, 12)}：${DECISION_ZH[t.state] ?? t.state}${t.reason ? `（${t.reason}）` : ''}，${t.decided_by}，${t.decided_at}`,
+    `${t.flag_id.slice(0, 12)}: ${label('triageState', t.state, lang)}${reason}${sep}${t.decided_by}${sep}${t.decided_at}`,
   ];
-  if (t.entry_id) lines.push(`摘牌观察名单条目 ${t.entry_id.slice(0, 12)}（第四项 其他情形）`);
+  if (t.entry_id) lines.push(`${t.entry_id.slice(0, 12)}: ${label('watchGround', 4, lang)}`);
   return lines.join('\n');
 }

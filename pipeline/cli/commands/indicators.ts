@@ -9,11 +9,9 @@ import {
   readScorecard,
   yearCounts,
 } from '../../indicators/index.ts';
-import { formatAgainst } from '../../indicators/format.ts';
-import { cliErr, cliOut, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { formatAgainst, label, type Lang } from '../../vocabulary/index.ts';
+import { cliErr, cliOut, langOf, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
-
-const STATUS_ZH = { met: '达标', not_met: '未达标', no_data: '无数据' } as const;
 
 export function registerIndicators(program: Command): void {
   program
@@ -57,6 +55,7 @@ export function registerIndicators(program: Command): void {
       const byRegion = new Map<string, IndicatorRow[]>();
       for (const r of rows) byRegion.set(r.region_code, [...(byRegion.get(r.region_code) ?? []), r]);
       const out: string[] = [];
+      const lang = langOf(cmd);
       for (const [code, list] of byRegion) {
         const card = cards.find((c) => c.region_code === code);
         out.push(`${code} ${list[0].region_name ?? ''} ${year}年（指标体系${list[0].system_version}版）`);
@@ -82,17 +81,17 @@ export function registerIndicators(program: Command): void {
         }
         out.push(
           formatTable(
-            ['序号', '指标', '数值', '分子/分母', '标准', '状态', '暂定'],
+            ['序号', '指标', '数值', '分子/分母', '标准', '状态', label('metricStatus', 'provisional', lang)],
             list.map((r) => [
               r.indicator_no ?? '—',
               `${r.name_zh} ${r.indicator}`,
-              r.value === null ? '无数据' : formatAgainst(r.value, r.threshold, r.unit),
+              r.value === null ? label('metricStatus', 'no_data', lang) : formatAgainst(r.value, r.threshold, r.unit),
               r.denominator === null ? '' : `${num(r.numerator)}/${num(r.denominator)}`,
               r.threshold === null
                 ? '无参照值'
-                : `${r.direction === 'higher' ? '≥' : r.direction === 'lower' ? '≤' : '='}${fmt(r.threshold, r.unit)}`,
-              STATUS_ZH[r.status],
-              r.provisional ? '暂定' : '',
+                : `${r.direction === 'higher' ? '≥' : r.direction === 'lower' ? '≤' : '='}${fmt(r.threshold, r.unit, lang)}`,
+              label('metricStatus', r.status, lang),
+              r.provisional ? label('metricStatus', 'provisional', lang) : '',
             ]),
           ),
         );
@@ -106,8 +105,8 @@ export function registerIndicators(program: Command): void {
     });
 }
 
-function fmt(v: number | null, unit: string): string {
-  if (v === null) return '无数据';
+function fmt(v: number | null, unit: string, lang: Lang): string {
+  if (v === null) return label('metricStatus', 'no_data', lang);
   if (unit === 'rate') return `${(100 * v).toFixed(1)}%`;
   return Number.isInteger(v) ? String(v) : v.toFixed(2);
 }

@@ -1,8 +1,10 @@
 // `shifan risk --year Y [--scope designated|monitored] [--json] [--limit N]`: the ranked risk queue (pipeline/risk):
 // one row per region of the scope, tier, score and the reasons behind every point (flag or watchlist entry).
 import type { Command } from 'commander';
-import { RISK_SCOPES, RISK_TIER_ZH, type RiskScope, riskQueue } from '../../risk/index.ts';
-import { cliOut, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { loadSystems, metricNamer } from '../../indicators/index.ts';
+import { RISK_SCOPES, type RiskScope, riskQueue } from '../../risk/index.ts';
+import { label, renderRiskReason, renderSharedProblem } from '../../vocabulary/index.ts';
+import { cliOut, langOf, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
 export function registerRisk(program: Command): void {
@@ -41,11 +43,15 @@ export function registerRisk(program: Command): void {
               flag_id: x.flag_id,
               entry_id: x.entry_id,
               points: x.points,
+              params: x.params,
               text: x.text,
             })),
           })),
         );
       }
+      const lang = langOf(cmd);
+      const names = metricNamer(loadSystems());
+      const tier = (t: string) => label('riskTier', t, lang);
       const scopeZh = queue.scope === 'designated' ? '示范地区（命名期内）' : '监测地区';
       if (!queue.complete) {
         cliOut.write(`${year}年尚未结束（数据日期 ${queue.as_of ?? '无'}，次年2月1日前为暂定年度）：不作风险排序\n`);
@@ -55,6 +61,7 @@ export function registerRisk(program: Command): void {
       const out = [
         `${year}年风险排序 ${scopeZh}：${queue.rows.length} 个地区，${listed.length} 个有风险理由（数据日期 ${queue.as_of}）`,
       ];
+      for (const p of queue.shared) out.push(renderSharedProblem(p, lang));
       const limit = Number(opts.limit);
       const per = Number(opts.reasons);
       out.push(
@@ -65,19 +72,18 @@ export function registerRisk(program: Command): void {
             .map((r) => [
               r.rank,
               `${r.region_code} ${r.region_name ?? ''}`,
-              RISK_TIER_ZH[r.tier],
+              tier(r.tier),
               r.score.toFixed(1),
               `${r.rank_low}–${r.rank_high}`,
             ]),
         ),
       );
       for (const r of listed.slice(0, limit)) {
-        out.push(
-          '',
-          `${r.rank}. ${r.region_code} ${r.region_name ?? ''}  ${r.score.toFixed(1)} 分（${RISK_TIER_ZH[r.tier]}）`,
-        );
+        out.push('', `${r.rank}. ${r.region_code} ${r.region_name ?? ''}  ${r.score.toFixed(1)} 分（${tier(r.tier)}）`);
         for (const x of r.reasons.slice(0, per))
-          out.push(`  +${x.points} ${x.text} #${(x.flag_id ?? x.entry_id ?? '').slice(0, 12)}`);
+          out.push(
+            `  +${x.points} ${renderRiskReason(x.rule, x.params, lang, names)} #${(x.flag_id ?? x.entry_id ?? '').slice(0, 12)}`,
+          );
         if (r.reasons.length > per) out.push(`  …共 ${r.reasons.length} 条理由`);
       }
       cliOut.write(`${out.join('\n')}\n`);

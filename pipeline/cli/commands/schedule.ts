@@ -14,14 +14,10 @@ import {
 } from '../../jobs/index.ts';
 import { cliOut, optionsOf, printJson, setExitCode, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
+import { label } from '../../vocabulary/index.ts';
 
-const STATUS_ZH: Record<string, string> = {
-  running: '运行中',
-  ok: '成功',
-  warning: '需处理',
-  failed: '失败',
-  skipped_overlap: '跳过（上次未结束）',
-};
+/** The CLI's job tables are Chinese; job status and trigger come from the vocabulary. */
+const status = (s: string) => label('jobStatus', s, 'zh');
 
 /** An instant as Asia/Shanghai civil time, e.g. 2025-10-09 09:00. */
 function shanghai(iso: string): string {
@@ -51,7 +47,7 @@ export function registerSchedule(program: Command): void {
         const rows = schedules.map((s) => [
           s.job_id,
           s.cron + (s.workday_filter ? ' +工作日' : ''),
-          s.enabled ? '是' : '否',
+          label('yesNo', s.enabled, 'zh'),
           s.next_runs.map(shanghai).join(', ') +
             (s.provisional_years.length ? `（临时：${s.provisional_years.join('、')}年节假日未发布）` : ''),
           s.description_zh,
@@ -65,7 +61,7 @@ export function registerSchedule(program: Command): void {
           onEvent: (e) => {
             const line = opts.json
               ? JSON.stringify({ at: new Date().toISOString(), ...e })
-              : `${shanghai(new Date().toISOString())} ${e.job_id} #${e.run_id} ${e.type}${e.status ? ` ${STATUS_ZH[e.status] ?? e.status}` : ''}${e.summary ? `：${e.summary}` : ''}${e.error ? ` 错误：${e.error}` : ''}${e.delay_ms ? `，${e.delay_ms / 1000} s 后重试` : ''}`;
+              : `${shanghai(new Date().toISOString())} ${e.job_id} #${e.run_id} ${e.type}${e.status ? ` ${status(e.status)}` : ''}${e.summary ? `：${e.summary}` : ''}${e.error ? ` 错误：${e.error}` : ''}${e.delay_ms ? `，${e.delay_ms / 1000} s 后重试` : ''}`;
             cliOut.write(`${line}\n`);
           },
         });
@@ -94,7 +90,7 @@ export function registerJobs(program: Command): void {
       const result = await withDatabase(cmd, (db) => runJobNow(db, jobId, cliActor()), { exclusive: false });
       if (opts.json) return printJson(result);
       cliOut.write(
-        `${jobId} #${result.run_id} ${STATUS_ZH[result.status] ?? result.status}${'summary' in result && result.summary ? `：${result.summary}` : ''}${'error' in result && result.error ? `\n错误：${result.error}` : ''}\n`,
+        `${jobId} #${result.run_id} ${status(result.status)}${'summary' in result && result.summary ? `：${result.summary}` : ''}${'error' in result && result.error ? `\n错误：${result.error}` : ''}\n`,
       );
       if (result.status === 'failed') setExitCode(1);
     });
@@ -136,10 +132,10 @@ function runRow(r: JobRun): Array<string | number | null> {
   return [
     r.run_id,
     r.job_id,
-    r.trigger === 'manual' ? '手动' : '定时',
+    label('jobTrigger', r.trigger, 'zh'),
     r.started_at.replace('T', ' '),
     r.finished_at?.replace('T', ' ') ?? '',
-    `${STATUS_ZH[r.status] ?? r.status}${ack}`,
+    `${status(r.status)}${ack}`,
     r.attempts,
     summary,
   ];

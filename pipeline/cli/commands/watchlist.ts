@@ -5,16 +5,14 @@ import type { Command } from 'commander';
 import { cliActor } from '../../audit/index.ts';
 import {
   addOtherEntry,
-  basisZh,
   listWatchlist,
-  STATUS_ZH,
   setStatus,
   TRANSITIONS,
   type WatchEntry,
-  WatchlistError,
   type WatchStatus,
 } from '../../watchlist/index.ts';
-import { cliOut, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { label, renderWatchBasis, renderWatchSummary, type Lang, type Params } from '../../vocabulary/index.ts';
+import { cliOut, langOf, optionsOf, printJson, withDatabase } from '../context.ts';
 
 export function registerWatchlist(program: Command): void {
   const watch = program
@@ -28,7 +26,7 @@ export function registerWatchlist(program: Command): void {
         readOnly: true,
       });
       if (opts.json) return printJson(entries);
-      cliOut.write(`${render(entries)}\n`);
+      cliOut.write(`${render(entries, langOf(cmd))}\n`);
     });
   watch
     .command('set <entry> <status>')
@@ -40,9 +38,9 @@ export function registerWatchlist(program: Command): void {
       const opts = optionsOf<{ note: string; by?: string; on?: string }>(cmd);
       const updated = await withDatabase(cmd, (db) =>
         setStatus(db, entry, status as WatchStatus, { note: opts.note, by: opts.by ?? cliActor(), on: opts.on }),
-      ).catch(usage);
+      );
       if (opts.json) return printJson(updated);
-      cliOut.write(`${render([updated])}\n`);
+      cliOut.write(`${render([updated], langOf(cmd))}\n`);
     });
   watch
     .command('add <region>')
@@ -59,26 +57,22 @@ export function registerWatchlist(program: Command): void {
           by: opts.by ?? cliActor(),
           year: opts.year ? Number(opts.year) : undefined,
         }),
-      ).catch(usage);
+      );
       if (opts.json) return printJson(added);
-      cliOut.write(`${render([added])}\n`);
+      cliOut.write(`${render([added], langOf(cmd))}\n`);
     });
 }
 
-function usage(err: unknown): never {
-  if (err instanceof WatchlistError) throw new UsageError(err.message);
-  throw err;
-}
-
-function render(entries: WatchEntry[]): string {
+function render(entries: WatchEntry[], lang: Lang): string {
   if (entries.length === 0) return '摘牌观察名单为空';
   const out: string[] = [];
   for (const w of entries) {
-    const basis = basisZh(w);
+    const basis = renderWatchBasis(w, lang);
+    const status = (s: string) => label('watchStatus', s, lang);
     out.push(
-      `#${w.entry_id.slice(0, 12)} ${w.region_code} ${w.region_name ?? ''} ${w.year ?? ''}年  ${basis}  【${STATUS_ZH[w.status]}】${w.source_active ? '' : '（来源数据已不再出现）'}`,
+      `#${w.entry_id.slice(0, 12)} ${w.region_code} ${w.region_name ?? ''} ${w.year ?? ''}年  ${basis}  【${status(w.status)}】${w.source_active ? '' : '（来源数据已不再出现）'}`,
     );
-    out.push(`  ${w.summary_zh}`);
+    out.push(`  ${renderWatchSummary(w.kind, w.params as Params, lang)}`);
     const evidence = Array.isArray(w.evidence) ? (w.evidence as Array<Record<string, unknown>>) : [];
     for (const e of evidence.slice(0, 3))
       out.push(
@@ -86,7 +80,7 @@ function render(entries: WatchEntry[]): string {
       );
     for (const h of w.history)
       out.push(
-        `  ${h.changed_at} ${h.changed_by}: ${h.from_status ? STATUS_ZH[h.from_status as WatchStatus] : '—'} → ${STATUS_ZH[h.to_status as WatchStatus]}  ${h.note ?? ''}`,
+        `  ${h.changed_at} ${h.changed_by}: ${h.from_status ? status(h.from_status) : '—'} → ${status(h.to_status)}  ${h.note ?? ''}`,
       );
   }
   return out.join('\n');

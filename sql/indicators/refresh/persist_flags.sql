@@ -1,7 +1,7 @@
 -- @produces: flags upserted from this run's flag_candidates; flags that stopped firing marked resolved; evidence of
 --            flags first seen (or firing again) in this run captured in flag_evidence with file and line
 -- Nothing is deleted and evidence already captured is never rewritten: a flag keeps its first_seen_run and the
--- records it was first raised on, while message and numbers follow the latest data.
+-- records it was first raised on, while severity and numbers follow the latest data.
 -- A year not yet complete (refresh_context.complete_through) raises no flag except late reporting: its figures are
 -- provisional, so a miss, an outlier or a trend there would be judged on part of a year.
 CREATE OR REPLACE TEMP TABLE flag_run AS
@@ -15,14 +15,14 @@ FROM flag_run AS r
 LEFT JOIN flags AS f ON f.flag_id = r.flag_id
 WHERE f.flag_id IS NULL OR f.status = 'resolved';
 
-INSERT INTO flags (flag_id, rule_id, rule_version, region_code, year, detail_key, severity, message_zh, numbers,
+INSERT INTO flags (flag_id, rule_id, rule_version, region_code, year, detail_key, severity, numbers,
                    evidence_count, first_seen_run, last_seen_run, status, resolved_run)
-SELECT r.flag_id, r.rule_id, r.rule_version, r.region_code, r.year, r.detail_key, r.severity, r.message_zh, r.numbers,
+SELECT r.flag_id, r.rule_id, r.rule_version, r.region_code, r.year, r.detail_key, r.severity, r.numbers,
        r.evidence_count, c.run_id, c.run_id, 'active', NULL
 FROM flag_run AS r
 CROSS JOIN refresh_context AS c
 ON CONFLICT (flag_id) DO UPDATE SET
-  severity = excluded.severity, message_zh = excluded.message_zh, numbers = excluded.numbers,
+  severity = excluded.severity, numbers = excluded.numbers,
   evidence_count = excluded.evidence_count, last_seen_run = excluded.last_seen_run, status = 'active', resolved_run = NULL;
 
 UPDATE flags

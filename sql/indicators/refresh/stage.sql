@@ -21,7 +21,6 @@ CREATE OR REPLACE TEMP TABLE flag_candidates (
   year            INTEGER NOT NULL,
   detail_key      VARCHAR NOT NULL DEFAULT '',
   severity        VARCHAR NOT NULL,
-  message_zh      VARCHAR NOT NULL,
   numbers         VARCHAR,
   evidence_count  BIGINT DEFAULT 0,   -- all records behind the flag; evidence holds at most 50
   evidence        STRUCT(dataset VARCHAR, record_id VARCHAR, load_id INTEGER, line BIGINT)[]

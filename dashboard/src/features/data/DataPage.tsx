@@ -1,6 +1,6 @@
 // 数据: the load log, rejected rows with line and reason (all, or of the load picked), freshness and who has not
 // reported, the scheduled jobs with their runs (定时任务), and the quarterly packages (导出; central and admin).
-import { useI18n } from '../../i18n/index.tsx';
+import { useI18n, type I18n } from '../../i18n/index.tsx';
 import { useRouter } from '../../app/router.tsx';
 import { QueryLoad } from '../../components/QueryLoad.tsx';
 import { DataTable, type Column } from '../../components/DataTable.tsx';
@@ -12,14 +12,26 @@ import { DisclosureReportsSection } from '../disclosure-reports/ReportsTable.tsx
 
 type Row = Record<string, unknown>;
 
-export function rejectColumns(t: (k: never) => string): Column<Row>[] {
-  const T = t as (k: string) => string;
+/** Columns of rejected rows; the reason is worded from its code and column (dataset: when rows lack their own). */
+export function rejectColumns(i: Pick<I18n, 't' | 'reject'>, dataset?: string | null): Column<Row>[] {
+  const T = i.t as (k: string) => string;
+  const reject = i.reject;
   return [
     { key: 'file', label: T('col.file'), value: (r) => r.file ?? r.file_name ?? '' },
     { key: 'line', label: T('col.line'), align: 'right' },
     { key: 'column', label: T('col.column'), value: (r) => r.column ?? r.column_name ?? '' },
     { key: 'code', label: T('col.code') },
-    { key: 'reason', label: T('col.reason'), wrap: true, value: (r) => r.reason ?? r.message ?? '' },
+    {
+      key: 'reason',
+      label: T('col.reason'),
+      wrap: true,
+      value: (r) =>
+        reject({
+          code: String(r.code),
+          dataset: (r.dataset as string | null | undefined) ?? dataset,
+          column: r.column as string | null,
+        }),
+    },
     {
       key: 'raw',
       label: T('col.raw'),
@@ -29,7 +41,8 @@ export function rejectColumns(t: (k: never) => string): Column<Row>[] {
 }
 
 export default function DataPage() {
-  const { t } = useI18n();
+  const i = useI18n();
+  const { t } = i;
   const { query, setQuery } = useRouter();
   const load = query.get('load');
   const loads = useLoads();
@@ -82,7 +95,7 @@ export default function DataPage() {
             urlKey="rejects"
             rows={rows}
             limit={100}
-            columns={rejectColumns(t)}
+            columns={rejectColumns(i)}
           />
         )}
       </QueryLoad>

@@ -34,7 +34,7 @@ function RunStatus({ run }: { run: JobRun }) {
 }
 
 export function JobsSection({ jobs }: { jobs: Query<JobsOverview> }) {
-  const { t, date, lang } = useI18n();
+  const { t, date, lang, label } = useI18n();
   const canAct = useCanAct();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -112,7 +112,7 @@ export function JobsSection({ jobs }: { jobs: Query<JobsOverview> }) {
                     {r.enabled ? r.next_runs.map((x) => date(x, true)).join('；') : t('jobs.disabled')}
                     {r.provisional_years.length > 0 && (
                       <span className="badge badge-provisional" title={t('jobs.provisionalHelp')}>
-                        {t('jobs.provisional')}
+                        {t('status.provisional')}
                       </span>
                     )}
                   </span>
@@ -159,11 +159,7 @@ export function JobsSection({ jobs }: { jobs: Query<JobsOverview> }) {
                 value: (r) => jobName(r.job_id),
                 render: (r) => <span data-job={r.job_id}>{jobName(r.job_id)}</span>,
               },
-              {
-                key: 'trigger',
-                label: t('jobs.trigger'),
-                value: (r) => t(r.trigger === 'manual' ? 'jobs.manual' : 'jobs.scheduled'),
-              },
+              { key: 'trigger', label: t('jobs.trigger'), value: (r) => label('jobTrigger', r.trigger) },
               { key: 'started_at', label: t('jobs.startedAt'), value: (r) => date(r.started_at, true) },
               { key: 'status', label: t('col.status'), value: (r) => r.status, render: (r) => <RunStatus run={r} /> },
               {

@@ -81,7 +81,7 @@ function CapEditor({ row, onSaved }: { row: Inspector; onSaved(): void }) {
 }
 
 export default function InspectorsPage() {
-  const { t } = useI18n();
+  const { t, label } = useI18n();
   const meta = useMeta();
   const [year] = useYear();
   const list = useQuery([year], () => api.inspectors(year));
@@ -247,7 +247,7 @@ export default function InspectorsPage() {
                   align: 'right',
                   render: (r) => <CapEditor key={`${r.load_cap}-${r.active}`} row={r} onSaved={list.reload} />,
                 },
-                { key: 'active', label: t('insp.active'), value: (r) => (r.active ? t('yes') : t('no')) },
+                { key: 'active', label: t('insp.active'), value: (r) => label('yesNo', r.active) },
               ]}
             />
           )

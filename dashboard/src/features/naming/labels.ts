@@ -1,5 +1,6 @@
 // The 认定 section's own interface texts, Chinese and English, in one place (the codes' Chinese labels come from
-// pipeline/naming/labels.ts), so they can move to the shared vocabulary as a whole.
+// pipeline/naming/labels.ts), the words of codes are the vocabulary's.
+import { roundStep } from '../../../../pipeline/vocabulary/terms.ts';
 export const TEXT = {
   title: { zh: '示范地区评估认定', en: 'Naming round' },
   round: { zh: '认定批次', en: 'Round' },
@@ -20,6 +21,7 @@ export const TEXT = {
   scorecard: { zh: '申报地区数据与自评', en: 'Applicant scorecard' },
   item: { zh: '指标序号', en: 'No.' },
   data: { zh: '数据结论', en: 'Data' },
+  figures: { zh: '判定年度数据', en: 'Figures of the decisive year' },
   claim: { zh: '自评', en: 'Claimed' },
   claimed: { zh: '自报数值', en: 'Claimed figure' },
   evidence: { zh: '证据', en: 'Evidence' },
@@ -39,7 +41,7 @@ export const TEXT = {
   checked: { zh: '核查达标', en: 'Confirmed' },
   toCandidates: { zh: '列入候选名单', en: 'Put on the candidate list' },
   candidates: { zh: '候选名单、公示与命名', en: 'Candidates, notice and naming' },
-  notice: { zh: '媒体公示', en: 'Public notice' },
+  notice: roundStep.notice,
   publish: { zh: '发布公示', en: 'Publish the notice' },
   medium: { zh: '公示媒体', en: 'Medium' },
   objections: { zh: '异议', en: 'Objections' },
@@ -47,6 +49,10 @@ export const TEXT = {
   reason: { zh: '理由', en: 'Reason' },
   decide: { zh: '作出决定', en: 'Decide' },
   basis: { zh: '依据', en: 'Basis' },
+  reports: { zh: '自评报告（全文检索）', en: 'Self-assessment reports (full text)' },
+  search: { zh: '检索', en: 'Search' },
+  file: { zh: '文件', en: 'File' },
+  bytes: { zh: '字节', en: 'Bytes' },
   exports: { zh: '导出', en: 'Export' },
   makeExport: { zh: '生成导出文件', en: 'Write the exports' },
   recommendation: { zh: '推荐名单', en: 'Recommendation list' },

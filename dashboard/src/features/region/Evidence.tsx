@@ -65,13 +65,13 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
 }
 
 export function FlagEvidence({ id }: { id: string }) {
-  const { t } = useI18n();
+  const { t, flagMessage } = useI18n();
   const q = useFlag(id);
   return (
     <QueryLoad title={`${t('region.evidence')} · #${id}`} query={q} testId="flag-evidence">
       {(f) => (
         <>
-          <p className="note">{f.message ?? f.detail ?? ''}</p>
+          <p className="note">{flagMessage(f.rule_id, f.numbers, f.year)}</p>
           {f.evidence?.length ? (
             <EvidenceList evidence={f.evidence} />
           ) : (

@@ -7,8 +7,10 @@ import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
 import { PlotFigure } from '../../components/PlotFigure.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { StatusBadge } from '../../components/Status.tsx';
-import { linesChart, unitFormat } from '../../charts/index.ts';
-import { ApiError, type FlagRow, type RegionMetric } from '../../api/index.ts';
+import { linesChart, thresholdText, unitWord } from '../../charts/index.ts';
+import { formatAgainst } from '../../../../pipeline/vocabulary/against.ts';
+import { RegionMetricCharts } from './MetricCharts.tsx';
+import { ApiError, type RegionFlag, type RegionMetric } from '../../api/index.ts';
 import { autoColumns, useRegion } from './data.ts';
 import { DisclosureReportsSection } from '../disclosure-reports/ReportsTable.tsx';
 import { FlagEvidence } from './Evidence.tsx';
@@ -18,7 +20,7 @@ import { useRegionWatch } from '../watchlist/data.ts';
 
 /** Whether the region is on the revocation watchlist: its entries with status, ground and who moved them last. */
 function RegionWatch({ code }: { code: string }) {
-  const { t, label, date } = useI18n();
+  const { t, label, date, watchSummary } = useI18n();
   const q = useRegionWatch(code);
   const canAct = useCanAct();
   return (
@@ -43,9 +45,9 @@ function RegionWatch({ code }: { code: string }) {
         ) : (
           <ul className="watch-states">
             {rows.map((w) => (
-              <li key={String(w.id)} data-status={w.status}>
+              <li key={w.entry_id} data-status={w.status}>
                 <span className={`badge badge-watch-${w.status}`}>{label('watch', w.status)}</span>{' '}
-                <Link to={`/watchlist/${w.id}`}>{w.reason ?? ''}</Link>
+                <Link to={`/watchlist/${w.entry_id}`}>{watchSummary(w.kind, w.params)}</Link>
                 <span className="muted">
                   {' '}
                   · {w.year ?? '—'} · {actorName(w.status_by, t)} · {date(w.status_at as string, true)}
@@ -61,13 +63,14 @@ function RegionWatch({ code }: { code: string }) {
 
 export default function RegionPage({ code }: { code: string }) {
   const i = useI18n();
-  const { t, label, lang } = i;
+  const { t, label, lang, flagMessage } = i;
   const meta = useMeta();
   const [year] = useYear();
   const { query, setQuery } = useRouter();
   const q = useRegion(code, year);
   const flagId = query.get('flag');
   const unitOf = new Map(meta.metrics.map((m) => [m.id, m.unit]));
+  const directionOf = new Map(meta.metrics.map((m) => [m.id, m.direction]));
   const metricName = new Map(meta.metrics.map((m) => [m.id, lang === 'zh' ? m.name_zh : m.name_en]));
   const colLabel = (k: string) => {
     const key = `col.${k}`;
@@ -113,21 +116,16 @@ export default function RegionPage({ code }: { code: string }) {
             {t('col.designation')}：{label('designation', r.designation)}
           </span>
           <span>
-            {t('col.conformance')}：{i.pct(sc?.conformance ?? r.conformance)}
+            {t('col.conformance')}：{i.pct(sc?.conformance)}
           </span>
           <span>
-            {t('col.meets_bar')}：
-            {(sc?.meets_bar ?? r.meets_bar) == null
-              ? '—'
-              : (sc?.meets_bar ?? r.meets_bar)
-                ? t('status.met')
-                : t('status.not_met')}
+            {t('col.meets_bar')}：{sc?.meets_bar == null ? '—' : sc.meets_bar ? t('status.met') : t('status.not_met')}
           </span>
           <span>
-            {t('col.composite')}：{i.num(sc?.composite ?? r.composite, 1)}
+            {t('col.composite')}：{i.num(sc?.composite, 1)}
           </span>
           <span>
-            {t('col.rank')}：{sc?.rank ?? r.rank ?? '—'}
+            {t('col.rank')}：{sc?.rank ?? '—'}
             {sc?.ranked_of ? ` / ${String(sc.ranked_of)}` : ''}
           </span>
           {r.project_name ? (
@@ -166,13 +164,20 @@ export default function RegionPage({ code }: { code: string }) {
                 key: 'value',
                 label: t('col.value'),
                 align: 'right',
-                render: (m) => (m.value == null ? '—' : unitFormat(unitOf.get(m.metric_id))(m.value)),
+                // the decimals that tell a value from its threshold, with the unit (13.04% against ≤ 13.0%)
+                render: (m) =>
+                  m.value == null
+                    ? '—'
+                    : `${formatAgainst(m.value, m.threshold, unitOf.get(m.metric_id) ?? '')}${unitWord(unitOf.get(m.metric_id), lang)}`,
               },
               {
                 key: 'threshold',
                 label: t('col.threshold'),
                 align: 'right',
-                render: (m) => (m.threshold == null ? '—' : unitFormat(unitOf.get(m.metric_id))(m.threshold)),
+                render: (m) =>
+                  m.threshold == null
+                    ? '—'
+                    : thresholdText(m.threshold, directionOf.get(m.metric_id), unitOf.get(m.metric_id), lang),
               },
               {
                 key: 'status',
@@ -183,6 +188,7 @@ export default function RegionPage({ code }: { code: string }) {
           />
         )}
       </QueryLoad>
+      {d && <RegionMetricCharts code={code} year={year} metrics={d.metrics} />}
       <div className="grid grid-2">
         <QueryLoad title={t('region.history')} query={sub((x) => x.scorecard_by_year)} testId="region-history">
           {(rows) => (
@@ -211,27 +217,25 @@ export default function RegionPage({ code }: { code: string }) {
       </div>
       <QueryLoad title={t('region.flags')} query={sub((x) => x.flags)} testId="region-flags">
         {(rows) => (
-          <DataTable<FlagRow>
+          <DataTable<RegionFlag>
             name={`flags-${code}`}
             testId="flags"
             rows={rows}
-            onRowClick={(f) => setQuery({ flag: String(f.id) })}
-            rowLabel={(f) => `${label('rule', f.rule)} ${f.year ?? ''}`}
+            onRowClick={(f) => setQuery({ flag: f.flag_id })}
+            rowLabel={(f) => `${label('rule', f.rule_id)} ${f.year ?? ''}`}
             columns={[
               { key: 'id', label: t('col.id') },
               { key: 'year', label: t('col.year'), align: 'right' },
-              { key: 'rule', label: t('col.rule'), value: (f) => label('rule', f.rule) },
-              {
-                key: 'metric_id',
-                label: t('col.metric'),
-                value: (f) =>
-                  f.metric_id
-                    ? (metricName.get(f.metric_id) ?? f.metric_id)
-                    : (metricName.get(String(f.detail_key ?? '')) ?? String(f.detail_key ?? '')),
-              },
+              { key: 'rule', label: t('col.rule'), value: (f) => label('rule', f.rule_id) },
+              { key: 'metric_id', label: t('col.metric'), value: (f) => metricName.get(f.detail_key) ?? f.detail_key },
               { key: 'severity', label: t('col.severity'), value: (f) => label('severity', f.severity) },
               { key: 'status', label: t('col.status'), value: (f) => label('flag.status', f.status) },
-              { key: 'message', label: t('col.message'), wrap: true, value: (f) => f.message ?? f.detail ?? '' },
+              {
+                key: 'message',
+                label: t('col.message'),
+                wrap: true,
+                value: (f) => flagMessage(f.rule_id, f.numbers, f.year),
+              },
             ]}
           />
         )}

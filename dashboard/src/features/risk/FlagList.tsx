@@ -13,7 +13,7 @@ import { TriageControls } from './Triage.tsx';
 const SIZES = [50, 200, 5000] as const;
 
 export function FlagList({ filters, tick, onChanged }: { filters: FlagFilters; tick: number; onChanged: () => void }) {
-  const { t, label } = useI18n();
+  const { t, label, flagMessage } = useI18n();
   const { query, setQuery, navigate } = useRouter();
   const size = SIZES.includes(Number(query.get('flags.size')) as (typeof SIZES)[number])
     ? Number(query.get('flags.size'))
@@ -89,21 +89,26 @@ export function FlagList({ filters, tick, onChanged }: { filters: FlagFilters; t
             filter={false}
             rows={rows}
             limit={size}
-            rowKey={(r) => String(r.id)}
-            onRowClick={(r) => navigate(`/regions/${r.region_code}?year=${r.year ?? filters.year}&flag=${r.id}`)}
-            rowLabel={(r) => `${r.region_name ?? r.region_code} ${label('rule', r.rule)}`}
+            rowKey={(r) => r.flag_id}
+            onRowClick={(r) => navigate(`/regions/${r.region_code}?year=${r.year ?? filters.year}&flag=${r.flag_id}`)}
+            rowLabel={(r) => `${r.region_name ?? r.region_code} ${label('rule', r.rule_id)}`}
             columns={[
               { key: 'severity', label: t('col.severity'), value: (r) => label('severity', r.severity) },
               { key: 'region_name', label: t('col.region_name'), value: (r) => r.region_name ?? r.region_code },
-              { key: 'rule', label: t('col.rule'), value: (r) => label('rule', r.rule) },
-              { key: 'message', label: t('col.message'), wrap: true, value: (r) => r.message ?? '' },
+              { key: 'rule', label: t('col.rule'), value: (r) => label('rule', r.rule_id) },
+              {
+                key: 'message',
+                label: t('col.message'),
+                wrap: true,
+                value: (r) => flagMessage(r.rule_id, r.numbers, r.year),
+              },
               {
                 key: 'triage',
                 label: t('col.triage'),
                 value: (r) => label('triage', r.triage_state ?? 'none'),
                 render: (r) => (
                   <TriageControls
-                    flagId={String(r.id)}
+                    flagId={r.flag_id}
                     state={r.triage_state}
                     onDone={() => {
                       setOwn((n) => n + 1);

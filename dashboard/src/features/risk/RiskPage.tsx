@@ -167,10 +167,12 @@ function FilterBar({ f, set }: { f: Filters; set: (patch: Filters) => void }) {
 }
 
 function ReasonsPanel({ row, year, onChanged }: { row: QueueRow; year: number; onChanged: () => void }) {
-  const { t, label, num } = useI18n();
+  const { t, label, num, riskReason } = useI18n();
   const [tick, setTick] = useState(0);
   const flags = useRegionFlags(year, row.region_code, tick);
-  const reasons = [...row.reasons].sort((a, b) => b.points - a.points);
+  // the reasons as they were when the region was opened: a flag dismissed here leaves the queue's reasons at the
+  // reload (it scores nothing now) but stays listed with its new state until another region is opened
+  const [reasons] = useState(() => [...row.reasons].sort((a, b) => b.points - a.points));
   return (
     <Panel
       title={
@@ -194,7 +196,7 @@ function ReasonsPanel({ row, year, onChanged }: { row: QueueRow; year: number; o
                 <span className="badge badge-points">{t('risk.points', { p: num(r.points, 1) })}</span>{' '}
                 <strong>{label('riskRule', r.rule)}</strong>
               </div>
-              <div className="reason-text">{r.text}</div>
+              <div className="reason-text">{riskReason(r)}</div>
               <div className="reason-links">
                 {r.flag_id && (
                   <Link to={`/regions/${row.region_code}?year=${year}&flag=${r.flag_id}`}>{r.flag_id.slice(0, 8)}</Link>
@@ -408,7 +410,7 @@ export default function RiskPage() {
           />
         )}
       </QueryLoad>
-      {chosen && <ReasonsPanel row={chosen} year={year} onChanged={changed} />}
+      {chosen && <ReasonsPanel key={`${chosen.region_code}-${year}`} row={chosen} year={year} onChanged={changed} />}
       <FlagList filters={flagParams(f, year, scope)} tick={tick} onChanged={changed} />
     </div>
   );

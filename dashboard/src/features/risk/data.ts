@@ -41,7 +41,7 @@ export const useRegionFlags = (year: number, region: string | undefined, tick: n
     [year, region, tick],
     async () => {
       const page = await api.flagPage({ year, region, limit: 1000, offset: 0 });
-      return new Map(page.rows.map((f) => [String(f.id), f]));
+      return new Map(page.rows.map((f) => [f.flag_id, f]));
     },
     region != null,
   );

@@ -12,7 +12,8 @@ import { datasetNames, isCsv, previewCsv, type Preview } from './preview.ts';
 import { positions } from '../../components/positions.ts';
 
 export default function UploadPage() {
-  const { t, lang } = useI18n();
+  const i = useI18n();
+  const { t, lang } = i;
   const [file, setFile] = useState<File | null>(null);
   const [dataset, setDataset] = useState('');
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -143,10 +144,11 @@ export default function UploadPage() {
               {t('col.file')}：{result.result.file}
             </span>
             <span>
-              {t('col.dataset')}：{result.result.dataset ?? '—'}
+              {t('col.dataset')}：{result.result.dataset ? i.dataset(result.result.dataset) : '—'}
             </span>
             <span>
-              {t('col.status')}：<strong>{result.result.status}</strong>
+              {t('col.status')}：
+              <strong data-status={result.result.status}>{i.label('loadStatus', result.result.status)}</strong>
             </span>
             <span>
               {t('col.loaded')}：{result.result.loaded}
@@ -155,7 +157,8 @@ export default function UploadPage() {
               {t('col.rejected')}：<strong data-testid="upload-rejected">{result.result.rejected}</strong>
             </span>
           </div>
-          <p className="note">{result.result.message}</p>
+          {/* The counts are above; the loader's own text says why a file was refused or skipped. */}
+          {result.result.status !== 'loaded' && <p className="note">{result.result.message}</p>}
           {result.rejects.length > 0 && (
             <>
               <h3>{t('upload.rejects')}</h3>
@@ -163,7 +166,7 @@ export default function UploadPage() {
                 name="upload-rejects"
                 testId="upload-rejects"
                 rows={result.rejects as unknown as Record<string, unknown>[]}
-                columns={rejectColumns(t)}
+                columns={rejectColumns(i, result.result.dataset)}
               />
             </>
           )}

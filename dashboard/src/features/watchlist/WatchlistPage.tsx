@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { useCanAct, useYear } from '../../app/session.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
-import { api, type Evidence, type FlagRow, type WatchRow } from '../../api/index.ts';
+import { api, type Evidence, type FlagRow, type WatchEntryRow } from '../../api/index.ts';
 import { useQuery } from '../../api/useQuery.ts';
 import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -19,17 +19,19 @@ type Status = keyof typeof TRANSITIONS;
 interface HandEvidence {
   reason?: string;
   entered_by?: string;
-  flags?: { flag_id: string; rule_id: string; year: number; severity: string; message_zh: string }[];
+  flags?: { flag_id: string; rule_id: string; year: number; severity: string; numbers: unknown }[];
   records?: (Evidence & { file_name?: string })[];
 }
 
 /** An entry's basis in the user's language: its ground of 四(三), or why it is listed without being one. */
 export function useBasis() {
-  const { t } = useI18n();
-  return (w: { is_ground?: unknown; ground?: unknown; kind?: unknown; [k: string]: unknown }) => {
-    if (w.is_ground !== false && w.ground != null) return t(`watch.ground.${Number(w.ground)}` as MessageKey);
-    return w.kind === 'spotcheck_unlinked' ? t('watch.spotcheckUnlinked') : t('watch.integrity');
-  };
+  const { watchBasis } = useI18n();
+  return (w: { is_ground?: unknown; ground?: unknown; kind?: unknown; [k: string]: unknown }) =>
+    watchBasis({
+      is_ground: w.is_ground !== false,
+      ground: w.ground == null ? null : Number(w.ground),
+      kind: String(w.kind ?? ''),
+    });
 }
 
 /** Evidence rows as the evidence list reads them (the watchlist stores file_name, flags store file). */
@@ -91,7 +93,7 @@ function StatusForm({ id, status, onDone }: { id: string; status: Status; onDone
 }
 
 function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
-  const { t, label, date, lang } = useI18n();
+  const { t, label, date, watchSummary, flagMessage } = useI18n();
   const q = useWatch(id);
   const canAct = useCanAct();
   const basis = useBasis();
@@ -127,7 +129,7 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
             </div>
             <h3>{t('watch.grounds')}</h3>
             <p data-testid="watch-ground">{basis(w)}</p>
-            {reasons.length === 0 && lang === 'zh' ? <p className="note">{w.reason}</p> : null}
+            {reasons.length === 0 ? <p className="note">{watchSummary(w.kind, w.params)}</p> : null}
             {reasons.length > 0 && (
               <>
                 <h3>{t('watch.reasonText')}</h3>
@@ -148,7 +150,7 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
                       <Link to={`/regions/${w.region_code}?year=${f.year}&flag=${f.flag_id}`}>
                         {label('rule', f.rule_id)}
                       </Link>{' '}
-                      · {f.year} · {label('severity', f.severity)} · {f.message_zh}
+                      · {f.year} · {label('severity', f.severity)} · {flagMessage(f.rule_id, f.numbers, f.year)}
                     </li>
                   ))}
                 </ul>
@@ -207,7 +209,7 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
 }
 
 function AddEntry({ onAdded }: { onAdded(id: string): void }) {
-  const { t, label } = useI18n();
+  const { t, label, flagMessage } = useI18n();
   const [year] = useYear();
   const { query } = useRouter();
   const regions = useQuery([year], () => api.regions(year, { all: true }));
@@ -217,7 +219,7 @@ function AddEntry({ onAdded }: { onAdded(id: string): void }) {
     () => api.flags({ region: region!, status: 'active', all_years: true, limit: 200 }),
     region != null,
   );
-  const [ground, setGround] = useState<number>(4);
+  const [ground, setGround] = useState<(typeof MANUAL_GROUNDS)[number]>(4);
   const [chosen, setChosen] = useState<string[]>([]);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -265,7 +267,7 @@ function AddEntry({ onAdded }: { onAdded(id: string): void }) {
                   value={g}
                   checked={ground === g}
                   disabled={!allowed}
-                  onChange={() => setGround(g)}
+                  onChange={() => setGround(g as (typeof MANUAL_GROUNDS)[number])}
                   data-testid={`ground-${g}`}
                 />
                 {t(`watch.ground.${g}` as MessageKey)}
@@ -284,18 +286,17 @@ function AddEntry({ onAdded }: { onAdded(id: string): void }) {
             ) : (
               <div className="flag-choices">
                 {(flags.data ?? []).map((f: FlagRow) => (
-                  <label key={String(f.id)} className="choice">
+                  <label key={f.flag_id} className="choice">
                     <input
                       type="checkbox"
-                      checked={chosen.includes(String(f.id))}
-                      data-flag={String(f.id)}
+                      checked={chosen.includes(f.flag_id)}
+                      data-flag={f.flag_id}
                       onChange={(e) =>
-                        setChosen(
-                          e.target.checked ? [...chosen, String(f.id)] : chosen.filter((x) => x !== String(f.id)),
-                        )
+                        setChosen(e.target.checked ? [...chosen, f.flag_id] : chosen.filter((x) => x !== f.flag_id))
                       }
                     />
-                    {f.year} · {label('rule', f.rule)} · {label('severity', f.severity)} · {f.message}
+                    {f.year} · {label('rule', f.rule_id)} · {label('severity', f.severity)} ·{' '}
+                    {flagMessage(f.rule_id, f.numbers, f.year)}
                   </label>
                 ))}
               </div>
@@ -333,11 +334,10 @@ function AddEntry({ onAdded }: { onAdded(id: string): void }) {
 }
 
 export default function WatchlistPage({ id }: { id?: string }) {
-  const { t, label } = useI18n();
+  const { t, label, watchBasis, watchSummary } = useI18n();
   const { navigate, query } = useRouter();
   const list = useWatchlist();
   const canAct = useCanAct();
-  const basis = useBasis();
   return (
     <div className="page" data-page="watchlist">
       <h1 className="page-title">{t('watch.title')}</h1>
@@ -363,20 +363,20 @@ export default function WatchlistPage({ id }: { id?: string }) {
         }
       >
         {(rows) => (
-          <DataTable<WatchRow>
+          <DataTable<WatchEntryRow>
             name="watchlist"
             testId="watchlist"
             rows={rows}
-            rowKey={(r) => String(r.id)}
-            onRowClick={(r) => navigate(`/watchlist/${r.id}`)}
+            rowKey={(r) => r.entry_id}
+            onRowClick={(r) => navigate(`/watchlist/${r.entry_id}`)}
             rowLabel={(r) => `${r.region_name ?? r.region_code} ${label('watch', r.status)}`}
             columns={[
               { key: 'region_name', label: t('col.region_name'), value: (r) => r.region_name ?? r.region_code },
               { key: 'region_code', label: t('col.region_code') },
               { key: 'year', label: t('col.year'), align: 'right' },
               { key: 'status', label: t('col.status'), value: (r) => label('watch', r.status) },
-              { key: 'ground', label: t('watch.grounds'), wrap: true, value: (r) => basis(r) },
-              { key: 'reason', label: t('col.reason'), wrap: true, value: (r) => r.reason ?? '' },
+              { key: 'ground', label: t('watch.grounds'), wrap: true, value: (r) => watchBasis(r) },
+              { key: 'summary', label: t('col.reason'), wrap: true, value: (r) => watchSummary(r.kind, r.params) },
               { key: 'status_by', label: t('watch.by'), value: (r) => actorName(r.status_by, t) },
             ]}
           />

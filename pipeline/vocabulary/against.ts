@@ -1,5 +1,4 @@
-// A metric value printed beside its threshold, one rule for the CLI, the dashboard and the flag messages (the SQL
-// macro fmt_against in sql/macros/indicators.sql is its twin): a rate with one decimal, or two or three when one
+// A metric value printed beside its threshold, one rule for the CLI, the dashboard and the flag messages: a rate with one decimal, or two or three when one
 // decimal would print the threshold's figure for a value that differs from it — 3/23 = 13.04% against ≤ 13.0%
 // reads "13.04%", never "13.0% not met, threshold ≤ 13.0%". Pure; no imports, so the dashboard can use it.
 

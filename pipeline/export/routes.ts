@@ -1,0 +1,55 @@
+// The quarterly packages over HTTP: list, generate (on the writer lane, audit-logged) and download one file. A
+// Fastify plugin the API mounts with its own guards (packages hold every province: central and admin read, central
+// generates) and its schemas; the rules about which file may leave the server are in package-file.ts.
+import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import { createReadStream, statSync } from 'node:fs';
+import { appendAudit } from '../audit/index.ts';
+import { CodedError } from '../vocabulary/index.ts';
+import { defaultExportsDir, listExports } from './packages.ts';
+import { CONTENT_TYPES, packageFile, publicListing } from './package-file.ts';
+
+export interface ExportRoutesOptions {
+  readers: preHandlerHookHandler;
+  writers: preHandlerHookHandler;
+  schemas: { list: object; create: object; download: object };
+}
+
+export async function exportRoutes(app: FastifyInstance, opts: ExportRoutesOptions) {
+  const { readers, writers, schemas } = opts;
+  app.get('/exports', { schema: schemas.list, preHandler: readers }, async () =>
+    listExports(defaultExportsDir()).map(publicListing),
+  );
+
+  app.post('/exports', { schema: schemas.create, preHandler: writers }, async (req) => {
+    const { quarter } = req.body as { quarter: string }; // the schema is the API's (opts.schemas)
+    const actor = `user:${req.user!.username}`;
+    const r = await app.q.write(async (db) => {
+      // Loaded on first use: the renderer, workbook and zip libraries stay out of the server's start.
+      const { exportQuarter } = await import('./index.ts');
+      const result = await exportQuarter(db, { quarter });
+      await appendAudit(db, {
+        action: 'export.quarter',
+        actor,
+        subject: `export:${result.quarter}`,
+        details: { quarter: result.quarter, files: result.files.length, pdf: result.pdf, as_of: result.as_of },
+      });
+      return result;
+    });
+    const listing = listExports(defaultExportsDir()).find((l) => l.quarter === r.quarter);
+    if (!listing) throw new Error(`the package of ${r.quarter} was written to ${r.dir} but is not listed`);
+    return { ...publicListing(listing), message: r.message, seconds: r.seconds };
+  });
+
+  app.get('/exports/:quarter/:file', { schema: schemas.download, preHandler: readers }, async (req, reply) => {
+    const { quarter, file } = req.params as { quarter: string; file: string }; // validated by opts.schemas.download
+    const path = packageFile(defaultExportsDir(), quarter, file);
+    if (!path) throw new CodedError('export_file_not_found', { file, quarter });
+    const ext = file.slice(file.lastIndexOf('.')).toLowerCase();
+    return reply
+      .header('content-type', CONTENT_TYPES[ext] ?? 'application/octet-stream')
+      .header('content-disposition', `attachment; filename="${file}"`)
+      .header('content-length', statSync(path).size)
+      .header('cache-control', 'no-store')
+      .send(createReadStream(path));
+  });
+}

@@ -1,0 +1,368 @@
+// Every error a caller can cause, with its HTTP status and its message in each language. Domain code throws
+// CodedError(code, params); the API answers {error: {code, params, message}} with the status written here, the
+// dashboard renders the message from code and params in the user's language, and the CLI in its own.
+import type { Lang, Params } from './types.ts';
+import { fill } from './render.ts';
+
+export interface ErrorDef {
+  status: number;
+  zh: string;
+  en: string;
+}
+
+export const errors = {
+  // generic, by status
+  bad_request: { status: 400, zh: '请求有误：{detail}', en: 'bad request: {detail}' },
+  unauthorized: { status: 401, zh: '请先登录', en: 'log in first (POST /api/auth/login)' },
+  session_expired: {
+    status: 401,
+    zh: '登录已过期或已退出，请重新登录',
+    en: 'the session has expired or was ended; log in again',
+  },
+  login_failed: {
+    status: 401,
+    zh: '用户名或密码错误，或账号已停用',
+    en: 'wrong username or password, or the account is disabled',
+  },
+  forbidden: { status: 403, zh: '无权执行此操作', en: 'you may not do this' },
+  role_required: {
+    status: 403,
+    zh: '此操作需要{roles|role}账号，当前为{role|role}',
+    en: 'this needs the {roles|role} role; you are {role|role}',
+  },
+  csrf: {
+    status: 403,
+    zh: '缺少或错误的 x-csrf-token 请求头，请刷新页面后重试',
+    en: 'missing or wrong x-csrf-token header (the csrf_token from login or GET /api/auth/me)',
+  },
+  region_outside_province: {
+    status: 403,
+    zh: '地区 {region} 不在本省（{province}）范围内',
+    en: 'region {region} is outside your province ({province})',
+  },
+  path_too_long: { status: 400, zh: '路径中有一段过长', en: 'a part of the path is too long' },
+  bad_url: {
+    status: 400,
+    zh: '路径不是有效的网址（百分号编码有误）',
+    en: 'the path is not a valid URL (bad percent-encoding)',
+  },
+  login_throttled: {
+    status: 429,
+    zh: '登录失败次数过多，已暂时锁定，请 {seconds} 秒后再试',
+    en: 'too many failed logins; try again in {seconds} s',
+  },
+  own_account: { status: 403, zh: '不能停用自己的账号', en: 'you cannot disable your own account' },
+  not_found: { status: 404, zh: '未找到：{detail}', en: 'not found: {detail}' },
+  route_not_found: { status: 404, zh: '没有这个接口', en: 'no such route' },
+  flag_not_found: {
+    status: 404,
+    zh: '在可查看的地区中没有预警 {id}',
+    en: 'no flag {id} among the regions you may see',
+  },
+  record_not_found: {
+    status: 404,
+    zh: '在可查看的地区中，入库批次 {load_id} 的第 {line} 行没有 {dataset} 记录',
+    en: 'no {dataset} row at line {line} of load {load_id} among the regions you may see',
+  },
+  region_not_found: {
+    status: 404,
+    zh: '在可查看的地区中没有行政区划代码 {region}',
+    en: 'no region {region} among the regions you may see',
+  },
+  watch_entry_not_found: {
+    status: 404,
+    zh: '在可查看的地区中没有观察名单条目 {id}',
+    en: 'no watchlist entry {id} among the regions you may see',
+  },
+  draw_not_found: { status: 404, zh: '没有抽签 #{draw}', en: 'there is no draw #{draw}' },
+  job_not_found: { status: 404, zh: '没有任务“{job}”', en: 'no job "{job}"' },
+  job_run_not_found: { status: 404, zh: '没有任务运行记录 {run}', en: 'job run {run} does not exist' },
+  export_file_not_found: {
+    status: 404,
+    zh: '{quarter} 报告包中没有文件“{file}”',
+    en: 'no file "{file}" in the package of {quarter}',
+  },
+  not_acceptable: { status: 406, zh: '无法以请求的格式返回', en: 'cannot answer in the format asked for' },
+  too_large: {
+    status: 413,
+    zh: '文件超过上传上限 {limit_mb} MB；更大的文件请放入收件箱目录 data/inbox 或用 shifan ingest 加载',
+    en: 'the file is larger than the {limit_mb} MB upload limit; put larger files in the inbox folder data/inbox or load them with shifan ingest',
+  },
+  unsupported_media_type: {
+    status: 415,
+    zh: '请以 multipart/form-data 上传文件（“file”部分）',
+    en: 'send the file as multipart/form-data with a "file" part',
+  },
+  too_many_requests: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'too many requests; try again later' },
+  internal: {
+    status: 500,
+    zh: '服务器未能完成请求，错误已记录在服务器日志中',
+    en: 'the server could not complete this request; the error is in the server log',
+  },
+
+  // request validation (the route schemas): one code per JSON-schema keyword
+  'validation.required': { status: 400, zh: '缺少必填项 {field}', en: '{field} is required' },
+  'validation.minLength': {
+    status: 400,
+    zh: '{field} 至少需要 {limit} 个字符',
+    en: '{field} must have at least {limit} characters',
+  },
+  'validation.maxLength': {
+    status: 400,
+    zh: '{field} 最多 {limit} 个字符',
+    en: '{field} must have at most {limit} characters',
+  },
+  'validation.minimum': { status: 400, zh: '{field} 不能小于 {limit}', en: '{field} must be at least {limit}' },
+  'validation.maximum': { status: 400, zh: '{field} 不能大于 {limit}', en: '{field} must be at most {limit}' },
+  'validation.type': { status: 400, zh: '{field} 的类型应为 {type}', en: '{field} must be a {type}' },
+  'validation.enum': { status: 400, zh: '{field} 应为以下之一：{allowed}', en: '{field} must be one of {allowed}' },
+  'validation.pattern': {
+    status: 400,
+    zh: '{field} 的格式不正确（应符合 {pattern}）',
+    en: '{field} does not match {pattern}',
+  },
+  'validation.format': { status: 400, zh: '{field} 的格式应为 {format}', en: '{field} must be a {format}' },
+  'validation.additionalProperties': {
+    status: 400,
+    zh: '{field} 含有未知字段 {property}',
+    en: '{field} has an unknown field {property}',
+  },
+  'validation.out_of_range': { status: 400, zh: '{field} 超出范围', en: '{field} is out of range' },
+  'validation.other': { status: 400, zh: '{field} 不符合要求：{detail}', en: '{field} is not valid: {detail}' },
+
+  // uploads
+  'upload.one_file': { status: 400, zh: '每次只能上传一个文件', en: 'send one file per upload' },
+  'upload.no_file': {
+    status: 400,
+    zh: '上传内容中没有文件（multipart 的“file”部分）',
+    en: 'no file in the upload (multipart part "file")',
+  },
+  'upload.unknown_dataset': {
+    status: 400,
+    zh: '未知数据集“{dataset}”，可选：{known}',
+    en: 'unknown dataset "{dataset}"; one of {known}',
+  },
+
+  // the revocation watchlist
+  'watchlist.note_required': {
+    status: 400,
+    zh: '变更状态须填写备注说明原因',
+    en: 'a status change needs a note saying why',
+  },
+  'watchlist.unknown_status': {
+    status: 400,
+    zh: '未知状态 {status}，可选：{allowed|watchStatus}',
+    en: 'unknown status {status}; one of {allowed|watchStatus}',
+  },
+  'watchlist.bad_move': {
+    status: 400,
+    zh: '条目 {entry} 当前为“{from|watchStatus}”，只能改为{allowed|watchStatus}，不能改为“{to|watchStatus}”',
+    en: 'entry {entry} is {from|watchStatus}; it can move to {allowed|watchStatus}, not {to|watchStatus}',
+  },
+  'watchlist.not_a_ground': {
+    status: 400,
+    zh: '“{kind|watchKind}”条目本身不构成摘牌依据：请先记录依据（虚假材料事件、已提交的回访抽查，或录入“其他情形”及理由），再对该依据摘牌',
+    en: 'a {kind|watchKind} entry is never a ground for revocation by itself: record the ground (a false-materials incident, a committed spot-check draw, or an "other" entry with a reason) and revoke that',
+  },
+  'watchlist.bad_region': {
+    status: 400,
+    zh: '地区须为6位行政区划代码，收到“{region}”',
+    en: 'region must be a 6-digit code, got {region}',
+  },
+  'watchlist.manual_ground': {
+    status: 400,
+    zh: '依据{ground}不能手工录入，只能选{allowed|watchGround}（依据(三)来自已确认的回访抽查）',
+    en: 'ground {ground} cannot be entered by hand: one of {allowed|watchGround} (ground 3 comes from a committed spot-check draw)',
+  },
+  'watchlist.flags_not_of_region': {
+    status: 400,
+    zh: '预警 {flags} 不属于地区 {region}',
+    en: 'flag(s) {flags} are not flags of region {region}',
+  },
+  'watchlist.reason_required': { status: 400, zh: '“其他情形”须填写理由', en: 'an "other" ground needs a reason' },
+
+  // flag triage
+  'triage.bad_decision': {
+    status: 400,
+    zh: '处置方式应为{allowed|triageDecision}之一，收到“{decision}”',
+    en: 'decision must be one of {allowed|triageDecision}, got {decision}',
+  },
+  'triage.reason_required': {
+    status: 400,
+    zh: '“{decision|triageDecision}”须填写理由',
+    en: 'a flag is {decision|triageDecision} only with a reason',
+  },
+  'triage.bad_flag_id': {
+    status: 400,
+    zh: '预警编号为 6 到 32 位十六进制字符，收到“{id}”',
+    en: 'a flag id is 6 to 32 hexadecimal characters, got {id}',
+  },
+  'triage.ambiguous_id': {
+    status: 400,
+    zh: '预警编号前缀 {id} 对应多条预警，请多输入几位',
+    en: 'flag id prefix {id} is ambiguous; give more characters',
+  },
+
+  // accounts
+  'user.bad_username': {
+    status: 400,
+    zh: '用户名为 2–40 位字母、数字或 _ . -，收到“{username}”',
+    en: 'a username is 2-40 letters, digits, _ . or -, got "{username}"',
+  },
+  'user.bad_role': {
+    status: 400,
+    zh: '角色应为{allowed|role}之一，收到“{role}”',
+    en: 'role must be one of {allowed|role}, got "{role}"',
+  },
+  'user.province_required': {
+    status: 400,
+    zh: '省级账号须指定省份：以 0000 结尾的6位代码，如 440000',
+    en: 'a provincial account needs a province, a 6-digit code ending 0000 such as 440000',
+  },
+  'user.province_not_allowed': {
+    status: 400,
+    zh: '只有省级账号有省份；{role|role}账号可查看全部地区',
+    en: 'only provincial accounts have a province; {role|role} accounts see every region',
+  },
+  'user.password_generated': {
+    status: 400,
+    zh: '重置密码由系统生成，不接受指定的密码；请去掉 password 字段，新密码将在响应中显示一次',
+    en: 'the reset generates the password and does not accept one: leave out the password field; the new password is in the answer, once',
+  },
+  'user.exists': { status: 400, zh: '用户 {username} 已存在', en: 'user {username} already exists' },
+  'user.not_found': { status: 404, zh: '没有用户 {username}', en: 'no user {username}' },
+  'user.already_disabled': {
+    status: 400,
+    zh: '用户 {username} 已停用',
+    en: 'user {username} is already disabled',
+  },
+
+  // inspectors
+  'inspector.not_found': { status: 404, zh: '检查人员名册中没有 {id}', en: 'no inspector {id} in the register' },
+  'inspector.bad_load_cap': {
+    status: 400,
+    zh: '承担上限须为不小于 0 的整数，收到 {value}',
+    en: 'load_cap must be a whole number >= 0, got {value}',
+  },
+
+  // the spot check
+  'spotcheck.files_central_only': {
+    status: 403,
+    zh: '公布的文件列有各省地区，仅中央依法治国办和管理员可下载',
+    en: 'the published files list regions of every province: central office and admin only',
+  },
+  'spotcheck.no_such_file': {
+    status: 404,
+    zh: '抽签 #{draw} 没有文件 {file}；其文件：{files}',
+    en: 'draw #{draw} has no file {file}; its files: {files}',
+  },
+  'spotcheck.sample_size': {
+    status: 400,
+    zh: '请给出抽取规模：比例（如 0.1）或数量，二者选一',
+    en: 'give the sample size: either proportion (e.g. "0.1") or count, not both',
+  },
+  'spotcheck.bad_proportion': {
+    status: 400,
+    zh: '抽取比例须为大于0且不超过1（100%）的小数，如 0.1 或 10%，收到“{value}”',
+    en: 'proportion must be a decimal above 0 and at most 1 (100%) such as 0.1 or 10%, got "{value}"',
+  },
+  'spotcheck.bad_count': {
+    status: 400,
+    zh: '抽取数量须为1到{total}之间的整数，收到 {value}',
+    en: 'count must be a whole number from 1 to {total}, got {value}',
+  },
+  'spotcheck.bad_seed': {
+    status: 400,
+    zh: '随机种子须为至少 {digits} 位数字（公开现场掷十面骰产生），收到“{seed}”',
+    en: 'the seed must be at least {digits} decimal digits and nothing else (rolls of a ten-sided die in a public meeting), got "{seed}"',
+  },
+  'spotcheck.not_drawable': {
+    status: 400,
+    zh: '抽签 #{draw} 当前为“{state|drawState}”，只有当前的已冻结抽样池可以输入种子',
+    en: 'draw #{draw} is {state|drawState}; only a current frozen pool can take a seed',
+  },
+  'spotcheck.not_committable': {
+    status: 400,
+    zh: '抽签 #{draw} 当前为“{state|drawState}”，只有当前的已抽签结果可以确认',
+    en: 'draw #{draw} cannot be committed: it is {state|drawState} (only a drawn, current draw can be)',
+  },
+  'spotcheck.already_drawn': {
+    status: 400,
+    zh: '{year} 年回访抽查已有抽签 #{draw}（{state|drawState}），抽签结果不可更改；如需重抽请说明理由',
+    en: 'the {year} spot check already has draw #{draw} ({state|drawState}); a drawn draw never changes, redraw it with a reason',
+  },
+  'spotcheck.no_pool': {
+    status: 400,
+    zh: '{year} 年尚无冻结的抽样池：请先冻结抽样池并在输入种子前公布其哈希值',
+    en: 'no frozen pool for {year}: freeze the pool and publish its pool_sha256 before the seed is rolled',
+  },
+  'spotcheck.empty_pool': {
+    status: 400,
+    zh: '{year} 年没有符合条件的地区可供抽查',
+    en: 'no region is eligible for the {year} spot check',
+  },
+  'spotcheck.bad_year': {
+    status: 400,
+    zh: '年度应为如 2025 的年份，收到 {year}',
+    en: 'year must be a year such as 2025, got {year}',
+  },
+  'spotcheck.unknown_strata': {
+    status: 400,
+    zh: '未知分层方式“{value}”，可选：{allowed}',
+    en: 'unknown strata "{value}"; one of {allowed}',
+  },
+  'spotcheck.unknown_exclusion': {
+    status: 400,
+    zh: '未知排除项“{value}”，可选：{allowed}',
+    en: 'unknown exclusion "{value}"; one of {allowed}',
+  },
+  'spotcheck.inspector_shortage': {
+    status: 400,
+    zh: '可用检查人员不足：{detail}。请导入更多检查人员',
+    en: 'not enough eligible inspectors: {detail}; import more inspectors',
+  },
+
+  // exports
+  'export.bad_quarter': {
+    status: 400,
+    zh: '季度写作 YYYYQn，如 2025Q3，收到“{value}”',
+    en: 'a quarter is written YYYYQn, e.g. 2025Q3; got "{value}"',
+  },
+  'export.no_refresh': {
+    status: 409,
+    zh: '数据库中还没有完成的刷新：请先刷新指标，再导出',
+    en: 'no finished refresh in this database: run a refresh first, then export',
+  },
+} satisfies Record<string, ErrorDef>;
+
+export type ErrorCode = keyof typeof errors;
+
+/** An error a caller caused, with its code and parameters; message is the English rendering for logs. */
+export class CodedError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Params;
+  constructor(code: ErrorCode, params: Params = {}) {
+    super(fill(errors[code], params, 'en'));
+    this.name = 'CodedError';
+    this.code = code;
+    this.params = params;
+  }
+
+  get status(): number {
+    return errors[this.code].status;
+  }
+}
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(errors, code);
+}
+
+export function errorStatus(code: string): number {
+  return isErrorCode(code) ? errors[code].status : 500;
+}
+
+/** The message of an error code in a language; an unknown code shows the detail it came with. */
+export function renderError(code: string, params: Params | null | undefined, lang: Lang): string {
+  if (!isErrorCode(code)) return String(params?.detail ?? code);
+  return fill(errors[code], params ?? {}, lang);
+}

@@ -1,0 +1,92 @@
+// Every reason a row or a file can be refused, with its message in each language. The loader stores the code
+// (rejects.code, load_log) and the dashboard and CLI render the reason from here. The contracts' own row rules
+// (published_before_decided, …) carry their messages in pipeline/contracts; rowRuleMessage finds them.
+import { datasets } from '../contracts/index.ts';
+import type { Lang, Template } from './types.ts';
+import { fill } from './render.ts';
+import { columnLabel, enumLabels } from './contract.ts';
+
+export const rowReject = {
+  required: { zh: '必填项为空', en: 'a required cell is empty' },
+  bad_region_code: { zh: '不是6位行政区划代码', en: 'not a 6-digit administrative division code' },
+  bad_int: { zh: '不是整数', en: 'not a whole number' },
+  bad_number: { zh: '不是数字', en: 'not a number' },
+  bad_percent: { zh: '不是百分比（0–100，可带%）', en: 'not a percentage (0–100, an optional % sign)' },
+  bad_date: {
+    zh: '不是可识别的日期（YYYY-MM-DD、YYYY/M/D、YYYY年M月D日）',
+    en: 'not a date in an accepted form (YYYY-MM-DD, YYYY/M/D, YYYY年M月D日)',
+  },
+  bad_datetime: { zh: '不是 ISO 8601 日期时间', en: 'not an ISO 8601 date-time' },
+  bad_boolean: { zh: '不是是/否（true/false、1/0、是/否、Y/N）', en: 'not a boolean (true/false, 1/0, 是/否, Y/N)' },
+  bad_enum: { zh: '不在允许的取值中', en: 'not one of the allowed values' },
+  out_of_range: { zh: '超出允许范围', en: 'outside the allowed range' },
+  duplicate_key: { zh: '同一主键在文件中已出现', en: 'the same key appears earlier in the file' },
+  too_many_fields: { zh: '字段数多于表头', en: 'the record has more fields than the header' },
+  too_few_fields: { zh: '字段数少于表头', en: 'the record has fewer fields than the header' },
+  bad_quoting: {
+    zh: '引号未闭合或引号后有多余字符',
+    en: 'a quoted field is not closed or is followed by other characters',
+  },
+  bad_encoding: { zh: '含有不符合文件编码的字节', en: "bytes that are not valid in the file's encoding" },
+  line_too_long: { zh: '记录过长，无法读取', en: 'the record is longer than the reader accepts' },
+  bad_json: { zh: '该行不是 JSON 对象', en: 'the line is not a JSON object' },
+  malformed: { zh: '记录无法读取', en: 'the record could not be read' },
+  unreadable_report: {
+    zh: '公开的年度报告表格无法按全国统一格式读取（已注明行号和原因）',
+    en: 'a published report whose tables cannot be read in the national template (the line and the reason are named)',
+  },
+  unresolved_publisher: {
+    zh: '公开的年度报告的发布机关名称不能唯一对应一个行政区划',
+    en: "a published report whose publisher's name does not resolve to exactly one administrative division",
+  },
+} satisfies Record<string, Template>;
+
+export const fileRefusal = {
+  header_mismatch: { zh: '表头缺少必需列或含有未知列', en: 'the header misses required columns or has unknown ones' },
+  unknown_dataset: {
+    zh: '无法从文件名或表头判断数据集',
+    en: 'the dataset could not be told from the file name or header',
+  },
+  unsupported_format: {
+    zh: '文件类型不是 CSV、XLSX、JSON Lines、Parquet 或公开的年度报告（HTML、DOCX、PDF、文本）',
+    en: 'the file type is not CSV, XLSX, JSON Lines, Parquet, or a published report (HTML, DOCX, PDF, text)',
+  },
+  count_mismatch: {
+    zh: '入库数与拒收数之和不等于文件中的记录数',
+    en: 'loaded + rejected does not equal the records counted in the file',
+  },
+  empty_file: { zh: '文件没有表头', en: 'the file has no header' },
+  unreadable: { zh: '文件无法读取', en: 'the file could not be read' },
+} satisfies Record<string, Template>;
+
+/** "{column}：{reason}" — a reject as the user reads it. */
+export const rejectLine: Template = { zh: '{column}：{reason}{allowed}', en: '{column}: {reason}{allowed}' };
+const allowedValues: Template = { zh: '（可填：{values}）', en: ' (one of {values})' };
+
+/** The message of a contract's own row rule, or undefined when no contract has the code. */
+export function rowRuleMessage(code: string, lang: Lang): string | undefined {
+  for (const d of datasets) {
+    const rule = d.rules?.find((r) => r.code === code);
+    if (rule) return lang === 'zh' ? rule.zh : rule.message;
+  }
+  return undefined;
+}
+
+/** A rejected row's reason in a language, from its code, dataset and column. */
+export function renderReject(r: { code: string; dataset?: string | null; column?: string | null }, lang: Lang): string {
+  const reason = (rowReject as Record<string, Template>)[r.code]?.[lang] ?? rowRuleMessage(r.code, lang) ?? r.code;
+  if (!r.column) return reason;
+  const column = r.column
+    .split(',')
+    .map((c) => (r.dataset ? columnLabel(r.dataset, c, lang) : c))
+    .join(lang === 'zh' ? '、' : ', ');
+  const values = r.code === 'bad_enum' ? enumLabels[r.column] : undefined;
+  const allowed = values
+    ? fill(
+        allowedValues,
+        { values: Object.entries(values).map(([v, t]) => (lang === 'zh' ? t.zh : `${v} (${t.en})`)) },
+        lang,
+      )
+    : '';
+  return fill(rejectLine, { column, reason, allowed }, lang);
+}

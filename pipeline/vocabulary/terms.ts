@@ -1,0 +1,304 @@
+// Every enum of the product with its label in each language: statuses, grounds, rules, severities, states,
+// roles. Terms follow GLOSSARY.md and the seed's words (section 四: 回访抽查 "核查有关材料", 摘牌退出 "撤销其示范命名").
+// The values of dataset columns (designation, level, outcome, …) are labelled in their contract
+// (pipeline/contracts), not here: see contract.ts.
+import type { TermGroup } from './types.ts';
+
+/**
+ * Revocation watchlist statuses (pipeline/watchlist). 核查 is the seed's verb for checking materials (四(二));
+ * 已列入 rather than 已预警 because 预警 names a risk flag (GLOSSARY); 已解除 rather than 已排除 because 排除 names
+ * a region left out of the spot-check pool.
+ */
+export const watchStatus = {
+  flagged: { zh: '已列入', en: 'Listed' },
+  needs_review: { zh: '待核查', en: 'Needs review' },
+  under_review: { zh: '核查中', en: 'Under review' },
+  cleared: { zh: '已解除', en: 'Cleared' },
+  revoked: { zh: '已摘牌', en: 'Revoked' },
+} satisfies TermGroup;
+
+/** The grounds of section 四(三), numbered as the seed numbers them. */
+export const watchGround = {
+  1: {
+    zh: '(一) 严重违法行政行为或不作为乱作为',
+    en: '(1) serious unlawful administrative act, or inaction / misconduct',
+  },
+  2: { zh: '(二) 虚假材料等不正当手段', en: '(2) false materials or other improper means' },
+  3: { zh: '(三) 回访抽查证实不再符合指标体系', en: '(3) spot check found the indicator system no longer met' },
+  4: { zh: '(四) 其他情形', en: '(4) other circumstances' },
+} satisfies TermGroup;
+
+/** The grounds in the seed's full words (四(三)), for choosing one. */
+export const watchGroundFull = {
+  1: {
+    zh: '（一）发生严重违法行政行为，或者因行政不作为、乱作为造成恶劣社会影响',
+    en: '(1) A serious illegal administrative act, or inaction/abuse with a bad social impact',
+  },
+  2: {
+    zh: '（二）通过提供虚假材料、隐瞒事实真相或者其他不正当手段获取示范命名',
+    en: '(2) Designation obtained by false materials or other improper means',
+  },
+  3: {
+    zh: '（三）在回访抽查中证实不再符合示范指标体系的条件和要求',
+    en: '(3) A spot check confirms the region no longer meets the indicators',
+  },
+  4: { zh: '（四）其他应当撤销示范命名的情形', en: '(4) Other circumstances calling for revocation' },
+} satisfies TermGroup;
+
+/** What put an entry on the watchlist. */
+export const watchKind = {
+  serious_violation: { zh: '严重违法行政行为', en: 'Serious unlawful administrative act' },
+  inaction: { zh: '不作为乱作为造成恶劣影响', en: 'Inaction or misconduct with grave effect' },
+  false_materials: { zh: '提供虚假材料', en: 'False materials' },
+  spotcheck_below_bar: { zh: '回访抽查未达标', en: 'Spot check below the bar' },
+  spotcheck_unlinked: { zh: '抽查结果未关联已提交的抽查', en: 'Spot-check findings outside a committed draw' },
+  other: { zh: '其他情形', en: 'Other circumstances' },
+  analyst: { zh: '分析人员录入', en: "An analyst's entry" },
+  concealment_signal: { zh: '命名前发生、可能隐瞒的事件', en: 'Event before the naming, possibly concealed' },
+  integrity_signal: { zh: '诚信信号', en: 'Integrity signal' },
+} satisfies TermGroup;
+
+export const watchOrigin = {
+  refresh: { zh: '刷新自动列入', en: 'Added by refresh' },
+  analyst: { zh: '分析人员录入', en: 'Entered by an analyst' },
+} satisfies TermGroup;
+
+/** Flag rules: the file names of sql/flags/*.sql (a test keeps the two in step). */
+export const flagRule = {
+  conformance_below_bar: { zh: '达标率低于示范标准', en: 'Conformance below the bar' },
+  funnel_outlier: { zh: '漏斗图异常值', en: 'Funnel outlier' },
+  metric_not_met: { zh: '指标未达标', en: 'Metric not met' },
+  report_late: { zh: '年度报告逾期', en: 'Annual report late' },
+  report_missing: { zh: '年度报告未报送', en: 'Annual report missing' },
+  self_report_contradiction: { zh: '自报数据与案件数据矛盾', en: 'Self-report contradicts the case data' },
+  self_assessment_contradiction: { zh: '指标自评与数据矛盾', en: 'Self-assessment contradicts the data' },
+  disclosure_report_unbalanced: { zh: '信息公开年报数据不平衡', en: 'Disclosure report does not balance' },
+  disclosure_report_contradiction: {
+    zh: '信息公开年报与案件数据矛盾',
+    en: 'Disclosure report contradicts the case data',
+  },
+  sudden_drop: { zh: '指标骤降', en: 'Sudden drop' },
+  worsening: { zh: '连续两年变差', en: 'Worse two years running' },
+} satisfies TermGroup;
+
+/** An analyst's decision on a flag (pipeline/flags/triage.ts), and the state it leaves the flag in. */
+export const triageDecision = {
+  acknowledged: { zh: '已确认', en: 'Acknowledged' },
+  dismissed: { zh: '已排除', en: 'Dismissed' },
+  escalated: { zh: '已升级为摘牌预警', en: 'Escalated to the watchlist' },
+} satisfies TermGroup;
+
+export const triageState = {
+  ...triageDecision,
+  reopened: { zh: '证据变化，重新打开', en: 'Reopened (evidence changed)' },
+} satisfies TermGroup;
+
+/** The risk queue's rules (data/risk-weights.json) and tiers (pipeline/risk). */
+export const riskRule = {
+  watchlist_ground: { zh: '摘牌依据', en: 'Ground for revocation' },
+  integrity_signal: { zh: '疑似材料不实的筛查信号', en: 'Screening signal of false materials' },
+  screening_signal: { zh: '自评或年报数据存疑（弱信号）', en: 'Doubtful self-assessment or report (weak signal)' },
+  report_missing: { zh: '年度报告未报送', en: 'Annual report missing' },
+  report_late: { zh: '年度报告逾期报送', en: 'Annual report late' },
+  report_unpublished: { zh: '年度报告未向社会公布', en: 'Annual report not published' },
+  funnel_unfavourable: {
+    zh: '漏斗图显著偏差（经错误发现率校正）',
+    en: 'Significantly worse on the funnel plot (false discovery rate controlled)',
+  },
+  funnel_favourable: {
+    zh: '漏斗图显著好于总体（建议核实数据）',
+    en: 'Significantly better on the funnel plot (check the data)',
+  },
+  event_deadline_missed: { zh: '重大舆情未按时限回应', en: 'Major public-opinion event not answered in time' },
+  metric_miss_outside_95: { zh: '指标未达标且超出95%控制限', en: 'Metric not met and beyond the 95% limit' },
+  metric_miss_repeated: { zh: '指标连续两年未达标', en: 'Metric not met two years running' },
+  sudden_drop: { zh: '指标骤降', en: 'Sudden drop' },
+  worsening: { zh: '指标连续两年变差', en: 'Worse two years running' },
+  below_bar_repeated: { zh: '连续两年达标率低于90%', en: 'Conformance below 90% two years running' },
+  persistence: { zh: '上年存在同一问题', en: 'The same problem the year before' },
+} satisfies TermGroup;
+
+export const riskTier = {
+  grounds: { zh: '摘牌依据', en: 'Grounds for revocation' },
+  breach: { zh: '违反明确义务或数据存疑', en: 'Breach of a named duty, or doubtful data' },
+  review: { zh: '优先核查', en: 'Review first' },
+  watch: { zh: '关注', en: 'Watch' },
+  clear: { zh: '无问题', en: 'Clear' },
+} satisfies TermGroup;
+
+export const severity = {
+  high: { zh: '高', en: 'High' },
+  medium: { zh: '中', en: 'Medium' },
+  low: { zh: '低', en: 'Low' },
+  info: { zh: '提示', en: 'Info' },
+} satisfies TermGroup;
+
+export const flagStatus = {
+  active: { zh: '有效', en: 'Active' },
+  resolved: { zh: '已消除', en: 'Resolved' },
+} satisfies TermGroup;
+
+/** A metric value's standing against its threshold (indicator_values.status), and the provisional mark. */
+export const metricStatus = {
+  met: { zh: '达标', en: 'Met' },
+  not_met: { zh: '未达标', en: 'Not met' },
+  no_data: { zh: '无数据', en: 'No data' },
+  provisional: { zh: '暂定', en: 'Provisional' },
+} satisfies TermGroup;
+
+/** Where a rate lies on its funnel plot (funnel_limits.position). */
+export const funnelPosition = {
+  within: { zh: '控制限内', en: 'Within limits' },
+  above95: { zh: '高于 95% 上限', en: 'Above the 95% limit' },
+  below95: { zh: '低于 95% 下限', en: 'Below the 95% limit' },
+  above998: { zh: '高于 99.8% 上限', en: 'Above the 99.8% limit' },
+  below998: { zh: '低于 99.8% 下限', en: 'Below the 99.8% limit' },
+} satisfies TermGroup;
+
+export const direction = {
+  higher: { zh: '≥', en: '≥' },
+  lower: { zh: '≤', en: '≤' },
+  equal: { zh: '=', en: '=' },
+} satisfies TermGroup;
+
+/** Annual report standing (sql/api/overview_reports_outstanding.sql). */
+export const reportStatus = {
+  missing: { zh: '未报送', en: 'Missing' },
+  unpublished: { zh: '已报送未公开', en: 'Submitted, not published' },
+} satisfies TermGroup;
+
+export const loadStatus = {
+  loaded: { zh: '已入库', en: 'Loaded' },
+  skipped: { zh: '已跳过（内容相同）', en: 'Skipped (same content)' },
+  refused: { zh: '整文件拒收', en: 'Refused' },
+  running: { zh: '入库中', en: 'Loading' },
+  interrupted: { zh: '已中断', en: 'Interrupted' },
+} satisfies TermGroup;
+
+export const refreshStatus = {
+  running: { zh: '运行中', en: 'Running' },
+  done: { zh: '完成', en: 'Done' },
+  failed: { zh: '失败', en: 'Failed' },
+} satisfies TermGroup;
+
+export const jobStatus = {
+  ok: { zh: '成功', en: 'OK' },
+  warning: { zh: '需处理', en: 'Needs attention' },
+  failed: { zh: '失败', en: 'Failed' },
+  running: { zh: '运行中', en: 'Running' },
+  skipped_overlap: { zh: '跳过（上次未结束）', en: 'Skipped (previous run still going)' },
+} satisfies TermGroup;
+
+export const jobTrigger = {
+  manual: { zh: '手动', en: 'Manual' },
+  scheduled: { zh: '定时', en: 'Scheduled' },
+} satisfies TermGroup;
+
+/** Spot-check draw states (spotcheck_draws.state). */
+export const drawState = {
+  frozen: { zh: '已冻结', en: 'Frozen' },
+  drawn: { zh: '已抽签', en: 'Drawn' },
+  committed: { zh: '已确认', en: 'Committed' },
+} satisfies TermGroup;
+
+export const drawStrata = {
+  none: { zh: '不分层', en: 'None' },
+  province: { zh: '按省份分层', en: 'By province' },
+  batch: { zh: '按批次分层', en: 'By batch' },
+  designation: { zh: '按示范类型分层', en: 'By designation' },
+} satisfies TermGroup;
+
+export const drawExclusion = {
+  revoked: { zh: '已摘牌地区', en: 'Revoked regions' },
+  named_this_year: { zh: '当年新命名地区', en: 'Named this year' },
+} satisfies TermGroup;
+
+export const role = {
+  admin: { zh: '管理员', en: 'Administrator' },
+  central: { zh: '中央依法治国办', en: 'Central office' },
+  provincial: { zh: '依法治省办', en: 'Provincial office' },
+  anonymous: { zh: '未登录', en: 'not logged in' },
+} satisfies TermGroup;
+
+export const scoringMethod = {
+  threshold: { zh: '按达到标准的程度计分', en: 'Scored by how far the threshold is reached' },
+  binary: { zh: '达标计1分、未达标计0分', en: '1 point if met, 0 if not' },
+} satisfies TermGroup;
+
+/** How a true/false cell reads. */
+export const yesNo = {
+  true: { zh: '是', en: 'Yes' },
+  false: { zh: '否', en: 'No' },
+} satisfies TermGroup;
+
+/** The naming round (pipeline/naming): its steps and their state, contradictions between a region's claims and
+ *  the data, why an applicant is not ranked, and the decision. */
+export const roundStep = {
+  applications: { zh: '自愿申报', en: 'Applications' },
+  prereview: { zh: '初审推荐', en: 'Provincial pre-review' },
+  evaluation: { zh: '第三方评估和满意度测评', en: 'Third-party evaluation and satisfaction survey' },
+  field_check: { zh: '实地核查', en: 'Field check' },
+  notice: { zh: '媒体公示', en: 'Public notice' },
+  naming: { zh: '批准命名', en: 'Naming' },
+} satisfies TermGroup;
+
+export const stepState = {
+  done: { zh: '已完成', en: 'Done' },
+  overdue: { zh: '已逾期', en: 'Overdue' },
+  open: { zh: '未到期', en: 'Not yet due' },
+} satisfies TermGroup;
+
+export const namingContradiction = {
+  claimed_met: { zh: '自评达标，数据未达标', en: 'Claimed met, the data say not met' },
+  claimed_not_applicable: { zh: '自评不适用，数据未达标', en: 'Claimed not applicable, the data say not met' },
+  claimed_figure: { zh: '自报数值与数据不符', en: 'Claimed figure differs from the data' },
+} satisfies TermGroup;
+
+export const unranked = {
+  not_recommended: { zh: '未获初审推荐', en: 'Not recommended by the province' },
+  no_third_party: { zh: '缺第三方评估', en: 'No third-party evaluation' },
+  no_satisfaction: { zh: '缺满意度测评', en: 'No satisfaction survey' },
+  no_conformance: { zh: '缺数据达标率', en: 'No conformance from the data' },
+} satisfies TermGroup;
+
+export const namingDecision = {
+  named: { zh: '予以命名', en: 'Named' },
+  not_named: { zh: '不予命名', en: 'Not named' },
+} satisfies TermGroup;
+
+/** Every group above by name: `label('watchStatus', 'flagged', lang)`. */
+export const terms = {
+  watchStatus,
+  watchGround,
+  watchGroundFull,
+  watchKind,
+  watchOrigin,
+  flagRule,
+  triageDecision,
+  triageState,
+  riskRule,
+  riskTier,
+  severity,
+  flagStatus,
+  metricStatus,
+  funnelPosition,
+  direction,
+  reportStatus,
+  loadStatus,
+  refreshStatus,
+  jobStatus,
+  jobTrigger,
+  drawState,
+  drawStrata,
+  drawExclusion,
+  role,
+  scoringMethod,
+  yesNo,
+  roundStep,
+  stepState,
+  namingContradiction,
+  unranked,
+  namingDecision,
+} as const;
+
+export type TermGroupName = keyof typeof terms;
