@@ -16,8 +16,6 @@ export const zh = {
   'auth.username': '用户名',
   'auth.password': '密码',
   'auth.failed': '用户名或密码错误',
-  'error.too_many_requests': '登录失败次数过多，已暂时锁定，请 {seconds} 秒后再试',
-  'error.too_many_requests.later': '登录失败次数过多，已暂时锁定，请稍后再试',
   'common.year': '年度',
   'common.province': '省份',
   'region.include_monitored': '含未命名的监测地区',
