@@ -115,6 +115,7 @@ header.cover h1{font-size:28px;margin:8px 0 4px}
 header.cover .quarter{font-size:22px;margin:0 0 16px}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}
 dl.facts dt{color:#666}dl.facts dd{margin:0}
+dl.facts dd.basis-later_data{color:#b22222;font-weight:700}
 .kpis{display:grid;grid-template-columns:repeat(5,1fr);gap:12px;margin:16px 0}
 .kpi{border:1px solid #ddd;border-radius:4px;padding:10px}.kpi .v{font-size:18px;font-weight:700}.kpi .k{color:#666;font-size:12px}
 h2{font-size:17px;border-left:4px solid #b22222;padding-left:8px;margin:24px 0 6px}
@@ -177,6 +178,7 @@ export function renderHtml(data: ExportData): string {
 <dt>报告期</dt><dd>${c.quarter_start} 至 ${c.quarter_end}</dd>
 <dt>评价年度</dt><dd>${c.reporting_year}年度</dd>
 <dt>数据截至</dt><dd>${c.as_of}</dd>
+<dt>数据依据</dt><dd class="basis basis-${c.data_basis}">${escapeHtml(c.data_basis_zh)}</dd>
 <dt>指标体系版本</dt><dd>${escapeHtml(c.system_version)}版</dd>
 <dt>评分方法</dt><dd>${escapeHtml(label('scoringMethod', c.scoring_method, 'zh'))}（刷新批次 ${c.refresh_run}，${escapeHtml(c.refreshed_at)}）</dd>
 <dt>生成时间</dt><dd>${shanghaiTime(c.generated_at)}（北京时间）</dd>

@@ -11,6 +11,9 @@ export interface Manifest {
   quarter_zh: string;
   reporting_year: number;
   as_of: string;
+  /** current | quarter_end | later_data, and the sentence the cover carries (pipeline/export/as-of.ts). */
+  data_basis: string;
+  data_basis_zh: string;
   indicator_system_version: string;
   indicator_system_sha256: string | null;
   refresh_run: number;
@@ -40,6 +43,8 @@ export function buildManifest(
     quarter_zh: c.quarter_zh,
     reporting_year: c.reporting_year,
     as_of: c.as_of,
+    data_basis: c.data_basis,
+    data_basis_zh: c.data_basis_zh,
     indicator_system_version: c.system_version,
     indicator_system_sha256: c.system_sha256,
     refresh_run: c.refresh_run,

@@ -23,8 +23,9 @@ describe('province tile map', () => {
       ],
       { document, label: '需优先核查的地区数（个）', names: { '320000': '江苏省' }, onClick },
     );
-    const tiles = fig.querySelectorAll('g[aria-label="cell"] > *');
-    expect(tiles).toHaveLength(31);
+    expect(fig.querySelectorAll('g[aria-label="tile"] > *')).toHaveLength(31);
+    // only the provinces with a value are coloured and act on a click
+    expect(fig.querySelectorAll('g[aria-label="cell"] > *')).toHaveLength(2);
     const js = fig.querySelector('[data-key="320000"]')!;
     expect(js.querySelector('title')?.textContent).toBe('江苏省：12 个地区中 5 个需优先核查');
     expect(js.getAttribute('role')).toBe('button');
@@ -137,5 +138,22 @@ describe('risk queue filters', () => {
         region_status: 'met',
       }),
     );
+  });
+});
+
+describe('a metric by province', () => {
+  it('pools numerators and denominators of the province’s regions, the median where there is no denominator', async () => {
+    const { byProvince } = await import('../../dashboard/src/features/indicators/provinces.ts');
+    const row = (province: string, n: number | null, d: number | null, v: number, status = 'met') =>
+      ({ province_code: province, numerator: n, denominator: d, value: v, status }) as never;
+    const out = byProvince([
+      row('320000', 1, 10, 0.1),
+      row('320000', 3, 10, 0.3, 'not_met'),
+      row('110000', null, null, 4),
+    ]);
+    expect(out).toEqual([
+      { province_code: '320000', value: 0.2, regions: 2, numerator: 4, denominator: 20, met: 1 },
+      { province_code: '110000', value: 4, regions: 1, numerator: null, denominator: null, met: 1 },
+    ]);
   });
 });
