@@ -9,6 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { cliActor } from '../../pipeline/audit/index.ts';
+import { refresh } from '../../pipeline/indicators/index.ts';
+import { writeDemoRound } from '../../pipeline/naming/demo-round.ts';
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 import { importInspectorsText } from '../../pipeline/spotcheck/register.ts';
 import { addUser } from '../../pipeline/users/index.ts';
@@ -145,7 +147,8 @@ export async function startServer(): Promise<Server> {
 /**
  * What `shifan demo --scale small` then `shifan refresh` and `shifan users add` leave, made in this process: the
  * run's cached small demo (seed 1, loaded and refreshed; tests/support/demo-cache.ts) copied, the demo's inspector
- * register imported as `shifan demo` imports it (the refresh does not read inspectors), and the accounts added.
+ * register imported and its naming round written from the refreshed figures as `shifan demo` does (the refresh does
+ * not read inspectors), refreshed again as `shifan refresh` did, and the accounts added.
  */
 async function prepareDatabase(
   path: string,
@@ -156,6 +159,8 @@ async function prepareDatabase(
   const db = await openPreparedDatabase(path);
   try {
     await importInspectorsText(db, demo.inspectorsCsv, 'demo-small-1-inspectors.csv', 'system:demo');
+    await writeDemoRound(db, { seed: 1, outDir: inbox, plantedFile: demo.plantedFile });
+    await refresh(db);
     for (const u of users)
       await addUser(
         db,

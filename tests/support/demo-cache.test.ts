@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 import { copyDemo, DEMO_TIMEOUT, hashInputs } from './demo-cache.ts';
+import { wholeSuite } from './global-setup.ts';
 
 describe('the demo cache key', () => {
   it('changes when a file it reads changes or a file is added, and not when nothing changed', () => {
@@ -19,6 +20,16 @@ describe('the demo cache key', () => {
     expect(edited).not.toBe(before);
     writeFileSync(join(root, 'c.sql'), '');
     expect(hashInputs(root, ['a.sql', 'b.ts', 'c.sql'])).not.toBe(edited);
+  });
+});
+
+describe('the global setup', () => {
+  it('starts the common builds only for a run of the whole suite, not for chosen files', () => {
+    expect(wholeSuite(['run'])).toBe(true);
+    expect(wholeSuite(['run', '--reporter', 'verbose', '--outputFile.json=tmp/a.json'])).toBe(true);
+    expect(wholeSuite(['run', 'tests/api/auth.test.ts'])).toBe(false);
+    expect(wholeSuite(['run', '--reporter', 'verbose', 'tests/api'])).toBe(false);
+    expect(wholeSuite(['run', 'auth'])).toBe(false);
   });
 });
 

@@ -106,6 +106,17 @@ export function pruneDemoCaches(): void {
   for (const name of readdirSync(current)) if (name.endsWith('.error')) rmSync(join(current, name), { force: true });
 }
 
+/** The seeds the test files use (tests/README.md): a run of the whole suite starts building them at once. */
+export const COMMON_SEEDS = [1, 7] as const;
+
+/** Starts building the small demo of SEED in the background unless it is built or being built. */
+export function startDemoBuild(seed: number): void {
+  const base = demoCacheDir();
+  const { done, lock } = pathsOf(base, seed);
+  mkdirSync(base, { recursive: true });
+  if (!existsSync(join(done, 'result.json')) && takeLock(lock)) startBuilder(seed, base, lock);
+}
+
 /** The finished cache folder of the small demo of SEED, built first if needed. */
 export async function builtDemo(seed: number): Promise<string> {
   const base = demoCacheDir();

@@ -1,8 +1,26 @@
 // Once per `vitest run`, before any test file: drops demo caches built by older code (tests/support/demo-cache.ts).
-// The caches themselves are built lazily by the first test file that needs a seed, so a run of one small file
-// never waits for a demo.
-import { pruneDemoCaches } from './demo-cache.ts';
+// A run of the whole suite starts building the seeds most files use right away, in the background, so both cores
+// work while the first files run; a run of chosen files builds only what they ask for, when they ask.
+import { COMMON_SEEDS, pruneDemoCaches, startDemoBuild } from './demo-cache.ts';
 
 export default function setup(): void {
   pruneDemoCaches();
+  if (wholeSuite(process.argv.slice(2))) for (const seed of COMMON_SEEDS) startDemoBuild(seed);
+}
+
+/** No file filter on the command line (`vitest run`, `npm test`): only options, their values and the command. */
+export function wholeSuite(args: readonly string[]): boolean {
+  const commands = new Set(['run', 'watch', 'dev', 'related']);
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg.startsWith('-')) {
+      // `--opt value`: the next word is the option's value, unless it is itself an option
+      if (!arg.includes('=') && i + 1 < args.length && !args[i + 1]!.startsWith('-') && !commands.has(args[i + 1]!))
+        if (!/\.test\.ts$|^tests\//.test(args[i + 1]!)) i++;
+      continue;
+    }
+    if (commands.has(arg) || /(^|\/)vitest(\.m?js)?$/.test(arg)) continue;
+    return false;
+  }
+  return true;
 }
