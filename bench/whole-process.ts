@@ -58,24 +58,33 @@ export function timeProcess(command: string, args: string[], options: RunOptions
   });
 }
 
-function answers(url: string): Promise<boolean> {
+/** What to ask a starting server: GET by default; a POST with a JSON body (a login) when `body` is given. */
+export interface FirstRequest {
+  body?: unknown;
+}
+
+function answers(url: string, ask: FirstRequest = {}): Promise<boolean> {
   return new Promise((resolve) => {
     // No keep-alive: an idle kept-alive connection would hold the server's shutdown until its keep-alive timeout.
-    const req = request(url, { agent: false, headers: { connection: 'close' } }, (res) => {
+    const headers: Record<string, string> = { connection: 'close' };
+    if (ask.body !== undefined) headers['content-type'] = 'application/json';
+    const method = ask.body === undefined ? 'GET' : 'POST';
+    const req = request(url, { agent: false, method, headers }, (res) => {
       res.resume();
       resolve(res.statusCode === 200);
     });
     req.on('error', () => resolve(false));
-    req.end();
+    req.end(ask.body === undefined ? undefined : JSON.stringify(ask.body));
   });
 }
 
-/** Wall seconds from spawn until `url` first answers 200, polling every 5 ms; then stops the server. */
+/** Wall seconds from spawn until `url` first answers 200, polling every 5 ms (a request the server holds until it is
+ *  ready counts when it is answered); then stops the server. */
 export async function timeFirstAnswer(
   command: string,
   args: string[],
   url: string,
-  options: RunOptions = {},
+  options: RunOptions & FirstRequest = {},
 ): Promise<number> {
   const started = performance.now();
   const child: ChildProcess = spawn(command, args, {
@@ -95,7 +104,7 @@ export async function timeFirstAnswer(
   try {
     for (;;) {
       if (exited) throw new Error(`${command} ${args.join(' ')} exited before answering: ${stderr.slice(0, 500)}`);
-      if (await answers(url)) return (performance.now() - started) / 1000;
+      if (await answers(url, options)) return (performance.now() - started) / 1000;
       await new Promise((r) => setTimeout(r, 5));
     }
   } finally {

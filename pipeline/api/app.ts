@@ -9,6 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { Database } from '../db/index.ts';
 import type { ThrottleOptions } from '../users/throttle.ts';
+import type { LazySchemaCompilers } from './lazy-schemas.ts';
 import errors, { frameworkError } from './plugins/errors.ts';
 import dbPlugin from './plugins/db.ts';
 import figures, { type AutoRefreshOptions } from './plugins/figures.ts';
@@ -32,6 +33,10 @@ export interface AppOptions {
   autoRefresh?: AutoRefreshOptions | false;
   /** largest upload in bytes (default UPLOAD_LIMIT_BYTES, 512 MiB; XLSX files are further capped by the reader) */
   uploadLimit?: number;
+  /** serve on a server made and bound before the app (listen-first.ts); Fastify then never listens itself */
+  serverFactory?: FastifyServerOptions['serverFactory'];
+  /** compile route schemas on first use (lazy-schemas.ts; `shifan serve`); default: all while building */
+  lazySchemas?: LazySchemaCompilers;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -48,6 +53,14 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: 1024 * 1024,
     frameworkErrors: frameworkError,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
+    ...(opts.serverFactory ? { serverFactory: opts.serverFactory } : {}),
+    ...(opts.lazySchemas
+      ? {
+          schemaController: {
+            compilersFactory: opts.lazySchemas.compilersFactory,
+          } as FastifyServerOptions['schemaController'],
+        }
+      : {}),
   });
   await app.register(errors);
   await app.register(dbPlugin, { db: opts.db });

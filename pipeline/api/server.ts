@@ -9,6 +9,8 @@ import { ensureAdmin } from '../users/index.ts';
 import { buildApp } from './app.ts';
 import type { AutoRefreshOptions } from './plugins/figures.ts';
 import { jobDefinitions, startScheduler, type JobEvent } from '../jobs/index.ts';
+import type { EarlyServer } from './listen-first.ts';
+import { lazySchemaCompilers } from './lazy-schemas.ts';
 
 export interface ServeOptions {
   port?: number;
@@ -22,28 +24,14 @@ export interface ServeOptions {
   scheduler?: boolean;
   /** `serve --trust-proxy`: whose X-Forwarded-For gives the client address (parseTrustProxy); default none */
   trustProxy?: boolean | number | string[];
+  /** the server `shifan serve` bound before opening the database (listen-first.ts): the app serves on it */
+  early?: EarlyServer;
+  /** compile route schemas on first use, the rest in the background once listening (lazy-schemas.ts) */
+  lazySchemas?: boolean;
 }
 
-/**
- * `--trust-proxy VALUE` (or SHIFAN_TRUST_PROXY): `true` believes any X-Forwarded-For (only when nothing but the
- * proxy can reach the server), a number the hops to count back, otherwise a comma-separated list of proxy
- * addresses or CIDR ranges (`127.0.0.1`, `10.0.0.0/8`, `loopback`). Without it the client address is the TCP peer.
- */
-export function parseTrustProxy(value: string | undefined): boolean | number | string[] | undefined {
-  if (value === undefined || value.trim() === '' || value === 'false') return undefined;
-  if (value === 'true') return true;
-  if (/^\d+$/.test(value)) return Number(value);
-  const list = value
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
-  for (const item of list) {
-    if (!/^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/.test(item)) {
-      throw new Error(`--trust-proxy: "${item}" is not an address, a CIDR range, loopback, linklocal or uniquelocal`);
-    }
-  }
-  return list;
-}
+// parsed before anything heavy loads (`shifan serve` checks its flags, then listens); kept importable from here
+export { parseTrustProxy } from './trust-proxy.ts';
 
 export const defaultStaticDir = () => join(repoRoot, 'dashboard', 'dist');
 
@@ -63,14 +51,19 @@ export async function startServer(
   // Cookies are Secure unless served over plain http on a loopback address (documented in pipeline/api/README.md).
   const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
   const secureCookies = process.env.SHIFAN_INSECURE_COOKIES === '1' ? false : !loopback;
+  const lazySchemas = opts.lazySchemas ? lazySchemaCompilers() : undefined;
   const app = await buildApp({
     db,
+    lazySchemas,
     staticDir,
     logger: opts.logger ? { level: 'warn' } : false,
     secureCookies,
     trustProxy: opts.trustProxy,
     autoRefresh: opts.autoRefresh ?? {},
+    serverFactory: opts.early?.takeServer,
   });
+  // Fastify closes only a server it listened on itself; the early one is closed with the app.
+  if (opts.early) app.addHook('onClose', opts.early.close);
   if (opts.scheduler !== false) {
     // A job writes through the shared connection outside app.q.write, so the cached reads are dropped when it ends.
     // Requests log at warn; the jobs' events at info, on a child logger of their own.
@@ -86,11 +79,21 @@ export async function startServer(
     app.addHook('onClose', async () => scheduler.stop());
   }
   try {
-    await app.listen({ port, host });
+    if (opts.early) {
+      await app.ready();
+      opts.early.ready();
+    } else await app.listen({ port, host });
   } catch (err) {
     await app.close(); // stops the scheduler again
     throw err;
   }
+  // A broken schema is found by the tests, which compile every schema eagerly; here it is logged.
+  // Two seconds after the start, so that it does not slow the first requests, which compile what they need.
+  if (lazySchemas)
+    setTimeout(
+      () => void lazySchemas.warmUp((err) => app.log.error({ err }, 'a route schema failed to compile')),
+      2000,
+    ).unref();
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/`;
@@ -98,8 +101,14 @@ export async function startServer(
   return { app, url };
 }
 
-/** Closes the app (and its read connections) on SIGINT/SIGTERM, then the caller's database. */
-export function closeOnSignal(app: FastifyInstance, db: Database, beforeClose?: () => Promise<void>): Promise<void> {
+/** Closes the app (and its read connections) on SIGINT/SIGTERM, then the caller's database. `stopSignal`, when
+ *  given, replaces the process signals: `shifan serve` listens for them from its first moment (serve.ts). */
+export function closeOnSignal(
+  app: FastifyInstance,
+  db: Database,
+  beforeClose?: () => Promise<void>,
+  stopSignal?: Promise<void>,
+): Promise<void> {
   return new Promise((resolve) => {
     const stop = () => {
       (beforeClose?.() ?? Promise.resolve())
@@ -110,6 +119,7 @@ export function closeOnSignal(app: FastifyInstance, db: Database, beforeClose?: 
           resolve();
         });
     };
+    if (stopSignal) return void stopSignal.then(stop);
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });

@@ -4,7 +4,8 @@
 
 import { mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
+import { duckdb } from './duckdb-module.ts';
 import { loadMacros, migrate } from './migrate.ts';
 import { asSqlFileError, sqlText } from './sql-files.ts';
 import { clearScratch, scratchDir } from './scratch.ts';
@@ -61,7 +62,7 @@ export class Database {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     let instance: DuckDBInstance;
     try {
-      instance = await DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
+      instance = await duckdb.DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
     } catch (err) {
       throw translateOpenError(path, err);
     }

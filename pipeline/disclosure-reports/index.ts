@@ -37,10 +37,7 @@ export interface ReadReport {
   };
 }
 
-/** True when a text file is a report rather than a delimited data file (its first lines name the report). */
-export function looksLikeReport(head: string): boolean {
-  return /政府信息公开工作年度报告/.test(head) && !/[,\t].*[,\t].*[,\t]/.test(head.split(/\r?\n/)[0] ?? '');
-}
+export { looksLikeReport } from './looks-like.ts';
 
 export async function extractReport(path: string, format: ReportFormat): Promise<ExtractedDocument> {
   const bytes = await readFile(path);

@@ -1,8 +1,10 @@
 // The tables of a quarterly package, read from the latest refresh (sql/export/*.sql), with their Chinese
 // headers. Every output (HTML, PDF, XLSX, CSV) is written from what this returns, so they cannot disagree.
 import type { Database } from '../db/index.ts';
+import { type YearCounts, yearCounts } from '../indicators/index.ts';
 import { CodedError, renderFlag, renderWatchSummary, type Params } from '../vocabulary/index.ts';
 import { loadSystems, metricNamer } from '../indicators/system.ts';
+import { basisOf, basisText, type DataBasis, loadsAtQuarterEnd, withDataAsOf } from './as-of.ts';
 import { formatQuarter, quarterLabelZh, quarterRange, reportingYear, type Quarter } from './quarter.ts';
 
 export type ColumnKind = 'text' | 'int' | 'rate' | 'number' | 'bool';
@@ -31,6 +33,10 @@ export interface ExportContext {
   reporting_year: number;
   /** The data's as-of date of the refresh used. */
   as_of: string;
+  /** What the package was built from (as-of.ts): the current data, the data as of the quarter's end, or data that
+   *  arrived after the quarter (nothing had by then); data_basis_zh says it in words on the cover. */
+  data_basis: DataBasis;
+  data_basis_zh: string;
   refresh_run: number;
   refreshed_at: string;
   scoring_method: string;
@@ -42,6 +48,9 @@ export interface ExportContext {
 
 export interface ExportData {
   context: ExportContext;
+  /** The reporting year's headline over the regions in their designation term: the same statement as the
+   *  dashboard's overview and `shifan indicators --summary` (pipeline/indicators/population.ts). */
+  headline: YearCounts;
   tables: ExportTable[];
   trend: Array<{
     year: number;
@@ -184,6 +193,20 @@ const TABLES: Array<Omit<ExportTable, 'rows'> & { sql: string; perYear: boolean 
 ];
 
 export async function collectQuarter(db: Database, quarter: Quarter, now: Date = new Date()): Promise<ExportData> {
+  const end = quarterRange(quarter).end;
+  const loads = await loadsAtQuarterEnd(db, end);
+  const basis = basisOf(loads);
+  const collect = (source: Database) => collectFrom(source, quarter, now, (asOf) => basisText(basis, end, asOf, loads));
+  const data = basis === 'quarter_end' ? await withDataAsOf(db, end, collect) : await collect(db);
+  return { ...data, context: { ...data.context, data_basis: basis } };
+}
+
+async function collectFrom(
+  db: Database,
+  quarter: Quarter,
+  now: Date,
+  basisZh: (asOf: string) => string,
+): Promise<ExportData> {
   const run = (
     await db.allFile<{ run_id: number; as_of: string; scoring_method: string; systems: string; finished_at: string }>(
       'export/context',
@@ -209,6 +232,8 @@ export async function collectQuarter(db: Database, quarter: Quarter, now: Date =
       quarter_end: range.end,
       reporting_year: year,
       as_of: run.as_of,
+      data_basis: 'current',
+      data_basis_zh: basisZh(run.as_of),
       refresh_run: run.run_id,
       refreshed_at: run.finished_at,
       scoring_method: run.scoring_method,
@@ -216,6 +241,7 @@ export async function collectQuarter(db: Database, quarter: Quarter, now: Date =
       system_sha256: systems.find((s) => s.version === version)?.sha256 ?? null,
       generated_at: now.toISOString(),
     },
+    headline: await yearCounts((name, params) => db.allFile(name, params), { year }),
     tables,
     trend: await db.allFile('export/trend', { year }),
   };

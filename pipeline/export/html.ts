@@ -91,21 +91,16 @@ ${chart.note_zh ? `<p class="note">${escapeHtml(chart.note_zh)}</p>` : ''}
 }
 
 function kpis(data: ExportData): string {
-  const score = data.tables.find((t) => t.id === 'scorecard')!.rows;
-  const meeting = score.filter((r) => r.meets_bar === true).length;
+  // the dashboard's headline figures, from the same statement over the same population (regions in their term)
+  const h = data.headline;
+  const share = (n: number) => (h.regions ? `${((n / h.regions) * 100).toFixed(1)}%` : '—');
   const flags = data.tables.find((t) => t.id === 'flags')!.rows;
-  const high = flags.filter((r) => r.severity === 'high').length;
-  const watch = data.tables
-    .find((t) => t.id === 'watchlist')!
-    .rows.filter((r) => !['cleared', 'revoked'].includes(String(r.status))).length;
   const items = [
-    ['示范地区', `${score.length}`],
-    [
-      `${data.context.reporting_year}年度达到示范标准`,
-      `${meeting}（${score.length ? ((meeting / score.length) * 100).toFixed(0) : 0}%）`,
-    ],
-    ['有效预警（高等级）', `${flags.length}（${high}）`],
-    ['摘牌观察名单（未结）', `${watch}`],
+    [`${data.context.reporting_year}年命名期内示范地区`, `${h.regions}`],
+    ['达到示范标准', `${h.met}（${share(h.met)}）`],
+    ['未达到示范标准', `${h.not_met}（${share(h.not_met)}）${h.not_judged ? `，暂不判断 ${h.not_judged}` : ''}`],
+    ['有效预警（高等级）', `${flags.length}（${h.high_flags}，涉及 ${h.high_regions} 个地区）`],
+    ['在摘牌观察名单的地区', `${h.watchlist_regions}`],
   ];
   return `<div class="kpis">${items.map(([k, v]) => `<div class="kpi"><div class="v">${escapeHtml(v)}</div><div class="k">${escapeHtml(k)}</div></div>`).join('')}</div>`;
 }
@@ -120,8 +115,9 @@ header.cover h1{font-size:28px;margin:8px 0 4px}
 header.cover .quarter{font-size:22px;margin:0 0 16px}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:4px 16px;margin:0}
 dl.facts dt{color:#666}dl.facts dd{margin:0}
-.kpis{display:grid;grid-template-columns:repeat(4,1fr);gap:12px;margin:16px 0}
-.kpi{border:1px solid #ddd;border-radius:4px;padding:10px}.kpi .v{font-size:22px;font-weight:700}.kpi .k{color:#666;font-size:12px}
+dl.facts dd.basis-later_data{color:#b22222;font-weight:700}
+.kpis{display:grid;grid-template-columns:repeat(5,1fr);gap:12px;margin:16px 0}
+.kpi{border:1px solid #ddd;border-radius:4px;padding:10px}.kpi .v{font-size:18px;font-weight:700}.kpi .k{color:#666;font-size:12px}
 h2{font-size:17px;border-left:4px solid #b22222;padding-left:8px;margin:24px 0 6px}
 figure.chart{margin:16px 0;padding:8px 0}
 figure.chart figcaption{font-weight:700;font-size:15px;margin-bottom:4px}
@@ -182,6 +178,7 @@ export function renderHtml(data: ExportData): string {
 <dt>报告期</dt><dd>${c.quarter_start} 至 ${c.quarter_end}</dd>
 <dt>评价年度</dt><dd>${c.reporting_year}年度</dd>
 <dt>数据截至</dt><dd>${c.as_of}</dd>
+<dt>数据依据</dt><dd class="basis basis-${c.data_basis}">${escapeHtml(c.data_basis_zh)}</dd>
 <dt>指标体系版本</dt><dd>${escapeHtml(c.system_version)}版</dd>
 <dt>评分方法</dt><dd>${escapeHtml(label('scoringMethod', c.scoring_method, 'zh'))}（刷新批次 ${c.refresh_run}，${escapeHtml(c.refreshed_at)}）</dd>
 <dt>生成时间</dt><dd>${shanghaiTime(c.generated_at)}（北京时间）</dd>

@@ -11,12 +11,17 @@ export interface Manifest {
   quarter_zh: string;
   reporting_year: number;
   as_of: string;
+  /** current | quarter_end | later_data, and the sentence the cover carries (pipeline/export/as-of.ts). */
+  data_basis: string;
+  data_basis_zh: string;
   indicator_system_version: string;
   indicator_system_sha256: string | null;
   refresh_run: number;
   generated_at: string;
   pdf: 'ok' | 'skipped';
   row_counts: Record<string, number>;
+  /** The reporting year's headline figures (regions in term, met, not met, …), as the dashboard shows them. */
+  headline: ExportData['headline'];
   files: Array<{ name: string; bytes: number; sha256: string }>;
 }
 
@@ -38,12 +43,15 @@ export function buildManifest(
     quarter_zh: c.quarter_zh,
     reporting_year: c.reporting_year,
     as_of: c.as_of,
+    data_basis: c.data_basis,
+    data_basis_zh: c.data_basis_zh,
     indicator_system_version: c.system_version,
     indicator_system_sha256: c.system_sha256,
     refresh_run: c.refresh_run,
     generated_at: c.generated_at,
     pdf,
     row_counts: Object.fromEntries(data.tables.map((t) => [t.id, t.rows.length])),
+    headline: data.headline,
     files: [...fileNames]
       .sort()
       .map((name) => ({ name, bytes: statSync(join(dir, name)).size, sha256: sha256File(join(dir, name)) })),

@@ -17,6 +17,7 @@ export async function writeXlsx(data: ExportData, path: string): Promise<void> {
     ['报告期', `${c.quarter_start} 至 ${c.quarter_end}`],
     ['评价年度', c.reporting_year],
     ['数据截至', c.as_of],
+    ['数据依据', c.data_basis_zh],
     ['指标体系版本', c.system_version],
     ['刷新批次', c.refresh_run],
     ['生成时间', c.generated_at],

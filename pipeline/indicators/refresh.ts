@@ -1,7 +1,11 @@
 // `shifan refresh`: recompute every indicator, the scorecard, funnel limits, risk flags and the watchlist from what
 // is loaded, in one transaction. The heavy work is set-based SQL (one file per metric, sql/indicators/); this file
-// only orders the steps and times them.
-import type { Database } from '../db/index.ts';
+// only orders the steps and times them. An incremental refresh (the server's refresh after new loads) recomputes the
+// year-local results (indicator values, scorecard with rank intervals, funnel limits) only for the years whose
+// metric results changed and the year after each, and gives exactly the rows a full refresh gives (README.md
+// "Incremental refresh"; tests/indicators/incremental.test.ts compares every result table).
+import { createHash } from 'node:crypto';
+import { type Database, sqlText } from '../db/index.ts';
 import { flagRules } from '../flags/rules.ts';
 import { findingsBelowBar } from '../spotcheck/findings.ts';
 import { FUNNEL_SETTINGS, OVERDISPERSION_MODELS, type OverdispersionModel } from './funnel.ts';
@@ -28,6 +32,25 @@ export interface RefreshOptions {
   fdrQ?: number;
   /** Called after each step, for progress output. */
   onStep?: (step: string, ms: number) => void;
+  /** Recompute only the years whose metric results changed since the latest run, and the year after each
+   *  (a full refresh when anything every year reads changed: data's date, methods, definitions, regions). */
+  incremental?: boolean;
+}
+
+/** Bump when the TypeScript of a year-local step changes its results (funnel.ts, weight-draws.ts, rank-intervals.ts,
+ *  funnel-store.ts): stored years are then recomputed. Their SQL is covered by its text (yearStepsDigest). */
+const YEAR_STEPS_VERSION = 1;
+const YEAR_STEP_FILES = [
+  'indicators/refresh/apply_thresholds',
+  'indicators/refresh/scorecard',
+  'indicators/refresh/rank_scores',
+  'indicators/refresh/funnel_input',
+];
+
+function yearStepsDigest(): string {
+  const h = createHash('sha256').update(`v${YEAR_STEPS_VERSION}\n`);
+  for (const name of YEAR_STEP_FILES) h.update(sqlText(name));
+  return h.digest('hex');
 }
 
 export interface RefreshResult {
@@ -46,6 +69,9 @@ export interface RefreshResult {
   flags_resolved: number;
   watchlist_added: number;
   steps: Array<{ step: string; ms: number }>;
+  /** full, or incremental: only years_recomputed were recomputed */
+  mode: 'full' | 'incremental';
+  years_recomputed: number[];
 }
 
 export async function refresh(db: Database, options: RefreshOptions = {}): Promise<RefreshResult> {
@@ -80,6 +106,8 @@ export async function refresh(db: Database, options: RefreshOptions = {}): Promi
   };
   let sourceRows = 0;
   let watchlistAdded = 0;
+  let mode: 'full' | 'incremental' = 'full';
+  let yearsRecomputed: number[] = [];
   try {
     await db.transaction(async () => {
       await step('definitions', () => storeSystems(db, systems));
@@ -93,8 +121,36 @@ export async function refresh(db: Database, options: RefreshOptions = {}): Promi
         await db.runFile('indicators/refresh/stage');
       });
       for (const m of allMetrics(systems)) await step(m.id, () => db.runFile(m.sql, m.params));
+      await step('scope', async () => {
+        const settings = JSON.stringify({
+          asOf,
+          method,
+          funnelModel,
+          fdrQ,
+          systems: systemsJson,
+          steps: yearStepsDigest(),
+        });
+        await db.runFile('indicators/refresh/digests', { settings });
+        const unchanged =
+          options.incremental === true &&
+          (await db.allFile<{ unchanged: boolean }>('indicators/refresh/inputs_unchanged'))[0].unchanged;
+        mode = unchanged ? 'incremental' : 'full';
+        await db.runFile('indicators/refresh/years', { full: !unchanged });
+        yearsRecomputed = (await db.all<{ year: number }>('SELECT year FROM refresh_years ORDER BY year')).map((r) =>
+          Number(r.year),
+        );
+        await db.runFile('indicators/refresh/record_scope', {
+          run_id: runId,
+          mode,
+          years: JSON.stringify(yearsRecomputed),
+        });
+      });
       await step('thresholds', async () => {
-        await db.runFile('indicators/refresh/clear_latest');
+        if (mode === 'full') await db.runFile('indicators/refresh/clear_latest');
+        else {
+          await db.runFile('indicators/refresh/clear_years');
+          await db.runFile('indicators/refresh/keep_latest');
+        }
         await db.runFile('indicators/refresh/apply_thresholds');
       });
       await step('scorecard', async () => {
@@ -110,6 +166,7 @@ export async function refresh(db: Database, options: RefreshOptions = {}): Promi
       await step('watchlist', async () => {
         watchlistAdded = await syncWatchlist(db, systems);
       });
+      await db.runFile('indicators/refresh/store_digests');
       sourceRows = (await db.allFile<{ source_rows: number }>('indicators/refresh/source_rows'))[0].source_rows;
     });
   } catch (err) {
@@ -152,6 +209,8 @@ export async function refresh(db: Database, options: RefreshOptions = {}): Promi
     flags_resolved: run.flags_resolved,
     watchlist_added: watchlistAdded,
     steps,
+    mode,
+    years_recomputed: yearsRecomputed,
   };
 }
 

@@ -22,7 +22,7 @@ import { parquetColumns } from './stage-parquet.ts';
 import type { ReaderReject } from './staged.ts';
 import type { SourceRow } from './stage-rows.ts';
 import { datasets, disclosureAnnualReports } from '../contracts/index.ts';
-import { looksLikeReport, readDisclosureReport } from '../disclosure-reports/index.ts';
+import { looksLikeReport } from '../disclosure-reports/looks-like.ts';
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 
@@ -60,9 +60,11 @@ export async function openSource(db: Database, path: string, datasetName?: strin
   } else {
     source.sha256 = await sha256File(path);
     if (format === 'xlsx') {
+      // exceljs's temp file (a sheet stored before the shared strings) goes to the scratch folder, not /tmp.
       source.xlsx = await openXlsxSheet(
         path,
         datasets.flatMap((d) => [d.name, d.zh]),
+        { tempDir: db.scratch('xlsx') },
       );
       fields = source.xlsx.header;
     } else if (format === 'jsonl') {
@@ -120,6 +122,8 @@ async function openReport(path: string, datasetName?: string): Promise<OpenedSou
       `${basename(path)}: a ${format} file is read as a published disclosure report (disclosure_annual_reports), not as ${datasetName}`,
     );
   }
+  // the report readers load with the first report (DOCX, HTML and PDF libraries: none of a server's start)
+  const { readDisclosureReport } = await import('../disclosure-reports/index.ts');
   const read = await readDisclosureReport(path, format);
   const contract = disclosureAnnualReports;
   return {
@@ -153,7 +157,7 @@ export async function* keyedXlsxRows(source: OpenedSource): AsyncGenerator<Sourc
 
 /** Stops reading an XLSX source that will not be loaded (skipped or refused after its header). */
 export function closeSource(source: OpenedSource): void {
-  source.xlsx?.close();
+  void source.xlsx?.close();
   // Drops the reader and its shared-strings table (the largest part of an XLSX load's memory) before typing.
   source.xlsx = undefined;
 }

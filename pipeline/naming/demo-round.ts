@@ -3,9 +3,9 @@
 // self-assessment is what its own data say: every claim of an honest applicant matches the computed indicators, and
 // only the planted ones contradict them. The round's files (applications, self-assessments, pre-reviews,
 // third-party scores, satisfaction, field-check findings) go through the ordinary ingest; each applicant's
-// self-assessment report is a DOCX loaded with its SHA-256. What is planted is appended to planted.json.
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// self-assessment report is a DOCX, written beside the database (not into the inbox) and loaded with its SHA-256. What is planted is appended to planted.json.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import JSZip from 'jszip';
 import {
@@ -80,7 +80,7 @@ const shown = (v: ValueRow) => (v.value === null ? null : v.unit === 'rate' ? v.
 
 export async function writeDemoRound(
   db: Database,
-  options: { seed: number; outDir: string; plantedFile?: string; maxApplicants?: number },
+  options: { seed: number; outDir: string; plantedFile?: string; maxApplicants?: number; reportsDir?: string },
 ): Promise<DemoRoundResult> {
   const random = seededRandom(options.seed * 7919 + DEMO_ROUND.year);
   const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)];
@@ -346,8 +346,16 @@ export async function writeDemoRound(
   const loads: IngestResult[] = [];
   for (const f of files) loads.push(await ingestFile(db, f, { source: 'demo' }));
 
+  // The reports go beside the database, not into the inbox: the inbox job would take a DOCX there for a published
+  // disclosure report and reject it. The office keeps such files in its records; the database keeps name and hash.
+  const reportsDir =
+    options.reportsDir ??
+    (db.path === ':memory:'
+      ? join(options.outDir, 'reports')
+      : join(dirname(db.path), 'naming-reports', DEMO_ROUND.round_id));
+  mkdirSync(reportsDir, { recursive: true });
   for (const a of apps) {
-    const path = join(options.outDir, a.report_file);
+    const path = join(reportsDir, a.report_file);
     await writeReportDocx(path, a.region_name, claims.get(a.region_code)!);
     await loadApplicationReport(db, DEMO_ROUND.round_id, a.region_code, path, 'system:demo');
   }

@@ -11,8 +11,7 @@ import { appendAudit } from '../audit/index.ts';
 import { NAMING_FIELDS } from '../contracts/index.ts';
 import type { Database } from '../db/index.ts';
 import { chromiumPath, printPdf } from '../export/pdf.ts';
-import { escapeHtml } from '../export/html.ts';
-import { defaultExportsDir } from '../export/packages.ts';
+import { namingExportDir } from './export-dir.ts';
 import { DECISION_ZH, KIND_ZH, UNRANKED_ZH } from './labels.ts';
 import { describeFieldCheckRule } from './method.ts';
 import { rankRound } from './rank-round.ts';
@@ -31,8 +30,10 @@ interface Sheet {
 
 const fieldZh = (f: unknown) => NAMING_FIELDS.find((x) => x.value === f)?.zh ?? '';
 
-export function namingExportDir(roundId: string, root = defaultExportsDir()): string {
-  return join(root, `naming-${roundId}`);
+export { namingExportDir };
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 async function collect(db: Database, round: Round): Promise<Sheet[]> {

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { appendAudit } from '../audit/index.ts';
 import type { Database } from '../db/index.ts';
-import { extractDocx, extractPdf, type ExtractedDocument } from '../disclosure-reports/index.ts';
+import type { ExtractedDocument } from '../disclosure-reports/index.ts';
 import { getRound, RoundError } from './rounds.ts';
 
 export type ReportFileFormat = 'pdf' | 'docx' | 'text';
@@ -22,8 +22,11 @@ export function documentText(doc: ExtractedDocument): string {
 }
 
 export async function extractReportText(bytes: Buffer, format: ReportFileFormat): Promise<string> {
-  if (format === 'pdf') return documentText(await extractPdf(bytes));
-  if (format === 'docx') return documentText(await extractDocx(bytes));
+  // the readers (pdf.js, mammoth) load with the first report, not with the server
+  if (format === 'pdf')
+    return documentText(await (await import('../disclosure-reports/extract-pdf.ts')).extractPdf(bytes));
+  if (format === 'docx')
+    return documentText(await (await import('../disclosure-reports/extract-docx.ts')).extractDocx(bytes));
   return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 

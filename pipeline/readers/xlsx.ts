@@ -2,9 +2,9 @@
 // held whole, so a 1 M-row file loads in bounded memory (the whole-workbook reader took a server to 5 GB on a
 // 27 MB file). The sheet read is the one named after the dataset, else the first. Cells become the strings a
 // CSV would have carried; Excel dates (real date cells or serial numbers in date columns) become YYYY-MM-DD.
-import { createReadStream, statSync } from 'node:fs';
+import { rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Transform } from 'node:stream';
+import { Worker } from 'node:worker_threads';
 import type ExcelJS from 'exceljs';
 
 /**
@@ -25,178 +25,160 @@ export interface XlsxRow {
   cells: Array<string | null>;
 }
 
-/** An open sheet: its name and header, then its data rows, read on demand. close() stops reading early. */
+/** An open sheet: its name and header, then its data rows, read on demand. close() stops reading early (reading
+ *  to the end closes it too); it resolves when the reader has stopped and its temp folder is gone. */
 export interface XlsxSheetStream {
   sheet: string;
   header: string[];
   rows: AsyncIterableIterator<XlsxRow>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export class XlsxTooLargeError extends Error {
   override name = 'XlsxTooLargeError';
 }
 
-/** Opens the sheet and reads up to its header row; the data rows follow from `rows`. */
-export async function openXlsxSheet(path: string, preferredSheets: string[] = []): Promise<XlsxSheetStream> {
+export interface XlsxOptions {
+  /** A folder of the caller's for the parse's temp files; removed when the sheet is closed. */
+  tempDir?: string;
+}
+
+/** Rows per message from the parsing worker: large enough that messaging costs little, small enough to stay light. */
+const BATCH_ROWS = 2000;
+
+/** The worker's messages (pipeline/readers/xlsx-worker.mjs). */
+type WorkerMessage =
+  | { type: 'sheet'; name: string | null }
+  | { type: 'rows'; rows: Array<{ line: number; values: unknown[] }> }
+  | { type: 'end' }
+  | { type: 'error'; message: string };
+
+/**
+ * Opens the sheet and reads up to its header row; the data rows follow from `rows`. The parse runs in a worker
+ * thread (xlsx-worker.mjs), which sends rows in batches as they are asked for: the server's event loop only turns
+ * exceljs's cell values into text, so it keeps answering while a workbook loads, and memory holds the shared
+ * strings and a batch or two, never the sheet.
+ */
+export async function openXlsxSheet(
+  path: string,
+  preferredSheets: string[] = [],
+  options: XlsxOptions = {},
+): Promise<XlsxSheetStream> {
   const size = statSync(path).size;
   if (size > XLSX_MAX_BYTES) {
+    if (options.tempDir) rmSync(options.tempDir, { recursive: true, force: true });
     throw new XlsxTooLargeError(
       `${basename(path)}: XLSX 文件 ${(size / 2 ** 20).toFixed(0)} MB，超过 ${XLSX_MAX_BYTES / 2 ** 20} MB 上限，请另存为 CSV 后报送 ` +
         `(the XLSX file is larger than the ${XLSX_MAX_BYTES / 2 ** 20} MB limit; save it as CSV, which has no such limit)`,
     );
   }
-  // The file is fed to the unzipper one 64 KiB chunk per turn of the event loop. exceljs parses whatever is
-  // buffered through promise callbacks alone, which never let a waiting HTTP request in: fed all at once, the
-  // shared-strings table of a 1 M-row sheet kept a server from answering for seconds.
-  const input = createReadStream(path, { highWaterMark: 1 << 16 }).pipe(
-    new Transform({
-      highWaterMark: 1 << 16,
-      transform(chunk, _encoding, done) {
-        setImmediate(() => done(null, chunk));
-      },
-    }),
-  );
-  const { default: Excel } = await import('exceljs'); // loaded with the first workbook, not with every command
-  const reader = new Excel.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
+  // ../../pipeline/readers/ from this file and from the compiled dist/cli alike (both sit two folders down).
+  const worker = new Worker(new URL('../../pipeline/readers/xlsx-worker.mjs', import.meta.url), {
+    workerData: { path, preferredSheets, batchRows: BATCH_ROWS, tempDir: options.tempDir },
   });
-  decodeAsUtf8Text(reader);
-  const wanted = new Set(preferredSheets.map((s) => s.trim().toLowerCase()));
-  const sheets = reader[Symbol.asyncIterator]() as AsyncIterator<
-    ExcelJS.stream.xlsx.WorksheetReader & { name?: string }
-  >;
-  let closed = false;
-  const close = () => {
-    if (closed) return;
-    closed = true;
-    input.destroy();
+  const messages: WorkerMessage[] = [];
+  let wake: (() => void) | null = null;
+  const arrive = (m: WorkerMessage) => {
+    messages.push(m);
+    wake?.();
+    wake = null;
   };
-
-  // The workbook part (sheet names, in tab order) precedes the sheets in every writer's zip; from it the target
-  // sheet is known when the first sheet arrives. Without it, the first sheet in the file is read.
-  let target: string | undefined;
-  let sheet: (ExcelJS.stream.xlsx.WorksheetReader & { name?: string }) | undefined;
-  for (;;) {
-    const next = await sheets.next();
-    if (next.done) break;
-    const ws = next.value;
-    if (target === undefined) {
-      const names = ((reader as unknown as { model?: { sheets?: Array<{ name: string }> } }).model?.sheets ?? []).map(
-        (s) => s.name,
-      );
-      target = names.find((n) => wanted.has(n.trim().toLowerCase())) ?? names[0] ?? ws.name ?? '';
+  worker.on('message', arrive);
+  worker.on('error', (err) => arrive({ type: 'error', message: err.message }));
+  worker.on('exit', () => arrive({ type: 'end' }));
+  const receive = async (): Promise<WorkerMessage> => {
+    while (messages.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    const m = messages.shift()!;
+    if (m.type === 'error') {
+      await close();
+      throw new Error(`${basename(path)}: XLSX 文件无法读取 (the XLSX file cannot be read): ${m.message}`);
     }
-    if ((ws.name ?? '') === target || target === '') {
-      sheet = ws;
-      break;
-    }
+    return m;
+  };
+  let closed: Promise<void> | undefined;
+  /** Stops the worker, then removes the temp folder; resolves when both are done. */
+  function close(): Promise<void> {
+    const { tempDir } = options;
+    closed ??= worker.terminate().then(
+      () => (tempDir ? rmSync(tempDir, { recursive: true, force: true }) : undefined),
+      () => (tempDir ? rmSync(tempDir, { recursive: true, force: true }) : undefined),
+    );
+    return closed;
   }
-  if (!sheet) {
-    close();
+
+  const opened = await receive();
+  if (opened.type !== 'sheet' || opened.name === null) {
+    await close();
     return { sheet: '', header: [], rows: emptyRows(), close };
   }
+  const sheet = opened.name;
 
-  const rowIterator = (sheet as unknown as AsyncIterable<ExcelJS.Row>)[Symbol.asyncIterator]();
+  // One batch is asked for ahead of the one being read, so the parse and the insert overlap.
+  let pending: Array<{ line: number; values: unknown[] }> = [];
+  let ended = false;
+  worker.postMessage({ type: 'more' });
+  async function nextRow(): Promise<{ line: number; values: unknown[] } | undefined> {
+    while (pending.length === 0) {
+      if (ended) return undefined;
+      const m = await receive();
+      if (m.type === 'rows') {
+        pending = m.rows.reverse();
+        worker.postMessage({ type: 'more' });
+      } else if (m.type === 'end') ended = true;
+    }
+    return pending.pop();
+  }
+
   let header: string[] | undefined;
   let width = 0;
   async function* dataRows(): AsyncGenerator<XlsxRow> {
     try {
       for (;;) {
-        const next = await rowIterator.next();
-        if (next.done) break;
-        const row = rowCells(next.value, width);
-        if (row) yield { line: next.value.number, cells: row };
+        const next = await nextRow();
+        if (!next) break;
+        const row = valueCells(next.values, width);
+        if (row) yield { line: next.line, cells: row };
       }
     } finally {
-      close();
+      await close();
     }
   }
   // The header is the first row that is not empty.
   for (;;) {
-    const next = await rowIterator.next();
-    if (next.done) break;
-    const cells = rowCells(next.value, 0);
+    const next = await nextRow();
+    if (!next) break;
+    const cells = valueCells(next.values, 0);
     if (cells) {
       header = cells.map((c) => c ?? '');
       width = header.length;
       break;
     }
   }
-  return { sheet: sheet.name ?? target ?? '', header: header ?? [], rows: dataRows(), close };
+  if (header === undefined) await close();
+  return { sheet, header: header ?? [], rows: dataRows(), close };
 }
 
 async function* emptyRows(): AsyncGenerator<XlsxRow> {}
 
-/** The parts of exceljs's WorkbookReader (4.4) that take a zip entry or a sheet's byte chunks. */
-interface ReaderParts {
-  _parseRels(entry: NodeJS.ReadableStream): Promise<void>;
-  _parseWorkbook(entry: NodeJS.ReadableStream): Promise<void>;
-  _parseStyles(entry: NodeJS.ReadableStream): Promise<void>;
-  _parseSharedStrings(entry: NodeJS.ReadableStream): AsyncGenerator<unknown>;
-  _parseWorksheet(chunks: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
-}
-
-/**
- * exceljs's streaming reader hands each byte chunk of a part to its XML parser decoded on its own
- * (lib/utils/parse-sax.js: `TextDecoder.decode(chunk)` without `stream: true`), so a character whose UTF-8 bytes
- * straddle two chunks became two U+FFFD: 是 read as ��. The parser passes strings through untouched, so the
- * reader is given text instead, decoded across chunk boundaries: zip entries through Node's StringDecoder
- * (`setEncoding`), and a sheet's chunks (from the zip, or from the temp file exceljs parks a sheet in when it
- * precedes the shared strings) through a streaming TextDecoder. tests/readers/xlsx-stream.test.ts holds the
- * streamed rows to the whole-workbook reader's, byte for byte, and fails if an exceljs upgrade moves these parts.
- */
-function decodeAsUtf8Text(reader: object): void {
-  const parts = reader as unknown as ReaderParts;
-  for (const name of [
-    '_parseRels',
-    '_parseWorkbook',
-    '_parseStyles',
-    '_parseSharedStrings',
-    '_parseWorksheet',
-  ] as const) {
-    if (typeof parts[name] !== 'function')
-      throw new Error(`exceljs WorkbookReader has no ${name}: UTF-8 decoding cannot be set up`);
-  }
-  const asText =
-    <T>(parse: (entry: NodeJS.ReadableStream) => T) =>
-    (entry: NodeJS.ReadableStream): T => {
-      entry.setEncoding('utf8');
-      return parse(entry);
-    };
-  parts._parseRels = asText(parts._parseRels.bind(reader));
-  parts._parseWorkbook = asText(parts._parseWorkbook.bind(reader));
-  parts._parseStyles = asText(parts._parseStyles.bind(reader));
-  parts._parseSharedStrings = asText(parts._parseSharedStrings.bind(reader));
-  const parseWorksheet = parts._parseWorksheet.bind(reader);
-  parts._parseWorksheet = (chunks, sheetNo) => parseWorksheet(utf8Text(chunks), sheetNo);
-}
-
-async function* utf8Text(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8');
-  for await (const chunk of chunks) {
-    const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
-    if (text) yield text;
-  }
-  const rest = decoder.decode();
-  if (rest) yield rest;
-}
-
 /** A row's cells as text, at least `width` of them; null for a row whose every cell is empty. */
 export function rowCells(row: ExcelJS.Row, width: number): Array<string | null> | null {
-  const values = row.values as unknown[];
+  return valueCells(row.values as unknown[], width);
+}
+
+/** exceljs's `row.values` (1-based, holes for empty cells) as text: see rowCells. */
+function valueCells(values: unknown[], width: number): Array<string | null> | null {
   const cells: Array<string | null> = [];
   for (let i = 1; i <= Math.max(width, values.length - 1); i++) cells.push(cellText(values[i]));
   return cells.every((c) => c === null || c.trim() === '') ? null : cells;
 }
 
 /** The whole sheet in memory: for small files and tests; loading uses openXlsxSheet. */
-export async function readXlsx(path: string, preferredSheets: string[] = []): Promise<SheetRows> {
-  const opened = await openXlsxSheet(path, preferredSheets);
+export async function readXlsx(
+  path: string,
+  preferredSheets: string[] = [],
+  options: XlsxOptions = {},
+): Promise<SheetRows> {
+  const opened = await openXlsxSheet(path, preferredSheets, options);
   const rows: SheetRows['rows'] = [];
   for await (const r of opened.rows) rows.push(r);
   return { sheet: opened.sheet, header: opened.header, rows };

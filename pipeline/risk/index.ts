@@ -7,7 +7,8 @@ export {
   type RiskTier,
   rankRows,
   riskQueue,
+  sharedProblems,
   tierOf,
 } from './queue.ts';
-export { funnelPoints, type RiskFact, type RiskReason, scoreFacts } from './score.ts';
+export { funnelPoints, type RiskFact, type RiskReason, type SharedProblem, scoreFacts } from './score.ts';
 export { defaultWeightsPath, loadRiskWeights, type RiskRule, type RiskWeights } from './weights.ts';

@@ -1,9 +1,9 @@
 // The ranked risk queue (风险排序): one row per region of the scope for a year, scored from its flags and watchlist
 // entries (score.ts, data/risk-weights.json), tiered, ranked, with each rank's 90% interval under perturbed weights
 // (stability.ts). A year not yet complete (data before 1 February of the next year) is not ranked.
-import { type RiskFact, type RiskReason, scoreFacts } from './score.ts';
+import { type RiskFact, type RiskReason, type SharedProblem, scoreFacts, sharedKey } from './score.ts';
 import { rankStability } from './stability.ts';
-import { type RiskTier, TIER_ORDER } from './tiers.ts';
+import { type RiskTier, reviewCut, TIER_ORDER } from './tiers.ts';
 import { loadRiskWeights, type RiskWeights } from './weights.ts';
 
 export type { RiskTier } from './tiers.ts';
@@ -29,14 +29,50 @@ export interface RiskQueue {
   as_of: string | null;
   /** false: the year is not complete at the data's date; no ranking is given (rows is empty). */
   complete: boolean;
+  /** Repeated misses more than shared_problem.share of the scope's regions have (nationally): scored 0, listed here. */
+  shared: SharedProblem[];
   rows: RiskRow[];
 }
 
-export function tierOf(score: number, reasons: RiskReason[], w: RiskWeights): RiskTier {
+/** A region's tier; `reviewFrom` is the scope's review cut (tiers.ts reviewCut), `review_min` when not given. */
+export function tierOf(score: number, reasons: RiskReason[], w: RiskWeights, reviewFrom = w.review_min): RiskTier {
   if (reasons.some((r) => r.rule === 'watchlist_ground')) return 'grounds';
   if (reasons.some((r) => w.breach_rules.includes(r.rule))) return 'breach';
-  if (score >= w.review_min) return 'review';
+  if (score >= reviewFrom) return 'review';
   return score > 0 ? 'watch' : 'clear';
+}
+
+function groupByRegion(facts: RiskFact[]): Map<string, RiskFact[]> {
+  const byRegion = new Map<string, RiskFact[]>();
+  for (const f of facts) {
+    const list = byRegion.get(f.region_code) ?? [];
+    byRegion.set(f.region_code, list);
+    list.push(f);
+  }
+  return byRegion;
+}
+
+/**
+ * Repeated misses (the fact was also flagged the year before) that more than `shared_problem.share` of the scope's
+ * regions have: such a miss does not set a region apart from its peers, so it scores nothing and is listed once.
+ */
+export function sharedProblems(facts: RiskFact[], regionCount: number, w: RiskWeights): Map<string, SharedProblem> {
+  const holders = new Map<string, Set<string>>();
+  for (const f of facts) {
+    if (f.source !== 'flag' || f.dismissed || !f.prev_flag_id) continue;
+    if (f.rule_id !== 'metric_not_met' && f.rule_id !== 'conformance_below_bar') continue;
+    const key = sharedKey(f);
+    const set = holders.get(key) ?? new Set<string>();
+    holders.set(key, set);
+    set.add(f.region_code);
+  }
+  const out = new Map<string, SharedProblem>();
+  for (const [key, set] of holders) {
+    if (regionCount === 0 || set.size / regionCount <= w.shared_problem.share) continue;
+    const [rule_id, detail_key] = [key.slice(0, key.indexOf('|')), key.slice(key.indexOf('|') + 1)];
+    out.set(key, { rule_id, detail_key, regions: set.size, of: regionCount });
+  }
+  return out;
 }
 
 /** Orders rows by tier, then score (highest first), then region code; ranks 1..n. */
@@ -64,25 +100,45 @@ export async function riskQueue(
   const status = (await read<{ as_of: string; complete_through: number }>('risk/year_status', {}))[0];
   const complete = status !== undefined && options.year <= status.complete_through;
   const base = { year: options.year, scope, as_of: status?.as_of ?? null, complete };
-  if (!complete) return { ...base, rows: [] };
+  if (!complete) return { ...base, shared: [], rows: [] };
   const params = { year: options.year, scope, province: options.province ?? null };
   const regions = await read<{ region_code: string; region_name: string | null }>('risk/regions', params);
   const facts = await read<RiskFact>('risk/facts', params);
-  const byRegion = new Map<string, RiskFact[]>();
-  for (const f of facts) {
-    const list = byRegion.get(f.region_code) ?? [];
-    byRegion.set(f.region_code, list);
-    list.push(f);
-  }
+  // Shared problems are counted over the whole scope, so a provincial view scores its regions as the national one.
+  const national = options.province
+    ? {
+        regions: await read<{ region_code: string }>('risk/regions', { ...params, province: null }),
+        facts: await read<RiskFact>('risk/facts', { ...params, province: null }),
+      }
+    : { regions, facts };
+  const nationalByRegion = options.province ? groupByRegion(national.facts) : undefined;
+  const shared = sharedProblems(national.facts, national.regions.length, w);
+  const byRegion = groupByRegion(facts);
+  const scoreOf = (reasons: RiskReason[]) => Math.round(reasons.reduce((s, x) => s + x.points, 0) * 10) / 10;
+  // The review cut is the national scope's, so a provincial view tiers its regions as the national queue does.
+  const reviewFrom = reviewCut(
+    national.regions.map((r) =>
+      scoreOf(scoreFacts((nationalByRegion ?? byRegion).get(r.region_code) ?? [], w, shared)),
+    ),
+    w.review_min,
+    w.review_fence.iqr_multiple,
+  );
   const scored = regions.map((r) => {
-    const reasons = scoreFacts(byRegion.get(r.region_code) ?? [], w);
-    const score = Math.round(reasons.reduce((s, x) => s + x.points, 0) * 10) / 10;
-    return { region_code: r.region_code, region_name: r.region_name, score, tier: tierOf(score, reasons, w), reasons };
+    const reasons = scoreFacts(byRegion.get(r.region_code) ?? [], w, shared);
+    const score = scoreOf(reasons);
+    return {
+      region_code: r.region_code,
+      region_name: r.region_name,
+      score,
+      tier: tierOf(score, reasons, w, reviewFrom),
+      reasons,
+    };
   });
   const ranked = rankRows(scored);
-  const intervals = rankStability(ranked, w);
+  const intervals = rankStability(ranked, w, reviewFrom);
   return {
     ...base,
+    shared: [...shared.values()].sort((a, b) => b.regions - a.regions || sharedKey(a).localeCompare(sharedKey(b))),
     rows: ranked.map((r) => ({
       rank: r.rank,
       region_code: r.region_code,

@@ -65,6 +65,23 @@ interface Candidate {
   rule: RiskRule;
   fact: RiskFact;
   points: number;
+  /** A problem most regions of the scope share this year: listed with 0 points (shared_problem in the weights). */
+  shared?: SharedProblem;
+}
+
+/** A repeated miss that more than `shared_problem.share` of the scope's regions have in the same year. */
+export interface SharedProblem {
+  rule_id: string;
+  detail_key: string;
+  /** regions of the scope with it */
+  regions: number;
+  /** regions of the scope */
+  of: number;
+}
+
+/** The key a fact is counted under when problems shared by most regions are found (queue.ts). */
+export function sharedKey(fact: Pick<RiskFact, 'rule_id' | 'detail_key'>): string {
+  return `${fact.rule_id}|${fact.detail_key}`;
 }
 
 const parse = (json: string | null): Params | null => {
@@ -84,10 +101,17 @@ function sourceParams(f: RiskFact): Params {
 }
 
 /** The reasons of one region-year, largest first. */
-export function scoreFacts(facts: RiskFact[], w: RiskWeights): RiskReason[] {
+export function scoreFacts(
+  facts: RiskFact[],
+  w: RiskWeights,
+  shared: ReadonlyMap<string, SharedProblem> = new Map(),
+): RiskReason[] {
   const R = w.rules;
   const candidates: Candidate[] = [];
-  const cand = (rule: RiskRule, fact: RiskFact, points: number) => candidates.push({ rule, fact, points });
+  const cand = (rule: RiskRule, fact: RiskFact, points: number) => {
+    const common = w.shared_problem.rules.includes(rule) ? shared.get(sharedKey(fact)) : undefined;
+    candidates.push(common ? { rule, fact, points: 0, shared: common } : { rule, fact, points });
+  };
   for (const f of facts) {
     if (f.dismissed) continue;
     if (f.source === 'watchlist') {
@@ -139,9 +163,11 @@ export function scoreFacts(facts: RiskFact[], w: RiskWeights): RiskReason[] {
     const withinLimit = limit === undefined || n < limit;
     const points = counted && withinLimit ? c.points : 0;
     if (points > 0) counts.set(c.rule, n + 1);
-    if (points <= 0 && !grouped) continue;
-    if (points <= 0 && !withinLimit) continue;
-    const params = sourceParams(c.fact);
+    if (points <= 0 && !grouped && !c.shared) continue;
+    if (points <= 0 && !withinLimit && !c.shared) continue;
+    const params = c.shared
+      ? { ...sourceParams(c.fact), shared_regions: c.shared.regions, shared_of: c.shared.of }
+      : sourceParams(c.fact);
     reasons.push({
       rule: c.rule,
       flag_id: c.fact.source === 'flag' ? c.fact.source_id : null,

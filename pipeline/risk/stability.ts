@@ -15,6 +15,8 @@ interface Ranked {
 export function rankStability(
   rows: Ranked[],
   w: RiskWeights,
+  /** the queue's review cut (tiers.ts reviewCut); the score band is held there while the weights move */
+  reviewFrom = w.review_min,
   seed = 20261130,
 ): Map<string, { low: number; high: number }> {
   const rules = [...new Set(rows.flatMap((r) => r.reasons.map((x) => x.rule)))].sort() as RiskRule[];
@@ -36,7 +38,7 @@ export function rankStability(
     );
     const scores = parts.map((p) => p.reduce((s, x, k) => s + x * f[k], 0));
     const tiers = scores.map(
-      (s, i) => fixed[i] ?? (s >= w.review_min ? TIER_ORDER.review : s > 0 ? TIER_ORDER.watch : TIER_ORDER.clear),
+      (s, i) => fixed[i] ?? (s >= reviewFrom ? TIER_ORDER.review : s > 0 ? TIER_ORDER.watch : TIER_ORDER.clear),
     );
     const order = rows
       .map((_, i) => i)

@@ -9,6 +9,8 @@ export interface RiskWeights {
   /** Rules whose presence puts a region in the breach tier (after grounds, before the score bands). */
   breach_rules: RiskRule[];
   review_min: number;
+  /** The review tier starts at Tukey's upper fence of the scope's scores when that is above review_min. */
+  review_fence: { iqr_multiple: number };
   rules: {
     watchlist_ground: { points: number };
     integrity_signal: { points: number; max_count: number; flag_rules: string[]; watchlist_kinds: string[] };
@@ -25,6 +27,8 @@ export interface RiskWeights {
     worsening: { points: number };
     below_bar_repeated: { points: number };
   };
+  /** Repeated misses most regions share score nothing: they do not set a region apart (README, risk weights). */
+  shared_problem: { share: number; rules: RiskRule[] };
   persistence: { share: number };
   stability: { draws: number; coverage: number };
 }
@@ -48,6 +52,7 @@ export function loadRiskWeights(path = defaultWeightsPath()): RiskWeights {
       problems.push(`${where} must be a number >= 0, got ${JSON.stringify(v)}`);
   };
   number('review_min', parsed.review_min);
+  number('review_fence.iqr_multiple', parsed.review_fence?.iqr_multiple);
   for (const [rule, def] of Object.entries(parsed.rules ?? {})) {
     for (const [k, v] of Object.entries(def))
       if (['points', 'points_per_log10_p', 'log10_p_cap', 'max_count'].includes(k)) number(`rules.${rule}.${k}`, v);
@@ -72,6 +77,11 @@ export function loadRiskWeights(path = defaultWeightsPath()): RiskWeights {
   for (const r of parsed.breach_rules ?? [])
     if (!(r in (parsed.rules ?? {}))) problems.push(`breach_rules names ${r}, which is not a rule`);
   number('persistence.share', parsed.persistence?.share);
+  const shared = parsed.shared_problem?.share;
+  if (typeof shared !== 'number' || !(shared > 0 && shared <= 1))
+    problems.push(`shared_problem.share must be a share in (0, 1], got ${JSON.stringify(shared)}`);
+  for (const r of parsed.shared_problem?.rules ?? [])
+    if (!(r in (parsed.rules ?? {}))) problems.push(`shared_problem.rules names ${r}, which is not a rule`);
   number('stability.draws', parsed.stability?.draws);
   if (problems.length) throw new Error(`${path}: the risk weights are invalid:\n  ${problems.join('\n  ')}`);
   return parsed;

@@ -1,5 +1,6 @@
 // The explanation of each flag rule, rendered from the rule id and its numbers (flags.numbers, the JSON each
 // sql/flags/<rule>.sql writes). SQL computes the figures; the words are here, in each language.
+import { formatAgainst } from './against.ts';
 import type { Lang, Params, Template } from './types.ts';
 import { fill, formatValue } from './render.ts';
 import { direction, metricStatus } from './terms.ts';
@@ -86,6 +87,12 @@ function metricValue(v: unknown, unit: unknown, lang: Lang): string {
   );
 }
 
+/** A value beside its threshold, with the decimals that tell them apart (against.ts). */
+function metricValueAgainst(v: unknown, t: unknown, unit: unknown, lang: Lang): string {
+  if (typeof v !== 'number') return metricValue(v, unit, lang);
+  return formatAgainst(v, typeof t === 'number' ? t : null, String(unit));
+}
+
 /**
  * The explanation of a flag in a language. `params` is the flag's numbers (with year); a rule without a message
  * (a rule added since this build) shows its id and numbers rather than nothing.
@@ -105,7 +112,7 @@ export function renderFlag(
   const f = (t: Template) => fill(t, p, lang);
   switch (rule) {
     case 'metric_not_met':
-      p.value_text = metricValue(p.value, p.unit, lang);
+      p.value_text = metricValueAgainst(p.value, p.threshold, p.unit, lang);
       p.counts = p.denominator !== null && p.denominator !== undefined ? f(flagFragment.counts) : '';
       p.standard = `${(direction as Record<string, { zh: string; en: string }>)[String(p.direction)]?.[lang] ?? '='}${metricValue(p.threshold, p.unit, lang)}`;
       p.threshold_note = p.threshold_note ? f(flagFragment.thresholdNote) : '';

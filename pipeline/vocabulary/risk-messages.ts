@@ -11,11 +11,29 @@ export const riskReasonMessage = {
     zh: '{rule|riskRule}（第{ground}项）：{source_text}',
     en: '{rule|riskRule} (ground {ground}): {source_text}',
   },
+  shared: {
+    zh: '{rule|riskRule}（共性问题：{shared_of}个地区中{shared_regions}个同样，不计分）：{source_text}',
+    en: '{rule|riskRule} (shared by {shared_regions} of {shared_of} regions, scores 0): {source_text}',
+  },
   persistence: {
     zh: '{rule|riskRule}：{year}年同一预警（{rule_id|flagRule}{detail}）',
     en: '{rule|riskRule}: the same flag in {year} ({rule_id|flagRule}{detail})',
   },
+  sharedProblem: {
+    zh: '共性问题（不计入得分）：{rule|riskRule}{detail}：{of}个地区中{regions}个',
+    en: 'Shared problem (scores 0): {rule|riskRule}{detail}: {regions} of {of} regions',
+  },
 } satisfies Record<string, Template>;
+
+/** A problem most regions of the risk queue's scope share (pipeline/risk queue.ts `shared`), in a language. */
+export function renderSharedProblem(
+  p: { rule_id: string; detail_key: string; regions: number; of: number },
+  lang: Lang,
+): string {
+  const rule = p.rule_id === 'conformance_below_bar' ? 'below_bar_repeated' : 'metric_miss_repeated';
+  const detail = p.detail_key ? ` ${p.detail_key}` : '';
+  return fill(riskReasonMessage.sharedProblem, { rule, detail, regions: p.regions, of: p.of }, lang);
+}
 
 /** A reason of the risk queue in a language, from its rule and the params the scorer recorded. */
 export function renderRiskReason(rule: string, params: Params, lang: Lang, metricName?: MetricNamer): string {
@@ -33,5 +51,11 @@ export function renderRiskReason(rule: string, params: Params, lang: Lang, metri
           lang,
           metricName,
         );
-  return fill(rule === 'watchlist_ground' ? riskReasonMessage.watchlist_ground : riskReasonMessage.default, p, lang);
+  const template =
+    rule === 'watchlist_ground'
+      ? riskReasonMessage.watchlist_ground
+      : p.shared_of !== undefined
+        ? riskReasonMessage.shared
+        : riskReasonMessage.default;
+  return fill(template, p, lang);
 }

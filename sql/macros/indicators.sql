@@ -11,19 +11,6 @@ CREATE OR REPLACE TEMP MACRO fmt_metric(v, unit) AS
     ELSE printf('%.2f', v)
   END;
 
--- A value printed beside its threshold: a rate with one decimal, or with two or three when one decimal would print
--- the same figure as a threshold it differs from (3/23 = 13.04% against ≤ 13.0% reads "13.04%", never "13.0% not
--- met, threshold ≤ 13.0%"); other units as fmt_metric, with three decimals when two print the threshold's figure.
-CREATE OR REPLACE TEMP MACRO fmt_against(v, t, unit) AS
-  CASE
-    WHEN v IS NULL OR t IS NULL OR v = t THEN fmt_metric(v, unit)
-    WHEN unit = 'rate' AND printf('%.1f', 100 * v) <> printf('%.1f', 100 * t) THEN printf('%.1f%%', 100 * v)
-    WHEN unit = 'rate' AND printf('%.2f', 100 * v) <> printf('%.2f', 100 * t) THEN printf('%.2f%%', 100 * v)
-    WHEN unit = 'rate' THEN printf('%.3f%%', 100 * v)
-    WHEN CAST(fmt_metric(v, unit) AS DOUBLE) <> t THEN fmt_metric(v, unit)
-    ELSE printf('%.3f', v)
-  END;
-
 -- A metric's contribution to the composite score (pipeline/indicators/README.md "Scorecard"), one definition for the
 -- scorecard and its rank intervals: NULL without data; 1 when met; under 'binary' 0 when missed; under 'threshold'
 -- the share of the threshold reached (value/threshold when higher is better, threshold/value when lower is).

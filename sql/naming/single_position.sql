@@ -17,7 +17,9 @@ ranked AS (
   WHERE v.year = (SELECT data_to FROM r) AND v.value IS NOT NULL
     AND v.metric_id IN (SELECT metric_id FROM fm)
 )
-SELECT a.region_code, a.field, fm.metric_id, k.name_zh, k.unit, k.value, k.status, k.percentile, k.regions_with_value,
+SELECT a.region_code, a.field, fm.metric_id,
+       coalesce(k.name_zh, (SELECT any_value(t.name_zh) FROM indicator_thresholds AS t WHERE t.metric_id = fm.metric_id)) AS name_zh,
+       k.unit, k.value, k.status, k.percentile, k.regions_with_value,
        f.position AS funnel_position, f.target AS funnel_target
 FROM naming_applications AS a
 JOIN fm ON fm.field = a.field

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReject } from '../../pipeline/vocabulary/index.ts';
 import { auditOf, closeApp, demoApp, get, login, post, type Ctx, type Session } from './helper.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 let ctx: Ctx;
 let central: Session;
@@ -17,7 +18,7 @@ beforeAll(async () => {
   central = await login(ctx.app, 'central');
   prov = await login(ctx.app, 'prov');
   admin = await login(ctx.app, 'boss');
-}, 120_000);
+}, DEMO_TIMEOUT);
 afterAll(() => closeApp(ctx));
 
 function multipart(fields: Record<string, string>, file: { name: string; content: string }) {

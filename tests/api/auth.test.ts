@@ -2,11 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { auditOf, closeApp, demoApp, get, login, post, type Ctx, PASSWORD } from './helper.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 let ctx: Ctx;
 beforeAll(async () => {
   ctx = await demoApp();
-}, 120_000);
+}, DEMO_TIMEOUT);
 afterAll(() => closeApp(ctx));
 
 describe('POST /api/auth/login', () => {

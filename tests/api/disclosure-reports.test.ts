@@ -2,11 +2,12 @@
 // resolves to no region), scoped to a provincial account's province, filterable to the unbalanced ones.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeApp, demoApp, get, login, type Ctx } from './helper.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 let ctx: Ctx;
 beforeAll(async () => {
   ctx = await demoApp();
-}, 300_000);
+}, DEMO_TIMEOUT);
 afterAll(() => closeApp(ctx));
 
 describe('GET /api/disclosure-reports', () => {

@@ -2,6 +2,7 @@
 // and after it the figures include the new rows.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Ctx, closeApp, demoApp, get, login, post, type Session } from './helper.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 let ctx: Ctx;
 let central: Session;
@@ -35,7 +36,7 @@ beforeAll(async () => {
   // An hour's quiet time: the test runs the scheduled refresh itself (runDue), so nothing depends on the clock.
   ctx = await demoApp({ autoRefresh: { delayMs: 3_600_000, maxWaitMs: 7_200_000 } });
   central = await login(ctx.app, 'central');
-}, 180_000);
+}, DEMO_TIMEOUT);
 
 afterAll(() => closeApp(ctx));
 

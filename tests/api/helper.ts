@@ -1,16 +1,15 @@
-// Test helper: the small demo generated, loaded and refreshed into a temporary DuckDB, three accounts (central,
+// Test helper: the small demo (seed 1) generated, loaded and refreshed into a temporary DuckDB (a copy of the build
+// cached for this run, tests/support/demo-cache.ts), three accounts (central,
 // provincial, admin), the app built on it (never listening), and login/request shortcuts around app.inject().
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { Database } from '../../pipeline/db/index.ts';
-import { generateDemo } from '../../pipeline/demo/index.ts';
-import { ingestPaths } from '../../pipeline/load/index.ts';
-import { refresh } from '../../pipeline/indicators/index.ts';
 import { addUser } from '../../pipeline/users/index.ts';
 import { buildApp, type AppOptions } from '../../pipeline/api/app.ts';
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
+import { copyDemo } from '../support/demo-cache.ts';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -28,10 +27,8 @@ export interface Ctx {
 
 export async function demoApp(options: Partial<AppOptions> = {}): Promise<Ctx> {
   const dir = mkdtempSync(join(tmpdir(), 'shifan-api-'));
-  const demo = await generateDemo({ scale: 'small', seed: 1, outDir: join(dir, 'inbox') });
+  await copyDemo({ seed: 1, filesDir: join(dir, 'inbox'), database: join(dir, 'api.duckdb') });
   const db = await openPreparedDatabase(join(dir, 'api.duckdb'));
-  await ingestPaths(db, demo.files, { source: 'demo' });
-  await refresh(db);
   const [{ province_code: province }] = await db.all<{ province_code: string }>(
     'SELECT province_code, count(*) AS n FROM regions GROUP BY 1 ORDER BY n DESC, 1 LIMIT 1',
   );

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startScheduler } from '../../pipeline/jobs/index.ts';
 import { packageFile } from '../../pipeline/export/package-file.ts';
 import { auditOf, closeApp, demoApp, get, login, post, type Ctx, type Session } from './helper.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 let ctx: Ctx;
 let central: Session;
@@ -24,7 +25,7 @@ beforeAll(async () => {
   central = await login(ctx.app, 'central');
   prov = await login(ctx.app, 'prov');
   admin = await login(ctx.app, 'boss');
-}, 120_000);
+}, DEMO_TIMEOUT);
 afterAll(async () => {
   await closeApp(ctx);
   if (savedExports === undefined) delete process.env.SHIFAN_EXPORTS;

@@ -2,6 +2,7 @@
 // audit-logged) on the small demo.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditOf, type Ctx, closeApp, demoApp, get, login, post, type Session } from './helper.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 let ctx: Ctx;
 let central: Session;
@@ -11,7 +12,7 @@ beforeAll(async () => {
   ctx = await demoApp();
   central = await login(ctx.app, 'central');
   prov = await login(ctx.app, 'prov');
-}, 900_000);
+}, DEMO_TIMEOUT);
 afterAll(() => closeApp(ctx));
 
 interface Queue {

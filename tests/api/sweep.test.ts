@@ -11,6 +11,7 @@ import { buildCertificate, importInspectors } from '../../pipeline/spotcheck/ind
 import { addUser } from '../../pipeline/users/index.ts';
 import { writeDemoRound } from '../../pipeline/naming/demo-round.ts';
 import { closeApp, demoApp, login, post, type Ctx, PASSWORD, type Session } from './helper.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 const ROLES = ['anonymous', 'provincial_other', 'provincial_own', 'central', 'admin'] as const;
 type Role = (typeof ROLES)[number];
@@ -264,7 +265,7 @@ beforeAll(async () => {
     if (province_code !== ctx.province) foreign.provincial_own.add(region_code);
     if (province_code !== otherProvince) foreign.provincial_other.add(region_code);
   }
-}, 900_000);
+}, DEMO_TIMEOUT);
 afterAll(() => closeApp(ctx));
 
 /** The concrete path of an OpenAPI path, and which of its segments are static. */
@@ -398,7 +399,7 @@ describe('route sweep', () => {
     expect(wrong).toEqual([]);
     expect(tally.anonymousData).toBe(0);
     expect(tally.crossProvinceLeaks).toBe(0);
-  }, 600_000);
+  }, 1_200_000);
 });
 
 describe('out-of-range parameters', () => {

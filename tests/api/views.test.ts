@@ -4,6 +4,7 @@ import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReject } from '../../pipeline/vocabulary/index.ts';
 import { closeApp, demoApp, get, login, type Ctx, type Session } from './helper.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 let ctx: Ctx;
 let central: Session;
@@ -14,7 +15,7 @@ beforeAll(async () => {
   ctx = await demoApp();
   central = await login(ctx.app, 'central');
   prov = await login(ctx.app, 'prov');
-}, 120_000);
+}, DEMO_TIMEOUT);
 afterAll(() => closeApp(ctx));
 
 async function rowsOf(s: Session, url: string): Promise<Array<Record<string, unknown>>> {

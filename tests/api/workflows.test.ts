@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { demoInspectorsCsv } from '../../pipeline/demo/inspectors.ts';
 import { auditOf, closeApp, demoApp, get, login, post, type Ctx, type Session } from './helper.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 let ctx: Ctx;
 let central: Session;
@@ -16,7 +17,7 @@ beforeAll(async () => {
   central = await login(ctx.app, 'central');
   prov = await login(ctx.app, 'prov');
   admin = await login(ctx.app, 'boss');
-}, 600_000);
+}, DEMO_TIMEOUT);
 afterAll(() => closeApp(ctx));
 
 describe('accounts (admin)', () => {

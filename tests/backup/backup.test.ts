@@ -10,6 +10,7 @@ import { type Manifest, restoreDatabase, rotatingBackup, verifySnapshot } from '
 import { Database, DatabaseDamagedError, repoRoot } from '../../pipeline/db/index.ts';
 import { publicShape, readIndicators } from '../../pipeline/indicators/index.ts';
 import { type Ctx, closeApp, demoApp, get, login, post } from '../api/helper.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 const shifan = join(repoRoot, 'bin', 'shifan.mjs');
 let ctx: Ctx;
@@ -51,7 +52,7 @@ beforeAll(async () => {
   const [name] = readdirSync(backups);
   snapshot = join(backups, name);
   manifest = await verifySnapshot(snapshot);
-}, 900_000);
+}, DEMO_TIMEOUT);
 
 afterAll(async () => {
   delete process.env.SHIFAN_BACKUP_DIR;

@@ -21,6 +21,7 @@ import {
   watchConsole,
   type Server,
 } from './harness.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 if (!hasChromium)
   console.warn('browser tests skipped: /usr/bin/chromium is missing (apt-get install -y chromium fonts-noto-cjk)');
@@ -43,7 +44,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     });
     page = await admin.newPage();
     errors = watchConsole(page);
-  }, 600_000);
+  }, DEMO_TIMEOUT);
 
   afterAll(async () => {
     await browser?.close();

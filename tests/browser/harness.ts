@@ -1,4 +1,4 @@
-// Browser-test harness: builds the dashboard when stale, makes a demo database, starts the real `shifan serve`
+// Browser-test harness: builds the dashboard when stale, copies the run's demo database, starts the real `shifan serve`
 // as a child process on a free port, and launches Debian's chromium through playwright-core.
 // With SHIFAN_UI_BASE_URL set, it uses that running server instead (and SHIFAN_UI_ADMIN / SHIFAN_UI_PROVINCIAL
 // as "user:password"), which is how the UI is developed against a mock before a server exists.
@@ -8,6 +8,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { cliActor } from '../../pipeline/audit/index.ts';
+import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
+import { importInspectorsText } from '../../pipeline/spotcheck/register.ts';
+import { addUser } from '../../pipeline/users/index.ts';
+import { copyDemo } from '../support/demo-cache.ts';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 export const CHROMIUM = '/usr/bin/chromium';
@@ -93,13 +98,13 @@ export async function startServer(): Promise<Server> {
     };
   }
   const db = join(dir, 'ui.duckdb');
-  shifan(db, ['demo', '--scale', 'small', '--out', join(dir, 'inbox')]);
-  shifan(db, ['refresh']);
   const provincial = { username: 'jiangsu', password: 'jiangsu-test-password-1' };
   const provinceCode = '320000';
   const central = { username: 'analyst', password: 'central-test-password-1' };
-  createUser(db, central, 'central');
-  createUser(db, provincial, 'provincial', provinceCode);
+  await prepareDatabase(db, join(dir, 'inbox'), [
+    { ...central, role: 'central' },
+    { ...provincial, role: 'provincial', province: provinceCode },
+  ]);
   const port = await freePort();
   // The server runs the scheduled jobs: its inbox and its quarterly packages stay in the test's folder.
   const env = { ...process.env, SHIFAN_INBOX: join(dir, 'inbox'), SHIFAN_EXPORTS: join(dir, 'exports') };
@@ -135,6 +140,31 @@ export async function startServer(): Promise<Server> {
         child.kill('SIGTERM');
       }),
   };
+}
+
+/**
+ * What `shifan demo --scale small` then `shifan refresh` and `shifan users add` leave, made in this process: the
+ * run's cached small demo (seed 1, loaded and refreshed; tests/support/demo-cache.ts) copied, the demo's inspector
+ * register imported as `shifan demo` imports it (the refresh does not read inspectors), and the accounts added.
+ */
+async function prepareDatabase(
+  path: string,
+  inbox: string,
+  users: Array<Credentials & { role: string; province?: string }>,
+): Promise<void> {
+  const { demo } = await copyDemo({ seed: 1, filesDir: inbox, database: path });
+  const db = await openPreparedDatabase(path);
+  try {
+    await importInspectorsText(db, demo.inspectorsCsv, 'demo-small-1-inspectors.csv', 'system:demo');
+    for (const u of users)
+      await addUser(
+        db,
+        { username: u.username, role: u.role, province_code: u.province ?? null, password: u.password },
+        cliActor(),
+      );
+  } finally {
+    db.close();
+  }
 }
 
 /** An extra inspector register (the demo imports its own, pipeline/demo/inspectors.ts). */

@@ -14,6 +14,7 @@ import { divisionsCsv } from '../../pipeline/reference/divisions-source.ts';
 import { poolFileText, strataFileText } from '../../pipeline/spotcheck/pool.ts';
 import { writeTemplates } from '../../pipeline/templates/write-templates.ts';
 import { refreshedSmallDemo } from '../export/fixture.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 const ATTACKS = [
   "=cmd|' /C calc'!A0",
@@ -119,7 +120,7 @@ describe('the quarterly package', () => {
   let dir: string;
   beforeAll(async () => {
     ({ db, dir } = await refreshedSmallDemo());
-  }, 600_000);
+  }, DEMO_TIMEOUT);
   afterAll(() => db?.close());
 
   it('writes a region named as a formula into flags.csv and scorecard.csv with a leading apostrophe', async () => {

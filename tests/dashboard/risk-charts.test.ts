@@ -23,8 +23,9 @@ describe('province tile map', () => {
       ],
       { document, label: '需优先核查的地区数（个）', names: { '320000': '江苏省' }, onClick },
     );
-    const tiles = fig.querySelectorAll('g[aria-label="cell"] > *');
-    expect(tiles).toHaveLength(31);
+    expect(fig.querySelectorAll('g[aria-label="tile"] > *')).toHaveLength(31);
+    // only the provinces with a value are coloured and act on a click
+    expect(fig.querySelectorAll('g[aria-label="cell"] > *')).toHaveLength(2);
     const js = fig.querySelector('[data-key="320000"]')!;
     expect(js.querySelector('title')?.textContent).toBe('江苏省：12 个地区中 5 个需优先核查');
     expect(js.getAttribute('role')).toBe('button');

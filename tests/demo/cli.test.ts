@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../pipeline/db/paths.ts';
 import { runCli } from '../cli/run-cli.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 let work: string;
 beforeAll(() => {
@@ -43,21 +44,28 @@ describe('shifan demo', () => {
     expect(existsSync(join(work, 'cli.duckdb'))).toBe(false);
   });
 
-  it('writes into <inbox>/demo-<scale>-<seed> by default and loads every file, reporting rows per dataset as JSON', async () => {
-    const inbox = join(work, 'inbox');
-    const r = await shifan(['demo', '--seed', '5', '--json'], { SHIFAN_INBOX: inbox });
-    expect(r.code, r.stderr).toBe(0);
-    const out = JSON.parse(r.stdout);
-    expect(out.out).toBe(join(inbox, 'demo-small-5'));
-    expect(out.files).toContain('regions.xlsx');
-    expect(out.loads).toHaveLength(out.files.length);
-    expect(out.loads.every((l: { status: string }) => l.status === 'loaded')).toBe(true);
-    const rejected = out.loads.reduce((s: number, l: { rejected: number }) => s + l.rejected, 0);
-    // every planted reject (bad rows, and the published report whose publisher names no division), nothing else
-    const planted = JSON.parse(readFileSync(join(out.out, 'planted.json'), 'utf8')) as Array<{ expect: string }>;
-    expect(rejected).toBe(planted.filter((p) => p.expect.startsWith('reject:')).length);
-    expect(rejected).toBe(6);
-  }, 300_000);
+  it(
+    'writes into <inbox>/demo-<scale>-<seed> by default and loads every file, reporting rows per dataset as JSON',
+    async () => {
+      const inbox = join(work, 'inbox');
+      const r = await shifan(['demo', '--seed', '5', '--json'], { SHIFAN_INBOX: inbox });
+      expect(r.code, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.out).toBe(join(inbox, 'demo-small-5'));
+      expect(out.files).toContain('regions.xlsx');
+      expect(out.loads).toHaveLength(out.files.length);
+      expect(out.loads.every((l: { status: string }) => l.status === 'loaded')).toBe(true);
+      const rejected = out.loads.reduce((s: number, l: { rejected: number }) => s + l.rejected, 0);
+      // every planted reject (bad rows, and the published report whose publisher names no division), nothing else
+      const planted = JSON.parse(readFileSync(join(out.out, 'planted.json'), 'utf8')) as Array<{ expect: string }>;
+      expect(rejected).toBe(planted.filter((p) => p.expect.startsWith('reject:')).length);
+      expect(rejected).toBe(6);
+      // the demo's naming round is loaded too (pipeline/naming/demo-round.ts), after a refresh of the figures
+      expect(out.naming_round).toMatchObject({ round_id: '2026' });
+      expect(out.files).toContain('naming_self_assessments_2026.csv');
+    },
+    DEMO_TIMEOUT,
+  );
 
   it('writes the same bytes whatever the time zone of the machine', () => {
     const hashes = (dir: string) =>

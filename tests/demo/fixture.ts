@@ -1,5 +1,6 @@
-// Shared by the demo tests: generating the small demo into a scratch folder, and reading any generated file
-// back into header + rows the way a sender's recipient would (GBK decoded, BOM stripped, tabs or commas).
+// Shared by the demo tests: the small demo in a scratch folder (a copy of the run's cached build, or generated
+// afresh where generating is the point), and reading any generated file back into header + rows the way a
+// sender's recipient would (GBK decoded, BOM stripped, tabs or commas).
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { tmpdir } from 'node:os';
@@ -9,10 +10,18 @@ import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { generateDemo, type DemoResult } from '../../pipeline/demo/index.ts';
+import { copyDemo } from '../support/demo-cache.ts';
 
 export const SEED = 7;
 
+/** The small demo's files in a folder of their own: a copy of the build cached for this run (tests/README.md). */
 export async function smallDemo(seed = SEED): Promise<DemoResult & { dir: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'shifan-demo-'));
+  return { dir, ...(await copyDemo({ seed, filesDir: dir })).demo };
+}
+
+/** The small demo generated now by generateDemo, for the tests about generating (same seed, same bytes). */
+export async function generatedDemo(seed = SEED): Promise<DemoResult & { dir: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'shifan-demo-'));
   return { dir, ...(await generateDemo({ scale: 'small', seed, outDir: dir })) };
 }

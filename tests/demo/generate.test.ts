@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { datasets, datasetByName } from '../../pipeline/contracts/index.ts';
 import { loadNamedRegions } from '../../pipeline/demo/sources.ts';
-import { datasetOfFile, readBack, smallDemo, SEED, type ReadBack } from './fixture.ts';
+import { datasetOfFile, generatedDemo, readBack, smallDemo, SEED, type ReadBack } from './fixture.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 type Demo = Awaited<ReturnType<typeof smallDemo>>;
 let demo: Demo;
@@ -15,7 +16,7 @@ const names = datasets.map((d) => d.name);
 
 beforeAll(async () => {
   demo = await smallDemo();
-});
+}, DEMO_TIMEOUT);
 afterAll(() => {
   for (const d of [demo, ...extra]) rmSync(d.dir, { recursive: true, force: true });
 });
@@ -42,13 +43,13 @@ async function filesOf(dataset: string): Promise<Array<{ file: string; data: Rea
 
 describe('shifan demo --scale small', () => {
   it('writes byte-identical files, planted.json included, when run again with the same seed', async () => {
-    const again = await smallDemo(SEED);
+    const again = await generatedDemo(SEED);
     extra.push(again);
     expect(hashes(again.dir)).toEqual(hashes(demo.dir));
   });
 
   it('writes different data for a different seed', async () => {
-    const other = await smallDemo(SEED + 1);
+    const other = await generatedDemo(SEED + 1);
     extra.push(other);
     const a = hashes(demo.dir);
     const b = hashes(other.dir);

@@ -1,13 +1,15 @@
 // The small demo through the real loader: every file loads, the only rejects are the planted bad rows, and
 // the planted problems show in the loaded data the way the indicator and flag features will look for them.
-import { readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addWorkdays } from '../../pipeline/calendar/index.ts';
 import type { Database } from '../../pipeline/db/index.ts';
 import type { PlantedProblem } from '../../pipeline/demo/index.ts';
-import { ingestPaths } from '../../pipeline/load/index.ts';
-import { smallDemo } from './fixture.ts';
+import type { ingestPaths } from '../../pipeline/load/index.ts';
+import { copyDemo, DEMO_TIMEOUT } from '../support/demo-cache.ts';
+import { SEED, type smallDemo } from './fixture.ts';
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 let demo: Awaited<ReturnType<typeof smallDemo>>;
@@ -15,11 +17,14 @@ let db: Database;
 let loads: Awaited<ReturnType<typeof ingestPaths>>;
 let planted: PlantedProblem[];
 beforeAll(async () => {
-  demo = await smallDemo();
+  // the cached build ran ingestPaths on these files in this run's code; its result and the database it left
+  const dir = mkdtempSync(join(tmpdir(), 'shifan-demo-'));
+  const copy = await copyDemo({ seed: SEED, filesDir: dir, database: join(dir, 'test.duckdb'), stage: 'loaded' });
+  demo = { dir, ...copy.demo };
+  loads = copy.loads;
   planted = JSON.parse(readFileSync(demo.plantedFile, 'utf8')) as PlantedProblem[];
   db = await openPreparedDatabase(join(demo.dir, 'test.duckdb'));
-  loads = await ingestPaths(db, demo.files, { source: 'demo' });
-}, 300_000);
+}, DEMO_TIMEOUT);
 afterAll(() => {
   db?.close();
   rmSync(demo.dir, { recursive: true, force: true });

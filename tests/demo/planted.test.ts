@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { incidents } from '../../pipeline/contracts/index.ts';
 import type { PlantedProblem } from '../../pipeline/demo/index.ts';
 import { readBack, smallDemo, type ReadBack } from './fixture.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 let demo: Awaited<ReturnType<typeof smallDemo>>;
 let planted: PlantedProblem[];
 beforeAll(async () => {
   demo = await smallDemo();
   planted = JSON.parse(readFileSync(demo.plantedFile, 'utf8')) as PlantedProblem[];
-});
+}, DEMO_TIMEOUT);
 afterAll(() => rmSync(demo.dir, { recursive: true, force: true }));
 
 const byId = (id: string) => planted.find((p) => p.id === id)!;

@@ -27,10 +27,15 @@ export async function openTestDb(): Promise<Database> {
 let nextLoad = 900;
 
 /** Inserts rows into a dataset (missing columns are NULL); line numbers start at 2 as under a header. Returns the load id. */
-export async function addRows(db: Database, dataset: string, rows: Array<Record<string, unknown>>): Promise<number> {
+export async function addRows(
+  db: Database,
+  dataset: string,
+  rows: Array<Record<string, unknown>>,
+  /** the load's id (default: the next of this module's counter); two databases fed alike need the same ids */
+  loadId = nextLoad++,
+): Promise<number> {
   const contract = datasets.find((d) => d.name === dataset);
   if (!contract) throw new Error(`no dataset ${dataset}`);
-  const loadId = nextLoad++;
   await db.run(
     `INSERT INTO load_log (load_id, file_name, file_path, sha256, dataset, status, started_at) VALUES ($1, $2, $3, $4, $5, 'loaded', current_localtimestamp())`,
     [loadId, `${dataset}.csv`, `/fixtures/${dataset}.csv`, `sha-${loadId}`, dataset],
@@ -52,6 +57,7 @@ export async function addRows(db: Database, dataset: string, rows: Array<Record<
 export async function addRegions(
   db: Database,
   regions: Array<{ code: string; designation?: string; batch?: number | null; name?: string }>,
+  loadId?: number,
 ): Promise<void> {
   await addRows(
     db,
@@ -64,6 +70,7 @@ export async function addRegions(
       batch: r.batch === undefined ? 2022 : r.batch,
       project_name: r.designation === 'single' ? '示范项目' : null,
     })),
+    loadId,
   );
 }
 

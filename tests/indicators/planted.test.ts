@@ -6,10 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../pipeline/db/index.ts';
-import { generateDemo, type PlantedProblem } from '../../pipeline/demo/index.ts';
-import { ingestPaths } from '../../pipeline/load/index.ts';
-import { refresh } from '../../pipeline/indicators/index.ts';
+import type { PlantedProblem } from '../../pipeline/demo/index.ts';
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
+import { copyDemo, DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 const ALIASES: Record<string, string[]> = {
   'disclosure.answered_on_time_rate': ['disclosure.answered_on_time'],
@@ -23,12 +22,11 @@ let planted: PlantedProblem[];
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'shifan-planted-'));
-  const demo = await generateDemo({ scale: 'small', seed: 1, outDir: join(dir, 'inbox') });
+  // generated, loaded and refreshed once per run (tests/support/demo-cache.ts); this file's own copy
+  const { demo } = await copyDemo({ seed: 1, filesDir: join(dir, 'inbox'), database: join(dir, 'demo.duckdb') });
   planted = demo.planted;
   db = await openPreparedDatabase(join(dir, 'demo.duckdb'));
-  await ingestPaths(db, demo.files, { source: 'demo' });
-  await refresh(db);
-}, 300_000);
+}, DEMO_TIMEOUT);
 afterAll(() => db?.close());
 
 async function found(p: PlantedProblem): Promise<boolean> {

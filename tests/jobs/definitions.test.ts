@@ -12,6 +12,7 @@ import {
   type JobContext,
 } from '../../pipeline/jobs/index.ts';
 import { refreshedSmallDemo } from '../export/fixture.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 let db: Database;
 let dir: string;
@@ -20,7 +21,7 @@ const saved = { inbox: process.env.SHIFAN_INBOX, exports: process.env.SHIFAN_EXP
 beforeAll(async () => {
   ({ db, dir } = await refreshedSmallDemo());
   process.env.SHIFAN_EXPORTS = join(dir, 'exports');
-}, 120_000);
+}, DEMO_TIMEOUT);
 
 afterAll(() => {
   db?.close();

@@ -8,9 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAuditLog } from '../../pipeline/audit/index.ts';
 import type { Database } from '../../pipeline/db/index.ts';
-import { generateDemo } from '../../pipeline/demo/index.ts';
-import { refresh } from '../../pipeline/indicators/index.ts';
-import { ingestFile, ingestPaths } from '../../pipeline/load/index.ts';
+import { ingestFile } from '../../pipeline/load/index.ts';
 import {
   addCandidates,
   applicantScorecards,
@@ -30,6 +28,7 @@ import { type DemoRoundResult, writeDemoRound } from '../../pipeline/naming/demo
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 import { login, PASSWORD, post } from '../api/helper.ts';
 import { runCli } from '../cli/run-cli.ts';
+import { copyDemo, DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 let db: Database;
 let dir: string;
@@ -40,15 +39,14 @@ let plantedFile: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'shifan-naming-'));
-  const demo = await generateDemo({ scale: 'small', seed: 1, outDir: join(dir, 'inbox') });
-  plantedFile = demo.plantedFile;
   dbPath = join(dir, 'naming.duckdb');
+  // generated, loaded and refreshed once per run (tests/support/demo-cache.ts); this file's own copy
+  const { demo } = await copyDemo({ seed: 1, filesDir: join(dir, 'inbox'), database: dbPath });
+  plantedFile = demo.plantedFile;
   db = await openPreparedDatabase(dbPath);
-  await ingestPaths(db, demo.files, { source: 'demo' });
-  await refresh(db);
   demoRound = await writeDemoRound(db, { seed: 1, outDir: join(dir, 'inbox'), plantedFile });
   round = await getRound(db, '2026');
-}, 900_000);
+}, DEMO_TIMEOUT);
 afterAll(() => db?.close());
 
 describe('the demo round', () => {
@@ -187,6 +185,21 @@ describe('ranking and the field-check list', () => {
   });
 });
 
+describe('the stored field-check list after the data change', () => {
+  it("still reproduces from its stored inputs, and says that today's inputs differ", async () => {
+    const [list] = await fieldCheckLists(queryOf(db), '2026');
+    const code = list.regions[0];
+    const path = join(dir, 'naming_satisfaction_2026_resurvey.csv');
+    writeFileSync(path, `认定批次,行政区划代码,样本量,满意人数\n2026,${code},1000,500\n`);
+    expect((await ingestFile(db, path)).status).toBe('loaded');
+    const v = await verifyFieldCheckList(queryOf(db), round);
+    expect(v).toMatchObject({ inputs_intact: true, reproduces: true, inputs_current: false });
+    expect(v.recomputed).toEqual(list.regions);
+    const now = await rankRound(queryOf(db), round);
+    expect(now.find((r) => r.region_code === code)!.satisfaction).toBe(0.5);
+  });
+});
+
 describe('candidates, notice, objections and naming', () => {
   it('runs from the field-check list to a named region in the regions directory, every step audit-logged', async () => {
     const [list] = await fieldCheckLists(queryOf(db), '2026');
@@ -220,7 +233,7 @@ describe('candidates, notice, objections and naming', () => {
       ),
     ).rejects.toThrow(/尚未公示/);
     const period = await publishNotice(db, '2026', '2026-09-28', '人民日报', 'test:analyst');
-    // 09-28 Mon (1), 09-29 (2), 09-30 (3); 10-01..08 National Day; 10-09 (4), 10-10 (5)
+    // 09-28 Mon (1), 09-29 (2), 09-30 (3); 10-01..07 National Day; 10-08 (4), 10-09 (5)
     expect(period).toMatchObject({ starts_on: '2026-09-28', ends_on: '2026-10-09', workdays: 5 });
     await expect(
       decide(
@@ -271,6 +284,21 @@ describe('candidates, notice, objections and naming', () => {
     );
     const application = await db.allFile<{ kind: string }>('naming/application_one', { round: '2026', region: first });
     expect(entry).toEqual({ batch: 2026, designation: application[0].kind, designated_on: '2026-10-12' });
+
+    // supervision from the next year: in the spot-check pool of 2027, not of its naming year
+    const pool = async (year: number) =>
+      (
+        await db.allFile<{ region_code: string }>('spotcheck/pool', {
+          year,
+          strata: 'none',
+          exclude_revoked: true,
+          exclude_named_this_year: true,
+          as_of: `${year}-12-31`,
+        })
+      ).map((r) => r.region_code);
+    expect(await pool(2026)).not.toContain(first);
+    expect(await pool(2027)).toContain(first);
+    expect(await pool(2027)).not.toContain(second);
 
     const actions = (await readAuditLog(db)).map((e) => e.action).filter((a) => a.startsWith('naming.'));
     expect(actions).toEqual(
@@ -358,4 +386,28 @@ describe('the naming API', () => {
     const missing = await app.inject({ url: '/api/naming/rounds/2030/ranking', headers: { cookie: central.cookie } });
     expect(missing.statusCode).toBe(404);
   });
+});
+
+describe('exports', () => {
+  it('writes the recommendation list, ranking and candidate list as XLSX and PDF, sealed by a manifest of SHA-256s', async () => {
+    const { exportRound } = await import('../../pipeline/naming/export.ts');
+    const { createHash } = await import('node:crypto');
+    const root = join(dir, 'exports');
+    const r = await exportRound(db, '2026', 'test:analyst', { root });
+    const names = r.files.map((f) => f.name);
+    for (const list of ['recommendation', 'ranking', 'candidates']) expect(names).toContain(`${list}.xlsx`);
+    if (r.pdf === 'ok')
+      for (const list of ['recommendation', 'ranking', 'candidates']) expect(names).toContain(`${list}.pdf`);
+    for (const f of r.files)
+      expect(
+        createHash('sha256')
+          .update(readFileSync(join(r.dir, f.name)))
+          .digest('hex'),
+      ).toBe(f.sha256);
+    const manifest = readFileSync(join(r.dir, 'manifest.json'));
+    expect(createHash('sha256').update(manifest).digest('hex')).toBe(r.manifest_sha256);
+    expect(JSON.parse(manifest.toString()).row_counts.recommendation).toBe(demoRound.applicants);
+    const [entry] = (await readAuditLog(db, { action: 'naming.export' })).slice(-1);
+    expect(entry.details.manifest_sha256).toBe(r.manifest_sha256);
+  }, 300_000);
 });

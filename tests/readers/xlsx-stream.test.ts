@@ -3,7 +3,7 @@
 // chunks came out as two U+FFFD (the demo's 是). These workbooks are mostly Chinese text, long enough that many
 // chunk boundaries fall inside a character, in shared strings and in inline strings, with the sheet read directly
 // and (sheet before sharedStrings in the zip) through exceljs's temp file.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, watch, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -169,11 +169,43 @@ describe('the streaming XLSX reader', () => {
       sharedStringsFirst: false,
     });
     const opened = await openXlsxSheet(file, ['enforcement_decisions', '执法决定']);
-    opened.close();
+    await opened.close();
     expect(opened.sheet).toBe('执法决定');
     expect(opened.header).toEqual(HEADER);
     const streamed = await readXlsx(file, ['执法决定']);
     expect(streamed).toEqual(await readWhole(file, ['执法决定']));
     expect((await readXlsx(file)).sheet).toBe('说明');
+  }, 60_000);
+});
+
+describe('an XLSX file that is not a workbook', () => {
+  it('is refused with a message naming the file, in Chinese and English, not a bare zip error', async () => {
+    const file = join(dir, 'enforcement_decisions_text.xlsx');
+    writeFileSync(file, '案件编号,行政区划代码\nA1,110101\n'.repeat(50));
+    const err = (await readXlsx(file).catch((e) => e)) as Error;
+    expect(err).toBeInstanceOf(Error);
+    expect(err.message).toMatch(
+      /^enforcement_decisions_text\.xlsx: XLSX 文件无法读取 \(the XLSX file cannot be read\): /,
+    );
+  });
+});
+
+describe('exceljs temp file', () => {
+  it('goes to the folder the caller gives (the scratch folder, not /tmp), which is removed when the sheet is read', async () => {
+    const file = join(dir, 'sheet-first.xlsx');
+    await writeWorkbook(file, { sheets: [{ name: '执法决定', rows }], sharedStrings, sharedStringsFirst: false });
+    const tempDir = mkdtempSync(join(dir, 'scratch-'));
+    const seen: string[] = [];
+    const watcher = watch(tempDir, (_event, name) => {
+      if (name) seen.push(name);
+    });
+    try {
+      const streamed = await readXlsx(file, [], { tempDir });
+      expect(streamed.rows.length).toBe(ROWS);
+    } finally {
+      watcher.close();
+    }
+    expect(seen.length).toBeGreaterThan(0); // exceljs parked the sheet there
+    expect(existsSync(tempDir)).toBe(false);
   }, 60_000);
 });

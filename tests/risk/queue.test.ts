@@ -11,9 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerRisk } from '../../pipeline/cli/commands/risk.ts';
 import type { Database } from '../../pipeline/db/index.ts';
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
-import { generateDemo, type PlantedProblem } from '../../pipeline/demo/index.ts';
-import { refresh } from '../../pipeline/indicators/index.ts';
-import { ingestPaths } from '../../pipeline/load/index.ts';
+import { copyDemo, DEMO_TIMEOUT } from '../support/demo-cache.ts';
+import type { PlantedProblem } from '../../pipeline/demo/index.ts';
 import { type RiskQueue, riskQueue } from '../../pipeline/risk/index.ts';
 
 let db: Database;
@@ -23,15 +22,14 @@ const queues = new Map<number, RiskQueue>();
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'shifan-risk-'));
-  const demo = await generateDemo({ scale: 'small', seed: 1, outDir: join(dir, 'inbox') });
-  planted = demo.planted;
   dbPath = join(dir, 'risk.duckdb');
+  // generated, loaded and refreshed once per run (tests/support/demo-cache.ts); this file's own copy
+  const { demo } = await copyDemo({ seed: 1, filesDir: join(dir, 'inbox'), database: dbPath });
+  planted = demo.planted;
   // Prepared as `shifan` opens it: the calendar and divisions loaded (a bare open has no working days).
   db = await openPreparedDatabase(dbPath);
-  await ingestPaths(db, demo.files, { source: 'demo' });
-  await refresh(db);
   for (const year of [2023, 2024, 2025]) queues.set(year, await riskQueue((n, p) => db.allFile(n, p), { year }));
-}, 900_000);
+}, DEMO_TIMEOUT);
 afterAll(() => db?.close());
 
 /** `shifan --db PATH ARGS…` in this process (the command's own code, output captured). */

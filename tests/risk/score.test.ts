@@ -7,8 +7,10 @@ import {
   type RiskFact,
   rankRows,
   scoreFacts,
+  sharedProblems,
   tierOf,
 } from '../../pipeline/risk/index.ts';
+import { reviewCut } from '../../pipeline/risk/tiers.ts';
 import { rankStability } from '../../pipeline/risk/stability.ts';
 
 const w = loadRiskWeights();
@@ -211,5 +213,43 @@ describe('tiers, ranks and their stability', () => {
     expect(intervals.get('top')).toEqual({ low: 1, high: 1 });
     expect(intervals.get('p')).toEqual({ low: 2, high: 3 });
     expect(intervals.get('q')).toEqual({ low: 2, high: 3 });
+  });
+});
+
+describe('problems most regions share, and the review cut', () => {
+  const repeatedMiss = (region: string, metric: string) =>
+    fact({ region_code: region, detail_key: metric, prev_flag_id: `old-${region}-${metric}` });
+
+  it('finds a repeated miss more than half of the scope has, counted over all its regions, and no other', () => {
+    const facts = [
+      ...['a', 'b', 'c'].map((r) => repeatedMiss(r, 'enforcement.publish_7wd')),
+      ...['a', 'b'].map((r) => repeatedMiss(r, 'disclosure.answered_on_time')),
+      fact({ region_code: 'd', detail_key: 'enforcement.publish_7wd' }),
+    ];
+    const shared = sharedProblems(facts, 4, w);
+    expect([...shared.values()]).toEqual([
+      { rule_id: 'metric_not_met', detail_key: 'enforcement.publish_7wd', regions: 3, of: 4 },
+    ]);
+    // Exactly half does not count as most: 2 of 4 stays a region's own problem.
+    expect(sharedProblems(facts, 6, w).size).toBe(0);
+  });
+
+  it('scores a shared repeated miss 0 and says so, while the same miss in a region of its own keeps its points', () => {
+    const facts = ['a', 'b', 'c'].map((r) => repeatedMiss(r, 'enforcement.publish_7wd'));
+    const shared = sharedProblems(facts, 4, w);
+    const [reason] = scoreFacts([facts[0]], w, shared);
+    expect(reason).toMatchObject({ rule: 'metric_miss_repeated', points: 0 });
+    expect(reason.text).toContain('共性问题：4个地区中3个');
+    expect(scoreFacts([facts[0]], w).map((r) => r.points)).toEqual([w.rules.metric_miss_repeated.points]);
+  });
+
+  it("starts the review tier at Tukey's upper fence of the scores when it is above the floor", () => {
+    // Q1 = 20, Q3 = 24, IQR = 4: the fence is 24 + 1.5 × 4 = 30.
+    const scores = [18, 20, 20, 21, 22, 23, 24, 24, 90];
+    expect(reviewCut(scores, w.review_min, 1.5)).toBeCloseTo(30, 6);
+    expect(reviewCut([0, 0, 0, 5, 5], w.review_min, 1.5)).toBe(w.review_min);
+    const reasons = [{ rule: 'worsening' as const, flag_id: 'x', entry_id: null, points: 25, params: {}, text: '' }];
+    expect(tierOf(25, reasons, w, 30)).toBe('watch');
+    expect(tierOf(25, reasons, w)).toBe('review');
   });
 });

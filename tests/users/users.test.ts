@@ -1,6 +1,5 @@
 // Accounts: scrypt hashes with per-user salts, role and province rules, the first-start admin, disabling, sessions
 // stored hashed with an expiry, audit entries for every change; and the `shifan users` command.
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -172,21 +171,24 @@ describe('sessions', () => {
 });
 
 describe('shifan users', () => {
-  const root = join(import.meta.dirname, '..', '..');
-  const cli = (dbPath: string, args: string[], input?: string) =>
-    execFileSync('node', ['bin/shifan.mjs', '--db', dbPath, ...args], { encoding: 'utf8', input, cwd: root });
+  /** `shifan --db PATH ARGS` in this process (tests/cli/run-cli.ts): its stdout, or an error when it fails. */
+  const cli = async (dbPath: string, args: string[], input?: string) => {
+    const run = await runCli(['--db', dbPath, ...args], {}, input);
+    if (run.code !== 0) throw new Error(`shifan ${args.join(' ')} exited with ${run.code}: ${run.stderr}`);
+    return run.stdout;
+  };
 
   it('adds (generated or stdin password), lists, resets a password and disables accounts', async () => {
     const path = join(mkdtempSync(join(tmpdir(), 'shifan-users-')), 'u.duckdb');
-    expect(cli(path, ['users', 'add', 'ana', '--role', 'central'])).toMatch(/password \(shown once\): \S{24}/);
+    expect(await cli(path, ['users', 'add', 'ana', '--role', 'central'])).toMatch(/password \(shown once\): \S{24}/);
     expect(
-      cli(
+      await cli(
         path,
         ['users', 'add', 'gd', '--role', 'provincial', '--province', '440000', '--password-stdin'],
         'guangdong-password\n',
       ),
     ).not.toMatch(/password/);
-    const list = JSON.parse(cli(path, ['--json', 'users', 'list']));
+    const list = JSON.parse(await cli(path, ['--json', 'users', 'list']));
     expect(
       list.map((u: { username: string; role: string; province_code: string | null }) => [
         u.username,
@@ -197,10 +199,10 @@ describe('shifan users', () => {
       ['ana', 'central', null],
       ['gd', 'provincial', '440000'],
     ]);
-    expect(cli(path, ['users', 'password', 'gd', '--password-stdin'], 'marble-kettle-orchard\n')).toMatch(
+    expect(await cli(path, ['users', 'password', 'gd', '--password-stdin'], 'marble-kettle-orchard\n')).toMatch(
       /new password set for gd/,
     );
-    expect(cli(path, ['users', 'disable', 'gd'])).toMatch(/disabled gd/);
+    expect(await cli(path, ['users', 'disable', 'gd'])).toMatch(/disabled gd/);
     const check = await Database.open(path);
     expect(await authenticate(check, 'gd', 'marble-kettle-orchard')).toBeNull();
     check.close();

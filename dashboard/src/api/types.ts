@@ -33,6 +33,8 @@ export interface Meta {
   as_of: string | null;
   last_refresh: string | null;
   weights_note?: string | null;
+  /** Indicator-system versions and the first year each judges (trends mark the changes). */
+  systems?: { version: string; label: string; from: number }[];
 }
 
 export interface CountRow {

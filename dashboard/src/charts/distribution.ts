@@ -64,7 +64,15 @@ export function countBarsChart(rows: readonly CountRow[], o: CountBarsOptions = 
   const fmt = o.format === 'rate' ? unitFormat('rate') : (v: number) => String(v);
   const fig = Plot.plot({
     ...base(o, 360, Math.max(90, 28 + rows.length * 24)),
-    marginLeft: o.marginLeft ?? 96,
+    // room for the longest label: a CJK character is about 11 px at 11 px type, a Latin one about 6
+    marginLeft: Math.min(
+      220,
+      Math.max(
+        60,
+        12 +
+          Math.max(0, ...rows.map((r) => [...r.label].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 11 : 6), 0))),
+      ),
+    ),
     marginRight: 36,
     x: { label: o.x ?? null, grid: true, ...(o.format === 'rate' ? { domain: [0, 1], tickFormat: fmt } : {}) },
     y: { label: null, domain: rows.map((r) => r.label) },

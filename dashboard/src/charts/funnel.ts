@@ -2,12 +2,13 @@
 // around the target, the threshold line, regions beyond the 99.8% limits labelled, and a click on a dot giving
 // the region.
 import * as Plot from '@observablehq/plot';
-import { ACCENT, base, INK, STATUS_COLORS, unitFormat, type BaseOptions } from './theme.ts';
+import { ACCENT, base, INK, STATUS_COLORS, thresholdText, unitFormat, withUnit, type BaseOptions } from './theme.ts';
 
 export interface FunnelRow {
   region_code: string;
   region_name: string;
   denominator: number | null;
+  numerator?: number | null;
   value: number | null;
   status: string;
   lower95: number | null;
@@ -23,7 +24,22 @@ export interface FunnelRow {
 export interface FunnelOptions extends BaseOptions {
   unit?: string;
   threshold?: number | null;
-  labels?: { limit95: string; limit998: string; threshold: string; x: string; y: string };
+  /** higher | lower | equal: the threshold's sign (≥ / ≤ / =). */
+  direction?: string | null;
+  lang?: 'zh' | 'en';
+  labels?: {
+    limit95: string;
+    limit998: string;
+    threshold: string;
+    x: string;
+    y: string;
+    /** The centre line: the pooled rate of all regions, "总体" / "overall". */
+    centre?: string;
+    /** The colour legend: met / not met / no data in the user's language. */
+    status?: Record<string, string>;
+  };
+  /** The region to ring and name (the region page's own funnel). */
+  highlight?: string | null;
   onClick?: (row: FunnelRow) => void;
 }
 
@@ -54,7 +70,10 @@ export function funnelChart(rows: readonly FunnelRow[], o: FunnelOptions = {}): 
   const wide = ns.length > 0 && Math.min(...ns) > 0 && Math.max(...ns) / Math.min(...ns) > 30;
   const target = pts.find((r) => r.target != null)?.target ?? null;
   const fmt = unitFormat(o.unit);
+  const full = withUnit(o.unit, o.lang);
   const L = o.labels ?? { limit95: '95%', limit998: '99.8%', threshold: 'threshold', x: 'n', y: 'value' };
+  const statusName = (s: string) => L.status?.[s] ?? s;
+  const chosen = o.highlight ? pts.filter((r) => r.region_code === o.highlight) : [];
 
   const fig = Plot.plot({
     ...base(o, 760, 380),
@@ -69,7 +88,11 @@ export function funnelChart(rows: readonly FunnelRow[], o: FunnelOptions = {}): 
         ? { domain: [Math.max(0, Math.min(...pts.map((r) => r.value!), ...lim.map((d) => d.l998 ?? 1)) - 0.02), 1] }
         : {}),
     },
-    color: { domain: Object.keys(STATUS_COLORS), range: Object.values(STATUS_COLORS) },
+    color: {
+      domain: Object.keys(STATUS_COLORS).map(statusName),
+      range: Object.values(STATUS_COLORS),
+      legend: L.status != null,
+    },
     marks: [
       Plot.line(lim, { x: 'n', y: 'l998', stroke: INK, strokeWidth: 1, curve: 'monotone-x' }),
       Plot.line(lim, { x: 'n', y: 'u998', stroke: INK, strokeWidth: 1, curve: 'monotone-x' }),
@@ -96,6 +119,17 @@ export function funnelChart(rows: readonly FunnelRow[], o: FunnelOptions = {}): 
           })
         : null,
       target != null ? Plot.ruleY([target], { stroke: INK, strokeOpacity: 0.4 }) : null,
+      target != null && L.centre
+        ? Plot.text([target], {
+            y: (d: number) => d,
+            frameAnchor: 'right',
+            textAnchor: 'start',
+            dx: 4,
+            fill: INK,
+            fontSize: 10,
+            text: () => `${L.centre} ${full(target)}`,
+          })
+        : null,
       o.threshold != null
         ? Plot.ruleY([o.threshold], { stroke: ACCENT, strokeWidth: 1.5, strokeDasharray: '6,3' })
         : null,
@@ -107,7 +141,7 @@ export function funnelChart(rows: readonly FunnelRow[], o: FunnelOptions = {}): 
             dx: 4,
             dy: 8,
             fill: ACCENT,
-            text: () => `${L.threshold} ${fmt(o.threshold!)}`,
+            text: () => `${L.threshold} ${thresholdText(o.threshold!, o.direction, o.unit, o.lang)}`,
             fontSize: 10,
           })
         : null,
@@ -115,11 +149,33 @@ export function funnelChart(rows: readonly FunnelRow[], o: FunnelOptions = {}): 
         x: 'denominator',
         y: 'value',
         r: 3.5,
-        fill: 'status',
+        fill: (r: FunnelRow) => statusName(r.status),
         stroke: 'white',
         strokeWidth: 0.5,
-        title: (r: FunnelRow) => `${r.region_name} (${r.region_code})\n${fmt(r.value!)} · n=${r.denominator}`,
+        title: (r: FunnelRow) =>
+          `${r.region_name} (${r.region_code})\n${full(r.value!)}` +
+          (r.numerator != null ? `（${r.numerator}/${r.denominator}）` : ` · n=${r.denominator}`) +
+          ` · ${statusName(r.status)}` +
+          (r.lower95 != null ? `\n${L.limit95} ${fmt(clamp(r.lower95)!)}–${fmt(clamp(r.upper95) ?? 1)}` : '') +
+          (r.lower998 != null ? `\n${L.limit998} ${fmt(clamp(r.lower998)!)}–${fmt(clamp(r.upper998) ?? 1)}` : ''),
       }),
+      chosen.length
+        ? Plot.dot(chosen, { x: 'denominator', y: 'value', r: 8, stroke: ACCENT, strokeWidth: 2, fill: 'none' })
+        : null,
+      chosen.length
+        ? Plot.text(chosen, {
+            x: 'denominator',
+            y: 'value',
+            text: 'region_name',
+            dy: 14,
+            fontSize: 11,
+            fontWeight: 'bold',
+            fill: ACCENT,
+            stroke: 'white',
+            strokeWidth: 3,
+            paintOrder: 'stroke',
+          })
+        : null,
       Plot.text(outliers, {
         x: 'denominator',
         y: 'value',

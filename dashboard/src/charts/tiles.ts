@@ -100,10 +100,20 @@ export function provinceTileChart(rows: readonly TileRow[], o: TileOptions = {})
       ...(withValue.length === 0 ? { domain: [0, 1] } : {}),
     },
     marks: [
+      // every province's square in grey, under the coloured squares of those with a value (one fill channel
+      // mixing a colour with numbers would put the grey on the colour scale too)
       Plot.cell(tiles, {
         x: 'c',
         y: 'r',
-        fill: (d: (typeof tiles)[number]) => (d.value == null ? '#eef0f2' : d.value),
+        fill: '#eef0f2',
+        rx: 3,
+        title: (d: (typeof tiles)[number]) => `${d.name}：${d.detail}`,
+      }),
+      Plot.cell(tiles, {
+        x: 'c',
+        y: 'r',
+        filter: (d: (typeof tiles)[number]) => d.value != null,
+        fill: 'value',
         stroke: (d: (typeof tiles)[number]) => (o.selected === d.code ? INK : '#ffffff'),
         strokeWidth: (d: (typeof tiles)[number]) => (o.selected === d.code ? 2.5 : 1),
         rx: 3,
@@ -130,6 +140,8 @@ export function provinceTileChart(rows: readonly TileRow[], o: TileOptions = {})
       }),
     ],
   });
+  // the grey squares are the first cell mark: named apart, so only the coloured ones act on a click
+  fig.querySelector('g[aria-label="cell"]')?.setAttribute('aria-label', 'tile');
   wireMarks(fig, 'cell', tiles, {
     key: (t) => t.code,
     label: (t) => `${t.name}：${t.detail}`,

@@ -466,6 +466,23 @@ export const zh = {
   'triage.reasonRequired': '请填写理由',
   'col.triage': '处置',
   'col.province': '省份',
+  'chart.median': '中位数',
+  'chart.band': 'P10–P90 区间',
+  'chart.centre': '总体',
+  'chart.national': '全国合计',
+  'chart.province': '本省合计',
+  'chart.region': '本地区',
+  'direction.higher': '越高越好',
+  'direction.lower': '越低越好',
+  'direction.equal': '应等于标准',
+  'overview.trendsProvince': '本省主要指标走势',
+  'overview.lossRate': '全国行政诉讼败诉率走势',
+  'overview.lossRateProvince': '本省行政诉讼败诉率走势',
+  'overview.clickFilter': '点击柱可在风险队列中按该类筛选',
+  'region.metricTrend': '指标走势：本地区与{scope}',
+  'region.metricFunnel': '漏斗图：{year}年各地区（本地区已标出）',
+  'region.pickMetric': '指标',
+  'overview.allFlags': '全部预警与风险队列 →',
 } as const;
 
 export type MessageKey = keyof typeof zh;

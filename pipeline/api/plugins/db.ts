@@ -26,13 +26,20 @@ export class Queries {
   /** Rows of `sql/<name>.sql` with named parameters (every parameter the file uses, no other). */
   async rows<T = Row>(name: string, params: Record<string, Value>): Promise<T[]> {
     const conn = this.readers[this.next++ % this.readers.length];
+    const running = conn.runAndReadAll(sqlText(name), params);
+    this.inFlight.add(running);
     try {
-      const reader = await conn.runAndReadAll(sqlText(name), params);
+      const reader = await running;
       return reader.getRowObjectsJS().map(plain) as T[];
     } catch (err) {
       throw asSqlFileError(name, err);
+    } finally {
+      this.inFlight.delete(running);
     }
   }
+
+  /** Reads not yet finished: closing a connection under a running query crashes the process (DuckDB). */
+  private inFlight = new Set<Promise<unknown>>();
 
   /** A cached computation, keyed by the caller; dropped at the next write. */
   cached<T>(key: string, compute: () => Promise<T>): Promise<T> {
@@ -74,7 +81,9 @@ export class Queries {
     );
   }
 
-  close(): void {
+  /** Closes the read connections once the reads running on them have finished. */
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.inFlight]);
     for (const c of this.readers) c.closeSync();
   }
 }
@@ -93,13 +102,15 @@ declare module 'fastify' {
 
 export default fp(
   async function dbPlugin(app: FastifyInstance, opts: { db: Database; readers?: number }) {
-    const readers: DuckDBConnection[] = [];
-    for (let i = 0; i < (opts.readers ?? 4); i++) {
-      const conn = await opts.db.instance.connect();
-      await conn.run(`SET TimeZone = 'Asia/Shanghai'`);
-      for (const name of macroFiles()) await conn.run(sqlText(name));
-      readers.push(conn);
-    }
+    // The read connections are prepared side by side (DuckDB works on each in its own thread), not one by one.
+    const readers: DuckDBConnection[] = await Promise.all(
+      Array.from({ length: opts.readers ?? 4 }, async () => {
+        const conn = await opts.db.instance.connect();
+        await conn.run(`SET TimeZone = 'Asia/Shanghai'`);
+        for (const name of macroFiles()) await conn.run(sqlText(name));
+        return conn;
+      }),
+    );
     const q = new Queries(opts.db, readers);
     app.decorate('db', opts.db);
     app.decorate('q', q);

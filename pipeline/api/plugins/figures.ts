@@ -114,9 +114,14 @@ export class FiguresRefresher {
     if (this.closed) return;
     this.running = true;
     try {
-      const r = await this.app.q.write((db) => refresh(db, { actor: 'system:auto-refresh' }));
+      // Incremental: only the years the new loads changed (and the year after each) are recomputed; the nightly
+      // refresh stays full.
+      const r = await this.app.q.write((db) => refresh(db, { actor: 'system:auto-refresh', incremental: true }));
       this.lastError = null;
-      this.app.log.info({ run_id: r.run_id, seconds: r.seconds }, 'auto-refresh after new loads');
+      this.app.log.info(
+        { run_id: r.run_id, seconds: r.seconds, mode: r.mode, years: r.years_recomputed },
+        'auto-refresh after new loads',
+      );
     } catch (err) {
       this.lastError = err instanceof Error ? err.message : String(err);
       this.app.log.error({ err }, 'auto-refresh failed');
@@ -128,9 +133,11 @@ export class FiguresRefresher {
     if (!this.lastError) this.check();
   }
 
-  close(): void {
+  /** Stops scheduling; waits for a check or refresh under way, which use the database the caller closes next. */
+  async close(): Promise<void> {
     this.closed = true;
     clearTimeout(this.timer);
+    await Promise.allSettled([this.checking, this.current]);
   }
 }
 

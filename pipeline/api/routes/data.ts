@@ -2,13 +2,13 @@
 // POST /api/upload (the same ingestFile as `shifan ingest`) and POST /api/refresh. Both run on the writer and
 // are audited (data.upload, refresh.run) after the feature's own transaction.
 import type { FastifyInstance } from 'fastify';
-import { listValue } from '@duckdb/node-api';
 import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createWriteStream } from 'node:fs';
 import { appendAudit } from '../../audit/index.ts';
 import { datasets } from '../../contracts/index.ts';
+import { duckdb } from '../../db/duckdb-module.ts';
 import { historyTable } from '../../contracts/ddl.ts';
 import { refresh } from '../../indicators/index.ts';
 import { ingestFile } from '../../load/index.ts';
@@ -26,7 +26,7 @@ export const UPLOAD_LIMIT_BYTES = 512 * 1024 * 1024;
 
 const DATASETS = new Set(datasets.map((d) => d.name));
 /** History tables of the datasets whose rows belong to a region: what a load can hold of a province. */
-const REGIONAL_TABLES = listValue(
+const REGIONAL_TABLES = duckdb.listValue(
   datasets.filter((d) => d.columns.some((c) => c.name === 'region_code')).map(historyTable),
 );
 

@@ -1,6 +1,6 @@
 // /api/disclosure-reports: the loaded 政府信息公开工作年度报告, scoped to the caller's province like every read.
 import type { FastifyInstance } from 'fastify';
-import { listDisclosureReports } from '../../disclosure-reports/index.ts';
+import { listDisclosureReports } from '../../disclosure-reports/list.ts';
 import { provinceOf } from '../plugins/auth.ts';
 import { sendTable } from '../plugins/table.ts';
 import * as S from '../schemas/disclosure-reports.ts';

@@ -56,6 +56,8 @@ export default async function metaRoutes(app: FastifyInstance) {
         last_refresh: run?.finished_at ?? null,
         run_id: run?.run_id ?? null,
         weights_note: WEIGHTS_NOTE,
+        // the indicator system's versions and the first year each judges: trends mark where the rules changed
+        systems: loadSystems().map((s) => ({ version: s.version, label: s.label, from: s.years[0] })),
       };
     });
   });

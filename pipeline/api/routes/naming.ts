@@ -5,7 +5,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { exportRound, namingExportDir } from '../../naming/export.ts';
+import { namingExportDir } from '../../naming/export-dir.ts';
 import {
   addCandidates,
   applicantScorecards,
@@ -204,6 +204,8 @@ export default async function namingRoutes(app: FastifyInstance) {
   app.post('/naming/rounds/:round/export', { schema: S.makeExport, preHandler: central }, async (req) => {
     const { round } = req.params as { round: string };
     await roundOf(round);
+    // the workbook and PDF libraries load with the first export, not with the server
+    const { exportRound } = await import('../../naming/export.ts');
     const result = await change(app.q.write((db) => exportRound(db, round, `user:${req.user!.username}`)));
     return { pdf: result.pdf, manifest_sha256: result.manifest_sha256, files: result.files };
   });

@@ -13,7 +13,8 @@ export default async function riskRoutes(app: FastifyInstance) {
     const query = req.query as { year?: number; scope: RiskScope; limit: number };
     const year = query.year ?? (await defaultYear(app)).year;
     return sendCachedJson(req, reply, app.q, `risk|${year}|${query.scope}|${query.limit}|${province}`, async () => {
-      if (year === null) return { year: 0, scope: query.scope, as_of: null, complete: false, total: 0, rows: [] };
+      if (year === null)
+        return { year: 0, scope: query.scope, as_of: null, complete: false, total: 0, shared: [], rows: [] };
       const q = await riskQueue((name, params) => app.q.rows(name, params), { year, scope: query.scope, province });
       return {
         year: q.year,
@@ -21,6 +22,7 @@ export default async function riskRoutes(app: FastifyInstance) {
         as_of: q.as_of,
         complete: q.complete,
         total: q.rows.length,
+        shared: q.shared,
         rows: q.rows.slice(0, query.limit),
       };
     });

@@ -54,6 +54,7 @@ export const meta = {
       last_refresh: nstr,
       run_id: nint,
       weights_note: str,
+      systems: rows({ version: str, label: str, from: int }),
     }),
     ...errors,
   },

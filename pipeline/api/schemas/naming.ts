@@ -254,7 +254,15 @@ export const reports = {
   params: roundParam,
   querystring: {
     type: 'object',
-    properties: { search: { type: 'string', minLength: 1, maxLength: 100 } },
+    properties: {
+      // a phrase of the report's text: no control characters, slashes or undecodable bytes
+      search: {
+        type: 'string',
+        minLength: 1,
+        maxLength: 100,
+        pattern: '^[^\\u0000-\\u001f\\u007f/\\\\\\ufffd]+$',
+      },
+    },
     additionalProperties: false,
   },
   response: {

@@ -24,6 +24,7 @@ export const queue = {
       as_of: nstr,
       complete: bool,
       total: int,
+      shared: rows({ rule_id: str, detail_key: str, regions: int, of: int }),
       rows: rows({
         rank: int,
         region_code: str,

@@ -127,7 +127,7 @@ export function registerApplications(program: Command): void {
               .map((y) => `${y.year}: ${y.items_met ?? '—'}/${y.items_assessed ?? '—'}${y.provisional ? '(暂定)' : ''}`)
               .join('  '),
             pct(c.conformance),
-            c.meets_bar === null ? '—' : label('yesNo', c.meets_bar, 'zh'),
+            c.kind === 'single' ? '不适用（单项）' : c.meets_bar === null ? '—' : label('yesNo', c.meets_bar, 'zh'),
             c.contradictions.length,
           ]),
         )}\n`,
@@ -176,6 +176,36 @@ export function registerApplications(program: Command): void {
       if (opts.json) return printJson(r);
       cliOut.write(
         `${r.status === 'loaded' ? '已载入' : '已存在，未重复载入'} ${r.file_name}（${r.format}，${r.bytes} 字节，${r.characters} 字）SHA-256 ${r.sha256}\n`,
+      );
+    });
+
+  apps
+    .command('reports')
+    .description('the self-assessment reports of a round (file, SHA-256), or those whose text contains --search')
+    .requiredOption('--round <round>', 'the round')
+    .option('--search <text>', 'a phrase the report text contains')
+    .action(async (_opts, cmd: Command) => {
+      const opts = optionsOf<{ round: string; search?: string }>(cmd);
+      const rows = await withDatabase(
+        cmd,
+        async (db) => {
+          await getRound(db, opts.round);
+          return db.allFile<{
+            region_code: string;
+            region_name: string;
+            file_name: string;
+            bytes: number;
+            sha256: string;
+          }>('naming/reports', { round: opts.round, province: null, search: opts.search ?? null, with_text: false });
+        },
+        { readOnly: true },
+      ).catch(usage);
+      if (opts.json) return printJson(rows);
+      cliOut.write(
+        `${formatTable(
+          ['地区', '文件', '字节', 'SHA-256'],
+          rows.map((r) => [`${r.region_code} ${r.region_name ?? ''}`, r.file_name, r.bytes, r.sha256]),
+        )}\n`,
       );
     });
 

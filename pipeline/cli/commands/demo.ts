@@ -76,7 +76,7 @@ export function registerDemo(program: Command): void {
           seed,
           generated_seconds: round1(generatedSeconds),
           seconds: round1(seconds),
-          files: demo.files.map((f) => relative(outDir, f)),
+          files: [...demo.files, ...(round?.files ?? [])].map((f) => relative(outDir, f)),
           rows: demo.counts,
           planted: demo.plantedFile,
           inspectors,

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { listDisclosureReports } from '../../disclosure-reports/index.ts';
+import { listDisclosureReports } from '../../disclosure-reports/list.ts';
 import { label } from '../../vocabulary/index.ts';
 import { cliOut, optionsOf, printJson, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';

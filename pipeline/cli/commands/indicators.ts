@@ -1,8 +1,15 @@
 // `shifan indicators --year Y [--region CODE] [--json]`: every metric of a region-year with value, threshold and
 // status (met / not met / no data), and the scorecard line. JSON: the public array of IndicatorValue.
 import type { Command } from 'commander';
-import { hasRefreshed, type IndicatorRow, publicShape, readIndicators, readScorecard } from '../../indicators/index.ts';
-import { label, type Lang } from '../../vocabulary/index.ts';
+import {
+  hasRefreshed,
+  type IndicatorRow,
+  publicShape,
+  readIndicators,
+  readScorecard,
+  yearCounts,
+} from '../../indicators/index.ts';
+import { formatAgainst, label, type Lang } from '../../vocabulary/index.ts';
 import { cliErr, cliOut, langOf, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
@@ -12,10 +19,26 @@ export function registerIndicators(program: Command): void {
     .description('the scorecard: every metric of a year, value, threshold, met / not met / no data (run refresh first)')
     .requiredOption('--year <year>', 'the year the metrics are about')
     .option('--region <code>', 'one region (6-digit code)')
+    .option(
+      '--summary',
+      "the year's headline only: regions in their designation term, met / not met / not judged, high-severity flags, on the watchlist (the dashboard's and the export's figures)",
+    )
     .action(async (_opts, cmd: Command) => {
-      const opts = optionsOf<{ year: string; region?: string }>(cmd);
+      const opts = optionsOf<{ year: string; region?: string; summary?: boolean }>(cmd);
       const year = Number(opts.year);
       if (!Number.isInteger(year)) throw new UsageError(`--year must be a year, got "${opts.year}"`);
+      if (opts.summary) {
+        const h = await withDatabase(cmd, (db) => yearCounts((name, params) => db.allFile(name, params), { year }), {
+          readOnly: true,
+        });
+        if (opts.json) return printJson(h);
+        const share = (n: number) => (h.regions ? `${((100 * n) / h.regions).toFixed(1)}%` : '—');
+        cliOut.write(
+          `${year}年 命名期内示范地区 ${h.regions} 个：达到示范标准 ${h.met} 个（${share(h.met)}），未达到 ${h.not_met} 个（${share(h.not_met)}），暂不判断 ${h.not_judged} 个；` +
+            `高等级有效预警 ${h.high_flags} 条（涉及 ${h.high_regions} 个地区）；在摘牌观察名单 ${h.watchlist_regions} 个地区\n`,
+        );
+        return;
+      }
       if (opts.region !== undefined && !/^\d{6}$/.test(opts.region))
         throw new UsageError(`--region must be a 6-digit code, got "${opts.region}"`);
       const { rows, cards, refreshed } = await withDatabase(
@@ -62,7 +85,7 @@ export function registerIndicators(program: Command): void {
             list.map((r) => [
               r.indicator_no ?? '—',
               `${r.name_zh} ${r.indicator}`,
-              fmt(r.value, r.unit, lang),
+              r.value === null ? label('metricStatus', 'no_data', lang) : formatAgainst(r.value, r.threshold, r.unit),
               r.denominator === null ? '' : `${num(r.numerator)}/${num(r.denominator)}`,
               r.threshold === null
                 ? '无参照值'

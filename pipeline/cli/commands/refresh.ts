@@ -21,10 +21,19 @@ export function registerRefresh(program: Command): void {
     )
     .option('--fdr-q <q>', "Benjamini–Hochberg false-discovery rate over each year's funnel tests (default 0.05)")
     .option('--steps', 'print the time of every step')
+    .option(
+      '--incremental',
+      'recompute only the years whose data changed since the latest refresh (and the year after each); same results as a full refresh',
+    )
     .action(async (_opts, cmd: Command) => {
-      const opts = optionsOf<{ asOf?: string; scoring?: string; steps?: boolean; funnelModel?: string; fdrQ?: string }>(
-        cmd,
-      );
+      const opts = optionsOf<{
+        asOf?: string;
+        scoring?: string;
+        steps?: boolean;
+        funnelModel?: string;
+        fdrQ?: string;
+        incremental?: boolean;
+      }>(cmd);
       if (opts.scoring && !SCORING_METHODS.includes(opts.scoring as ScoringMethod)) {
         throw new UsageError(`--scoring must be one of ${SCORING_METHODS.join(', ')}, got "${opts.scoring}"`);
       }
@@ -44,11 +53,13 @@ export function registerRefresh(program: Command): void {
           method: opts.scoring as ScoringMethod | undefined,
           funnelModel: opts.funnelModel as OverdispersionModel | undefined,
           fdrQ,
+          incremental: opts.incremental === true,
         }),
       );
       if (opts.json) return printJson(result);
       const lines = [
         `刷新完成 run ${result.run_id}：数据日期 ${result.as_of}（${result.as_of_source === 'data' ? '取自数据' : '--as-of'}），评分方法 ${result.scoring_method}，漏斗图过度离散模型 ${result.funnel_model}，FDR q=${result.fdr_q}`,
+        `${result.mode === 'full' ? '全量刷新 (full)' : `增量刷新 (incremental)：重算 ${result.years_recomputed.length ? result.years_recomputed.join('、') : '无'} 年度`}`,
         `${result.seconds.toFixed(2)} s，读取 ${result.source_rows.toLocaleString('en-US')} 行，${Math.round(result.rows_per_second).toLocaleString('en-US')} rows/s`,
         `指标值 ${result.metric_rows.toLocaleString('en-US')} 条；预警 ${result.flags_active} 条有效（新增 ${result.flags_new}，解除 ${result.flags_resolved}）；摘牌观察名单新增 ${result.watchlist_added} 条`,
       ];

@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { loadSystems, metricNamer } from '../../indicators/index.ts';
 import { RISK_SCOPES, type RiskScope, riskQueue } from '../../risk/index.ts';
-import { label, renderRiskReason } from '../../vocabulary/index.ts';
+import { label, renderRiskReason, renderSharedProblem } from '../../vocabulary/index.ts';
 import { cliOut, langOf, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
@@ -61,6 +61,7 @@ export function registerRisk(program: Command): void {
       const out = [
         `${year}年风险排序 ${scopeZh}：${queue.rows.length} 个地区，${listed.length} 个有风险理由（数据日期 ${queue.as_of}）`,
       ];
+      for (const p of queue.shared) out.push(renderSharedProblem(p, lang));
       const limit = Number(opts.limit);
       const per = Number(opts.reasons);
       out.push(

@@ -3,11 +3,9 @@
 // draws asked for in the dashboard or the API run inside it, and so do other `shifan` commands that use the
 // database (through the channel of cli/channel-server.ts).
 import type { Command } from 'commander';
-import { closeOnSignal, parseTrustProxy, startServer } from '../../api/server.ts';
-import { defaultDbPath } from '../../db/index.ts';
-import { hasRefreshed, refresh } from '../../indicators/index.ts';
-import { openPreparedDatabase } from '../../setup/open.ts';
-import { openCliChannel } from '../channel-server.ts';
+import { listenFirst } from '../../api/listen-first.ts';
+import { parseTrustProxy } from '../../api/trust-proxy.ts';
+import { defaultDbPath } from '../../db/paths.ts';
 import { cliErr, cliOut, commandRunner, optionsOf, reportRecovery, UsageError } from '../context.ts';
 
 export interface ServeFlags {
@@ -23,7 +21,15 @@ export interface ServeFlags {
   autoRefresh?: boolean;
 }
 
-/** Opens the database and serves until SIGINT/SIGTERM (shared by `serve` and `start`). */
+/** The heavy part of a server, loaded after it listens: DuckDB comes with the database, Fastify with these. */
+const serverModules = () =>
+  Promise.all([import('../../api/server.ts'), import('../channel-server.ts'), import('../../indicators/index.ts')]);
+
+/**
+ * Opens the database and serves until SIGINT/SIGTERM (shared by `serve` and `start`). Listens first (nothing but
+ * node:http loaded: api/listen-first.ts), so the port is taken at once and /api/health answers during the start;
+ * then opens the database while the server's modules load, builds the app and hands it the requests held meanwhile.
+ */
 export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<void> {
   const port = Number(flags.port ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -35,8 +41,37 @@ export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<
     throw new UsageError((err as Error).message);
   }
   const phase = startPhases();
-  const db = await openPreparedDatabase(dbPath);
-  phase('database opened and prepared');
+  const host = flags.host ?? '127.0.0.1';
+  const early = await listenFirst(port, host);
+  phase('listening (/api/health answers, other requests wait for the app)');
+  // SIGINT/SIGTERM are taken from now on (a signal between two steps of the start would otherwise be lost): during
+  // the start, requests held so far get 503 and the database is closed once open; afterwards the app closes.
+  let signalled!: () => void;
+  const stopSignal = new Promise<void>((resolve) => {
+    signalled = resolve;
+  });
+  let interrupted = false;
+  let started = false;
+  const onSignal = () => {
+    interrupted = true;
+    if (!started) void early.fail();
+    signalled();
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  const [opened, loaded] = await Promise.allSettled([
+    import('../../setup/open.ts').then((m) => m.openPreparedDatabase(dbPath)),
+    serverModules(),
+  ]);
+  if (opened.status === 'fulfilled' && (loaded.status === 'rejected' || interrupted)) opened.value.close();
+  if (opened.status === 'rejected' || loaded.status === 'rejected') {
+    await early.fail();
+    throw opened.status === 'rejected' ? opened.reason : (loaded as PromiseRejectedResult).reason;
+  }
+  if (interrupted) return;
+  const db = opened.value;
+  const [{ closeOnSignal, startServer }, { openCliChannel }, { hasRefreshed, refresh }] = loaded.value;
+  phase('database opened and prepared, server modules loaded');
   reportRecovery(db);
   try {
     if (
@@ -49,28 +84,39 @@ export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<
         `computed the indicators (refresh run ${r.run_id}, ${r.seconds.toFixed(1)} s): ${r.metric_rows} values, ${r.flags_active} active flags\n`,
       );
     }
+    if (interrupted) return db.close();
+    started = true;
     const { app } = await startServer(db, {
       port,
-      host: flags.host ?? '127.0.0.1',
+      host,
       logger: true,
       scheduler: flags.scheduler !== false,
       trustProxy,
       autoRefresh: flags.autoRefresh === false ? false : {},
+      early,
+      lazySchemas: true,
     });
-    phase('listening');
+    phase('app ready (every request answered by it)');
     // Commands of the command line run inside this process while it holds the database (cli/channel-server.ts).
     const channel = await openCliChannel(app, db, commandRunner());
-    await closeOnSignal(app, db, () => channel.close());
+    await closeOnSignal(app, db, () => channel.close(), stopSignal);
   } catch (err) {
+    await early.fail();
     db.close();
     throw err;
   }
 }
 
-/** SHIFAN_PROFILE=1: milliseconds since the process started at each step of the start-up, on stderr. */
+/** SHIFAN_PROFILE=1: milliseconds since the process started at each step of the start-up, and the CPU time spent so
+ *  far (user + system: on a shared machine it moves far less with the other load than wall time), on stderr. */
 function startPhases(): (name: string) => void {
   if (!process.env.SHIFAN_PROFILE) return () => undefined;
-  return (name) => cliErr.write(`  ${name}: ${Math.round(performance.now())} ms after process start\n`);
+  return (name) => {
+    const cpu = process.cpuUsage();
+    cliErr.write(
+      `  ${name}: ${Math.round(performance.now())} ms after process start, CPU ${Math.round((cpu.user + cpu.system) / 1000)} ms\n`,
+    );
+  };
 }
 
 export function registerServe(program: Command): void {

@@ -1,4 +1,5 @@
--- @produces: indicator_values rows of the current run
+-- @produces: indicator_values rows of the current run, for the years it recomputes (refresh_years: all of them in a
+-- full refresh)
 -- @source: metric_results (sql/indicators/*.sql), indicator_systems, indicator_thresholds, national_benchmarks, regions
 -- The one place where thresholds and status are applied. Every region (the regions list plus any region code the
 -- data mentions) gets a row for every metric of the version governing each year up to the data's date: a metric
@@ -8,7 +9,8 @@
 -- yet complete (refresh_context.complete_through) is provisional.
 INSERT INTO indicator_values
 WITH years AS (
-  SELECT DISTINCT r.year FROM metric_results AS r, refresh_context AS c WHERE r.year <= year(c.as_of)
+  SELECT DISTINCT r.year FROM metric_results AS r, refresh_context AS c
+  WHERE r.year <= year(c.as_of) AND r.year IN (SELECT year FROM refresh_years)
 ),
 places AS (
   SELECT region_code FROM regions UNION SELECT region_code FROM metric_results

@@ -21,6 +21,8 @@ WITH scored AS (
   JOIN indicator_thresholds AS t ON t.version = v.system_version AND t.metric_id = v.metric_id
   WHERE v.run_id = (SELECT run_id FROM refresh_context)
     AND t.area <> 9  -- 附加项 (bonus items) add to a region's record, never to its conformance or composite
+    -- the years written (refresh_years) and the year before each, which their change compares with
+    AND v.year IN (SELECT year FROM refresh_years UNION SELECT year - 1 FROM refresh_years)
 ),
 items AS (
   SELECT region_code, year, item, bool_and(status = 'met') AS met
@@ -70,4 +72,6 @@ SELECT
   j.items_met, j.items_assessed, j.metric_conformance, j.year_complete, j.metric_set
 FROM judged AS j
 CROSS JOIN refresh_context AS c
-WINDOW w AS (PARTITION BY j.region_code ORDER BY j.year RANGE BETWEEN 1 PRECEDING AND 1 PRECEDING);
+WINDOW w AS (PARTITION BY j.region_code ORDER BY j.year RANGE BETWEEN 1 PRECEDING AND 1 PRECEDING)
+-- after the windows, which read the year before: only the years this run recomputes are written
+QUALIFY j.year IN (SELECT year FROM refresh_years);

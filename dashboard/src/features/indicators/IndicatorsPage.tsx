@@ -7,8 +7,16 @@ import { QueryLoad } from '../../components/QueryLoad.tsx';
 import { PlotFigure } from '../../components/PlotFigure.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { StatusBadge } from '../../components/Status.tsx';
-import { funnelChart, histogramChart, medianBandChart, statusTrendChart, unitFormat } from '../../charts/index.ts';
+import {
+  funnelChart,
+  histogramChart,
+  medianBandChart,
+  statusTrendChart,
+  thresholdText,
+  unitWord,
+} from '../../charts/index.ts';
 import type { IndicatorRow } from '../../api/index.ts';
+import { formatAgainst } from '../../../../pipeline/vocabulary/against.ts';
 import { DEFAULT_METRIC, useIndicator, useIndicatorTrend } from './data.ts';
 
 export default function IndicatorsPage() {
@@ -26,7 +34,8 @@ export default function IndicatorsPage() {
   const rows = useIndicator(metricId, year);
   const trend = useIndicatorTrend(metricId);
   const unit = metric?.unit;
-  const fmt = unitFormat(unit);
+  const highlight = query.get('region');
+  const versions = meta.systems?.map((v) => ({ from: v.from, label: v.label }));
   const name = (m: { name_zh: string; name_en: string }) => (lang === 'zh' ? m.name_zh : m.name_en);
   const threshold = rows.data?.find((r) => r.threshold != null)?.threshold ?? null;
   const statusLabels = { met: t('status.met'), not_met: t('status.not_met'), no_data: t('status.no_data') };
@@ -50,8 +59,12 @@ export default function IndicatorsPage() {
         </label>
         {metric && (
           <span className="muted">
-            {metric.id} · {unit} · {metric.direction}
-            {threshold != null ? ` · ${t('col.threshold')} ${fmt(threshold)}` : ''}
+            {i.label('direction', metric.direction)}
+            {threshold != null
+              ? ` · ${t('col.threshold')} ${thresholdText(threshold, metric.direction, unit, lang)}`
+              : ''}
+            {' · '}
+            <code>{metric.id}</code>
           </span>
         )}
       </div>
@@ -69,8 +82,19 @@ export default function IndicatorsPage() {
           {(d) => (
             <PlotFigure
               testId="chart-band"
-              deps={[d]}
-              build={(document) => medianBandChart(d, { document, width: 360, unit, threshold })}
+              deps={[d, lang]}
+              build={(document) =>
+                medianBandChart(d, {
+                  document,
+                  width: 360,
+                  unit,
+                  threshold,
+                  direction: metric?.direction,
+                  lang,
+                  versions,
+                  labels: { median: t('chart.median'), band: t('chart.band'), threshold: t('col.threshold') },
+                })
+              }
             />
           )}
         </QueryLoad>
@@ -92,7 +116,7 @@ export default function IndicatorsPage() {
             <>
               <PlotFigure
                 testId="chart-funnel"
-                deps={[d, lang]}
+                deps={[d, lang, highlight]}
                 build={(document) =>
                   funnelChart(d, {
                     document,
@@ -100,12 +124,17 @@ export default function IndicatorsPage() {
                     height: 420,
                     unit,
                     threshold,
+                    direction: metric?.direction,
+                    lang,
+                    highlight,
                     labels: {
                       limit95: t('indicators.limit95'),
                       limit998: t('indicators.limit998'),
                       threshold: t('indicators.threshold'),
                       x: `${t('col.denominator')} →`,
                       y: `↑ ${t('col.value')}`,
+                      centre: t('chart.centre'),
+                      status: statusLabels,
                     },
                     onClick: (r) => navigate(`/regions/${r.region_code}?year=${year}`),
                   })
@@ -143,13 +172,15 @@ export default function IndicatorsPage() {
                 key: 'value',
                 label: t('col.value'),
                 align: 'right',
-                render: (r) => (r.value == null ? '—' : fmt(r.value)),
+                // the decimals that tell a value from its threshold (13.04% against ≤ 13.0%), with the unit
+                render: (r) =>
+                  r.value == null ? '—' : `${formatAgainst(r.value, r.threshold, unit ?? '')}${unitWord(unit, lang)}`,
               },
               {
                 key: 'threshold',
                 label: t('col.threshold'),
                 align: 'right',
-                render: (r) => (r.threshold == null ? '—' : fmt(r.threshold)),
+                render: (r) => (r.threshold == null ? '—' : thresholdText(r.threshold, metric?.direction, unit, lang)),
               },
               {
                 key: 'status',

@@ -30,6 +30,7 @@ import {
   useCandidates,
   useFieldCheck,
   useRanking,
+  useReports,
   useRoundStatus,
   useRounds,
 } from './data.ts';
@@ -159,7 +160,7 @@ function ScorecardDetail({ card }: { card: Scorecard }) {
           { key: 'item', label: x('item') },
           {
             key: 'metrics',
-            label: x('data'),
+            label: x('figures'),
             wrap: true,
             value: (r) =>
               r.metrics.map((m) => `${m.name_zh} ${m.unit === 'rate' ? pct(m.value) : (m.value ?? '—')}`).join('；'),
@@ -206,7 +207,7 @@ function Applicants({ round }: { round: string }) {
               {
                 key: 'meets_bar',
                 label: x('bar'),
-                value: (r) => (r.meets_bar == null ? '—' : i18n.label('yesNo', r.meets_bar)),
+                value: (r) => (r.kind === 'single' || r.meets_bar == null ? '—' : i18n.label('yesNo', r.meets_bar)),
               },
               {
                 key: 'contradictions',
@@ -221,6 +222,52 @@ function Applicants({ round }: { round: string }) {
             <ScorecardDetail card={cards.find((c) => c.region_code === open)!} />
           )}
         </>
+      )}
+    </QueryLoad>
+  );
+}
+
+function Reports({ round }: { round: string }) {
+  const x = useText();
+  const [text, setText] = useState('');
+  const [search, setSearch] = useState('');
+  const q = useReports(round, search);
+  return (
+    <QueryLoad
+      title={x('reports')}
+      query={q}
+      testId="naming-reports"
+      isEmpty={() => false}
+      actions={
+        <form
+          className="row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setSearch(text.trim());
+          }}
+        >
+          <input
+            aria-label={x('search')}
+            placeholder={x('search')}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+          <button type="submit">{x('search')}</button>
+        </form>
+      }
+    >
+      {(rows) => (
+        <DataTable
+          name={`naming-${round}-reports`}
+          urlKey={false}
+          rows={rows}
+          columns={[
+            { key: 'region', label: x('region'), value: (r) => `${r.region_name ?? ''} ${r.region_code}` },
+            { key: 'file_name', label: x('file') },
+            { key: 'bytes', label: x('bytes'), align: 'right' },
+            { key: 'sha256', label: 'SHA-256', render: (r) => <code>{r.sha256}</code> },
+          ]}
+        />
       )}
     </QueryLoad>
   );
@@ -270,7 +317,13 @@ function Ranking({ round, onChange }: { round: string; onChange(): void }) {
               },
               { key: 'region', label: x('region'), value: (r) => `${r.region_name} ${r.region_code}` },
               { key: 'kind', label: x('kind'), value: (r) => KIND_ZH[r.kind] },
-              { key: 'score', label: x('score'), value: (r) => r.score, align: 'right' },
+              {
+                key: 'score',
+                label: x('score'),
+                value: (r) => r.score,
+                render: (r) => r.score?.toFixed(2) ?? '—',
+                align: 'right',
+              },
               {
                 key: 'interval',
                 label: x('interval'),
@@ -552,6 +605,7 @@ function RoundView({ round }: { round: string }) {
     <>
       <Timetable round={round} />
       <Applicants round={round} />
+      <Reports round={round} />
       <Ranking round={round} onChange={refresh} />
       <QueryLoad title={x('fieldCheck')} query={fieldCheck} testId="naming-field-check-panel">
         {(data) => <FieldCheckPanel round={round} data={data} onChange={refresh} />}

@@ -137,6 +137,15 @@ export interface Candidates {
   }[];
 }
 
+export interface ReportRow {
+  region_code: string;
+  region_name: string | null;
+  file_name: string;
+  bytes: number;
+  sha256: string;
+  loaded_at: string;
+}
+
 const base = (round: string) => `/naming/rounds/${encodeURIComponent(round)}`;
 
 export const namingApi = {
@@ -146,6 +155,8 @@ export const namingApi = {
   ranking: (round: string) => getJson<Ranked[]>(`${base(round)}/ranking`),
   fieldCheck: (round: string) => getJson<FieldCheck>(`${base(round)}/field-check`),
   candidates: (round: string) => getJson<Candidates>(`${base(round)}/candidates`),
+  reports: (round: string, search: string) =>
+    getJson<ReportRow[]>(`${base(round)}/reports`, search ? { search } : undefined),
   makeFieldCheck: (round: string) => post(`${base(round)}/field-check`, {}),
   addCandidates: (round: string, regions: string[]) => post(`${base(round)}/candidates`, { regions }),
   notice: (round: string, starts_on: string, medium: string) => post(`${base(round)}/notice`, { starts_on, medium }),
@@ -162,3 +173,4 @@ export const useApplicants = (r: string | undefined) => useQuery([r], () => nami
 export const useRanking = (r: string | undefined) => useQuery([r], () => namingApi.ranking(r!), r != null);
 export const useFieldCheck = (r: string | undefined) => useQuery([r], () => namingApi.fieldCheck(r!), r != null);
 export const useCandidates = (r: string | undefined) => useQuery([r], () => namingApi.candidates(r!), r != null);
+export const useReports = (r: string, search: string) => useQuery([r, search], () => namingApi.reports(r, search));

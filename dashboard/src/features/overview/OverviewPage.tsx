@@ -1,12 +1,12 @@
 // 总览: a banner naming the failed or warning job runs nobody has acknowledged, regions by batch / designation /
 // level, conformance distribution, national trends, newest flags, annual reports outstanding.
 import { useI18n } from '../../i18n/index.tsx';
-import { useMeta, useYear } from '../../app/session.tsx';
+import { useMeta, useSession, useYear } from '../../app/session.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
 import { QueryLoad } from '../../components/QueryLoad.tsx';
 import { PlotFigure } from '../../components/PlotFigure.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
-import { bucketChart, countBarsChart, linesChart } from '../../charts/index.ts';
+import { bucketChart, countBarsChart, linesChart, regionTrendChart } from '../../charts/index.ts';
 import type { NewestFlag, Overview } from '../../api/index.ts';
 import {
   bucketLabel,
@@ -15,6 +15,7 @@ import {
   trendSeries,
   useJobAlerts,
   useOverview,
+  useMetricThreshold,
   useStatusCounts,
 } from './data.ts';
 
@@ -46,6 +47,13 @@ export function OverviewPage() {
   const meta = useMeta();
   const [year] = useYear();
   const { navigate } = useRouter();
+  const { user } = useSession();
+  const own = user?.province_code != null;
+  const versions = meta.systems?.map((v) => ({ from: v.from, label: v.label }));
+  const loss = meta.metrics.find((m) => m.id === 'litigation.loss_rate');
+  const lossThreshold = useMetricThreshold(loss?.id, year);
+  /** A bar of the overview filters the risk queue (the analyst's list) by what it counts. */
+  const FILTER_OF = { batch: 'batch', designation: 'type', level: 'level' } as const;
   const q = useOverview(year);
   const status = useStatusCounts(year);
   const sub = <T,>(pick: (o: Overview) => T) => ({ ...q, data: q.data ? pick(q.data) : undefined });
@@ -54,6 +62,7 @@ export function OverviewPage() {
     (o.regions_by?.[key] ?? []).map((r) => {
       const c = categoryOf(r, key);
       return {
+        key: c,
         label:
           c === 'none'
             ? t('common.unspecified')
@@ -85,7 +94,16 @@ export function OverviewPage() {
               <PlotFigure
                 testId={`chart-${key}`}
                 deps={[rows]}
-                build={(document) => countBarsChart(rows, { document, width: 300, x: t('overview.regions') })}
+                build={(document) =>
+                  countBarsChart(rows, {
+                    document,
+                    width: 300,
+                    x: t('overview.regions'),
+                    unit: i.lang === 'zh' ? ' 个地区' : ' regions',
+                    onClick:
+                      user?.role === 'admin' ? undefined : (r) => navigate(`/?year=${year}&${FILTER_OF[key]}=${r.key}`),
+                  })
+                }
               />
             )}
           </QueryLoad>
@@ -97,6 +115,7 @@ export function OverviewPage() {
             data:
               status.data &&
               (['met', 'not_met', 'no_data'] as const).map((k) => ({
+                key: k === 'no_data' ? 'not_judged' : k,
                 label: t(`status.${k}`),
                 count: status.data![k],
               })),
@@ -107,11 +126,20 @@ export function OverviewPage() {
             <PlotFigure
               testId="chart-status"
               deps={[rows]}
-              build={(document) => countBarsChart(rows, { document, width: 300, x: t('overview.regions') })}
+              build={(document) =>
+                countBarsChart(rows, {
+                  document,
+                  width: 300,
+                  x: t('overview.regions'),
+                  unit: i.lang === 'zh' ? ' 个地区' : ' regions',
+                  onClick: user?.role === 'admin' ? undefined : (r) => navigate(`/?year=${year}&status=${r.key}`),
+                })
+              }
             />
           )}
         </QueryLoad>
       </div>
+      {user?.role !== 'admin' && <p className="muted small">{t('overview.clickFilter')}</p>}
       <div className="grid grid-2">
         <QueryLoad
           title={t('overview.conformance')}
@@ -129,7 +157,7 @@ export function OverviewPage() {
           )}
         </QueryLoad>
         <QueryLoad
-          title={t('overview.trends')}
+          title={own ? t('overview.trendsProvince') : t('overview.trends')}
           query={sub((o) => trendSeries(o.national_trends, keyMetrics(meta.metrics), i.lang))}
           testId="overview-trends"
         >
@@ -137,13 +165,59 @@ export function OverviewPage() {
             <PlotFigure
               testId="chart-trends"
               deps={[rows]}
-              build={(document) => linesChart(rows, { document, width: 520, unit: 'rate' })}
+              build={(document) => linesChart(rows, { document, width: 520, unit: 'rate', lang: i.lang, versions })}
             />
           )}
         </QueryLoad>
       </div>
+      {loss && (
+        <QueryLoad
+          title={own ? t('overview.lossRateProvince') : t('overview.lossRate')}
+          query={sub((o) =>
+            o.national_trends
+              .filter((r) => r.metric_id === loss.id)
+              .map((r) => ({ year: Number(r.year), value: r.value })),
+          )}
+          testId="overview-loss-rate"
+        >
+          {(rows) => (
+            <PlotFigure
+              testId="chart-loss-rate"
+              deps={[rows, i.lang]}
+              build={(document) =>
+                regionTrendChart(rows, {
+                  document,
+                  width: 980,
+                  height: 240,
+                  unit: 'rate',
+                  lang: i.lang,
+                  direction: loss.direction,
+                  threshold: lossThreshold.data ?? null,
+                  versions,
+                  labels: {
+                    region: own ? t('chart.province') : t('chart.national'),
+                    national: '',
+                    threshold: t('col.threshold'),
+                  },
+                })
+              }
+            />
+          )}
+        </QueryLoad>
+      )}
       <div className="grid grid-2">
-        <QueryLoad title={t('overview.newestFlags')} query={sub((o) => o.newest_flags)} testId="overview-flags">
+        <QueryLoad
+          title={t('overview.newestFlags')}
+          query={sub((o) => o.newest_flags)}
+          testId="overview-flags"
+          actions={
+            user?.role === 'admin' ? undefined : (
+              <Link to={`/?year=${year}`} className="linklike">
+                {t('overview.allFlags')}
+              </Link>
+            )
+          }
+        >
           {(rows) => (
             <DataTable<NewestFlag>
               name="newest-flags"

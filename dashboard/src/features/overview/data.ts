@@ -19,6 +19,14 @@ export const useStatusCounts = (year: number) =>
     return { met: n((m) => m === true), not_met: n((m) => m === false), no_data: n((m) => m == null) };
   });
 
+/** A metric's threshold in the year (the indicator system's, the same for every region). */
+export const useMetricThreshold = (metric: string | undefined, year: number) =>
+  useQuery(
+    [metric, year],
+    async () => (await api.indicator(metric!, year)).find((r) => r.threshold != null)?.threshold ?? null,
+    metric != null,
+  );
+
 /** A count row's category, whatever the server calls the key column. */
 export function categoryOf(r: CountRow, key: string): string {
   const v = r[key] ?? r.key ?? Object.entries(r).find(([k]) => k !== 'count')?.[1];

@@ -7,7 +7,9 @@ import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
 import { PlotFigure } from '../../components/PlotFigure.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { StatusBadge } from '../../components/Status.tsx';
-import { linesChart, unitFormat } from '../../charts/index.ts';
+import { linesChart, thresholdText, unitWord } from '../../charts/index.ts';
+import { formatAgainst } from '../../../../pipeline/vocabulary/against.ts';
+import { RegionMetricCharts } from './MetricCharts.tsx';
 import { ApiError, type RegionFlag, type RegionMetric } from '../../api/index.ts';
 import { autoColumns, useRegion } from './data.ts';
 import { DisclosureReportsSection } from '../disclosure-reports/ReportsTable.tsx';
@@ -68,6 +70,7 @@ export default function RegionPage({ code }: { code: string }) {
   const q = useRegion(code, year);
   const flagId = query.get('flag');
   const unitOf = new Map(meta.metrics.map((m) => [m.id, m.unit]));
+  const directionOf = new Map(meta.metrics.map((m) => [m.id, m.direction]));
   const metricName = new Map(meta.metrics.map((m) => [m.id, lang === 'zh' ? m.name_zh : m.name_en]));
   const colLabel = (k: string) => {
     const key = `col.${k}`;
@@ -161,13 +164,20 @@ export default function RegionPage({ code }: { code: string }) {
                 key: 'value',
                 label: t('col.value'),
                 align: 'right',
-                render: (m) => (m.value == null ? '—' : unitFormat(unitOf.get(m.metric_id))(m.value)),
+                // the decimals that tell a value from its threshold, with the unit (13.04% against ≤ 13.0%)
+                render: (m) =>
+                  m.value == null
+                    ? '—'
+                    : `${formatAgainst(m.value, m.threshold, unitOf.get(m.metric_id) ?? '')}${unitWord(unitOf.get(m.metric_id), lang)}`,
               },
               {
                 key: 'threshold',
                 label: t('col.threshold'),
                 align: 'right',
-                render: (m) => (m.threshold == null ? '—' : unitFormat(unitOf.get(m.metric_id))(m.threshold)),
+                render: (m) =>
+                  m.threshold == null
+                    ? '—'
+                    : thresholdText(m.threshold, directionOf.get(m.metric_id), unitOf.get(m.metric_id), lang),
               },
               {
                 key: 'status',
@@ -178,6 +188,7 @@ export default function RegionPage({ code }: { code: string }) {
           />
         )}
       </QueryLoad>
+      {d && <RegionMetricCharts code={code} year={year} metrics={d.metrics} />}
       <div className="grid grid-2">
         <QueryLoad title={t('region.history')} query={sub((x) => x.scorecard_by_year)} testId="region-history">
           {(rows) => (

@@ -124,7 +124,9 @@ function FilterBar({ f, set }: { f: Filters; set: (patch: Filters) => void }) {
       {select(
         'batch',
         t('col.batch'),
-        meta.batches.map((b) => [String(b), t('overview.batchOf', { y: String(b) })]),
+        meta.batches
+          .map((b) => String(typeof b === 'object' ? b.batch : b))
+          .map((b) => [b, t('overview.batchOf', { y: b })]),
       )}
       {select(
         'type',
@@ -168,7 +170,9 @@ function ReasonsPanel({ row, year, onChanged }: { row: QueueRow; year: number; o
   const { t, label, num, riskReason } = useI18n();
   const [tick, setTick] = useState(0);
   const flags = useRegionFlags(year, row.region_code, tick);
-  const reasons = [...row.reasons].sort((a, b) => b.points - a.points);
+  // the reasons as they were when the region was opened: a flag dismissed here leaves the queue's reasons at the
+  // reload (it scores nothing now) but stays listed with its new state until another region is opened
+  const [reasons] = useState(() => [...row.reasons].sort((a, b) => b.points - a.points));
   return (
     <Panel
       title={
@@ -406,7 +410,7 @@ export default function RiskPage() {
           />
         )}
       </QueryLoad>
-      {chosen && <ReasonsPanel row={chosen} year={year} onChanged={changed} />}
+      {chosen && <ReasonsPanel key={`${chosen.region_code}-${year}`} row={chosen} year={year} onChanged={changed} />}
       <FlagList filters={flagParams(f, year, scope)} tick={tick} onChanged={changed} />
     </div>
   );

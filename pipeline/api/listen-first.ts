@@ -1,0 +1,90 @@
+// `shifan serve` listens before it has anything heavy loaded: the HTTP server is made and bound here with nothing but
+// node:http, so the port is taken (or refused) at once and /api/health, the liveness check (no login, no database
+// work), is answered while the database opens and the app is built. Every other request made meanwhile is held,
+// unread, and handed to the app the moment it is ready, so nothing asked during the start is lost or refused; if the
+// start fails, each held request gets 503 before the server closes. Fastify then serves on this same server
+// (its `serverFactory` option, see takeServer).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** The body /api/health gives while the app is starting: alive, and saying so. */
+export const STARTING_HEALTH = '{"ok":true,"starting":true}';
+
+export interface EarlyServer {
+  server: Server;
+  /** http://host:port/ as bound (port 0 gives the port chosen) */
+  url: string;
+  /** Fastify's serverFactory: keeps the app's handler (live only after ready()) and returns this server. */
+  takeServer: (handler: Handler) => Server;
+  /** The app is ready: requests go to it from now on, the held ones first, in the order they came. */
+  ready: () => void;
+  /** The start failed: held requests get 503, then the server closes. */
+  fail: () => Promise<void>;
+  /** Stops listening and drops idle keep-alive connections (the app's onClose calls it). */
+  close: () => Promise<void>;
+  /** requests held so far (tests) */
+  held: () => number;
+}
+
+function isHealth(req: IncomingMessage): boolean {
+  return (req.method === 'GET' || req.method === 'HEAD') && (req.url ?? '').split('?')[0] === '/api/health';
+}
+
+export function listenFirst(port: number, host: string): Promise<EarlyServer> {
+  let live: Handler | undefined;
+  let appHandler: Handler | undefined;
+  const held: Array<[IncomingMessage, ServerResponse]> = [];
+  const server = createServer((req, res) => {
+    if (live) return live(req, res);
+    if (isHealth(req)) {
+      res.writeHead(200, {
+        'content-type': 'application/json; charset=utf-8',
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      return res.end(req.method === 'HEAD' ? undefined : STARTING_HEALTH);
+    }
+    held.push([req, res]);
+  });
+  // Fastify's defaults for the server it would have made itself (fastify.js): long keep-alive, and no time limit on
+  // receiving a request, which a large upload over a slow link needs.
+  server.keepAliveTimeout = 72_000;
+  server.requestTimeout = 0;
+  const close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeIdleConnections();
+    });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      const address = server.address();
+      const bound = typeof address === 'object' && address ? address.port : port;
+      resolve({
+        server,
+        url: `http://${host.includes(':') ? `[${host}]` : host}:${bound}/`,
+        takeServer: (handler) => {
+          appHandler = handler;
+          return server;
+        },
+        ready: () => {
+          if (!appHandler) throw new Error('listenFirst: the app never took the server (serverFactory)');
+          live = appHandler;
+          for (const [req, res] of held.splice(0)) if (!res.destroyed) live(req, res);
+        },
+        fail: async () => {
+          for (const [, res] of held.splice(0)) {
+            if (res.destroyed) continue;
+            res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+            res.end('{"error":{"code":"unavailable","message":"the server failed to start"}}');
+          }
+          await close();
+        },
+        close,
+        held: () => held.length,
+      });
+    });
+  });
+}
