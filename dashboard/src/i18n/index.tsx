@@ -191,4 +191,28 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 
+/**
+ * Names metrics in flag, watchlist and risk messages in the page's language (the indicator system's name_zh /
+ * name_en, from /api/meta), inside the language provider; without it a message names the metric by its id in English.
+ */
+export function MetricNamesProvider({
+  metrics,
+  children,
+}: {
+  metrics: readonly { id: string; name_zh: string; name_en: string }[] | undefined;
+  children: ReactNode;
+}) {
+  const outer = useContext(Ctx);
+  const value = useMemo(() => {
+    if (!metrics?.length) return outer;
+    const byId = new Map(metrics.map((m) => [m.id, m]));
+    const name: MetricNamer = (id, l) => {
+      const m = byId.get(id);
+      return m ? (l === 'zh' ? m.name_zh : m.name_en) : undefined;
+    };
+    return makeI18n(outer.lang, outer.setLang, name);
+  }, [outer, metrics]);
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
 export const useI18n = () => useContext(Ctx);
