@@ -1,7 +1,7 @@
 // The dashboard words codes with the vocabulary in the page's language: a flag names its metric in that language
 // once the metrics are known, and a page's own choice (a filter's "none") still comes from the page dictionary.
 import { describe, expect, it } from 'vitest';
-import { makeI18n } from '../../dashboard/src/i18n/index.tsx';
+import { makeI18n } from '../../dashboard/src/i18n/make.ts';
 
 const numbers = {
   metric_id: 'satisfaction.rate',
