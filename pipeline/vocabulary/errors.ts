@@ -66,8 +66,8 @@ export const errors = {
   },
   region_not_found: {
     status: 404,
-    zh: '在可查看的地区中没有行政区划代码 {region}',
-    en: 'no region {region} among the regions you may see',
+    zh: '在可查看的地区中没有这个行政区划代码',
+    en: 'no such region among the regions you may see',
   },
   watch_entry_not_found: {
     status: 404,
