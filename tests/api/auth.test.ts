@@ -103,7 +103,7 @@ describe('login throttling', () => {
     expect(codes).toEqual([401, 401, 401, 401, 401, 401]);
     const locked = await attempt(app, 'BOSS', PASSWORD, '198.51.100.77');
     expect(locked.statusCode).toBe(429);
-    expect(locked.json().error.code).toBe('too_many_requests');
+    expect(locked.json().error.code).toBe('login_throttled');
     expect(locked.headers['retry-after']).toBe('1');
     // Said in Chinese first (the office's language), with the wait, then in English for logs.
     expect(locked.json().error.message).toBe('登录失败次数过多，已暂时锁定，请 1 秒后再试');
@@ -321,7 +321,7 @@ describe('access decided on the matched route', () => {
       payload: '{"broken"',
     });
     expect(res.statusCode).toBe(403);
-    expect(res.json().error.code).toBe('forbidden');
+    expect(res.json().error.code).toBe('role_required');
   });
 });
 
