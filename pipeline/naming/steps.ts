@@ -140,9 +140,13 @@ export async function addCandidates(db: Database, roundId: string, codes: string
   const results = new Map((await fieldCheckResults(q, roundId)).map((r) => [r.region_code, r]));
   const problems: string[] = [];
   const bases = new Map<string, string>();
+  const listed = new Set(
+    (await q('naming/candidates', { round: roundId, province: null })).map((c) => String(c.region_code)),
+  );
   for (const code of codes) {
     const r = results.get(code);
-    if (!list.regions.includes(code)) problems.push(`${code} 不在实地核查名单上`);
+    if (listed.has(code)) problems.push(`${code} 已在候选名单上`);
+    else if (!list.regions.includes(code)) problems.push(`${code} 不在实地核查名单上`);
     else if (!r) problems.push(`${code} 没有实地核查结果`);
     else if (r.kind === 'comprehensive' && (r.share ?? 0) < round.bar - 1e-9)
       problems.push(

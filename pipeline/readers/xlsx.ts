@@ -86,8 +86,15 @@ export async function openXlsxSheet(
   worker.on('message', arrive);
   worker.on('error', (err) => arrive({ type: 'error', message: err.message }));
   worker.on('exit', () => arrive({ type: 'end' }));
+  // The worker keeps the process alive only while its rows are being waited for: a sheet opened and then left
+  // (never read to the end, never closed) cannot hold a command open after its work is done.
+  worker.unref();
   const receive = async (): Promise<WorkerMessage> => {
-    while (messages.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+    if (messages.length === 0) {
+      worker.ref();
+      while (messages.length === 0) await new Promise<void>((resolve) => (wake = resolve));
+      worker.unref();
+    }
     const m = messages.shift()!;
     if (m.type === 'error') {
       await close();

@@ -26,7 +26,8 @@ export async function buildCertificate(db: Database, drawId: number): Promise<Ce
   const draw = await readDraw(db, drawId);
   const pool = await readPool(db, drawId);
   const codes = pool.map((m) => m.region_code);
-  const files: Record<string, string> = {};
+  // No prototype: file names come from requests (GET /api/spotchecks/:id/files/:name).
+  const files: Record<string, string> = Object.create(null);
   const poolFile = `pool-${draw.year}.txt`;
   files[poolFile] = poolFileText(codes);
   const seedArg = draw.seed === null ? "'<seed>'" : quote(draw.seed);

@@ -66,7 +66,8 @@ export const errors = {
   },
   region_not_found: {
     status: 404,
-    zh: '在可查看的地区中没有这个行政区划代码',
+    // No code in the text: another province's region and a code that exists nowhere must answer byte for byte alike.
+    zh: '在可查看的地区中没有所请求的行政区划代码',
     en: 'no such region among the regions you may see',
   },
   watch_entry_not_found: {

@@ -103,9 +103,9 @@ describe('login throttling', () => {
     expect(codes).toEqual([401, 401, 401, 401, 401, 401]);
     const locked = await attempt(app, 'BOSS', PASSWORD, '198.51.100.77');
     expect(locked.statusCode).toBe(429);
-    expect(locked.json().error.code).toBe('login_throttled');
+    // A coded error with the wait as a parameter, said in Chinese (the office's language) by default.
+    expect(locked.json().error).toMatchObject({ code: 'login_throttled', params: { seconds: 1 } });
     expect(locked.headers['retry-after']).toBe('1');
-    // Said in Chinese first (the office's language), with the wait, then in English for logs.
     expect(locked.json().error.message).toBe('登录失败次数过多，已暂时锁定，请 1 秒后再试');
     expect((await attempt(app, 'central', PASSWORD, '198.51.100.1')).statusCode).toBe(200);
     clock += 1000;

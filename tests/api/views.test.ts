@@ -202,11 +202,7 @@ describe('GET /api/regions/:code', () => {
     expect(none.statusCode).toBe(404);
     expect(other.body).toBe(none.body);
     expect(other.body).not.toContain(ctx.otherRegion);
-    expect(other.json().error).toEqual({
-      code: 'region_not_found',
-      params: {},
-      message: '在可查看的地区中没有这个行政区划代码',
-    });
+    expect(other.json().error).toMatchObject({ code: 'region_not_found' });
   });
   it("keeps peers within the provincial account's province", async () => {
     const r = (await get(ctx.app, prov, `/api/regions/${ctx.ownRegion}`)).json();

@@ -196,6 +196,9 @@ describe('spot-check files and certificate', () => {
     // the files list regions of every province: not for a provincial account
     expect((await get(ctx.app, prov, `/api/spotchecks/${drawId}/files/${cert.pool.file}`)).statusCode).toBe(403);
     expect((await get(ctx.app, central, `/api/spotchecks/${drawId}/files/nothing.txt`)).statusCode).toBe(404);
+    // Names of Object.prototype's members are files like any other: none of them exists (was a 500).
+    for (const name of ['constructor', '__proto__', 'toString', 'hasOwnProperty'])
+      expect((await get(ctx.app, central, `/api/spotchecks/${drawId}/files/${name}`)).statusCode, name).toBe(404);
   });
 
   it('gives a provincial account the full public certificate with only its own selections', async () => {

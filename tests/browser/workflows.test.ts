@@ -299,18 +299,18 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     await analyst.click('[data-testid="watch-add-submit"]');
     await analyst.waitForSelector('[data-testid="watch-detail"][data-state="ready"]');
     watchEntry = new URL(analyst.url()).pathname.split('/').pop()!;
-    expect(await analyst.textContent('[data-testid="watch-ground"]')).toContain('（一）发生严重违法行政行为');
+    expect(await analyst.textContent('[data-testid="watch-ground"]')).toContain('严重违法行政行为');
     expect(await analyst.textContent('[data-testid="watch-reason"]')).toContain('经约谈仍未整改');
     expect(await analyst.locator('[data-testid="watch-flags"] li').count()).toBe(1);
     expect(
       await analyst.locator('[data-testid="watch-detail"] [data-testid="evidence"] tbody tr').count(),
     ).toBeGreaterThan(0);
     const form = analyst.locator('[data-testid="watch-status-form"]');
-    expect(await form.locator('option').allTextContents()).toEqual(['审查中']);
+    expect(await form.locator('option').allTextContents()).toEqual(['核查中']);
     await form.locator('input').fill('已函询地方政府，转入审查');
     await form.locator('button').click();
     await analyst.waitForFunction(
-      () => document.querySelector('[data-testid="watch-status"]')?.textContent === '审查中',
+      () => document.querySelector('[data-testid="watch-status"]')?.textContent === '核查中',
     );
     const history = (await analyst.textContent('[data-testid="watch-history"]'))!;
     expect(history).toContain(newAnalyst.username);

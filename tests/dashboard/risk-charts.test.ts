@@ -140,3 +140,20 @@ describe('risk queue filters', () => {
     );
   });
 });
+
+describe('a metric by province', () => {
+  it('pools numerators and denominators of the province’s regions, the median where there is no denominator', async () => {
+    const { byProvince } = await import('../../dashboard/src/features/indicators/provinces.ts');
+    const row = (province: string, n: number | null, d: number | null, v: number, status = 'met') =>
+      ({ province_code: province, numerator: n, denominator: d, value: v, status }) as never;
+    const out = byProvince([
+      row('320000', 1, 10, 0.1),
+      row('320000', 3, 10, 0.3, 'not_met'),
+      row('110000', null, null, 4),
+    ]);
+    expect(out).toEqual([
+      { province_code: '320000', value: 0.2, regions: 2, numerator: 4, denominator: 20, met: 1 },
+      { province_code: '110000', value: 4, regions: 1, numerator: null, denominator: null, met: 1 },
+    ]);
+  });
+});

@@ -126,7 +126,7 @@ describe('the package', () => {
     expect(html).toContain('法治政府建设示范地区监测季报');
     const json = /<script type="application\/json" id="shifan-data">([\s\S]*?)<\/script>/.exec(html)![1];
     const data = JSON.parse(json) as { tables: Array<{ id: string; rows: unknown[] }> };
-    expect(data.tables.find((t) => t.id === 'scorecard')!.rows).toHaveLength(100);
+    expect(data.tables.find((t) => t.id === 'scorecard')!.rows).toHaveLength(manifest.row_counts.scorecard);
     expect(html).not.toMatch(/(src|href)=["']https?:/);
     expect(html).not.toMatch(/<link\b/);
   });

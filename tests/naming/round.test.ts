@@ -222,6 +222,8 @@ describe('candidates, notice, objections and naming', () => {
     expect(eligible.length).toBeGreaterThanOrEqual(2);
     const [first, second] = eligible.map((r) => r.region_code);
     await addCandidates(db, '2026', [first, second], 'test:analyst');
+    // A second time is refused in words, not by the database's key constraint.
+    await expect(addCandidates(db, '2026', [first], 'test:analyst')).rejects.toThrow(/已在候选名单上/);
 
     // no decision before the notice, nor during it
     await expect(

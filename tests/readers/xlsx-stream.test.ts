@@ -4,6 +4,7 @@
 // chunk boundaries fall inside a character, in shared strings and in inline strings, with the sheet read directly
 // and (sheet before sharedStrings in the zip) through exceljs's temp file.
 import { existsSync, mkdtempSync, rmSync, watch, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -208,4 +209,24 @@ describe('exceljs temp file', () => {
     expect(seen.length).toBeGreaterThan(0); // exceljs parked the sheet there
     expect(existsSync(tempDir)).toBe(false);
   }, 60_000);
+});
+
+describe('a sheet left open', () => {
+  it('does not keep a command running after its work is done (the parse worker holds the process only while waited for)', async () => {
+    // More rows than the worker sends before it is asked again (two batches of 2,000), so it is left waiting.
+    const file = join(dir, 'left-open.xlsx');
+    const many = Array.from({ length: 10_000 }, (_, i) => ({ r: i + 2, cells: [{ v: String(i) }] }));
+    await writeWorkbook(file, {
+      sheets: [{ name: '执法决定', rows: [rows[0], ...many] }],
+      sharedStrings,
+      sharedStringsFirst: true,
+    });
+    const run = spawnSync(process.execPath, ['bin/run-ts.mjs', 'tests/readers/left-open.ts', file], {
+      encoding: 'utf8',
+      timeout: 90_000,
+    });
+    expect(run.signal).toBeNull(); // not killed by the time-out
+    expect(run.status).toBe(0);
+    expect(run.stdout.trim()).toBe(`${HEADER.length} 2`);
+  }, 120_000);
 });

@@ -92,7 +92,8 @@ export function provinceTileChart(rows: readonly TileRow[], o: TileOptions = {})
       // a stepped scale: its legend is drawn with SVG rectangles (a continuous ramp needs a canvas, which jsdom and
       // the export's renderer do not have), and five classes read better than a gradient on 31 tiles
       type: 'quantize',
-      n: Math.max(1, Math.min(5, Math.ceil(max))),
+      // counts below 5 get one class per count; anything else (rates, larger counts) five
+      n: withValue.every((t) => Number.isInteger(t.value)) ? Math.max(1, Math.min(5, Math.ceil(max))) : 5,
       scheme: (o.scheme ?? 'oranges') as Plot.ColorScheme,
       legend: true,
       label: o.label ?? null,

@@ -18,8 +18,6 @@ export const en: Record<MessageKey, string> = {
   'auth.username': 'User name',
   'auth.password': 'Password',
   'auth.failed': 'Wrong user name or password',
-  'error.too_many_requests': 'Too many failed logins; locked for now, try again in {seconds} s',
-  'error.too_many_requests.later': 'Too many failed logins; locked for now, try again later',
   'common.year': 'Year',
   'common.province': 'Province',
   'region.include_monitored': 'Include monitored regions without a designation',
@@ -494,4 +492,7 @@ export const en: Record<MessageKey, string> = {
   'region.metricFunnel': 'Funnel plot: every region in {year} (this region marked)',
   'region.pickMetric': 'Metric',
   'overview.allFlags': 'All flags and the risk queue →',
+  'indicators.byProvince': 'By province',
+  'indicators.byProvinceNote':
+    'Each province pooled over its regions (sum of numerators / sum of denominators; the median where a metric has none). Click a province to list its regions.',
 };

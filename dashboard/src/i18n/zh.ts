@@ -16,8 +16,6 @@ export const zh = {
   'auth.username': '用户名',
   'auth.password': '密码',
   'auth.failed': '用户名或密码错误',
-  'error.too_many_requests': '登录失败次数过多，已暂时锁定，请 {seconds} 秒后再试',
-  'error.too_many_requests.later': '登录失败次数过多，已暂时锁定，请稍后再试',
   'common.year': '年度',
   'common.province': '省份',
   'region.include_monitored': '含未命名的监测地区',
@@ -483,6 +481,9 @@ export const zh = {
   'region.metricFunnel': '漏斗图：{year}年各地区（本地区已标出）',
   'region.pickMetric': '指标',
   'overview.allFlags': '全部预警与风险队列 →',
+  'indicators.byProvince': '各省合计',
+  'indicators.byProvinceNote':
+    '各省所辖示范地区合计（分子之和 / 分母之和；无分母的指标取中位数）。点击省份打开该省地区列表。',
 } as const;
 
 export type MessageKey = keyof typeof zh;

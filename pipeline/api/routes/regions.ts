@@ -34,7 +34,8 @@ export default async function regionRoutes(fastify: FastifyInstance) {
     const [region] = await app.q.rows<S.RegionDetail['region']>('api/region_one', { code });
     // Another province's region and a code that exists nowhere answer alike (same status, same body), so a
     // provincial account cannot even learn which codes exist elsewhere.
-    if (!region || (province !== null && region.province_code !== province)) throw new CodedError('region_not_found');
+    if (!region || (province !== null && region.province_code !== province))
+      throw new CodedError('region_not_found', {});
     const dflt = await defaultYear(app);
     const year = req.query.year ?? dflt.year;
     const run_id = dflt.run_id ?? -1;

@@ -62,7 +62,8 @@ export default async function spotcheckRoutes(app: FastifyInstance) {
     // another province (inspectors-2025-420100.txt), and a provincial body never names one.
     if (provinceOf(req) !== null) throw new CodedError('spotcheck.files_central_only');
     const { files } = await asBadRequest(buildCertificate(app.db, id));
-    const text = files[name];
+    // Own keys only: a name such as constructor or __proto__ must not reach Object.prototype.
+    const text = Object.hasOwn(files, name) ? files[name] : undefined;
     if (text === undefined)
       throw new CodedError('spotcheck.no_such_file', {
         draw: id,

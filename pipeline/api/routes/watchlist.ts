@@ -55,7 +55,7 @@ export default async function watchlistRoutes(fastify: FastifyInstance) {
   app.post('/watchlist', { schema: S.add, preHandler: central }, async (req) => {
     const { body } = req;
     const [known] = await app.q.rows('api/region_one', { code: body.region_code });
-    if (!known) throw new CodedError('region_not_found', { region: body.region_code });
+    if (!known) throw new CodedError('region_not_found', {});
     const added = await app.q.write((db) =>
       addManualEntry(db, {
         region: body.region_code,

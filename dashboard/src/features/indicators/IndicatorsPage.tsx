@@ -12,9 +12,12 @@ import {
   histogramChart,
   medianBandChart,
   statusTrendChart,
+  provinceTileChart,
   thresholdText,
   unitWord,
+  withUnit,
 } from '../../charts/index.ts';
+import { byProvince } from './provinces.ts';
 import type { IndicatorRow } from '../../api/index.ts';
 import { formatAgainst } from '../../../../pipeline/vocabulary/against.ts';
 import { DEFAULT_METRIC, useIndicator, useIndicatorTrend } from './data.ts';
@@ -146,6 +149,47 @@ export default function IndicatorsPage() {
             <div className="state state-empty">{t('indicators.notFunnel')}</div>
           )
         }
+      </QueryLoad>
+      <QueryLoad
+        title={t('indicators.byProvince')}
+        query={rows}
+        testId="indicator-provinces"
+        isEmpty={(d) => byProvince(d).length === 0}
+      >
+        {(d) => {
+          const f = withUnit(unit, lang);
+          const names = Object.fromEntries(meta.provinces.map((p) => [p.code, p.name]));
+          const tiles = byProvince(d).map((p) => ({
+            province_code: p.province_code,
+            value: p.value,
+            detail:
+              `${p.value == null ? '—' : f(p.value)}` +
+              (p.denominator != null ? `（${p.numerator}/${p.denominator}）` : '') +
+              (lang === 'zh'
+                ? `，${p.regions} 个地区中 ${p.met} 个达标`
+                : `, ${p.met} of ${p.regions} regions meet it`),
+          }));
+          return (
+            <>
+              <PlotFigure
+                testId="chart-indicator-provinces"
+                deps={[tiles, lang]}
+                build={(document) =>
+                  provinceTileChart(tiles, {
+                    document,
+                    lang,
+                    names,
+                    label: `${metric ? name(metric) : metricId}${threshold != null ? `（${t('col.threshold')}${thresholdText(threshold, metric?.direction, unit, lang)}）` : ''}`,
+                    format: (v) => f(v),
+                    scheme: metric?.direction === 'lower' ? 'oranges' : 'blues',
+                    onClick: (code) => navigate(`/regions?year=${year}&province=${code}`),
+                  })
+                }
+              />
+              <p className="note">{t('indicators.byProvinceNote')}</p>
+            </>
+          );
+        }}
       </QueryLoad>
       <QueryLoad title={t('indicators.table')} query={rows} testId="indicator-table">
         {(d) => (

@@ -17,7 +17,7 @@ export function LoginPage() {
     try {
       await login(username, password);
     } catch (err) {
-      setError(loginErrorText(err, t));
+      setError(loginErrorText(err, lang, t('auth.failed')));
     } finally {
       setBusy(false);
     }

@@ -266,7 +266,7 @@ export default function RiskPage() {
         </label>
       </div>
       {scope === 'designated' && (
-        <QueryLoad query={headline} isEmpty={(h) => h == null}>
+        <QueryLoad query={headline} isEmpty={(h) => h == null} className="panel-bare">
           {(h) => <HeadlineCards h={h!} onPick={(patch) => set(patch)} />}
         </QueryLoad>
       )}
