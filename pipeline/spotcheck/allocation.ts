@@ -5,6 +5,8 @@
 // The allocation depends on the frozen pool and the published parameters alone, never on the seed, so it is fixed
 // (and printed on the certificate) before anybody can know which regions the seed will pick.
 
+import { CodedError } from '../vocabulary/index.ts';
+
 /**
  * - `hamilton`: k in total (ceil(p · N), or the count), shared by largest remainder. The rule from this version on.
  * - `ceil_per_stratum`: ceil(p · N_s) in every stratum. The rule of draws made before, kept only so that
@@ -30,13 +32,12 @@ export type SampleSize = ({ proportion: string } | { count: number }) & {
 /** A proportion as an exact fraction; accepts "0.1", ".25", "10%", "1". */
 export function parseProportion(text: string): { num: bigint; den: bigint } {
   const m = /^\s*(\d*)(?:\.(\d*))?\s*(%?)\s*$/.exec(text);
-  if (!m || (m[1] === '' && (m[2] ?? '') === ''))
-    throw new Error(`proportion must be a decimal such as 0.1 or 10%, got "${text}"`);
+  if (!m || (m[1] === '' && (m[2] ?? '') === '')) throw new CodedError('spotcheck.bad_proportion', { value: text });
   const frac = m[2] ?? '';
   let num = BigInt(`${m[1] || '0'}${frac}`);
   let den = 10n ** BigInt(frac.length);
   if (m[3] === '%') den *= 100n;
-  if (num === 0n || num > den) throw new Error(`proportion must be above 0 and at most 1 (100%), got "${text}"`);
+  if (num === 0n || num > den) throw new CodedError('spotcheck.bad_proportion', { value: text });
   const g = gcd(num, den);
   num /= g;
   den /= g;

@@ -115,13 +115,9 @@ async function currentFrozen(db: Database, year: number | undefined): Promise<nu
   const frozen = rows.find((r) => r.state === 'frozen');
   if (frozen) return frozen.draw_id;
   if (rows.length > 0) {
-    throw new Error(
-      `the ${year} spot check already has ${rows[0].state} draw #${rows[0].draw_id}; a drawn draw never changes — use \`shifan spotcheck redraw ${rows[0].draw_id} --reason "..."\``,
-    );
+    throw new CodedError('spotcheck.already_drawn', { year, draw: rows[0].draw_id, state: rows[0].state });
   }
-  throw new Error(
-    `no frozen pool for ${year}: run \`shifan spotcheck freeze --year ${year}\` and publish its pool_sha256 before the seed is rolled`,
-  );
+  throw new CodedError('spotcheck.no_pool', { year });
 }
 
 async function drawInTransaction(
@@ -134,9 +130,10 @@ async function drawInTransaction(
   const input = { ...given, size: { ...given.size, rule: 'hamilton' as const } };
   const draw = await readDraw(db, drawId);
   if (draw.state !== 'frozen' || draw.superseded_by !== null) {
-    throw new Error(
-      `draw #${drawId} is ${draw.superseded_by !== null ? `superseded by #${draw.superseded_by}` : draw.state}; only a current frozen pool can take a seed`,
-    );
+    throw new CodedError('spotcheck.not_drawable', {
+      draw: drawId,
+      state: draw.superseded_by !== null ? 'superseded' : draw.state,
+    });
   }
   const teamSize = input.teamSize ?? DEFAULT_TEAM_SIZE;
   const pool = await readPool(db, drawId);
@@ -195,9 +192,10 @@ async function commitInTransaction(db: Database, drawId: number, actor: string):
   const marked = await db.allFile('spotcheck/mark_committed', { draw_id: drawId, committed_by: actor });
   if (marked.length !== 1) {
     const draw = await readDraw(db, drawId);
-    throw new Error(
-      `draw #${drawId} cannot be committed: it is ${draw.superseded_by !== null ? `superseded by #${draw.superseded_by}` : draw.state} (only a drawn, current draw can be)`,
-    );
+    throw new CodedError('spotcheck.not_committable', {
+      draw: drawId,
+      state: draw.superseded_by !== null ? 'superseded' : draw.state,
+    });
   }
   const draw = await readDraw(db, drawId);
   await appendAudit(db, {

@@ -1,5 +1,6 @@
 // 双随机: the second random draw, of inspectors for each selected region, and the inspector register.
 // Regions are served in draw order, so a region drawn earlier has first call on an inspector near their cap.
+import { CodedError } from '../vocabulary/index.ts';
 import type { Database } from '../db/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { compareTicketed, ticketOf } from './sampler.ts';
@@ -21,7 +22,8 @@ export interface Assignment {
   ticket: string;
 }
 
-export class InspectorShortageError extends Error {
+/** Too few inspectors can go to a region: a coded error with the figures, worded by the vocabulary. */
+export class InspectorShortageError extends CodedError {
   override name = 'InspectorShortageError';
 }
 
@@ -40,8 +42,7 @@ export function assignInspectors(
   seedHash: string,
   teamSize: number,
 ): Assignment[] {
-  if (!Number.isInteger(teamSize) || teamSize < 1)
-    throw new Error(`team size must be a whole number of at least 1, got ${teamSize}`);
+  if (!Number.isInteger(teamSize) || teamSize < 1) throw new CodedError('spotcheck.bad_team_size', { value: teamSize });
   const load = new Map(inspectors.map((i) => [i.inspector_id, i.prior_load]));
   const out: Assignment[] = [];
   for (const region of regionCodes) {
@@ -57,11 +58,15 @@ export function assignInspectors(
       const full = inspectors.filter(
         (i) => i.home_province_code !== province && load.get(i.inspector_id)! >= i.load_cap,
       ).length;
-      throw new InspectorShortageError(
-        `not enough eligible inspectors for region ${region}: the team needs ${teamSize}, only ${team.length} can go ` +
-          `(${inspectors.length} active inspectors: ${conflicted} from province ${province}, ${full} at their load cap); ` +
-          'import more inspectors or raise load caps, then draw again',
-      );
+      throw new InspectorShortageError('spotcheck.inspector_shortage', {
+        region,
+        team: teamSize,
+        can_go: team.length,
+        active: inspectors.length,
+        conflicted,
+        province,
+        full,
+      });
     }
     team.forEach((c, k) => {
       load.set(c.id, load.get(c.id)! + 1);

@@ -1,5 +1,6 @@
 // The pool: which regions can be drawn, in the exact bytes that are hashed and published. Freezing fixes the
 // pool (and its SHA-256) before any seed exists, so nobody can shape the pool around a known seed.
+import { CodedError } from '../vocabulary/index.ts';
 import type { Database } from '../db/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { sha256Hex } from './sampler.ts';
@@ -64,7 +65,10 @@ export function parseExclusions(text: string | undefined): Exclusion[] {
     .filter(Boolean);
   for (const name of names) {
     if (!(name in EXCLUSIONS))
-      throw new Error(`unknown exclusion "${name}"; known: ${Object.keys(EXCLUSIONS).join(', ')} (or none)`);
+      throw new CodedError('spotcheck.unknown_exclusion', {
+        value: name,
+        allowed: [...Object.keys(EXCLUSIONS), 'none'],
+      });
   }
   return [...new Set(names as Exclusion[])].sort();
 }
@@ -72,7 +76,7 @@ export function parseExclusions(text: string | undefined): Exclusion[] {
 export function parseStrata(text: string | undefined): Strata {
   const value = (text ?? 'none').trim();
   if (!(STRATA as readonly string[]).includes(value))
-    throw new Error(`unknown strata "${value}"; use one of ${STRATA.join(', ')}`);
+    throw new CodedError('spotcheck.unknown_strata', { value, allowed: [...STRATA] });
   return value as Strata;
 }
 
@@ -108,9 +112,7 @@ export async function freezePool(db: Database, input: FreezeInput): Promise<Froz
       [input.year],
     );
     if (drawn) {
-      throw new Error(
-        `the ${input.year} spot check already has ${drawn.state} draw #${drawn.draw_id}; to replace it run \`shifan spotcheck redraw ${drawn.draw_id} --reason "..."\``,
-      );
+      throw new CodedError('spotcheck.already_drawn', { year: input.year, draw: drawn.draw_id, state: drawn.state });
     }
     return freezeInTransaction(db, input);
   });
@@ -123,12 +125,10 @@ export async function freezeInTransaction(
   redraw?: { supersedes: number; reason: string },
 ): Promise<FrozenPool> {
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100)
-    throw new Error(`year must be a year such as 2025, got ${input.year}`);
+    throw new CodedError('spotcheck.bad_year', { year: input.year });
   const members = await selectPool(db, input);
   if (members.length === 0)
-    throw new Error(
-      `no region is eligible for the ${input.year} spot check (designated, named by ${input.year}, after exclusions: ${input.exclusions.join(', ') || 'none'})`,
-    );
+    throw new CodedError('spotcheck.empty_pool', { year: input.year, exclusions: input.exclusions });
   const codes = members.map((m) => m.region_code);
   const poolHash = poolSha256(codes);
   const strataHash = input.strata === 'none' ? null : sha256Hex(strataFileText(members));

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from '../db/index.ts';
 import { appendAudit } from '../audit/index.ts';
+import { CodedError } from '../vocabulary/index.ts';
 import { importInspectors, type ImportResult, type InspectorRow } from './inspectors.ts';
 
 export interface RegisterRow extends InspectorRow {
@@ -13,8 +14,12 @@ export interface RegisterRow extends InspectorRow {
   load_this_year: number;
 }
 
-export class InspectorNotFoundError extends Error {
+/** No inspector of that id: a coded error (404 by its code, not by this class's name). */
+export class InspectorNotFoundError extends CodedError {
   override name = 'InspectorNotFoundError';
+  constructor(id: string) {
+    super('inspector.not_found', { id });
+  }
 }
 
 export async function listInspectors(db: Database, year: number): Promise<RegisterRow[]> {
@@ -29,11 +34,11 @@ export async function updateInspector(
   actor: string,
 ): Promise<InspectorRow> {
   if (change.load_cap !== undefined && (!Number.isInteger(change.load_cap) || change.load_cap < 0)) {
-    throw new Error(`load_cap must be a whole number >= 0, got ${change.load_cap}`);
+    throw new CodedError('inspector.bad_load_cap', { value: change.load_cap });
   }
   return db.transaction(async () => {
     const [before] = await db.allFile<InspectorRow>('spotcheck/inspector_one', { inspector_id: id });
-    if (!before) throw new InspectorNotFoundError(`no inspector ${id} in the register`);
+    if (!before) throw new InspectorNotFoundError(id);
     const after = { ...before, load_cap: change.load_cap ?? before.load_cap, active: change.active ?? before.active };
     await db.runFile('spotcheck/inspector_update', {
       inspector_id: id,

@@ -4,6 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../db/index.ts';
 import { appendAudit } from '../audit/index.ts';
+import { CodedError, type ErrorCode, type Params, renderError } from '../vocabulary/index.ts';
 import { DUMMY_HASH, hashPassword, randomPassword, verifyPassword } from './password.ts';
 import { checkPassword, WeakPasswordError } from './password-policy.ts';
 
@@ -30,8 +31,14 @@ export interface SessionUser extends User {
   csrf_token: string;
 }
 
-export class UserError extends Error {
+/** A refused account change: a vocabulary code (user.*) and its parameters, worded in the reader's language. */
+export class UserError extends CodedError {
   override name = 'UserError';
+  constructor(code: ErrorCode, params: Params = {}) {
+    super(code, params);
+    // For logs and callers that print the error itself: Chinese (the office's language), then English.
+    this.message = `${renderError(code, params, 'zh')}（${renderError(code, params, 'en')}）`;
+  }
 }
 
 /** Session lifetime: 12 hours (a working day), then log in again. */
@@ -39,14 +46,13 @@ export const SESSION_HOURS = 12;
 
 export function checkUserInput(input: { username: string; role: string; province_code?: string | null }): void {
   if (!/^[A-Za-z0-9_.-]{2,40}$/.test(input.username))
-    throw new UserError(`a username is 2-40 letters, digits, _ . or -, got "${input.username}"`);
+    throw new UserError('user.bad_username', { username: input.username });
   if (!(ROLES as readonly string[]).includes(input.role))
-    throw new UserError(`role must be one of ${ROLES.join(', ')}, got "${input.role}"`);
+    throw new UserError('user.bad_role', { role: input.role, allowed: [...ROLES] });
   if (input.role === 'provincial') {
-    if (!input.province_code || !/^\d{2}0000$/.test(input.province_code))
-      throw new UserError('a provincial account needs --province, a 6-digit code ending 0000 such as 440000');
+    if (!input.province_code || !/^\d{2}0000$/.test(input.province_code)) throw new UserError('user.province_required');
   } else if (input.province_code) {
-    throw new UserError(`only provincial accounts have a province; ${input.role} accounts see every region`);
+    throw new UserError('user.province_not_allowed', { role: input.role });
   }
 }
 
@@ -64,7 +70,7 @@ export async function addUser(
   const user: User = { username: input.username, role: input.role as Role, province_code: input.province_code ?? null };
   await db.transaction(async () => {
     if ((await db.allFile('users/find', { username: user.username })).length)
-      throw new UserError(`user ${user.username} already exists`);
+      throw new UserError('user.exists', { username: user.username });
     await db.runFile('users/insert', {
       username: user.username,
       role: user.role,
@@ -86,7 +92,8 @@ function acceptablePassword(password: string, username: string): void {
   try {
     checkPassword(password, username);
   } catch (err) {
-    if (err instanceof WeakPasswordError) throw new UserError(err.message);
+    if (err instanceof WeakPasswordError)
+      throw new UserError('user.weak_password', { reason: { zh: err.zh, en: err.en } });
     throw err;
   }
 }
@@ -103,8 +110,7 @@ export async function setPassword(
   acceptablePassword(password, username);
   const hash = await hashPassword(password);
   await db.transaction(async () => {
-    if (!(await db.allFile('users/find', { username })).length)
-      throw new UserError(`no user ${username}; \`shifan users list\` shows the accounts`);
+    if (!(await db.allFile('users/find', { username })).length) throw new UserError('user.not_found', { username });
     await db.runFile('users/set_password', { username, password_hash: hash });
     await db.runFile('users/end_sessions', { username });
     await appendAudit(db, { action: 'user.password', actor, subject: `user:${username}`, details: { generated } });
@@ -120,8 +126,8 @@ export async function listUsers(db: Database): Promise<UserRow[]> {
 export async function disableUser(db: Database, username: string, actor: string): Promise<void> {
   await db.transaction(async () => {
     const [row] = await db.allFile<{ disabled: boolean }>('users/find', { username });
-    if (!row) throw new UserError(`no user ${username}; \`shifan users list\` shows the accounts`);
-    if (row.disabled) throw new UserError(`user ${username} is already disabled`);
+    if (!row) throw new UserError('user.not_found', { username });
+    if (row.disabled) throw new UserError('user.already_disabled', { username });
     await db.runFile('users/disable', { username });
     await db.runFile('users/end_sessions', { username });
     await appendAudit(db, { action: 'user.disable', actor, subject: `user:${username}`, details: {} });

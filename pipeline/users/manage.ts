@@ -15,7 +15,7 @@ interface Account {
 
 async function account(db: Database, username: string): Promise<Account> {
   const [row] = await db.allFile<Account>('users/one', { username });
-  if (!row) throw new UserError(`no user ${username}`);
+  if (!row) throw new UserError('user.not_found', { username });
   return row;
 }
 
@@ -32,13 +32,12 @@ export async function resetPassword(
 
 /** Moves a provincial account to another province (6 digits ending 0000); its sessions end. */
 export async function setProvince(db: Database, username: string, provinceCode: string, actor: string): Promise<void> {
-  if (!/^\d{2}0000$/.test(provinceCode))
-    throw new UserError(`a province is a 6-digit code ending 0000 such as 440000, got "${provinceCode}"`);
+  if (!/^\d{2}0000$/.test(provinceCode)) throw new UserError('user.bad_province', { province: provinceCode });
   await db.transaction(async () => {
     const row = await account(db, username);
-    if (row.role !== 'provincial')
-      throw new UserError(`only provincial accounts have a province; ${username} is ${row.role}`);
-    if (row.province_code === provinceCode) throw new UserError(`${username} is already in province ${provinceCode}`);
+    if (row.role !== 'provincial') throw new UserError('user.province_not_allowed', { role: row.role });
+    if (row.province_code === provinceCode)
+      throw new UserError('user.same_province', { username, province: provinceCode });
     await db.runFile('users/set_province', { username, province_code: provinceCode });
     await db.runFile('users/end_sessions', { username });
     await appendAudit(db, {
@@ -54,7 +53,7 @@ export async function setProvince(db: Database, username: string, provinceCode: 
 export async function enableUser(db: Database, username: string, actor: string): Promise<void> {
   await db.transaction(async () => {
     const row = await account(db, username);
-    if (!row.disabled) throw new UserError(`user ${username} is not disabled`);
+    if (!row.disabled) throw new UserError('user.not_disabled', { username });
     await db.runFile('users/set_disabled', { username, disabled: false });
     await appendAudit(db, { action: 'user.enable', actor, subject: `user:${username}`, details: {} });
   });

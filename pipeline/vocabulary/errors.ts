@@ -217,8 +217,8 @@ export const errors = {
   },
   'user.province_required': {
     status: 400,
-    zh: '省级账号须指定省份：以 0000 结尾的6位代码，如 440000',
-    en: 'a provincial account needs a province, a 6-digit code ending 0000 such as 440000',
+    zh: '省级账号须指定省份（--province）：以 0000 结尾的6位代码，如 440000',
+    en: 'a provincial account needs --province, a 6-digit code ending 0000 such as 440000',
   },
   'user.province_not_allowed': {
     status: 400,
@@ -230,6 +230,18 @@ export const errors = {
     zh: '重置密码由系统生成，不接受指定的密码；请去掉 password 字段，新密码将在响应中显示一次',
     en: 'the reset generates the password and does not accept one: leave out the password field; the new password is in the answer, once',
   },
+  'user.weak_password': { status: 400, zh: '{reason}', en: '{reason}' },
+  'user.bad_province': {
+    status: 400,
+    zh: '省份须为以 0000 结尾的6位代码，如 440000，收到“{province}”',
+    en: 'a province is a 6-digit code ending 0000 such as 440000, got "{province}"',
+  },
+  'user.same_province': {
+    status: 400,
+    zh: '{username} 已属于省份 {province}',
+    en: '{username} is already in province {province}',
+  },
+  'user.not_disabled': { status: 400, zh: '用户 {username} 未停用', en: 'user {username} is not disabled' },
   'user.exists': { status: 400, zh: '用户 {username} 已存在', en: 'user {username} already exists' },
   'user.not_found': { status: 404, zh: '没有用户 {username}', en: 'no user {username}' },
   'user.already_disabled': {
@@ -289,18 +301,18 @@ export const errors = {
   },
   'spotcheck.already_drawn': {
     status: 400,
-    zh: '{year} 年回访抽查已有抽签 #{draw}（{state|drawState}），抽签结果不可更改；如需重抽请说明理由',
-    en: 'the {year} spot check already has draw #{draw} ({state|drawState}); a drawn draw never changes, redraw it with a reason',
+    zh: '{year} 年回访抽查已有{state|drawState}的抽签 #{draw}，抽签结果不可更改；如需重抽请说明理由（shifan spotcheck redraw {draw} --reason "..."）',
+    en: 'the {year} spot check already has {state|drawState} draw #{draw}; a drawn draw never changes — use `shifan spotcheck redraw {draw} --reason "..."`',
   },
   'spotcheck.no_pool': {
     status: 400,
-    zh: '{year} 年尚无冻结的抽样池：请先冻结抽样池并在输入种子前公布其哈希值',
-    en: 'no frozen pool for {year}: freeze the pool and publish its pool_sha256 before the seed is rolled',
+    zh: '{year} 年尚无冻结的抽样池：请先冻结抽样池（shifan spotcheck freeze --year {year}）并在输入种子前公布其 pool_sha256',
+    en: 'no frozen pool for {year}: run `shifan spotcheck freeze --year {year}` and publish its pool_sha256 before the seed is rolled',
   },
   'spotcheck.empty_pool': {
     status: 400,
-    zh: '{year} 年没有符合条件的地区可供抽查',
-    en: 'no region is eligible for the {year} spot check',
+    zh: '{year} 年没有符合条件的地区可供抽查（{year} 年前已命名的示范地区，排除：{exclusions|drawExclusion}）',
+    en: 'no region is eligible for the {year} spot check (designated, named by {year}, after exclusions: {exclusions|drawExclusion})',
   },
   'spotcheck.bad_year': {
     status: 400,
@@ -319,8 +331,13 @@ export const errors = {
   },
   'spotcheck.inspector_shortage': {
     status: 400,
-    zh: '可用检查人员不足：{detail}。请导入更多检查人员',
-    en: 'not enough eligible inspectors: {detail}; import more inspectors',
+    zh: '地区 {region} 可派检查人员不足：检查组需要 {team} 人，只有 {can_go} 人可去（在岗检查人员 {active} 人，其中 {conflicted} 人来自本省 {province}，{full} 人已达工作量上限）；请导入更多检查人员或提高工作量上限后重新抽签',
+    en: 'not enough eligible inspectors for region {region}: the team needs {team}, only {can_go} can go ({active} active inspectors: {conflicted} from province {province}, {full} at their load cap); import more inspectors or raise load caps, then draw again',
+  },
+  'spotcheck.bad_team_size': {
+    status: 400,
+    zh: '检查组人数须为不小于 1 的整数，收到 {value}',
+    en: 'team size must be a whole number of at least 1, got {value}',
   },
 
   // exports

@@ -33,6 +33,8 @@ export function formatValue(value: unknown, format: string | undefined, lang: La
     case 'datetime':
       return String(value).replace('T', ' ').slice(0, 16);
     default:
+      // a value worded in each language (a password policy's reason): the reader's
+      if (value && typeof value === 'object' && 'zh' in value && 'en' in value) return String((value as Term)[lang]);
       return Array.isArray(value) ? value.join(lang === 'zh' ? '、' : ', ') : String(value);
   }
 }

@@ -199,6 +199,7 @@ export const drawState = {
   frozen: { zh: '已冻结', en: 'Frozen' },
   drawn: { zh: '已抽签', en: 'Drawn' },
   committed: { zh: '已确认', en: 'Committed' },
+  superseded: { zh: '已被新抽签替代', en: 'Superseded' },
 } satisfies TermGroup;
 
 export const drawStrata = {

@@ -2,6 +2,7 @@
 // code's (pipeline/vocabulary/errors.ts), and the message is rendered in the language asked for, Chinese by default.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errors, renderError } from '../../pipeline/vocabulary/index.ts';
+import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 import { closeApp, demoApp, get, login, post, type Ctx, type Session } from './helper.ts';
 
 let ctx: Ctx;
@@ -12,7 +13,7 @@ beforeAll(async () => {
   ctx = await demoApp();
   central = await login(ctx.app, 'central');
   prov = await login(ctx.app, 'prov');
-}, 120_000);
+}, DEMO_TIMEOUT);
 afterAll(() => closeApp(ctx));
 
 describe('API errors', () => {

@@ -1,6 +1,6 @@
 // The routes behind the dashboard's workflows: the admin's account screen, the inspector register, a draw's public
 // files and the provincial certificate, and a hand watchlist entry with a chosen ground and flags as evidence.
-import { renderWatchSummary } from '../../pipeline/vocabulary/index.ts';
+import { renderError, renderWatchSummary } from '../../pipeline/vocabulary/index.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { demoInspectorsCsv } from '../../pipeline/demo/inspectors.ts';
@@ -70,6 +70,7 @@ describe('accounts (admin)', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json().error.code).toBe('user.password_generated');
     expect(res.json().error.message).toContain('重置密码由系统生成，不接受指定的密码');
+    expect(renderError('user.password_generated', {}, 'en')).toContain('the reset generates the password');
     await login(ctx.app, 'chooser', old); // unchanged: the old password still logs in
     expect((await auditOf(ctx.db, 'user.password')).some((a) => a.subject === 'user:chooser')).toBe(false);
   });

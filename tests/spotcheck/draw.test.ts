@@ -229,8 +229,8 @@ describe('drawing, committing and redrawing', () => {
     await expect(
       drawSpotcheck(db, { year: 2025, seed: `${SEED}9`, size: { count: 3 }, commit: true, actor }),
     ).rejects.toThrow(/redraw/);
-    await expect(commitDraw(db, frozen.draw_id, actor)).rejects.toThrow(/cannot be committed: it is committed/);
-    await expect(freeze(db)).rejects.toThrow(/already has committed draw #1.*redraw 1/);
+    await expect(commitDraw(db, frozen.draw_id, actor)).rejects.toThrow(/cannot be committed: it is committed/i);
+    await expect(freeze(db)).rejects.toThrow(/already has committed draw #1.*redraw 1/i);
   });
 
   it('leaves a draw uncommitted with commit: false, and commits it later', async () => {

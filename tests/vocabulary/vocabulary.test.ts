@@ -17,9 +17,16 @@ import {
   columnLabels,
   datasetLabels,
   renderWatchSummary,
+  renderRiskReason,
+  renderError,
+  CodedError,
   label,
   type Term,
 } from '../../pipeline/vocabulary/index.ts';
+import { parseProportion } from '../../pipeline/spotcheck/allocation.ts';
+import { parseStrata } from '../../pipeline/spotcheck/pool.ts';
+import { assignInspectors } from '../../pipeline/spotcheck/inspectors.ts';
+import { UserError } from '../../pipeline/users/index.ts';
 import { flagRules } from '../../pipeline/flags/rules.ts';
 import { TRANSITIONS } from '../../pipeline/watchlist/index.ts';
 import { datasets } from '../../pipeline/contracts/index.ts';
@@ -186,5 +193,55 @@ describe('labels written once', () => {
       }
     }
     expect(found).toEqual([]);
+  });
+});
+
+describe('coded domain errors', () => {
+  it('refuses a bad proportion, strata or team size with a code the reader gets in either language', () => {
+    const caught = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (err) {
+        return err as CodedError;
+      }
+      throw new Error('no error');
+    };
+    const proportion = caught(() => parseProportion('1.5'));
+    expect(proportion).toBeInstanceOf(CodedError);
+    expect([proportion.code, proportion.status]).toEqual(['spotcheck.bad_proportion', 400]);
+    expect(renderError(proportion.code, proportion.params, 'zh')).toBe(
+      '抽取比例须为大于0且不超过1（100%）的小数，如 0.1 或 10%，收到“1.5”',
+    );
+    const strata = caught(() => parseStrata('county'));
+    expect(renderError(strata.code, strata.params, 'en')).toBe(
+      'unknown strata "county"; one of none, province, batch, designation',
+    );
+    expect(caught(() => assignInspectors(['110101'], [], 'ab', 0)).code).toBe('spotcheck.bad_team_size');
+  });
+
+  it("says a refused account change in Chinese then English, and a weak password's reason in the reader's language", () => {
+    const err = new UserError('user.weak_password', { reason: { zh: '密码太短', en: 'password too short' } });
+    expect(err.message).toBe('密码太短（password too short）');
+    expect(renderError(err.code, err.params, 'en')).toBe('password too short');
+    expect(new UserError('user.exists', { username: 'li' }).status).toBe(400);
+    expect(new UserError('user.not_found', { username: 'li' }).status).toBe(404);
+  });
+
+  it('words a risk reason from its rule and params in both languages', () => {
+    const params = {
+      source: 'flag',
+      year: 2024,
+      rule_id: 'report_late',
+      numbers: { submitted_on: '2025-02-18', due_on: '2025-01-31', days_late: 18 },
+    };
+    expect(renderRiskReason('report_late', params, 'zh')).toBe(
+      '年度报告逾期报送：2024年度年度报告逾期报送：2025-02-18报送，截止日期2025-01-31，逾期18天',
+    );
+    expect(renderRiskReason('report_late', params, 'en')).toBe(
+      'Annual report late: Annual report on 2024 submitted late: on 2025-02-18, due 2025-01-31, 18 days late',
+    );
+    expect(renderRiskReason('persistence', { year: 2023, rule_id: 'worsening', detail_key: 'x.y' }, 'en')).toBe(
+      'The same problem the year before: the same flag in 2023 (Worse two years running x.y)',
+    );
   });
 });

@@ -1,5 +1,6 @@
 // Who is logged in, and the metadata every page needs (years, provinces, metrics). Loaded once per session.
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { MetricNamesProvider } from '../i18n/index.tsx';
 import { api, ApiError, type Meta, type User } from '../api/index.ts';
 
 interface SessionState {
@@ -47,7 +48,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setUser(null);
     setMeta(null);
   }, []);
-  return <Ctx.Provider value={{ user, meta, checked, login, logout, reloadMeta: loadMeta }}>{children}</Ctx.Provider>;
+  return (
+    <Ctx.Provider value={{ user, meta, checked, login, logout, reloadMeta: loadMeta }}>
+      <MetricNamesProvider metrics={meta?.metrics}>{children}</MetricNamesProvider>
+    </Ctx.Provider>
+  );
 }
 
 export function useSession(): SessionState {

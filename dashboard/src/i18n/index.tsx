@@ -1,172 +1,9 @@
 // Language context: zh-CN by default, English on request (kept in localStorage and the `lang` query parameter).
 // Numbers and dates are formatted with Intl for the active locale.
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import { zh, type MessageKey as PageKey } from './zh.ts';
-import { en } from './en.ts';
-import {
-  groupLabel,
-  renderError,
-  renderFlag,
-  renderReject,
-  renderWatchBasis,
-  renderWatchSummary,
-  renderRiskReason,
-  columnLabel,
-  datasetLabel,
-  terms,
-  enumLabels,
-  type Lang,
-  type MetricNamer,
-  type Params,
-} from '../../../pipeline/vocabulary/index.ts';
+import { makeI18n, type I18n, type Lang, type MetricNamer } from './make.ts';
 
-export type { Lang };
-const dictionaries: Record<Lang, Record<PageKey, string>> = { zh, en };
-
-/**
- * The pages' own words are in zh.ts / en.ts; every code (status, rule, severity, state, role, …) is labelled by
- * the vocabulary (pipeline/vocabulary). These prefixes name a vocabulary group in t('status.met') and
- * label('watch', status).
- */
-const groupOfPrefix = {
-  watch: 'watchStatus',
-  rule: 'flagRule',
-  severity: 'severity',
-  status: 'metricStatus',
-  designation: 'designation',
-  level: 'level',
-  'job.status': 'jobStatus',
-  'spot.state': 'drawState',
-  'spot.strata': 'drawStrata',
-  'spot.exclusion': 'drawExclusion',
-  position: 'funnelPosition',
-  'auth.role': 'role',
-  report: 'reportStatus',
-  'watch.ground': 'watchGroundFull',
-  'flag.status': 'flagStatus',
-  triage: 'triageState',
-  tier: 'riskTier',
-  riskRule: 'riskRule',
-} as const;
-type Prefix = keyof typeof groupOfPrefix;
-type GroupCodes<P extends Prefix> = (typeof groupOfPrefix)[P] extends keyof typeof terms
-  ? Extract<keyof (typeof terms)[(typeof groupOfPrefix)[P]], string | number>
-  : string;
-type VocabularyKey = { [P in Prefix]: `${P}.${GroupCodes<P>}` }[Prefix];
-export type MessageKey = PageKey | VocabularyKey;
-
-function vocabularyLabel(key: string, lang: Lang): string | undefined {
-  const cut = key.lastIndexOf('.');
-  if (cut < 0) return undefined;
-  const prefix = key.slice(0, cut);
-  const group = (groupOfPrefix as Record<string, string>)[prefix] ?? prefix;
-  const code = key.slice(cut + 1);
-  const g = (terms as Record<string, Record<string, unknown>>)[group] ?? enumLabels[group];
-  return g && code in g ? groupLabel(group, code, lang) : undefined;
-}
-
-export interface I18n {
-  lang: Lang;
-  locale: string;
-  setLang(lang: Lang): void;
-  t(key: MessageKey, vars?: Record<string, string | number>): string;
-  /** Known enum values (status, designation, level…) → label; unknown values pass through. */
-  label(prefix: string, value: unknown): string;
-  /** A flag's explanation from its rule and numbers. */
-  flagMessage(rule: string | undefined, numbers: unknown, year?: number): string;
-  /** A risk-queue reason from its rule and the codes and figures it rests on. */
-  riskReason(r: { rule: string; params: unknown }): string;
-  /** A watchlist entry's summary and basis. */
-  watchSummary(kind: string, params: unknown): string;
-  watchBasis(e: { is_ground: boolean; ground: number | null; kind: string }): string;
-  /** A rejected row's reason from its code and column. */
-  reject(r: { code: string; dataset?: string | null; column?: string | null }): string;
-  /** An API error's message from its code and parameters. */
-  error(code: string, params?: Params | null): string;
-  /** A dataset's or a contract column's label. */
-  dataset(name: string): string;
-  column(dataset: string, name: string): string;
-  num(v: number | null | undefined, digits?: number): string;
-  pct(v: number | null | undefined, digits?: number): string;
-  date(v: string | number | Date | null | undefined, withTime?: boolean): string;
-}
-
-export function makeI18n(lang: Lang, setLang: (l: Lang) => void = () => {}, metricName?: MetricNamer): I18n {
-  const dict = dictionaries[lang];
-  const locale = lang === 'zh' ? 'zh-CN' : 'en-GB';
-  const nf = new Map<number, Intl.NumberFormat>();
-  const numFmt = (d: number) => {
-    if (!nf.has(d)) nf.set(d, new Intl.NumberFormat(locale, { maximumFractionDigits: d }));
-    return nf.get(d)!;
-  };
-  const df = new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    timeZone: 'Asia/Shanghai',
-  });
-  const dtf = new Intl.DateTimeFormat(locale, {
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-    timeZone: 'Asia/Shanghai',
-  });
-  return {
-    lang,
-    locale,
-    setLang,
-    t(key, vars) {
-      let s: string = (dict as Record<string, string>)[key] ?? vocabularyLabel(key, lang) ?? key;
-      if (vars) for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));
-      return s;
-    },
-    label(prefix, value) {
-      // A code of a vocabulary group is the vocabulary's; a page's own choice (triage.none, a filter's "all") is
-      // in the page dictionaries.
-      return (
-        vocabularyLabel(`${prefix}.${String(value)}`, lang) ??
-        (dict as Record<string, string>)[`${prefix}.${String(value)}`] ??
-        String(value ?? '')
-      );
-    },
-    riskReason: (r) => renderRiskReason(r.rule, parseParams(r.params) ?? {}, lang, metricName),
-    flagMessage: (rule, numbers, year) =>
-      renderFlag(String(rule ?? ''), { year, ...(parseParams(numbers) ?? {}) }, lang, metricName),
-    watchSummary: (kind, params) => renderWatchSummary(kind, parseParams(params), lang, metricName),
-    watchBasis: (e) => renderWatchBasis(e, lang),
-    reject: (r) => renderReject(r, lang),
-    error: (code, params) => renderError(code, params, lang),
-    dataset: (name) => datasetLabel(name, lang),
-    column: (dataset, name) => columnLabel(dataset, name, lang),
-    num: (v, digits = 2) => (v == null || Number.isNaN(v) ? '—' : numFmt(digits).format(v)),
-    pct: (v, digits = 1) => (v == null || Number.isNaN(v) ? '—' : `${numFmt(digits).format(v * 100)}%`),
-    date(v, withTime = false) {
-      if (v == null || v === '') return '—';
-      if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return v; // civil date, shown as is
-      // The server's timestamps without a zone ("2026-11-29 13:35:18") are already civil time in Asia/Shanghai.
-      const civil = typeof v === 'string' ? v.match(/^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2}(\.\d+)?)?$/) : null;
-      if (civil) return withTime ? `${civil[1]} ${civil[2]}` : civil[1]!;
-      const d = v instanceof Date ? v : new Date(v);
-      return Number.isNaN(d.getTime()) ? String(v) : (withTime ? dtf : df).format(d);
-    },
-  };
-}
-
-/** Parameters arrive as JSON objects, or as JSON text from an Arrow table. */
-function parseParams(value: unknown): Params | null {
-  if (value == null) return null;
-  if (typeof value === 'string') {
-    try {
-      return JSON.parse(value) as Params;
-    } catch {
-      return { text: value };
-    }
-  }
-  return value as Params;
-}
+export * from './make.ts';
 
 const Ctx = createContext<I18n>(makeI18n('zh'));
 
@@ -188,6 +25,30 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       }),
     [lang],
   );
+  return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
+}
+
+/**
+ * Names metrics in flag, watchlist and risk messages in the page's language (the indicator system's name_zh /
+ * name_en, from /api/meta), inside the language provider; without it a message names the metric by its id in English.
+ */
+export function MetricNamesProvider({
+  metrics,
+  children,
+}: {
+  metrics: readonly { id: string; name_zh: string; name_en: string }[] | undefined;
+  children: ReactNode;
+}) {
+  const outer = useContext(Ctx);
+  const value = useMemo(() => {
+    if (!metrics?.length) return outer;
+    const byId = new Map(metrics.map((m) => [m.id, m]));
+    const name: MetricNamer = (id, l) => {
+      const m = byId.get(id);
+      return m ? (l === 'zh' ? m.name_zh : m.name_en) : undefined;
+    };
+    return makeI18n(outer.lang, outer.setLang, name);
+  }, [outer, metrics]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

@@ -2,14 +2,13 @@
 // `users password NAME [--password-stdin]`, `users disable NAME`: the server's accounts. A generated password is printed once and never stored in clear.
 import type { Command } from 'commander';
 import { cliActor } from '../../audit/index.ts';
-import { addUser, disableUser, listUsers, ROLES, setPassword, UserError } from '../../users/index.ts';
-import { cliOut, optionsOf, printJson, readCliStdin, UsageError, withDatabase } from '../context.ts';
+import { addUser, disableUser, listUsers, ROLES, setPassword } from '../../users/index.ts';
+import { cliOut, optionsOf, printJson, readCliStdin, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
+/** A refused account change is a coded error (UserError): the CLI says it in its language and exits 2. */
 function usage<T>(p: Promise<T>): Promise<T> {
-  return p.catch((err) => {
-    throw err instanceof UserError ? new UsageError(err.message) : err;
-  });
+  return p;
 }
 
 export function registerUsers(program: Command): void {
