@@ -48,7 +48,7 @@ describe('figures after new loads', () => {
     expect(status.auto_refresh).toBe('idle');
   });
 
-  it('marks two uploads as waiting, schedules one refresh for the batch, and after it nothing waits', async () => {
+  it('marks two uploads as waiting, schedules one incremental refresh for the batch (the year they touched and the next), and after it nothing waits', async () => {
     const before = await runs();
     for (const name of ['a', 'b']) {
       const up = multipart(
@@ -67,6 +67,11 @@ describe('figures after new loads', () => {
     await ctx.app.figures.runDue();
     await ctx.app.figures.settled();
     expect(await runs()).toBe(before + 1);
+    // both files hold 2024 decisions: 2024 is recomputed, and 2025, whose scorecard compares with it
+    const last = await ctx.db.one<{ mode: string; years_recomputed: string }>(
+      `SELECT mode, years_recomputed FROM refresh_runs WHERE status = 'done' ORDER BY run_id DESC LIMIT 1`,
+    );
+    expect(last).toEqual({ mode: 'incremental', years_recomputed: '[2024,2025]' });
     const after = (await get(ctx.app, central, '/api/figures')).json();
     expect(after.loads_waiting).toBe(0);
     expect(after.auto_refresh).toBe('idle');
