@@ -375,6 +375,16 @@ describe('the naming API', () => {
     expect((cards.json() as Array<{ province_code: string }>).every((c) => c.province_code === province)).toBe(true);
   });
 
+  it('searches the reports by a phrase of their text and refuses a search that is not a phrase', async () => {
+    const central = await login(app, 'central');
+    const url = (search: string) => `/api/naming/rounds/2026/reports?search=${encodeURIComponent(search)}`;
+    const found = await app.inject({ url: url('自评报告'), headers: { cookie: central.cookie } });
+    expect(found.statusCode).toBe(200);
+    expect((found.json() as unknown[]).length).toBe(demoRound.applicants);
+    for (const bad of ['../etc/passwd', 'not-a-valid-value', '\u0000'])
+      expect((await app.inject({ url: url(bad), headers: { cookie: central.cookie } })).statusCode).toBe(400);
+  });
+
   it('lets only the central office create a round, and answers 404 for a round that does not exist', async () => {
     const body = { round_id: '2028', batch: 5, applications_due: '2028-03-31' };
     const prov = await login(app, 'prov');

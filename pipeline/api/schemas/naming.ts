@@ -255,12 +255,13 @@ export const reports = {
   querystring: {
     type: 'object',
     properties: {
-      // a phrase of the report's text: no control characters, slashes or undecodable bytes
+      // a phrase of a report's text: Chinese characters, letters, digits, spaces and Chinese punctuation; anything
+      // else (control characters, slashes, %, undecodable bytes) is refused as out of range
       search: {
         type: 'string',
         minLength: 1,
         maxLength: 100,
-        pattern: '^[^\\u0000-\\u001f\\u007f/\\\\\\ufffd]+$',
+        pattern: '^[\\u4e00-\\u9fffA-Za-z0-9 ，、。：；（）《》“”·]+$',
       },
     },
     additionalProperties: false,
