@@ -54,7 +54,7 @@ describe('the built dashboard', () => {
   it('never answers an /api path with the page (an unknown one is the JSON 404, session or not) and refuses non-GET fallbacks', async () => {
     const api = await app.inject({ url: '/api/unknown' });
     expect(api.statusCode).toBe(404);
-    expect(api.json().error.code).toBe('not_found');
+    expect(api.json().error.code).toBe('route_not_found');
     expect((await app.inject({ method: 'POST', url: '/whatever' })).statusCode).toBe(404);
   });
 });

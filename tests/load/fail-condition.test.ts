@@ -51,11 +51,17 @@ function rows(contract: DatasetContract, n: number): Array<Array<string | null>>
       const all = candidates(col);
       const numeric = col.type === 'int' || col.type === 'number' || col.type === 'percent';
       // A derived column is cleanest left blank: the value is then derived, never contradicting its source.
+      // A text column with a pattern rule of its own (the naming round's round_id) is clean with a value it allows.
       const clean = col.derive
         ? [null]
-        : numeric
-          ? [String(col.min ?? 0), String((col.min ?? 0) + 1)]
-          : all.slice(blanks.length, blanks.length + 2);
+        : col.name === 'round_id'
+          ? ['2026', '2026-b']
+          : // a date that may stay empty is clean empty too (a handled_on left blank while an objection is pending)
+            col.type === 'date' && !col.required
+            ? [null, ...all.slice(blanks.length, blanks.length + 2)]
+            : numeric
+              ? [String(col.min ?? 0), String((col.min ?? 0) + 1)]
+              : all.slice(blanks.length, blanks.length + 2);
       return next() >= adversarial ? clean[Math.floor(next() * clean.length)] : all[Math.floor(next() * all.length)];
     }),
   );
