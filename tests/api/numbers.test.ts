@@ -104,9 +104,11 @@ describe('one population, one set of counts', () => {
       return found !== null && found[1] === found[2];
     });
     expect(same).toEqual([]);
-    expect([formatAgainst(3 / 23, 0.13, 'rate'), formatAgainst(15.004, 15, 'workdays'), formatAgainst(0.5, 0.13, 'rate')]).toEqual(
-      ['13.04%', '15.004', '50.0%'],
-    );
+    expect([
+      formatAgainst(3 / 23, 0.13, 'rate'),
+      formatAgainst(15.004, 15, 'workdays'),
+      formatAgainst(0.5, 0.13, 'rate'),
+    ]).toEqual(['13.04%', '15.004', '50.0%']);
   });
 
   it('prints the same headline from `shifan indicators --summary`', async () => {

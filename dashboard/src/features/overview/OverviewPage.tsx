@@ -5,6 +5,7 @@ import { useMeta, useSession, useYear } from '../../app/session.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
 import { QueryLoad } from '../../components/QueryLoad.tsx';
 import { PlotFigure } from '../../components/PlotFigure.tsx';
+import { JobAlerts } from './JobAlerts.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { bucketChart, countBarsChart, linesChart, regionTrendChart } from '../../charts/index.ts';
 import type { NewestFlag, Overview } from '../../api/index.ts';
@@ -13,33 +14,10 @@ import {
   categoryOf,
   keyMetrics,
   trendSeries,
-  useJobAlerts,
   useOverview,
   useMetricThreshold,
   useStatusCounts,
 } from './data.ts';
-
-function JobAlerts() {
-  const { t, date, label } = useI18n();
-  const alerts = useJobAlerts();
-  if (!alerts.data || alerts.data.count === 0) return null;
-  return (
-    <div className="banner banner-warn" role="status" data-testid="job-alerts">
-      <strong>{t('jobs.bannerTitle', { n: alerts.data.count })}</strong>
-      <ul>
-        {alerts.data.runs.slice(0, 5).map((r) => (
-          <li key={r.run_id} data-status={r.status}>
-            <span className={`badge ${r.status === 'failed' ? 'badge-not_met' : 'badge-provisional'}`}>
-              {label('job.status', r.status)}
-            </span>{' '}
-            <code>{r.job_id}</code> · {date(r.started_at, true)} · {r.summary ?? r.error ?? ''}
-          </li>
-        ))}
-      </ul>
-      <Link to="/data#jobs">{t('jobs.bannerLink')}</Link>
-    </div>
-  );
-}
 
 export function OverviewPage() {
   const i = useI18n();

@@ -11,6 +11,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { PlotFigure } from '../../components/PlotFigure.tsx';
 import { Panel, QueryLoad } from '../../components/QueryLoad.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { JobAlerts } from '../overview/JobAlerts.tsx';
 import { FlagList } from './FlagList.tsx';
 import {
   applyFilters,
@@ -253,6 +254,7 @@ export default function RiskPage() {
       <h1 className="page-title">
         {t('risk.title')} <span className="muted">{year}</span>
       </h1>
+      <JobAlerts />
       <div className="filters">
         <label>
           <select
