@@ -101,39 +101,32 @@ export async function riskQueue(
   const complete = status !== undefined && options.year <= status.complete_through;
   const base = { year: options.year, scope, as_of: status?.as_of ?? null, complete };
   if (!complete) return { ...base, shared: [], rows: [] };
-  const params = { year: options.year, scope, province: options.province ?? null };
-  const regions = await read<{ region_code: string; region_name: string | null }>('risk/regions', params);
-  const facts = await read<RiskFact>('risk/facts', params);
-  // Shared problems are counted over the whole scope, so a provincial view scores its regions as the national one.
-  const national = options.province
-    ? {
-        regions: await read<{ region_code: string }>('risk/regions', { ...params, province: null }),
-        facts: await read<RiskFact>('risk/facts', { ...params, province: null }),
-      }
-    : { regions, facts };
-  const nationalByRegion = options.province ? groupByRegion(national.facts) : undefined;
-  const shared = sharedProblems(national.facts, national.regions.length, w);
+  // The whole scope is read and scored once: shared problems and the review cut are the national scope's, so a
+  // provincial view scores and tiers its regions exactly as the national queue does; it then keeps its own regions.
+  const national = { year: options.year, scope, province: null };
+  const allRegions = await read<{ region_code: string; region_name: string | null }>('risk/regions', national);
+  const facts = await read<RiskFact>('risk/facts', national);
+  const shared = sharedProblems(facts, allRegions.length, w);
   const byRegion = groupByRegion(facts);
-  const scoreOf = (reasons: RiskReason[]) => Math.round(reasons.reduce((s, x) => s + x.points, 0) * 10) / 10;
-  // The review cut is the national scope's, so a provincial view tiers its regions as the national queue does.
+  const all = allRegions.map((r) => {
+    const reasons = scoreFacts(byRegion.get(r.region_code) ?? [], w, shared);
+    return { ...r, reasons, score: Math.round(reasons.reduce((sum, x) => sum + x.points, 0) * 10) / 10 };
+  });
   const reviewFrom = reviewCut(
-    national.regions.map((r) =>
-      scoreOf(scoreFacts((nationalByRegion ?? byRegion).get(r.region_code) ?? [], w, shared)),
-    ),
+    all.map((r) => r.score),
     w.review_min,
     w.review_fence.iqr_multiple,
   );
-  const scored = regions.map((r) => {
-    const reasons = scoreFacts(byRegion.get(r.region_code) ?? [], w, shared);
-    const score = scoreOf(reasons);
-    return {
-      region_code: r.region_code,
-      region_name: r.region_name,
-      score,
-      tier: tierOf(score, reasons, w, reviewFrom),
-      reasons,
-    };
-  });
+  const own = options.province
+    ? new Set(
+        (await read<{ region_code: string }>('risk/regions', { ...national, province: options.province })).map(
+          (r) => r.region_code,
+        ),
+      )
+    : null;
+  const scored = all
+    .filter((r) => own === null || own.has(r.region_code))
+    .map((r) => ({ ...r, tier: tierOf(r.score, r.reasons, w, reviewFrom) }));
   const ranked = rankRows(scored);
   const intervals = rankStability(ranked, w, reviewFrom);
   return {
