@@ -5,6 +5,7 @@ import type * as T from './types.ts';
 import type * as W from '../../../pipeline/api/schemas/watchlist.ts';
 import type * as F from '../../../pipeline/api/schemas/flags.ts';
 import type * as R from '../../../pipeline/api/schemas/regions.ts';
+import type { UploadCheck } from '../../../pipeline/api/schemas/upload-check.ts';
 
 export * from './types.ts';
 export type { WatchEntryRow, WatchEntry, WatchHistoryRow } from '../../../pipeline/api/schemas/watchlist.ts';
@@ -17,6 +18,7 @@ export type {
   TriageRecord,
 } from '../../../pipeline/api/schemas/flags.ts';
 export type { RegionRow, RegionDetail, RegionMetric } from '../../../pipeline/api/schemas/regions.ts';
+export type { UploadCheck, CheckedReject } from '../../../pipeline/api/schemas/upload-check.ts';
 export { ApiError, setCsrfToken, decodeArrow } from './client.ts';
 
 export const api = {
@@ -119,6 +121,13 @@ export const api = {
   /** The download address of one file of a package (a plain link: the session cookie goes with it). */
   exportFileUrl: (quarter: string, file: string) =>
     `/api/exports/${encodeURIComponent(quarter)}/${encodeURIComponent(file)}`,
+  /** What the server would load and reject of a file, without loading it (the upload page's preview). */
+  checkUpload: (file: File, dataset?: string) => {
+    const form = new FormData();
+    if (dataset) form.append('dataset', dataset);
+    form.append('file', file);
+    return post<UploadCheck>('/upload/check', form);
+  },
   upload: (file: File, dataset?: string) => {
     const form = new FormData();
     if (dataset) form.append('dataset', dataset);
