@@ -10,6 +10,7 @@ import type { Queries } from './db.ts';
 export const ARROW = 'application/vnd.apache.arrow.stream';
 
 export function wantsArrow(req: FastifyRequest): boolean {
+  // Shared by every tabular route, whatever its own query type: each declares `format` (schemas/common.ts table()).
   const format = (req.query as { format?: string } | undefined)?.format;
   return format === 'arrow' || (format !== 'json' && (req.headers.accept ?? '').includes(ARROW));
 }

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { QueryLoad } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
-import type { Evidence } from '../../api/index.ts';
+import type { EvidenceRef as Evidence } from '../../api/index.ts';
 import { show, useFlag, useRecord } from './data.ts';
 import { datasets } from '../../../../pipeline/contracts/index.ts';
 

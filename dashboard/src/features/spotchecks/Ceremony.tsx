@@ -313,7 +313,7 @@ export function Ceremony({ id, onChange, names }: { id: string; onChange(): void
             <Steps current={step} done={c.state === 'committed'} />
             <div className="ceremony-hash">
               <div className="label">{t('spot.poolHash')}</div>
-              <code data-testid="pool-hash">{c.pool_sha256}</code>
+              <code data-testid="pool-hash">{c.pool.sha256}</code>
               <div className="muted">
                 {t('col.pool_size')}：{poolOf(c)?.size ?? '—'} · {t('common.year')} {String(c.year ?? '')}
               </div>

@@ -134,7 +134,7 @@ function Body({ id, c }: { id: string; c: Certificate }) {
       <section>
         <h2>{t('spot.poolHash')}</h2>
         <code className="hash" data-testid="cert-pool-hash">
-          {c.pool_sha256}
+          {c.pool.sha256}
         </code>
         <p>
           {t('col.pool_size')}：{pool?.size ?? '—'}
