@@ -14,6 +14,7 @@ import * as naming from '../api/schemas/naming.ts';
 import * as regions from '../api/schemas/regions.ts';
 import * as risk from '../api/schemas/risk.ts';
 import * as spotchecks from '../api/schemas/spotchecks.ts';
+import * as uploadCheck from '../api/schemas/upload-check.ts';
 import * as users from '../api/schemas/users.ts';
 import * as watchlist from '../api/schemas/watchlist.ts';
 import { errors } from '../vocabulary/index.ts';
@@ -76,6 +77,7 @@ export const ROUTES: Array<[string, RouteSchema]> = [
   ['GET /api/data/rejects', data.rejects],
   ['GET /api/data/freshness', data.freshness],
   ['POST /api/upload', data.upload],
+  ['POST /api/upload/check', uploadCheck.uploadCheck],
   ['POST /api/refresh', data.refresh],
   ['GET /api/disclosure-reports', disclosureReports.list],
   ['GET /api/jobs', jobs.list],
@@ -126,6 +128,7 @@ function namedShapes(): Map<object, string> {
     regions,
     risk,
     spotchecks,
+    uploadCheck,
     users,
     watchlist,
   ];
