@@ -3,6 +3,7 @@
 // and POST /api/refresh. Both run on the writer and
 // are audited (data.upload, refresh.run) after the feature's own transaction.
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { rmSync } from 'node:fs';
 import { appendAudit } from '../../audit/index.ts';
 import { datasets } from '../../contracts/index.ts';
@@ -30,14 +31,16 @@ const REGIONAL_TABLES = duckdb.listValue(
   datasets.filter((d) => d.columns.some((c) => c.name === 'region_code')).map(historyTable),
 );
 
-export default async function dataRoutes(app: FastifyInstance, opts: { uploadLimit?: number }) {
+export default async function dataRoutes(fastify: FastifyInstance, opts: { uploadLimit?: number }) {
+  // Requests typed from the TypeBox schemas (schemas/data.ts): no casts.
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const limitMb = Math.round((opts.uploadLimit ?? UPLOAD_LIMIT_BYTES) / 2 ** 20);
   const central = requireRole('central');
 
   // A provincial office sees only the loads that brought rows of its regions, with its own row counts: a file's
   // totals, rejects and message describe every province in it (sql/api/data_loads_province.sql).
   app.get('/data/loads', { schema: S.loads }, async (req, reply) => {
-    const limit = (req.query as { limit: number }).limit;
+    const { limit } = req.query;
     const province = provinceOf(req);
     if (province !== null) {
       return sendTable(req, reply, app.q, `loads|${limit}|${province}`, () =>
@@ -48,7 +51,7 @@ export default async function dataRoutes(app: FastifyInstance, opts: { uploadLim
   });
 
   app.get('/data/rejects', { schema: S.rejects }, async (req, reply) => {
-    const { load = null, limit } = req.query as { load?: number; limit: number };
+    const { load = null, limit } = req.query;
     const province = provinceOf(req);
     return sendTable(req, reply, app.q, `rejects|${load}|${limit}|${province}`, () =>
       app.q.rows('api/data_rejects', { load_id: load, limit, province }),
@@ -88,7 +91,7 @@ export default async function dataRoutes(app: FastifyInstance, opts: { uploadLim
         return r;
       });
       const rejects = result.load_id
-        ? await app.q.rows('api/data_rejects', { load_id: result.load_id, limit: 200, province: null })
+        ? await app.q.rows<S.RejectRow>('api/data_rejects', { load_id: result.load_id, limit: 200, province: null })
         : [];
       return { result, rejects };
     } finally {
