@@ -232,6 +232,37 @@ export const yesNo = {
   false: { zh: '否', en: 'No' },
 } satisfies TermGroup;
 
+/** Whether a round's field-check list is made, and its notice published (the round's progress). */
+export const yesNoMade = {
+  true: { zh: '已生成', en: 'made' },
+  false: { zh: '未生成', en: 'not made' },
+} satisfies TermGroup;
+
+export const yesNoPublished = {
+  true: { zh: '已公示', en: 'published' },
+  false: { zh: '未公示', en: 'not published' },
+} satisfies TermGroup;
+
+/** What a request field must be (a route schema's `type` and `format`), as a validation message names it. */
+export const jsonType = {
+  string: { zh: '文本', en: 'text' },
+  integer: { zh: '整数', en: 'a whole number' },
+  number: { zh: '数字', en: 'a number' },
+  boolean: { zh: '是/否值（true 或 false）', en: 'true or false' },
+  array: { zh: '列表', en: 'a list' },
+  object: { zh: '对象', en: 'an object' },
+  null: { zh: '空值', en: 'null' },
+} satisfies TermGroup;
+
+export const jsonFormat = {
+  date: { zh: '日期（YYYY-MM-DD）', en: 'a date (YYYY-MM-DD)' },
+  'date-time': { zh: '日期时间（ISO 8601）', en: 'a date-time (ISO 8601)' },
+  time: { zh: '时间（HH:MM:SS）', en: 'a time (HH:MM:SS)' },
+  email: { zh: '电子邮箱地址', en: 'an e-mail address' },
+  uri: { zh: '网址', en: 'a URL' },
+  uuid: { zh: 'UUID', en: 'a UUID' },
+} satisfies TermGroup;
+
 /** The naming round (pipeline/naming): its steps and their state, contradictions between a region's claims and
  *  the data, why an applicant is not ranked, and the decision. */
 export const roundStep = {
@@ -295,6 +326,10 @@ export const terms = {
   role,
   scoringMethod,
   yesNo,
+  jsonType,
+  jsonFormat,
+  yesNoMade,
+  yesNoPublished,
   roundStep,
   stepState,
   namingContradiction,

@@ -91,7 +91,7 @@ export const status = {
       round,
       today: str,
       counts: anyValue,
-      steps: rows({ step: str, due: str, workdays: nint, provisional: bool, state: str, holds: str }),
+      steps: rows({ step: str, due: str, workdays: nint, provisional: bool, state: str }),
     }),
     ...errors,
   },
@@ -133,7 +133,8 @@ export const contradictions = {
       year: int,
       indicator_no: int,
       kind: str,
-      message_zh: str,
+      claimed_value: nnum,
+      metrics: anyValue,
       evidence: anyValue,
       evidence_count: int,
     }),
@@ -280,6 +281,17 @@ export const makeExport = {
   body: { type: 'object', additionalProperties: false, properties: {} },
   response: {
     200: obj({ pdf: str, manifest_sha256: str, files: rows({ name: str, bytes: int, sha256: str }) }),
+    ...errors,
+  },
+};
+
+export const exportStatus = {
+  tags,
+  summary:
+    "What of a round's exports is written: the files of its manifest.json with their SHA-256, none before the first export (central office and admin)",
+  params: roundParam,
+  response: {
+    200: obj({ manifest_sha256: nstr, files: rows({ name: str, bytes: int, sha256: str }) }),
     ...errors,
   },
 };

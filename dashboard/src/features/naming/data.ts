@@ -2,6 +2,7 @@
 // feature until the shared route-schema types cover them.
 import { getJson, post } from '../../api/client.ts';
 import { useQuery } from '../../api/useQuery.ts';
+import type { ContradictionMetric } from '../../../../pipeline/vocabulary/naming-messages.ts';
 
 export interface TimetableStep {
   step: string;
@@ -9,7 +10,6 @@ export interface TimetableStep {
   workdays: number | null;
   provisional: boolean;
   state?: 'done' | 'overdue' | 'open';
-  holds?: string;
 }
 export interface Round {
   round_id: string;
@@ -42,7 +42,8 @@ export interface Contradiction {
   year: number;
   indicator_no: number;
   kind: string;
-  message_zh: string;
+  claimed_value: number | null;
+  metrics: ContradictionMetric[];
   evidence: EvidenceRow[];
   evidence_count: number;
 }
@@ -162,9 +163,12 @@ export const namingApi = {
   notice: (round: string, starts_on: string, medium: string) => post(`${base(round)}/notice`, { starts_on, medium }),
   decide: (round: string, body: { region_code: string; decision: string; reason: string; decided_on: string }) =>
     post(`${base(round)}/decisions`, body),
+  exports: (round: string) =>
+    getJson<{ manifest_sha256: string | null; files: { name: string; bytes: number; sha256: string }[] }>(
+      `${base(round)}/export`,
+    ),
   makeExport: (round: string) => post<{ manifest_sha256: string; pdf: string }>(`${base(round)}/export`, {}),
-  exportUrl: (round: string, list: string, format: 'xlsx' | 'pdf' | 'json') =>
-    `/api${base(round)}/export/${list}.${format}`,
+  exportUrl: (round: string, file: string) => `/api${base(round)}/export/${file}`,
 };
 
 export const useRounds = () => useQuery([], () => namingApi.rounds());
@@ -173,4 +177,5 @@ export const useApplicants = (r: string | undefined) => useQuery([r], () => nami
 export const useRanking = (r: string | undefined) => useQuery([r], () => namingApi.ranking(r!), r != null);
 export const useFieldCheck = (r: string | undefined) => useQuery([r], () => namingApi.fieldCheck(r!), r != null);
 export const useCandidates = (r: string | undefined) => useQuery([r], () => namingApi.candidates(r!), r != null);
+export const useExports = (r: string, enabled: boolean) => useQuery([r], () => namingApi.exports(r), enabled);
 export const useReports = (r: string, search: string) => useQuery([r, search], () => namingApi.reports(r, search));

@@ -47,7 +47,7 @@ function Checklist({ checks, ok }: { checks: Check[]; ok: boolean }) {
 }
 
 function Body({ id, c }: { id: string; c: Certificate }) {
-  const { t, label, date } = useI18n();
+  const { t, label, date, p } = useI18n();
   const { user } = useSession();
   const pool = poolOf(c);
   const strata = strataOf(c);
@@ -95,7 +95,9 @@ function Body({ id, c }: { id: string; c: Certificate }) {
           {t('spot.protocolText')}
         </p>
         <p className="muted">
-          {t('spot.protocolVersion')}：<code>{String(c.protocol_version ?? '')}</code>
+          {t('spot.protocolVersion')}
+          {p.colon}
+          <code>{String(c.protocol_version ?? '')}</code>
         </p>
       </section>
       <section>
@@ -110,7 +112,7 @@ function Body({ id, c }: { id: string; c: Certificate }) {
               <th scope="row">{t('spot.exclusions')}</th>
               <td>
                 {params.exclusions?.length
-                  ? params.exclusions.map((e) => label('spot.exclusion', e.name)).join('、')
+                  ? params.exclusions.map((e) => label('spot.exclusion', e.name)).join(p.list)
                   : t('common.none')}
               </td>
             </tr>
@@ -137,7 +139,9 @@ function Body({ id, c }: { id: string; c: Certificate }) {
           {c.pool_sha256}
         </code>
         <p>
-          {t('col.pool_size')}：{pool?.size ?? '—'}
+          {t('col.pool_size')}
+          {p.colon}
+          {pool?.size ?? '—'}
         </p>
         <p className="muted">
           {t('spot.poolFormat')}
@@ -186,7 +190,9 @@ function Body({ id, c }: { id: string; c: Certificate }) {
           </code>
           {c.seed_hash ? (
             <p className="muted">
-              {t('spot.seedHash')}：<code className="hash-small">{String(c.seed_hash)}</code>
+              {t('spot.seedHash')}
+              {p.colon}
+              <code className="hash-small">{String(c.seed_hash)}</code>
             </p>
           ) : null}
         </section>
@@ -212,7 +218,12 @@ function Body({ id, c }: { id: string; c: Certificate }) {
           <ul>
             {risk.map((r) => (
               <li key={r.region_code}>
-                {r.region_name ?? r.region_code}（{r.region_code}）：{r.criterion}
+                <span translate="no">{r.region_name ?? r.region_code}</span>
+                {p.open}
+                {r.region_code}
+                {p.close}
+                {p.colon}
+                {r.criterion}
               </li>
             ))}
           </ul>

@@ -141,20 +141,29 @@ export default function UploadPage() {
         <Panel title={t('upload.result')} testId="upload-result">
           <div className="facts">
             <span>
-              {t('col.file')}：{result.result.file}
+              {t('col.file')}
+              {i.p.colon}
+              <span translate="no">{result.result.file}</span>
             </span>
             <span>
-              {t('col.dataset')}：{result.result.dataset ? i.dataset(result.result.dataset) : '—'}
+              {t('col.dataset')}
+              {i.p.colon}
+              {result.result.dataset ? i.dataset(result.result.dataset) : '—'}
             </span>
             <span>
-              {t('col.status')}：
+              {t('col.status')}
+              {i.p.colon}
               <strong data-status={result.result.status}>{i.label('loadStatus', result.result.status)}</strong>
             </span>
             <span>
-              {t('col.loaded')}：{result.result.loaded}
+              {t('col.loaded')}
+              {i.p.colon}
+              {result.result.loaded}
             </span>
             <span>
-              {t('col.rejected')}：<strong data-testid="upload-rejected">{result.result.rejected}</strong>
+              {t('col.rejected')}
+              {i.p.colon}
+              <strong data-testid="upload-rejected">{result.result.rejected}</strong>
             </span>
           </div>
           {/* The counts are above; the loader's own text says why a file was refused or skipped. */}
