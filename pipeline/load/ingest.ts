@@ -23,7 +23,10 @@ export interface IngestResult {
   status: IngestStatus;
   loaded: number;
   rejected: number;
+  /** English, for logs; `code` and `params` are what a reader sees, worded by pipeline/vocabulary (loadMessage). */
   message: string;
+  code: string;
+  params: Record<string, unknown>;
   load_id?: number;
   records?: number;
   superseded?: number;
@@ -40,6 +43,27 @@ export interface IngestOptions {
 
 export class CountMismatchError extends Error {
   override name = 'CountMismatchError';
+  constructor(
+    message: string,
+    readonly params: { records: number; loaded: number; rejected: number },
+  ) {
+    super(message);
+  }
+}
+
+/** A header that does not fit, as a load message code with its figures (pipeline/vocabulary loadMessage). */
+function headerProblem(
+  contract: DatasetContract,
+  match: { columns: Array<string | undefined>; missing: string[]; unknown: string[]; duplicated: string[] },
+): { code: 'header_mismatch' | 'no_header'; params: Record<string, unknown> } {
+  const known = match.columns.filter((c) => c !== undefined).length;
+  // a first row that is mostly not column names is data: its cells are never quoted (any province may read the log)
+  if (known * 2 < match.columns.length)
+    return { code: 'no_header', params: { dataset: contract.name, known, cells: match.columns.length } };
+  return {
+    code: 'header_mismatch',
+    params: { dataset: contract.name, missing: match.missing, unknown: match.unknown, duplicated: match.duplicated },
+  };
 }
 
 export async function ingestFile(db: Database, filePath: string, options: IngestOptions = {}): Promise<IngestResult> {
@@ -53,6 +77,7 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
   try {
     source = await openSource(db, path, options.dataset);
   } catch (err) {
+    const loadCode = (err as { loadCode?: string }).loadCode;
     return {
       file,
       dataset: options.dataset ?? null,
@@ -60,6 +85,8 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
       loaded: 0,
       rejected: 0,
       message: (err as Error).message,
+      code: loadCode ?? 'unreadable',
+      params: loadCode ? {} : { detail: (err as Error).message },
     };
   }
   const dataset = source.contract?.name ?? null;
@@ -79,6 +106,8 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
         loaded: 0,
         rejected: 0,
         message: `same content as load ${earlier.load_id} (${earlier.file_name}); nothing changed`,
+        code: 'skipped',
+        params: { earlier: earlier.load_id, earlier_file: earlier.file_name },
         load_id: earlier.load_id,
       };
     }
@@ -86,7 +115,10 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
   const problem =
     source.problem ??
     (source.match && !source.match.ok
-      ? { code: 'header_mismatch' as const, message: describeHeaderProblem(source.contract!, source.match) }
+      ? {
+          ...headerProblem(source.contract!, source.match),
+          message: describeHeaderProblem(source.contract!, source.match),
+        }
       : undefined);
   if (problem) {
     closeSource(source);
@@ -98,10 +130,22 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
       dataset,
       format: source.format,
       message,
+      message_code: problem.code,
+      message_params: JSON.stringify(problem.params ?? {}),
       source: options.source ?? 'cli',
       total_ms: elapsed(),
     });
-    return { file, dataset, status: 'refused', loaded: 0, rejected: 0, message, load_id: row.load_id };
+    return {
+      file,
+      dataset,
+      status: 'refused',
+      loaded: 0,
+      rejected: 0,
+      message,
+      code: problem.code,
+      params: problem.params ?? {},
+      load_id: row.load_id,
+    };
   }
 
   const contract = source.contract!;
@@ -169,6 +213,7 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
       throw new CountMismatchError(
         `${file}: ${s.records} records in the file but ${good} loaded + ${rejected} rejected = ${good + rejected}; ` +
           `the file was not loaded (check its quoting and line breaks)`,
+        { records: s.records, loaded: good, rejected },
       );
     }
     const lineMapped = read.points.length > 1;
@@ -189,6 +234,8 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
         load_id: loadId,
         status: 'loaded',
         message: null,
+        message_code: null,
+        message_params: null,
         encoding: s.encoding,
         records: s.records,
         loaded,
@@ -209,6 +256,8 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
       loaded: result.loaded,
       rejected: result.rejected,
       message,
+      code: 'loaded',
+      params: { loaded: result.loaded, rejected: result.rejected, superseded: result.superseded },
       load_id: loadId,
       records: result.records,
       superseded: result.superseded,
@@ -216,10 +265,14 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
     };
   } catch (err) {
     const message = err instanceof CountMismatchError ? err.message : `${file}: ${(err as Error).message}`;
+    const code = err instanceof CountMismatchError ? 'count_mismatch' : 'unreadable';
+    const params = err instanceof CountMismatchError ? err.params : { detail: (err as Error).message };
     await db.runFile('load/finish_load', {
       load_id: loadId,
       status: 'refused',
       message,
+      message_code: code,
+      message_params: JSON.stringify(params),
       encoding: staged?.encoding ?? null,
       records: staged?.records ?? null,
       loaded: 0,
@@ -229,7 +282,18 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
       validate_ms: null,
       total_ms: elapsed(),
     });
-    return { file, dataset, status: 'refused', loaded: 0, rejected: 0, message, load_id: loadId, ms: elapsed() };
+    return {
+      file,
+      dataset,
+      status: 'refused',
+      loaded: 0,
+      rejected: 0,
+      message,
+      code,
+      params,
+      load_id: loadId,
+      ms: elapsed(),
+    };
   } finally {
     await staged?.cleanup().catch(() => undefined);
     await db

@@ -49,6 +49,68 @@ export const cliWords = {
   'head.due': { zh: '截止日期', en: 'Due' },
   'head.workdays': { zh: '工作日', en: 'Working days' },
   'head.progress': { zh: '进展', en: 'Progress' },
+  'head.dataset': { zh: '数据集', en: 'Dataset' },
+  'head.loaded': { zh: '入库', en: 'Loaded' },
+  'head.rejected': { zh: '拒收', en: 'Rejected' },
+  'head.message': { zh: '说明', en: 'Message' },
+  // risk queue
+  'risk.open': {
+    zh: '{year}年尚未结束（数据日期 {as_of}，次年2月1日前为暂定年度）：不作风险排序',
+    en: '{year} has not ended (data as of {as_of}; a year is provisional until 1 February of the next): no risk ranking',
+  },
+  'risk.scope.designated': { zh: '示范地区（命名期内）', en: 'demonstration regions (within their designation)' },
+  'risk.scope.monitored': { zh: '监测地区', en: 'monitored regions' },
+  'risk.summary': {
+    zh: '{year}年风险排序 {scope}：{n} 个地区，{listed} 个有风险理由（数据日期 {as_of}）',
+    en: '{year} risk ranking of {scope}: {n} regions, {listed} with reasons (data as of {as_of})',
+  },
+  'risk.region': { zh: '{rank}. {region}  {score} 分（{tier}）', en: '{rank}. {region}  {score} points ({tier})' },
+  'risk.moreReasons': { zh: '…共 {n} 条理由', en: '… {n} reasons in all' },
+  'head.rank': { zh: '排名', en: 'Rank' },
+  'head.tier': { zh: '层级', en: 'Tier' },
+  'head.score': { zh: '得分', en: 'Score' },
+  'head.rankInterval': { zh: '排名区间(90%)', en: 'Rank interval (90%)' },
+  // flags and the watchlist
+  'flags.summary': { zh: '{year}年预警 {n} 条{all_note}', en: '{n} flags of {year}{all_note}' },
+  'flags.withResolved': { zh: '（含已解除）', en: ' (resolved ones included)' },
+  'flags.watchlist': { zh: '{year}年摘牌观察名单', en: 'Revocation watchlist of {year}' },
+  'head.entry': { zh: '条目', en: 'Entry' },
+  'head.basis': { zh: '依据', en: 'Basis' },
+  'head.summary': { zh: '说明', en: 'Summary' },
+  // indicators
+  'head.no': { zh: '序号', en: 'No.' },
+  'head.metric': { zh: '指标', en: 'Metric' },
+  'head.value': { zh: '数值', en: 'Value' },
+  'head.fraction': { zh: '分子/分母', en: 'Numerator/denominator' },
+  'head.threshold': { zh: '标准', en: 'Standard' },
+  'indicators.noBenchmark': { zh: '无参照值', en: 'no benchmark' },
+  'indicators.none': { zh: '{year}年没有指标值{region_note}', en: 'no indicator values for {year}{region_note}' },
+  'indicators.regionNote': { zh: '（地区 {region}）', en: ' (region {region})' },
+  'indicators.header': {
+    zh: '{region} {name} {year}年（指标体系{version}版）',
+    en: '{region} {name} {year} (indicator system {version})',
+  },
+  // exports and jobs
+  'export.done': {
+    zh: '{quarter} 季报：数据截至 {as_of}，指标体系 {version}版，{seconds} s',
+    en: 'quarterly package {quarter}: data as of {as_of}, indicator system {version}, {seconds} s',
+  },
+  'export.dir': { zh: '目录 {dir}', en: 'folder {dir}' },
+  'head.job': { zh: '任务', en: 'Job' },
+  'head.enabled': { zh: '启用', en: 'Enabled' },
+  'head.nextRuns': { zh: '下次运行', en: 'Next runs' },
+  'head.description': { zh: '说明', en: 'Description' },
+  'head.run': { zh: '运行', en: 'Run' },
+  'head.trigger': { zh: '触发', en: 'Trigger' },
+  'head.started': { zh: '开始', en: 'Started' },
+  'head.finished': { zh: '结束', en: 'Finished' },
+  'head.attempts': { zh: '次数', en: 'Attempts' },
+  'schedule.workdays': { zh: ' +工作日', en: ' +working days' },
+  'schedule.provisional': {
+    zh: '（临时：{years}年节假日未发布）',
+    en: ' (provisional: holidays of {years} not published)',
+  },
+  'ingest.superseded': { zh: '替换旧数据 {n} 行', en: '{n} superseded' },
 } satisfies Record<string, Template>;
 
 export type CliWord = keyof typeof cliWords;

@@ -113,8 +113,8 @@ export const roundProgress = {
     en: '{third_party} third-party evaluations, {satisfaction} satisfaction surveys',
   },
   field_check: {
-    zh: '实地核查名单{list_made|yesNoMade}，已核查 {field_checked} 个',
-    en: 'field-check list {list_made|yesNoMade}, {field_checked} checked',
+    zh: '实地核查{list_made|yesNoMade}，已核查 {field_checked} 个',
+    en: 'field-check {list_made|yesNoMade}, {field_checked} checked',
   },
   notice: {
     zh: '候选名单 {candidates} 个，{published|yesNoPublished}，异议 {objections} 件（待处理 {objections_pending}）',

@@ -175,6 +175,16 @@ export const loadStatus = {
   interrupted: { zh: '已中断', en: 'Interrupted' },
 } satisfies TermGroup;
 
+/** Who asked for a load (load_log.source). */
+export const loadSource = {
+  cli: { zh: '命令行', en: 'Command line' },
+  upload: { zh: '网页上传', en: 'Upload' },
+  inbox: { zh: '收件箱', en: 'Inbox' },
+  demo: { zh: '演示数据', en: 'Demo' },
+  naming: { zh: '认定命名', en: 'Naming' },
+  reference: { zh: '参考数据', en: 'Reference data' },
+} satisfies TermGroup;
+
 export const refreshStatus = {
   running: { zh: '运行中', en: 'Running' },
   done: { zh: '完成', en: 'Done' },
@@ -234,8 +244,8 @@ export const yesNo = {
 
 /** Whether a round's field-check list is made, and its notice published (the round's progress). */
 export const yesNoMade = {
-  true: { zh: '已生成', en: 'made' },
-  false: { zh: '未生成', en: 'not made' },
+  true: { zh: '名单已生成', en: 'list made' },
+  false: { zh: '名单尚未生成', en: 'list not made' },
 } satisfies TermGroup;
 
 export const yesNoPublished = {
@@ -317,6 +327,7 @@ export const terms = {
   direction,
   reportStatus,
   loadStatus,
+  loadSource,
   refreshStatus,
   jobStatus,
   jobTrigger,

@@ -179,7 +179,17 @@ export interface Certificate {
 }
 
 export interface UploadResult {
-  result: { file: string; dataset: string | null; status: string; loaded: number; rejected: number; message: string };
+  result: {
+    file: string;
+    dataset: string | null;
+    status: string;
+    loaded: number;
+    rejected: number;
+    message: string;
+    /** the message as a code and its figures (pipeline/vocabulary loadMessage) */
+    code?: string;
+    params?: Record<string, unknown>;
+  };
   rejects: { line: number; column: string | null; code: string; reason: string; raw: string }[];
 }
 

@@ -25,7 +25,7 @@ export const zh = {
   'chart.mark.tile': '方块',
   'chart.mark.cell': '单元格',
   'chart.mark.frame': '边框',
-  'chart.mark.tip': '提示',
+  'chart.mark.tip': '悬停提示',
   'chart.mark.link': '连线',
   'chart.mark.arrow': '箭头',
   'chart.version': '{v}版',

@@ -19,6 +19,8 @@ export const loads = table(
     started_at: str,
     total_ms: nint,
     message: nstr,
+    message_code: nstr,
+    message_params: nstr,
   },
   {
     querystring: {
@@ -76,7 +78,17 @@ export const upload = {
   consumes: ['multipart/form-data'],
   response: {
     200: obj({
-      result: obj({ file: str, dataset: nstr, status: str, loaded: int, rejected: int, message: nstr, load_id: nint }),
+      result: obj({
+        file: str,
+        dataset: nstr,
+        status: str,
+        loaded: int,
+        rejected: int,
+        message: nstr,
+        code: str,
+        params: anyValue,
+        load_id: nint,
+      }),
       rejects: rows(rejectRow),
     }),
     ...errors,

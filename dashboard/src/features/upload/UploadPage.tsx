@@ -2,6 +2,7 @@
 // ingest (the same as `shifan ingest`) and show the result and the rejected rows.
 import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
+import { renderLoadMessage } from '../../../../pipeline/vocabulary/index.ts';
 import { Link } from '../../app/router.tsx';
 import { useCanAct } from '../../app/session.tsx';
 import { api, type UploadResult } from '../../api/index.ts';
@@ -167,7 +168,11 @@ export default function UploadPage() {
             </span>
           </div>
           {/* The counts are above; the loader's own text says why a file was refused or skipped. */}
-          {result.result.status !== 'loaded' && <p className="note">{result.result.message}</p>}
+          {result.result.status !== 'loaded' && (
+            <p className="note">
+              {renderLoadMessage(result.result.code, result.result.params, i.lang, result.result.message ?? '')}
+            </p>
+          )}
           {result.rejects.length > 0 && (
             <>
               <h3>{t('upload.rejects')}</h3>
