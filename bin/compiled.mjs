@@ -3,11 +3,10 @@
 // dist/cli/build.json (the inputs of its bundles: pipeline/ and the dashboard's chart modules the export uses; the
 // few of serve-early.js apart) and writes that file last, so its modification time is the build's; a source newer
 // than it, or gone, means stale. One stat per listed file and no directory walk: a file added since the build
-// matters only once a listed file imports it, and that edit makes the listed file newer. The stats run side by side
-// off the main thread (a stat is a system call of 10–30 µs on this machine; about 290 of them), so a server that
-// has already bound its port answers meanwhile. Imports nothing beyond node:fs, so it costs nothing at start.
+// matters only once a listed file imports it, and that edit makes the listed file newer. The stats are synchronous:
+// about 290 of them cost 12 ms of CPU on this busy 2-core machine, where running them side by side on libuv's
+// threads cost 40 ms (measured). Imports nothing beyond node:fs, so it costs nothing more at start.
 import { readFileSync, statSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 /**
@@ -48,16 +47,13 @@ export function readBuild(root) {
  * @param {string} root
  * @param {Build} build
  * @param {readonly string[]} files
- * @returns {Promise<string | undefined>}
+ * @returns {string | undefined}
  */
-export async function staleSource(root, build, files) {
-  const changed = await Promise.all(
-    files.map((file) =>
-      stat(join(root, file)).then(
-        (s) => (s.mtimeMs > build.builtAt ? `${file} changed since the build` : undefined),
-        () => `${file} is gone since the build`,
-      ),
-    ),
-  );
-  return changed.find((reason) => reason !== undefined);
+export function staleSource(root, build, files) {
+  for (const file of files) {
+    const changed = statSync(join(root, file), { throwIfNoEntry: false })?.mtimeMs;
+    if (changed === undefined) return `${file} is gone since the build`;
+    if (changed > build.builtAt) return `${file} changed since the build`;
+  }
+  return undefined;
 }

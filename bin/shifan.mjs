@@ -14,11 +14,11 @@ const build = process.env.SHIFAN_NO_COMPILED ? 'SHIFAN_NO_COMPILED is set' : rea
 
 /** @type {typeof import('../dist/cli/serve-early.js') | undefined} the early start, when it bound the port */
 let early;
-if (typeof build !== 'string' && argv.includes('serve') && !(await staleSource(root, build, build.earlySources))) {
+if (typeof build !== 'string' && argv.includes('serve') && !staleSource(root, build, build.earlySources)) {
   const module = await import('../dist/cli/serve-early.js');
-  if (module.listenEarly(argv)) early = module;
+  if (await module.listenEarly(argv)) early = module; // bound before the rest is checked
 }
-const stale = typeof build === 'string' ? build : await staleSource(root, build, build.sources);
+const stale = typeof build === 'string' ? build : staleSource(root, build, build.sources);
 
 if (stale === undefined) {
   if (process.env.SHIFAN_DEBUG) process.stderr.write(`shifan: running the compiled ${root}dist/cli\n`);

@@ -63,14 +63,15 @@ interface Bound {
 }
 let bound: Bound | undefined;
 
-/** Binds the port of a plain `serve` invocation at once (see the header); true when it did. A failure to bind (the
- *  port taken) is not reported here: the serve command reports it when it takes the server. */
-export function listenEarly(argv: readonly string[]): boolean {
+/** Binds the port of a plain `serve` invocation (see the header); resolves once it is bound (or binding failed), to
+ *  whether it tried. A failure to bind (the port taken) is not reported here: the serve command reports it when it
+ *  takes the server. */
+export async function listenEarly(argv: readonly string[]): Promise<boolean> {
   const address = serveAddress(argv);
   if (!address || bound) return false;
   const server = listenFirst(address.port, address.host);
-  server.catch(() => undefined); // awaited by takeEarlyServer, which reports the error
   bound = { ...address, server };
+  await server.catch(() => undefined); // awaited again by takeEarlyServer, which reports the error
   return true;
 }
 

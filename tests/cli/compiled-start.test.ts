@@ -34,7 +34,7 @@ function scratch(build: object = { sources: SOURCES, early_sources: EARLY }): vo
   // the early entry: records that it bound the port and was released, as serve-early.ts does
   write(
     'dist/cli/serve-early.js',
-    `export function listenEarly() { process.stdout.write('bound early\\n'); return true; }
+    `export async function listenEarly() { process.stdout.write('bound early\\n'); return true; }
 export async function releaseEarlyServer() { process.stdout.write('released\\n'); }
 `,
   );

@@ -26,10 +26,6 @@ async function freePort(): Promise<number> {
   return Number(new URL(probe.url).port);
 }
 
-async function until(cond: () => Promise<boolean>): Promise<void> {
-  while (!(await cond())) await new Promise((r) => setTimeout(r, 10));
-}
-
 describe('recognising a plain serve invocation', () => {
   it('reads the port and host of serve with the global and serve options in any order', () => {
     expect(serveAddress(['serve'], {})).toEqual({ port: 8080, host: '127.0.0.1' });
@@ -66,7 +62,7 @@ describe('recognising a plain serve invocation', () => {
 
 describe('the server bound early', () => {
   it('is the one the serve command takes for the same port and host', async () => {
-    expect(listenEarly(['serve', '--port', '0'])).toBe(true);
+    expect(await listenEarly(['serve', '--port', '0'])).toBe(true);
     const early = await takeEarlyServer(0, '127.0.0.1');
     try {
       const port = Number(new URL(early.url).port);
@@ -82,8 +78,8 @@ describe('the server bound early', () => {
 
   it('is closed when the serve command asks for another address, and a new one is bound', async () => {
     const port = await freePort();
-    expect(listenEarly(['serve', '--port', String(port)])).toBe(true);
-    await until(() => listening(port));
+    expect(await listenEarly(['serve', '--port', String(port)])).toBe(true);
+    expect(await listening(port)).toBe(true);
     const other = await takeEarlyServer(0, '127.0.0.1');
     try {
       expect(Number(new URL(other.url).port)).not.toBe(port);
@@ -95,8 +91,8 @@ describe('the server bound early', () => {
 
   it('frees its port when released (the build proved stale and the sources serve instead)', async () => {
     const port = await freePort();
-    expect(listenEarly(['serve', '--port', String(port)])).toBe(true);
-    await until(() => listening(port));
+    expect(await listenEarly(['serve', '--port', String(port)])).toBe(true);
+    expect(await listening(port)).toBe(true);
     await releaseEarlyServer();
     expect(await listening(port)).toBe(false);
   });
@@ -105,7 +101,7 @@ describe('the server bound early', () => {
     const blocker = await takeEarlyServer(0, '127.0.0.1');
     const port = Number(new URL(blocker.url).port);
     try {
-      expect(listenEarly(['serve', '--port', String(port)])).toBe(true);
+      expect(await listenEarly(['serve', '--port', String(port)])).toBe(true);
       await expect(takeEarlyServer(port, '127.0.0.1')).rejects.toThrow(/EADDRINUSE/);
     } finally {
       await blocker.close();
