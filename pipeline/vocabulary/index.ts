@@ -16,6 +16,7 @@ export * from './risk-messages.ts';
 export * from './rejects.ts';
 export * from './errors.ts';
 export * from './against.ts';
+export * from './column-rules.ts';
 
 /** `label('watchStatus', 'flagged', 'zh')` → 已列入; an unknown code shows itself. */
 export function label(group: string, code: unknown, lang: Lang): string {

@@ -1,5 +1,6 @@
 // English, on request (the language toggle). Same keys as zh.ts; the compiler checks completeness.
 import type { MessageKey } from './zh.ts';
+import { loadSource } from '../../../pipeline/vocabulary/terms.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'Law-based Government Demonstration Regions',
@@ -276,6 +277,12 @@ export const en: Record<MessageKey, string> = {
   'upload.unknown': 'Unrecognised columns: {columns}',
   'upload.duplicated': 'Duplicated columns: {columns}',
   'upload.figures': 'The figures are recomputed automatically after a load; the sidebar shows when.',
+  'upload.guide': 'Columns',
+  'upload.templates': 'Fill-in templates:',
+  'upload.guideHeader': 'Chinese header',
+  'upload.guideName': 'Column',
+  'upload.guideRule': 'What it accepts',
+  'upload.guideExample': 'Example',
   'upload.sending': 'Loading…',
   'jobs.title': 'Scheduled jobs',
   'jobs.schedules': 'Schedules and next run times',
@@ -452,7 +459,7 @@ export const en: Record<MessageKey, string> = {
   'watch.selected': 'Chosen: {name} ({code})',
   'actor.system': 'System',
   'actor.refresh': 'System (data refresh)',
-  'actor.cli': 'Command line',
+  'actor.cli': loadSource.cli.en,
   'table.sortBy': 'Sort by "{col}"',
   'table.open': 'Open',
   'spot.filesCentral':

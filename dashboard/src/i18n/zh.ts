@@ -1,4 +1,6 @@
 // Simplified Chinese, the default UI language. Terms follow GLOSSARY.md.
+import { loadSource } from '../../../pipeline/vocabulary/terms.ts';
+
 export const zh = {
   'app.title': '法治政府建设示范地区监测',
   'app.documentTitle': '示范 · 法治政府建设示范地区监测',
@@ -274,6 +276,12 @@ export const zh = {
   'upload.unknown': '无法识别的列：{columns}',
   'upload.duplicated': '重复的列：{columns}',
   'upload.figures': '入库后指标会自动重算，完成时间见侧栏的“最近刷新”。',
+  'upload.guide': '列说明',
+  'upload.templates': '下载填报模板：',
+  'upload.guideHeader': '中文表头',
+  'upload.guideName': '列名',
+  'upload.guideRule': '填写要求',
+  'upload.guideExample': '示例',
   'upload.sending': '正在入库…',
   'jobs.title': '定时任务',
   'jobs.schedules': '任务计划与下次运行时间',
@@ -444,7 +452,8 @@ export const zh = {
   'watch.selected': '已选：{name}（{code}）',
   'actor.system': '系统',
   'actor.refresh': '系统（数据刷新）',
-  'actor.cli': '命令行',
+  // the command line as an actor is the vocabulary's command line (a load's source)
+  'actor.cli': loadSource.cli.zh,
   'table.sortBy': '按“{col}”排序',
   'table.open': '打开',
   'spot.filesCentral': '抽样池文件列有各省地区，由中央依法治国办公布；取得文件后可用上方 SHA-256 核对。',

@@ -11,6 +11,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { rejectColumns } from '../data/DataPage.tsx';
 import { datasetNames, isCsv, previewCsv, type Preview } from './preview.ts';
 import { positions } from '../../components/positions.ts';
+import { ColumnGuide } from './ColumnGuide.tsx';
 
 export default function UploadPage() {
   const i = useI18n();
@@ -284,6 +285,10 @@ export default function UploadPage() {
           {result.result.status === 'loaded' && <p className="note">{t('upload.figures')}</p>}
           <Link to="/data">{t('nav.data')} →</Link>
         </Panel>
+      )}
+      {/* what each column accepts, for the dataset chosen or recognised */}
+      {(dataset || preview?.dataset?.name || check?.dataset) && (
+        <ColumnGuide dataset={(dataset || preview?.dataset?.name || check?.dataset)!} />
       )}
     </div>
   );
