@@ -3,7 +3,7 @@
 // Static<> of them, and the API README's shapes are generated from them (pipeline/docs/api-shapes.ts). Browser-safe:
 // nothing here or in the schema files reaches a node: module. Enumerations come from pipeline/vocabulary and
 // pipeline/contracts, never restated.
-import { Type, type TProperties, type TSchema } from 'typebox';
+import { Type, type Static, type TProperties, type TSchema } from 'typebox';
 
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 /** A string that is one of the codes (JSON Schema enum), typed as their union. */
@@ -45,13 +45,14 @@ export const Strict = <P extends TProperties>(properties: P, options: Record<str
   Type.Object(properties, { additionalProperties: false, ...options });
 
 /** One error shape: a vocabulary code (pipeline/vocabulary/errors.ts), its parameters, the message rendered from them. */
-export const ErrorBody = Type.Object({
-  error: Type.Object({
+export const ErrorBody = Obj({
+  error: Obj({
     code: Type.String(),
     params: Type.Record(Type.String(), Type.Unknown()),
     message: Type.String(),
   }),
 });
+export type ErrorBody = Static<typeof ErrorBody>;
 
 /** Error responses every authenticated route can give. */
 export const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
