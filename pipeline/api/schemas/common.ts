@@ -4,12 +4,19 @@
 // nothing here or in the schema files reaches a node: module. Enumerations come from pipeline/vocabulary and
 // pipeline/contracts, never restated.
 import { Type, type Static, type TProperties, type TSchema } from 'typebox';
+import { datasets } from '../../contracts/index.ts';
 
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 /** A string that is one of the codes (JSON Schema enum), typed as their union. */
 export const oneOf = <K extends string>(codes: readonly K[], options: Record<string, unknown> = {}) =>
   Type.Unsafe<K>({ type: 'string', enum: [...codes], ...options });
 /** The codes of a vocabulary term group (pipeline/vocabulary/terms.ts), as an enum. */
+/** The values of an enum column of the data contract (pipeline/contracts), as an enum. */
+export const contractEnum = <K extends string>(dataset: string, column: string) => {
+  const values = datasets.find((d) => d.name === dataset)?.columns.find((c) => c.name === column)?.values;
+  if (!values) throw new Error(`the contract has no enum column ${dataset}.${column}`);
+  return oneOf(values.map((v) => v.value) as K[]);
+};
 export const termOf = <G extends Record<string, unknown>>(group: G, options: Record<string, unknown> = {}) =>
   oneOf(Object.keys(group) as Array<Extract<keyof G, string>>, options);
 
