@@ -9,6 +9,8 @@ export * from './terms.ts';
 export * from './render.ts';
 export * from './contract.ts';
 export * from './flag-messages.ts';
+export * from './naming-messages.ts';
+export * from './cli.ts';
 export * from './watch-messages.ts';
 export * from './risk-messages.ts';
 export * from './rejects.ts';

@@ -72,6 +72,7 @@ const CALLS: Record<keyof typeof api, () => unknown> = {
   createExport: () => api.createExport('2025Q3'),
   exportFileUrl: () => api.exportFileUrl('2025Q3', 'manifest.json'),
   upload: () => api.upload(file(), 'regions'),
+  checkUpload: () => api.checkUpload(file(), 'regions'),
 };
 
 describe('the API module', () => {

@@ -11,6 +11,7 @@ import type * as IN from '../../../pipeline/api/schemas/inspectors.ts';
 import type * as J from '../../../pipeline/api/schemas/jobs.ts';
 import type * as M from '../../../pipeline/api/schemas/meta.ts';
 import type * as R from '../../../pipeline/api/schemas/regions.ts';
+import type { UploadCheck } from '../../../pipeline/api/schemas/upload-check.ts';
 import type * as RK from '../../../pipeline/api/schemas/risk.ts';
 import type * as SC from '../../../pipeline/api/schemas/spotchecks.ts';
 import type * as U from '../../../pipeline/api/schemas/users.ts';
@@ -34,6 +35,7 @@ export type { Inspector, RegisterRow } from '../../../pipeline/api/schemas/inspe
 export type { JobRun, JobSchedule, JobsOverview, ExportPackage } from '../../../pipeline/api/schemas/jobs.ts';
 export type { Meta, Metric, FiguresStatus, Overview, Headline, CountRow } from '../../../pipeline/api/schemas/meta.ts';
 export type { RegionRow, RegionDetail, RegionMetric } from '../../../pipeline/api/schemas/regions.ts';
+export type { UploadCheck, CheckedReject } from '../../../pipeline/api/schemas/upload-check.ts';
 export type { RiskQueue, RiskRow, RiskReason, RiskTier } from '../../../pipeline/api/schemas/risk.ts';
 export type {
   DrawRow,
@@ -133,6 +135,13 @@ export const api = {
   createExport: (quarter: string) => post<J.NewExportPackage>('/exports', { quarter }),
   /** The download address of one file of a package (a plain link: the session cookie goes with it). */
   exportFileUrl: (quarter: string, file: string) => `/api/exports/${path(quarter, file)}`,
+  /** What the server would load and reject of a file, without loading it (the upload page's preview). */
+  checkUpload: (file: File, dataset?: string) => {
+    const form = new FormData();
+    if (dataset) form.append('dataset', dataset);
+    form.append('file', file);
+    return post<UploadCheck>('/upload/check', form);
+  },
   upload: (file: File, dataset?: string) => {
     const form = new FormData();
     if (dataset) form.append('dataset', dataset);
