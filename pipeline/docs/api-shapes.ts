@@ -109,6 +109,7 @@ export const ROUTES: Array<[string, RouteSchema]> = [
   ['POST /api/naming/rounds/:round/decisions', naming.decision],
   ['GET /api/naming/rounds/:round/reports', naming.reports],
   ['POST /api/naming/rounds/:round/export', naming.makeExport],
+  ['GET /api/naming/rounds/:round/export', naming.exportStatus],
   ['GET /api/naming/rounds/:round/export/:file', naming.downloadExport],
 ];
 
