@@ -212,6 +212,14 @@ export const drawState = {
   superseded: { zh: '已被新抽签替代', en: 'Superseded' },
 } satisfies TermGroup;
 
+/** How a spot-check finding's region came to be checked (sql/spotcheck/findings_by_draw.sql, link). */
+export const findingLink = {
+  selected: { zh: '随机抽中', en: 'In the random sample' },
+  risk_targeted: { zh: '按风险定向核查', en: 'Checked for a stated risk' },
+  not_selected: { zh: '不在已提交的抽查名单内', en: 'Outside the committed draw' },
+  no_committed_draw: { zh: '当年没有已提交的抽查', en: 'No committed draw that year' },
+} satisfies TermGroup;
+
 export const drawStrata = {
   none: { zh: '不分层', en: 'None' },
   province: { zh: '按省份分层', en: 'By province' },
@@ -333,6 +341,7 @@ export const terms = {
   jobTrigger,
   drawState,
   drawStrata,
+  findingLink,
   drawExclusion,
   role,
   scoringMethod,

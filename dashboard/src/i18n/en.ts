@@ -32,6 +32,7 @@ export const en: Record<MessageKey, string> = {
   'chart.mark.arrow': 'arrows',
   'chart.version': '{v} system',
   'actor.cliNamed': 'command line ({name})',
+  'spot.certificateTitle': 'Spot check of the demonstration regions, {year}',
   'nav.label': 'Main navigation',
   'nav.overview': 'Overview',
   'nav.indicators': 'Indicators',

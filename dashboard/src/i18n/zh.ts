@@ -30,6 +30,7 @@ export const zh = {
   'chart.mark.arrow': '箭头',
   'chart.version': '{v}版',
   'actor.cliNamed': '命令行（{name}）',
+  'spot.certificateTitle': '{year} 年度法治政府建设示范地区回访抽查',
   'nav.label': '主导航',
   'nav.overview': '总览',
   'nav.indicators': '指标',

@@ -81,7 +81,7 @@ function Body({ id, c }: { id: string; c: Certificate }) {
       <header>
         <div className="cert-org">{t('app.org')}</div>
         <h1>
-          {String(c.year ?? '')} 年度法治政府建设示范地区回访抽查 · {t('spot.certificate')}
+          {t('spot.certificateTitle', { year: String(c.year ?? '') })} · {t('spot.certificate')}
         </h1>
         <div className="muted">
           #{String(c.draw_id ?? id)} · {label('spot.state', c.state)} ·{' '}
