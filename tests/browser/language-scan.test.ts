@@ -260,6 +260,6 @@ describe.skipIf(!hasChromium)('every page in one language', () => {
       console.log(`${lang}: ${report.length} places with text of the other language\n${report.join('\n')}`);
       expect(report).toEqual([]);
       expect(unsettled, 'views that never finished loading').toEqual([]);
-    }, 300_000);
+    }, 600_000);
   }
 });
