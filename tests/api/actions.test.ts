@@ -98,6 +98,40 @@ describe('POST /api/upload', () => {
     expect(loads[0].load_id).toBe(result.load_id);
   });
 
+  it('checks a file before it is sent: the same cells the load would reject, and nothing is loaded or logged', async () => {
+    const content = uploadCsv().replace(/YSQ2099/g, 'YSQ2098');
+    const loadsBefore = (await ctx.db.one<{ n: number }>('SELECT count(*) AS n FROM load_log'))!.n;
+    const auditBefore = (await ctx.db.one<{ n: number }>('SELECT count(*) AS n FROM audit_log'))!.n;
+    const up = () => multipart({ dataset: 'disclosure_requests' }, { name: 'disclosure_requests_check.csv', content });
+    const checked = await post(ctx.app, central, '/api/upload/check', up().payload, up().headers);
+    expect(checked.statusCode, checked.body).toBe(200);
+    const c = checked.json();
+    expect(c).toMatchObject({ status: 'checked', dataset: 'disclosure_requests', records: 5, good: 3, rejected: 2 });
+    expect(c.already_loaded).toBeNull();
+    expect(c.rejects.map((r: { line: number; column: string }) => `${r.line}:${r.column}`).sort()).toEqual([
+      '3:received_on',
+      '5:region_code',
+    ]);
+    expect((await ctx.db.one<{ n: number }>('SELECT count(*) AS n FROM load_log'))!.n).toBe(loadsBefore);
+    expect((await ctx.db.one<{ n: number }>('SELECT count(*) AS n FROM audit_log'))!.n).toBe(auditBefore);
+    // the load then rejects exactly those cells
+    const loaded = (await post(ctx.app, central, '/api/upload', up().payload, up().headers)).json();
+    expect(loaded.rejects.map((r: { line: number; column: string }) => `${r.line}:${r.column}`).sort()).toEqual(
+      c.rejects.map((r: { line: number; column: string }) => `${r.line}:${r.column}`).sort(),
+    );
+    // checked again, the same content is known as loaded
+    const again = (await post(ctx.app, central, '/api/upload/check', up().payload, up().headers)).json();
+    expect(again.already_loaded).toMatchObject({ load_id: loaded.result.load_id });
+  });
+
+  it('checks a file whose header does not fit as refused, with the refusal code, and refuses a provincial account', async () => {
+    const bad = multipart({ dataset: 'disclosure_requests' }, { name: 'x.csv', content: 'foo,bar\n1,2\n' });
+    const res = await post(ctx.app, central, '/api/upload/check', bad.payload, bad.headers);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'refused', code: 'header_mismatch', rejected: 0 });
+    expect((await post(ctx.app, prov, '/api/upload/check', bad.payload, bad.headers)).statusCode).toBe(403);
+  });
+
   it('answers 400 for an unknown dataset and 415 for a non-multipart body', async () => {
     const up = multipart({ dataset: 'nope' }, { name: 'a.csv', content: 'a\n1\n' });
     expect((await post(ctx.app, central, '/api/upload', up.payload, up.headers)).statusCode).toBe(400);

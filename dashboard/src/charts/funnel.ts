@@ -16,7 +16,7 @@ import {
 
 export interface FunnelRow {
   region_code: string;
-  region_name: string;
+  region_name: string | null;
   denominator: number | null;
   numerator?: number | null;
   value: number | null;
@@ -209,7 +209,7 @@ export function funnelChart(rows: readonly FunnelRow[], o: FunnelOptions = {}): 
 }
 
 /** Plot binds each dot's row index to the element (`__data__`); mark each circle with its region and wire clicks. */
-export function attachDotData<R extends { region_code: string; region_name?: string }>(
+export function attachDotData<R extends { region_code: string; region_name?: string | null }>(
   fig: Element,
   rows: readonly R[],
   onClick?: (row: R) => void,

@@ -6,6 +6,7 @@ import { ensureSampleData, type FirstRunStep } from '../../setup/first-run.ts';
 import { terminalProgress } from '../../load/progress.ts';
 import { label, type Lang } from '../../vocabulary/index.ts';
 import { cliErr, cliOut, langOf, optionsOf, printJson, withDatabase } from '../context.ts';
+import { DEFAULT_HOST, DEFAULT_PORT } from '../serve-early.ts';
 import { serveDatabase } from './serve.ts';
 
 export function registerStart(program: Command): void {
@@ -14,8 +15,8 @@ export function registerStart(program: Command): void {
     .description('set up the embedded default (database, reference data, demo sample when empty) and run the product')
     .option('--seed <n>', 'seed of the demo sample loaded into an empty database', '1')
     .option('--no-serve', 'set up only; do not start the server afterwards')
-    .option('--port <n>', 'port of the server', '8080')
-    .option('--host <addr>', 'address of the server', '127.0.0.1')
+    .option('--port <n>', 'port of the server', DEFAULT_PORT)
+    .option('--host <addr>', 'address of the server', DEFAULT_HOST)
     .action(async (_opts, cmd: Command) => {
       const opts = optionsOf<{ seed: string; serve: boolean; port: string; host: string }>(cmd);
       await startAction(cmd, opts);

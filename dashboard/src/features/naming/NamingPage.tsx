@@ -15,6 +15,7 @@ import {
 } from '../../../../pipeline/vocabulary/index.ts';
 import {
   type Candidates,
+  type DecisionBody,
   type FieldCheck,
   namingApi,
   type Ranked,
@@ -461,7 +462,7 @@ function FieldCheckPanel({ round, data, onChange }: { round: string; data: Field
 function DecisionForm({ round, code, onDone }: { round: string; code: string; onDone(): void }) {
   const x = useText();
   const { lang } = useI18n();
-  const [decision, setDecision] = useState('named');
+  const [decision, setDecision] = useState<DecisionBody['decision']>('named');
   const [reason, setReason] = useState('');
   const [on, setOn] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -476,7 +477,11 @@ function DecisionForm({ round, code, onDone }: { round: string; code: string; on
           .then(onDone, (err: Error) => setError(err.message));
       }}
     >
-      <select aria-label={x('decision')} value={decision} onChange={(e) => setDecision(e.target.value)}>
+      <select
+        aria-label={x('decision')}
+        value={decision}
+        onChange={(e) => setDecision(e.target.value as DecisionBody['decision'])}
+      >
         {Object.entries(namingDecision).map(([k, v]) => (
           <option key={k} value={k}>
             {v[lang]}

@@ -9,15 +9,7 @@ import { JobAlerts } from './JobAlerts.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { bucketChart, countBarsChart, linesChart, regionTrendChart } from '../../charts/index.ts';
 import type { NewestFlag, Overview } from '../../api/index.ts';
-import {
-  bucketLabel,
-  categoryOf,
-  keyMetrics,
-  trendSeries,
-  useOverview,
-  useMetricThreshold,
-  useStatusCounts,
-} from './data.ts';
+import { bucketLabel, keyMetrics, trendSeries, useOverview, useMetricThreshold, useStatusCounts } from './data.ts';
 
 export function OverviewPage() {
   const i = useI18n();
@@ -38,7 +30,7 @@ export function OverviewPage() {
 
   const counts = (key: 'batch' | 'designation' | 'level', prefix?: string) => (o: Overview) =>
     (o.regions_by?.[key] ?? []).map((r) => {
-      const c = categoryOf(r, key);
+      const c = r.key;
       return {
         key: c,
         label:

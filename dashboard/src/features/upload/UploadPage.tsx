@@ -5,7 +5,7 @@ import { useI18n } from '../../i18n/index.tsx';
 import { renderLoadMessage } from '../../../../pipeline/vocabulary/index.ts';
 import { Link } from '../../app/router.tsx';
 import { useCanAct } from '../../app/session.tsx';
-import { api, type UploadResult } from '../../api/index.ts';
+import { api, type UploadCheck, type UploadResult } from '../../api/index.ts';
 import { Panel } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { rejectColumns } from '../data/DataPage.tsx';
@@ -19,6 +19,9 @@ export default function UploadPage() {
   const [dataset, setDataset] = useState('');
   const [preview, setPreview] = useState<Preview | null>(null);
   const [result, setResult] = useState<UploadResult | null>(null);
+  // The server's check of the chosen file: the cells the load would reject, marked in the preview before sending.
+  const [check, setCheck] = useState<UploadCheck | null>(null);
+  const [checking, setChecking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const canAct = useCanAct();
@@ -27,7 +30,17 @@ export default function UploadPage() {
     setFile(f);
     setResult(null);
     setError(null);
+    setCheck(null);
     setPreview(f && isCsv(f.name) ? previewCsv(await f.slice(0, 256 * 1024).text(), f.name, ds || undefined) : null);
+    if (!f || !canAct) return;
+    setChecking(true);
+    try {
+      setCheck(await api.checkUpload(f, ds || undefined));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setChecking(false);
+    }
   };
   const send = async () => {
     if (!file) return;
@@ -42,6 +55,12 @@ export default function UploadPage() {
     }
   };
   const m = preview?.match;
+  // line → contract column → why the load would refuse that cell (a duplicate key marks each of its columns)
+  const bad = new Map<string, string>();
+  for (const r of check?.rejects ?? []) {
+    for (const column of (r.column ?? '').split(','))
+      bad.set(`${r.line}|${column}`, i.reject({ code: r.code, dataset: check?.dataset, column: r.column }));
+  }
 
   return (
     <div className="page" data-page="upload">
@@ -93,6 +112,56 @@ export default function UploadPage() {
           <p className="note">{t('upload.notPreviewable')}</p>
         </Panel>
       )}
+      {(checking || check) && (
+        <Panel title={t('upload.check')} testId="upload-check">
+          {checking || !check ? (
+            <p className="muted">{t('upload.checking')}</p>
+          ) : check.status === 'refused' ? (
+            <div className="state-error" role="alert" data-testid="upload-check-refused">
+              {t('upload.checkRefused', {
+                reason: renderLoadMessage(check.code, check.params, lang, check.message),
+              })}
+            </div>
+          ) : (
+            <>
+              <p data-testid="upload-check-summary" data-rejected={check.rejected}>
+                {t('upload.checkSummary', { records: check.records, good: check.good, rejected: check.rejected })}
+              </p>
+              {check.already_loaded && (
+                <p className="note">
+                  {t('upload.alreadyLoaded', {
+                    load: check.already_loaded.load_id,
+                    file: check.already_loaded.file_name,
+                  })}
+                </p>
+              )}
+              {check.rejects.length > 0 && (
+                <DataTable
+                  name="upload-check"
+                  testId="upload-check-rejects"
+                  rows={check.rejects.map((r) => ({
+                    line: r.line,
+                    column: r.column
+                      ? r.column
+                          .split(',')
+                          .map((c) => i.column(check.dataset ?? '', c))
+                          .join(lang === 'zh' ? '、' : ', ')
+                      : '',
+                    value: r.value,
+                    reason: i.reject({ code: r.code, dataset: check.dataset, column: r.column }),
+                  }))}
+                  columns={[
+                    { key: 'line', label: t('col.line') },
+                    { key: 'column', label: t('col.column') },
+                    { key: 'value', label: t('col.value') },
+                    { key: 'reason', label: t('col.reason') },
+                  ]}
+                />
+              )}
+            </>
+          )}
+        </Panel>
+      )}
       {preview && (
         <Panel
           title={`${t('upload.columns')} · ${preview.dataset ? `${preview.dataset.zh} (${preview.dataset.name})` : '?'}`}
@@ -103,9 +172,27 @@ export default function UploadPage() {
               <div className="ok">✓ {t('upload.columnsOk')}</div>
             ) : (
               <ul className="problems">
-                {m.missing.length > 0 && <li>missing: {m.missing.join(', ')}</li>}
-                {m.unknown.length > 0 && <li>unknown: {m.unknown.join(', ')}</li>}
-                {m.duplicated.length > 0 && <li>duplicated: {m.duplicated.join(', ')}</li>}
+                {m.missing.length > 0 && (
+                  <li>
+                    {t('upload.missing', {
+                      columns: m.missing
+                        .map((c) => i.column(preview.dataset!.name, c))
+                        .join(lang === 'zh' ? '、' : ', '),
+                    })}
+                  </li>
+                )}
+                {m.unknown.length > 0 && (
+                  <li>{t('upload.unknown', { columns: m.unknown.join(lang === 'zh' ? '、' : ', ') })}</li>
+                )}
+                {m.duplicated.length > 0 && (
+                  <li>
+                    {t('upload.duplicated', {
+                      columns: m.duplicated
+                        .map((c) => i.column(preview.dataset!.name, c))
+                        .join(lang === 'zh' ? '、' : ', '),
+                    })}
+                  </li>
+                )}
               </ul>
             )
           ) : (
@@ -128,9 +215,19 @@ export default function UploadPage() {
                 {positions(preview.rows).map(({ at, value }) => (
                   <tr key={at}>
                     <td className="muted">{at + 2}</td>
-                    {positions(value).map((c) => (
-                      <td key={c.at}>{c.value}</td>
-                    ))}
+                    {positions(value).map((c) => {
+                      const why = m?.columns[c.at] === undefined ? undefined : bad.get(`${at + 2}|${m.columns[c.at]}`);
+                      return (
+                        <td
+                          key={c.at}
+                          className={why ? 'bad' : undefined}
+                          title={why}
+                          data-bad={why ? 'true' : undefined}
+                        >
+                          {c.value}
+                        </td>
+                      );
+                    })}
                   </tr>
                 ))}
               </tbody>
@@ -184,6 +281,7 @@ export default function UploadPage() {
               />
             </>
           )}
+          {result.result.status === 'loaded' && <p className="note">{t('upload.figures')}</p>}
           <Link to="/data">{t('nav.data')} →</Link>
         </Panel>
       )}

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { useCanAct, useYear } from '../../app/session.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
-import { api, type Evidence, type FlagRow, type WatchEntryRow } from '../../api/index.ts';
+import { api, type EvidenceRef as Evidence, type FlagRow, type WatchEntryRow } from '../../api/index.ts';
 import { useQuery } from '../../api/useQuery.ts';
 import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -43,14 +43,14 @@ const asRecords = (items: unknown): Evidence[] =>
 function StatusForm({ id, status, onDone }: { id: string; status: Status; onDone(): void }) {
   const { t, label } = useI18n();
   const moves = TRANSITIONS[status] ?? [];
-  const [to, setTo] = useState<string>(moves[0] ?? '');
+  const [to, setTo] = useState<Status | undefined>(moves[0]);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   if (moves.length === 0) return <p className="muted">{t('watch.noMove')}</p>;
   const submit = async () => {
     setError(null);
     try {
-      await api.setWatchStatus(id, to, note);
+      if (to) await api.setWatchStatus(id, to, note);
       setNote('');
       onDone();
     } catch (e) {
@@ -66,7 +66,7 @@ function StatusForm({ id, status, onDone }: { id: string; status: Status; onDone
         if (note.trim()) void submit();
       }}
     >
-      <select aria-label={t('watch.change')} value={to} onChange={(e) => setTo(e.target.value)}>
+      <select aria-label={t('watch.change')} value={to ?? ''} onChange={(e) => setTo(e.target.value as Status)}>
         {moves.map((s) => (
           <option key={s} value={s}>
             {label('watch', s)}
