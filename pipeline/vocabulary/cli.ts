@@ -132,13 +132,13 @@ export const cliWords = {
   'watch.sourceGone': { zh: '（来源数据已不再出现）', en: ' (its source data no longer appear)' },
   // refresh
   'refresh.done': {
-    zh: '刷新完成 run {run}：数据日期 {as_of}（{as_of_source}），评分方法 {scoring}，漏斗图过度离散模型 {model}，FDR q={q}',
+    zh: '刷新完成（运行 {run}）：数据日期 {as_of}（{as_of_source}），评分方法 {scoring}，漏斗图过度离散模型 {model}，FDR q={q}',
     en: 'refresh done, run {run}: data as of {as_of} ({as_of_source}), scoring {scoring}, funnel overdispersion model {model}, FDR q={q}',
   },
   'refresh.fromData': { zh: '取自数据', en: 'from the data' },
-  'refresh.full': { zh: '全量刷新 (full)', en: 'full refresh' },
+  'refresh.full': { zh: '全量刷新', en: 'full refresh' },
   'refresh.incremental': {
-    zh: '增量刷新 (incremental)：重算 {years} 年度',
+    zh: '增量刷新：重算 {years} 年度',
     en: 'incremental refresh: years recomputed {years}',
   },
   'refresh.none': { zh: '无', en: 'none' },
