@@ -183,6 +183,7 @@ export const loadSource = {
   demo: { zh: '演示数据', en: 'Demo' },
   naming: { zh: '认定命名', en: 'Naming' },
   reference: { zh: '参考数据', en: 'Reference data' },
+  scheduler: { zh: '定时任务自动载入', en: 'Scheduled job' },
 } satisfies TermGroup;
 
 export const refreshStatus = {
