@@ -2,26 +2,30 @@
 // Fastify plugin the API mounts with its own guards (packages hold every province: central and admin read, central
 // generates) and its schemas; the rules about which file may leave the server are in package-file.ts.
 import type { FastifyInstance, preHandlerHookHandler } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createReadStream, statSync } from 'node:fs';
 import { appendAudit } from '../audit/index.ts';
 import { CodedError } from '../vocabulary/index.ts';
 import { defaultExportsDir, listExports } from './packages.ts';
 import { CONTENT_TYPES, packageFile, publicListing } from './package-file.ts';
+import type * as S from '../api/schemas/jobs.ts';
 
 export interface ExportRoutesOptions {
   readers: preHandlerHookHandler;
   writers: preHandlerHookHandler;
-  schemas: { list: object; create: object; download: object };
+  /** The API's schemas of these routes (pipeline/api/schemas/jobs.ts): they type the requests and answers. */
+  schemas: { list: typeof S.exports; create: typeof S.createExport; download: typeof S.download };
 }
 
-export async function exportRoutes(app: FastifyInstance, opts: ExportRoutesOptions) {
+export async function exportRoutes(fastify: FastifyInstance, opts: ExportRoutesOptions) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const { readers, writers, schemas } = opts;
   app.get('/exports', { schema: schemas.list, preHandler: readers }, async () =>
     listExports(defaultExportsDir()).map(publicListing),
   );
 
   app.post('/exports', { schema: schemas.create, preHandler: writers }, async (req) => {
-    const { quarter } = req.body as { quarter: string }; // the schema is the API's (opts.schemas)
+    const { quarter } = req.body;
     const actor = `user:${req.user!.username}`;
     const r = await app.q.write(async (db) => {
       // Loaded on first use: the renderer, workbook and zip libraries stay out of the server's start.
@@ -41,7 +45,7 @@ export async function exportRoutes(app: FastifyInstance, opts: ExportRoutesOptio
   });
 
   app.get('/exports/:quarter/:file', { schema: schemas.download, preHandler: readers }, async (req, reply) => {
-    const { quarter, file } = req.params as { quarter: string; file: string }; // validated by opts.schemas.download
+    const { quarter, file } = req.params;
     const path = packageFile(defaultExportsDir(), quarter, file);
     if (!path) throw new CodedError('export_file_not_found', { file, quarter });
     const ext = file.slice(file.lastIndexOf('.')).toLowerCase();

@@ -23,7 +23,10 @@ export interface IngestResult {
   status: IngestStatus;
   loaded: number;
   rejected: number;
+  /** English, for logs; `code` and `params` are what a reader sees, worded by pipeline/vocabulary (loadMessage). */
   message: string;
+  code: string;
+  params: Record<string, unknown>;
   load_id?: number;
   records?: number;
   superseded?: number;
@@ -40,6 +43,27 @@ export interface IngestOptions {
 
 export class CountMismatchError extends Error {
   override name = 'CountMismatchError';
+  constructor(
+    message: string,
+    readonly params: { records: number; loaded: number; rejected: number },
+  ) {
+    super(message);
+  }
+}
+
+/** A header that does not fit, as a load message code with its figures (pipeline/vocabulary loadMessage). */
+function headerProblem(
+  contract: DatasetContract,
+  match: { columns: Array<string | undefined>; missing: string[]; unknown: string[]; duplicated: string[] },
+): { code: 'header_mismatch' | 'no_header'; params: Record<string, unknown> } {
+  const known = match.columns.filter((c) => c !== undefined).length;
+  // a first row that is mostly not column names is data: its cells are never quoted (any province may read the log)
+  if (known * 2 < match.columns.length)
+    return { code: 'no_header', params: { dataset: contract.name, known, cells: match.columns.length } };
+  return {
+    code: 'header_mismatch',
+    params: { dataset: contract.name, missing: match.missing, unknown: match.unknown, duplicated: match.duplicated },
+  };
 }
 
 export async function ingestFile(db: Database, filePath: string, options: IngestOptions = {}): Promise<IngestResult> {
@@ -53,6 +77,7 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
   try {
     source = await openSource(db, path, options.dataset);
   } catch (err) {
+    const loadCode = (err as { loadCode?: string }).loadCode;
     return {
       file,
       dataset: options.dataset ?? null,
@@ -60,6 +85,8 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
       loaded: 0,
       rejected: 0,
       message: (err as Error).message,
+      code: loadCode ?? 'unreadable',
+      params: loadCode ? {} : { detail: (err as Error).message },
     };
   }
   const dataset = source.contract?.name ?? null;
@@ -79,15 +106,13 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
         loaded: 0,
         rejected: 0,
         message: `same content as load ${earlier.load_id} (${earlier.file_name}); nothing changed`,
+        code: 'skipped',
+        params: { earlier: earlier.load_id, earlier_file: earlier.file_name },
         load_id: earlier.load_id,
       };
     }
   }
-  const problem =
-    source.problem ??
-    (source.match && !source.match.ok
-      ? { code: 'header_mismatch' as const, message: describeHeaderProblem(source.contract!, source.match) }
-      : undefined);
+  const problem = fileProblem(source);
   if (problem) {
     closeSource(source);
     const message = `${file}: ${problem.message}`;
@@ -98,10 +123,22 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
       dataset,
       format: source.format,
       message,
+      message_code: problem.code,
+      message_params: JSON.stringify(problem.params ?? {}),
       source: options.source ?? 'cli',
       total_ms: elapsed(),
     });
-    return { file, dataset, status: 'refused', loaded: 0, rejected: 0, message, load_id: row.load_id };
+    return {
+      file,
+      dataset,
+      status: 'refused',
+      loaded: 0,
+      rejected: 0,
+      message,
+      code: problem.code,
+      params: problem.params ?? {},
+      load_id: row.load_id,
+    };
   }
 
   const contract = source.contract!;
@@ -117,60 +154,8 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
   try {
     profile('open', elapsed());
     staged = await stage(db, source, options.onRows);
+    const { sql, read, dups, rejects, rejected, readMs } = await validateStaged(db, contract, staged, file, elapsed);
     const s = staged;
-    const sql = loadSql(contract, historyTable(contract));
-    // Typing, checking and finding duplicates touch only temp tables, so they run before the transaction.
-    await db.run(sql.createTyped(s.relation), s.param === null ? undefined : [s.param]);
-    const readMs = elapsed();
-    profile('typed', readMs);
-    const read = await s.afterRead();
-    const failed = await db.all<{
-      rec: number;
-      fails: Array<{ column: string; code: string; value: string | null; message: string }>;
-    }>(sql.selectFailed);
-    await db.run(sql.createDuplicates);
-    const dups = await db.all<{ rec: number; key_text: string }>('SELECT rec, key_text FROM dup_recs ORDER BY rec');
-    const good = (await db.one<{ n: number }>('SELECT count(*) AS n FROM typed WHERE _fails IS NULL'))!.n - dups.length;
-    profile('checked', elapsed());
-    const at = (rec: number) => locate(read.points, rec);
-    const raw = await s.rawFor([...failed.map((f) => at(f.rec).d), ...dups.map((d) => at(d.rec).d)]);
-    // Everything below reads `typed`; the staged copy (and its memory) can go now, before the insert.
-    await s.cleanup();
-    const rejects: RejectRow[] = [
-      ...read.readerRejects.map((r) => ({
-        line: r.line,
-        column_name: r.column,
-        code: r.code,
-        value: r.value,
-        message: r.message,
-        raw: r.raw,
-      })),
-      ...failed.flatMap((f) =>
-        f.fails.map((e) => ({
-          line: at(f.rec).line,
-          column_name: e.column,
-          code: e.code,
-          value: e.value,
-          message: e.message,
-          raw: raw.get(at(f.rec).d) ?? null,
-        })),
-      ),
-      ...dups.map((d) => ({
-        line: at(d.rec).line,
-        column_name: contract.key.join(','),
-        code: 'duplicate_key',
-        value: d.key_text,
-        message: `${contract.key.join(', ')} ${d.key_text} already appears earlier in the file`,
-        raw: raw.get(at(d.rec).d) ?? null,
-      })),
-    ];
-    const rejected = read.readerRejectedRecords + failed.length + dups.length;
-    if (good + rejected !== s.records) {
-      throw new CountMismatchError(
-        `${file}: ${s.records} records in the file but ${good} loaded + ${rejected} rejected = ${good + rejected}; ` +
-          `the file was not loaded (check its quoting and line breaks)`,
-      );
-    }
     const lineMapped = read.points.length > 1;
     if (lineMapped) await writeLineMap(db, read.points);
 
@@ -189,6 +174,8 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
         load_id: loadId,
         status: 'loaded',
         message: null,
+        message_code: null,
+        message_params: null,
         encoding: s.encoding,
         records: s.records,
         loaded,
@@ -209,6 +196,8 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
       loaded: result.loaded,
       rejected: result.rejected,
       message,
+      code: 'loaded',
+      params: { loaded: result.loaded, rejected: result.rejected, superseded: result.superseded },
       load_id: loadId,
       records: result.records,
       superseded: result.superseded,
@@ -216,10 +205,14 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
     };
   } catch (err) {
     const message = err instanceof CountMismatchError ? err.message : `${file}: ${(err as Error).message}`;
+    const code = err instanceof CountMismatchError ? 'count_mismatch' : 'unreadable';
+    const params = err instanceof CountMismatchError ? err.params : { detail: (err as Error).message };
     await db.runFile('load/finish_load', {
       load_id: loadId,
       status: 'refused',
       message,
+      message_code: code,
+      message_params: JSON.stringify(params),
       encoding: staged?.encoding ?? null,
       records: staged?.records ?? null,
       loaded: 0,
@@ -229,18 +222,232 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
       validate_ms: null,
       total_ms: elapsed(),
     });
-    return { file, dataset, status: 'refused', loaded: 0, rejected: 0, message, load_id: loadId, ms: elapsed() };
+    return {
+      file,
+      dataset,
+      status: 'refused',
+      loaded: 0,
+      rejected: 0,
+      message,
+      code,
+      params,
+      load_id: loadId,
+      ms: elapsed(),
+    };
   } finally {
-    await staged?.cleanup().catch(() => undefined);
-    await db
-      .run('DROP TABLE IF EXISTS typed; DROP TABLE IF EXISTS dup_recs; DROP TABLE IF EXISTS line_map')
-      .catch(() => undefined);
+    await releaseStaged(db, staged);
   }
+}
+
+/** What a check of a file found without loading it: the preview's marks and counts (`checkFile`). */
+export interface CheckResult {
+  file: string;
+  dataset: string | null;
+  /** checked: the rows were validated; refused: the whole file would be refused (`code` says why) */
+  status: 'checked' | 'refused';
+  records: number;
+  /** rows that would load */
+  good: number;
+  /** records that would be rejected (a record with several failing cells counts once) */
+  rejected: number;
+  /** every failing cell: line, column, code, value, as the load would keep them */
+  rejects: RejectRow[];
+  /** a refused file's reason: a code of the vocabulary's loadMessage group and its figures (null when checked) */
+  code: string | null;
+  params: Record<string, unknown>;
+  /** English, for logs */
+  message: string;
+  /** the load that already holds this exact content, if any: loading it again would change nothing */
+  already_loaded: { load_id: number; file_name: string } | null;
+}
+
+/**
+ * Validates a file exactly as `ingestFile` would — same reader, typing, rules and duplicate check — and reports
+ * what it would reject, without loading it or recording a load. The dashboard's upload preview marks these cells.
+ */
+export async function checkFile(
+  db: Database,
+  filePath: string,
+  options: Pick<IngestOptions, 'dataset'> = {},
+): Promise<CheckResult> {
+  const path = resolve(filePath);
+  const file = basename(path);
+  const refused = (
+    dataset: string | null,
+    why: { code: string; params?: Record<string, unknown>; message: string },
+  ): CheckResult => ({
+    file,
+    dataset,
+    status: 'refused',
+    records: 0,
+    good: 0,
+    rejected: 0,
+    rejects: [],
+    code: why.code,
+    params: why.params ?? {},
+    message: why.message,
+    already_loaded: null,
+  });
+  let source: OpenedSource;
+  try {
+    source = await openSource(db, path, options.dataset);
+  } catch (err) {
+    const loadCode = (err as { loadCode?: string }).loadCode;
+    return refused(options.dataset ?? null, {
+      code: loadCode ?? 'unreadable',
+      params: loadCode ? {} : { detail: (err as Error).message },
+      message: (err as Error).message,
+    });
+  }
+  const dataset = source.contract?.name ?? null;
+  const problem = fileProblem(source);
+  if (problem) {
+    closeSource(source);
+    return refused(dataset, { ...problem, message: `${file}: ${problem.message}` });
+  }
+  const contract = source.contract!;
+  const earlier = (
+    await db.allFile<{ load_id: number; file_name: string }>('load/find_loaded', {
+      sha256: source.sha256,
+      dataset: contract.name,
+    })
+  )[0];
+  let staged: Staged | undefined;
+  try {
+    staged = await stage(db, source);
+    const v = await validateStaged(db, contract, staged, file, () => 0);
+    return {
+      file,
+      dataset,
+      status: 'checked',
+      records: staged.records,
+      good: v.good,
+      rejected: v.rejected,
+      rejects: v.rejects,
+      code: null,
+      params: {},
+      message: `${v.good} would load, ${v.rejected} would be rejected`,
+      already_loaded: earlier ? { load_id: earlier.load_id, file_name: earlier.file_name } : null,
+    };
+  } catch (err) {
+    return err instanceof CountMismatchError
+      ? refused(dataset, { code: 'count_mismatch', params: err.params, message: err.message })
+      : refused(dataset, {
+          code: 'unreadable',
+          params: { detail: (err as Error).message },
+          message: `${file}: ${(err as Error).message}`,
+        });
+  } finally {
+    await releaseStaged(db, staged);
+  }
+}
+
+/** Why a whole file cannot be loaded (unreadable, unknown dataset, wrong header), before any row is read. */
+function fileProblem(
+  source: OpenedSource,
+): { code: string; params?: Record<string, unknown>; message: string } | undefined {
+  return (
+    source.problem ??
+    (source.match && !source.match.ok
+      ? {
+          ...headerProblem(source.contract!, source.match),
+          message: describeHeaderProblem(source.contract!, source.match),
+        }
+      : undefined)
+  );
+}
+
+/** The staged copy and the temp tables of one load or check, dropped whatever happened. */
+async function releaseStaged(db: Database, staged: Staged | undefined): Promise<void> {
+  await staged?.cleanup().catch(() => undefined);
+  await db
+    .run('DROP TABLE IF EXISTS typed; DROP TABLE IF EXISTS dup_recs; DROP TABLE IF EXISTS line_map')
+    .catch(() => undefined);
 }
 
 /** SHIFAN_PROFILE=1 prints the elapsed milliseconds after each phase of a load to stderr. */
 function profile(phase: string, ms: number): void {
   if (process.env.SHIFAN_PROFILE) process.stderr.write(`  ${phase}: ${ms} ms\n`);
+}
+
+/** What validating a staged file found: the rows that fail, and the counts that must add up to the records. */
+interface Validated {
+  sql: ReturnType<typeof loadSql>;
+  read: Awaited<ReturnType<Staged['afterRead']>>;
+  dups: Array<{ rec: number; key_text: string }>;
+  good: number;
+  rejects: RejectRow[];
+  rejected: number;
+  /** milliseconds from the start of the load until the file was read and typed */
+  readMs: number;
+}
+
+/**
+ * Types and checks a staged file into the temp table `typed` and lists every row that would be refused, with its
+ * line, column, code and verbatim text. Touches only temp tables, so it runs before (or without) the transaction;
+ * the staged copy is released once read. Throws CountMismatchError when the counts do not add up.
+ */
+async function validateStaged(
+  db: Database,
+  contract: DatasetContract,
+  s: Staged,
+  file: string,
+  elapsed: () => number,
+): Promise<Validated> {
+  const sql = loadSql(contract, historyTable(contract));
+  await db.run(sql.createTyped(s.relation), s.param === null ? undefined : [s.param]);
+  const readMs = elapsed();
+  profile('typed', readMs);
+  const read = await s.afterRead();
+  const failed = await db.all<{
+    rec: number;
+    fails: Array<{ column: string; code: string; value: string | null; message: string }>;
+  }>(sql.selectFailed);
+  await db.run(sql.createDuplicates);
+  const dups = await db.all<{ rec: number; key_text: string }>('SELECT rec, key_text FROM dup_recs ORDER BY rec');
+  const good = (await db.one<{ n: number }>('SELECT count(*) AS n FROM typed WHERE _fails IS NULL'))!.n - dups.length;
+  profile('checked', elapsed());
+  const at = (rec: number) => locate(read.points, rec);
+  const raw = await s.rawFor([...failed.map((f) => at(f.rec).d), ...dups.map((d) => at(d.rec).d)]);
+  // Everything after this reads `typed`; the staged copy (and its memory) can go now, before any insert.
+  await s.cleanup();
+  const rejects: RejectRow[] = [
+    ...read.readerRejects.map((r) => ({
+      line: r.line,
+      column_name: r.column,
+      code: r.code,
+      value: r.value,
+      message: r.message,
+      raw: r.raw,
+    })),
+    ...failed.flatMap((f) =>
+      f.fails.map((e) => ({
+        line: at(f.rec).line,
+        column_name: e.column,
+        code: e.code,
+        value: e.value,
+        message: e.message,
+        raw: raw.get(at(f.rec).d) ?? null,
+      })),
+    ),
+    ...dups.map((d) => ({
+      line: at(d.rec).line,
+      column_name: contract.key.join(','),
+      code: 'duplicate_key',
+      value: d.key_text,
+      message: `${contract.key.join(', ')} ${d.key_text} already appears earlier in the file`,
+      raw: raw.get(at(d.rec).d) ?? null,
+    })),
+  ];
+  const rejected = read.readerRejectedRecords + failed.length + dups.length;
+  if (good + rejected !== s.records) {
+    throw new CountMismatchError(
+      `${file}: ${s.records} records in the file but ${good} loaded + ${rejected} rejected = ${good + rejected}; ` +
+        `the file was not loaded (check its quoting and line breaks)`,
+      { records: s.records, loaded: good, rejected },
+    );
+  }
+  return { sql, read, dups, good, rejects, rejected, readMs };
 }
 
 async function stage(db: Database, source: OpenedSource, onRows?: (rowsRead: number) => void): Promise<Staged> {

@@ -5,11 +5,11 @@ import { type RiskFact, type RiskReason, type SharedProblem, scoreFacts, sharedK
 import { rankStability } from './stability.ts';
 import { type RiskTier, reviewCut, TIER_ORDER } from './tiers.ts';
 import { loadRiskWeights, type RiskWeights } from './weights.ts';
+import { RISK_SCOPES, type RiskScope } from './scopes.ts';
 
 export type { RiskTier } from './tiers.ts';
 
-export type RiskScope = 'designated' | 'monitored';
-export const RISK_SCOPES: RiskScope[] = ['designated', 'monitored'];
+export { RISK_SCOPES, type RiskScope } from './scopes.ts';
 
 export interface RiskRow {
   rank: number;

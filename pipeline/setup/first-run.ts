@@ -5,11 +5,14 @@ import { join } from 'node:path';
 import type { Database } from '../db/index.ts';
 import { defaultInboxDir } from '../db/index.ts';
 import { generateDemo } from '../demo/index.ts';
-import { ingestPaths, type IngestResult } from '../load/index.ts';
+import { type IngestProgress, ingestPaths, type IngestResult } from '../load/index.ts';
 import { referenceFile } from '../reference/index.ts';
 import { importInspectorsText } from '../spotcheck/register.ts';
 import { refresh } from '../indicators/index.ts';
 import { writeDemoRound } from '../naming/demo-round.ts';
+
+/** The steps of a first start, in order, so a person watching the terminal knows what the minute is spent on. */
+export type FirstRunStep = 'reference' | 'generate' | 'load' | 'inspectors' | 'refresh' | 'naming';
 
 export interface FirstRunReport {
   fresh: boolean;
@@ -17,11 +20,21 @@ export interface FirstRunReport {
   demo?: { outDir: string; files: number; results: IngestResult[]; planted: number; inspectors: number };
 }
 
-export async function ensureSampleData(db: Database, options: { seed?: number } = {}): Promise<FirstRunReport> {
+export async function ensureSampleData(
+  db: Database,
+  options: {
+    seed?: number;
+    onStep?: (step: FirstRunStep) => void;
+    /** files, rows/s and ETA while the demo's files load (the longest step) */
+    onLoadProgress?: (p: IngestProgress) => void;
+  } = {},
+): Promise<FirstRunReport> {
+  const step = options.onStep ?? (() => {});
   const loads = await db.one<{ n: number }>(
     `SELECT count(*) AS n FROM load_log WHERE status = 'loaded' AND source <> 'reference'`,
   );
   // The published benchmark ships with the product; loading it again is a no-op (same content).
+  step('reference');
   const reference = await ingestPaths(db, [referenceFile('nationalBenchmarks')], {
     source: 'reference',
     dataset: 'national_benchmarks',
@@ -29,12 +42,17 @@ export async function ensureSampleData(db: Database, options: { seed?: number } 
   if ((loads?.n ?? 0) > 0) return { fresh: false, reference };
   const seed = options.seed ?? 1;
   const outDir = join(defaultInboxDir(), `demo-small-${seed}`);
+  step('generate');
   const demo = await generateDemo({ scale: 'small', seed, outDir });
-  const results = await ingestPaths(db, demo.files, { source: 'demo' });
+  step('load');
+  const results = await ingestPaths(db, demo.files, { source: 'demo', onProgress: options.onLoadProgress });
   // the demo's inspector register, so that a spot-check draw on the demo finds its teams
+  step('inspectors');
   const inspectors = await importInspectorsText(db, demo.inspectorsCsv, 'demo-inspectors.csv', 'system:first-start');
   // the demo's naming round (fourth batch, 2026) is written from the refreshed figures (pipeline/naming/demo-round.ts)
+  step('refresh');
   await refresh(db);
+  step('naming');
   const round = await writeDemoRound(db, { seed, outDir, plantedFile: demo.plantedFile });
   results.push(...round.loads);
   return {

@@ -11,8 +11,9 @@ import { seedHashOf } from './sampler.ts';
 import { computeSelection } from './selection.ts';
 import { readDraw, type DrawRecord } from './read.ts';
 
-/** The public die-roll procedure: at least 20 decimal digits, digits only, so what was read out is what is hashed. */
-export const MIN_SEED_DIGITS = 20;
+import { MIN_SEED_DIGITS } from './seed-rule.ts';
+
+export { MIN_SEED_DIGITS };
 
 export function checkSeed(seed: string): void {
   if (!new RegExp(`^\\d{${MIN_SEED_DIGITS},}$`).test(seed)) {

@@ -5,7 +5,7 @@ import type { Database } from '../db/index.ts';
 import { canonicalJson, readAuditLog, verifyAuditLog, type AuditEntry } from '../audit/index.ts';
 import { assignInspectors, type Assignment, type PoolInspector } from './inspectors.ts';
 import { poolSha256, readPool, strataFileText } from './pool.ts';
-import { readDraw } from './read.ts';
+import { readDraw, type DrawRow } from './read.ts';
 import { seedHashOf, sha256Hex } from './sampler.ts';
 import { computeSelection } from './selection.ts';
 
@@ -17,7 +17,7 @@ export interface Check {
 
 export interface DrawVerification {
   draw_id: number;
-  state: string;
+  state: DrawRow['state'];
   ok: boolean;
   checks: Check[];
 }

@@ -221,13 +221,27 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('uploads a CSV with bad rows, previews its columns and shows the rejects with line and reason', async () => {
+  it('uploads a CSV with bad rows: the preview marks the cells the server will reject, then shows the rejects', async () => {
     const csv = badUpload(server.dir);
     await page.goto(`${server.baseUrl}/upload`);
     await settled(page);
     await page.setInputFiles('[data-testid="upload-file"]', csv);
     await page.waitForSelector('[data-testid="upload-preview"] tbody tr');
     expect(await page.textContent('[data-testid="column-check"]')).toContain('✓');
+    // before anything is sent, the server's check: the two bad region codes (lines 10 and 11) are red, with reasons
+    await page.waitForSelector('[data-testid="upload-check-summary"]');
+    expect(await page.getAttribute('[data-testid="upload-check-summary"]', 'data-rejected')).toBe('2');
+    const marked = page.locator('[data-testid="upload-preview"] td[data-bad="true"]');
+    expect(await marked.count()).toBe(2);
+    expect(await marked.first().textContent()).toBe('11A10X');
+    expect(await marked.first().getAttribute('title')).toContain('行政区划代码');
+    // what each column accepts, with an example, and the templates to download
+    const guide = page.locator('[data-testid="column-guide"]');
+    expect(await guide.locator('tbody tr').count()).toBeGreaterThan(5);
+    expect(await guide.textContent()).toContain('6 位行政区划代码');
+    const template = await page.getAttribute('[data-testid="template-xlsx"]', 'href');
+    expect((await page.request.get(`${server.baseUrl}${template}`)).status()).toBe(200);
+    await shot(page, 'upload-check');
     await page.click('[data-testid="upload-send"]');
     await page.waitForSelector('[data-testid="upload-result"]');
     expect(Number(await page.textContent('[data-testid="upload-rejected"]'))).toBeGreaterThanOrEqual(2);

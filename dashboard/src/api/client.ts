@@ -1,6 +1,5 @@
 // The one API client: every request goes through here. Fetch with the session cookie, the CSRF header on every
 // POST, Arrow IPC for tabular endpoints (decoded to plain row objects), one error type.
-// Field names that shift as the server evolves are adapted here, nowhere else.
 
 import { renderError, type Lang, type Params } from '../../../pipeline/vocabulary/index.ts';
 
@@ -105,7 +104,7 @@ export async function decodeArrow<T>(buf: ArrayBuffer): Promise<T[]> {
   return rows;
 }
 
-/** A tabular endpoint: asks for Arrow IPC, accepts JSON (an array or {rows}) if the server answers with JSON. */
+/** A tabular endpoint: asks for Arrow IPC, accepts the JSON array of rows if the server answers with JSON. */
 export async function getRows<T>(path: string, params?: Record<string, unknown>, signal?: AbortSignal): Promise<T[]> {
   return (await getPage<T>(path, params, signal)).rows;
 }
@@ -126,14 +125,8 @@ export async function getPage<T>(
   const type = res.headers.get('content-type') ?? '';
   let rows: T[] = [];
   if (type.includes('arrow')) rows = await decodeArrow<T>(await res.arrayBuffer());
-  else {
-    const body = (await res.json()) as unknown;
-    if (Array.isArray(body)) rows = body as T[];
-    else {
-      const b = body as Record<string, unknown>;
-      for (const key of ['rows', 'items', 'data']) if (Array.isArray(b[key])) rows = b[key] as T[];
-    }
-  }
+  // A tabular route answers its rows as a JSON array when it does not send Arrow (its schema's 200: T[]).
+  else rows = (await res.json()) as T[];
   return { rows, total: header === null ? rows.length : Number(header) };
 }
 

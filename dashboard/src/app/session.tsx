@@ -79,5 +79,12 @@ export function useYear(): [number, (y: number) => void] {
   const meta = useMeta();
   const { query, setQuery } = useRouter();
   const y = Number(query.get('year'));
-  return [Number.isFinite(y) && y > 0 ? y : meta.latest_year, (v) => setQuery({ year: v })];
+  return [
+    Number.isFinite(y) && y > 0
+      ? y
+      : // Before any year has figures latest_year is null (GET /api/meta); the pages pass it on and the query string
+        // drops it, so the server answers for its own default year. Typed as a year to spare every page the case.
+        (meta.latest_year as number),
+    (v) => setQuery({ year: v }),
+  ];
 }

@@ -10,7 +10,9 @@ import type { Queries } from './db.ts';
 export const ARROW = 'application/vnd.apache.arrow.stream';
 
 export function wantsArrow(req: FastifyRequest): boolean {
-  const format = (req.query as { format?: string } | undefined)?.format;
+  // Shared by every tabular route, whatever its own query type: each declares `format` (schemas/common.ts table()).
+  const query: unknown = req.query;
+  const format = query && typeof query === 'object' && 'format' in query ? query.format : undefined;
   return format === 'arrow' || (format !== 'json' && (req.headers.accept ?? '').includes(ARROW));
 }
 

@@ -1,6 +1,7 @@
 // /api/auth: login (throttled per username and per client address with backoff, pipeline/users/throttle.ts),
 // logout, me. A lock-out goes to the audit log.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createHmac, randomBytes } from 'node:crypto';
 import { appendAudit } from '../../audit/index.ts';
 import { authenticate, createSession, endSession } from '../../users/index.ts';
@@ -17,7 +18,9 @@ export interface AuthRouteOptions {
   loginThrottle?: Partial<ThrottleOptions>;
 }
 
-export default async function authRoutes(app: FastifyInstance, opts: AuthRouteOptions) {
+export default async function authRoutes(fastify: FastifyInstance, opts: AuthRouteOptions) {
+  // Requests and answers typed from the TypeBox schemas (schemas/auth.ts): no casts.
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const throttle = new LoginThrottle(opts.loginThrottle);
   // Signs device cookies; a new key at each start only means browsers lose their exemption until the next login.
   const deviceKey = randomBytes(32);
@@ -28,7 +31,7 @@ export default async function authRoutes(app: FastifyInstance, opts: AuthRouteOp
   const knownDevice = (req: FastifyRequest, username: string) => req.cookies[DEVICE_COOKIE] === deviceToken(username);
 
   app.post('/auth/login', { schema: S.login, config: { public: true } }, async (req, reply) => {
-    const { username, password } = req.body as { username: string; password: string };
+    const { username, password } = req.body;
     const name = usernameKey(username);
     const keys: Array<{ kind: ThrottleKind; key: string }> = [{ kind: 'address', key: req.ip }];
     if (!knownDevice(req, name)) keys.push({ kind: 'username', key: name });

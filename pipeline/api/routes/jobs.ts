@@ -3,6 +3,7 @@
 // read connections; every state change goes through app.q.write, i.e. after the running job in the jobs' lane.
 // Packages hold every province, so the export routes are for the central office and admin only.
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { appendAudit } from '../../audit/index.ts';
 import {
   acknowledgeRun,
@@ -18,7 +19,8 @@ import { requireRole } from '../plugins/auth.ts';
 import { asBadRequest, CodedError } from '../plugins/errors.ts';
 import * as S from '../schemas/jobs.ts';
 
-export default async function jobRoutes(app: FastifyInstance) {
+export default async function jobRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const central = requireRole('central');
   const centralOrAdmin = requireRole('central', 'admin');
   // On the read connections, so the list answers while a job holds the writer.
@@ -50,10 +52,16 @@ export default async function jobRoutes(app: FastifyInstance) {
   });
 
   app.post('/jobs/:id/run', { schema: S.runNow, preHandler: central }, async (req) => {
-    const { id } = req.params as { id: string };
+    const { id } = req.params;
     const actor = `user:${req.user!.username}`;
     try {
-      let result: { run_id: number; job_id: string; status: string; summary?: string | null; error?: string | null };
+      let result: {
+        run_id: number;
+        job_id: string;
+        status: S.RunStarted['status'];
+        summary?: string | null;
+        error?: string | null;
+      };
       if (currentRunner()) {
         // Through the server's scheduler: same overlap lock and lane; answers once the run is recorded.
         result = await runJobNow(app.db, id, actor, { wait: false });
@@ -81,7 +89,7 @@ export default async function jobRoutes(app: FastifyInstance) {
   });
 
   app.post('/jobs/runs/:run_id/ack', { schema: S.acknowledge, preHandler: central }, async (req) => {
-    const { run_id } = req.params as { run_id: number };
+    const { run_id } = req.params;
     const actor = `user:${req.user!.username}`;
     return asBadRequest(app.q.write((db) => acknowledgeRun(db, run_id, actor)));
   });

@@ -1,5 +1,6 @@
 // /api/health, /api/meta, /api/overview: the small aggregated documents the dashboard opens with.
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { allMetrics, loadSystems, yearCounts } from '../../indicators/index.ts';
 import { provinceOf } from '../plugins/auth.ts';
 import { sendCachedJson } from '../plugins/table.ts';
@@ -22,7 +23,8 @@ export async function defaultYear(app: FastifyInstance): Promise<{ run_id: numbe
   return { run_id: run.run_id, year: complete.at(-1)?.year ?? years.at(-1)?.year ?? null };
 }
 
-export default async function metaRoutes(app: FastifyInstance) {
+export default async function metaRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get('/health', { schema: S.health, config: { public: true } }, async () => ({ ok: true }));
 
   // Not cached: it changes with the clock of the scheduled refresh, and the dashboard polls it.
@@ -65,7 +67,7 @@ export default async function metaRoutes(app: FastifyInstance) {
   app.get('/overview', { schema: S.overview }, async (req, reply) => {
     const province = provinceOf(req);
     const dflt = await defaultYear(app);
-    const year = (req.query as { year?: number }).year ?? dflt.year;
+    const year = req.query.year ?? dflt.year;
     return sendCachedJson(req, reply, app.q, `overview|${year}|${province}`, async () => {
       const by =
         year === null

@@ -2,9 +2,11 @@
 // province's applicants only (the province is bound in the SQL, and the ranking — computed over every applicant,
 // so ranks are national — is filtered to the province's rows); every change is the central office's, written with
 // its audit entry by pipeline/naming.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { namingExportDir } from '../../naming/export-dir.ts';
 import {
   addCandidates,
@@ -21,58 +23,32 @@ import {
   publishNotice,
   rankRound,
   type Round,
-  RoundError,
   roundStatus,
   verifyFieldCheckList,
 } from '../../naming/index.ts';
 import { shanghaiToday } from '../../spotcheck/pool.ts';
 import { provinceOf, requireRole } from '../plugins/auth.ts';
-import { asBadRequest, badRequest, CodedError, notFound } from '../plugins/errors.ts';
+import { asBadRequest, CodedError } from '../plugins/errors.ts';
 import * as S from '../schemas/naming.ts';
 
-export default async function namingRoutes(app: FastifyInstance) {
+export default async function namingRoutes(fastify: FastifyInstance) {
+  // Requests typed from the TypeBox schemas (schemas/naming.ts): no casts of query, params or body.
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const central = requireRole('central');
   const centralOrAdmin = requireRole('central', 'admin');
   const q = (name: string, params: Record<string, unknown>) => app.q.rows(name, params as never);
   const inProvince = <T extends { region_code: string }>(rows: T[], province: string | null) =>
     province ? rows.filter((r) => `${r.region_code.slice(0, 2)}0000` === province) : rows;
 
-  const roundOf = async (id: string): Promise<Round> => {
-    try {
-      return await getRound(q, id);
-    } catch (err) {
-      if (err instanceof RoundError) throw notFound(err.message);
-      throw err;
-    }
-  };
-  const change = <T>(p: Promise<T>) =>
-    asBadRequest(p).catch((err) => {
-      if (err instanceof RoundError && err.code === 'round_not_found') throw notFound(err.message);
-      throw err instanceof CodedError ? err : badRequest((err as Error).message);
-    });
+  // the round's own refusals are coded (RoundError, naming.*); asBadRequest is the net for anything older
+  const roundOf = (id: string): Promise<Round> => getRound(q, id);
+  const change = <T>(p: Promise<T>) => asBadRequest(p);
 
   app.get('/naming/rounds', { schema: S.list }, async () => listRounds(q));
 
   app.post('/naming/rounds', { schema: S.create, preHandler: central }, async (req) => {
-    const b = req.body as {
-      round_id: string;
-      batch: number;
-      year?: number;
-      title?: string;
-      data_from?: number;
-      data_to?: number;
-      applications_due: string;
-      field_check?: string;
-      kinds?: Array<'comprehensive' | 'single'>;
-      fields?: string[];
-      workdays?: Record<string, number>;
-    };
-    let rule: ReturnType<typeof parseFieldCheckRule> | undefined;
-    try {
-      rule = b.field_check ? parseFieldCheckRule(b.field_check) : undefined;
-    } catch (err) {
-      throw badRequest((err as Error).message);
-    }
+    const b = req.body;
+    const rule = b.field_check ? parseFieldCheckRule(b.field_check) : undefined;
     return change(
       app.q.write((db) =>
         createRound(
@@ -97,32 +73,32 @@ export default async function namingRoutes(app: FastifyInstance) {
   });
 
   app.get('/naming/rounds/:round', { schema: S.status }, async (req) => {
-    const { round } = req.params as { round: string };
+    const { round } = req.params;
     await roundOf(round);
-    const today = (req.query as { today?: string }).today ?? shanghaiToday();
+    const today = req.query.today ?? shanghaiToday();
     return roundStatus(q, round, { today, province: provinceOf(req) });
   });
 
   app.get('/naming/rounds/:round/applicants', { schema: S.applicants }, async (req) => {
-    const round = await roundOf((req.params as { round: string }).round);
-    const region = (req.query as { region?: string }).region ?? null;
+    const round = await roundOf(req.params.round);
+    const region = req.query.region ?? null;
     return applicantScorecards(q, round, { province: provinceOf(req), region });
   });
 
   app.get('/naming/rounds/:round/contradictions', { schema: S.contradictions }, async (req) => {
-    const round = await roundOf((req.params as { round: string }).round);
-    const region = (req.query as { region?: string }).region ?? null;
+    const round = await roundOf(req.params.round);
+    const region = req.query.region ?? null;
     return contradictions(q, round, { province: provinceOf(req), region });
   });
 
   app.get('/naming/rounds/:round/ranking', { schema: S.ranking }, async (req) => {
-    const round = await roundOf((req.params as { round: string }).round);
+    const round = await roundOf(req.params.round);
     const ranking = await app.q.cached(`naming-ranking|${round.round_id}`, () => rankRound(q, round));
     return inProvince(ranking, provinceOf(req));
   });
 
   app.get('/naming/rounds/:round/field-check', { schema: S.fieldCheck }, async (req) => {
-    const round = await roundOf((req.params as { round: string }).round);
+    const round = await roundOf(req.params.round);
     const province = provinceOf(req);
     const [list] = await fieldCheckLists(q, round.round_id);
     const results = inProvince(await fieldCheckResults(q, round.round_id), province);
@@ -145,64 +121,64 @@ export default async function namingRoutes(app: FastifyInstance) {
   });
 
   app.post('/naming/rounds/:round/field-check', { schema: S.makeFieldCheck, preHandler: central }, async (req) => {
-    const { round } = req.params as { round: string };
+    const { round } = req.params;
     await roundOf(round);
     const list = await change(app.q.write((db) => makeFieldCheckList(db, round, `user:${req.user!.username}`)));
     return { list_id: list.list_id, regions: list.regions, inputs_sha256: list.inputs_sha256 };
   });
 
   app.get('/naming/rounds/:round/candidates', { schema: S.candidates }, async (req) => {
-    const round = await roundOf((req.params as { round: string }).round);
+    const round = await roundOf(req.params.round);
     const province = provinceOf(req);
-    const [notice] = await q('naming/notice', { round: round.round_id });
+    const [notice] = await app.q.rows<NonNullable<S.Candidates['notice']>>('naming/notice', { round: round.round_id });
     return {
       notice: notice ?? null,
-      candidates: await q('naming/candidates', { round: round.round_id, province }),
-      objections: await q('naming/objections', { round: round.round_id, province }),
+      candidates: await app.q.rows<S.Candidates['candidates'][number]>('naming/candidates', {
+        round: round.round_id,
+        province,
+      }),
+      objections: await app.q.rows<S.Candidates['objections'][number]>('naming/objections', {
+        round: round.round_id,
+        province,
+      }),
     };
   });
 
   app.post('/naming/rounds/:round/candidates', { schema: S.addCandidates, preHandler: central }, async (req) => {
-    const { round } = req.params as { round: string };
+    const { round } = req.params;
     await roundOf(round);
-    const { regions } = req.body as { regions: string[] };
+    const { regions } = req.body;
     await change(app.q.write((db) => addCandidates(db, round, regions, `user:${req.user!.username}`)));
     return { added: regions };
   });
 
   app.post('/naming/rounds/:round/notice', { schema: S.notice, preHandler: central }, async (req) => {
-    const { round } = req.params as { round: string };
+    const { round } = req.params;
     await roundOf(round);
-    const { starts_on, medium } = req.body as { starts_on: string; medium?: string };
+    const { starts_on, medium } = req.body;
     return change(
       app.q.write((db) => publishNotice(db, round, starts_on, medium ?? null, `user:${req.user!.username}`)),
     );
   });
 
   app.post('/naming/rounds/:round/decisions', { schema: S.decision, preHandler: central }, async (req) => {
-    const { round } = req.params as { round: string };
+    const { round } = req.params;
     await roundOf(round);
-    const body = req.body as {
-      region_code: string;
-      decision: 'named' | 'not_named';
-      reason: string;
-      decided_on: string;
-    };
-    return change(app.q.write((db) => decide(db, round, body, `user:${req.user!.username}`)));
+    return change(app.q.write((db) => decide(db, round, req.body, `user:${req.user!.username}`)));
   });
 
   app.get('/naming/rounds/:round/reports', { schema: S.reports }, async (req) => {
-    const round = await roundOf((req.params as { round: string }).round);
-    return q('naming/reports', {
+    const round = await roundOf(req.params.round);
+    return app.q.rows<S.ReportRow>('naming/reports', {
       round: round.round_id,
       province: provinceOf(req),
-      search: (req.query as { search?: string }).search ?? null,
+      search: req.query.search ?? null,
       with_text: false,
     });
   });
 
   app.post('/naming/rounds/:round/export', { schema: S.makeExport, preHandler: central }, async (req) => {
-    const { round } = req.params as { round: string };
+    const { round } = req.params;
     await roundOf(round);
     // the workbook and PDF libraries load with the first export, not with the server
     const { exportRound } = await import('../../naming/export.ts');
@@ -210,14 +186,24 @@ export default async function namingRoutes(app: FastifyInstance) {
     return { pdf: result.pdf, manifest_sha256: result.manifest_sha256, files: result.files };
   });
 
+  app.get('/naming/rounds/:round/export', { schema: S.exportStatus, preHandler: centralOrAdmin }, async (req) => {
+    const { round } = req.params;
+    await roundOf(round);
+    const manifest = join(namingExportDir(round), 'manifest.json');
+    if (!existsSync(manifest)) return { manifest_sha256: null, files: [] };
+    const text = readFileSync(manifest, 'utf8');
+    const { files } = JSON.parse(text) as { files: { name: string; bytes: number; sha256: string }[] };
+    return { manifest_sha256: createHash('sha256').update(text).digest('hex'), files };
+  });
+
   // Exports hold every province's applicants: like the quarterly packages, for the central office and admin only.
   app.get(
     '/naming/rounds/:round/export/:file',
     { schema: S.downloadExport, preHandler: centralOrAdmin },
     async (req, reply) => {
-      const { round, file } = req.params as { round: string; file: string };
+      const { round, file } = req.params;
       const path = join(namingExportDir(round), file);
-      if (!existsSync(path)) throw notFound(`no exported file ${file} of round ${round}: write the exports first`);
+      if (!existsSync(path)) throw new CodedError('naming.export_missing', { round, file });
       const type = file.endsWith('.xlsx')
         ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
         : file.endsWith('.pdf')

@@ -1,6 +1,7 @@
 // /api/spotchecks: list and findings (tabular), certificate, and the central-only state changes: freeze, draw,
 // commit, verify. Each state change runs on the writer (app.q.write) and the spotcheck module writes its audit entry.
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import {
   buildCertificate,
   commitDraw,
@@ -9,9 +10,7 @@ import {
   ensureFindingsView,
   freezePool,
   verifyDraw,
-  type Exclusion,
   type SampleSize,
-  type Strata,
 } from '../../spotcheck/index.ts';
 import { provinceOf, requireRole } from '../plugins/auth.ts';
 import { asBadRequest, CodedError } from '../plugins/errors.ts';
@@ -20,7 +19,8 @@ import * as S from '../schemas/spotchecks.ts';
 
 const actor = (req: { user: { username: string } | null }) => `user:${req.user!.username}`;
 
-export default async function spotcheckRoutes(app: FastifyInstance) {
+export default async function spotcheckRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const central = requireRole('central');
   // the findings view must exist before readers query it
   await app.q.write((db) => ensureFindingsView(db));
@@ -34,30 +34,35 @@ export default async function spotcheckRoutes(app: FastifyInstance) {
 
   app.get('/spotchecks/findings', { schema: S.findings }, async (req, reply) => {
     const province = provinceOf(req);
-    const year = (req.query as { year?: number }).year ?? null;
+    const year = req.query.year ?? null;
     return sendTable(req, reply, app.q, `findings|${year}|${province}`, () =>
       app.q.rows('api/spotcheck_findings', { year, province }),
     );
   });
 
   app.get('/spotchecks/:id', { schema: S.certificate }, async (req) => {
-    const { id } = req.params as { id: number };
+    const { id } = req.params;
     const province = provinceOf(req);
-    const built = (await asBadRequest(buildCertificate(app.db, id))).certificate;
+    // The certificate is built as a JSON document (pipeline/spotcheck/certificate.ts, which does not know the API);
+    // its promised shape is S.Certificate, the one definition the serializer and the dashboard read.
+    const built = (await asBadRequest(buildCertificate(app.db, id))).certificate as Omit<
+      S.Certificate,
+      'province_names'
+    >;
     // province names are public: the strata of a by-province draw are shown by name to every account
     const names = await app.q.cached('province_names', () =>
       app.q.rows<{ code: string; name: string }>('api/meta_provinces', { province: null }),
     );
     const certificate = { ...built, province_names: Object.fromEntries(names.map((p) => [p.code, p.name])) };
     if (province === null) return certificate;
-    return provincialCertificate(built, province, names);
+    return provincialCertificate(certificate, province, names);
   });
 
   // The files of a draw exactly as hashed (pool, strata, per-stratum pools), so that a third party given them can
   // check the hashes and recompute the draw from the page. They list regions of every province: central office and
   // admin only (a provincial account sees no other province's regions, pipeline/api/README.md).
   app.get('/spotchecks/:id/files/:name', { schema: S.file }, async (req, reply) => {
-    const { id, name } = req.params as { id: number; name: string };
+    const { id, name } = req.params;
     // Refused before the draw is read, and without echoing the name: a file name can hold a region code of
     // another province (inspectors-2025-420100.txt), and a provincial body never names one.
     if (provinceOf(req) !== null) throw new CodedError('spotcheck.files_central_only');
@@ -82,7 +87,7 @@ export default async function spotcheckRoutes(app: FastifyInstance) {
   });
 
   app.post('/spotchecks/freeze', { schema: S.freeze, preHandler: central }, async (req) => {
-    const body = req.body as { year: number; strata?: Strata; exclude?: Exclusion[] };
+    const { body } = req;
     return asBadRequest(
       app.q.write((db) =>
         freezePool(db, {
@@ -96,15 +101,8 @@ export default async function spotcheckRoutes(app: FastifyInstance) {
   });
 
   app.post('/spotchecks/:id/draw', { schema: S.draw, preHandler: central }, async (req) => {
-    const { id } = req.params as { id: number };
-    const body = req.body as {
-      seed: string;
-      proportion?: string;
-      count?: number;
-      per_stratum_minimum?: number;
-      team_size?: number;
-      commit: boolean;
-    };
+    const { id } = req.params;
+    const { body } = req;
     if ((body.proportion === undefined) === (body.count === undefined)) throw new CodedError('spotcheck.sample_size');
     const minimum = body.per_stratum_minimum === undefined ? {} : { perStratumMinimum: body.per_stratum_minimum };
     const size: SampleSize =
@@ -116,7 +114,7 @@ export default async function spotcheckRoutes(app: FastifyInstance) {
           seed: body.seed,
           size,
           teamSize: body.team_size,
-          commit: body.commit,
+          commit: body.commit ?? false,
           actor: actor(req),
         }),
       ),
@@ -124,12 +122,12 @@ export default async function spotcheckRoutes(app: FastifyInstance) {
   });
 
   app.post('/spotchecks/:id/commit', { schema: S.commit, preHandler: central }, async (req) => {
-    const { id } = req.params as { id: number };
+    const { id } = req.params;
     return asBadRequest(app.q.write((db) => commitDraw(db, id, actor(req))));
   });
 
   app.post('/spotchecks/:id/verify', { schema: S.verify, preHandler: central }, async (req) => {
-    const { id } = req.params as { id: number };
+    const { id } = req.params;
     return asBadRequest(verifyDraw(app.db, id));
   });
 }
@@ -140,17 +138,18 @@ export default async function spotcheckRoutes(app: FastifyInstance) {
  * per-stratum commands, the inspector snapshot). The hashes still let it check files obtained from the central
  * office.
  */
-function provincialCertificate(c: Record<string, unknown>, province: string, names: { code: string; name: string }[]) {
+function provincialCertificate(
+  c: S.Certificate,
+  province: string,
+  names: { code: string; name: string }[],
+): S.Certificate {
   const own = (code: string) => code.slice(0, 2) === province.slice(0, 2);
-  const pool = c.pool as Record<string, unknown>;
-  const strata = c.strata as { by: string; per_stratum: { stratum: string }[] } | null;
-  const params = c.parameters as { allocation?: Record<string, number> | null };
+  const { strata, parameters: params, selected } = c;
   const byProvince = strata?.by === 'province';
   const keep = (stratum: string) => !byProvince || own(stratum);
-  const selected = c.selected as { region_code: string }[];
   return {
     ...c,
-    pool: { ...pool, regions: undefined },
+    pool: { ...c.pool, regions: undefined },
     strata: strata ? { ...strata, per_stratum: strata.per_stratum.filter((s) => keep(s.stratum)) } : null,
     parameters: {
       ...params,
@@ -160,8 +159,8 @@ function provincialCertificate(c: Record<string, unknown>, province: string, nam
     },
     selected: selected.filter((s) => own(s.region_code)),
     selected_total: selected.length,
-    risk_targeted: (c.risk_targeted as { region_code: string }[]).filter((s) => own(s.region_code)),
-    inspectors: { ...(c.inspectors as Record<string, unknown>), pool: [] },
+    risk_targeted: c.risk_targeted.filter((s) => own(s.region_code)),
+    inspectors: { ...c.inspectors, pool: [] },
     recompute: null,
     province_view: province,
     province_names: Object.fromEntries(names.filter((p) => own(p.code)).map((p) => [p.code, p.name])),

@@ -2,21 +2,23 @@
 // needs the admin role; the changes run on the writer and pipeline/users writes the audit entry in the same
 // transaction. A generated password is in the answer once and never stored in clear.
 import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { addUser, disableUser, listUsers } from '../../users/index.ts';
 import { enableUser, resetPassword, setProvince } from '../../users/manage.ts';
 import { requireRole } from '../plugins/auth.ts';
 import { asBadRequest, CodedError } from '../plugins/errors.ts';
 import * as S from '../schemas/users.ts';
 
-export default async function userRoutes(app: FastifyInstance) {
+export default async function userRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const admin = requireRole('admin');
   const actor = (req: { user: { username: string } | null }) => `user:${req.user!.username}`;
-  const name = (req: { params: unknown }) => (req.params as { username: string }).username;
+  const name = (req: { params: { username: string } }) => req.params.username;
 
   app.get('/users', { schema: S.list, preHandler: admin }, async () => listUsers(app.db));
 
   app.post('/users', { schema: S.add, preHandler: admin }, async (req) => {
-    const body = req.body as { username: string; role: string; province_code?: string | null };
+    const { body } = req;
     const { user, password } = await asBadRequest(
       app.q.write((db) => addUser(db, { ...body, province_code: body.province_code ?? null }, actor(req))),
     );
@@ -48,11 +50,7 @@ export default async function userRoutes(app: FastifyInstance) {
   });
 
   app.post('/users/:username/province', { schema: S.setProvince, preHandler: admin }, async (req) => {
-    await asBadRequest(
-      app.q.write((db) =>
-        setProvince(db, name(req), (req.body as { province_code: string }).province_code, actor(req)),
-      ),
-    );
+    await asBadRequest(app.q.write((db) => setProvince(db, name(req), req.body.province_code, actor(req))));
     app.forgetUser(name(req));
     return { ok: true };
   });

@@ -1,36 +1,37 @@
-// Schemas of /api/auth/*.
-import { errorBody, nstr, obj, str } from './common.ts';
-import { ROLES } from '../../users/index.ts';
+// Schemas of /api/auth/*, in TypeBox (see common.ts). Roles come from the vocabulary.
+import { Type, type Static } from 'typebox';
+import { role } from '../../vocabulary/terms.ts';
+import { ErrorBody, NStr, Obj, oneOf, Strict } from './common.ts';
 
-const user = obj({ username: str, role: { type: 'string', enum: [...ROLES] }, province_code: nstr }, [
-  'username',
-  'role',
-  'province_code',
-]);
-export const session = obj({ user, csrf_token: str }, ['user', 'csrf_token']);
+/** The roles an account can have (the vocabulary's roles but `anonymous`, which names a caller without one). */
+export const ACCOUNT_ROLES = (Object.keys(role) as Array<keyof typeof role>).filter(
+  (r): r is Exclude<keyof typeof role, 'anonymous'> => r !== 'anonymous',
+);
+export const Role = oneOf(ACCOUNT_ROLES);
+export type Role = Static<typeof Role>;
+
+export const User = Obj({ username: Type.String(), role: Role, province_code: NStr });
+export type User = Static<typeof User>;
+export const Session = Obj({ user: User, csrf_token: Type.String() });
+export type Session = Static<typeof Session>;
 
 export const login = {
   tags: ['auth'],
   summary: 'Log in; sets the HttpOnly session cookie and returns the CSRF token',
   security: [],
-  body: {
-    type: 'object',
-    properties: {
-      username: { type: 'string', minLength: 1, maxLength: 80 },
-      password: { type: 'string', minLength: 1, maxLength: 200 },
-    },
-    required: ['username', 'password'],
-    additionalProperties: false,
-  },
-  response: { 200: session, 400: errorBody, 401: errorBody, 429: errorBody },
+  body: Strict({
+    username: Type.String({ minLength: 1, maxLength: 80 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  }),
+  response: { 200: Session, 400: ErrorBody, 401: ErrorBody, 429: ErrorBody },
 };
 export const logout = {
   tags: ['auth'],
   summary: 'End the session (needs x-csrf-token)',
-  response: { 200: obj({ ok: { type: 'boolean' } }), 401: errorBody, 403: errorBody },
+  response: { 200: Obj({ ok: Type.Boolean() }), 401: ErrorBody, 403: ErrorBody },
 };
 export const me = {
   tags: ['auth'],
   summary: 'The logged-in user and the CSRF token, or 401',
-  response: { 200: session, 401: errorBody },
+  response: { 200: Session, 401: ErrorBody },
 };

@@ -1,84 +1,86 @@
-// Building blocks of the route schemas: nullable scalars, row lists, the error shape, the query options every
-// tabular endpoint takes. Enumerations come from the contracts and the feature modules, never restated.
-import { Type, type TSchema } from 'typebox';
-import { datasets } from '../../contracts/index.ts';
+// Building blocks of the route schemas, in TypeBox: the one definition of every request and response of the API.
+// Route handlers are typed from them through Fastify's TypeBox type provider, the dashboard's response types are
+// Static<> of them, and the API README's shapes are generated from them (pipeline/docs/api-shapes.ts). Browser-safe:
+// nothing here or in the schema files reaches a node: module. Enumerations come from pipeline/vocabulary and
+// pipeline/contracts, never restated.
+import { Type, type TProperties, type TSchema } from 'typebox';
 
-/** TypeBox building blocks of the route schemas that are the one response contract (flags, watchlist, regions). */
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 /** A string that is one of the codes (JSON Schema enum), typed as their union. */
-export const oneOf = <K extends string>(codes: K[]) => Type.Unsafe<K>({ type: 'string', enum: codes });
-export const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
-export const RegionCode = Type.String({ pattern: '^\\d{6}$', description: '6-digit administrative division code' });
+export const oneOf = <K extends string>(codes: readonly K[], options: Record<string, unknown> = {}) =>
+  Type.Unsafe<K>({ type: 'string', enum: [...codes], ...options });
+/** The codes of a vocabulary term group (pipeline/vocabulary/terms.ts), as an enum. */
+export const termOf = <G extends Record<string, unknown>>(group: G, options: Record<string, unknown> = {}) =>
+  oneOf(Object.keys(group) as Array<Extract<keyof G, string>>, options);
+
+/** Years the product knows: a bound, so an absurd year is a 400 from the schema. */
+export const YEARS = { minimum: 2000, maximum: 2100 } as const;
+export const Year = Type.Integer(YEARS);
+export const REGION_CODE_PATTERN = '^\\d{6}$';
+export const RegionCode = Type.String({
+  pattern: REGION_CODE_PATTERN,
+  description: '6-digit administrative division code',
+});
+/** Ids, line numbers, counts and offsets: bounded by the database's INTEGER, so an absurd number is a 400 from the
+ *  schema rather than an overflow inside a query (a 500). */
+export const MAX_INT = 2147483647;
+export const Id = Type.Integer({ minimum: 1, maximum: MAX_INT });
+export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
+
+/** Nullable scalars of the database's rows. */
+export const NStr = Nullable(Type.String());
+export const NNum = Nullable(Type.Number());
+export const NInt = Nullable(Type.Integer());
+export const NBool = Nullable(Type.Boolean());
+
+/**
+ * A response object: its listed fields are the contract (the dashboard's types are Static<> of them), and fields not
+ * listed still pass through serialization (additionalProperties), so a column added to a query is never silently
+ * dropped; the docs list only what is promised.
+ */
+export const Obj = <P extends TProperties>(properties: P, options: Record<string, unknown> = {}) =>
+  Type.Object(properties, { additionalProperties: true, ...options });
+/** A request body or query: exactly these fields, nothing else. */
+export const Strict = <P extends TProperties>(properties: P, options: Record<string, unknown> = {}) =>
+  Type.Object(properties, { additionalProperties: false, ...options });
+
+/** One error shape: a vocabulary code (pipeline/vocabulary/errors.ts), its parameters, the message rendered from them. */
+export const ErrorBody = Type.Object({
+  error: Type.Object({
+    code: Type.String(),
+    params: Type.Record(Type.String(), Type.Unknown()),
+    message: Type.String(),
+  }),
+});
+
+/** Error responses every authenticated route can give. */
+export const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;
+
+/** A file sent as it is stored (a download): not serialized, so typed as whatever the handler streams or sends. */
+export const FileBody = Type.Unsafe<unknown>({ type: 'string', format: 'binary', description: 'the file' });
+
 /** ?format=json|arrow on tabular routes. */
 export const Format = Type.Optional(
-  Type.Unsafe<'json' | 'arrow'>({
-    type: 'string',
-    enum: ['json', 'arrow'],
+  oneOf(['json', 'arrow'], {
     description: 'arrow = Apache Arrow IPC stream; or send Accept: application/vnd.apache.arrow.stream',
   }),
 );
 
-type Schema = Record<string, unknown>;
-
-export const str = { type: 'string' } as const;
-export const num = { type: 'number' } as const;
-export const int = { type: 'integer' } as const;
-export const bool = { type: 'boolean' } as const;
-export const nstr = { type: ['string', 'null'] } as const;
-export const nnum = { type: ['number', 'null'] } as const;
-export const nint = { type: ['integer', 'null'] } as const;
-export const nbool = { type: ['boolean', 'null'] } as const;
-export const anyValue = {} as const;
-
-export const regionCode = RegionCode;
-export const year = Year;
-/** Ids, line numbers, counts and offsets: bounded by the database's INTEGER, so an absurd number is a 400 from the
- *  schema rather than an overflow inside a query (a 500). */
-export const MAX_INT = 2147483647;
-export const id = { type: 'integer', minimum: 1, maximum: MAX_INT } as const;
-/** The same bound as a TypeBox schema. */
-export const Id = Type.Integer({ minimum: 1, maximum: MAX_INT });
-export const datasetName = { type: 'string', enum: datasets.map((d) => d.name) } as const;
-
-export function obj(properties: Record<string, unknown>, required?: string[]): Schema {
-  return { type: 'object', properties, ...(required ? { required } : {}), additionalProperties: true };
-}
-
-export function rows(properties: Record<string, unknown>): Schema {
-  return { type: 'array', items: obj(properties) };
-}
-
-/** One error shape: a vocabulary code (pipeline/vocabulary/errors.ts), its parameters, the message rendered from them. */
-export const errorBody = obj(
-  { error: obj({ code: str, params: obj({}), message: str }, ['code', 'params', 'message']) },
-  ['error'],
-);
-
-/** Error responses every authenticated route can give. */
-export const errors = { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody } as const;
-
-/** ?format=json|arrow (Accept: application/vnd.apache.arrow.stream works too). */
-export const format = {
-  type: 'string',
-  enum: ['json', 'arrow'],
-  description: 'arrow = Apache Arrow IPC stream; or send Accept: application/vnd.apache.arrow.stream',
-} as const;
-
-/** Schema of a tabular endpoint: JSON rows, or the same rows as an Arrow IPC stream. */
-export function table(
+/**
+ * Schema of a tabular endpoint: JSON rows, or the same rows as an Arrow IPC stream (?format=arrow or the Accept
+ * header). The querystring gets `format`; the 200 answer is an array of `row`.
+ */
+export function table<R extends TSchema, Q extends TProperties = Record<never, never>>(
   tags: string[],
   summary: string,
-  properties: Record<string, unknown>,
-  extra: Schema = {},
-): Schema {
-  const { querystring, ...rest } = extra as { querystring?: Schema };
-  const qs = (querystring ?? { type: 'object', properties: {} }) as { properties: Record<string, unknown> };
+  row: R,
+  querystring: Q = {} as Q,
+) {
   return {
     tags,
     summary: `${summary} (JSON, or Arrow IPC)`,
-    querystring: { ...qs, type: 'object', properties: { ...qs.properties, format }, additionalProperties: false },
+    querystring: Strict({ ...querystring, format: Format }),
     produces: ['application/json', 'application/vnd.apache.arrow.stream'],
-    response: { 200: rows(properties), ...errors },
-    ...rest,
+    response: { 200: Type.Array(row), ...errors },
   };
 }

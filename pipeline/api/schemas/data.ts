@@ -1,105 +1,114 @@
-// Schemas of /api/data/*, /api/upload and /api/refresh.
-import { anyValue, errors, id, int, nint, nstr, num, obj, rows, str, table } from './common.ts';
+// Schemas of /api/data/*, /api/upload and /api/refresh, in TypeBox (see common.ts). Load statuses come from the
+// vocabulary.
+import { Type, type Static } from 'typebox';
+import { loadStatus } from '../../vocabulary/terms.ts';
+import { errors, Id, NInt, NStr, Obj, termOf, table } from './common.ts';
 
-export const loads = table(
-  ['data'],
-  'The load log, newest first (file metadata)',
-  {
-    load_id: int,
-    file_name: str,
-    dataset: nstr,
-    format: nstr,
-    encoding: nstr,
-    source: nstr,
-    status: str,
-    records: nint,
-    loaded: nint,
-    rejected: nint,
-    superseded: nint,
-    started_at: str,
-    total_ms: nint,
-    message: nstr,
-  },
-  {
-    querystring: {
-      type: 'object',
-      properties: { limit: { type: 'integer', minimum: 1, maximum: 5000, default: 500 } },
-    },
-  },
-);
+export const LoadRow = Obj({
+  load_id: Type.Integer(),
+  file_name: Type.String(),
+  dataset: NStr,
+  format: NStr,
+  encoding: NStr,
+  source: NStr,
+  status: termOf(loadStatus),
+  records: NInt,
+  loaded: NInt,
+  rejected: NInt,
+  superseded: NInt,
+  started_at: Type.String(),
+  total_ms: NInt,
+  message: NStr,
+  message_code: Type.Union([Type.String(), Type.Null()], {
+    description: "why, as a code of the vocabulary's loadMessage group (rows written before codes: null)",
+  }),
+  message_params: NStr,
+});
+export type LoadRow = Static<typeof LoadRow>;
+
+export const loads = table(['data'], 'The load log, newest first (file metadata)', LoadRow, {
+  limit: Type.Integer({ minimum: 1, maximum: 5000, default: 500 }),
+});
 
 /** A rejected record: its reason is the code (with dataset and column), worded by the vocabulary in either language. */
-const rejectRow = {
-  load_id: int,
-  file: str,
-  dataset: nstr,
-  line: nint,
-  column: nstr,
-  code: str,
-  value: nstr,
-  raw: nstr,
-};
+export const RejectRow = Obj({
+  load_id: Type.Integer(),
+  file: Type.String(),
+  dataset: NStr,
+  line: NInt,
+  column: NStr,
+  code: Type.String(),
+  value: NStr,
+  raw: NStr,
+});
+export type RejectRow = Static<typeof RejectRow>;
 
 export const rejects = table(
   ['data'],
   'Rejected records with file, dataset, line, column and reason code (central; provincial users get none)',
-  rejectRow,
-  {
-    querystring: {
-      type: 'object',
-      properties: { load: id, limit: { type: 'integer', minimum: 1, maximum: 10000, default: 1000 } },
-    },
-  },
+  RejectRow,
+  { load: Type.Optional(Id), limit: Type.Integer({ minimum: 1, maximum: 10000, default: 1000 }) },
 );
+
+export const FreshnessRow = Obj({
+  kind: Type.Unsafe<'dataset' | 'missing_report'>({ type: 'string', enum: ['dataset', 'missing_report'] }),
+  dataset: Type.String(),
+  load_id: NInt,
+  file_name: NStr,
+  loaded_at: NStr,
+  status: NStr,
+  rows: NInt,
+  loads: NInt,
+  region_code: NStr,
+  region_name: NStr,
+  report_year: NInt,
+});
+export type FreshnessRow = Static<typeof FreshnessRow>;
 
 export const freshness = table(
   ['data'],
   'Per dataset the latest load and rows (kind=dataset); your regions without a report for the latest year (kind=missing_report)',
-  {
-    kind: str,
-    dataset: str,
-    load_id: nint,
-    file_name: nstr,
-    loaded_at: nstr,
-    status: nstr,
-    rows: nint,
-    loads: nint,
-    region_code: nstr,
-    region_name: nstr,
-    report_year: nint,
-  },
+  FreshnessRow,
 );
+
+export const UploadResult = Obj({
+  result: Obj({
+    file: Type.String(),
+    dataset: NStr,
+    status: termOf(loadStatus),
+    loaded: Type.Integer(),
+    rejected: Type.Integer(),
+    message: Type.String(),
+    code: Type.String({ description: "a code of the vocabulary's loadMessage group, worded with params" }),
+    params: Type.Record(Type.String(), Type.Unknown()),
+    load_id: Type.Optional(Type.Integer({ description: 'absent when the file was refused before a load began' })),
+  }),
+  rejects: Type.Array(RejectRow),
+});
+export type UploadResult = Static<typeof UploadResult>;
 
 export const upload = {
   tags: ['data'],
   summary: 'Upload one file (multipart: file, optional dataset field) and load it like `shifan ingest` (central)',
   consumes: ['multipart/form-data'],
-  response: {
-    200: obj({
-      result: obj({ file: str, dataset: nstr, status: str, loaded: int, rejected: int, message: nstr, load_id: nint }),
-      rejects: rows(rejectRow),
-    }),
-    ...errors,
-    413: errors[400],
-    415: errors[400],
-  },
+  response: { 200: UploadResult, ...errors, 413: errors[400], 415: errors[400] },
 };
+
+export const RefreshSummary = Obj({
+  run_id: Type.Integer(),
+  as_of: Type.String(),
+  seconds: Type.Number(),
+  metric_rows: Type.Integer(),
+  flags_active: Type.Integer(),
+  flags_new: Type.Integer(),
+  flags_resolved: Type.Integer(),
+  watchlist_added: Type.Integer(),
+  steps: Type.Array(Obj({ step: Type.String(), ms: Type.Number() })),
+});
+export type RefreshSummary = Static<typeof RefreshSummary>;
 
 export const refresh = {
   tags: ['data'],
   summary: 'Recompute indicators, scorecard, funnels, flags and watchlist (central)',
-  response: {
-    200: obj({
-      run_id: int,
-      as_of: str,
-      seconds: num,
-      metric_rows: int,
-      flags_active: int,
-      flags_new: int,
-      flags_resolved: int,
-      watchlist_added: int,
-      steps: anyValue,
-    }),
-    ...errors,
-  },
+  response: { 200: RefreshSummary, ...errors },
 };

@@ -62,6 +62,9 @@ export const EvidenceRow = Type.Object({
   run_id: Type.Integer(),
 });
 export type EvidenceRow = Static<typeof EvidenceRow>;
+/** A source record as an evidence list shows it (a flag's evidence row; a watchlist entry's records). */
+export const EvidenceRef = Type.Pick(EvidenceRow, ['dataset', 'record_id', 'file', 'line', 'load_id']);
+export type EvidenceRef = Static<typeof EvidenceRef>;
 
 /** A triage decision on a flag and its history (pipeline/flags/triage.ts). */
 export const TriageRecord = Type.Object(
@@ -122,6 +125,8 @@ export const FlagsQuery = Type.Object(
   { additionalProperties: false },
 );
 
+export type FlagsQuery = Static<typeof FlagsQuery>;
+
 export const list = {
   tags: ['flags'],
   summary:
@@ -138,6 +143,15 @@ export const detail = {
   response: { 200: FlagDetail, ...errors },
 };
 
+/** The source row behind an evidence record, as loaded (dates as ISO text). */
+export const SourceRecord = Type.Object({
+  dataset: Type.String(),
+  load_id: Type.Integer(),
+  line: Type.Integer(),
+  row: Type.Record(Type.String(), Type.Unknown()),
+});
+export type SourceRecord = Static<typeof SourceRecord>;
+
 export const record = {
   tags: ['flags'],
   summary: 'The source row behind an evidence record, by dataset, load id and line (drill-down)',
@@ -146,15 +160,7 @@ export const record = {
     load_id: Id,
     line: Id,
   }),
-  response: {
-    200: Type.Object({
-      dataset: Type.String(),
-      load_id: Type.Integer(),
-      line: Type.Integer(),
-      row: Type.Record(Type.String(), Type.Unknown()),
-    }),
-    ...errors,
-  },
+  response: { 200: SourceRecord, ...errors },
 };
 
 export const triage = {

@@ -1,97 +1,117 @@
-// Schemas of /api/jobs* (scheduled jobs and their runs) and /api/exports* (the quarterly packages).
-import { anyValue, bool, errorBody, errors, id, int, nint, nstr, obj, rows, str } from './common.ts';
+// Schemas of /api/jobs* (scheduled jobs and their runs) and /api/exports* (the quarterly packages), in TypeBox (see
+// common.ts). Run statuses and triggers come from the vocabulary.
+import { Type, type Static } from 'typebox';
+import { jobStatus, jobTrigger } from '../../vocabulary/terms.ts';
+import { ErrorBody, errors, FileBody, Id, NInt, NStr, Obj, Strict, termOf } from './common.ts';
 
-const run = {
-  run_id: int,
-  job_id: str,
-  trigger: str,
-  started_at: str,
-  finished_at: nstr,
-  status: str,
-  attempts: int,
-  summary: nstr,
-  details: anyValue,
-  error: nstr,
-  triggered_by: nstr,
-  acknowledged_by: nstr,
-  acknowledged_at: nstr,
-};
+export const JobRun = Obj({
+  run_id: Type.Integer(),
+  job_id: Type.String(),
+  trigger: termOf(jobTrigger),
+  started_at: Type.String(),
+  finished_at: NStr,
+  status: termOf(jobStatus),
+  attempts: Type.Integer(),
+  summary: NStr,
+  details: Type.Unknown(),
+  error: NStr,
+  triggered_by: NStr,
+  acknowledged_by: NStr,
+  acknowledged_at: NStr,
+});
+export type JobRun = Static<typeof JobRun>;
 
-const schedule = {
-  job_id: str,
-  cron: str,
-  timezone: str,
-  workday_filter: nstr,
-  enabled: bool,
-  description_zh: str,
-  description_en: str,
-  next_runs: { type: 'array', items: str },
-  running: bool,
-  provisional_years: { type: 'array', items: int },
-};
+export const JobSchedule = Obj({
+  job_id: Type.String(),
+  cron: Type.String(),
+  timezone: Type.String(),
+  workday_filter: NStr,
+  enabled: Type.Boolean(),
+  description_zh: Type.String(),
+  description_en: Type.String(),
+  next_runs: Type.Array(Type.String(), { description: 'ISO instants (UTC); empty when disabled' }),
+  running: Type.Boolean(),
+  provisional_years: Type.Array(Type.Integer(), {
+    description: 'years among next_runs whose holiday calendar is not published: a filtered run time is provisional',
+  }),
+});
+export type JobSchedule = Static<typeof JobSchedule>;
 
-export const quarter = { type: 'string', pattern: '^\\d{4}Q[1-4]$', description: 'a quarter, e.g. 2025Q3' } as const;
+export const JobsOverview = Obj({
+  schedules: Type.Array(JobSchedule),
+  runs: Type.Array(JobRun),
+  unacknowledged: Type.Integer(),
+  unacknowledged_runs: Type.Array(JobRun),
+});
+export type JobsOverview = Static<typeof JobsOverview>;
+
+export const Quarter = Type.String({ pattern: '^\\d{4}Q[1-4]$', description: 'a quarter, e.g. 2025Q3' });
 
 export const list = {
   tags: ['jobs'],
   summary:
     'Scheduled jobs with their next run times (ISO, UTC), the 50 latest runs, and the failed or warning runs nobody has acknowledged',
-  response: {
-    200: obj({ schedules: rows(schedule), runs: rows(run), unacknowledged: int, unacknowledged_runs: rows(run) }),
-    ...errors,
-  },
+  response: { 200: JobsOverview, ...errors },
 };
+
+export const RunStarted = Obj({
+  run_id: Type.Integer(),
+  job_id: Type.String(),
+  status: termOf(jobStatus),
+  summary: NStr,
+  error: NStr,
+});
+export type RunStarted = Static<typeof RunStarted>;
 
 export const runNow = {
   tags: ['jobs'],
   summary:
     'Run a job now (central); recorded as a manual run and audit-logged (jobs.run). Answers once the run is recorded, or when it ends if no scheduler runs in the server',
-  params: { type: 'object', properties: { id: { type: 'string', pattern: '^[a-z_]+$' } }, required: ['id'] },
-  response: { 200: obj({ run_id: int, job_id: str, status: str, summary: nstr, error: nstr }), ...errors },
+  params: Type.Object({ id: Type.String({ pattern: '^[a-z_]+$' }) }),
+  response: { 200: RunStarted, ...errors },
 };
 
 export const acknowledge = {
   tags: ['jobs'],
   summary: 'Acknowledge a failed or warning run (central); audit-logged (jobs.acknowledge)',
-  params: { type: 'object', properties: { run_id: id }, required: ['run_id'] },
-  response: { 200: obj(run), ...errors },
+  params: Type.Object({ run_id: Id }),
+  response: { 200: JobRun, ...errors },
 };
 
-const file = { name: str, bytes: int, sha256: str };
-const listing = {
-  quarter: str,
-  generated_at: str,
-  as_of: str,
-  indicator_system_version: str,
-  pdf: str,
-  zip: nstr,
-  zip_bytes: nint,
-  files: rows(file),
-};
+export const PackageFile = Obj({ name: Type.String(), bytes: Type.Integer(), sha256: Type.String() });
+export const ExportPackage = Obj({
+  quarter: Type.String(),
+  generated_at: Type.String(),
+  as_of: Type.String(),
+  indicator_system_version: Type.String(),
+  pdf: Type.String(),
+  zip: NStr,
+  zip_bytes: NInt,
+  files: Type.Array(PackageFile),
+});
+export type ExportPackage = Static<typeof ExportPackage>;
+export const NewExportPackage = Obj({ ...ExportPackage.properties, message: Type.String(), seconds: Type.Number() });
+export type NewExportPackage = Static<typeof NewExportPackage>;
 
 export const exports = {
   tags: ['exports'],
   summary:
     'Past quarterly packages, newest quarter first, with their files (central/admin: packages hold every province)',
-  response: { 200: rows(listing), ...errors },
+  response: { 200: Type.Array(ExportPackage), ...errors },
 };
 
 export const createExport = {
   tags: ['exports'],
   summary:
     'Generate the quarterly package of a quarter now (central): HTML, PDF, XLSX, CSVs, manifest and zip; audit-logged (export.quarter)',
-  body: { type: 'object', properties: { quarter }, required: ['quarter'], additionalProperties: false },
-  response: { 200: obj({ ...listing, message: str, seconds: { type: 'number' } }), ...errors },
+  body: Strict({ quarter: Quarter }),
+  response: { 200: NewExportPackage, ...errors },
 };
 
 export const download = {
   tags: ['exports'],
   summary: 'One file of a package (a name its manifest lists, or <quarter>.zip) as an attachment (central/admin)',
-  params: {
-    type: 'object',
-    properties: { quarter, file: { type: 'string', maxLength: 200 } },
-    required: ['quarter', 'file'],
-  },
+  params: Type.Object({ quarter: Quarter, file: Type.String({ maxLength: 200 }) }),
   produces: ['application/octet-stream'],
-  response: { 400: errorBody, 401: errorBody, 403: errorBody, 404: errorBody },
+  response: { 200: FileBody, 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody },
 };

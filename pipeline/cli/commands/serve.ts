@@ -3,10 +3,10 @@
 // draws asked for in the dashboard or the API run inside it, and so do other `shifan` commands that use the
 // database (through the channel of cli/channel-server.ts).
 import type { Command } from 'commander';
-import { listenFirst } from '../../api/listen-first.ts';
 import { parseTrustProxy } from '../../api/trust-proxy.ts';
 import { defaultDbPath } from '../../db/paths.ts';
 import { cliErr, cliOut, commandRunner, optionsOf, reportRecovery, UsageError } from '../context.ts';
+import { DEFAULT_HOST, DEFAULT_PORT, parsePort, takeEarlyServer } from '../serve-early.ts';
 
 export interface ServeFlags {
   port?: string;
@@ -31,9 +31,8 @@ const serverModules = () =>
  * then opens the database while the server's modules load, builds the app and hands it the requests held meanwhile.
  */
 export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<void> {
-  const port = Number(flags.port ?? 8080);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new UsageError(`--port must be a port number, got "${flags.port}"`);
+  const port = parsePort(flags.port ?? DEFAULT_PORT);
+  if (port === undefined) throw new UsageError(`--port must be a port number, got "${flags.port}"`);
   let trustProxy: ReturnType<typeof parseTrustProxy>;
   try {
     trustProxy = parseTrustProxy(flags.trustProxy ?? process.env.SHIFAN_TRUST_PROXY);
@@ -41,8 +40,9 @@ export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<
     throw new UsageError((err as Error).message);
   }
   const phase = startPhases();
-  const host = flags.host ?? '127.0.0.1';
-  const early = await listenFirst(port, host);
+  const host = flags.host ?? DEFAULT_HOST;
+  // bound already when bin/shifan.mjs recognised a plain `serve` (serve-early.ts), else bound now
+  const early = await takeEarlyServer(port, host);
   phase('listening (/api/health answers, other requests wait for the app)');
   // SIGINT/SIGTERM are taken from now on (a signal between two steps of the start would otherwise be lost): during
   // the start, requests held so far get 503 and the database is closed once open; afterwards the app closes.
@@ -125,8 +125,12 @@ export function registerServe(program: Command): void {
     .description(
       'run the dashboard and the API (http://127.0.0.1:8080/, docs at /docs); the single writer of the database',
     )
-    .option('--port <n>', 'port to listen on', '8080')
-    .option('--host <addr>', 'address to listen on (loopback by default; cookies are Secure off loopback)', '127.0.0.1')
+    .option('--port <n>', 'port to listen on', DEFAULT_PORT)
+    .option(
+      '--host <addr>',
+      'address to listen on (loopback by default; cookies are Secure off loopback)',
+      DEFAULT_HOST,
+    )
     .option('--no-scheduler', 'do not run the scheduled jobs of data/schedules.json in the server')
     .option(
       '--trust-proxy <value>',

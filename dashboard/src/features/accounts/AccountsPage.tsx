@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { useMeta, useSession } from '../../app/session.tsx';
-import { api, type Account } from '../../api/index.ts';
+import { api, type Account, type Role } from '../../api/index.ts';
 import { useQuery } from '../../api/useQuery.ts';
 import { Panel, QueryLoad } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -69,7 +69,11 @@ export default function AccountsPage() {
   const meta = useMeta();
   const { user } = useSession();
   const list = useQuery([], () => api.users());
-  const [form, setForm] = useState({ username: '', role: 'central', province_code: '' });
+  const [form, setForm] = useState<{ username: string; role: Role; province_code: string }>({
+    username: '',
+    role: 'central',
+    province_code: '',
+  });
   const [secret, setSecret] = useState<{ text: string; password: string; testId: string } | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -123,7 +127,11 @@ export default function AccountsPage() {
           </label>
           <label>
             {t('acct.role')}
-            <select name="new-role" value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value })}>
+            <select
+              name="new-role"
+              value={form.role}
+              onChange={(e) => setForm({ ...form, role: e.target.value as Role })}
+            >
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {label('auth.role', r)}
@@ -141,7 +149,7 @@ export default function AccountsPage() {
               >
                 <option value="">{t('acct.pickProvince')}</option>
                 {meta.provinces.map((p) => (
-                  <option key={p.code} value={p.code}>
+                  <option key={p.code} value={p.code} translate="no">
                     {p.name}
                   </option>
                 ))}

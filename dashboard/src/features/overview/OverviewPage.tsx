@@ -9,15 +9,7 @@ import { JobAlerts } from './JobAlerts.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { bucketChart, countBarsChart, linesChart, regionTrendChart } from '../../charts/index.ts';
 import type { NewestFlag, Overview } from '../../api/index.ts';
-import {
-  bucketLabel,
-  categoryOf,
-  keyMetrics,
-  trendSeries,
-  useOverview,
-  useMetricThreshold,
-  useStatusCounts,
-} from './data.ts';
+import { bucketLabel, keyMetrics, trendSeries, useOverview, useMetricThreshold, useStatusCounts } from './data.ts';
 
 export function OverviewPage() {
   const i = useI18n();
@@ -27,7 +19,7 @@ export function OverviewPage() {
   const { navigate } = useRouter();
   const { user } = useSession();
   const own = user?.province_code != null;
-  const versions = meta.systems?.map((v) => ({ from: v.from, label: v.label }));
+  const versions = meta.systems?.map((v) => ({ from: v.from, label: i.t('chart.version', { v: v.version }) }));
   const loss = meta.metrics.find((m) => m.id === 'litigation.loss_rate');
   const lossThreshold = useMetricThreshold(loss?.id, year);
   /** A bar of the overview filters the risk queue (the analyst's list) by what it counts. */
@@ -38,7 +30,7 @@ export function OverviewPage() {
 
   const counts = (key: 'batch' | 'designation' | 'level', prefix?: string) => (o: Overview) =>
     (o.regions_by?.[key] ?? []).map((r) => {
-      const c = categoryOf(r, key);
+      const c = r.key;
       return {
         key: c,
         label:
@@ -74,6 +66,7 @@ export function OverviewPage() {
                 deps={[rows]}
                 build={(document) =>
                   countBarsChart(rows, {
+                    lang: i.lang,
                     document,
                     width: 300,
                     x: t('overview.regions'),
@@ -106,6 +99,7 @@ export function OverviewPage() {
               deps={[rows]}
               build={(document) =>
                 countBarsChart(rows, {
+                  lang: i.lang,
                   document,
                   width: 300,
                   x: t('overview.regions'),

@@ -27,12 +27,6 @@ export const useMetricThreshold = (metric: string | undefined, year: number) =>
     metric != null,
   );
 
-/** A count row's category, whatever the server calls the key column. */
-export function categoryOf(r: CountRow, key: string): string {
-  const v = r[key] ?? r.key ?? Object.entries(r).find(([k]) => k !== 'count')?.[1];
-  return v == null ? '—' : String(v);
-}
-
 /** The national-trend chart shows a few key rate metrics (funnel metrics, by indicator number), not all 34. */
 export function keyMetrics(metrics: Metric[], n = 5): Metric[] {
   return metrics

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { QueryLoad } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
-import type { Evidence } from '../../api/index.ts';
+import type { EvidenceRef as Evidence } from '../../api/index.ts';
 import { show, useFlag, useRecord } from './data.ts';
 import { datasets } from '../../../../pipeline/contracts/index.ts';
 
@@ -44,12 +44,12 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
           title={`${t('region.sourceRow')} · ${open.file}:${open.line}`}
           query={rec}
           testId="source-row"
-          isEmpty={(d) => !d || Object.keys(d).length === 0}
+          isEmpty={(d) => !d || Object.keys(d.row).length === 0}
         >
           {(row) => (
             <table className="kv">
               <tbody>
-                {Object.entries((row as { row?: Record<string, unknown> }).row ?? row).map(([k, v]) => (
+                {Object.entries(row.row).map(([k, v]) => (
                   <tr key={k}>
                     <th title={k}>{columnLabel(open.dataset, k, lang)}</th>
                     <td>{show(v)}</td>

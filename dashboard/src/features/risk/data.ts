@@ -22,7 +22,7 @@ export const useSeverityRegions = (year: number, severity: string | undefined, s
     async () => {
       const page = await api.flagPage({
         year,
-        severity,
+        severity: severity as FlagFilters['severity'],
         scope: scope === 'designated' ? 'designated' : 'all',
         limit: 5000,
         offset: 0,

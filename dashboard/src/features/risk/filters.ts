@@ -66,18 +66,19 @@ export function applyFilters(
   );
 }
 
-/** The same filters in the flag list's parameters (GET /api/flags); the tier belongs to regions, not flags. */
+/** The same filters in the flag list's parameters (GET /api/flags); the tier belongs to regions, not flags. The
+ *  URL's words go to the server as they are (typed as the query's codes): its schema refuses one it does not know. */
 export function flagParams(f: Filters, year: number, scope: 'designated' | 'monitored'): FlagFilters {
   return {
     year,
     scope: scope === 'designated' ? 'designated' : 'all',
     only_province: f.province,
     batch: f.batch ? Number(f.batch) : undefined,
-    designation: f.type,
-    level: f.level,
-    region_status: f.status,
-    severity: f.severity,
-    triage: f.triage,
+    designation: f.type as FlagFilters['designation'],
+    level: f.level as FlagFilters['level'],
+    region_status: f.status as FlagFilters['region_status'],
+    severity: f.severity as FlagFilters['severity'],
+    triage: f.triage as FlagFilters['triage'],
   };
 }
 

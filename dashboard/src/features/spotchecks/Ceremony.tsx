@@ -13,16 +13,13 @@ import { MIN_SEED_DIGITS, seedDigits, useCertificate } from './data.ts';
 import { FileList, poolOf, stratumSizes } from './files.tsx';
 import { Steps, type Step } from './Steps.tsx';
 
-type Selected = Certificate['selected'][number] & {
-  draw_order?: number;
-  inspectors?: { inspector_id: string }[] | string[];
-};
+type Selected = Certificate['selected'][number];
 
 /** A label for a stratum value: a province's name, a batch year, a designation type. */
-export function useStratumLabel(by: string | undefined, names?: unknown) {
+export function useStratumLabel(by: string | undefined, names?: Record<string, string>) {
   const { label } = useI18n();
   const meta = useMeta();
-  const known = (names ?? {}) as Record<string, string>;
+  const known = names ?? {};
   return (s: string) => {
     if (s === 'all') return '—';
     if (by === 'province') return known[s] ?? meta.provinces.find((p) => p.code === s)?.name ?? s;
@@ -32,8 +29,8 @@ export function useStratumLabel(by: string | undefined, names?: unknown) {
 }
 
 function SizePreview({ cert, mode, amount }: { cert: Certificate; mode: 'proportion' | 'count'; amount: string }) {
-  const { t } = useI18n();
-  const by = (cert.strata as { by?: string } | null)?.by;
+  const { t, p } = useI18n();
+  const by = cert.strata?.by;
   const stratumLabel = useStratumLabel(by, cert.province_names);
   const sizes = stratumSizes(cert);
   const pool = poolOf(cert)?.size ?? 0;
@@ -63,7 +60,7 @@ function SizePreview({ cert, mode, amount }: { cert: Certificate; mode: 'proport
   return (
     <div className="size-preview" data-testid="size-preview" data-count={total}>
       <strong>{t('spot.willDraw', { n: total, pool })}</strong>
-      {parts.length > 0 && <div className="muted">{t('spot.perStratum', { list: parts.join('，') })}</div>}
+      {parts.length > 0 && <div className="muted">{t('spot.perStratum', { list: parts.join(p.comma) })}</div>}
     </div>
   );
 }
@@ -71,7 +68,7 @@ function SizePreview({ cert, mode, amount }: { cert: Certificate; mode: 'proport
 function Publish({ id, cert }: { id: string; cert: Certificate }) {
   const { t } = useI18n();
   const { setQuery } = useRouter();
-  const by = (cert.strata as { by?: string } | null)?.by;
+  const by = cert.strata?.by;
   return (
     <div className="ceremony-step" data-testid="publish-step">
       <p className="note">{t('spot.publishHelp')}</p>
@@ -181,23 +178,18 @@ function SeedEntry({ id, cert, onDrawn }: { id: string; cert: Certificate; onDra
 }
 
 export function SelectionTable({ id, cert, names }: { id: string; cert: Certificate; names?: Map<string, string> }) {
-  const { t } = useI18n();
-  const by = (cert.strata as { by?: string } | null)?.by;
+  const { t, p } = useI18n();
+  const by = cert.strata?.by;
   const stratumLabel = useStratumLabel(by, cert.province_names);
   const team = (s: Selected) =>
-    Array.isArray(s.inspectors)
-      ? s.inspectors
-          .map((x) => {
-            const idOf = typeof x === 'string' ? x : x.inspector_id;
-            return names?.get(idOf) ? `${names.get(idOf)}（${idOf}）` : idOf;
-          })
-          .join('、')
-      : '';
+    s.inspectors
+      .map(({ inspector_id: idOf }) => (names?.get(idOf) ? `${names.get(idOf)}${p.open}${idOf}${p.close}` : idOf))
+      .join(p.list);
   return (
     <DataTable<Selected>
       name={`draw-${id}`}
       testId="selection"
-      rows={cert.selected as Selected[]}
+      rows={cert.selected}
       filter={false}
       urlKey={false}
       rowKey={(s) => s.region_code}
@@ -209,9 +201,7 @@ export function SelectionTable({ id, cert, names }: { id: string; cert: Certific
           render: (s) => <Link to={`/regions/${s.region_code}`}>{s.region_code}</Link>,
         },
         { key: 'region_name', label: t('col.region_name') },
-        ...(by
-          ? [{ key: 'stratum', label: t('col.stratum'), value: (s: Selected) => stratumLabel(String(s.stratum ?? '')) }]
-          : []),
+        ...(by ? [{ key: 'stratum', label: t('col.stratum'), value: (s: Selected) => stratumLabel(s.stratum) }] : []),
         { key: 'inspectors', label: t('spot.inspectorsCol'), value: team, wrap: true },
         {
           key: 'ticket',
@@ -289,7 +279,7 @@ function Review({
 }
 
 export function Ceremony({ id, onChange, names }: { id: string; onChange(): void; names?: Map<string, string> }) {
-  const { t } = useI18n();
+  const { t, p } = useI18n();
   const { query, setQuery } = useRouter();
   const cert = useCertificate(id);
   const done = () => {
@@ -313,9 +303,11 @@ export function Ceremony({ id, onChange, names }: { id: string; onChange(): void
             <Steps current={step} done={c.state === 'committed'} />
             <div className="ceremony-hash">
               <div className="label">{t('spot.poolHash')}</div>
-              <code data-testid="pool-hash">{c.pool_sha256}</code>
+              <code data-testid="pool-hash">{c.pool.sha256}</code>
               <div className="muted">
-                {t('col.pool_size')}：{poolOf(c)?.size ?? '—'} · {t('common.year')} {String(c.year ?? '')}
+                {t('col.pool_size')}
+                {p.colon}
+                {poolOf(c)?.size ?? '—'} · {t('common.year')} {String(c.year ?? '')}
               </div>
             </div>
             {step === 'publish' && <Publish id={id} cert={c} />}

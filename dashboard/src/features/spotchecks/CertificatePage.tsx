@@ -6,18 +6,14 @@ import { useState } from 'react';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { Link } from '../../app/router.tsx';
 import { useCanAct, useSession } from '../../app/session.tsx';
-import { api, type Certificate } from '../../api/index.ts';
+import { api, type Certificate, type Verification } from '../../api/index.ts';
 import { useQuery } from '../../api/useQuery.ts';
 import { QueryLoad } from '../../components/QueryLoad.tsx';
 import { useCertificate } from './data.ts';
 import { FileList, poolOf, strataOf } from './files.tsx';
 import { SelectionTable, useStratumLabel } from './Ceremony.tsx';
 
-interface Check {
-  check: string;
-  ok: boolean;
-  detail: string;
-}
+type Check = Verification['checks'][number];
 
 function Checklist({ checks, ok }: { checks: Check[]; ok: boolean }) {
   const { t } = useI18n();
@@ -47,21 +43,14 @@ function Checklist({ checks, ok }: { checks: Check[]; ok: boolean }) {
 }
 
 function Body({ id, c }: { id: string; c: Certificate }) {
-  const { t, label, date } = useI18n();
+  const { t, label, date, p } = useI18n();
   const { user } = useSession();
   const pool = poolOf(c);
   const strata = strataOf(c);
   const stratumLabel = useStratumLabel(strata?.by, c.province_names);
-  const params = (c.parameters ?? {}) as {
-    strata?: string;
-    exclusions?: { name: string }[];
-    proportion?: string;
-    count?: number;
-    team_size?: number | null;
-  };
-  const risk = (c.risk_targeted ?? []) as { region_code: string; region_name: string | null; criterion: string }[];
-  const recompute = c.recompute as { without_database?: string[]; with_database?: string } | undefined;
-  const audit = c.audit as { seq: number; hash: string; check: string } | null | undefined;
+  const params = c.parameters;
+  const risk = c.risk_targeted;
+  const { recompute, audit } = c;
   const provincial = c.province_view != null;
   const inspectors = useQuery(
     [c.year],
@@ -85,7 +74,7 @@ function Body({ id, c }: { id: string; c: Certificate }) {
         </h1>
         <div className="muted">
           #{String(c.draw_id ?? id)} · {label('spot.state', c.state)} ·{' '}
-          {date((c.committed_at ?? c.drawn_at ?? c.frozen_at) as string | null, true)}
+          {date(c.committed_at ?? c.drawn_at ?? c.frozen_at, true)}
         </div>
       </header>
       {!drawn && <p className="banner banner-info">{t('spot.notDrawnYet')}</p>}
@@ -95,7 +84,9 @@ function Body({ id, c }: { id: string; c: Certificate }) {
           {t('spot.protocolText')}
         </p>
         <p className="muted">
-          {t('spot.protocolVersion')}：<code>{String(c.protocol_version ?? '')}</code>
+          {t('spot.protocolVersion')}
+          {p.colon}
+          <code>{String(c.protocol_version ?? '')}</code>
         </p>
       </section>
       <section>
@@ -110,7 +101,7 @@ function Body({ id, c }: { id: string; c: Certificate }) {
               <th scope="row">{t('spot.exclusions')}</th>
               <td>
                 {params.exclusions?.length
-                  ? params.exclusions.map((e) => label('spot.exclusion', e.name)).join('、')
+                  ? params.exclusions.map((e) => label('spot.exclusion', e.name)).join(p.list)
                   : t('common.none')}
               </td>
             </tr>
@@ -134,10 +125,12 @@ function Body({ id, c }: { id: string; c: Certificate }) {
       <section>
         <h2>{t('spot.poolHash')}</h2>
         <code className="hash" data-testid="cert-pool-hash">
-          {c.pool_sha256}
+          {c.pool.sha256}
         </code>
         <p>
-          {t('col.pool_size')}：{pool?.size ?? '—'}
+          {t('col.pool_size')}
+          {p.colon}
+          {pool?.size ?? '—'}
         </p>
         <p className="muted">
           {t('spot.poolFormat')}
@@ -169,9 +162,7 @@ function Body({ id, c }: { id: string; c: Certificate }) {
                   <td>{stratumLabel(s.stratum)}</td>
                   <td className="num">{s.size}</td>
                   <td className="num">{s.take ?? '—'}</td>
-                  <td className="num">
-                    {(s as { inclusion_probability_exact?: string | null }).inclusion_probability_exact ?? '—'}
-                  </td>
+                  <td className="num">{s.inclusion_probability_exact ?? '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -186,7 +177,9 @@ function Body({ id, c }: { id: string; c: Certificate }) {
           </code>
           {c.seed_hash ? (
             <p className="muted">
-              {t('spot.seedHash')}：<code className="hash-small">{String(c.seed_hash)}</code>
+              {t('spot.seedHash')}
+              {p.colon}
+              <code className="hash-small">{String(c.seed_hash)}</code>
             </p>
           ) : null}
         </section>
@@ -212,7 +205,12 @@ function Body({ id, c }: { id: string; c: Certificate }) {
           <ul>
             {risk.map((r) => (
               <li key={r.region_code}>
-                {r.region_name ?? r.region_code}（{r.region_code}）：{r.criterion}
+                <span translate="no">{r.region_name ?? r.region_code}</span>
+                {p.open}
+                {r.region_code}
+                {p.close}
+                {p.colon}
+                {r.criterion}
               </li>
             ))}
           </ul>
@@ -247,8 +245,8 @@ export default function CertificatePage({ id }: { id: string }) {
   const [verdict, setVerdict] = useState<{ ok: boolean; checks: Check[] } | { error: string } | null>(null);
   const verify = async () => {
     try {
-      const r = (await api.verify(id)) as { ok: boolean; checks: Check[] };
-      setVerdict({ ok: r.ok === true, checks: r.checks ?? [] });
+      const r = await api.verify(id);
+      setVerdict({ ok: r.ok, checks: r.checks });
     } catch (e) {
       setVerdict({ error: (e as Error).message });
     }

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCanAct, useSession, useYear } from '../../app/session.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
-import { api, drawIdOf, type SpotcheckRow } from '../../api/index.ts';
+import { api, type DrawRow } from '../../api/index.ts';
 import { useQuery } from '../../api/useQuery.ts';
 import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -41,8 +41,8 @@ export default function SpotchecksPage() {
   const inspectors = useQuery([year], () => api.inspectors(year), canAct);
   const names = new Map((inspectors.data ?? []).map((i) => [i.inspector_id, i.name]));
   const active = (inspectors.data ?? []).filter((i) => i.active).length;
-  const [strata, setStrata] = useState('province');
-  const [exclude, setExclude] = useState<string[]>([...EXCLUSIONS]);
+  const [strata, setStrata] = useState<(typeof STRATA)[number]>('province');
+  const [exclude, setExclude] = useState<typeof EXCLUSIONS>([...EXCLUSIONS]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const colLabel = (k: string) => {
@@ -57,7 +57,7 @@ export default function SpotchecksPage() {
     try {
       const res = await api.freeze({ year, strata, exclude });
       draws.reload();
-      setQuery({ draw: drawIdOf(res), step: null }, { replace: false });
+      setQuery({ draw: String(res.draw_id), step: null }, { replace: false });
     } catch (e) {
       setError((e as Error).message);
     } finally {
@@ -89,7 +89,11 @@ export default function SpotchecksPage() {
           <div className="row">
             <label>
               {t('spot.strata')}
-              <select value={strata} onChange={(e) => setStrata(e.target.value)} data-testid="strata-select">
+              <select
+                value={strata}
+                onChange={(e) => setStrata(e.target.value as (typeof STRATA)[number])}
+                data-testid="strata-select"
+              >
                 {STRATA.map((s) => (
                   <option key={s} value={s}>
                     {label('spot.strata', s)}
@@ -128,24 +132,24 @@ export default function SpotchecksPage() {
       {ceremony && <Ceremony id={ceremony} onChange={draws.reload} names={names} />}
       <QueryLoad title={t('spot.list')} query={draws} testId="draws">
         {(rows) => (
-          <DataTable<SpotcheckRow>
+          <DataTable<DrawRow>
             name="spotcheck-draws"
             testId="draw-list"
             rows={rows}
-            initialSort={{ key: 'id', desc: true }}
-            rowKey={(r) => String(r.id)}
-            onRowClick={(r) => navigate(`/spotchecks/${r.id}`)}
-            rowLabel={(r) => `${t('spot.certificate')} #${r.id}`}
+            initialSort={{ key: 'draw_id', desc: true }}
+            rowKey={(r) => String(r.draw_id)}
+            onRowClick={(r) => navigate(`/spotchecks/${r.draw_id}`)}
+            rowLabel={(r) => `${t('spot.certificate')} #${r.draw_id}`}
             columns={[
-              { key: 'id', label: t('col.id'), align: 'right' },
+              { key: 'draw_id', label: t('col.id'), align: 'right' },
               { key: 'year', label: t('col.year'), align: 'right' },
               {
-                key: 'status',
+                key: 'state',
                 label: t('spot.status'),
                 value: (r) =>
                   r.superseded_by != null
                     ? `${t('spot.superseded')} #${String(r.superseded_by)}`
-                    : label('spot.state', r.status),
+                    : label('spot.state', r.state),
               },
               { key: 'pool_size', label: t('col.pool_size'), align: 'right' },
               { key: 'strata', label: t('spot.strata'), value: (r) => label('spot.strata', r.strata) },
@@ -155,21 +159,21 @@ export default function SpotchecksPage() {
                 value: (r) => r.proportion ?? r.sample_count ?? '',
               },
               { key: 'selected', label: t('col.selected'), align: 'right' },
-              { key: 'frozen_at', label: t('spot.frozenAt'), render: (r) => date(r.frozen_at as string, true) },
-              { key: 'drawn_at', label: t('spot.drawnAt'), render: (r) => date(r.drawn_at as string, true) },
+              { key: 'frozen_at', label: t('spot.frozenAt'), render: (r) => date(r.frozen_at, true) },
+              { key: 'drawn_at', label: t('spot.drawnAt'), render: (r) => date(r.drawn_at, true) },
               {
                 key: 'open',
                 label: '',
                 value: () => '',
                 render: (r) => (
                   <span className="actions">
-                    {r.status !== 'committed' && r.superseded_by == null && canAct && (
+                    {r.state !== 'committed' && r.superseded_by == null && canAct && (
                       <button
                         type="button"
-                        data-testid={`continue-${r.id}`}
+                        data-testid={`continue-${r.draw_id}`}
                         onClick={(e) => {
                           e.stopPropagation();
-                          setQuery({ draw: String(r.id), step: null }, { replace: false });
+                          setQuery({ draw: String(r.draw_id), step: null }, { replace: false });
                         }}
                       >
                         {t('spot.ceremony')}

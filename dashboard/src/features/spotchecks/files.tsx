@@ -9,22 +9,15 @@ export interface PublicFile {
   size?: number | null;
   stratum?: string;
 }
-interface Strata {
-  by: string;
-  file: string;
-  sha256: string;
-  per_stratum: { stratum: string; size: number; take: number | null; file: string; sha256: string }[];
-}
-
-export const poolOf = (c: Certificate) =>
-  c.pool as { file?: string; size?: number; sha256?: string; format?: string; regions?: string[] } | undefined;
-export const strataOf = (c: Certificate) => (c.strata ?? null) as Strata | null;
+/** The certificate's pool and strata (a provincial view has no pool region list). */
+export const poolOf = (c: Certificate) => c.pool;
+export const strataOf = (c: Certificate) => c.strata;
 
 export function publicFiles(c: Certificate): PublicFile[] {
   const pool = poolOf(c);
   const strata = strataOf(c);
   const out: PublicFile[] = [];
-  if (pool?.file) out.push({ name: pool.file, sha256: pool.sha256 ?? c.pool_sha256, size: pool.size });
+  if (pool?.file) out.push({ name: pool.file, sha256: pool.sha256, size: pool.size });
   if (strata) {
     out.push({ name: strata.file, sha256: strata.sha256 });
     for (const s of strata.per_stratum) out.push({ name: s.file, sha256: s.sha256, size: s.size, stratum: s.stratum });

@@ -2,14 +2,16 @@
 // ingest (the same as `shifan ingest`) and show the result and the rejected rows.
 import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
+import { renderLoadMessage } from '../../../../pipeline/vocabulary/index.ts';
 import { Link } from '../../app/router.tsx';
 import { useCanAct } from '../../app/session.tsx';
-import { api, type UploadResult } from '../../api/index.ts';
+import { api, type UploadCheck, type UploadResult } from '../../api/index.ts';
 import { Panel } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { rejectColumns } from '../data/DataPage.tsx';
 import { datasetNames, isCsv, previewCsv, type Preview } from './preview.ts';
 import { positions } from '../../components/positions.ts';
+import { ColumnGuide } from './ColumnGuide.tsx';
 
 export default function UploadPage() {
   const i = useI18n();
@@ -18,6 +20,9 @@ export default function UploadPage() {
   const [dataset, setDataset] = useState('');
   const [preview, setPreview] = useState<Preview | null>(null);
   const [result, setResult] = useState<UploadResult | null>(null);
+  // The server's check of the chosen file: the cells the load would reject, marked in the preview before sending.
+  const [check, setCheck] = useState<UploadCheck | null>(null);
+  const [checking, setChecking] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const canAct = useCanAct();
@@ -26,7 +31,17 @@ export default function UploadPage() {
     setFile(f);
     setResult(null);
     setError(null);
+    setCheck(null);
     setPreview(f && isCsv(f.name) ? previewCsv(await f.slice(0, 256 * 1024).text(), f.name, ds || undefined) : null);
+    if (!f || !canAct) return;
+    setChecking(true);
+    try {
+      setCheck(await api.checkUpload(f, ds || undefined));
+    } catch (e) {
+      setError((e as Error).message);
+    } finally {
+      setChecking(false);
+    }
   };
   const send = async () => {
     if (!file) return;
@@ -41,6 +56,12 @@ export default function UploadPage() {
     }
   };
   const m = preview?.match;
+  // line → contract column → why the load would refuse that cell (a duplicate key marks each of its columns)
+  const bad = new Map<string, string>();
+  for (const r of check?.rejects ?? []) {
+    for (const column of (r.column ?? '').split(','))
+      bad.set(`${r.line}|${column}`, i.reject({ code: r.code, dataset: check?.dataset, column: r.column }));
+  }
 
   return (
     <div className="page" data-page="upload">
@@ -92,6 +113,56 @@ export default function UploadPage() {
           <p className="note">{t('upload.notPreviewable')}</p>
         </Panel>
       )}
+      {(checking || check) && (
+        <Panel title={t('upload.check')} testId="upload-check">
+          {checking || !check ? (
+            <p className="muted">{t('upload.checking')}</p>
+          ) : check.status === 'refused' ? (
+            <div className="state-error" role="alert" data-testid="upload-check-refused">
+              {t('upload.checkRefused', {
+                reason: renderLoadMessage(check.code, check.params, lang, check.message),
+              })}
+            </div>
+          ) : (
+            <>
+              <p data-testid="upload-check-summary" data-rejected={check.rejected}>
+                {t('upload.checkSummary', { records: check.records, good: check.good, rejected: check.rejected })}
+              </p>
+              {check.already_loaded && (
+                <p className="note">
+                  {t('upload.alreadyLoaded', {
+                    load: check.already_loaded.load_id,
+                    file: check.already_loaded.file_name,
+                  })}
+                </p>
+              )}
+              {check.rejects.length > 0 && (
+                <DataTable
+                  name="upload-check"
+                  testId="upload-check-rejects"
+                  rows={check.rejects.map((r) => ({
+                    line: r.line,
+                    column: r.column
+                      ? r.column
+                          .split(',')
+                          .map((c) => i.column(check.dataset ?? '', c))
+                          .join(lang === 'zh' ? '、' : ', ')
+                      : '',
+                    value: r.value,
+                    reason: i.reject({ code: r.code, dataset: check.dataset, column: r.column }),
+                  }))}
+                  columns={[
+                    { key: 'line', label: t('col.line') },
+                    { key: 'column', label: t('col.column') },
+                    { key: 'value', label: t('col.value') },
+                    { key: 'reason', label: t('col.reason') },
+                  ]}
+                />
+              )}
+            </>
+          )}
+        </Panel>
+      )}
       {preview && (
         <Panel
           title={`${t('upload.columns')} · ${preview.dataset ? `${preview.dataset.zh} (${preview.dataset.name})` : '?'}`}
@@ -102,9 +173,27 @@ export default function UploadPage() {
               <div className="ok">✓ {t('upload.columnsOk')}</div>
             ) : (
               <ul className="problems">
-                {m.missing.length > 0 && <li>missing: {m.missing.join(', ')}</li>}
-                {m.unknown.length > 0 && <li>unknown: {m.unknown.join(', ')}</li>}
-                {m.duplicated.length > 0 && <li>duplicated: {m.duplicated.join(', ')}</li>}
+                {m.missing.length > 0 && (
+                  <li>
+                    {t('upload.missing', {
+                      columns: m.missing
+                        .map((c) => i.column(preview.dataset!.name, c))
+                        .join(lang === 'zh' ? '、' : ', '),
+                    })}
+                  </li>
+                )}
+                {m.unknown.length > 0 && (
+                  <li>{t('upload.unknown', { columns: m.unknown.join(lang === 'zh' ? '、' : ', ') })}</li>
+                )}
+                {m.duplicated.length > 0 && (
+                  <li>
+                    {t('upload.duplicated', {
+                      columns: m.duplicated
+                        .map((c) => i.column(preview.dataset!.name, c))
+                        .join(lang === 'zh' ? '、' : ', '),
+                    })}
+                  </li>
+                )}
               </ul>
             )
           ) : (
@@ -127,9 +216,19 @@ export default function UploadPage() {
                 {positions(preview.rows).map(({ at, value }) => (
                   <tr key={at}>
                     <td className="muted">{at + 2}</td>
-                    {positions(value).map((c) => (
-                      <td key={c.at}>{c.value}</td>
-                    ))}
+                    {positions(value).map((c) => {
+                      const why = m?.columns[c.at] === undefined ? undefined : bad.get(`${at + 2}|${m.columns[c.at]}`);
+                      return (
+                        <td
+                          key={c.at}
+                          className={why ? 'bad' : undefined}
+                          title={why}
+                          data-bad={why ? 'true' : undefined}
+                        >
+                          {c.value}
+                        </td>
+                      );
+                    })}
                   </tr>
                 ))}
               </tbody>
@@ -141,24 +240,37 @@ export default function UploadPage() {
         <Panel title={t('upload.result')} testId="upload-result">
           <div className="facts">
             <span>
-              {t('col.file')}：{result.result.file}
+              {t('col.file')}
+              {i.p.colon}
+              <span translate="no">{result.result.file}</span>
             </span>
             <span>
-              {t('col.dataset')}：{result.result.dataset ? i.dataset(result.result.dataset) : '—'}
+              {t('col.dataset')}
+              {i.p.colon}
+              {result.result.dataset ? i.dataset(result.result.dataset) : '—'}
             </span>
             <span>
-              {t('col.status')}：
+              {t('col.status')}
+              {i.p.colon}
               <strong data-status={result.result.status}>{i.label('loadStatus', result.result.status)}</strong>
             </span>
             <span>
-              {t('col.loaded')}：{result.result.loaded}
+              {t('col.loaded')}
+              {i.p.colon}
+              {result.result.loaded}
             </span>
             <span>
-              {t('col.rejected')}：<strong data-testid="upload-rejected">{result.result.rejected}</strong>
+              {t('col.rejected')}
+              {i.p.colon}
+              <strong data-testid="upload-rejected">{result.result.rejected}</strong>
             </span>
           </div>
           {/* The counts are above; the loader's own text says why a file was refused or skipped. */}
-          {result.result.status !== 'loaded' && <p className="note">{result.result.message}</p>}
+          {result.result.status !== 'loaded' && (
+            <p className="note">
+              {renderLoadMessage(result.result.code, result.result.params, i.lang, result.result.message ?? '')}
+            </p>
+          )}
           {result.rejects.length > 0 && (
             <>
               <h3>{t('upload.rejects')}</h3>
@@ -170,8 +282,13 @@ export default function UploadPage() {
               />
             </>
           )}
+          {result.result.status === 'loaded' && <p className="note">{t('upload.figures')}</p>}
           <Link to="/data">{t('nav.data')} →</Link>
         </Panel>
+      )}
+      {/* what each column accepts, for the dataset chosen or recognised */}
+      {(dataset || preview?.dataset?.name || check?.dataset) && (
+        <ColumnGuide dataset={(dataset || preview?.dataset?.name || check?.dataset)!} />
       )}
     </div>
   );
