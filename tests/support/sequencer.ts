@@ -12,6 +12,8 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  */
 export const ESTIMATE: Record<string, number> = {
   'tests/api/sweep.test.ts': 240,
+  // added after that run: a guess from its likeness to the other browser files (every page in two languages)
+  'tests/browser/language-scan.test.ts': 150,
   'tests/demo/cli.test.ts': 199,
   'tests/browser/workflows.test.ts': 170,
   'tests/browser/dashboard.test.ts': 133,
