@@ -3,7 +3,7 @@
 import type { Database } from '../../pipeline/db/index.ts';
 import { regions as regionsContract, spotcheckFindings } from '../../pipeline/contracts/index.ts';
 import { historyTable } from '../../pipeline/contracts/ddl.ts';
-import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
+import { freshDatabase } from '../support/fresh-database.ts';
 
 export interface RegionRow {
   region_code: string;
@@ -15,8 +15,9 @@ export interface RegionRow {
   project_name?: string | null;
 }
 
+/** A fresh prepared database (a copy of the run's prepared empty one, tests/support/fresh-database.ts). */
 export async function openTestDb(): Promise<Database> {
-  return openPreparedDatabase(':memory:');
+  return freshDatabase();
 }
 
 export async function addRegions(db: Database, rows: RegionRow[]): Promise<void> {
