@@ -10,7 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { Database } from '../db/index.ts';
 import type { ThrottleOptions } from '../users/throttle.ts';
 import type { LazySchemaCompilers } from './lazy-schemas.ts';
-import errors, { frameworkError } from './plugins/errors.ts';
+import errors, { clientError, frameworkError } from './plugins/errors.ts';
 import dbPlugin from './plugins/db.ts';
 import figures, { type AutoRefreshOptions } from './plugins/figures.ts';
 import auth from './plugins/auth.ts';
@@ -52,6 +52,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         : (opts.trustProxy ?? false),
     bodyLimit: 1024 * 1024,
     frameworkErrors: frameworkError,
+    clientErrorHandler: clientError,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, useDefaults: true } },
     ...(opts.serverFactory ? { serverFactory: opts.serverFactory } : {}),
     ...(opts.lazySchemas

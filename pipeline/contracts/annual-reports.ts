@@ -11,8 +11,8 @@ export const annualReports: DatasetContract = {
   columns: [
     { name: 'region_code', zh: '行政区划代码', type: 'region_code' },
     { name: 'report_year', zh: '报告年度', type: 'int', min: 2000, max: 2100 },
-    { name: 'submitted_on', zh: '报送日期', type: 'date' },
-    { name: 'published_on', zh: '公开日期', type: 'date', note: 'empty: not published' },
+    { name: 'submitted_on', zh: '报送日期', type: 'date', example: '2025-01-20' },
+    { name: 'published_on', zh: '公开日期', type: 'date', note: 'empty: not published', example: '2025-01-25' },
     { name: 'published_url', zh: '公开网址', type: 'text', optional: true },
     { name: 'enforcement_decisions', zh: '执法决定总数', type: 'int', ...stated },
     { name: 'litigation_concluded', zh: '行政诉讼审结数', type: 'int', ...stated },

@@ -8,7 +8,7 @@ export const namingApplications: DatasetContract = {
     'Applications of a naming round (认定程序 三(一)): the applying region, comprehensive or single-item, the field of a single-item application, and the self-assessment report file.',
   key: ['round_id', 'region_code'],
   columns: [
-    { name: 'round_id', zh: '认定批次', type: 'text', note: 'the round, e.g. 2026' },
+    { name: 'round_id', zh: '认定批次', type: 'text', example: '2026', note: 'the round, e.g. 2026' },
     { name: 'region_code', zh: '行政区划代码', type: 'region_code' },
     { name: 'region_name', zh: '地区名称', type: 'text', required: true },
     {

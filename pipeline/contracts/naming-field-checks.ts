@@ -8,7 +8,7 @@ export const namingFieldChecks: DatasetContract = {
     'Findings of the field check of an applicant on the field-check list (三(五) 实地核查), one row per indicator No. checked.',
   key: ['round_id', 'region_code', 'indicator_no'],
   columns: [
-    { name: 'round_id', zh: '认定批次', type: 'text' },
+    { name: 'round_id', zh: '认定批次', type: 'text', example: '2026' },
     { name: 'region_code', zh: '行政区划代码', type: 'region_code' },
     { name: 'indicator_no', zh: '指标序号', type: 'int', min: 1, max: 200 },
     { name: 'met', zh: '核实达标', type: 'boolean', required: true },

@@ -9,7 +9,7 @@ export const namingObjections: DatasetContract = {
   key: ['objection_id'],
   columns: [
     { name: 'objection_id', zh: '异议编号', type: 'text' },
-    { name: 'round_id', zh: '认定批次', type: 'text', required: true },
+    { name: 'round_id', zh: '认定批次', type: 'text', example: '2026', required: true },
     { name: 'region_code', zh: '行政区划代码', type: 'region_code', required: true },
     { name: 'received_on', zh: '收到日期', type: 'date', required: true },
     { name: 'summary', zh: '异议内容', type: 'text', required: true },
@@ -18,6 +18,8 @@ export const namingObjections: DatasetContract = {
       zh: '处理结果',
       type: 'enum',
       required: true,
+      // the example shows a handled objection, with its date
+      example: '异议不成立',
       values: [
         { value: 'pending', zh: '处理中', en: 'Pending', aliases: ['待处理'] },
         { value: 'upheld', zh: '异议成立', en: 'Upheld', aliases: ['成立'] },

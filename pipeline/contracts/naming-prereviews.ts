@@ -8,7 +8,7 @@ export const namingPrereviews: DatasetContract = {
     "The provincial office's pre-review of each applicant (三(二) 初审推荐): recommended or not, its place on the province's recommendation list, and the opinion.",
   key: ['round_id', 'region_code'],
   columns: [
-    { name: 'round_id', zh: '认定批次', type: 'text' },
+    { name: 'round_id', zh: '认定批次', type: 'text', example: '2026' },
     { name: 'region_code', zh: '行政区划代码', type: 'region_code' },
     { name: 'recommended', zh: '是否推荐', type: 'boolean', required: true },
     {

@@ -8,7 +8,7 @@ export const namingSatisfaction: DatasetContract = {
     'The public-satisfaction survey run alongside the third-party evaluation (三(四) 人民群众满意度测评): sample size and satisfied respondents per applicant.',
   key: ['round_id', 'region_code'],
   columns: [
-    { name: 'round_id', zh: '认定批次', type: 'text' },
+    { name: 'round_id', zh: '认定批次', type: 'text', example: '2026' },
     { name: 'region_code', zh: '行政区划代码', type: 'region_code' },
     { name: 'respondents', zh: '样本量', type: 'int', min: 1, required: true },
     { name: 'satisfied', zh: '满意人数', type: 'int', min: 0, required: true },

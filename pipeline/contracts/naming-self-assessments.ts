@@ -8,7 +8,7 @@ export const namingSelfAssessments: DatasetContract = {
     "An applicant's self-assessment against the indicator system (三(一) 自查自评), one row per seed indicator No.: met, not met or not applicable, with the figure it claims.",
   key: ['round_id', 'region_code', 'indicator_no'],
   columns: [
-    { name: 'round_id', zh: '认定批次', type: 'text' },
+    { name: 'round_id', zh: '认定批次', type: 'text', example: '2026' },
     { name: 'region_code', zh: '行政区划代码', type: 'region_code' },
     { name: 'indicator_no', zh: '指标序号', type: 'int', min: 1, max: 200, note: "the seed's third-level number" },
     {

@@ -8,7 +8,7 @@ export const namingThirdParty: DatasetContract = {
     "The third-party evaluation of each applicant against the indicator system (三(三) 第三方评估): a score 0–100 per indicator area (一级指标 1–8) with the evaluator's opinion.",
   key: ['round_id', 'region_code', 'area'],
   columns: [
-    { name: 'round_id', zh: '认定批次', type: 'text' },
+    { name: 'round_id', zh: '认定批次', type: 'text', example: '2026' },
     { name: 'region_code', zh: '行政区划代码', type: 'region_code' },
     {
       name: 'area',

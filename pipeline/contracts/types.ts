@@ -38,6 +38,8 @@ export interface Column {
   /** Lower bound for numbers (inclusive). Counts default to 0. */
   min?: number;
   max?: number;
+  /** The templates' example value, where the type's generic example would not pass a rule (pipeline/templates). */
+  example?: string;
   /** SQL over the typed row used when the cell is blank (e.g. province_code from region_code). */
   derive?: string;
 }

@@ -11,6 +11,7 @@ import * as inspectors from '../api/schemas/inspectors.ts';
 import * as jobs from '../api/schemas/jobs.ts';
 import * as meta from '../api/schemas/meta.ts';
 import * as naming from '../api/schemas/naming.ts';
+import * as templates from '../api/schemas/templates.ts';
 import * as regions from '../api/schemas/regions.ts';
 import * as risk from '../api/schemas/risk.ts';
 import * as spotchecks from '../api/schemas/spotchecks.ts';
@@ -109,6 +110,8 @@ export const ROUTES: Array<[string, RouteSchema]> = [
   ['POST /api/naming/rounds/:round/decisions', naming.decision],
   ['GET /api/naming/rounds/:round/reports', naming.reports],
   ['POST /api/naming/rounds/:round/export', naming.makeExport],
+  ['GET /api/naming/rounds/:round/export', naming.exportStatus],
+  ['GET /api/templates/:file', templates.template],
   ['GET /api/naming/rounds/:round/export/:file', naming.downloadExport],
 ];
 
@@ -128,6 +131,7 @@ function namedShapes(): Map<object, string> {
     regions,
     risk,
     spotchecks,
+    templates,
     uploadCheck,
     users,
     watchlist,

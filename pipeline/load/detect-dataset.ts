@@ -4,7 +4,9 @@ import { basename } from 'node:path';
 import { datasets, type DatasetContract } from '../contracts/index.ts';
 import { matchHeader, normaliseHeader } from '../contracts/header-match.ts';
 
-export type Detection = { contract: DatasetContract } | { error: string };
+export type Detection =
+  | { contract: DatasetContract }
+  | { error: string; code: 'unknown_dataset' | 'ambiguous_dataset'; params: Record<string, unknown> };
 
 export function detectDataset(path: string, fields: string[]): Detection {
   const name = normaliseHeader(basename(path));
@@ -17,6 +19,8 @@ export function detectDataset(path: string, fields: string[]): Detection {
   if (fitting.length > 1) {
     return {
       error: `the header fits several datasets (${fitting.map((d) => d.name).join(', ')}); name the file after one or pass --dataset`,
+      code: 'ambiguous_dataset',
+      params: { datasets: fitting.map((d) => d.name) },
     };
   }
   const scored = datasets
@@ -25,5 +29,7 @@ export function detectDataset(path: string, fields: string[]): Detection {
   const hint = scored[0] && scored[0].known > 0 ? ` (closest: ${scored[0].d.name})` : '';
   return {
     error: `cannot tell which dataset this file carries${hint}: name it <dataset>_….csv (e.g. enforcement_decisions_2024.csv) or pass --dataset`,
+    code: 'unknown_dataset',
+    params: scored[0] && scored[0].known > 0 ? { closest: scored[0].d.name } : {},
   };
 }

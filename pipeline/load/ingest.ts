@@ -14,7 +14,6 @@ import { stageRows } from './stage-rows.ts';
 import { stageParquet } from './stage-parquet.ts';
 import { locate, type Breakpoint, type Staged } from './staged.ts';
 import { writeRejects, type RejectRow } from './rejects.ts';
-import type { FileRefusalCode } from './reject-codes.ts';
 
 export type IngestStatus = 'loaded' | 'skipped' | 'refused';
 
@@ -24,7 +23,10 @@ export interface IngestResult {
   status: IngestStatus;
   loaded: number;
   rejected: number;
+  /** English, for logs; `code` and `params` are what a reader sees, worded by pipeline/vocabulary (loadMessage). */
   message: string;
+  code: string;
+  params: Record<string, unknown>;
   load_id?: number;
   records?: number;
   superseded?: number;
@@ -41,6 +43,27 @@ export interface IngestOptions {
 
 export class CountMismatchError extends Error {
   override name = 'CountMismatchError';
+  constructor(
+    message: string,
+    readonly params: { records: number; loaded: number; rejected: number },
+  ) {
+    super(message);
+  }
+}
+
+/** A header that does not fit, as a load message code with its figures (pipeline/vocabulary loadMessage). */
+function headerProblem(
+  contract: DatasetContract,
+  match: { columns: Array<string | undefined>; missing: string[]; unknown: string[]; duplicated: string[] },
+): { code: 'header_mismatch' | 'no_header'; params: Record<string, unknown> } {
+  const known = match.columns.filter((c) => c !== undefined).length;
+  // a first row that is mostly not column names is data: its cells are never quoted (any province may read the log)
+  if (known * 2 < match.columns.length)
+    return { code: 'no_header', params: { dataset: contract.name, known, cells: match.columns.length } };
+  return {
+    code: 'header_mismatch',
+    params: { dataset: contract.name, missing: match.missing, unknown: match.unknown, duplicated: match.duplicated },
+  };
 }
 
 export async function ingestFile(db: Database, filePath: string, options: IngestOptions = {}): Promise<IngestResult> {
@@ -54,6 +77,7 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
   try {
     source = await openSource(db, path, options.dataset);
   } catch (err) {
+    const loadCode = (err as { loadCode?: string }).loadCode;
     return {
       file,
       dataset: options.dataset ?? null,
@@ -61,6 +85,8 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
       loaded: 0,
       rejected: 0,
       message: (err as Error).message,
+      code: loadCode ?? 'unreadable',
+      params: loadCode ? {} : { detail: (err as Error).message },
     };
   }
   const dataset = source.contract?.name ?? null;
@@ -80,6 +106,8 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
         loaded: 0,
         rejected: 0,
         message: `same content as load ${earlier.load_id} (${earlier.file_name}); nothing changed`,
+        code: 'skipped',
+        params: { earlier: earlier.load_id, earlier_file: earlier.file_name },
         load_id: earlier.load_id,
       };
     }
@@ -95,10 +123,22 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
       dataset,
       format: source.format,
       message,
+      message_code: problem.code,
+      message_params: JSON.stringify(problem.params ?? {}),
       source: options.source ?? 'cli',
       total_ms: elapsed(),
     });
-    return { file, dataset, status: 'refused', loaded: 0, rejected: 0, message, load_id: row.load_id };
+    return {
+      file,
+      dataset,
+      status: 'refused',
+      loaded: 0,
+      rejected: 0,
+      message,
+      code: problem.code,
+      params: problem.params ?? {},
+      load_id: row.load_id,
+    };
   }
 
   const contract = source.contract!;
@@ -134,6 +174,8 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
         load_id: loadId,
         status: 'loaded',
         message: null,
+        message_code: null,
+        message_params: null,
         encoding: s.encoding,
         records: s.records,
         loaded,
@@ -154,6 +196,8 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
       loaded: result.loaded,
       rejected: result.rejected,
       message,
+      code: 'loaded',
+      params: { loaded: result.loaded, rejected: result.rejected, superseded: result.superseded },
       load_id: loadId,
       records: result.records,
       superseded: result.superseded,
@@ -161,10 +205,14 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
     };
   } catch (err) {
     const message = err instanceof CountMismatchError ? err.message : `${file}: ${(err as Error).message}`;
+    const code = err instanceof CountMismatchError ? 'count_mismatch' : 'unreadable';
+    const params = err instanceof CountMismatchError ? err.params : { detail: (err as Error).message };
     await db.runFile('load/finish_load', {
       load_id: loadId,
       status: 'refused',
       message,
+      message_code: code,
+      message_params: JSON.stringify(params),
       encoding: staged?.encoding ?? null,
       records: staged?.records ?? null,
       loaded: 0,
@@ -174,7 +222,18 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
       validate_ms: null,
       total_ms: elapsed(),
     });
-    return { file, dataset, status: 'refused', loaded: 0, rejected: 0, message, load_id: loadId, ms: elapsed() };
+    return {
+      file,
+      dataset,
+      status: 'refused',
+      loaded: 0,
+      rejected: 0,
+      message,
+      code,
+      params,
+      load_id: loadId,
+      ms: elapsed(),
+    };
   } finally {
     await releaseStaged(db, staged);
   }
@@ -184,7 +243,7 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
 export interface CheckResult {
   file: string;
   dataset: string | null;
-  /** checked: the rows were validated; refused: the whole file would be refused (`message` says why) */
+  /** checked: the rows were validated; refused: the whole file would be refused (`code` says why) */
   status: 'checked' | 'refused';
   records: number;
   /** rows that would load */
@@ -193,9 +252,10 @@ export interface CheckResult {
   rejected: number;
   /** every failing cell: line, column, code, value, as the load would keep them */
   rejects: RejectRow[];
-  /** a refused file's reason as a code of the vocabulary's fileRefusal group */
-  code: FileRefusalCode | null;
-  /** the loader's own words (English, as the load log keeps them) */
+  /** a refused file's reason: a code of the vocabulary's loadMessage group and its figures (null when checked) */
+  code: string | null;
+  params: Record<string, unknown>;
+  /** English, for logs */
   message: string;
   /** the load that already holds this exact content, if any: loading it again would change nothing */
   already_loaded: { load_id: number; file_name: string } | null;
@@ -212,7 +272,10 @@ export async function checkFile(
 ): Promise<CheckResult> {
   const path = resolve(filePath);
   const file = basename(path);
-  const refused = (dataset: string | null, code: FileRefusalCode, message: string): CheckResult => ({
+  const refused = (
+    dataset: string | null,
+    why: { code: string; params?: Record<string, unknown>; message: string },
+  ): CheckResult => ({
     file,
     dataset,
     status: 'refused',
@@ -220,21 +283,27 @@ export async function checkFile(
     good: 0,
     rejected: 0,
     rejects: [],
-    code,
-    message,
+    code: why.code,
+    params: why.params ?? {},
+    message: why.message,
     already_loaded: null,
   });
   let source: OpenedSource;
   try {
     source = await openSource(db, path, options.dataset);
   } catch (err) {
-    return refused(options.dataset ?? null, 'unreadable', (err as Error).message);
+    const loadCode = (err as { loadCode?: string }).loadCode;
+    return refused(options.dataset ?? null, {
+      code: loadCode ?? 'unreadable',
+      params: loadCode ? {} : { detail: (err as Error).message },
+      message: (err as Error).message,
+    });
   }
   const dataset = source.contract?.name ?? null;
   const problem = fileProblem(source);
   if (problem) {
     closeSource(source);
-    return refused(dataset, problem.code, `${file}: ${problem.message}`);
+    return refused(dataset, { ...problem, message: `${file}: ${problem.message}` });
   }
   const contract = source.contract!;
   const earlier = (
@@ -256,24 +325,34 @@ export async function checkFile(
       rejected: v.rejected,
       rejects: v.rejects,
       code: null,
+      params: {},
       message: `${v.good} would load, ${v.rejected} would be rejected`,
       already_loaded: earlier ? { load_id: earlier.load_id, file_name: earlier.file_name } : null,
     };
   } catch (err) {
     return err instanceof CountMismatchError
-      ? refused(dataset, 'count_mismatch', err.message)
-      : refused(dataset, 'unreadable', `${file}: ${(err as Error).message}`);
+      ? refused(dataset, { code: 'count_mismatch', params: err.params, message: err.message })
+      : refused(dataset, {
+          code: 'unreadable',
+          params: { detail: (err as Error).message },
+          message: `${file}: ${(err as Error).message}`,
+        });
   } finally {
     await releaseStaged(db, staged);
   }
 }
 
 /** Why a whole file cannot be loaded (unreadable, unknown dataset, wrong header), before any row is read. */
-function fileProblem(source: OpenedSource): { code: FileRefusalCode; message: string } | undefined {
+function fileProblem(
+  source: OpenedSource,
+): { code: string; params?: Record<string, unknown>; message: string } | undefined {
   return (
     source.problem ??
     (source.match && !source.match.ok
-      ? { code: 'header_mismatch' as const, message: describeHeaderProblem(source.contract!, source.match) }
+      ? {
+          ...headerProblem(source.contract!, source.match),
+          message: describeHeaderProblem(source.contract!, source.match),
+        }
       : undefined)
   );
 }
@@ -365,6 +444,7 @@ async function validateStaged(
     throw new CountMismatchError(
       `${file}: ${s.records} records in the file but ${good} loaded + ${rejected} rejected = ${good + rejected}; ` +
         `the file was not loaded (check its quoting and line breaks)`,
+      { records: s.records, loaded: good, rejected },
     );
   }
   return { sql, read, dups, good, rejects, rejected, readMs };

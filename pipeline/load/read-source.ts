@@ -34,7 +34,11 @@ export interface OpenedSource {
   sha256: string;
   contract?: DatasetContract;
   match?: HeaderMatch;
-  problem?: { code: 'unknown_dataset' | 'header_mismatch' | 'empty_file'; message: string };
+  problem?: {
+    code: 'unknown_dataset' | 'ambiguous_dataset' | 'header_mismatch' | 'no_header' | 'empty_file';
+    message: string;
+    params?: Record<string, unknown>;
+  };
   csv?: { delimiter: ',' | '\t'; scan: CsvScan };
   /** JSON Lines rows, keyed later by contract column. */
   rows?: Array<{ line: number; values: Array<string | null>; raw: string }>;
@@ -47,7 +51,10 @@ export async function openSource(db: Database, path: string, datasetName?: strin
   const report = await openReport(path, datasetName);
   if (report) return report;
   const format = formatOf(path);
-  if (!format) throw new Error(`${basename(path)}: unsupported file type (CSV, XLSX, JSON Lines or Parquet)`);
+  if (!format)
+    throw Object.assign(new Error(`${basename(path)}: unsupported file type (CSV, XLSX, JSON Lines or Parquet)`), {
+      loadCode: 'unsupported_format',
+    });
   let fields: string[] = [];
   const source: OpenedSource = { path, format, fields, sha256: '' };
 
@@ -104,7 +111,7 @@ export async function openSource(db: Database, path: string, datasetName?: strin
   }
   const detection = datasetName ? { contract: datasetByName(datasetName) } : detectDataset(path, fields);
   if ('error' in detection) {
-    source.problem = { code: 'unknown_dataset', message: detection.error };
+    source.problem = { code: detection.code, message: detection.error, params: detection.params };
     return source;
   }
   source.contract = detection.contract;

@@ -1,5 +1,8 @@
 // The stated method of a round: every number the office may set, with the default and why (README.md). Stored with
 // the round as JSON, so a ranking or a field-check list can always be recomputed by the method it was made with.
+import { CodedError } from '../vocabulary/errors.ts';
+import { renderFieldCheckRule } from '../vocabulary/naming-messages.ts';
+import type { Lang } from '../vocabulary/types.ts';
 
 export interface RankingWeights {
   /** 三(三): the third-party evaluation's mean area score, 0–100. */
@@ -48,11 +51,9 @@ export function parseFieldCheckRule(text: string): FieldCheckRule {
   if (top && Number(top[1]) >= 1) return { rule: 'top_k', k: Number(top[1]) };
   const min = /^min:(\d+(\.\d+)?)$/.exec(text);
   if (min && Number(min[1]) <= 100) return { rule: 'threshold', min: Number(min[1]) };
-  throw new Error(
-    `a field-check rule is top:K (the K best ranked, ties at the cut included) or min:S (score ≥ S, 0–100), got "${text}"`,
-  );
+  throw new CodedError('naming.bad_field_check_rule', { value: text });
 }
 
-export function describeFieldCheckRule(r: FieldCheckRule): string {
-  return r.rule === 'top_k' ? `综合排名前 ${r.k} 名（并列者一并列入）` : `综合得分不低于 ${r.min}`;
+export function describeFieldCheckRule(r: FieldCheckRule, lang: Lang = 'zh'): string {
+  return renderFieldCheckRule(r, lang);
 }

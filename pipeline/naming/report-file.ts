@@ -48,17 +48,17 @@ export async function loadApplicationReport(
 ): Promise<LoadedReport> {
   await getRound(db, roundId);
   const [application] = await db.allFile('naming/application_one', { round: roundId, region: regionCode });
-  if (!application) throw new RoundError(`认定批次 ${roundId} 没有 ${regionCode} 的申报，请先载入申报表`, 'not_ready');
+  if (!application) throw new RoundError('naming.no_application', { round: roundId, region: regionCode });
   const fileName = basename(path);
   const format = reportFileFormat(fileName);
-  if (!format) throw new RoundError(`${fileName}：自评报告应为 PDF、DOCX 或 TXT 文件`, 'bad_round');
+  if (!format) throw new RoundError('naming.bad_report_format', { file: fileName });
   const bytes = await readFile(path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   let text: string;
   try {
     text = await extractReportText(bytes, format);
   } catch (err) {
-    throw new RoundError(`${fileName}：无法读取文本（${(err as Error).message}）`, 'bad_round');
+    throw new RoundError('naming.unreadable_report', { file: fileName, detail: (err as Error).message });
   }
   const inserted = await db.transaction(async () => {
     const rows = await db.allFile('naming/report_insert', {

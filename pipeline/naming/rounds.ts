@@ -10,6 +10,8 @@ import {
   type FieldCheckRule,
   type RoundMethod,
 } from './method.ts';
+import { CodedError, type ErrorCode, renderError } from '../vocabulary/errors.ts';
+import type { Params } from '../vocabulary/types.ts';
 import { buildTimetable, DEFAULT_STEP_WORKDAYS, type RoundStep, type TimetableStep } from './timetable.ts';
 
 export type ApplicationKind = 'comprehensive' | 'single';
@@ -48,12 +50,13 @@ export interface Round {
   created_by: string;
 }
 
-export class RoundError extends Error {
-  constructor(
-    message: string,
-    readonly code: 'round_not_found' | 'round_exists' | 'bad_round' | 'not_ready' = 'bad_round',
-  ) {
-    super(message);
+/** A naming round's refusal: a vocabulary code (naming.*) with its parameters, worded in the reader's language. */
+export class RoundError extends CodedError {
+  override name = 'RoundError';
+  constructor(code: ErrorCode, params: Params = {}) {
+    super(code, params);
+    // For logs and callers that print the error itself: Chinese (the office's language), then English.
+    this.message = `${renderError(code, params, 'zh')}（${renderError(code, params, 'en')}）`;
   }
 }
 
@@ -66,21 +69,20 @@ export function defaultTitle(batch: number, year: number): string {
 
 export async function createRound(db: Database, input: RoundInput, actor: string): Promise<Round> {
   if (!new RegExp(ROUND_ID_PATTERN).test(input.round_id))
-    throw new RoundError(`认定批次编号应为年份，可带后缀（如 2026、2026-b），收到 "${input.round_id}"`);
-  if (!Number.isInteger(input.batch) || input.batch < 1) throw new RoundError(`批次应为正整数，收到 ${input.batch}`);
+    throw new RoundError('naming.bad_round_id', { value: input.round_id });
+  if (!Number.isInteger(input.batch) || input.batch < 1)
+    throw new RoundError('naming.bad_batch', { value: input.batch });
   if (!Number.isInteger(input.year) || input.year < 2019 || input.year > 2100)
-    throw new RoundError(`年度应为 2019–2100 的年份，收到 ${input.year}`);
+    throw new RoundError('naming.bad_year', { value: input.year });
   const kinds = input.kinds ?? ['comprehensive', 'single'];
   const known = new Set(NAMING_FIELDS.map((f) => f.value));
   const fields = input.fields ?? [...known];
   const bad = fields.filter((f) => !known.has(f));
-  if (bad.length) throw new RoundError(`未知的单项示范领域：${bad.join('、')}（可选：${[...known].join(', ')}）`);
+  if (bad.length) throw new RoundError('naming.unknown_fields', { fields: bad, known: [...known] });
   const dataTo = input.data_to ?? input.year - 1;
   const dataFrom = input.data_from ?? dataTo - 1;
   if (dataFrom > dataTo || dataTo >= input.year)
-    throw new RoundError(
-      `申报地区数据年度应在认定年度之前且起止有序，收到 ${dataFrom}–${dataTo}（认定年度 ${input.year}）`,
-    );
+    throw new RoundError('naming.bad_data_years', { from: dataFrom, to: dataTo, year: input.year });
   const method: RoundMethod = { ...DEFAULT_METHOD, ...input.method };
   const timetable = buildTimetable(input.applications_due, input.step_workdays);
   const notice = timetable.find((s) => s.step === 'notice')!.workdays ?? DEFAULT_STEP_WORKDAYS.notice;
@@ -101,7 +103,7 @@ export async function createRound(db: Database, input: RoundInput, actor: string
   };
   await db.transaction(async () => {
     if ((await db.allFile('naming/rounds', { round: input.round_id })).length)
-      throw new RoundError(`认定批次 ${input.round_id} 已存在`, 'round_exists');
+      throw new RoundError('naming.round_exists', { round: input.round_id });
     await db.runFile('naming/round_insert', {
       ...round,
       kinds: JSON.stringify(kinds),
@@ -153,7 +155,7 @@ export async function listRounds(q: Query | Database): Promise<Round[]> {
 export async function getRound(q: Query | Database, roundId: string): Promise<Round> {
   const query = typeof q === 'function' ? q : queryOf(q);
   const row = (await query('naming/rounds', { round: roundId }))[0];
-  if (!row) throw new RoundError(`没有认定批次 ${roundId}（用 shifan round create 创建）`, 'round_not_found');
+  if (!row) throw new RoundError('naming.round_not_found', { round: roundId });
   return parseRound(row);
 }
 
@@ -180,8 +182,7 @@ export interface RoundCounts {
 export interface StepStatus extends TimetableStep {
   /** done: the step's output is in; due: open and its date has come; open: not yet due. */
   state: 'done' | 'overdue' | 'open';
-  /** What the step holds, in Chinese. */
-  holds: string;
+  // what the step holds is worded from the round's counts (pipeline/vocabulary renderRoundProgress)
 }
 
 export interface RoundStatus {
@@ -211,18 +212,9 @@ export async function roundStatus(
     notice: counts.notices > 0,
     naming: counts.decided > 0 && counts.decided >= counts.candidates,
   };
-  const holds: Record<RoundStep, string> = {
-    applications: `申报 ${counts.applications} 个（综合 ${counts.comprehensive}，单项 ${counts.single}），自评 ${counts.self_assessed} 份，自评报告 ${counts.reports} 份`,
-    prereview: `初审 ${counts.prereviewed} 个，推荐 ${counts.recommended} 个`,
-    evaluation: `第三方评估 ${counts.third_party} 个，满意度测评 ${counts.satisfaction} 个`,
-    field_check: `实地核查名单 ${counts.field_check_lists > 0 ? '已生成' : '未生成'}，已核查 ${counts.field_checked} 个`,
-    notice: `候选名单 ${counts.candidates} 个，${counts.notices > 0 ? '已公示' : '未公示'}，异议 ${counts.objections} 件（待处理 ${counts.objections_pending}）`,
-    naming: `已决定 ${counts.decided} 个，命名 ${counts.named} 个`,
-  };
   const steps = round.timetable.map((s) => ({
     ...s,
     state: done[s.step] ? ('done' as const) : s.due < options.today ? ('overdue' as const) : ('open' as const),
-    holds: holds[s.step],
   }));
   return { round, today: options.today, counts, steps };
 }

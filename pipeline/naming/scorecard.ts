@@ -2,6 +2,7 @@
 // and the same SQL as for named regions (pipeline/indicators), beside its self-assessment, and every contradiction
 // between the two with its evidence rows. Read-only: it takes a query function, so the API's read connections and
 // the CLI's database handle both serve it.
+import type { ContradictionMetric } from '../vocabulary/naming-messages.ts';
 import { fieldMetricPairs } from './fields.ts';
 import type { Round } from './rounds.ts';
 
@@ -34,7 +35,8 @@ export interface Contradiction {
   computed_value: number | null;
   difference: number | null;
   metric_ids: string[];
-  message_zh: string;
+  /** The figures the contradiction rests on; pipeline/vocabulary/naming-messages.ts words them. */
+  metrics: ContradictionMetric[];
   provisional: boolean;
   evidence: EvidenceRow[];
   evidence_count: number;
@@ -52,6 +54,14 @@ export async function contradictions(q: Query, round: Round, scope: Scope = {}):
   });
   return rows.map((r) => ({
     ...(r as unknown as Contradiction),
+    metrics: (r.metrics as ContradictionMetric[]).map((m) => ({
+      metric_id: m.metric_id,
+      unit: m.unit,
+      value: m.value == null ? null : Number(m.value),
+      threshold: m.threshold == null ? null : Number(m.threshold),
+      numerator: m.numerator == null ? null : Number(m.numerator),
+      denominator: m.denominator == null ? null : Number(m.denominator),
+    })),
     year: Number(r.year),
     indicator_no: Number(r.indicator_no),
     evidence_count: Number(r.evidence_count),

@@ -14,6 +14,8 @@ import { rankingInputs } from './rank-round.ts';
 import { hashInputs, rankApplicants, type RankedApplicant, type RankingInputs } from './ranking.ts';
 import { getRound, queryOf, RoundError, type Round } from './rounds.ts';
 import { noticePeriod, type NoticePeriod } from './timetable.ts';
+import type { ErrorCode } from '../vocabulary/errors.ts';
+import type { Params } from '../vocabulary/types.ts';
 import { NAMING_FIELDS } from '../contracts/index.ts';
 
 export interface FieldCheckList {
@@ -32,8 +34,7 @@ export async function makeFieldCheckList(db: Database, roundId: string, actor: s
   const round = await getRound(db, roundId);
   const inputs = await rankingInputs(queryOf(db), round);
   const ranking = rankApplicants(inputs);
-  if (!ranking.some((r) => r.rank !== null))
-    throw new RoundError('没有可排名的申报地区：需要初审推荐、第三方评估和满意度测评结果', 'not_ready');
+  if (!ranking.some((r) => r.rank !== null)) throw new RoundError('naming.not_rankable');
   const regions = ranking.filter((r) => r.field_check).map((r) => r.region_code);
   const { text, sha256 } = hashInputs(inputs);
   const listId = await db.transaction(async () => {
@@ -93,7 +94,7 @@ export interface ListVerification {
 export async function verifyFieldCheckList(q: Query, round: Round, listId?: number): Promise<ListVerification> {
   const lists = await fieldCheckLists(q, round.round_id);
   const list = listId === undefined ? lists[0] : lists.find((l) => l.list_id === listId);
-  if (!list) throw new RoundError(`认定批次 ${round.round_id} 还没有实地核查名单`, 'not_ready');
+  if (!list) throw new RoundError('naming.no_field_check_list', { round: round.round_id });
   const recomputed = rankApplicants(list.inputs)
     .filter((r) => r.field_check)
     .map((r) => r.region_code);
@@ -136,25 +137,27 @@ export async function addCandidates(db: Database, roundId: string, codes: string
   const round = await getRound(db, roundId);
   const q = queryOf(db);
   const [list] = await fieldCheckLists(q, roundId);
-  if (!list) throw new RoundError('请先生成实地核查名单（shifan applications fieldcheck）', 'not_ready');
+  if (!list) throw new RoundError('naming.no_field_check_list', { round: roundId });
   const results = new Map((await fieldCheckResults(q, roundId)).map((r) => [r.region_code, r]));
-  const problems: string[] = [];
+  const problems: { code: ErrorCode; params: Params }[] = [];
   const bases = new Map<string, string>();
   const listed = new Set(
     (await q('naming/candidates', { round: roundId, province: null })).map((c) => String(c.region_code)),
   );
   for (const code of codes) {
     const r = results.get(code);
-    if (listed.has(code)) problems.push(`${code} 已在候选名单上`);
-    else if (!list.regions.includes(code)) problems.push(`${code} 不在实地核查名单上`);
-    else if (!r) problems.push(`${code} 没有实地核查结果`);
+    if (listed.has(code)) problems.push({ code: 'naming.problem.listed', params: { region: code } });
+    else if (!list.regions.includes(code))
+      problems.push({ code: 'naming.problem.not_on_list', params: { region: code } });
+    else if (!r) problems.push({ code: 'naming.problem.no_results', params: { region: code } });
     else if (r.kind === 'comprehensive' && (r.share ?? 0) < round.bar - 1e-9)
-      problems.push(
-        `${code} 实地核查达标 ${r.confirmed}/${r.checked}（${pct(r.share)}），低于综合示范要求的 ${pct(round.bar)}`,
-      );
+      problems.push({
+        code: 'naming.problem.below_bar',
+        params: { region: code, confirmed: r.confirmed, checked: r.checked, share: r.share, bar: round.bar },
+      });
     else bases.set(code, `实地核查 ${r.confirmed}/${r.checked} 项达标（${pct(r.share)}），核查名单 #${list.list_id}`);
   }
-  if (problems.length) throw new RoundError(`不能列入候选名单：${problems.join('；')}`, 'not_ready');
+  if (problems.length) throw new RoundError('naming.not_listable', { problems });
   await db.transaction(async () => {
     for (const [code, basis] of bases) {
       await db.runFile('naming/candidate_insert', { round_id: roundId, region_code: code, basis, added_by: actor });
@@ -179,9 +182,9 @@ export async function publishNotice(
   const round = await getRound(db, roundId);
   const q = queryOf(db);
   if ((await q('naming/notice', { round: roundId })).length)
-    throw new RoundError(`认定批次 ${roundId} 已公示`, 'round_exists');
+    throw new RoundError('naming.notice_published', { round: roundId });
   const candidates = await q('naming/candidates', { round: roundId, province: null });
-  if (!candidates.length) throw new RoundError('候选名单为空，不能公示', 'not_ready');
+  if (!candidates.length) throw new RoundError('naming.no_candidates');
   const period = noticePeriod(startsOn, round.notice_workdays);
   await db.transaction(async () => {
     await db.runFile('naming/notice_insert', { round_id: roundId, ...period, medium, published_by: actor });
@@ -211,20 +214,23 @@ export async function decide(db: Database, roundId: string, input: DecisionInput
   const round = await getRound(db, roundId);
   const q = queryOf(db);
   const [notice] = await q('naming/notice', { round: roundId });
-  if (!notice) throw new RoundError('候选名单尚未公示，不能作出命名决定', 'not_ready');
+  if (!notice) throw new RoundError('naming.no_notice');
   if (input.decided_on <= String(notice.ends_on))
-    throw new RoundError(`公示期至 ${notice.ends_on}（含），命名决定须在公示期满后作出`, 'not_ready');
+    throw new RoundError('naming.notice_running', { ends_on: String(notice.ends_on) });
   const candidate = (await q('naming/candidates', { round: roundId, province: null })).find(
     (c) => c.region_code === input.region_code,
   );
-  if (!candidate) throw new RoundError(`${input.region_code} 不在候选名单上`, 'not_ready');
+  if (!candidate) throw new RoundError('naming.not_candidate', { region: input.region_code });
   if (candidate.decision)
-    throw new RoundError(`${input.region_code} 已有决定（${candidate.decision}）`, 'round_exists');
+    throw new RoundError('naming.decided', { region: input.region_code, decision: candidate.decision });
   if (Number(candidate.objections_pending) > 0)
-    throw new RoundError(`${input.region_code} 有 ${candidate.objections_pending} 件异议尚未处理完毕`, 'not_ready');
+    throw new RoundError('naming.objections_pending', {
+      region: input.region_code,
+      count: Number(candidate.objections_pending),
+    });
   if (input.decision === 'named' && Number(candidate.objections_upheld) > 0)
-    throw new RoundError(`${input.region_code} 有成立的异议，不能命名`, 'not_ready');
-  if (!input.reason.trim()) throw new RoundError('请写明决定理由', 'bad_round');
+    throw new RoundError('naming.objection_upheld', { region: input.region_code });
+  if (!input.reason.trim()) throw new RoundError('naming.reason_required');
   await db.transaction(async () => {
     await db.runFile('naming/decision_insert', { round_id: roundId, ...input, decided_by: actor });
     await appendAudit(db, {
@@ -263,7 +269,7 @@ async function enterDirectory(db: Database, round: Round, input: DecisionInput, 
     const result = await ingestFile(db, file, { dataset: 'regions', source: 'naming' });
     const loadId = result.load_id;
     if (result.status !== 'loaded' || loadId === undefined)
-      throw new RoundError(`命名已记录，但写入示范地区名录失败：${result.message}`, 'not_ready');
+      throw new RoundError('naming.directory_failed', { status: result.status, detail: result.message });
     await db.transaction(async () => {
       await db.runFile('naming/decision_load', {
         round_id: round.round_id,

@@ -1,1 +1,2 @@
-export { writeTemplates, columnRule } from './write-templates.ts';
+export { writeTemplates, columnRule, templateCsv, templateXlsx } from './write-templates.ts';
+export { exampleRow, exampleValue } from './example-row.ts';

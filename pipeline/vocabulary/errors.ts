@@ -115,21 +115,106 @@ export const errors = {
   },
   'validation.minimum': { status: 400, zh: '{field} 不能小于 {limit}', en: '{field} must be at least {limit}' },
   'validation.maximum': { status: 400, zh: '{field} 不能大于 {limit}', en: '{field} must be at most {limit}' },
-  'validation.type': { status: 400, zh: '{field} 的类型应为 {type}', en: '{field} must be a {type}' },
+  'validation.type': { status: 400, zh: '{field} 应为{type|jsonType}', en: '{field} must be {type|jsonType}' },
   'validation.enum': { status: 400, zh: '{field} 应为以下之一：{allowed}', en: '{field} must be one of {allowed}' },
   'validation.pattern': {
     status: 400,
     zh: '{field} 的格式不正确（应符合 {pattern}）',
     en: '{field} does not match {pattern}',
   },
-  'validation.format': { status: 400, zh: '{field} 的格式应为 {format}', en: '{field} must be a {format}' },
+  'validation.format': {
+    status: 400,
+    zh: '{field} 应为{format|jsonFormat}',
+    en: '{field} must be {format|jsonFormat}',
+  },
   'validation.additionalProperties': {
     status: 400,
     zh: '{field} 含有未知字段 {property}',
     en: '{field} has an unknown field {property}',
   },
   'validation.out_of_range': { status: 400, zh: '{field} 超出范围', en: '{field} is out of range' },
-  'validation.other': { status: 400, zh: '{field} 不符合要求：{detail}', en: '{field} is not valid: {detail}' },
+  'validation.minItems': {
+    status: 400,
+    zh: '{field} 至少需要 {limit} 项',
+    en: '{field} must have at least {limit} items',
+  },
+  'validation.maxItems': { status: 400, zh: '{field} 最多 {limit} 项', en: '{field} must have at most {limit} items' },
+  'validation.uniqueItems': { status: 400, zh: '{field} 中有重复项', en: '{field} has the same item twice' },
+  'validation.exclusiveMinimum': {
+    status: 400,
+    zh: '{field} 应大于 {limit}',
+    en: '{field} must be greater than {limit}',
+  },
+  'validation.exclusiveMaximum': { status: 400, zh: '{field} 应小于 {limit}', en: '{field} must be less than {limit}' },
+  'validation.multipleOf': {
+    status: 400,
+    zh: '{field} 应为 {limit} 的整数倍',
+    en: '{field} must be a multiple of {limit}',
+  },
+  'validation.const': { status: 400, zh: '{field} 只能为 {allowed}', en: '{field} must be {allowed}' },
+  'validation.minProperties': {
+    status: 400,
+    zh: '{field} 至少需要 {limit} 个字段',
+    en: '{field} must have at least {limit} fields',
+  },
+  'validation.maxProperties': {
+    status: 400,
+    zh: '{field} 最多 {limit} 个字段',
+    en: '{field} must have at most {limit} fields',
+  },
+  'validation.anyOf': {
+    status: 400,
+    zh: '{field} 不符合任何一种允许的写法',
+    en: '{field} matches none of the allowed forms',
+  },
+  'validation.oneOf': {
+    status: 400,
+    zh: '{field} 应恰好符合一种允许的写法',
+    en: '{field} must match exactly one of the allowed forms',
+  },
+  // a schema keyword without its own message: the field and the keyword, never the validator's English text
+  'validation.other': {
+    status: 400,
+    zh: '{field} 不符合要求（{keyword}）',
+    en: '{field} is not valid ({keyword})',
+  },
+
+  // the request itself, as the HTTP framework refuses it
+  'body.invalid_json': {
+    status: 400,
+    zh: '请求正文不是有效的 JSON',
+    en: 'the request body is not valid JSON',
+  },
+  'body.empty_json': {
+    status: 400,
+    zh: '请求正文为空，但内容类型为 JSON',
+    en: 'the request body is empty but its content type is JSON',
+  },
+  'body.too_large': {
+    status: 413,
+    zh: '请求正文超过上限 {limit_kb} KB',
+    en: 'the request body is larger than the {limit_kb} KB limit',
+  },
+  'body.bad_content_length': {
+    status: 400,
+    zh: '请求正文的长度与 Content-Length 不符',
+    en: 'the request body does not have the length its Content-Length says',
+  },
+  request_timeout: {
+    status: 408,
+    zh: '请求未在时限内发送完毕',
+    en: 'the request was not sent in time',
+  },
+  headers_too_large: {
+    status: 431,
+    zh: '请求头过大',
+    en: 'the request headers are too large',
+  },
+  bad_request_line: {
+    status: 400,
+    zh: '请求无法解析（网址或请求头含有不允许的字符）',
+    en: 'the request could not be parsed (the URL or a header has characters that are not allowed)',
+  },
 
   // uploads
   'upload.one_file': { status: 400, zh: '每次只能上传一个文件', en: 'send one file per upload' },
@@ -340,6 +425,142 @@ export const errors = {
     en: 'team size must be a whole number of at least 1, got {value}',
   },
 
+  // the naming round (pipeline/naming)
+  'naming.round_not_found': {
+    status: 404,
+    zh: '没有认定批次 {round}（用 shifan round create 创建）',
+    en: 'there is no naming round {round} (create it with shifan round create)',
+  },
+  'naming.round_exists': { status: 400, zh: '认定批次 {round} 已存在', en: 'naming round {round} already exists' },
+  'naming.bad_round_id': {
+    status: 400,
+    zh: '认定批次编号应为年份，可带后缀（如 2026、2026-b），收到“{value}”',
+    en: 'a round id is a year with an optional suffix (2026, 2026-b); got "{value}"',
+  },
+  'naming.bad_batch': {
+    status: 400,
+    zh: '批次应为正整数，收到 {value}',
+    en: 'the batch is a whole number of at least 1; got {value}',
+  },
+  'naming.bad_year': {
+    status: 400,
+    zh: '年度应为 2019–2100 的年份，收到 {value}',
+    en: 'the year must lie between 2019 and 2100; got {value}',
+  },
+  'naming.unknown_fields': {
+    status: 400,
+    zh: '未知的单项示范领域：{fields}（可选：{known}）',
+    en: 'unknown single-item fields: {fields} (known: {known})',
+  },
+  'naming.bad_data_years': {
+    status: 400,
+    zh: '申报地区数据年度应在认定年度之前且起止有序，收到 {from}–{to}（认定年度 {year}）',
+    en: "the applicants' data years must come before the round's year, in order; got {from}–{to} (round year {year})",
+  },
+  'naming.bad_field_check_rule': {
+    status: 400,
+    zh: '实地核查名单规则写作 top:K（排名前 K 位，并列者一并列入）或 min:S（得分不低于 S，0–100），收到“{value}”',
+    en: 'a field-check rule is top:K (the K best ranked, ties at the cut included) or min:S (score ≥ S, 0–100); got "{value}"',
+  },
+  'naming.not_rankable': {
+    status: 400,
+    zh: '没有可排名的申报地区：需要初审推荐、第三方评估和满意度测评结果',
+    en: 'no applicant can be ranked: each needs a provincial recommendation, a third-party evaluation and a satisfaction survey',
+  },
+  'naming.no_field_check_list': {
+    status: 400,
+    zh: '认定批次 {round} 还没有实地核查名单，请先生成（shifan applications fieldcheck）',
+    en: 'naming round {round} has no field-check list yet; make it first (shifan applications fieldcheck)',
+  },
+  'naming.not_listable': {
+    status: 400,
+    zh: '不能列入候选名单：{problems}',
+    en: 'cannot put on the candidate list: {problems}',
+  },
+  'naming.notice_published': {
+    status: 400,
+    zh: '认定批次 {round} 已公示',
+    en: 'the notice of naming round {round} is already published',
+  },
+  'naming.no_candidates': {
+    status: 400,
+    zh: '候选名单为空，不能公示',
+    en: 'the candidate list is empty; there is nothing to publish',
+  },
+  'naming.no_notice': {
+    status: 400,
+    zh: '候选名单尚未公示，不能作出命名决定',
+    en: 'the candidate list has not been published; no naming decision can be made yet',
+  },
+  'naming.notice_running': {
+    status: 400,
+    zh: '公示期至 {ends_on}（含），命名决定须在公示期满后作出',
+    en: 'the notice runs to {ends_on} inclusive; a naming decision comes after it ends',
+  },
+  'naming.not_candidate': { status: 400, zh: '{region} 不在候选名单上', en: '{region} is not on the candidate list' },
+  'naming.decided': {
+    status: 400,
+    zh: '{region} 已有决定（{decision|namingDecision}）',
+    en: '{region} already has a decision ({decision|namingDecision})',
+  },
+  'naming.objections_pending': {
+    status: 400,
+    zh: '{region} 有 {count} 件异议尚未处理完毕',
+    en: '{region} has {count} objections still being handled',
+  },
+  'naming.objection_upheld': {
+    status: 400,
+    zh: '{region} 有成立的异议，不能命名',
+    en: '{region} has an upheld objection and cannot be named',
+  },
+  'naming.reason_required': { status: 400, zh: '请写明决定理由', en: 'state the reason for the decision' },
+  'naming.directory_failed': {
+    status: 500,
+    zh: '命名已记录，但写入示范地区名录失败（入库状态：{status|loadStatus}）',
+    en: 'the naming is recorded but writing it to the regions directory failed (load status: {status|loadStatus})',
+  },
+  'naming.no_application': {
+    status: 400,
+    zh: '认定批次 {round} 没有 {region} 的申报，请先载入申报表',
+    en: 'naming round {round} has no application of {region}; load the applications first',
+  },
+  'naming.bad_report_format': {
+    status: 400,
+    zh: '{file}：自评报告应为 PDF、DOCX 或 TXT 文件',
+    en: '{file}: a self-assessment report is a PDF, DOCX or TXT file',
+  },
+  'naming.unreadable_report': {
+    status: 400,
+    zh: '{file}：无法读取文本',
+    en: '{file}: its text could not be read',
+  },
+  'naming.export_missing': {
+    status: 404,
+    zh: '认定批次 {round} 还没有导出文件 {file}，请先生成导出文件',
+    en: 'naming round {round} has no exported file {file} yet; write the exports first',
+  },
+  // why an applicant cannot go on the candidate list (the parts of naming.not_listable)
+  'naming.problem.listed': {
+    status: 400,
+    zh: '{region} 已在候选名单上',
+    en: '{region} is already on the candidate list',
+  },
+  'naming.problem.not_on_list': {
+    status: 400,
+    zh: '{region} 不在实地核查名单上',
+    en: '{region} is not on the field-check list',
+  },
+  'naming.problem.no_results': {
+    status: 400,
+    zh: '{region} 没有实地核查结果',
+    en: '{region} has no field-check results',
+  },
+  'naming.problem.below_bar': {
+    status: 400,
+    zh: '{region} 实地核查达标 {confirmed}/{checked}（{share:rate}），低于综合示范要求的 {bar:rate}',
+    en: '{region}: {confirmed} of {checked} field-check items confirmed ({share:rate}), below the {bar:rate} a comprehensive designation needs',
+  },
+
   // exports
   'export.bad_quarter': {
     status: 400,
@@ -360,7 +581,7 @@ export class CodedError extends Error {
   readonly code: ErrorCode;
   readonly params: Params;
   constructor(code: ErrorCode, params: Params = {}) {
-    super(fill(errors[code], params, 'en'));
+    super(renderError(code, params, 'en'));
     this.name = 'CodedError';
     this.code = code;
     this.params = params;
@@ -382,5 +603,18 @@ export function errorStatus(code: string): number {
 /** The message of an error code in a language; an unknown code shows the detail it came with. */
 export function renderError(code: string, params: Params | null | undefined, lang: Lang): string {
   if (!isErrorCode(code)) return String(params?.detail ?? code);
-  return fill(errors[code], params ?? {}, lang);
+  return fill(errors[code], renderNested(params ?? {}, lang), lang);
+}
+
+/** A parameter that is a list of coded parts ({code, params}: the reasons of one refusal) reads as their messages. */
+function renderNested(params: Params, lang: Lang): Params {
+  const out: Params = {};
+  for (const [k, v] of Object.entries(params))
+    out[k] =
+      Array.isArray(v) && v.every((x) => x && typeof x === 'object' && 'code' in x)
+        ? v
+            .map((x: { code: string; params?: Params }) => renderError(x.code, x.params, lang))
+            .join(lang === 'zh' ? '；' : '; ')
+        : v;
+  return out;
 }

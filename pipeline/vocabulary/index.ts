@@ -9,11 +9,14 @@ export * from './terms.ts';
 export * from './render.ts';
 export * from './contract.ts';
 export * from './flag-messages.ts';
+export * from './naming-messages.ts';
+export * from './cli.ts';
 export * from './watch-messages.ts';
 export * from './risk-messages.ts';
 export * from './rejects.ts';
 export * from './errors.ts';
 export * from './against.ts';
+export * from './column-rules.ts';
 
 /** `label('watchStatus', 'flagged', 'zh')` → 已列入; an unknown code shows itself. */
 export function label(group: string, code: unknown, lang: Lang): string {

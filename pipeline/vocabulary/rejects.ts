@@ -2,9 +2,9 @@
 // (rejects.code, load_log) and the dashboard and CLI render the reason from here. The contracts' own row rules
 // (published_before_decided, …) carry their messages in pipeline/contracts; rowRuleMessage finds them.
 import { datasets } from '../contracts/index.ts';
-import type { Lang, Template } from './types.ts';
+import type { Lang, Params, Template } from './types.ts';
 import { fill } from './render.ts';
-import { columnLabel, enumLabels } from './contract.ts';
+import { columnLabel, datasetLabel, enumLabels } from './contract.ts';
 
 export const rowReject = {
   required: { zh: '必填项为空', en: 'a required cell is empty' },
@@ -89,4 +89,88 @@ export function renderReject(r: { code: string; dataset?: string | null; column?
       )
     : '';
   return fill(rejectLine, { column, reason, allowed }, lang);
+}
+
+/**
+ * What a load says about its file (load_log.message_code and message_params; the upload's answer; `shifan ingest`):
+ * its counts, why it was skipped, or why the whole file was refused, with the figures and names it rests on.
+ */
+export const loadMessage = {
+  loaded: {
+    zh: '{loaded} 行入库，{rejected} 行拒收{superseded_note}',
+    en: '{loaded} loaded, {rejected} rejected{superseded_note}',
+  },
+  superseded: { zh: '，{superseded} 行旧数据被替换', en: ', {superseded} older rows superseded' },
+  skipped: {
+    zh: '内容与入库批次 {earlier}（{earlier_file}）相同，未作改动',
+    en: 'same content as load {earlier} ({earlier_file}); nothing changed',
+  },
+  header_mismatch: {
+    zh: '表头与数据集“{dataset_label}”不符：{parts}。请使用 shifan templates 生成的模板（英文列名或中文表头均可）',
+    en: 'header does not fit dataset {dataset} ({dataset_label}): {parts}. Use the template from shifan templates (English names or the Chinese headers are both accepted)',
+  },
+  missing: { zh: '缺少列 {columns}', en: 'missing columns: {columns}' },
+  unknown: { zh: '未知列 {columns}', en: 'unknown columns: {columns}' },
+  duplicated: { zh: '重复的列 {columns}', en: 'columns given twice: {columns}' },
+  no_header: {
+    zh: '第一行不是数据集“{dataset_label}”的表头：{cells} 个单元格中只有 {known} 个是列名，文件似乎没有表头行。请加上 shifan templates 模板中的表头行（英文列名或中文表头均可）',
+    en: 'the first row is not a header of dataset {dataset} ({dataset_label}): {known} of its {cells} cells are column names, so the file seems to have no header row. Add the header row of the template from shifan templates (English names or the Chinese headers are both accepted)',
+  },
+  unknown_dataset: {
+    zh: '无法判断文件属于哪个数据集{closest_note}：请按“数据集名_….csv”命名（如 enforcement_decisions_2024.csv）或指定数据集',
+    en: 'cannot tell which dataset this file carries{closest_note}: name it <dataset>_….csv (e.g. enforcement_decisions_2024.csv) or pass --dataset',
+  },
+  closest: { zh: '（最接近：{closest_label}）', en: ' (closest: {closest})' },
+  ambiguous_dataset: {
+    zh: '表头同时符合多个数据集（{datasets}）：请按其中一个命名文件或指定数据集',
+    en: 'the header fits several datasets ({datasets}); name the file after one or pass --dataset',
+  },
+  count_mismatch: {
+    zh: '文件中有 {records} 条记录，但入库 {loaded} + 拒收 {rejected} = {sum}；文件未入库（请检查引号和换行）',
+    en: '{records} records in the file but {loaded} loaded + {rejected} rejected = {sum}; the file was not loaded (check its quoting and line breaks)',
+  },
+  unsupported_format: fileRefusal.unsupported_format,
+  empty_file: fileRefusal.empty_file,
+  unreadable: { zh: '文件无法读取（{detail}）', en: 'the file could not be read ({detail})' },
+} satisfies Record<string, Template>;
+
+/** A load's message in a language from its code and parameters; a row written before codes keeps its text. */
+export function renderLoadMessage(
+  code: string | null | undefined,
+  params: Params | string | null | undefined,
+  lang: Lang,
+  fallback = '',
+): string {
+  const t = code ? (loadMessage as Record<string, Template>)[code] : undefined;
+  if (!t) return fallback;
+  let p: Params = {};
+  if (typeof params === 'string') {
+    try {
+      p = JSON.parse(params) as Params;
+    } catch {
+      p = {};
+    }
+  } else if (params) p = { ...params };
+  const list = (xs: unknown) => (Array.isArray(xs) ? xs.join(lang === 'zh' ? '、' : ', ') : String(xs ?? ''));
+  if (typeof p.dataset === 'string') p.dataset_label = datasetLabel(p.dataset, lang);
+  if (code === 'loaded') p.superseded_note = Number(p.superseded ?? 0) > 0 ? fill(loadMessage.superseded, p, lang) : '';
+  if (code === 'unknown_dataset')
+    p.closest_note = p.closest
+      ? fill(loadMessage.closest, { ...p, closest_label: datasetLabel(String(p.closest), lang) }, lang)
+      : '';
+  if (code === 'header_mismatch') {
+    const d = String(p.dataset ?? '');
+    const col = (c: string) => (lang === 'zh' ? columnLabel(d, c, lang) : `${c} (${columnLabel(d, c, 'zh')})`);
+    const parts: string[] = [];
+    if (Array.isArray(p.missing) && p.missing.length)
+      parts.push(fill(loadMessage.missing, { columns: list(p.missing.map((c) => col(String(c)))) }, lang));
+    if (Array.isArray(p.unknown) && p.unknown.length)
+      parts.push(fill(loadMessage.unknown, { columns: list(p.unknown.map((c) => `"${c}"`)) }, lang));
+    if (Array.isArray(p.duplicated) && p.duplicated.length)
+      parts.push(fill(loadMessage.duplicated, { columns: list(p.duplicated) }, lang));
+    p.parts = parts.join(lang === 'zh' ? '；' : '; ');
+  }
+  if (code === 'ambiguous_dataset') p.datasets = list(p.datasets);
+  if (code === 'count_mismatch') p.sum = Number(p.loaded ?? 0) + Number(p.rejected ?? 0);
+  return fill(t, p, lang);
 }

@@ -175,6 +175,16 @@ export const loadStatus = {
   interrupted: { zh: '已中断', en: 'Interrupted' },
 } satisfies TermGroup;
 
+/** Who asked for a load (load_log.source). */
+export const loadSource = {
+  cli: { zh: '命令行', en: 'Command line' },
+  upload: { zh: '网页上传', en: 'Upload' },
+  inbox: { zh: '收件箱', en: 'Inbox' },
+  demo: { zh: '演示数据', en: 'Demo' },
+  naming: { zh: '认定命名', en: 'Naming' },
+  reference: { zh: '参考数据', en: 'Reference data' },
+} satisfies TermGroup;
+
 export const refreshStatus = {
   running: { zh: '运行中', en: 'Running' },
   done: { zh: '完成', en: 'Done' },
@@ -232,6 +242,37 @@ export const yesNo = {
   false: { zh: '否', en: 'No' },
 } satisfies TermGroup;
 
+/** Whether a round's field-check list is made, and its notice published (the round's progress). */
+export const yesNoMade = {
+  true: { zh: '名单已生成', en: 'list made' },
+  false: { zh: '名单尚未生成', en: 'list not made' },
+} satisfies TermGroup;
+
+export const yesNoPublished = {
+  true: { zh: '已公示', en: 'published' },
+  false: { zh: '未公示', en: 'not published' },
+} satisfies TermGroup;
+
+/** What a request field must be (a route schema's `type` and `format`), as a validation message names it. */
+export const jsonType = {
+  string: { zh: '文本', en: 'text' },
+  integer: { zh: '整数', en: 'a whole number' },
+  number: { zh: '数字', en: 'a number' },
+  boolean: { zh: '是/否值（true 或 false）', en: 'true or false' },
+  array: { zh: '列表', en: 'a list' },
+  object: { zh: '对象', en: 'an object' },
+  null: { zh: '空值', en: 'null' },
+} satisfies TermGroup;
+
+export const jsonFormat = {
+  date: { zh: '日期（YYYY-MM-DD）', en: 'a date (YYYY-MM-DD)' },
+  'date-time': { zh: '日期时间（ISO 8601）', en: 'a date-time (ISO 8601)' },
+  time: { zh: '时间（HH:MM:SS）', en: 'a time (HH:MM:SS)' },
+  email: { zh: '电子邮箱地址', en: 'an e-mail address' },
+  uri: { zh: '网址', en: 'a URL' },
+  uuid: { zh: 'UUID', en: 'a UUID' },
+} satisfies TermGroup;
+
 /** The naming round (pipeline/naming): its steps and their state, contradictions between a region's claims and
  *  the data, why an applicant is not ranked, and the decision. */
 export const roundStep = {
@@ -286,6 +327,7 @@ export const terms = {
   direction,
   reportStatus,
   loadStatus,
+  loadSource,
   refreshStatus,
   jobStatus,
   jobTrigger,
@@ -295,6 +337,10 @@ export const terms = {
   role,
   scoringMethod,
   yesNo,
+  jsonType,
+  jsonFormat,
+  yesNoMade,
+  yesNoPublished,
   roundStep,
   stepState,
   namingContradiction,

@@ -99,3 +99,26 @@ export function renderWatchBasis(e: { is_ground: boolean; ground: number | null;
         : watchBasis.signal;
   return fill(basis, {}, lang);
 }
+
+/** The parameters of an entry (or a risk reason resting on one) that are free text as someone wrote it. */
+const FREE_TEXT = new Set(['description', 'source', 'reason', 'text', 'note', 'publisher']);
+
+/**
+ * The free text inside a message's parameters (an incident's description and source, an analyst's reason), at any
+ * depth: data values a page shows as written, in either language, and marks as such.
+ */
+export function freeTextOf(params: unknown, out: string[] = []): string[] {
+  if (typeof params === 'string') {
+    try {
+      return freeTextOf(JSON.parse(params), out);
+    } catch {
+      return out;
+    }
+  }
+  if (!params || typeof params !== 'object') return out;
+  for (const [k, v] of Object.entries(params as Record<string, unknown>)) {
+    if (FREE_TEXT.has(k) && typeof v === 'string' && v.trim() !== '') out.push(v);
+    else if (v && typeof v === 'object') freeTextOf(v, out);
+  }
+  return out;
+}

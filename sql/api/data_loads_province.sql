@@ -12,6 +12,6 @@ WITH mine AS (
 )
 SELECT l.load_id, l.file_name, l.dataset, l.format, l.encoding, l.source, l.status, NULL::BIGINT AS records, m.loaded,
        NULL::BIGINT AS rejected, m.superseded, strftime(l.started_at, '%Y-%m-%d %H:%M:%S') AS started_at, l.total_ms,
-       NULL::VARCHAR AS message
+       NULL::VARCHAR AS message, NULL::VARCHAR AS message_code, NULL::VARCHAR AS message_params
 FROM load_log AS l JOIN mine AS m USING (load_id)
 ORDER BY l.load_id DESC LIMIT $limit;

@@ -1,16 +1,4 @@
--- @produces: temporary macros fmt_metric, fmt_rate (the naming round's contradiction texts, sql/naming) and metric_score
--- A metric value as analysts read it: rates as percentages with one decimal, other units as plain numbers.
-CREATE OR REPLACE TEMP MACRO fmt_rate(v) AS
-  CASE WHEN v IS NULL THEN '无数据' ELSE printf('%.1f%%', 100 * v) END;
-
-CREATE OR REPLACE TEMP MACRO fmt_metric(v, unit) AS
-  CASE
-    WHEN v IS NULL THEN '无数据'
-    WHEN unit = 'rate' THEN printf('%.1f%%', 100 * v)
-    WHEN v = round(v) THEN printf('%d', CAST(v AS BIGINT))
-    ELSE printf('%.2f', v)
-  END;
-
+-- @produces: the temporary macro metric_score (SQL returns codes and numbers; the vocabulary words them)
 -- A metric's contribution to the composite score (pipeline/indicators/README.md "Scorecard"), one definition for the
 -- scorecard and its rank intervals: NULL without data; 1 when met; under 'binary' 0 when missed; under 'threshold'
 -- the share of the threshold reached (value/threshold when higher is better, threshold/value when lower is).

@@ -8,7 +8,9 @@
 --        claimed_figure — the claimed figure differs from the computed one beyond the tolerance (rates: percentage
 --        points; other units: the larger of min_abs and relative × computed). The figure is compared with the metric
 --        the row names, else with the No.'s only metric; a No. with several metrics and none named is not compared.
--- Metrics without data contradict nothing. The basis of 四(三) ground 2 ("通过提供虚假材料…获取示范命名") later on:
+-- No sentence is built here: each row carries its kind and the figures it rests on (metrics: id, unit, value,
+-- threshold, and for a claimed figure its numerator and denominator); pipeline/vocabulary/naming-messages.ts words
+-- them in the reader's language. Metrics without data contradict nothing. The basis of 四(三) ground 2 ("通过提供虚假材料…获取示范命名") later on:
 -- a screening signal for review, never a finding by itself.
 WITH r AS (SELECT * FROM naming_rounds WHERE round_id = $round),
 apps AS (
@@ -39,9 +41,8 @@ by_status AS (
     CASE c.status WHEN 'met' THEN 'claimed_met' ELSE 'claimed_not_applicable' END AS kind,
     c.status AS claimed_status, c.claimed_value, c.file_name, c._load_id AS load_id, c._line AS line,
     list(v.metric_id ORDER BY v.metric_id) AS metric_ids,
-    printf('自评称第%d项%s，数据显示%d年未达标：%s', c.indicator_no,
-      CASE c.status WHEN 'met' THEN '达标' ELSE '不适用' END, any_value(v.year),
-      string_agg(printf('%s %s（标准%s）', v.name_zh, fmt_metric(v.value, v.unit), fmt_metric(v.threshold, v.unit)), '；' ORDER BY v.metric_id)) AS message_zh,
+    list({'metric_id': v.metric_id, 'unit': v.unit, 'value': v.value, 'threshold': v.threshold,
+      'numerator': v.numerator, 'denominator': v.denominator} ORDER BY v.metric_id) AS metrics,
     NULL::DOUBLE AS computed_value, NULL::DOUBLE AS difference, bool_or(v.provisional) AS provisional
   FROM claims AS c
   JOIN vals AS v ON v.region_code = c.region_code AND v.indicator_no = c.indicator_no AND v.status = 'not_met'
@@ -51,11 +52,8 @@ by_status AS (
 figures AS (
   SELECT c.region_code, c.indicator_no, 'claimed_figure' AS kind, c.status AS claimed_status, c.claimed_value,
     c.file_name, c._load_id AS load_id, c._line AS line, [v.metric_id] AS metric_ids,
-    printf('第%d项 %s 自报 %s，数据计算为 %s（%s），相差 %s', c.indicator_no, v.name_zh,
-      CASE WHEN v.unit = 'rate' THEN printf('%.1f%%', c.claimed_value) ELSE printf('%g', c.claimed_value) END,
-      fmt_metric(v.value, v.unit),
-      CASE WHEN v.denominator IS NOT NULL THEN printf('%s/%s', fmt_metric(v.numerator, 'count'), fmt_metric(v.denominator, 'count')) ELSE '无分母' END,
-      CASE WHEN v.unit = 'rate' THEN printf('%.1f 个百分点', abs(c.claimed_value - v.shown_value)) ELSE printf('%g', round(abs(c.claimed_value - v.shown_value), 2)) END) AS message_zh,
+    [{'metric_id': v.metric_id, 'unit': v.unit, 'value': v.value, 'threshold': v.threshold,
+      'numerator': v.numerator, 'denominator': v.denominator}] AS metrics,
     v.shown_value AS computed_value, c.claimed_value - v.shown_value AS difference, v.provisional
   FROM claims AS c
   JOIN vals AS v ON v.region_code = c.region_code AND v.indicator_no = c.indicator_no
@@ -77,7 +75,7 @@ metric_evidence AS (
   GROUP BY f.region_code, f.indicator_no, f.kind
 )
 SELECT f.region_code, a.region_name, (SELECT data_to FROM r) AS year, f.indicator_no, f.kind, f.claimed_status,
-  f.claimed_value, f.computed_value, f.difference, f.metric_ids, f.message_zh, f.provisional,
+  f.claimed_value, f.computed_value, f.difference, f.metric_ids, f.metrics, f.provisional,
   [{'dataset': 'naming_self_assessments', 'record_id': f.region_code || '|' || f.indicator_no, 'file_name': f.file_name,
     'line': f.line, 'load_id': f.load_id}] || coalesce(me.rows, []) AS evidence,
   1 + coalesce(me.n, 0) AS evidence_count

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderReject } from '../../pipeline/vocabulary/index.ts';
+import { disclosureRequests } from '../../pipeline/contracts/disclosure-requests.ts';
 import { auditOf, closeApp, demoApp, get, login, post, type Ctx, type Session } from './helper.ts';
 import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
@@ -125,10 +126,19 @@ describe('POST /api/upload', () => {
   });
 
   it('checks a file whose header does not fit as refused, with the refusal code, and refuses a provincial account', async () => {
-    const bad = multipart({ dataset: 'disclosure_requests' }, { name: 'x.csv', content: 'foo,bar\n1,2\n' });
+    // every column of the contract but the key
+    const misses = `${disclosureRequests.columns
+      .filter((c) => c.name !== 'request_id')
+      .map((c) => c.zh)
+      .join(',')}\n`;
+    const bad = multipart({ dataset: 'disclosure_requests' }, { name: 'x.csv', content: misses });
     const res = await post(ctx.app, central, '/api/upload/check', bad.payload, bad.headers);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json()).toMatchObject({ status: 'refused', code: 'header_mismatch', rejected: 0 });
+    expect(res.json().params.missing).toEqual(['request_id']);
+    const noHeader = multipart({ dataset: 'disclosure_requests' }, { name: 'y.csv', content: 'foo,bar\n1,2\n' });
+    const none = await post(ctx.app, central, '/api/upload/check', noHeader.payload, noHeader.headers);
+    expect(none.json()).toMatchObject({ status: 'refused', code: 'no_header' });
     expect((await post(ctx.app, prov, '/api/upload/check', bad.payload, bad.headers)).statusCode).toBe(403);
   });
 
@@ -136,6 +146,18 @@ describe('POST /api/upload', () => {
     const up = multipart({ dataset: 'nope' }, { name: 'a.csv', content: 'a\n1\n' });
     expect((await post(ctx.app, central, '/api/upload', up.payload, up.headers)).statusCode).toBe(400);
     expect((await post(ctx.app, central, '/api/upload', { file: 'x' })).statusCode).toBe(415);
+  });
+});
+
+describe('GET /api/templates/:file', () => {
+  it('serves every signed-in account a dataset template, and nothing for a name that is not a dataset', async () => {
+    const xlsx = await get(ctx.app, prov, '/api/templates/litigation_cases.xlsx');
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+    const csv = await get(ctx.app, prov, '/api/templates/litigation_cases.csv');
+    expect(csv.body.startsWith('\uFEFF案号,')).toBe(true);
+    expect((await get(ctx.app, prov, '/api/templates/users.csv')).statusCode).toBe(400);
+    expect((await ctx.app.inject({ url: '/api/templates/litigation_cases.csv' })).statusCode).toBe(401);
   });
 });
 

@@ -235,6 +235,12 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     expect(await marked.count()).toBe(2);
     expect(await marked.first().textContent()).toBe('11A10X');
     expect(await marked.first().getAttribute('title')).toContain('行政区划代码');
+    // what each column accepts, with an example, and the templates to download
+    const guide = page.locator('[data-testid="column-guide"]');
+    expect(await guide.locator('tbody tr').count()).toBeGreaterThan(5);
+    expect(await guide.textContent()).toContain('6 位行政区划代码');
+    const template = await page.getAttribute('[data-testid="template-xlsx"]', 'href');
+    expect((await page.request.get(`${server.baseUrl}${template}`)).status()).toBe(200);
     await shot(page, 'upload-check');
     await page.click('[data-testid="upload-send"]');
     await page.waitForSelector('[data-testid="upload-result"]');

@@ -51,11 +51,11 @@ function rows(contract: DatasetContract, n: number): Array<Array<string | null>>
       const all = candidates(col);
       const numeric = col.type === 'int' || col.type === 'number' || col.type === 'percent';
       // A derived column is cleanest left blank: the value is then derived, never contradicting its source.
-      // A text column with a pattern rule of its own (the naming round's round_id) is clean with a value it allows.
+      // A column with a rule of its own (the naming round's round_id pattern) is clean with its contract example.
       const clean = col.derive
         ? [null]
-        : col.name === 'round_id'
-          ? ['2026', '2026-b']
+        : col.example !== undefined && col.type === 'text'
+          ? [col.example]
           : // a date that may stay empty is clean empty too (a handled_on left blank while an objection is pending)
             col.type === 'date' && !col.required
             ? [null, ...all.slice(blanks.length, blanks.length + 2)]

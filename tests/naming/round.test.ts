@@ -26,6 +26,7 @@ import {
 } from '../../pipeline/naming/index.ts';
 import { type DemoRoundResult, writeDemoRound } from '../../pipeline/naming/demo-round.ts';
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
+import { renderContradiction } from '../../pipeline/vocabulary/index.ts';
 import { login, PASSWORD, post } from '../api/helper.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { copyDemo, DEMO_TIMEOUT } from '../support/demo-cache.ts';
@@ -103,7 +104,7 @@ describe('contradictions', () => {
     const planted = new Set(
       demoRound.planted.filter((p) => p.expect.startsWith('naming:claimed_')).map((p) => p.region_code),
     );
-    expect(found.filter((c) => !planted.has(c.region_code)).map((c) => c.message_zh)).toEqual([]);
+    expect(found.filter((c) => !planted.has(c.region_code)).map((c) => renderContradiction(c, 'zh'))).toEqual([]);
     expect(found.length).toBe(demoRound.planted.filter((p) => p.expect.startsWith('naming:claimed_')).length);
   });
 

@@ -1,11 +1,13 @@
 // The tests' demo cache (tests/support/demo-cache.ts): built again when what it reads changes, and each copy is
-// the caller's own.
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+// the caller's own; and the command line the global setup compiles (tests/support/compiled-cli.ts).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
-import { copyDemo, DEMO_TIMEOUT, hashInputs } from './demo-cache.ts';
+import { compiledCliIsFresh } from './compiled-cli.ts';
+import { copyDemo, DEMO_TIMEOUT, hashInputs, ROOT } from './demo-cache.ts';
 import { wholeSuite } from './global-setup.ts';
 
 describe('the demo cache key', () => {
@@ -68,4 +70,32 @@ describe('a copy of the cached demo', () => {
     },
     DEMO_TIMEOUT,
   );
+});
+
+describe('the compiled command line', () => {
+  it('is fresh after the global setup, so a spawned shifan runs it rather than the sources through tsx', () => {
+    expect(compiledCliIsFresh(ROOT)).toBe(true);
+    const run = spawnSync(process.execPath, [join(ROOT, 'bin', 'shifan.mjs'), '--help'], {
+      encoding: 'utf8',
+      env: { ...process.env, SHIFAN_DEBUG: '1' },
+    });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(/running the compiled/);
+  });
+
+  it('is stale once a source file under pipeline/ is newer than the build', () => {
+    const root = mkdtempSync(join(tmpdir(), 'shifan-cli-'));
+    mkdirSync(join(root, 'pipeline', 'cli'), { recursive: true });
+    mkdirSync(join(root, 'dist', 'cli'), { recursive: true });
+    writeFileSync(join(root, 'pipeline', 'cli', 'main.ts'), '');
+    writeFileSync(join(root, 'dist', 'cli', 'main.js'), '');
+    writeFileSync(join(root, 'dist', 'cli', 'build.json'), '{}');
+    const past = new Date(Date.now() - 60_000);
+    utimesSync(join(root, 'pipeline', 'cli', 'main.ts'), past, past);
+    expect(compiledCliIsFresh(root)).toBe(true);
+    writeFileSync(join(root, 'pipeline', 'cli', 'main.ts'), 'export {};\n');
+    const future = new Date(Date.now() + 60_000);
+    utimesSync(join(root, 'pipeline', 'cli', 'main.ts'), future, future);
+    expect(compiledCliIsFresh(root)).toBe(false);
+  });
 });

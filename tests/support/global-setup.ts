@@ -1,9 +1,12 @@
 // Once per `vitest run`, before any test file: drops demo caches built by older code (tests/support/demo-cache.ts).
 // A run of the whole suite starts building the seeds most files use right away, in the background, so both cores
 // work while the first files run; a run of chosen files builds only what they ask for, when they ask.
-import { COMMON_SEEDS, pruneDemoCaches, startDemoBuild } from './demo-cache.ts';
+// It also compiles the command line when stale (tests/support/compiled-cli.ts), so a spawned `shifan` skips tsx.
+import { compileCliIfStale } from './compiled-cli.ts';
+import { COMMON_SEEDS, pruneDemoCaches, ROOT, startDemoBuild } from './demo-cache.ts';
 
 export default function setup(): void {
+  compileCliIfStale(ROOT);
   pruneDemoCaches();
   if (wholeSuite(process.argv.slice(2))) for (const seed of COMMON_SEEDS) startDemoBuild(seed);
 }

@@ -11,7 +11,7 @@ import type * as IN from '../../../pipeline/api/schemas/inspectors.ts';
 import type * as J from '../../../pipeline/api/schemas/jobs.ts';
 import type * as M from '../../../pipeline/api/schemas/meta.ts';
 import type * as R from '../../../pipeline/api/schemas/regions.ts';
-import type { UploadCheck } from '../../../pipeline/api/schemas/upload-check.ts';
+import type * as UC from '../../../pipeline/api/schemas/upload-check.ts';
 import type * as RK from '../../../pipeline/api/schemas/risk.ts';
 import type * as SC from '../../../pipeline/api/schemas/spotchecks.ts';
 import type * as U from '../../../pipeline/api/schemas/users.ts';
@@ -140,8 +140,10 @@ export const api = {
     const form = new FormData();
     if (dataset) form.append('dataset', dataset);
     form.append('file', file);
-    return post<UploadCheck>('/upload/check', form);
+    return post<UC.UploadCheck>('/upload/check', form);
   },
+  /** The download address of a dataset's fill-in template (a plain link: the session cookie goes with it). */
+  templateUrl: (file: string) => `/api/templates/${path(file)}`,
   upload: (file: File, dataset?: string) => {
     const form = new FormData();
     if (dataset) form.append('dataset', dataset);

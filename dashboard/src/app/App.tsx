@@ -3,6 +3,7 @@ import { FiguresStatus } from '../components/FiguresStatus.tsx';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { Link, matchPath, useRouter } from './router.tsx';
+import { ROUTES, type RoutePattern } from './routes.ts';
 import { useSession, useYear } from './session.tsx';
 import type { Role } from '../api/index.ts';
 import { LoginPage } from '../features/login/LoginPage.tsx';
@@ -36,25 +37,31 @@ const NAV: { path: string; key: MessageKey; match: string; roles?: Role[] }[] = 
   { path: '/accounts', key: 'nav.accounts', match: '/accounts', roles: ['admin'] },
 ];
 
-/** The landing view: an analyst (central or provincial) starts from the risk queue, an admin from the overview. */
+/** Each route's page; the landing view: an analyst (central or provincial) starts from the risk queue, an admin
+ *  from the overview. Typed by the route list, so a pattern without a page does not compile. */
+const PAGES: Record<RoutePattern, (p: Record<string, string>, role: Role) => ReactNode> = {
+  '/': (_, role) => (role === 'admin' ? <OverviewPage /> : <RiskPage />),
+  '/risk': (_, role) => (role === 'admin' ? <OverviewPage /> : <RiskPage />),
+  '/overview': () => <OverviewPage />,
+  '/indicators': () => <IndicatorsPage />,
+  '/regions': () => <RegionsPage />,
+  '/regions/:code': (p) => <RegionPage code={p.code!} />,
+  '/spotchecks': () => <SpotchecksPage />,
+  '/spotchecks/:id': (p) => <CertificatePage id={p.id!} />,
+  '/watchlist': () => <WatchlistPage />,
+  '/watchlist/:id': (p) => <WatchlistPage id={p.id!} />,
+  '/naming': () => <NamingPage />,
+  '/data': () => <DataPage />,
+  '/upload': () => <UploadPage />,
+  '/inspectors': () => <InspectorsPage />,
+  '/accounts': () => <AccountsPage />,
+};
+
 function route(path: string, role: Role): ReactNode {
-  if (path === '/' || path === '/risk') return role === 'admin' ? <OverviewPage /> : <RiskPage />;
-  if (path === '/overview') return <OverviewPage />;
-  if (path === '/indicators') return <IndicatorsPage />;
-  if (path === '/regions') return <RegionsPage />;
-  const region = matchPath('/regions/:code', path);
-  if (region) return <RegionPage code={region.code!} />;
-  if (path === '/spotchecks') return <SpotchecksPage />;
-  const draw = matchPath('/spotchecks/:id', path);
-  if (draw) return <CertificatePage id={draw.id!} />;
-  const entry = matchPath('/watchlist/:id', path);
-  if (entry) return <WatchlistPage id={entry.id!} />;
-  if (path === '/watchlist') return <WatchlistPage />;
-  if (path === '/data') return <DataPage />;
-  if (path === '/upload') return <UploadPage />;
-  if (path === '/accounts') return <AccountsPage />;
-  if (path === '/inspectors') return <InspectorsPage />;
-  if (path === '/naming') return <NamingPage />;
+  for (const pattern of ROUTES) {
+    const params = matchPath(pattern, path);
+    if (params) return PAGES[pattern](params, role);
+  }
   return <OverviewPage />;
 }
 
@@ -81,7 +88,7 @@ function YearPicker() {
 }
 
 export function App() {
-  const { t, lang, setLang, date, label } = useI18n();
+  const { t, lang, setLang, date, label, p } = useI18n();
   const { user, meta, checked, logout } = useSession();
   const { path, query } = useRouter();
   if (!checked) return <div className="boot">{t('common.loading')}</div>;
@@ -92,9 +99,11 @@ export function App() {
     : null;
   return (
     <div className="shell">
-      <nav className="sidenav" aria-label="main">
+      <nav className="sidenav" aria-label={t('nav.label')}>
         <div className="brand">
-          <span className="brand-mark">示范</span>
+          <span className="brand-mark" translate="no">
+            示范
+          </span>
           <span className="brand-sub">{t('app.title')}</span>
         </div>
         <ul>
@@ -111,7 +120,9 @@ export function App() {
         </ul>
         <div className="sidenav-foot">
           <div>
-            {t('common.asof')}：{date(meta.as_of)}
+            {t('common.asof')}
+            {p.colon}
+            {date(meta.as_of)}
           </div>
           <FiguresStatus />
         </div>
@@ -121,10 +132,21 @@ export function App() {
           <YearPicker />
           <span className="spacer" />
           <span className="user" data-testid="user">
-            {user.username} · {label('auth.role', user.role)}
-            {province ? ` · ${province}` : ''}
+            <span translate="no">{user.username}</span> · {label('auth.role', user.role)}
+            {province ? (
+              <>
+                {' · '}
+                <span translate="no">{province}</span>
+              </>
+            ) : null}
           </span>
-          <button type="button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-toggle">
+          <button
+            type="button"
+            onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+            data-testid="lang-toggle"
+            // the toggle names the other language in its own words, and says so
+            lang={lang === 'zh' ? 'en' : 'zh-CN'}
+          >
             {t('lang.toggle')}
           </button>
           <button type="button" onClick={() => void logout()}>

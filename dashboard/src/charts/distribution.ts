@@ -1,7 +1,7 @@
 // Distributions: a histogram of values across regions with the threshold line, and labelled count bars.
 import * as Plot from '@observablehq/plot';
 import { wireMarks } from './interact.ts';
-import { ACCENT, base, INK, STATUS_COLORS, unitFormat, type BaseOptions } from './theme.ts';
+import { ACCENT, base, colonOf, INK, STATUS_COLORS, unitFormat, type BaseOptions } from './theme.ts';
 
 export interface HistogramOptions extends BaseOptions {
   unit?: string;
@@ -85,7 +85,7 @@ export function countBarsChart(rows: readonly CountRow[], o: CountBarsOptions = 
             ? ACCENT
             : (d: CountRow) => (d.count < o.warnBelow! ? STATUS_COLORS.not_met : ACCENT),
         fillOpacity: (d: CountRow) => (o.selected == null || o.selected === keyOf(d) ? 0.85 : 0.3),
-        title: (d: CountRow) => `${d.label}：${fmt(d.count)}${o.unit ?? ''}`,
+        title: (d: CountRow) => `${d.label}${colonOf(o.lang)}${fmt(d.count)}${o.unit ?? ''}`,
       }),
       Plot.text(rows, {
         x: 'count',
@@ -100,7 +100,7 @@ export function countBarsChart(rows: readonly CountRow[], o: CountBarsOptions = 
   });
   wireMarks(fig, 'bar', rows, {
     key: keyOf,
-    label: (r) => `${r.label}：${fmt(r.count)}${o.unit ?? ''}`,
+    label: (r) => `${r.label}${colonOf(o.lang)}${fmt(r.count)}${o.unit ?? ''}`,
     onClick: o.onClick,
   });
   return fig;

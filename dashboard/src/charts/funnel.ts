@@ -2,7 +2,17 @@
 // around the target, the threshold line, regions beyond the 99.8% limits labelled, and a click on a dot giving
 // the region.
 import * as Plot from '@observablehq/plot';
-import { ACCENT, base, INK, STATUS_COLORS, thresholdText, unitFormat, withUnit, type BaseOptions } from './theme.ts';
+import {
+  ACCENT,
+  base,
+  INK,
+  punctOf,
+  STATUS_COLORS,
+  thresholdText,
+  unitFormat,
+  withUnit,
+  type BaseOptions,
+} from './theme.ts';
 
 export interface FunnelRow {
   region_code: string;
@@ -154,7 +164,9 @@ export function funnelChart(rows: readonly FunnelRow[], o: FunnelOptions = {}): 
         strokeWidth: 0.5,
         title: (r: FunnelRow) =>
           `${r.region_name} (${r.region_code})\n${full(r.value!)}` +
-          (r.numerator != null ? `（${r.numerator}/${r.denominator}）` : ` · n=${r.denominator}`) +
+          (r.numerator != null
+            ? `${punctOf(o.lang).open}${r.numerator}/${r.denominator}${punctOf(o.lang).close}`
+            : ` · n=${r.denominator}`) +
           ` · ${statusName(r.status)}` +
           (r.lower95 != null ? `\n${L.limit95} ${fmt(clamp(r.lower95)!)}–${fmt(clamp(r.upper95) ?? 1)}` : '') +
           (r.lower998 != null ? `\n${L.limit998} ${fmt(clamp(r.lower998)!)}–${fmt(clamp(r.upper998) ?? 1)}` : ''),
@@ -213,6 +225,7 @@ export function attachDotData<R extends { region_code: string; region_name?: str
       c.setAttribute('tabindex', '0');
       c.setAttribute('role', 'link');
       c.setAttribute('aria-label', row.region_name ? `${row.region_name} ${row.region_code}` : row.region_code);
+      c.setAttribute('translate', 'no'); // a region's name and code: a data value
       c.addEventListener('click', () => onClick(row));
       c.addEventListener('keydown', (e) => {
         const key = (e as KeyboardEvent).key;

@@ -5,7 +5,13 @@ export function wireMarks<R>(
   fig: Element,
   mark: string,
   rows: readonly R[],
-  opts: { key: (row: R) => string; label: (row: R) => string; onClick?: (row: R) => void },
+  opts: {
+    key: (row: R) => string;
+    label: (row: R) => string;
+    /** The part of the label that is a data value (a province's name), marked for the language checks. */
+    value?: (row: R) => string;
+    onClick?: (row: R) => void;
+  },
 ) {
   for (const el of Array.from(fig.querySelectorAll(`g[aria-label="${mark}"] > *`))) {
     const i = (el as unknown as { __data__: number }).__data__;
@@ -18,6 +24,7 @@ export function wireMarks<R>(
     el.setAttribute('tabindex', '0');
     el.setAttribute('role', 'button');
     el.setAttribute('aria-label', opts.label(row));
+    if (opts.value) el.setAttribute('data-value', opts.value(row));
     el.addEventListener('click', () => act(row));
     el.addEventListener('keydown', (e) => {
       const k = (e as KeyboardEvent).key;

@@ -1,4 +1,5 @@
 // Shared chart settings: status colours, fonts and value formats by unit. No React, no DOM globals.
+import { PUNCTUATION } from '../i18n/make.ts';
 export const STATUS_COLORS = { met: '#2f6f3e', not_met: '#b3261e', no_data: '#9aa0a6' } as const;
 export const INK = '#1f2933';
 export const ACCENT = '#1d4e89';
@@ -11,6 +12,8 @@ export function unitFormat(unit: string | undefined): (v: number) => string {
 }
 
 export interface BaseOptions {
+  /** The language of the chart's own words (Chinese unless English). */
+  lang?: 'zh' | 'en';
   width?: number;
   height?: number;
   document?: Document;
@@ -66,3 +69,8 @@ export function versionMarks(versions: readonly VersionMark[] | undefined, years
   const hi = Math.max(...years);
   return versions.filter((v) => v.from > lo && v.from <= hi);
 }
+
+/** Punctuation in the chart's language (the dashboard's one definition, i18n/make.ts). */
+export const punctOf = (lang: 'zh' | 'en' | undefined) => PUNCTUATION[lang === 'en' ? 'en' : 'zh'];
+/** The colon after a label in the chart's language. */
+export const colonOf = (lang: 'zh' | 'en' | undefined) => punctOf(lang).colon;

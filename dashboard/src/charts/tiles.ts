@@ -4,7 +4,7 @@
 // and the value, the tooltip the numbers behind it, and a click (or Enter) filters by the province.
 import * as Plot from '@observablehq/plot';
 import { wireMarks } from './interact.ts';
-import { base, INK, type BaseOptions } from './theme.ts';
+import { base, colonOf, INK, type BaseOptions } from './theme.ts';
 
 /** [column, row, short Chinese name, English abbreviation] of every province by its code. */
 export const PROVINCE_TILES: Record<string, [number, number, string, string]> = {
@@ -108,7 +108,7 @@ export function provinceTileChart(rows: readonly TileRow[], o: TileOptions = {})
         y: 'r',
         fill: '#eef0f2',
         rx: 3,
-        title: (d: (typeof tiles)[number]) => `${d.name}：${d.detail}`,
+        title: (d: (typeof tiles)[number]) => `${d.name}${colonOf(o.lang)}${d.detail}`,
       }),
       Plot.cell(tiles, {
         x: 'c',
@@ -118,7 +118,7 @@ export function provinceTileChart(rows: readonly TileRow[], o: TileOptions = {})
         stroke: (d: (typeof tiles)[number]) => (o.selected === d.code ? INK : '#ffffff'),
         strokeWidth: (d: (typeof tiles)[number]) => (o.selected === d.code ? 2.5 : 1),
         rx: 3,
-        title: (d: (typeof tiles)[number]) => `${d.name}：${d.detail}`,
+        title: (d: (typeof tiles)[number]) => `${d.name}${colonOf(o.lang)}${d.detail}`,
       }),
       Plot.text(tiles, {
         x: 'c',
@@ -145,7 +145,8 @@ export function provinceTileChart(rows: readonly TileRow[], o: TileOptions = {})
   fig.querySelector('g[aria-label="cell"]')?.setAttribute('aria-label', 'tile');
   wireMarks(fig, 'cell', tiles, {
     key: (t) => t.code,
-    label: (t) => `${t.name}：${t.detail}`,
+    label: (t) => `${t.name}${colonOf(o.lang)}${t.detail}`,
+    value: (t) => t.name,
     onClick: o.onClick ? (t) => o.onClick!(t.code) : undefined,
   });
   return fig;

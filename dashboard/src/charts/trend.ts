@@ -4,6 +4,7 @@ import {
   ACCENT,
   base,
   INK,
+  punctOf,
   STATUS_COLORS,
   thresholdText,
   unitFormat,
@@ -132,7 +133,7 @@ export function medianBandChart(rows: readonly TrendRow[], o: BandOptions = {}) 
         fill: ACCENT,
         r: 3,
         title: (d: TrendRow) =>
-          `${d.year}：${L.median} ${f(d.median!)}；${L.band} ${d.p10 == null ? '—' : f(d.p10)}–${d.p90 == null ? '—' : f(d.p90)}`,
+          `${d.year}${punctOf(o.lang).colon}${L.median} ${f(d.median!)}${punctOf(o.lang).semi}${L.band} ${d.p10 == null ? '—' : f(d.p10)}–${d.p90 == null ? '—' : f(d.p90)}`,
       }),
       ...thresholdRule(o.threshold, { ...o, label: L.threshold }),
     ],
@@ -181,7 +182,7 @@ export function linesChart(rows: readonly SeriesRow[], o: LinesOptions = {}) {
         fill: 'series',
         r: 2.5,
         title: (d: SeriesRow) =>
-          `${d.series} ${d.year}：${withUnit(o.unit, o.lang)(d.value!)}${d.detail ? `（${d.detail}）` : ''}`,
+          `${d.series} ${d.year}${punctOf(o.lang).colon}${withUnit(o.unit, o.lang)(d.value!)}${d.detail ? `${punctOf(o.lang).open}${d.detail}${punctOf(o.lang).close}` : ''}`,
       }),
     ],
   });
@@ -247,7 +248,8 @@ export function regionTrendChart(rows: readonly RegionTrendRow[], o: RegionTrend
         y: 'value',
         fill: MUTED,
         r: 2,
-        title: (d: { year: number; value: number | null }) => `${L.national} ${d.year}：${f(d.value!)}`,
+        title: (d: { year: number; value: number | null }) =>
+          `${L.national} ${d.year}${punctOf(o.lang).colon}${f(d.value!)}`,
       }),
       Plot.line(pts, { x: 'year', y: 'value', stroke: ACCENT, strokeWidth: 2 }),
       Plot.dot(pts, {
@@ -257,8 +259,10 @@ export function regionTrendChart(rows: readonly RegionTrendRow[], o: RegionTrend
         fill: (d: RegionTrendRow) => (d.status === 'not_met' ? STATUS_COLORS.not_met : ACCENT),
         stroke: 'white',
         title: (d: RegionTrendRow) =>
-          `${L.region} ${d.year}：${f(d.value!)}` +
-          (d.denominator != null ? `（${d.numerator ?? '—'}/${d.denominator}）` : '') +
+          `${L.region} ${d.year}${punctOf(o.lang).colon}${f(d.value!)}` +
+          (d.denominator != null
+            ? `${punctOf(o.lang).open}${d.numerator ?? '—'}/${d.denominator}${punctOf(o.lang).close}`
+            : '') +
           (d.status && L.status?.[d.status] ? ` · ${L.status[d.status]}` : '') +
           (o.threshold != null ? ` · ${L.threshold}${thresholdText(o.threshold, o.direction, o.unit, o.lang)}` : ''),
       }),

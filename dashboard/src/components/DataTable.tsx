@@ -18,7 +18,33 @@ export interface Column<R> {
   width?: number | string;
   /** Long text (messages, reasons) wraps; other cells stay on one line. */
   wrap?: boolean;
+  /**
+   * The cell shows a data value in the words of its source (a name, a file, a raw record), not the page's words: it
+   * is marked translate="no" and stays as written in either language. Columns named in DATA_COLUMNS are by default.
+   */
+  data?: boolean;
 }
+
+/** Columns whose values are data as their source wrote them, in every table. */
+const DATA_COLUMNS = new Set([
+  'region_name',
+  'province_name',
+  'file',
+  'file_name',
+  'name',
+  'encoding',
+  'raw',
+  'raw_line',
+  'record_id',
+  'publisher',
+  'agency',
+  'source_url',
+  'url',
+  'description',
+  'criterion',
+  'made_by',
+  'actor',
+]);
 
 interface Props<R> {
   rows: readonly R[];
@@ -34,6 +60,11 @@ interface Props<R> {
   urlKey?: string | false;
   /** Accessible label of a clickable row (what Enter opens). */
   rowLabel?: (row: R) => string;
+}
+
+function regionName(r: unknown): string | undefined {
+  const name = (r as { region_name?: unknown } | null)?.region_name;
+  return typeof name === 'string' && name !== '' ? name : undefined;
 }
 
 function compare(a: unknown, b: unknown): number {
@@ -165,6 +196,8 @@ export function DataTable<R>({
                 className={onRowClick ? 'clickable' : undefined}
                 tabIndex={onRowClick ? 0 : undefined}
                 aria-label={onRowClick && rowLabel ? rowLabel(r) : undefined}
+                // a row's region is a data value wherever its name appears in the row (cells, the row's label)
+                data-value={regionName(r)}
                 onKeyDown={
                   onRowClick
                     ? (e: KeyboardEvent) => {
@@ -182,6 +215,7 @@ export function DataTable<R>({
                   return (
                     <td
                       key={c.key}
+                      translate={(c.data ?? DATA_COLUMNS.has(c.key)) ? 'no' : undefined}
                       className={c.wrap ? 'wrap' : undefined}
                       style={{ textAlign: c.align ?? (typeof v === 'number' ? 'right' : 'left') }}
                     >

@@ -8,7 +8,7 @@ import { useMeta, useSession } from '../app/session.tsx';
 import { useI18n } from '../i18n/index.tsx';
 
 export function FiguresStatus() {
-  const { t, date } = useI18n();
+  const { t, date, p } = useI18n();
   const meta = useMeta();
   const { reloadMeta } = useSession();
   const [status, setStatus] = useState<Status | null>(null);
@@ -35,7 +35,9 @@ export function FiguresStatus() {
   return (
     <div data-testid="figures-status" data-waiting={waiting}>
       <div>
-        {t('common.refreshed')}：{date(meta.last_refresh, true)}
+        {t('common.refreshed')}
+        {p.colon}
+        {date(meta.last_refresh, true)}
       </div>
       {status?.auto_refresh === 'running' ? (
         <div className="figures-waiting" role="status">

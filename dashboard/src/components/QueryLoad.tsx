@@ -14,7 +14,7 @@ interface Props<T> {
 }
 
 export function QueryLoad<T>({ title, query, isEmpty, children, actions, testId, className }: Props<T>) {
-  const { t } = useI18n();
+  const { t, p } = useI18n();
   const empty =
     query.data !== undefined && (isEmpty ? isEmpty(query.data) : Array.isArray(query.data) && query.data.length === 0);
   return (
@@ -31,7 +31,9 @@ export function QueryLoad<T>({ title, query, isEmpty, children, actions, testId,
       )}
       {query.error ? (
         <div className="state state-error" role="alert">
-          <strong>{t('common.error')}</strong>：{query.error.message}
+          <strong>{t('common.error')}</strong>
+          {p.colon}
+          {query.error.message}
           <button type="button" onClick={query.reload}>
             {t('common.retry')}
           </button>

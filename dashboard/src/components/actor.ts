@@ -9,6 +9,6 @@ export function actorName(actor: unknown, t: I18n['t']): string {
   const name = rest.join(':');
   if (kind === 'user' || kind === 'analyst') return name || s;
   if (kind === 'system') return name === 'refresh' ? t('actor.refresh') : t('actor.system');
-  if (kind === 'cli') return `${t('actor.cli')}${name ? `（${name}）` : ''}`;
+  if (kind === 'cli') return name ? t('actor.cliNamed', { name }) : t('actor.cli');
   return s;
 }

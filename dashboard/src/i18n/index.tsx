@@ -25,6 +25,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       }),
     [lang],
   );
+  if (typeof document !== 'undefined') document.title = value.t('app.documentTitle');
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

@@ -11,6 +11,9 @@ import {
   renderWatchBasis,
   renderWatchSummary,
   renderRiskReason,
+  renderContradiction,
+  freeTextOf,
+  type ContradictionParams,
   columnLabel,
   datasetLabel,
   terms,
@@ -79,10 +82,18 @@ export interface I18n {
   /** A watchlist entry's summary and basis. */
   watchSummary(kind: string, params: unknown): string;
   watchBasis(e: { is_ground: boolean; ground: number | null; kind: string }): string;
+  /** The free text in a message's parameters (a description, a reason), as a data-value attribute marks it. */
+  dataValues(params: unknown): string | undefined;
+  /** A naming-round contradiction from its kind and figures. */
+  contradiction(c: ContradictionParams): string;
+  /** A metric's name in the page's language (its id when the indicator system does not know it). */
+  metric(id: string): string;
   /** A rejected row's reason from its code and column. */
   reject(r: { code: string; dataset?: string | null; column?: string | null }): string;
   /** An API error's message from its code and parameters. */
   error(code: string, params?: Params | null): string;
+  /** Punctuation between the words of a sentence the page composes: full-width in Chinese, ASCII in English. */
+  p: Punctuation;
   /** A dataset's or a contract column's label. */
   dataset(name: string): string;
   column(dataset: string, name: string): string;
@@ -90,6 +101,25 @@ export interface I18n {
   pct(v: number | null | undefined, digits?: number): string;
   date(v: string | number | Date | null | undefined, withTime?: boolean): string;
 }
+
+export interface Punctuation {
+  /** "：" / ": " after a label */
+  colon: string;
+  /** "；" / "; " between clauses */
+  semi: string;
+  /** "，" / ", " */
+  comma: string;
+  /** "、" / ", " between the items of a list */
+  list: string;
+  /** "（" / " (" and "）" / ")" around an aside */
+  open: string;
+  close: string;
+}
+
+export const PUNCTUATION: Record<Lang, Punctuation> = {
+  zh: { colon: '：', semi: '；', comma: '，', list: '、', open: '（', close: '）' },
+  en: { colon: ': ', semi: '; ', comma: ', ', list: ', ', open: ' (', close: ')' },
+};
 
 export function makeI18n(lang: Lang, setLang: (l: Lang) => void = () => {}, metricName?: MetricNamer): I18n {
   const dict = dictionaries[lang];
@@ -138,7 +168,11 @@ export function makeI18n(lang: Lang, setLang: (l: Lang) => void = () => {}, metr
     watchSummary: (kind, params) => renderWatchSummary(kind, parseParams(params), lang, metricName),
     watchBasis: (e) => renderWatchBasis(e, lang),
     reject: (r) => renderReject(r, lang),
+    contradiction: (c) => renderContradiction(c, lang, metricName),
+    dataValues: (params) => freeTextOf(params).join('\n') || undefined,
+    metric: (id) => metricName?.(id, lang) ?? id,
     error: (code, params) => renderError(code, params, lang),
+    p: PUNCTUATION[lang],
     dataset: (name) => datasetLabel(name, lang),
     column: (dataset, name) => columnLabel(dataset, name, lang),
     num: (v, digits = 2) => (v == null || Number.isNaN(v) ? '—' : numFmt(digits).format(v)),

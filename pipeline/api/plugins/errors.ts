@@ -3,6 +3,8 @@
 // The dashboard renders the message from code and params in the user's language; `message` is the server's
 // rendering in the language of Accept-Language (Chinese unless English is asked for). 5xx say only that something
 // failed on the server, and the error is logged.
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { CodedError, errors, renderError, type ErrorCode, type Lang, type Params } from '../../vocabulary/index.ts';
@@ -25,17 +27,35 @@ export const badRequest = (detail: string) => new CodedError('bad_request', { de
 /** Something the caller asked for that has no code of its own yet: 404 with the detail as written. */
 export const notFound = (detail: string) => new CodedError('not_found', { detail });
 
-/** Codes for the errors Fastify and its plugins raise themselves, by their status. */
+/** Codes for the errors Fastify and its plugins raise themselves: by their own code, else by their status. */
+const CODE_OF_FASTIFY: Record<string, ErrorCode> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'body.invalid_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'body.empty_json',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'body.too_large',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'body.bad_content_length',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+  FST_ERR_BAD_URL: 'bad_url',
+  FST_ERR_NOT_FOUND: 'route_not_found',
+};
 const CODE_OF_STATUS: Record<number, ErrorCode> = {
-  400: 'bad_request',
+  400: 'bad_request_line',
   401: 'unauthorized',
   403: 'forbidden',
-  404: 'not_found',
+  404: 'route_not_found',
   406: 'not_acceptable',
-  413: 'too_large',
+  413: 'body.too_large',
   415: 'unsupported_media_type',
   429: 'too_many_requests',
 };
+
+/** A framework's error as a vocabulary code with its parameters: never the framework's English text. */
+export function frameworkCode(err: FastifyError, bodyLimit: number): CodedError {
+  // a body that JSON.parse refused comes as its SyntaxError with status 400 and no code
+  const code: ErrorCode =
+    (err.code ? CODE_OF_FASTIFY[err.code] : undefined) ??
+    (err instanceof SyntaxError ? 'body.invalid_json' : (CODE_OF_STATUS[err.statusCode ?? 400] ?? 'bad_request_line'));
+  return new CodedError(code, code === 'body.too_large' ? { limit_kb: Math.round(bodyLimit / 1024) } : {});
+}
 
 interface ValidationItem {
   keyword: string;
@@ -57,16 +77,16 @@ export function validationError(items: ValidationItem[], context: string | undef
     field,
     limit: p.limit,
     type: p.type,
-    allowed: p.allowedValues,
+    allowed: p.allowedValues ?? p.allowedValue,
     pattern: p.pattern,
     format: p.format,
     property: p.additionalProperty,
-    detail: v.message,
+    keyword: v.keyword,
   };
   return new CodedError(code in errors ? (code as ErrorCode) : 'validation.other', params);
 }
 
-function langOf(req: FastifyRequest): Lang {
+export function langOf(req: FastifyRequest): Lang {
   return /^en/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'zh';
 }
 
@@ -78,6 +98,31 @@ export function frameworkError(err: FastifyError, req: FastifyRequest, reply: Fa
   void reply
     .status(errors[code].status)
     .send({ error: { code, params: {}, message: renderError(code, {}, langOf(req)) } });
+}
+
+/**
+ * Fastify's `clientErrorHandler`: what Node's HTTP parser refuses before any request exists (raw UTF-8 bytes in the
+ * URL, a header too large, a request too slow) gets the one error shape, in the language its Accept-Language header
+ * asks for (read from the refused bytes; Chinese otherwise), instead of the framework's English body.
+ */
+export function clientError(err: Error & { code?: string; rawPacket?: unknown }, socket: Duplex): void {
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const code: ErrorCode =
+    err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? 'request_timeout'
+      : err.code === 'HPE_HEADER_OVERFLOW'
+        ? 'headers_too_large'
+        : 'bad_request_line';
+  const raw = Buffer.isBuffer(err.rawPacket) ? err.rawPacket.toString('latin1') : '';
+  const lang: Lang = /\r\naccept-language:[ \t]*en/i.test(raw) ? 'en' : 'zh';
+  const body = JSON.stringify({ error: { code, params: {}, message: renderError(code, {}, lang) } });
+  const status = errors[code].status;
+  if (socket.writable)
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+        `Content-Type: application/json; charset=utf-8\r\nConnection: close\r\n\r\n${body}`,
+    );
+  socket.destroy(err);
 }
 
 /** A query or path value that reads as an infinite number ("1e400"): Ajv's type coercion turns it into Infinity,
@@ -111,7 +156,7 @@ export default fp(
           : err.validation
             ? validationError(err.validation as ValidationItem[], err.validationContext)
             : err.statusCode && err.statusCode < 500
-              ? new CodedError(CODE_OF_STATUS[err.statusCode] ?? 'bad_request', { detail: err.message })
+              ? frameworkCode(err, app.initialConfig.bodyLimit ?? 1024 * 1024)
               : null;
       if (!coded || coded.status >= 500) {
         req.log.error({ err }, 'request failed');

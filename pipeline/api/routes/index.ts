@@ -13,6 +13,7 @@ import userRoutes from './users.ts';
 import inspectorRoutes from './inspectors.ts';
 import disclosureReportRoutes from './disclosure-reports.ts';
 import namingRoutes from './naming.ts';
+import templateRoutes from './templates.ts';
 
 export const routeGroups = [
   authRoutes,
@@ -29,4 +30,5 @@ export const routeGroups = [
   inspectorRoutes,
   disclosureReportRoutes,
   namingRoutes,
+  templateRoutes,
 ];

@@ -2,7 +2,8 @@
 // province's applicants only (the province is bound in the SQL, and the ranking — computed over every applicant,
 // so ranks are national — is filtered to the province's rows); every change is the central office's, written with
 // its audit entry by pipeline/naming.
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -22,13 +23,12 @@ import {
   publishNotice,
   rankRound,
   type Round,
-  RoundError,
   roundStatus,
   verifyFieldCheckList,
 } from '../../naming/index.ts';
 import { shanghaiToday } from '../../spotcheck/pool.ts';
 import { provinceOf, requireRole } from '../plugins/auth.ts';
-import { asBadRequest, badRequest, CodedError, notFound } from '../plugins/errors.ts';
+import { asBadRequest, CodedError } from '../plugins/errors.ts';
 import * as S from '../schemas/naming.ts';
 
 export default async function namingRoutes(fastify: FastifyInstance) {
@@ -40,30 +40,15 @@ export default async function namingRoutes(fastify: FastifyInstance) {
   const inProvince = <T extends { region_code: string }>(rows: T[], province: string | null) =>
     province ? rows.filter((r) => `${r.region_code.slice(0, 2)}0000` === province) : rows;
 
-  const roundOf = async (id: string): Promise<Round> => {
-    try {
-      return await getRound(q, id);
-    } catch (err) {
-      if (err instanceof RoundError) throw notFound(err.message);
-      throw err;
-    }
-  };
-  const change = <T>(p: Promise<T>) =>
-    asBadRequest(p).catch((err) => {
-      if (err instanceof RoundError && err.code === 'round_not_found') throw notFound(err.message);
-      throw err instanceof CodedError ? err : badRequest((err as Error).message);
-    });
+  // the round's own refusals are coded (RoundError, naming.*); asBadRequest is the net for anything older
+  const roundOf = (id: string): Promise<Round> => getRound(q, id);
+  const change = <T>(p: Promise<T>) => asBadRequest(p);
 
   app.get('/naming/rounds', { schema: S.list }, async () => listRounds(q));
 
   app.post('/naming/rounds', { schema: S.create, preHandler: central }, async (req) => {
     const b = req.body;
-    let rule: ReturnType<typeof parseFieldCheckRule> | undefined;
-    try {
-      rule = b.field_check ? parseFieldCheckRule(b.field_check) : undefined;
-    } catch (err) {
-      throw badRequest((err as Error).message);
-    }
+    const rule = b.field_check ? parseFieldCheckRule(b.field_check) : undefined;
     return change(
       app.q.write((db) =>
         createRound(
@@ -201,6 +186,16 @@ export default async function namingRoutes(fastify: FastifyInstance) {
     return { pdf: result.pdf, manifest_sha256: result.manifest_sha256, files: result.files };
   });
 
+  app.get('/naming/rounds/:round/export', { schema: S.exportStatus, preHandler: centralOrAdmin }, async (req) => {
+    const { round } = req.params;
+    await roundOf(round);
+    const manifest = join(namingExportDir(round), 'manifest.json');
+    if (!existsSync(manifest)) return { manifest_sha256: null, files: [] };
+    const text = readFileSync(manifest, 'utf8');
+    const { files } = JSON.parse(text) as { files: { name: string; bytes: number; sha256: string }[] };
+    return { manifest_sha256: createHash('sha256').update(text).digest('hex'), files };
+  });
+
   // Exports hold every province's applicants: like the quarterly packages, for the central office and admin only.
   app.get(
     '/naming/rounds/:round/export/:file',
@@ -208,7 +203,7 @@ export default async function namingRoutes(fastify: FastifyInstance) {
     async (req, reply) => {
       const { round, file } = req.params;
       const path = join(namingExportDir(round), file);
-      if (!existsSync(path)) throw notFound(`no exported file ${file} of round ${round}: write the exports first`);
+      if (!existsSync(path)) throw new CodedError('naming.export_missing', { round, file });
       const type = file.endsWith('.xlsx')
         ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
         : file.endsWith('.pdf')

@@ -19,6 +19,10 @@ export const LoadRow = Obj({
   started_at: Type.String(),
   total_ms: NInt,
   message: NStr,
+  message_code: Type.Union([Type.String(), Type.Null()], {
+    description: "why, as a code of the vocabulary's loadMessage group (rows written before codes: null)",
+  }),
+  message_params: NStr,
 });
 export type LoadRow = Static<typeof LoadRow>;
 
@@ -75,6 +79,8 @@ export const UploadResult = Obj({
     loaded: Type.Integer(),
     rejected: Type.Integer(),
     message: Type.String(),
+    code: Type.String({ description: "a code of the vocabulary's loadMessage group, worded with params" }),
+    params: Type.Record(Type.String(), Type.Unknown()),
     load_id: Type.Optional(Type.Integer({ description: 'absent when the file was refused before a load began' })),
   }),
   rejects: Type.Array(RejectRow),

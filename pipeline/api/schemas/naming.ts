@@ -115,7 +115,6 @@ export const create = {
 export const StepStatus = Obj({
   ...TimetableStep.properties,
   state: termOf(stepState),
-  holds: Type.String({ description: 'what the step holds, in Chinese' }),
 });
 export type StepStatus = Static<typeof StepStatus>;
 
@@ -177,7 +176,17 @@ export const Contradiction = Obj({
   computed_value: NNum,
   difference: NNum,
   metric_ids: Type.Array(Type.String()),
-  message_zh: Type.String(),
+  /** the figures the vocabulary words the contradiction with (namingContradiction message templates) */
+  metrics: Type.Array(
+    Obj({
+      metric_id: Type.String(),
+      unit: NStr,
+      value: NNum,
+      threshold: NNum,
+      numerator: Type.Optional(NNum),
+      denominator: Type.Optional(NNum),
+    }),
+  ),
   provisional: Type.Boolean(),
   evidence: Type.Array(NamingEvidence),
   evidence_count: Type.Integer(),
@@ -483,6 +492,20 @@ export const makeExport = {
   params: RoundParam,
   body: Strict({}),
   response: { 200: RoundExport, ...errors },
+};
+
+export const RoundExportStatus = Obj({
+  manifest_sha256: NStr,
+  files: Type.Array(Obj({ name: Type.String(), bytes: Type.Integer(), sha256: Type.String() })),
+});
+export type RoundExportStatus = Static<typeof RoundExportStatus>;
+
+export const exportStatus = {
+  tags,
+  summary:
+    "What of a round's exports is written: the files of its manifest.json with their SHA-256, none before the first export (central office and admin)",
+  params: RoundParam,
+  response: { 200: RoundExportStatus, ...errors },
 };
 
 export const downloadExport = {

@@ -1,7 +1,6 @@
 // Schema of POST /api/upload/check, in TypeBox: what a file would load and reject, without loading it (the upload
 // page's preview marks the cells). Browser-safe: the dashboard's type is Static<> of it.
 import { Type, type Static } from 'typebox';
-import { fileRefusal } from '../../vocabulary/rejects.ts';
 import { errors, Nullable, oneOf } from './common.ts';
 
 /** A cell the load would refuse: the line of the file, the contract column, the reason code and the value. */
@@ -24,7 +23,11 @@ export const UploadCheck = Type.Object({
   rejects: Type.Array(CheckedReject),
   /** failing cells in all (`rejects` may hold fewer) */
   reject_cells: Type.Integer(),
-  code: Nullable(oneOf(Object.keys(fileRefusal) as Array<keyof typeof fileRefusal>)),
+  /** a refused file's reason: a code of the vocabulary's loadMessage group, worded with `params` (null when checked) */
+  code: Nullable(Type.String()),
+  params: Type.Record(Type.String(), Type.Unknown()),
+  /** the loader's own words, English (as logs keep them) */
+  message: Type.String(),
   already_loaded: Nullable(Type.Object({ load_id: Type.Integer(), file_name: Type.String() })),
 });
 export type UploadCheck = Static<typeof UploadCheck>;

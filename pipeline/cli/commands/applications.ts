@@ -6,7 +6,6 @@ import { cliActor } from '../../audit/index.ts';
 import {
   addCandidates,
   applicantScorecards,
-  CONTRADICTION_ZH,
   contradictions,
   decide,
   describeFieldCheckRule,
@@ -21,8 +20,9 @@ import {
   UNRANKED_ZH,
   verifyFieldCheckList,
 } from '../../naming/index.ts';
-import { label } from '../../vocabulary/index.ts';
-import { cliOut, cliPath, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { loadSystems, metricNamer } from '../../indicators/index.ts';
+import { cliWord, label, renderContradiction } from '../../vocabulary/index.ts';
+import { cliOut, cliPath, langOf, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 import { usage } from './round.ts';
 
@@ -88,18 +88,26 @@ export function registerApplications(program: Command): void {
         { readOnly: true },
       ).catch(usage);
       if (opts.json) return printJson(found);
+      const lang = langOf(cmd);
+      const names = metricNamer(loadSystems());
       if (!found.length) {
-        cliOut.write('没有发现自评与数据之间的矛盾\n');
+        cliOut.write(`${cliWord('contradictions.none', lang)}\n`);
         return;
       }
-      const out = [`${found.length} 处矛盾（${new Set(found.map((c) => c.region_code)).size} 个申报地区）`];
+      const out = [
+        cliWord('contradictions.count', lang, {
+          n: found.length,
+          regions: new Set(found.map((c) => c.region_code)).size,
+        }),
+      ];
       for (const c of found) {
         out.push(
-          `${c.region_code} ${c.region_name} 第${c.indicator_no}项 【${CONTRADICTION_ZH[c.kind]}】 ${c.message_zh}`,
+          `${c.region_code} ${c.region_name} [${label('namingContradiction', c.kind, lang)}] ${renderContradiction(c, lang, names)}`,
         );
         for (const e of c.evidence.slice(0, Number(opts.evidence)))
-          out.push(`  证据 ${e.dataset} ${e.record_id}  ${e.file_name ?? ''}:${e.line ?? ''}`);
-        if (c.evidence_count > Number(opts.evidence)) out.push(`  …共 ${c.evidence_count} 条证据`);
+          out.push(`  ${cliWord('evidence', lang)} ${e.dataset} ${e.record_id}  ${e.file_name ?? ''}:${e.line ?? ''}`);
+        if (c.evidence_count > Number(opts.evidence))
+          out.push(`  ${cliWord('evidence.total', lang, { n: c.evidence_count })}`);
       }
       cliOut.write(`${out.join('\n')}\n`);
     });

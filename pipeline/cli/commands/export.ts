@@ -4,7 +4,8 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { exportQuarter, parseQuarter, QuarterError } from '../../export/index.ts';
-import { cliOut, cliPath, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { cliWord } from '../../vocabulary/index.ts';
+import { cliOut, cliPath, langOf, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
 export function registerExport(program: Command): void {
@@ -30,11 +31,17 @@ export function registerExport(program: Command): void {
       if (opts.json) return printJson(result);
       const rows = result.files.map((f) => [f, statSync(join(result.dir, f)).size.toLocaleString('en-US')]);
       rows.push([result.zip, statSync(result.zip).size.toLocaleString('en-US')]);
+      const lang = langOf(cmd);
       cliOut.write(
         `${[
-          `${result.quarter} 季报：数据截至 ${result.as_of}，指标体系 ${result.system_version}版，${result.seconds.toFixed(1)} s`,
-          `目录 ${result.dir}`,
-          formatTable(['文件', '字节'], rows),
+          cliWord('export.done', lang, {
+            quarter: result.quarter,
+            as_of: result.as_of,
+            version: result.system_version,
+            seconds: result.seconds.toFixed(1),
+          }),
+          cliWord('export.dir', lang, { dir: result.dir }),
+          formatTable([cliWord('file', lang), cliWord('bytes', lang)], rows),
           result.message,
         ].join('\n')}\n`,
       );

@@ -6,6 +6,7 @@ import { cliActor } from '../../audit/index.ts';
 import { readFlags, type TriageDecision, type TriageRecord, triageFlag } from '../../flags/index.ts';
 import { loadSystems, metricNamer } from '../../indicators/index.ts';
 import {
+  cliWord,
   label,
   renderFlag,
   renderWatchBasis,
@@ -44,7 +45,13 @@ export function registerFlags(program: Command): void {
       const lang = langOf(cmd);
       const names = metricNamer(loadSystems());
       const perFlag = Number(opts.evidence);
-      const out: string[] = [`${year}年预警 ${flags.length} 条${opts.all ? '（含已解除）' : ''}`];
+      const out: string[] = [
+        cliWord('flags.summary', lang, {
+          year,
+          n: flags.length,
+          all_note: opts.all ? cliWord('flags.withResolved', lang) : '',
+        }),
+      ];
       for (const f of flags) {
         out.push(
           `[${label('severity', f.severity, lang)}] ${f.region_code} ${f.region_name ?? ''} ${f.rule_id}@${f.rule_version}${f.detail_key ? ` ${f.detail_key}` : ''}` +
@@ -52,15 +59,17 @@ export function registerFlags(program: Command): void {
         );
         out.push(`  ${renderFlag(f.rule_id, f.numbers as Params, lang, names)}`);
         for (const e of f.evidence.slice(0, perFlag))
-          out.push(`  证据 ${e.dataset} ${e.record_id}  ${e.file_name ?? '?'}:${e.line ?? '?'}`);
+          out.push(
+            `  ${cliWord('evidence', lang)} ${e.dataset} ${e.record_id}  ${e.file_name ?? '?'}:${e.line ?? '?'}`,
+          );
         if (f.evidence_count > Math.min(perFlag, f.evidence.length))
-          out.push(`  …共 ${f.evidence_count} 条相关记录（保存 ${f.evidence.length} 条）`);
+          out.push(`  ${cliWord('evidence.kept', lang, { n: f.evidence_count, kept: f.evidence.length })}`);
       }
       if (watch.length) {
-        out.push('', `${year}年摘牌观察名单`);
+        out.push('', cliWord('flags.watchlist', lang, { year }));
         out.push(
           formatTable(
-            ['条目', '地区', '依据', '状态', '说明'],
+            (['head.entry', 'region', 'head.basis', 'status', 'head.summary'] as const).map((h) => cliWord(h, lang)),
             watch.map((w) => [
               w.entry_id.slice(0, 12),
               `${w.region_code} ${w.region_name ?? ''}`,

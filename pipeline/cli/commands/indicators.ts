@@ -9,7 +9,7 @@ import {
   readScorecard,
   yearCounts,
 } from '../../indicators/index.ts';
-import { formatAgainst, label, type Lang } from '../../vocabulary/index.ts';
+import { cliWord, formatAgainst, label, type Lang } from '../../vocabulary/index.ts';
 import { cliErr, cliOut, langOf, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
@@ -58,7 +58,14 @@ export function registerIndicators(program: Command): void {
       const lang = langOf(cmd);
       for (const [code, list] of byRegion) {
         const card = cards.find((c) => c.region_code === code);
-        out.push(`${code} ${list[0].region_name ?? ''} ${year}年（指标体系${list[0].system_version}版）`);
+        out.push(
+          cliWord('indicators.header', lang, {
+            region: code,
+            name: list[0].region_name ?? '',
+            year,
+            version: list[0].system_version,
+          }),
+        );
         if (card) {
           const verdict = card.meets_bar === null ? '年度未结束，暂不判断' : card.meets_bar ? '符合' : '不符合';
           const rank =
@@ -81,14 +88,19 @@ export function registerIndicators(program: Command): void {
         }
         out.push(
           formatTable(
-            ['序号', '指标', '数值', '分子/分母', '标准', '状态', label('metricStatus', 'provisional', lang)],
+            [
+              ...(['head.no', 'head.metric', 'head.value', 'head.fraction', 'head.threshold', 'status'] as const).map(
+                (h) => cliWord(h, lang),
+              ),
+              label('metricStatus', 'provisional', lang),
+            ],
             list.map((r) => [
               r.indicator_no ?? '—',
               `${r.name_zh} ${r.indicator}`,
               r.value === null ? label('metricStatus', 'no_data', lang) : formatAgainst(r.value, r.threshold, r.unit),
               r.denominator === null ? '' : `${num(r.numerator)}/${num(r.denominator)}`,
               r.threshold === null
-                ? '无参照值'
+                ? cliWord('indicators.noBenchmark', lang)
                 : `${r.direction === 'higher' ? '≥' : r.direction === 'lower' ? '≤' : '='}${fmt(r.threshold, r.unit, lang)}`,
               label('metricStatus', r.status, lang),
               r.provisional ? label('metricStatus', 'provisional', lang) : '',
@@ -97,7 +109,13 @@ export function registerIndicators(program: Command): void {
         );
         out.push('');
       }
-      if (rows.length === 0) out.push(`${year}年没有指标值${opts.region ? `（地区 ${opts.region}）` : ''}`);
+      if (rows.length === 0)
+        out.push(
+          cliWord('indicators.none', lang, {
+            year,
+            region_note: opts.region ? cliWord('indicators.regionNote', lang, { region: opts.region }) : '',
+          }),
+        );
       out.push(
         '权重：中央依法治国办未公布正式权重，默认各指标等权（data/indicator-systems/*.json 可调整）；排名区间表示在其他合理权重下名次的变动范围。',
       );

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { ingestPaths, terminalProgress } from '../../load/index.ts';
-import { cliErr, cliOut, cliPath, optionsOf, printJson, setExitCode, withDatabase } from '../context.ts';
+import { cliWord, label, renderLoadMessage } from '../../vocabulary/index.ts';
+import { cliErr, cliOut, cliPath, langOf, optionsOf, printJson, setExitCode, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
 export function registerIngest(program: Command): void {
@@ -30,16 +31,23 @@ export function registerIngest(program: Command): void {
           })),
         );
       } else {
+        const lang = langOf(cmd);
         cliOut.write(
           `${formatTable(
-            ['file', 'dataset', 'status', 'loaded', 'rejected', 'message'],
+            (['file', 'head.dataset', 'status', 'head.loaded', 'head.rejected', 'head.message'] as const).map((h) =>
+              cliWord(h, lang),
+            ),
             results.map((r) => [
               r.file,
               r.dataset,
-              r.status,
+              label('loadStatus', r.status, lang),
               r.loaded,
               r.rejected,
-              r.status === 'loaded' ? (r.superseded ? `${r.superseded} superseded` : '') : r.message,
+              r.status === 'loaded'
+                ? r.superseded
+                  ? cliWord('ingest.superseded', lang, { n: r.superseded })
+                  : ''
+                : renderLoadMessage(r.code, r.params, lang, r.message),
             ]),
           )}\n`,
         );

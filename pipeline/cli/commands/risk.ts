@@ -3,7 +3,7 @@
 import type { Command } from 'commander';
 import { loadSystems, metricNamer } from '../../indicators/index.ts';
 import { RISK_SCOPES, type RiskScope, riskQueue } from '../../risk/index.ts';
-import { label, renderRiskReason, renderSharedProblem } from '../../vocabulary/index.ts';
+import { cliWord, label, renderRiskReason, renderSharedProblem } from '../../vocabulary/index.ts';
 import { cliOut, langOf, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
@@ -52,21 +52,23 @@ export function registerRisk(program: Command): void {
       const lang = langOf(cmd);
       const names = metricNamer(loadSystems());
       const tier = (t: string) => label('riskTier', t, lang);
-      const scopeZh = queue.scope === 'designated' ? '示范地区（命名期内）' : '监测地区';
+      const scope = cliWord(queue.scope === 'designated' ? 'risk.scope.designated' : 'risk.scope.monitored', lang);
       if (!queue.complete) {
-        cliOut.write(`${year}年尚未结束（数据日期 ${queue.as_of ?? '无'}，次年2月1日前为暂定年度）：不作风险排序\n`);
+        cliOut.write(`${cliWord('risk.open', lang, { year, as_of: queue.as_of ?? '—' })}\n`);
         return;
       }
       const listed = queue.rows.filter((r) => r.score > 0);
       const out = [
-        `${year}年风险排序 ${scopeZh}：${queue.rows.length} 个地区，${listed.length} 个有风险理由（数据日期 ${queue.as_of}）`,
+        cliWord('risk.summary', lang, { year, scope, n: queue.rows.length, listed: listed.length, as_of: queue.as_of }),
       ];
       for (const p of queue.shared) out.push(renderSharedProblem(p, lang));
       const limit = Number(opts.limit);
       const per = Number(opts.reasons);
       out.push(
         formatTable(
-          ['排名', '地区', '层级', '得分', '排名区间(90%)'],
+          (['head.rank', 'region', 'head.tier', 'head.score', 'head.rankInterval'] as const).map((h) =>
+            cliWord(h, lang),
+          ),
           listed
             .slice(0, limit)
             .map((r) => [
@@ -79,12 +81,20 @@ export function registerRisk(program: Command): void {
         ),
       );
       for (const r of listed.slice(0, limit)) {
-        out.push('', `${r.rank}. ${r.region_code} ${r.region_name ?? ''}  ${r.score.toFixed(1)} 分（${tier(r.tier)}）`);
+        out.push(
+          '',
+          cliWord('risk.region', lang, {
+            rank: r.rank,
+            region: `${r.region_code} ${r.region_name ?? ''}`,
+            score: r.score.toFixed(1),
+            tier: tier(r.tier),
+          }),
+        );
         for (const x of r.reasons.slice(0, per))
           out.push(
             `  +${x.points} ${renderRiskReason(x.rule, x.params, lang, names)} #${(x.flag_id ?? x.entry_id ?? '').slice(0, 12)}`,
           );
-        if (r.reasons.length > per) out.push(`  …共 ${r.reasons.length} 条理由`);
+        if (r.reasons.length > per) out.push(`  ${cliWord('risk.moreReasons', lang, { n: r.reasons.length })}`);
       }
       cliOut.write(`${out.join('\n')}\n`);
     });

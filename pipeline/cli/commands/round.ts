@@ -7,17 +7,14 @@ import {
   describeFieldCheckRule,
   listRounds,
   parseFieldCheckRule,
-  ROUND_STEP_ZH,
   ROUND_STEPS,
-  RoundError,
   type RoundStatus,
   roundStatus,
-  STEP_STATE_ZH,
   type RoundStep,
-  KIND_ZH,
 } from '../../naming/index.ts';
 import { shanghaiToday } from '../../spotcheck/pool.ts';
-import { cliOut, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { cliWord, label, type Lang, renderRoundProgress } from '../../vocabulary/index.ts';
+import { cliOut, langOf, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
 export function registerRound(program: Command): void {
@@ -77,11 +74,20 @@ export function registerRound(program: Command): void {
         ),
       ).catch(usage);
       if (opts.json) return printJson(created);
+      const lang = langOf(cmd);
       cliOut.write(
-        `已创建认定批次 ${created.round_id}：${created.title}\n` +
-          `申报类型 ${created.kinds.map((k) => KIND_ZH[k]).join('、')}；申报地区数据年度 ${created.data_from}–${created.data_to}（以 ${created.data_to} 年判定）；` +
-          `实地核查名单规则：${describeFieldCheckRule(created.field_check_rule)}\n` +
-          `${timetableTable(created.timetable.map((s) => ({ ...s, state: null, holds: '' })))}\n`,
+        `${cliWord('round.created', lang, { round: created.round_id, title: created.title })}\n` +
+          `${cliWord('round.method', lang, {
+            kinds: created.kinds.map((k) => label('designation', k, lang)),
+            from: created.data_from,
+            to: created.data_to,
+            rule: describeFieldCheckRule(created.field_check_rule, lang),
+          })}\n` +
+          `${timetableTable(
+            created.timetable.map((s) => ({ ...s, state: null })),
+            null,
+            lang,
+          )}\n`,
       );
     });
   round
@@ -94,7 +100,7 @@ export function registerRound(program: Command): void {
         readOnly: true,
       }).catch(usage);
       if (opts.json) return printJson(status);
-      cliOut.write(`${renderStatus(status)}\n`);
+      cliOut.write(`${renderStatus(status, langOf(cmd))}\n`);
     });
   round
     .command('list')
@@ -103,19 +109,22 @@ export function registerRound(program: Command): void {
       const opts = optionsOf(cmd);
       const rounds = await withDatabase(cmd, (db) => listRounds(db), { readOnly: true });
       if (opts.json) return printJson(rounds);
+      const lang = langOf(cmd);
       if (!rounds.length) {
-        cliOut.write('还没有认定批次（shifan round create）\n');
+        cliOut.write(`${cliWord('round.none', lang)}\n`);
         return;
       }
       cliOut.write(
         `${formatTable(
-          ['批次', '标题', '数据年度', '申报截止', '核查名单规则'],
+          (['head.round', 'head.title', 'head.dataYears', 'head.applicationsDue', 'head.fieldCheckRule'] as const).map(
+            (h) => cliWord(h, lang),
+          ),
           rounds.map((r) => [
             r.round_id,
             r.title,
             `${r.data_from}–${r.data_to}`,
             r.timetable[0]?.due ?? '',
-            describeFieldCheckRule(r.field_check_rule),
+            describeFieldCheckRule(r.field_check_rule, lang),
           ]),
         )}\n`,
       );
@@ -135,36 +144,36 @@ function parseWorkdays(text?: string): Partial<Record<Exclude<RoundStep, 'applic
 }
 
 function timetableTable(
-  steps: Array<{
-    step: string;
-    due: string;
-    workdays: number | null;
-    provisional: boolean;
-    state: string | null;
-    holds: string;
-  }>,
+  steps: Array<{ step: string; due: string; workdays: number | null; provisional: boolean; state: string | null }>,
+  counts: Record<string, number> | null,
+  lang: Lang,
 ): string {
   return formatTable(
-    ['步骤', '截止日期', '工作日', '状态', '进展'],
+    (['head.step', 'head.due', 'head.workdays', 'status', 'head.progress'] as const).map((h) => cliWord(h, lang)),
     steps.map((s) => [
-      ROUND_STEP_ZH[s.step] ?? s.step,
-      `${s.due}${s.provisional ? '（暂定：日历未公布）' : ''}`,
+      label('roundStep', s.step, lang),
+      `${s.due}${s.provisional ? cliWord('round.provisional', lang) : ''}`,
       s.workdays === null ? '—' : `+${s.workdays}`,
-      s.state ? STEP_STATE_ZH[s.state] : '',
-      s.holds,
+      s.state ? label('stepState', s.state, lang) : '',
+      counts ? renderRoundProgress(s.step, counts, lang) : '',
     ]),
   );
 }
 
-function renderStatus(s: RoundStatus): string {
+function renderStatus(s: RoundStatus, lang: Lang): string {
   return [
-    `${s.round.round_id} ${s.round.title}（截至 ${s.today}）`,
-    `申报地区数据年度 ${s.round.data_from}–${s.round.data_to}；实地核查名单规则：${describeFieldCheckRule(s.round.field_check_rule)}；公示期 ${s.round.notice_workdays} 个工作日`,
-    timetableTable(s.steps),
+    cliWord('round.status', lang, { round: s.round.round_id, title: s.round.title, today: s.today }),
+    cliWord('round.statusMethod', lang, {
+      from: s.round.data_from,
+      to: s.round.data_to,
+      rule: describeFieldCheckRule(s.round.field_check_rule, lang),
+      notice: s.round.notice_workdays,
+    }),
+    timetableTable(s.steps, s.counts as unknown as Record<string, number>, lang),
   ].join('\n');
 }
 
+/** A round's refusal is a coded error: the command line words it in its language and exits with status 2. */
 export function usage(err: unknown): never {
-  if (err instanceof RoundError) throw new UsageError(err.message);
   throw err;
 }

@@ -12,9 +12,9 @@ import {
   runJobNow,
   startScheduler,
 } from '../../jobs/index.ts';
-import { cliOut, optionsOf, printJson, setExitCode, UsageError, withDatabase } from '../context.ts';
+import { cliOut, langOf, optionsOf, printJson, setExitCode, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
-import { label } from '../../vocabulary/index.ts';
+import { cliWord, label, type Lang } from '../../vocabulary/index.ts';
 
 /** The CLI's job tables are Chinese; job status and trigger come from the vocabulary. */
 const status = (s: string) => label('jobStatus', s, 'zh');
@@ -44,15 +44,23 @@ export function registerSchedule(program: Command): void {
       if (opts.list) {
         const schedules = await listSchedules(null, { count: Number(opts.count) });
         if (opts.json) return printJson(schedules);
+        const lang = langOf(cmd);
         const rows = schedules.map((s) => [
           s.job_id,
-          s.cron + (s.workday_filter ? ' +工作日' : ''),
-          label('yesNo', s.enabled, 'zh'),
+          s.cron + (s.workday_filter ? cliWord('schedule.workdays', lang) : ''),
+          label('yesNo', s.enabled, lang),
           s.next_runs.map(shanghai).join(', ') +
-            (s.provisional_years.length ? `（临时：${s.provisional_years.join('、')}年节假日未发布）` : ''),
-          s.description_zh,
+            (s.provisional_years.length ? cliWord('schedule.provisional', lang, { years: s.provisional_years }) : ''),
+          lang === 'zh' ? s.description_zh : s.description_en,
         ]);
-        cliOut.write(`${formatTable(['任务', 'cron (Asia/Shanghai)', '启用', '下次运行', '说明'], rows)}\n`);
+        const head = [
+          cliWord('head.job', lang),
+          'cron (Asia/Shanghai)',
+          cliWord('head.enabled', lang),
+          cliWord('head.nextRuns', lang),
+          cliWord('head.description', lang),
+        ];
+        cliOut.write(`${formatTable(head, rows)}\n`);
         return;
       }
       await withDatabase(cmd, async (db) => {
@@ -111,7 +119,21 @@ export function registerJobs(program: Command): void {
       );
       if (opts.json) return printJson(runs);
       cliOut.write(
-        `${formatTable(['run', '任务', '触发', '开始', '结束', '状态', '次数', '摘要'], runs.map(runRow))}\n`,
+        `${formatTable(
+          (
+            [
+              'head.run',
+              'head.job',
+              'head.trigger',
+              'head.started',
+              'head.finished',
+              'status',
+              'head.attempts',
+              'head.summary',
+            ] as const
+          ).map((h) => cliWord(h, langOf(cmd))),
+          runs.map((r) => runRow(r, langOf(cmd))),
+        )}\n`,
       );
     });
   jobs
@@ -126,16 +148,16 @@ export function registerJobs(program: Command): void {
     });
 }
 
-function runRow(r: JobRun): Array<string | number | null> {
+function runRow(r: JobRun, lang: Lang): Array<string | number | null> {
   const summary = r.status === 'failed' ? `${r.summary ?? ''} ${r.error ?? ''}`.trim() : r.summary;
   const ack = r.acknowledged_at ? ' ✓' : '';
   return [
     r.run_id,
     r.job_id,
-    label('jobTrigger', r.trigger, 'zh'),
+    label('jobTrigger', r.trigger, lang),
     r.started_at.replace('T', ' '),
     r.finished_at?.replace('T', ' ') ?? '',
-    `${status(r.status)}${ack}`,
+    `${label('jobStatus', r.status, lang)}${ack}`,
     r.attempts,
     summary,
   ];

@@ -149,7 +149,7 @@ export default function AccountsPage() {
               >
                 <option value="">{t('acct.pickProvince')}</option>
                 {meta.provinces.map((p) => (
-                  <option key={p.code} value={p.code}>
+                  <option key={p.code} value={p.code} translate="no">
                     {p.name}
                   </option>
                 ))}

@@ -8,6 +8,7 @@ import { autoColumns } from '../region/data.ts';
 import { useFreshness, useJobs, useLoads, useRejects } from './data.ts';
 import { useSession } from '../../app/session.tsx';
 import { ExportsSection, JobsSection } from './Jobs.tsx';
+import { renderLoadMessage } from '../../../../pipeline/vocabulary/index.ts';
 import { DisclosureReportsSection } from '../disclosure-reports/ReportsTable.tsx';
 
 type Row = Record<string, unknown>;
@@ -36,6 +37,39 @@ export function rejectColumns(i: Pick<I18n, 't' | 'reject'>, dataset?: string | 
       key: 'raw',
       label: T('col.raw'),
       render: (r) => <code className="raw">{String(r.raw ?? r.raw_line ?? '')}</code>,
+    },
+  ];
+}
+
+/** The load log's columns: codes worded by the vocabulary, file names and encodings as data, the message from its
+ *  code and figures (a row written before codes keeps its text). */
+function loadColumns(i: I18n, colLabel: (k: string) => string): Column<Row>[] {
+  const num = (k: string): Column<Row> => ({ key: k, label: colLabel(k), align: 'right' });
+  return [
+    num('load_id'),
+    { key: 'file_name', label: colLabel('file_name') },
+    { key: 'dataset', label: colLabel('dataset'), value: (r) => (r.dataset ? i.dataset(String(r.dataset)) : '—') },
+    { key: 'format', label: colLabel('format'), data: true },
+    { key: 'encoding', label: colLabel('encoding') },
+    { key: 'source', label: colLabel('source'), value: (r) => i.label('loadSource', r.source) },
+    { key: 'status', label: colLabel('status'), value: (r) => i.label('loadStatus', r.status) },
+    num('records'),
+    num('loaded'),
+    num('rejected'),
+    num('superseded'),
+    { key: 'started_at', label: colLabel('started_at') },
+    num('total_ms'),
+    {
+      key: 'message',
+      label: colLabel('message'),
+      wrap: true,
+      value: (r) =>
+        renderLoadMessage(
+          r.message_code as string | null,
+          r.message_params as string | null,
+          i.lang,
+          String(r.message ?? '—'),
+        ),
     },
   ];
 }
@@ -73,7 +107,7 @@ export default function DataPage() {
             limit={50}
             onRowClick={(r) => setQuery({ load: loadId(r) })}
             initialSort={{ key: Object.keys(rows[0] ?? {}).includes('load_id') ? 'load_id' : 'id', desc: true }}
-            columns={autoColumns(rows, colLabel, ['sha256', 'file_sha256', 'path'])}
+            columns={loadColumns(i, colLabel)}
           />
         )}
       </QueryLoad>

@@ -34,7 +34,7 @@ function RunStatus({ run }: { run: JobRun }) {
 }
 
 export function JobsSection({ jobs }: { jobs: Query<JobsOverview> }) {
-  const { t, date, lang, label } = useI18n();
+  const { t, date, lang, label, p } = useI18n();
   const canAct = useCanAct();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -109,7 +109,7 @@ export function JobsSection({ jobs }: { jobs: Query<JobsOverview> }) {
                 label: t('jobs.nextRuns'),
                 render: (r) => (
                   <span data-testid={`next-run-${r.job_id}`}>
-                    {r.enabled ? r.next_runs.map((x) => date(x, true)).join('；') : t('jobs.disabled')}
+                    {r.enabled ? r.next_runs.map((x) => date(x, true)).join(p.semi) : t('jobs.disabled')}
                     {r.provisional_years.length > 0 && (
                       <span className="badge badge-provisional" title={t('jobs.provisionalHelp')}>
                         {t('status.provisional')}
@@ -206,7 +206,7 @@ function bytes(n: number | null | undefined): string {
 
 /** 导出: central office and admin only (a package holds every province). */
 export function ExportsSection() {
-  const { t, date } = useI18n();
+  const { t, date, p } = useI18n();
   const canAct = useCanAct();
   const exportsQ = useExports();
   const [quarter, setQuarter] = useState(lastQuarter());
@@ -219,7 +219,7 @@ export function ExportsSection() {
     setMessage(null);
     try {
       const r = await api.createExport(quarter.trim().toUpperCase());
-      setMessage(`${r.quarter}：${r.message ?? ''}`);
+      setMessage(`${r.quarter}${p.colon}${r.message ?? ''}`);
       exportsQ.reload();
     } catch (e) {
       setError((e as Error).message);

@@ -24,7 +24,7 @@ export function DisclosureReportsSection({
   balanced?: boolean;
   testId: string;
 }) {
-  const { t } = useI18n();
+  const { t, p } = useI18n();
   const q = useDisclosureReports({ region, balanced });
   const title = balanced === false ? t('reports.unbalancedTitle') : t('reports.title');
   return (
@@ -73,7 +73,7 @@ export function DisclosureReportsSection({
               value: (r) =>
                 r.balanced
                   ? t('reports.balancedYes')
-                  : `${t('reports.balancedNo')}：${String(r.balance_failures ?? '')}`,
+                  : `${t('reports.balancedNo')}${p.colon}${String(r.balance_failures ?? '')}`,
             },
             {
               key: 'source_file',

@@ -38,7 +38,7 @@ export default function IndicatorsPage() {
   const trend = useIndicatorTrend(metricId);
   const unit = metric?.unit;
   const highlight = query.get('region');
-  const versions = meta.systems?.map((v) => ({ from: v.from, label: v.label }));
+  const versions = meta.systems?.map((v) => ({ from: v.from, label: i.t('chart.version', { v: v.version }) }));
   const name = (m: { name_zh: string; name_en: string }) => (lang === 'zh' ? m.name_zh : m.name_en);
   const threshold = rows.data?.find((r) => r.threshold != null)?.threshold ?? null;
   const statusLabels = { met: t('status.met'), not_met: t('status.not_met'), no_data: t('status.no_data') };
@@ -164,7 +164,7 @@ export default function IndicatorsPage() {
             value: p.value,
             detail:
               `${p.value == null ? '—' : f(p.value)}` +
-              (p.denominator != null ? `（${p.numerator}/${p.denominator}）` : '') +
+              (p.denominator != null ? `${i.p.open}${p.numerator}/${p.denominator}${i.p.close}` : '') +
               (lang === 'zh'
                 ? `，${p.regions} 个地区中 ${p.met} 个达标`
                 : `, ${p.met} of ${p.regions} regions meet it`),
@@ -179,7 +179,7 @@ export default function IndicatorsPage() {
                     document,
                     lang,
                     names,
-                    label: `${metric ? name(metric) : metricId}${threshold != null ? `（${t('col.threshold')}${thresholdText(threshold, metric?.direction, unit, lang)}）` : ''}`,
+                    label: `${metric ? name(metric) : metricId}${threshold != null ? `${i.p.open}${t('col.threshold')}${thresholdText(threshold, metric?.direction, unit, lang)}${i.p.close}` : ''}`,
                     format: (v) => f(v),
                     scheme: metric?.direction === 'lower' ? 'oranges' : 'blues',
                     onClick: (code) => navigate(`/regions?year=${year}&province=${code}`),

@@ -81,7 +81,7 @@ function CapEditor({ row, onSaved }: { row: Inspector; onSaved(): void }) {
 }
 
 export default function InspectorsPage() {
-  const { t, label } = useI18n();
+  const { t, label, p } = useI18n();
   const meta = useMeta();
   const [year] = useYear();
   const list = useQuery([year], () => api.inspectors(year));
@@ -148,19 +148,21 @@ export default function InspectorsPage() {
             <h3>{t('insp.preview', { n: file.preview.rows.length })}</h3>
             {file.preview.missing.length > 0 && (
               <p className="problems" role="alert">
-                {t('insp.missingColumn', { cols: file.preview.missing.join('、') })}
+                {t('insp.missingColumn', { cols: file.preview.missing.join(p.list) })}
               </p>
             )}
             {file.preview.unknown.length > 0 && (
               <p className="problems" role="alert">
-                {t('insp.unknownColumn', { cols: file.preview.unknown.join('、') })}
+                {t('insp.unknownColumn', { cols: file.preview.unknown.join(p.list) })}
               </p>
             )}
             {bad.length > 0 && (
               <ul className="problems" role="alert" data-testid="inspector-problems">
                 {bad.slice(0, 20).map((r) => (
                   <li key={r.line}>
-                    {file.name} {t('insp.line', { n: r.line })}：{t(r.problem!.key, r.problem!.vars)}
+                    <span translate="no">{file.name}</span> {t('insp.line', { n: r.line })}
+                    {p.colon}
+                    {t(r.problem!.key, r.problem!.vars)}
                   </li>
                 ))}
                 {bad.length > 20 ? <li>…</li> : null}

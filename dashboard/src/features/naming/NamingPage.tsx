@@ -7,19 +7,12 @@ import { useCanAct, useSession } from '../../app/session.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { QueryLoad } from '../../components/QueryLoad.tsx';
-import { useI18n } from '../../i18n/index.tsx';
+import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import {
-  CLAIM_ZH,
-  CONTRADICTION_ZH,
-  DATA_STATUS_ZH,
-  DECISION_ZH,
-  FUNNEL_POSITION_ZH,
-  KIND_ZH,
-  OBJECTION_ZH,
-  ROUND_STEP_ZH,
-  STEP_STATE_ZH,
-  UNRANKED_ZH,
-} from '../../../../pipeline/naming/labels.ts';
+  label as vocabularyLabel,
+  namingDecision,
+  renderRoundProgress,
+} from '../../../../pipeline/vocabulary/index.ts';
 import {
   type Candidates,
   type DecisionBody,
@@ -29,19 +22,27 @@ import {
   type Scorecard,
   useApplicants,
   useCandidates,
+  useExports,
   useFieldCheck,
   useRanking,
   useReports,
   useRoundStatus,
   useRounds,
 } from './data.ts';
-import { TEXT, type TextKey } from './labels.ts';
 
 const pct = (x: number | null | undefined) => (x == null ? '—' : `${(100 * x).toFixed(1)}%`);
 
+/** The section's own words: the `naming.*` keys of the page dictionaries (i18n/zh.ts, en.ts). */
+type TextKey = MessageKey extends infer K ? (K extends `naming.${infer R}` ? R : never) : never;
 function useText() {
+  const { t } = useI18n();
+  return (k: TextKey) => t(`naming.${k}` as MessageKey);
+}
+
+/** A code's label from the vocabulary (a round step, a contradiction, a decision, …) in the page's language. */
+function useCode() {
   const { lang } = useI18n();
-  return (k: TextKey) => TEXT[k][lang === 'en' ? 'en' : 'zh'];
+  return (group: string, code: string | null | undefined) => (code ? vocabularyLabel(group, code, lang) : '');
 }
 
 function ErrorLine({ error }: { error: string | null }) {
@@ -54,14 +55,20 @@ function ErrorLine({ error }: { error: string | null }) {
 
 function Timetable({ round }: { round: string }) {
   const x = useText();
+  const i18n = useI18n();
+  const { p, lang } = i18n;
+  const code = useCode();
   const q = useRoundStatus(round);
   return (
     <QueryLoad title={x('timetable')} query={q} testId="naming-timetable">
       {(s) => (
         <>
           <p className="muted">
-            {s.round.title}；{x('conformance')} {s.round.data_from}–{s.round.data_to}（{s.round.data_to}）；
-            {x('notice')} {s.round.notice_workdays} {x('workdays')}
+            <span translate="no">{s.round.title}</span>
+            {p.semi}
+            {x('dataYears')} {s.round.data_from}–{s.round.data_to}
+            {p.semi}
+            {code('roundStep', 'notice')} {s.round.notice_workdays} {x('workdays')}
           </p>
           <DataTable
             name={`naming-${round}-timetable`}
@@ -70,7 +77,7 @@ function Timetable({ round }: { round: string }) {
             filter={false}
             rows={s.steps}
             columns={[
-              { key: 'step', label: x('step'), value: (r) => ROUND_STEP_ZH[r.step] ?? r.step },
+              { key: 'step', label: x('step'), value: (r) => code('roundStep', r.step) },
               {
                 key: 'due',
                 label: x('due'),
@@ -86,12 +93,15 @@ function Timetable({ round }: { round: string }) {
               {
                 key: 'state',
                 label: x('state'),
-                value: (r) => (r.state ? STEP_STATE_ZH[r.state] : ''),
-                render: (r) => (
-                  <span className={`badge badge-${r.state}`}>{r.state ? STEP_STATE_ZH[r.state] : ''}</span>
-                ),
+                value: (r) => code('stepState', r.state),
+                render: (r) => <span className={`badge badge-${r.state}`}>{code('stepState', r.state)}</span>,
               },
-              { key: 'holds', label: x('holds'), wrap: true },
+              {
+                key: 'holds',
+                label: x('holds'),
+                wrap: true,
+                value: (r) => renderRoundProgress(r.step, s.counts, lang),
+              },
             ]}
           />
         </>
@@ -102,18 +112,26 @@ function Timetable({ round }: { round: string }) {
 
 function ScorecardDetail({ card }: { card: Scorecard }) {
   const x = useText();
+  const i18n = useI18n();
+  const { p } = i18n;
+  const code = useCode();
   const claimed = card.items.filter((i) => i.data_status !== 'no_data' || i.claimed_value != null);
   return (
     <div data-testid="naming-scorecard">
       <h3>
-        <Link to={`/regions/${card.region_code}`}>{card.region_name}</Link>{' '}
-        <span className="muted">{card.region_code}</span> {KIND_ZH[card.kind]} {card.project_name ?? ''}
+        <Link to={`/regions/${card.region_code}`}>
+          <span translate="no">{card.region_name}</span>
+        </Link>{' '}
+        <span className="muted">{card.region_code}</span> {code('designation', card.kind)}{' '}
+        <span translate="no">{card.project_name ?? ''}</span>
       </h3>
       <p>
         {card.years.map((y) => (
           <span key={y.year} className="fact">
-            {y.year}：{y.items_met ?? '—'}/{y.items_assessed ?? '—'}
-            {y.provisional ? '（暂定）' : ''}{' '}
+            {y.year}
+            {p.colon}
+            {y.items_met ?? '—'}/{y.items_assessed ?? '—'}
+            {y.provisional ? `${p.open}${code('metricStatus', 'provisional')}${p.close}` : ''}{' '}
           </span>
         ))}
         {x('conformance')} {pct(card.conformance)}
@@ -122,11 +140,19 @@ function ScorecardDetail({ card }: { card: Scorecard }) {
         <ul className="evidence" data-testid="naming-contradictions">
           {card.contradictions.map((c) => (
             <li key={`${c.indicator_no}-${c.kind}`}>
-              <strong>【{CONTRADICTION_ZH[c.kind]}】</strong> {c.message_zh}
+              <strong>
+                {p.open.trim()}
+                {code('namingContradiction', c.kind)}
+                {p.close}
+              </strong>{' '}
+              {i18n.contradiction(c)}
               <ul>
                 {c.evidence.slice(0, 6).map((e) => (
                   <li key={`${e.dataset}-${e.record_id}`} className="muted">
-                    {x('evidence')} {e.dataset} {e.record_id} {e.file_name}:{e.line}
+                    {x('evidence')} {i18n.dataset(e.dataset)} <span translate="no">{e.record_id}</span>{' '}
+                    <span translate="no">
+                      {e.file_name}:{e.line}
+                    </span>
                   </li>
                 ))}
                 {c.evidence_count > 6 && <li className="muted">…{c.evidence_count}</li>}
@@ -142,13 +168,13 @@ function ScorecardDetail({ card }: { card: Scorecard }) {
           filter={false}
           rows={card.field_position}
           columns={[
-            { key: 'metric', label: x('position'), value: (r) => r.name_zh ?? r.metric_id },
+            { key: 'metric', label: x('position'), value: (r) => i18n.metric(r.metric_id) },
             { key: 'value', label: x('data'), value: (r) => (r.unit === 'rate' ? pct(r.value) : r.value) },
             { key: 'percentile', label: x('percentile'), value: (r) => pct(r.percentile) },
             {
               key: 'funnel',
               label: x('funnel'),
-              value: (r) => (r.funnel_position ? FUNNEL_POSITION_ZH[r.funnel_position] : '—'),
+              value: (r) => (r.funnel_position ? code('funnelPosition', r.funnel_position) : '—'),
             },
           ]}
         />
@@ -164,13 +190,15 @@ function ScorecardDetail({ card }: { card: Scorecard }) {
             label: x('figures'),
             wrap: true,
             value: (r) =>
-              r.metrics.map((m) => `${m.name_zh} ${m.unit === 'rate' ? pct(m.value) : (m.value ?? '—')}`).join('；'),
+              r.metrics
+                .map((m) => `${i18n.metric(m.metric_id)} ${m.unit === 'rate' ? pct(m.value) : (m.value ?? '—')}`)
+                .join(p.semi),
           },
-          { key: 'data_status', label: x('data'), value: (r) => DATA_STATUS_ZH[r.data_status] },
+          { key: 'data_status', label: x('data'), value: (r) => code('metricStatus', r.data_status) },
           {
             key: 'claimed_status',
             label: x('claim'),
-            value: (r) => (r.claimed_status ? CLAIM_ZH[r.claimed_status] : '—'),
+            value: (r) => (r.claimed_status ? code('status', r.claimed_status) : '—'),
           },
           { key: 'claimed_value', label: x('claimed'), align: 'right' },
         ]}
@@ -181,8 +209,11 @@ function ScorecardDetail({ card }: { card: Scorecard }) {
 
 function Applicants({ round }: { round: string }) {
   const x = useText();
+  const code = useCode();
   const i18n = useI18n();
   const q = useApplicants(round);
+  const { meta } = useSession();
+  const provinceName = new Map((meta?.provinces ?? []).map((p) => [p.code, p.name]));
   const [open, setOpen] = useState<string | null>(null);
   return (
     <QueryLoad title={x('applicants')} query={q} testId="naming-applicants">
@@ -196,9 +227,14 @@ function Applicants({ round }: { round: string }) {
             onRowClick={(r) => setOpen(r.region_code)}
             rowLabel={(r) => r.region_name}
             columns={[
-              { key: 'province_code', label: x('province') },
+              {
+                key: 'province_code',
+                label: x('province'),
+                value: (r) => provinceName.get(r.province_code) ?? r.province_code,
+                render: (r) => <span translate="no">{provinceName.get(r.province_code) ?? r.province_code}</span>,
+              },
               { key: 'region', label: x('region'), value: (r) => `${r.region_name} ${r.region_code}` },
-              { key: 'kind', label: x('kind'), value: (r) => KIND_ZH[r.kind] },
+              { key: 'kind', label: x('kind'), value: (r) => code('designation', r.kind) },
               {
                 key: 'conformance',
                 label: x('conformance'),
@@ -276,6 +312,7 @@ function Reports({ round }: { round: string }) {
 
 function Ranking({ round, onChange }: { round: string; onChange(): void }) {
   const x = useText();
+  const code = useCode();
   const q = useRanking(round);
   const canAct = useCanAct();
   const [error, setError] = useState<string | null>(null);
@@ -314,10 +351,10 @@ function Ranking({ round, onChange }: { round: string; onChange(): void }) {
                 key: 'rank',
                 label: x('rank'),
                 value: (r) => r.rank,
-                render: (r) => r.rank ?? (r.unranked_reason ? UNRANKED_ZH[r.unranked_reason] : '—'),
+                render: (r) => r.rank ?? (r.unranked_reason ? code('unranked', r.unranked_reason) : '—'),
               },
               { key: 'region', label: x('region'), value: (r) => `${r.region_name} ${r.region_code}` },
-              { key: 'kind', label: x('kind'), value: (r) => KIND_ZH[r.kind] },
+              { key: 'kind', label: x('kind'), value: (r) => code('designation', r.kind) },
               {
                 key: 'score',
                 label: x('score'),
@@ -357,6 +394,9 @@ function Ranking({ round, onChange }: { round: string; onChange(): void }) {
 
 function FieldCheckPanel({ round, data, onChange }: { round: string; data: FieldCheck; onChange(): void }) {
   const x = useText();
+  const i18n = useI18n();
+  const { p } = i18n;
+  const code = useCode();
   const canAct = useCanAct();
   const [picked, setPicked] = useState<Set<string>>(new Set());
   const [error, setError] = useState<string | null>(null);
@@ -381,22 +421,22 @@ function FieldCheckPanel({ round, data, onChange }: { round: string; data: Field
         {x('current')} {v?.inputs_current ? '✓' : '✗'}
       </p>
       <ul className="checklist">
-        {data.list.regions.map((code) => {
-          const r = results.get(code);
-          const text = `${r?.region_name ?? code} ${code} · ${KIND_ZH[r?.kind ?? ''] ?? ''} · ${x('checked')} ${
-            r ? `${r.confirmed}/${r.checked}（${pct(r.share)}）` : '—'
+        {data.list.regions.map((region) => {
+          const r = results.get(region);
+          const text = `${r?.region_name ?? region} ${region} · ${code('designation', r?.kind)} · ${x('checked')} ${
+            r ? `${r.confirmed}/${r.checked}${p.open}${pct(r.share)}${p.close}` : '—'
           }`;
           return (
-            <li key={code}>
+            <li key={region}>
               {canAct ? (
                 <label>
                   <input
                     type="checkbox"
-                    checked={picked.has(code)}
+                    checked={picked.has(region)}
                     onChange={(e) => {
                       const next = new Set(picked);
-                      if (e.target.checked) next.add(code);
-                      else next.delete(code);
+                      if (e.target.checked) next.add(region);
+                      else next.delete(region);
                       setPicked(next);
                     }}
                   />{' '}
@@ -421,6 +461,7 @@ function FieldCheckPanel({ round, data, onChange }: { round: string; data: Field
 
 function DecisionForm({ round, code, onDone }: { round: string; code: string; onDone(): void }) {
   const x = useText();
+  const { lang } = useI18n();
   const [decision, setDecision] = useState<DecisionBody['decision']>('named');
   const [reason, setReason] = useState('');
   const [on, setOn] = useState('');
@@ -441,9 +482,9 @@ function DecisionForm({ round, code, onDone }: { round: string; code: string; on
         value={decision}
         onChange={(e) => setDecision(e.target.value as DecisionBody['decision'])}
       >
-        {Object.entries(DECISION_ZH).map(([k, v]) => (
+        {Object.entries(namingDecision).map(([k, v]) => (
           <option key={k} value={k}>
-            {v}
+            {v[lang]}
           </option>
         ))}
       </select>
@@ -464,6 +505,9 @@ function DecisionForm({ round, code, onDone }: { round: string; code: string; on
 
 function CandidatesPanel({ round, data, onChange }: { round: string; data: Candidates; onChange(): void }) {
   const x = useText();
+  const i18n = useI18n();
+  const { p } = i18n;
+  const code = useCode();
   const canAct = useCanAct();
   const [start, setStart] = useState('');
   const [medium, setMedium] = useState('');
@@ -472,8 +516,13 @@ function CandidatesPanel({ round, data, onChange }: { round: string; data: Candi
     <div data-testid="naming-candidates">
       {data.notice ? (
         <p>
-          {x('notice')}：{data.notice.starts_on} – {data.notice.ends_on}（{data.notice.workdays} {x('workdays')}
-          {data.notice.provisional ? `，${x('provisional')}` : ''}）{data.notice.medium ?? ''}
+          {code('roundStep', 'notice')}
+          {p.colon}
+          {data.notice.starts_on} – {data.notice.ends_on}
+          {p.open}
+          {data.notice.workdays} {x('workdays')}
+          {data.notice.provisional ? `${p.comma}${x('provisional')}` : ''}
+          {p.close} <span translate="no">{data.notice.medium ?? ''}</span>
         </p>
       ) : (
         canAct &&
@@ -488,7 +537,7 @@ function CandidatesPanel({ round, data, onChange }: { round: string; data: Candi
           >
             <input
               type="date"
-              aria-label={x('notice')}
+              aria-label={code('roundStep', 'notice')}
               value={start}
               onChange={(e) => setStart(e.target.value)}
               required
@@ -513,16 +562,24 @@ function CandidatesPanel({ round, data, onChange }: { round: string; data: Candi
         rows={data.candidates}
         columns={[
           { key: 'region', label: x('region'), value: (r) => `${r.region_name} ${r.region_code}` },
-          { key: 'kind', label: x('kind'), value: (r) => KIND_ZH[r.kind] },
+          { key: 'kind', label: x('kind'), value: (r) => code('designation', r.kind) },
           { key: 'basis', label: x('basis'), wrap: true },
-          { key: 'objections', label: x('objections'), value: (r) => `${r.objections}（${r.objections_pending}）` },
+          {
+            key: 'objections',
+            label: x('objections'),
+            value: (r) => `${r.objections}${p.open}${r.objections_pending}${p.close}`,
+          },
           {
             key: 'decision',
             label: x('decision'),
-            value: (r) => (r.decision ? `${DECISION_ZH[r.decision]} ${r.decided_on}` : ''),
+            value: (r) => (r.decision ? `${code('namingDecision', r.decision)} ${r.decided_on}` : ''),
             render: (r) =>
               r.decision ? (
-                `${DECISION_ZH[r.decision]} ${r.decided_on}：${r.decision_reason}`
+                <>
+                  {code('namingDecision', r.decision)} {r.decided_on}
+                  {p.colon}
+                  <span translate="no">{r.decision_reason}</span>
+                </>
               ) : canAct && data.notice ? (
                 <DecisionForm round={round} code={r.region_code} onDone={onChange} />
               ) : (
@@ -541,7 +598,7 @@ function CandidatesPanel({ round, data, onChange }: { round: string; data: Candi
             { key: 'region', label: x('region'), value: (r) => `${r.region_name ?? ''} ${r.region_code}` },
             { key: 'received_on', label: x('due') },
             { key: 'summary', label: x('reason'), wrap: true },
-            { key: 'handling', label: x('state'), value: (r) => OBJECTION_ZH[r.handling] },
+            { key: 'handling', label: x('state'), value: (r) => code('handling', r.handling) },
             { key: 'source', label: x('evidence'), value: (r) => `${r.file_name ?? ''}:${r.line ?? ''}` },
           ]}
         />
@@ -554,10 +611,11 @@ function Exports({ round }: { round: string }) {
   const x = useText();
   const { user } = useSession();
   const canAct = useCanAct();
-  const [made, setMade] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
   // the exports hold every province's applicants: the central office and admin only, as the quarterly packages
-  if (user?.role === 'provincial') return null;
+  const allowed = user?.role !== 'provincial';
+  const written = useExports(round, allowed);
+  const [error, setError] = useState<string | null>(null);
+  if (!allowed) return null;
   const lists: Array<[string, TextKey]> = [
     ['recommendation', 'recommendation'],
     ['ranking', 'rank'],
@@ -566,31 +624,44 @@ function Exports({ round }: { round: string }) {
   const make = () => {
     setError(null);
     namingApi.makeExport(round).then(
-      (r) => setMade(r.manifest_sha256),
+      () => written.reload(),
       (e: Error) => setError(e.message),
     );
   };
+  const files = new Set(written.data?.files.map((f) => f.name) ?? []);
+  const link = (name: string, text: string) =>
+    files.has(name) ? <a href={namingApi.exportUrl(round, name)}>{text}</a> : null;
   return (
     <section className="panel" data-testid="naming-exports">
       <header className="panel-head">
         <h2>{x('exports')}</h2>
         {canAct && (
-          <button type="button" onClick={make}>
+          <button type="button" onClick={make} data-testid="naming-make-export">
             {x('makeExport')}
           </button>
         )}
       </header>
-      <p className="row">
-        {lists.map(([list, key]) => (
-          <span key={list}>
-            {x(key)} <a href={namingApi.exportUrl(round, list, 'xlsx')}>XLSX</a> ·{' '}
-            <a href={namingApi.exportUrl(round, list, 'pdf')}>PDF</a>
-            {'　'}
-          </span>
-        ))}
-        <a href={namingApi.exportUrl(round, 'manifest', 'json')}>manifest.json</a>
-      </p>
-      {made && <p className="muted">manifest.json SHA-256 {made}</p>}
+      {/* links only to files that exist: before the first export there is nothing to download */}
+      {written.data && files.size === 0 && <p className="muted">{x('notExported')}</p>}
+      {files.size > 0 && (
+        <p className="row" data-testid="naming-export-links">
+          {lists.map(([list, key]) => (
+            <span key={list}>
+              {x(key)} {link(`${list}.xlsx`, 'XLSX')}
+              {files.has(`${list}.pdf`) && ' · '}
+              {link(`${list}.pdf`, 'PDF')}
+            </span>
+          ))}
+          <a href={namingApi.exportUrl(round, 'manifest.json')} translate="no">
+            manifest.json
+          </a>
+        </p>
+      )}
+      {written.data?.manifest_sha256 && (
+        <p className="muted">
+          <span translate="no">manifest.json</span> SHA-256 <code>{written.data.manifest_sha256}</code>
+        </p>
+      )}
       <ErrorLine error={error} />
     </section>
   );
@@ -628,7 +699,7 @@ export default function NamingPage() {
   const { query, setQuery } = useRouter();
   const rounds = useRounds();
   return (
-    <div className="page" data-testid="naming-page">
+    <div className="page" data-page="naming" data-testid="naming-page">
       <h1>{x('title')}</h1>
       <QueryLoad query={rounds} isEmpty={(r) => r.length === 0}>
         {(list) => {

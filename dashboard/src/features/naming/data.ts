@@ -36,9 +36,10 @@ export const namingApi = {
   notice: (round: string, starts_on: string, medium: string) =>
     post<N.Notice>(`${base(round)}/notice`, { starts_on, medium }),
   decide: (round: string, body: N.DecisionBody) => post<N.Decision>(`${base(round)}/decisions`, body),
+  /** What of the round's exports is written (none before the first export): links are shown only for these. */
+  exports: (round: string) => getJson<N.RoundExportStatus>(`${base(round)}/export`),
   makeExport: (round: string) => post<N.RoundExport>(`${base(round)}/export`, {}),
-  exportUrl: (round: string, list: string, format: 'xlsx' | 'pdf' | 'json') =>
-    `/api${base(round)}/export/${list}.${format}`,
+  exportUrl: (round: string, file: string) => `/api${base(round)}/export/${file}`,
 };
 
 export const useRounds = () => useQuery([], () => namingApi.rounds());
@@ -47,4 +48,5 @@ export const useApplicants = (r: string | undefined) => useQuery([r], () => nami
 export const useRanking = (r: string | undefined) => useQuery([r], () => namingApi.ranking(r!), r != null);
 export const useFieldCheck = (r: string | undefined) => useQuery([r], () => namingApi.fieldCheck(r!), r != null);
 export const useCandidates = (r: string | undefined) => useQuery([r], () => namingApi.candidates(r!), r != null);
+export const useExports = (r: string, enabled: boolean) => useQuery([r], () => namingApi.exports(r), enabled);
 export const useReports = (r: string, search: string) => useQuery([r, search], () => namingApi.reports(r, search));

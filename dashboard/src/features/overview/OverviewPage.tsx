@@ -19,7 +19,7 @@ export function OverviewPage() {
   const { navigate } = useRouter();
   const { user } = useSession();
   const own = user?.province_code != null;
-  const versions = meta.systems?.map((v) => ({ from: v.from, label: v.label }));
+  const versions = meta.systems?.map((v) => ({ from: v.from, label: i.t('chart.version', { v: v.version }) }));
   const loss = meta.metrics.find((m) => m.id === 'litigation.loss_rate');
   const lossThreshold = useMetricThreshold(loss?.id, year);
   /** A bar of the overview filters the risk queue (the analyst's list) by what it counts. */
@@ -66,6 +66,7 @@ export function OverviewPage() {
                 deps={[rows]}
                 build={(document) =>
                   countBarsChart(rows, {
+                    lang: i.lang,
                     document,
                     width: 300,
                     x: t('overview.regions'),
@@ -98,6 +99,7 @@ export function OverviewPage() {
               deps={[rows]}
               build={(document) =>
                 countBarsChart(rows, {
+                  lang: i.lang,
                   document,
                   width: 300,
                   x: t('overview.regions'),

@@ -28,7 +28,7 @@ export function RegionMetricCharts({ code, year, metrics }: { code: string; year
   const values = useIndicator(metricId, year);
   const own = metrics.filter((m) => m.metric_id === metricId).sort((a, b) => Number(a.year) - Number(b.year));
   const threshold = own.find((m) => Number(m.year) === year)?.threshold ?? own.at(-1)?.threshold ?? null;
-  const versions = meta.systems?.map((v) => ({ from: v.from, label: v.label }));
+  const versions = meta.systems?.map((v) => ({ from: v.from, label: t('chart.version', { v: v.version }) }));
   const scope = user?.province_code ? t('chart.province') : t('chart.national');
   const name = (m: { name_zh: string; name_en: string }) => (lang === 'zh' ? m.name_zh : m.name_en);
   const statusLabels = { met: t('status.met'), not_met: t('status.not_met'), no_data: t('status.no_data') };

@@ -20,7 +20,7 @@ import { useRegionWatch } from '../watchlist/data.ts';
 
 /** Whether the region is on the revocation watchlist: its entries with status, ground and who moved them last. */
 function RegionWatch({ code }: { code: string }) {
-  const { t, label, date, watchSummary } = useI18n();
+  const { t, label, date, watchSummary, dataValues } = useI18n();
   const q = useRegionWatch(code);
   const canAct = useCanAct();
   return (
@@ -47,7 +47,9 @@ function RegionWatch({ code }: { code: string }) {
             {rows.map((w) => (
               <li key={w.entry_id} data-status={w.status}>
                 <span className={`badge badge-watch-${w.status}`}>{label('watch', w.status)}</span>{' '}
-                <Link to={`/watchlist/${w.entry_id}`}>{watchSummary(w.kind, w.params)}</Link>
+                <Link to={`/watchlist/${w.entry_id}`}>
+                  <span data-value={dataValues(w.params)}>{watchSummary(w.kind, w.params)}</span>
+                </Link>
                 <span className="muted">
                   {' '}
                   · {w.year ?? '—'} · {actorName(w.status_by, t)} · {date(w.status_at as string, true)}
@@ -99,7 +101,7 @@ export default function RegionPage({ code }: { code: string }) {
   return (
     <div className="page" data-page="region">
       <h1 className="page-title">
-        {r?.region_name ?? code}{' '}
+        <span translate="no">{r?.region_name ?? code}</span>{' '}
         <span className="muted">
           {code} · {year}
         </span>
@@ -107,30 +109,46 @@ export default function RegionPage({ code }: { code: string }) {
       {r && (
         <div className="facts" data-testid="region-facts">
           <span>
-            {t('col.level')}：{label('level', r.level)}
+            {t('col.level')}
+            {i.p.colon}
+            {label('level', r.level)}
           </span>
           <span>
-            {t('col.batch')}：{String(r.batch ?? '—')}
+            {t('col.batch')}
+            {i.p.colon}
+            {String(r.batch ?? '—')}
           </span>
           <span>
-            {t('col.designation')}：{label('designation', r.designation)}
+            {t('col.designation')}
+            {i.p.colon}
+            {label('designation', r.designation)}
           </span>
           <span>
-            {t('col.conformance')}：{i.pct(sc?.conformance)}
+            {t('col.conformance')}
+            {i.p.colon}
+            {i.pct(sc?.conformance)}
           </span>
           <span>
-            {t('col.meets_bar')}：{sc?.meets_bar == null ? '—' : sc.meets_bar ? t('status.met') : t('status.not_met')}
+            {t('col.meets_bar')}
+            {i.p.colon}
+            {sc?.meets_bar == null ? '—' : sc.meets_bar ? t('status.met') : t('status.not_met')}
           </span>
           <span>
-            {t('col.composite')}：{i.num(sc?.composite, 1)}
+            {t('col.composite')}
+            {i.p.colon}
+            {i.num(sc?.composite, 1)}
           </span>
           <span>
-            {t('col.rank')}：{sc?.rank ?? '—'}
+            {t('col.rank')}
+            {i.p.colon}
+            {sc?.rank ?? '—'}
             {sc?.ranked_of ? ` / ${String(sc.ranked_of)}` : ''}
           </span>
           {r.project_name ? (
             <span>
-              {t('col.project_name')}：{String(r.project_name)}
+              {t('col.project_name')}
+              {i.p.colon}
+              {String(r.project_name)}
             </span>
           ) : null}
         </div>

@@ -33,7 +33,7 @@ export default function RegionsPage() {
           >
             <option value="">{t('common.all')}</option>
             {meta.provinces.map((p) => (
-              <option key={p.code} value={p.code}>
+              <option key={p.code} value={p.code} translate="no">
                 {p.name}
               </option>
             ))}

@@ -106,7 +106,8 @@ function FilterBar({ f, set }: { f: Filters; set: (patch: Filters) => void }) {
       <select value={f[key] ?? ''} onChange={(e) => set({ [key]: e.target.value })} data-testid={`filter-${key}`}>
         <option value="">{t('risk.filter.any')}</option>
         {options.map(([v, l]) => (
-          <option key={v} value={v}>
+          // a province's name is a data value: the same in either language
+          <option key={v} value={v} translate={key === 'province' ? 'no' : undefined}>
             {l}
           </option>
         ))}
@@ -168,7 +169,7 @@ function FilterBar({ f, set }: { f: Filters; set: (patch: Filters) => void }) {
 }
 
 function ReasonsPanel({ row, year, onChanged }: { row: QueueRow; year: number; onChanged: () => void }) {
-  const { t, label, num, riskReason } = useI18n();
+  const { t, label, num, riskReason, dataValues } = useI18n();
   const [tick, setTick] = useState(0);
   const flags = useRegionFlags(year, row.region_code, tick);
   // the reasons as they were when the region was opened: a flag dismissed here leaves the queue's reasons at the
@@ -178,7 +179,8 @@ function ReasonsPanel({ row, year, onChanged }: { row: QueueRow; year: number; o
     <Panel
       title={
         <>
-          #{row.rank} {row.region_name ?? row.region_code} · {label('tier', row.tier)} · {num(row.score, 1)}
+          #{row.rank} <span translate="no">{row.region_name ?? row.region_code}</span> · {label('tier', row.tier)} ·{' '}
+          {num(row.score, 1)}
         </>
       }
       actions={
@@ -197,7 +199,9 @@ function ReasonsPanel({ row, year, onChanged }: { row: QueueRow; year: number; o
                 <span className="badge badge-points">{t('risk.points', { p: num(r.points, 1) })}</span>{' '}
                 <strong>{label('riskRule', r.rule)}</strong>
               </div>
-              <div className="reason-text">{riskReason(r)}</div>
+              <div className="reason-text" data-value={dataValues(r.params)}>
+                {riskReason(r)}
+              </div>
               <div className="reason-links">
                 {r.flag_id && (
                   <Link to={`/regions/${row.region_code}?year=${year}&flag=${r.flag_id}`}>{r.flag_id.slice(0, 8)}</Link>
@@ -294,6 +298,7 @@ export default function RiskPage() {
                 deps={[rows, f.tier]}
                 build={(document) =>
                   countBarsChart(rows, {
+                    lang: i.lang,
                     document,
                     width: 360,
                     x: t('overview.regions'),
@@ -405,8 +410,8 @@ export default function RiskPage() {
                     .sort((a, b) => b.points - a.points)
                     .filter((x) => x.points > 0)
                     .slice(0, 3)
-                    .map((x) => `${label('riskRule', x.rule)}（${num(x.points, 1)}）`)
-                    .join('；'),
+                    .map((x) => `${label('riskRule', x.rule)}${i.p.open}${num(x.points, 1)}${i.p.close}`)
+                    .join(i.p.semi),
               },
             ]}
           />

@@ -29,7 +29,7 @@ export function useStratumLabel(by: string | undefined, names?: Record<string, s
 }
 
 function SizePreview({ cert, mode, amount }: { cert: Certificate; mode: 'proportion' | 'count'; amount: string }) {
-  const { t } = useI18n();
+  const { t, p } = useI18n();
   const by = cert.strata?.by;
   const stratumLabel = useStratumLabel(by, cert.province_names);
   const sizes = stratumSizes(cert);
@@ -60,7 +60,7 @@ function SizePreview({ cert, mode, amount }: { cert: Certificate; mode: 'proport
   return (
     <div className="size-preview" data-testid="size-preview" data-count={total}>
       <strong>{t('spot.willDraw', { n: total, pool })}</strong>
-      {parts.length > 0 && <div className="muted">{t('spot.perStratum', { list: parts.join('，') })}</div>}
+      {parts.length > 0 && <div className="muted">{t('spot.perStratum', { list: parts.join(p.comma) })}</div>}
     </div>
   );
 }
@@ -178,13 +178,13 @@ function SeedEntry({ id, cert, onDrawn }: { id: string; cert: Certificate; onDra
 }
 
 export function SelectionTable({ id, cert, names }: { id: string; cert: Certificate; names?: Map<string, string> }) {
-  const { t } = useI18n();
+  const { t, p } = useI18n();
   const by = cert.strata?.by;
   const stratumLabel = useStratumLabel(by, cert.province_names);
   const team = (s: Selected) =>
     s.inspectors
-      .map(({ inspector_id: idOf }) => (names?.get(idOf) ? `${names.get(idOf)}（${idOf}）` : idOf))
-      .join('、');
+      .map(({ inspector_id: idOf }) => (names?.get(idOf) ? `${names.get(idOf)}${p.open}${idOf}${p.close}` : idOf))
+      .join(p.list);
   return (
     <DataTable<Selected>
       name={`draw-${id}`}
@@ -279,7 +279,7 @@ function Review({
 }
 
 export function Ceremony({ id, onChange, names }: { id: string; onChange(): void; names?: Map<string, string> }) {
-  const { t } = useI18n();
+  const { t, p } = useI18n();
   const { query, setQuery } = useRouter();
   const cert = useCertificate(id);
   const done = () => {
@@ -305,7 +305,9 @@ export function Ceremony({ id, onChange, names }: { id: string; onChange(): void
               <div className="label">{t('spot.poolHash')}</div>
               <code data-testid="pool-hash">{c.pool.sha256}</code>
               <div className="muted">
-                {t('col.pool_size')}：{poolOf(c)?.size ?? '—'} · {t('common.year')} {String(c.year ?? '')}
+                {t('col.pool_size')}
+                {p.colon}
+                {poolOf(c)?.size ?? '—'} · {t('common.year')} {String(c.year ?? '')}
               </div>
             </div>
             {step === 'publish' && <Publish id={id} cert={c} />}

@@ -43,7 +43,7 @@ function Checklist({ checks, ok }: { checks: Check[]; ok: boolean }) {
 }
 
 function Body({ id, c }: { id: string; c: Certificate }) {
-  const { t, label, date } = useI18n();
+  const { t, label, date, p } = useI18n();
   const { user } = useSession();
   const pool = poolOf(c);
   const strata = strataOf(c);
@@ -84,7 +84,9 @@ function Body({ id, c }: { id: string; c: Certificate }) {
           {t('spot.protocolText')}
         </p>
         <p className="muted">
-          {t('spot.protocolVersion')}：<code>{String(c.protocol_version ?? '')}</code>
+          {t('spot.protocolVersion')}
+          {p.colon}
+          <code>{String(c.protocol_version ?? '')}</code>
         </p>
       </section>
       <section>
@@ -99,7 +101,7 @@ function Body({ id, c }: { id: string; c: Certificate }) {
               <th scope="row">{t('spot.exclusions')}</th>
               <td>
                 {params.exclusions?.length
-                  ? params.exclusions.map((e) => label('spot.exclusion', e.name)).join('、')
+                  ? params.exclusions.map((e) => label('spot.exclusion', e.name)).join(p.list)
                   : t('common.none')}
               </td>
             </tr>
@@ -126,7 +128,9 @@ function Body({ id, c }: { id: string; c: Certificate }) {
           {c.pool.sha256}
         </code>
         <p>
-          {t('col.pool_size')}：{pool?.size ?? '—'}
+          {t('col.pool_size')}
+          {p.colon}
+          {pool?.size ?? '—'}
         </p>
         <p className="muted">
           {t('spot.poolFormat')}
@@ -173,7 +177,9 @@ function Body({ id, c }: { id: string; c: Certificate }) {
           </code>
           {c.seed_hash ? (
             <p className="muted">
-              {t('spot.seedHash')}：<code className="hash-small">{String(c.seed_hash)}</code>
+              {t('spot.seedHash')}
+              {p.colon}
+              <code className="hash-small">{String(c.seed_hash)}</code>
             </p>
           ) : null}
         </section>
@@ -199,7 +205,12 @@ function Body({ id, c }: { id: string; c: Certificate }) {
           <ul>
             {risk.map((r) => (
               <li key={r.region_code}>
-                {r.region_name ?? r.region_code}（{r.region_code}）：{r.criterion}
+                <span translate="no">{r.region_name ?? r.region_code}</span>
+                {p.open}
+                {r.region_code}
+                {p.close}
+                {p.colon}
+                {r.criterion}
               </li>
             ))}
           </ul>

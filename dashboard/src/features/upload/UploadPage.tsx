@@ -2,15 +2,16 @@
 // ingest (the same as `shifan ingest`) and show the result and the rejected rows.
 import { useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
+import { renderLoadMessage } from '../../../../pipeline/vocabulary/index.ts';
 import { Link } from '../../app/router.tsx';
 import { useCanAct } from '../../app/session.tsx';
 import { api, type UploadCheck, type UploadResult } from '../../api/index.ts';
-import { fileRefusal } from '../../../../pipeline/vocabulary/rejects.ts';
 import { Panel } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { rejectColumns } from '../data/DataPage.tsx';
 import { datasetNames, isCsv, previewCsv, type Preview } from './preview.ts';
 import { positions } from '../../components/positions.ts';
+import { ColumnGuide } from './ColumnGuide.tsx';
 
 export default function UploadPage() {
   const i = useI18n();
@@ -119,7 +120,7 @@ export default function UploadPage() {
           ) : check.status === 'refused' ? (
             <div className="state-error" role="alert" data-testid="upload-check-refused">
               {t('upload.checkRefused', {
-                reason: check.code ? fileRefusal[check.code][lang] : t('upload.unreadable'),
+                reason: renderLoadMessage(check.code, check.params, lang, check.message),
               })}
             </div>
           ) : (
@@ -239,24 +240,37 @@ export default function UploadPage() {
         <Panel title={t('upload.result')} testId="upload-result">
           <div className="facts">
             <span>
-              {t('col.file')}：{result.result.file}
+              {t('col.file')}
+              {i.p.colon}
+              <span translate="no">{result.result.file}</span>
             </span>
             <span>
-              {t('col.dataset')}：{result.result.dataset ? i.dataset(result.result.dataset) : '—'}
+              {t('col.dataset')}
+              {i.p.colon}
+              {result.result.dataset ? i.dataset(result.result.dataset) : '—'}
             </span>
             <span>
-              {t('col.status')}：
+              {t('col.status')}
+              {i.p.colon}
               <strong data-status={result.result.status}>{i.label('loadStatus', result.result.status)}</strong>
             </span>
             <span>
-              {t('col.loaded')}：{result.result.loaded}
+              {t('col.loaded')}
+              {i.p.colon}
+              {result.result.loaded}
             </span>
             <span>
-              {t('col.rejected')}：<strong data-testid="upload-rejected">{result.result.rejected}</strong>
+              {t('col.rejected')}
+              {i.p.colon}
+              <strong data-testid="upload-rejected">{result.result.rejected}</strong>
             </span>
           </div>
           {/* The counts are above; the loader's own text says why a file was refused or skipped. */}
-          {result.result.status !== 'loaded' && <p className="note">{result.result.message}</p>}
+          {result.result.status !== 'loaded' && (
+            <p className="note">
+              {renderLoadMessage(result.result.code, result.result.params, i.lang, result.result.message ?? '')}
+            </p>
+          )}
           {result.rejects.length > 0 && (
             <>
               <h3>{t('upload.rejects')}</h3>
@@ -271,6 +285,10 @@ export default function UploadPage() {
           {result.result.status === 'loaded' && <p className="note">{t('upload.figures')}</p>}
           <Link to="/data">{t('nav.data')} →</Link>
         </Panel>
+      )}
+      {/* what each column accepts, for the dataset chosen or recognised */}
+      {(dataset || preview?.dataset?.name || check?.dataset) && (
+        <ColumnGuide dataset={(dataset || preview?.dataset?.name || check?.dataset)!} />
       )}
     </div>
   );

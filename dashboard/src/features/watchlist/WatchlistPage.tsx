@@ -93,7 +93,7 @@ function StatusForm({ id, status, onDone }: { id: string; status: Status; onDone
 }
 
 function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
-  const { t, label, date, watchSummary, flagMessage } = useI18n();
+  const { t, label, date, watchSummary, flagMessage, p, dataValues } = useI18n();
   const q = useWatch(id);
   const canAct = useCanAct();
   const basis = useBasis();
@@ -113,23 +113,33 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
             <div className="facts">
               <span>
                 <Link to={`/regions/${w.region_code}${w.year ? `?year=${w.year}` : ''}`}>
-                  {w.region_name ?? w.region_code}
+                  <span translate="no">{w.region_name ?? w.region_code}</span>
                 </Link>{' '}
                 <span className="muted">{w.region_code}</span>
               </span>
               <span>
-                {t('col.year')}：{w.year ?? '—'}
+                {t('col.year')}
+                {p.colon}
+                {w.year ?? '—'}
               </span>
               <span>
-                {t('col.status')}：<strong data-testid="watch-status">{label('watch', w.status)}</strong>
+                {t('col.status')}
+                {p.colon}
+                <strong data-testid="watch-status">{label('watch', w.status)}</strong>
               </span>
               <span>
-                {t('watch.by')}：{actorName(w.status_by, t)}
+                {t('watch.by')}
+                {p.colon}
+                {actorName(w.status_by, t)}
               </span>
             </div>
             <h3>{t('watch.grounds')}</h3>
             <p data-testid="watch-ground">{basis(w)}</p>
-            {reasons.length === 0 ? <p className="note">{watchSummary(w.kind, w.params)}</p> : null}
+            {reasons.length === 0 ? (
+              <p className="note" data-value={dataValues(w.params)}>
+                {watchSummary(w.kind, w.params)}
+              </p>
+            ) : null}
             {reasons.length > 0 && (
               <>
                 <h3>{t('watch.reasonText')}</h3>
@@ -209,7 +219,7 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
 }
 
 function AddEntry({ onAdded }: { onAdded(id: string): void }) {
-  const { t, label, flagMessage } = useI18n();
+  const { t, label, flagMessage, p } = useI18n();
   const [year] = useYear();
   const { query } = useRouter();
   const regions = useQuery([year], () => api.regions(year, { all: true }));
@@ -271,7 +281,13 @@ function AddEntry({ onAdded }: { onAdded(id: string): void }) {
                   data-testid={`ground-${g}`}
                 />
                 {t(`watch.ground.${g}` as MessageKey)}
-                {allowed ? null : <span className="muted">（{t('watch.ground3Auto')}）</span>}
+                {allowed ? null : (
+                  <span className="muted">
+                    {p.open}
+                    {t('watch.ground3Auto')}
+                    {p.close}
+                  </span>
+                )}
               </label>
             );
           })}
@@ -334,7 +350,7 @@ function AddEntry({ onAdded }: { onAdded(id: string): void }) {
 }
 
 export default function WatchlistPage({ id }: { id?: string }) {
-  const { t, label, watchBasis, watchSummary } = useI18n();
+  const { t, label, watchBasis, watchSummary, dataValues } = useI18n();
   const { navigate, query } = useRouter();
   const list = useWatchlist();
   const canAct = useCanAct();
@@ -376,7 +392,13 @@ export default function WatchlistPage({ id }: { id?: string }) {
               { key: 'year', label: t('col.year'), align: 'right' },
               { key: 'status', label: t('col.status'), value: (r) => label('watch', r.status) },
               { key: 'ground', label: t('watch.grounds'), wrap: true, value: (r) => watchBasis(r) },
-              { key: 'summary', label: t('col.reason'), wrap: true, value: (r) => watchSummary(r.kind, r.params) },
+              {
+                key: 'summary',
+                label: t('col.reason'),
+                wrap: true,
+                value: (r) => watchSummary(r.kind, r.params),
+                render: (r) => <span data-value={dataValues(r.params)}>{watchSummary(r.kind, r.params)}</span>,
+              },
               { key: 'status_by', label: t('watch.by'), value: (r) => actorName(r.status_by, t) },
             ]}
           />

@@ -1,0 +1,121 @@
+// The command line's own words: table headings, summaries and notices of `shifan <command>` in each language
+// (`--lang en`, SHIFAN_LANG, an English LANG; Chinese otherwise). Codes (statuses, rules, decisions) keep their
+// labels in terms.ts; a column of a data contract keeps its header in the contract.
+import { fill } from './render.ts';
+import type { Lang, Params, Template } from './types.ts';
+
+export const cliWords = {
+  // shared headings
+  region: { zh: '地区', en: 'Region' },
+  file: { zh: '文件', en: 'File' },
+  bytes: { zh: '字节', en: 'Bytes' },
+  kind: { zh: '类型', en: 'Kind' },
+  status: { zh: '状态', en: 'Status' },
+  year: { zh: '年度', en: 'Year' },
+  evidence: { zh: '证据', en: 'evidence' },
+  'evidence.total': { zh: '…共 {n} 条证据', en: '… {n} evidence rows in all' },
+  'evidence.kept': {
+    zh: '…共 {n} 条相关记录（保存 {kept} 条）',
+    en: '… {n} related records in all ({kept} kept)',
+  },
+  // naming round: applicants
+  'contradictions.none': {
+    zh: '没有发现自评与数据之间的矛盾',
+    en: 'no contradiction between a self-assessment and the data',
+  },
+  'contradictions.count': {
+    zh: '{n} 处矛盾（{regions} 个申报地区）',
+    en: '{n} contradictions ({regions} applicants)',
+  },
+  // naming rounds
+  'round.created': { zh: '已创建认定批次 {round}：{title}', en: 'created naming round {round}: {title}' },
+  'round.method': {
+    zh: '申报类型 {kinds}；申报地区数据年度 {from}–{to}（以 {to} 年判定）；实地核查名单规则：{rule}',
+    en: "kinds {kinds}; applicants' data years {from}–{to} (judged on {to}); field-check rule: {rule}",
+  },
+  'round.none': { zh: '还没有认定批次（shifan round create）', en: 'no naming round yet (shifan round create)' },
+  'round.status': { zh: '{round} {title}（截至 {today}）', en: '{round} {title} (as of {today})' },
+  'round.statusMethod': {
+    zh: '申报地区数据年度 {from}–{to}；实地核查名单规则：{rule}；公示期 {notice} 个工作日',
+    en: "applicants' data years {from}–{to}; field-check rule: {rule}; notice {notice} working days",
+  },
+  'round.provisional': { zh: '（暂定：日历未公布）', en: ' (provisional: calendar not published)' },
+  'head.round': { zh: '批次', en: 'Round' },
+  'head.title': { zh: '标题', en: 'Title' },
+  'head.dataYears': { zh: '数据年度', en: 'Data years' },
+  'head.applicationsDue': { zh: '申报截止', en: 'Applications due' },
+  'head.fieldCheckRule': { zh: '核查名单规则', en: 'Field-check rule' },
+  'head.step': { zh: '步骤', en: 'Step' },
+  'head.due': { zh: '截止日期', en: 'Due' },
+  'head.workdays': { zh: '工作日', en: 'Working days' },
+  'head.progress': { zh: '进展', en: 'Progress' },
+  'head.dataset': { zh: '数据集', en: 'Dataset' },
+  'head.loaded': { zh: '入库', en: 'Loaded' },
+  'head.rejected': { zh: '拒收', en: 'Rejected' },
+  'head.message': { zh: '说明', en: 'Message' },
+  // risk queue
+  'risk.open': {
+    zh: '{year}年尚未结束（数据日期 {as_of}，次年2月1日前为暂定年度）：不作风险排序',
+    en: '{year} has not ended (data as of {as_of}; a year is provisional until 1 February of the next): no risk ranking',
+  },
+  'risk.scope.designated': { zh: '示范地区（命名期内）', en: 'demonstration regions (within their designation)' },
+  'risk.scope.monitored': { zh: '监测地区', en: 'monitored regions' },
+  'risk.summary': {
+    zh: '{year}年风险排序 {scope}：{n} 个地区，{listed} 个有风险理由（数据日期 {as_of}）',
+    en: '{year} risk ranking of {scope}: {n} regions, {listed} with reasons (data as of {as_of})',
+  },
+  'risk.region': { zh: '{rank}. {region}  {score} 分（{tier}）', en: '{rank}. {region}  {score} points ({tier})' },
+  'risk.moreReasons': { zh: '…共 {n} 条理由', en: '… {n} reasons in all' },
+  'head.rank': { zh: '排名', en: 'Rank' },
+  'head.tier': { zh: '层级', en: 'Tier' },
+  'head.score': { zh: '得分', en: 'Score' },
+  'head.rankInterval': { zh: '排名区间(90%)', en: 'Rank interval (90%)' },
+  // flags and the watchlist
+  'flags.summary': { zh: '{year}年预警 {n} 条{all_note}', en: '{n} flags of {year}{all_note}' },
+  'flags.withResolved': { zh: '（含已解除）', en: ' (resolved ones included)' },
+  'flags.watchlist': { zh: '{year}年摘牌观察名单', en: 'Revocation watchlist of {year}' },
+  'head.entry': { zh: '条目', en: 'Entry' },
+  'head.basis': { zh: '依据', en: 'Basis' },
+  'head.summary': { zh: '说明', en: 'Summary' },
+  // indicators
+  'head.no': { zh: '序号', en: 'No.' },
+  'head.metric': { zh: '指标', en: 'Metric' },
+  'head.value': { zh: '数值', en: 'Value' },
+  'head.fraction': { zh: '分子/分母', en: 'Numerator/denominator' },
+  'head.threshold': { zh: '标准', en: 'Standard' },
+  'indicators.noBenchmark': { zh: '无参照值', en: 'no benchmark' },
+  'indicators.none': { zh: '{year}年没有指标值{region_note}', en: 'no indicator values for {year}{region_note}' },
+  'indicators.regionNote': { zh: '（地区 {region}）', en: ' (region {region})' },
+  'indicators.header': {
+    zh: '{region} {name} {year}年（指标体系{version}版）',
+    en: '{region} {name} {year} (indicator system {version})',
+  },
+  // exports and jobs
+  'export.done': {
+    zh: '{quarter} 季报：数据截至 {as_of}，指标体系 {version}版，{seconds} s',
+    en: 'quarterly package {quarter}: data as of {as_of}, indicator system {version}, {seconds} s',
+  },
+  'export.dir': { zh: '目录 {dir}', en: 'folder {dir}' },
+  'head.job': { zh: '任务', en: 'Job' },
+  'head.enabled': { zh: '启用', en: 'Enabled' },
+  'head.nextRuns': { zh: '下次运行', en: 'Next runs' },
+  'head.description': { zh: '说明', en: 'Description' },
+  'head.run': { zh: '运行', en: 'Run' },
+  'head.trigger': { zh: '触发', en: 'Trigger' },
+  'head.started': { zh: '开始', en: 'Started' },
+  'head.finished': { zh: '结束', en: 'Finished' },
+  'head.attempts': { zh: '次数', en: 'Attempts' },
+  'schedule.workdays': { zh: ' +工作日', en: ' +working days' },
+  'schedule.provisional': {
+    zh: '（临时：{years}年节假日未发布）',
+    en: ' (provisional: holidays of {years} not published)',
+  },
+  'ingest.superseded': { zh: '替换旧数据 {n} 行', en: '{n} superseded' },
+} satisfies Record<string, Template>;
+
+export type CliWord = keyof typeof cliWords;
+
+/** A word or sentence of the command line in a language, its `{parameters}` filled. */
+export function cliWord(key: CliWord, lang: Lang, params: Params = {}): string {
+  return fill(cliWords[key], params, lang);
+}
