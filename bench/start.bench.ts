@@ -7,7 +7,8 @@
 // can use the dashboard.
 // Also shown: the TypeScript sources through tsx (what every start cost before the compiled build), a command
 // that opens the database, and a bare Node HTTP server's first answer (the floor of any server). Besides wall
-// time, the CPU seconds of each process (GNU time): on a shared machine they move far less with the other load.
+// time, the CPU seconds of each process (GNU time; for a server, what it had used when its first answer came, from
+// /proc): on a shared machine they move far less with the other load.
 //   npm run bench:start [-- --repeat 7 --port 8187]
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -41,7 +42,6 @@ const loginUrl = `http://127.0.0.1:${port}/api/auth/login`;
 const serveArgs = [shifan, '--db', db, 'serve', '--port', String(port), '--no-scheduler'];
 
 const bareServer = `require('node:http').createServer((q, s) => s.end('{"ok":true}')).listen(${port}, '127.0.0.1')`;
-const served = async (fn: () => Promise<number>): Promise<Timing> => ({ wall: await fn(), cpu: Number.NaN });
 const cases: { name: string; run: () => Promise<Timing> }[] = [
   { name: 'node -e 0 (bare Node)', run: () => timeProcess(process.execPath, ['-e', '0']) },
   { name: 'shifan --help', run: () => timeProcess(process.execPath, [shifan, '--help']) },
@@ -59,20 +59,18 @@ const cases: { name: string; run: () => Promise<Timing> }[] = [
   },
   {
     name: 'bare Node HTTP server, first answer',
-    run: () => served(() => timeFirstAnswer(process.execPath, ['-e', bareServer], url)),
+    run: () => timeFirstAnswer(process.execPath, ['-e', bareServer], url),
   },
   {
     name: 'shifan serve, first answer (/api/health)',
-    run: () => served(() => timeFirstAnswer(process.execPath, serveArgs, url)),
+    run: () => timeFirstAnswer(process.execPath, serveArgs, url),
   },
   {
     name: 'shifan serve, first login answered',
     run: () =>
-      served(() =>
-        timeFirstAnswer(process.execPath, serveArgs, loginUrl, {
-          body: { username: 'bench', password: added.password },
-        }),
-      ),
+      timeFirstAnswer(process.execPath, serveArgs, loginUrl, {
+        body: { username: 'bench', password: added.password },
+      }),
   },
 ];
 

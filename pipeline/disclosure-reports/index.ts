@@ -1,7 +1,7 @@
 // Reads a published 政府信息公开工作年度报告 (HTML, DOCX, PDF or plain text) into one row of the
 // disclosure_annual_reports dataset, for the ordinary ingest (pipeline/load). See README.md.
 import { readFile } from 'node:fs/promises';
-import { disclosureAnnualReports } from '../contracts/index.ts';
+import { disclosureAnnualReports } from '../contracts/disclosure-annual-reports.ts';
 import { extractHtml } from './extract-html.ts';
 import { extractDocx } from './extract-docx.ts';
 import { extractPdf } from './extract-pdf.ts';

@@ -8,15 +8,13 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { Document, HeadingLevel, Packer, Paragraph } from 'docx';
 import JSZip from 'jszip';
-import {
-  namingApplications,
-  namingFieldChecks,
-  namingPrereviews,
-  namingSatisfaction,
-  namingSelfAssessments,
-  namingThirdParty,
-  type DatasetContract,
-} from '../contracts/index.ts';
+import type { DatasetContract } from '../contracts/index.ts';
+import { namingApplications } from '../contracts/naming-applications.ts';
+import { namingFieldChecks } from '../contracts/naming-field-checks.ts';
+import { namingPrereviews } from '../contracts/naming-prereviews.ts';
+import { namingSatisfaction } from '../contracts/naming-satisfaction.ts';
+import { namingSelfAssessments } from '../contracts/naming-self-assessments.ts';
+import { namingThirdParty } from '../contracts/naming-third-party.ts';
 import { csvText } from '../csv/safe-csv.ts';
 import type { Database } from '../db/index.ts';
 import { seededRandom } from '../indicators/weight-draws.ts';

@@ -5,7 +5,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { appendAudit } from '../audit/index.ts';
-import { regions as regionsContract } from '../contracts/index.ts';
+import { regions as regionsContract } from '../contracts/regions.ts';
 import { csvText } from '../csv/safe-csv.ts';
 import type { Database } from '../db/index.ts';
 import { ingestFile } from '../load/index.ts';

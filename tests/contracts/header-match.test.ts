@@ -1,6 +1,8 @@
 // Header matching: English names and Chinese headers, ignoring case, surrounding spaces and full-/half-width.
 import { describe, expect, it } from 'vitest';
-import { annualReports, datasets, enforcementDecisions } from '../../pipeline/contracts/index.ts';
+import { datasets } from '../../pipeline/contracts/index.ts';
+import { annualReports } from '../../pipeline/contracts/annual-reports.ts';
+import { enforcementDecisions } from '../../pipeline/contracts/enforcement-decisions.ts';
 import { describeHeaderProblem, matchHeader } from '../../pipeline/contracts/header-match.ts';
 import { detectDataset } from '../../pipeline/load/detect-dataset.ts';
 

@@ -2,7 +2,7 @@
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { incidents } from '../../pipeline/contracts/index.ts';
+import { incidents } from '../../pipeline/contracts/incidents.ts';
 import type { PlantedProblem } from '../../pipeline/demo/index.ts';
 import { readBack, smallDemo, type ReadBack } from './fixture.ts';
 import { DEMO_TIMEOUT } from '../support/demo-cache.ts';

@@ -1,7 +1,8 @@
 // Test fixtures for the spot check: an in-memory database with regions, inspectors and findings written straight
 // into the dataset history tables (as if loaded), so the tests do not depend on the loader's file handling.
 import type { Database } from '../../pipeline/db/index.ts';
-import { regions as regionsContract, spotcheckFindings } from '../../pipeline/contracts/index.ts';
+import { regions as regionsContract } from '../../pipeline/contracts/regions.ts';
+import { spotcheckFindings } from '../../pipeline/contracts/spotcheck-findings.ts';
 import { historyTable } from '../../pipeline/contracts/ddl.ts';
 import { freshDatabase } from '../support/fresh-database.ts';
 

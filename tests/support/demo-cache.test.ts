@@ -83,13 +83,14 @@ describe('the compiled command line', () => {
     expect(run.stderr).toMatch(/running the compiled/);
   });
 
-  it('is stale once a source file under pipeline/ is newer than the build', () => {
+  it('is stale once a source file of the build is newer than the build', () => {
     const root = mkdtempSync(join(tmpdir(), 'shifan-cli-'));
     mkdirSync(join(root, 'pipeline', 'cli'), { recursive: true });
     mkdirSync(join(root, 'dist', 'cli'), { recursive: true });
     writeFileSync(join(root, 'pipeline', 'cli', 'main.ts'), '');
     writeFileSync(join(root, 'dist', 'cli', 'main.js'), '');
-    writeFileSync(join(root, 'dist', 'cli', 'build.json'), '{}');
+    const sources = ['pipeline/cli/main.ts'];
+    writeFileSync(join(root, 'dist', 'cli', 'build.json'), JSON.stringify({ sources, early_sources: sources }));
     const past = new Date(Date.now() - 60_000);
     utimesSync(join(root, 'pipeline', 'cli', 'main.ts'), past, past);
     expect(compiledCliIsFresh(root)).toBe(true);

@@ -4,7 +4,8 @@
 // are the tallies of the case-level files (enforcement figures sometimes off by under 0.5%, as a count taken a
 // few days earlier would be), except where a contradiction is planted. Reports for 2025 are due 2026-01-31, after
 // the as-of date: only those already submitted appear.
-import { annualReports, selfAssessments } from '../../contracts/index.ts';
+import { annualReports } from '../../contracts/annual-reports.ts';
+import { selfAssessments } from '../../contracts/self-assessments.ts';
 import { XlsxTable, type DemoContext } from '../context.ts';
 import { addWorkdays, dayIndex, workdaysOfYear } from '../days.ts';
 import { typedRow, XLSX_STYLE, type FileStyle } from '../format.ts';

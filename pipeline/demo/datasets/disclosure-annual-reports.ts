@@ -5,12 +5,8 @@
 // requests upheld or overturned on review), so a report contradicts the data only where planted.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  applicantColumns,
-  disclosureAnnualReports as contract,
-  requestRows,
-  reviewGroups,
-} from '../../contracts/index.ts';
+import { applicantColumns, requestRows, reviewGroups } from '../../contracts/index.ts';
+import { disclosureAnnualReports as contract } from '../../contracts/disclosure-annual-reports.ts';
 import { divisionByCode } from '../../reference/index.ts';
 import { renderHtml, renderText, type ReportContent } from '../../disclosure-reports/render.ts';
 import { record, type DemoContext } from '../context.ts';

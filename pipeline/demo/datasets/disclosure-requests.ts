@@ -1,7 +1,7 @@
 // disclosure_requests — UTF-8 CSV per receipt year, header and spellings varying by file. Requests arrive any
 // day (online); the answer is due within 20 working days, 40 when extended. Most are answered on time; a few
 // late, very few never. review_result is mostly none.
-import { disclosureRequests as contract } from '../../contracts/index.ts';
+import { disclosureRequests as contract } from '../../contracts/disclosure-requests.ts';
 import { CsvTable, type DemoContext } from '../context.ts';
 import { addWorkdays, yearEnd, yearStart } from '../days.ts';
 import { randomUtf8Style, typedRow } from '../format.ts';

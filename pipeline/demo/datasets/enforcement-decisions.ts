@@ -2,7 +2,7 @@
 // Decisions fall on working days (a few on weekends: on-the-spot penalties); publication delays are drawn in
 // working days (licence/penalty: 7 wd; others: 20 wd), so a delay across Spring Festival or National Day
 // stretches in calendar days. Some decisions are published late, a few never; nothing after the as-of date.
-import { enforcementDecisions as contract } from '../../contracts/index.ts';
+import { enforcementDecisions as contract } from '../../contracts/enforcement-decisions.ts';
 import { CsvTable, type DemoContext } from '../context.ts';
 import { addWorkdays, workdaysOfYear, yearEnd, yearStart } from '../days.ts';
 import { columnIndex, gbkStyle, randomUtf8Style, type FileStyle, type Typed } from '../format.ts';

@@ -1,7 +1,7 @@
 // enforcement_stats — one GBK CSV (Chinese headers) with a row per region, year and agency: officers, certified
 // officers, legal-review staff, training hours, and the day the region published its statistics report (due by
 // 31 January of the next year; most are on time).
-import { enforcementStats as contract } from '../../contracts/index.ts';
+import { enforcementStats as contract } from '../../contracts/enforcement-stats.ts';
 import { CsvTable, type DemoContext } from '../context.ts';
 import { dayIndex, workdaysOfYear } from '../days.ts';
 import { gbkStyle, typedRow } from '../format.ts';

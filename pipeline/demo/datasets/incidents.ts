@@ -1,7 +1,7 @@
 // incidents — JSON Lines with the contract's column names as keys. Awards and nationally promoted practices for
 // designated regions; public-opinion events anywhere, answered within 5 hours with a press conference within
 // 24 hours. The only serious violation and the only late answer are the planted ones.
-import { incidents as contract } from '../../contracts/index.ts';
+import { incidents as contract } from '../../contracts/incidents.ts';
 import { record, type DemoContext } from '../context.ts';
 import { yearEnd, yearStart } from '../days.ts';
 import { formatDateTime, namedRow } from '../format.ts';

@@ -2,7 +2,7 @@
 // Case numbers follow the real pattern （2023）粤0304行初123号 (basic court of a county; intermediate court 粤03 for a
 // city government). Cases take months; outcome and loss probability are set by the year the case concludes, so a
 // region-year loss rate (losses / concluded) is binomial around the region's own rate, about 0.13–0.15.
-import { litigationCases as contract } from '../../contracts/index.ts';
+import { litigationCases as contract } from '../../contracts/litigation-cases.ts';
 import { CsvTable, type DemoContext } from '../context.ts';
 import { workdaysOfYear } from '../days.ts';
 import { gbkStyle, typedRow } from '../format.ts';

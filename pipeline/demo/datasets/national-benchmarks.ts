@@ -1,6 +1,6 @@
 // national_benchmarks — a SYNTHETIC file of national litigation loss rates for 2019–2024, clearly labelled as
 // such in its source column. The one published figure (2018: 0.147) ships separately under data/reference.
-import { nationalBenchmarks as contract } from '../../contracts/index.ts';
+import { nationalBenchmarks as contract } from '../../contracts/national-benchmarks.ts';
 import { CsvTable, type DemoContext } from '../context.ts';
 import { typedRow } from '../format.ts';
 import { FILES } from '../layout.ts';

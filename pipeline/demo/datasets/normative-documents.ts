@@ -1,6 +1,6 @@
 // normative_documents — one UTF-8 CSV with a BOM and Chinese headers (Excel's "CSV UTF-8"). Documents are
 // mostly legality-reviewed within 5–15 working days, open for comment, and filed (备案) within 30 days.
-import { normativeDocuments as contract } from '../../contracts/index.ts';
+import { normativeDocuments as contract } from '../../contracts/normative-documents.ts';
 import { CsvTable, type DemoContext } from '../context.ts';
 import { workdaysOfYear } from '../days.ts';
 import { typedRow } from '../format.ts';

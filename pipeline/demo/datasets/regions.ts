@@ -1,6 +1,6 @@
 // regions — one XLSX workbook: every region of the demo world with its level, batch and designation.
 // Sourced designations keep their real batch and project; synthetic ones are drawn (see world.ts).
-import { regions as contract } from '../../contracts/index.ts';
+import { regions as contract } from '../../contracts/regions.ts';
 import { XlsxTable, type DemoContext } from '../context.ts';
 import { typedRow, XLSX_STYLE } from '../format.ts';
 import { FILES } from '../layout.ts';

@@ -1,6 +1,6 @@
 // satisfaction_surveys — one Parquet file (typed columns as the contract gives them): the yearly public
 // satisfaction survey of each region, a few hundred to two thousand respondents, 85–95% satisfied.
-import { satisfactionSurveys as contract } from '../../contracts/index.ts';
+import { satisfactionSurveys as contract } from '../../contracts/satisfaction-surveys.ts';
 import { record, type DemoContext } from '../context.ts';
 import { FILES } from '../layout.ts';
 import { stream } from '../random.ts';

@@ -1,6 +1,6 @@
 // spotcheck_findings — one UTF-8 CSV: the findings of past years' spot checks (2021–2024). Each year a few
 // designated regions were checked on about fifteen indicators; most were confirmed, a few found not met.
-import { spotcheckFindings as contract } from '../../contracts/index.ts';
+import { spotcheckFindings as contract } from '../../contracts/spotcheck-findings.ts';
 import { CsvTable, type DemoContext } from '../context.ts';
 import { randomUtf8Style, typedRow } from '../format.ts';
 import { FILES } from '../layout.ts';
