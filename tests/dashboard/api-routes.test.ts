@@ -95,6 +95,10 @@ describe('the API module', () => {
     }
     expect(Object.keys(CALLS).sort()).toEqual(Object.keys(api).sort());
     for (const route of [...asked, ...links]) expect(route).not.toMatch(/^no route/);
-    expect(links).toEqual(['GET /api/spotchecks/:id/files/:name', 'GET /api/exports/:quarter/:file']);
+    expect(links).toEqual([
+      'GET /api/spotchecks/:id/files/:name',
+      'GET /api/exports/:quarter/:file',
+      'GET /api/templates/:file',
+    ]);
   });
 });
