@@ -179,7 +179,7 @@ export function funnelChart(rows: readonly FunnelRow[], o: FunnelOptions = {}): 
             x: 'denominator',
             y: 'value',
             text: 'region_name',
-            ariaLabel: 'region-name',
+            className: 'region-names',
             dy: 14,
             fontSize: 11,
             fontWeight: 'bold',
@@ -193,7 +193,7 @@ export function funnelChart(rows: readonly FunnelRow[], o: FunnelOptions = {}): 
         x: 'denominator',
         y: 'value',
         text: 'region_name',
-        ariaLabel: 'region-name',
+        className: 'region-names',
         dy: -9,
         fontSize: 10,
         fill: INK,
@@ -204,13 +204,9 @@ export function funnelChart(rows: readonly FunnelRow[], o: FunnelOptions = {}): 
     ].filter(Boolean) as Plot.Markish[],
   });
   // regions' names are data: the same in either language
-  for (const g of Array.from(fig.querySelectorAll('g[aria-label="region-name"]'))) g.setAttribute('translate', 'no');
+  for (const g of Array.from(fig.querySelectorAll('g.region-names'))) g.setAttribute('translate', 'no');
   // labels and lines must not catch the clicks meant for the dots under them
-  for (const g of Array.from(
-    fig.querySelectorAll(
-      'g[aria-label="text"], g[aria-label="region-name"], g[aria-label="line"], g[aria-label="rule"]',
-    ),
-  ))
+  for (const g of Array.from(fig.querySelectorAll('g[aria-label="text"], g[aria-label="line"], g[aria-label="rule"]')))
     g.setAttribute('pointer-events', 'none');
   attachDotData(fig, pts, o.onClick);
   return fig;

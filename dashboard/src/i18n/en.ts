@@ -5,7 +5,6 @@ export const en: Record<MessageKey, string> = {
   'app.title': 'Law-based Government Demonstration Regions',
   'app.documentTitle': 'shifan · Law-based Government Demonstration Regions',
   'app.org': 'Central Office',
-  'chart.mark.region-name': 'region names',
   'chart.mark.x-axis tick': 'x-axis tick',
   'chart.mark.x-axis tick label': 'x-axis tick label',
   'chart.mark.x-axis label': 'x-axis title',

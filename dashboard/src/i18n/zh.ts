@@ -3,7 +3,6 @@ export const zh = {
   'app.title': '法治政府建设示范地区监测',
   'app.documentTitle': '示范 · 法治政府建设示范地区监测',
   'app.org': '中央全面依法治国委员会办公室',
-  'chart.mark.region-name': '地区名称',
   'chart.mark.x-axis tick': '横轴刻度',
   'chart.mark.x-axis tick label': '横轴刻度标签',
   'chart.mark.x-axis label': '横轴标题',

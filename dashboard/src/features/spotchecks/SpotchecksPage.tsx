@@ -197,7 +197,7 @@ export default function SpotchecksPage() {
               c.key === 'link'
                 ? { ...c, render: (r: Record<string, unknown>) => label('findingLink', r.link) }
                 : c.key === 'province_code'
-                  ? { ...c, render: (r: Record<string, unknown>) => provinceName(String(r.province_code)) }
+                  ? { ...c, data: true, render: (r: Record<string, unknown>) => provinceName(String(r.province_code)) }
                   : c,
             )}
           />
