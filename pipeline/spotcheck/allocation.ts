@@ -60,8 +60,8 @@ export function totalFor(proportion: string, poolSize: number): number {
 export function hamilton(sizes: Readonly<Record<string, number>>, k: number): Record<string, number> {
   const strata = Object.keys(sizes).sort();
   const total = strata.reduce((s, key) => s + sizes[key], 0);
-  if (!Number.isInteger(k) || k < 0) throw new Error(`the sample size must be a whole number, got ${k}`);
-  if (k > total) throw new Error(`count ${k} is larger than the pool (${total} regions)`);
+  if (!Number.isInteger(k) || k < 0) throw new CodedError('spotcheck.bad_count', { value: k, total });
+  if (k > total) throw new CodedError('spotcheck.count_over_pool', { value: k, total });
   const out: Record<string, number> = {};
   const rem: Record<string, number> = {};
   let given = 0;
@@ -93,8 +93,7 @@ export function allocate(sizes: Readonly<Record<string, number>>, size: SampleSi
   }
   const minimum = size.perStratumMinimum;
   if (minimum !== undefined) {
-    if (!Number.isInteger(minimum) || minimum < 1)
-      throw new Error(`the per-stratum minimum must be a whole number of at least 1, got ${minimum}`);
+    if (!Number.isInteger(minimum) || minimum < 1) throw new CodedError('spotcheck.bad_minimum', { value: minimum });
     for (const s of strata) out[s] = Math.max(out[s], Math.min(minimum, sizes[s]));
   }
   return out;

@@ -63,12 +63,12 @@ export interface RedrawInput {
  * exclusions, links the new draw to the old one, and marks the old one superseded (its rows stay as they were).
  */
 export async function redraw(db: Database, oldId: number, input: RedrawInput): Promise<DrawRecord> {
-  if (input.reason.trim().length < 4) throw new Error('a redraw needs a reason, stated in words (--reason "...")');
+  if (input.reason.trim().length < 4) throw new CodedError('spotcheck.redraw_reason');
   if (input.seed !== undefined) checkSeed(input.seed);
   const newId = await db.transaction(async () => {
     const old = await readDraw(db, oldId);
     if (old.superseded_by !== null)
-      throw new Error(`draw #${oldId} was already superseded by draw #${old.superseded_by}; redraw that one instead`);
+      throw new CodedError('spotcheck.superseded', { draw: oldId, by: old.superseded_by });
     const frozen = await freezeInTransaction(
       db,
       { year: old.year, strata: old.strata as Strata, exclusions: old.exclusions as Exclusion[], actor: input.actor },
@@ -93,7 +93,7 @@ export async function redraw(db: Database, oldId: number, input: RedrawInput): P
     });
     if (input.seed !== undefined) {
       const size = input.size ?? old.size;
-      if (!size) throw new Error(`draw #${oldId} was never drawn, so give --proportion or --count for the redraw`);
+      if (!size) throw new CodedError('spotcheck.never_drawn', { draw: oldId });
       await drawInTransaction(db, frozen.draw_id, {
         seed: input.seed,
         size,
@@ -108,7 +108,7 @@ export async function redraw(db: Database, oldId: number, input: RedrawInput): P
 }
 
 async function currentFrozen(db: Database, year: number | undefined): Promise<number> {
-  if (year === undefined) throw new Error('give the year (--year) or the frozen draw (--draw)');
+  if (year === undefined) throw new CodedError('spotcheck.year_or_draw');
   const rows = await db.all<{ draw_id: number; state: string }>(
     'SELECT draw_id, state FROM draws WHERE year = $1 AND superseded_by IS NULL ORDER BY draw_id DESC',
     [year],
@@ -158,8 +158,7 @@ async function drawInTransaction(
     allocation_rule: input.size.rule,
     per_stratum_minimum: input.size.perStratumMinimum ?? null,
   });
-  if (marked.length !== 1)
-    throw new Error(`draw #${drawId} changed state while it was being drawn; nothing was written`);
+  if (marked.length !== 1) throw new CodedError('spotcheck.changed_meanwhile', { draw: drawId });
   await db.runFile('spotcheck/insert_selection', { draw_id: drawId, selection: JSON.stringify(selection.selected) });
   await db.runFile('spotcheck/insert_inspector_pool', { draw_id: drawId, inspector_pool: JSON.stringify(inspectors) });
   await db.runFile('spotcheck/insert_draw_inspectors', { draw_id: drawId, assignments: JSON.stringify(assignments) });
@@ -221,16 +220,15 @@ export async function addRiskTargeted(
   criterion: string,
   actor: string,
 ): Promise<void> {
-  if (criterion.trim().length < 4)
-    throw new Error('a risk-targeted check needs its criterion, stated in words (--criterion "...")');
+  if (criterion.trim().length < 4) throw new CodedError('spotcheck.criterion_required');
   await db.transaction(async () => {
     const draw = await readDraw(db, drawId);
     if (draw.superseded_by !== null)
-      throw new Error(`draw #${drawId} is superseded by #${draw.superseded_by}; add the check there`);
+      throw new CodedError('spotcheck.superseded', { draw: drawId, by: draw.superseded_by });
     if (draw.selected.some((s) => s.region_code === regionCode))
-      throw new Error(`region ${regionCode} is already in the random sample of draw #${drawId}`);
+      throw new CodedError('spotcheck.already_sampled', { region: regionCode, draw: drawId });
     const known = await db.one('SELECT 1 FROM regions WHERE region_code = $1', [regionCode]);
-    if (!known) throw new Error(`region ${regionCode} is not in the regions list`);
+    if (!known) throw new CodedError('spotcheck.unknown_region', { region: regionCode });
     await db.run('INSERT INTO risk_targeted_checks VALUES ($1, $2, $3, current_localtimestamp(), $4)', [
       drawId,
       regionCode,

@@ -99,18 +99,26 @@ export interface ImportResult {
  * Loads inspectors from a UTF-8 CSV with the header inspector_id,name,home_province_code,load_cap,active.
  * Rows replace earlier rows with the same inspector_id. Any bad row refuses the whole file, naming its line.
  */
-export async function importInspectors(db: Database, path: string, actor: string): Promise<ImportResult> {
-  const rows = await db.allFile<InspectorRow & { line: number; problem: string | null }>('spotcheck/inspectors_read', {
-    path,
-  });
+export async function importInspectors(
+  db: Database,
+  path: string,
+  actor: string,
+  /** How the refusal names the file (an upload's own name rather than its temporary path). */
+  fileName = path,
+): Promise<ImportResult> {
+  const rows = await db.allFile<
+    InspectorRow & { line: number; problem: string | null; problem_value: string | null; copies: number }
+  >('spotcheck/inspectors_read', { path });
   const problems = rows.filter((r) => r.problem !== null);
   if (problems.length > 0) {
-    throw new Error(
-      `${path}: ${problems.length} bad row(s), nothing imported:\n${problems
-        .slice(0, 20)
-        .map((p) => `  ${path}:${p.line}: ${p.problem}`)
-        .join('\n')}`,
-    );
+    throw new CodedError('inspectors.bad_rows', {
+      file: fileName,
+      count: problems.length,
+      problems: problems.slice(0, 20).map((p) => ({
+        code: `inspectors.${p.problem}`,
+        params: { file: fileName, line: Number(p.line), value: p.problem_value ?? '', copies: Number(p.copies) },
+      })),
+    });
   }
   return db.transaction(async () => {
     const clean: InspectorRow[] = rows.map(({ inspector_id, name, home_province_code, load_cap, active }) => ({

@@ -66,7 +66,7 @@ export async function importInspectorsText(
   const path = join(dir, fileName.replace(/[^\p{L}\p{N}._-]/gu, '_') || 'inspectors.csv');
   try {
     writeFileSync(path, text.replace(/^\uFEFF/, ''), 'utf8');
-    const result = await importInspectors(db, path, actor);
+    const result = await importInspectors(db, path, actor, fileName);
     return { ...result, file: fileName };
   } catch (err) {
     // the reader names the temp path; the user knows the file by the name they chose

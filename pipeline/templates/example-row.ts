@@ -4,6 +4,7 @@
 // several columns or a pattern needs a particular value). tests/templates proves every example row loads with no
 // reject, through the same checks as a real file.
 import type { Column, DatasetContract } from '../contracts/index.ts';
+import { yesNo } from '../vocabulary/terms.ts';
 
 /** The example's year and dates: a complete past year, so no rule about "not in the future" can refuse it. */
 const YEAR = 2024;
@@ -28,7 +29,8 @@ export function exampleValue(contract: DatasetContract, col: Column): string {
     case 'datetime':
       return `${DATE} 09:30`;
     case 'boolean':
-      return '是';
+      // a sender's spelling of yes: the vocabulary's Chinese label, which the loader reads as true
+      return yesNo.true.zh;
     case 'enum':
       return col.values?.[0]?.zh ?? '';
     default:

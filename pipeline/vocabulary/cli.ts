@@ -110,6 +110,46 @@ export const cliWords = {
     zh: '（临时：{years}年节假日未发布）',
     en: ' (provisional: holidays of {years} not published)',
   },
+  // naming round: ranking and scorecards
+  'rank.method': {
+    zh: '{round} 综合排名：得分 = 第三方评估 ×{tp}、满意度 ×{sat}、数据达标率 ×{conf} 的加权平均（0–100）；排名区间为权重随机扰动并按样本重抽满意度 {draws} 次的 {coverage}% 区间',
+    en: '{round} combined ranking: score = weighted mean of the third-party score ×{tp}, satisfaction ×{sat} and conformance ×{conf} (0–100); the rank interval is the {coverage}% range over {draws} draws of the weights and resampled satisfaction',
+  },
+  'rank.rule': { zh: '实地核查名单规则：{rule}（✓ 为入选）', en: 'field-check rule: {rule} (✓ on the list)' },
+  'head.conformance': { zh: '达标率', en: 'Conformance' },
+  'head.contradictions': { zh: '矛盾', en: 'Contradictions' },
+  'head.thirdParty': { zh: '第三方', en: 'Third party' },
+  'head.satisfaction': { zh: '满意度(95%区间)', en: 'Satisfaction (95% CI)' },
+  'head.interval': { zh: '排名区间', en: 'Rank interval' },
+  'head.fieldCheck': { zh: '核查', en: 'Field check' },
+  'head.byYear': { zh: '逐年达标（按指标序号）', en: 'Met by year (indicator Nos.)' },
+  'head.decisive': { zh: '判定年度达标率', en: 'Conformance, decisive year' },
+  'scorecard.single': { zh: '不适用（单项）', en: 'n/a (single-item)' },
+  // watchlist
+  'watch.empty': { zh: '摘牌观察名单为空', en: 'the revocation watchlist is empty' },
+  'watch.year': { zh: '{year}年', en: '{year}' },
+  'watch.status': { zh: '【{status}】', en: '[{status}]' },
+  'watch.sourceGone': { zh: '（来源数据已不再出现）', en: ' (its source data no longer appear)' },
+  // refresh
+  'refresh.done': {
+    zh: '刷新完成（运行 {run}）：数据日期 {as_of}（{as_of_source}），评分方法 {scoring}，漏斗图过度离散模型 {model}，FDR q={q}',
+    en: 'refresh done, run {run}: data as of {as_of} ({as_of_source}), scoring {scoring}, funnel overdispersion model {model}, FDR q={q}',
+  },
+  'refresh.fromData': { zh: '取自数据', en: 'from the data' },
+  'refresh.full': { zh: '全量刷新', en: 'full refresh' },
+  'refresh.incremental': {
+    zh: '增量刷新：重算 {years} 年度',
+    en: 'incremental refresh: years recomputed {years}',
+  },
+  'refresh.none': { zh: '无', en: 'none' },
+  'refresh.speed': {
+    zh: '{seconds} s，读取 {rows} 行，{per_second} rows/s',
+    en: '{seconds} s, {rows} rows read, {per_second} rows/s',
+  },
+  'refresh.counts': {
+    zh: '指标值 {metric_rows} 条；预警 {active} 条有效（新增 {new}，解除 {resolved}）；摘牌观察名单新增 {watch} 条',
+    en: '{metric_rows} indicator values; {active} active flags ({new} new, {resolved} resolved); {watch} new watchlist entries',
+  },
   'ingest.superseded': { zh: '替换旧数据 {n} 行', en: '{n} superseded' },
 } satisfies Record<string, Template>;
 

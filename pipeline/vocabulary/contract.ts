@@ -35,9 +35,17 @@ export function datasetLabel(dataset: string, lang: Lang): string {
   return datasetLabels[dataset]?.[lang] ?? dataset;
 }
 
-/** A column's label; a column not in the contract (`_line`, a computed field) shows its name as words. */
+/** The loader's own columns on every row of a dataset view (pipeline/load): where the row came from. */
+const loaderColumns: Record<string, { zh: string; en: string }> = {
+  _load_id: { zh: '入库批次', en: 'Load' },
+  _line: { zh: '源文件行号', en: 'Source line' },
+};
+
+/** A column's label; a column in neither the contract nor the loader's (a computed field) shows its name as words. */
 export function columnLabel(dataset: string, column: string, lang: Lang): string {
-  return columnLabels[dataset]?.[column]?.[lang] ?? (lang === 'en' ? words(column) : column);
+  return (
+    columnLabels[dataset]?.[column]?.[lang] ?? loaderColumns[column]?.[lang] ?? (lang === 'en' ? words(column) : column)
+  );
 }
 
 export function enumLabel(column: string, value: string, lang: Lang): string {

@@ -369,6 +369,56 @@ export const errors = {
     zh: '抽取数量须为1到{total}之间的整数，收到 {value}',
     en: 'count must be a whole number from 1 to {total}, got {value}',
   },
+  'spotcheck.count_over_pool': {
+    status: 400,
+    zh: '抽取数量 {value} 大于抽样池（{total} 个地区）',
+    en: 'count {value} is larger than the pool ({total} regions)',
+  },
+  'spotcheck.bad_minimum': {
+    status: 400,
+    zh: '每层最少抽取数须为不小于1的整数，收到 {value}',
+    en: 'the per-stratum minimum must be a whole number of at least 1, got {value}',
+  },
+  'spotcheck.redraw_reason': {
+    status: 400,
+    zh: '重抽须写明理由（--reason "…"）',
+    en: 'a redraw needs a reason, stated in words (--reason "...")',
+  },
+  'spotcheck.superseded': {
+    status: 400,
+    zh: '抽签 #{draw} 已被抽签 #{by} 替代，请对后者操作',
+    en: 'draw #{draw} was already superseded by draw #{by}; use that one instead',
+  },
+  'spotcheck.never_drawn': {
+    status: 400,
+    zh: '抽签 #{draw} 尚未抽签，重抽须给出 --proportion 或 --count',
+    en: 'draw #{draw} was never drawn, so give --proportion or --count for the redraw',
+  },
+  'spotcheck.year_or_draw': {
+    status: 400,
+    zh: '请给出年度（--year）或已冻结的抽签（--draw）',
+    en: 'give the year (--year) or the frozen draw (--draw)',
+  },
+  'spotcheck.changed_meanwhile': {
+    status: 409,
+    zh: '抽签 #{draw} 在抽取过程中状态已变化，未写入任何内容',
+    en: 'draw #{draw} changed state while it was being drawn; nothing was written',
+  },
+  'spotcheck.criterion_required': {
+    status: 400,
+    zh: '定向核查须写明风险依据（--criterion "…"）',
+    en: 'a risk-targeted check needs its criterion, stated in words (--criterion "...")',
+  },
+  'spotcheck.already_sampled': {
+    status: 400,
+    zh: '地区 {region} 已在抽签 #{draw} 的随机样本中',
+    en: 'region {region} is already in the random sample of draw #{draw}',
+  },
+  'spotcheck.unknown_region': {
+    status: 400,
+    zh: '地区 {region} 不在示范地区名录中',
+    en: 'region {region} is not in the regions list',
+  },
   'spotcheck.bad_seed': {
     status: 400,
     zh: '随机种子须为至少 {digits} 位数字（公开现场掷十面骰产生），收到“{seed}”',
@@ -559,6 +609,39 @@ export const errors = {
     status: 400,
     zh: '{region} 实地核查达标 {confirmed}/{checked}（{share:rate}），低于综合示范要求的 {bar:rate}',
     en: '{region}: {confirmed} of {checked} field-check items confirmed ({share:rate}), below the {bar:rate} a comprehensive designation needs',
+  },
+
+  // the inspector register (pipeline/spotcheck/inspectors.ts): a bad row refuses the whole file, naming its line
+  'inspectors.bad_rows': {
+    status: 400,
+    zh: '{file}：{count} 行有误，未导入任何检查员：{problems}',
+    en: '{file}: {count} bad row(s), nothing imported: {problems}',
+  },
+  'inspectors.empty_id': {
+    status: 400,
+    zh: '{file}:{line}：检查员编号（inspector_id）为空',
+    en: '{file}:{line}: inspector_id is empty',
+  },
+  'inspectors.duplicate_id': {
+    status: 400,
+    zh: '{file}:{line}：检查员编号 {value} 在文件中出现 {copies} 次',
+    en: '{file}:{line}: inspector_id {value} appears {copies} times in the file',
+  },
+  'inspectors.empty_name': { status: 400, zh: '{file}:{line}：姓名（name）为空', en: '{file}:{line}: name is empty' },
+  'inspectors.bad_province': {
+    status: 400,
+    zh: '{file}:{line}：籍贯省份代码应为省级行政区划代码（6位，以0000结尾），实为“{value}”',
+    en: '{file}:{line}: home_province_code must be a province code (6 digits ending 0000), found "{value}"',
+  },
+  'inspectors.bad_load_cap': {
+    status: 400,
+    zh: '{file}:{line}：工作量上限应为不小于0的整数，实为“{value}”',
+    en: '{file}:{line}: load_cap must be a whole number >= 0, found "{value}"',
+  },
+  'inspectors.bad_active': {
+    status: 400,
+    zh: '{file}:{line}：在岗应为 是/否（true/false、1/0），实为“{value}”',
+    en: '{file}:{line}: active must be true/false (or 1/0, yes/no, 是/否), found "{value}"',
   },
 
   // exports

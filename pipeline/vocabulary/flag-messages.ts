@@ -115,7 +115,8 @@ export function renderFlag(
       p.value_text = metricValueAgainst(p.value, p.threshold, p.unit, lang);
       p.counts = p.denominator !== null && p.denominator !== undefined ? f(flagFragment.counts) : '';
       p.standard = `${(direction as Record<string, { zh: string; en: string }>)[String(p.direction)]?.[lang] ?? '='}${metricValue(p.threshold, p.unit, lang)}`;
-      p.threshold_note = p.threshold_note ? f(flagFragment.thresholdNote) : '';
+      // the note quotes the indicator system in the seed's Chinese words: an English reader has the standard itself
+      p.threshold_note = p.threshold_note && lang === 'zh' ? f(flagFragment.thresholdNote) : '';
       p.provisional_note = p.provisional === true ? f(flagFragment.provisionalDays) : '';
       break;
     case 'conformance_below_bar':

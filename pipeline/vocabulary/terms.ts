@@ -183,6 +183,7 @@ export const loadSource = {
   demo: { zh: '演示数据', en: 'Demo' },
   naming: { zh: '认定命名', en: 'Naming' },
   reference: { zh: '参考数据', en: 'Reference data' },
+  scheduler: { zh: '定时任务自动载入', en: 'Scheduled job' },
 } satisfies TermGroup;
 
 export const refreshStatus = {
@@ -210,6 +211,14 @@ export const drawState = {
   drawn: { zh: '已抽签', en: 'Drawn' },
   committed: { zh: '已确认', en: 'Committed' },
   superseded: { zh: '已被新抽签替代', en: 'Superseded' },
+} satisfies TermGroup;
+
+/** How a spot-check finding's region came to be checked (sql/spotcheck/findings_by_draw.sql, link). */
+export const findingLink = {
+  selected: { zh: '随机抽中', en: 'In the random sample' },
+  risk_targeted: { zh: '按风险定向核查', en: 'Checked for a stated risk' },
+  not_selected: { zh: '不在已提交的抽查名单内', en: 'Outside the committed draw' },
+  no_committed_draw: { zh: '当年没有已提交的抽查', en: 'No committed draw that year' },
 } satisfies TermGroup;
 
 export const drawStrata = {
@@ -333,6 +342,7 @@ export const terms = {
   jobTrigger,
   drawState,
   drawStrata,
+  findingLink,
   drawExclusion,
   role,
   scoringMethod,

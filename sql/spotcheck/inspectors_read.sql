@@ -1,4 +1,5 @@
--- @produces: the rows of an inspector CSV, typed, each with its physical line and the first problem found
+-- @produces: the rows of an inspector CSV, typed, each with its physical line and the first problem found (a code
+--            and the value it rests on, never a sentence)
 -- @params: $path VARCHAR
 -- The columns are declared, never sniffed: a file that lacks one or has them in another order fails here
 -- instead of loading shifted values. All are read as text so that bad values become problems, not read errors.
@@ -23,15 +24,21 @@ typed AS (
   FROM raw
 )
 SELECT line, inspector_id, name, home_province_code, load_cap, active,
+  -- the first problem as a code and the value it rests on (pipeline/vocabulary words it: inspectors.*)
   CASE
-    WHEN coalesce(inspector_id, '') = '' THEN 'inspector_id is empty'
-    WHEN copies > 1 THEN 'inspector_id ' || inspector_id || ' appears ' || copies || ' times in the file'
-    WHEN coalesce(name, '') = '' THEN 'name is empty'
-    WHEN NOT regexp_full_match(coalesce(home_province_code, ''), '\d{2}0000')
-      THEN 'home_province_code must be a province code (6 digits ending 0000), found "' || coalesce(home_province_code, '') || '"'
-    WHEN load_cap IS NULL OR load_cap < 0
-      THEN 'load_cap must be a whole number >= 0, found "' || coalesce(load_cap_text, '') || '"'
-    WHEN active IS NULL THEN 'active must be true/false (or 1/0, yes/no, 是/否), found "' || active_text || '"'
-  END AS problem
+    WHEN coalesce(inspector_id, '') = '' THEN 'empty_id'
+    WHEN copies > 1 THEN 'duplicate_id'
+    WHEN coalesce(name, '') = '' THEN 'empty_name'
+    WHEN NOT regexp_full_match(coalesce(home_province_code, ''), '\d{2}0000') THEN 'bad_province'
+    WHEN load_cap IS NULL OR load_cap < 0 THEN 'bad_load_cap'
+    WHEN active IS NULL THEN 'bad_active'
+  END AS problem,
+  CASE
+    WHEN copies > 1 THEN inspector_id
+    WHEN NOT regexp_full_match(coalesce(home_province_code, ''), '\d{2}0000') THEN coalesce(home_province_code, '')
+    WHEN load_cap IS NULL OR load_cap < 0 THEN coalesce(load_cap_text, '')
+    ELSE active_text
+  END AS problem_value,
+  copies
 FROM typed
 ORDER BY line;

@@ -98,10 +98,11 @@ const DOWNLOADS = new Set([
   'GET /api/spotchecks/:id/files/:name',
   'GET /api/exports/:quarter/:file',
   'GET /api/naming/rounds/:round/export/:file',
+  'GET /api/templates/:file',
 ]);
 
 /** Routes for the central office and admin only (packages and the register hold every province). */
-const KEEPERS_ONLY = new Set(['GET /api/exports', 'GET /api/inspectors']);
+const KEEPERS_ONLY = new Set(['GET /api/exports', 'GET /api/inspectors', 'GET /api/naming/rounds/:round/export']);
 
 describe('the answers', () => {
   const reads = ROUTES.filter(([route]) => route.startsWith('GET ') && !DOWNLOADS.has(route));

@@ -1,9 +1,9 @@
-// Browser-test harness: builds the dashboard when stale, copies the run's demo database, starts the real `shifan serve`
+// Browser-test harness: builds the dashboard when its sources changed, copies the run's demo database, starts the real `shifan serve`
 // as a child process on a free port, and launches Debian's chromium through playwright-core.
 // With SHIFAN_UI_BASE_URL set, it uses that running server instead (and SHIFAN_UI_ADMIN / SHIFAN_UI_PROVINCIAL
 // as "user:password"), which is how the UI is developed against a mock before a server exists.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, statSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,28 +23,8 @@ const CLI = join(ROOT, 'bin', 'shifan.mjs');
 
 export const hasChromium = existsSync(CHROMIUM);
 
-function newest(dir: string): number {
-  let t = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, e.name);
-    t = Math.max(t, e.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
-/** Runs `npm run build` unless dashboard/dist is newer than every source file. */
-export function buildDashboardIfStale() {
-  const index = join(ROOT, 'dashboard', 'dist', 'index.html');
-  const src = Math.max(
-    newest(join(ROOT, 'dashboard', 'src')),
-    statSync(join(ROOT, 'dashboard', 'index.html')).mtimeMs,
-    statSync(join(ROOT, 'dashboard', 'vite.config.ts')).mtimeMs,
-    newest(join(ROOT, 'pipeline', 'contracts')),
-  );
-  if (existsSync(index) && statSync(index).mtimeMs > src) return;
-  // vitest sets NODE_ENV=test, which would give React's development build: build as production explicitly
-  execFileSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } });
-}
+/** Builds dashboard/dist unless it was built from the current sources, once per run (tests/support/dashboard-build.ts). */
+export { buildDashboardIfStale } from '../support/dashboard-build.ts';
 
 export function shifan(db: string, args: string[], input?: string): string {
   return execFileSync('node', [CLI, '--db', db, ...args], {

@@ -112,7 +112,8 @@ describe.skipIf(!hasChromium)('every page in one language', () => {
     await page.fill('input[name=username]', u.username);
     await page.fill('input[name=password]', u.password);
     await page.click('button[type=submit]');
-    await page.waitForSelector('nav.sidenav');
+    // a login hashes the password (scrypt): on a busy machine that alone can take many seconds
+    await page.waitForSelector('nav.sidenav', { timeout: 120_000 });
     page.on('dialog', (d) => void d.dismiss());
     return page;
   }
@@ -260,6 +261,6 @@ describe.skipIf(!hasChromium)('every page in one language', () => {
       console.log(`${lang}: ${report.length} places with text of the other language\n${report.join('\n')}`);
       expect(report).toEqual([]);
       expect(unsettled, 'views that never finished loading').toEqual([]);
-    }, 300_000);
+    }, 600_000);
   }
 });

@@ -17,6 +17,24 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** The names a file imports from pipeline/api/schemas: namespaces (`import type * as X`) and types
+ *  (`import type { A, B as C }`). */
+function schemaImports(text: string): { namespaces: Set<string>; types: Set<string> } {
+  const types = new Set<string>();
+  for (const m of text.matchAll(
+    /import\s+type\s+\{([^}]*)\}\s+from\s+['"][^'"]*pipeline\/api\/schemas\/[\w-]+\.ts['"]/g,
+  ))
+    for (const spec of m[1].split(','))
+      if (spec.trim())
+        types.add(
+          spec
+            .trim()
+            .split(/\s+as\s+/)
+            .pop()!,
+        );
+  return { namespaces: schemaNamespaces(text), types };
+}
+
 /** `import type * as X from '…/pipeline/api/schemas/…'`: the namespaces that name route schemas' types. */
 function schemaNamespaces(text: string): Set<string> {
   const out = new Set<string>();
@@ -48,9 +66,11 @@ function requests(text: string): Array<{ call: string; type: string }> {
   return out;
 }
 
-/** Whether a type argument is made only of route-schema types: `S.Meta`, `S.Account[]`. */
-function fromSchemas(type: string, namespaces: Set<string>): boolean {
-  return /^(\w+)\.\w+(\[\])?$/.test(type) && namespaces.has(type.split('.')[0]);
+/** Whether a type argument is one route-schema type (or a list of it): `S.Meta`, `S.Account[]`, `UploadCheck`. */
+function fromSchemas(type: string, imports: { namespaces: Set<string>; types: Set<string> }): boolean {
+  const m = /^(?:(\w+)\.)?(\w+)(\[\])?$/.exec(type);
+  if (!m) return false;
+  return m[1] === undefined ? imports.types.has(m[2]) : imports.namespaces.has(m[1]);
 }
 
 describe('the check itself', () => {
@@ -63,12 +83,25 @@ describe('the check itself', () => {
       "const c = post<{ ok: boolean }>('/x');",
       "const d = post('/y');",
       "const e = getJson<Array<S.Meta>>('/z');",
+      "const f = getJson<Round[]>('/rounds');",
+      "const g = getJson<Other>('/other');",
     ].join('\n');
-    const ns = schemaNamespaces(text);
-    expect([...ns]).toEqual(['S']);
+    const ns = schemaImports(
+      `${text}\nimport type { Round, Notice as N } from '../../../pipeline/api/schemas/naming.ts';`,
+    );
+    expect([...ns.namespaces]).toEqual(['S']);
+    expect([...ns.types]).toEqual(['Round', 'N']);
     const found = requests(text);
-    expect(found.map((r) => r.type)).toEqual(['S.Meta', 'T.Row', '{ ok: boolean }', '', 'Array<S.Meta>']);
-    expect(found.map((r) => fromSchemas(r.type, ns))).toEqual([true, false, false, false, false]);
+    expect(found.map((r) => r.type)).toEqual([
+      'S.Meta',
+      'T.Row',
+      '{ ok: boolean }',
+      '',
+      'Array<S.Meta>',
+      'Round[]',
+      'Other',
+    ]);
+    expect(found.map((r) => fromSchemas(r.type, ns))).toEqual([true, false, false, false, false, true, false]);
   });
 });
 
@@ -80,7 +113,7 @@ describe('the dashboard', () => {
     let seen = 0;
     for (const file of files) {
       const text = readFileSync(file, 'utf8');
-      const ns = schemaNamespaces(text);
+      const ns = schemaImports(text);
       for (const r of requests(text)) {
         seen++;
         if (!fromSchemas(r.type, ns)) bad.push(`${relative(repoRoot, file)}: ${r.call}<${r.type}>`);

@@ -36,7 +36,7 @@ beforeAll(async () => {
 describe('shifan refresh / indicators / flags / watchlist', () => {
   it('refreshes and prints seconds and rows/s', async () => {
     expect(await shifan('refresh', '--as-of', '2025-02-01')).toMatch(
-      /刷新完成 run 1：数据日期 2025-02-01[\s\S]*\d+\.\d\d s，读取 \d+ 行，[\d,]+ rows\/s/,
+      /刷新完成（运行 1）：数据日期 2025-02-01[\s\S]*\d+\.\d\d s，读取 \d+ 行，[\d,]+ rows\/s/,
     );
   });
 

@@ -6,7 +6,7 @@ import { datasets } from '../../pipeline/contracts/index.ts';
 import { historyTable } from '../../pipeline/contracts/ddl.ts';
 import type { ColumnType } from '../../pipeline/contracts/types.ts';
 import { refresh, type RefreshOptions, type RefreshResult } from '../../pipeline/indicators/index.ts';
-import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
+import { freshDatabase } from '../support/fresh-database.ts';
 
 const jsonType: Record<ColumnType, string> = {
   text: 'VARCHAR',
@@ -20,8 +20,9 @@ const jsonType: Record<ColumnType, string> = {
   boolean: 'BOOLEAN',
 };
 
+/** A fresh prepared database (a copy of the run's prepared empty one, tests/support/fresh-database.ts). */
 export async function openTestDb(): Promise<Database> {
-  return openPreparedDatabase(':memory:');
+  return freshDatabase();
 }
 
 let nextLoad = 900;

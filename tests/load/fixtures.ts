@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from '../../pipeline/db/index.ts';
-import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
+import { freshDatabase } from '../support/fresh-database.ts';
 
 export interface Workspace {
   dir: string;
@@ -14,7 +14,7 @@ export interface Workspace {
 
 export async function workspace(): Promise<Workspace> {
   const dir = mkdtempSync(join(tmpdir(), 'shifan-test-'));
-  const db = await openPreparedDatabase(join(dir, 'test.duckdb'));
+  const db = await freshDatabase(join(dir, 'test.duckdb'));
   return {
     dir,
     db,

@@ -4,7 +4,7 @@ import type { Database } from '../../pipeline/db/index.ts';
 import { regions as regionsContract } from '../../pipeline/contracts/regions.ts';
 import { spotcheckFindings } from '../../pipeline/contracts/spotcheck-findings.ts';
 import { historyTable } from '../../pipeline/contracts/ddl.ts';
-import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
+import { freshDatabase } from '../support/fresh-database.ts';
 
 export interface RegionRow {
   region_code: string;
@@ -16,8 +16,9 @@ export interface RegionRow {
   project_name?: string | null;
 }
 
+/** A fresh prepared database (a copy of the run's prepared empty one, tests/support/fresh-database.ts). */
 export async function openTestDb(): Promise<Database> {
-  return openPreparedDatabase(':memory:');
+  return freshDatabase();
 }
 
 export async function addRegions(db: Database, rows: RegionRow[]): Promise<void> {

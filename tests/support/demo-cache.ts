@@ -64,9 +64,10 @@ export function hashInputs(root: string, files: readonly string[]): string {
   return hash.digest('hex').slice(0, 16);
 }
 
-function inputFiles(): string[] {
+/** The files under INPUTS (tracked or new, nothing git ignores), relative to ROOT and sorted. */
+export function inputFiles(inputs: readonly string[] = INPUTS): string[] {
   try {
-    const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', ...INPUTS], {
+    const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard', ...inputs], {
       cwd: ROOT,
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'ignore'],
@@ -74,7 +75,7 @@ function inputFiles(): string[] {
     return [...new Set(out.split('\0').filter((f) => f && existsSync(join(ROOT, f))))].sort();
   } catch {
     // not a git checkout: every file under the inputs except databases, inboxes and exports
-    return INPUTS.flatMap((input) => walk(input)).sort();
+    return inputs.flatMap((input) => walk(input)).sort();
   }
 }
 
@@ -106,8 +107,8 @@ export function pruneDemoCaches(): void {
   for (const name of readdirSync(current)) if (name.endsWith('.error')) rmSync(join(current, name), { force: true });
 }
 
-/** The seeds the test files use (tests/README.md): a run of the whole suite starts building them at once. */
-export const COMMON_SEEDS = [1, 7] as const;
+/** The seed the test files use (tests/README.md): a run of the whole suite starts building it at once. */
+export const COMMON_SEEDS = [1] as const;
 
 /** Starts building the small demo of SEED in the background unless it is built or being built. */
 export function startDemoBuild(seed: number): void {
@@ -157,7 +158,8 @@ function startBuilder(seed: number, base: string, lock: string): void {
   child.unref();
 }
 
-function takeLock(lock: string): boolean {
+/** Takes the lock folder LOCK, or takes it over when the process named in LOCK/pid is gone; false while held. */
+export function takeLock(lock: string): boolean {
   try {
     mkdirSync(lock);
     return true;

@@ -51,13 +51,16 @@ export const LATIN_IN_ZH = new Set([
   'API',
 ]);
 
-/** The Latin words of a Chinese text that are not allowed: identifiers (snake_case, kebab-case, paths, with digits)
- *  and `{parameters}` are code, not words. */
+/** The Latin words of a Chinese text that are not allowed: identifiers (snake_case, kebab-case, dotted metric ids,
+ *  paths, with digits) and `{parameters}` are code, not words. */
 export function latinWords(text: string): string[] {
   const prose = text
     .replace(/\{[^}]*\}/g, ' ')
     .replace(/shifan(\s+-*[a-z][\w-]*)*/g, 'shifan')
-    .replace(/[A-Za-z0-9.]*[_/\d:-][A-Za-z0-9_./:-]*/g, ' ');
+    // identifiers: with a digit or an underscore (file names, hashes, codes), or dotted / slashed / colon-joined
+    // words without a space (metric ids such as normative.conforming, paths, top:K)
+    .replace(/[A-Za-z0-9.]*[_/\d:-][A-Za-z0-9_./:-]*/g, ' ')
+    .replace(/[A-Za-z0-9_]+(?:[./:-][A-Za-z0-9_]+)+/g, ' ');
   return (prose.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !LATIN_IN_ZH.has(w) && !LATIN_IN_ZH.has(w.toUpperCase()));
 }
 

@@ -2,6 +2,7 @@
 // POST, Arrow IPC for tabular endpoints (decoded to plain row objects), one error type.
 
 import { renderError, type Lang, type Params } from '../../../pipeline/vocabulary/index.ts';
+import type { ErrorBody } from '../../../pipeline/api/schemas/common.ts';
 
 /** The language the user reads: the page's lang attribute, which the language toggle keeps current. */
 function pageLang(): Lang {
@@ -40,7 +41,8 @@ async function failure(res: Response): Promise<ApiError> {
     body = await res.json();
     // The server's one error shape is { error: { code, params, message } }: the message is rendered here from code
     // and params, in the page's language (pipeline/vocabulary).
-    const e = (body as { error?: { code?: string; params?: Params; message?: string } } | null)?.error;
+    // Partial: a proxy in between may answer an error of its own.
+    const e = (body as Partial<ErrorBody> | null)?.error;
     code = e?.code;
     params = e?.params;
     message = e?.code ? renderError(e.code, e.params, pageLang()) : (e?.message ?? message);

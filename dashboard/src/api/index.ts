@@ -103,7 +103,7 @@ export const api = {
   commit: (id: string | number) => post<SC.DrawRecord>(`/spotchecks/${path(id)}/commit`),
   findings: (year?: number) => getRows<SC.Finding>('/spotchecks/findings', { year }),
   /** A draw's public file (pool, strata) as a download link; the session cookie goes with it. */
-  spotcheckFileUrl: (id: string | number, name: string) => `/api/spotchecks/${path(id, name)}`,
+  spotcheckFileUrl: (id: string | number, name: string) => `/api/spotchecks/${path(id)}/files/${path(name)}`,
   watchlist: () => getRows<W.WatchEntryRow>('/watchlist'),
   watch: (id: string) => getJson<W.WatchEntry>(`/watchlist/${path(id)}`),
   setWatchStatus: (id: string | number, status: W.SetStatusBody['status'], note: string) =>

@@ -179,6 +179,7 @@ export function funnelChart(rows: readonly FunnelRow[], o: FunnelOptions = {}): 
             x: 'denominator',
             y: 'value',
             text: 'region_name',
+            ariaLabel: 'region-name',
             dy: 14,
             fontSize: 11,
             fontWeight: 'bold',
@@ -192,6 +193,7 @@ export function funnelChart(rows: readonly FunnelRow[], o: FunnelOptions = {}): 
         x: 'denominator',
         y: 'value',
         text: 'region_name',
+        ariaLabel: 'region-name',
         dy: -9,
         fontSize: 10,
         fill: INK,
@@ -201,8 +203,14 @@ export function funnelChart(rows: readonly FunnelRow[], o: FunnelOptions = {}): 
       }),
     ].filter(Boolean) as Plot.Markish[],
   });
+  // regions' names are data: the same in either language
+  for (const g of Array.from(fig.querySelectorAll('g[aria-label="region-name"]'))) g.setAttribute('translate', 'no');
   // labels and lines must not catch the clicks meant for the dots under them
-  for (const g of Array.from(fig.querySelectorAll('g[aria-label="text"], g[aria-label="line"], g[aria-label="rule"]')))
+  for (const g of Array.from(
+    fig.querySelectorAll(
+      'g[aria-label="text"], g[aria-label="region-name"], g[aria-label="line"], g[aria-label="rule"]',
+    ),
+  ))
     g.setAttribute('pointer-events', 'none');
   attachDotData(fig, pts, o.onClick);
   return fig;

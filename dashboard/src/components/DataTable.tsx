@@ -42,6 +42,9 @@ const DATA_COLUMNS = new Set([
   'url',
   'description',
   'criterion',
+  'username',
+  'note',
+  'province',
   'made_by',
   'actor',
 ]);

@@ -12,3 +12,6 @@ export function actorName(actor: unknown, t: I18n['t']): string {
   if (kind === 'cli') return name ? t('actor.cliNamed', { name }) : t('actor.cli');
   return s;
 }
+
+/** Whether an actor is a person's account: its name is a data value, the same in either language. */
+export const isPerson = (actor: unknown) => /^(user|analyst):./.test(String(actor ?? ''));

@@ -1,11 +1,11 @@
 // English, on request (the language toggle). Same keys as zh.ts; the compiler checks completeness.
 import type { MessageKey } from './zh.ts';
-import { loadSource } from '../../../pipeline/vocabulary/terms.ts';
 
 export const en: Record<MessageKey, string> = {
   'app.title': 'Law-based Government Demonstration Regions',
   'app.documentTitle': 'shifan · Law-based Government Demonstration Regions',
   'app.org': 'Central Office',
+  'chart.mark.region-name': 'region names',
   'chart.mark.x-axis tick': 'x-axis tick',
   'chart.mark.x-axis tick label': 'x-axis tick label',
   'chart.mark.x-axis label': 'x-axis title',
@@ -33,6 +33,7 @@ export const en: Record<MessageKey, string> = {
   'chart.mark.arrow': 'arrows',
   'chart.version': '{v} system',
   'actor.cliNamed': 'command line ({name})',
+  'spot.certificateTitle': 'Spot check of the demonstration regions, {year}',
   'nav.label': 'Main navigation',
   'nav.overview': 'Overview',
   'nav.indicators': 'Indicators',
@@ -459,7 +460,7 @@ export const en: Record<MessageKey, string> = {
   'watch.selected': 'Chosen: {name} ({code})',
   'actor.system': 'System',
   'actor.refresh': 'System (data refresh)',
-  'actor.cli': loadSource.cli.en,
+  'actor.cli': 'Command-line operation',
   'table.sortBy': 'Sort by "{col}"',
   'table.open': 'Open',
   'spot.filesCentral':

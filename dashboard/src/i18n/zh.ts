@@ -1,10 +1,9 @@
 // Simplified Chinese, the default UI language. Terms follow GLOSSARY.md.
-import { loadSource } from '../../../pipeline/vocabulary/terms.ts';
-
 export const zh = {
   'app.title': '法治政府建设示范地区监测',
   'app.documentTitle': '示范 · 法治政府建设示范地区监测',
   'app.org': '中央全面依法治国委员会办公室',
+  'chart.mark.region-name': '地区名称',
   'chart.mark.x-axis tick': '横轴刻度',
   'chart.mark.x-axis tick label': '横轴刻度标签',
   'chart.mark.x-axis label': '横轴标题',
@@ -32,6 +31,7 @@ export const zh = {
   'chart.mark.arrow': '箭头',
   'chart.version': '{v}版',
   'actor.cliNamed': '命令行（{name}）',
+  'spot.certificateTitle': '{year} 年度法治政府建设示范地区回访抽查',
   'nav.label': '主导航',
   'nav.overview': '总览',
   'nav.indicators': '指标',
@@ -452,8 +452,7 @@ export const zh = {
   'watch.selected': '已选：{name}（{code}）',
   'actor.system': '系统',
   'actor.refresh': '系统（数据刷新）',
-  // the command line as an actor is the vocabulary's command line (a load's source)
-  'actor.cli': loadSource.cli.zh,
+  'actor.cli': '命令行操作',
   'table.sortBy': '按“{col}”排序',
   'table.open': '打开',
   'spot.filesCentral': '抽样池文件列有各省地区，由中央依法治国办公布；取得文件后可用上方 SHA-256 核对。',

@@ -3,13 +3,20 @@
 // Static<> of them, and the API README's shapes are generated from them (pipeline/docs/api-shapes.ts). Browser-safe:
 // nothing here or in the schema files reaches a node: module. Enumerations come from pipeline/vocabulary and
 // pipeline/contracts, never restated.
-import { Type, type TProperties, type TSchema } from 'typebox';
+import { Type, type Static, type TProperties, type TSchema } from 'typebox';
+import { datasets } from '../../contracts/index.ts';
 
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 /** A string that is one of the codes (JSON Schema enum), typed as their union. */
 export const oneOf = <K extends string>(codes: readonly K[], options: Record<string, unknown> = {}) =>
   Type.Unsafe<K>({ type: 'string', enum: [...codes], ...options });
 /** The codes of a vocabulary term group (pipeline/vocabulary/terms.ts), as an enum. */
+/** The values of an enum column of the data contract (pipeline/contracts), as an enum. */
+export const contractEnum = <K extends string>(dataset: string, column: string) => {
+  const values = datasets.find((d) => d.name === dataset)?.columns.find((c) => c.name === column)?.values;
+  if (!values) throw new Error(`the contract has no enum column ${dataset}.${column}`);
+  return oneOf(values.map((v) => v.value) as K[]);
+};
 export const termOf = <G extends Record<string, unknown>>(group: G, options: Record<string, unknown> = {}) =>
   oneOf(Object.keys(group) as Array<Extract<keyof G, string>>, options);
 
@@ -45,13 +52,14 @@ export const Strict = <P extends TProperties>(properties: P, options: Record<str
   Type.Object(properties, { additionalProperties: false, ...options });
 
 /** One error shape: a vocabulary code (pipeline/vocabulary/errors.ts), its parameters, the message rendered from them. */
-export const ErrorBody = Type.Object({
-  error: Type.Object({
+export const ErrorBody = Obj({
+  error: Obj({
     code: Type.String(),
     params: Type.Record(Type.String(), Type.Unknown()),
     message: Type.String(),
   }),
 });
+export type ErrorBody = Static<typeof ErrorBody>;
 
 /** Error responses every authenticated route can give. */
 export const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody } as const;

@@ -5,7 +5,7 @@
 import { Type, type Static } from 'typebox';
 import { flagStatus, severity, triageDecision, triageState } from '../../vocabulary/terms.ts';
 import { datasets } from '../../contracts/index.ts';
-import { errors, Format, Id, MAX_INT, Nullable, oneOf, RegionCode, Year } from './common.ts';
+import { contractEnum, errors, Format, Id, MAX_INT, Nullable, oneOf, RegionCode, Year } from './common.ts';
 
 export const Severity = oneOf(Object.keys(severity) as Array<keyof typeof severity>);
 export const FlagStatus = oneOf(Object.keys(flagStatus) as Array<keyof typeof flagStatus>);
@@ -112,7 +112,7 @@ export const FlagsQuery = Type.Object(
     severity: Type.Optional(Severity),
     rule: Type.Optional(Type.String({ pattern: '^[a-z0-9_.]{1,64}$' })),
     only_province: Type.Optional(RegionCode),
-    designation: Type.Optional(oneOf(['comprehensive', 'single', 'none'])),
+    designation: Type.Optional(contractEnum<'comprehensive' | 'single' | 'none'>('regions', 'designation')),
     batch: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2200 })),
     level: Type.Optional(oneOf(['province', 'city', 'county'])),
     triage: Type.Optional(oneOf(['none', ...(Object.keys(triageState) as Array<keyof typeof triageState>)])),

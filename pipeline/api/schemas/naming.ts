@@ -2,9 +2,11 @@
 // contradictions, reasons for not ranking and decisions come from the vocabulary; kinds and fields from the data
 // contract (naming_applications).
 import { Type, type Static } from 'typebox';
-import { datasets, NAMING_FIELDS, ROUND_ID_PATTERN } from '../../contracts/index.ts';
+import { NAMING_FIELDS, ROUND_ID_PATTERN } from '../../contracts/index.ts';
+import { MetricStatus } from './indicators.ts';
 import { namingContradiction, namingDecision, roundStep, stepState, unranked } from '../../vocabulary/terms.ts';
 import {
+  contractEnum,
   errors,
   FileBody,
   IsoDate,
@@ -24,11 +26,8 @@ import {
 const tags = ['naming'];
 const RoundId = Type.String({ pattern: ROUND_ID_PATTERN, maxLength: 20 });
 const RoundParam = Type.Object({ round: RoundId });
-const kindColumn = datasets.find((d) => d.name === 'naming_applications')?.columns.find((c) => c.name === 'kind');
 /** comprehensive or single-item (the naming_applications contract's kind). */
-export const ApplicationKind = oneOf(
-  (kindColumn?.values ?? []).map((v) => v.value) as Array<'comprehensive' | 'single'>,
-);
+export const ApplicationKind = contractEnum<'comprehensive' | 'single'>('naming_applications', 'kind');
 export type ApplicationKind = Static<typeof ApplicationKind>;
 export const RoundStep = termOf(roundStep);
 export type RoundStep = Static<typeof RoundStep>;
@@ -197,7 +196,7 @@ export const ApplicantItem = Obj({
   item: Type.String(),
   indicator_no: NInt,
   area: NInt,
-  data_status: oneOf(['met', 'not_met', 'no_data']),
+  data_status: MetricStatus,
   claimed_status: Nullable(oneOf(['met', 'not_met', 'not_applicable'])),
   claimed_metric: NStr,
   claimed_value: NNum,

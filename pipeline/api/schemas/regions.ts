@@ -3,7 +3,8 @@
 import { Type, type Static } from 'typebox';
 import { errors, Format, Nullable, oneOf, RegionCode, Year } from './common.ts';
 import { RegionFlag } from './flags.ts';
-import { type metricStatus, drawState } from '../../vocabulary/terms.ts';
+import { drawState } from '../../vocabulary/terms.ts';
+import { MetricStatus } from './indicators.ts';
 
 /** A region with the year's scorecard line and its active flags. */
 export const RegionRow = Type.Object(
@@ -89,7 +90,7 @@ export const RegionMetric = Type.Object(
     year: Type.Integer(),
     value: Nullable(Type.Number()),
     threshold: Nullable(Type.Number()),
-    status: oneOf(['met', 'not_met', 'no_data'] as Array<Exclude<keyof typeof metricStatus, 'provisional'>>),
+    status: MetricStatus,
     provisional: Type.Boolean(),
     numerator: Nullable(Type.Number()),
     denominator: Nullable(Type.Number()),

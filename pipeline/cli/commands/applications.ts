@@ -3,6 +3,7 @@
 // evidence, the combined ranking with rank intervals, the field-check list, the candidate list, notice and naming.
 import type { Command } from 'commander';
 import { cliActor } from '../../audit/index.ts';
+import { loadSystems, metricNamer } from '../../indicators/index.ts';
 import {
   addCandidates,
   applicantScorecards,
@@ -10,17 +11,14 @@ import {
   decide,
   describeFieldCheckRule,
   getRound,
-  KIND_ZH,
   loadApplicationReport,
   makeFieldCheckList,
   publishNotice,
   queryOf,
   rankJson,
   rankRound,
-  UNRANKED_ZH,
   verifyFieldCheckList,
 } from '../../naming/index.ts';
-import { loadSystems, metricNamer } from '../../indicators/index.ts';
 import { cliWord, label, renderContradiction } from '../../vocabulary/index.ts';
 import { cliOut, cliPath, langOf, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
@@ -49,16 +47,36 @@ export function registerApplications(program: Command): void {
       ).catch(usage);
       if (opts.json) return printJson(ranking.map(rankJson));
       const w = round.method.weights;
+      const lang = langOf(cmd);
       const out = [
-        `${round.round_id} 综合排名：得分 = 第三方评估 ×${w.third_party}、满意度 ×${w.satisfaction}、数据达标率 ×${w.conformance} 的加权平均（0–100）；` +
-          `排名区间为权重随机扰动并按样本重抽满意度 ${round.method.draws} 次的 ${Math.round(round.method.coverage * 100)}% 区间`,
-        `实地核查名单规则：${describeFieldCheckRule(round.field_check_rule)}（✓ 为入选）`,
+        cliWord('rank.method', lang, {
+          round: round.round_id,
+          tp: w.third_party,
+          sat: w.satisfaction,
+          conf: w.conformance,
+          draws: round.method.draws,
+          coverage: Math.round(round.method.coverage * 100),
+        }),
+        cliWord('rank.rule', lang, { rule: describeFieldCheckRule(round.field_check_rule, lang) }),
         formatTable(
-          ['排名', '地区', '类型', '达标率', '矛盾', '第三方', '满意度(95%区间)', '得分', '排名区间', '核查'],
+          (
+            [
+              'head.rank',
+              'region',
+              'kind',
+              'head.conformance',
+              'head.contradictions',
+              'head.thirdParty',
+              'head.satisfaction',
+              'head.score',
+              'head.interval',
+              'head.fieldCheck',
+            ] as const
+          ).map((h) => cliWord(h, lang)),
           ranking.map((r) => [
-            r.rank ?? (r.unranked_reason ? UNRANKED_ZH[r.unranked_reason] : ''),
+            r.rank ?? (r.unranked_reason ? label('unranked', r.unranked_reason, lang) : ''),
             `${r.region_code} ${r.region_name}`,
-            KIND_ZH[r.kind] ?? r.kind,
+            label('designation', r.kind, lang),
             pct(r.conformance),
             r.contradictions,
             r.third_party === null ? '—' : r.third_party.toFixed(1),
@@ -125,17 +143,29 @@ export function registerApplications(program: Command): void {
         { readOnly: true },
       ).catch(usage);
       if (opts.json) return printJson(cards);
+      const lang = langOf(cmd);
       cliOut.write(
         `${formatTable(
-          ['地区', '类型', '逐年达标（按指标序号）', '判定年度达标率', '≥90%', '矛盾'],
+          [
+            ...(['region', 'kind', 'head.byYear', 'head.decisive'] as const).map((h) => cliWord(h, lang)),
+            '≥90%',
+            cliWord('head.contradictions', lang),
+          ],
           cards.map((c) => [
             `${c.region_code} ${c.region_name}`,
-            KIND_ZH[c.kind],
+            label('designation', c.kind, lang),
             c.years
-              .map((y) => `${y.year}: ${y.items_met ?? '—'}/${y.items_assessed ?? '—'}${y.provisional ? '(暂定)' : ''}`)
+              .map(
+                (y) =>
+                  `${y.year}: ${y.items_met ?? '—'}/${y.items_assessed ?? '—'}${y.provisional ? `(${label('metricStatus', 'provisional', lang)})` : ''}`,
+              )
               .join('  '),
             pct(c.conformance),
-            c.kind === 'single' ? '不适用（单项）' : c.meets_bar === null ? '—' : label('yesNo', c.meets_bar, 'zh'),
+            c.kind === 'single'
+              ? cliWord('scorecard.single', lang)
+              : c.meets_bar === null
+                ? '—'
+                : label('yesNo', c.meets_bar, lang),
             c.contradictions.length,
           ]),
         )}\n`,

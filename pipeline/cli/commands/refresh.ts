@@ -3,7 +3,8 @@
 import type { Command } from 'commander';
 import { OVERDISPERSION_MODELS, type OverdispersionModel } from '../../indicators/funnel.ts';
 import { refresh, SCORING_METHODS, type ScoringMethod } from '../../indicators/index.ts';
-import { cliOut, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { cliWord } from '../../vocabulary/index.ts';
+import { cliOut, langOf, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
 export function registerRefresh(program: Command): void {
@@ -57,11 +58,34 @@ export function registerRefresh(program: Command): void {
         }),
       );
       if (opts.json) return printJson(result);
+      const lang = langOf(cmd);
+      const n = (x: number) => x.toLocaleString('en-US');
       const lines = [
-        `刷新完成 run ${result.run_id}：数据日期 ${result.as_of}（${result.as_of_source === 'data' ? '取自数据' : '--as-of'}），评分方法 ${result.scoring_method}，漏斗图过度离散模型 ${result.funnel_model}，FDR q=${result.fdr_q}`,
-        `${result.mode === 'full' ? '全量刷新 (full)' : `增量刷新 (incremental)：重算 ${result.years_recomputed.length ? result.years_recomputed.join('、') : '无'} 年度`}`,
-        `${result.seconds.toFixed(2)} s，读取 ${result.source_rows.toLocaleString('en-US')} 行，${Math.round(result.rows_per_second).toLocaleString('en-US')} rows/s`,
-        `指标值 ${result.metric_rows.toLocaleString('en-US')} 条；预警 ${result.flags_active} 条有效（新增 ${result.flags_new}，解除 ${result.flags_resolved}）；摘牌观察名单新增 ${result.watchlist_added} 条`,
+        cliWord('refresh.done', lang, {
+          run: result.run_id,
+          as_of: result.as_of,
+          as_of_source: result.as_of_source === 'data' ? cliWord('refresh.fromData', lang) : '--as-of',
+          scoring: result.scoring_method,
+          model: result.funnel_model,
+          q: result.fdr_q,
+        }),
+        result.mode === 'full'
+          ? cliWord('refresh.full', lang)
+          : cliWord('refresh.incremental', lang, {
+              years: result.years_recomputed.length ? result.years_recomputed : cliWord('refresh.none', lang),
+            }),
+        cliWord('refresh.speed', lang, {
+          seconds: result.seconds.toFixed(2),
+          rows: n(result.source_rows),
+          per_second: n(Math.round(result.rows_per_second)),
+        }),
+        cliWord('refresh.counts', lang, {
+          metric_rows: n(result.metric_rows),
+          active: result.flags_active,
+          new: result.flags_new,
+          resolved: result.flags_resolved,
+          watch: result.watchlist_added,
+        }),
       ];
       cliOut.write(`${lines.join('\n')}\n`);
       if (opts.steps)

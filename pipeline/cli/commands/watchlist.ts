@@ -11,7 +11,14 @@ import {
   type WatchEntry,
   type WatchStatus,
 } from '../../watchlist/index.ts';
-import { label, renderWatchBasis, renderWatchSummary, type Lang, type Params } from '../../vocabulary/index.ts';
+import {
+  cliWord,
+  label,
+  renderWatchBasis,
+  renderWatchSummary,
+  type Lang,
+  type Params,
+} from '../../vocabulary/index.ts';
 import { cliOut, langOf, optionsOf, printJson, withDatabase } from '../context.ts';
 
 export function registerWatchlist(program: Command): void {
@@ -64,19 +71,19 @@ export function registerWatchlist(program: Command): void {
 }
 
 function render(entries: WatchEntry[], lang: Lang): string {
-  if (entries.length === 0) return '摘牌观察名单为空';
+  if (entries.length === 0) return cliWord('watch.empty', lang);
   const out: string[] = [];
   for (const w of entries) {
     const basis = renderWatchBasis(w, lang);
     const status = (s: string) => label('watchStatus', s, lang);
     out.push(
-      `#${w.entry_id.slice(0, 12)} ${w.region_code} ${w.region_name ?? ''} ${w.year ?? ''}年  ${basis}  【${status(w.status)}】${w.source_active ? '' : '（来源数据已不再出现）'}`,
+      `#${w.entry_id.slice(0, 12)} ${w.region_code} ${w.region_name ?? ''} ${w.year ? cliWord('watch.year', lang, { year: w.year }) : ''}  ${basis}  ${cliWord('watch.status', lang, { status: status(w.status) })}${w.source_active ? '' : cliWord('watch.sourceGone', lang)}`,
     );
     out.push(`  ${renderWatchSummary(w.kind, w.params as Params, lang)}`);
     const evidence = Array.isArray(w.evidence) ? (w.evidence as Array<Record<string, unknown>>) : [];
     for (const e of evidence.slice(0, 3))
       out.push(
-        `  证据 ${e.dataset ?? ''} ${e.record_id ?? e.reason ?? ''}  ${e.file_name ? `${e.file_name}:${e.line}` : ''}`,
+        `  ${cliWord('evidence', lang)} ${e.dataset ?? ''} ${e.record_id ?? e.reason ?? ''}  ${e.file_name ? `${e.file_name}:${e.line}` : ''}`,
       );
     for (const h of w.history)
       out.push(

@@ -46,7 +46,7 @@ function ProvinceEditor({ account, onDone }: { account: Account; onDone(message:
         data-testid={`province-${account.username}`}
       >
         {meta.provinces.map((p) => (
-          <option key={p.code} value={p.code}>
+          <option key={p.code} value={p.code} translate="no">
             {p.name}
           </option>
         ))}
@@ -193,7 +193,12 @@ export default function AccountsPage() {
                 ),
               },
               { key: 'role', label: t('acct.role'), value: (a) => label('auth.role', a.role) },
-              { key: 'province_code', label: t('acct.province'), value: (a) => provinceName(a.province_code) },
+              {
+                key: 'province_code',
+                label: t('acct.province'),
+                data: true,
+                value: (a) => provinceName(a.province_code),
+              },
               {
                 key: 'disabled',
                 label: t('acct.state'),

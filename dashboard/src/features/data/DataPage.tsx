@@ -14,13 +14,22 @@ import { DisclosureReportsSection } from '../disclosure-reports/ReportsTable.tsx
 type Row = Record<string, unknown>;
 
 /** Columns of rejected rows; the reason is worded from its code and column (dataset: when rows lack their own). */
-export function rejectColumns(i: Pick<I18n, 't' | 'reject'>, dataset?: string | null): Column<Row>[] {
+export function rejectColumns(i: Pick<I18n, 't' | 'reject' | 'column'>, dataset?: string | null): Column<Row>[] {
   const T = i.t as (k: string) => string;
   const reject = i.reject;
   return [
     { key: 'file', label: T('col.file'), value: (r) => r.file ?? r.file_name ?? '' },
     { key: 'line', label: T('col.line'), align: 'right' },
-    { key: 'column', label: T('col.column'), value: (r) => r.column ?? r.column_name ?? '' },
+    {
+      key: 'column',
+      label: T('col.column'),
+      // a contract column by its header in the page's language; a reader's own column (several, or none) as written
+      value: (r) => {
+        const name = String(r.column ?? r.column_name ?? '');
+        const d = (r.dataset as string | null | undefined) ?? dataset;
+        return name && d && !name.includes(',') ? i.column(d, name) : name;
+      },
+    },
     { key: 'code', label: T('col.code') },
     {
       key: 'reason',
@@ -145,7 +154,13 @@ export default function DataPage() {
               rows={rows}
               limit={50}
               filter={false}
-              columns={autoColumns(rows, colLabel, ['kind', 'region_code', 'region_name', 'report_year'])}
+              columns={autoColumns(rows, colLabel, ['kind', 'region_code', 'region_name', 'report_year']).map((c) =>
+                c.key === 'dataset'
+                  ? { ...c, render: (r: Row) => i.dataset(String(r.dataset ?? '')) }
+                  : c.key === 'status'
+                    ? { ...c, render: (r: Row) => i.label('loadStatus', r.status) }
+                    : c,
+              )}
             />
           )}
         </QueryLoad>

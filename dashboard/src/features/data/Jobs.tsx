@@ -84,7 +84,7 @@ export function JobsSection({ jobs }: { jobs: Query<JobsOverview> }) {
                 label: t('jobs.job'),
                 render: (r) => (
                   <span data-job={r.job_id}>
-                    <code>{r.job_id}</code>
+                    <code translate="no">{r.job_id}</code>
                   </span>
                 ),
               },

@@ -241,7 +241,12 @@ export default function InspectorsPage() {
               columns={[
                 { key: 'inspector_id', label: t('insp.id') },
                 { key: 'name', label: t('insp.name') },
-                { key: 'home_province_code', label: t('insp.home'), value: (r) => province(r.home_province_code) },
+                {
+                  key: 'home_province_code',
+                  label: t('insp.home'),
+                  data: true,
+                  value: (r) => province(r.home_province_code),
+                },
                 { key: 'load_this_year', label: t('insp.load'), align: 'right' },
                 {
                   key: 'load_cap',

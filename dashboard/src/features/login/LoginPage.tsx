@@ -56,7 +56,13 @@ export function LoginPage() {
         <button type="submit" className="primary" disabled={busy}>
           {t('auth.login')}
         </button>
-        <button type="button" className="linklike" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>
+        <button
+          type="button"
+          className="linklike"
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          // the toggle names the other language in its own words, and says so
+          lang={lang === 'zh' ? 'en' : 'zh-CN'}
+        >
           {t('lang.toggle')}
         </button>
       </form>

@@ -427,7 +427,7 @@ function FieldCheckPanel({ round, data, onChange }: { round: string; data: Field
             r ? `${r.confirmed}/${r.checked}${p.open}${pct(r.share)}${p.close}` : '—'
           }`;
           return (
-            <li key={region}>
+            <li key={region} data-value={r?.region_name ?? undefined}>
               {canAct ? (
                 <label>
                   <input
@@ -714,7 +714,7 @@ export default function NamingPage() {
                   data-testid="naming-round"
                 >
                   {list.map((r) => (
-                    <option key={r.round_id} value={r.round_id}>
+                    <option key={r.round_id} value={r.round_id} translate="no">
                       {r.round_id} {r.title}
                     </option>
                   ))}

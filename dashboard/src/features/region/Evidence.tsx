@@ -5,16 +5,9 @@ import { QueryLoad } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import type { EvidenceRef as Evidence } from '../../api/index.ts';
 import { show, useFlag, useRecord } from './data.ts';
-import { datasets } from '../../../../pipeline/contracts/index.ts';
-
-/** A source column's Chinese header from the dataset contract (the same one the loader reads). */
-function columnLabel(dataset: string, key: string, lang: string): string {
-  const col = datasets.find((d) => d.name === dataset)?.columns.find((c) => c.name === key);
-  return col && lang === 'zh' ? `${col.zh}` : key;
-}
 
 export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
-  const { t, lang } = useI18n();
+  const { t, dataset, column } = useI18n();
   const [open, setOpen] = useState<Evidence | null>(null);
   const ref = open
     ? {
@@ -33,7 +26,7 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
         filter={false}
         onRowClick={(e) => setOpen(e)}
         columns={[
-          { key: 'dataset', label: t('col.dataset') },
+          { key: 'dataset', label: t('col.dataset'), value: (e) => dataset(e.dataset) },
           { key: 'file', label: t('col.file') },
           { key: 'line', label: t('col.line'), align: 'right' },
           { key: 'record_id', label: t('col.id'), value: (e) => e.record_id ?? e.load_id },
@@ -51,8 +44,9 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
               <tbody>
                 {Object.entries(row.row).map(([k, v]) => (
                   <tr key={k}>
-                    <th title={k}>{columnLabel(open.dataset, k, lang)}</th>
-                    <td>{show(v)}</td>
+                    <th>{column(open.dataset, k)}</th>
+                    {/* the source row as its sender wrote it */}
+                    <td translate="no">{show(v)}</td>
                   </tr>
                 ))}
               </tbody>

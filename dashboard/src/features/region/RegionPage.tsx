@@ -15,7 +15,7 @@ import { autoColumns, useRegion } from './data.ts';
 import { DisclosureReportsSection } from '../disclosure-reports/ReportsTable.tsx';
 import { FlagEvidence } from './Evidence.tsx';
 import { useCanAct } from '../../app/session.tsx';
-import { actorName } from '../../components/actor.ts';
+import { actorName, isPerson } from '../../components/actor.ts';
 import { useRegionWatch } from '../watchlist/data.ts';
 
 /** Whether the region is on the revocation watchlist: its entries with status, ground and who moved them last. */
@@ -52,7 +52,9 @@ function RegionWatch({ code }: { code: string }) {
                 </Link>
                 <span className="muted">
                   {' '}
-                  · {w.year ?? '—'} · {actorName(w.status_by, t)} · {date(w.status_at as string, true)}
+                  · {w.year ?? '—'} ·{' '}
+                  <span translate={isPerson(w.status_by) ? 'no' : undefined}>{actorName(w.status_by, t)}</span> ·{' '}
+                  {date(w.status_at as string, true)}
                 </span>
               </li>
             ))}

@@ -69,6 +69,7 @@ export default function RegionsPage() {
               {
                 key: 'province_code',
                 label: t('common.province'),
+                data: true,
                 value: (r) => provName.get(r.province_code) ?? r.province_code,
               },
               { key: 'level', label: t('col.level'), value: (r) => label('level', r.level) },

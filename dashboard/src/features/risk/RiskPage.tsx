@@ -381,6 +381,7 @@ export default function RiskPage() {
               {
                 key: 'province',
                 label: t('col.province'),
+                data: true,
                 value: (r) => (r.province_code ? (provName[r.province_code] ?? r.province_code) : ''),
               },
               {

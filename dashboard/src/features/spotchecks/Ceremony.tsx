@@ -202,7 +202,8 @@ export function SelectionTable({ id, cert, names }: { id: string; cert: Certific
         },
         { key: 'region_name', label: t('col.region_name') },
         ...(by ? [{ key: 'stratum', label: t('col.stratum'), value: (s: Selected) => stratumLabel(s.stratum) }] : []),
-        { key: 'inspectors', label: t('spot.inspectorsCol'), value: team, wrap: true },
+        // inspectors' names and ids: data values
+        { key: 'inspectors', label: t('spot.inspectorsCol'), value: team, wrap: true, data: true },
         {
           key: 'ticket',
           label: t('col.ticket'),

@@ -70,7 +70,7 @@ function Body({ id, c }: { id: string; c: Certificate }) {
       <header>
         <div className="cert-org">{t('app.org')}</div>
         <h1>
-          {String(c.year ?? '')} 年度法治政府建设示范地区回访抽查 · {t('spot.certificate')}
+          {t('spot.certificateTitle', { year: String(c.year ?? '') })} · {t('spot.certificate')}
         </h1>
         <div className="muted">
           #{String(c.draw_id ?? id)} · {label('spot.state', c.state)} ·{' '}
@@ -86,7 +86,7 @@ function Body({ id, c }: { id: string; c: Certificate }) {
         <p className="muted">
           {t('spot.protocolVersion')}
           {p.colon}
-          <code>{String(c.protocol_version ?? '')}</code>
+          <code translate="no">{String(c.protocol_version ?? '')}</code>
         </p>
       </section>
       <section>
@@ -219,7 +219,7 @@ function Body({ id, c }: { id: string; c: Certificate }) {
       {recompute?.without_database?.length ? (
         <section>
           <h2>{t('spot.recompute')}</h2>
-          <pre className="commands">
+          <pre className="commands" translate="no">
             {[...recompute.without_database, recompute.with_database ?? ''].filter(Boolean).join('\n')}
           </pre>
         </section>

@@ -33,6 +33,8 @@ function CannotAct() {
 export default function SpotchecksPage() {
   const { t, date, label } = useI18n();
   const [year] = useYear();
+  const { meta } = useSession();
+  const provinceName = (code: string) => meta?.provinces.find((p) => p.code === code)?.name ?? code;
   const { query, setQuery, navigate } = useRouter();
   const draws = useDraws();
   const findings = useFindings(year);
@@ -187,7 +189,19 @@ export default function SpotchecksPage() {
         )}
       </QueryLoad>
       <QueryLoad title={t('spot.findings')} query={findings} testId="findings">
-        {(rows) => <DataTable name={`findings-${year}`} rows={rows} columns={autoColumns(rows, colLabel)} />}
+        {(rows) => (
+          <DataTable
+            name={`findings-${year}`}
+            rows={rows}
+            columns={autoColumns(rows, colLabel).map((c) =>
+              c.key === 'link'
+                ? { ...c, render: (r: Record<string, unknown>) => label('findingLink', r.link) }
+                : c.key === 'province_code'
+                  ? { ...c, render: (r: Record<string, unknown>) => provinceName(String(r.province_code)) }
+                  : c,
+            )}
+          />
+        )}
       </QueryLoad>
     </div>
   );

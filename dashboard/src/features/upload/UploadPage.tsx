@@ -86,7 +86,7 @@ export default function UploadPage() {
               <option value="">—</option>
               {datasetNames().map((d) => (
                 <option key={d.name} value={d.name}>
-                  {lang === 'zh' ? `${d.zh} (${d.name})` : d.name}
+                  {i.dataset(d.name)}
                 </option>
               ))}
             </select>

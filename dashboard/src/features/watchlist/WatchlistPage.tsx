@@ -10,7 +10,7 @@ import { useQuery } from '../../api/useQuery.ts';
 import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
-import { actorName } from '../../components/actor.ts';
+import { actorName, isPerson } from '../../components/actor.ts';
 import { positions } from '../../components/positions.ts';
 import { EvidenceList } from '../region/Evidence.tsx';
 import { MANUAL_GROUNDS, TRANSITIONS, useWatch, useWatchlist } from './data.ts';
@@ -130,7 +130,7 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
               <span>
                 {t('watch.by')}
                 {p.colon}
-                {actorName(w.status_by, t)}
+                <span translate={isPerson(w.status_by) ? 'no' : undefined}>{actorName(w.status_by, t)}</span>
               </span>
             </div>
             <h3>{t('watch.grounds')}</h3>
@@ -190,7 +190,14 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
                     value: (h) => (h.from_status ? label('watch', h.from_status) : '—'),
                   },
                   { key: 'to_status', label: t('col.to_status'), value: (h) => label('watch', h.to_status) },
-                  { key: 'changed_by', label: t('watch.by'), value: (h) => actorName(h.changed_by, t) },
+                  {
+                    key: 'changed_by',
+                    label: t('watch.by'),
+                    value: (h) => actorName(h.changed_by, t),
+                    render: (h) => (
+                      <span translate={isPerson(h.changed_by) ? 'no' : undefined}>{actorName(h.changed_by, t)}</span>
+                    ),
+                  },
                   { key: 'note', label: t('common.note'), wrap: true },
                 ]}
               />
@@ -399,7 +406,14 @@ export default function WatchlistPage({ id }: { id?: string }) {
                 value: (r) => watchSummary(r.kind, r.params),
                 render: (r) => <span data-value={dataValues(r.params)}>{watchSummary(r.kind, r.params)}</span>,
               },
-              { key: 'status_by', label: t('watch.by'), value: (r) => actorName(r.status_by, t) },
+              {
+                key: 'status_by',
+                label: t('watch.by'),
+                value: (r) => actorName(r.status_by, t),
+                render: (r) => (
+                  <span translate={isPerson(r.status_by) ? 'no' : undefined}>{actorName(r.status_by, t)}</span>
+                ),
+              },
             ]}
           />
         )}
