@@ -8,7 +8,6 @@ import { PlotFigure } from '../../components/PlotFigure.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { StatusBadge } from '../../components/Status.tsx';
 import {
-  funnelChart,
   histogramChart,
   medianBandChart,
   statusTrendChart,
@@ -21,6 +20,7 @@ import { byProvince } from './provinces.ts';
 import type { IndicatorRow } from '../../api/index.ts';
 import { formatAgainst } from '../../../../pipeline/vocabulary/against.ts';
 import { DEFAULT_METRIC, useIndicator, useIndicatorTrend } from './data.ts';
+import { MetricFunnel } from './MetricFunnel.tsx';
 
 export default function IndicatorsPage() {
   const i = useI18n();
@@ -114,41 +114,20 @@ export default function IndicatorsPage() {
         </QueryLoad>
       </div>
       <QueryLoad title={t('indicators.funnel')} query={rows} testId="indicator-funnel">
-        {(d) =>
-          metric?.funnel || d.some((r) => r.lower95 != null) ? (
-            <>
-              <PlotFigure
-                testId="chart-funnel"
-                deps={[d, lang, highlight]}
-                build={(document) =>
-                  funnelChart(d, {
-                    document,
-                    width: 980,
-                    height: 420,
-                    unit,
-                    threshold,
-                    direction: metric?.direction,
-                    lang,
-                    highlight,
-                    labels: {
-                      limit95: t('indicators.limit95'),
-                      limit998: t('indicators.limit998'),
-                      threshold: t('indicators.threshold'),
-                      x: `${t('col.denominator')} →`,
-                      y: `↑ ${t('col.value')}`,
-                      centre: t('chart.centre'),
-                      status: statusLabels,
-                    },
-                    onClick: (r) => navigate(`/regions/${r.region_code}?year=${year}`),
-                  })
-                }
-              />
-              <p className="note">{t('indicators.funnelNote')}</p>
-            </>
-          ) : (
-            <div className="state state-empty">{t('indicators.notFunnel')}</div>
-          )
-        }
+        {(d) => (
+          <MetricFunnel
+            rows={d}
+            metric={metric}
+            threshold={threshold}
+            highlight={highlight}
+            width={980}
+            height={420}
+            testId="chart-funnel"
+            onPick={(r) => navigate(`/regions/${r.region_code}?year=${year}`)}
+            always={metric?.funnel}
+            note={t('indicators.funnelNote')}
+          />
+        )}
       </QueryLoad>
       <QueryLoad
         title={t('indicators.byProvince')}

@@ -4,11 +4,12 @@
 import type { RegionMetric } from '../../api/index.ts';
 import { useRouter } from '../../app/router.tsx';
 import { useMeta, useSession } from '../../app/session.tsx';
-import { funnelChart, regionTrendChart } from '../../charts/index.ts';
+import { regionTrendChart } from '../../charts/index.ts';
 import { PlotFigure } from '../../components/PlotFigure.tsx';
 import { Panel, QueryLoad } from '../../components/QueryLoad.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { DEFAULT_METRIC, useIndicator } from '../indicators/data.ts';
+import { MetricFunnel } from '../indicators/MetricFunnel.tsx';
 import { useOverview } from '../overview/data.ts';
 
 /** The metric shown first: the region's first missed metric with a denominator, else the loss rate. */
@@ -86,38 +87,18 @@ export function RegionMetricCharts({ code, year, metrics }: { code: string; year
           />
         </Panel>
         <QueryLoad title={t('region.metricFunnel', { year })} query={values} testId="region-metric-funnel">
-          {(d) =>
-            d.some((r) => r.lower95 != null) ? (
-              <PlotFigure
-                testId="chart-region-funnel"
-                deps={[d, lang, code]}
-                build={(document) =>
-                  funnelChart(d, {
-                    document,
-                    width: 520,
-                    height: 320,
-                    unit: metric?.unit,
-                    threshold,
-                    direction: metric?.direction,
-                    lang,
-                    highlight: code,
-                    labels: {
-                      limit95: t('indicators.limit95'),
-                      limit998: t('indicators.limit998'),
-                      threshold: t('indicators.threshold'),
-                      x: `${t('col.denominator')} →`,
-                      y: `↑ ${t('col.value')}`,
-                      centre: t('chart.centre'),
-                      status: statusLabels,
-                    },
-                    onClick: (r) => navigate(`/regions/${r.region_code}?year=${year}&metric=${metricId}`),
-                  })
-                }
-              />
-            ) : (
-              <div className="state state-empty">{t('indicators.notFunnel')}</div>
-            )
-          }
+          {(d) => (
+            <MetricFunnel
+              rows={d}
+              metric={metric}
+              threshold={threshold}
+              highlight={code}
+              width={520}
+              height={320}
+              testId="chart-region-funnel"
+              onPick={(r) => navigate(`/regions/${r.region_code}?year=${year}&metric=${metricId}`)}
+            />
+          )}
         </QueryLoad>
       </div>
     </>
