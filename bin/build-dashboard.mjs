@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const built = existsSync(new URL('../dashboard/dist/index.html', import.meta.url));
 const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
 if (existsSync(vite)) {
-  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'dashboard/vite.config.ts'], {
+  const r = spawnSync(process.execPath, [vite, 'build', '--config', 'vite.config.ts'], {
     cwd: root,
     stdio: 'inherit',
   });

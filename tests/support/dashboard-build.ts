@@ -12,7 +12,7 @@ import { hashInputs, inputFiles, ROOT, takeLock } from './demo-cache.ts';
 const INPUTS = [
   'dashboard/src',
   'dashboard/index.html',
-  'dashboard/vite.config.ts',
+  'vite.config.ts',
   'dashboard/tsconfig.json',
   'pipeline',
   'package-lock.json',
@@ -53,7 +53,7 @@ export function buildDashboardIfStale(): void {
     // vitest sets NODE_ENV=test, which would give React's development build: build as production explicitly
     execFileSync(
       process.execPath,
-      [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'dashboard/vite.config.ts'],
+      [join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'vite.config.ts'],
       { cwd: ROOT, stdio: 'pipe', env: { ...process.env, NODE_ENV: 'production' } },
     );
     writeFileSync(STAMP, key);
