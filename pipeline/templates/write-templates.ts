@@ -4,7 +4,6 @@
 // its own sheet, never on the data sheet, so a template sent back with the example left in does not load it.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { csvText } from '../csv/safe-csv.ts';
 import { datasets, type Column, type DatasetContract } from '../contracts/index.ts';
 import { columnRuleText } from '../vocabulary/column-rules.ts';
@@ -25,6 +24,8 @@ export function templateCsv(contract: DatasetContract): string {
 
 /** The XLSX template as bytes. */
 export async function templateXlsx(contract: DatasetContract): Promise<Buffer> {
+  // the workbook library loads with the first XLSX template asked for, not with the server that serves them
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const headers = contract.columns.map((c) => c.zh);
   const sheet = workbook.addWorksheet(contract.name);

@@ -78,6 +78,9 @@ const EXPECTED: Record<string, Expect> = {
   'GET /api/data/rejects': anyUser(200),
   'GET /api/data/freshness': anyUser(200),
   'POST /api/upload': centralChange,
+  'POST /api/upload/check': centralChange,
+  // fill-in templates hold no data: any signed-in user
+  'GET /api/templates/{file}': anyUser(200),
   'POST /api/refresh': centralChange,
   'GET /api/jobs': anyUser(200),
   'POST /api/jobs/{id}/run': centralChange,
@@ -125,6 +128,14 @@ const EXPECTED: Record<string, Expect> = {
   'POST /api/naming/rounds/{round}/decisions': centralChange,
   'GET /api/naming/rounds/{round}/reports': anyUser(200),
   'POST /api/naming/rounds/{round}/export': centralChange,
+  // which files a round's export has: like the files themselves, the central office's and admin's
+  'GET /api/naming/rounds/{round}/export': {
+    anonymous: 401,
+    provincial_other: 403,
+    provincial_own: 403,
+    central: 200,
+    admin: 200,
+  },
   // no export written in the sweep: the central office and admin reach the route and find no file
   'GET /api/naming/rounds/{round}/export/{file}': {
     anonymous: 401,
@@ -250,6 +261,7 @@ beforeAll(async () => {
     'inspectors/{id}': 'I1',
     round: '2026',
     'naming/{file}': 'ranking.xlsx',
+    'templates/{file}': 'incidents.csv',
     // an inspector candidate list: names every province's selection, so central office and admin only
     name: Object.keys((await buildCertificate(ctx.db, frozen.json().draw_id)).files).find((f) =>
       f.startsWith('inspectors-'),

@@ -92,8 +92,9 @@ describe('flag rules', () => {
     expect(zhMessage(f)).toBe(
       '2024年 群众对化解矛盾纠纷工作满意度（satisfaction.rate）未达标：75.0%（150/200），标准≥80.0%（>= 80%）',
     );
+    // the note quoting the indicator system's own words is left out in English: the standard is there
     expect(zhMessage(f, 'en')).toBe(
-      '2024 satisfaction.rate (satisfaction.rate) not met: 75.0% (150/200), standard ≥80.0% (>= 80%)',
+      '2024 satisfaction.rate (satisfaction.rate) not met: 75.0% (150/200), standard ≥80.0%',
     );
     expect(f.evidence[0]).toMatchObject({
       dataset: 'satisfaction_surveys',

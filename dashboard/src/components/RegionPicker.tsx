@@ -88,7 +88,12 @@ export function RegionPicker({
         </ul>
       )}
       {chosen && (
-        <div className="picked" data-testid={testId ? `${testId}-chosen` : undefined} data-code={chosen.region_code}>
+        <div
+          className="picked"
+          data-testid={testId ? `${testId}-chosen` : undefined}
+          data-code={chosen.region_code}
+          data-value={chosen.region_name ?? undefined}
+        >
           {t('watch.selected', { name: chosen.region_name ?? chosen.region_code, code: chosen.region_code })}
         </div>
       )}
