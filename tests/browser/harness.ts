@@ -233,6 +233,23 @@ export async function login(context: BrowserContext, baseUrl: string, u: Credent
   return page;
 }
 
+/** Opens a path of the dashboard as its own links do (history.pushState, which the router follows on popstate),
+ *  without loading the page again: the bundle, the session and the metadata stay, as they do for a person clicking
+ *  through. The first visit of a page loads it. Then waits until the new view has settled. */
+export async function visit(page: Page, baseUrl: string, path: string) {
+  const inApp = page.url().startsWith(baseUrl) && (await page.$('nav.sidenav')) !== null;
+  if (!inApp) await page.goto(baseUrl + path);
+  else
+    await page.evaluate(async (to) => {
+      history.pushState(null, '', to);
+      dispatchEvent(new PopStateEvent('popstate'));
+      window.scrollTo(0, 0);
+      // React renders the new location within a frame; its panels mark themselves loading in that render
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    }, path);
+  await settled(page);
+}
+
 /** Waits until no panel of the page is loading. */
 export async function settled(page: Page, timeout = 20_000) {
   await page.waitForSelector('[data-page]', { timeout });

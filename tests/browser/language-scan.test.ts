@@ -17,8 +17,8 @@ import {
   buildDashboardIfStale,
   hasChromium,
   launch,
-  settled,
   startServer,
+  visit,
   type Credentials,
   type Server,
 } from './harness.ts';
@@ -131,8 +131,7 @@ describe.skipIf(!hasChromium)('every page in one language', () => {
   /** Opens a view; one that never settles is reported with the others (and scanned as it stands), not fatal. */
   const unsettled: string[] = [];
   const go = async (page: Page, path: string, view = path) => {
-    await page.goto(server.baseUrl + path);
-    await settled(page).catch(() => unsettled.push(view));
+    await visit(page, server.baseUrl, path).catch(() => unsettled.push(view));
   };
 
   /** A route pattern with its parameters filled from the demo. */

@@ -17,6 +17,7 @@ import {
   login,
   pageWidth,
   settled,
+  visit,
   shot,
   shotBoth,
   SHOTS,
@@ -53,10 +54,7 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     page.on('dialog', (d) => void d.accept());
     return page;
   }
-  const go = async (page: Page, path: string) => {
-    await page.goto(server.baseUrl + path);
-    await settled(page);
-  };
+  const go = (page: Page, path: string) => visit(page, server.baseUrl, path);
 
   beforeAll(async () => {
     buildDashboardIfStale();
