@@ -1,4 +1,4 @@
-import { NAMING_FIELDS, ROUND_ID_PATTERN } from './naming-fields.ts';
+import { NAMING_FIELDS, ROUND_ID_COLUMN, ROUND_ID_RULE } from './naming-fields.ts';
 import type { DatasetContract } from './types.ts';
 
 export const namingApplications: DatasetContract = {
@@ -8,7 +8,7 @@ export const namingApplications: DatasetContract = {
     'Applications of a naming round (认定程序 三(一)): the applying region, comprehensive or single-item, the field of a single-item application, and the self-assessment report file.',
   key: ['round_id', 'region_code'],
   columns: [
-    { name: 'round_id', zh: '认定批次', type: 'text', example: '2026', note: 'the round, e.g. 2026' },
+    { ...ROUND_ID_COLUMN, note: 'the round, e.g. 2026' },
     { name: 'region_code', zh: '行政区划代码', type: 'region_code' },
     { name: 'region_name', zh: '地区名称', type: 'text', required: true },
     {
@@ -45,13 +45,7 @@ export const namingApplications: DatasetContract = {
     },
   ],
   rules: [
-    {
-      code: 'bad_round_id',
-      column: 'round_id',
-      check: `regexp_full_match(round_id, '${ROUND_ID_PATTERN}')`,
-      zh: '轮次编号应为认定年份，可带后缀（如 2026、2026-b）',
-      message: 'round_id must be the round year, optionally with a suffix (2026, 2026-b)',
-    },
+    ROUND_ID_RULE,
     {
       code: 'field_required',
       column: 'field',

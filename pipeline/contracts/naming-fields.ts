@@ -1,6 +1,6 @@
 // The single-item fields (单项示范项目) the seed names in 二(二), as codes with their Chinese names. A region may state
 // another field (`other`, 其他) and name it. Shared by the applications contract, the rounds and the labels.
-import type { EnumValue } from './types.ts';
+import type { Column, EnumValue, RowRule } from './types.ts';
 
 export const NAMING_FIELDS: EnumValue[] = [
   {
@@ -33,3 +33,13 @@ export const NAMING_FIELDS: EnumValue[] = [
 
 /** A round id: the round's year, optionally with a suffix (`2026`, `2026-b`). */
 export const ROUND_ID_PATTERN = '^[0-9]{4}(-[0-9a-z]+)?$';
+
+/** The round id column every naming dataset keys on, and its rule: written once for the seven contracts. */
+export const ROUND_ID_COLUMN: Column = { name: 'round_id', zh: '认定批次', type: 'text', example: '2026' };
+export const ROUND_ID_RULE: RowRule = {
+  code: 'bad_round_id',
+  column: 'round_id',
+  check: `regexp_full_match(round_id, '${ROUND_ID_PATTERN}')`,
+  zh: '轮次编号应为认定年份，可带后缀（如 2026、2026-b）',
+  message: 'round_id must be the round year, optionally with a suffix (2026, 2026-b)',
+};

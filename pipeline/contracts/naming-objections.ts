@@ -1,4 +1,4 @@
-import { ROUND_ID_PATTERN } from './naming-fields.ts';
+import { ROUND_ID_COLUMN, ROUND_ID_RULE } from './naming-fields.ts';
 import type { DatasetContract } from './types.ts';
 
 export const namingObjections: DatasetContract = {
@@ -9,7 +9,7 @@ export const namingObjections: DatasetContract = {
   key: ['objection_id'],
   columns: [
     { name: 'objection_id', zh: '异议编号', type: 'text' },
-    { name: 'round_id', zh: '认定批次', type: 'text', example: '2026', required: true },
+    { ...ROUND_ID_COLUMN, required: true },
     { name: 'region_code', zh: '行政区划代码', type: 'region_code', required: true },
     { name: 'received_on', zh: '收到日期', type: 'date', required: true },
     { name: 'summary', zh: '异议内容', type: 'text', required: true },
@@ -30,13 +30,7 @@ export const namingObjections: DatasetContract = {
     { name: 'handling_note', zh: '处理说明', type: 'text', optional: true },
   ],
   rules: [
-    {
-      code: 'bad_round_id',
-      column: 'round_id',
-      check: `regexp_full_match(round_id, '${ROUND_ID_PATTERN}')`,
-      zh: '轮次编号应为认定年份，可带后缀（如 2026、2026-b）',
-      message: 'round_id must be the round year, optionally with a suffix (2026, 2026-b)',
-    },
+    ROUND_ID_RULE,
     {
       code: 'handled_before_received',
       column: 'handled_on',

@@ -1,4 +1,4 @@
-import { ROUND_ID_PATTERN } from './naming-fields.ts';
+import { ROUND_ID_COLUMN, ROUND_ID_RULE } from './naming-fields.ts';
 import type { DatasetContract } from './types.ts';
 
 export const namingSelfAssessments: DatasetContract = {
@@ -8,7 +8,7 @@ export const namingSelfAssessments: DatasetContract = {
     "An applicant's self-assessment against the indicator system (三(一) 自查自评), one row per seed indicator No.: met, not met or not applicable, with the figure it claims.",
   key: ['round_id', 'region_code', 'indicator_no'],
   columns: [
-    { name: 'round_id', zh: '认定批次', type: 'text', example: '2026' },
+    ROUND_ID_COLUMN,
     { name: 'region_code', zh: '行政区划代码', type: 'region_code' },
     { name: 'indicator_no', zh: '指标序号', type: 'int', min: 1, max: 200, note: "the seed's third-level number" },
     {
@@ -38,13 +38,5 @@ export const namingSelfAssessments: DatasetContract = {
     },
     { name: 'note', zh: '说明', type: 'text', optional: true },
   ],
-  rules: [
-    {
-      code: 'bad_round_id',
-      column: 'round_id',
-      check: `regexp_full_match(round_id, '${ROUND_ID_PATTERN}')`,
-      zh: '轮次编号应为认定年份，可带后缀（如 2026、2026-b）',
-      message: 'round_id must be the round year, optionally with a suffix (2026, 2026-b)',
-    },
-  ],
+  rules: [ROUND_ID_RULE],
 };
