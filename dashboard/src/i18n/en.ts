@@ -53,6 +53,8 @@ export const en: Record<MessageKey, string> = {
   'region.include_monitored': 'Include monitored regions without a designation',
   'common.all': 'All',
   'common.loading': 'Loading…',
+  'file.choose': 'Choose a file…',
+  'file.none': 'No file chosen',
   'common.none': 'None',
   'common.empty': 'No data',
   'common.error': 'Failed to load',

@@ -51,6 +51,8 @@ export const zh = {
   'region.include_monitored': '含未命名的监测地区',
   'common.all': '全部',
   'common.loading': '加载中…',
+  'file.choose': '选择文件…',
+  'file.none': '未选择文件',
   'common.none': '无',
   'common.empty': '暂无数据',
   'common.error': '加载失败',

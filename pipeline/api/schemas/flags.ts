@@ -114,7 +114,7 @@ export const FlagsQuery = Type.Object(
     only_province: Type.Optional(RegionCode),
     designation: Type.Optional(contractEnum<'comprehensive' | 'single' | 'none'>('regions', 'designation')),
     batch: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2200 })),
-    level: Type.Optional(oneOf(['province', 'city', 'county'])),
+    level: Type.Optional(contractEnum<'city' | 'county'>('regions', 'level')),
     triage: Type.Optional(oneOf(['none', ...(Object.keys(triageState) as Array<keyof typeof triageState>)])),
     region_status: Type.Optional(oneOf(['met', 'not_met', 'not_judged'])),
     scope: Type.Unsafe<'designated' | 'all'>({ type: 'string', enum: ['designated', 'all'], default: 'all' }),

@@ -1,6 +1,7 @@
 // 检查员: the inspector register behind the 双随机 draw. Import a CSV with a preview that marks the cells the
 // server would refuse, the register with each inspector's teams this year, and the load cap / active edit.
 import { useState } from 'react';
+import { FilePicker } from '../../components/FilePicker.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useMeta, useYear } from '../../app/session.tsx';
 import { api, type Inspector } from '../../api/index.ts';
@@ -130,15 +131,8 @@ export default function InspectorsPage() {
       <Panel title={t('insp.import')} testId="inspector-import">
         <p className="note">{t('insp.importHelp')}</p>
         <div className="row">
-          <label>
-            {t('insp.choose')}
-            <input
-              type="file"
-              accept=".csv,text/csv"
-              data-testid="inspector-file"
-              onChange={(e) => void choose(e.target.files?.[0])}
-            />
-          </label>
+          <span>{t('insp.choose')}</span>
+          <FilePicker testId="inspector-file" accept=".csv,text/csv" onChoose={(f) => void choose(f ?? undefined)} />
           <button type="button" className="linklike" onClick={downloadTemplate}>
             {t('insp.template')}
           </button>

@@ -2,7 +2,7 @@
 // figures (the overview's, one population), the regions carrying a flag of a severity, and a page of flags.
 import { api, type FlagFilters } from '../../api/index.ts';
 import { useQuery } from '../../api/useQuery.ts';
-import { joinRegions } from './filters.ts';
+import { joinRegions, queryParam } from './filters.ts';
 
 export const useQueue = (year: number, scope: 'designated' | 'monitored') =>
   useQuery([year, scope], async () => {
@@ -22,7 +22,7 @@ export const useSeverityRegions = (year: number, severity: string | undefined, s
     async () => {
       const page = await api.flagPage({
         year,
-        severity: severity as FlagFilters['severity'],
+        severity: queryParam('severity', severity),
         scope: scope === 'designated' ? 'designated' : 'all',
         limit: 5000,
         offset: 0,

@@ -1,5 +1,7 @@
 // The risk queue's filters: read from and written to the URL (so a filtered view survives a reload and can be
 // shared), applied to the queue's rows here and sent to the flag list as the server's parameters. Pure.
+import { Check } from 'typebox/value';
+import { FlagsQuery } from '../../../../pipeline/api/schemas/flags.ts';
 import type { FlagFilters, RegionRow, RiskRow, RiskTier } from '../../api/index.ts';
 
 export const FILTER_KEYS = ['province', 'batch', 'type', 'level', 'status', 'severity', 'tier', 'triage'] as const;
@@ -61,24 +63,31 @@ export function applyFilters(
       (!on('type') || r.designation === f.type) &&
       (!on('level') || r.level === f.level) &&
       (!on('status') || r.verdict === f.status) &&
-      (!on('tier') || r.tier === (f.tier as RiskTier)) &&
+      (!on('tier') || r.tier === f.tier) &&
       (!on('severity') || severityRegions === null || severityRegions.has(r.region_code)),
   );
 }
 
-/** The same filters in the flag list's parameters (GET /api/flags); the tier belongs to regions, not flags. The
- *  URL's words go to the server as they are (typed as the query's codes): its schema refuses one it does not know. */
+/** A URL word as the flag query's parameter, checked against the query's own schema (GET /api/flags): a word the
+ *  server would refuse (an edited or old link) is left out, so the list shows unfiltered on it, not an error. */
+export function queryParam<K extends keyof FlagFilters>(key: K, word: string | undefined): FlagFilters[K] | undefined {
+  if (word === undefined || word === '') return undefined;
+  const value = key === 'batch' ? Number(word) : word;
+  return Check(FlagsQuery.properties[key], value) ? (value as FlagFilters[K]) : undefined;
+}
+
+/** The same filters in the flag list's parameters (GET /api/flags); the tier belongs to regions, not flags. */
 export function flagParams(f: Filters, year: number, scope: 'designated' | 'monitored'): FlagFilters {
   return {
     year,
     scope: scope === 'designated' ? 'designated' : 'all',
-    only_province: f.province,
-    batch: f.batch ? Number(f.batch) : undefined,
-    designation: f.type as FlagFilters['designation'],
-    level: f.level as FlagFilters['level'],
-    region_status: f.status as FlagFilters['region_status'],
-    severity: f.severity as FlagFilters['severity'],
-    triage: f.triage as FlagFilters['triage'],
+    only_province: queryParam('only_province', f.province),
+    batch: queryParam('batch', f.batch),
+    designation: queryParam('designation', f.type),
+    level: queryParam('level', f.level),
+    region_status: queryParam('region_status', f.status),
+    severity: queryParam('severity', f.severity),
+    triage: queryParam('triage', f.triage),
   };
 }
 

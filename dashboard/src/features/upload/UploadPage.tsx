@@ -1,6 +1,7 @@
 // 上传: choose a file, preview it and check its columns in the browser (CSV), then load it through the server's
 // ingest (the same as `shifan ingest`) and show the result and the rejected rows.
 import { useState } from 'react';
+import { FilePicker } from '../../components/FilePicker.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { renderLoadMessage } from '../../../../pipeline/vocabulary/index.ts';
 import { Link } from '../../app/router.tsx';
@@ -68,11 +69,10 @@ export default function UploadPage() {
       <h1 className="page-title">{t('upload.title')}</h1>
       <Panel title={t('upload.choose')}>
         <div className="row">
-          <input
-            type="file"
-            data-testid="upload-file"
+          <FilePicker
+            testId="upload-file"
             accept=".csv,.txt,.xlsx,.jsonl,.json,.parquet"
-            onChange={(e) => void choose(e.target.files?.[0] ?? null)}
+            onChoose={(f) => void choose(f)}
           />
           <label>
             {t('upload.dataset')}
@@ -205,11 +205,22 @@ export default function UploadPage() {
               <thead>
                 <tr>
                   <th>#</th>
-                  {positions(preview.fields).map(({ at, value }) => (
-                    <th key={at} className={m && m.columns[at] === undefined ? 'bad' : undefined}>
-                      {value}
-                    </th>
-                  ))}
+                  {positions(preview.fields).map(({ at, value }) => {
+                    // a recognised column under its name in the page's language, the file's own header beneath
+                    // when it differs; an unrecognised header is the file's text as it stands
+                    const column = m?.columns[at];
+                    const label = column === undefined ? null : i.column(preview.dataset!.name, column);
+                    return (
+                      <th key={at} className={m && column === undefined ? 'bad' : undefined}>
+                        {label ?? <span translate="no">{value}</span>}
+                        {label !== null && label !== value && (
+                          <div className="muted small" translate="no">
+                            {value}
+                          </div>
+                        )}
+                      </th>
+                    );
+                  })}
                 </tr>
               </thead>
               <tbody>
