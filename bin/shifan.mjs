@@ -8,6 +8,9 @@
 import { fileURLToPath } from 'node:url';
 import { readBuild, staleSource } from './compiled.mjs';
 
+// Everything this process writes (the database and its log, exports, backups, uploads being received) is its
+// owner's only: group and others get no access (pipeline/db/private-files.ts).
+process.umask(0o077);
 const root = fileURLToPath(new URL('..', import.meta.url));
 const argv = process.argv.slice(2);
 const build = process.env.SHIFAN_NO_COMPILED ? 'SHIFAN_NO_COMPILED is set' : readBuild(root);

@@ -9,6 +9,7 @@ import { duckdb } from './duckdb-module.ts';
 import { loadMacros, migrate } from './migrate.ts';
 import { asSqlFileError, sqlText } from './sql-files.ts';
 import { clearScratch, scratchDir } from './scratch.ts';
+import { keepDatabasePrivate } from './private-files.ts';
 
 /** What opening the database found left behind by a process that died. */
 export interface Recovery {
@@ -66,6 +67,7 @@ export class Database {
     } catch (err) {
       throw translateOpenError(path, err);
     }
+    if (path !== ':memory:' && !options.readOnly) keepDatabasePrivate(path);
     const connection = await instance.connect();
     const db = new Database(path, instance, connection);
     try {

@@ -48,6 +48,7 @@ const EXAMPLE_METRICS = ['<metric id>'];
 export const ROUTES: Array<[string, RouteSchema]> = [
   ['POST /api/auth/login', auth.login],
   ['POST /api/auth/logout', auth.logout],
+  ['POST /api/auth/password', auth.changePassword],
   ['GET /api/auth/me', auth.me],
   ['GET /api/health', meta.health],
   ['GET /api/figures', meta.figures],

@@ -29,6 +29,8 @@ export interface UserRow extends User {
 
 export interface SessionUser extends User {
   csrf_token: string;
+  /** the password was set by someone else (generated at creation, a reset or the first start): choose one's own */
+  must_change_password: boolean;
 }
 
 /** A refused account change: a vocabulary code (user.*) and its parameters, worded in the reader's language. */
@@ -77,6 +79,8 @@ export async function addUser(
       province_code: user.province_code,
       password_hash: hash,
     });
+    // a generated password was shown to whoever created the account: its owner is asked to choose their own
+    if (generated) await db.runFile('users/set_must_change', { username: user.username, must_change: true });
     await appendAudit(db, {
       action: 'user.add',
       actor,
@@ -112,10 +116,39 @@ export async function setPassword(
   await db.transaction(async () => {
     if (!(await db.allFile('users/find', { username })).length) throw new UserError('user.not_found', { username });
     await db.runFile('users/set_password', { username, password_hash: hash });
+    await db.runFile('users/set_must_change', { username, must_change: generated });
     await db.runFile('users/end_sessions', { username });
     await appendAudit(db, { action: 'user.password', actor, subject: `user:${username}`, details: { generated } });
   });
   return { password, generated };
+}
+
+/**
+ * The owner changes their own password: the current one proves it is them (the session alone could be a browser left
+ * open), the new one meets the policy and differs from it. Their other sessions end; this one stays.
+ */
+export async function changeOwnPassword(
+  db: Database,
+  username: string,
+  current: string,
+  next: string,
+  sessionId: string,
+): Promise<void> {
+  if (!(await authenticate(db, username, current))) throw new UserError('user.wrong_password');
+  if (current === next) throw new UserError('user.same_password');
+  acceptablePassword(next, username);
+  const hash = await hashPassword(next);
+  await db.transaction(async () => {
+    await db.runFile('users/set_password', { username, password_hash: hash });
+    await db.runFile('users/set_must_change', { username, must_change: false });
+    await db.runFile('users/end_other_sessions', { username, session_hash: sessionHash(sessionId) });
+    await appendAudit(db, {
+      action: 'user.password_own',
+      actor: `user:${username}`,
+      subject: `user:${username}`,
+      details: {},
+    });
+  });
 }
 
 export async function listUsers(db: Database): Promise<UserRow[]> {

@@ -7,7 +7,9 @@ import { createRequire } from 'node:module';
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import type * as Common from '@zxcvbn-ts/language-common';
 
-export const MIN_LENGTH = 10;
+import { MIN_LENGTH } from './password-length.ts';
+
+export { MIN_LENGTH };
 export const MIN_DISTINCT = 5;
 /** zxcvbn's score, 0–4: 3 = "safely unguessable: moderate protection from offline slow-hash scenario" */
 export const MIN_SCORE = 3;

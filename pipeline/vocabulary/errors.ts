@@ -316,6 +316,16 @@ export const errors = {
     en: 'the reset generates the password and does not accept one: leave out the password field; the new password is in the answer, once',
   },
   'user.weak_password': { status: 400, zh: '{reason}', en: '{reason}' },
+  'user.wrong_password': {
+    status: 400,
+    zh: '当前密码不正确，密码未修改',
+    en: 'the current password is not right; the password is unchanged',
+  },
+  'user.same_password': {
+    status: 400,
+    zh: '新密码与当前密码相同，请另选一个',
+    en: 'the new password is the current one; choose another',
+  },
   'user.bad_province': {
     status: 400,
     zh: '省份须为以 0000 结尾的6位代码，如 440000，收到“{province}”',

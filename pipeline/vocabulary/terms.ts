@@ -85,7 +85,7 @@ export const flagRule = {
 export const triageDecision = {
   acknowledged: { zh: '已确认', en: 'Acknowledged' },
   dismissed: { zh: '已排除', en: 'Dismissed' },
-  escalated: { zh: '已升级为摘牌预警', en: 'Escalated to the watchlist' },
+  escalated: { zh: '已列入摘牌观察名单', en: 'Escalated to the watchlist' },
 } satisfies TermGroup;
 
 export const triageState = {

@@ -217,6 +217,7 @@ describe('GET /api/auth/me', () => {
     expect(res.json()).toEqual({
       user: { username: 'prov', role: 'provincial', province_code: ctx.province },
       csrf_token: s.csrf,
+      must_change_password: false,
     });
   });
 
@@ -335,5 +336,62 @@ describe('security headers', () => {
       expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
       expect(res.headers['referrer-policy']).toBe('no-referrer');
     }
+  });
+});
+
+describe('POST /api/auth/password', () => {
+  it('asks the owner of a generated password to choose their own, and takes it: other sessions end, this one stays', async () => {
+    const admin = await login(ctx.app, 'boss');
+    const made = await post(ctx.app, admin, '/api/users', { username: 'fresh.analyst', role: 'central' });
+    expect(made.statusCode, made.body).toBe(200);
+    const given = made.json().password as string;
+
+    const first = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'fresh.analyst', password: given },
+    });
+    expect(first.json().must_change_password).toBe(true);
+    const mine = await login(ctx.app, 'fresh.analyst', given);
+    const elsewhere = await login(ctx.app, 'fresh.analyst', given);
+    expect((await get(ctx.app, mine, '/api/auth/me')).json().must_change_password).toBe(true);
+
+    const wrong = await post(ctx.app, mine, '/api/auth/password', { current: 'not-it-at-all', password: 'x' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.code).toBe('user.wrong_password');
+    const weak = await post(ctx.app, mine, '/api/auth/password', { current: given, password: 'short' });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.code).toBe('user.weak_password');
+
+    const chosen = 'lantern-quietly-orbits-7';
+    const ok = await post(ctx.app, mine, '/api/auth/password', { current: given, password: chosen });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect((await get(ctx.app, mine, '/api/auth/me')).json().must_change_password).toBe(false);
+    expect((await get(ctx.app, elsewhere, '/api/auth/me')).statusCode).toBe(401);
+    const old = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'fresh.analyst', password: given },
+    });
+    expect(old.statusCode).toBe(401);
+    await login(ctx.app, 'fresh.analyst', chosen);
+    expect((await auditOf(ctx.db, 'user.password_own')).at(-1)).toMatchObject({
+      actor: 'user:fresh.analyst',
+      subject: 'user:fresh.analyst',
+    });
+  });
+
+  it('asks again after an admin resets the password, and not for an account whose owner gave their own', async () => {
+    const admin = await login(ctx.app, 'boss');
+    expect((await get(ctx.app, await login(ctx.app, 'central'), '/api/auth/me')).json().must_change_password).toBe(
+      false,
+    );
+    const reset = await post(ctx.app, admin, '/api/users/central/password', {});
+    expect(reset.statusCode, reset.body).toBe(200);
+    const s = await login(ctx.app, 'central', reset.json().password);
+    expect((await get(ctx.app, s, '/api/auth/me')).json().must_change_password).toBe(true);
+    expect(
+      (await post(ctx.app, s, '/api/auth/password', { current: reset.json().password, password: PASSWORD })).statusCode,
+    ).toBe(200);
   });
 });

@@ -52,6 +52,7 @@ const everybody = (status: number): Expect => ({
 const EXPECTED: Record<string, Expect> = {
   'POST /api/auth/login': everybody(400),
   'POST /api/auth/logout': anyUser(400),
+  'POST /api/auth/password': anyUser(400),
   'GET /api/auth/me': anyUser(200),
   'GET /api/health': everybody(200),
   'GET /api/meta': anyUser(200),

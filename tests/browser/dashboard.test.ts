@@ -59,7 +59,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await page.fill('input[name=password]', server.central.password);
     await page.click('button[type=submit]');
     await page.waitForSelector('[data-page="risk"]');
-    expect(await page.textContent('nav.sidenav')).toContain('摘牌预警');
+    expect(await page.textContent('nav.sidenav')).toContain('摘牌观察名单');
     expect(errors).toEqual([]);
   });
 
@@ -159,7 +159,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     expect(await page.textContent('nav.sidenav')).toContain('Watchlist');
     await shot(page, 'overview-en');
     await page.click('[data-testid="lang-toggle"]');
-    expect(await page.textContent('nav.sidenav')).toContain('摘牌预警');
+    expect(await page.textContent('nav.sidenav')).toContain('摘牌观察名单');
   });
 
   it('freezes a pool, shows its hash before the seed, draws with a public seed and verifies the draw', async () => {

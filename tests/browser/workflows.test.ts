@@ -508,4 +508,27 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     await analyst.waitForURL((u) => u.pathname === `/regions/${code}`);
     expect(analystErrors).toEqual([]);
   }, 120_000);
+
+  it('has an account whose password the admin set choose its own, and refuses a page of another role plainly', async () => {
+    const prov = await open(newProvincial);
+    const errs = watchConsole(prov);
+    await prov.waitForSelector('[data-testid="password-banner"]');
+    // a page of the admin typed into the address bar: the refusal at once, no form and no failing load
+    await go(prov, '/accounts');
+    await prov.waitForSelector('[data-testid="page-forbidden"]');
+    expect(await prov.locator('input[name=new-username]').count()).toBe(0);
+    await prov.click('[data-testid="password-banner"] a');
+    await prov.waitForSelector('[data-page="password"]');
+    const chosen = 'zhejiang-lantern-orbits-7';
+    await prov.fill('input[name=current-password]', newProvincial.password);
+    await prov.fill('input[name=new-password]', chosen);
+    await prov.fill('input[name=new-password-again]', chosen);
+    await prov.click('[data-testid="password-form"] button[type=submit]');
+    await prov.waitForSelector('[data-testid="password-done"]');
+    await shotBoth(prov, 'password');
+    newProvincial.password = chosen;
+    await go(prov, '/overview');
+    expect(await prov.locator('[data-testid="password-banner"]').count()).toBe(0);
+    expect(errs).toEqual([]);
+  }, 120_000);
 });

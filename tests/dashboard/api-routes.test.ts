@@ -26,6 +26,7 @@ const CALLS: Record<keyof typeof api, () => unknown> = {
   login: () => api.login('u', 'p'),
   me: () => api.me(),
   logout: () => api.logout(),
+  changePassword: () => api.changePassword('old password', 'new password'),
   meta: () => api.meta(),
   figures: () => api.figures(),
   overview: () => api.overview(2025),

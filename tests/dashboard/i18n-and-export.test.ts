@@ -21,7 +21,7 @@ describe('UI dictionaries', () => {
       zh['nav.watchlist'],
       zh['nav.data'],
       zh['nav.upload'],
-    ]).toEqual(['总览', '指标', '地区', '抽查', '摘牌预警', '数据', '上传']);
+    ]).toEqual(['总览', '指标', '地区', '抽查', '摘牌观察名单', '数据', '上传']);
     expect(['met', 'not_met', 'no_data', 'provisional'].map((s) => label('metricStatus', s, 'zh'))).toEqual([
       '达标',
       '未达标',

@@ -71,6 +71,7 @@ export const api = {
     await post<U.Ok>('/auth/logout', {});
     setCsrfToken(null);
   },
+  changePassword: (current: string, password: string) => post<U.Ok>('/auth/password', { current, password }),
   meta: () => getJson<M.Meta>('/meta'),
   figures: () => getJson<M.FiguresStatus>('/figures'),
   overview: (year?: number) => getJson<M.Overview>('/overview', { year }),

@@ -3,7 +3,7 @@ import { FiguresStatus } from '../components/FiguresStatus.tsx';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useI18n, type MessageKey } from '../i18n/index.tsx';
 import { Link, matchPath, useRouter } from './router.tsx';
-import { ROUTES, type RoutePattern } from './routes.ts';
+import { ROUTE_ROLES, ROUTES, type RoutePattern } from './routes.ts';
 import { useSession, useYear } from './session.tsx';
 import type { Role } from '../api/index.ts';
 import { LoginPage } from '../features/login/LoginPage.tsx';
@@ -21,6 +21,7 @@ const UploadPage = lazy(() => import('../features/upload/UploadPage.tsx'));
 const AccountsPage = lazy(() => import('../features/accounts/AccountsPage.tsx'));
 const InspectorsPage = lazy(() => import('../features/inspectors/InspectorsPage.tsx'));
 const NamingPage = lazy(() => import('../features/naming/NamingPage.tsx'));
+const PasswordPage = lazy(() => import('../features/password/PasswordPage.tsx'));
 
 /** Pages shown only to some roles (the server checks the role again on every route). */
 const NAV: { path: string; key: MessageKey; match: string; roles?: Role[] }[] = [
@@ -55,12 +56,27 @@ const PAGES: Record<RoutePattern, (p: Record<string, string>, role: Role) => Rea
   '/upload': () => <UploadPage />,
   '/inspectors': () => <InspectorsPage />,
   '/accounts': () => <AccountsPage />,
+  '/password': () => <PasswordPage />,
 };
+
+/** A page the role may not open, reached by a typed or old link: said at once, instead of its form and a failed load. */
+function Forbidden() {
+  const { t } = useI18n();
+  return (
+    <div className="page" data-page="forbidden">
+      <div className="state state-error" role="alert" data-testid="page-forbidden">
+        {t('nav.forbidden')}
+      </div>
+    </div>
+  );
+}
 
 function route(path: string, role: Role): ReactNode {
   for (const pattern of ROUTES) {
     const params = matchPath(pattern, path);
-    if (params) return PAGES[pattern](params, role);
+    if (!params) continue;
+    const allowed = ROUTE_ROLES[pattern];
+    return allowed && !allowed.includes(role) ? <Forbidden /> : PAGES[pattern](params, role);
   }
   return <OverviewPage />;
 }
@@ -89,7 +105,7 @@ function YearPicker() {
 
 export function App() {
   const { t, lang, setLang, date, label, p } = useI18n();
-  const { user, meta, checked, logout } = useSession();
+  const { user, meta, checked, logout, mustChangePassword } = useSession();
   const { path, query } = useRouter();
   if (!checked) return <div className="boot">{t('common.loading')}</div>;
   if (!user || !meta) return <LoginPage />;
@@ -149,10 +165,18 @@ export function App() {
           >
             {t('lang.toggle')}
           </button>
+          <Link to="/password" className="button">
+            {t('password.link')}
+          </Link>
           <button type="button" onClick={() => void logout()}>
             {t('auth.logout')}
           </button>
         </header>
+        {mustChangePassword && path !== '/password' && (
+          <div className="banner banner-warn" role="status" data-testid="password-banner">
+            {t('password.banner')} <Link to="/password">{t('password.link')}</Link>
+          </div>
+        )}
         <main className="content">
           {/* keyed by the refresh: new figures remount the page, so every view fetches them without a button */}
           <Suspense

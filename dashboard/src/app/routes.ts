@@ -18,6 +18,7 @@ export const ROUTES = [
   '/upload',
   '/inspectors',
   '/accounts',
+  '/password',
 ] as const;
 
 export type RoutePattern = (typeof ROUTES)[number];

@@ -7,6 +7,10 @@ interface SessionState {
   user: User | null;
   meta: Meta | null;
   checked: boolean;
+  /** the password was set by someone else (generated at creation, a reset or the first start): choose one's own */
+  mustChangePassword: boolean;
+  /** the owner chose their own password */
+  passwordChanged(): void;
   login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
   /** reloads the metadata; the pages remount and refetch when the refresh it names changed (FiguresStatus) */
@@ -19,12 +23,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null>(null);
   const [meta, setMeta] = useState<Meta | null>(null);
   const [checked, setChecked] = useState(false);
+  const [mustChangePassword, setMustChange] = useState(false);
 
   const loadMeta = useCallback(async () => setMeta(await api.meta()), []);
   useEffect(() => {
     api.me().then(
       async (s) => {
         setUser(s.user);
+        setMustChange(s.must_change_password);
         await loadMeta().catch(() => {});
         setChecked(true);
       },
@@ -40,6 +46,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       const s = await api.login(username, password);
       await loadMeta();
       setUser(s.user);
+      setMustChange(s.must_change_password);
     },
     [loadMeta],
   );
@@ -49,7 +56,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setMeta(null);
   }, []);
   return (
-    <Ctx.Provider value={{ user, meta, checked, login, logout, reloadMeta: loadMeta }}>
+    <Ctx.Provider
+      value={{
+        user,
+        meta,
+        checked,
+        mustChangePassword,
+        passwordChanged: () => setMustChange(false),
+        login,
+        logout,
+        reloadMeta: loadMeta,
+      }}
+    >
       <MetricNamesProvider metrics={meta?.metrics}>{children}</MetricNamesProvider>
     </Ctx.Provider>
   );

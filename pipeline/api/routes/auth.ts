@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { createHmac, randomBytes } from 'node:crypto';
 import { appendAudit } from '../../audit/index.ts';
-import { authenticate, createSession, endSession } from '../../users/index.ts';
+import { authenticate, changeOwnPassword, createSession, endSession } from '../../users/index.ts';
 import { LoginThrottle, usernameKey, type ThrottleKind, type ThrottleOptions } from '../../users/throttle.ts';
 import { SESSION_COOKIE } from '../plugins/auth.ts';
 import { CodedError } from '../plugins/errors.ts';
@@ -78,7 +78,8 @@ export default async function authRoutes(fastify: FastifyInstance, opts: AuthRou
       secure: app.secureCookies,
       maxAge: DEVICE_DAYS * 86400,
     });
-    return { user, csrf_token: session.csrf_token };
+    const [row] = await app.db.allFile<{ must_change_password: boolean }>('users/find', { username: user.username });
+    return { user, csrf_token: session.csrf_token, must_change_password: row?.must_change_password === true };
   });
 
   app.post('/auth/logout', { schema: S.logout }, async (req, reply) => {
@@ -89,7 +90,19 @@ export default async function authRoutes(fastify: FastifyInstance, opts: AuthRou
   });
 
   app.get('/auth/me', { schema: S.me }, async (req) => {
-    const { csrf_token, ...user } = req.user!;
-    return { user: { username: user.username, role: user.role, province_code: user.province_code }, csrf_token };
+    const { csrf_token, must_change_password, ...user } = req.user!;
+    return {
+      user: { username: user.username, role: user.role, province_code: user.province_code },
+      csrf_token,
+      must_change_password: must_change_password === true,
+    };
+  });
+
+  app.post('/auth/password', { schema: S.changePassword }, async (req) => {
+    const { username } = req.user!;
+    await app.q.write((db) => changeOwnPassword(db, username, req.body.current, req.body.password, req.sessionId!));
+    // the cached sessions of this user carry the old flag, and the others have just ended
+    app.forgetUser(username);
+    return { ok: true };
   });
 }

@@ -12,7 +12,13 @@ export type Role = Static<typeof Role>;
 
 export const User = Obj({ username: Type.String(), role: Role, province_code: NStr });
 export type User = Static<typeof User>;
-export const Session = Obj({ user: User, csrf_token: Type.String() });
+export const Session = Obj({
+  user: User,
+  csrf_token: Type.String(),
+  must_change_password: Type.Boolean({
+    description: 'the password was set by someone else (generated at creation, a reset or the first start)',
+  }),
+});
 export type Session = Static<typeof Session>;
 
 export const login = {
@@ -34,4 +40,13 @@ export const me = {
   tags: ['auth'],
   summary: 'The logged-in user and the CSRF token, or 401',
   response: { 200: Session, 401: ErrorBody },
+};
+export const changePassword = {
+  tags: ['auth'],
+  summary: "Change one's own password (the current one, then the new one); ends one's other sessions",
+  body: Strict({
+    current: Type.String({ minLength: 1, maxLength: 200 }),
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+  }),
+  response: { 200: Obj({ ok: Type.Boolean() }), 400: ErrorBody, 401: ErrorBody, 403: ErrorBody },
 };

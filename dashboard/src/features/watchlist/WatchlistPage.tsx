@@ -1,4 +1,4 @@
-// 摘牌预警: the revocation watchlist; one entry's ground, reason, attached flags and source records, status history
+// 摘牌观察名单: the revocation watchlist; one entry's ground, reason, attached flags and source records, status history
 // with who did it, and a status change limited to the moves allowed. A hand entry picks a region by name or code
 // (or comes from a region page with ?add=<code>), the ground of 四(三), flags of that region as evidence, a reason.
 import { useState } from 'react';
