@@ -7,12 +7,16 @@ import { loadSystems, metricNamer } from '../indicators/system.ts';
 import { basisOf, basisText, type DataBasis, loadsAtQuarterEnd, withDataAsOf } from './as-of.ts';
 import { formatQuarter, quarterLabelZh, quarterRange, reportingYear, type Quarter } from './quarter.ts';
 
-export type ColumnKind = 'text' | 'int' | 'rate' | 'number' | 'bool';
+/** `code`: a vocabulary code (its group in `term`), shown by its Chinese label; `actor`: who did it (renderActor);
+ *  `basis`: a watchlist entry's basis, worded with its ground (renderWatchBasis). */
+export type ColumnKind = 'text' | 'int' | 'rate' | 'number' | 'bool' | 'code' | 'actor' | 'basis';
 
 export interface Column {
   key: string;
   zh: string;
   kind?: ColumnKind;
+  /** the vocabulary group of a `code` column (pipeline/vocabulary/terms.ts) */
+  term?: string;
   /** false: left out of the printed page (PDF) for width; still in the HTML, XLSX and CSV. */
   print?: false;
 }
@@ -93,7 +97,7 @@ const TABLES: Array<Omit<ExportTable, 'rows'> & { sql: string; perYear: boolean 
       { key: 'rank', zh: '排名', kind: 'int' },
       { key: 'region_code', zh: '行政区划代码' },
       { key: 'region_name', zh: '地区' },
-      { key: 'designation', zh: '示范类型' },
+      { key: 'designation', zh: '示范类型', kind: 'code', term: 'designation' },
       { key: 'batch', zh: '批次', kind: 'int', print: false },
       { key: 'system_version', zh: '指标体系版本', print: false },
       { key: 'metrics_met', zh: '达标指标数', kind: 'int' },
@@ -132,8 +136,8 @@ const TABLES: Array<Omit<ExportTable, 'rows'> & { sql: string; perYear: boolean 
     sql: 'export/flags',
     perYear: true,
     columns: [
-      { key: 'severity', zh: '等级' },
-      { key: 'rule_id', zh: '规则' },
+      { key: 'severity', zh: '等级', kind: 'code', term: 'severity' },
+      { key: 'rule_id', zh: '规则', kind: 'code', term: 'flagRule' },
       { key: 'region_code', zh: '行政区划代码' },
       { key: 'region_name', zh: '地区' },
       { key: 'year', zh: '年度', kind: 'int' },
@@ -148,16 +152,16 @@ const TABLES: Array<Omit<ExportTable, 'rows'> & { sql: string; perYear: boolean 
     sql: 'export/watchlist',
     perYear: false,
     columns: [
-      { key: 'status', zh: '状态' },
+      { key: 'status', zh: '状态', kind: 'code', term: 'watchStatus' },
       { key: 'region_code', zh: '行政区划代码' },
       { key: 'region_name', zh: '地区' },
       { key: 'year', zh: '年度', kind: 'int' },
-      { key: 'ground', zh: '摘牌情形', print: false },
-      { key: 'kind', zh: '依据' },
+      { key: 'ground', zh: '摘牌情形', kind: 'code', term: 'watchGround', print: false },
+      { key: 'kind', zh: '依据', kind: 'basis' },
       { key: 'is_ground', zh: '构成摘牌依据', kind: 'bool', print: false },
       { key: 'summary', zh: '摘要' },
       { key: 'status_at', zh: '状态日期' },
-      { key: 'status_by', zh: '操作人', print: false },
+      { key: 'status_by', zh: '操作人', kind: 'actor', print: false },
     ],
   },
   {

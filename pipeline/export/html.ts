@@ -4,21 +4,13 @@
 import { JSDOM } from 'jsdom';
 import { allCharts, type Chart } from './charts.ts';
 import type { Column, ExportData, ExportTable } from './collect.ts';
-import { label, renderWatchBasis } from '../vocabulary/index.ts';
+import { label } from '../vocabulary/index.ts';
+import { cellWords } from './cell-words.ts';
 
 export const TITLE_ZH = '法治政府建设示范地区监测季报';
 
 /** Rows shown in the printed tables; the XLSX and CSV files carry every row. */
 const PRINT_LIMITS: Record<string, number> = { flags: 80, spotchecks: 60 };
-
-/** Codes in a column are shown by their label in the vocabulary (pipeline/vocabulary), their one definition. */
-const GROUP_OF_COLUMN: Record<string, string> = {
-  severity: 'severity',
-  rule_id: 'flagRule',
-  status: 'watchStatus',
-  ground: 'watchGround',
-  designation: 'designation',
-};
 
 /** 2026-11-29 14:02: an instant as civil time in Asia/Shanghai, as every date of the product is shown. */
 export function shanghaiTime(iso: string): string {
@@ -39,12 +31,8 @@ export function escapeHtml(text: string): string {
 export function formatCell(value: unknown, column: Column, row: Record<string, unknown> = {}): string {
   if (value === null || value === undefined || value === '') return '';
   if (column.kind === 'rate') return `${(Number(value) * 100).toFixed(1)}%`;
-  if (column.kind === 'bool') return label('yesNo', Boolean(value), 'zh');
   if (column.kind === 'number') return Number(value).toLocaleString('zh-CN', { maximumFractionDigits: 2 });
-  if (column.key === 'kind' && 'is_ground' in row)
-    return renderWatchBasis(row as { is_ground: boolean; ground: number | null; kind: string }, 'zh');
-  if (GROUP_OF_COLUMN[column.key]) return label(GROUP_OF_COLUMN[column.key], value, 'zh');
-  return String(value);
+  return cellWords(value, column, row) ?? String(value);
 }
 
 function tableHtml(table: ExportTable): string {

@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { ExportData } from './collect.ts';
 import { TITLE_ZH } from './html.ts';
+import { cellWords } from './cell-words.ts';
 
 export async function writeXlsx(data: ExportData, path: string): Promise<void> {
   const wb = new ExcelJS.Workbook();
@@ -35,7 +36,11 @@ export async function writeXlsx(data: ExportData, path: string): Promise<void> {
       style: col.kind === 'rate' ? { numFmt: '0.0%' } : {},
     }));
     ws.getRow(1).font = { bold: true };
-    ws.addRows(table.rows.map((r) => Object.fromEntries(table.columns.map((col) => [col.key, r[col.key] ?? null]))));
+    ws.addRows(
+      table.rows.map((r) =>
+        Object.fromEntries(table.columns.map((col) => [col.key, cellWords(r[col.key], col, r) ?? r[col.key] ?? null])),
+      ),
+    );
   }
   await wb.xlsx.writeFile(path);
 }

@@ -1,5 +1,6 @@
 // What each scheduled job does. Each calls the feature's own function; this file only decides the arguments
-// and turns the result into a one-line Chinese summary. Job ids are those of data/schedules.json.
+// and turns the result into a message: a vocabulary code with its figures (worded in the reader's language) and its
+// Chinese line for logs. Job ids are those of data/schedules.json.
 import { existsSync } from 'node:fs';
 import { defaultInboxDir } from '../db/index.ts';
 import { ingestPaths } from '../load/index.ts';
@@ -10,6 +11,12 @@ import { previousQuarter, quarterOf, formatQuarter } from '../export/quarter.ts'
 import { rotatingBackup } from '../backup/index.ts';
 import { civilDateIn } from './next-run.ts';
 import type { JobContext, JobFn, JobOutcome } from './job.ts';
+import { renderJobMessage, type JobMessageCode, type Params } from '../vocabulary/index.ts';
+
+/** A run's message: its code and figures, and the Chinese line stored as its summary. */
+function say(code: JobMessageCode, params: Params): Pick<JobOutcome, 'summary' | 'message'> {
+  return { summary: renderJobMessage({ code, params }, 'zh'), message: { code, params } };
+}
 
 /**
  * Inbox watch. Files stay where they are: the loader skips a file whose SHA-256 it has loaded already, so a
@@ -18,7 +25,7 @@ import type { JobContext, JobFn, JobOutcome } from './job.ts';
  */
 export async function inboxJob({ db }: JobContext): Promise<JobOutcome> {
   const dir = defaultInboxDir();
-  if (!existsSync(dir)) return { summary: `收件箱 ${dir} 不存在，未加载`, warning: true, details: { dir } };
+  if (!existsSync(dir)) return { ...say('inbox.missing', { dir }), warning: true, details: { dir } };
   const results = await ingestPaths(db, [dir], { source: 'inbox' });
   const count = (status: string) => results.filter((r) => r.status === status).length;
   const loaded = count('loaded');
@@ -26,7 +33,7 @@ export async function inboxJob({ db }: JobContext): Promise<JobOutcome> {
   const rows = results.reduce((n, r) => n + (r.status === 'loaded' ? r.loaded : 0), 0);
   const rejected = results.reduce((n, r) => n + r.rejected, 0);
   return {
-    summary: `收件箱 ${results.length} 个文件：新加载 ${loaded} 个（${rows} 行，拒收 ${rejected} 行），已加载跳过 ${count('skipped')} 个，拒绝 ${refused} 个`,
+    ...say('inbox.done', { files: results.length, loaded, rows, rejected, skipped: count('skipped'), refused }),
     warning: refused > 0,
     details: {
       dir,
@@ -44,7 +51,14 @@ export async function inboxJob({ db }: JobContext): Promise<JobOutcome> {
 export async function refreshJob({ db, actor }: JobContext): Promise<JobOutcome> {
   const r = await refresh(db, { actor: `job:refresh (${actor})` });
   return {
-    summary: `刷新 run ${r.run_id}：数据日期 ${r.as_of}，指标值 ${r.metric_rows} 条，预警 ${r.flags_active} 条有效（新增 ${r.flags_new}，解除 ${r.flags_resolved}）`,
+    ...say('refresh.done', {
+      run_id: r.run_id,
+      as_of: r.as_of,
+      metric_rows: r.metric_rows,
+      flags_active: r.flags_active,
+      flags_new: r.flags_new,
+      flags_resolved: r.flags_resolved,
+    }),
     details: {
       run_id: r.run_id,
       as_of: r.as_of,
@@ -69,13 +83,13 @@ export async function annualReportCheckJob({ db, now, actor }: JobContext): Prom
   const deadline = `${year + 1}-01-31`;
   if (r.as_of <= deadline) {
     return {
-      summary: `${year}年度报告检查：数据日期 ${r.as_of} 未晚于截止日 ${deadline}，缺报/逾期尚无法判断；请先载入年度报告报送记录`,
+      ...say('reports.too_early', { year, as_of: r.as_of, deadline }),
       warning: true,
       details: { year, as_of: r.as_of, missing: n('report_missing'), late: n('report_late') },
     };
   }
   return {
-    summary: `${year}年度报告检查（数据日期 ${r.as_of}）：未报送 ${n('report_missing')} 个地区，逾期报送 ${n('report_late')} 个地区，均已生成预警`,
+    ...say('reports.done', { year, as_of: r.as_of, missing: n('report_missing'), late: n('report_late') }),
     warning: n('report_missing') + n('report_late') > 0,
     details: { year, as_of: r.as_of, missing: n('report_missing'), late: n('report_late'), refresh_run: r.run_id },
   };
@@ -87,12 +101,12 @@ export async function calendarCheckJob({ now }: JobContext): Promise<JobOutcome>
   const status = calendarStatus().find((s) => s.year === next);
   if (status?.published) {
     return {
-      summary: `${next}年节假日安排已载入（休息日 ${status.offDays} 天，调休上班 ${status.adjustedWorkdays} 天）`,
+      ...say('calendar.loaded', { year: next, off_days: status.offDays, adjusted_workdays: status.adjustedWorkdays }),
       details: status,
     };
   }
   return {
-    summary: `${next}年节假日安排尚未载入：国务院办公厅通知发布后请运行 shifan calendar load；在此之前${next}年的工作日按周一至周五计算，结果标为临时`,
+    ...say('calendar.missing', { year: next }),
     warning: true,
     details: { year: next, published: false },
   };
@@ -105,14 +119,12 @@ export async function drawReminderJob({ db, now }: JobContext): Promise<JobOutco
   const committed = draws.find((d) => d.state === 'committed');
   if (committed)
     return {
-      summary: `${year}年度回访抽查已完成抽取并提交（抽取 ${committed.draw_id}）`,
+      ...say('draw.committed', { year, draw_id: committed.draw_id }),
       details: { year, draw_id: committed.draw_id },
     };
   const state = draws[0]?.state;
   return {
-    summary: state
-      ? `${year}年度回访抽查尚未提交（当前状态：${state === 'frozen' ? '抽样框已冻结' : '已抽取未提交'}），请完成抽取`
-      : `${year}年度回访抽查尚未开始：请冻结抽样框并抽取（shifan spotcheck freeze / draw）`,
+    ...say(state ? (state === 'frozen' ? 'draw.frozen' : 'draw.drawn') : 'draw.not_started', { year }),
     warning: true,
     details: { year, state: state ?? null },
   };
@@ -124,7 +136,10 @@ export async function quarterlyExportJob({ db, now }: JobContext): Promise<JobOu
   const { exportQuarter } = await import('../export/index.ts'); // loaded when the job runs, not at server start
   const r = await exportQuarter(db, { quarter });
   return {
-    summary: `${formatQuarter(quarter)}季报已导出：${r.files.length} 个文件，PDF ${r.pdf === 'ok' ? '已生成' : '未生成'}；${r.message}`,
+    ...say(r.pdf === 'ok' ? 'export.done' : 'export.no_pdf', {
+      quarter: formatQuarter(quarter),
+      files: r.files.length,
+    }),
     warning: r.pdf !== 'ok',
     details: { quarter: r.quarter, dir: r.dir, zip: r.zip, pdf: r.pdf },
   };
@@ -135,7 +150,14 @@ export async function backupJob({ db, now }: JobContext): Promise<JobOutcome> {
   const r = await rotatingBackup(db, { now });
   const rows = Object.values(r.manifest.tables).reduce((a, b) => a + b, 0);
   return {
-    summary: `备份完成：${r.dir}（${Object.keys(r.manifest.tables).length} 张表，${rows} 行，${(r.ms / 1000).toFixed(1)} 秒）；保留最近 ${r.kept.length} 份${r.removed.length ? `，删除较早的 ${r.removed.length} 份` : ''}`,
+    ...say(r.removed.length ? 'backup.done_removed' : 'backup.done', {
+      dir: r.dir,
+      tables: Object.keys(r.manifest.tables).length,
+      rows,
+      seconds: (r.ms / 1000).toFixed(1),
+      kept: r.kept.length,
+      removed: r.removed.length,
+    }),
     details: {
       dir: r.dir,
       tables: r.manifest.tables,

@@ -2,6 +2,7 @@
 // one-line outcome. Kept apart from the runner so that the definitions and the runner do not import each other.
 import type { Database } from '../db/index.ts';
 import type { JobTrigger } from './runs.ts';
+import type { JobMessage } from '../vocabulary/index.ts';
 
 export interface JobContext {
   db: Database;
@@ -12,8 +13,11 @@ export interface JobContext {
 }
 
 export interface JobOutcome {
-  /** One line, Chinese, shown in the UI. */
+  /** One line, Chinese: the message's template in Chinese, stored for logs and the command line. */
   summary: string;
+  /** The same as a code and its figures (pipeline/vocabulary/job-messages.ts): the page words it in its language.
+   *  Every job of definitions.ts gives one; without it (a test's job), the page shows the summary as it is. */
+  message?: JobMessage;
   /** The run worked but analysts must act (calendar not loaded, draw not done): shown until acknowledged. */
   warning?: boolean;
   details?: unknown;

@@ -142,7 +142,10 @@ export class JobRunner {
           attempts: attempt,
           summary: outcome.summary,
           error: null,
-          details: outcome.details,
+          // the message's code and figures travel with the run, so a page can word it in its own language
+          details: outcome.message
+            ? { ...(outcome.details as Record<string, unknown> | undefined), message: outcome.message }
+            : outcome.details,
         };
         break;
       } catch (err) {

@@ -17,6 +17,8 @@ export * from './rejects.ts';
 export * from './errors.ts';
 export * from './against.ts';
 export * from './column-rules.ts';
+export * from './actor.ts';
+export * from './job-messages.ts';
 
 /** `label('watchStatus', 'flagged', 'zh')` → 已列入; an unknown code shows itself. */
 export function label(group: string, code: unknown, lang: Lang): string {

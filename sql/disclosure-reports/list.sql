@@ -4,7 +4,8 @@
 -- @params: $year (INTEGER or NULL: every year), $region (VARCHAR or NULL: every region), $province (VARCHAR or NULL: every
 --          province), $balanced (BOOLEAN or NULL: both)
 SELECT
-  r.region_code, d.name AS region_name, r.publisher, CAST(r.year AS INTEGER) AS year, r.template, r.published_on,
+  r.region_code, d.name AS region_name, r.publisher, CAST(r.year AS INTEGER) AS year, r.template,
+  CAST(r.published_on AS VARCHAR) AS published_on,
   r.received_new, r.carried_over, r.handled_total, r.carried_forward,
   r.reconsideration_corrected, r.reconsideration_total,
   r.litigation_direct_corrected + r.litigation_after_corrected AS litigation_corrected,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectQuarter } from '../../pipeline/export/collect.ts';
 import { parseQuarter } from '../../pipeline/export/quarter.ts';
 import { runCli } from '../cli/run-cli.ts';
-import { type Ctx, closeApp, demoApp, get, login, type Session } from './helper.ts';
+import { type Ctx, closeApp, demoApp, get, login, post, type Session } from './helper.ts';
 
 interface Headline {
   year: number;
@@ -109,6 +109,34 @@ describe('one population, one set of counts', () => {
       formatAgainst(15.004, 15, 'workdays'),
       formatAgainst(0.5, 0.13, 'rate'),
     ]).toEqual(['13.04%', '15.004', '50.0%']);
+  });
+
+  it('leaves a dismissed high flag out of the headline, as the risk queue does', async () => {
+    const before = (await viewsOf(central)).overview.headline;
+    const page = await get(
+      ctx!.app,
+      central,
+      `/api/flags?year=${YEAR}&scope=designated&severity=high&limit=1&format=json`,
+    );
+    const [flag] = page.json() as Array<{ flag_id: string; region_code: string }>;
+    const dismissed = await post(ctx!.app, central, `/api/flags/${flag.flag_id}/triage`, {
+      decision: 'dismissed',
+      reason: 'the source office corrected the record; checked by phone',
+    });
+    expect(dismissed.statusCode, dismissed.body).toBe(200);
+    const after = (await viewsOf(central)).overview.headline;
+    expect(after.high_flags).toBe(before.high_flags - 1);
+    const still = await get(
+      ctx!.app,
+      central,
+      `/api/flags?year=${YEAR}&scope=designated&severity=high&triage=dismissed&limit=1&format=json`,
+    );
+    expect(Number(still.headers['x-total-count'])).toBe(1);
+    const queue = (await get(ctx!.app, central, `/api/risk?year=${YEAR}`)).json() as {
+      rows: Array<{ region_code: string; reasons: Array<{ flag_id?: string | null }> }>;
+    };
+    const reasons = queue.rows.find((r) => r.region_code === flag.region_code)?.reasons ?? [];
+    expect(reasons.some((r) => r.flag_id === flag.flag_id)).toBe(false);
   });
 
   it('prints the same headline from `shifan indicators --summary`', async () => {

@@ -229,7 +229,8 @@ export async function login(context: BrowserContext, baseUrl: string, u: Credent
   await page.fill('input[name=username]', u.username);
   await page.fill('input[name=password]', u.password);
   await page.click('button[type=submit]');
-  await page.waitForSelector('nav.sidenav');
+  // a login hashes the password (scrypt): on a busy machine that alone can take many seconds
+  await page.waitForSelector('nav.sidenav', { timeout: 120_000 });
   return page;
 }
 

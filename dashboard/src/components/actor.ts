@@ -1,17 +1,10 @@
-// Who did something, as people read it: the audit trail stores "user:analyst", "system:refresh", "cli:…"; the
-// page shows the account name, or what the system process was.
-import type { I18n } from '../i18n/index.tsx';
+// Who did something, as people read it, from the one vocabulary (pipeline/vocabulary/actor.ts): the account's name,
+// or what the system process was, in the page's language.
+import { isPerson, renderActor } from '../../../pipeline/vocabulary/index.ts';
+import type { Lang } from '../../../pipeline/vocabulary/index.ts';
 
-export function actorName(actor: unknown, t: I18n['t']): string {
-  const s = String(actor ?? '');
-  if (s === '') return '—';
-  const [kind, ...rest] = s.split(':');
-  const name = rest.join(':');
-  if (kind === 'user' || kind === 'analyst') return name || s;
-  if (kind === 'system') return name === 'refresh' ? t('actor.refresh') : t('actor.system');
-  if (kind === 'cli') return name ? t('actor.cliNamed', { name }) : t('actor.cli');
-  return s;
+export { isPerson };
+
+export function actorName(actor: unknown, lang: Lang): string {
+  return renderActor(actor, lang);
 }
-
-/** Whether an actor is a person's account: its name is a data value, the same in either language. */
-export const isPerson = (actor: unknown) => /^(user|analyst):./.test(String(actor ?? ''));

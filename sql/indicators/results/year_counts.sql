@@ -2,7 +2,8 @@
 --            risk queue, export, `shifan indicators --summary`): the regions in their designation term in $year
 --            (macro in_designation_term, sql/macros/risk.sql) — how many, how many meet the bar / miss it / are not
 --            judged (no scorecard, or a year not yet complete), active high-severity flags on them and the regions
---            carrying one, and the regions with an open revocation-watchlist entry.
+--            carrying one — without the flags an analyst dismissed on the evidence they still have, as the risk
+--            queue leaves them out (sql/risk/facts.sql) — and the regions with an open revocation-watchlist entry.
 -- @params: $year INTEGER, $province VARCHAR or NULL (the caller's province; NULL = the whole country)
 WITH pop AS (
   SELECT r.region_code
@@ -14,7 +15,9 @@ high AS (
   SELECT f.region_code, count(*) AS n
   FROM flags AS f
   JOIN pop ON pop.region_code = f.region_code
+  LEFT JOIN flag_triage AS t ON t.flag_id = f.flag_id
   WHERE f.year = $year AND f.status = 'active' AND f.severity = 'high'
+    AND coalesce(triage_state(t.decision, t.evidence_hash, f.numbers, f.evidence_count) <> 'dismissed', true)
   GROUP BY f.region_code
 )
 SELECT CAST($year AS INTEGER) AS year,

@@ -2,6 +2,8 @@
 // (central), the recent runs with failures and warnings marked and acknowledgeable (central), the past quarterly
 // packages with download links, and the button that generates a quarter's package (central).
 import { useState } from 'react';
+import { actorName } from '../../components/actor.ts';
+import { jobSummary } from '../../components/job-summary.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCanAct } from '../../app/session.tsx';
 import { api, type ExportPackage, type JobRun, type JobSchedule, type JobsOverview } from '../../api/index.ts';
@@ -166,9 +168,13 @@ export function JobsSection({ jobs }: { jobs: Query<JobsOverview> }) {
                 key: 'summary',
                 label: t('jobs.summary'),
                 wrap: true,
-                value: (r) => [r.summary, r.error].filter(Boolean).join(' — '),
+                value: (r) => [jobSummary(r, lang), r.error].filter(Boolean).join(' — '),
               },
-              { key: 'triggered_by', label: t('jobs.by'), value: (r) => r.triggered_by ?? '' },
+              {
+                key: 'triggered_by',
+                label: t('jobs.by'),
+                value: (r) => (r.triggered_by ? actorName(r.triggered_by, lang) : ''),
+              },
               {
                 key: 'ack',
                 label: t('jobs.acknowledged'),

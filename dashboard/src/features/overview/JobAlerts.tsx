@@ -1,11 +1,12 @@
 // The banner naming the failed or warning job runs nobody has acknowledged: on the overview and on the risk queue,
 // where an analyst lands, so a failed load or refresh is seen before its figures are trusted.
 import { Link } from '../../app/router.tsx';
+import { jobSummary } from '../../components/job-summary.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useJobAlerts } from './data.ts';
 
 export function JobAlerts() {
-  const { t, date, label } = useI18n();
+  const { t, lang, date, label } = useI18n();
   const alerts = useJobAlerts();
   if (!alerts.data || alerts.data.count === 0) return null;
   return (
@@ -17,7 +18,7 @@ export function JobAlerts() {
             <span className={`badge ${r.status === 'failed' ? 'badge-not_met' : 'badge-provisional'}`}>
               {label('job.status', r.status)}
             </span>{' '}
-            <code>{r.job_id}</code> · {date(r.started_at, true)} · {r.summary ?? r.error ?? ''}
+            <code>{r.job_id}</code> · {date(r.started_at, true)} · {jobSummary(r, lang) || r.error || ''}
           </li>
         ))}
       </ul>

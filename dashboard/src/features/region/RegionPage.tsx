@@ -20,7 +20,7 @@ import { useRegionWatch } from '../watchlist/data.ts';
 
 /** Whether the region is on the revocation watchlist: its entries with status, ground and who moved them last. */
 function RegionWatch({ code }: { code: string }) {
-  const { t, label, date, watchSummary, dataValues } = useI18n();
+  const { t, lang, label, date, watchSummary, dataValues } = useI18n();
   const q = useRegionWatch(code);
   const canAct = useCanAct();
   return (
@@ -53,7 +53,7 @@ function RegionWatch({ code }: { code: string }) {
                 <span className="muted">
                   {' '}
                   · {w.year ?? '—'} ·{' '}
-                  <span translate={isPerson(w.status_by) ? 'no' : undefined}>{actorName(w.status_by, t)}</span> ·{' '}
+                  <span translate={isPerson(w.status_by) ? 'no' : undefined}>{actorName(w.status_by, lang)}</span> ·{' '}
                   {date(w.status_at as string, true)}
                 </span>
               </li>
@@ -76,6 +76,13 @@ export default function RegionPage({ code }: { code: string }) {
   const unitOf = new Map(meta.metrics.map((m) => [m.id, m.unit]));
   const directionOf = new Map(meta.metrics.map((m) => [m.id, m.direction]));
   const metricName = new Map(meta.metrics.map((m) => [m.id, lang === 'zh' ? m.name_zh : m.name_en]));
+  const provinceName = (code: unknown) => meta.provinces.find((p) => p.code === code)?.name ?? String(code ?? '—');
+  /** What a flag is about: a metric by its name, an item of the self-assessment by its number in the system. */
+  const flagSubject = (key: string | null) => {
+    if (!key) return '—';
+    const item = /^self_assessments\.(\d+)$/.exec(key);
+    return item ? t('region.flagItem', { no: item[1]! }) : (metricName.get(key) ?? key);
+  };
   const colLabel = (k: string) => {
     const key = `col.${k}`;
     const s = t(key as never);
@@ -244,10 +251,9 @@ export default function RegionPage({ code }: { code: string }) {
             onRowClick={(f) => setQuery({ flag: f.flag_id })}
             rowLabel={(f) => `${label('rule', f.rule_id)} ${f.year ?? ''}`}
             columns={[
-              { key: 'id', label: t('col.id') },
               { key: 'year', label: t('col.year'), align: 'right' },
               { key: 'rule', label: t('col.rule'), value: (f) => label('rule', f.rule_id) },
-              { key: 'metric_id', label: t('col.metric'), value: (f) => metricName.get(f.detail_key) ?? f.detail_key },
+              { key: 'metric_id', label: t('col.metric'), value: (f) => flagSubject(f.detail_key) },
               { key: 'severity', label: t('col.severity'), value: (f) => label('severity', f.severity) },
               { key: 'status', label: t('col.status'), value: (f) => label('flag.status', f.status) },
               {
@@ -280,16 +286,25 @@ export default function RegionPage({ code }: { code: string }) {
               rows={rows}
               filter={false}
               columns={autoColumns(rows, colLabel).map((c) =>
-                c.key === 'region_name'
+                c.key === 'province_code'
                   ? {
                       ...c,
+                      label: t('common.province'),
+                      value: (p: Record<string, unknown>) => provinceName(p.province_code),
                       render: (p: Record<string, unknown>) => (
-                        <Link to={`/regions/${String(p.region_code)}?year=${year}`}>
-                          {String(p.region_name ?? p.region_code)}
-                        </Link>
+                        <span translate="no">{provinceName(p.province_code)}</span>
                       ),
                     }
-                  : c,
+                  : c.key === 'region_name'
+                    ? {
+                        ...c,
+                        render: (p: Record<string, unknown>) => (
+                          <Link to={`/regions/${String(p.region_code)}?year=${year}`}>
+                            {String(p.region_name ?? p.region_code)}
+                          </Link>
+                        ),
+                      }
+                    : c,
               )}
             />
           )}

@@ -93,7 +93,7 @@ function StatusForm({ id, status, onDone }: { id: string; status: Status; onDone
 }
 
 function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
-  const { t, label, date, watchSummary, flagMessage, p, dataValues } = useI18n();
+  const { t, lang, label, date, watchSummary, flagMessage, p, dataValues } = useI18n();
   const q = useWatch(id);
   const canAct = useCanAct();
   const basis = useBasis();
@@ -130,7 +130,7 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
               <span>
                 {t('watch.by')}
                 {p.colon}
-                <span translate={isPerson(w.status_by) ? 'no' : undefined}>{actorName(w.status_by, t)}</span>
+                <span translate={isPerson(w.status_by) ? 'no' : undefined}>{actorName(w.status_by, lang)}</span>
               </span>
             </div>
             <h3>{t('watch.grounds')}</h3>
@@ -193,9 +193,9 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
                   {
                     key: 'changed_by',
                     label: t('watch.by'),
-                    value: (h) => actorName(h.changed_by, t),
+                    value: (h) => actorName(h.changed_by, lang),
                     render: (h) => (
-                      <span translate={isPerson(h.changed_by) ? 'no' : undefined}>{actorName(h.changed_by, t)}</span>
+                      <span translate={isPerson(h.changed_by) ? 'no' : undefined}>{actorName(h.changed_by, lang)}</span>
                     ),
                   },
                   { key: 'note', label: t('common.note'), wrap: true },
@@ -357,7 +357,7 @@ function AddEntry({ onAdded }: { onAdded(id: string): void }) {
 }
 
 export default function WatchlistPage({ id }: { id?: string }) {
-  const { t, label, watchBasis, watchSummary, dataValues } = useI18n();
+  const { t, lang, label, watchBasis, watchSummary, dataValues } = useI18n();
   const { navigate, query } = useRouter();
   const list = useWatchlist();
   const canAct = useCanAct();
@@ -409,9 +409,9 @@ export default function WatchlistPage({ id }: { id?: string }) {
               {
                 key: 'status_by',
                 label: t('watch.by'),
-                value: (r) => actorName(r.status_by, t),
+                value: (r) => actorName(r.status_by, lang),
                 render: (r) => (
-                  <span translate={isPerson(r.status_by) ? 'no' : undefined}>{actorName(r.status_by, t)}</span>
+                  <span translate={isPerson(r.status_by) ? 'no' : undefined}>{actorName(r.status_by, lang)}</span>
                 ),
               },
             ]}
