@@ -2,7 +2,7 @@
 // headers. Every output (HTML, PDF, XLSX, CSV) is written from what this returns, so they cannot disagree.
 import type { Database } from '../db/index.ts';
 import { type YearCounts, yearCounts } from '../indicators/index.ts';
-import { CodedError, renderFlag, renderWatchSummary, type Params } from '../vocabulary/index.ts';
+import { CodedError, exportTable, renderFlag, renderWatchSummary, type Params } from '../vocabulary/index.ts';
 import { loadSystems, metricNamer } from '../indicators/system.ts';
 import { basisOf, basisText, type DataBasis, loadsAtQuarterEnd, withDataAsOf } from './as-of.ts';
 import { formatQuarter, quarterLabelZh, quarterRange, reportingYear, type Quarter } from './quarter.ts';
@@ -90,7 +90,7 @@ function worded(
 const TABLES: Array<Omit<ExportTable, 'rows'> & { sql: string; perYear: boolean }> = [
   {
     id: 'scorecard',
-    title_zh: '示范地区评分表',
+    title_zh: exportTable.scorecard.zh,
     sql: 'export/scorecard',
     perYear: true,
     columns: [
@@ -112,7 +112,7 @@ const TABLES: Array<Omit<ExportTable, 'rows'> & { sql: string; perYear: boolean 
   },
   {
     id: 'indicators',
-    title_zh: '指标达标情况',
+    title_zh: exportTable.indicators.zh,
     sql: 'export/indicator_summary',
     perYear: true,
     columns: [
@@ -132,7 +132,7 @@ const TABLES: Array<Omit<ExportTable, 'rows'> & { sql: string; perYear: boolean 
   },
   {
     id: 'flags',
-    title_zh: '有效预警',
+    title_zh: exportTable.flags.zh,
     sql: 'export/flags',
     perYear: true,
     columns: [
@@ -148,7 +148,7 @@ const TABLES: Array<Omit<ExportTable, 'rows'> & { sql: string; perYear: boolean 
   },
   {
     id: 'watchlist',
-    title_zh: '摘牌观察名单',
+    title_zh: exportTable.watchlist.zh,
     sql: 'export/watchlist',
     perYear: false,
     columns: [
@@ -166,7 +166,7 @@ const TABLES: Array<Omit<ExportTable, 'rows'> & { sql: string; perYear: boolean 
   },
   {
     id: 'spotchecks',
-    title_zh: '回访抽查结果',
+    title_zh: exportTable.spotchecks.zh,
     sql: 'export/spotchecks',
     perYear: false,
     columns: [
@@ -182,7 +182,7 @@ const TABLES: Array<Omit<ExportTable, 'rows'> & { sql: string; perYear: boolean 
   },
   {
     id: 'loads',
-    title_zh: '数据报送与更新',
+    title_zh: exportTable.loads.zh,
     sql: 'export/loads',
     perYear: false,
     columns: [

@@ -318,6 +318,17 @@ export const namingDecision = {
 } satisfies TermGroup;
 
 /** Every group above by name: `label('watchStatus', 'flagged', lang)`. */
+/** The tables of the quarterly package (pipeline/export/collect.ts), by their file name: scorecard.csv … */
+export const exportTable = {
+  scorecard: { zh: '示范地区评分表', en: 'Scorecard' },
+  indicators: { zh: '指标达标情况', en: 'Indicators met' },
+  flags: { zh: '有效预警', en: 'Active flags' },
+  watchlist: { zh: '摘牌观察名单', en: 'Revocation watchlist' },
+  spotchecks: { zh: '回访抽查结果', en: 'Spot-check findings' },
+  loads: { zh: '数据报送与更新', en: 'Data received and loaded' },
+  manifest: { zh: '清单', en: 'Manifest' },
+} satisfies TermGroup;
+
 export const terms = {
   watchStatus,
   watchGround,
@@ -356,6 +367,7 @@ export const terms = {
   namingContradiction,
   unranked,
   namingDecision,
+  exportTable,
 } as const;
 
 export type TermGroupName = keyof typeof terms;

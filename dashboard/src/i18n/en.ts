@@ -69,6 +69,7 @@ export const en: Record<MessageKey, string> = {
   'password.link': 'Change password',
   'nav.forbidden': 'Your account has no access to this page.',
   'region.flagItem': 'Self-assessment item No. {no}',
+  'exports.tables': 'Tables (CSV)',
   'common.none': 'None',
   'common.empty': 'No data',
   'common.error': 'Failed to load',

@@ -66,6 +66,7 @@ export const zh = {
   'password.link': '修改密码',
   'nav.forbidden': '您的账号没有该页面的权限。',
   'region.flagItem': '自评第 {no} 项指标',
+  'exports.tables': '表格（CSV）',
   'common.none': '无',
   'common.empty': '暂无数据',
   'common.error': '加载失败',

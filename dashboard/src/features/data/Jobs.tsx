@@ -212,7 +212,7 @@ function bytes(n: number | null | undefined): string {
 
 /** 导出: central office and admin only (a package holds every province). */
 export function ExportsSection() {
-  const { t, date, p } = useI18n();
+  const { t, date, p, label } = useI18n();
   const canAct = useCanAct();
   const exportsQ = useExports();
   const [quarter, setQuarter] = useState(lastQuarter());
@@ -313,14 +313,16 @@ export function ExportsSection() {
               },
               {
                 key: 'csv',
-                label: 'CSV',
+                label: t('exports.tables'),
                 value: () => '',
                 render: (r) => (
                   <span className="actions">
                     {r.files
                       .filter((f) => f.name.endsWith('.csv') || f.name === 'manifest.json')
                       .map((f) => (
-                        <span key={f.name}>{link(r, f.name, f.name.replace(/\.csv$/, ''))}</span>
+                        <span key={f.name}>
+                          {link(r, f.name, label('exportTable', f.name.replace(/\.(csv|json)$/, '')))}
+                        </span>
                       ))}
                   </span>
                 ),
