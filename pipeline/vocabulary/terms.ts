@@ -322,8 +322,8 @@ export const namingDecision = {
 export const exportTable = {
   scorecard: { zh: '示范地区评分表', en: 'Scorecard' },
   indicators: { zh: '指标达标情况', en: 'Indicators met' },
-  flags: { zh: '有效预警', en: 'Active flags' },
-  watchlist: { zh: '摘牌观察名单', en: 'Revocation watchlist' },
+  flags: { zh: '有效预警清单', en: 'Active flags' },
+  watchlist: { zh: '摘牌观察名单条目', en: 'Revocation watchlist entries' },
   spotchecks: { zh: '回访抽查结果', en: 'Spot-check findings' },
   loads: { zh: '数据报送与更新', en: 'Data received and loaded' },
   manifest: { zh: '清单', en: 'Manifest' },

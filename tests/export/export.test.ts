@@ -110,15 +110,15 @@ describe('the package', () => {
       '说明',
       '示范地区评分表',
       '指标达标情况',
-      '有效预警',
-      '摘牌观察名单',
+      '有效预警清单',
+      '摘牌观察名单条目',
       '回访抽查结果',
       '数据报送与更新',
     ]);
     const score = wb.getWorksheet('示范地区评分表')!;
     expect(score.getRow(1).getCell(2).value).toBe('行政区划代码');
     expect(score.actualRowCount).toBe(1 + manifest.row_counts.scorecard);
-    expect(wb.getWorksheet('有效预警')!.actualRowCount).toBe(1 + manifest.row_counts.flags);
+    expect(wb.getWorksheet('有效预警清单')!.actualRowCount).toBe(1 + manifest.row_counts.flags);
   });
 
   it('embeds the data as JSON in the HTML and refers to nothing outside it', () => {
