@@ -9,6 +9,10 @@ import { columnLabel, datasetLabel, enumLabels } from './contract.ts';
 export const rowReject = {
   required: { zh: '必填项为空', en: 'a required cell is empty' },
   bad_region_code: { zh: '不是6位行政区划代码', en: 'not a 6-digit administrative division code' },
+  unknown_region_code: {
+    zh: '不是已知的行政区划代码（GB/T 2260 区划代码表中没有）',
+    en: 'not a known administrative division code (not in the GB/T 2260 list)',
+  },
   bad_int: { zh: '不是整数', en: 'not a whole number' },
   bad_number: { zh: '不是数字', en: 'not a number' },
   bad_percent: { zh: '不是百分比（0–100，可带%）', en: 'not a percentage (0–100, an optional % sign)' },

@@ -11,7 +11,7 @@ import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 const blanks = [null, '', ' ', '   '];
 const cellsByType: Record<Column['type'], string[]> = {
   text: ['abc', ' abc ', '市场监督管理局', 'x '],
-  region_code: ['110101', ' 110101 ', '11010', '1101011', 'abcdef', '１１０１０１', '110101\t'],
+  region_code: ['110101', ' 110101 ', '999999', '11010', '1101011', 'abcdef', '１１０１０１', '110101\t'],
   int: ['0', '12', '12.0', '12.5', '-1', '1,200', ' 7 ', 'x', '99999999999999999999', '+3'],
   number: ['0', '1.5', '-2', '1e3', ' 3 ', 'x', '1,234.5', '.5'],
   percent: ['0', '50', '50%', '100', '100.5', '-1', 'x', ' 99 '],
