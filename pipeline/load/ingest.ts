@@ -14,6 +14,7 @@ import { stageRows } from './stage-rows.ts';
 import { stageParquet } from './stage-parquet.ts';
 import { locate, type Breakpoint, type Staged } from './staged.ts';
 import { writeRejects, type RejectRow } from './rejects.ts';
+import { UnreadableFileError } from '../readers/index.ts';
 
 export type IngestStatus = 'loaded' | 'skipped' | 'refused';
 
@@ -77,7 +78,6 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
   try {
     source = await openSource(db, path, options.dataset);
   } catch (err) {
-    const loadCode = (err as { loadCode?: string }).loadCode;
     return {
       file,
       dataset: options.dataset ?? null,
@@ -85,8 +85,7 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
       loaded: 0,
       rejected: 0,
       message: (err as Error).message,
-      code: loadCode ?? 'unreadable',
-      params: loadCode ? {} : { detail: (err as Error).message },
+      ...refusalOf(err),
     };
   }
   const dataset = source.contract?.name ?? null;
@@ -205,8 +204,8 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
     };
   } catch (err) {
     const message = err instanceof CountMismatchError ? err.message : `${file}: ${(err as Error).message}`;
-    const code = err instanceof CountMismatchError ? 'count_mismatch' : 'unreadable';
-    const params = err instanceof CountMismatchError ? err.params : { detail: (err as Error).message };
+    const { code, params } =
+      err instanceof CountMismatchError ? { code: 'count_mismatch', params: err.params } : refusalOf(err);
     await db.runFile('load/finish_load', {
       load_id: loadId,
       status: 'refused',
@@ -292,12 +291,7 @@ export async function checkFile(
   try {
     source = await openSource(db, path, options.dataset);
   } catch (err) {
-    const loadCode = (err as { loadCode?: string }).loadCode;
-    return refused(options.dataset ?? null, {
-      code: loadCode ?? 'unreadable',
-      params: loadCode ? {} : { detail: (err as Error).message },
-      message: (err as Error).message,
-    });
+    return refused(options.dataset ?? null, { ...refusalOf(err), message: (err as Error).message });
   }
   const dataset = source.contract?.name ?? null;
   const problem = fileProblem(source);
@@ -332,14 +326,20 @@ export async function checkFile(
   } catch (err) {
     return err instanceof CountMismatchError
       ? refused(dataset, { code: 'count_mismatch', params: err.params, message: err.message })
-      : refused(dataset, {
-          code: 'unreadable',
-          params: { detail: (err as Error).message },
-          message: `${file}: ${(err as Error).message}`,
-        });
+      : refused(dataset, { ...refusalOf(err), message: `${file}: ${(err as Error).message}` });
   } finally {
     await releaseStaged(db, staged);
   }
+}
+
+/**
+ * A file no reader could read, as a load message code: a reader's own code (a damaged workbook, a Parquet file cut
+ * short: each with advice on what to send instead), a refusal the loader named, else `unreadable` with the error.
+ */
+function refusalOf(err: unknown): { code: string; params: Record<string, unknown> } {
+  if (err instanceof UnreadableFileError) return { code: err.loadCode, params: err.loadParams };
+  const loadCode = (err as { loadCode?: string }).loadCode;
+  return loadCode ? { code: loadCode, params: {} } : { code: 'unreadable', params: { detail: (err as Error).message } };
 }
 
 /** Why a whole file cannot be loaded (unreadable, unknown dataset, wrong header), before any row is read. */

@@ -3,6 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { ingestFile } from '../../pipeline/load/index.ts';
+import { checkFile } from '../../pipeline/load/ingest.ts';
+import { renderLoadMessage } from '../../pipeline/vocabulary/index.ts';
+import { CJK, latinWords } from '../vocabulary/language-rules.ts';
 import { csv, decisionHeader, workspace, type Workspace } from './fixtures.ts';
 
 let ws: Workspace;
@@ -241,6 +244,24 @@ describe('refused files', () => {
     const result = await ingestFile(ws.db, ws.file('misc.csv', csv('foo,bar', '1,2')));
     expect(result.status).toBe('refused');
     expect(result.message).toContain('cannot tell which dataset');
+  });
+
+  it.each([
+    ['enforcement_decisions_fake.xlsx', 'this is not a zip', 'unreadable_xlsx', 'WPS'],
+    ['enforcement_decisions_fake.parquet', 'PAR1 but not really', 'unreadable_parquet', 'CSV'],
+    ['enforcement_decisions_fake.jsonl', 'case_id,region_code\nA1,110101\n', 'unreadable_jsonl', 'CSV'],
+  ])('refuses an unreadable %s with a coded reason in one language and advice', async (name, bytes, code, advice) => {
+    const path = ws.file(name, bytes);
+    for (const result of [await checkFile(ws.db, path), await ingestFile(ws.db, path)]) {
+      expect(result).toMatchObject({ status: 'refused', code });
+      const zh = renderLoadMessage(result.code, result.params, 'zh');
+      const en = renderLoadMessage(result.code, result.params, 'en');
+      expect(zh).toContain(advice);
+      expect(en).toContain(advice);
+      expect(latinWords(zh)).toEqual([]);
+      expect(en).not.toMatch(CJK);
+      expect(`${zh} ${en}`).not.toMatch(/signature|magic|0x|\{/i);
+    }
   });
 
   it('keeps what was loaded before when a later file is refused', async () => {
