@@ -376,6 +376,7 @@ export const en: Record<MessageKey, string> = {
   'insp.missingColumn': 'Missing columns: {cols}',
   'insp.unknownColumn': 'Unknown columns: {cols}',
   'insp.p.id': 'inspector id is empty',
+  'insp.p.example': 'inspector id {id} is an example row of the template; delete it and enter real inspectors',
   'insp.p.dup': 'inspector id {id} appears more than once',
   'insp.p.name': 'name is empty',
   'insp.p.province': 'home province must be 6 digits ending 0000, found "{v}"',

@@ -371,6 +371,7 @@ export const zh = {
   'insp.missingColumn': '缺少列：{cols}',
   'insp.unknownColumn': '无法识别的列：{cols}',
   'insp.p.id': '检查员编号为空',
+  'insp.p.example': '检查员编号 {id} 是模板中的示例行，请删除该行后填入真实检查员',
   'insp.p.dup': '检查员编号 {id} 在文件中重复',
   'insp.p.name': '姓名为空',
   'insp.p.province': '籍贯省份代码应为以 0000 结尾的 6 位数字，实为“{v}”',
