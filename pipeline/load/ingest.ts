@@ -1,6 +1,7 @@
 // Loads one file as one transaction: stage → validate → insert good rows → keep every bad row verbatim →
 // supersede older rows of the same key → check loaded + rejected = records → record the load.
 // Anything that goes wrong rolls the whole file back; the load_log says why.
+import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Database } from '../db/index.ts';
 import { describeHeaderProblem } from '../contracts/header-match.ts';
@@ -38,8 +39,54 @@ export interface IngestOptions {
   dataset?: string;
   /** Who asked: cli | upload | inbox | demo. */
   source?: string;
+  /** The account that asked (an upload's user): load_log.loaded_by, shown on the 数据 page's load list. */
+  loadedBy?: string;
   /** Called as XLSX / JSON Lines rows are read, with the number read so far (every few thousand rows). */
   onRows?: (rowsRead: number) => void;
+  /**
+   * Skip, without reading or hashing it, a file whose path, size and modification time match a file whose content a
+   * load holds (load_file_stats): the inbox job, which finds the same files every 10 minutes. When any differs the
+   * file is hashed and the hash decides, as without this option.
+   */
+  skipUnchanged?: boolean;
+}
+
+/** A file's size and modification time (nanoseconds), what load_file_stats compares. */
+interface FileStat {
+  size: bigint;
+  mtimeNs: bigint;
+}
+
+function fileStat(path: string): FileStat | undefined {
+  try {
+    const st = statSync(path, { bigint: true });
+    return { size: st.size, mtimeNs: st.mtimeNs };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Remembers what the file looked like when a load held its content: only when the file did not change while it was
+ * read (the same size and time before and after), so a remembered stat always belongs to the hashed content.
+ * Uploads are not remembered: each lies in a scratch file of its own, never seen again.
+ */
+async function rememberFile(
+  db: Database,
+  path: string,
+  before: FileStat | undefined,
+  content: { sha256: string; dataset: string; load_id: number },
+  options: IngestOptions,
+): Promise<void> {
+  if (!before || options.source === 'upload') return;
+  const after = fileStat(path);
+  if (!after || after.size !== before.size || after.mtimeNs !== before.mtimeNs) return;
+  await db.runFile('load/remember_file', {
+    file_path: path,
+    file_size: String(before.size),
+    file_mtime_ns: String(before.mtimeNs),
+    ...content,
+  });
 }
 
 export class CountMismatchError extends Error {
@@ -73,6 +120,29 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   await db.runFile('load/mark_interrupted');
+  const stat = fileStat(path);
+  if (options.skipUnchanged && stat) {
+    const seen = (
+      await db.allFile<{ load_id: number; file_name: string; dataset: string }>('load/find_unchanged', {
+        file_path: path,
+        file_size: String(stat.size),
+        file_mtime_ns: String(stat.mtimeNs),
+        dataset: options.dataset ?? null,
+      })
+    )[0];
+    if (seen)
+      return {
+        file,
+        dataset: seen.dataset,
+        status: 'skipped',
+        loaded: 0,
+        rejected: 0,
+        message: `unchanged since load ${seen.load_id} (${seen.file_name}): same path, size and modification time`,
+        code: 'skipped',
+        params: { earlier: seen.load_id, earlier_file: seen.file_name },
+        load_id: seen.load_id,
+      };
+  }
 
   let source: OpenedSource;
   try {
@@ -98,6 +168,13 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
     )[0];
     if (earlier) {
       closeSource(source);
+      await rememberFile(
+        db,
+        path,
+        stat,
+        { sha256: source.sha256, dataset: source.contract.name, load_id: earlier.load_id },
+        options,
+      );
       return {
         file,
         dataset,
@@ -126,6 +203,7 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
       message_params: JSON.stringify(problem.params ?? {}),
       source: options.source ?? 'cli',
       total_ms: elapsed(),
+      loaded_by: options.loadedBy ?? null,
     });
     return {
       file,
@@ -148,6 +226,7 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
     dataset: contract.name,
     format: source.format,
     source: options.source ?? 'cli',
+    loaded_by: options.loadedBy ?? null,
   });
   let staged: Staged | undefined;
   try {
@@ -187,6 +266,7 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
       return { loaded, rejected, superseded, records: s.records };
     });
     profile('committed', elapsed());
+    await rememberFile(db, path, stat, { sha256: source.sha256, dataset: contract.name, load_id: loadId }, options);
     const message = `${result.loaded} loaded, ${result.rejected} rejected${result.superseded ? `, ${result.superseded} older rows superseded` : ''}`;
     return {
       file,

@@ -1,4 +1,5 @@
 // Loading whole files: formats and encodings, repeat = no-op, supersede, refused headers, source lines.
+import { utimesSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
@@ -162,6 +163,45 @@ describe('source lines', () => {
       { line: 6, code: 'too_many_fields' },
       { line: 8, code: 'bad_region_code' },
     ]);
+  });
+});
+
+describe('an inbox pass over files already loaded', () => {
+  const row = (id: string) => csv(decisionHeader, `${id},110101,局,license,2024-01-05,,0,1`);
+  const inbox = { source: 'inbox', skipUnchanged: true } as const;
+
+  it('skips a file of unchanged path, size and modification time without hashing it, and hashes one that changed', async () => {
+    const path = ws.file('enforcement_decisions_in.csv', row('A1'));
+    const first = await ingestFile(ws.db, path, { source: 'cli' });
+    expect(first.status).toBe('loaded');
+    const again = await ingestFile(ws.db, path, inbox);
+    expect(again).toMatchObject({ status: 'skipped', code: 'skipped', load_id: first.load_id });
+    expect(again.message).toMatch(/^unchanged since load/);
+    // the same bytes, touched: the stat differs, so the file is hashed; the hash says it is the same content
+    utimesSync(path, new Date('2030-01-01'), new Date('2030-01-01'));
+    const touched = await ingestFile(ws.db, path, inbox);
+    expect(touched).toMatchObject({ status: 'skipped', load_id: first.load_id });
+    expect(touched.message).toMatch(/^same content as load/);
+    // … and remembered, so the next pass reads nothing again
+    expect((await ingestFile(ws.db, path, inbox)).message).toMatch(/^unchanged since load/);
+    // new content at the same path: loaded, whatever the stat said before
+    writeFileSync(path, row('A2'));
+    expect(await ingestFile(ws.db, path, inbox)).toMatchObject({ status: 'loaded', loaded: 1 });
+    expect((await ingestFile(ws.db, path, inbox)).message).toMatch(/^unchanged since load/);
+  });
+
+  it('hashes a file loaded before the sizes and times were kept once, then skips it unread', async () => {
+    const path = ws.file('enforcement_decisions_old.csv', row('B1'));
+    await ingestFile(ws.db, path);
+    await ws.db.run('DELETE FROM load_file_stats');
+    expect((await ingestFile(ws.db, path, inbox)).message).toMatch(/^same content as load/);
+    expect((await ingestFile(ws.db, path, inbox)).message).toMatch(/^unchanged since load/);
+  });
+
+  it('never skips unread without being asked (a command line load hashes every file)', async () => {
+    const path = ws.file('enforcement_decisions_cli.csv', row('C1'));
+    await ingestFile(ws.db, path);
+    expect((await ingestFile(ws.db, path)).message).toMatch(/^same content as load/);
   });
 });
 

@@ -134,6 +134,7 @@ export const en: Record<MessageKey, string> = {
   'col.format': 'Format',
   'col.encoding': 'Encoding',
   'col.source': 'Source',
+  'col.loaded_by': 'Uploaded by',
   'col.superseded': 'Superseded',
   'col.total_ms': 'ms',
   'col.started_at': 'Started',

@@ -132,6 +132,7 @@ export const zh = {
   'col.format': '格式',
   'col.encoding': '编码',
   'col.source': '来源',
+  'col.loaded_by': '上传人',
   'col.superseded': '被替代',
   'col.total_ms': '耗时(ms)',
   'col.started_at': '开始时间',
