@@ -11,6 +11,7 @@ import type { AutoRefreshOptions } from './plugins/figures.ts';
 import { jobDefinitions, startScheduler, type JobEvent } from '../jobs/index.ts';
 import type { EarlyServer } from './listen-first.ts';
 import { lazySchemaCompilers } from './lazy-schemas.ts';
+import { cliWord, langFrom, type Lang } from '../vocabulary/index.ts';
 
 export interface ServeOptions {
   port?: number;
@@ -28,6 +29,8 @@ export interface ServeOptions {
   early?: EarlyServer;
   /** compile route schemas on first use, the rest in the background once listening (lazy-schemas.ts) */
   lazySchemas?: boolean;
+  /** the language of what the start prints (the command's --lang; else SHIFAN_LANG / LANG as the CLI reads them) */
+  lang?: Lang;
 }
 
 // parsed before anything heavy loads (`shifan serve` checks its flags, then listens); kept importable from here
@@ -42,12 +45,13 @@ export async function startServer(
   const out = opts.out ?? process.stdout;
   const host = opts.host ?? '127.0.0.1';
   const port = opts.port ?? 8080;
+  const lang = opts.lang ?? langFrom(undefined, process.env);
   const admin = await ensureAdmin(db);
   if (admin)
-    out.write(`first start: created user ${admin.username}, password (shown once, store it now): ${admin.password}\n`);
+    out.write(`${cliWord('serve.firstAdmin', lang, { username: admin.username, password: admin.password })}\n`);
   const staticDir = opts.staticDir ?? defaultStaticDir();
   if (!existsSync(join(staticDir, 'index.html')))
-    out.write(`the dashboard is not built (${staticDir}); run \`npm run build\` — the API works meanwhile\n`);
+    out.write(`${cliWord('serve.notBuilt', lang, { dir: staticDir, command: '`npm run build`' })}\n`);
   // Cookies are Secure unless served over plain http on a loopback address (documented in pipeline/api/README.md).
   const loopback = host === '127.0.0.1' || host === 'localhost' || host === '::1';
   const secureCookies = process.env.SHIFAN_INSECURE_COOKIES === '1' ? false : !loopback;
@@ -97,7 +101,8 @@ export async function startServer(
   const address = app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}/`;
-  out.write(`shifan is running at ${url} (API docs: ${url}docs); Ctrl-C stops it\n`);
+  out.write(`${cliWord('serve.running', lang, { url, docs: `${url}docs` })}\n`);
+  if (admin) out.write(`${cliWord('serve.login', lang, { url, username: admin.username })}\n`);
   return { app, url };
 }
 

@@ -21,12 +21,13 @@ function say(code: JobMessageCode, params: Params): Pick<JobOutcome, 'summary' |
 /**
  * Inbox watch. Files stay where they are: the loader skips a file whose SHA-256 it has loaded already, so a
  * file sent twice, or left in the inbox, is loaded once; moving files would hide from analysts what was sent and
- * break re-runs of `shifan demo`. The cost is hashing every inbox file every 10 minutes, which is small.
+ * break re-runs of `shifan demo`. A file whose path, size and modification time are those of a file already loaded
+ * is skipped without being read at all (`skipUnchanged`); only a new or changed file is hashed.
  */
 export async function inboxJob({ db }: JobContext): Promise<JobOutcome> {
   const dir = defaultInboxDir();
   if (!existsSync(dir)) return { ...say('inbox.missing', { dir }), warning: true, details: { dir } };
-  const results = await ingestPaths(db, [dir], { source: 'inbox' });
+  const results = await ingestPaths(db, [dir], { source: 'inbox', skipUnchanged: true });
   const count = (status: string) => results.filter((r) => r.status === status).length;
   const loaded = count('loaded');
   const refused = count('refused');

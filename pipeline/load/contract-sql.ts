@@ -47,6 +47,17 @@ export interface Check {
   value?: string;
 }
 
+/**
+ * TRUE when a well-formed region code is neither an administrative division of the vendored GB/T 2260 list (the
+ * `divisions` table, pipeline/reference) nor a region of the directory (`regions`): one anti-join for the whole
+ * file, never a look-up per row from Node. The directory counts too because the division list is one edition (2023)
+ * and a named region's code of an earlier year, since merged or renamed, must still load with its own data. A blank
+ * or malformed cell is NULL here and left to the required and bad_region_code checks.
+ */
+function unknownDivision(typed: string): string {
+  return `coalesce(${typed} NOT IN (SELECT region_code FROM divisions UNION ALL SELECT region_code FROM regions), false)`;
+}
+
 /** Per-cell checks on the raw value (r) and its typed value (t). */
 function cellChecks(contract: DatasetContract, col: Column, raw: string, typed: string): Check[] {
   const checks: Check[] = [];
@@ -62,6 +73,14 @@ function cellChecks(contract: DatasetContract, col: Column, raw: string, typed: 
       code,
       fails: `(NOT is_blank(${raw}) AND ${typed} IS NULL)`,
       message: `${col.name}: ${rowRejectCodes[code as keyof typeof rowRejectCodes] ?? code}${allowed}`,
+    });
+  }
+  if (col.type === 'region_code') {
+    checks.push({
+      column: col.name,
+      code: 'unknown_region_code',
+      fails: unknownDivision(typed),
+      message: `${col.name}: ${rowRejectCodes.unknown_region_code}`,
     });
   }
   const { min, max } = bounds(col);
@@ -91,11 +110,29 @@ export function failureChecks(contract: DatasetContract, rawRef: (c: Column) => 
   const rules: Check[] = (contract.rules ?? []).map((r) => ({
     column: r.column,
     code: r.code,
-    fails: ruleFails(r),
+    fails: ruleFailsOnReadCells(contract, r, rawRef),
     message: r.message,
     value: `CAST(${quoteIdent(r.column)} AS VARCHAR)`,
   }));
   return [...cell, ...rules];
+}
+
+/** The contract's columns a rule's check names (as whole identifiers). */
+export function ruleColumns(contract: DatasetContract, rule: RowRule): Column[] {
+  return contract.columns.filter((c) => new RegExp(`(^|[^A-Za-z0-9_])${c.name}($|[^A-Za-z0-9_])`).test(rule.check));
+}
+
+/**
+ * A rule's reason, given only when every cell it reads was readable: a cell already refused for its own type or
+ * allowed values is NULL once typed, and a rule over it (an outcome "missing" beside a filled date) would add a
+ * second, false reason to the row. The row fails either way (the cell's own check), so the set of failing rows —
+ * rowFailsExpr — is unchanged.
+ */
+function ruleFailsOnReadCells(contract: DatasetContract, rule: RowRule, rawRef: (c: Column) => string): string {
+  const unread = ruleColumns(contract, rule)
+    .filter((c) => c.type !== 'text')
+    .map((c) => `(NOT is_blank(${rawRef(c)}) AND ${quoteIdent(c.name)} IS NULL)`);
+  return unread.length ? `(${ruleFails(rule)} AND NOT (${unread.join(' OR ')}))` : ruleFails(rule);
 }
 
 /** A rule fails only when its check is FALSE: NULLs are fine (emptiness is checked per column). */
@@ -119,6 +156,7 @@ export function rowFailsExpr(
     const out: string[] = [];
     if (isRequired(contract, col) && !col.derive) out.push(`${t} IS NULL`);
     else if (col.type !== 'text') out.push(`CASE WHEN ${t} IS NULL THEN NOT is_blank(${rawRef(col)}) ELSE false END`);
+    if (col.type === 'region_code') out.push(unknownDivision(t));
     const { min, max } = bounds(col);
     if (min !== undefined) out.push(`${t} < ${min}`);
     if (max !== undefined) out.push(`${t} > ${max}`);

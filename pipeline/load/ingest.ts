@@ -1,6 +1,7 @@
 // Loads one file as one transaction: stage → validate → insert good rows → keep every bad row verbatim →
 // supersede older rows of the same key → check loaded + rejected = records → record the load.
 // Anything that goes wrong rolls the whole file back; the load_log says why.
+import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Database } from '../db/index.ts';
 import { describeHeaderProblem } from '../contracts/header-match.ts';
@@ -14,6 +15,7 @@ import { stageRows } from './stage-rows.ts';
 import { stageParquet } from './stage-parquet.ts';
 import { locate, type Breakpoint, type Staged } from './staged.ts';
 import { writeRejects, type RejectRow } from './rejects.ts';
+import { UnreadableFileError } from '../readers/index.ts';
 
 export type IngestStatus = 'loaded' | 'skipped' | 'refused';
 
@@ -37,8 +39,54 @@ export interface IngestOptions {
   dataset?: string;
   /** Who asked: cli | upload | inbox | demo. */
   source?: string;
+  /** The account that asked (an upload's user): load_log.loaded_by, shown on the 数据 page's load list. */
+  loadedBy?: string;
   /** Called as XLSX / JSON Lines rows are read, with the number read so far (every few thousand rows). */
   onRows?: (rowsRead: number) => void;
+  /**
+   * Skip, without reading or hashing it, a file whose path, size and modification time match a file whose content a
+   * load holds (load_file_stats): the inbox job, which finds the same files every 10 minutes. When any differs the
+   * file is hashed and the hash decides, as without this option.
+   */
+  skipUnchanged?: boolean;
+}
+
+/** A file's size and modification time (nanoseconds), what load_file_stats compares. */
+interface FileStat {
+  size: bigint;
+  mtimeNs: bigint;
+}
+
+function fileStat(path: string): FileStat | undefined {
+  try {
+    const st = statSync(path, { bigint: true });
+    return { size: st.size, mtimeNs: st.mtimeNs };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Remembers what the file looked like when a load held its content: only when the file did not change while it was
+ * read (the same size and time before and after), so a remembered stat always belongs to the hashed content.
+ * Uploads are not remembered: each lies in a scratch file of its own, never seen again.
+ */
+async function rememberFile(
+  db: Database,
+  path: string,
+  before: FileStat | undefined,
+  content: { sha256: string; dataset: string; load_id: number },
+  options: IngestOptions,
+): Promise<void> {
+  if (!before || options.source === 'upload') return;
+  const after = fileStat(path);
+  if (!after || after.size !== before.size || after.mtimeNs !== before.mtimeNs) return;
+  await db.runFile('load/remember_file', {
+    file_path: path,
+    file_size: String(before.size),
+    file_mtime_ns: String(before.mtimeNs),
+    ...content,
+  });
 }
 
 export class CountMismatchError extends Error {
@@ -72,12 +120,34 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
   const started = performance.now();
   const elapsed = () => Math.round(performance.now() - started);
   await db.runFile('load/mark_interrupted');
+  const stat = fileStat(path);
+  if (options.skipUnchanged && stat) {
+    const seen = (
+      await db.allFile<{ load_id: number; file_name: string; dataset: string }>('load/find_unchanged', {
+        file_path: path,
+        file_size: String(stat.size),
+        file_mtime_ns: String(stat.mtimeNs),
+        dataset: options.dataset ?? null,
+      })
+    )[0];
+    if (seen)
+      return {
+        file,
+        dataset: seen.dataset,
+        status: 'skipped',
+        loaded: 0,
+        rejected: 0,
+        message: `unchanged since load ${seen.load_id} (${seen.file_name}): same path, size and modification time`,
+        code: 'skipped',
+        params: { earlier: seen.load_id, earlier_file: seen.file_name },
+        load_id: seen.load_id,
+      };
+  }
 
   let source: OpenedSource;
   try {
     source = await openSource(db, path, options.dataset);
   } catch (err) {
-    const loadCode = (err as { loadCode?: string }).loadCode;
     return {
       file,
       dataset: options.dataset ?? null,
@@ -85,8 +155,7 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
       loaded: 0,
       rejected: 0,
       message: (err as Error).message,
-      code: loadCode ?? 'unreadable',
-      params: loadCode ? {} : { detail: (err as Error).message },
+      ...refusalOf(err),
     };
   }
   const dataset = source.contract?.name ?? null;
@@ -99,6 +168,13 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
     )[0];
     if (earlier) {
       closeSource(source);
+      await rememberFile(
+        db,
+        path,
+        stat,
+        { sha256: source.sha256, dataset: source.contract.name, load_id: earlier.load_id },
+        options,
+      );
       return {
         file,
         dataset,
@@ -127,6 +203,7 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
       message_params: JSON.stringify(problem.params ?? {}),
       source: options.source ?? 'cli',
       total_ms: elapsed(),
+      loaded_by: options.loadedBy ?? null,
     });
     return {
       file,
@@ -149,6 +226,7 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
     dataset: contract.name,
     format: source.format,
     source: options.source ?? 'cli',
+    loaded_by: options.loadedBy ?? null,
   });
   let staged: Staged | undefined;
   try {
@@ -188,6 +266,7 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
       return { loaded, rejected, superseded, records: s.records };
     });
     profile('committed', elapsed());
+    await rememberFile(db, path, stat, { sha256: source.sha256, dataset: contract.name, load_id: loadId }, options);
     const message = `${result.loaded} loaded, ${result.rejected} rejected${result.superseded ? `, ${result.superseded} older rows superseded` : ''}`;
     return {
       file,
@@ -205,8 +284,8 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
     };
   } catch (err) {
     const message = err instanceof CountMismatchError ? err.message : `${file}: ${(err as Error).message}`;
-    const code = err instanceof CountMismatchError ? 'count_mismatch' : 'unreadable';
-    const params = err instanceof CountMismatchError ? err.params : { detail: (err as Error).message };
+    const { code, params } =
+      err instanceof CountMismatchError ? { code: 'count_mismatch', params: err.params } : refusalOf(err);
     await db.runFile('load/finish_load', {
       load_id: loadId,
       status: 'refused',
@@ -292,12 +371,7 @@ export async function checkFile(
   try {
     source = await openSource(db, path, options.dataset);
   } catch (err) {
-    const loadCode = (err as { loadCode?: string }).loadCode;
-    return refused(options.dataset ?? null, {
-      code: loadCode ?? 'unreadable',
-      params: loadCode ? {} : { detail: (err as Error).message },
-      message: (err as Error).message,
-    });
+    return refused(options.dataset ?? null, { ...refusalOf(err), message: (err as Error).message });
   }
   const dataset = source.contract?.name ?? null;
   const problem = fileProblem(source);
@@ -332,14 +406,20 @@ export async function checkFile(
   } catch (err) {
     return err instanceof CountMismatchError
       ? refused(dataset, { code: 'count_mismatch', params: err.params, message: err.message })
-      : refused(dataset, {
-          code: 'unreadable',
-          params: { detail: (err as Error).message },
-          message: `${file}: ${(err as Error).message}`,
-        });
+      : refused(dataset, { ...refusalOf(err), message: `${file}: ${(err as Error).message}` });
   } finally {
     await releaseStaged(db, staged);
   }
+}
+
+/**
+ * A file no reader could read, as a load message code: a reader's own code (a damaged workbook, a Parquet file cut
+ * short: each with advice on what to send instead), a refusal the loader named, else `unreadable` with the error.
+ */
+function refusalOf(err: unknown): { code: string; params: Record<string, unknown> } {
+  if (err instanceof UnreadableFileError) return { code: err.loadCode, params: err.loadParams };
+  const loadCode = (err as { loadCode?: string }).loadCode;
+  return loadCode ? { code: loadCode, params: {} } : { code: 'unreadable', params: { detail: (err as Error).message } };
 }
 
 /** Why a whole file cannot be loaded (unreadable, unknown dataset, wrong header), before any row is read. */

@@ -16,6 +16,7 @@ import {
   type CsvScan,
   type FileFormat,
   type XlsxSheetStream,
+  UnreadableFileError,
 } from '../readers/index.ts';
 import { detectDataset } from './detect-dataset.ts';
 import { parquetColumns } from './stage-parquet.ts';
@@ -97,11 +98,28 @@ export async function openSource(db: Database, path: string, datasetName?: strin
       }
       for (const r of records)
         rows.push({ line: r.line, values: keys.map((k) => jsonCellText(r.record[k])), raw: r.raw });
+      // not one line is a JSON object: the file is not JSON Lines at all (binary, a CSV renamed, one JSON array)
+      if (records.length === 0 && rejects.length > 0)
+        throw new UnreadableFileError(
+          `${basename(path)}: no line is a JSON object, so this is not a JSON Lines file; export one object per line, or send CSV`,
+          'unreadable_jsonl',
+          { lines: rejects.length },
+          rejects[0].message,
+        );
       fields = keys;
       source.rows = rows;
       source.readerRejects = rejects;
     } else {
-      fields = await parquetColumns(db, path);
+      try {
+        fields = await parquetColumns(db, path);
+      } catch (err) {
+        throw new UnreadableFileError(
+          `${basename(path)}: not a readable Parquet file (${(err as Error).message}); export it again, or send CSV`,
+          'unreadable_parquet',
+          {},
+          (err as Error).message,
+        );
+      }
     }
   }
   source.fields = fields;

@@ -14,3 +14,4 @@ export {
 } from './xlsx.ts';
 export { readJsonl, jsonCellText, type JsonlLine } from './jsonl.ts';
 export { formatOf, reportFormatOf, type FileFormat, type ReportFileFormat } from './format.ts';
+export { UnreadableFileError, type UnreadableCode } from './unreadable.ts';

@@ -6,6 +6,7 @@ import { rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type ExcelJS from 'exceljs';
+import { UnreadableFileError } from './unreadable.ts';
 
 /**
  * XLSX files larger than this are refused before reading. A full sheet (1,048,576 rows, Excel's limit) of the
@@ -34,7 +35,7 @@ export interface XlsxSheetStream {
   close(): Promise<void>;
 }
 
-export class XlsxTooLargeError extends Error {
+export class XlsxTooLargeError extends UnreadableFileError {
   override name = 'XlsxTooLargeError';
 }
 
@@ -67,9 +68,11 @@ export async function openXlsxSheet(
   const size = statSync(path).size;
   if (size > XLSX_MAX_BYTES) {
     if (options.tempDir) rmSync(options.tempDir, { recursive: true, force: true });
+    const figures = { size_mb: Math.round(size / 2 ** 20), limit_mb: XLSX_MAX_BYTES / 2 ** 20 };
     throw new XlsxTooLargeError(
-      `${basename(path)}: XLSX 文件 ${(size / 2 ** 20).toFixed(0)} MB，超过 ${XLSX_MAX_BYTES / 2 ** 20} MB 上限，请另存为 CSV 后报送 ` +
-        `(the XLSX file is larger than the ${XLSX_MAX_BYTES / 2 ** 20} MB limit; save it as CSV, which has no such limit)`,
+      `${basename(path)}: the XLSX file is ${figures.size_mb} MB, larger than the ${figures.limit_mb} MB limit; save it as CSV, which has no such limit`,
+      'xlsx_too_large',
+      figures,
     );
   }
   // ../../pipeline/readers/ from this file and from the compiled dist/cli alike (both sit two folders down).
@@ -98,7 +101,12 @@ export async function openXlsxSheet(
     const m = messages.shift()!;
     if (m.type === 'error') {
       await close();
-      throw new Error(`${basename(path)}: XLSX 文件无法读取 (the XLSX file cannot be read): ${m.message}`);
+      throw new UnreadableFileError(
+        `${basename(path)}: not a readable XLSX workbook (${m.message}); save it again as .xlsx from Excel or WPS, or send CSV`,
+        'unreadable_xlsx',
+        {},
+        m.message,
+      );
     }
     return m;
   };

@@ -97,7 +97,8 @@ export interface ImportResult {
 
 /**
  * Loads inspectors from a UTF-8 CSV with the header inspector_id,name,home_province_code,load_cap,active.
- * Rows replace earlier rows with the same inspector_id. Any bad row refuses the whole file, naming its line.
+ * Rows replace earlier rows with the same inspector_id. Any bad row refuses the whole file, naming its line and
+ * every bad cell of it.
  */
 export async function importInspectors(
   db: Database,
@@ -107,18 +108,18 @@ export async function importInspectors(
   fileName = path,
 ): Promise<ImportResult> {
   const rows = await db.allFile<
-    InspectorRow & { line: number; problem: string | null; problem_value: string | null; copies: number }
+    InspectorRow & { line: number; problems: Array<{ code: string; value: string }>; copies: number }
   >('spotcheck/inspectors_read', { path });
-  const problems = rows.filter((r) => r.problem !== null);
-  if (problems.length > 0) {
-    throw new CodedError('inspectors.bad_rows', {
-      file: fileName,
-      count: problems.length,
-      problems: problems.slice(0, 20).map((p) => ({
-        code: `inspectors.${p.problem}`,
-        params: { file: fileName, line: Number(p.line), value: p.problem_value ?? '', copies: Number(p.copies) },
+  const bad = rows.filter((r) => r.problems.length > 0);
+  if (bad.length > 0) {
+    // every bad cell of a row, not only its first: a row fixed one cell at a time would come back again and again
+    const cells = bad.flatMap((r) =>
+      r.problems.map((p) => ({
+        code: `inspectors.${p.code}`,
+        params: { file: fileName, line: Number(r.line), value: p.value, copies: Number(r.copies) },
       })),
-    });
+    );
+    throw new CodedError('inspectors.bad_rows', { file: fileName, count: bad.length, problems: cells.slice(0, 40) });
   }
   return db.transaction(async () => {
     const clean: InspectorRow[] = rows.map(({ inspector_id, name, home_province_code, load_cap, active }) => ({

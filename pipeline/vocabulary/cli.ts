@@ -151,6 +151,27 @@ export const cliWords = {
     en: '{metric_rows} indicator values; {active} active flags ({new} new, {resolved} resolved); {watch} new watchlist entries',
   },
   'ingest.superseded': { zh: '替换旧数据 {n} 行', en: '{n} superseded' },
+  // the server's start (`shifan serve`, `shifan start`)
+  'serve.computed': {
+    zh: '已计算指标（刷新运行 {run}，{seconds} 秒）：指标值 {metric_rows} 条，有效预警 {flags_active} 条',
+    en: 'computed the indicators (refresh run {run}, {seconds} s): {metric_rows} values, {flags_active} active flags',
+  },
+  'serve.firstAdmin': {
+    zh: '首次启动：已创建管理员账号 {username}，初始密码只显示这一次，请立即保存。密码：{password}',
+    en: 'first start: created user {username}, password (shown once, store it now): {password}',
+  },
+  'serve.notBuilt': {
+    zh: '仪表板尚未构建（{dir}）：请运行 {command}；在此之前 API 照常可用',
+    en: 'the dashboard is not built ({dir}); run {command} — the API works meanwhile',
+  },
+  'serve.running': {
+    zh: 'shifan 已在 {url} 运行（API 文档：{docs}），按 Ctrl-C 停止',
+    en: 'shifan is running at {url} (API docs: {docs}); Ctrl-C stops it',
+  },
+  'serve.login': {
+    zh: '下一步：在浏览器中打开 {url}，用账号 {username} 和上面的初始密码登录，再在“账号”页为同事建立账号',
+    en: "next: open {url} in a browser and log in as {username} with the password above, then create your colleagues' accounts on the Accounts page",
+  },
 } satisfies Record<string, Template>;
 
 export type CliWord = keyof typeof cliWords;

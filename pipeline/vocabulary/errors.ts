@@ -632,6 +632,11 @@ export const errors = {
     zh: '{file}:{line}：检查员编号（inspector_id）为空',
     en: '{file}:{line}: inspector_id is empty',
   },
+  'inspectors.example_row': {
+    status: 400,
+    zh: '{file}:{line}：检查员编号 {value} 是模板中的示例行，请删除该行后填入真实检查员',
+    en: '{file}:{line}: inspector_id {value} is an example row of the template; delete it and enter real inspectors',
+  },
   'inspectors.duplicate_id': {
     status: 400,
     zh: '{file}:{line}：检查员编号 {value} 在文件中出现 {copies} 次',

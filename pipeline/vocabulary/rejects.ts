@@ -9,6 +9,10 @@ import { columnLabel, datasetLabel, enumLabels } from './contract.ts';
 export const rowReject = {
   required: { zh: '必填项为空', en: 'a required cell is empty' },
   bad_region_code: { zh: '不是6位行政区划代码', en: 'not a 6-digit administrative division code' },
+  unknown_region_code: {
+    zh: '不是已知的行政区划代码（GB/T 2260 区划代码表和示范地区名录中都没有）',
+    en: 'not a known administrative division code (neither in the GB/T 2260 list nor in the regions directory)',
+  },
   bad_int: { zh: '不是整数', en: 'not a whole number' },
   bad_number: { zh: '不是数字', en: 'not a number' },
   bad_percent: { zh: '不是百分比（0–100，可带%）', en: 'not a percentage (0–100, an optional % sign)' },
@@ -56,6 +60,19 @@ export const fileRefusal = {
     en: 'loaded + rejected does not equal the records counted in the file',
   },
   empty_file: { zh: '文件没有表头', en: 'the file has no header' },
+  unreadable_xlsx: {
+    zh: '文件不是有效的 XLSX 工作簿（已损坏，或是改了扩展名的其他文件）',
+    en: 'the file is not a valid XLSX workbook (damaged, or another kind of file renamed)',
+  },
+  xlsx_too_large: { zh: 'XLSX 文件超过大小上限', en: 'the XLSX file is larger than the size limit' },
+  unreadable_parquet: {
+    zh: '文件不是可读取的 Parquet 文件（已损坏或未完整导出）',
+    en: 'the file is not a readable Parquet file (damaged or cut short)',
+  },
+  unreadable_jsonl: {
+    zh: '文件中没有一行是 JSON 对象，不是 JSON Lines 文件',
+    en: 'no line of the file is a JSON object, so it is not a JSON Lines file',
+  },
   unreadable: { zh: '文件无法读取', en: 'the file could not be read' },
 } satisfies Record<string, Template>;
 
@@ -131,6 +148,22 @@ export const loadMessage = {
   },
   unsupported_format: fileRefusal.unsupported_format,
   empty_file: fileRefusal.empty_file,
+  unreadable_xlsx: {
+    zh: '文件不是有效的 XLSX 工作簿（可能已损坏，或是改了扩展名的其他文件，如 XLS 或 CSV）。请用 Excel 或 WPS 打开后另存为 XLSX 格式再报送，或改交 CSV 文件',
+    en: 'the file is not a valid XLSX workbook (it may be damaged, or another kind of file renamed, such as .xls or CSV). Open it in Excel or WPS and save it again as .xlsx, or send a CSV file instead',
+  },
+  xlsx_too_large: {
+    zh: 'XLSX 文件 {size_mb} MB，超过 {limit_mb} MB 上限。请另存为 CSV 后报送（CSV 没有此上限）',
+    en: 'the XLSX file is {size_mb} MB, larger than the {limit_mb} MB limit. Save it as CSV and send that (CSV has no such limit)',
+  },
+  unreadable_parquet: {
+    zh: '文件不是可读取的 Parquet 文件（可能已损坏、未完整导出，或是改了扩展名的其他文件）。请重新导出 Parquet 文件，或改交 CSV 文件',
+    en: 'the file is not a readable Parquet file (it may be damaged, cut short, or another kind of file renamed). Export it again, or send a CSV file instead',
+  },
+  unreadable_jsonl: {
+    zh: '文件的 {lines} 行中没有一行是 JSON 对象，不是 JSON Lines 文件。请按每行一个 JSON 对象重新导出，或改交 CSV 文件',
+    en: 'none of the {lines} lines of the file is a JSON object, so it is not a JSON Lines file. Export it again with one JSON object per line, or send a CSV file instead',
+  },
   unreadable: { zh: '文件无法读取（{detail}）', en: 'the file could not be read ({detail})' },
 } satisfies Record<string, Template>;
 

@@ -1,5 +1,5 @@
--- @produces: the rows of an inspector CSV, typed, each with its physical line and the first problem found (a code
---            and the value it rests on, never a sentence)
+-- @produces: the rows of an inspector CSV, typed, each with its physical line and every problem found (a list of
+--            a code and the value it rests on, one per bad cell, never a sentence; empty when the row is fine)
 -- @params: $path VARCHAR
 -- The columns are declared, never sniffed: a file that lacks one or has them in another order fails here
 -- instead of loading shifted values. All are read as text so that bad values become problems, not read errors.
@@ -24,21 +24,19 @@ typed AS (
   FROM raw
 )
 SELECT line, inspector_id, name, home_province_code, load_cap, active,
-  -- the first problem as a code and the value it rests on (pipeline/vocabulary words it: inspectors.*)
-  CASE
-    WHEN coalesce(inspector_id, '') = '' THEN 'empty_id'
-    WHEN copies > 1 THEN 'duplicate_id'
-    WHEN coalesce(name, '') = '' THEN 'empty_name'
-    WHEN NOT regexp_full_match(coalesce(home_province_code, ''), '\d{2}0000') THEN 'bad_province'
-    WHEN load_cap IS NULL OR load_cap < 0 THEN 'bad_load_cap'
-    WHEN active IS NULL THEN 'bad_active'
-  END AS problem,
-  CASE
-    WHEN copies > 1 THEN inspector_id
-    WHEN NOT regexp_full_match(coalesce(home_province_code, ''), '\d{2}0000') THEN coalesce(home_province_code, '')
-    WHEN load_cap IS NULL OR load_cap < 0 THEN coalesce(load_cap_text, '')
-    ELSE active_text
-  END AS problem_value,
+  -- every bad cell as a code and the value it rests on (pipeline/vocabulary words it: inspectors.*)
+  list_filter([
+    CASE WHEN coalesce(inspector_id, '') = '' THEN {'code': 'empty_id', 'value': ''} END,
+    -- the template's example rows (dashboard/src/features/inspectors/parse.ts, EXAMPLE_ID_PREFIX): never imported
+    CASE WHEN starts_with(coalesce(inspector_id, ''), '示例') THEN {'code': 'example_row', 'value': inspector_id} END,
+    CASE WHEN coalesce(inspector_id, '') <> '' AND NOT starts_with(inspector_id, '示例') AND copies > 1
+         THEN {'code': 'duplicate_id', 'value': inspector_id} END,
+    CASE WHEN coalesce(name, '') = '' THEN {'code': 'empty_name', 'value': ''} END,
+    CASE WHEN NOT regexp_full_match(coalesce(home_province_code, ''), '\d{2}0000')
+         THEN {'code': 'bad_province', 'value': coalesce(home_province_code, '')} END,
+    CASE WHEN load_cap IS NULL OR load_cap < 0 THEN {'code': 'bad_load_cap', 'value': coalesce(load_cap_text, '')} END,
+    CASE WHEN active IS NULL THEN {'code': 'bad_active', 'value': coalesce(active_text, '')} END
+  ], x -> x IS NOT NULL) AS problems,
   copies
 FROM typed
 ORDER BY line;

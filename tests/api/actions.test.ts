@@ -97,6 +97,9 @@ describe('POST /api/upload', () => {
     expect(audit.at(-1)).toMatchObject({ actor: 'user:central', subject: `load:${result.load_id}` });
     const loads = (await get(ctx.app, central, '/api/data/loads')).json();
     expect(loads[0].load_id).toBe(result.load_id);
+    // who uploaded it, beside the source (the 数据 page's load list shows it); the inbox and demo loads name nobody
+    expect(loads[0]).toMatchObject({ source: 'upload', loaded_by: 'central' });
+    expect(loads.find((l: { source: string }) => l.source !== 'upload')).toMatchObject({ loaded_by: null });
   });
 
   it('checks a file before it is sent: the same cells the load would reject, and nothing is loaded or logged', async () => {

@@ -1,4 +1,5 @@
-// `shifan serve`: on a fresh database it prints the first admin password once, listens on loopback, answers, and
+// `shifan serve`: on a fresh database it prints the first admin password once (in the command's language, with what
+// to do next), listens on loopback, answers, and
 // stops cleanly on SIGTERM; the second start prints no password.
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -8,8 +9,11 @@ import { describe, expect, it } from 'vitest';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
-function serve(db: string): Promise<{ out: string; stop: () => Promise<number | null>; url: string }> {
-  const child = spawn('node', ['bin/shifan.mjs', '--db', db, 'serve', '--port', '0'], {
+function serve(
+  db: string,
+  lang: 'zh' | 'en',
+): Promise<{ out: string; stop: () => Promise<number | null>; url: string }> {
+  const child = spawn('node', ['bin/shifan.mjs', '--db', db, '--lang', lang, 'serve', '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -22,7 +26,7 @@ function serve(db: string): Promise<{ out: string; stop: () => Promise<number | 
   });
   return new Promise((resolve, reject) => {
     const timer = setInterval(() => {
-      const m = /running at (http:\/\/\S+?)\/? /.exec(out);
+      const m = /(http:\/\/[^\s/]+)\/? /.exec(out);
       if (m) {
         clearInterval(timer);
         resolve({
@@ -45,9 +49,13 @@ function serve(db: string): Promise<{ out: string; stop: () => Promise<number | 
 describe('shifan serve', () => {
   it('prints the first admin password once, answers on loopback and stops on SIGTERM', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'shifan-serve-')), 's.duckdb');
-    const first = await serve(db);
-    const m = /created user admin, password \(shown once, store it now\): (\S+)/.exec(first.out);
-    expect(m).not.toBeNull();
+    const first = await serve(db, 'zh');
+    // the start's lines in the command's language, the password last on its line
+    const m = /首次启动：已创建管理员账号 admin，初始密码只显示这一次，请立即保存。密码：(\S+)/.exec(first.out);
+    expect(m, first.out).not.toBeNull();
+    expect(first.out).toMatch(/shifan 已在 http:\/\/127\.0\.0\.1:\d+\/ 运行/);
+    expect(first.out).toMatch(/下一步：在浏览器中打开 http:\/\/127\.0\.0\.1:\d+\/，用账号 admin 和上面的初始密码登录/);
+    expect(first.out).not.toMatch(/first start|is running at/);
     expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const login = await fetch(`${first.url}/api/auth/login`, {
       method: 'POST',
@@ -56,8 +64,9 @@ describe('shifan serve', () => {
     });
     expect(login.status).toBe(200);
     expect(await first.stop()).toBe(0);
-    const second = await serve(db);
-    expect(second.out).not.toMatch(/password/);
+    const second = await serve(db, 'en');
+    expect(second.out).toMatch(/shifan is running at http:\/\/127\.0\.0\.1:\d+\/ \(API docs: /);
+    expect(second.out).not.toMatch(/password|密码|log in/);
     await second.stop();
   }, 60_000);
 });

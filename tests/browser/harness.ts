@@ -180,9 +180,10 @@ async function waitForServer(child: ChildProcess, baseUrl: string, output: () =>
     try {
       const r = await fetch(`${baseUrl}/api/auth/me`);
       if (r.status === 401 || r.ok) {
-        // "first start: created user admin, password (shown once, store it now): <password>"
-        const m = output().match(/password.*?:\s*(\S+)\s*$/im);
-        const user = output().match(/created user (\S+?),/i)?.[1] ?? 'admin';
+        // "first start: created user admin, password (shown once, store it now): <password>", or in Chinese
+        // "首次启动：已创建管理员账号 admin，…密码：<password>"
+        const m = output().match(/(?:password|密码).*?[:：]\s*(\S+)\s*$/im);
+        const user = output().match(/(?:created user |管理员账号 )(\S+?)[,，]/i)?.[1] ?? 'admin';
         if (m) return { username: user, password: m[1]! };
         if (Date.now() > deadline - 50_000) throw new Error(`server up but no admin password printed:\n${output()}`);
       }

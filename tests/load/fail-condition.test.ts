@@ -4,14 +4,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../pipeline/db/index.ts';
 import { datasets, type Column, type DatasetContract } from '../../pipeline/contracts/index.ts';
-import { failureChecks, rowFailsExpr, typedExpr } from '../../pipeline/load/contract-sql.ts';
+import { failureChecks, ruleColumns, rowFailsExpr, typedExpr } from '../../pipeline/load/contract-sql.ts';
 import { quoteIdent } from '../../pipeline/contracts/ddl.ts';
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 const blanks = [null, '', ' ', '   '];
 const cellsByType: Record<Column['type'], string[]> = {
   text: ['abc', ' abc ', '市场监督管理局', 'x '],
-  region_code: ['110101', ' 110101 ', '11010', '1101011', 'abcdef', '１１０１０１', '110101\t'],
+  region_code: ['110101', ' 110101 ', '999999', '11010', '1101011', 'abcdef', '１１０１０１', '110101\t'],
   int: ['0', '12', '12.0', '12.5', '-1', '1,200', ' 7 ', 'x', '99999999999999999999', '+3'],
   number: ['0', '1.5', '-2', '1e3', ' 3 ', 'x', '1,234.5', '.5'],
   percent: ['0', '50', '50%', '100', '100.5', '-1', 'x', ' 99 '],
@@ -103,6 +103,19 @@ describe('the fast row-fails condition', () => {
       expect(result.failing).toBeGreaterThan(30);
       expect(result.failing).toBeLessThan(570);
       expect(result.disagree).toBe(0);
+    },
+  );
+});
+
+describe('the columns a rule reads', () => {
+  // A rule is left out for a row whose cell it reads was refused for its own type or allowed values; the columns are
+  // found by name in the rule's SQL, so every rule must at least be found to read the column it reports.
+  it.each(datasets.flatMap((d) => (d.rules ?? []).map((r) => [d.name, r.code, d, r] as const)))(
+    'are found for %s rule %s',
+    (_name, _code, contract, rule) => {
+      const names = ruleColumns(contract, rule).map((c) => c.name);
+      expect(names).toContain(rule.column);
+      for (const n of names) expect(rule.check).toMatch(new RegExp(`\\b${n}\\b`));
     },
   );
 });

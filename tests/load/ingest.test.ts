@@ -1,8 +1,12 @@
 // Loading whole files: formats and encodings, repeat = no-op, supersede, refused headers, source lines.
+import { utimesSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import ExcelJS from 'exceljs';
 import { ingestFile } from '../../pipeline/load/index.ts';
+import { checkFile } from '../../pipeline/load/ingest.ts';
+import { renderLoadMessage } from '../../pipeline/vocabulary/index.ts';
+import { CJK, latinWords } from '../vocabulary/language-rules.ts';
 import { csv, decisionHeader, workspace, type Workspace } from './fixtures.ts';
 
 let ws: Workspace;
@@ -162,6 +166,45 @@ describe('source lines', () => {
   });
 });
 
+describe('an inbox pass over files already loaded', () => {
+  const row = (id: string) => csv(decisionHeader, `${id},110101,局,license,2024-01-05,,0,1`);
+  const inbox = { source: 'inbox', skipUnchanged: true } as const;
+
+  it('skips a file of unchanged path, size and modification time without hashing it, and hashes one that changed', async () => {
+    const path = ws.file('enforcement_decisions_in.csv', row('A1'));
+    const first = await ingestFile(ws.db, path, { source: 'cli' });
+    expect(first.status).toBe('loaded');
+    const again = await ingestFile(ws.db, path, inbox);
+    expect(again).toMatchObject({ status: 'skipped', code: 'skipped', load_id: first.load_id });
+    expect(again.message).toMatch(/^unchanged since load/);
+    // the same bytes, touched: the stat differs, so the file is hashed; the hash says it is the same content
+    utimesSync(path, new Date('2030-01-01'), new Date('2030-01-01'));
+    const touched = await ingestFile(ws.db, path, inbox);
+    expect(touched).toMatchObject({ status: 'skipped', load_id: first.load_id });
+    expect(touched.message).toMatch(/^same content as load/);
+    // … and remembered, so the next pass reads nothing again
+    expect((await ingestFile(ws.db, path, inbox)).message).toMatch(/^unchanged since load/);
+    // new content at the same path: loaded, whatever the stat said before
+    writeFileSync(path, row('A2'));
+    expect(await ingestFile(ws.db, path, inbox)).toMatchObject({ status: 'loaded', loaded: 1 });
+    expect((await ingestFile(ws.db, path, inbox)).message).toMatch(/^unchanged since load/);
+  });
+
+  it('hashes a file loaded before the sizes and times were kept once, then skips it unread', async () => {
+    const path = ws.file('enforcement_decisions_old.csv', row('B1'));
+    await ingestFile(ws.db, path);
+    await ws.db.run('DELETE FROM load_file_stats');
+    expect((await ingestFile(ws.db, path, inbox)).message).toMatch(/^same content as load/);
+    expect((await ingestFile(ws.db, path, inbox)).message).toMatch(/^unchanged since load/);
+  });
+
+  it('never skips unread without being asked (a command line load hashes every file)', async () => {
+    const path = ws.file('enforcement_decisions_cli.csv', row('C1'));
+    await ingestFile(ws.db, path);
+    expect((await ingestFile(ws.db, path)).message).toMatch(/^same content as load/);
+  });
+});
+
 describe('repeats and corrections', () => {
   it('skips the same content loaded again and changes nothing', async () => {
     const text = csv(decisionHeader, 'A1,110101,局,license,2024-01-05,,0,1');
@@ -241,6 +284,24 @@ describe('refused files', () => {
     const result = await ingestFile(ws.db, ws.file('misc.csv', csv('foo,bar', '1,2')));
     expect(result.status).toBe('refused');
     expect(result.message).toContain('cannot tell which dataset');
+  });
+
+  it.each([
+    ['enforcement_decisions_fake.xlsx', 'this is not a zip', 'unreadable_xlsx', 'WPS'],
+    ['enforcement_decisions_fake.parquet', 'PAR1 but not really', 'unreadable_parquet', 'CSV'],
+    ['enforcement_decisions_fake.jsonl', 'case_id,region_code\nA1,110101\n', 'unreadable_jsonl', 'CSV'],
+  ])('refuses an unreadable %s with a coded reason in one language and advice', async (name, bytes, code, advice) => {
+    const path = ws.file(name, bytes);
+    for (const result of [await checkFile(ws.db, path), await ingestFile(ws.db, path)]) {
+      expect(result).toMatchObject({ status: 'refused', code });
+      const zh = renderLoadMessage(result.code, result.params, 'zh');
+      const en = renderLoadMessage(result.code, result.params, 'en');
+      expect(zh).toContain(advice);
+      expect(en).toContain(advice);
+      expect(latinWords(zh)).toEqual([]);
+      expect(en).not.toMatch(CJK);
+      expect(`${zh} ${en}`).not.toMatch(/signature|magic|0x|\{/i);
+    }
   });
 
   it('keeps what was loaded before when a later file is refused', async () => {

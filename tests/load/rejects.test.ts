@@ -31,6 +31,14 @@ const cases: Array<[string, string, string, string, string, string | null]> = [
     'region_code',
   ],
   [
+    'a well-formed region_code that is no administrative division',
+    'enforcement_decisions',
+    decisionHeader,
+    'B1,999999,市场监管局,license,2024-01-05,,0,1',
+    'unknown_region_code',
+    'region_code',
+  ],
+  [
     'an impossible date',
     'enforcement_decisions',
     decisionHeader,
@@ -206,6 +214,73 @@ describe('rejected rows', () => {
     await ingestFile(ws.db, path);
     const codes = (await ws.db.all<{ code: string }>('SELECT code FROM rejects ORDER BY code')).map((r) => r.code);
     expect(codes).toEqual(['bad_date', 'bad_enum', 'bad_region_code']);
+  });
+});
+
+describe('one reason per refused cell', () => {
+  const header =
+    'case_id,region_code,defendant_agency,filed_on,concluded_on,outcome,is_major,head_appeared,judgment_performed';
+
+  it('gives an invalid outcome beside a filled date its own reason only, not the pair rule', async () => {
+    const path = ws.file(
+      'litigation_cases_test.csv',
+      csv(header, 'L1,110101,区政府,2024-01-05,2024-03-01,输了,否,是,'),
+    );
+    expect(await ingestFile(ws.db, path)).toMatchObject({ loaded: 0, rejected: 1 });
+    expect(await ws.db.all('SELECT column_name, code FROM rejects ORDER BY code')).toEqual([
+      { column_name: 'outcome', code: 'bad_enum' },
+    ]);
+  });
+
+  it('gives an unreadable date its own reason only, not the rules over that date', async () => {
+    const path = ws.file(
+      'litigation_cases_test.csv',
+      csv(header, 'L1,110101,区政府,2024-01-05,2024-13-01,败诉,否,是,'),
+    );
+    expect(await ingestFile(ws.db, path)).toMatchObject({ loaded: 0, rejected: 1 });
+    expect(await ws.db.all('SELECT column_name, code FROM rejects ORDER BY code')).toEqual([
+      { column_name: 'concluded_on', code: 'bad_date' },
+    ]);
+  });
+
+  it('still applies a rule when the cells it reads are readable', async () => {
+    const path = ws.file(
+      'litigation_cases_test.csv',
+      csv(
+        header,
+        'L1,110101,区政府,2024-01-05,2024-03-01,,否,是,',
+        'L2,110101,区政府,2024-01-05,2023-12-01,输了,否,是,',
+      ),
+    );
+    expect(await ingestFile(ws.db, path)).toMatchObject({ loaded: 0, rejected: 2 });
+    expect(await ws.db.all('SELECT line, column_name, code FROM rejects ORDER BY line, code')).toEqual([
+      { line: 2, column_name: 'outcome', code: 'outcome_without_conclusion' },
+      { line: 3, column_name: 'outcome', code: 'bad_enum' },
+      { line: 3, column_name: 'concluded_on', code: 'concluded_before_filed' },
+    ]);
+  });
+});
+
+describe('region codes against the division list', () => {
+  it('refuses a well-formed code of no division in every region column, a province code too', async () => {
+    const header = 'region_code,region_name,province_code,level,batch,designation';
+    const path = ws.file(
+      'regions_test.csv',
+      csv(
+        header,
+        '440300,深圳市,,city,2020,comprehensive',
+        '999999,无此地,,city,2020,comprehensive',
+        '320500,苏州市,990000,city,2020,comprehensive',
+      ),
+    );
+    expect(await ingestFile(ws.db, path)).toMatchObject({ loaded: 1, rejected: 2 });
+    expect(
+      await ws.db.all('SELECT line, column_name, code, value FROM rejects ORDER BY line, column_name, code'),
+    ).toEqual([
+      { line: 3, column_name: 'region_code', code: 'unknown_region_code', value: '999999' },
+      { line: 4, column_name: 'province_code', code: 'province_mismatch', value: '990000' },
+      { line: 4, column_name: 'province_code', code: 'unknown_region_code', value: '990000' },
+    ]);
   });
 });
 

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../pipeline/api/app.ts';
 import { ingestFile } from '../../pipeline/load/index.ts';
 import { XLSX_MAX_BYTES } from '../../pipeline/readers/index.ts';
+import { renderLoadMessage } from '../../pipeline/vocabulary/index.ts';
 import { type Workspace, workspace } from './fixtures.ts';
 
 let ws: Workspace;
@@ -83,8 +84,15 @@ describe('an XLSX upload', () => {
     writeFileSync(file, '');
     truncateSync(file, XLSX_MAX_BYTES + 1); // sparse: no disk used
     const result = await ingestFile(ws.db, file);
-    expect(result.status).toBe('refused');
-    expect(result.message).toContain(`超过 ${XLSX_MAX_BYTES / 2 ** 20} MB 上限，请另存为 CSV`);
+    expect(result).toMatchObject({
+      status: 'refused',
+      code: 'xlsx_too_large',
+      params: { size_mb: XLSX_MAX_BYTES / 2 ** 20, limit_mb: XLSX_MAX_BYTES / 2 ** 20 },
+    });
+    expect(renderLoadMessage(result.code, result.params, 'zh')).toContain(
+      `超过 ${XLSX_MAX_BYTES / 2 ** 20} MB 上限。请另存为 CSV`,
+    );
+    expect(renderLoadMessage(result.code, result.params, 'en')).toContain('Save it as CSV');
     expect(result.message).toContain('save it as CSV');
   });
 });

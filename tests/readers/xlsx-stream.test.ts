@@ -10,6 +10,8 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openXlsxSheet, readXlsx, rowCells, type SheetRows } from '../../pipeline/readers/xlsx.ts';
+import { UnreadableFileError } from '../../pipeline/readers/unreadable.ts';
+import { CJK } from '../vocabulary/language-rules.ts';
 import { esc, type XmlCell, type XmlWorkbook, writeWorkbook } from './xlsx-workbook.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'shifan-xlsx-'));
@@ -180,14 +182,14 @@ describe('the streaming XLSX reader', () => {
 });
 
 describe('an XLSX file that is not a workbook', () => {
-  it('is refused with a message naming the file, in Chinese and English, not a bare zip error', async () => {
+  it('is refused with a load code (worded by the vocabulary, with advice) and a log message naming the file', async () => {
     const file = join(dir, 'enforcement_decisions_text.xlsx');
     writeFileSync(file, '案件编号,行政区划代码\nA1,110101\n'.repeat(50));
-    const err = (await readXlsx(file).catch((e) => e)) as Error;
-    expect(err).toBeInstanceOf(Error);
-    expect(err.message).toMatch(
-      /^enforcement_decisions_text\.xlsx: XLSX 文件无法读取 \(the XLSX file cannot be read\): /,
-    );
+    const err = (await readXlsx(file).catch((e) => e)) as UnreadableFileError;
+    expect(err).toBeInstanceOf(UnreadableFileError);
+    expect(err.loadCode).toBe('unreadable_xlsx');
+    expect(err.message).toMatch(/^enforcement_decisions_text\.xlsx: not a readable XLSX workbook \(/);
+    expect(err.message).not.toMatch(CJK);
   });
 });
 

@@ -12,7 +12,9 @@ import {
   type PoolInspector,
 } from '../../pipeline/spotcheck/index.ts';
 import { readAuditLog } from '../../pipeline/audit/index.ts';
+import { demoInspectorsCsv } from '../../pipeline/demo/inspectors.ts';
 import { openTestDb, SEED } from './fixtures.ts';
+import { EXAMPLE_ID_PREFIX, previewInspectors, TEMPLATE } from '../../dashboard/src/features/inspectors/parse.ts';
 
 const seedHash = seedHashOf(SEED);
 const inspector = (id: string, province: string, cap = 5, prior = 0): PoolInspector => ({
@@ -121,5 +123,48 @@ describe('importing the inspector register', () => {
     expect(String(error)).toMatch(/bad\.csv:3: home_province_code must be a province code .* found "110105"/);
     expect(String(error)).toMatch(/bad\.csv:4: load_cap must be a whole number >= 0, found "many"/);
     expect(await db.one('SELECT count(*) AS n FROM inspectors')).toEqual({ n: 0 });
+  });
+
+  const manyBad = 'inspector_id,name,home_province_code,load_cap,active\nJC99002,测试乙,999999,abc,也许\n';
+
+  it('names every bad cell of a row, not only the first', async () => {
+    const error = await importInspectors(db, file('many.csv', manyBad), 'test').catch((e: Error) => e);
+    const codes = ((error as { params?: { problems?: Array<{ code: string }> } }).params?.problems ?? []).map(
+      (p) => p.code,
+    );
+    expect(codes).toEqual(['inspectors.bad_province', 'inspectors.bad_load_cap', 'inspectors.bad_active']);
+    expect(String(error)).toMatch(/many\.csv:2: home_province_code .* found "999999"/);
+    expect(String(error)).toMatch(/many\.csv:2: load_cap .* found "abc"/);
+    expect(String(error)).toMatch(/many\.csv:2: active .* found "也许"/);
+  });
+
+  it('previews every bad cell of a row in the browser, as the server finds them', () => {
+    const [row] = previewInspectors(manyBad).rows;
+    expect(row!.problems.map((p) => [p.key, p.field])).toEqual([
+      ['insp.p.province', 'home_province_code'],
+      ['insp.p.cap', 'load_cap'],
+      ['insp.p.active', 'active'],
+    ]);
+  });
+
+  it('never imports the template as it is: its example rows are refused and no inspector is renamed', async () => {
+    const demo = demoInspectorsCsv({
+      provinces: [
+        { code: '320000', regions: [] },
+        { code: '110000', regions: [] },
+      ],
+    } as never);
+    await importInspectors(db, file('demo.csv', demo), 'test');
+    const before = await db.all('SELECT inspector_id, name FROM inspectors ORDER BY 1');
+    const body = TEMPLATE.split('\n').slice(1).filter(Boolean);
+    expect(body.length).toBeGreaterThan(0);
+    for (const line of body) expect(line.startsWith(EXAMPLE_ID_PREFIX)).toBe(true);
+    expect(demo).not.toContain(EXAMPLE_ID_PREFIX);
+    expect(previewInspectors(TEMPLATE).rows.map((r) => r.problems.map((p) => p.key))).toEqual(
+      body.map(() => ['insp.p.example']),
+    );
+    const error = await importInspectors(db, file('template.csv', TEMPLATE), 'test').catch((e: Error) => e);
+    expect(String(error)).toMatch(/template\.csv:2: inspector_id 示例001 is an example row of the template/);
+    expect(await db.all('SELECT inspector_id, name FROM inspectors ORDER BY 1')).toEqual(before);
   });
 });

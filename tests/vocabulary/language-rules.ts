@@ -5,12 +5,15 @@
 export const CJK = /[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]/;
 
 /**
- * Latin words a Chinese text may hold: names of formats, units, encodings and hashes, statistics' abbreviations, the
+ * Latin words a Chinese text may hold: names of formats and of the spreadsheet programs that write them, units, encodings and hashes, statistics' abbreviations, the
  * command's own name, and the field names and spellings a sender or an API caller must type as they are (true/false,
  * password, file).
  */
 export const LATIN_IN_ZH = new Set([
   'XLSX',
+  'XLS',
+  'Excel',
+  'WPS',
   'PDF',
   'CSV',
   'JSON',

@@ -75,7 +75,7 @@ export default async function dataRoutes(fastify: FastifyInstance, opts: { uploa
       const { path: file, dataset } = await receiveUpload(req, dir, limitMb);
       const actor = `user:${req.user!.username}`;
       const result = await app.q.write(async (db) => {
-        const r = await ingestFile(db, file, { source: 'upload', dataset });
+        const r = await ingestFile(db, file, { source: 'upload', dataset, loadedBy: req.user!.username });
         await appendAudit(db, {
           action: 'data.upload',
           actor,

@@ -11,6 +11,9 @@ export const LoadRow = Obj({
   format: NStr,
   encoding: NStr,
   source: NStr,
+  loaded_by: Type.Union([Type.String(), Type.Null()], {
+    description: 'the account that uploaded the file (null for the inbox, the command line and the demo)',
+  }),
   status: termOf(loadStatus),
   records: NInt,
   loaded: NInt,

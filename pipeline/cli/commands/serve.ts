@@ -5,7 +5,8 @@
 import type { Command } from 'commander';
 import { parseTrustProxy } from '../../api/trust-proxy.ts';
 import { defaultDbPath } from '../../db/paths.ts';
-import { cliErr, cliOut, commandRunner, optionsOf, reportRecovery, UsageError } from '../context.ts';
+import { cliErr, cliOut, commandRunner, langOf, optionsOf, reportRecovery, UsageError } from '../context.ts';
+import { cliWord, type Lang } from '../../vocabulary/index.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, parsePort, takeEarlyServer } from '../serve-early.ts';
 
 export interface ServeFlags {
@@ -19,6 +20,8 @@ export interface ServeFlags {
   trustProxy?: string;
   /** false with `--no-auto-refresh`: new loads do not trigger a refresh */
   autoRefresh?: boolean;
+  /** the language of what the start prints (the command's --lang) */
+  lang?: Lang;
 }
 
 /** The heavy part of a server, loaded after it listens: DuckDB comes with the database, Fastify with these. */
@@ -81,7 +84,7 @@ export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<
     ) {
       const r = await refresh(db, { actor: 'system:start' });
       cliOut.write(
-        `computed the indicators (refresh run ${r.run_id}, ${r.seconds.toFixed(1)} s): ${r.metric_rows} values, ${r.flags_active} active flags\n`,
+        `${cliWord('serve.computed', flags.lang ?? 'zh', { run: r.run_id, seconds: r.seconds.toFixed(1), metric_rows: r.metric_rows, flags_active: r.flags_active })}\n`,
       );
     }
     if (interrupted) return db.close();
@@ -95,6 +98,7 @@ export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<
       autoRefresh: flags.autoRefresh === false ? false : {},
       early,
       lazySchemas: true,
+      lang: flags.lang,
     });
     phase('app ready (every request answered by it)');
     // Commands of the command line run inside this process while it holds the database (cli/channel-server.ts).
@@ -142,6 +146,6 @@ export function registerServe(program: Command): void {
     )
     .action(async (_opts, cmd: Command) => {
       const opts = optionsOf<ServeFlags>(cmd);
-      await serveDatabase(opts.db ?? defaultDbPath(), opts);
+      await serveDatabase(opts.db ?? defaultDbPath(), { ...opts, lang: langOf(cmd) });
     });
 }

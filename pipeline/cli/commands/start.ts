@@ -20,7 +20,13 @@ export function registerStart(program: Command): void {
     .action(async (_opts, cmd: Command) => {
       const opts = optionsOf<{ seed: string; serve: boolean; port: string; host: string }>(cmd);
       await startAction(cmd, opts);
-      if (opts.serve) await serveDatabase(opts.db, { port: opts.port, host: opts.host, refreshIfNever: true });
+      if (opts.serve)
+        await serveDatabase(opts.db, {
+          port: opts.port,
+          host: opts.host,
+          refreshIfNever: true,
+          lang: langOf(cmd),
+        });
     });
 }
 

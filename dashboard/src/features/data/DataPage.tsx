@@ -61,6 +61,8 @@ function loadColumns(i: I18n, colLabel: (k: string) => string): Column<Row>[] {
     { key: 'format', label: colLabel('format'), data: true },
     { key: 'encoding', label: colLabel('encoding') },
     { key: 'source', label: colLabel('source'), value: (r) => i.label('loadSource', r.source) },
+    // the user who uploaded the file: a name as typed, data in either language
+    { key: 'loaded_by', label: colLabel('loaded_by'), data: true, value: (r) => (r.loaded_by as string | null) ?? '—' },
     { key: 'status', label: colLabel('status'), value: (r) => i.label('loadStatus', r.status) },
     num('records'),
     num('loaded'),

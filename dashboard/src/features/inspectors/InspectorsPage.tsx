@@ -91,7 +91,9 @@ export default function InspectorsPage() {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const province = (code: string) => meta.provinces.find((p) => p.code === code)?.name ?? code;
-  const bad = file ? file.preview.rows.filter((r) => r.problem) : [];
+  const bad = file ? file.preview.rows.filter((r) => r.problems.length > 0) : [];
+  // every bad cell, not only a row's first: a row fixed one cell at a time would come back again and again
+  const badCells = bad.flatMap((r) => r.problems.map((problem, i) => ({ line: r.line, problem, i })));
   const blocked =
     !file ||
     file.preview.rows.length === 0 ||
@@ -152,14 +154,14 @@ export default function InspectorsPage() {
             )}
             {bad.length > 0 && (
               <ul className="problems" role="alert" data-testid="inspector-problems">
-                {bad.slice(0, 20).map((r) => (
-                  <li key={r.line}>
-                    <span translate="no">{file.name}</span> {t('insp.line', { n: r.line })}
+                {badCells.slice(0, 40).map((c) => (
+                  <li key={`${c.line}-${c.i}`}>
+                    <span translate="no">{file.name}</span> {t('insp.line', { n: c.line })}
                     {p.colon}
-                    {t(r.problem!.key, r.problem!.vars)}
+                    {t(c.problem.key, c.problem.vars)}
                   </li>
                 ))}
-                {bad.length > 20 ? <li>…</li> : null}
+                {badCells.length > 40 ? <li>…</li> : null}
                 <li>
                   <strong>{t('insp.problems', { n: bad.length })}</strong>
                 </li>
@@ -179,17 +181,20 @@ export default function InspectorsPage() {
                 </thead>
                 <tbody>
                   {file.preview.rows.slice(0, 50).map((r) => (
-                    <tr key={r.line} className={r.problem ? 'bad-row' : undefined}>
+                    <tr key={r.line} className={r.problems.length > 0 ? 'bad-row' : undefined}>
                       <td>{r.line}</td>
-                      {FIELDS.map((f) => (
-                        <td
-                          key={f}
-                          className={r.problem?.field === f ? 'bad' : undefined}
-                          title={r.problem?.field === f ? t(r.problem.key, r.problem.vars) : undefined}
-                        >
-                          {r.values[f] || '—'}
-                        </td>
-                      ))}
+                      {FIELDS.map((f) => {
+                        const here = r.problems.filter((x) => x.field === f);
+                        return (
+                          <td
+                            key={f}
+                            className={here.length > 0 ? 'bad' : undefined}
+                            title={here.length > 0 ? here.map((x) => t(x.key, x.vars)).join(p.list) : undefined}
+                          >
+                            {r.values[f] || '—'}
+                          </td>
+                        );
+                      })}
                     </tr>
                   ))}
                 </tbody>

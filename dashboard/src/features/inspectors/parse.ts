@@ -27,15 +27,27 @@ const TRUE = new Set(['', 'true', '1', 'yes', '是']);
 const FALSE = new Set(['false', '0', 'no', '否']);
 
 export interface Problem {
-  key: 'insp.p.id' | 'insp.p.dup' | 'insp.p.name' | 'insp.p.province' | 'insp.p.cap' | 'insp.p.active';
+  key:
+    | 'insp.p.id'
+    | 'insp.p.example'
+    | 'insp.p.dup'
+    | 'insp.p.name'
+    | 'insp.p.province'
+    | 'insp.p.cap'
+    | 'insp.p.active';
   field: Field;
   vars: Record<string, string>;
 }
 export interface PreviewRow {
   line: number;
   values: Record<Field, string>;
-  problem: Problem | null;
+  /** every bad cell of the row, in column order (empty when the row is fine) */
+  problems: Problem[];
 }
+
+/** The template's example rows carry IDs with this prefix; such a row is refused (here and by the server), so a
+ *  template sent back with its example left in changes no real inspector. */
+export const EXAMPLE_ID_PREFIX = '示例';
 export interface Preview {
   rows: PreviewRow[];
   missing: Field[];
@@ -63,24 +75,32 @@ export function previewInspectors(text: string): Preview {
       if (f) values[f] = (cells[j] ?? '').trim();
     });
     counts.set(values.inspector_id, (counts.get(values.inspector_id) ?? 0) + 1);
-    return { line: i + 2, values, problem: null };
+    return { line: i + 2, values, problems: [] as Problem[] };
   });
-  for (const r of rows) r.problem = check(r.values, counts.get(r.values.inspector_id) ?? 0);
+  for (const r of rows) r.problems = check(r.values, counts.get(r.values.inspector_id) ?? 0);
   const csv = `${Papa.unparse({ fields: [...FIELDS], data: rows.map((r) => FIELDS.map((f) => r.values[f])) }, { newline: '\n' })}\n`;
   return { rows, missing, unknown, csv };
 }
 
-function check(v: Record<Field, string>, copies: number): Problem | null {
-  if (v.inspector_id === '') return { key: 'insp.p.id', field: 'inspector_id', vars: {} };
-  if (copies > 1) return { key: 'insp.p.dup', field: 'inspector_id', vars: { id: v.inspector_id } };
-  if (v.name === '') return { key: 'insp.p.name', field: 'name', vars: {} };
+/** Every bad cell of a row, as sql/spotcheck/inspectors_read.sql finds them. */
+function check(v: Record<Field, string>, copies: number): Problem[] {
+  const out: Problem[] = [];
+  if (v.inspector_id === '') out.push({ key: 'insp.p.id', field: 'inspector_id', vars: {} });
+  else if (v.inspector_id.startsWith(EXAMPLE_ID_PREFIX))
+    out.push({ key: 'insp.p.example', field: 'inspector_id', vars: { id: v.inspector_id } });
+  else if (copies > 1) out.push({ key: 'insp.p.dup', field: 'inspector_id', vars: { id: v.inspector_id } });
+  if (v.name === '') out.push({ key: 'insp.p.name', field: 'name', vars: {} });
   if (!/^\d{2}0000$/.test(v.home_province_code))
-    return { key: 'insp.p.province', field: 'home_province_code', vars: { v: v.home_province_code } };
-  if (!/^\d+$/.test(v.load_cap)) return { key: 'insp.p.cap', field: 'load_cap', vars: { v: v.load_cap } };
+    out.push({ key: 'insp.p.province', field: 'home_province_code', vars: { v: v.home_province_code } });
+  if (!/^\d+$/.test(v.load_cap)) out.push({ key: 'insp.p.cap', field: 'load_cap', vars: { v: v.load_cap } });
   const a = v.active.toLowerCase();
-  if (!TRUE.has(a) && !FALSE.has(a)) return { key: 'insp.p.active', field: 'active', vars: { v: v.active } };
-  return null;
+  if (!TRUE.has(a) && !FALSE.has(a)) out.push({ key: 'insp.p.active', field: 'active', vars: { v: v.active } });
+  return out;
 }
 
-/** A template with the header and two example rows (the server's own header). */
-export const TEMPLATE = `${FIELDS.join(',')}\nJC11001,王伟,110000,4,是\nJC32001,李娜,320000,3,是\n`;
+/**
+ * A template with the server's own header and two example rows. Their IDs start with EXAMPLE_ID_PREFIX, which no
+ * real register uses and the import refuses: left in by mistake they are named as the example, never imported (the
+ * earlier example JC32001 was a demo inspector's ID, and importing the template as-is renamed her).
+ */
+export const TEMPLATE = `${FIELDS.join(',')}\n${EXAMPLE_ID_PREFIX}001,示例姓名甲,110000,4,是\n${EXAMPLE_ID_PREFIX}002,示例姓名乙,320000,3,是\n`;
