@@ -8,6 +8,22 @@ import { Panel } from '../../components/QueryLoad.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { MIN_LENGTH } from '../../../../pipeline/users/password-length.ts';
 
+function PasswordField(props: { label: string; name: string; value: string; set(v: string): void }) {
+  return (
+    <label>
+      {props.label}
+      <input
+        type="password"
+        name={props.name}
+        autoComplete={props.name === 'current-password' ? 'current-password' : 'new-password'}
+        value={props.value}
+        onChange={(e) => props.set(e.target.value)}
+        required
+      />
+    </label>
+  );
+}
+
 export default function PasswordPage() {
   const { t } = useI18n();
   const { mustChangePassword, passwordChanged } = useSession();
@@ -41,39 +57,9 @@ export default function PasswordPage() {
       {mustChangePassword && <p className="note">{t('password.why')}</p>}
       <Panel title={t('password.title')} testId="password-form">
         <form className="stack narrow" onSubmit={submit}>
-          <label>
-            {t('password.current')}
-            <input
-              type="password"
-              name="current-password"
-              autoComplete="current-password"
-              value={current}
-              onChange={(e) => setCurrent(e.target.value)}
-              required
-            />
-          </label>
-          <label>
-            {t('password.new')}
-            <input
-              type="password"
-              name="new-password"
-              autoComplete="new-password"
-              value={next}
-              onChange={(e) => setNext(e.target.value)}
-              required
-            />
-          </label>
-          <label>
-            {t('password.again')}
-            <input
-              type="password"
-              name="new-password-again"
-              autoComplete="new-password"
-              value={again}
-              onChange={(e) => setAgain(e.target.value)}
-              required
-            />
-          </label>
+          <PasswordField label={t('password.current')} name="current-password" value={current} set={setCurrent} />
+          <PasswordField label={t('password.new')} name="new-password" value={next} set={setNext} />
+          <PasswordField label={t('password.again')} name="new-password-again" value={again} set={setAgain} />
           <p className="note">{t('password.rule', { min: MIN_LENGTH })}</p>
           {error && (
             <div className="state-error" role="alert">
