@@ -213,6 +213,42 @@ export const drawState = {
   superseded: { zh: '已被新抽签替代', en: 'Superseded' },
 } satisfies TermGroup;
 
+/**
+ * The checks of `spotcheck verify` (pipeline/spotcheck/verify.ts), one line each on the certificate's checklist.
+ * verify.ts types its check codes by this group, so a check without words here does not compile.
+ */
+export const verifyCheck = {
+  pool_hash: { zh: '抽样池文件的 SHA-256 与公布值一致', en: 'The pool file hashes to the published SHA-256' },
+  strata_hash: { zh: '分层文件的 SHA-256 与公布值一致', en: 'The strata file hashes to the published SHA-256' },
+  freeze_logged: {
+    zh: '冻结时的抽样池哈希已记入审计日志',
+    en: 'The pool hash was written to the audit log at freeze time',
+  },
+  seed_hash: { zh: '种子哈希与记录一致', en: 'The seed hash matches the record' },
+  allocation: {
+    zh: '按公布的分层文件和抽取参数重新计算，各层抽取数与审计日志记录一致',
+    en: 'Recomputed from the published strata file and parameters, the number drawn per stratum matches the audit log',
+  },
+  selection: {
+    zh: '按公布的抽样池和种子重新计算，入选地区及顺序与记录一致',
+    en: 'Recomputed from the published pool and seed, the selection and its order match the record',
+  },
+  inclusion_probabilities: {
+    zh: '每个入选地区记录的入样概率等于其所在层的抽取数除以层内地区数',
+    en: "Each selected region's stored inclusion probability equals its stratum's number drawn over its size",
+  },
+  inspectors: {
+    zh: '按检查员快照重新计算，各检查组与记录一致',
+    en: 'Recomputed from the inspector snapshot, the teams match the record',
+  },
+  draw_logged: {
+    zh: '抽签结果（种子哈希、入选地区、检查组）已记入审计日志',
+    en: 'The draw (seed hash, selection, teams) is in the audit log',
+  },
+  commit_logged: { zh: '确认提交已记入审计日志', en: 'The commit is in the audit log' },
+  audit_chain: { zh: '审计日志哈希链完整，未被改动', en: 'The audit log hash chain is intact' },
+} satisfies TermGroup;
+
 /** How a spot-check finding's region came to be checked (sql/spotcheck/findings_by_draw.sql, link). */
 export const findingLink = {
   selected: { zh: '随机抽中', en: 'In the random sample' },
@@ -341,6 +377,7 @@ export const terms = {
   jobStatus,
   jobTrigger,
   drawState,
+  verifyCheck,
   drawStrata,
   findingLink,
   drawExclusion,

@@ -1,3 +1,6 @@
+import { Value } from 'typebox/value';
+import { makeI18n } from '../../dashboard/src/i18n/make.ts';
+import { Verification } from '../../pipeline/api/schemas/spotchecks.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../pipeline/db/index.ts';
 import { readAuditLog, verifyAuditLog } from '../../pipeline/audit/index.ts';
@@ -321,6 +324,23 @@ describe('verifying a stored draw', () => {
       'commit_logged',
       'audit_chain',
     ]);
+  });
+
+  it('words every check of the checklist in both languages (the dashboard shows the code when a label is missing)', async () => {
+    const report = await verifyDraw(db, drawId);
+    for (const lang of ['zh', 'en'] as const) {
+      const { t } = makeI18n(lang);
+      for (const { check } of report.checks) {
+        const key = `spot.check.${check}` as const;
+        expect(t(key), `${lang} ${check}`).not.toBe(key);
+        expect(/[\u4e00-\u9fff]/.test(t(key)), `${lang} ${check}`).toBe(lang === 'zh');
+      }
+    }
+    // and the response schema accepts no check without its words
+    expect(Value.Check(Verification, { ...report, checks: [{ check: 'unlabelled', ok: true, detail: '' }] })).toBe(
+      false,
+    );
+    expect(Value.Check(Verification, report)).toBe(true);
   });
 
   it.each([

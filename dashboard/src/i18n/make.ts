@@ -40,6 +40,7 @@ const groupOfPrefix = {
   level: 'level',
   'job.status': 'jobStatus',
   'spot.state': 'drawState',
+  'spot.check': 'verifyCheck',
   'spot.strata': 'drawStrata',
   'spot.exclusion': 'drawExclusion',
   position: 'funnelPosition',
