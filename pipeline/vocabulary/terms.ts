@@ -249,6 +249,18 @@ export const verifyCheck = {
   audit_chain: { zh: '审计日志哈希链完整，未被改动', en: 'The audit log hash chain is intact' },
 } satisfies TermGroup;
 
+/** How a draw shares its sample out over the strata (draws.allocation_rule; pipeline/spotcheck/allocation.ts). */
+export const allocationRule = {
+  hamilton: {
+    zh: '抽取总数为抽样池地区数乘以比例后向上取整（或为给定数量）；各层先分得按比例应得名额的整数部分，剩余名额按小数部分从大到小逐一分给各层（最大余额法），小数部分相同时先给地区数较多的层，再按层代码顺序；设定每层最少抽取数时，每层再提高到该数（不超过层内地区数）。一个层分得 0 个名额时，其中的地区不可能被抽中',
+    en: 'The total is the pool size times the proportion, rounded up (or the count given); each stratum first gets the whole part of its proportional share, the regions left go one each to the strata with the largest fractional part (largest remainder), ties to the larger stratum, then to the stratum code first in order; with a per-stratum minimum every stratum is raised to it (at most its size). A stratum given 0 regions cannot have any of its regions drawn',
+  },
+  ceil_per_stratum: {
+    zh: '每层抽取该层地区数乘以比例后向上取整（采用最大余额法之前的抽查所用规则）',
+    en: 'Each stratum takes its size times the proportion, rounded up (the rule of draws made before largest-remainder allocation)',
+  },
+} satisfies TermGroup;
+
 /** How a spot-check finding's region came to be checked (sql/spotcheck/findings_by_draw.sql, link). */
 export const findingLink = {
   selected: { zh: '随机抽中', en: 'In the random sample' },
@@ -378,6 +390,7 @@ export const terms = {
   jobTrigger,
   drawState,
   verifyCheck,
+  allocationRule,
   drawStrata,
   findingLink,
   drawExclusion,

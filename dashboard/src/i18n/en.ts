@@ -206,6 +206,8 @@ export const en: Record<MessageKey, string> = {
   'spot.freezeHelp': 'Freezing fixes the pool and its hash; only then is the seed entered in public.',
   'spot.exclude': 'Exclude',
   'spot.ceremony': 'Public draw',
+  'spot.openDraw': 'Draw #{id} is not finished ({state}).',
+  'spot.continueDraw': 'Continue the public draw',
   'spot.poolHash': 'Pool SHA-256 (published before the seed)',
   'spot.seed': 'Seed (the number generated in public)',
   'spot.digits': '{n} digits',
@@ -320,6 +322,14 @@ export const en: Record<MessageKey, string> = {
   'exports.system': 'Indicator system version',
   'exports.files': 'Download',
   'exports.noPdf': 'no PDF',
+  'exports.contents':
+    'The {quarter} package reports on {year}: {regions} regions, {met} met, {high} high-severity open flags.',
+  'exports.emptyYear':
+    'The {quarter} package reports on {year}, which has no scored results yet: the package would be almost empty. The latest quarter with scored data is {suggest}.',
+  'exports.exists': 'The {quarter} package was generated on {at} and is not replaced.',
+  'exports.rebuild': 'Rebuild (the earlier package is kept in the superseded folder, not deleted)',
+  'exports.confirmRebuild':
+    'Rebuild the {quarter} package? The earlier one is moved to the superseded folder and kept; the rebuild is audit-logged.',
   // accounts, inspectors, ceremony, watchlist entry, layout (issue 12)
   'nav.accounts': 'Accounts',
   'nav.inspectors': 'Inspectors',
@@ -401,6 +411,17 @@ export const en: Record<MessageKey, string> = {
   'spot.percent': 'Proportion (%)',
   'spot.willDraw': '{n} regions will be drawn (pool of {pool})',
   'spot.perStratum': 'By stratum: {list}',
+  'spot.zeroStrata':
+    '{strata} strata get 0 regions: their {regions} regions cannot be drawn in this check. To give every stratum a chance, set a per-stratum minimum.',
+  'spot.perStratumMinimum': 'Per-stratum minimum',
+  'spot.minimumHelp':
+    'Every stratum then takes at least this many (at most its size); the total exceeds the proportional count, and the certificate says so.',
+  'spot.allocationRule': 'Allocation rule',
+  'spot.totalK': 'Total by the proportion',
+  'spot.zeroProbability':
+    '{strata} strata ({regions} regions) were given 0 regions, so their inclusion probability is 0: under this allocation none of them could be drawn.',
+  'spot.probabilityNote':
+    "Every region of a stratum has the same inclusion probability: its stratum's number drawn over its size.",
   'spot.badAmount': 'Enter a percentage between 0 and 100',
   'spot.badCount': 'Enter a whole number from 1 to {pool}',
   'spot.reviewHelp':

@@ -41,6 +41,7 @@ const groupOfPrefix = {
   'job.status': 'jobStatus',
   'spot.state': 'drawState',
   'spot.check': 'verifyCheck',
+  'spot.rule': 'allocationRule',
   'spot.strata': 'drawStrata',
   'spot.exclusion': 'drawExclusion',
   position: 'funnelPosition',

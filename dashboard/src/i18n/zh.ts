@@ -204,6 +204,8 @@ export const zh = {
   'spot.freezeHelp': '冻结后抽样池及其哈希值固定，之后方可公开输入随机种子。',
   'spot.exclude': '排除',
   'spot.ceremony': '公开抽签',
+  'spot.openDraw': '第 {id} 号抽查尚未完成（{state}）。',
+  'spot.continueDraw': '继续公开抽签',
   'spot.poolHash': '抽样池 SHA-256（输入种子前公布）',
   'spot.seed': '随机种子（公开现场产生的数字）',
   'spot.digits': '{n} 位数字',
@@ -317,6 +319,13 @@ export const zh = {
   'exports.system': '指标体系版本',
   'exports.files': '下载',
   'exports.noPdf': '未生成 PDF',
+  'exports.contents':
+    '{quarter} 的报告反映 {year} 年度的数据：{regions} 个地区，达标 {met} 个，高等级有效预警 {high} 条。',
+  'exports.emptyYear':
+    '{quarter} 的报告反映 {year} 年度的数据，但该年度还没有评分结果，生成的报告将几乎为空。有评分数据的最近季度是 {suggest}。',
+  'exports.exists': '{quarter} 的报告已于 {at} 生成，不会被覆盖。',
+  'exports.rebuild': '重新生成（原报告另存于历史版本文件夹，不删除）',
+  'exports.confirmRebuild': '确定重新生成 {quarter} 的报告吗？原报告将移入历史版本文件夹保存，此操作记入审计日志。',
   // accounts, inspectors, ceremony, watchlist entry, layout (issue 12)
   'nav.accounts': '账号',
   'nav.inspectors': '检查员',
@@ -396,6 +405,15 @@ export const zh = {
   'spot.percent': '抽取比例（%）',
   'spot.willDraw': '将抽取 {n} 个地区（抽样池 {pool} 个）',
   'spot.perStratum': '各层：{list}',
+  'spot.zeroStrata':
+    '{strata} 个层分得 0 个名额：这些层的 {regions} 个地区在本次抽查中不可能被抽中。如需每层都有地区可能被抽中，请设定每层最少抽取数。',
+  'spot.perStratumMinimum': '每层最少抽取数',
+  'spot.minimumHelp': '设定后每层至少抽取该数（不超过层内地区数），抽取总数将超过按比例计算的数量，证书会载明。',
+  'spot.allocationRule': '分配规则',
+  'spot.totalK': '按比例计算的抽取总数',
+  'spot.zeroProbability':
+    '{strata} 个层（{regions} 个地区）分得 0 个名额，入样概率为 0：按本次的分配规则，这些地区不可能被抽中。',
+  'spot.probabilityNote': '同一层内每个地区的入样概率相同，等于该层抽取数除以层内地区数。',
   'spot.badAmount': '请输入 0 到 100 之间的百分比',
   'spot.badCount': '请输入 1 到 {pool} 之间的整数',
   'spot.reviewHelp': '请核对入选地区与检查组。确认提交后结果不可更改（如需重抽须说明理由）。',

@@ -39,6 +39,22 @@ function Checklist({ checks, ok }: { checks: Check[]; ok: boolean }) {
   );
 }
 
+/** What the strata table means for a region, and which regions could not have been drawn at all. */
+function ProbabilityNote({ rows }: { rows: NonNullable<Certificate['strata']>['per_stratum'] }) {
+  const { t } = useI18n();
+  const empty = rows.filter((s) => s.take === 0);
+  return (
+    <>
+      <p className="muted">{t('spot.probabilityNote')}</p>
+      {empty.length > 0 && (
+        <p className="banner banner-warn" data-testid="zero-probability">
+          {t('spot.zeroProbability', { strata: empty.length, regions: empty.reduce((n, s) => n + s.size, 0) })}
+        </p>
+      )}
+    </>
+  );
+}
+
 function Body({ id, c }: { id: string; c: Certificate }) {
   const { t, label, date, p } = useI18n();
   const { user } = useSession();
@@ -110,6 +126,24 @@ function Body({ id, c }: { id: string; c: Certificate }) {
                 <td>{size}</td>
               </tr>
             )}
+            {params.allocation_rule != null && (
+              <tr>
+                <th scope="row">{t('spot.allocationRule')}</th>
+                <td data-testid="allocation-rule">{label('spot.rule', params.allocation_rule)}</td>
+              </tr>
+            )}
+            {params.total_k != null && (
+              <tr>
+                <th scope="row">{t('spot.totalK')}</th>
+                <td>{params.total_k}</td>
+              </tr>
+            )}
+            {params.per_stratum_minimum != null && (
+              <tr>
+                <th scope="row">{t('spot.perStratumMinimum')}</th>
+                <td data-testid="per-stratum-minimum">{params.per_stratum_minimum}</td>
+              </tr>
+            )}
             {params.team_size != null && (
               <tr>
                 <th scope="row">{t('spot.teamSize')}</th>
@@ -165,6 +199,7 @@ function Body({ id, c }: { id: string; c: Certificate }) {
             </tbody>
           </table>
         )}
+        {strata && drawn && <ProbabilityNote rows={strata.per_stratum} />}
       </section>
       {drawn && (
         <section>
