@@ -1,5 +1,6 @@
 // What each scheduled job does. Each calls the feature's own function; this file only decides the arguments
 // and turns the result into a one-line Chinese summary. Job ids are those of data/schedules.json.
+import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { defaultInboxDir } from '../db/index.ts';
 import { ingestPaths } from '../load/index.ts';
@@ -121,7 +122,14 @@ export async function drawReminderJob({ db, now }: JobContext): Promise<JobOutco
 /** On the first working day of a quarter, the package of the quarter that just ended. */
 export async function quarterlyExportJob({ db, now }: JobContext): Promise<JobOutcome> {
   const quarter = previousQuarter(quarterOf(civilDateIn(now)));
-  const { exportQuarter } = await import('../export/index.ts'); // loaded when the job runs, not at server start
+  const { exportQuarter, sealedPackage, defaultExportsDir } = await import('../export/index.ts'); // loaded when the job runs, not at server start
+  // a package somebody already made for the quarter is the one handed over: the schedule never replaces it
+  const sealed = sealedPackage(join(defaultExportsDir(), formatQuarter(quarter)));
+  if (sealed)
+    return {
+      summary: `${formatQuarter(quarter)}季报已于 ${sealed.generated_at} 生成，保留原报告，未重新导出`,
+      details: { quarter: formatQuarter(quarter), kept: sealed.generated_at },
+    };
   const r = await exportQuarter(db, { quarter });
   return {
     summary: `${formatQuarter(quarter)}季报已导出：${r.files.length} 个文件，PDF ${r.pdf === 'ok' ? '已生成' : '未生成'}；${r.message}`,
