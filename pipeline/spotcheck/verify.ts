@@ -72,7 +72,7 @@ export async function verifyDraw(db: Database, drawId: number): Promise<DrawVeri
       ticket,
       stratum,
     }));
-    const rule = draw.size.rule ?? 'hamilton';
+    const rule = draw.size.rule ?? 'hamilton_seed_ties';
     const drawnEntry = lastEntry(log, 'spotcheck.draw');
     add(
       'allocation',
@@ -92,8 +92,8 @@ export async function verifyDraw(db: Database, drawId: number): Promise<DrawVeri
         'inclusion_probabilities',
         wrong.length === 0,
         wrong.length === 0
-          ? `${draw.selected.length} stored probabilities equal k_s / N_s of their stratum`
-          : `${wrong.length} differ from k_s / N_s: ${wrong.map((s) => `${s.region_code} stored ${s.inclusion_probability}, recomputed ${want.get(s.region_code)}`).join('; ')}`,
+          ? `${draw.selected.length} stored probabilities equal their stratum's (k_s / N_s, or its expected take over N_s in a tie the seed settles)`
+          : `${wrong.length} differ from the recomputed probability: ${wrong.map((s) => `${s.region_code} stored ${s.inclusion_probability}, recomputed ${want.get(s.region_code)}`).join('; ')}`,
       );
     }
 

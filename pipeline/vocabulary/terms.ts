@@ -251,9 +251,13 @@ export const verifyCheck = {
 
 /** How a draw shares its sample out over the strata (draws.allocation_rule; pipeline/spotcheck/allocation.ts). */
 export const allocationRule = {
+  hamilton_seed_ties: {
+    zh: '抽取总数为抽样池地区数乘以比例后向上取整（或为给定数量）；各层先分得按比例应得名额的整数部分，剩余名额按小数部分从大到小逐一分给各层（最大余额法），小数部分相同时先给地区数较多的层；仍然并列、争最后名额的层，由种子决定先后（各层的抽签号，与地区的抽签号算法相同），不在种子公布前确定；设定每层最少抽取数时，每层再提高到该数（不超过层内地区数）。入样概率为该层预期抽取数除以层内地区数；一个层分得 0 个名额时，其中的地区不可能被抽中',
+    en: "The total is the pool size times the proportion, rounded up (or the count given); each stratum first gets the whole part of its proportional share, the regions left go one each to the strata with the largest fractional part (largest remainder), ties to the larger stratum; strata still tied for the last regions are ordered by the seed (each stratum's ticket, computed as a region's), so the tie is not settled before the seed is known; with a per-stratum minimum every stratum is raised to it (at most its size). The inclusion probability is the stratum's expected take over its size; a stratum given 0 regions cannot have any of its regions drawn",
+  },
   hamilton: {
-    zh: '抽取总数为抽样池地区数乘以比例后向上取整（或为给定数量）；各层先分得按比例应得名额的整数部分，剩余名额按小数部分从大到小逐一分给各层（最大余额法），小数部分相同时先给地区数较多的层，再按层代码顺序；设定每层最少抽取数时，每层再提高到该数（不超过层内地区数）。一个层分得 0 个名额时，其中的地区不可能被抽中',
-    en: 'The total is the pool size times the proportion, rounded up (or the count given); each stratum first gets the whole part of its proportional share, the regions left go one each to the strata with the largest fractional part (largest remainder), ties to the larger stratum, then to the stratum code first in order; with a per-stratum minimum every stratum is raised to it (at most its size). A stratum given 0 regions cannot have any of its regions drawn',
+    zh: '抽取总数为抽样池地区数乘以比例后向上取整（或为给定数量）；各层先分得按比例应得名额的整数部分，剩余名额按小数部分从大到小逐一分给各层（最大余额法），小数部分相同时先给地区数较多的层，再按层代码顺序（由种子决定并列之前的规则）；设定每层最少抽取数时，每层再提高到该数（不超过层内地区数）。一个层分得 0 个名额时，其中的地区不可能被抽中',
+    en: 'The total is the pool size times the proportion, rounded up (or the count given); each stratum first gets the whole part of its proportional share, the regions left go one each to the strata with the largest fractional part (largest remainder), ties to the larger stratum, then to the stratum code first in order (the rule before ties were settled by the seed); with a per-stratum minimum every stratum is raised to it (at most its size). A stratum given 0 regions cannot have any of its regions drawn',
   },
   ceil_per_stratum: {
     zh: '每层抽取该层地区数乘以比例后向上取整（采用最大余额法之前的抽查所用规则）',

@@ -1,4 +1,6 @@
 import { Value } from 'typebox/value';
+import { allocate, allocationBeforeSeed } from '../../pipeline/spotcheck/allocation.ts';
+import { seedHashOf } from '../../pipeline/spotcheck/sampler.ts';
 import { makeI18n } from '../../dashboard/src/i18n/make.ts';
 import { Verification } from '../../pipeline/api/schemas/spotchecks.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -168,19 +170,24 @@ describe('drawing, committing and redrawing', () => {
       actor,
     });
     const sizes = frozen.strata_sizes;
+    // k_s / N_s where the take is fixed before the seed; in a tie the seed settles, the expected take over N_s
+    const { sure, tie } = allocationBeforeSeed(sizes, { proportion: '0.25' });
     for (const s of drawn.selected) {
-      const taken = drawn.selected.filter((x) => x.stratum === s.stratum).length;
-      expect(s.inclusion_probability).toBe(taken / sizes[s.stratum]);
+      const t = tie?.strata.includes(s.stratum) ? tie : null;
+      const expected = t
+        ? (sure[s.stratum] + t.seats / t.strata.length) / sizes[s.stratum]
+        : sure[s.stratum] / sizes[s.stratum];
+      expect(s.inclusion_probability).toBeCloseTo(expected, 12);
     }
     expect(drawn).toMatchObject({
-      allocation_rule: 'hamilton',
+      allocation_rule: 'hamilton_seed_ties',
       per_stratum_minimum: null,
-      size: { proportion: '0.25', rule: 'hamilton' },
+      size: { proportion: '0.25', rule: 'hamilton_seed_ties' },
     });
     const [entry] = await readAuditLog(db, { action: 'spotcheck.draw' });
     expect(entry.details).toMatchObject({
-      allocation_rule: 'hamilton',
-      allocation: { 110000: 3, 310000: 2, 320000: 1, 440000: 1 },
+      allocation_rule: 'hamilton_seed_ties',
+      allocation: allocate(sizes, { proportion: '0.25' }, seedHashOf(SEED)),
     });
   });
 

@@ -411,6 +411,8 @@ export const en: Record<MessageKey, string> = {
   'spot.percent': 'Proportion (%)',
   'spot.willDraw': '{n} regions will be drawn (pool of {pool})',
   'spot.perStratum': 'By stratum: {list}',
+  'spot.seedTies':
+    'The last {n} regions go to {strata} tied strata in the order the seed gives them (shown as least–most).',
   'spot.zeroStrata':
     '{strata} strata get 0 regions: their {regions} regions cannot be drawn in this check. To give every stratum a chance, set a per-stratum minimum.',
   'spot.perStratumMinimum': 'Per-stratum minimum',
@@ -421,7 +423,7 @@ export const en: Record<MessageKey, string> = {
   'spot.zeroProbability':
     '{strata} strata ({regions} regions) were given 0 regions, so their inclusion probability is 0: under this allocation none of them could be drawn.',
   'spot.probabilityNote':
-    "Every region of a stratum has the same inclusion probability: its stratum's number drawn over its size.",
+    "Every region of a stratum has the same inclusion probability: the stratum's expected number drawn over its size (for strata tied for the last regions, by their chance of getting one).",
   'spot.badAmount': 'Enter a percentage between 0 and 100',
   'spot.badCount': 'Enter a whole number from 1 to {pool}',
   'spot.reviewHelp':

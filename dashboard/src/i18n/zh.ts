@@ -405,6 +405,7 @@ export const zh = {
   'spot.percent': '抽取比例（%）',
   'spot.willDraw': '将抽取 {n} 个地区（抽样池 {pool} 个）',
   'spot.perStratum': '各层：{list}',
+  'spot.seedTies': '最后 {n} 个名额在 {strata} 个并列的层之间由种子决定（显示为“最少–最多”）。',
   'spot.zeroStrata':
     '{strata} 个层分得 0 个名额：这些层的 {regions} 个地区在本次抽查中不可能被抽中。如需每层都有地区可能被抽中，请设定每层最少抽取数。',
   'spot.perStratumMinimum': '每层最少抽取数',
@@ -413,7 +414,8 @@ export const zh = {
   'spot.totalK': '按比例计算的抽取总数',
   'spot.zeroProbability':
     '{strata} 个层（{regions} 个地区）分得 0 个名额，入样概率为 0：按本次的分配规则，这些地区不可能被抽中。',
-  'spot.probabilityNote': '同一层内每个地区的入样概率相同，等于该层抽取数除以层内地区数。',
+  'spot.probabilityNote':
+    '同一层内每个地区的入样概率相同，等于该层的预期抽取数除以层内地区数（并列名额由种子决定的层，按其分得名额的机会计算）。',
   'spot.badAmount': '请输入 0 到 100 之间的百分比',
   'spot.badCount': '请输入 1 到 {pool} 之间的整数',
   'spot.reviewHelp': '请核对入选地区与检查组。确认提交后结果不可更改（如需重抽须说明理由）。',

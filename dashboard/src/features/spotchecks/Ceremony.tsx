@@ -9,7 +9,7 @@ import { useMeta } from '../../app/session.tsx';
 import { api, type Certificate } from '../../api/index.ts';
 import { QueryLoad } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
-import { allocate } from '../../../../pipeline/spotcheck/allocation.ts';
+import { allocationBeforeSeed } from '../../../../pipeline/spotcheck/allocation.ts';
 import { MIN_SEED_DIGITS, markPublished, seedDigits, useCertificate, wasPublished } from './data.ts';
 import { FileList, poolOf, stratumSizes } from './files.tsx';
 import { Steps, type Step } from './Steps.tsx';
@@ -49,10 +49,10 @@ function SizePreview({
     try {
       if (mode === 'proportion') {
         if (!/^\d+(\.\d+)?$/.test(amount.trim()) || Number(amount) <= 0 || Number(amount) > 100) return null;
-        return allocate(sizes, { proportion: `${amount.trim()}%`, perStratumMinimum: minimum });
+        return allocationBeforeSeed(sizes, { proportion: `${amount.trim()}%`, perStratumMinimum: minimum });
       }
       if (!/^\d+$/.test(amount.trim()) || Number(amount) < 1 || Number(amount) > pool) return null;
-      return allocate(sizes, { count: Number(amount), perStratumMinimum: minimum });
+      return allocationBeforeSeed(sizes, { count: Number(amount), perStratumMinimum: minimum });
     } catch {
       return null;
     }
@@ -63,18 +63,27 @@ function SizePreview({
         {mode === 'proportion' ? t('spot.badAmount') : t('spot.badCount', { pool })}
       </div>
     );
-  const total = Object.values(result).reduce((a, b) => a + b, 0);
-  const parts = Object.keys(result)
+  const { sure, most } = result;
+  // the total is fixed; only which of the tied strata get the last regions waits for the seed (tied strata are
+  // the same size, so a per-stratum minimum lifts all of them past the tie or none)
+  const tie = result.tie && most[result.tie.strata[0]!]! > sure[result.tie.strata[0]!]! ? result.tie : null;
+  const total = Object.values(sure).reduce((a, b) => a + b, 0) + (tie?.seats ?? 0);
+  const parts = Object.keys(sure)
     .filter((k) => k !== 'all')
     .sort()
-    .map((k) => `${stratumLabel(k)} ${result[k]}/${sizes[k]}`);
-  // A stratum given nothing has inclusion probability 0: said before the seed, when a minimum can still be set.
-  const empty = by ? Object.keys(result).filter((k) => result[k] === 0) : [];
+    .map((k) => `${stratumLabel(k)} ${sure[k] === most[k] ? sure[k] : `${sure[k]}–${most[k]}`}/${sizes[k]}`);
+  // A stratum sure to get nothing has inclusion probability 0: said before the seed, when a minimum can still be set.
+  const empty = by ? Object.keys(most).filter((k) => most[k] === 0) : [];
   const emptyRegions = empty.reduce((n, k) => n + sizes[k], 0);
   return (
     <div className="size-preview" data-testid="size-preview" data-count={total} data-zero-strata={empty.length}>
       <strong>{t('spot.willDraw', { n: total, pool })}</strong>
       {parts.length > 0 && <div className="muted">{t('spot.perStratum', { list: parts.join(p.comma) })}</div>}
+      {by && tie && (
+        <div className="muted" data-testid="seed-ties">
+          {t('spot.seedTies', { n: tie.seats, strata: tie.strata.length })}
+        </div>
+      )}
       {empty.length > 0 && (
         <div className="banner banner-warn" role="alert" data-testid="zero-strata">
           {t('spot.zeroStrata', { strata: empty.length, regions: emptyRegions })}

@@ -42,7 +42,8 @@ function Checklist({ checks, ok }: { checks: Check[]; ok: boolean }) {
 /** What the strata table means for a region, and which regions could not have been drawn at all. */
 function ProbabilityNote({ rows }: { rows: NonNullable<Certificate['strata']>['per_stratum'] }) {
   const { t } = useI18n();
-  const empty = rows.filter((s) => s.take === 0);
+  // by the design's probability: a stratum that lost a tie the seed settled had a chance, and is not listed
+  const empty = rows.filter((s) => s.inclusion_probability === 0);
   return (
     <>
       <p className="muted">{t('spot.probabilityNote')}</p>
