@@ -308,7 +308,10 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     page.once('dialog', (d) => void d.accept());
     await page.check('[data-testid="export-rebuild"]');
     await page.click('[data-testid="export-button"]');
-    await page.waitForSelector('[data-testid="export-generate"] [role="status"]', { timeout: 60_000 });
+    const done = page.locator('[data-testid="export-generate"] [role="status"]', { hasText: '原报告' });
+    await done.waitFor({ timeout: 120_000 }).catch(async (e) => {
+      throw new Error(`${(e as Error).message}\npanel: ${await page.textContent('[data-testid="export-generate"]')}`);
+    });
     const after = await listed();
     expect(after).toHaveLength(1);
     expect(after[0]).not.toBe(generated);

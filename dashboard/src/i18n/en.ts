@@ -327,6 +327,7 @@ export const en: Record<MessageKey, string> = {
   'exports.emptyYear':
     'The {quarter} package reports on {year}, which has no scored results yet: the package would be almost empty. The latest quarter with scored data is {suggest}.',
   'exports.exists': 'The {quarter} package was generated on {at} and is not replaced.',
+  'exports.rebuilt': 'The earlier package (generated {at}) is kept, not deleted.',
   'exports.rebuild': 'Rebuild (the earlier package is kept in the superseded folder, not deleted)',
   'exports.confirmRebuild':
     'Rebuild the {quarter} package? The earlier one is moved to the superseded folder and kept; the rebuild is audit-logged.',

@@ -324,6 +324,7 @@ export const zh = {
   'exports.emptyYear':
     '{quarter} 的报告反映 {year} 年度的数据，但该年度还没有评分结果，生成的报告将几乎为空。有评分数据的最近季度是 {suggest}。',
   'exports.exists': '{quarter} 的报告已于 {at} 生成，不会被覆盖。',
+  'exports.rebuilt': '原报告（{at} 生成）已另存，未删除。',
   'exports.rebuild': '重新生成（原报告另存于历史版本文件夹，不删除）',
   'exports.confirmRebuild': '确定重新生成 {quarter} 的报告吗？原报告将移入历史版本文件夹保存，此操作记入审计日志。',
   // accounts, inspectors, ceremony, watchlist entry, layout (issue 12)

@@ -262,7 +262,11 @@ export function ExportsSection() {
     setMessage(null);
     try {
       const r = await api.createExport(wanted, existing ? rebuild : false);
-      setMessage(`${r.quarter}${p.colon}${r.message ?? ''}`);
+      setMessage(
+        `${r.quarter}${p.colon}${r.message ?? ''}${
+          r.replaced_generated_at ? ` ${t('exports.rebuilt', { at: date(r.replaced_generated_at, true) })}` : ''
+        }`,
+      );
       setRebuild(false);
       exportsQ.reload();
     } catch (e) {
