@@ -1,7 +1,7 @@
 // The quarterly package (`shifan export --quarter 2025Q3`, the quarterly_export job, the UI's button): a folder
 // with the offline HTML dashboard, the PDF, the XLSX workbook, one CSV per table and manifest.json, and a zip of
 // the folder next to it. Without Chromium everything but the PDF is written and the message says how to add it.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Database } from '../db/index.ts';
 import { collectQuarter, type ExportData } from './collect.ts';
@@ -12,6 +12,7 @@ import { CHROMIUM_HINT, chromiumPath, printPdf } from './pdf.ts';
 import { formatQuarter, parseQuarter, type Quarter } from './quarter.ts';
 import { writeXlsx } from './xlsx.ts';
 import { writeZip } from './zip.ts';
+import { CodedError } from '../vocabulary/index.ts';
 
 export {
   type Column,
@@ -26,6 +27,7 @@ export { type Manifest, sha256File } from './manifest.ts';
 export { defaultExportsDir, type ExportListing, listExports } from './packages.ts';
 export { CHROMIUM_ARGS, CHROMIUM_HINT, chromiumPath, printPdf } from './pdf.ts';
 export {
+  defaultExportQuarter,
   formatQuarter,
   parseQuarter,
   previousQuarter,
@@ -46,6 +48,19 @@ export interface ExportOptions {
   /** Chromium to print with; null: do not print (as if none were installed). Default: found on the system. */
   chromium?: string | null;
   now?: Date;
+  /**
+   * Replace a package already written for the quarter. Without it a second export of the quarter is refused
+   * (`export.exists`): the package is what was handed over, and replacing it silently loses what was sent. With it
+   * the earlier package (folder and zip) is kept under `superseded/<quarter>-<its generated_at>/` beside the
+   * packages, never deleted.
+   */
+  rebuild?: boolean;
+}
+
+/** The earlier package a rebuild replaced: when it was generated and where it is kept now. */
+export interface ReplacedPackage {
+  generated_at: string;
+  kept_in: string;
 }
 
 export interface ExportResult {
@@ -60,6 +75,31 @@ export interface ExportResult {
   row_counts: Record<string, number>;
   as_of: string;
   system_version: string;
+  /** set when rebuild replaced a package */
+  replaced: ReplacedPackage | null;
+}
+
+/** The package already written in `dir` (its manifest's generation time), or null when there is none. */
+export function sealedPackage(dir: string): { generated_at: string } | null {
+  const manifest = join(dir, 'manifest.json');
+  if (!existsSync(manifest)) return null;
+  try {
+    const m = JSON.parse(readFileSync(manifest, 'utf8')) as Partial<Manifest>;
+    return { generated_at: String(m.generated_at ?? '') };
+  } catch {
+    return { generated_at: '' }; // an unreadable manifest is still a package somebody wrote: not replaced silently
+  }
+}
+
+/** Moves a package (folder and zip) to superseded/<folder>-<generated_at>/ beside it; returns that folder. */
+function keepSuperseded(dir: string, zip: string, generatedAt: string): string {
+  const stamp = (generatedAt || new Date().toISOString()).replace(/[:.]/g, '-');
+  let target = join(dirname(dir), 'superseded', `${basename(dir)}-${stamp}`);
+  for (let n = 2; existsSync(target); n++) target = join(dirname(dir), 'superseded', `${basename(dir)}-${stamp}-${n}`);
+  mkdirSync(target, { recursive: true });
+  renameSync(dir, join(target, basename(dir)));
+  if (existsSync(zip)) renameSync(zip, join(target, basename(zip)));
+  return target;
 }
 
 export async function exportQuarter(db: Database, options: ExportOptions): Promise<ExportResult> {
@@ -68,11 +108,18 @@ export async function exportQuarter(db: Database, options: ExportOptions): Promi
   const q = formatQuarter(quarter);
   const dir = resolve(options.outDir ?? join(defaultExportsDir(), q));
   const zip = join(dirname(dir), `${basename(dir)}.zip`);
-  mkdirSync(dir, { recursive: true });
+  const sealed = sealedPackage(dir);
+  if (sealed && !options.rebuild)
+    throw new CodedError('export.exists', { quarter: q, generated_at: sealed.generated_at });
   const data: ExportData = await collectQuarter(db, quarter, options.now);
+  // The earlier package is moved aside only once the new one's data are collected, so a failed export keeps it.
+  const replaced = sealed
+    ? { generated_at: sealed.generated_at, kept_in: keepSuperseded(dir, zip, sealed.generated_at) }
+    : null;
+  mkdirSync(dir, { recursive: true });
   const stem = `shifan-${q}`;
   const names = { html: `${stem}.html`, pdf: `${stem}.pdf`, xlsx: `${stem}.xlsx` };
-  // A package is rewritten whole: what an earlier export of the quarter left is removed first.
+  // What an unfinished export left (no manifest: never handed over) is removed first.
   for (const name of readdirSync(dir)) rmSync(join(dir, name), { recursive: true, force: true });
 
   const files: string[] = [];
@@ -116,5 +163,6 @@ export async function exportQuarter(db: Database, options: ExportOptions): Promi
     row_counts: manifest.row_counts,
     as_of: data.context.as_of,
     system_version: data.context.system_version,
+    replaced,
   };
 }

@@ -60,3 +60,16 @@ export function quarterRange(q: Quarter): { start: string; end: string } {
 export function reportingYear(q: Quarter): number {
   return q.year - 1;
 }
+
+/**
+ * The quarter the generate box proposes: the latest quarter that has ended (on `today`, a civil date) and whose
+ * reporting year has scored data. The quarter that just ended reports on last year, which is often not scored yet
+ * (the demo's 2026Q3 reported on 2025: 92 regions, none judged, no flags); the latest quarter reporting on the
+ * latest scored year L is L+1 Q4, or the quarter that just ended if that is earlier. No scored year: the quarter
+ * that just ended.
+ */
+export function defaultExportQuarter(today: string, latestScoredYear: number | null): Quarter {
+  const ended = previousQuarter(quarterOf(today));
+  if (latestScoredYear == null || reportingYear(ended) <= latestScoredYear) return ended;
+  return { year: latestScoredYear + 1, quarter: 4 };
+}

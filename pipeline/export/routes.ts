@@ -25,23 +25,37 @@ export async function exportRoutes(fastify: FastifyInstance, opts: ExportRoutesO
   );
 
   app.post('/exports', { schema: schemas.create, preHandler: writers }, async (req) => {
-    const { quarter } = req.body;
+    const { quarter, rebuild = false } = req.body;
     const actor = `user:${req.user!.username}`;
     const r = await app.q.write(async (db) => {
       // Loaded on first use: the renderer, workbook and zip libraries stay out of the server's start.
       const { exportQuarter } = await import('./index.ts');
-      const result = await exportQuarter(db, { quarter });
+      const result = await exportQuarter(db, { quarter, rebuild });
+      // a rebuild is its own action, naming the package it replaced and where that one is kept
       await appendAudit(db, {
-        action: 'export.quarter',
+        action: result.replaced ? 'export.rebuild' : 'export.quarter',
         actor,
         subject: `export:${result.quarter}`,
-        details: { quarter: result.quarter, files: result.files.length, pdf: result.pdf, as_of: result.as_of },
+        details: {
+          quarter: result.quarter,
+          files: result.files.length,
+          pdf: result.pdf,
+          as_of: result.as_of,
+          ...(result.replaced
+            ? { replaced_generated_at: result.replaced.generated_at, replaced_kept_in: result.replaced.kept_in }
+            : {}),
+        },
       });
       return result;
     });
     const listing = listExports(defaultExportsDir()).find((l) => l.quarter === r.quarter);
     if (!listing) throw new Error(`the package of ${r.quarter} was written to ${r.dir} but is not listed`);
-    return { ...publicListing(listing), message: r.message, seconds: r.seconds };
+    return {
+      ...publicListing(listing),
+      message: r.message,
+      seconds: r.seconds,
+      replaced_generated_at: r.replaced?.generated_at ?? null,
+    };
   });
 
   app.get('/exports/:quarter/:file', { schema: schemas.download, preHandler: readers }, async (req, reply) => {

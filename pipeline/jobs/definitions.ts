@@ -1,6 +1,7 @@
 // What each scheduled job does. Each calls the feature's own function; this file only decides the arguments
 // and turns the result into a message: a vocabulary code with its figures (worded in the reader's language) and its
 // Chinese line for logs. Job ids are those of data/schedules.json.
+import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { defaultInboxDir } from '../db/index.ts';
 import { ingestPaths } from '../load/index.ts';
@@ -134,7 +135,14 @@ export async function drawReminderJob({ db, now }: JobContext): Promise<JobOutco
 /** On the first working day of a quarter, the package of the quarter that just ended. */
 export async function quarterlyExportJob({ db, now }: JobContext): Promise<JobOutcome> {
   const quarter = previousQuarter(quarterOf(civilDateIn(now)));
-  const { exportQuarter } = await import('../export/index.ts'); // loaded when the job runs, not at server start
+  const { exportQuarter, sealedPackage, defaultExportsDir } = await import('../export/index.ts'); // loaded when the job runs, not at server start
+  // a package somebody already made for the quarter is the one handed over: the schedule never replaces it
+  const sealed = sealedPackage(join(defaultExportsDir(), formatQuarter(quarter)));
+  if (sealed)
+    return {
+      ...say('export.kept', { quarter: formatQuarter(quarter), generated_at: sealed.generated_at }),
+      details: { quarter: formatQuarter(quarter), kept: sealed.generated_at },
+    };
   const r = await exportQuarter(db, { quarter });
   return {
     ...say(r.pdf === 'ok' ? 'export.done' : 'export.no_pdf', {

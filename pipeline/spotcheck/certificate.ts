@@ -6,7 +6,13 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Database } from '../db/index.ts';
 import { readAuditLog } from '../audit/index.ts';
-import { allocate, ALLOCATION_RULE_TEXT, inclusionProbability, totalFor } from './allocation.ts';
+import {
+  allocate,
+  allocationBeforeSeed,
+  ALLOCATION_RULE_TEXT,
+  inclusionProbabilities,
+  totalFor,
+} from './allocation.ts';
 import type { SampleSize } from './allocation.ts';
 import type { PoolInspector } from './inspectors.ts';
 import { countBy, EXCLUSIONS, poolFileText, readPool, strataFileText, type Exclusion } from './pool.ts';
@@ -32,7 +38,10 @@ export async function buildCertificate(db: Database, drawId: number): Promise<Ce
   files[poolFile] = poolFileText(codes);
   const seedArg = draw.seed === null ? "'<seed>'" : quote(draw.seed);
   const sizes = countBy(pool);
-  const allocation = draw.size ? allocate(sizes, draw.size) : null;
+  // the seed settles a tie at the last regions (hamilton_seed_ties): a drawn draw's allocation needs its hash
+  const seedHash = draw.seed_hash ?? undefined;
+  const allocation = draw.size && draw.seed !== null ? allocate(sizes, draw.size, seedHash) : null;
+  const probabilities = allocation && draw.size ? inclusionProbabilities(sizes, draw.size, seedHash) : null;
   const commands: string[] = [`sha256sum ${poolFile}    # must print ${draw.pool_sha256}`];
 
   let strata: Record<string, unknown> | null = null;
@@ -52,7 +61,7 @@ export async function buildCertificate(db: Database, drawId: number): Promise<Ce
         const take = allocation?.[stratum];
         const command = `shifan spotcheck sample --seed ${seedArg} --pool ${file}${take !== undefined ? ` --take ${take}` : ''}`;
         commands.push(command);
-        const probability = take !== undefined ? inclusionProbability(take, sizes[stratum]) : null;
+        const probability = probabilities?.[stratum] ?? null;
         return {
           stratum,
           size: sizes[stratum],
@@ -65,6 +74,18 @@ export async function buildCertificate(db: Database, drawId: number): Promise<Ce
         };
       });
     strata = { by: draw.strata, file: strataFile, sha256: draw.strata_sha256, per_stratum: perStratum };
+    // a tie at the last regions, settled by the seed: the tied strata as ids, sampled like a pool
+    const tie =
+      draw.size && (draw.size.rule ?? 'hamilton_seed_ties') === 'hamilton_seed_ties'
+        ? allocationBeforeSeed(sizes, draw.size).tie
+        : null;
+    if (tie) {
+      const file = `ties-${draw.year}.txt`;
+      files[file] = poolFileText(tie.strata.map((k) => `stratum|${k}`));
+      commands.push(
+        `shifan spotcheck sample --seed ${seedArg} --pool ${file} --take ${tie.seats}    # the tied strata that get one more region`,
+      );
+    }
   }
 
   const snapshot = await db.all<PoolInspector>(
@@ -80,7 +101,12 @@ export async function buildCertificate(db: Database, drawId: number): Promise<Ce
       region_name: s.region_name,
       stratum: s.stratum,
       ticket: s.ticket,
-      ...(allocation ? probabilityOf(allocation[s.stratum], sizes[s.stratum]) : {}),
+      ...(probabilities
+        ? {
+            inclusion_probability: probabilities[s.stratum].value,
+            inclusion_probability_exact: probabilities[s.stratum].exact,
+          }
+        : {}),
       inspectors: s.inspectors.map((id) => ({
         inspector_id: id,
         ticket: ticketOf(draw.seed_hash!, `${s.region_code}|${id}`),
@@ -153,25 +179,22 @@ export async function buildCertificate(db: Database, drawId: number): Promise<Ce
 
 /** The published sample-size parameters: as entered, the rule in words, and the total it gives. */
 function sizeParameters(size: SampleSize, poolSize: number): Record<string, unknown> {
-  const rule = size.rule ?? 'hamilton';
+  const rule = size.rule ?? 'hamilton_seed_ties';
   return {
     ...('proportion' in size
-      ? { proportion: size.proportion, total_k: rule === 'hamilton' ? totalFor(size.proportion, poolSize) : null }
+      ? {
+          proportion: size.proportion,
+          total_k: rule === 'ceil_per_stratum' ? null : totalFor(size.proportion, poolSize),
+        }
       : { count: size.count }),
     allocation_rule: rule,
     allocation_rule_text: ALLOCATION_RULE_TEXT[rule],
     per_stratum_minimum: size.perStratumMinimum ?? null,
     inclusion_probability:
-      "a selected region's inclusion probability is k_s / N_s of its stratum: the consistent sampler orders the stratum uniformly at random, so every set of k_s regions is equally likely",
+      rule === 'hamilton_seed_ties'
+        ? "a selected region's inclusion probability is its stratum's expected take over N_s: the consistent sampler orders the stratum uniformly at random, so every set of k_s regions is equally likely; k_s is fixed before the seed except for strata tied for the last regions, each of which gets one more with probability (regions left) / (strata tied)"
+        : "a selected region's inclusion probability is k_s / N_s of its stratum: the consistent sampler orders the stratum uniformly at random, so every set of k_s regions is equally likely",
   };
-}
-
-function probabilityOf(
-  take: number,
-  stratumSize: number,
-): { inclusion_probability: number; inclusion_probability_exact: string } {
-  const p = inclusionProbability(take, stratumSize);
-  return { inclusion_probability: p.value, inclusion_probability_exact: p.exact };
 }
 
 export async function writeCertificate(

@@ -126,9 +126,9 @@ async function drawInTransaction(
   drawId: number,
   given: { seed: string; size: SampleSize; teamSize?: number; actor: string },
 ): Promise<void> {
-  // Every new draw shares its sample by Hamilton's method; the older ceil-per-stratum rule exists only to verify
-  // old draws (a redraw of one takes the current rule).
-  const input = { ...given, size: { ...given.size, rule: 'hamilton' as const } };
+  // Every new draw shares its sample by Hamilton's method with a tie at the last regions settled by the seed; the
+  // older rules exist only to verify old draws (a redraw of one takes the current rule).
+  const input = { ...given, size: { ...given.size, rule: 'hamilton_seed_ties' as const } };
   const draw = await readDraw(db, drawId);
   if (draw.state !== 'frozen' || draw.superseded_by !== null) {
     throw new CodedError('spotcheck.not_drawable', {

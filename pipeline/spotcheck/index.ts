@@ -14,8 +14,12 @@ export {
 } from './sampler.ts';
 export {
   allocate,
+  allocationBeforeSeed,
   hamilton,
+  hamiltonParts,
+  inclusionProbabilities,
   inclusionProbability,
+  stratumTicket,
   totalFor,
   parseProportion,
   describeSize,

@@ -2,16 +2,19 @@
 // first k_s in ticket order. Because a ticket depends only on the seed and the id (consistent sampling), a
 // stratum's sample is the same as running the sampler on that stratum's pool file alone; that is what lets
 // the public check each stratum with one command.
-import { allocate, inclusionProbability, type SampleSize } from './allocation.ts';
+import { allocate, inclusionProbabilities, type SampleSize } from './allocation.ts';
 import { countBy, type PoolMember } from './pool.ts';
-import { sample } from './sampler.ts';
+import { sample, seedHashOf } from './sampler.ts';
 
 export interface Selected {
   draw_order: number;
   region_code: string;
   ticket: string;
   stratum: string;
-  /** k_s / N_s of the region's stratum: every subset of k_s regions of the stratum is equally likely */
+  /**
+   * The design's probability for the region's stratum: k_s / N_s where the take is fixed before the seed (every
+   * subset of k_s regions is equally likely), averaged over the seed's settling of a tie otherwise
+   */
   inclusion_probability: number;
 }
 
@@ -26,7 +29,9 @@ export interface SelectionResult {
 
 export function computeSelection(pool: readonly PoolMember[], seed: string, size: SampleSize): SelectionResult {
   const sizes = countBy(pool);
-  const allocation = allocate(sizes, size);
+  const seedHash = seedHashOf(seed);
+  const allocation = allocate(sizes, size, seedHash);
+  const probability = inclusionProbabilities(sizes, size, seedHash);
   const stratumOf = new Map(pool.map((m) => [m.region_code, m.stratum]));
   const taken: Record<string, number> = {};
   const selected: Selected[] = [];
@@ -42,7 +47,7 @@ export function computeSelection(pool: readonly PoolMember[], seed: string, size
       region_code: t.id,
       ticket: t.ticket,
       stratum,
-      inclusion_probability: inclusionProbability(allocation[stratum], sizes[stratum]).value,
+      inclusion_probability: probability[stratum].value,
     });
   }
   return { allocation, strata_sizes: sizes, selected };

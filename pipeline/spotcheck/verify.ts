@@ -8,9 +8,13 @@ import { poolSha256, readPool, strataFileText } from './pool.ts';
 import { readDraw, type DrawRow } from './read.ts';
 import { seedHashOf, sha256Hex } from './sampler.ts';
 import { computeSelection } from './selection.ts';
+import type { verifyCheck } from '../vocabulary/terms.ts';
+
+/** A check's code: one of the vocabulary's `verifyCheck`, so every line of the checklist has its words. */
+export type CheckCode = keyof typeof verifyCheck;
 
 export interface Check {
-  check: string;
+  check: CheckCode;
   ok: boolean;
   detail: string;
 }
@@ -27,7 +31,7 @@ export async function verifyDraw(db: Database, drawId: number): Promise<DrawVeri
   const pool = await readPool(db, drawId);
   const log = await readAuditLog(db, { subject: `draw:${drawId}` });
   const checks: Check[] = [];
-  const add = (check: string, ok: boolean, detail: string) => checks.push({ check, ok, detail });
+  const add = (check: CheckCode, ok: boolean, detail: string) => checks.push({ check, ok, detail });
 
   const poolHash = poolSha256(pool.map((m) => m.region_code));
   add(
@@ -68,7 +72,7 @@ export async function verifyDraw(db: Database, drawId: number): Promise<DrawVeri
       ticket,
       stratum,
     }));
-    const rule = draw.size.rule ?? 'hamilton';
+    const rule = draw.size.rule ?? 'hamilton_seed_ties';
     const drawnEntry = lastEntry(log, 'spotcheck.draw');
     add(
       'allocation',
@@ -88,8 +92,8 @@ export async function verifyDraw(db: Database, drawId: number): Promise<DrawVeri
         'inclusion_probabilities',
         wrong.length === 0,
         wrong.length === 0
-          ? `${draw.selected.length} stored probabilities equal k_s / N_s of their stratum`
-          : `${wrong.length} differ from k_s / N_s: ${wrong.map((s) => `${s.region_code} stored ${s.inclusion_probability}, recomputed ${want.get(s.region_code)}`).join('; ')}`,
+          ? `${draw.selected.length} stored probabilities equal their stratum's (k_s / N_s, or its expected take over N_s in a tie the seed settles)`
+          : `${wrong.length} differ from the recomputed probability: ${wrong.map((s) => `${s.region_code} stored ${s.inclusion_probability}, recomputed ${want.get(s.region_code)}`).join('; ')}`,
       );
     }
 

@@ -96,6 +96,10 @@ export const cliWords = {
     en: 'quarterly package {quarter}: data as of {as_of}, indicator system {version}, {seconds} s',
   },
   'export.dir': { zh: '目录 {dir}', en: 'folder {dir}' },
+  'export.replaced': {
+    zh: '原报告（生成于 {generated_at}）未删除，已移至 {dir}',
+    en: 'the earlier package (generated {generated_at}) is kept, moved to {dir}',
+  },
   'head.job': { zh: '任务', en: 'Job' },
   'head.enabled': { zh: '启用', en: 'Enabled' },
   'head.nextRuns': { zh: '下次运行', en: 'Next runs' },

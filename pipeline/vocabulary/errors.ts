@@ -665,6 +665,11 @@ export const errors = {
     zh: '季度写作 YYYYQn，如 2025Q3，收到“{value}”',
     en: 'a quarter is written YYYYQn, e.g. 2025Q3; got "{value}"',
   },
+  'export.exists': {
+    status: 409,
+    zh: '{quarter} 的季度报告已于 {generated_at:datetime} 生成，不会被覆盖。如确需重新生成，请勾选“重新生成”（命令行加 --rebuild）：原报告将另存于导出目录的历史版本文件夹中，不会删除，并记入审计日志',
+    en: 'the {quarter} package was generated on {generated_at:datetime} and is not replaced. To generate it again, tick "Rebuild" (on the command line add --rebuild): the earlier package is kept, not deleted, in the superseded folder beside the packages, and the rebuild is audit-logged',
+  },
   'export.no_refresh': {
     status: 409,
     zh: '数据库中还没有完成的刷新：请先刷新指标，再导出',

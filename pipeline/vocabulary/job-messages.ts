@@ -54,6 +54,10 @@ export const jobMessage = {
     zh: '{quarter}季报已导出：{files} 个文件，PDF 未生成（检查 Chromium 与字体）',
     en: 'quarterly package {quarter} exported: {files} files, no PDF (check Chromium and its fonts)',
   },
+  'export.kept': {
+    zh: '{quarter}季报已于 {generated_at} 生成，保留原报告，未重新导出',
+    en: 'the {quarter} package was made at {generated_at}; it is kept, not exported again',
+  },
   'backup.done': {
     zh: '备份完成：{dir}（{tables} 张表，{rows} 行，{seconds} 秒）；保留最近 {kept} 份',
     en: 'backup made: {dir} ({tables} tables, {rows} rows, {seconds} s); the newest {kept} kept',

@@ -213,6 +213,58 @@ export const drawState = {
   superseded: { zh: '已被新抽签替代', en: 'Superseded' },
 } satisfies TermGroup;
 
+/**
+ * The checks of `spotcheck verify` (pipeline/spotcheck/verify.ts), one line each on the certificate's checklist.
+ * verify.ts types its check codes by this group, so a check without words here does not compile.
+ */
+export const verifyCheck = {
+  pool_hash: { zh: '抽样池文件的 SHA-256 与公布值一致', en: 'The pool file hashes to the published SHA-256' },
+  strata_hash: { zh: '分层文件的 SHA-256 与公布值一致', en: 'The strata file hashes to the published SHA-256' },
+  freeze_logged: {
+    zh: '冻结时的抽样池哈希已记入审计日志',
+    en: 'The pool hash was written to the audit log at freeze time',
+  },
+  seed_hash: { zh: '种子哈希与记录一致', en: 'The seed hash matches the record' },
+  allocation: {
+    zh: '按公布的分层文件和抽取参数重新计算，各层抽取数与审计日志记录一致',
+    en: 'Recomputed from the published strata file and parameters, the number drawn per stratum matches the audit log',
+  },
+  selection: {
+    zh: '按公布的抽样池和种子重新计算，入选地区及顺序与记录一致',
+    en: 'Recomputed from the published pool and seed, the selection and its order match the record',
+  },
+  inclusion_probabilities: {
+    zh: '每个入选地区记录的入样概率等于其所在层的抽取数除以层内地区数',
+    en: "Each selected region's stored inclusion probability equals its stratum's number drawn over its size",
+  },
+  inspectors: {
+    zh: '按检查员快照重新计算，各检查组与记录一致',
+    en: 'Recomputed from the inspector snapshot, the teams match the record',
+  },
+  draw_logged: {
+    zh: '抽签结果（种子哈希、入选地区、检查组）已记入审计日志',
+    en: 'The draw (seed hash, selection, teams) is in the audit log',
+  },
+  commit_logged: { zh: '确认提交已记入审计日志', en: 'The commit is in the audit log' },
+  audit_chain: { zh: '审计日志哈希链完整，未被改动', en: 'The audit log hash chain is intact' },
+} satisfies TermGroup;
+
+/** How a draw shares its sample out over the strata (draws.allocation_rule; pipeline/spotcheck/allocation.ts). */
+export const allocationRule = {
+  hamilton_seed_ties: {
+    zh: '抽取总数为抽样池地区数乘以比例后向上取整（或为给定数量）；各层先分得按比例应得名额的整数部分，剩余名额按小数部分从大到小逐一分给各层（最大余额法），小数部分相同时先给地区数较多的层；仍然并列、争最后名额的层，由种子决定先后（各层的抽签号，与地区的抽签号算法相同），不在种子公布前确定；设定每层最少抽取数时，每层再提高到该数（不超过层内地区数）。入样概率为该层预期抽取数除以层内地区数；一个层分得 0 个名额时，其中的地区不可能被抽中',
+    en: "The total is the pool size times the proportion, rounded up (or the count given); each stratum first gets the whole part of its proportional share, the regions left go one each to the strata with the largest fractional part (largest remainder), ties to the larger stratum; strata still tied for the last regions are ordered by the seed (each stratum's ticket, computed as a region's), so the tie is not settled before the seed is known; with a per-stratum minimum every stratum is raised to it (at most its size). The inclusion probability is the stratum's expected take over its size; a stratum given 0 regions cannot have any of its regions drawn",
+  },
+  hamilton: {
+    zh: '抽取总数为抽样池地区数乘以比例后向上取整（或为给定数量）；各层先分得按比例应得名额的整数部分，剩余名额按小数部分从大到小逐一分给各层（最大余额法），小数部分相同时先给地区数较多的层，再按层代码顺序（由种子决定并列之前的规则）；设定每层最少抽取数时，每层再提高到该数（不超过层内地区数）。一个层分得 0 个名额时，其中的地区不可能被抽中',
+    en: 'The total is the pool size times the proportion, rounded up (or the count given); each stratum first gets the whole part of its proportional share, the regions left go one each to the strata with the largest fractional part (largest remainder), ties to the larger stratum, then to the stratum code first in order (the rule before ties were settled by the seed); with a per-stratum minimum every stratum is raised to it (at most its size). A stratum given 0 regions cannot have any of its regions drawn',
+  },
+  ceil_per_stratum: {
+    zh: '每层抽取该层地区数乘以比例后向上取整（采用最大余额法之前的抽查所用规则）',
+    en: 'Each stratum takes its size times the proportion, rounded up (the rule of draws made before largest-remainder allocation)',
+  },
+} satisfies TermGroup;
+
 /** How a spot-check finding's region came to be checked (sql/spotcheck/findings_by_draw.sql, link). */
 export const findingLink = {
   selected: { zh: '随机抽中', en: 'In the random sample' },
@@ -352,6 +404,8 @@ export const terms = {
   jobStatus,
   jobTrigger,
   drawState,
+  verifyCheck,
+  allocationRule,
   drawStrata,
   findingLink,
   drawExclusion,

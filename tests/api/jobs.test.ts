@@ -2,7 +2,7 @@
 // provincial read-only on jobs and shut out of exports (packages hold every province), a manual run through a
 // running scheduler answering at once, and the quarterly package generated, listed and downloaded with no way
 // out of the package's folder.
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -226,6 +226,32 @@ describe('/api/exports', () => {
       expect(pdf.headers['content-type']).toBe('application/pdf');
       expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     }
+  }, 120_000);
+
+  it("refuses to replace a sealed package, says how in the caller's language, and rebuilds only when asked, keeping the earlier one and logging it", async () => {
+    const first = (await get(ctx.app, central, '/api/exports')).json()[0] as { generated_at: string; files: unknown };
+    const again = await post(ctx.app, central, '/api/exports', { quarter: '2025Q3' });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('export.exists');
+    expect(again.json().error.message).toMatch(/重新生成.*--rebuild/);
+    // nothing was touched
+    expect((await get(ctx.app, central, '/api/exports')).json()[0]).toEqual(first);
+
+    const rebuilt = await post(ctx.app, central, '/api/exports', { quarter: '2025Q3', rebuild: true });
+    expect(rebuilt.statusCode, rebuilt.body).toBe(200);
+    expect(rebuilt.json().replaced_generated_at).toBe(first.generated_at);
+    expect(JSON.stringify(rebuilt.json())).not.toContain(exportsDir);
+    const list = (await get(ctx.app, central, '/api/exports')).json() as { quarter: string }[];
+    expect(list.map((l) => l.quarter)).toEqual(['2025Q3']);
+    const entry = (await auditOf(ctx.db, 'export.rebuild')).find((a) => a.subject === 'export:2025Q3');
+    const logged = JSON.parse(entry?.details ?? '{}') as Record<string, unknown>;
+    expect(logged.replaced_generated_at).toBe(first.generated_at);
+    // the earlier package, folder and zip, kept where the audit entry says
+    const kept = String(logged.replaced_kept_in);
+    expect(kept.startsWith(join(exportsDir, 'superseded'))).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(kept, '2025Q3', 'manifest.json'), 'utf8'));
+    expect(manifest.generated_at).toBe(first.generated_at);
+    expect(existsSync(join(kept, '2025Q3.zip'))).toBe(true);
   }, 120_000);
 
   it('serves only files the package lists: no traversal, no other quarter, no other file', async () => {

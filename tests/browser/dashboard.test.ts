@@ -280,9 +280,42 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
       await page.locator('[data-testid="job-runs"] button[data-testid^="ack-"]').first().click();
       await page.waitForFunction(() => !document.querySelector('[data-testid="job-runs"] button[data-testid^="ack-"]'));
     }
+    // the proposed quarter reports on a scored year, and the page says what it holds before anything is made
+    const meta = (await (await page.request.get(`${server.baseUrl}/api/meta`)).json()) as { latest_year: number };
+    const proposed = await page.inputValue('input[name=quarter]');
+    expect(Number(proposed.slice(0, 4)) - 1).toBeLessThanOrEqual(meta.latest_year);
+    expect(await page.getAttribute('[data-testid="export-contents"]', 'data-empty')).toBe('false');
+    expect(await page.textContent('[data-testid="export-contents"]')).toContain(
+      `的报告反映 ${Number(proposed.slice(0, 4)) - 1} 年度的数据`,
+    );
+    await page.fill('input[name=quarter]', `${meta.latest_year + 2}Q1`);
+    await page.waitForSelector('[data-testid="export-contents"][data-empty="true"]');
+    expect(await page.textContent('[data-testid="export-contents"]')).toContain('几乎为空');
     await page.fill('input[name=quarter]', '2025Q3');
     await page.click('[data-testid="export-button"]');
     await page.waitForSelector('[data-testid="exports"] [data-quarter="2025Q3"]', { timeout: 60_000 });
+    // a second export of the quarter is refused, in Chinese, saying how to proceed; a confirmed rebuild replaces it
+    await page.waitForSelector('[data-testid="export-exists"]');
+    await page.click('[data-testid="export-button"]');
+    const refusal = page.locator('[data-testid="export-generate"] .state-error');
+    await refusal.waitFor();
+    expect(await refusal.textContent()).toMatch(/不会被覆盖.*重新生成/);
+    const listed = async () =>
+      ((await (await page.request.get(`${server.baseUrl}/api/exports`)).json()) as { generated_at: string }[]).map(
+        (p) => p.generated_at,
+      );
+    const [generated] = await listed();
+    page.once('dialog', (d) => void d.accept());
+    await page.check('[data-testid="export-rebuild"]');
+    await page.click('[data-testid="export-button"]');
+    const done = page.locator('[data-testid="export-generate"] [role="status"]', { hasText: '原报告' });
+    await done.waitFor({ timeout: 120_000 }).catch(async (e) => {
+      throw new Error(`${(e as Error).message}\npanel: ${await page.textContent('[data-testid="export-generate"]')}`);
+    });
+    const after = await listed();
+    expect(after).toHaveLength(1);
+    expect(after[0]).not.toBe(generated);
+    expect(await page.locator('[data-testid="exports"] [data-quarter="2025Q3"]').count()).toBe(1);
     const pdf = page.locator('[data-testid="exports"] a[data-file="shifan-2025Q3.pdf"]');
     await pdf.waitFor();
     const res = await page.request.get(server.baseUrl + (await pdf.getAttribute('href'))!);
@@ -290,7 +323,8 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     expect(res.headers()['content-type']).toBe('application/pdf');
     expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await shot(page, 'data-jobs');
-    expect(errors).toEqual([]);
+    // the one refusal asked for above (409 on the second export) is the browser's log line, not an error
+    expect(errors.filter((e) => !/status of 409 \(Conflict\) \(http:[^)]*\/api\/exports\)$/.test(e))).toEqual([]);
   }, 120_000);
 
   it('keeps a provincial account to its own province in the UI and the API', async () => {

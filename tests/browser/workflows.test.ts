@@ -190,12 +190,34 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     await shotBoth(analyst, 'spotcheck-publish');
     await analyst.click('[data-testid="published-button"]');
     await analyst.waitForSelector('[data-testid="seed-step"]');
+    // a reload stays at the seed step (it is in the URL), and so does coming back to 抽查 later: the open draw is
+    // offered at the top of the page and returns to its step
+    await analyst.reload();
+    await settled(analyst);
+    await analyst.waitForSelector('[data-testid="seed-step"]');
+    await analyst.goto(`${server.baseUrl}/spotchecks?year=${year}`);
+    await settled(analyst);
+    expect(await analyst.textContent('[data-testid="open-draw"]')).toContain(`第 ${drawId} 号抽查尚未完成`);
+    await analyst.click('[data-testid="open-draw-button"]');
+    await analyst.waitForSelector('[data-testid="seed-step"]');
+    expect(await analyst.getAttribute('[data-testid="steps"]', 'data-step')).toBe('seed');
     await analyst.fill('[data-testid="seed-input"]', '7390 2255 1048 3329 0671 58');
     expect(await analyst.textContent('[data-testid="seed-digits"]')).toContain('22');
     await analyst.fill('[data-testid="draw-amount"]', '10');
     const count = Number(await analyst.getAttribute('[data-testid="size-preview"]', 'data-count'));
     expect(count).toBeGreaterThan(0);
     expect(await analyst.textContent('[data-testid="size-preview"]')).toContain(`将抽取 ${count} 个地区`);
+    // 10% of the demo's pool by province leaves most provinces with nothing: said before the draw, with the
+    // per-stratum minimum the command line has
+    const zero = Number(await analyst.getAttribute('[data-testid="size-preview"]', 'data-zero-strata'));
+    expect(zero).toBeGreaterThan(0);
+    expect(await analyst.textContent('[data-testid="zero-strata"]')).toContain(`${zero} 个层分得 0 个名额`);
+    await analyst.check('[data-testid="minimum-toggle"]');
+    expect(await analyst.getAttribute('[data-testid="size-preview"]', 'data-zero-strata')).toBe('0');
+    expect(await analyst.locator('[data-testid="zero-strata"]').count()).toBe(0);
+    expect(Number(await analyst.getAttribute('[data-testid="size-preview"]', 'data-count'))).toBeGreaterThan(count);
+    await analyst.uncheck('[data-testid="minimum-toggle"]');
+    expect(Number(await analyst.getAttribute('[data-testid="size-preview"]', 'data-count'))).toBe(count);
     await shotBoth(analyst, 'spotcheck-seed');
     await analyst.click('[data-testid="draw-button"]');
     await analyst.waitForSelector('[data-testid="commit-button"]');
@@ -218,6 +240,9 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     expect(cert).toContain('种子哈希 = 种子（UTF-8）的 SHA-256');
     expect(cert).toContain('按代码升序排列的行政区划代码');
     expect(cert).not.toMatch(/region codes sorted|seed_hash = lowercase|Order the ids/);
+    // the allocation rule in words, and the strata that could not be drawn at all
+    expect(await analyst.textContent('[data-testid="allocation-rule"]')).toContain('最大余额法');
+    expect(await analyst.textContent('[data-testid="zero-probability"]')).toContain('入样概率为 0');
     await analyst.click('[data-testid="verify-button"]');
     await analyst.waitForSelector('[data-testid="verify-result"] .checklist');
     expect(await analyst.getAttribute('[data-testid="verify-result"]', 'data-ok')).toBe('true');
@@ -225,6 +250,8 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     expect(checks.length).toBeGreaterThanOrEqual(8);
     expect(checks.join('\n')).toContain('抽样池文件的 SHA-256 与公布值一致');
     expect(checks.join('\n')).toContain('审计日志哈希链完整');
+    // every line worded, none a raw key
+    expect(checks.join('\n')).not.toMatch(/[a-z]_[a-z]|allocation/);
     expect(await analyst.locator('[data-testid="verify-result"] pre').count()).toBe(0);
     expect(await shotBoth(analyst, 'certificate')).toBeLessThanOrEqual(390);
     await analyst.emulateMedia({ media: 'print' });
@@ -422,6 +449,17 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
       await go(provPhone, path);
       widths[name] = await pageWidth(provPhone);
     }
+    // the certificate and the ceremony in English too (longer headings: "Inclusion probability" widened the page)
+    const phoneEn = await open(newAnalyst, 390);
+    for (const [name, path] of [
+      ['certificate (en)', `/spotchecks/${drawId}?lang=en`],
+      ['spotchecks-ceremony (en)', `/spotchecks?draw=${drawId}&lang=en`],
+    ] as const) {
+      await phoneEn.goto(server.baseUrl + path);
+      await settled(phoneEn);
+      widths[name] = await pageWidth(phoneEn);
+    }
+    expect(await phoneEn.textContent('nav.sidenav')).toContain('Watchlist');
     console.log('page widths at 390 px:', JSON.stringify(widths));
     for (const [name, w] of Object.entries(widths)) expect(w, name).toBeLessThanOrEqual(390);
     // cards keep their text horizontal: no panel heading is narrower than two characters

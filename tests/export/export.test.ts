@@ -208,3 +208,24 @@ describe('without Chromium', () => {
     expect(listExports(join(dir, 'exports')).map((e) => e.quarter)).toEqual(['2025Q3', '2025Q2']);
   });
 });
+
+describe('a sealed package', () => {
+  it('is not written over: a second export is refused, and a rebuild keeps the earlier folder and zip', async () => {
+    const outDir = join(dir, 'exports', '2025Q2');
+    const before = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as Manifest;
+    await expect(exportQuarter(db, { quarter: '2025Q2', outDir, chromium: null })).rejects.toMatchObject({
+      code: 'export.exists',
+      params: { quarter: '2025Q2', generated_at: before.generated_at },
+    });
+    expect(JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8'))).toEqual(before);
+
+    const r = await exportQuarter(db, { quarter: '2025Q2', outDir, chromium: null, rebuild: true });
+    expect(r.replaced?.generated_at).toBe(before.generated_at);
+    expect(r.replaced?.kept_in.startsWith(join(dir, 'exports', 'superseded', '2025Q2-'))).toBe(true);
+    const kept = JSON.parse(readFileSync(join(r.replaced!.kept_in, '2025Q2', 'manifest.json'), 'utf8')) as Manifest;
+    expect(kept).toEqual(before);
+    expect(existsSync(join(r.replaced!.kept_in, '2025Q2.zip'))).toBe(true);
+    // the kept package is not listed as a quarter's package
+    expect(listExports(join(dir, 'exports')).map((e) => e.quarter)).toEqual(['2025Q3', '2025Q2']);
+  });
+});

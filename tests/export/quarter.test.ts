@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  defaultExportQuarter,
   formatQuarter,
   parseQuarter,
   previousQuarter,
@@ -38,5 +39,17 @@ describe('quarters', () => {
   it('finds the quarter that just ended from a day of the next one', () => {
     expect(formatQuarter(previousQuarter(quarterOf('2025-10-09')))).toBe('2025Q3');
     expect(formatQuarter(previousQuarter(quarterOf('2026-01-04')))).toBe('2025Q4');
+  });
+
+  it.each([
+    // the demo: scored through 2024, today in 2026Q4: the quarter that just ended (2026Q3) reports on 2025,
+    // which has no scores; the latest quarter reporting on 2024 is 2025Q4
+    ['2026-12-01', 2024, '2025Q4'],
+    // scored through 2025: 2026Q3 reports on it
+    ['2026-12-01', 2025, '2026Q3'],
+    ['2026-01-15', 2025, '2025Q4'],
+    ['2026-01-15', null, '2025Q4'],
+  ] as const)('proposes on %s, with %s the latest scored year, %s', (today, scored, want) => {
+    expect(formatQuarter(defaultExportQuarter(today, scored))).toBe(want);
   });
 });

@@ -1,5 +1,6 @@
 // What each scheduled job does, run through runJobNow on the refreshed small demo, as an analyst's "run now".
-import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { listExports } from '../../pipeline/export/packages.ts';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../pipeline/db/index.ts';
@@ -108,5 +109,16 @@ describe('quarterly export', () => {
     expect(existsSync(details.zip)).toBe(true);
     const runs = await listJobRuns(db, { jobId: 'quarterly_export' });
     expect(runs[0]).toMatchObject({ trigger: 'manual', triggered_by: 'analyst:li' });
+  });
+
+  it('keeps a package already made for the quarter instead of replacing it', async () => {
+    // the package the test above made
+    const [made] = listExports();
+    const zip = readFileSync(made!.zip!);
+    const r = await runJobNow(db, 'quarterly_export', 'analyst:li');
+    expect(r.status).toBe('ok');
+    expect((r as { details: { kept: string } }).details.kept).toBe(made!.generated_at);
+    expect(listExports()[0]!.generated_at).toBe(made!.generated_at);
+    expect(readFileSync(made!.zip!).equals(zip)).toBe(true);
   });
 });

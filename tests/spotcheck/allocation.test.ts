@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { allocate, hamilton, inclusionProbability, parseProportion } from '../../pipeline/spotcheck/allocation.ts';
+import {
+  allocate,
+  allocationBeforeSeed,
+  hamilton,
+  inclusionProbabilities,
+  inclusionProbability,
+  parseProportion,
+  stratumTicket,
+} from '../../pipeline/spotcheck/allocation.ts';
+import { seedHashOf } from '../../pipeline/spotcheck/sampler.ts';
 import {
   parseExclusions,
   parsePoolFile,
@@ -56,11 +65,54 @@ describe('sample size per stratum', () => {
   const sum = (o: Record<string, number>) => Object.values(o).reduce((s, k) => s + k, 0);
 
   it("draws exactly ceil(0.1 · 62) = 7 regions from the demo's 62-region pool stratified by province", () => {
-    const got = allocate(demo62, { proportion: '0.1' });
+    // quotas 7·N_s/62: 320000 1.016 (floor 1); then remainders 35 (the two 5s), 28 (the two 4s), 21 (the four 3s,
+    // same size: two regions for four strata, a tie the seed settles)
+    const before = allocationBeforeSeed(demo62, { proportion: '0.1' });
+    expect(before.tie).toEqual({ strata: ['420000', '430000', '440000', '650000'], seats: 2 });
+    expect(Object.fromEntries(Object.entries(before.sure).filter(([, k]) => k > 0))).toEqual({
+      130000: 1,
+      320000: 1,
+      350000: 1,
+      370000: 1,
+      510000: 1,
+    });
+    const hash = seedHashOf('40655370919824618372');
+    const got = allocate(demo62, { proportion: '0.1' }, hash);
     expect(sum(got)).toBe(7);
-    expect(allocate(demo62, { proportion: '10%' })).toEqual(got);
-    // quotas 7·N_s/62: 320000 1.016 (floor 1); then remainders 35 (the two 5s), 28 (the two 4s), 21 (the four 3s:
-    // same size, so the first two keys, 420000 and 430000, win the last two regions)
+    expect(allocate(demo62, { proportion: '10%' }, hash)).toEqual(got);
+    // the two tied strata with the lowest ticket of "stratum|<key>" under this seed
+    const winners = ['420000', '430000', '440000', '650000']
+      .sort((a, b) => (stratumTicket(hash, a) < stratumTicket(hash, b) ? -1 : 1))
+      .slice(0, 2)
+      .sort();
+    expect(winners).toEqual(['420000', '650000']);
+    expect(Object.keys(got).filter((k) => got[k] > 0)).toEqual([
+      '130000',
+      '320000',
+      '350000',
+      '370000',
+      '420000',
+      '510000',
+      '650000',
+    ]);
+    // another seed, other winners: the tie is not known before the seed
+    const other = allocate(demo62, { proportion: '0.1' }, seedHashOf('3'));
+    expect(['420000', '430000', '440000', '650000'].filter((k) => other[k] > 0)).toEqual(['420000', '430000']);
+    // without a seed there is no allocation to give
+    expect(() => allocate(demo62, { proportion: '0.1' })).toThrow(/seed/);
+    // each region of a tied stratum: 2 regions for 4 strata of 3 → (0 + 2/4) / 3 = 1/6; the others k_s / N_s
+    const p = inclusionProbabilities(demo62, { proportion: '0.1' }, hash);
+    expect(['420000', '430000', '440000', '650000'].map((k) => p[k].exact)).toEqual(['1/6', '1/6', '1/6', '1/6']);
+    expect(p['320000'].exact).toBe('1/9');
+    expect(p['110000'].exact).toBe('0');
+    // the expected takes add up to k
+    expect(
+      Object.entries(p).reduce((t, [k, v]) => t + v.value * (demo62 as Record<string, number>)[k]!, 0),
+    ).toBeCloseTo(7);
+  });
+
+  it('keeps the earlier Hamilton rule, ties by stratum key, for draws made under it', () => {
+    const got = allocate(demo62, { proportion: '0.1', rule: 'hamilton' });
     expect(Object.fromEntries(Object.entries(got).filter(([, k]) => k > 0))).toEqual({
       130000: 1,
       320000: 1,
@@ -77,7 +129,7 @@ describe('sample size per stratum', () => {
   });
 
   it('gives a stratum at least the per-stratum minimum when an office asks for it, never more than it has', () => {
-    const got = allocate(demo62, { proportion: '0.1', perStratumMinimum: 1 });
+    const got = allocate(demo62, { proportion: '0.1', perStratumMinimum: 1 }, seedHashOf('1'));
     expect(Object.values(got).every((k) => k === 1)).toBe(true); // every province once: 25 regions, by choice
     expect(allocate({ a: 10, b: 1 }, { count: 2, perStratumMinimum: 3 })).toEqual({ a: 3, b: 1 });
     expect(() => allocate({ a: 2 }, { count: 1, perStratumMinimum: 0 })).toThrow(/per-stratum minimum/);
@@ -93,11 +145,14 @@ describe('sample size per stratum', () => {
     [10, { a: 50, b: 30, c: 20 }, { a: 5, b: 3, c: 2 }],
     [4, { a: 7, b: 2, c: 1 }, { a: 3, b: 1, c: 0 }],
     [3, { x: 1, y: 1, z: 1 }, { x: 1, y: 1, z: 1 }],
-  ])('shares a count of %i out by largest remainder over %j', (n, sizes, expected) => {
-    const got = allocate(sizes, { count: n });
-    expect(got).toEqual(expected);
-    expect(Object.values(got).reduce((s, k) => s + k, 0)).toBe(n);
-  });
+  ])(
+    'shares a count of %i out by largest remainder over %j (ties by key under the earlier rule)',
+    (n, sizes, expected) => {
+      const got = allocate(sizes, { count: n, rule: 'hamilton' });
+      expect(got).toEqual(expected);
+      expect(Object.values(got).reduce((s, k) => s + k, 0)).toBe(n);
+    },
+  );
 
   it('apportions like the textbook largest-remainder example (47,000 16,000 15,800 12,000 6,100 3,100 votes, 10 seats)', () => {
     // Hare quotas 4.70 1.60 1.58 1.20 0.61 0.31: floors give 7 seats, remainders .70 .61 .60 win the other 3

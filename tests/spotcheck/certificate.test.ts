@@ -1,3 +1,5 @@
+import { seedHashOf } from '../../pipeline/spotcheck/sampler.ts';
+import { stratumTicket } from '../../pipeline/spotcheck/allocation.ts';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,17 +80,29 @@ describe('the certificate of a draw', () => {
     expect(cert.selected.map((s: { region_code: string }) => s.region_code)).toEqual(
       draw.selected.map((s) => s.region_code),
     );
-    // 18 regions: k = ceil(0.3 · 18) = 6 over 7, 7, 4: quotas 2.33 2.33 1.33, all remainders equal, the first of the two
-    // largest strata (by key) takes the sixth → 3, 2, 1 with probabilities 3/7, 2/7, 1/4
+    // 18 regions: k = ceil(0.3 · 18) = 6 over 7, 7, 4: quotas 2.33 2.33 1.33, all remainders equal; the two larger
+    // strata tie for the sixth, which the seed gives to the one with the lower stratum ticket → 3, 2, 1 or 2, 3, 1;
+    // each of their regions had (2 + 1/2) / 7 = 5/14, those of 440000 1/4
+    const hash = seedHashOf(cert.seed);
+    const [first, second] = ['110000', '310000'].sort((a, b) =>
+      stratumTicket(hash, a) < stratumTicket(hash, b) ? -1 : 1,
+    );
     expect(cert.parameters).toMatchObject({
       total_k: 6,
-      allocation_rule: 'hamilton',
-      allocation: { 110000: 3, 310000: 2, 440000: 1 },
+      allocation_rule: 'hamilton_seed_ties',
+      allocation: { [first!]: 3, [second!]: 2, 440000: 1 },
     });
-    const exact: Record<string, string> = { 110000: '3/7', 310000: '2/7', 440000: '1/4' };
+    // the tie is published as a pool of its own, and the sampler on it gives the stratum that got the sixth
+    const ties = parsePoolFile(readFileSync(join(dir, 'ties-2025.txt'), 'utf8'));
+    expect(ties).toEqual(['stratum|110000', 'stratum|310000']);
+    expect(sample(ties, SEED, 1).map((t) => t.id)).toEqual([`stratum|${first}`]);
+    expect(cert.recompute.without_database.join('\n')).toContain(
+      `shifan spotcheck sample --seed '${SEED}' --pool ties-2025.txt --take 1`,
+    );
+    const exact: Record<string, string> = { 110000: '5/14', 310000: '5/14', 440000: '1/4' };
     expect(
       cert.strata.per_stratum.map((s: { inclusion_probability_exact: string }) => s.inclusion_probability_exact),
-    ).toEqual(['3/7', '2/7', '1/4']);
+    ).toEqual(['5/14', '5/14', '1/4']);
     for (const s of cert.selected) expect(s.inclusion_probability_exact).toBe(exact[s.stratum]);
     expect(cert.recompute.with_database).toBe('shifan spotcheck verify 1');
     expect(cert.audit).toMatchObject({

@@ -1,3 +1,8 @@
+import { Value } from 'typebox/value';
+import { allocate, allocationBeforeSeed } from '../../pipeline/spotcheck/allocation.ts';
+import { seedHashOf } from '../../pipeline/spotcheck/sampler.ts';
+import { makeI18n } from '../../dashboard/src/i18n/make.ts';
+import { Verification } from '../../pipeline/api/schemas/spotchecks.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Database } from '../../pipeline/db/index.ts';
 import { readAuditLog, verifyAuditLog } from '../../pipeline/audit/index.ts';
@@ -165,19 +170,24 @@ describe('drawing, committing and redrawing', () => {
       actor,
     });
     const sizes = frozen.strata_sizes;
+    // k_s / N_s where the take is fixed before the seed; in a tie the seed settles, the expected take over N_s
+    const { sure, tie } = allocationBeforeSeed(sizes, { proportion: '0.25' });
     for (const s of drawn.selected) {
-      const taken = drawn.selected.filter((x) => x.stratum === s.stratum).length;
-      expect(s.inclusion_probability).toBe(taken / sizes[s.stratum]);
+      const t = tie?.strata.includes(s.stratum) ? tie : null;
+      const expected = t
+        ? (sure[s.stratum] + t.seats / t.strata.length) / sizes[s.stratum]
+        : sure[s.stratum] / sizes[s.stratum];
+      expect(s.inclusion_probability).toBeCloseTo(expected, 12);
     }
     expect(drawn).toMatchObject({
-      allocation_rule: 'hamilton',
+      allocation_rule: 'hamilton_seed_ties',
       per_stratum_minimum: null,
-      size: { proportion: '0.25', rule: 'hamilton' },
+      size: { proportion: '0.25', rule: 'hamilton_seed_ties' },
     });
     const [entry] = await readAuditLog(db, { action: 'spotcheck.draw' });
     expect(entry.details).toMatchObject({
-      allocation_rule: 'hamilton',
-      allocation: { 110000: 3, 310000: 2, 320000: 1, 440000: 1 },
+      allocation_rule: 'hamilton_seed_ties',
+      allocation: allocate(sizes, { proportion: '0.25' }, seedHashOf(SEED)),
     });
   });
 
@@ -321,6 +331,23 @@ describe('verifying a stored draw', () => {
       'commit_logged',
       'audit_chain',
     ]);
+  });
+
+  it('words every check of the checklist in both languages (the dashboard shows the code when a label is missing)', async () => {
+    const report = await verifyDraw(db, drawId);
+    for (const lang of ['zh', 'en'] as const) {
+      const { t } = makeI18n(lang);
+      for (const { check } of report.checks) {
+        const key = `spot.check.${check}` as const;
+        expect(t(key), `${lang} ${check}`).not.toBe(key);
+        expect(/[\u4e00-\u9fff]/.test(t(key)), `${lang} ${check}`).toBe(lang === 'zh');
+      }
+    }
+    // and the response schema accepts no check without its words
+    expect(Value.Check(Verification, { ...report, checks: [{ check: 'unlabelled', ok: true, detail: '' }] })).toBe(
+      false,
+    );
+    expect(Value.Check(Verification, report)).toBe(true);
   });
 
   it.each([

@@ -133,7 +133,8 @@ export const api = {
   runJob: (id: string) => post<J.RunStarted>(`/jobs/${path(id)}/run`),
   ackRun: (runId: number) => post<J.JobRun>(`/jobs/runs/${runId}/ack`),
   exports: () => getJson<J.ExportPackage[]>('/exports'),
-  createExport: (quarter: string) => post<J.NewExportPackage>('/exports', { quarter }),
+  createExport: (quarter: string, rebuild = false) =>
+    post<J.NewExportPackage>('/exports', rebuild ? { quarter, rebuild } : { quarter }),
   /** The download address of one file of a package (a plain link: the session cookie goes with it). */
   exportFileUrl: (quarter: string, file: string) => `/api/exports/${path(quarter, file)}`,
   /** What the server would load and reject of a file, without loading it (the upload page's preview). */

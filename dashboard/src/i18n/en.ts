@@ -222,6 +222,8 @@ export const en: Record<MessageKey, string> = {
   'spot.freezeHelp': 'Freezing fixes the pool and its hash; only then is the seed entered in public.',
   'spot.exclude': 'Exclude',
   'spot.ceremony': 'Public draw',
+  'spot.openDraw': 'Draw #{id} is not finished ({state}).',
+  'spot.continueDraw': 'Continue the public draw',
   'spot.poolHash': 'Pool SHA-256 (published before the seed)',
   'spot.seed': 'Seed (the number generated in public)',
   'spot.digits': '{n} digits',
@@ -336,6 +338,15 @@ export const en: Record<MessageKey, string> = {
   'exports.system': 'Indicator system version',
   'exports.files': 'Download',
   'exports.noPdf': 'no PDF',
+  'exports.contents':
+    'The {quarter} package reports on {year}: {regions} regions, {met} met, {high} high-severity open flags.',
+  'exports.emptyYear':
+    'The {quarter} package reports on {year}, which has no scored results yet: the package would be almost empty. The latest quarter with scored data is {suggest}.',
+  'exports.exists': 'The {quarter} package was generated on {at} and is not replaced.',
+  'exports.rebuilt': 'The earlier package (generated {at}) is kept, not deleted.',
+  'exports.rebuild': 'Rebuild (the earlier package is kept in the superseded folder, not deleted)',
+  'exports.confirmRebuild':
+    'Rebuild the {quarter} package? The earlier one is moved to the superseded folder and kept; the rebuild is audit-logged.',
   // accounts, inspectors, ceremony, watchlist entry, layout (issue 12)
   'nav.accounts': 'Accounts',
   'nav.inspectors': 'Inspectors',
@@ -418,6 +429,19 @@ export const en: Record<MessageKey, string> = {
   'spot.percent': 'Proportion (%)',
   'spot.willDraw': '{n} regions will be drawn (pool of {pool})',
   'spot.perStratum': 'By stratum: {list}',
+  'spot.seedTies':
+    'The last {n} regions go to {strata} tied strata in the order the seed gives them (shown as least–most).',
+  'spot.zeroStrata':
+    '{strata} strata get 0 regions: their {regions} regions cannot be drawn in this check. To give every stratum a chance, set a per-stratum minimum.',
+  'spot.perStratumMinimum': 'Per-stratum minimum',
+  'spot.minimumHelp':
+    'Every stratum then takes at least this many (at most its size); the total exceeds the proportional count, and the certificate says so.',
+  'spot.allocationRule': 'Allocation rule',
+  'spot.totalK': 'Total by the proportion',
+  'spot.zeroProbability':
+    '{strata} strata ({regions} regions) were given 0 regions, so their inclusion probability is 0: under this allocation none of them could be drawn.',
+  'spot.probabilityNote':
+    "Every region of a stratum has the same inclusion probability: the stratum's expected number drawn over its size (for strata tied for the last regions, by their chance of getting one).",
   'spot.badAmount': 'Enter a percentage between 0 and 100',
   'spot.badCount': 'Enter a whole number from 1 to {pool}',
   'spot.reviewHelp':
@@ -446,15 +470,6 @@ export const en: Record<MessageKey, string> = {
   'spot.noneSelectedHere': 'This draw selected no region of your province.',
   'spot.notDrawnYet': 'Not drawn yet: this is the pool announcement, published before the seed.',
   'spot.checklist': 'Verification checklist',
-  'spot.check.pool_hash': 'The pool file hashes to the published SHA-256',
-  'spot.check.strata_hash': 'The strata file hashes to the published SHA-256',
-  'spot.check.freeze_logged': 'The pool hash was written to the audit log at freeze time',
-  'spot.check.seed_hash': 'The seed hash matches the record',
-  'spot.check.selection': 'Recomputed from the published pool and seed, the selection and its order match the record',
-  'spot.check.inspectors': 'Recomputed from the inspector snapshot, the teams match the record',
-  'spot.check.draw_logged': 'The draw (seed hash, selection, teams) is in the audit log',
-  'spot.check.commit_logged': 'The commit is in the audit log',
-  'spot.check.audit_chain': 'The audit log hash chain is intact',
   'spot.checkPassed': 'passed',
   'spot.checkFailed': 'failed',
   'spot.inspectorsCol': 'Team',

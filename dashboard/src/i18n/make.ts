@@ -40,6 +40,8 @@ const groupOfPrefix = {
   level: 'level',
   'job.status': 'jobStatus',
   'spot.state': 'drawState',
+  'spot.check': 'verifyCheck',
+  'spot.rule': 'allocationRule',
   'spot.strata': 'drawStrata',
   'spot.exclusion': 'drawExclusion',
   position: 'funnelPosition',

@@ -90,7 +90,13 @@ export const ExportPackage = Obj({
   files: Type.Array(PackageFile),
 });
 export type ExportPackage = Static<typeof ExportPackage>;
-export const NewExportPackage = Obj({ ...ExportPackage.properties, message: Type.String(), seconds: Type.Number() });
+export const NewExportPackage = Obj({
+  ...ExportPackage.properties,
+  message: Type.String(),
+  seconds: Type.Number(),
+  /** a rebuild: when the package it replaced was generated (that one is kept, not deleted); otherwise null */
+  replaced_generated_at: NStr,
+});
 export type NewExportPackage = Static<typeof NewExportPackage>;
 
 export const exports = {
@@ -103,8 +109,13 @@ export const exports = {
 export const createExport = {
   tags: ['exports'],
   summary:
-    'Generate the quarterly package of a quarter now (central): HTML, PDF, XLSX, CSVs, manifest and zip; audit-logged (export.quarter)',
-  body: Strict({ quarter: Quarter }),
+    'Generate the quarterly package of a quarter now (central): HTML, PDF, XLSX, CSVs, manifest and zip; audit-logged (export.quarter). A quarter already exported is refused (export.exists, 409) unless rebuild is true: the earlier package is then kept under superseded/ and the rebuild audit-logged (export.rebuild)',
+  body: Strict({
+    quarter: Quarter,
+    rebuild: Type.Optional(
+      Type.Boolean({ description: 'replace the package already written for the quarter, keeping the earlier one' }),
+    ),
+  }),
   response: { 200: NewExportPackage, ...errors },
 };
 

@@ -3,7 +3,7 @@
 // states come from the vocabulary, the seed rule from pipeline/spotcheck/seed-rule.ts.
 import { Type, type Static } from 'typebox';
 import { MIN_SEED_DIGITS } from '../../spotcheck/seed-rule.ts';
-import { drawExclusion, drawState, drawStrata } from '../../vocabulary/terms.ts';
+import { drawExclusion, drawState, drawStrata, verifyCheck } from '../../vocabulary/terms.ts';
 import { errors, FileBody, Id, MAX_INT, NInt, NNum, NStr, Obj, Strict, table, termOf, Year } from './common.ts';
 
 export { MIN_SEED_DIGITS };
@@ -237,7 +237,7 @@ export const Verification = Obj({
   draw_id: Type.Integer(),
   state: DrawState,
   ok: Type.Boolean(),
-  checks: Type.Array(Obj({ check: Type.String(), ok: Type.Boolean(), detail: Type.String() })),
+  checks: Type.Array(Obj({ check: termOf(verifyCheck), ok: Type.Boolean(), detail: Type.String() })),
 });
 export type Verification = Static<typeof Verification>;
 

@@ -14,8 +14,12 @@ export function registerExport(program: Command): void {
     .description('the quarterly dashboard package: offline HTML, PDF, XLSX, CSV, manifest and a zip')
     .requiredOption('--quarter <YYYYQn>', 'the quarter, e.g. 2025Q3')
     .option('--out <dir>', 'package folder (default data/exports/<quarter>); the zip is written next to it')
+    .option(
+      '--rebuild',
+      'replace a package already written for the quarter; the earlier one is kept under superseded/ (without it, refused)',
+    )
     .action(async (_opts, cmd: Command) => {
-      const opts = optionsOf<{ quarter: string; out?: string }>(cmd);
+      const opts = optionsOf<{ quarter: string; out?: string; rebuild?: boolean }>(cmd);
       try {
         parseQuarter(opts.quarter);
       } catch (err) {
@@ -25,7 +29,11 @@ export function registerExport(program: Command): void {
       const result = await withDatabase(
         cmd,
         (db) =>
-          exportQuarter(db, { quarter: opts.quarter, outDir: opts.out === undefined ? undefined : cliPath(opts.out) }),
+          exportQuarter(db, {
+            quarter: opts.quarter,
+            outDir: opts.out === undefined ? undefined : cliPath(opts.out),
+            rebuild: opts.rebuild === true,
+          }),
         { readOnly: true },
       );
       if (opts.json) return printJson(result);
@@ -41,6 +49,14 @@ export function registerExport(program: Command): void {
             seconds: result.seconds.toFixed(1),
           }),
           cliWord('export.dir', lang, { dir: result.dir }),
+          ...(result.replaced
+            ? [
+                cliWord('export.replaced', lang, {
+                  generated_at: result.replaced.generated_at,
+                  dir: result.replaced.kept_in,
+                }),
+              ]
+            : []),
           formatTable([cliWord('file', lang), cliWord('bytes', lang)], rows),
           result.message,
         ].join('\n')}\n`,

@@ -5,7 +5,14 @@ import { useState } from 'react';
 import { actorName } from '../../components/actor.ts';
 import { jobSummary } from '../../components/job-summary.ts';
 import { useI18n } from '../../i18n/index.tsx';
-import { useCanAct } from '../../app/session.tsx';
+import { useCanAct, useMeta } from '../../app/session.tsx';
+import { useQuery } from '../../api/useQuery.ts';
+import {
+  defaultExportQuarter,
+  formatQuarter,
+  parseQuarter,
+  reportingYear,
+} from '../../../../pipeline/export/quarter.ts';
 import { api, type ExportPackage, type JobRun, type JobSchedule, type JobsOverview } from '../../api/index.ts';
 import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -20,10 +27,10 @@ const STATUS_CLASS: Record<string, string> = {
   skipped_overlap: 'badge-no_data',
 };
 
-/** The quarter that ended last, e.g. 2025Q3 on any day of 2025Q4: the default of the generate box. */
-function lastQuarter(now = new Date()): string {
-  const q = Math.floor(now.getMonth() / 3);
-  return q === 0 ? `${now.getFullYear() - 1}Q4` : `${now.getFullYear()}Q${q}`;
+/** Today as a civil date in the browser's calendar (the quarter that ended is the office's, not UTC's). */
+function today(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 function RunStatus({ run }: { run: JobRun }) {
@@ -210,22 +217,63 @@ function bytes(n: number | null | undefined): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
 }
 
+/**
+ * What a quarter's package will report on, before it is generated: its reporting year and that year's headline
+ * (the figures the package's cover prints), or a warning that the year has no scored data yet.
+ */
+function QuarterContents({ quarter }: { quarter: string }) {
+  const { t } = useI18n();
+  const meta = useMeta();
+  const year = reportingYear(parseQuarter(quarter));
+  const scored = meta.years.includes(year);
+  const overview = useQuery([year], () => api.overview(year), scored);
+  const h = overview.data?.headline;
+  if (!scored || (overview.data && (!h || h.regions === h.not_judged)))
+    return (
+      <div className="banner banner-warn" role="note" data-testid="export-contents" data-empty="true">
+        {t('exports.emptyYear', {
+          quarter,
+          year,
+          suggest: meta.latest_year == null ? '—' : formatQuarter(defaultExportQuarter(today(), meta.latest_year)),
+        })}
+      </div>
+    );
+  if (!h) return null;
+  return (
+    <p className="note" data-testid="export-contents" data-empty="false">
+      {t('exports.contents', { quarter, year, regions: h.regions, met: h.met, high: h.high_flags })}
+    </p>
+  );
+}
+
 /** 导出: central office and admin only (a package holds every province). */
 export function ExportsSection() {
   const { t, date, p, label } = useI18n();
   const canAct = useCanAct();
   const exportsQ = useExports();
-  const [quarter, setQuarter] = useState(lastQuarter());
+  const meta = useMeta();
+  // the latest ended quarter whose reporting year is scored, not merely the latest ended quarter (often empty)
+  const [quarter, setQuarter] = useState(() => formatQuarter(defaultExportQuarter(today(), meta.latest_year)));
+  const [rebuild, setRebuild] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
+  const wanted = /^\d{4}Q[1-4]$/i.test(quarter.trim()) ? formatQuarter(parseQuarter(quarter.trim())) : null;
+  const existing = wanted ? exportsQ.data?.find((x) => x.quarter === wanted) : undefined;
   const generate = async () => {
+    if (!wanted) return;
+    if (existing && rebuild && !window.confirm(t('exports.confirmRebuild', { quarter: wanted }))) return;
     setBusy(true);
     setError(null);
     setMessage(null);
     try {
-      const r = await api.createExport(quarter.trim().toUpperCase());
-      setMessage(`${r.quarter}${p.colon}${r.message ?? ''}`);
+      const r = await api.createExport(wanted, existing ? rebuild : false);
+      setMessage(
+        `${r.quarter}${p.colon}${r.message ?? ''}${
+          r.replaced_generated_at ? ` ${t('exports.rebuilt', { at: date(r.replaced_generated_at, true) })}` : ''
+        }`,
+      );
+      setRebuild(false);
       exportsQ.reload();
     } catch (e) {
       setError((e as Error).message);
@@ -267,6 +315,21 @@ export function ExportsSection() {
               {busy ? t('exports.generating') : t('exports.generate')}
             </button>
           </div>
+          {wanted && <QuarterContents quarter={wanted} />}
+          {existing && (
+            <div className="banner banner-warn" data-testid="export-exists">
+              {t('exports.exists', { quarter: existing.quarter, at: date(existing.generated_at, true) })}
+              <label>
+                <input
+                  type="checkbox"
+                  checked={rebuild}
+                  data-testid="export-rebuild"
+                  onChange={(e) => setRebuild(e.target.checked)}
+                />
+                {t('exports.rebuild')}
+              </label>
+            </div>
+          )}
           {message && (
             <div className="note" role="status">
               {message}

@@ -1,6 +1,7 @@
 // The public draw after the freeze, one step at a time: publish the pool (hash and files before the seed exists),
 // enter the seed with the proportion as a percentage and the resulting count shown before the draw, review the
-// selection and teams, commit. The step is the draw's state, plus `?step=seed` once the pool is published.
+// selection and teams, commit. The step is the draw's state, plus `?step=seed` once the pool is published (and
+// remembered for the draw in this browser, so a later visit does not ask again).
 import { useMemo, useState } from 'react';
 import { useI18n } from '../../i18n/index.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
@@ -8,8 +9,8 @@ import { useMeta } from '../../app/session.tsx';
 import { api, type Certificate } from '../../api/index.ts';
 import { QueryLoad } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
-import { allocate } from '../../../../pipeline/spotcheck/allocation.ts';
-import { MIN_SEED_DIGITS, seedDigits, useCertificate } from './data.ts';
+import { allocationBeforeSeed } from '../../../../pipeline/spotcheck/allocation.ts';
+import { MIN_SEED_DIGITS, markPublished, seedDigits, useCertificate, wasPublished } from './data.ts';
 import { FileList, poolOf, stratumSizes } from './files.tsx';
 import { Steps, type Step } from './Steps.tsx';
 
@@ -28,7 +29,17 @@ export function useStratumLabel(by: string | undefined, names?: Record<string, s
   };
 }
 
-function SizePreview({ cert, mode, amount }: { cert: Certificate; mode: 'proportion' | 'count'; amount: string }) {
+function SizePreview({
+  cert,
+  mode,
+  amount,
+  minimum,
+}: {
+  cert: Certificate;
+  mode: 'proportion' | 'count';
+  amount: string;
+  minimum: number | undefined;
+}) {
   const { t, p } = useI18n();
   const by = cert.strata?.by;
   const stratumLabel = useStratumLabel(by, cert.province_names);
@@ -38,29 +49,46 @@ function SizePreview({ cert, mode, amount }: { cert: Certificate; mode: 'proport
     try {
       if (mode === 'proportion') {
         if (!/^\d+(\.\d+)?$/.test(amount.trim()) || Number(amount) <= 0 || Number(amount) > 100) return null;
-        return allocate(sizes, { proportion: `${amount.trim()}%` });
+        return allocationBeforeSeed(sizes, { proportion: `${amount.trim()}%`, perStratumMinimum: minimum });
       }
       if (!/^\d+$/.test(amount.trim()) || Number(amount) < 1 || Number(amount) > pool) return null;
-      return allocate(sizes, { count: Number(amount) });
+      return allocationBeforeSeed(sizes, { count: Number(amount), perStratumMinimum: minimum });
     } catch {
       return null;
     }
-  }, [sizes, mode, amount, pool]);
+  }, [sizes, mode, amount, pool, minimum]);
   if (!result)
     return (
       <div className="state-error" role="alert" data-testid="size-preview" data-count="">
         {mode === 'proportion' ? t('spot.badAmount') : t('spot.badCount', { pool })}
       </div>
     );
-  const total = Object.values(result).reduce((a, b) => a + b, 0);
-  const parts = Object.keys(result)
+  const { sure, most } = result;
+  // the total is fixed; only which of the tied strata get the last regions waits for the seed (tied strata are
+  // the same size, so a per-stratum minimum lifts all of them past the tie or none)
+  const tie = result.tie && most[result.tie.strata[0]!]! > sure[result.tie.strata[0]!]! ? result.tie : null;
+  const total = Object.values(sure).reduce((a, b) => a + b, 0) + (tie?.seats ?? 0);
+  const parts = Object.keys(sure)
     .filter((k) => k !== 'all')
     .sort()
-    .map((k) => `${stratumLabel(k)} ${result[k]}/${sizes[k]}`);
+    .map((k) => `${stratumLabel(k)} ${sure[k] === most[k] ? sure[k] : `${sure[k]}–${most[k]}`}/${sizes[k]}`);
+  // A stratum sure to get nothing has inclusion probability 0: said before the seed, when a minimum can still be set.
+  const empty = by ? Object.keys(most).filter((k) => most[k] === 0) : [];
+  const emptyRegions = empty.reduce((n, k) => n + sizes[k], 0);
   return (
-    <div className="size-preview" data-testid="size-preview" data-count={total}>
+    <div className="size-preview" data-testid="size-preview" data-count={total} data-zero-strata={empty.length}>
       <strong>{t('spot.willDraw', { n: total, pool })}</strong>
       {parts.length > 0 && <div className="muted">{t('spot.perStratum', { list: parts.join(p.comma) })}</div>}
+      {by && tie && (
+        <div className="muted" data-testid="seed-ties">
+          {t('spot.seedTies', { n: tie.seats, strata: tie.strata.length })}
+        </div>
+      )}
+      {empty.length > 0 && (
+        <div className="banner banner-warn" role="alert" data-testid="zero-strata">
+          {t('spot.zeroStrata', { strata: empty.length, regions: emptyRegions })}
+        </div>
+      )}
     </div>
   );
 }
@@ -82,7 +110,10 @@ function Publish({ id, cert }: { id: string; cert: Certificate }) {
         type="button"
         className="primary"
         data-testid="published-button"
-        onClick={() => setQuery({ step: 'seed' }, { replace: false })}
+        onClick={() => {
+          markPublished(id);
+          setQuery({ step: 'seed' }, { replace: false });
+        }}
       >
         {t('spot.published')}
       </button>
@@ -95,6 +126,14 @@ function SeedEntry({ id, cert, onDrawn }: { id: string; cert: Certificate; onDra
   const [seed, setSeed] = useState('');
   const [mode, setMode] = useState<'proportion' | 'count'>('proportion');
   const [amount, setAmount] = useState('10');
+  // the CLI's --per-stratum-minimum: off by default (the proportion alone), an explicit choice of the office
+  const [useMinimum, setUseMinimum] = useState(false);
+  const [minimumText, setMinimumText] = useState('1');
+  const stratified = cert.strata?.by != null;
+  const minimum =
+    stratified && useMinimum && /^\d+$/.test(minimumText.trim()) && Number(minimumText) >= 1
+      ? Number(minimumText)
+      : undefined;
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const digits = seedDigits(seed);
@@ -102,11 +141,12 @@ function SeedEntry({ id, cert, onDrawn }: { id: string; cert: Certificate; onDra
     setBusy(true);
     setError(null);
     try {
+      const least = minimum === undefined ? {} : { per_stratum_minimum: minimum };
       await api.draw(
         id,
         mode === 'proportion'
-          ? { seed: digits, proportion: `${amount.trim()}%` }
-          : { seed: digits, count: Number(amount) },
+          ? { seed: digits, proportion: `${amount.trim()}%`, ...least }
+          : { seed: digits, count: Number(amount), ...least },
       );
       onDrawn();
     } catch (e) {
@@ -157,8 +197,31 @@ function SeedEntry({ id, cert, onDrawn }: { id: string; cert: Certificate; onDra
           />
           {mode === 'proportion' ? ' %' : ''}
         </span>
-        <SizePreview cert={cert} mode={mode} amount={amount} />
+        <SizePreview cert={cert} mode={mode} amount={amount} minimum={minimum} />
       </div>
+      {stratified && (
+        <div className="row minimum">
+          <label>
+            <input
+              type="checkbox"
+              checked={useMinimum}
+              data-testid="minimum-toggle"
+              onChange={(e) => setUseMinimum(e.target.checked)}
+            />
+            {t('spot.perStratumMinimum')}
+          </label>
+          <input
+            className="short"
+            inputMode="numeric"
+            aria-label={t('spot.perStratumMinimum')}
+            value={minimumText}
+            disabled={!useMinimum}
+            data-testid="minimum-input"
+            onChange={(e) => setMinimumText(e.target.value)}
+          />
+          <span className="muted">{t('spot.minimumHelp')}</span>
+        </div>
+      )}
       <button
         type="button"
         className="primary big"
@@ -296,7 +359,7 @@ export function Ceremony({ id, onChange, names }: { id: string; onChange(): void
             ? 'commit'
             : c.state === 'drawn'
               ? 'review'
-              : query.get('step') === 'seed'
+              : query.get('step') === 'seed' || wasPublished(id)
                 ? 'seed'
                 : 'publish';
         return (

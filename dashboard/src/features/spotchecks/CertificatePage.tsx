@@ -3,7 +3,7 @@
 // teams, risk-targeted checks, the commands, the audit anchor; a verification shown as a checklist. A provincial
 // account sees the same public parts with its own province's selections, and no empty sections.
 import { useState } from 'react';
-import { useI18n, type MessageKey } from '../../i18n/index.tsx';
+import { useI18n } from '../../i18n/index.tsx';
 import { Link } from '../../app/router.tsx';
 import { useCanAct, useSession } from '../../app/session.tsx';
 import { api, type Certificate, type Verification } from '../../api/index.ts';
@@ -17,11 +17,8 @@ type Check = Verification['checks'][number];
 
 function Checklist({ checks, ok }: { checks: Check[]; ok: boolean }) {
   const { t } = useI18n();
-  const name = (c: string) => {
-    const k = `spot.check.${c}` as MessageKey;
-    const s = t(k);
-    return s === k ? c : s;
-  };
+  // every code has its words in the vocabulary (verifyCheck); verify.ts cannot name a check without them
+  const name = (c: Check['check']) => t(`spot.check.${c}`);
   return (
     <div className={`verdict ${ok ? 'ok' : 'bad'}`} data-testid="verify-result" data-ok={ok}>
       <strong>{ok ? t('spot.verified') : t('spot.verifyFailed')}</strong>
@@ -39,6 +36,23 @@ function Checklist({ checks, ok }: { checks: Check[]; ok: boolean }) {
         ))}
       </ul>
     </div>
+  );
+}
+
+/** What the strata table means for a region, and which regions could not have been drawn at all. */
+function ProbabilityNote({ rows }: { rows: NonNullable<Certificate['strata']>['per_stratum'] }) {
+  const { t } = useI18n();
+  // by the design's probability: a stratum that lost a tie the seed settled had a chance, and is not listed
+  const empty = rows.filter((s) => s.inclusion_probability === 0);
+  return (
+    <>
+      <p className="muted">{t('spot.probabilityNote')}</p>
+      {empty.length > 0 && (
+        <p className="banner banner-warn" data-testid="zero-probability">
+          {t('spot.zeroProbability', { strata: empty.length, regions: empty.reduce((n, s) => n + s.size, 0) })}
+        </p>
+      )}
+    </>
   );
 }
 
@@ -113,6 +127,24 @@ function Body({ id, c }: { id: string; c: Certificate }) {
                 <td>{size}</td>
               </tr>
             )}
+            {params.allocation_rule != null && (
+              <tr>
+                <th scope="row">{t('spot.allocationRule')}</th>
+                <td data-testid="allocation-rule">{label('spot.rule', params.allocation_rule)}</td>
+              </tr>
+            )}
+            {params.total_k != null && (
+              <tr>
+                <th scope="row">{t('spot.totalK')}</th>
+                <td>{params.total_k}</td>
+              </tr>
+            )}
+            {params.per_stratum_minimum != null && (
+              <tr>
+                <th scope="row">{t('spot.perStratumMinimum')}</th>
+                <td data-testid="per-stratum-minimum">{params.per_stratum_minimum}</td>
+              </tr>
+            )}
             {params.team_size != null && (
               <tr>
                 <th scope="row">{t('spot.teamSize')}</th>
@@ -168,6 +200,7 @@ function Body({ id, c }: { id: string; c: Certificate }) {
             </tbody>
           </table>
         )}
+        {strata && drawn && <ProbabilityNote rows={strata.per_stratum} />}
       </section>
       {drawn && (
         <section>

@@ -9,7 +9,7 @@ import { useQuery } from '../../api/useQuery.ts';
 import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { autoColumns } from '../region/data.ts';
-import { EXCLUSIONS, STRATA, useDraws, useFindings } from './data.ts';
+import { EXCLUSIONS, STRATA, useDraws, useFindings, wasPublished } from './data.ts';
 import { Ceremony } from './Ceremony.tsx';
 import { Steps } from './Steps.tsx';
 
@@ -39,6 +39,10 @@ export default function SpotchecksPage() {
   const draws = useDraws();
   const findings = useFindings(year);
   const ceremony = query.get('draw');
+  // the year's draw still in the ceremony (the newest, not committed, not superseded)
+  const open = (draws.data ?? [])
+    .filter((d) => d.year === year && d.state !== 'committed' && d.superseded_by == null)
+    .sort((a, b) => b.draw_id - a.draw_id)[0];
   const canAct = useCanAct();
   const inspectors = useQuery([year], () => api.inspectors(year), canAct);
   const names = new Map((inspectors.data ?? []).map((i) => [i.inspector_id, i.name]));
@@ -84,6 +88,28 @@ export default function SpotchecksPage() {
             {t('spot.inspectorsReady', { n: active })} <Link to="/inspectors">{t('spot.toInspectors')}</Link>
           </p>
         ))}
+      {canAct && !ceremony && open && (
+        // a draw frozen or drawn but not committed is where the office left off: back to its step in one click
+        <div className="banner banner-info" role="status" data-testid="open-draw">
+          {t('spot.openDraw', { id: open.draw_id, state: label('spot.state', open.state) })}{' '}
+          <button
+            type="button"
+            className="primary"
+            data-testid="open-draw-button"
+            onClick={() =>
+              setQuery(
+                {
+                  draw: String(open.draw_id),
+                  step: open.state === 'frozen' && wasPublished(String(open.draw_id)) ? 'seed' : null,
+                },
+                { replace: false },
+              )
+            }
+          >
+            {t('spot.continueDraw')}
+          </button>
+        </div>
+      )}
       {canAct && !ceremony && (
         <Panel title={t('spot.freeze')} testId="freeze">
           <Steps current="freeze" />
