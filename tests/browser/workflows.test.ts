@@ -27,6 +27,7 @@ import {
   type Server,
 } from './harness.ts';
 import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
+import { ROUTES } from '../../dashboard/src/app/routes.ts';
 
 describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
   let server: Server;
@@ -428,6 +429,8 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
       ['data', '/data'],
       ['upload', '/upload'],
       ['inspectors', '/inspectors'],
+      ['naming', '/naming'],
+      ['password', '/password'],
     ];
     const widths: Record<string, number> = {};
     for (const [name, path] of paths) {
@@ -460,6 +463,13 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
       widths[name] = await pageWidth(phoneEn);
     }
     expect(await phoneEn.textContent('nav.sidenav')).toContain('Watchlist');
+    // every page of the router's list is among those measured (a new page is measured or this fails)
+    const measured = [...paths.map(([, path]) => path), '/accounts'];
+    const unmeasured = ROUTES.filter((pattern) => {
+      const re = new RegExp(`^${pattern.replace(/:\w+/g, '[^/?]+')}(\\?.*)?$`);
+      return pattern !== '/risk' && !measured.some((path) => re.test(path));
+    });
+    expect(unmeasured, 'pages of dashboard/src/app/routes.ts not measured at 390 px').toEqual([]);
     console.log('page widths at 390 px:', JSON.stringify(widths));
     for (const [name, w] of Object.entries(widths)) expect(w, name).toBeLessThanOrEqual(390);
     // cards keep their text horizontal: no panel heading is narrower than two characters
