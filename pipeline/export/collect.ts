@@ -8,8 +8,8 @@ import { basisOf, basisText, type DataBasis, loadsAtQuarterEnd, withDataAsOf } f
 import { formatQuarter, quarterLabelZh, quarterRange, reportingYear, type Quarter } from './quarter.ts';
 
 /** `code`: a vocabulary code (its group in `term`), shown by its Chinese label; `actor`: who did it (renderActor);
- *  `basis`: a watchlist entry's basis, worded with its ground (renderWatchBasis). */
-export type ColumnKind = 'text' | 'int' | 'rate' | 'number' | 'bool' | 'code' | 'actor' | 'basis';
+ *  `basis`: a watchlist entry's basis, worded with its ground (renderWatchBasis); `dataset`: a dataset by its name. */
+export type ColumnKind = 'text' | 'int' | 'rate' | 'number' | 'bool' | 'code' | 'actor' | 'basis' | 'dataset';
 
 export interface Column {
   key: string;
@@ -157,7 +157,7 @@ const TABLES: Array<Omit<ExportTable, 'rows'> & { sql: string; perYear: boolean 
       { key: 'region_name', zh: '地区' },
       { key: 'year', zh: '年度', kind: 'int' },
       { key: 'ground', zh: '摘牌情形', kind: 'code', term: 'watchGround', print: false },
-      { key: 'kind', zh: '依据', kind: 'basis' },
+      { key: 'kind', zh: '类别', kind: 'basis' },
       { key: 'is_ground', zh: '构成摘牌依据', kind: 'bool', print: false },
       { key: 'summary', zh: '摘要' },
       { key: 'status_at', zh: '状态日期' },
@@ -186,7 +186,7 @@ const TABLES: Array<Omit<ExportTable, 'rows'> & { sql: string; perYear: boolean 
     sql: 'export/loads',
     perYear: false,
     columns: [
-      { key: 'dataset', zh: '数据集' },
+      { key: 'dataset', zh: '数据集', kind: 'dataset' },
       { key: 'files_loaded', zh: '已加载文件数', kind: 'int' },
       { key: 'rows_loaded', zh: '加载行数', kind: 'int' },
       { key: 'rows_rejected', zh: '拒收行数', kind: 'int' },

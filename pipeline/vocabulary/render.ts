@@ -31,7 +31,7 @@ export function formatValue(value: unknown, format: string | undefined, lang: La
     case 'date':
       return String(value).slice(0, 10);
     case 'datetime':
-      return String(value).replace('T', ' ').slice(0, 16);
+      return civilDateTime(String(value));
     default:
       // a value worded in each language (a password policy's reason): the reader's
       if (value && typeof value === 'object' && 'zh' in value && 'en' in value) return String((value as Term)[lang]);
@@ -63,4 +63,23 @@ export function fill(template: Template, params: Params, lang: Lang): string {
       return formatValue(value, format, lang);
     },
   );
+}
+
+const SHANGHAI = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+
+/** A date-time as Beijing civil time, as every date of the product is shown: an instant with its offset or Z (a
+ *  package's generated_at) is converted; a civil time without one (most records) is shown as written. */
+function civilDateTime(text: string): string {
+  if (/(Z|[+-]\d\d:?\d\d)$/.test(text)) {
+    const t = new Date(text);
+    if (!Number.isNaN(t.getTime())) return SHANGHAI.format(t);
+  }
+  return text.replace('T', ' ').slice(0, 16);
 }

@@ -12,6 +12,9 @@ export interface Column<R> {
   label: string;
   /** The sortable and exported value; defaults to row[key]. */
   value?: (row: R) => unknown;
+  /** Sorts by this instead of the value, where the order is not the words' (a tier's rank): the download keeps the
+   *  words. */
+  sortValue?: (row: R) => unknown;
   /** What the cell shows; defaults to the value. */
   render?: (row: R) => ReactNode;
   align?: 'left' | 'right' | 'center';
@@ -134,7 +137,8 @@ export function DataTable<R>({
     }
     if (sort) {
       const col = columns.find((c) => c.key === sort.key);
-      if (col) out.sort((a, b) => (sort.desc ? -1 : 1) * compare(cellValue(col, a), cellValue(col, b)));
+      const key = (r: R) => (col?.sortValue ? col.sortValue(r) : cellValue(col!, r));
+      if (col) out.sort((a, b) => (sort.desc ? -1 : 1) * compare(key(a), key(b)));
     }
     return out;
   }, [rows, columns, sort, text]);

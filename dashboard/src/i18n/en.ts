@@ -74,7 +74,7 @@ export const en: Record<MessageKey, string> = {
   'common.empty': 'No data',
   'common.error': 'Failed to load',
   'common.retry': 'Retry',
-  'common.rows': '{n} rows',
+  'common.rows': 'rows: {n}',
   'common.csv': 'CSV',
   'common.xlsx': 'XLSX',
   'common.asof': 'Data as of',

@@ -119,6 +119,7 @@ export function JobsSection({ jobs }: { jobs: Query<JobsOverview> }) {
                 render: (r) => (
                   <span data-testid={`next-run-${r.job_id}`}>
                     {r.enabled ? r.next_runs.map((x) => date(x, true)).join(p.semi) : t('jobs.disabled')}
+                    {r.provisional_years.length > 0 && ' '}
                     {r.provisional_years.length > 0 && (
                       <span className="badge badge-provisional" title={t('jobs.provisionalHelp')}>
                         {t('status.provisional')}

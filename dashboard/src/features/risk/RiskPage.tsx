@@ -387,7 +387,8 @@ export default function RiskPage() {
               {
                 key: 'tier',
                 label: t('risk.col.tier'),
-                value: (r) => TIERS.indexOf(r.tier),
+                value: (r) => label('tier', r.tier),
+                sortValue: (r) => TIERS.indexOf(r.tier),
                 render: (r) => <span className={`badge badge-tier-${r.tier}`}>{label('tier', r.tier)}</span>,
               },
               { key: 'score', label: t('risk.col.score'), align: 'right', value: (r) => r.score },

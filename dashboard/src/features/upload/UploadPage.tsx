@@ -165,7 +165,7 @@ export default function UploadPage() {
       )}
       {preview && (
         <Panel
-          title={`${t('upload.columns')} · ${preview.dataset ? `${preview.dataset.zh} (${preview.dataset.name})` : '?'}`}
+          title={`${t('upload.columns')} · ${preview.dataset ? `${i.dataset(preview.dataset.name)} (${preview.dataset.name})` : '?'}`}
           testId="column-check"
         >
           {m ? (
