@@ -9,6 +9,7 @@ import { loadSchedules, type SchedulesFile } from './config.ts';
 import { passesFilter } from './next-run.ts';
 import type { JobContext, JobFn } from './job.ts';
 import { RunLog, type JobRunStatus, type JobTrigger } from './runs.ts';
+import { renderJobMessage } from '../vocabulary/index.ts';
 
 /** Throw this (or any error with `transient: true`) for a failure worth retrying. */
 export class TransientError extends Error {
@@ -90,14 +91,15 @@ export class JobRunner {
     const fn = this.options.jobs[jobId];
     if (!fn) throw new UnknownJobError(`no job "${jobId}"; jobs: ${this.jobIds.join(', ')}`);
     if (this.active.has(jobId)) {
-      const runId = await this.runLog.start(jobId, trigger, actor, 'skipped_overlap', '上一次运行尚未结束，本次跳过');
+      const summary = renderJobMessage({ code: 'skipped_overlap' }, 'zh');
+      const runId = await this.runLog.start(jobId, trigger, actor, 'skipped_overlap', summary);
       this.emit({ type: 'skipped_overlap', job_id: jobId, run_id: runId, trigger, status: 'skipped_overlap' });
       const result: RunResult = {
         run_id: runId,
         job_id: jobId,
         status: 'skipped_overlap',
         attempts: 0,
-        summary: '上一次运行尚未结束，本次跳过',
+        summary,
         error: null,
       };
       return { run_id: runId, done: Promise.resolve(result) };

@@ -185,12 +185,25 @@ export async function ensureAdmin(
   return { username, password };
 }
 
-/** Checks a password; returns the user or null. Unknown users cost the same scrypt as known ones. */
-export async function authenticate(db: Database, username: string, password: string): Promise<User | null> {
-  const [row] = await db.allFile<User & { password_hash: string; disabled: boolean }>('users/find', { username });
+/** Checks a password; returns the user (and whether someone else set the password) or null. Unknown users cost
+ *  the same scrypt as known ones. */
+export async function authenticate(
+  db: Database,
+  username: string,
+  password: string,
+): Promise<(User & { must_change_password: boolean }) | null> {
+  const [row] = await db.allFile<User & { password_hash: string; disabled: boolean; must_change_password: boolean }>(
+    'users/find',
+    { username },
+  );
   const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
   if (!row || !ok || row.disabled) return null;
-  return { username: row.username, role: row.role, province_code: row.province_code };
+  return {
+    username: row.username,
+    role: row.role,
+    province_code: row.province_code,
+    must_change_password: row.must_change_password === true,
+  };
 }
 
 export function sessionHash(sessionId: string): string {

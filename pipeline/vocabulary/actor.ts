@@ -1,14 +1,8 @@
 // Who did something, as people read it. The audit trail and the records store "user:analyst", "system:refresh",
 // "cli" or "cli:<os user>"; a page, the CLI and the quarterly export show the account's name, or what the process was.
 import { fill } from './render.ts';
+import { actorKind } from './terms.ts';
 import type { Lang } from './types.ts';
-
-export const actorKind = {
-  system: { zh: '系统', en: 'System' },
-  refresh: { zh: '系统（数据刷新）', en: 'System (data refresh)' },
-  cli: { zh: '命令行操作', en: 'Command-line operation' },
-  cliNamed: { zh: '命令行（{name}）', en: 'command line ({name})' },
-} as const;
 
 /** "user:wang" → wang; "system:refresh" → 系统（数据刷新）; "cli:root" → 命令行（root）; anything else as it is. */
 export function renderActor(actor: unknown, lang: Lang): string {

@@ -175,6 +175,14 @@ export const loadStatus = {
   interrupted: { zh: '已中断', en: 'Interrupted' },
 } satisfies TermGroup;
 
+/** Who did something, when it was not a person's account (pipeline/vocabulary/actor.ts words every actor). */
+export const actorKind = {
+  system: { zh: '系统', en: 'System' },
+  refresh: { zh: '系统（数据刷新）', en: 'System (data refresh)' },
+  cli: { zh: '命令行操作', en: 'Command-line operation' },
+  cliNamed: { zh: '命令行（{name}）', en: 'command line ({name})' },
+} satisfies TermGroup;
+
 /** Who asked for a load (load_log.source). */
 export const loadSource = {
   cli: { zh: '命令行', en: 'Command line' },
@@ -422,6 +430,7 @@ export const terms = {
   unranked,
   namingDecision,
   exportTable,
+  actorKind,
 } as const;
 
 export type TermGroupName = keyof typeof terms;

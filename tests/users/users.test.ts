@@ -58,6 +58,8 @@ describe('addUser', () => {
       username: 'ana',
       role: 'central',
       province_code: null,
+      // the generated password was shown to whoever made the account: its owner is asked to choose their own
+      must_change_password: true,
     });
     expect(await audit('user.add')).toEqual([{ actor: 'cli:test', subject: 'user:ana' }]);
   });

@@ -41,8 +41,8 @@ export default async function authRoutes(fastify: FastifyInstance, opts: AuthRou
       reply.header('retry-after', String(seconds));
       throw new CodedError('login_throttled', { seconds });
     }
-    const user = await authenticate(app.db, username, password);
-    if (!user) {
+    const found = await authenticate(app.db, username, password);
+    if (!found) {
       const locks = throttle.fail(keys);
       for (const lock of locks) {
         await app.q.write((db) =>
@@ -62,6 +62,7 @@ export default async function authRoutes(fastify: FastifyInstance, opts: AuthRou
       }
       throw new CodedError('login_failed');
     }
+    const { must_change_password, ...user } = found;
     throttle.succeed(name);
     const session = await app.q.write((db) => createSession(db, user));
     reply.setCookie(SESSION_COOKIE, session.sessionId, {
@@ -78,8 +79,7 @@ export default async function authRoutes(fastify: FastifyInstance, opts: AuthRou
       secure: app.secureCookies,
       maxAge: DEVICE_DAYS * 86400,
     });
-    const [row] = await app.db.allFile<{ must_change_password: boolean }>('users/find', { username: user.username });
-    return { user, csrf_token: session.csrf_token, must_change_password: row?.must_change_password === true };
+    return { user, csrf_token: session.csrf_token, must_change_password };
   });
 
   app.post('/auth/logout', { schema: S.logout }, async (req, reply) => {

@@ -92,3 +92,6 @@ export function table<R extends TSchema, Q extends TProperties = Record<never, n
     response: { 200: Type.Array(row), ...errors },
   };
 }
+
+/** A written file of a package or an export: its name, size and SHA-256 (a manifest's entry). */
+export const PackageFile = Obj({ name: Type.String(), bytes: Type.Integer(), sha256: Type.String() });

@@ -2,7 +2,7 @@
 // common.ts). Run statuses and triggers come from the vocabulary.
 import { Type, type Static } from 'typebox';
 import { jobStatus, jobTrigger } from '../../vocabulary/terms.ts';
-import { ErrorBody, errors, FileBody, Id, NInt, NStr, Obj, Strict, termOf } from './common.ts';
+import { ErrorBody, errors, FileBody, Id, NInt, NStr, Obj, PackageFile, Strict, termOf } from './common.ts';
 
 export const JobRun = Obj({
   run_id: Type.Integer(),
@@ -78,7 +78,7 @@ export const acknowledge = {
   response: { 200: JobRun, ...errors },
 };
 
-export const PackageFile = Obj({ name: Type.String(), bytes: Type.Integer(), sha256: Type.String() });
+export { PackageFile };
 export const ExportPackage = Obj({
   quarter: Type.String(),
   generated_at: Type.String(),

@@ -16,6 +16,7 @@ import {
   NStr,
   Nullable,
   Obj,
+  PackageFile,
   oneOf,
   RegionCode,
   Strict,
@@ -480,7 +481,7 @@ export const reports = {
 export const RoundExport = Obj({
   pdf: oneOf(['ok', 'skipped']),
   manifest_sha256: Type.String(),
-  files: Type.Array(Obj({ name: Type.String(), bytes: Type.Integer(), sha256: Type.String() })),
+  files: Type.Array(PackageFile),
 });
 export type RoundExport = Static<typeof RoundExport>;
 
@@ -495,7 +496,7 @@ export const makeExport = {
 
 export const RoundExportStatus = Obj({
   manifest_sha256: NStr,
-  files: Type.Array(Obj({ name: Type.String(), bytes: Type.Integer(), sha256: Type.String() })),
+  files: Type.Array(PackageFile),
 });
 export type RoundExportStatus = Static<typeof RoundExportStatus>;
 
