@@ -249,6 +249,13 @@ export async function visit(page: Page, baseUrl: string, path: string) {
       // React renders the new location within a frame; its panels mark themselves loading in that render
       await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     }, path);
+  // the shell has rendered the new path, not the page before it (a scan must never read the old page again)
+  if (inApp)
+    await page.waitForFunction(
+      (p) => document.querySelector('main.content')?.getAttribute('data-path') === new URL(p, location.href).pathname,
+      path,
+      { timeout: 20_000 },
+    );
   await settled(page);
 }
 

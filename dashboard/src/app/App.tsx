@@ -177,7 +177,8 @@ export function App() {
             {t('password.banner')} <Link to="/password">{t('password.link')}</Link>
           </div>
         )}
-        <main className="content">
+        {/* the path the shell rendered: tests that move between pages as links do wait for it (harness visit) */}
+        <main className="content" data-path={path}>
           {/* keyed by the refresh: new figures remount the page, so every view fetches them without a button */}
           <Suspense
             key={meta.last_refresh ?? 'none'}
