@@ -4,9 +4,9 @@
 // CSV would have carried; Excel dates (real date cells or serial numbers in date columns) become YYYY-MM-DD.
 import { rmSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import { Worker } from 'node:worker_threads';
 import type ExcelJS from 'exceljs';
 import { UnreadableFileError } from './unreadable.ts';
+import { startParse, type WorkerMessage } from './xlsx-workers.ts';
 
 /**
  * XLSX files larger than this are refused before reading. A full sheet (1,048,576 rows, Excel's limit) of the
@@ -47,13 +47,6 @@ export interface XlsxOptions {
 /** Rows per message from the parsing worker: large enough that messaging costs little, small enough to stay light. */
 const BATCH_ROWS = 2000;
 
-/** The worker's messages (pipeline/readers/xlsx-worker.mjs). */
-type WorkerMessage =
-  | { type: 'sheet'; name: string | null }
-  | { type: 'rows'; rows: Array<{ line: number; values: unknown[] }> }
-  | { type: 'end' }
-  | { type: 'error'; message: string };
-
 /**
  * Opens the sheet and reads up to its header row; the data rows follow from `rows`. The parse runs in a worker
  * thread (xlsx-worker.mjs), which sends rows in batches as they are asked for: the server's event loop only turns
@@ -75,30 +68,9 @@ export async function openXlsxSheet(
       figures,
     );
   }
-  // ../../pipeline/readers/ from this file and from the compiled dist/cli alike (both sit two folders down).
-  const worker = new Worker(new URL('../../pipeline/readers/xlsx-worker.mjs', import.meta.url), {
-    workerData: { path, preferredSheets, batchRows: BATCH_ROWS, tempDir: options.tempDir },
-  });
-  const messages: WorkerMessage[] = [];
-  let wake: (() => void) | null = null;
-  const arrive = (m: WorkerMessage) => {
-    messages.push(m);
-    wake?.();
-    wake = null;
-  };
-  worker.on('message', arrive);
-  worker.on('error', (err) => arrive({ type: 'error', message: err.message }));
-  worker.on('exit', () => arrive({ type: 'end' }));
-  // The worker keeps the process alive only while its rows are being waited for: a sheet opened and then left
-  // (never read to the end, never closed) cannot hold a command open after its work is done.
-  worker.unref();
+  const parse = startParse({ path, preferredSheets, batchRows: BATCH_ROWS, tempDir: options.tempDir });
   const receive = async (): Promise<WorkerMessage> => {
-    if (messages.length === 0) {
-      worker.ref();
-      while (messages.length === 0) await new Promise<void>((resolve) => (wake = resolve));
-      worker.unref();
-    }
-    const m = messages.shift()!;
+    const m = await parse.receive();
     if (m.type === 'error') {
       await close();
       throw new UnreadableFileError(
@@ -111,13 +83,11 @@ export async function openXlsxSheet(
     return m;
   };
   let closed: Promise<void> | undefined;
-  /** Stops the worker, then removes the temp folder; resolves when both are done. */
+  /** Ends the parse (its worker waits for the next workbook, or stops if this one was left), then removes the
+   *  temp folder; resolves when both are done. */
   function close(): Promise<void> {
     const { tempDir } = options;
-    closed ??= worker.terminate().then(
-      () => (tempDir ? rmSync(tempDir, { recursive: true, force: true }) : undefined),
-      () => (tempDir ? rmSync(tempDir, { recursive: true, force: true }) : undefined),
-    );
+    closed ??= parse.finish().then(() => (tempDir ? rmSync(tempDir, { recursive: true, force: true }) : undefined));
     return closed;
   }
 
@@ -131,14 +101,14 @@ export async function openXlsxSheet(
   // One batch is asked for ahead of the one being read, so the parse and the insert overlap.
   let pending: Array<{ line: number; values: unknown[] }> = [];
   let ended = false;
-  worker.postMessage({ type: 'more' });
+  parse.more();
   async function nextRow(): Promise<{ line: number; values: unknown[] } | undefined> {
     while (pending.length === 0) {
       if (ended) return undefined;
       const m = await receive();
       if (m.type === 'rows') {
         pending = m.rows.reverse();
-        worker.postMessage({ type: 'more' });
+        parse.more();
       } else if (m.type === 'end') ended = true;
     }
     return pending.pop();
