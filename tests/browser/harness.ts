@@ -3,7 +3,8 @@
 // With SHIFAN_UI_BASE_URL set, it uses that running server instead (and SHIFAN_UI_ADMIN / SHIFAN_UI_PROVINCIAL
 // as "user:password"), which is how the UI is developed against a mock before a server exists.
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,7 +15,7 @@ import { writeDemoRound } from '../../pipeline/naming/demo-round.ts';
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 import { importInspectorsText } from '../../pipeline/spotcheck/register.ts';
 import { addUser } from '../../pipeline/users/index.ts';
-import { copyDemo } from '../support/demo-cache.ts';
+import { copyDemo, demoCacheDir, takeLock } from '../support/demo-cache.ts';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 export const CHROMIUM = '/usr/bin/chromium';
@@ -125,12 +126,54 @@ export async function startServer(): Promise<Server> {
 }
 
 /**
- * What `shifan demo --scale small` then `shifan refresh` and `shifan users add` leave, made in this process: the
- * run's cached small demo (seed 1, loaded and refreshed; tests/support/demo-cache.ts) copied, the demo's inspector
- * register imported and its naming round written from the refreshed figures as `shifan demo` does (the refresh does
- * not read inspectors), refreshed again as `shifan refresh` did, and the accounts added.
+ * What `shifan demo --scale small` then `shifan refresh` and `shifan users add` leave, made once per code version for
+ * every browser file (servedDatabase) and copied to PATH, with the inbox the server reads to INBOX.
  */
 async function prepareDatabase(
+  path: string,
+  inbox: string,
+  users: Array<Credentials & { role: string; province?: string }>,
+): Promise<void> {
+  const served = await servedDatabase(users);
+  cpSync(join(served, 'inbox'), inbox, { recursive: true });
+  copyFileSync(join(served, 'ui.duckdb'), path);
+}
+
+/**
+ * The database the browser tests serve, built by the first browser file of a run and copied by the others (about
+ * 4 s of CPU each: a naming round and a refresh): the run's cached small demo (seed 1, loaded and refreshed;
+ * tests/support/demo-cache.ts) copied, the demo's inspector register imported and its naming round written from the
+ * refreshed figures as `shifan demo` does (the refresh does not read inspectors), refreshed again as `shifan refresh`
+ * did, and the accounts added. It sits in the demo cache's folder, whose key covers pipeline/, sql/ and data/; its
+ * name hashes this build's own code and the accounts, so a change to either builds it again.
+ */
+async function servedDatabase(users: Array<Credentials & { role: string; province?: string }>): Promise<string> {
+  const base = demoCacheDir();
+  const name = `browser-${createHash('sha256')
+    .update(buildServedDatabase.toString())
+    .update(JSON.stringify(users))
+    .digest('hex')
+    .slice(0, 12)}`;
+  const done = join(base, name);
+  const lock = `${done}.lock`;
+  mkdirSync(base, { recursive: true });
+  for (;;) {
+    if (existsSync(join(done, 'ui.duckdb'))) return done;
+    if (takeLock(lock)) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  try {
+    writeFileSync(join(lock, 'pid'), String(process.pid));
+    const work = `${done}.building-${process.pid}-${Date.now()}`;
+    await buildServedDatabase(join(work, 'ui.duckdb'), join(work, 'inbox'), users);
+    renameSync(work, done);
+    return done;
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+async function buildServedDatabase(
   path: string,
   inbox: string,
   users: Array<Credentials & { role: string; province?: string }>,
