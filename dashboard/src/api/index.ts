@@ -61,7 +61,7 @@ export type {
   WatchReason,
   WatchAttachedFlag,
 } from '../../../pipeline/api/schemas/watchlist.ts';
-export { ApiError, setCsrfToken, decodeArrow } from './client.ts';
+export { ApiError, setCsrfToken, decodeArrow, onSessionEnded } from './client.ts';
 
 /** Triage decisions and states, as the flag route schemas define them. */
 export type TriageDecision = F.TriageRecord['decision'];
@@ -77,9 +77,10 @@ export const api = {
     setCsrfToken(s.csrf_token);
     return s;
   },
-  async me() {
-    const s = await getJson<A.Session>('/auth/me');
-    setCsrfToken(s.csrf_token ?? null);
+  /** Whether the browser holds a live session: public and always 200, so the login page probes without an error. */
+  async session() {
+    const s = await getJson<A.SessionProbe>('/auth/session');
+    setCsrfToken(s.authenticated ? s.csrf_token : null);
     return s;
   },
   async logout() {
