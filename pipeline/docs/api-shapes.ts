@@ -50,6 +50,7 @@ export const ROUTES: Array<[string, RouteSchema]> = [
   ['POST /api/auth/logout', auth.logout],
   ['POST /api/auth/password', auth.changePassword],
   ['GET /api/auth/me', auth.me],
+  ['GET /api/auth/session', auth.session],
   ['GET /api/health', meta.health],
   ['GET /api/figures', meta.figures],
   ['GET /api/meta', meta.meta],

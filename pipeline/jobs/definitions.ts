@@ -104,7 +104,7 @@ export async function calendarCheckJob({ now }: JobContext): Promise<JobOutcome>
   if (status?.published) {
     return {
       ...say('calendar.loaded', { year: next, off_days: status.offDays, adjusted_workdays: status.adjustedWorkdays }),
-      details: status,
+      details: { ...status },
     };
   }
   return {

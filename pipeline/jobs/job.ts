@@ -20,7 +20,8 @@ export interface JobOutcome {
   message?: JobMessage;
   /** The run worked but analysts must act (calendar not loaded, draw not done): shown until acknowledged. */
   warning?: boolean;
-  details?: unknown;
+  /** The job's own figures by name, kept with the run (the message is added beside them). */
+  details?: Record<string, unknown>;
 }
 
 export type JobFn = (ctx: JobContext) => Promise<JobOutcome>;

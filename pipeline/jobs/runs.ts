@@ -5,6 +5,7 @@ import { CodedError } from '../vocabulary/index.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlText, type Database } from '../db/index.ts';
 import { appendAudit } from '../audit/index.ts';
+import type { JobDetails } from '../api/schemas/jobs.ts';
 
 export type JobTrigger = 'scheduled' | 'manual';
 export type JobRunStatus = 'running' | 'ok' | 'warning' | 'failed' | 'skipped_overlap';
@@ -18,7 +19,7 @@ export interface JobRun {
   status: JobRunStatus;
   attempts: number;
   summary: string | null;
-  details: unknown;
+  details: JobDetails;
   error: string | null;
   triggered_by: string | null;
   acknowledged_by: string | null;
@@ -57,7 +58,7 @@ export class RunLog {
       status: 'ok' | 'warning' | 'failed';
       attempts: number;
       summary: string | null;
-      details?: unknown;
+      details?: JobDetails;
       error?: string | null;
     },
   ): Promise<void> {

@@ -10,6 +10,7 @@ import { passesFilter } from './next-run.ts';
 import type { JobContext, JobFn } from './job.ts';
 import { RunLog, type JobRunStatus, type JobTrigger } from './runs.ts';
 import { renderJobMessage } from '../vocabulary/index.ts';
+import type { JobDetails } from '../api/schemas/jobs.ts';
 
 /** Throw this (or any error with `transient: true`) for a failure worth retrying. */
 export class TransientError extends Error {
@@ -46,7 +47,7 @@ export interface RunResult {
   attempts: number;
   summary: string | null;
   error: string | null;
-  details?: unknown;
+  details?: JobDetails;
 }
 
 export interface RunnerOptions {
@@ -145,9 +146,7 @@ export class JobRunner {
           summary: outcome.summary,
           error: null,
           // the message's code and figures travel with the run, so a page can word it in its own language
-          details: outcome.message
-            ? { ...(outcome.details as Record<string, unknown> | undefined), message: outcome.message }
-            : outcome.details,
+          details: outcome.message ? { ...outcome.details, message: outcome.message } : outcome.details,
         };
         break;
       } catch (err) {

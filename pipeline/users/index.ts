@@ -4,7 +4,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../db/index.ts';
 import { appendAudit } from '../audit/index.ts';
-import { CodedError, type ErrorCode, type Params, renderError } from '../vocabulary/index.ts';
+import { CodedError, type ErrorCode, type Params, renderError, type SESSION_ENDED } from '../vocabulary/index.ts';
 import { DUMMY_HASH, hashPassword, randomPassword, verifyPassword } from './password.ts';
 import { checkPassword, WeakPasswordError } from './password-policy.ts';
 
@@ -117,7 +117,7 @@ export async function setPassword(
     if (!(await db.allFile('users/find', { username })).length) throw new UserError('user.not_found', { username });
     await db.runFile('users/set_password', { username, password_hash: hash });
     await db.runFile('users/set_must_change', { username, must_change: generated });
-    await db.runFile('users/end_sessions', { username });
+    await db.runFile('users/end_sessions', { username, reason: 'password_reset' });
     await appendAudit(db, { action: 'user.password', actor, subject: `user:${username}`, details: { generated } });
   });
   return { password, generated };
@@ -162,7 +162,7 @@ export async function disableUser(db: Database, username: string, actor: string)
     if (!row) throw new UserError('user.not_found', { username });
     if (row.disabled) throw new UserError('user.already_disabled', { username });
     await db.runFile('users/disable', { username });
-    await db.runFile('users/end_sessions', { username });
+    await db.runFile('users/end_sessions', { username, reason: 'account_disabled' });
     await appendAudit(db, { action: 'user.disable', actor, subject: `user:${username}`, details: {} });
   });
 }
@@ -239,6 +239,14 @@ export async function createSession(
 
 export async function sessionUser(db: Database, sessionId: string): Promise<SessionUser | null> {
   return (await db.allFile<SessionUser>('users/session_user', { session_hash: sessionHash(sessionId) }))[0] ?? null;
+}
+
+/** Why a session ended without its holder signing out (a change to the account, or expiry), so the browser holding
+ *  it can say so; null when the id names no session at all (made up, signed out, or long gone). */
+export type SessionEnd = keyof typeof SESSION_ENDED;
+export async function sessionEnd(db: Database, sessionId: string): Promise<SessionEnd | null> {
+  const [row] = await db.allFile<{ reason: SessionEnd }>('users/session_end', { session_hash: sessionHash(sessionId) });
+  return row?.reason ?? null;
 }
 
 export async function endSession(db: Database, sessionId: string, username: string): Promise<void> {

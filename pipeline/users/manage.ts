@@ -39,7 +39,7 @@ export async function setProvince(db: Database, username: string, provinceCode: 
     if (row.province_code === provinceCode)
       throw new UserError('user.same_province', { username, province: provinceCode });
     await db.runFile('users/set_province', { username, province_code: provinceCode });
-    await db.runFile('users/end_sessions', { username });
+    await db.runFile('users/end_sessions', { username, reason: 'province_changed' });
     await appendAudit(db, {
       action: 'user.set_province',
       actor,

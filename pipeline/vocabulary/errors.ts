@@ -19,6 +19,27 @@ export const errors = {
     zh: '登录已过期或已退出，请重新登录',
     en: 'the session has expired or was ended; log in again',
   },
+  // a session ended by a change to its account: its holder is told which (SESSION_ENDED below)
+  'session_ended.password_changed': {
+    status: 401,
+    zh: '密码已在其他设备上修改，请使用新密码重新登录',
+    en: 'the password was changed on another device; log in with the new password',
+  },
+  'session_ended.password_reset': {
+    status: 401,
+    zh: '管理员已重置密码，请使用新密码登录',
+    en: 'an administrator reset the password; log in with the new password',
+  },
+  'session_ended.account_disabled': {
+    status: 401,
+    zh: '账号已停用，登录已结束',
+    en: 'the account was disabled; the session has ended',
+  },
+  'session_ended.province_changed': {
+    status: 401,
+    zh: '账号所属省份已变更，请重新登录',
+    en: "the account's province was changed; log in again",
+  },
   login_failed: {
     status: 401,
     zh: '用户名或密码错误，或账号已停用',
@@ -678,6 +699,19 @@ export const errors = {
 } satisfies Record<string, ErrorDef>;
 
 export type ErrorCode = keyof typeof errors;
+
+/** Why a session ended without its holder signing out (pipeline/users sessionEnd), as the error code a request with
+ *  it is refused with: the dashboard goes back to its login page and says why there. */
+export const SESSION_ENDED = {
+  expired: 'session_expired',
+  password_changed: 'session_ended.password_changed',
+  password_reset: 'session_ended.password_reset',
+  account_disabled: 'session_ended.account_disabled',
+  province_changed: 'session_ended.province_changed',
+} as const satisfies Record<string, ErrorCode>;
+export type SessionEndedCode = (typeof SESSION_ENDED)[keyof typeof SESSION_ENDED];
+export const isSessionEnded = (code: string | undefined): code is SessionEndedCode =>
+  (Object.values(SESSION_ENDED) as string[]).includes(code ?? '');
 
 /** An error a caller caused, with its code and parameters; message is the English rendering for logs. */
 export class CodedError extends Error {

@@ -9,6 +9,8 @@ import { CodedError, type Params, renderWatchSummary } from '../vocabulary/index
 export { TRANSITIONS, MANUAL_GROUNDS, type WatchStatus, type ManualGround } from './statuses.ts';
 import type { WatchStatus } from './statuses.ts';
 import { MANUAL_GROUNDS, TRANSITIONS } from './statuses.ts';
+import type { FlagNumbers } from '../api/schemas/flags.ts';
+import type { WatchEvidence, WatchHandEvidence } from '../api/schemas/watchlist.ts';
 
 export interface WatchEntry {
   entry_id: string;
@@ -20,7 +22,7 @@ export interface WatchEntry {
   is_ground: boolean;
   /** The figures behind the entry's summary; pipeline/vocabulary renders it from kind and params. */
   params: unknown;
-  evidence: unknown;
+  evidence: WatchEvidence;
   origin: string;
   source_key: string;
   source_active: boolean;
@@ -51,7 +53,7 @@ export async function listWatchlist(
   });
   return rows.map((r) => ({
     ...r,
-    evidence: parseJson(r.evidence),
+    evidence: JSON.parse(r.evidence) as WatchEvidence,
     params: r.params === null ? null : parseJson(r.params),
     history: history.filter((h) => h.entry_id === r.entry_id).map(({ entry_id: _e, ...h }) => h),
   }));
@@ -153,19 +155,7 @@ export async function addOtherEntry(
 }
 
 /** Evidence of a hand entry: the reason, and each attached flag with the source records behind it. */
-export interface ManualEvidence {
-  reason: string;
-  entered_by: string;
-  flags: Array<{ flag_id: string; rule_id: string; year: number; severity: string; numbers: unknown }>;
-  records: Array<{
-    dataset: string;
-    record_id: string | null;
-    file_name: string | null;
-    line: number | null;
-    load_id: number | null;
-    flag_id: string;
-  }>;
-}
+export type ManualEvidence = WatchHandEvidence;
 
 /**
  * An analyst's entry on a ground they choose (1 serious violation or inaction, 2 false materials, 4 other), with a
@@ -196,17 +186,22 @@ export async function addManualEntry(
     const flags =
       flagIds.length === 0
         ? []
-        : await db.allFile<ManualEvidence['flags'][number] & { records: ManualEvidence['records'] }>(
-            'watchlist/flags_as_evidence',
-            { region_code: input.region, flag_ids: JSON.stringify(flagIds) },
-          );
+        : await db.allFile<
+            Omit<ManualEvidence['flags'][number], 'numbers'> & {
+              numbers: string | null;
+              records: Array<Omit<ManualEvidence['records'][number], 'flag_id'>>;
+            }
+          >('watchlist/flags_as_evidence', { region_code: input.region, flag_ids: JSON.stringify(flagIds) });
     const missing = flagIds.filter((id) => !flags.some((f) => f.flag_id === id));
     if (missing.length > 0)
       throw new CodedError('watchlist.flags_not_of_region', { flags: missing, region: input.region });
     const evidence: ManualEvidence = {
       reason: input.reason,
       entered_by: input.by,
-      flags: flags.map(({ records: _r, ...f }) => ({ ...f, numbers: parseNumbers(f.numbers) })),
+      flags: flags.map(({ records: _r, ...f }) => ({
+        ...f,
+        numbers: f.numbers === null ? null : (JSON.parse(f.numbers) as FlagNumbers),
+      })),
       records: flags.flatMap((f) => f.records.map((r) => ({ ...r, flag_id: f.flag_id }))),
     };
     await db.runFile('watchlist/add_manual', {
@@ -235,10 +230,6 @@ export async function addManualEntry(
     });
     return (await listWatchlist(db)).find((e) => e.entry_id === entryId)!;
   });
-}
-
-function parseNumbers(v: unknown): unknown {
-  return typeof v === 'string' ? parseJson(v) : v;
 }
 
 function parseJson(text: string): unknown {

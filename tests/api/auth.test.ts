@@ -1,7 +1,8 @@
 // /api/auth: login, logout, me; wrong passwords, login throttling (per username, per address, backoff, proxy, audit), CSRF, cookie attributes, security headers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { auditOf, closeApp, demoApp, get, login, post, type Ctx, PASSWORD } from './helper.ts';
+import { auditOf, closeApp, demoApp, get, login, post, type Ctx, PASSWORD, type Session } from './helper.ts';
+import { sessionHash } from '../../pipeline/users/index.ts';
 import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 let ctx: Ctx;
@@ -226,6 +227,62 @@ describe('GET /api/auth/me', () => {
     const res = await ctx.app.inject({ url: '/api/auth/me', headers: { cookie: 'shifan_session=made-up' } });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('session_expired');
+  });
+});
+
+describe('GET /api/auth/session', () => {
+  const probe = (cookie?: string) => ctx.app.inject({ url: '/api/auth/session', headers: cookie ? { cookie } : {} });
+
+  it('answers 200 and nothing else to a caller without a session, or with a made-up one', async () => {
+    for (const res of [await probe(), await probe('shifan_session=made-up')]) {
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ authenticated: false, ended: null });
+    }
+  });
+
+  it('gives a session what /api/auth/me gives, and nothing once it is signed out', async () => {
+    const s = await login(ctx.app, 'prov');
+    const res = await probe(s.cookie);
+    expect(res.json()).toEqual({ authenticated: true, ...(await get(ctx.app, s, '/api/auth/me')).json() });
+    await post(ctx.app, s, '/api/auth/logout');
+    expect((await probe(s.cookie)).json()).toEqual({ authenticated: false, ended: null });
+  });
+
+  it('says why a session ended elsewhere, with the code every other route refuses it with', async () => {
+    const admin = await login(ctx.app, 'boss');
+    const made = await post(ctx.app, admin, '/api/users', { username: 'ended.elsewhere', role: 'central' });
+    let password = made.json().password as string;
+    const ended = async (s: Session, code: string) => {
+      expect((await probe(s.cookie)).json()).toEqual({ authenticated: false, ended: code });
+      const refused = await get(ctx.app, s, '/api/meta');
+      expect(refused.statusCode).toBe(401);
+      expect(refused.json().error.code).toBe(code);
+    };
+
+    const here = await login(ctx.app, 'ended.elsewhere', password);
+    const there = await login(ctx.app, 'ended.elsewhere', password);
+    const chosen = 'lantern-quietly-orbits-9';
+    expect((await post(ctx.app, here, '/api/auth/password', { current: password, password: chosen })).statusCode).toBe(
+      200,
+    );
+    await ended(there, 'session_ended.password_changed');
+    expect((await probe(here.cookie)).json().authenticated).toBe(true);
+
+    const reset = await post(ctx.app, admin, '/api/users/ended.elsewhere/password', {});
+    password = reset.json().password;
+    await ended(here, 'session_ended.password_reset');
+
+    const last = await login(ctx.app, 'ended.elsewhere', password);
+    expect((await post(ctx.app, admin, '/api/users/ended.elsewhere/disable')).statusCode).toBe(200);
+    await ended(last, 'session_ended.account_disabled');
+
+    const central = await login(ctx.app, 'central');
+    await ctx.db.run(
+      'UPDATE sessions SET expires_at = current_localtimestamp() - INTERVAL 1 MINUTE WHERE session_hash = $1',
+      [sessionHash(/shifan_session=([^;]+)/.exec(central.cookie)![1])],
+    );
+    ctx.app.forgetUser('central');
+    await ended(central, 'session_expired');
   });
 });
 

@@ -2,7 +2,9 @@
 // sent from cache or as table rows skip the serializer, so a schema could promise what a query no longer gives:
 // here every JSON GET route and the state changes' answers are checked against their 200 schema, for the central
 // office and a provincial account; and the README's generated route list (pipeline/docs/api-shapes.ts ROUTES) is
-// checked to hold exactly the routes the server registers, with the same answer fields.
+// checked to hold exactly the routes the server registers, with the same answer fields. The fields whose shape
+// varies (a watchlist entry's evidence, a flag's figures, a job run's details) are checked row by row as stored,
+// every stored shape made at least once, since an answer checks only the rows it happens to hold.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +13,10 @@ import type { TSchema } from 'typebox';
 import { importInspectors } from '../../pipeline/spotcheck/index.ts';
 import { writeDemoRound } from '../../pipeline/naming/demo-round.ts';
 import { ROUTES } from '../../pipeline/docs/api-shapes.ts';
+import { addOtherEntry } from '../../pipeline/watchlist/index.ts';
+import { WatchEvidence } from '../../pipeline/api/schemas/watchlist.ts';
+import { FlagNumbers } from '../../pipeline/api/schemas/flags.ts';
+import { JobDetails } from '../../pipeline/api/schemas/jobs.ts';
 import { closeApp, demoApp, get, login, post, type Ctx, type Session } from './helper.ts';
 import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
@@ -156,6 +162,61 @@ describe('the generated route list', () => {
       const json = op.responses?.['200']?.content?.['application/json']?.schema;
       if (json === undefined) continue;
       expect(fields(json), route).toEqual(fields(schema.response[200]));
+    }
+  });
+});
+
+describe('the stored shapes behind the open fields', () => {
+  beforeAll(async () => {
+    // each way of making an entry: refresh made the demo's, the command line a reason, the dashboard a hand entry
+    // with flags attached
+    await addOtherEntry(ctx.db, { region: ctx.ownRegion, reason: 'stored shape fixture', by: 'test' });
+    const flags = await ctx.db.all<{ flag_id: string }>(
+      'SELECT flag_id FROM flags WHERE region_code = $1 AND evidence_count > 0 ORDER BY 1 LIMIT 2',
+      [ctx.ownRegion],
+    );
+    expect(flags.length).toBeGreaterThan(0);
+    const hand = await post(ctx.app, central, '/api/watchlist', {
+      region_code: ctx.ownRegion,
+      ground: 1,
+      reason: 'stored shape fixture with flags',
+      flag_ids: flags.map((f) => f.flag_id),
+    });
+    expect(hand.statusCode, hand.body).toBe(200);
+    for (const job of ['calendar_check', 'draw_reminder']) {
+      const run = await post(ctx.app, central, `/api/jobs/${job}/run`);
+      expect(run.statusCode, run.body).toBe(200);
+    }
+  });
+
+  it("every watchlist entry's evidence is one of WatchEvidence's shapes, and each shape is stored", async () => {
+    const rows = await ctx.db.all<{ entry_id: string; evidence: string }>(
+      'SELECT entry_id, evidence FROM watchlist_entries',
+    );
+    const evidence = rows.map((r) => [r.entry_id, JSON.parse(r.evidence)] as const);
+    for (const [id, e] of evidence) expect(problems(WatchEvidence, e), id).toEqual([]);
+    // a shape missing from the union fails above; here each listed shape is proven by a row only it describes
+    for (const shape of WatchEvidence.anyOf)
+      expect(
+        evidence.some(([, e]) => Value.Check(shape, e) && (!Array.isArray(e) || e.length > 0)),
+        JSON.stringify(shape),
+      ).toBe(true);
+  });
+
+  it("every flag's numbers are FlagNumbers", async () => {
+    const rows = await ctx.db.all<{ flag_id: string; numbers: string | null }>('SELECT flag_id, numbers FROM flags');
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows)
+      expect(problems(FlagNumbers, r.numbers === null ? {} : JSON.parse(r.numbers)), r.flag_id).toEqual([]);
+  });
+
+  it("every job run's details are JobDetails, with the message the page words", async () => {
+    const rows = await ctx.db.all<{ run_id: number; details: string | null }>('SELECT run_id, details FROM job_runs');
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const r of rows) {
+      const details = r.details === null ? null : JSON.parse(r.details);
+      expect(problems(JobDetails, details), String(r.run_id)).toEqual([]);
+      expect(details?.message?.code, String(r.run_id)).toBeTruthy();
     }
   });
 });

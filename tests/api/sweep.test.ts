@@ -54,6 +54,7 @@ const EXPECTED: Record<string, Expect> = {
   'POST /api/auth/logout': anyUser(400),
   'POST /api/auth/password': anyUser(400),
   'GET /api/auth/me': anyUser(200),
+  'GET /api/auth/session': everybody(200),
   'GET /api/health': everybody(200),
   'GET /api/meta': anyUser(200),
   'GET /api/overview': anyUser(200),
@@ -149,7 +150,7 @@ const EXPECTED: Record<string, Expect> = {
   'GET /docs/json': anyUser(200),
 };
 /** Operations that answer without a session. */
-const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/health']);
+const PUBLIC = new Set(['POST /api/auth/login', 'GET /api/auth/session', 'GET /api/health']);
 
 type Spelling = { name: string; url: string; sameRoute: boolean };
 

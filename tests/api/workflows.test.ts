@@ -57,9 +57,10 @@ describe('accounts (admin)', () => {
     expect(res.statusCode, res.body).toBe(200);
     const row = await ctx.db.one<{ province_code: string }>("SELECT province_code FROM users WHERE username = 'mover'");
     expect(row!.province_code).toBe('440000');
-    expect((await ctx.db.one<{ n: number }>("SELECT count(*) AS n FROM sessions WHERE username = 'mover'"))!.n).toBe(0);
+    const me = await get(ctx.app, s, '/api/auth/me');
+    expect(me.statusCode).toBe(401);
+    expect(me.json().error.code).toBe('session_ended.province_changed');
     expect((await auditOf(ctx.db, 'user.set_province')).at(-1)!.subject).toBe('user:mover');
-    void s;
   });
 
   it('refuses a password sent to the reset with a 400 saying the reset generates one, and leaves the account as it was', async () => {

@@ -221,8 +221,8 @@ async function waitForServer(child: ChildProcess, baseUrl: string, output: () =>
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`shifan serve exited with ${child.exitCode}:\n${output()}`);
     try {
-      const r = await fetch(`${baseUrl}/api/auth/me`);
-      if (r.status === 401 || r.ok) {
+      const r = await fetch(`${baseUrl}/api/auth/session`);
+      if (r.ok) {
         // "first start: created user admin, password (shown once, store it now): <password>", or in Chinese
         // "首次启动：已创建管理员账号 admin，…密码：<password>"
         const m = output().match(/(?:password|密码).*?[:：]\s*(\S+)\s*$/im);
@@ -259,9 +259,7 @@ export function watchConsole(page: Page): string[] {
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() !== 'error') return;
-    const url = m.location().url ?? '';
-    if (/Failed to load resource.*401/.test(m.text()) && url.includes('/api/auth/me')) return;
-    errors.push(`${m.text()} (${url})`);
+    errors.push(`${m.text()} (${m.location().url ?? ''})`);
   });
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   return errors;

@@ -579,4 +579,34 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     expect(await prov.locator('[data-testid="password-banner"]').count()).toBe(0);
     expect(errs).toEqual([]);
   }, 120_000);
+
+  it('logs nothing on the login page, and tells a browser whose session an admin ended why it is back there', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+    contexts.push(ctx);
+    const anonymous = await ctx.newPage();
+    const anonymousErrors = watchConsole(anonymous);
+    await anonymous.goto(`${server.baseUrl}/`);
+    await anonymous.waitForSelector('input[name=username]');
+    expect(await anonymous.locator('[data-testid="session-ended"]').count()).toBe(0);
+    expect(anonymousErrors).toEqual([]);
+
+    const device = await open(newProvincial);
+    await go(admin, '/accounts');
+    await admin.click(`[data-testid="reset-${newProvincial.username}"]`);
+    await admin.waitForFunction(
+      (name) => document.querySelector('[data-testid="reset-password"]')?.textContent?.includes(name),
+      newProvincial.username,
+    );
+    // the device's next request is refused: back at the login page, saying why in the vocabulary's words
+    await device.evaluate(() => {
+      history.pushState(null, '', '/regions');
+      dispatchEvent(new PopStateEvent('popstate'));
+    });
+    await device.waitForSelector('[data-testid="session-ended"]');
+    expect(await device.textContent('[data-testid="session-ended"]')).toContain('管理员已重置密码');
+    // and again after a reload, from the session probe
+    await device.reload();
+    await device.waitForSelector('[data-testid="session-ended"]');
+    expect(await device.textContent('[data-testid="session-ended"]')).toContain('管理员已重置密码');
+  }, 120_000);
 });

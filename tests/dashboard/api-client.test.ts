@@ -1,7 +1,7 @@
 // The dashboard's API client: Arrow IPC decoded to plain rows, JSON fallback, CSRF header on POST, one error type.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
-import { ApiError, decodeArrow, getRows, post, setCsrfToken } from '../../dashboard/src/api/client.ts';
+import { ApiError, decodeArrow, getRows, onSessionEnded, post, setCsrfToken } from '../../dashboard/src/api/client.ts';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -60,5 +60,28 @@ describe('API client', () => {
     const init = (fetch.mock.calls[0] as unknown as [string, RequestInit])[1];
     expect((init.headers as Record<string, string>)['x-csrf-token']).toBe('tok');
     expect(init.body).toBe('{"year":2025}');
+  });
+});
+
+describe('a session ended elsewhere', () => {
+  afterEach(() => onSessionEnded(null));
+
+  it('is told to the session by the error code of the request that met it, and a wrong login is not', async () => {
+    const told: string[] = [];
+    onSessionEnded((code) => told.push(code));
+    const refuse = (code: string) =>
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async () =>
+          respond(JSON.stringify({ error: { code, params: {}, message: code } }), 'application/json', 401),
+        ),
+      );
+    refuse('session_ended.password_changed');
+    await expect(getRows('/regions')).rejects.toBeInstanceOf(ApiError);
+    refuse('login_failed');
+    await expect(post('/auth/login', { username: 'a', password: 'b' })).rejects.toBeInstanceOf(ApiError);
+    refuse('unauthorized');
+    await expect(getRows('/regions')).rejects.toBeInstanceOf(ApiError);
+    expect(told).toEqual(['session_ended.password_changed']);
   });
 });

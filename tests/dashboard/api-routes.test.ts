@@ -24,7 +24,7 @@ const file = () => new File(['a,b\n1,2\n'], 'x.csv', { type: 'text/csv' });
 /** Every function of `api` with sample arguments. */
 const CALLS: Record<keyof typeof api, () => unknown> = {
   login: () => api.login('u', 'p'),
-  me: () => api.me(),
+  session: () => api.session(),
   logout: () => api.logout(),
   changePassword: () => api.changePassword('old password', 'new password'),
   meta: () => api.meta(),

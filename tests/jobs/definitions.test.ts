@@ -48,7 +48,7 @@ describe('inbox', () => {
     process.env.SHIFAN_INBOX = inbox;
     const first = await runJobNow(db, 'inbox', 'test');
     expect(first.status).toBe('ok');
-    expect((first as { details: { skipped: number } }).details.skipped).toBe(1);
+    expect(first).toMatchObject({ details: { skipped: 1 } });
     expect((first as { summary: string }).summary).toMatch(/已加载跳过 1 个/);
   });
 
@@ -104,9 +104,9 @@ describe('quarterly export', () => {
   it('exports the quarter that just ended and records it', async () => {
     const r = await runJobNow(db, 'quarterly_export', 'analyst:li');
     expect(['ok', 'warning']).toContain(r.status);
-    const details = (r as { details: { quarter: string; zip: string } }).details;
-    expect(details.quarter).toMatch(/^\d{4}Q[1-4]$/);
-    expect(existsSync(details.zip)).toBe(true);
+    const details = ('details' in r ? r.details : null) as Record<string, unknown> | null;
+    expect(details?.quarter).toMatch(/^\d{4}Q[1-4]$/);
+    expect(existsSync(String(details?.zip))).toBe(true);
     const runs = await listJobRuns(db, { jobId: 'quarterly_export' });
     expect(runs[0]).toMatchObject({ trigger: 'manual', triggered_by: 'analyst:li' });
   });
@@ -117,7 +117,7 @@ describe('quarterly export', () => {
     const zip = readFileSync(made!.zip!);
     const r = await runJobNow(db, 'quarterly_export', 'analyst:li');
     expect(r.status).toBe('ok');
-    expect((r as { details: { kept: string } }).details.kept).toBe(made!.generated_at);
+    expect(r).toMatchObject({ details: { kept: made!.generated_at } });
     expect(listExports()[0]!.generated_at).toBe(made!.generated_at);
     expect(readFileSync(made!.zip!).equals(zip)).toBe(true);
   });

@@ -1,7 +1,13 @@
 // The one API client: every request goes through here. Fetch with the session cookie, the CSRF header on every
 // POST, Arrow IPC for tabular endpoints (decoded to plain row objects), one error type.
 
-import { renderError, type Lang, type Params } from '../../../pipeline/vocabulary/index.ts';
+import {
+  isSessionEnded,
+  renderError,
+  type Lang,
+  type Params,
+  type SessionEndedCode,
+} from '../../../pipeline/vocabulary/index.ts';
 import type { ErrorBody } from '../../../pipeline/api/schemas/common.ts';
 
 /** The language the user reads: the page's lang attribute, which the language toggle keeps current. */
@@ -30,6 +36,14 @@ export function setCsrfToken(token: string | null) {
   csrfToken = token;
 }
 
+let sessionEnded: ((code: SessionEndedCode) => void) | null = null;
+/** Who is told when a request is refused because the session ended elsewhere (a password changed on another device,
+ *  an admin's reset, expiry): the session, which goes back to the login page and says why. Decided by the answer's
+ *  error code, whichever request met it first. */
+export function onSessionEnded(listener: ((code: SessionEndedCode) => void) | null) {
+  sessionEnded = listener;
+}
+
 const ARROW = 'application/vnd.apache.arrow.stream';
 
 async function failure(res: Response): Promise<ApiError> {
@@ -49,6 +63,7 @@ async function failure(res: Response): Promise<ApiError> {
   } catch {
     /* not JSON */
   }
+  if (res.status === 401 && isSessionEnded(code)) sessionEnded?.(code);
   const retryAfter = Number(res.headers.get('retry-after') ?? Number.NaN);
   return new ApiError(res.status, message, body, code, params, Number.isFinite(retryAfter) ? retryAfter : undefined);
 }

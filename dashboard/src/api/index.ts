@@ -23,6 +23,7 @@ export type { DisclosureReport } from '../../../pipeline/api/schemas/disclosure-
 export type {
   FlagRow,
   FlagDetail,
+  FlagNumbers,
   NewestFlag,
   RegionFlag,
   EvidenceRow,
@@ -32,7 +33,13 @@ export type {
 } from '../../../pipeline/api/schemas/flags.ts';
 export type { IndicatorRow, TrendRow, MetricStatus } from '../../../pipeline/api/schemas/indicators.ts';
 export type { Inspector, RegisterRow } from '../../../pipeline/api/schemas/inspectors.ts';
-export type { JobRun, JobSchedule, JobsOverview, ExportPackage } from '../../../pipeline/api/schemas/jobs.ts';
+export type {
+  JobRun,
+  JobSchedule,
+  JobsOverview,
+  ExportPackage,
+  JobDetails,
+} from '../../../pipeline/api/schemas/jobs.ts';
 export type { Meta, Metric, FiguresStatus, Overview, Headline, CountRow } from '../../../pipeline/api/schemas/meta.ts';
 export type { RegionRow, RegionDetail, RegionMetric } from '../../../pipeline/api/schemas/regions.ts';
 export type { UploadCheck, CheckedReject } from '../../../pipeline/api/schemas/upload-check.ts';
@@ -45,8 +52,16 @@ export type {
   SelectedRegion,
 } from '../../../pipeline/api/schemas/spotchecks.ts';
 export type { Account } from '../../../pipeline/api/schemas/users.ts';
-export type { WatchEntryRow, WatchEntry, WatchHistoryRow } from '../../../pipeline/api/schemas/watchlist.ts';
-export { ApiError, setCsrfToken, decodeArrow } from './client.ts';
+export type {
+  WatchEntryRow,
+  WatchEntry,
+  WatchHistoryRow,
+  WatchEvidence,
+  WatchSourceRecord,
+  WatchReason,
+  WatchAttachedFlag,
+} from '../../../pipeline/api/schemas/watchlist.ts';
+export { ApiError, setCsrfToken, decodeArrow, onSessionEnded } from './client.ts';
 
 /** Triage decisions and states, as the flag route schemas define them. */
 export type TriageDecision = F.TriageRecord['decision'];
@@ -62,9 +77,10 @@ export const api = {
     setCsrfToken(s.csrf_token);
     return s;
   },
-  async me() {
-    const s = await getJson<A.Session>('/auth/me');
-    setCsrfToken(s.csrf_token ?? null);
+  /** Whether the browser holds a live session: public and always 200, so the login page probes without an error. */
+  async session() {
+    const s = await getJson<A.SessionProbe>('/auth/session');
+    setCsrfToken(s.authenticated ? s.csrf_token : null);
     return s;
   },
   async logout() {

@@ -1,12 +1,15 @@
 // Who is logged in, and the metadata every page needs (years, provinces, metrics). Loaded once per session.
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
 import { MetricNamesProvider } from '../i18n/index.tsx';
-import { api, ApiError, type Meta, type User } from '../api/index.ts';
+import { api, onSessionEnded, type Meta, type User } from '../api/index.ts';
+import type { SessionEndedCode } from '../../../pipeline/vocabulary/index.ts';
 
 interface SessionState {
   user: User | null;
   meta: Meta | null;
   checked: boolean;
+  /** the last session ended without its holder signing out: the error code that says why, for the login page */
+  ended: SessionEndedCode | null;
   /** the password was set by someone else (generated at creation, a reset or the first start): choose one's own */
   mustChangePassword: boolean;
   /** the owner chose their own password */
@@ -24,27 +27,40 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [meta, setMeta] = useState<Meta | null>(null);
   const [checked, setChecked] = useState(false);
   const [mustChangePassword, setMustChange] = useState(false);
+  const [ended, setEnded] = useState<SessionEndedCode | null>(null);
 
   const loadMeta = useCallback(async () => setMeta(await api.meta()), []);
   useEffect(() => {
-    api.me().then(
+    api.session().then(
       async (s) => {
-        setUser(s.user);
-        setMustChange(s.must_change_password);
-        await loadMeta().catch(() => {});
+        if (s.authenticated) {
+          setUser(s.user);
+          setMustChange(s.must_change_password);
+          await loadMeta().catch(() => {});
+        } else setEnded(s.ended);
         setChecked(true);
       },
       (e) => {
-        if (!(e instanceof ApiError)) console.warn(e);
+        console.warn(e);
         setChecked(true);
       },
     );
   }, [loadMeta]);
+  // a request refused because the session ended elsewhere: back to the login page, which says why
+  useEffect(() => {
+    onSessionEnded((code) => {
+      setUser(null);
+      setMeta(null);
+      setEnded(code);
+    });
+    return () => onSessionEnded(null);
+  }, []);
 
   const login = useCallback(
     async (username: string, password: string) => {
       const s = await api.login(username, password);
       await loadMeta();
+      setEnded(null);
       setUser(s.user);
       setMustChange(s.must_change_password);
     },
@@ -61,6 +77,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         user,
         meta,
         checked,
+        ended,
         mustChangePassword,
         passwordChanged: () => setMustChange(false),
         login,

@@ -2,6 +2,7 @@
 // vocabulary's labels and messages (pipeline/vocabulary), numbers and dates with Intl. index.tsx provides it to
 // the pages; tests use it directly.
 import { zh, type MessageKey as PageKey } from './zh.ts';
+import type { FlagNumbers } from '../api/index.ts';
 import { en } from './en.ts';
 import {
   groupLabel,
@@ -77,8 +78,8 @@ export interface I18n {
   t(key: MessageKey, vars?: Record<string, string | number>): string;
   /** Known enum values (status, designation, level…) → label; unknown values pass through. */
   label(prefix: string, value: unknown): string;
-  /** A flag's explanation from its rule and numbers. */
-  flagMessage(rule: string | undefined, numbers: unknown, year?: number): string;
+  /** A flag's explanation from its rule and numbers (JSON text in a list's rows, an object in a flag's detail). */
+  flagMessage(rule: string | undefined, numbers: string | FlagNumbers | null, year?: number): string;
   /** A risk-queue reason from its rule and the codes and figures it rests on. */
   riskReason(r: { rule: string; params: unknown }): string;
   /** A watchlist entry's summary and basis. */

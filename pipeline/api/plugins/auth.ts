@@ -1,7 +1,7 @@
 // Sessions and roles, decided on the route Fastify matched, never on the URL text: the router decodes and matches
 // the path (so `/%61pi/…` is `/api/…`), and this hook reads the matched route's config. Every route is private
-// (needs a session) unless it says `config: { public: true }`: login, health, and the dashboard's static files
-// and SPA fallback (marked in plugins/dashboard.ts). A request no route matched is answered by the not-found
+// (needs a session) unless it says `config: { public: true }`: login, the session probe, health, and the
+// dashboard's static files and SPA fallback (marked in plugins/dashboard.ts). A request no route matched is answered by the not-found
 // handler, which serves the SPA page or a 404 that says nothing about the path (plugins/dashboard.ts).
 // Session cookie: HttpOnly, SameSite=Strict, Secure unless the app is told it is served over plain http on
 // localhost. State changes (POST/PUT/PATCH/DELETE) also need the session's CSRF token in the x-csrf-token header
@@ -11,7 +11,8 @@ import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { sessionHash, sessionUser, type Role, type SessionUser } from '../../users/index.ts';
+import { sessionEnd, sessionHash, sessionUser, type Role, type SessionUser } from '../../users/index.ts';
+import { SESSION_ENDED, type SessionEndedCode } from '../../vocabulary/index.ts';
 import { CodedError } from './errors.ts';
 
 export const SESSION_COOKIE = 'shifan_session';
@@ -35,9 +36,16 @@ declare module 'fastify' {
     /** Drops every cached session of a user whose sessions were just ended (disabled, password reset, province
      *  moved), so the change takes effect on the next request, not when the cache entry expires. */
     forgetUser(username: string): void;
+    /** The session a request's cookie names, for a public route that reads it itself (the session probe): its user,
+     *  or why it ended (null too for no cookie or an id that names no session, which tells nothing). */
+    sessionOf(req: FastifyRequest): Promise<SessionLookup>;
     secureCookies: boolean;
   }
 }
+
+export type SessionLookup =
+  | { user: SessionUser; sessionId: string; ended: null }
+  | { user: null; sessionId: null; ended: SessionEndedCode | null };
 
 export interface AuthOptions {
   /** Secure cookies (default true); false only for plain-http localhost (documented in pipeline/api/README.md). */
@@ -87,6 +95,20 @@ export default fp(
     app.decorate('forgetUser', (username: string) => {
       for (const [key, hit] of cache) if (hit.user?.username === username) cache.delete(key);
     });
+    const lookup = async (sid: string | undefined): Promise<SessionLookup> => {
+      if (!sid) return { user: null, sessionId: null, ended: null };
+      const key = sessionHash(sid);
+      let hit = cache.get(key);
+      if (!hit || Date.now() - hit.at > SESSION_CACHE_MS) {
+        hit = { user: await sessionUser(app.db, sid), at: Date.now() };
+        cache.set(key, hit);
+      }
+      if (hit.user) return { user: hit.user, sessionId: sid, ended: null };
+      // asked only once a session is refused, so a live session costs no second query
+      const why = await sessionEnd(app.db, sid);
+      return { user: null, sessionId: null, ended: why ? SESSION_ENDED[why] : null };
+    };
+    app.decorate('sessionOf', (req: FastifyRequest) => lookup(req.cookies[SESSION_COOKIE]));
     app.decorateRequest('user', null);
     app.decorateRequest('sessionId', null);
 
@@ -100,20 +122,16 @@ export default fp(
       if (isPublic(req)) return;
       const sid = req.cookies[SESSION_COOKIE];
       if (!sid) throw new CodedError('unauthorized');
-      const key = sessionHash(sid);
-      let hit = cache.get(key);
-      if (!hit || Date.now() - hit.at > SESSION_CACHE_MS) {
-        hit = { user: await sessionUser(app.db, sid), at: Date.now() };
-        cache.set(key, hit);
-      }
-      if (!hit.user) throw new CodedError('session_expired');
-      req.user = hit.user;
+      const found = await lookup(sid);
+      // an id that names no session (made up, signed out) reads as expired: it says nothing about any account
+      if (!found.user) throw new CodedError(found.ended ?? 'session_expired');
+      req.user = found.user;
       req.sessionId = sid;
       const roles = req.routeOptions.config?.roles;
       if (roles) checkRole(req, roles);
       if (!SAFE.has(req.method)) {
         const token = req.headers['x-csrf-token'];
-        if (typeof token !== 'string' || !sameToken(token, hit.user.csrf_token)) {
+        if (typeof token !== 'string' || !sameToken(token, found.user.csrf_token)) {
           throw new CodedError('csrf');
         }
       }

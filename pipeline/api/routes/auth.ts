@@ -98,6 +98,20 @@ export default async function authRoutes(fastify: FastifyInstance, opts: AuthRou
     };
   });
 
+  // The login page's probe: a person not logged in is the normal case there, not an error (no 401 in the console);
+  // the answer holds nothing but the caller's own session, or why the session its cookie names has ended.
+  app.get('/auth/session', { schema: S.session, config: { public: true } }, async (req) => {
+    const found = await app.sessionOf(req);
+    if (!found.user) return { authenticated: false as const, ended: found.ended };
+    const { username, role, province_code, csrf_token, must_change_password } = found.user;
+    return {
+      authenticated: true as const,
+      user: { username, role, province_code },
+      csrf_token,
+      must_change_password: must_change_password === true,
+    };
+  });
+
   app.post('/auth/password', { schema: S.changePassword }, async (req) => {
     const { username } = req.user!;
     await app.q.write((db) => changeOwnPassword(db, username, req.body.current, req.body.password, req.sessionId!));

@@ -58,7 +58,7 @@ export default async function flagRoutes(fastify: FastifyInstance) {
       : [];
     return {
       ...flag,
-      numbers: flag.numbers ? JSON.parse(flag.numbers) : null,
+      numbers: flag.numbers ? (JSON.parse(flag.numbers) as S.FlagNumbers) : null,
       evidence,
       triage: triage ? { ...triage, history } : null,
     };

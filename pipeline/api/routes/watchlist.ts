@@ -20,15 +20,10 @@ export default async function watchlistRoutes(fastify: FastifyInstance) {
       { entry_id: id, province },
     );
     if (!entry) throw new CodedError('watch_entry_not_found', { id });
-    let evidence: unknown = entry.evidence;
-    try {
-      evidence = JSON.parse(entry.evidence);
-    } catch {
-      /* kept as text */
-    }
     return {
       ...entry,
-      evidence,
+      // always JSON: refresh and pipeline/watchlist write it, in one of the shapes S.WatchEvidence lists
+      evidence: JSON.parse(entry.evidence) as S.WatchEvidence,
       history: await app.q.rows<S.WatchHistoryRow>('api/watchlist_history', { entry_id: id }),
     };
   };

@@ -1,7 +1,8 @@
 // Schemas of /api/auth/*, in TypeBox (see common.ts). Roles come from the vocabulary.
 import { Type, type Static } from 'typebox';
 import { role } from '../../vocabulary/terms.ts';
-import { ErrorBody, NStr, Obj, oneOf, Strict } from './common.ts';
+import { SESSION_ENDED } from '../../vocabulary/errors.ts';
+import { ErrorBody, NStr, Nullable, Obj, oneOf, Strict } from './common.ts';
 
 /** The roles an account can have (the vocabulary's roles but `anonymous`, which names a caller without one). */
 export const ACCOUNT_ROLES = (Object.keys(role) as Array<keyof typeof role>).filter(
@@ -40,6 +41,27 @@ export const me = {
   tags: ['auth'],
   summary: 'The logged-in user and the CSRF token, or 401',
   response: { 200: Session, 401: ErrorBody },
+};
+/** The session probe's answer: the session as /api/auth/me gives it, or that there is none, with why it ended when the
+ *  cookie names a session that a change to its account or its expiry ended (never for no cookie or an unknown id). */
+export const SessionProbe = Type.Union([
+  Obj({ authenticated: Type.Literal(true), ...Session.properties }),
+  Obj({
+    authenticated: Type.Literal(false),
+    ended: Nullable(
+      oneOf(Object.values(SESSION_ENDED), {
+        description: "the error code a request with this session is refused with (pipeline/vocabulary's errors)",
+      }),
+    ),
+  }),
+]);
+export type SessionProbe = Static<typeof SessionProbe>;
+export const session = {
+  tags: ['auth'],
+  summary:
+    "Whether the caller is logged in (public, always 200): the session as /api/auth/me gives it, or authenticated false with why the cookie's session ended, so the login page can probe without an error",
+  security: [],
+  response: { 200: SessionProbe },
 };
 export const changePassword = {
   tags: ['auth'],

@@ -5,7 +5,8 @@
 import { Type, type Static } from 'typebox';
 import { watchStatus } from '../../vocabulary/terms.ts';
 import { MANUAL_GROUNDS } from '../../watchlist/statuses.ts';
-import { errors, Format, Nullable, oneOf, RegionCode, Year } from './common.ts';
+import { errors, Format, NInt, NStr, Nullable, Obj, oneOf, RegionCode, Year } from './common.ts';
+import { FlagNumbers, Severity } from './flags.ts';
 
 const statuses = Object.keys(watchStatus) as Array<keyof typeof watchStatus>;
 export const WatchStatus = oneOf(statuses);
@@ -43,11 +44,66 @@ export const WatchHistoryRow = Type.Object({
 });
 export type WatchHistoryRow = Static<typeof WatchHistoryRow>;
 
+/** A source record behind a data-driven entry (refresh, sql/watchlist/candidates.sql): the incident, the spot-check
+ *  finding or the flag's evidence row, with the file and line it was loaded from (file_name null when its load is
+ *  gone). */
+export const WatchSourceRecord = Obj({
+  dataset: Type.String(),
+  record_id: Type.String(),
+  file_name: NStr,
+  line: NInt,
+});
+export type WatchSourceRecord = Static<typeof WatchSourceRecord>;
+
+/** The reason of a ground-4 entry added from the command line (`shifan watchlist add`), and who entered it. */
+export const WatchReason = Obj({ reason: Type.String(), entered_by: Type.String() });
+export type WatchReason = Static<typeof WatchReason>;
+
+/** A flag attached to a hand entry, as it stood when attached. */
+export const WatchAttachedFlag = Obj({
+  flag_id: Type.String(),
+  rule_id: Type.String(),
+  year: Type.Integer(),
+  severity: Severity,
+  numbers: Nullable(FlagNumbers),
+});
+export type WatchAttachedFlag = Static<typeof WatchAttachedFlag>;
+
+/** A source record behind an attached flag (the flag's evidence row, with the flag it came from). */
+export const WatchFlagRecord = Obj({
+  dataset: Type.String(),
+  record_id: NStr,
+  file_name: NStr,
+  line: NInt,
+  load_id: NInt,
+  flag_id: Type.String(),
+});
+export type WatchFlagRecord = Static<typeof WatchFlagRecord>;
+
+/** The evidence of a hand entry made in the dashboard or through POST /api/watchlist: the analyst's reason, the flags
+ *  of the region attached to it and the source records behind them. */
+export const WatchHandEvidence = Obj({
+  reason: Type.String(),
+  entered_by: Type.String(),
+  flags: Type.Array(WatchAttachedFlag),
+  records: Type.Array(WatchFlagRecord),
+});
+export type WatchHandEvidence = Static<typeof WatchHandEvidence>;
+
+/** An entry's evidence, by how the entry was made: refresh's source records, the command line's reason, or a hand
+ *  entry's reason with its flags. */
+export const WatchEvidence = Type.Union([
+  Type.Array(WatchSourceRecord, { description: 'a data-driven entry (refresh): its source records' }),
+  Type.Array(WatchReason, { description: 'a ground-4 entry from the command line: its reason' }),
+  WatchHandEvidence,
+]);
+export type WatchEvidence = Static<typeof WatchEvidence>;
+
 /** One entry with its evidence and status history. */
 export const WatchEntry = Type.Object(
   {
     ...WatchEntryRow.properties,
-    evidence: Type.Unknown(),
+    evidence: WatchEvidence,
     source_key: Type.String(),
     created_at: Type.String(),
     created_run: Nullable(Type.Integer()),

@@ -80,7 +80,7 @@ function render(entries: WatchEntry[], lang: Lang): string {
       `#${w.entry_id.slice(0, 12)} ${w.region_code} ${w.region_name ?? ''} ${w.year ? cliWord('watch.year', lang, { year: w.year }) : ''}  ${basis}  ${cliWord('watch.status', lang, { status: status(w.status) })}${w.source_active ? '' : cliWord('watch.sourceGone', lang)}`,
     );
     out.push(`  ${renderWatchSummary(w.kind, w.params as Params, lang)}`);
-    const evidence = Array.isArray(w.evidence) ? (w.evidence as Array<Record<string, unknown>>) : [];
+    const evidence: Array<Record<string, unknown>> = Array.isArray(w.evidence) ? w.evidence : [];
     for (const e of evidence.slice(0, 3))
       out.push(
         `  ${cliWord('evidence', lang)} ${e.dataset ?? ''} ${e.record_id ?? e.reason ?? ''}  ${e.file_name ? `${e.file_name}:${e.line}` : ''}`,

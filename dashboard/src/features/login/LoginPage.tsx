@@ -4,8 +4,8 @@ import { useSession } from '../../app/session.tsx';
 import { loginErrorText } from './login-error.ts';
 
 export function LoginPage() {
-  const { t, lang, setLang } = useI18n();
-  const { login } = useSession();
+  const { t, lang, setLang, error: errorText } = useI18n();
+  const { login, ended } = useSession();
   const [username, setU] = useState('');
   const [password, setP] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -27,6 +27,11 @@ export function LoginPage() {
       <form className="login-box" onSubmit={submit}>
         <div className="login-org">{t('app.org')}</div>
         <h1>{t('app.title')}</h1>
+        {ended && !error && (
+          <div className="note" role="status" data-testid="session-ended">
+            {errorText(ended)}
+          </div>
+        )}
         <label>
           {t('auth.username')}
           {/* biome-ignore lint/a11y/noAutofocus: the page's one task is to log in, and it is the first thing on it: focus lands where a keyboard or screen-reader user would go anyway. */}

@@ -5,7 +5,16 @@ import { useState } from 'react';
 import { useI18n, type MessageKey } from '../../i18n/index.tsx';
 import { useCanAct, useYear } from '../../app/session.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
-import { api, type EvidenceRef as Evidence, type FlagRow, type WatchEntryRow } from '../../api/index.ts';
+import {
+  api,
+  type EvidenceRef as Evidence,
+  type FlagRow,
+  type WatchAttachedFlag,
+  type WatchEntryRow,
+  type WatchEvidence,
+  type WatchReason,
+  type WatchSourceRecord,
+} from '../../api/index.ts';
 import { useQuery } from '../../api/useQuery.ts';
 import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
@@ -16,12 +25,6 @@ import { EvidenceList } from '../region/Evidence.tsx';
 import { MANUAL_GROUNDS, TRANSITIONS, useWatch, useWatchlist } from './data.ts';
 
 type Status = keyof typeof TRANSITIONS;
-interface HandEvidence {
-  reason?: string;
-  entered_by?: string;
-  flags?: { flag_id: string; rule_id: string; year: number; severity: string; numbers: unknown }[];
-  records?: (Evidence & { file_name?: string })[];
-}
 
 /** An entry's basis in the user's language: its ground of 四(三), or why it is listed without being one. */
 export function useBasis() {
@@ -34,11 +37,31 @@ export function useBasis() {
     });
 }
 
-/** Evidence rows as the evidence list reads them (the watchlist stores file_name, flags store file). */
-const asRecords = (items: unknown): Evidence[] =>
-  (Array.isArray(items) ? items : [])
-    .filter((e): e is Record<string, unknown> => !!e && typeof e === 'object' && 'dataset' in e)
-    .map((e) => ({ ...e, file: String(e.file ?? e.file_name ?? ''), line: Number(e.line) }) as Evidence);
+/** A stored source record as the evidence list reads it (the watchlist stores file_name, flags store file). */
+const asRecord = (e: {
+  dataset: string;
+  record_id: string | null;
+  file_name: string | null;
+  line: number | null;
+  load_id?: number | null;
+}): Evidence => ({
+  dataset: e.dataset,
+  record_id: e.record_id ?? '',
+  file: e.file_name ?? '',
+  line: e.line,
+  load_id: e.load_id ?? null,
+});
+
+/** An entry's evidence in the parts the page shows, whichever way the entry was made (WatchEvidence's shapes). */
+function evidenceParts(ev: WatchEvidence): { reasons: string[]; flags: WatchAttachedFlag[]; records: Evidence[] } {
+  if (!Array.isArray(ev)) return { reasons: [ev.reason], flags: ev.flags, records: ev.records.map(asRecord) };
+  const items: Array<WatchSourceRecord | WatchReason> = ev;
+  return {
+    reasons: items.flatMap((e) => ('reason' in e ? [e.reason] : [])),
+    flags: [],
+    records: items.flatMap((e) => ('dataset' in e ? [asRecord(e)] : [])),
+  };
+}
 
 function StatusForm({ id, status, onDone }: { id: string; status: Status; onDone(): void }) {
   const { t, label } = useI18n();
@@ -100,14 +123,7 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
   return (
     <QueryLoad title={`${t('watch.title')} · ${id.slice(0, 10)}`} query={q} testId="watch-detail">
       {(w) => {
-        const ev = (w.evidence ?? []) as unknown;
-        const hand = (!Array.isArray(ev) && ev && typeof ev === 'object' ? ev : null) as HandEvidence | null;
-        const records = hand ? asRecords(hand.records) : asRecords(ev);
-        const reasons = hand?.reason
-          ? [hand.reason]
-          : (Array.isArray(ev) ? ev : [])
-              .filter((e) => e && typeof e === 'object' && 'reason' in e)
-              .map((e) => String((e as { reason: unknown }).reason));
+        const { reasons, flags, records } = evidenceParts(w.evidence);
         return (
           <>
             <div className="facts">
@@ -151,11 +167,11 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
               </>
             )}
             <h3>{t('watch.evidence')}</h3>
-            {hand?.flags?.length ? (
+            {flags.length ? (
               <>
                 <h4>{t('watch.flagsAttached')}</h4>
                 <ul className="flag-list" data-testid="watch-flags">
-                  {hand.flags.map((f) => (
+                  {flags.map((f) => (
                     <li key={f.flag_id}>
                       <Link to={`/regions/${w.region_code}?year=${f.year}&flag=${f.flag_id}`}>
                         {label('rule', f.rule_id)}
@@ -171,7 +187,7 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
                 <h4>{t('watch.records')}</h4>
                 <EvidenceList evidence={records} />
               </>
-            ) : !hand?.flags?.length ? (
+            ) : !flags.length ? (
               <p className="muted">{t('common.empty')}</p>
             ) : null}
             <h3>{t('watch.history')}</h3>
