@@ -1,5 +1,6 @@
 -- @produces: new watchlist_entries (status flagged, or needs_review when not a ground) with their first history row;
---            source_active and params kept current for refresh-made entries. Statuses set by analysts are never
+--            source_active, params and evidence kept current for refresh-made entries (a reload that supersedes a
+--            source record moves the evidence to the record now in force). Statuses set by analysts are never
 --            touched. The first history row has no note: the entry's origin (refresh) says why it was listed.
 -- The actor is refresh_context.actor.
 INSERT INTO watchlist_history (entry_id, from_status, to_status, note, changed_by, changed_at)
@@ -19,5 +20,6 @@ WHERE w.entry_id NOT IN (SELECT entry_id FROM watchlist_entries);
 
 UPDATE watchlist_entries
 SET source_active = entry_id IN (SELECT entry_id FROM watchlist_candidates),
-    params = coalesce((SELECT CAST(w.params AS VARCHAR) FROM watchlist_candidates AS w WHERE w.entry_id = watchlist_entries.entry_id), params)
+    params = coalesce((SELECT CAST(w.params AS VARCHAR) FROM watchlist_candidates AS w WHERE w.entry_id = watchlist_entries.entry_id), params),
+    evidence = coalesce((SELECT CAST(w.evidence AS VARCHAR) FROM watchlist_candidates AS w WHERE w.entry_id = watchlist_entries.entry_id), evidence)
 WHERE origin = 'refresh';

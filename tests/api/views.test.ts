@@ -323,6 +323,27 @@ describe('GET /api/watchlist/:id', () => {
     const provRes = await get(ctx.app, prov, `/api/watchlist/${entry.entry_id}`);
     expect(provRes.statusCode).toBe(entry.province_code === ctx.province ? 200 : 404);
   });
+  it('opens the source row of every record behind a data-driven entry, by its load and line, and it is that record', async () => {
+    const entries = await ctx.db.all<{ entry_id: string }>(
+      "SELECT entry_id FROM watchlist_entries WHERE origin = 'refresh' ORDER BY 1",
+    );
+    let opened = 0;
+    for (const { entry_id } of entries) {
+      const doc = (await get(ctx.app, central, `/api/watchlist/${entry_id}`)).json();
+      for (const e of doc.evidence as Array<{ dataset: string; record_id: string; load_id: number; line: number }>) {
+        expect(e.load_id, `${entry_id} ${e.dataset} ${e.record_id}`).toEqual(expect.any(Number));
+        const res = await get(ctx.app, central, `/api/records/${e.dataset}/${e.load_id}/${e.line}`);
+        expect(res.statusCode, `${e.dataset} ${e.record_id}`).toBe(200);
+        const row = res.json().row as Record<string, unknown>;
+        // the record id is the dataset's key (an incident's event id; a finding's region|year|indicator)
+        const key =
+          e.dataset === 'incidents' ? String(row.event_id) : `${row.region_code}|${row.year}|${row.indicator_no}`;
+        if (e.dataset === 'incidents' || e.dataset === 'spotcheck_findings') expect(key).toBe(e.record_id);
+        opened++;
+      }
+    }
+    expect(opened).toBeGreaterThan(0);
+  });
 });
 
 describe('GET /api/data/*', () => {

@@ -61,8 +61,9 @@ describe('watchlist from refresh', () => {
       ['410506', 1, 'serious_violation', 'flagged'],
       ['532626', 2, 'false_materials', 'flagged'],
     ]);
+    const [load] = await db.all<{ load_id: number }>("SELECT load_id FROM load_log WHERE file_name = 'incidents.csv'");
     expect(entries.find((e) => e.kind === 'serious_violation')!.evidence).toEqual([
-      { dataset: 'incidents', record_id: 'SV1', file_name: 'incidents.csv', line: 2 },
+      { dataset: 'incidents', record_id: 'SV1', load_id: load!.load_id, file_name: 'incidents.csv', line: 2 },
     ]);
     expect(result.watchlist_added).toBe(3);
   });

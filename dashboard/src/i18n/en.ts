@@ -213,6 +213,7 @@ export const en: Record<MessageKey, string> = {
   'region.flags': 'Flags',
   'region.evidence': 'Evidence (source file and line)',
   'region.sourceRow': 'Source row',
+  'region.sourceRowGone': 'The load this record came from no longer exists: its source row cannot be shown',
   'region.spotchecks': 'Spot-check history',
   'region.peers': 'Peer comparison',
   'region.forbidden': 'No such region among those you may see (a provincial account sees its own province only)',

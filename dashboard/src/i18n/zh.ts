@@ -210,6 +210,7 @@ export const zh = {
   'region.flags': '预警',
   'region.evidence': '证据（源文件与行号）',
   'region.sourceRow': '源记录',
+  'region.sourceRowGone': '这条记录所属的加载已不存在，无法显示源记录',
   'region.spotchecks': '回访抽查记录',
   'region.peers': '同类地区比较',
   'region.forbidden': '没有该地区，或该地区不在您可查看的范围内（省级账号仅可查看本省地区）',

@@ -45,11 +45,13 @@ export const WatchHistoryRow = Type.Object({
 export type WatchHistoryRow = Static<typeof WatchHistoryRow>;
 
 /** A source record behind a data-driven entry (refresh, sql/watchlist/candidates.sql): the incident, the spot-check
- *  finding or the flag's evidence row, with the file and line it was loaded from (file_name null when its load is
- *  gone). */
+ *  finding or the flag's evidence row, with the load, file and line it was loaded from (file_name null when its load
+ *  is gone). */
 export const WatchSourceRecord = Obj({
   dataset: Type.String(),
   record_id: Type.String(),
+  // absent from entries stored before load ids were kept, until the next refresh writes their evidence again
+  load_id: Type.Optional(NInt),
   file_name: NStr,
   line: NInt,
 });

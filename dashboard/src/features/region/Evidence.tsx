@@ -9,13 +9,11 @@ import { show, useFlag, useRecord } from './data.ts';
 export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
   const { t, dataset, column } = useI18n();
   const [open, setOpen] = useState<Evidence | null>(null);
-  const ref = open
-    ? {
-        dataset: open.dataset,
-        load: (open.load_id ?? open.record_id ?? '') as string | number,
-        line: Number(open.line),
-      }
-    : null;
+  // a record is found by its load and line; one without (its load gone) has no source row to show
+  const ref =
+    open && open.load_id != null && open.line != null
+      ? { dataset: open.dataset, load: open.load_id, line: Number(open.line) }
+      : null;
   const rec = useRecord(ref);
   return (
     <div className="evidence" data-testid="evidence">
@@ -32,7 +30,12 @@ export function EvidenceList({ evidence }: { evidence: Evidence[] }) {
           { key: 'record_id', label: t('col.id'), value: (e) => e.record_id ?? e.load_id },
         ]}
       />
-      {open && (
+      {open && !ref && (
+        <p className="muted" data-testid="source-row">
+          {t('region.sourceRowGone')}
+        </p>
+      )}
+      {open && ref && (
         <QueryLoad
           title={`${t('region.sourceRow')} · ${open.file}:${open.line}`}
           query={rec}
