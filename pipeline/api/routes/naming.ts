@@ -36,7 +36,14 @@ export default async function namingRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const central = requireRole('central');
   const centralOrAdmin = requireRole('central', 'admin');
-  const q = (name: string, params: Record<string, unknown>) => app.q.rows(name, params as never);
+  // Reads of the round's data are kept until the next write (Queries.cached drops them at every write and job run):
+  // the applicants' scorecards cost some 40 ms of DuckDB per request and each naming page asks for them again. The
+  // dates a read depends on are its parameters (the round's timetable is read against `today`), never the clock.
+  // Each caller gets its own copy, which it may change.
+  const q = async (name: string, params: Record<string, unknown>) =>
+    structuredClone(
+      await app.q.cached(`naming|${name}|${JSON.stringify(params)}`, () => app.q.rows(name, params as never)),
+    );
   const inProvince = <T extends { region_code: string }>(rows: T[], province: string | null) =>
     province ? rows.filter((r) => `${r.region_code.slice(0, 2)}0000` === province) : rows;
 
