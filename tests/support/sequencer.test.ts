@@ -30,7 +30,7 @@ const order = async (s: LongestFirst, files: string[]) =>
 describe('the start order of test files', () => {
   it('puts a small file known to be slow before larger quick ones when vitest has no record (a fresh clone)', async () => {
     const slow = 'tests/demo/cli.test.ts';
-    expect(ESTIMATE[slow]).toBeGreaterThan(60);
+    expect(ESTIMATE[slow]).toBeGreaterThan(30);
     const files = ['tests/a.test.ts', 'tests/b.test.ts', slow];
     const s = sequencer({}, { 'tests/a.test.ts': 20_000, 'tests/b.test.ts': 10_000, [slow]: 3_000 });
     expect(await order(s, files)).toEqual([slow, 'tests/a.test.ts', 'tests/b.test.ts']);
@@ -58,5 +58,26 @@ describe('the start order of test files', () => {
       { 'tests/new.test.ts': 50_000 },
     );
     expect(await order(s, files)).toEqual([slow, 'tests/a.test.ts', 'tests/new.test.ts']);
+  });
+
+  it('alternates the browser files, which wait on Chromium and their server, with files that keep a core busy', async () => {
+    const files = [
+      'tests/browser/a.test.ts',
+      'tests/browser/b.test.ts',
+      'tests/c.test.ts',
+      'tests/d.test.ts',
+      'tests/e.test.ts',
+    ];
+    const s = sequencer(
+      Object.fromEntries(files.map((f, i) => [f, { duration: (10 - i) * 1_000, failed: false }])),
+      {},
+    );
+    expect(await order(s, files)).toEqual([
+      'tests/browser/a.test.ts',
+      'tests/c.test.ts',
+      'tests/browser/b.test.ts',
+      'tests/d.test.ts',
+      'tests/e.test.ts',
+    ]);
   });
 });
