@@ -197,6 +197,14 @@ describe.skipIf(!hasChromium)('every page in one language', () => {
           { seed: '73902255104833290671', proportion: '0.1', commit: true },
           csrf_token,
         );
+        // a job run by a person: the data page names the account (a data value) beside the system's runs (words)
+        const { run_id } = await post('/jobs/inbox/run', {}, csrf_token);
+        for (let i = 0; i < 600; i++) {
+          const { runs } = await get('/jobs');
+          if (runs.some((r: { run_id: number; finished_at: string | null }) => r.run_id === run_id && r.finished_at))
+            break;
+          await new Promise((r) => setTimeout(r, 100));
+        }
         const rejected = loads.find((l: { rejected: number }) => l.rejected > 0) ?? loads[0];
         const provFlag = flags.find((f: { region_code: string }) => f.region_code.startsWith(u.province.slice(0, 2)));
         const provWatch = watch.find((w: { region_code: string }) => w.region_code.startsWith(u.province.slice(0, 2)));

@@ -3,6 +3,7 @@
 // packages with download links, and the button that generates a quarter's package (central).
 import { useState } from 'react';
 import { actorName } from '../../components/actor.ts';
+import { ActorName } from '../../components/ActorName.tsx';
 import { jobSummary } from '../../components/job-summary.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCanAct, useMeta } from '../../app/session.tsx';
@@ -182,15 +183,16 @@ export function JobsSection({ jobs }: { jobs: Query<JobsOverview> }) {
                 key: 'triggered_by',
                 label: t('jobs.by'),
                 value: (r) => (r.triggered_by ? actorName(r.triggered_by, lang) : ''),
+                render: (r) => (r.triggered_by ? <ActorName actor={r.triggered_by} /> : null),
               },
               {
                 key: 'ack',
                 label: t('jobs.acknowledged'),
-                value: (r) => r.acknowledged_by ?? '',
+                value: (r) => (r.acknowledged_by ? actorName(r.acknowledged_by, lang) : ''),
                 render: (r) =>
                   r.status !== 'failed' && r.status !== 'warning' ? null : r.acknowledged_at ? (
                     <span className="muted">
-                      {r.acknowledged_by} · {date(r.acknowledged_at, true)}
+                      <ActorName actor={r.acknowledged_by} /> · {date(r.acknowledged_at, true)}
                     </span>
                   ) : canAct ? (
                     <button

@@ -15,12 +15,12 @@ import { autoColumns, useRegion } from './data.ts';
 import { DisclosureReportsSection } from '../disclosure-reports/ReportsTable.tsx';
 import { FlagEvidence } from './Evidence.tsx';
 import { useCanAct } from '../../app/session.tsx';
-import { actorName, isPerson } from '../../components/actor.ts';
+import { ActorName } from '../../components/ActorName.tsx';
 import { useRegionWatch } from '../watchlist/data.ts';
 
 /** Whether the region is on the revocation watchlist: its entries with status, ground and who moved them last. */
 function RegionWatch({ code }: { code: string }) {
-  const { t, lang, label, date, watchSummary, dataValues } = useI18n();
+  const { t, label, date, watchSummary, dataValues } = useI18n();
   const q = useRegionWatch(code);
   const canAct = useCanAct();
   return (
@@ -52,9 +52,7 @@ function RegionWatch({ code }: { code: string }) {
                 </Link>
                 <span className="muted">
                   {' '}
-                  · {w.year ?? '—'} ·{' '}
-                  <span translate={isPerson(w.status_by) ? 'no' : undefined}>{actorName(w.status_by, lang)}</span> ·{' '}
-                  {date(w.status_at as string, true)}
+                  · {w.year ?? '—'} · <ActorName actor={w.status_by} /> · {date(w.status_at as string, true)}
                 </span>
               </li>
             ))}

@@ -19,7 +19,8 @@ import { useQuery } from '../../api/useQuery.ts';
 import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { RegionPicker } from '../../components/RegionPicker.tsx';
-import { actorName, isPerson } from '../../components/actor.ts';
+import { actorName } from '../../components/actor.ts';
+import { ActorName } from '../../components/ActorName.tsx';
 import { positions } from '../../components/positions.ts';
 import { EvidenceList } from '../region/Evidence.tsx';
 import { MANUAL_GROUNDS, TRANSITIONS, useWatch, useWatchlist } from './data.ts';
@@ -146,7 +147,7 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
               <span>
                 {t('watch.by')}
                 {p.colon}
-                <span translate={isPerson(w.status_by) ? 'no' : undefined}>{actorName(w.status_by, lang)}</span>
+                <ActorName actor={w.status_by} />
               </span>
             </div>
             <h3>{t('watch.grounds')}</h3>
@@ -210,9 +211,7 @@ function WatchDetail({ id, onChange }: { id: string; onChange(): void }) {
                     key: 'changed_by',
                     label: t('watch.by'),
                     value: (h) => actorName(h.changed_by, lang),
-                    render: (h) => (
-                      <span translate={isPerson(h.changed_by) ? 'no' : undefined}>{actorName(h.changed_by, lang)}</span>
-                    ),
+                    render: (h) => <ActorName actor={h.changed_by} />,
                   },
                   { key: 'note', label: t('common.note'), wrap: true },
                 ]}
@@ -426,9 +425,7 @@ export default function WatchlistPage({ id }: { id?: string }) {
                 key: 'status_by',
                 label: t('watch.by'),
                 value: (r) => actorName(r.status_by, lang),
-                render: (r) => (
-                  <span translate={isPerson(r.status_by) ? 'no' : undefined}>{actorName(r.status_by, lang)}</span>
-                ),
+                render: (r) => <ActorName actor={r.status_by} />,
               },
             ]}
           />
