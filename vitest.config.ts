@@ -9,7 +9,8 @@ export default defineConfig({
     globalSetup: ['tests/support/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    // DuckDB work is CPU-bound and the machine has two cores.
+    // DuckDB work is CPU-bound and the machine has two cores: a third worker took longer (279 s against 271 s) for
+    // 24 % more CPU (tests/README.md, "How long it takes").
     maxWorkers: 2,
     // A worker runs one file after another in the same process and keeps the modules it has loaded (Fastify, DuckDB,
     // the pipeline), instead of a fresh process that loads them again for each of about a hundred files: measured on

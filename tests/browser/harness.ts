@@ -1,4 +1,5 @@
-// Browser-test harness: builds the dashboard when its sources changed, copies the run's demo database, starts the real `shifan serve`
+// Browser-test harness: builds the dashboard when its sources changed, copies the database the browser files serve
+// (built once per code version from the run's demo), starts the real `shifan serve`
 // as a child process on a free port, and launches Debian's chromium through playwright-core.
 // With SHIFAN_UI_BASE_URL set, it uses that running server instead (and SHIFAN_UI_ADMIN / SHIFAN_UI_PROVINCIAL
 // as "user:password"), which is how the UI is developed against a mock before a server exists.
