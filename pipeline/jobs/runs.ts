@@ -5,7 +5,7 @@ import { CodedError } from '../vocabulary/index.ts';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlText, type Database } from '../db/index.ts';
 import { appendAudit } from '../audit/index.ts';
-import type { JobDetails } from '../api/schemas/jobs.ts';
+import type { JobDetails } from '../shapes/job-details.ts';
 
 export type JobTrigger = 'scheduled' | 'manual';
 export type JobRunStatus = 'running' | 'ok' | 'warning' | 'failed' | 'skipped_overlap';

@@ -10,7 +10,7 @@ import { passesFilter } from './next-run.ts';
 import type { JobContext, JobFn } from './job.ts';
 import { RunLog, type JobRunStatus, type JobTrigger } from './runs.ts';
 import { renderJobMessage } from '../vocabulary/index.ts';
-import type { JobDetails } from '../api/schemas/jobs.ts';
+import type { JobDetails } from '../shapes/job-details.ts';
 
 /** Throw this (or any error with `transient: true`) for a failure worth retrying. */
 export class TransientError extends Error {

@@ -9,8 +9,8 @@ import { CodedError, type Params, renderWatchSummary } from '../vocabulary/index
 export { TRANSITIONS, MANUAL_GROUNDS, type WatchStatus, type ManualGround } from './statuses.ts';
 import type { WatchStatus } from './statuses.ts';
 import { MANUAL_GROUNDS, TRANSITIONS } from './statuses.ts';
-import type { FlagNumbers } from '../api/schemas/flags.ts';
-import type { WatchEvidence, WatchHandEvidence } from '../api/schemas/watchlist.ts';
+import type { FlagNumbers } from '../shapes/flag-figures.ts';
+import type { WatchEvidence, WatchHandEvidence } from '../shapes/watch-evidence.ts';
 
 export interface WatchEntry {
   entry_id: string;

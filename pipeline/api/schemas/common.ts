@@ -5,21 +5,16 @@
 // pipeline/contracts, never restated.
 import { Type, type Static, type TProperties, type TSchema } from 'typebox';
 import { datasets } from '../../contracts/index.ts';
+import { NBool, NInt, NNum, NStr, Nullable, Obj, oneOf, Strict, termOf } from '../../shapes/kit.ts';
 
-export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
-/** A string that is one of the codes (JSON Schema enum), typed as their union. */
-export const oneOf = <K extends string>(codes: readonly K[], options: Record<string, unknown> = {}) =>
-  Type.Unsafe<K>({ type: 'string', enum: [...codes], ...options });
-/** The codes of a vocabulary term group (pipeline/vocabulary/terms.ts), as an enum. */
+export { NBool, NInt, NNum, NStr, Nullable, Obj, oneOf, Strict, termOf };
+
 /** The values of an enum column of the data contract (pipeline/contracts), as an enum. */
 export const contractEnum = <K extends string>(dataset: string, column: string) => {
   const values = datasets.find((d) => d.name === dataset)?.columns.find((c) => c.name === column)?.values;
   if (!values) throw new Error(`the contract has no enum column ${dataset}.${column}`);
   return oneOf(values.map((v) => v.value) as K[]);
 };
-export const termOf = <G extends Record<string, unknown>>(group: G, options: Record<string, unknown> = {}) =>
-  oneOf(Object.keys(group) as Array<Extract<keyof G, string>>, options);
-
 /** Years the product knows: a bound, so an absurd year is a 400 from the schema. */
 export const YEARS = { minimum: 2000, maximum: 2100 } as const;
 export const Year = Type.Integer(YEARS);
@@ -33,23 +28,6 @@ export const RegionCode = Type.String({
 export const MAX_INT = 2147483647;
 export const Id = Type.Integer({ minimum: 1, maximum: MAX_INT });
 export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$' });
-
-/** Nullable scalars of the database's rows. */
-export const NStr = Nullable(Type.String());
-export const NNum = Nullable(Type.Number());
-export const NInt = Nullable(Type.Integer());
-export const NBool = Nullable(Type.Boolean());
-
-/**
- * A response object: its listed fields are the contract (the dashboard's types are Static<> of them), and fields not
- * listed still pass through serialization (additionalProperties), so a column added to a query is never silently
- * dropped; the docs list only what is promised.
- */
-export const Obj = <P extends TProperties>(properties: P, options: Record<string, unknown> = {}) =>
-  Type.Object(properties, { additionalProperties: true, ...options });
-/** A request body or query: exactly these fields, nothing else. */
-export const Strict = <P extends TProperties>(properties: P, options: Record<string, unknown> = {}) =>
-  Type.Object(properties, { additionalProperties: false, ...options });
 
 /** One error shape: a vocabulary code (pipeline/vocabulary/errors.ts), its parameters, the message rendered from them. */
 export const ErrorBody = Obj({

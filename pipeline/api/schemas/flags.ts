@@ -3,30 +3,15 @@
 // from FlagRow). The handlers are typed through Fastify's TypeBox type provider; the dashboard's flag types are
 // Static<> of these schemas. Browser-safe: severities, statuses, rules and triage decisions come from the vocabulary.
 import { Type, type Static } from 'typebox';
-import { flagStatus, severity, triageDecision, triageState } from '../../vocabulary/terms.ts';
+import { flagStatus, triageDecision, triageState } from '../../vocabulary/terms.ts';
+import { FlagFigure, FlagNumbers, Severity } from '../../shapes/flag-figures.ts';
 import { datasets } from '../../contracts/index.ts';
 import { contractEnum, errors, Format, Id, MAX_INT, Nullable, oneOf, RegionCode, Year } from './common.ts';
 
-export const Severity = oneOf(Object.keys(severity) as Array<keyof typeof severity>);
+export { FlagFigure, FlagNumbers, Severity };
 export const FlagStatus = oneOf(Object.keys(flagStatus) as Array<keyof typeof flagStatus>);
 export const TriageDecision = oneOf(Object.keys(triageDecision) as Array<keyof typeof triageDecision>);
 export const TriageState = oneOf(Object.keys(triageState) as Array<keyof typeof triageState>);
-
-/** One figure behind a flag: a count, rate or statistic, a date or code as text, a yes/no, or a row of them (the
- *  three years of a worsening, the metrics a self-assessment contradicts). */
-export const FlagFigure = Type.Union([
-  Type.Number(),
-  Type.String(),
-  Type.Boolean(),
-  Type.Null(),
-  Type.Array(Type.Union([Type.Number(), Type.String(), Type.Null()])),
-]);
-/** The figures behind a flag, by name. The names are the rule's (sql/flags/<rule>.sql's json_object) and differ by
- *  rule and rule version; a resolved flag keeps the figures of the version that raised it, so the keys stay open. */
-export const FlagNumbers = Type.Record(Type.String(), FlagFigure, {
-  description: "the figures behind the flag by name (the rule's json_object); the vocabulary words them",
-});
-export type FlagNumbers = Static<typeof FlagNumbers>;
 
 /** A flag: its rule and numbers (JSON text), which the vocabulary words; never a sentence. */
 export const FlagRow = Type.Object(

@@ -2,26 +2,10 @@
 // common.ts). Run statuses and triggers come from the vocabulary.
 import { Type, type Static } from 'typebox';
 import { jobStatus, jobTrigger } from '../../vocabulary/terms.ts';
-import { jobMessage } from '../../vocabulary/job-messages.ts';
-import { ErrorBody, errors, FileBody, Id, NInt, NStr, Nullable, Obj, PackageFile, Strict, termOf } from './common.ts';
+import { JobDetails, JobMessage } from '../../shapes/job-details.ts';
+import { ErrorBody, errors, FileBody, Id, NInt, NStr, Obj, PackageFile, Strict, termOf } from './common.ts';
 
-/** A run's message: a code of pipeline/vocabulary/job-messages.ts and the figures its template names. */
-export const JobMessage = Obj({
-  code: termOf(jobMessage),
-  params: Type.Record(Type.String(), Type.Unknown(), { description: "the figures the code's template names" }),
-});
-export type JobMessage = Static<typeof JobMessage>;
-
-/** What a finished run kept: the job's own figures (pipeline/jobs/definitions.ts; they differ by job, so the keys are
- *  open) and the message the page words in its language. Null while running, for a failed or skipped run, and for a
- *  provincial account (the figures are national). */
-export const JobDetails = Nullable(
-  Type.Object(
-    { message: Type.Optional(JobMessage) },
-    { additionalProperties: true, description: "the job's figures by name, and its message" },
-  ),
-);
-export type JobDetails = Static<typeof JobDetails>;
+export { JobDetails, JobMessage };
 
 export const JobRun = Obj({
   run_id: Type.Integer(),
