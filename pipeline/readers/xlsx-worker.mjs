@@ -96,7 +96,25 @@ async function read({ job, path, preferredSheets, batchRows, tempDir }) {
   os.tmpdir = tempDir ? () => tempDir : systemTmpdir;
   excel ??= import('exceljs');
   const { default: Excel } = await excel;
-  const reader = new Excel.stream.xlsx.WorkbookReader(createReadStream(path, { highWaterMark: 1 << 16 }), {
+  const input = createReadStream(path, { highWaterMark: 1 << 16 });
+  try {
+    await readFrom(job, Excel, input, preferredSheets, batchRows);
+  } finally {
+    // The parse stops at the end of the chosen sheet, not of the zip: the sheets after it are never read, so the file
+    // would stay open (and its parse held in memory) in this worker, which reads the next workbook. Done with it.
+    input.destroy();
+  }
+}
+
+/**
+ * @param {number} job
+ * @param {any} Excel
+ * @param {import('node:fs').ReadStream} input
+ * @param {string[]} preferredSheets
+ * @param {number} batchRows
+ */
+async function readFrom(job, Excel, input, preferredSheets, batchRows) {
+  const reader = new Excel.stream.xlsx.WorkbookReader(input, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     styles: 'cache',

@@ -49,7 +49,11 @@ let jobs = 0;
 function startWorker(): Slot {
   const slot: Slot = { worker: new Worker(WORKER_FILE), deliver: null, alive: true };
   slot.worker.on('message', (m: WorkerMessage & { job: number }) => slot.deliver?.(m));
-  slot.worker.on('error', (err) => slot.deliver?.({ type: 'error', message: err.message }));
+  // an uncaught error ends the thread ('exit' follows): it must not be handed to the next workbook meanwhile
+  slot.worker.on('error', (err) => {
+    slot.alive = false;
+    slot.deliver?.({ type: 'error', message: err.message });
+  });
   slot.worker.on('exit', () => {
     slot.alive = false;
     slot.deliver?.({ type: 'error', message: 'the XLSX reader stopped before the end of the workbook' });

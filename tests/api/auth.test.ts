@@ -286,6 +286,22 @@ describe('GET /api/auth/session', () => {
   });
 });
 
+describe('a session ended by a write outside the users routes', () => {
+  it('is refused at once, not when its cached lookup expires (the command line run by the server)', async () => {
+    const admin = await login(ctx.app, 'boss');
+    const made = await post(ctx.app, admin, '/api/users', { username: 'ended.by.cli', role: 'central' });
+    const s = await login(ctx.app, 'ended.by.cli', made.json().password as string);
+    expect((await get(ctx.app, s, '/api/meta')).statusCode).toBe(200); // its lookup is cached now
+    // what `shifan users disable ended.by.cli` does when the server hosts the command (pipeline/cli/channel-server.ts)
+    const { disableUser } = await import('../../pipeline/users/index.ts');
+    await ctx.app.q.write((db) => disableUser(db, 'ended.by.cli', 'cli:test'));
+    const refused = await get(ctx.app, s, '/api/meta');
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json().error.code).toBe('session_ended.account_disabled');
+    expect((await post(ctx.app, s, '/api/auth/logout')).statusCode).toBe(401);
+  });
+});
+
 describe('POST /api/auth/logout', () => {
   it('ends the session: the cookie no longer works, and the logout is audited', async () => {
     const s = await login(ctx.app, 'central');

@@ -109,6 +109,9 @@ export default fp(
       return { user: null, sessionId: null, ended: why ? SESSION_ENDED[why] : null };
     };
     app.decorate('sessionOf', (req: FastifyRequest) => lookup(req.cookies[SESSION_COOKIE]));
+    // A write may end sessions without a users route to call forgetUser (a `shifan users disable|password` command
+    // the server runs for the command line): every cached session is looked up again after any write or job run.
+    app.q.onChange(() => cache.clear());
     app.decorateRequest('user', null);
     app.decorateRequest('sessionId', null);
 
