@@ -101,7 +101,10 @@ export default fp(
       let hit = cache.get(key);
       if (!hit || Date.now() - hit.at > SESSION_CACHE_MS) {
         hit = { user: await sessionUser(app.db, sid), at: Date.now() };
-        cache.set(key, hit);
+        // Only live sessions are kept, so the cache holds no more entries than there are sessions: a cookie that
+        // names none (made up by the thousand, or ended) is looked up each time instead of filling memory.
+        if (hit.user) cache.set(key, hit);
+        else cache.delete(key);
       }
       if (hit.user) return { user: hit.user, sessionId: sid, ended: null };
       // asked only once a session is refused, so a live session costs no second query
