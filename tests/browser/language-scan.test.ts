@@ -198,7 +198,7 @@ describe.skipIf(!hasChromium)('every page in one language', () => {
           csrf_token,
         );
         // a job run by a person: the data page names the account (a data value) beside the system's runs (words)
-        const { run_id } = await post('/jobs/inbox/run', {}, csrf_token);
+        const { run_id } = await post('/jobs/calendar_check/run', {}, csrf_token);
         for (let i = 0; i < 600; i++) {
           const { runs } = await get('/jobs');
           if (runs.some((r: { run_id: number; finished_at: string | null }) => r.run_id === run_id && r.finished_at))
