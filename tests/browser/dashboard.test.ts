@@ -131,6 +131,10 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await page.waitForSelector('[data-page="region"]');
     await settled(page);
     expect(await page.locator('[data-testid="region-scorecard"] tbody tr').count()).toBeGreaterThan(5);
+    // every rank on the page, the region's own and its peers', with how many were ranked and its 90% interval
+    const ranks = await page.locator('[data-testid="rank"]').allTextContents();
+    expect(ranks.length).toBeGreaterThan(1);
+    for (const r of ranks) expect(r).toMatch(/^\d+ \/ \d+ \(\d+(–\d+)?\)$/);
     const flags = page.locator('[data-testid="region-flags"] tbody tr');
     if ((await flags.count()) === 0) {
       // pick a region that has flags from the regions list

@@ -176,6 +176,8 @@ export const en: Record<MessageKey, string> = {
   'col.metrics_no_data': 'No data',
   'col.bar': 'Bar',
   'col.ranked_of': 'Ranked of',
+  'rank.title':
+    'Rank / regions ranked (only regions assessed on the same metrics); in brackets the 90% interval of the rank when the weights are redrawn',
   'col.system_version': 'System version',
   'col.composite_change': 'Composite change',
   'col.conformance_change': 'Conformance change',

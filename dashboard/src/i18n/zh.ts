@@ -173,6 +173,7 @@ export const zh = {
   'col.metrics_no_data': '无数据指标',
   'col.bar': '达标线',
   'col.ranked_of': '参与排名',
+  'rank.title': '名次 / 参与排名的地区数（与参评指标相同的地区比较）；括号内为权重随机扰动下的 90% 名次区间',
   'col.system_version': '指标体系版本',
   'col.composite_change': '得分变化',
   'col.conformance_change': '达标率变化',

@@ -16,6 +16,7 @@ import { DisclosureReportsSection } from '../disclosure-reports/ReportsTable.tsx
 import { FlagEvidence } from './Evidence.tsx';
 import { useCanAct } from '../../app/session.tsx';
 import { ActorName } from '../../components/ActorName.tsx';
+import { RankCell } from '../../components/RankCell.tsx';
 import { useRegionWatch } from '../watchlist/data.ts';
 
 /** Whether the region is on the revocation watchlist: its entries with status, ground and who moved them last. */
@@ -148,8 +149,7 @@ export default function RegionPage({ code }: { code: string }) {
           <span>
             {t('col.rank')}
             {i.p.colon}
-            {sc?.rank ?? '—'}
-            {sc?.ranked_of ? ` / ${String(sc.ranked_of)}` : ''}
+            <RankCell rank={sc?.rank} of={sc?.ranked_of} low={sc?.rank_low} high={sc?.rank_high} />
           </span>
           {r.project_name ? (
             <span>
@@ -283,7 +283,7 @@ export default function RegionPage({ code }: { code: string }) {
               name={`peers-${code}`}
               rows={rows}
               filter={false}
-              columns={autoColumns(rows, colLabel).map((c) =>
+              columns={autoColumns(rows, colLabel, ['ranked_of', 'rank_low', 'rank_high']).map((c) =>
                 c.key === 'province_code'
                   ? {
                       ...c,
@@ -293,16 +293,28 @@ export default function RegionPage({ code }: { code: string }) {
                         <span translate="no">{provinceName(p.province_code)}</span>
                       ),
                     }
-                  : c.key === 'region_name'
+                  : c.key === 'rank'
                     ? {
                         ...c,
                         render: (p: Record<string, unknown>) => (
-                          <Link to={`/regions/${String(p.region_code)}?year=${year}`}>
-                            {String(p.region_name ?? p.region_code)}
-                          </Link>
+                          <RankCell
+                            rank={p.rank as number | null}
+                            of={p.ranked_of as number | null}
+                            low={p.rank_low as number | null}
+                            high={p.rank_high as number | null}
+                          />
                         ),
                       }
-                    : c,
+                    : c.key === 'region_name'
+                      ? {
+                          ...c,
+                          render: (p: Record<string, unknown>) => (
+                            <Link to={`/regions/${String(p.region_code)}?year=${year}`}>
+                              {String(p.region_name ?? p.region_code)}
+                            </Link>
+                          ),
+                        }
+                      : c,
               )}
             />
           )}

@@ -1,4 +1,5 @@
 // 地区 list: every demonstration region visible to the user for the year; pick one for its page.
+import { RankCell } from '../../components/RankCell.tsx';
 import { useI18n } from '../../i18n/index.tsx';
 import { useMeta, useYear } from '../../app/session.tsx';
 import { Link, useRouter } from '../../app/router.tsx';
@@ -90,7 +91,12 @@ export default function RegionsPage() {
                   ),
               },
               { key: 'composite', label: t('col.composite'), align: 'right', render: (r) => i.num(r.composite, 1) },
-              { key: 'rank', label: t('col.rank'), align: 'right' },
+              {
+                key: 'rank',
+                label: t('col.rank'),
+                align: 'right',
+                render: (r) => <RankCell rank={r.rank} of={r.ranked_of} low={r.rank_low} high={r.rank_high} />,
+              },
               { key: 'flags_active', label: t('col.flags_active'), align: 'right' },
             ]}
           />
