@@ -4,25 +4,13 @@
 import { JSDOM } from 'jsdom';
 import { allCharts, type Chart } from './charts.ts';
 import type { Column, ExportData, ExportTable } from './collect.ts';
-import { label } from '../vocabulary/index.ts';
+import { beijingMinute, label } from '../vocabulary/index.ts';
 import { cellWords } from './cell-words.ts';
 
 export const TITLE_ZH = '法治政府建设示范地区监测季报';
 
 /** Rows shown in the printed tables; the XLSX and CSV files carry every row. */
 const PRINT_LIMITS: Record<string, number> = { flags: 80, spotchecks: 60 };
-
-/** 2026-11-29 14:02: an instant as civil time in Asia/Shanghai, as every date of the product is shown. */
-export function shanghaiTime(iso: string): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
-}
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -169,7 +157,7 @@ export function renderHtml(data: ExportData): string {
 <dt>数据依据</dt><dd class="basis basis-${c.data_basis}">${escapeHtml(c.data_basis_zh)}</dd>
 <dt>指标体系版本</dt><dd>${escapeHtml(c.system_version)}版</dd>
 <dt>评分方法</dt><dd>${escapeHtml(label('scoringMethod', c.scoring_method, 'zh'))}（刷新批次 ${c.refresh_run}，${escapeHtml(c.refreshed_at)}）</dd>
-<dt>生成时间</dt><dd>${shanghaiTime(c.generated_at)}（北京时间）</dd>
+<dt>生成时间</dt><dd>${beijingMinute(c.generated_at)}（北京时间）</dd>
 </dl>
 </header>
 ${kpis(data)}

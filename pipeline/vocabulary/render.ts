@@ -74,6 +74,11 @@ const SHANGHAI = new Intl.DateTimeFormat('sv-SE', {
   minute: '2-digit',
 });
 
+/** An instant (ISO text with Z or an offset, or a Date) as Beijing civil time to the minute: 2026-11-29 14:02. */
+export function beijingMinute(instant: string | Date): string {
+  return SHANGHAI.format(typeof instant === 'string' ? new Date(instant) : instant);
+}
+
 /** A date-time as Beijing civil time, as every date of the product is shown: an instant with its offset or Z (a
  *  package's generated_at) is converted; a civil time without one (most records) is shown as written. */
 function civilDateTime(text: string): string {

@@ -14,22 +14,10 @@ import {
 } from '../../jobs/index.ts';
 import { cliOut, langOf, optionsOf, printJson, setExitCode, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
-import { cliWord, label, type Lang } from '../../vocabulary/index.ts';
+import { beijingMinute, cliWord, label, type Lang } from '../../vocabulary/index.ts';
 
 /** The CLI's job tables are Chinese; job status and trigger come from the vocabulary. */
 const status = (s: string) => label('jobStatus', s, 'zh');
-
-/** An instant as Asia/Shanghai civil time, e.g. 2025-10-09 09:00. */
-function shanghai(iso: string): string {
-  return new Intl.DateTimeFormat('sv-SE', {
-    timeZone: 'Asia/Shanghai',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
-}
 
 export function registerSchedule(program: Command): void {
   program
@@ -49,7 +37,7 @@ export function registerSchedule(program: Command): void {
           s.job_id,
           s.cron + (s.workday_filter ? cliWord('schedule.workdays', lang) : ''),
           label('yesNo', s.enabled, lang),
-          s.next_runs.map(shanghai).join(', ') +
+          s.next_runs.map((r) => beijingMinute(r)).join(', ') +
             (s.provisional_years.length ? cliWord('schedule.provisional', lang, { years: s.provisional_years }) : ''),
           lang === 'zh' ? s.description_zh : s.description_en,
         ]);
@@ -69,7 +57,7 @@ export function registerSchedule(program: Command): void {
           onEvent: (e) => {
             const line = opts.json
               ? JSON.stringify({ at: new Date().toISOString(), ...e })
-              : `${shanghai(new Date().toISOString())} ${e.job_id} #${e.run_id} ${e.type}${e.status ? ` ${status(e.status)}` : ''}${e.summary ? `：${e.summary}` : ''}${e.error ? ` 错误：${e.error}` : ''}${e.delay_ms ? `，${e.delay_ms / 1000} s 后重试` : ''}`;
+              : `${beijingMinute(new Date())} ${e.job_id} #${e.run_id} ${e.type}${e.status ? ` ${status(e.status)}` : ''}${e.summary ? `：${e.summary}` : ''}${e.error ? ` 错误：${e.error}` : ''}${e.delay_ms ? `，${e.delay_ms / 1000} s 后重试` : ''}`;
             cliOut.write(`${line}\n`);
           },
         });
