@@ -7,19 +7,26 @@
 // the quarter's first working day by pipeline/calendar. Days 1-10, not 1-7: in 2025 the National Day holiday
 // runs 1-8 October, so the first working day of 2025Q4 is 9 October.
 import { CronExpressionParser } from 'cron-parser';
-import { isWorkday, addWorkdays } from '../calendar/index.ts';
+import { isWorkday, addWorkdays, loadCalendar, type WorkCalendar } from '../calendar/index.ts';
 import type { ScheduleConfig, WorkdayFilter } from './config.ts';
 
 export const TIMEZONE = 'Asia/Shanghai';
 
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The civil date (YYYY-MM-DD) of an instant in a time zone. */
 export function civilDateIn(instant: Date, timezone = TIMEZONE): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: timezone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
+  let format = dateFormats.get(timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dateFormats.set(timezone, format);
+  }
+  return format.format(instant);
 }
 
 /** The first official working day of the quarter containing `date` (YYYY-MM-DD). */
@@ -37,9 +44,22 @@ export function passesFilter(filter: WorkdayFilter | undefined, instant: Date, t
   return day === firstWorkdayOfQuarter(day);
 }
 
+interface Found {
+  calendar: WorkCalendar;
+  from: number;
+  runs: Date[];
+}
+/** The last answer per schedule, time zone and count (see nextRuns). */
+const found = new Map<string, Found>();
+
 /**
  * The next `count` run times of a schedule strictly after `from`. A filtered schedule is searched through at
  * most `maxCandidates` cron times (enough for years of quarterly candidates).
+ *
+ * The answer for `from` is also the answer for any later instant before its first run (no cron time in between
+ * passes the filter, or it would have been that first run), so it is kept until then, or until the calendar the
+ * filter reads is reloaded: searching takes cron-parser some 10–35 ms per schedule, which `/api/jobs` and the
+ * data page would otherwise pay on every view.
  */
 export function nextRuns(
   schedule: Pick<ScheduleConfig, 'cron' | 'workday_filter'>,
@@ -47,6 +67,25 @@ export function nextRuns(
   count: number,
   timezone = TIMEZONE,
   maxCandidates = 2000,
+): Date[] {
+  const key = JSON.stringify([schedule.cron, schedule.workday_filter ?? null, timezone, count, maxCandidates]);
+  const calendar = loadCalendar();
+  const last = found.get(key);
+  const at = from.getTime();
+  if (last && last.calendar === calendar && last.from <= at && at < last.runs[0]!.getTime())
+    return last.runs.map((d) => new Date(d));
+  const runs = searchRuns(schedule, from, count, timezone, maxCandidates);
+  // a search cut short by maxCandidates could find more from a later instant: not kept
+  if (runs.length === count && count > 0) found.set(key, { calendar, from: at, runs: runs.map((d) => new Date(d)) });
+  return runs;
+}
+
+function searchRuns(
+  schedule: Pick<ScheduleConfig, 'cron' | 'workday_filter'>,
+  from: Date,
+  count: number,
+  timezone: string,
+  maxCandidates: number,
 ): Date[] {
   const expr = CronExpressionParser.parse(schedule.cron, { currentDate: from, tz: timezone });
   const runs: Date[] = [];

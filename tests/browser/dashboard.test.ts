@@ -54,6 +54,14 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
   it('logs in with a central-office account and lands on the risk queue in Chinese', async () => {
     await page.goto(`${server.baseUrl}/`);
     await page.waitForSelector('input[name=username]');
+    // the tab's icon, before any login: an image, not the page the unknown path /favicon.ico would get
+    const icon = await page.evaluate(async () => {
+      const href = document.querySelector<HTMLLinkElement>('link[rel=icon]')!.href;
+      const r = await fetch(href);
+      return { status: r.status, type: r.headers.get('content-type'), text: await r.text() };
+    });
+    expect(icon).toMatchObject({ status: 200, type: expect.stringMatching(/^image\/svg\+xml/) });
+    expect(icon.text).toContain('<svg');
     await shot(page, 'login');
     await page.fill('input[name=username]', server.central.username);
     await page.fill('input[name=password]', server.central.password);

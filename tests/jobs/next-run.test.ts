@@ -1,7 +1,10 @@
 // Next run times: cron fields in Asia/Shanghai, and the quarterly export's filter to the first official working
 // day of the quarter. Expected dates are worked out by hand from data/calendar/*.json.
 import { describe, expect, it } from 'vitest';
-import { calendarStatus } from '../../pipeline/calendar/index.ts';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { calendarStatus, forgetCalendars } from '../../pipeline/calendar/index.ts';
 import {
   checkSchedules,
   firstWorkdayOfQuarter,
@@ -74,6 +77,43 @@ describe('next runs of the quarterly export', () => {
     expect(passesFilter('first_workday_of_quarter', at('2024-10-07T01:00:00Z'))).toBe(false);
     expect(passesFilter('first_workday_of_quarter', at('2024-10-08T01:00:00Z'))).toBe(true);
     expect(passesFilter('first_workday_of_quarter', at('2024-10-09T01:00:00Z'))).toBe(false);
+  });
+});
+
+describe('answers kept until their first run', () => {
+  it('gives every instant of half a year, hour by hour, the quarter first working days that follow it', () => {
+    const quarterStarts = ['2024-10-08', '2025-01-02', '2025-04-01', '2025-07-01', '2025-10-09', '2026-01-04'].map(
+      (d) => new Date(`${d}T09:00:00+08:00`).getTime(),
+    );
+    for (let t = at('2024-09-20T00:00:00Z').getTime(); t < at('2025-04-10T00:00:00Z').getTime(); t += 3_600_000) {
+      const expected = quarterStarts.filter((s) => s > t).slice(0, 2);
+      expect(
+        nextRuns(quarterly, new Date(t), 2).map((d) => d.getTime()),
+        new Date(t).toISOString(),
+      ).toEqual(expected);
+    }
+  });
+
+  it('reads the calendar again when it is reloaded: a new holiday moves the next run', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'shifan-calendar-'));
+    const before = process.env.SHIFAN_CALENDAR_DIR;
+    try {
+      cpSync(join(import.meta.dirname, '../../data/calendar'), dir, { recursive: true });
+      process.env.SHIFAN_CALENDAR_DIR = dir;
+      const from = at('2024-09-30T00:00:00Z');
+      expect(nextRuns(quarterly, from, 1)[0].toISOString()).toBe('2024-10-08T01:00:00.000Z');
+      // a (made-up) notice that also gives 8 October 2024 off, loaded as `shifan calendar load` does
+      const file = JSON.parse(readFileSync(join(dir, '2024.json'), 'utf8'));
+      file.days.push({ name: '国庆节', date: '2024-10-08', isOffDay: true });
+      writeFileSync(join(dir, '2024.json'), JSON.stringify(file));
+      forgetCalendars();
+      expect(nextRuns(quarterly, from, 1)[0].toISOString()).toBe('2024-10-09T01:00:00.000Z');
+    } finally {
+      if (before === undefined) delete process.env.SHIFAN_CALENDAR_DIR;
+      else process.env.SHIFAN_CALENDAR_DIR = before;
+      forgetCalendars();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

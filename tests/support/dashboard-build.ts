@@ -1,6 +1,6 @@
 // The built dashboard for the browser tests, built once per content of what it is built from. The dashboard imports
 // from pipeline/ (vocabulary, contracts, route schemas), so a check of dashboard/src alone could serve an old build
-// after a vocabulary change: the key hashes dashboard/src, its index.html and Vite config, pipeline/ and the lock
+// after a vocabulary change: the key hashes dashboard/src, its index.html, public/ files and Vite config, pipeline/ and the lock
 // file, like the demo cache's key (tests/support/demo-cache.ts). Several browser files start together on a fresh
 // run: the first takes a lock and builds, the others wait for it instead of building the same thing at once. Only
 // the dashboard is built (vite build), not the command line, whose dist/cli other tests may be running.
@@ -12,6 +12,7 @@ import { hashInputs, inputFiles, ROOT, takeLock } from './demo-cache.ts';
 const INPUTS = [
   'dashboard/src',
   'dashboard/index.html',
+  'dashboard/public',
   'vite.config.ts',
   'dashboard/tsconfig.json',
   'pipeline',
