@@ -7,6 +7,8 @@ export default defineConfig({
     // The small demo is generated, loaded and refreshed once per seed and code version, then copied per test file
     // (tests/support/demo-cache.ts, tests/README.md); the global setup drops caches of older code.
     globalSetup: ['tests/support/global-setup.ts'],
+    // passwords hashed at a lower scrypt cost in this process (tests/support/password-cost.ts)
+    setupFiles: ['tests/support/password-cost.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // DuckDB work is CPU-bound and the machine has two cores: a third worker took longer (279 s against 271 s) for

@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../db/index.ts';
 import { appendAudit } from '../audit/index.ts';
 import { CodedError, type ErrorCode, type Params, renderError, type SESSION_ENDED } from '../vocabulary/index.ts';
-import { DUMMY_HASH, hashPassword, randomPassword, verifyPassword } from './password.ts';
+import { dummyHash, hashPassword, randomPassword, verifyPassword } from './password.ts';
 import { checkPassword, WeakPasswordError } from './password-policy.ts';
 
 export { hashPassword, verifyPassword, randomPassword } from './password.ts';
@@ -196,7 +196,7 @@ export async function authenticate(
     'users/find',
     { username },
   );
-  const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+  const ok = await verifyPassword(password, row?.password_hash ?? dummyHash());
   if (!row || !ok || row.disabled) return null;
   return {
     username: row.username,

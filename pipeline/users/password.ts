@@ -2,10 +2,24 @@
 // Stored as scrypt$N$r$p$salt_hex$hash_hex so the cost can be raised later without breaking old hashes.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
-const N = 16384;
+/** scrypt's cost for new hashes in production: 2^14, about 70 ms of one core per hash on the machines we run on. */
+export const PASSWORD_COST = 16384;
 const R = 8;
 const P = 1;
 const KEYLEN = 32;
+let cost = PASSWORD_COST;
+
+/**
+ * Lowers (or restores) the cost of hashes made from now on in this process. Only the test suite calls it
+ * (tests/support/password-cost.ts), which hashes and checks some 400 passwords a run; nothing in the product does,
+ * and no option or variable reaches it. A stored hash carries its own cost, so checking one reads that, whatever
+ * the current setting.
+ */
+export function setPasswordCost(n: number): void {
+  if (!Number.isInteger(n) || n < 2 || (n & (n - 1)) !== 0)
+    throw new RangeError(`scrypt cost must be a power of 2, got ${n}`);
+  cost = n;
+}
 
 function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -15,8 +29,8 @@ function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise
 
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password, salt, { N, r: R, p: P });
-  return ['scrypt', N, R, P, salt.toString('hex'), key.toString('hex')].join('$');
+  const key = await scrypt(password, salt, { N: cost, r: R, p: P });
+  return ['scrypt', cost, R, P, salt.toString('hex'), key.toString('hex')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
@@ -34,4 +48,6 @@ export function randomPassword(): string {
 }
 
 /** A hash to compare against when the user does not exist, so timing does not tell which usernames exist. */
-export const DUMMY_HASH = `scrypt$${N}$${R}$${P}$${'00'.repeat(16)}$${'00'.repeat(KEYLEN)}`;
+export function dummyHash(): string {
+  return `scrypt$${cost}$${R}$${P}$${'00'.repeat(16)}$${'00'.repeat(KEYLEN)}`;
+}

@@ -1,7 +1,18 @@
 // /api/auth: login, logout, me; wrong passwords, login throttling (per username, per address, backoff, proxy, audit), CSRF, cookie attributes, security headers.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { auditOf, closeApp, demoApp, get, login, post, type Ctx, PASSWORD, type Session } from './helper.ts';
+import {
+  auditOf,
+  buildTestApp,
+  closeApp,
+  demoApp,
+  get,
+  login,
+  post,
+  type Ctx,
+  PASSWORD,
+  type Session,
+} from './helper.ts';
 import { sessionHash } from '../../pipeline/users/index.ts';
 import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
@@ -34,8 +45,7 @@ describe('POST /api/auth/login', () => {
   });
 
   it('marks the cookie Secure when the app is told it is served over https', async () => {
-    const { buildApp } = await import('../../pipeline/api/app.ts');
-    const app = await buildApp({ db: ctx.db, secureCookies: true });
+    const app = await buildTestApp({ db: ctx.db, secureCookies: true });
     const res = await app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -84,9 +94,8 @@ describe('POST /api/auth/login', () => {
 describe('login throttling', () => {
   let clock = 0;
   const throttled = async (options: Record<string, unknown> = {}) => {
-    const { buildApp } = await import('../../pipeline/api/app.ts');
     clock = 1_000_000;
-    return buildApp({ db: ctx.db, secureCookies: false, loginThrottle: { now: () => clock }, ...options });
+    return buildTestApp({ db: ctx.db, secureCookies: false, loginThrottle: { now: () => clock }, ...options });
   };
   const attempt = (app: FastifyInstance, username: string, password: string, from?: string, cookie?: string) =>
     app.inject({
@@ -356,8 +365,7 @@ describe('access decided on the matched route', () => {
     expect((await get(ctx.app, s, '/%61pi/data/rejects')).json()).toEqual([]);
   });
   it('makes a route private unless it is marked public', async () => {
-    const { buildApp } = await import('../../pipeline/api/app.ts');
-    const app = await buildApp({ db: ctx.db, secureCookies: false });
+    const app = await buildTestApp({ db: ctx.db, secureCookies: false });
     app.get('/api/added-later', async () => ({ secret: 42 }));
     app.get('/anywhere/else', async () => ({ secret: 43 }));
     app.get('/api/open', { config: { public: true } }, async () => ({ open: true }));

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../pipeline/db/index.ts';
-import { buildApp } from '../../pipeline/api/app.ts';
+import { buildTestApp } from './helper.ts';
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 let db: Database;
@@ -21,7 +21,7 @@ beforeAll(async () => {
   );
   writeFileSync(join(dist, 'assets', 'app.js'), 'console.log("app")');
   db = await openPreparedDatabase(':memory:');
-  app = await buildApp({ db, staticDir: dist, secureCookies: false });
+  app = await buildTestApp({ db, staticDir: dist, secureCookies: false });
 });
 afterAll(async () => {
   await app.close();

@@ -2,7 +2,7 @@
 // login throttle and the audit log use).
 import { describe, expect, it } from 'vitest';
 import { Database } from '../../pipeline/db/index.ts';
-import { buildApp } from '../../pipeline/api/app.ts';
+import { buildTestApp } from './helper.ts';
 import { parseTrustProxy } from '../../pipeline/api/server.ts';
 
 describe('parseTrustProxy', () => {
@@ -31,7 +31,7 @@ describe('the client address behind a proxy', () => {
     forwarded: string,
   ) => {
     const db = await Database.open(':memory:');
-    const app = await buildApp({ db, secureCookies: false, trustProxy });
+    const app = await buildTestApp({ db, secureCookies: false, trustProxy });
     app.get('/api/test-ip', { config: { public: true } }, async (req) => ({ ip: req.ip }));
     const res = await app.inject({ url: '/api/test-ip', remoteAddress, headers: { 'x-forwarded-for': forwarded } });
     await app.close();

@@ -5,7 +5,7 @@ import { truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { buildApp } from '../../pipeline/api/app.ts';
+import { buildTestApp } from '../api/helper.ts';
 import { ingestFile } from '../../pipeline/load/index.ts';
 import { XLSX_MAX_BYTES } from '../../pipeline/readers/index.ts';
 import { renderLoadMessage } from '../../pipeline/vocabulary/index.ts';
@@ -39,7 +39,7 @@ describe('an XLSX upload', () => {
   it('lets the server answer requests while the rows are being read, and loads every row', async () => {
     const file = join(ws.dir, 'enforcement_decisions_big.xlsx');
     await workbook(file, ROWS);
-    const app = await buildApp({ db: ws.db, secureCookies: false });
+    const app = await buildTestApp({ db: ws.db, secureCookies: false });
     // Real HTTP (not inject, which runs on promise callbacks alone and would never let the load take a turn).
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();

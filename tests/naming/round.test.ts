@@ -345,7 +345,7 @@ describe('the naming API', () => {
   let app: import('fastify').FastifyInstance;
   let province: string;
   beforeAll(async () => {
-    const { buildApp } = await import('../../pipeline/api/app.ts');
+    const { buildTestApp } = await import('../api/helper.ts');
     const { addUser } = await import('../../pipeline/users/index.ts');
     [{ province_code: province }] = await db.all<{ province_code: string }>(
       `SELECT substr(region_code, 1, 2) || '0000' AS province_code, count(*) AS n FROM naming_applications
@@ -353,7 +353,7 @@ describe('the naming API', () => {
     );
     await addUser(db, { username: 'central', role: 'central', password: PASSWORD }, 'test');
     await addUser(db, { username: 'prov', role: 'provincial', province_code: province, password: PASSWORD }, 'test');
-    app = await buildApp({ db, secureCookies: false });
+    app = await buildTestApp({ db, secureCookies: false });
     await app.ready();
   }, 120_000);
   afterAll(() => app?.close());

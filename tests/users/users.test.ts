@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Database } from '../../pipeline/db/index.ts';
 import { runCli } from '../cli/run-cli.ts';
+import { TEST_PASSWORD_COST } from '../support/password-cost.ts';
+import { PASSWORD_COST, setPasswordCost } from '../../pipeline/users/password.ts';
 import {
   addUser,
   authenticate,
@@ -35,11 +37,24 @@ const audit = (action: string) =>
   ]);
 
 describe('password hashing', () => {
-  it('verifies the right password and refuses a wrong one', async () => {
-    const h = await hashPassword('a long passphrase');
+  it("hashes at the product's cost, 2^14, and checks a hash at the cost it records", async () => {
+    expect(PASSWORD_COST).toBe(16384);
+    setPasswordCost(PASSWORD_COST);
+    let h: string;
+    try {
+      h = await hashPassword('a long passphrase');
+    } finally {
+      setPasswordCost(TEST_PASSWORD_COST); // the suite's own (tests/support/password-cost.ts)
+    }
     expect(h).toMatch(/^scrypt\$16384\$8\$1\$[0-9a-f]{32}\$[0-9a-f]{64}$/);
     expect(await verifyPassword('a long passphrase', h)).toBe(true);
     expect(await verifyPassword('a long passphrasE', h)).toBe(false);
+    const low = await hashPassword('a long passphrase');
+    expect(low).toMatch(/^scrypt\$1024\$8\$1\$/);
+    expect(await verifyPassword('a long passphrase', low)).toBe(true);
+  });
+  it('takes only a power of two as the cost', () => {
+    for (const n of [0, 1, 1000, 16383.5, -16384]) expect(() => setPasswordCost(n)).toThrow(RangeError);
   });
   it('salts every hash: the same password hashes differently twice', async () => {
     expect(await hashPassword('same password')).not.toBe(await hashPassword('same password'));
