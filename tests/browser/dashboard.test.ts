@@ -11,6 +11,7 @@ import Papa from 'papaparse';
 import {
   buildDashboardIfStale,
   hasChromium,
+  NO_CHROMIUM,
   launch,
   login,
   ROOT,
@@ -23,8 +24,7 @@ import {
 } from './harness.ts';
 import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
-if (!hasChromium)
-  console.warn('browser tests skipped: /usr/bin/chromium is missing (apt-get install -y chromium fonts-noto-cjk)');
+if (!hasChromium) console.warn(NO_CHROMIUM);
 
 describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
   let server: Server;
