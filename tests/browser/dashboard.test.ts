@@ -305,7 +305,11 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     expect(await page.textContent('[data-testid="export-contents"]')).toContain('几乎为空');
     await page.fill('input[name=quarter]', '2025Q3');
     await page.click('[data-testid="export-button"]');
-    await page.waitForSelector('[data-testid="exports"] [data-quarter="2025Q3"]', { timeout: 60_000 });
+    await page
+      .waitForSelector('[data-testid="exports"] [data-quarter="2025Q3"]', { timeout: 60_000 })
+      .catch(async (e) => {
+        throw new Error(`${(e as Error).message}\npanel: ${await page.textContent('[data-testid="export-generate"]')}`);
+      });
     // a second export of the quarter is refused, in Chinese, saying how to proceed; a confirmed rebuild replaces it
     await page.waitForSelector('[data-testid="export-exists"]');
     await page.click('[data-testid="export-button"]');
@@ -321,7 +325,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await page.check('[data-testid="export-rebuild"]');
     await page.click('[data-testid="export-button"]');
     const done = page.locator('[data-testid="export-generate"] [role="status"]', { hasText: '原报告' });
-    await done.waitFor({ timeout: 120_000 }).catch(async (e) => {
+    await done.waitFor({ timeout: 60_000 }).catch(async (e) => {
       throw new Error(`${(e as Error).message}\npanel: ${await page.textContent('[data-testid="export-generate"]')}`);
     });
     const after = await listed();
@@ -337,7 +341,8 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await shot(page, 'data-jobs');
     // the one refusal asked for above (409 on the second export) is the browser's log line, not an error
     expect(errors.filter((e) => !/status of 409 \(Conflict\) \(http:[^)]*\/api\/exports\)$/.test(e))).toEqual([]);
-  }, 120_000);
+    // each wait above has its own limit and says what it waited for; the test's is their sum and then some
+  }, 300_000);
 
   it('keeps a provincial account to its own province in the UI and the API', async () => {
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' });
