@@ -1,5 +1,6 @@
 // Who did something, as people read it. The audit trail and the records store "user:analyst", "system:refresh",
-// "cli" or "cli:<os user>"; a page, the CLI and the quarterly export show the account's name, or what the process was.
+// "scheduler" (a run the schedule started), "cli" or "cli:<os user>"; a page, the CLI and the quarterly export show
+// the account's name, or what the process was.
 import { fill } from './render.ts';
 import { actorKind } from './terms.ts';
 import type { Lang } from './types.ts';
@@ -12,6 +13,7 @@ export function renderActor(actor: unknown, lang: Lang): string {
   const name = rest.join(':');
   if (kind === 'user' || kind === 'analyst') return name || s;
   if (kind === 'system') return (name === 'refresh' ? actorKind.refresh : actorKind.system)[lang];
+  if (kind === 'scheduler') return actorKind.scheduler[lang];
   if (kind === 'cli') return name ? fill(actorKind.cliNamed, { name }, lang) : actorKind.cli[lang];
   return s;
 }

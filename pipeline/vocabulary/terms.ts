@@ -179,6 +179,7 @@ export const loadStatus = {
 export const actorKind = {
   system: { zh: '系统', en: 'System' },
   refresh: { zh: '系统（数据刷新）', en: 'System (data refresh)' },
+  scheduler: { zh: '系统（定时任务）', en: 'System (schedule)' },
   cli: { zh: '命令行操作', en: 'Command-line operation' },
   cliNamed: { zh: '命令行（{name}）', en: 'command line ({name})' },
 } satisfies TermGroup;
