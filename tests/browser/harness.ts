@@ -320,7 +320,15 @@ export async function settled(page: Page, timeout = 20_000) {
   );
 }
 
+/**
+ * Screenshots are for people to look at (`npm run screenshots`, tests/README.md), not for the tests, which measure
+ * what they check: a full-page shot costs about half a second of CPU and a run of the browser files takes some 70.
+ */
+export const TAKE_SCREENSHOTS = process.env.SHIFAN_SCREENSHOTS === '1';
+
+/** A full-page screenshot test-artifacts/screenshots/NAME.png, when screenshots are asked for. */
 export async function shot(page: Page, name: string) {
+  if (!TAKE_SCREENSHOTS) return;
   await page.evaluate(() => window.scrollTo(0, 0)); // sticky bars would otherwise sit mid-page in a full-page shot
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
@@ -330,11 +338,13 @@ export async function pageWidth(page: Page): Promise<number> {
   return page.evaluate(() => document.scrollingElement!.scrollWidth);
 }
 
-/** Screenshots at 1280 px and 390 px (name-1280.png, name-390.png); returns the page width at 390 px. */
+/** The page width at 390 px, and screenshots at 1280 px and 390 px (name-1280.png, name-390.png) when asked for. */
 export async function shotBoth(page: Page, name: string): Promise<number> {
   const before = page.viewportSize();
-  await page.setViewportSize({ width: 1280, height: 900 });
-  await shot(page, `${name}-1280`);
+  if (TAKE_SCREENSHOTS) {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await shot(page, `${name}-1280`);
+  }
   await page.setViewportSize({ width: 390, height: 844 });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))); // a relayout at the new width
   const width = await pageWidth(page);
