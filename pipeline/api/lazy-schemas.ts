@@ -3,7 +3,8 @@
 // time of a server start, issue 16); these compilers hand Fastify a stand-in for each that compiles the real one,
 // with Fastify's own compilers and options, on its first call, and warmUp() compiles the rest in small steps once
 // the server answers, so the first view of the dashboard seldom waits for one. `shifan serve` uses them
-// (app.ts `lazySchemas`); tests build the app with eager compilation, so a schema that does not compile fails there.
+// (app.ts `lazySchemas`), and so do most tests (tests/api/helper.ts buildTestApp); tests/api/listen-first.test.ts
+// builds the app both ways and warms the lazy one up, so a schema that does not compile fails there.
 import { createRequire } from 'node:module';
 
 type Compile = (routeSchema: unknown) => unknown;

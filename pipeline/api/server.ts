@@ -91,7 +91,7 @@ export async function startServer(
     await app.close(); // stops the scheduler again
     throw err;
   }
-  // A broken schema is found by the tests, which compile every schema eagerly; here it is logged.
+  // A broken schema is found by the tests (tests/api/listen-first.test.ts compiles every one); here it is logged.
   // Two seconds after the start, so that it does not slow the first requests, which compile what they need.
   if (lazySchemas)
     setTimeout(

@@ -45,7 +45,7 @@ export function passesFilter(filter: WorkdayFilter | undefined, instant: Date, t
 }
 
 interface Found {
-  calendar: WorkCalendar;
+  calendar: WorkCalendar | null;
   from: number;
   runs: Date[];
 }
@@ -58,8 +58,9 @@ const found = new Map<string, Found>();
  *
  * The answer for `from` is also the answer for any later instant before its first run (no cron time in between
  * passes the filter, or it would have been that first run), so it is kept until then, or until the calendar the
- * filter reads is reloaded: searching takes cron-parser some 10–35 ms per schedule, which `/api/jobs` and the
- * data page would otherwise pay on every view.
+ * filter reads is reloaded (in this process: `shifan calendar load` in another process reaches a running server when
+ * it restarts, as for every other use of the calendar): searching takes cron-parser some 10–35 ms per schedule,
+ * which `/api/jobs` and the data page would otherwise pay on every view.
  */
 export function nextRuns(
   schedule: Pick<ScheduleConfig, 'cron' | 'workday_filter'>,
@@ -69,7 +70,8 @@ export function nextRuns(
   maxCandidates = 2000,
 ): Date[] {
   const key = JSON.stringify([schedule.cron, schedule.workday_filter ?? null, timezone, count, maxCandidates]);
-  const calendar = loadCalendar();
+  // only a filtered schedule reads the calendar (a broken calendar file must not stop plain cron schedules)
+  const calendar = schedule.workday_filter === undefined ? null : loadCalendar();
   const last = found.get(key);
   const at = from.getTime();
   if (last && last.calendar === calendar && last.from <= at && at < last.runs[0]!.getTime())

@@ -1,6 +1,7 @@
 // Who did something, as people read it. The audit trail and the records store "user:analyst", "system:refresh",
-// "scheduler" (a run the schedule started), "cli" or "cli:<os user>"; a page, the CLI and the quarterly export show
-// the account's name, or what the process was.
+// "scheduler" (a run the schedule started), "job:refresh (<who started it>)" (a job's own changes, e.g. to the
+// watchlist), "address:<ip>" (a login lock-out), "cli" or "cli:<os user>"; a page, the CLI and the quarterly export
+// show the account's name, or what the process was. Who started a job is in the job's run log, not repeated here.
 import { fill } from './render.ts';
 import { actorKind } from './terms.ts';
 import type { Lang } from './types.ts';
@@ -14,6 +15,17 @@ export function renderActor(actor: unknown, lang: Lang): string {
   if (kind === 'user' || kind === 'analyst') return name || s;
   if (kind === 'system') return (name === 'refresh' ? actorKind.refresh : actorKind.system)[lang];
   if (kind === 'scheduler') return actorKind.scheduler[lang];
+  if (kind === 'job') {
+    const job = name.split(' ')[0];
+    const words =
+      job === 'refresh'
+        ? actorKind.refresh
+        : job === 'annual_report_check'
+          ? actorKind.annualReportCheck
+          : actorKind.system;
+    return words[lang];
+  }
+  if (kind === 'address') return fill(actorKind.address, { address: name }, lang);
   if (kind === 'cli') return name ? fill(actorKind.cliNamed, { name }, lang) : actorKind.cli[lang];
   return s;
 }

@@ -180,6 +180,8 @@ export const actorKind = {
   system: { zh: '系统', en: 'System' },
   refresh: { zh: '系统（数据刷新）', en: 'System (data refresh)' },
   scheduler: { zh: '系统（定时任务）', en: 'System (schedule)' },
+  annualReportCheck: { zh: '系统（年度报告报送检查）', en: 'System (annual-report check)' },
+  address: { zh: '来自 {address} 的访问', en: 'a visitor from {address}' },
   cli: { zh: '命令行操作', en: 'Command-line operation' },
   cliNamed: { zh: '命令行（{name}）', en: 'command line ({name})' },
 } satisfies TermGroup;

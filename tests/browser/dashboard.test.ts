@@ -1,7 +1,8 @@
 // The dashboard in headless Chromium against the real `shifan serve` on a small demo database: log in, every
 // page renders with data and no console errors, a provincial account is kept to its province in the UI and the
 // API, a spot-check pool is frozen, drawn and verified, an upload with bad rows shows its rejects, and the first
-// view's weight. How fast it is belongs to `npm run bench:dashboard`, not to a test. Screenshots go to test-artifacts/screenshots/.
+// view's weight. How fast it is belongs to `npm run bench:dashboard`, not to a test. Screenshots go to
+// test-artifacts/screenshots/ when asked for (`npm run screenshots`).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';

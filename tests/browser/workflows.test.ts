@@ -4,7 +4,8 @@
 // and verifies it; a provincial account reads its certificate; the analyst puts a region on the watchlist from its
 // region page with a ground and flags as evidence and moves its status. Then every page at 390 px without
 // horizontal page scroll, print styles, keyboard access, and filters and sort kept in the URL.
-// Screenshots at 1280 and 390 px go to test-artifacts/screenshots/ (named *-1280.png, *-390.png).
+// Screenshots at 1280 and 390 px go to test-artifacts/screenshots/ (named *-1280.png, *-390.png) when asked for
+// (`npm run screenshots`).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';

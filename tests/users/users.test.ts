@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Database } from '../../pipeline/db/index.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { TEST_PASSWORD_COST } from '../support/password-cost.ts';
-import { PASSWORD_COST, setPasswordCost } from '../../pipeline/users/password.ts';
+import { dummyHash, PASSWORD_COST, setPasswordCost } from '../../pipeline/users/password.ts';
 import {
   addUser,
   authenticate,
@@ -52,6 +52,17 @@ describe('password hashing', () => {
     const low = await hashPassword('a long passphrase');
     expect(low).toMatch(/^scrypt\$1024\$8\$1\$/);
     expect(await verifyPassword('a long passphrase', low)).toBe(true);
+  });
+  it('checks an unknown user against a hash of the same cost as a real one, so the time taken tells nothing', async () => {
+    const costOf = (hash: string) => hash.split('$').slice(1, 4).join('$');
+    for (const cost of [PASSWORD_COST, TEST_PASSWORD_COST]) {
+      setPasswordCost(cost);
+      try {
+        expect(costOf(dummyHash())).toBe(costOf(await hashPassword('any password at all')));
+      } finally {
+        setPasswordCost(TEST_PASSWORD_COST);
+      }
+    }
   });
   it('takes only a power of two as the cost', () => {
     for (const n of [0, 1, 1000, 16383.5, -16384]) expect(() => setPasswordCost(n)).toThrow(RangeError);
