@@ -20,11 +20,11 @@ function storedSystemActors(): string[] {
     const text = readFileSync(join(PIPELINE, file), 'utf8');
     for (const m of text.matchAll(/[`'"]((?:system|job|address|cli|user|analyst):[^`'"\n]*)[`'"]/g)) {
       const literal = m[1]!;
-      if (!literal.includes('${')) found.add(literal);
-      // a placeholder stands for another actor (a job's starter), an address, or a name
-      else
-        for (const sample of ['scheduler', 'user:wang.analyst', '127.0.0.1'])
-          found.add(literal.replace(/\$\{[^}]*\}/g, sample));
+      // a placeholder stands for who started a job, a visitor's address, or a name
+      const kind = literal.slice(0, literal.indexOf(':'));
+      const samples =
+        kind === 'job' ? ['scheduler', 'user:wang.analyst'] : kind === 'address' ? ['127.0.0.1'] : ['wang'];
+      for (const sample of samples) found.add(literal.replace(/\$\{[^}]*\}/g, sample));
     }
     // the schedule starts its runs as trigger(job, 'scheduled', '<actor>', …)
     for (const m of text.matchAll(/trigger\([^,]+, 'scheduled', '([^']+)'/g)) found.add(m[1]!);

@@ -32,10 +32,6 @@ declare module 'fastify' {
     sessionId: string | null;
   }
   interface FastifyInstance {
-    forgetSession(sessionId: string): void;
-    /** Drops every cached session of a user whose sessions were just ended (disabled, password reset, province
-     *  moved), so the change takes effect on the next request, not when the cache entry expires. */
-    forgetUser(username: string): void;
     /** The session a request's cookie names, for a public route that reads it itself (the session probe): its user,
      *  or why it ended (null too for no cookie or an id that names no session, which tells nothing). */
     sessionOf(req: FastifyRequest): Promise<SessionLookup>;
@@ -89,31 +85,29 @@ function sameToken(a: string, b: string): boolean {
 export default fp(
   async function authPlugin(app: FastifyInstance, opts: AuthOptions) {
     await app.register(cookie);
-    const cache = new Map<string, { user: SessionUser | null; at: number }>();
+    // Live sessions by the hash of their id, each kept SESSION_CACHE_MS. Every write and job run clears it (below):
+    // signing out, a password change or reset, disabling an account and a province move all write, so what they
+    // end is refused on the next request, whoever made the write (a route, or the command line the server runs).
+    const cache = new Map<string, { user: SessionUser; at: number }>();
     app.decorate('secureCookies', opts.secureCookies ?? true);
-    app.decorate('forgetSession', (sessionId: string) => void cache.delete(sessionHash(sessionId)));
-    app.decorate('forgetUser', (username: string) => {
-      for (const [key, hit] of cache) if (hit.user?.username === username) cache.delete(key);
-    });
     const lookup = async (sid: string | undefined): Promise<SessionLookup> => {
       if (!sid) return { user: null, sessionId: null, ended: null };
       const key = sessionHash(sid);
-      let hit = cache.get(key);
-      if (!hit || Date.now() - hit.at > SESSION_CACHE_MS) {
-        hit = { user: await sessionUser(app.db, sid), at: Date.now() };
+      const hit = cache.get(key);
+      let user = hit && Date.now() - hit.at <= SESSION_CACHE_MS ? hit.user : null;
+      if (!user) {
+        user = await sessionUser(app.db, sid);
         // Only live sessions are kept, so the cache holds no more entries than there are sessions: a cookie that
         // names none (made up by the thousand, or ended) is looked up each time instead of filling memory.
-        if (hit.user) cache.set(key, hit);
+        if (user) cache.set(key, { user, at: Date.now() });
         else cache.delete(key);
       }
-      if (hit.user) return { user: hit.user, sessionId: sid, ended: null };
+      if (user) return { user, sessionId: sid, ended: null };
       // asked only once a session is refused, so a live session costs no second query
       const why = await sessionEnd(app.db, sid);
       return { user: null, sessionId: null, ended: why ? SESSION_ENDED[why] : null };
     };
     app.decorate('sessionOf', (req: FastifyRequest) => lookup(req.cookies[SESSION_COOKIE]));
-    // A write may end sessions without a users route to call forgetUser (a `shifan users disable|password` command
-    // the server runs for the command line): every cached session is looked up again after any write or job run.
     app.q.onChange(() => cache.clear());
     app.decorateRequest('user', null);
     app.decorateRequest('sessionId', null);

@@ -84,7 +84,6 @@ export default async function authRoutes(fastify: FastifyInstance, opts: AuthRou
 
   app.post('/auth/logout', { schema: S.logout }, async (req, reply) => {
     await app.q.write((db) => endSession(db, req.sessionId!, req.user!.username));
-    app.forgetSession(req.sessionId!);
     reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'strict', secure: app.secureCookies });
     return { ok: true };
   });
@@ -115,8 +114,6 @@ export default async function authRoutes(fastify: FastifyInstance, opts: AuthRou
   app.post('/auth/password', { schema: S.changePassword }, async (req) => {
     const { username } = req.user!;
     await app.q.write((db) => changeOwnPassword(db, username, req.body.current, req.body.password, req.sessionId!));
-    // the cached sessions of this user carry the old flag, and the others have just ended
-    app.forgetUser(username);
     return { ok: true };
   });
 }

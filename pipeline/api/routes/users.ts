@@ -28,7 +28,6 @@ export default async function userRoutes(fastify: FastifyInstance) {
   app.post('/users/:username/disable', { schema: S.disable, preHandler: admin }, async (req) => {
     if (name(req) === req.user!.username) throw new CodedError('own_account');
     await asBadRequest(app.q.write((db) => disableUser(db, name(req), actor(req))));
-    app.forgetUser(name(req));
     return { ok: true };
   });
 
@@ -45,13 +44,11 @@ export default async function userRoutes(fastify: FastifyInstance) {
       throw new CodedError('user.password_generated');
     }
     const result = await asBadRequest(app.q.write((db) => resetPassword(db, name(req), actor(req))));
-    app.forgetUser(name(req));
     return result;
   });
 
   app.post('/users/:username/province', { schema: S.setProvince, preHandler: admin }, async (req) => {
     await asBadRequest(app.q.write((db) => setProvince(db, name(req), req.body.province_code, actor(req))));
-    app.forgetUser(name(req));
     return { ok: true };
   });
 }
