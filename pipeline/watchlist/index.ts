@@ -154,9 +154,6 @@ export async function addOtherEntry(
   });
 }
 
-/** Evidence of a hand entry: the reason, and each attached flag with the source records behind it. */
-export type ManualEvidence = WatchHandEvidence;
-
 /**
  * An analyst's entry on a ground they choose (1 serious violation or inaction, 2 false materials, 4 other), with a
  * reason and, as evidence, flags of the same region (each with its source records). Starts as flagged.
@@ -187,15 +184,15 @@ export async function addManualEntry(
       flagIds.length === 0
         ? []
         : await db.allFile<
-            Omit<ManualEvidence['flags'][number], 'numbers'> & {
+            Omit<WatchHandEvidence['flags'][number], 'numbers'> & {
               numbers: string | null;
-              records: Array<Omit<ManualEvidence['records'][number], 'flag_id'>>;
+              records: Array<Omit<WatchHandEvidence['records'][number], 'flag_id'>>;
             }
           >('watchlist/flags_as_evidence', { region_code: input.region, flag_ids: JSON.stringify(flagIds) });
     const missing = flagIds.filter((id) => !flags.some((f) => f.flag_id === id));
     if (missing.length > 0)
       throw new CodedError('watchlist.flags_not_of_region', { flags: missing, region: input.region });
-    const evidence: ManualEvidence = {
+    const evidence: WatchHandEvidence = {
       reason: input.reason,
       entered_by: input.by,
       flags: flags.map(({ records: _r, ...f }) => ({
