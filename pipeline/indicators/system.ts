@@ -280,33 +280,33 @@ export function allMetrics(systems: IndicatorSystem[]): MetricDefinition[] {
 export async function storeSystems(db: Database, systems: IndicatorSystem[]): Promise<void> {
   await db.run('DELETE FROM indicator_thresholds');
   await db.run('DELETE FROM indicator_systems');
-  for (const s of systems) {
-    await db.runFile('indicators/refresh/insert_system', {
+  const rows = systems.map((s) => ({
+    version: s.version,
+    label: s.label,
+    year_from: s.years[0],
+    year_to: s.years[1],
+    bar: s.scoring.comprehensive_bar,
+    sha256: s.sha256,
+    definition: s.text,
+  }));
+  const thresholds = systems.flatMap((s) =>
+    s.metrics.map((m) => ({
       version: s.version,
-      label: s.label,
-      year_from: s.years[0],
-      year_to: s.years[1],
-      bar: s.scoring.comprehensive_bar,
-      sha256: s.sha256,
-      definition: s.text,
-    });
-    for (const m of s.metrics) {
-      await db.runFile('indicators/refresh/insert_threshold', {
-        version: s.version,
-        metric_id: m.id,
-        indicator_no: m.indicator_no,
-        area: m.area,
-        name_zh: m.name_zh,
-        unit: m.unit,
-        direction: m.direction,
-        threshold: m.threshold,
-        threshold_note: m.threshold_note,
-        benchmark_metric: m.benchmark?.metric ?? null,
-        benchmark_year_offset: m.benchmark?.year_offset ?? null,
-        weight: m.weight,
-        funnel: m.funnel,
-        source: m.source,
-      });
-    }
-  }
+      metric_id: m.id,
+      indicator_no: m.indicator_no,
+      area: m.area,
+      name_zh: m.name_zh,
+      unit: m.unit,
+      direction: m.direction,
+      threshold: m.threshold,
+      threshold_note: m.threshold_note,
+      benchmark_metric: m.benchmark?.metric ?? null,
+      benchmark_year_offset: m.benchmark?.year_offset ?? null,
+      weight: m.weight,
+      funnel: m.funnel,
+      source: m.source,
+    })),
+  );
+  await db.runFile('indicators/refresh/insert_systems', { systems: JSON.stringify(rows) });
+  await db.runFile('indicators/refresh/insert_thresholds', { thresholds: JSON.stringify(thresholds) });
 }
