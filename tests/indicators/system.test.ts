@@ -203,6 +203,58 @@ describe('versions and thresholds in the database', () => {
       { year: 2024, threshold: 0.75, status: 'met', system_version: '2023' },
     ]);
   });
+
+  it('stores every version and every metric of each as the files define them, replacing what was stored', async () => {
+    await run(db, '2025-03-01');
+    const systems = loadSystems();
+    const stored = await db.all(
+      'SELECT version, label, year_from, year_to, bar, sha256, definition FROM indicator_systems ORDER BY version',
+    );
+    expect(stored).toEqual(
+      systems.map((s) => ({
+        version: s.version,
+        label: s.label,
+        year_from: s.years[0],
+        year_to: s.years[1],
+        bar: s.scoring.comprehensive_bar,
+        sha256: s.sha256,
+        definition: s.text,
+      })),
+    );
+    const thresholds = await db.all(
+      `SELECT version, metric_id, indicator_no, area, name_zh, unit, direction, threshold, threshold_note,
+         benchmark_metric, benchmark_year_offset, weight, funnel, source
+       FROM indicator_thresholds ORDER BY version, metric_id`,
+    );
+    const expected = systems
+      .flatMap((s) =>
+        s.metrics.map((m) => ({
+          version: s.version,
+          metric_id: m.id,
+          indicator_no: m.indicator_no ?? null,
+          area: m.area,
+          name_zh: m.name_zh,
+          unit: m.unit,
+          direction: m.direction,
+          threshold: m.threshold ?? null,
+          threshold_note: m.threshold_note ?? null,
+          benchmark_metric: m.benchmark?.metric ?? null,
+          benchmark_year_offset: m.benchmark?.year_offset ?? null,
+          weight: m.weight,
+          funnel: m.funnel,
+          source: m.source,
+        })),
+      )
+      .sort(
+        (a, b) =>
+          a.version.localeCompare(b.version) || (a.metric_id < b.metric_id ? -1 : a.metric_id > b.metric_id ? 1 : 0),
+      );
+    expect(thresholds).toEqual(expected);
+    expect(expected.some((m) => m.benchmark_metric !== null && m.threshold_note !== null)).toBe(true);
+    // a second refresh replaces the rows instead of adding to them
+    await run(db, '2025-03-01');
+    expect((await db.one<{ n: number }>('SELECT count(*) AS n FROM indicator_thresholds'))!.n).toBe(expected.length);
+  });
 });
 
 function copyOfSystems(): string {
