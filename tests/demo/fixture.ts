@@ -1,7 +1,7 @@
 // Shared by the demo tests: the small demo in a scratch folder (a copy of the run's cached build, or generated
 // afresh where generating is the point), and reading any generated file back into header + rows the way a
 // sender's recipient would (GBK decoded, BOM stripped, tabs or commas).
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { isUtf8 } from 'node:buffer';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +33,21 @@ export interface ReadBack {
   rows: string[][];
 }
 
-export async function readBack(path: string): Promise<ReadBack> {
+const readBacks = new Map<string, Promise<ReadBack>>();
+
+/** A file read back once per content: several tests read every file of a demo (ExcelJS takes 0.1–0.3 s a workbook). */
+export function readBack(path: string): Promise<ReadBack> {
+  const { size, mtimeMs } = statSync(path);
+  const key = `${path}\0${size}\0${mtimeMs}`;
+  let read = readBacks.get(key);
+  if (!read) {
+    read = readBackNow(path);
+    readBacks.set(key, read);
+  }
+  return read;
+}
+
+async function readBackNow(path: string): Promise<ReadBack> {
   if (path.endsWith('.xlsx')) return readXlsx(path);
   if (path.endsWith('.jsonl')) {
     const objects = readFileSync(path, 'utf8')
