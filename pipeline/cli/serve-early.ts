@@ -38,7 +38,7 @@ export function serveAddress(
       if (value === undefined || values.has(name)) return undefined;
       values.set(name, value);
     } else if (FLAGS.has(arg)) {
-      continue;
+      // a flag: no value to read
     } else if (arg === 'serve' && command === undefined) {
       command = arg;
     } else {

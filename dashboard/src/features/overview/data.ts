@@ -1,5 +1,5 @@
 // Overview data: the one /api/overview call, reshaped for the charts.
-import { api, type CountRow, type Metric } from '../../api/index.ts';
+import { api, type Metric } from '../../api/index.ts';
 import { useQuery } from '../../api/useQuery.ts';
 
 export const useOverview = (year: number) => useQuery([year], () => api.overview(year));
