@@ -133,6 +133,7 @@ async function floor(i: number): Promise<Floor> {
     scanCsv(csv, ','),
   );
   const sql = loadSql(contract, historyTable(contract));
+  await db.runFile('load/known_region_codes');
   const [pass] = await timed(() =>
     db.run(`CREATE TABLE checked AS ${sql.typedSelect(staged.relation)}`, [staged.param!]),
   );

@@ -49,13 +49,15 @@ export interface Check {
 
 /**
  * TRUE when a well-formed region code is neither an administrative division of the vendored GB/T 2260 list (the
- * `divisions` table, pipeline/reference) nor a region of the directory (`regions`): one anti-join for the whole
- * file, never a look-up per row from Node. The directory counts too because the division list is one edition (2023)
- * and a named region's code of an earlier year, since merged or renamed, must still load with its own data. A blank
- * or malformed cell is NULL here and left to the required and bad_region_code checks.
+ * `divisions` table, pipeline/reference) nor a region of the directory (`regions`): a look-up in the connection's
+ * ENUM type known_region_code (sql/load/known_region_codes.sql, made before each file is typed), never a join and
+ * never a look-up per row from Node. A join here made DuckDB give up the file's reading order on big files, which the
+ * record numbers rest on (that file's header). The directory counts too because the division list is one edition
+ * (2023) and a named region's code of an earlier year, since merged or renamed, must still load with its own data. A
+ * blank or malformed cell is NULL here and left to the required and bad_region_code checks.
  */
 function unknownDivision(typed: string): string {
-  return `coalesce(${typed} NOT IN (SELECT region_code FROM divisions UNION ALL SELECT region_code FROM regions), false)`;
+  return `(${typed} IS NOT NULL AND TRY_CAST(${typed} AS known_region_code) IS NULL)`;
 }
 
 /** Per-cell checks on the raw value (r) and its typed value (t). */
@@ -178,7 +180,8 @@ export interface LoadSql {
   /**
    * One parallel pass, outside the load's transaction: reads `relation` (raw VARCHAR cells named after the
    * contract columns), types every cell and checks every row into temp table `typed`. Rows that fail carry
-   * the reasons in _fails. typed.rowid is the record's number in reading order (the reader keeps file order).
+   * the reasons in _fails. typed.rowid is the record's number in reading order: the reader keeps file order and the query has no
+   * join that could give it up (unknownDivision). Needs the type of sql/load/known_region_codes.sql.
    */
   createTyped: (relation: string) => string;
   /** The SELECT behind createTyped: typed columns and _fails, in the relation's order. */

@@ -475,6 +475,7 @@ async function validateStaged(
   elapsed: () => number,
 ): Promise<Validated> {
   const sql = loadSql(contract, historyTable(contract));
+  await db.runFile('load/known_region_codes');
   await db.run(sql.createTyped(s.relation), s.param === null ? undefined : [s.param]);
   const readMs = elapsed();
   profile('typed', readMs);

@@ -72,6 +72,7 @@ const lit = (v: string | null) => (v === null ? 'NULL::VARCHAR' : `'${v.replace(
 let db: Database;
 beforeAll(async () => {
   db = await openPreparedDatabase(':memory:');
+  await db.runFile('load/known_region_codes');
 });
 afterAll(() => db.close());
 
