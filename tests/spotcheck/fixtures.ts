@@ -57,15 +57,12 @@ export async function addInspectors(
   db: Database,
   rows: Array<{ id: string; province: string; cap?: number; active?: boolean }>,
 ): Promise<void> {
-  for (const r of rows) {
-    await db.run('INSERT INTO inspectors VALUES ($1, $2, $3, $4, $5)', [
-      r.id,
-      `督察员${r.id}`,
-      r.province,
-      r.cap ?? 10,
-      r.active ?? true,
-    ]);
-  }
+  if (rows.length === 0) return;
+  // one statement for all of them: a planned INSERT per inspector cost about 5 ms each, some 50 per test
+  await db.run(
+    `INSERT INTO inspectors SELECT * FROM (VALUES ${rows.map(() => '(?, ?, ?, ?, ?)').join(', ')})`,
+    rows.flatMap((r) => [r.id, `督察员${r.id}`, r.province, r.cap ?? 10, r.active ?? true]),
+  );
 }
 
 /** `perProvince` designated regions in each of the given two-digit provinces, batch 2022, codes pp01xx. */
