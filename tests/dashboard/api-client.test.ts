@@ -1,7 +1,15 @@
 // The dashboard's API client: Arrow IPC decoded to plain rows, JSON fallback, CSRF header on POST, one error type.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
-import { ApiError, decodeArrow, getRows, onSessionEnded, post, setCsrfToken } from '../../dashboard/src/api/client.ts';
+import {
+  ApiError,
+  decodeArrow,
+  errorText,
+  getRows,
+  onSessionEnded,
+  post,
+  setCsrfToken,
+} from '../../dashboard/src/api/client.ts';
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -60,6 +68,17 @@ describe('API client', () => {
     const init = (fetch.mock.calls[0] as unknown as [string, RequestInit])[1];
     expect((init.headers as Record<string, string>)['x-csrf-token']).toBe('tok');
     expect(init.body).toBe('{"year":2025}');
+  });
+
+  it('words an error still on screen in the language chosen since, from its code and parameters', () => {
+    const err = new ApiError(404, 'no watchlist entry 7 among the regions you may see', null, 'watch_entry_not_found', {
+      id: '7',
+    });
+    expect(errorText(err, 'en')).toBe('no watchlist entry 7 among the regions you may see');
+    expect(errorText(err, 'zh')).toMatch(/^[^A-Za-z]*7[^A-Za-z]*$/);
+    // an answer without a code (a proxy's own error page) keeps the words it came with
+    expect(errorText(new ApiError(502, '502 Bad Gateway'), 'zh')).toBe('502 Bad Gateway');
+    expect(errorText(new Error('offline'), 'zh')).toBe('offline');
   });
 });
 

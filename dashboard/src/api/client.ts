@@ -31,6 +31,15 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * What a failed request says, in LANG: rendered again from the server's code and parameters, so an error still on
+ * screen follows the language toggle (the message was rendered in the language of the moment it failed).
+ */
+export function errorText(error: unknown, lang: Lang): string {
+  if (error instanceof ApiError && error.code) return renderError(error.code, error.params, lang);
+  return error instanceof Error ? error.message : String(error);
+}
+
 let csrfToken: string | null = null;
 export function setCsrfToken(token: string | null) {
   csrfToken = token;

@@ -1,6 +1,7 @@
 // One wrapper for a panel's loading, empty and error states, shown in place of the content under its title.
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/index.tsx';
+import { errorText } from '../api/client.ts';
 import type { Query } from '../api/useQuery.ts';
 
 interface Props<T> {
@@ -14,7 +15,7 @@ interface Props<T> {
 }
 
 export function QueryLoad<T>({ title, query, isEmpty, children, actions, testId, className }: Props<T>) {
-  const { t, p } = useI18n();
+  const { t, p, lang } = useI18n();
   const empty =
     query.data !== undefined && (isEmpty ? isEmpty(query.data) : Array.isArray(query.data) && query.data.length === 0);
   return (
@@ -33,7 +34,7 @@ export function QueryLoad<T>({ title, query, isEmpty, children, actions, testId,
         <div className="state state-error" role="alert">
           <strong>{t('common.error')}</strong>
           {p.colon}
-          {query.error.message}
+          {errorText(query.error, lang)}
           <button type="button" onClick={query.reload}>
             {t('common.retry')}
           </button>
