@@ -12,7 +12,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 function serve(
   db: string,
   lang: 'zh' | 'en',
-): Promise<{ out: string; stop: () => Promise<number | null>; url: string }> {
+): Promise<{ out: () => string; stop: () => Promise<number | null>; url: string }> {
   const child = spawn('node', ['bin/shifan.mjs', '--db', db, '--lang', lang, 'serve', '--port', '0'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -30,7 +30,8 @@ function serve(
       if (m) {
         clearInterval(timer);
         resolve({
-          out,
+          // what it has printed so far: the lines after the address may arrive in a later write
+          out: () => out,
           url: m[1],
           stop: () =>
             new Promise((r) => {
@@ -50,12 +51,14 @@ describe('shifan serve', () => {
   it('prints the first admin password once, answers on loopback and stops on SIGTERM', async () => {
     const db = join(mkdtempSync(join(tmpdir(), 'shifan-serve-')), 's.duckdb');
     const first = await serve(db, 'zh');
-    // the start's lines in the command's language, the password last on its line
-    const m = /首次启动：已创建管理员账号 admin，初始密码只显示这一次，请立即保存。密码：(\S+)/.exec(first.out);
-    expect(m, first.out).not.toBeNull();
-    expect(first.out).toMatch(/shifan 已在 http:\/\/127\.0\.0\.1:\d+\/ 运行/);
-    expect(first.out).toMatch(/下一步：在浏览器中打开 http:\/\/127\.0\.0\.1:\d+\/，用账号 admin 和上面的初始密码登录/);
-    expect(first.out).not.toMatch(/first start|is running at/);
+    // the start's lines in the command's language, the password last on its line, what to do next after the address
+    await expect
+      .poll(first.out, { timeout: 10_000 })
+      .toMatch(/下一步：在浏览器中打开 http:\/\/127\.0\.0\.1:\d+\/，用账号 admin 和上面的初始密码登录/);
+    const m = /首次启动：已创建管理员账号 admin，初始密码只显示这一次，请立即保存。密码：(\S+)/.exec(first.out());
+    expect(m, first.out()).not.toBeNull();
+    expect(first.out()).toMatch(/shifan 已在 http:\/\/127\.0\.0\.1:\d+\/ 运行/);
+    expect(first.out()).not.toMatch(/first start|is running at/);
     expect(first.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const login = await fetch(`${first.url}/api/auth/login`, {
       method: 'POST',
@@ -65,8 +68,8 @@ describe('shifan serve', () => {
     expect(login.status).toBe(200);
     expect(await first.stop()).toBe(0);
     const second = await serve(db, 'en');
-    expect(second.out).toMatch(/shifan is running at http:\/\/127\.0\.0\.1:\d+\/ \(API docs: /);
-    expect(second.out).not.toMatch(/password|密码|log in/);
+    expect(second.out()).toMatch(/shifan is running at http:\/\/127\.0\.0\.1:\d+\/ \(API docs: /);
+    expect(second.out()).not.toMatch(/password|密码|log in/);
     await second.stop();
   }, 60_000);
 });
