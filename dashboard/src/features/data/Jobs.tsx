@@ -19,6 +19,7 @@ import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import type { Query } from '../../api/useQuery.ts';
 import { useExports } from './data.ts';
+import { useErrorState } from '../../components/error-state.ts';
 
 const STATUS_CLASS: Record<string, string> = {
   ok: 'badge-met',
@@ -47,14 +48,14 @@ export function JobsSection({ jobs }: { jobs: Query<JobsOverview> }) {
   const { t, date, lang, label, p } = useI18n();
   const canAct = useCanAct();
   const [busy, setBusy] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useErrorState();
   const act = async (key: string, fn: () => Promise<unknown>) => {
     setBusy(key);
     setError(null);
     try {
       await fn();
     } catch (e) {
-      setError((e as Error).message);
+      setError(e);
     } finally {
       setBusy(null);
       jobs.reload();
@@ -259,7 +260,7 @@ export function ExportsSection() {
   const [quarter, setQuarter] = useState(() => formatQuarter(defaultExportQuarter(today(), meta.latest_year)));
   const [rebuild, setRebuild] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useErrorState();
   const [message, setMessage] = useState<string | null>(null);
   const wanted = /^\d{4}Q[1-4]$/i.test(quarter.trim()) ? formatQuarter(parseQuarter(quarter.trim())) : null;
   const existing = wanted ? exportsQ.data?.find((x) => x.quarter === wanted) : undefined;
@@ -279,7 +280,7 @@ export function ExportsSection() {
       setRebuild(false);
       exportsQ.reload();
     } catch (e) {
-      setError((e as Error).message);
+      setError(e);
     } finally {
       setBusy(false);
     }

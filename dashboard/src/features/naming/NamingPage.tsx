@@ -29,6 +29,7 @@ import {
   useRoundStatus,
   useRounds,
 } from './data.ts';
+import { useErrorState } from '../../components/error-state.ts';
 
 const pct = (x: number | null | undefined) => (x == null ? '—' : `${(100 * x).toFixed(1)}%`);
 
@@ -315,14 +316,14 @@ function Ranking({ round, onChange }: { round: string; onChange(): void }) {
   const code = useCode();
   const q = useRanking(round);
   const canAct = useCanAct();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useErrorState();
   const make = async () => {
     setError(null);
     try {
       await namingApi.makeFieldCheck(round);
       onChange();
     } catch (e) {
-      setError((e as Error).message);
+      setError(e);
     }
   };
   return (
@@ -399,7 +400,7 @@ function FieldCheckPanel({ round, data, onChange }: { round: string; data: Field
   const code = useCode();
   const canAct = useCanAct();
   const [picked, setPicked] = useState<Set<string>>(new Set());
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useErrorState();
   if (!data.list) return <p className="muted">{x('makeList')}</p>;
   const add = async () => {
     setError(null);
@@ -408,7 +409,7 @@ function FieldCheckPanel({ round, data, onChange }: { round: string; data: Field
       setPicked(new Set());
       onChange();
     } catch (e) {
-      setError((e as Error).message);
+      setError(e);
     }
   };
   const results = new Map(data.results.map((r) => [r.region_code, r]));
@@ -465,7 +466,7 @@ function DecisionForm({ round, code, onDone }: { round: string; code: string; on
   const [decision, setDecision] = useState<DecisionBody['decision']>('named');
   const [reason, setReason] = useState('');
   const [on, setOn] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useErrorState();
   return (
     <form
       className="row"
@@ -474,7 +475,7 @@ function DecisionForm({ round, code, onDone }: { round: string; code: string; on
         setError(null);
         namingApi
           .decide(round, { region_code: code, decision, reason, decided_on: on })
-          .then(onDone, (err: Error) => setError(err.message));
+          .then(onDone, (err: unknown) => setError(err));
       }}
     >
       <select
@@ -511,7 +512,7 @@ function CandidatesPanel({ round, data, onChange }: { round: string; data: Candi
   const canAct = useCanAct();
   const [start, setStart] = useState('');
   const [medium, setMedium] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useErrorState();
   return (
     <div data-testid="naming-candidates">
       {data.notice ? (
@@ -532,7 +533,7 @@ function CandidatesPanel({ round, data, onChange }: { round: string; data: Candi
             onSubmit={(e) => {
               e.preventDefault();
               setError(null);
-              namingApi.notice(round, start, medium).then(onChange, (err: Error) => setError(err.message));
+              namingApi.notice(round, start, medium).then(onChange, (err: unknown) => setError(err));
             }}
           >
             <input
@@ -614,7 +615,7 @@ function Exports({ round }: { round: string }) {
   // the exports hold every province's applicants: the central office and admin only, as the quarterly packages
   const allowed = user?.role !== 'provincial';
   const written = useExports(round, allowed);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useErrorState();
   if (!allowed) return null;
   const lists: Array<[string, TextKey]> = [
     ['recommendation', 'recommendation'],
@@ -625,7 +626,7 @@ function Exports({ round }: { round: string }) {
     setError(null);
     namingApi.makeExport(round).then(
       () => written.reload(),
-      (e: Error) => setError(e.message),
+      (e: unknown) => setError(e),
     );
   };
   const files = new Set(written.data?.files.map((f) => f.name) ?? []);

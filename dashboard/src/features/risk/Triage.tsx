@@ -2,9 +2,10 @@
 // escalate to the revocation watchlist (a ground-4 entry citing the flag). Central-office accounts only; the
 // others see the state. The server audit-logs every decision and keeps it across refreshes.
 import { useState } from 'react';
-import { api, ApiError, type TriageDecision, type TriageState } from '../../api/index.ts';
+import { api, type TriageDecision, type TriageState } from '../../api/index.ts';
 import { useSession } from '../../app/session.tsx';
 import { useI18n } from '../../i18n/index.tsx';
+import { useErrorState } from '../../components/error-state.ts';
 
 export function TriageBadge({ state }: { state: TriageState | null | undefined }) {
   const { label } = useI18n();
@@ -30,7 +31,7 @@ export function TriageControls({
   const [open, setOpen] = useState<TriageDecision | null>(null);
   const [reason, setReason] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useErrorState();
   const [done, setDone] = useState<TriageState | null>(null);
   const current = done ?? state ?? null;
   if (user?.role !== 'central') return <TriageBadge state={current} />;
@@ -49,7 +50,7 @@ export function TriageControls({
       setReason('');
       onDone();
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
+      setError(e);
     } finally {
       setBusy(false);
     }

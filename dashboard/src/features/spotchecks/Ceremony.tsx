@@ -13,6 +13,7 @@ import { allocationBeforeSeed } from '../../../../pipeline/spotcheck/allocation.
 import { MIN_SEED_DIGITS, markPublished, seedDigits, useCertificate, wasPublished } from './data.ts';
 import { FileList, poolOf, stratumSizes } from './files.tsx';
 import { Steps, type Step } from './Steps.tsx';
+import { useErrorState } from '../../components/error-state.ts';
 
 type Selected = Certificate['selected'][number];
 
@@ -134,7 +135,7 @@ function SeedEntry({ id, cert, onDrawn }: { id: string; cert: Certificate; onDra
     stratified && useMinimum && /^\d+$/.test(minimumText.trim()) && Number(minimumText) >= 1
       ? Number(minimumText)
       : undefined;
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useErrorState();
   const [busy, setBusy] = useState(false);
   const digits = seedDigits(seed);
   const draw = async () => {
@@ -150,7 +151,7 @@ function SeedEntry({ id, cert, onDrawn }: { id: string; cert: Certificate; onDra
       );
       onDrawn();
     } catch (e) {
-      setError((e as Error).message);
+      setError(e);
     } finally {
       setBusy(false);
     }
@@ -290,7 +291,7 @@ function Review({
   names?: Map<string, string>;
 }) {
   const { t } = useI18n();
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useErrorState();
   const [busy, setBusy] = useState(false);
   const commit = async () => {
     setBusy(true);
@@ -299,7 +300,7 @@ function Review({
       await api.commit(id);
       onCommitted();
     } catch (e) {
-      setError((e as Error).message);
+      setError(e);
     } finally {
       setBusy(false);
     }

@@ -12,6 +12,7 @@ import { autoColumns } from '../region/data.ts';
 import { EXCLUSIONS, STRATA, useDraws, useFindings, wasPublished } from './data.ts';
 import { Ceremony } from './Ceremony.tsx';
 import { Steps } from './Steps.tsx';
+import { useErrorState } from '../../components/error-state.ts';
 
 function CannotAct() {
   const { t } = useI18n();
@@ -49,7 +50,7 @@ export default function SpotchecksPage() {
   const active = (inspectors.data ?? []).filter((i) => i.active).length;
   const [strata, setStrata] = useState<(typeof STRATA)[number]>('province');
   const [exclude, setExclude] = useState<typeof EXCLUSIONS>([...EXCLUSIONS]);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useErrorState();
   const [busy, setBusy] = useState(false);
   const colLabel = (k: string) => {
     const key = `col.${k}`;
@@ -65,7 +66,7 @@ export default function SpotchecksPage() {
       draws.reload();
       setQuery({ draw: String(res.draw_id), step: null }, { replace: false });
     } catch (e) {
-      setError((e as Error).message);
+      setError(e);
     } finally {
       setBusy(false);
     }

@@ -13,6 +13,7 @@ import { rejectColumns } from '../data/DataPage.tsx';
 import { datasetNames, isCsv, previewCsv, type Preview } from './preview.ts';
 import { positions } from '../../components/positions.ts';
 import { ColumnGuide } from './ColumnGuide.tsx';
+import { useErrorState } from '../../components/error-state.ts';
 
 export default function UploadPage() {
   const i = useI18n();
@@ -24,7 +25,7 @@ export default function UploadPage() {
   // The server's check of the chosen file: the cells the load would reject, marked in the preview before sending.
   const [check, setCheck] = useState<UploadCheck | null>(null);
   const [checking, setChecking] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useErrorState();
   const [busy, setBusy] = useState(false);
   const canAct = useCanAct();
 
@@ -39,7 +40,7 @@ export default function UploadPage() {
     try {
       setCheck(await api.checkUpload(f, ds || undefined));
     } catch (e) {
-      setError((e as Error).message);
+      setError(e);
     } finally {
       setChecking(false);
     }
@@ -51,7 +52,7 @@ export default function UploadPage() {
     try {
       setResult(await api.upload(file, dataset || undefined));
     } catch (e) {
-      setError((e as Error).message);
+      setError(e);
     } finally {
       setBusy(false);
     }

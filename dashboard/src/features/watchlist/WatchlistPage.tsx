@@ -24,6 +24,7 @@ import { ActorName } from '../../components/ActorName.tsx';
 import { positions } from '../../components/positions.ts';
 import { EvidenceList } from '../region/Evidence.tsx';
 import { MANUAL_GROUNDS, TRANSITIONS, useWatch, useWatchlist } from './data.ts';
+import { useErrorState } from '../../components/error-state.ts';
 
 type Status = keyof typeof TRANSITIONS;
 
@@ -69,7 +70,7 @@ function StatusForm({ id, status, onDone }: { id: string; status: Status; onDone
   const moves = TRANSITIONS[status] ?? [];
   const [to, setTo] = useState<Status | undefined>(moves[0]);
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useErrorState();
   if (moves.length === 0) return <p className="muted">{t('watch.noMove')}</p>;
   const submit = async () => {
     setError(null);
@@ -78,7 +79,7 @@ function StatusForm({ id, status, onDone }: { id: string; status: Status; onDone
       setNote('');
       onDone();
     } catch (e) {
-      setError((e as Error).message);
+      setError(e);
     }
   };
   return (
@@ -254,7 +255,7 @@ function AddEntry({ onAdded }: { onAdded(id: string): void }) {
   const [ground, setGround] = useState<(typeof MANUAL_GROUNDS)[number]>(4);
   const [chosen, setChosen] = useState<string[]>([]);
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useErrorState();
   const designated = (regions.data ?? []).filter((r) => r.designation !== 'none');
   const submit = async () => {
     setError(null);
@@ -264,7 +265,7 @@ function AddEntry({ onAdded }: { onAdded(id: string): void }) {
       setChosen([]);
       onAdded(r.entry_id);
     } catch (e) {
-      setError((e as Error).message);
+      setError(e);
     }
   };
   return (
