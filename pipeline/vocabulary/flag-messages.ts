@@ -36,8 +36,8 @@ export const flagMessage = {
     en: 'The {year} self-assessment calls indicator No. {indicator_no} met; the data say not met: {metrics} (a screening signal for false materials, to be reviewed, never a ground by itself){provisional_note}',
   },
   disclosure_report_unbalanced: {
-    zh: '{year}年度{publisher}政府信息公开工作年度报告数据不平衡（未通过的校验：{failures}）',
-    en: 'The {year} government information disclosure report of {publisher} does not balance (checks failed: {failures})',
+    zh: '{year}年度{publisher}政府信息公开工作年度报告数据不平衡（未通过的校验：{failures:balance}）',
+    en: 'The {year} government information disclosure report of {publisher} does not balance (checks failed: {failures:balance})',
   },
   disclosure_report_contradiction: {
     zh: '{year}年度{publisher}政府信息公开工作年度报告所载{action_type|action_type}决定数与案件数据不符（疑似材料不实的筛查信号，需核查，不构成摘牌依据）：报告{stated:count}件，案件数据{counted:count}件，相差{difference:count}',

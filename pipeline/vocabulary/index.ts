@@ -19,6 +19,7 @@ export * from './against.ts';
 export * from './column-rules.ts';
 export * from './actor.ts';
 export * from './job-messages.ts';
+export * from './balance-checks.ts';
 
 /** `label('watchStatus', 'flagged', 'zh')` → 已列入; an unknown code shows itself. */
 export function label(group: string, code: unknown, lang: Lang): string {

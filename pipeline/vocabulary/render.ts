@@ -3,6 +3,7 @@
 import type { Lang, Params, Template, Term } from './types.ts';
 import { metricStatus, terms } from './terms.ts';
 import { enumLabels } from './contract.ts';
+import { renderBalanceFailures } from './balance-checks.ts';
 
 const EMPTY = '—';
 
@@ -32,6 +33,9 @@ export function formatValue(value: unknown, format: string | undefined, lang: La
       return String(value).slice(0, 10);
     case 'datetime':
       return civilDateTime(String(value));
+    case 'balance':
+      // a disclosure report's failed checks, as stored (balance-checks.ts)
+      return renderBalanceFailures(String(value), lang);
     default:
       // a value worded in each language (a password policy's reason): the reader's
       if (value && typeof value === 'object' && 'zh' in value && 'en' in value) return String((value as Term)[lang]);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { listDisclosureReports } from '../../disclosure-reports/list.ts';
-import { label } from '../../vocabulary/index.ts';
+import { label, renderBalanceFailures } from '../../vocabulary/index.ts';
 import { cliOut, optionsOf, printJson, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
@@ -71,7 +71,7 @@ export function registerDisclosureReports(program: Command): void {
                 rate(r.corrected_per_handled_request),
                 r.penalties,
                 r.licences,
-                r.balanced ? '平衡' : `不平衡 ${r.balance_failures}`,
+                r.balanced ? '平衡' : `不平衡：${renderBalanceFailures(r.balance_failures, 'zh')}`,
               ] as never[],
           ),
         )}\n${rows.length} 份报告\n`,

@@ -6,6 +6,7 @@ import { QueryLoad } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import { api } from '../../api/index.ts';
 import { useQuery } from '../../api/useQuery.ts';
+import { renderBalanceFailures } from '../../../../pipeline/vocabulary/balance-checks.ts';
 
 type Row = Record<string, unknown>;
 
@@ -24,7 +25,7 @@ export function DisclosureReportsSection({
   balanced?: boolean;
   testId: string;
 }) {
-  const { t, p } = useI18n();
+  const { t, p, lang } = useI18n();
   const q = useDisclosureReports({ region, balanced });
   const title = balanced === false ? t('reports.unbalancedTitle') : t('reports.title');
   return (
@@ -73,7 +74,7 @@ export function DisclosureReportsSection({
               value: (r) =>
                 r.balanced
                   ? t('reports.balancedYes')
-                  : `${t('reports.balancedNo')}${p.colon}${String(r.balance_failures ?? '')}`,
+                  : `${t('reports.balancedNo')}${p.colon}${renderBalanceFailures(typeof r.balance_failures === 'string' ? r.balance_failures : null, lang)}`,
             },
             {
               key: 'source_file',
