@@ -8,8 +8,8 @@ import { columnLabel } from './contract.ts';
 
 export const flagMessage = {
   metric_not_met: {
-    zh: '{year}年 {metric}（{metric_id}）未达标：{value_text}{counts}，标准{standard}{threshold_note}{provisional_note}',
-    en: '{year} {metric} ({metric_id}) not met: {value_text}{counts}, standard {standard}{threshold_note}{provisional_note}',
+    zh: '{year}年 {metric}未达标：{value_text}{counts}，标准{standard}{threshold_note}{provisional_note}',
+    en: '{year} {metric} not met: {value_text}{counts}, standard {standard}{threshold_note}{provisional_note}',
   },
   conformance_below_bar: {
     zh: '{year}年 达标指标{items_met}项/参评{items_assessed}项（按指标序号计），达标率{conformance:rate}，低于{bar:rate}的要求（{designation|designation}）{provisional_note}',

@@ -85,9 +85,7 @@ describe('shifan refresh / indicators / flags / watchlist', () => {
   it('prints the same flags and watchlist in English with --lang en, from the same codes', async () => {
     const out = await shifan('--lang', 'en', 'flags', '--year', '2024');
     expect(out).toMatch(/\[Medium\] 110101 东城区 metric_not_met@1 satisfaction\.rate/);
-    expect(out).toContain(
-      '2024 Public satisfaction with dispute resolution (satisfaction.rate) not met: 70.0% (70/100)',
-    );
+    expect(out).toContain('2024 Public satisfaction with dispute resolution not met: 70.0% (70/100)');
     expect(out).toMatch(/Ground \(1\) serious unlawful administrative act, or inaction \/ misconduct\s+Listed/);
   });
 
