@@ -7,6 +7,7 @@ import { ActorName } from '../../components/ActorName.tsx';
 import { jobSummary } from '../../components/job-summary.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { useCanAct, useMeta } from '../../app/session.tsx';
+import { useRouter } from '../../app/router.tsx';
 import { useQuery } from '../../api/useQuery.ts';
 import {
   defaultExportQuarter,
@@ -256,8 +257,16 @@ export function ExportsSection() {
   const canAct = useCanAct();
   const exportsQ = useExports();
   const meta = useMeta();
-  // the latest ended quarter whose reporting year is scored, not merely the latest ended quarter (often empty)
-  const [quarter, setQuarter] = useState(() => formatQuarter(defaultExportQuarter(today(), meta.latest_year)));
+  const { query, setQuery } = useRouter();
+  // the latest ended quarter whose reporting year is scored, not merely the latest ended quarter (often empty); a
+  // quarter typed here is kept in the address too, since new figures remount the page (App.tsx) and would reset it
+  const [quarter, setQuarterState] = useState(
+    () => query.get('export.quarter') ?? formatQuarter(defaultExportQuarter(today(), meta.latest_year)),
+  );
+  const setQuarter = (value: string) => {
+    setQuarterState(value);
+    setQuery({ 'export.quarter': value });
+  };
   const [rebuild, setRebuild] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useErrorState();
