@@ -12,12 +12,23 @@ export interface MigrationTarget {
   run(sql: string, params?: string[]): Promise<void>;
   all<T>(sql: string): Promise<T[]>;
   runFile(name: string): Promise<void>;
+  allFile<T>(name: string): Promise<T[]>;
   transaction<T>(fn: () => Promise<T>): Promise<T>;
 }
 
+let thisCode: { files: string[]; fingerprint: string } | undefined;
+
+/** This code's migrations and their fingerprint: they do not change while it runs, so read and hashed once. */
+function thisCodesSchema(): { files: string[]; fingerprint: string } {
+  if (!thisCode) {
+    const files = migrationFiles();
+    thisCode = { files, fingerprint: schemaFingerprint(files, datasets) };
+  }
+  return thisCode;
+}
+
 export async function migrate(db: MigrationTarget): Promise<string[]> {
-  const files = migrationFiles();
-  const fingerprint = schemaFingerprint(files, datasets);
+  const { files, fingerprint } = thisCodesSchema();
   // The schema this code would build is already there, its views as the last migration left them: nothing to apply,
   // no table or view to check. Opening is most of what a short command does, and checking every dataset table and
   // view cost about 60 ms per open.
@@ -79,10 +90,7 @@ export function schemaFingerprint(migrations: readonly string[], contracts: read
  * milliseconds, against the 60 the skip saves.
  */
 async function viewsHash(db: MigrationTarget): Promise<string> {
-  const [row] = await db.all<{ views: string | null }>(
-    `SELECT md5(string_agg(view_name || chr(10) || sql, chr(10) ORDER BY view_name)) AS views
-     FROM duckdb_views() WHERE database_name = current_database() AND schema_name = 'main' AND NOT internal AND NOT temporary`,
-  );
+  const [row] = await db.allFile<{ views: string | null }>('db/views_hash');
   return row?.views ?? 'none';
 }
 
