@@ -3,10 +3,11 @@
 // work), is answered while the database opens and the app is built. Every other request made meanwhile is held,
 // unread, and handed to the app the moment it is ready, so nothing asked during the start is lost or refused; if the
 // start fails, each held request gets 503 before the server closes. Fastify then serves on this same server
-// (its `serverFactory` option, see takeServer).
+// (its `serverFactory` option, see takeServer). `shifan start` binds it before its first setup, which takes a minute or
+// more, and answers meanwhile with a page that says how far the setup is (meanwhile; pipeline/cli/setup-page.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
-type Handler = (req: IncomingMessage, res: ServerResponse) => void;
+export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** The body /api/health gives while the app is starting: alive, and saying so. */
 export const STARTING_HEALTH = '{"ok":true,"starting":true}';
@@ -23,6 +24,9 @@ export interface EarlyServer {
   fail: () => Promise<void>;
   /** Stops listening and drops idle keep-alive connections (the app's onClose calls it). */
   close: () => Promise<void>;
+  /** Until the app is ready, HANDLER answers every request (the health check too) instead of holding it; undefined
+   *  goes back to holding. */
+  meanwhile: (handler: Handler | undefined) => void;
   /** requests held so far (tests) */
   held: () => number;
 }
@@ -34,9 +38,11 @@ function isHealth(req: IncomingMessage): boolean {
 export function listenFirst(port: number, host: string): Promise<EarlyServer> {
   let live: Handler | undefined;
   let appHandler: Handler | undefined;
+  let interim: Handler | undefined;
   const held: Array<[IncomingMessage, ServerResponse]> = [];
   const server = createServer((req, res) => {
     if (live) return live(req, res);
+    if (interim) return interim(req, res);
     if (isHealth(req)) {
       res.writeHead(200, {
         'content-type': 'application/json; charset=utf-8',
@@ -83,6 +89,9 @@ export function listenFirst(port: number, host: string): Promise<EarlyServer> {
           await close();
         },
         close,
+        meanwhile: (handler) => {
+          interim = handler;
+        },
         held: () => held.length,
       });
     });

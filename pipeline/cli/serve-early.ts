@@ -84,6 +84,13 @@ export async function takeEarlyServer(port: number, host: string): Promise<Early
   return listenFirst(port, host);
 }
 
+/** Binds PORT and HOST now, for the serve command to take later (`shifan start`: before its first setup). */
+export async function bindEarlyServer(port: number, host: string): Promise<EarlyServer> {
+  const early = await takeEarlyServer(port, host);
+  bound = { port, host, server: Promise.resolve(early) };
+  return early;
+}
+
 /** Closes the server listenEarly bound, if any (bin/shifan.mjs: the rest of the build proved stale, so the sources
  *  run instead, and their serve command binds the port itself). */
 export async function releaseEarlyServer(): Promise<void> {

@@ -2,6 +2,7 @@
 // merged header cells, the same page flattened into `|` lines, plain text with column heads stacked character
 // by character (what a PDF text tool prints), and a DOCX (rowspan/colspan as Word merges). Used by the demo and
 // the tests; the reader must read every rendering back to the same numbers.
+import escapeHtml from 'escape-html';
 import {
   REPORT_TITLE_SUFFIX,
   activeBlocks,
@@ -31,8 +32,6 @@ export interface Cell {
 export function reportTitle(c: ReportContent): string {
   return `${c.publisher}${c.year}年${REPORT_TITLE_SUFFIX}`;
 }
-
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 function num(v: number | undefined, blankZeros: boolean): string {
   if (v === undefined) return '';
@@ -112,13 +111,13 @@ export function reviewTable(c: ReportContent, blankZeros = false): Cell[][] {
 function htmlTable(rows: Cell[][]): string {
   const tr = rows.map(
     (r) =>
-      `<tr>${r.map((cell) => `<td${cell.colspan && cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ''}${cell.rowspan && cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : ''}>${esc(cell.text)}</td>`).join('')}</tr>`,
+      `<tr>${r.map((cell) => `<td${cell.colspan && cell.colspan > 1 ? ` colspan="${cell.colspan}"` : ''}${cell.rowspan && cell.rowspan > 1 ? ` rowspan="${cell.rowspan}"` : ''}>${escapeHtml(cell.text)}</td>`).join('')}</tr>`,
   );
   return `<table border="1" cellspacing="0">\n${tr.join('\n')}\n</table>`;
 }
 
 function flatTable(rows: Cell[][]): string {
-  return rows.map((r) => `<p>${esc(r.map((cell) => cell.text).join(' | '))}</p>`).join('\n');
+  return rows.map((r) => `<p>${escapeHtml(r.map((cell) => cell.text).join(' | '))}</p>`).join('\n');
 }
 
 export interface HtmlOptions {
@@ -132,12 +131,12 @@ export function renderHtml(c: ReportContent, options: HtmlOptions = {}): string 
   const table = options.flattened ? flatTable : htmlTable;
   const blank = options.blankZeros ?? false;
   const date = c.publishedOn ? `<p class="meta">发布日期：${c.publishedOn}</p>` : '';
-  const url = c.sourceUrl ? `<p class="meta">来源网址：${esc(c.sourceUrl)}</p>` : '';
+  const url = c.sourceUrl ? `<p class="meta">来源网址：${escapeHtml(c.sourceUrl)}</p>` : '';
   return `<!doctype html>
-<html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(reportTitle(c))}</title>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(reportTitle(c))}</title>
 <style>body{font-family:"Noto Sans CJK SC",sans-serif;font-size:11px;margin:24px}td{border:1px solid #333;padding:2px 4px;text-align:center}table{border-collapse:collapse;margin:8px 0}</style>
 </head><body>
-<h1>${esc(reportTitle(c))}</h1>
+<h1>${escapeHtml(reportTitle(c))}</h1>
 ${date}
 ${url}
 <p>本报告根据《中华人民共和国政府信息公开条例》编制（演示用合成数据，synthetic demo data）。</p>

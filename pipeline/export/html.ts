@@ -1,6 +1,7 @@
 // The offline dashboard: one HTML file with inline CSS, charts as inline SVG (drawn here with Plot in jsdom),
 // the tables, and all the data as embedded JSON. No script, font or image is fetched: it opens from disk. The
 // same file, with its print stylesheet, is what Chromium prints to PDF.
+import escapeHtml from 'escape-html';
 import { JSDOM } from 'jsdom';
 import { allCharts, type Chart } from './charts.ts';
 import type { Column, ExportData, ExportTable } from './collect.ts';
@@ -11,10 +12,6 @@ export const TITLE_ZH = '法治政府建设示范地区监测季报';
 
 /** Rows shown in the printed tables; the XLSX and CSV files carry every row. */
 const PRINT_LIMITS: Record<string, number> = { flags: 80, spotchecks: 60 };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 export function formatCell(value: unknown, column: Column, row: Record<string, unknown> = {}): string {
   if (value === null || value === undefined || value === '') return '';

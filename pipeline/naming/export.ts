@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import escapeHtml from 'escape-html';
 import ExcelJS from 'exceljs';
 import { label } from '../vocabulary/index.ts';
 import { appendAudit } from '../audit/index.ts';
@@ -31,10 +32,6 @@ interface Sheet {
 const fieldZh = (f: unknown) => NAMING_FIELDS.find((x) => x.value === f)?.zh ?? '';
 
 export { namingExportDir };
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 async function collect(db: Database, round: Round): Promise<Sheet[]> {
   const q = queryOf(db);

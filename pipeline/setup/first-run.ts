@@ -10,9 +10,12 @@ import { referenceFile } from '../reference/index.ts';
 import { importInspectorsText } from '../spotcheck/register.ts';
 import { refresh } from '../indicators/index.ts';
 import { writeDemoRound } from '../naming/demo-round.ts';
+import { firstRunStep } from '../vocabulary/index.ts';
 
-/** The steps of a first start, in order, so a person watching the terminal knows what the minute is spent on. */
-export type FirstRunStep = 'reference' | 'generate' | 'load' | 'inspectors' | 'refresh' | 'naming';
+/** The steps of a first start, in order (their words: the vocabulary's firstRunStep), so a person watching the
+ *  terminal or the page the server shows meanwhile knows what the minute is spent on. */
+export type FirstRunStep = keyof typeof firstRunStep;
+export const FIRST_RUN_STEPS = Object.keys(firstRunStep) as FirstRunStep[];
 
 export interface FirstRunReport {
   fresh: boolean;

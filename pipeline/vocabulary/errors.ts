@@ -46,6 +46,28 @@ export const errors = {
     en: 'wrong username or password, or the account is disabled',
   },
   forbidden: { status: 403, zh: '无权执行此操作', en: 'you may not do this' },
+  // `shifan serve` and `shifan start` cannot take their port
+  'listen.in_use': {
+    status: 409,
+    zh: '无法在 {host} 的端口 {port} 上监听：该端口已被其他程序占用。请停止该程序，或用 --port 换一个端口',
+    en: 'cannot listen on port {port} of {host}: another program is using it; stop that program or choose another port with --port',
+  },
+  'listen.denied': {
+    status: 403,
+    zh: '无权在 {host} 的端口 {port} 上监听（1024 以下的端口需要管理员权限）：请用 --port 换一个端口',
+    en: 'not allowed to listen on port {port} of {host} (ports below 1024 need administrator rights); choose another port with --port',
+  },
+  'listen.no_address': {
+    status: 400,
+    zh: '无法在地址 {host} 上监听：本机没有这个地址。请用 --host 指定本机的地址（如 127.0.0.1）',
+    en: 'cannot listen on {host}: this machine has no such address; give one of its addresses with --host (e.g. 127.0.0.1)',
+  },
+  // `shifan start` answers while its first setup runs (pipeline/cli/setup-page.ts)
+  setting_up: {
+    status: 503,
+    zh: '系统正在首次准备（第 {step_number}/{steps} 步：{step|firstRunStep}），请稍后重试',
+    en: 'the server is setting up (step {step_number} of {steps}: {step|firstRunStep}); retry shortly',
+  },
   role_required: {
     status: 403,
     zh: '此操作需要{roles|role}账号，当前为{role|role}',

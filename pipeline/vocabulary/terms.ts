@@ -380,6 +380,17 @@ export const namingDecision = {
   not_named: { zh: '不予命名', en: 'Not named' },
 } satisfies TermGroup;
 
+/** The steps of a first `shifan start` (pipeline/setup/first-run.ts), in order: said on the terminal as each begins
+ *  and on the page the server shows while they run. */
+export const firstRunStep = {
+  reference: { zh: '载入全国参照值', en: 'loading the national benchmarks' },
+  generate: { zh: '空数据库：生成小型示例数据', en: 'empty database: generating the small demo' },
+  load: { zh: '载入示例数据文件', en: "loading the demo's files" },
+  inspectors: { zh: '导入示例抽查人员名册', en: "importing the demo's inspector register" },
+  refresh: { zh: '计算指标、预警和摘牌观察名单', en: 'computing indicators, risk flags and the revocation watchlist' },
+  naming: { zh: '写入示例认定批次（第四批，2026 年）', en: "writing the demo's naming round (fourth batch, 2026)" },
+} satisfies TermGroup;
+
 /** Every group above by name: `label('watchStatus', 'flagged', lang)`. */
 /** The tables of the quarterly package (pipeline/export/collect.ts), by their file name: scorecard.csv … */
 export const exportTable = {
@@ -434,6 +445,7 @@ export const terms = {
   namingDecision,
   exportTable,
   actorKind,
+  firstRunStep,
 } as const;
 
 export type TermGroupName = keyof typeof terms;

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { parseTrustProxy } from '../../api/trust-proxy.ts';
 import { defaultDbPath } from '../../db/paths.ts';
 import { cliErr, cliOut, commandRunner, langOf, optionsOf, reportRecovery, UsageError } from '../context.ts';
-import { cliWord, type Lang } from '../../vocabulary/index.ts';
+import { CodedError, cliWord, type Lang } from '../../vocabulary/index.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, parsePort, takeEarlyServer } from '../serve-early.ts';
 
 export interface ServeFlags {
@@ -44,8 +44,11 @@ export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<
   }
   const phase = startPhases();
   const host = flags.host ?? DEFAULT_HOST;
-  // bound already when bin/shifan.mjs recognised a plain `serve` (serve-early.ts), else bound now
-  const early = await takeEarlyServer(port, host);
+  // bound already when bin/shifan.mjs recognised a plain `serve` (serve-early.ts) or `start` bound it before its
+  // setup, else bound now
+  const early = await takeEarlyServer(port, host).catch((err) => {
+    throw explainListenError(err, port, host);
+  });
   phase('listening (/api/health answers, other requests wait for the app)');
   // SIGINT/SIGTERM are taken from now on (a signal between two steps of the start would otherwise be lost): during
   // the start, requests held so far get 503 and the database is closed once open; afterwards the app closes.
@@ -109,6 +112,16 @@ export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<
     db.close();
     throw err;
   }
+}
+
+/** Node's error for a port that cannot be bound, as the coded error a person can act on (another port, another
+ *  address); any other error as it is. */
+export function explainListenError(err: unknown, port: number, host: string): unknown {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'EADDRINUSE') return new CodedError('listen.in_use', { port, host });
+  if (code === 'EACCES' || code === 'EPERM') return new CodedError('listen.denied', { port, host });
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new CodedError('listen.no_address', { port, host });
+  return err;
 }
 
 /** SHIFAN_PROFILE=1: milliseconds since the process started at each step of the start-up, and the CPU time spent so

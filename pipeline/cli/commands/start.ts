@@ -1,13 +1,16 @@
 // `shifan start`: the README's first command. Sets up the embedded default (DuckDB file, reference data, the
 // small demo when the database is empty), says what it did, then serves the product (`shifan serve`) unless
-// --no-serve is given.
+// --no-serve is given. When it will serve, it takes the port before the setup, which takes a minute or more on a
+// first start, and shows the setup's progress there (setup-page.ts) until the dashboard takes over the same port.
 import type { Command } from 'commander';
-import { ensureSampleData, type FirstRunStep } from '../../setup/first-run.ts';
+import { ensureSampleData, FIRST_RUN_STEPS, type FirstRunStep } from '../../setup/first-run.ts';
+import type { IngestProgress } from '../../load/index.ts';
 import { terminalProgress } from '../../load/progress.ts';
 import { label, type Lang } from '../../vocabulary/index.ts';
-import { cliErr, cliOut, langOf, optionsOf, printJson, withDatabase } from '../context.ts';
-import { DEFAULT_HOST, DEFAULT_PORT } from '../serve-early.ts';
-import { serveDatabase } from './serve.ts';
+import { cliErr, cliOut, langOf, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { bindEarlyServer, DEFAULT_HOST, DEFAULT_PORT, parsePort } from '../serve-early.ts';
+import { answerDuringSetup, type SetupState } from '../setup-page.ts';
+import { explainListenError, serveDatabase } from './serve.ts';
 
 export function registerStart(program: Command): void {
   program
@@ -19,28 +22,44 @@ export function registerStart(program: Command): void {
     .option('--host <addr>', 'address of the server', DEFAULT_HOST)
     .action(async (_opts, cmd: Command) => {
       const opts = optionsOf<{ seed: string; serve: boolean; port: string; host: string }>(cmd);
-      await startAction(cmd, opts);
-      if (opts.serve)
-        await serveDatabase(opts.db, {
-          port: opts.port,
-          host: opts.host,
-          refreshIfNever: true,
-          lang: langOf(cmd),
+      if (!opts.serve) return startAction(cmd, opts);
+      const port = parsePort(opts.port);
+      if (port === undefined) throw new UsageError(`--port must be a port number, got "${opts.port}"`);
+      // a port that cannot be taken is said now, not after the setup
+      const early = await bindEarlyServer(port, opts.host).catch((err) => {
+        throw explainListenError(err, port, opts.host);
+      });
+      const setup: SetupState = { step: FIRST_RUN_STEPS[0]!, startedAt: Date.now() };
+      early.meanwhile(answerDuringSetup(() => setup));
+      if (!opts.json) cliErr.write(`${words[langOf(cmd)].watch(early.url)}\n`);
+      try {
+        await startAction(cmd, opts, {
+          step: (step) => {
+            setup.step = step;
+            setup.files = undefined;
+          },
+          load: (p) => {
+            setup.files = { done: p.index, total: p.files };
+          },
         });
+      } catch (err) {
+        await early.fail();
+        throw err;
+      }
+      // from here until the app is ready (seconds), requests wait for it as they do for `shifan serve`
+      early.meanwhile(undefined);
+      await serveDatabase(opts.db, {
+        port: opts.port,
+        host: opts.host,
+        refreshIfNever: true,
+        lang: langOf(cmd),
+      });
     });
 }
 
 // The command's own words (like a page's headings, they are not codes of the vocabulary).
 const words = {
   zh: {
-    steps: {
-      reference: '载入全国参照值',
-      generate: '空数据库：生成小型示例数据',
-      load: '载入示例数据文件',
-      inspectors: '导入示例抽查人员名册',
-      refresh: '计算指标、预警和摘牌观察名单',
-      naming: '写入示例认定批次（第四批，2026 年）',
-    } satisfies Record<FirstRunStep, string>,
     step: (i: number, n: number, text: string, seconds: string) => `[${i}/${n}] ${text}…（已用 ${seconds} 秒）`,
     database: '数据库',
     rows: (loaded: number, rejected: number) => `载入 ${loaded} 行，拒收 ${rejected} 行`,
@@ -50,16 +69,9 @@ const words = {
     loaded: (rows: string, rejected: number) => `已载入 ${rows} 行，拒收 ${rejected} 行（见 \`npx shifan rejects\`）`,
     kept: '数据库中已有数据，未生成示例数据',
     next: '下一步',
+    watch: (url: string) => `首次准备期间，可在浏览器中打开 ${url} 查看进度`,
   },
   en: {
-    steps: {
-      reference: 'loading the national benchmarks',
-      generate: 'empty database: generating the small demo',
-      load: "loading the demo's files",
-      inspectors: "importing the demo's inspector register",
-      refresh: 'computing indicators, risk flags and the revocation watchlist',
-      naming: "writing the demo's naming round (fourth batch, 2026)",
-    } satisfies Record<FirstRunStep, string>,
     step: (i: number, n: number, text: string, seconds: string) => `[${i}/${n}] ${text}… (${seconds} s so far)`,
     database: 'database',
     rows: (loaded: number, rejected: number) => `${loaded} rows loaded, ${rejected} rejected`,
@@ -70,26 +82,42 @@ const words = {
       `loaded ${rows} rows, rejected ${rejected} (see \`npx shifan rejects\`)`,
     kept: 'the database already holds data; nothing was generated',
     next: 'next',
+    watch: (url: string) => `while the setup runs, ${url} shows its progress in a browser`,
   },
 } satisfies Record<Lang, unknown>;
 
-async function startAction(cmd: Command, opts: { seed: string; db: string; json?: boolean }): Promise<void> {
+/** Who else follows the setup (the page served meanwhile): each step as it begins, each file as it loads. */
+interface SetupWatch {
+  step: (step: FirstRunStep) => void;
+  load: (p: IngestProgress) => void;
+}
+
+async function startAction(
+  cmd: Command,
+  opts: { seed: string; db: string; json?: boolean },
+  watch?: SetupWatch,
+): Promise<void> {
   const lang = langOf(cmd);
   const w = words[lang];
   const started = Date.now();
-  const order = Object.keys(w.steps) as FirstRunStep[];
+  const steps = FIRST_RUN_STEPS;
   // A first start takes about a minute (demo, load, refresh): each step says itself on stderr as it begins.
-  const onStep = opts.json
-    ? undefined
-    : (step: FirstRunStep) =>
-        cliErr.write(
-          `${w.step(order.indexOf(step) + 1, order.length, w.steps[step], ((Date.now() - started) / 1000).toFixed(0))}\n`,
-        );
+  const say = (step: FirstRunStep) =>
+    cliErr.write(
+      `${w.step(steps.indexOf(step) + 1, steps.length, label('firstRunStep', step, lang), ((Date.now() - started) / 1000).toFixed(0))}\n`,
+    );
+  const terminal = opts.json ? undefined : terminalProgress(cliErr);
   const report = await withDatabase(cmd, (db) =>
     ensureSampleData(db, {
       seed: Number(opts.seed),
-      onStep,
-      onLoadProgress: opts.json ? undefined : terminalProgress(cliErr),
+      onStep: (step) => {
+        if (!opts.json) say(step);
+        watch?.step(step);
+      },
+      onLoadProgress: (p) => {
+        terminal?.(p);
+        watch?.load(p);
+      },
     }),
   );
   if (opts.json) return printJson({ db: opts.db, ...report });

@@ -1,0 +1,189 @@
+// `shifan start` (the README's first command) takes its port before its first setup, which runs a minute or more:
+// meanwhile the address answers with the setup's progress (pipeline/cli/setup-page.ts) instead of refusing the
+// connection, and the dashboard then takes over the same port. A port that cannot be taken is said at once, in the
+// user's language, before any setup.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type EarlyServer, listenFirst } from '../../pipeline/api/listen-first.ts';
+import { answerDuringSetup, RETRY_SECONDS, type SetupState, setupPage } from '../../pipeline/cli/setup-page.ts';
+import { FIRST_RUN_STEPS } from '../../pipeline/setup/first-run.ts';
+import { hasChinese } from '../vocabulary/language-rules.ts';
+import { copyDemo, DEMO_TIMEOUT } from '../support/demo-cache.ts';
+import { runCli } from './run-cli.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+
+describe('the page shown while the first setup runs', () => {
+  let early: EarlyServer;
+  let base: string;
+  const state: SetupState = { step: 'load', startedAt: Date.now() - 34_000, files: { done: 57, total: 163 } };
+  beforeAll(async () => {
+    early = await listenFirst(0, '127.0.0.1');
+    early.meanwhile(answerDuringSetup(() => state));
+    base = early.url.replace(/\/$/, '');
+  });
+  afterAll(() => early.close());
+
+  it('says the step, the files loaded and the time spent, in Chinese, and reloads itself', async () => {
+    const r = await fetch(`${base}/`);
+    expect(r.status).toBe(503);
+    expect(r.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(r.headers.get('retry-after')).toBe(String(RETRY_SECONDS));
+    expect(r.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const html = await r.text();
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain(`<meta http-equiv="refresh" content="${RETRY_SECONDS}">`);
+    // every step in order, the third running with its files, the two before it done
+    const steps = [...html.matchAll(/<li class="(\w+)"/g)].map((m) => m[1]);
+    expect(steps).toEqual(['done', 'done', 'running', 'waiting', 'waiting', 'waiting']);
+    expect(steps).toHaveLength(FIRST_RUN_STEPS.length);
+    expect(html).toMatch(/aria-current="step"><span class="step">载入示例数据文件<\/span>/);
+    expect(html).toContain('已载入 57/163 个文件');
+    expect(html).toMatch(/已用 3[45] 秒/);
+    expect(html).toContain('运行 npm start 的终端');
+    // no script, nothing fetched from elsewhere
+    expect(html).not.toMatch(/<script|src=|<link/);
+  });
+
+  it('is in English when asked by ?lang=en or by the browser, with no Chinese left but the link back', async () => {
+    for (const [path, headers] of [
+      ['/?lang=en', {}],
+      ['/regions/110101', { 'accept-language': 'en-GB,en;q=0.9' }],
+    ] as const) {
+      const html = await (await fetch(`${base}${path}`, { headers })).text();
+      expect(html).toContain('<html lang="en">');
+      expect(html).toContain('loading the demo&#39;s files');
+      expect(html).toContain('57 of 163 files loaded');
+      const withoutToggle = html.replace('<a href="?lang=zh" lang="zh-CN">中文</a>', '');
+      expect(hasChinese(withoutToggle), withoutToggle).toBe(false);
+    }
+    expect(await (await fetch(`${base}/?lang=zh`, { headers: { 'accept-language': 'en' } })).text()).toContain(
+      '载入示例数据文件',
+    );
+  });
+
+  it('answers the health check with the step, and the API with 503 setting_up in the error shape', async () => {
+    const health = await fetch(`${base}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({
+      ok: true,
+      starting: true,
+      setup: { step: 'load', step_number: 3, steps: 6, files_done: 57, files_total: 163 },
+    });
+    for (const [method, path] of [
+      ['GET', '/api/overview'],
+      ['POST', '/api/auth/login'],
+      ['POST', '/'],
+    ]) {
+      const r = await fetch(`${base}${path}`, { method, headers: { 'accept-language': 'en' } });
+      expect(r.status, `${method} ${path}`).toBe(503);
+      expect(r.headers.get('retry-after')).toBe(String(RETRY_SECONDS));
+      const body = (await r.json()) as { error: { code: string; params: { step: string }; message: string } };
+      expect(body.error.code).toBe('setting_up');
+      expect(body.error.params.step).toBe('load');
+      expect(body.error.message).toBe(
+        "the server is setting up (step 3 of 6: loading the demo's files); retry shortly",
+      );
+    }
+    const zh = (await (await fetch(`${base}/api/overview`)).json()) as { error: { message: string } };
+    expect(zh.error.message).toBe('系统正在首次准备（第 3/6 步：载入示例数据文件），请稍后重试');
+  });
+
+  it('follows the setup from step to step', () => {
+    const now = Date.now();
+    const first = setupPage({ step: 'reference', startedAt: now }, 'zh', now);
+    expect([...first.matchAll(/<li class="(\w+)"/g)].map((m) => m[1])).toEqual([
+      'running',
+      ...Array(5).fill('waiting'),
+    ]);
+    // a database that already has data runs this step alone: no promise of a first password
+    expect(first).not.toContain('npm start');
+    const last = setupPage({ step: 'naming', startedAt: now - 61_000 }, 'en', now);
+    expect([...last.matchAll(/<li class="(\w+)"/g)].map((m) => m[1])).toEqual([...Array(5).fill('done'), 'running']);
+    expect(last).toContain('61 s so far');
+    expect(last).not.toContain('files loaded');
+  });
+
+  it('hands the address to the app when the setup is done, requests made meanwhile included', async () => {
+    const other = await listenFirst(0, '127.0.0.1');
+    try {
+      other.meanwhile(answerDuringSetup(() => state));
+      const url = other.url.replace(/\/$/, '');
+      expect((await fetch(`${url}/api/overview`)).status).toBe(503);
+      // the setup is done: requests wait for the app, which answers them once ready
+      other.meanwhile(undefined);
+      const waiting = fetch(`${url}/api/overview`);
+      await expect.poll(() => other.held()).toBe(1);
+      other.takeServer((_req, res) => res.end('app'));
+      other.ready();
+      expect(await (await waiting).text()).toBe('app');
+      expect(await (await fetch(`${url}/`)).text()).toBe('app');
+    } finally {
+      await other.close();
+    }
+  });
+});
+
+describe('shifan start', () => {
+  let work: string;
+  beforeAll(() => {
+    work = mkdtempSync(join(tmpdir(), 'shifan-start-'));
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('says at once that the port is taken, in the language asked for, and sets nothing up', async () => {
+    const taken: Server = createServer();
+    await new Promise<void>((r) => taken.listen(0, '127.0.0.1', r));
+    const port = (taken.address() as { port: number }).port;
+    try {
+      const db = join(work, 'never.duckdb');
+      const zh = await runCli(['--db', db, 'start', '--port', String(port)]);
+      expect(zh.code).toBe(2);
+      expect(zh.stderr).toContain(`无法在 127.0.0.1 的端口 ${port} 上监听：该端口已被其他程序占用`);
+      const en = await runCli(['--db', db, '--lang', 'en', 'start', '--port', String(port)]);
+      expect(en.stderr).toContain(`cannot listen on port ${port} of 127.0.0.1: another program is using it`);
+      expect(existsSync(db)).toBe(false);
+    } finally {
+      await new Promise((r) => taken.close(r));
+    }
+  });
+
+  it(
+    'serves the dashboard on the port it showed the setup on',
+    async () => {
+      const db = join(work, 'start.duckdb');
+      await copyDemo({ seed: 1, filesDir: join(work, 'inbox'), database: db });
+      const child = spawn(process.execPath, ['bin/shifan.mjs', '--db', db, 'start', '--port', '0'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, SHIFAN_INBOX: join(work, 'inbox'), SHIFAN_EXPORTS: join(work, 'exports') },
+      });
+      let out = '';
+      child.stdout.on('data', (d) => {
+        out += d;
+      });
+      child.stderr.on('data', (d) => {
+        out += d;
+      });
+      try {
+        await expect.poll(() => out, { timeout: 30_000 }).toMatch(/shifan 已在 http:\/\/127\.0\.0\.1:\d+\/ 运行/);
+        const shown = /打开 (http:\/\/127\.0\.0\.1:\d+\/) 查看进度/.exec(out)?.[1];
+        const running = /shifan 已在 (http:\/\/127\.0\.0\.1:\d+\/) 运行/.exec(out)?.[1];
+        expect(shown, out).toBeDefined();
+        expect(running).toBe(shown);
+        const health = await fetch(`${running}api/health`);
+        expect(await health.json()).toEqual({ ok: true });
+        expect(out).toContain('数据库中已有数据，未生成示例数据');
+      } finally {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await exited;
+      }
+    },
+    DEMO_TIMEOUT,
+  );
+});
