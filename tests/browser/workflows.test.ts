@@ -386,6 +386,16 @@ describe.skipIf(!hasChromium)('issue 12 workflows in headless Chromium', () => {
     const controls = analyst.locator('[data-testid="risk-reasons"] [data-testid="triage"]');
     const dismissed = (await controls.nth(0).getAttribute('data-flag'))!;
     await controls.nth(0).locator('[data-action="dismissed"]').click();
+    // a dismissal without a reason is refused by the form itself, in the page's language, and the refusal follows
+    // the language toggle like the rest of the page
+    await controls.nth(0).locator('[data-testid="triage-confirm"]').click();
+    const refusal = controls.nth(0).locator('.triage-error');
+    expect(await refusal.textContent()).toBe('请填写理由');
+    await analyst.click('[data-testid="lang-toggle"]');
+    await analyst.waitForSelector('[data-testid="lang-toggle"][lang="zh-CN"]');
+    expect(await refusal.textContent()).toBe('Please give a reason');
+    await analyst.click('[data-testid="lang-toggle"]');
+    await analyst.waitForSelector('[data-testid="lang-toggle"][lang="en"]');
     await controls.nth(0).locator('[data-testid="triage-reason"]').fill('已核实：数据录入口径差异，地方已更正');
     await controls.nth(0).locator('[data-testid="triage-confirm"]').click();
     await analyst.waitForSelector(`[data-testid="triage"][data-flag="${dismissed}"] [data-state="dismissed"]`);

@@ -6,6 +6,7 @@ import { useMeta, useSession } from '../../app/session.tsx';
 import { api, type Account, type Role } from '../../api/index.ts';
 import { useQuery } from '../../api/useQuery.ts';
 import { Panel, QueryLoad } from '../../components/QueryLoad.tsx';
+import { PageMessage, useErrorState, useMessageState } from '../../components/error-state.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 
 const ROLES = ['central', 'provincial', 'admin'] as const;
@@ -18,23 +19,23 @@ function Secret({ text, password, testId }: { text: string; password: string; te
   );
 }
 
-function ProvinceEditor({ account, onDone }: { account: Account; onDone(message: string): void }) {
+function ProvinceEditor({ account, onDone }: { account: Account; onDone(message: PageMessage): void }) {
   const { t } = useI18n();
   const meta = useMeta();
   const [code, setCode] = useState(account.province_code ?? '');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useErrorState();
   const save = async () => {
     setError(null);
     try {
       await api.setProvince(account.username, code);
       onDone(
-        t('acct.provinceDone', {
+        new PageMessage('acct.provinceDone', {
           name: account.username,
           province: meta.provinces.find((p) => p.code === code)?.name ?? code,
         }),
       );
     } catch (e) {
-      setError((e as Error).message);
+      setError(e);
     }
   };
   return (
@@ -75,8 +76,8 @@ export default function AccountsPage() {
     province_code: '',
   });
   const [secret, setSecret] = useState<{ text: string; password: string; testId: string } | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [message, setMessage] = useMessageState();
+  const [error, setError] = useErrorState();
   const provinceName = (code: string | null) =>
     code ? (meta.provinces.find((p) => p.code === code)?.name ?? code) : '—';
   const act = async (fn: () => Promise<void>) => {
@@ -87,7 +88,7 @@ export default function AccountsPage() {
       await fn();
       list.reload();
     } catch (e) {
-      setError((e as Error).message);
+      setError(e);
     }
   };
   const create = () =>

@@ -7,6 +7,7 @@ import { useMeta, useYear } from '../../app/session.tsx';
 import { api, type Inspector } from '../../api/index.ts';
 import { useQuery } from '../../api/useQuery.ts';
 import { Panel, QueryLoad } from '../../components/QueryLoad.tsx';
+import { PageMessage, useErrorState, useMessageState } from '../../components/error-state.ts';
 import { DataTable } from '../../components/DataTable.tsx';
 import { FIELDS, previewInspectors, TEMPLATE, type Field, type Preview } from './parse.ts';
 
@@ -31,16 +32,16 @@ function CapEditor({ row, onSaved }: { row: Inspector; onSaved(): void }) {
   const { t } = useI18n();
   const [cap, setCap] = useState(String(row.load_cap));
   const [active, setActive] = useState(row.active);
-  const [state, setState] = useState<string | null>(null);
+  const [state, setState] = useMessageState();
   const dirty = cap !== String(row.load_cap) || active !== row.active;
   const save = async () => {
     setState(null);
     try {
       await api.updateInspector(row.inspector_id, { load_cap: Number(cap), active });
-      setState(t('insp.saved'));
+      setState(new PageMessage('insp.saved'));
       onSaved();
     } catch (e) {
-      setState((e as Error).message);
+      setState(e);
     }
   };
   return (
@@ -87,8 +88,8 @@ export default function InspectorsPage() {
   const [year] = useYear();
   const list = useQuery([year], () => api.inspectors(year));
   const [file, setFile] = useState<{ name: string; preview: Preview } | null>(null);
-  const [result, setResult] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [result, setResult] = useMessageState();
+  const [error, setError] = useErrorState();
   const [busy, setBusy] = useState(false);
   const province = (code: string) => meta.provinces.find((p) => p.code === code)?.name ?? code;
   const bad = file ? file.preview.rows.filter((r) => r.problems.length > 0) : [];
@@ -116,11 +117,11 @@ export default function InspectorsPage() {
     setError(null);
     try {
       const r = await api.importInspectors(file.preview.csv, file.name);
-      setResult(t('insp.imported', { n: r.imported, file: r.file, active: r.total_active }));
+      setResult(new PageMessage('insp.imported', { n: r.imported, file: r.file, active: r.total_active }));
       setFile(null);
       list.reload();
     } catch (e) {
-      setError((e as Error).message);
+      setError(e);
     } finally {
       setBusy(false);
     }

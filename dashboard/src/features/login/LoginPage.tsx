@@ -8,7 +8,8 @@ export function LoginPage() {
   const { login, ended } = useSession();
   const [username, setU] = useState('');
   const [password, setP] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  // kept as thrown and worded when shown, so the message follows the page's language toggle
+  const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -17,7 +18,7 @@ export function LoginPage() {
     try {
       await login(username, password);
     } catch (err) {
-      setError(loginErrorText(err, lang, t('auth.failed')));
+      setError(err);
     } finally {
       setBusy(false);
     }
@@ -27,7 +28,7 @@ export function LoginPage() {
       <form className="login-box" onSubmit={submit}>
         <div className="login-org">{t('app.org')}</div>
         <h1>{t('app.title')}</h1>
-        {ended && !error && (
+        {ended && error == null && (
           <div className="note" role="status" data-testid="session-ended">
             {errorText(ended)}
           </div>
@@ -53,9 +54,9 @@ export function LoginPage() {
             onChange={(e) => setP(e.target.value)}
           />
         </label>
-        {error && (
+        {error != null && (
           <div className="state-error" role="alert">
-            {error}
+            {loginErrorText(error, lang, t('auth.failed'))}
           </div>
         )}
         <button type="submit" className="primary" disabled={busy}>

@@ -5,6 +5,7 @@ import { useState, type FormEvent } from 'react';
 import { useSession } from '../../app/session.tsx';
 import { api } from '../../api/index.ts';
 import { Panel } from '../../components/QueryLoad.tsx';
+import { PageMessage, useErrorState } from '../../components/error-state.ts';
 import { useI18n } from '../../i18n/index.tsx';
 import { MIN_LENGTH } from '../../../../pipeline/users/password-length.ts';
 
@@ -30,13 +31,13 @@ export default function PasswordPage() {
   const [current, setCurrent] = useState('');
   const [next, setNext] = useState('');
   const [again, setAgain] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useErrorState();
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setError(null);
-    if (next !== again) return setError(t('password.mismatch'));
+    if (next !== again) return setError(new PageMessage('password.mismatch'));
     setBusy(true);
     try {
       await api.changePassword(current, next);
@@ -46,7 +47,7 @@ export default function PasswordPage() {
       setAgain('');
       passwordChanged();
     } catch (err) {
-      setError((err as Error).message);
+      setError(err);
     } finally {
       setBusy(false);
     }

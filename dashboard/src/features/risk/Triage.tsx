@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { api, type TriageDecision, type TriageState } from '../../api/index.ts';
 import { useSession } from '../../app/session.tsx';
 import { useI18n } from '../../i18n/index.tsx';
-import { useErrorState } from '../../components/error-state.ts';
+import { PageMessage, useErrorState } from '../../components/error-state.ts';
 
 export function TriageBadge({ state }: { state: TriageState | null | undefined }) {
   const { label } = useI18n();
@@ -38,7 +38,7 @@ export function TriageControls({
 
   const decide = async (decision: TriageDecision) => {
     if (decision !== 'acknowledged' && reason.trim() === '') {
-      setError(t('triage.reasonRequired'));
+      setError(new PageMessage('triage.reasonRequired'));
       return;
     }
     setBusy(true);
