@@ -4,7 +4,7 @@
 // unread, and handed to the app the moment it is ready, so nothing asked during the start is lost or refused; if the
 // start fails, each held request gets 503 before the server closes. Fastify then serves on this same server
 // (its `serverFactory` option, see takeServer). `shifan start` binds it before its first setup, which takes a minute or
-// more, and answers meanwhile with a page that says how far the setup is (meanwhile; pipeline/cli/setup-page.ts).
+// more, and answers meanwhile with a page that says how far the setup is (meanwhile; pipeline/cli/early-answers.ts).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -20,8 +20,9 @@ export interface EarlyServer {
   takeServer: (handler: Handler) => Server;
   /** The app is ready: requests go to it from now on, the held ones first, in the order they came. */
   ready: () => void;
-  /** The start failed: held requests get 503, then the server closes. */
-  fail: () => Promise<void>;
+  /** The start failed: held requests get 503 (ANSWER's, in the caller's words; cli/early-answers.ts), then the
+   *  server closes. */
+  fail: (answer?: Handler) => Promise<void>;
   /** Stops listening and drops idle keep-alive connections (the app's onClose calls it). */
   close: () => Promise<void>;
   /** Until the app is ready, HANDLER answers every request (the health check too) instead of holding it; undefined
@@ -80,11 +81,16 @@ export function listenFirst(port: number, host: string): Promise<EarlyServer> {
           live = appHandler;
           for (const [req, res] of held.splice(0)) if (!res.destroyed) live(req, res);
         },
-        fail: async () => {
-          for (const [, res] of held.splice(0)) {
+        fail: async (answer) => {
+          interim = undefined;
+          for (const [req, res] of held.splice(0)) {
             if (res.destroyed) continue;
+            if (answer) {
+              answer(req, res);
+              continue;
+            }
             res.writeHead(503, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
-            res.end('{"error":{"code":"unavailable","message":"the server failed to start"}}');
+            res.end('{"error":{"code":"start_failed","params":{},"message":"the server failed to start"}}');
           }
           await close();
         },

@@ -62,7 +62,13 @@ export const errors = {
     zh: '无法在地址 {host} 上监听：本机没有这个地址。请用 --host 指定本机的地址（如 127.0.0.1）',
     en: 'cannot listen on {host}: this machine has no such address; give one of its addresses with --host (e.g. 127.0.0.1)',
   },
-  // `shifan start` answers while its first setup runs (pipeline/cli/setup-page.ts)
+  // a request made while `shifan serve` or `shifan start` was starting, when the start failed
+  start_failed: {
+    status: 503,
+    zh: '服务器启动失败，请查看运行 shifan 的终端中的错误信息',
+    en: 'the server failed to start; see the error in the terminal that runs shifan',
+  },
+  // `shifan start` answers while its first setup runs (pipeline/cli/early-answers.ts)
   setting_up: {
     status: 503,
     zh: '系统正在首次准备（第 {step_number}/{steps} 步：{step|firstRunStep}），请稍后重试',

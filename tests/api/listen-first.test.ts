@@ -8,6 +8,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../../pipeline/api/app.ts';
 import { lazySchemaCompilers } from '../../pipeline/api/lazy-schemas.ts';
+import { answerStartFailed } from '../../pipeline/cli/early-answers.ts';
 import { listenFirst, STARTING_HEALTH } from '../../pipeline/api/listen-first.ts';
 import { startServer } from '../../pipeline/api/server.ts';
 import type { Database } from '../../pipeline/db/index.ts';
@@ -74,7 +75,23 @@ describe('listening before the app is built', () => {
     await early.fail();
     const res = await pending;
     expect(res.status).toBe(503);
-    expect((await res.json()).error.code).toBe('unavailable');
+    expect((await res.json()).error.code).toBe('start_failed');
+  });
+
+  it("answers them in the serve command's words when it gives them: the one error shape, in the asker's language", async () => {
+    const early = await listenFirst(0, '127.0.0.1');
+    const zh = fetch(`${early.url}api/overview`);
+    const en = fetch(`${early.url}api/overview`, { headers: { 'accept-language': 'en-US' } });
+    await until(() => early.held() === 2);
+    await early.fail(answerStartFailed);
+    const [a, b] = await Promise.all([zh, en]);
+    expect(a.status).toBe(503);
+    expect(await a.json()).toEqual({
+      error: { code: 'start_failed', params: {}, message: '服务器启动失败，请查看运行 shifan 的终端中的错误信息' },
+    });
+    expect(((await b.json()) as { error: { message: string } }).error.message).toBe(
+      'the server failed to start; see the error in the terminal that runs shifan',
+    );
   });
 
   it('refuses a port that is taken at once, before any database work', async () => {

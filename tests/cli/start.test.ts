@@ -1,5 +1,5 @@
 // `shifan start` (the README's first command) takes its port before its first setup, which runs a minute or more:
-// meanwhile the address answers with the setup's progress (pipeline/cli/setup-page.ts) instead of refusing the
+// meanwhile the address answers with the setup's progress (pipeline/cli/early-answers.ts) instead of refusing the
 // connection, and the dashboard then takes over the same port. A port that cannot be taken is said at once, in the
 // user's language, before any setup.
 import { spawn } from 'node:child_process';
@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EarlyServer, listenFirst } from '../../pipeline/api/listen-first.ts';
-import { answerDuringSetup, RETRY_SECONDS, type SetupState, setupPage } from '../../pipeline/cli/setup-page.ts';
+import { answerDuringSetup, RETRY_SECONDS, type SetupState, setupPage } from '../../pipeline/cli/early-answers.ts';
 import { FIRST_RUN_STEPS } from '../../pipeline/setup/first-run.ts';
 import { hasChinese } from '../vocabulary/language-rules.ts';
 import { copyDemo, DEMO_TIMEOUT } from '../support/demo-cache.ts';

@@ -8,6 +8,7 @@ import { defaultDbPath } from '../../db/paths.ts';
 import { cliErr, cliOut, commandRunner, langOf, optionsOf, reportRecovery, UsageError } from '../context.ts';
 import { CodedError, cliWord, type Lang } from '../../vocabulary/index.ts';
 import { DEFAULT_HOST, DEFAULT_PORT, parsePort, takeEarlyServer } from '../serve-early.ts';
+import { answerStartFailed } from '../early-answers.ts';
 
 export interface ServeFlags {
   port?: string;
@@ -60,7 +61,7 @@ export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<
   let started = false;
   const onSignal = () => {
     interrupted = true;
-    if (!started) void early.fail();
+    if (!started) void early.fail(answerStartFailed);
     signalled();
   };
   process.once('SIGINT', onSignal);
@@ -71,7 +72,7 @@ export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<
   ]);
   if (opened.status === 'fulfilled' && (loaded.status === 'rejected' || interrupted)) opened.value.close();
   if (opened.status === 'rejected' || loaded.status === 'rejected') {
-    await early.fail();
+    await early.fail(answerStartFailed);
     throw opened.status === 'rejected' ? opened.reason : (loaded as PromiseRejectedResult).reason;
   }
   if (interrupted) return;
@@ -108,7 +109,7 @@ export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<
     const channel = await openCliChannel(app, db, commandRunner());
     await closeOnSignal(app, db, () => channel.close(), stopSignal);
   } catch (err) {
-    await early.fail();
+    await early.fail(answerStartFailed);
     db.close();
     throw err;
   }

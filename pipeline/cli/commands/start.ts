@@ -1,7 +1,7 @@
 // `shifan start`: the README's first command. Sets up the embedded default (DuckDB file, reference data, the
 // small demo when the database is empty), says what it did, then serves the product (`shifan serve`) unless
 // --no-serve is given. When it will serve, it takes the port before the setup, which takes a minute or more on a
-// first start, and shows the setup's progress there (setup-page.ts) until the dashboard takes over the same port.
+// first start, and shows the setup's progress there (early-answers.ts) until the dashboard takes over the same port.
 import type { Command } from 'commander';
 import { ensureSampleData, FIRST_RUN_STEPS, type FirstRunStep } from '../../setup/first-run.ts';
 import type { IngestProgress } from '../../load/index.ts';
@@ -9,7 +9,7 @@ import { terminalProgress } from '../../load/progress.ts';
 import { label, type Lang } from '../../vocabulary/index.ts';
 import { cliErr, cliOut, langOf, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { bindEarlyServer, DEFAULT_HOST, DEFAULT_PORT, parsePort } from '../serve-early.ts';
-import { answerDuringSetup, type SetupState } from '../setup-page.ts';
+import { answerDuringSetup, answerStartFailed, type SetupState } from '../early-answers.ts';
 import { explainListenError, serveDatabase } from './serve.ts';
 
 export function registerStart(program: Command): void {
@@ -43,7 +43,7 @@ export function registerStart(program: Command): void {
           },
         });
       } catch (err) {
-        await early.fail();
+        await early.fail(answerStartFailed);
         throw err;
       }
       // from here until the app is ready (seconds), requests wait for it as they do for `shifan serve`

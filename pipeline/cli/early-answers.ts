@@ -1,11 +1,16 @@
-// What `shifan start` answers while its first setup runs (a minute or more: the demo generated, loaded and
-// refreshed), on the port it has already bound (api/listen-first.ts, `meanwhile`), so that a person who opens the
-// address the README gives sees how far the setup is instead of "unable to connect":
+// What the port answers before the app is ready (api/listen-first.ts binds it first), in the user's language.
+//
+// While `shifan start` runs its first setup (a minute or more: the demo generated, loaded and refreshed), on the port
+// it has already bound (`meanwhile`), so that a person who opens the address the README gives sees how far the setup
+// is instead of "unable to connect":
 // - a page (GET of any address outside /api/): the steps, the one running, the files loaded so far and the time
 //   spent, in Chinese or English (`?lang=en`, else the browser's Accept-Language), reloading itself every few
 //   seconds until the dashboard answers in its place;
 // - /api/health: alive and starting, with the step;
 // - any other request: 503 with Retry-After and the error code setting_up, in the one error shape of the API.
+//
+// When the start fails (the database cannot be opened, the setup failed), the requests held meanwhile get 503
+// start_failed (answerStartFailed, listen-first's `fail`).
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import escapeHtml from 'escape-html';
 import { FIRST_RUN_STEPS, type FirstRunStep } from '../setup/first-run.ts';
@@ -93,6 +98,19 @@ export function answerDuringSetup(state: () => SetupState): (req: IncomingMessag
       'referrer-policy': 'no-referrer',
     });
   };
+}
+
+/** listen-first's `fail`: a request held while the start failed gets the one error shape, 503 start_failed. */
+export function answerStartFailed(req: IncomingMessage, res: ServerResponse): void {
+  const lang = pageLang(new URL(req.url ?? '/', 'http://localhost'), req.headers['accept-language']);
+  const error = { code: 'start_failed', params: {}, message: renderError('start_failed', {}, lang) };
+  res.writeHead(errors.start_failed.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+    connection: 'close',
+  });
+  res.end(JSON.stringify({ error }));
 }
 
 /** `?lang=en|zh` first (the dashboard reads the same parameter), else English if the browser asks for it first. */
