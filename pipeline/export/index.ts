@@ -1,6 +1,6 @@
 // The quarterly package (`shifan export --quarter 2025Q3`, the quarterly_export job, the UI's button): a folder
 // with the offline HTML dashboard, the PDF, the XLSX workbook, one CSV per table and manifest.json, and a zip of
-// the folder next to it. Without Chromium everything but the PDF is written and the message says how to add it.
+// the folder next to it. Without Chromium everything but the PDF is written and the message (a code) says how to add it.
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Database } from '../db/index.ts';
@@ -12,7 +12,7 @@ import { CHROMIUM_HINT, chromiumPath, printPdf } from './pdf.ts';
 import { formatQuarter, parseQuarter, type Quarter } from './quarter.ts';
 import { writeXlsx } from './xlsx.ts';
 import { writeZip } from './zip.ts';
-import { CodedError } from '../vocabulary/index.ts';
+import { CodedError, type JobMessage } from '../vocabulary/index.ts';
 
 export {
   type Column,
@@ -70,7 +70,8 @@ export interface ExportResult {
   /** File names inside dir, manifest.json last. */
   files: string[];
   pdf: 'ok' | 'skipped';
-  message: string;
+  /** what was made, or why the PDF was not: a code of the vocabulary's job messages and its parameters */
+  message: JobMessage;
   seconds: number;
   row_counts: Record<string, number>;
   as_of: string;
@@ -133,18 +134,21 @@ export async function exportQuarter(db: Database, options: ExportOptions): Promi
   }
 
   let pdf: 'ok' | 'skipped' = 'skipped';
-  let message: string;
+  let message: JobMessage;
   const chromium = options.chromium === undefined ? chromiumPath() : options.chromium;
   if (!chromium) {
-    message = `未找到 Chromium，PDF 未生成；安装后重新导出即可生成 PDF：${CHROMIUM_HINT}（no Chromium found, PDF skipped; ${CHROMIUM_HINT} enables it）`;
+    message = { code: 'export.pdf_missing', params: { hint: CHROMIUM_HINT } };
   } else {
     try {
       await printPdf(join(dir, names.html), join(dir, names.pdf), chromium);
       files.push(names.pdf);
       pdf = 'ok';
-      message = `已生成 HTML、PDF、XLSX、CSV 和清单`;
+      message = { code: 'export.pdf_ok', params: {} };
     } catch (err) {
-      message = `PDF 生成失败（${(err as Error).message.split('\n')[0]}）；其余文件已生成。检查 Chromium 与字体：${CHROMIUM_HINT}`;
+      message = {
+        code: 'export.pdf_failed',
+        params: { detail: (err as Error).message.split('\n')[0]!, hint: CHROMIUM_HINT },
+      };
     }
   }
 

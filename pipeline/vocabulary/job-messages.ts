@@ -54,6 +54,16 @@ export const jobMessage = {
     zh: '{quarter}季报已导出：{files} 个文件，PDF 未生成（检查 Chromium 与字体）',
     en: 'quarterly package {quarter} exported: {files} files, no PDF (check Chromium and its fonts)',
   },
+  // what an export made, as `shifan export`, the dashboard's export panel and POST /api/exports say it
+  'export.pdf_ok': { zh: '已生成 HTML、PDF、XLSX、CSV 和清单', en: 'HTML, PDF, XLSX, CSV and manifest written' },
+  'export.pdf_missing': {
+    zh: '未找到 Chromium，PDF 未生成；安装后重新导出即可生成 PDF：{hint}',
+    en: 'no Chromium found, so no PDF; install it and export again to get the PDF: {hint}',
+  },
+  'export.pdf_failed': {
+    zh: 'PDF 生成失败（{detail}）；其余文件已生成。检查 Chromium 与字体：{hint}',
+    en: 'the PDF failed ({detail}); the other files are written. Check Chromium and its fonts: {hint}',
+  },
   'export.kept': {
     zh: '{quarter}季报已于 {generated_at} 生成，保留原报告，未重新导出',
     en: 'the {quarter} package was made at {generated_at}; it is kept, not exported again',

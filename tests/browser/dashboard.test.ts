@@ -24,6 +24,7 @@ import {
   type Server,
 } from './harness.ts';
 import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
+import { hasChinese } from '../vocabulary/language-rules.ts';
 
 if (!hasChromium) console.warn(NO_CHROMIUM);
 
@@ -315,7 +316,10 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await page.waitForSelector('[data-testid="export-exists"]');
     await page.click('[data-testid="export-button"]');
     const refusal = page.locator('[data-testid="export-generate"] .state-error');
-    await refusal.waitFor();
+    // the refusal comes from the writers' lane, which a job run just before may still hold on a busy machine
+    await refusal.waitFor({ timeout: 60_000 }).catch(async (e) => {
+      throw new Error(`${(e as Error).message}\npanel: ${await page.textContent('[data-testid="export-generate"]')}`);
+    });
     expect(await refusal.textContent()).toMatch(/不会被覆盖.*重新生成/);
     const listed = async () =>
       ((await (await page.request.get(`${server.baseUrl}/api/exports`)).json()) as { generated_at: string }[]).map(
@@ -329,6 +333,14 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await done.waitFor({ timeout: 60_000 }).catch(async (e) => {
       throw new Error(`${(e as Error).message}\npanel: ${await page.textContent('[data-testid="export-generate"]')}`);
     });
+    // what was made is worded in the page's language, and again in the other after the header's toggle
+    await page.click('[data-testid="lang-toggle"]');
+    await page.waitForSelector('[data-testid="lang-toggle"][lang="zh-CN"]');
+    const english = (await page.locator('[data-testid="export-generate"] [role="status"]').textContent()) ?? '';
+    expect(english).toMatch(/^2025Q3: .*PDF.* The earlier package \(generated .*\) is kept/);
+    expect(hasChinese(english), english).toBe(false);
+    await page.click('[data-testid="lang-toggle"]');
+    await page.waitForSelector('[data-testid="lang-toggle"][lang="en"]');
     const after = await listed();
     expect(after).toHaveLength(1);
     expect(after[0]).not.toBe(generated);

@@ -19,6 +19,7 @@ import {
   type Manifest,
 } from '../../pipeline/export/index.ts';
 import { refreshedSmallDemo } from './fixture.ts';
+import { renderJobMessage } from '../../pipeline/vocabulary/index.ts';
 import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 
 const chromium = chromiumPath();
@@ -142,6 +143,7 @@ describe('the package', () => {
 describe.skipIf(!chromium)('with Chromium', () => {
   it('prints the PDF, listed in the manifest', () => {
     expect(result.pdf).toBe('ok');
+    expect(result.message).toEqual({ code: 'export.pdf_ok', params: {} });
     expect(manifest.pdf).toBe('ok');
     expect(manifest.files.map((f) => f.name)).toContain('shifan-2025Q3.pdf');
   });
@@ -202,7 +204,17 @@ describe('without Chromium', () => {
     expect(r.pdf).toBe('skipped');
     expect(r.files).not.toContain('shifan-2025Q2.pdf');
     expect(r.files).toContain('shifan-2025Q2.html');
-    expect(r.message).toContain('apt-get install -y chromium fonts-noto-cjk');
+    // said as a code and worded in the reader's language (the CLI, the dashboard's export panel)
+    expect(r.message).toEqual({
+      code: 'export.pdf_missing',
+      params: { hint: 'apt-get install -y chromium fonts-noto-cjk' },
+    });
+    expect(renderJobMessage(r.message, 'zh')).toBe(
+      '未找到 Chromium，PDF 未生成；安装后重新导出即可生成 PDF：apt-get install -y chromium fonts-noto-cjk',
+    );
+    expect(renderJobMessage(r.message, 'en')).toBe(
+      'no Chromium found, so no PDF; install it and export again to get the PDF: apt-get install -y chromium fonts-noto-cjk',
+    );
     const m = JSON.parse(readFileSync(join(r.dir, 'manifest.json'), 'utf8')) as Manifest;
     expect(m.pdf).toBe('skipped');
     expect(listExports(join(dir, 'exports')).map((e) => e.quarter)).toEqual(['2025Q3', '2025Q2']);

@@ -38,6 +38,7 @@ export type {
   JobSchedule,
   JobsOverview,
   ExportPackage,
+  NewExportPackage,
   JobDetails,
 } from '../../../pipeline/api/schemas/jobs.ts';
 export type { Meta, Metric, FiguresStatus, Overview, Headline, CountRow } from '../../../pipeline/api/schemas/meta.ts';

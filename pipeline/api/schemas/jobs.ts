@@ -95,7 +95,8 @@ export const ExportPackage = Obj({
 export type ExportPackage = Static<typeof ExportPackage>;
 export const NewExportPackage = Obj({
   ...ExportPackage.properties,
-  message: Type.String(),
+  /** what was made, or why the PDF was not (export.pdf_ok, export.pdf_missing, export.pdf_failed) */
+  message: JobMessage,
   seconds: Type.Number(),
   /** a rebuild: when the package it replaced was generated (that one is kept, not deleted); otherwise null */
   replaced_generated_at: NStr,

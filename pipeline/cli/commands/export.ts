@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import { exportQuarter, parseQuarter, QuarterError } from '../../export/index.ts';
-import { cliWord } from '../../vocabulary/index.ts';
+import { cliWord, renderJobMessage } from '../../vocabulary/index.ts';
 import { cliOut, cliPath, langOf, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
 
@@ -58,7 +58,7 @@ export function registerExport(program: Command): void {
               ]
             : []),
           formatTable([cliWord('file', lang), cliWord('bytes', lang)], rows),
-          result.message,
+          renderJobMessage(result.message, lang),
         ].join('\n')}\n`,
       );
     });

@@ -15,7 +15,15 @@ import {
   parseQuarter,
   reportingYear,
 } from '../../../../pipeline/export/quarter.ts';
-import { api, type ExportPackage, type JobRun, type JobSchedule, type JobsOverview } from '../../api/index.ts';
+import {
+  api,
+  type ExportPackage,
+  type JobRun,
+  type JobSchedule,
+  type JobsOverview,
+  type NewExportPackage,
+} from '../../api/index.ts';
+import { renderJobMessage } from '../../../../pipeline/vocabulary/index.ts';
 import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import type { Query } from '../../api/useQuery.ts';
@@ -253,7 +261,7 @@ function QuarterContents({ quarter }: { quarter: string }) {
 
 /** 导出: central office and admin only (a package holds every province). */
 export function ExportsSection() {
-  const { t, date, p, label } = useI18n();
+  const { t, date, p, label, lang } = useI18n();
   const canAct = useCanAct();
   const exportsQ = useExports();
   const meta = useMeta();
@@ -270,7 +278,8 @@ export function ExportsSection() {
   const [rebuild, setRebuild] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useErrorState();
-  const [message, setMessage] = useState<string | null>(null);
+  // the package just made, worded when shown (its message is a code: it follows the language toggle)
+  const [made, setMade] = useState<NewExportPackage | null>(null);
   const wanted = /^\d{4}Q[1-4]$/i.test(quarter.trim()) ? formatQuarter(parseQuarter(quarter.trim())) : null;
   const existing = wanted ? exportsQ.data?.find((x) => x.quarter === wanted) : undefined;
   const generate = async () => {
@@ -278,14 +287,10 @@ export function ExportsSection() {
     if (existing && rebuild && !window.confirm(t('exports.confirmRebuild', { quarter: wanted }))) return;
     setBusy(true);
     setError(null);
-    setMessage(null);
+    setMade(null);
     try {
       const r = await api.createExport(wanted, existing ? rebuild : false);
-      setMessage(
-        `${r.quarter}${p.colon}${r.message ?? ''}${
-          r.replaced_generated_at ? ` ${t('exports.rebuilt', { at: date(r.replaced_generated_at, true) })}` : ''
-        }`,
-      );
+      setMade(r);
       setRebuild(false);
       exportsQ.reload();
     } catch (e) {
@@ -343,9 +348,13 @@ export function ExportsSection() {
               </label>
             </div>
           )}
-          {message && (
+          {made && (
             <div className="note" role="status">
-              {message}
+              {`${made.quarter}${p.colon}${renderJobMessage(made.message, lang)}${
+                made.replaced_generated_at
+                  ? ` ${t('exports.rebuilt', { at: date(made.replaced_generated_at, true) })}`
+                  : ''
+              }`}
             </div>
           )}
           {error && (
