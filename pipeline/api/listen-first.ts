@@ -43,7 +43,15 @@ export function listenFirst(port: number, host: string): Promise<EarlyServer> {
   const held: Array<[IncomingMessage, ServerResponse]> = [];
   const server = createServer((req, res) => {
     if (live) return live(req, res);
-    if (interim) return interim(req, res);
+    if (interim) {
+      // whatever the caller's answer throws stays with this request: the server, and the start behind it, go on
+      try {
+        return interim(req, res);
+      } catch {
+        if (!res.headersSent) res.writeHead(500, { connection: 'close' });
+        return res.end();
+      }
+    }
     if (isHealth(req)) {
       res.writeHead(200, {
         'content-type': 'application/json; charset=utf-8',

@@ -70,7 +70,7 @@ export function setupProgress(state: SetupState, now = Date.now()) {
 /** The handler for listen-first's `meanwhile`: answers every request from the setup's STATE at that moment. */
 export function answerDuringSetup(state: () => SetupState): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    const url = addressOf(req);
     const lang = pageLang(url, req.headers['accept-language']);
     const progress = setupProgress(state());
     const read = req.method === 'GET' || req.method === 'HEAD';
@@ -83,6 +83,11 @@ export function answerDuringSetup(state: () => SetupState): (req: IncomingMessag
       });
       res.end(req.method === 'HEAD' ? undefined : text);
     };
+    // a request target that is no address ("http://[", "//["): refused as the app refuses it, never a crash
+    if (!url) {
+      const error = { code: 'bad_url', params: {}, message: renderError('bad_url', {}, lang) };
+      return body(errors.bad_url.status, 'application/json', JSON.stringify({ error }), { connection: 'close' });
+    }
     if (read && url.pathname === '/api/health')
       return body(200, 'application/json', JSON.stringify({ ok: true, starting: true, setup: progress }));
     if (!read || url.pathname === '/api' || url.pathname.startsWith('/api/')) {
@@ -102,7 +107,7 @@ export function answerDuringSetup(state: () => SetupState): (req: IncomingMessag
 
 /** listen-first's `fail`: a request held while the start failed gets the one error shape, 503 start_failed. */
 export function answerStartFailed(req: IncomingMessage, res: ServerResponse): void {
-  const lang = pageLang(new URL(req.url ?? '/', 'http://localhost'), req.headers['accept-language']);
+  const lang = pageLang(addressOf(req), req.headers['accept-language']);
   const error = { code: 'start_failed', params: {}, message: renderError('start_failed', {}, lang) };
   res.writeHead(errors.start_failed.status, {
     'content-type': 'application/json; charset=utf-8',
@@ -113,9 +118,18 @@ export function answerStartFailed(req: IncomingMessage, res: ServerResponse): vo
   res.end(JSON.stringify({ error }));
 }
 
+/** The address a request asks for, or null when its target is not one. */
+function addressOf(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://localhost');
+  } catch {
+    return null;
+  }
+}
+
 /** `?lang=en|zh` first (the dashboard reads the same parameter), else English if the browser asks for it first. */
-function pageLang(url: URL, acceptLanguage: string | undefined): Lang {
-  const asked = url.searchParams.get('lang');
+function pageLang(url: URL | null, acceptLanguage: string | undefined): Lang {
+  const asked = url?.searchParams.get('lang');
   if (asked === 'en' || asked === 'zh') return asked;
   return /^en/i.test(acceptLanguage ?? '') ? 'en' : 'zh';
 }

@@ -56,6 +56,11 @@ export async function migrate(db: MigrationTarget): Promise<string[]> {
     await db.run('DELETE FROM schema_fingerprint');
     await db.run('INSERT INTO schema_fingerprint VALUES ($1)', [stamp]);
   });
+  // The new schema goes into the database file now, not only into its write-ahead log: DuckDB 1.5 cannot replay a log
+  // that holds the creation of a schema (duckdb/duckdb#19712, #22044: "GetDefaultDatabase with no default database
+  // set"), so a process killed before its first checkpoint (a first `npm start` stopped with Ctrl-C during the demo's
+  // load) left a database no command could open again. A log of loads and refreshes replays (tests/db/migrate.test.ts).
+  await db.run('CHECKPOINT');
   // The reference tables (calendar_days, divisions) are created here and filled by setup
   // (pipeline/setup/open.ts): the schema is this floor's, the reference data is not.
   await loadMacros(db);

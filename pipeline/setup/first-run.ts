@@ -19,6 +19,8 @@ export const FIRST_RUN_STEPS = Object.keys(firstRunStep) as FirstRunStep[];
 
 export interface FirstRunReport {
   fresh: boolean;
+  /** the demo sample of a first setup that had been stopped midway, taken up again */
+  resumed?: boolean;
   reference: IngestResult[];
   demo?: { outDir: string; files: number; results: IngestResult[]; planted: number; inspectors: number };
 }
@@ -33,16 +35,18 @@ export async function ensureSampleData(
   } = {},
 ): Promise<FirstRunReport> {
   const step = options.onStep ?? (() => {});
-  const loads = await db.one<{ n: number }>(
-    `SELECT count(*) AS n FROM load_log WHERE status = 'loaded' AND source <> 'reference'`,
-  );
+  const [state] = await db.allFile<{ others: number; demo: number; refreshed: boolean }>('setup/sample_state');
   // The published benchmark ships with the product; loading it again is a no-op (same content).
   step('reference');
   const reference = await ingestPaths(db, [referenceFile('nationalBenchmarks')], {
     source: 'reference',
     dataset: 'national_benchmarks',
   });
-  if ((loads?.n ?? 0) > 0) return { fresh: false, reference };
+  if (Number(state?.others ?? 0) > 0 || (Number(state?.demo ?? 0) > 0 && state?.refreshed))
+    return { fresh: false, reference };
+  // A first setup stopped midway runs again: the same seed writes the same files, the ones already loaded are
+  // skipped as the same content, the register is upserted and the naming round made once.
+  const resumed = Number(state?.demo ?? 0) > 0;
   const seed = options.seed ?? 1;
   const outDir = join(defaultInboxDir(), `demo-small-${seed}`);
   step('generate');
@@ -60,6 +64,7 @@ export async function ensureSampleData(
   results.push(...round.loads);
   return {
     fresh: true,
+    resumed,
     reference,
     demo: { outDir, files: demo.files.length, results, planted: demo.planted.length, inspectors: inspectors.imported },
   };

@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -91,6 +92,26 @@ describe('the page shown while the first setup runs', () => {
     }
     const zh = (await (await fetch(`${base}/api/overview`)).json()) as { error: { message: string } };
     expect(zh.error.message).toBe('系统正在首次准备（第 3/6 步：载入示例数据文件），请稍后重试');
+  });
+
+  it('refuses a request target that is no address with 400 bad_url, and goes on answering', async () => {
+    const { port } = new URL(base);
+    for (const target of ['http://[', '//[']) {
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () =>
+          socket.write(`GET ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\naccept-language: en\r\n\r\n`),
+        );
+        let data = '';
+        socket.on('data', (d) => {
+          data += d;
+        });
+        socket.on('end', () => resolve(data));
+        socket.on('error', reject);
+      });
+      expect(answer, target).toMatch(/^HTTP\/1\.1 400 /);
+      expect(answer).toContain('"code":"bad_url"');
+    }
+    expect((await fetch(`${base}/api/health`)).status).toBe(200);
   });
 
   it('follows the setup from step to step', () => {

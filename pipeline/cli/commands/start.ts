@@ -68,6 +68,7 @@ const words = {
       `空数据库：已生成小型示例数据（${files} 个文件，${planted} 个预置问题），位于 ${dir}`,
     loaded: (rows: string, rejected: number) => `已载入 ${rows} 行，拒收 ${rejected} 行（见 \`npx shifan rejects\`）`,
     kept: '数据库中已有数据，未生成示例数据',
+    resumed: '上次首次准备在中途停止：已接着完成（已载入的文件内容相同，跳过）',
     next: '下一步',
     watch: (url: string) => `首次准备期间，可在浏览器中打开 ${url} 查看进度`,
   },
@@ -81,6 +82,8 @@ const words = {
     loaded: (rows: string, rejected: number) =>
       `loaded ${rows} rows, rejected ${rejected} (see \`npx shifan rejects\`)`,
     kept: 'the database already holds data; nothing was generated',
+    resumed:
+      'the last first setup stopped midway: it is now complete (files already loaded were skipped as the same content)',
     next: 'next',
     watch: (url: string) => `while the setup runs, ${url} shows its progress in a browser`,
   },
@@ -126,6 +129,7 @@ async function startAction(
   for (const r of report.reference)
     out.write(`${w.reference} ${r.file}: ${label('loadStatus', r.status, lang)} (${w.rows(r.loaded, r.rejected)})\n`);
   if (report.demo) {
+    if (report.resumed) out.write(`${w.resumed}\n`);
     const loaded = report.demo.results.reduce((a, r) => a + r.loaded, 0);
     const rejected = report.demo.results.reduce((a, r) => a + r.rejected, 0);
     out.write(`${w.generated(report.demo.files, report.demo.planted, report.demo.outDir)}\n`);
