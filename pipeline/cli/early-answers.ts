@@ -33,6 +33,7 @@ const words = {
     title: 'shifan 正在准备',
     heading: 'shifan 正在准备数据',
     intro: `首次启动：正在建立数据库并载入示例数据，通常需要一到两分钟。本页每 ${RETRY_SECONDS} 秒自动刷新，准备完成后即显示登录页。`,
+    checking: `正在检查数据库并载入参照数据，通常只需几秒。本页每 ${RETRY_SECONDS} 秒自动刷新，准备完成后即显示登录页。`,
     password: '初始管理员账号 admin 的密码将在准备完成后显示在运行 npm start 的终端中，只显示一次。',
     files: (done: number, total: number) => `已载入 ${done}/${total} 个文件`,
     elapsed: (seconds: number) => `已用 ${seconds} 秒`,
@@ -45,6 +46,7 @@ const words = {
     title: 'shifan is getting ready',
     heading: 'shifan is setting up its data',
     intro: `First start: the database is being created and the demo data loaded, which usually takes a minute or two. This page reloads every ${RETRY_SECONDS} seconds and shows the login page once the setup is done.`,
+    checking: `The database is being checked and the reference data loaded, which takes a few seconds. This page reloads every ${RETRY_SECONDS} seconds and shows the login page once that is done.`,
     password:
       'The password of the first administrator account, admin, will be printed once in the terminal that runs npm start when the setup is done.',
     files: (done: number, total: number) => `${done} of ${total} files loaded`,
@@ -96,7 +98,7 @@ export function answerDuringSetup(state: () => SetupState): (req: IncomingMessag
         'retry-after': String(RETRY_SECONDS),
       });
     }
-    body(errors.setting_up.status, 'text/html', setupPage(state(), lang), {
+    body(errors.setting_up.status, 'text/html', setupPage(state(), lang, Date.now(), reloadTarget(url, lang)), {
       'retry-after': String(RETRY_SECONDS),
       'content-security-policy':
         "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
@@ -118,6 +120,9 @@ export function answerStartFailed(req: IncomingMessage, res: ServerResponse): vo
   res.end(JSON.stringify({ error }));
 }
 
+/** A step's words begin the line on the page (the terminal writes them after "[2/6] ", in lower case). */
+const sentenceCase = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** The address a request asks for, or null when its target is not one. */
 function addressOf(req: IncomingMessage): URL | null {
   try {
@@ -134,8 +139,20 @@ function pageLang(url: URL | null, acceptLanguage: string | undefined): Lang {
   return /^en/i.test(acceptLanguage ?? '') ? 'en' : 'zh';
 }
 
+/**
+ * Where the page reloads to: the same address, with `lang=en` added when English came from the browser's
+ * Accept-Language and not from the address, since the dashboard that answers there once the setup is done reads
+ * its language from the address (or from what the visitor chose before), not from the browser.
+ */
+function reloadTarget(url: URL, lang: Lang): string | undefined {
+  if (lang !== 'en' || url.searchParams.get('lang') === 'en') return undefined;
+  const params = new URLSearchParams(url.searchParams);
+  params.set('lang', 'en');
+  return `${url.pathname}?${params}`;
+}
+
 /** The page itself: no script, no fetched resource; it reloads by a meta refresh, keeping its address. */
-export function setupPage(state: SetupState, lang: Lang, now = Date.now()): string {
+export function setupPage(state: SetupState, lang: Lang, now = Date.now(), reloadTo?: string): string {
   const w = words[lang];
   const p = setupProgress(state, now);
   const current = p.step_number - 1;
@@ -143,14 +160,14 @@ export function setupPage(state: SetupState, lang: Lang, now = Date.now()): stri
     const status = i < current ? w.done : i === current ? w.running : w.waiting;
     const files =
       i === current && state.files ? `<span class="files">${w.files(state.files.done, state.files.total)}</span>` : '';
-    return `<li class="${i < current ? 'done' : i === current ? 'running' : 'waiting'}"${i === current ? ' aria-current="step"' : ''}><span class="step">${escapeHtml(label('firstRunStep', step, lang))}</span> <span class="status">${status}</span>${files}</li>`;
+    return `<li class="${i < current ? 'done' : i === current ? 'running' : 'waiting'}"${i === current ? ' aria-current="step"' : ''}><span class="step">${escapeHtml(sentenceCase(label('firstRunStep', step, lang)))}</span> <span class="status">${status}</span>${files}</li>`;
   }).join('\n');
   return `<!doctype html>
 <html lang="${lang === 'zh' ? 'zh-CN' : 'en'}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="refresh" content="${RETRY_SECONDS}">
+<meta http-equiv="refresh" content="${RETRY_SECONDS}${reloadTo ? `; url=${escapeHtml(reloadTo)}` : ''}">
 <title>${w.title}</title>
 <style>
 body { font-family: system-ui, "Noto Sans CJK SC", sans-serif; color: #1f2933; background: #f5f7fa; margin: 0; }
@@ -161,7 +178,8 @@ ol { padding-left: 1.5rem; line-height: 1.9; }
 li.done { color: #52606d; }
 li.running { font-weight: 600; }
 li.waiting { color: #7b8794; }
-.status, .files { font-size: 0.875rem; margin-left: 0.25rem; }
+.status { font-size: 0.875rem; margin-left: 0.25rem; white-space: nowrap; }
+.files { display: block; font-size: 0.875rem; font-weight: 400; }
 .note { font-size: 0.875rem; color: #52606d; }
 a { color: #1d4e89; }
 </style>
@@ -169,7 +187,7 @@ a { color: #1d4e89; }
 <body>
 <main>
 <h1>${w.heading}</h1>
-<p>${w.intro}</p>
+<p>${state.step === 'reference' ? w.checking : w.intro}</p>
 <ol>
 ${items}
 </ol>

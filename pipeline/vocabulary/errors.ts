@@ -49,18 +49,23 @@ export const errors = {
   // `shifan serve` and `shifan start` cannot take their port
   'listen.in_use': {
     status: 409,
-    zh: '无法在 {host} 的端口 {port} 上监听：该端口已被其他程序占用。请停止该程序，或用 --port 换一个端口',
-    en: 'cannot listen on port {port} of {host}: another program is using it; stop that program or choose another port with --port',
+    zh: '无法在 {address} 上监听：该端口已被其他程序占用（常见的是另一个仍在运行的 shifan）。请停止该程序，或用 --port 换一个端口',
+    en: 'cannot listen on {address}: another program is using the port (often an earlier shifan still running); stop it or choose another port with --port',
   },
   'listen.denied': {
     status: 403,
-    zh: '无权在 {host} 的端口 {port} 上监听（1024 以下的端口需要管理员权限）：请用 --port 换一个端口',
-    en: 'not allowed to listen on port {port} of {host} (ports below 1024 need administrator rights); choose another port with --port',
+    zh: '无权在 {address} 上监听（1024 以下的端口需要管理员权限）：请用 --port 换一个端口',
+    en: 'not allowed to listen on {address} (ports below 1024 need administrator rights); choose another port with --port',
   },
   'listen.no_address': {
     status: 400,
     zh: '无法在地址 {host} 上监听：本机没有这个地址。请用 --host 指定本机的地址（如 127.0.0.1）',
     en: 'cannot listen on {host}: this machine has no such address; give one of its addresses with --host (e.g. 127.0.0.1)',
+  },
+  'listen.bad_port': {
+    status: 400,
+    zh: '--port 应为 0 到 65535 之间的端口号，收到“{value}”',
+    en: '--port must be a port number from 0 to 65535, got "{value}"',
   },
   // a request made while `shifan serve` or `shifan start` was starting, when the start failed
   start_failed: {
@@ -71,7 +76,7 @@ export const errors = {
   // `shifan start` answers while its first setup runs (pipeline/cli/early-answers.ts)
   setting_up: {
     status: 503,
-    zh: '系统正在首次准备（第 {step_number}/{steps} 步：{step|firstRunStep}），请稍后重试',
+    zh: '系统正在准备（第 {step_number}/{steps} 步：{step|firstRunStep}），请稍后重试',
     en: 'the server is setting up (step {step_number} of {steps}: {step|firstRunStep}); retry shortly',
   },
   role_required: {

@@ -57,11 +57,20 @@ describe('the page shown while the first setup runs', () => {
     ] as const) {
       const html = await (await fetch(`${base}${path}`, { headers })).text();
       expect(html).toContain('<html lang="en">');
-      expect(html).toContain('loading the demo&#39;s files');
+      expect(html).toContain('Loading the demo&#39;s files');
       expect(html).toContain('57 of 163 files loaded');
       const withoutToggle = html.replace('<a href="?lang=zh" lang="zh-CN">中文</a>', '');
       expect(hasChinese(withoutToggle), withoutToggle).toBe(false);
     }
+    // English that came from the browser reloads to an address that asks for it, since the dashboard answering there
+    // once the setup is done reads its language from the address, not from the browser
+    const fromBrowser = await (
+      await fetch(`${base}/regions/110101?year=2024`, { headers: { 'accept-language': 'en' } })
+    ).text();
+    expect(fromBrowser).toContain('<meta http-equiv="refresh" content="3; url=/regions/110101?year=2024&amp;lang=en">');
+    expect(await (await fetch(`${base}/?lang=en`)).text()).toContain(
+      `<meta http-equiv="refresh" content="${RETRY_SECONDS}">`,
+    );
     expect(await (await fetch(`${base}/?lang=zh`, { headers: { 'accept-language': 'en' } })).text()).toContain(
       '载入示例数据文件',
     );
@@ -91,7 +100,7 @@ describe('the page shown while the first setup runs', () => {
       );
     }
     const zh = (await (await fetch(`${base}/api/overview`)).json()) as { error: { message: string } };
-    expect(zh.error.message).toBe('系统正在首次准备（第 3/6 步：载入示例数据文件），请稍后重试');
+    expect(zh.error.message).toBe('系统正在准备（第 3/6 步：载入示例数据文件），请稍后重试');
   });
 
   it('refuses a request target that is no address with 400 bad_url, and goes on answering', async () => {
@@ -121,7 +130,8 @@ describe('the page shown while the first setup runs', () => {
       'running',
       ...Array(5).fill('waiting'),
     ]);
-    // a database that already has data runs this step alone: no promise of a first password
+    // a database that already has data runs this step alone: a few seconds, no promise of a first password
+    expect(first).toContain('正在检查数据库并载入参照数据');
     expect(first).not.toContain('npm start');
     const last = setupPage({ step: 'naming', startedAt: now - 61_000 }, 'en', now);
     expect([...last.matchAll(/<li class="(\w+)"/g)].map((m) => m[1])).toEqual([...Array(5).fill('done'), 'running']);
@@ -164,9 +174,15 @@ describe('shifan start', () => {
       const db = join(work, 'never.duckdb');
       const zh = await runCli(['--db', db, 'start', '--port', String(port)]);
       expect(zh.code).toBe(2);
-      expect(zh.stderr).toContain(`无法在 127.0.0.1 的端口 ${port} 上监听：该端口已被其他程序占用`);
+      expect(zh.stderr).toContain(
+        `无法在 127.0.0.1:${port} 上监听：该端口已被其他程序占用（常见的是另一个仍在运行的 shifan）`,
+      );
       const en = await runCli(['--db', db, '--lang', 'en', 'start', '--port', String(port)]);
-      expect(en.stderr).toContain(`cannot listen on port ${port} of 127.0.0.1: another program is using it`);
+      expect(en.stderr).toContain(`cannot listen on 127.0.0.1:${port}: another program is using the port`);
+      // a port that is no port number, in the language asked for too
+      const bad = await runCli(['--db', db, 'start', '--port', 'abc']);
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toContain('--port 应为 0 到 65535 之间的端口号，收到“abc”');
       expect(existsSync(db)).toBe(false);
     } finally {
       await new Promise((r) => taken.close(r));

@@ -36,7 +36,7 @@ const serverModules = () =>
  */
 export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<void> {
   const port = parsePort(flags.port ?? DEFAULT_PORT);
-  if (port === undefined) throw new UsageError(`--port must be a port number, got "${flags.port}"`);
+  if (port === undefined) throw new CodedError('listen.bad_port', { value: flags.port ?? '' });
   let trustProxy: ReturnType<typeof parseTrustProxy>;
   try {
     trustProxy = parseTrustProxy(flags.trustProxy ?? process.env.SHIFAN_TRUST_PROXY);
@@ -119,8 +119,9 @@ export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<
  *  address); any other error as it is. */
 export function explainListenError(err: unknown, port: number, host: string): unknown {
   const code = (err as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EADDRINUSE') return new CodedError('listen.in_use', { port, host });
-  if (code === 'EACCES' || code === 'EPERM') return new CodedError('listen.denied', { port, host });
+  const address = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if (code === 'EADDRINUSE') return new CodedError('listen.in_use', { port, host, address });
+  if (code === 'EACCES' || code === 'EPERM') return new CodedError('listen.denied', { port, host, address });
   if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') return new CodedError('listen.no_address', { port, host });
   return err;
 }

@@ -6,8 +6,8 @@ import type { Command } from 'commander';
 import { ensureSampleData, FIRST_RUN_STEPS, type FirstRunStep } from '../../setup/first-run.ts';
 import type { IngestProgress } from '../../load/index.ts';
 import { terminalProgress } from '../../load/progress.ts';
-import { label, type Lang } from '../../vocabulary/index.ts';
-import { cliErr, cliOut, langOf, optionsOf, printJson, UsageError, withDatabase } from '../context.ts';
+import { CodedError, label, type Lang } from '../../vocabulary/index.ts';
+import { cliErr, cliOut, langOf, optionsOf, printJson, withDatabase } from '../context.ts';
 import { bindEarlyServer, DEFAULT_HOST, DEFAULT_PORT, parsePort } from '../serve-early.ts';
 import { answerDuringSetup, answerStartFailed, type SetupState } from '../early-answers.ts';
 import { explainListenError, serveDatabase } from './serve.ts';
@@ -24,7 +24,7 @@ export function registerStart(program: Command): void {
       const opts = optionsOf<{ seed: string; serve: boolean; port: string; host: string }>(cmd);
       if (!opts.serve) return startAction(cmd, opts);
       const port = parsePort(opts.port);
-      if (port === undefined) throw new UsageError(`--port must be a port number, got "${opts.port}"`);
+      if (port === undefined) throw new CodedError('listen.bad_port', { value: opts.port });
       // a port that cannot be taken is said now, not after the setup
       const early = await bindEarlyServer(port, opts.host).catch((err) => {
         throw explainListenError(err, port, opts.host);
@@ -70,7 +70,7 @@ const words = {
     kept: '数据库中已有数据，未生成示例数据',
     resumed: '上次首次准备在中途停止：已接着完成（已载入的文件内容相同，跳过）',
     next: '下一步',
-    watch: (url: string) => `首次准备期间，可在浏览器中打开 ${url} 查看进度`,
+    watch: (url: string) => `准备期间，可在浏览器中打开 ${url} 查看进度`,
   },
   en: {
     step: (i: number, n: number, text: string, seconds: string) => `[${i}/${n}] ${text}… (${seconds} s so far)`,
