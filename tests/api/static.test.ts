@@ -1,6 +1,6 @@
 // The built dashboard: files served from staticDir, any other non-API GET falls back to index.html (the SPA's
 // router), unknown /api paths stay JSON 404s; the files and the fallback need no session, and nothing else does.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,9 +11,10 @@ import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 let db: Database;
 let app: FastifyInstance;
+let dist: string;
 
 beforeAll(async () => {
-  const dist = mkdtempSync(join(tmpdir(), 'shifan-dist-'));
+  dist = mkdtempSync(join(tmpdir(), 'shifan-dist-'));
   mkdirSync(join(dist, 'assets'));
   writeFileSync(
     join(dist, 'index.html'),
@@ -56,5 +57,13 @@ describe('the built dashboard', () => {
     expect(api.statusCode).toBe(404);
     expect(api.json().error.code).toBe('route_not_found');
     expect((await app.inject({ method: 'POST', url: '/whatever' })).statusCode).toBe(404);
+  });
+  // last: it removes the page
+  it('answers in the one error shape when the page went away since the start (the dashboard being built again)', async () => {
+    rmSync(join(dist, 'index.html'));
+    const r = await app.inject({ url: '/regions/110101', headers: { 'accept-language': 'en' } });
+    expect(r.statusCode).toBe(500);
+    expect(r.headers['content-type']).toMatch(/^application\/json/);
+    expect(r.json()).toEqual({ error: { code: 'internal', params: {}, message: expect.any(String) } });
   });
 });

@@ -158,6 +158,9 @@ export default fp(
             : err.statusCode && err.statusCode < 500
               ? frameworkCode(err, app.initialConfig.bodyLimit ?? 1024 * 1024)
               : null;
+      // JSON whatever the failed handler had set: a page streamed as text/html that fails (its file gone while the
+      // dashboard is built again) would otherwise make Fastify refuse this object with its own raw 500
+      reply.type('application/json; charset=utf-8');
       if (!coded || coded.status >= 500) {
         req.log.error({ err }, 'request failed');
         return reply
