@@ -62,6 +62,12 @@ export const errors = {
     zh: '无法在地址 {host} 上监听：本机没有这个地址。请用 --host 指定本机的地址（如 127.0.0.1）',
     en: 'cannot listen on {host}: this machine has no such address; give one of its addresses with --host (e.g. 127.0.0.1)',
   },
+  // `shifan demo` and `shifan start`
+  'usage.bad_seed': {
+    status: 400,
+    zh: '--seed 应为非负整数，收到“{value}”',
+    en: '--seed must be a whole number, got "{value}"',
+  },
   'listen.bad_port': {
     status: 400,
     zh: '--port 应为 0 到 65535 之间的端口号，收到“{value}”',

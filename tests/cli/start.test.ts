@@ -183,6 +183,9 @@ describe('shifan start', () => {
       const bad = await runCli(['--db', db, 'start', '--port', 'abc']);
       expect(bad.code).toBe(2);
       expect(bad.stderr).toContain('--port 应为 0 到 65535 之间的端口号，收到“abc”');
+      const seed = await runCli(['--db', db, '--lang', 'en', 'start', '--seed', 'abc', '--no-serve']);
+      expect(seed.code).toBe(2);
+      expect(seed.stderr).toContain('--seed must be a whole number, got "abc"');
       expect(existsSync(db)).toBe(false);
     } finally {
       await new Promise((r) => taken.close(r));

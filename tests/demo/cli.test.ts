@@ -84,6 +84,6 @@ describe('shifan demo', () => {
     expect((await shifan(['demo', '--scale', 'huge', '--no-load'])).code).toBe(2);
     const r = await shifan(['demo', '--seed', 'abc', '--no-load']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--seed must be a whole number');
+    expect(r.stderr).toContain('--seed 应为非负整数，收到“abc”');
   });
 });

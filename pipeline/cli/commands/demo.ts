@@ -3,6 +3,7 @@
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { defaultInboxDir } from '../../db/index.ts';
+import { CodedError } from '../../vocabulary/index.ts';
 import { type DemoProgress, generateDemo, SCALES, type ScaleName } from '../../demo/index.ts';
 import { ingestPaths, terminalProgress } from '../../load/index.ts';
 import { importInspectorsText } from '../../spotcheck/register.ts';
@@ -34,7 +35,7 @@ export function registerDemo(program: Command): void {
       const opts = optionsOf<DemoOptions>(cmd);
       if (!(opts.scale in SCALES)) throw new UsageError(`--scale must be small or national, got "${opts.scale}"`);
       if (!/^\d+$/.test(opts.seed) || !Number.isSafeInteger(Number(opts.seed)))
-        throw new UsageError(`--seed must be a whole number, got "${opts.seed}"`);
+        throw new CodedError('usage.bad_seed', { value: opts.seed });
       const scale = opts.scale as ScaleName;
       const seed = Number(opts.seed);
       const outDir = opts.out ? cliPath(opts.out) : join(defaultInboxDir(), `demo-${scale}-${seed}`);

@@ -22,6 +22,9 @@ export function registerStart(program: Command): void {
     .option('--host <addr>', 'address of the server', DEFAULT_HOST)
     .action(async (_opts, cmd: Command) => {
       const opts = optionsOf<{ seed: string; serve: boolean; port: string; host: string }>(cmd);
+      // refused before the database is opened or the port taken
+      if (!/^\d+$/.test(opts.seed) || !Number.isSafeInteger(Number(opts.seed)))
+        throw new CodedError('usage.bad_seed', { value: opts.seed });
       if (!opts.serve) return startAction(cmd, opts);
       const port = parsePort(opts.port);
       if (port === undefined) throw new CodedError('listen.bad_port', { value: opts.port });
