@@ -11,6 +11,7 @@ import { importInspectorsText } from '../spotcheck/register.ts';
 import { refresh } from '../indicators/index.ts';
 import { writeDemoRound } from '../naming/demo-round.ts';
 import { firstRunStep } from '../vocabulary/index.ts';
+import { appendAudit } from '../audit/index.ts';
 
 /** The steps of a first start, in order (their words: the vocabulary's firstRunStep), so a person watching the
  *  terminal or the page the server shows meanwhile knows what the minute is spent on. */
@@ -35,15 +36,14 @@ export async function ensureSampleData(
   } = {},
 ): Promise<FirstRunReport> {
   const step = options.onStep ?? (() => {});
-  const [state] = await db.allFile<{ others: number; demo: number; refreshed: boolean }>('setup/sample_state');
+  const [state] = await db.allFile<{ others: number; demo: number; complete: boolean }>('setup/sample_state');
   // The published benchmark ships with the product; loading it again is a no-op (same content).
   step('reference');
   const reference = await ingestPaths(db, [referenceFile('nationalBenchmarks')], {
     source: 'reference',
     dataset: 'national_benchmarks',
   });
-  if (Number(state?.others ?? 0) > 0 || (Number(state?.demo ?? 0) > 0 && state?.refreshed))
-    return { fresh: false, reference };
+  if (Number(state?.others ?? 0) > 0 || state?.complete) return { fresh: false, reference };
   // A first setup stopped midway runs again: the same seed writes the same files, the ones already loaded are
   // skipped as the same content, the register is upserted and the naming round made once.
   const resumed = Number(state?.demo ?? 0) > 0;
@@ -62,6 +62,13 @@ export async function ensureSampleData(
   step('naming');
   const round = await writeDemoRound(db, { seed, outDir, plantedFile: demo.plantedFile });
   results.push(...round.loads);
+  // the mark that the sample is complete (sql/setup/sample_state.sql): a start stopped before it runs the steps again
+  await appendAudit(db, {
+    action: 'setup.sample',
+    actor: 'system:first-start',
+    subject: `demo-small-${seed}`,
+    details: { seed, files: demo.files.length, planted: demo.planted.length, resumed },
+  });
   return {
     fresh: true,
     resumed,

@@ -384,7 +384,7 @@ export const namingDecision = {
  *  and on the page the server shows while they run. */
 export const firstRunStep = {
   reference: { zh: '载入全国参照值', en: 'loading the national benchmarks' },
-  generate: { zh: '生成小型示例数据（数据库为空）', en: 'generating the small demo (the database is empty)' },
+  generate: { zh: '生成小型示例数据', en: 'generating the small demo' },
   load: { zh: '载入示例数据文件', en: "loading the demo's files" },
   inspectors: { zh: '导入示例抽查人员名册', en: "importing the demo's inspector register" },
   refresh: { zh: '计算指标、预警和摘牌观察名单', en: 'computing indicators, risk flags and the revocation watchlist' },

@@ -26,6 +26,9 @@ import {
 import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
 import { hasChinese } from '../vocabulary/language-rules.ts';
 
+/** How long an export (or a refusal queued behind one in the writers' lane) may take before the test gives up. */
+const EXPORT_WAIT = 120_000;
+
 if (!hasChromium) console.warn(NO_CHROMIUM);
 
 describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
@@ -308,7 +311,8 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await page.fill('input[name=quarter]', '2025Q3');
     await page.click('[data-testid="export-button"]');
     await page
-      .waitForSelector('[data-testid="exports"] [data-quarter="2025Q3"]', { timeout: 60_000 })
+      // an export prints its PDF with Chromium: on a 2-core machine busy with other tests one took over a minute
+      .waitForSelector('[data-testid="exports"] [data-quarter="2025Q3"]', { timeout: EXPORT_WAIT })
       .catch(async (e) => {
         throw new Error(`${(e as Error).message}\npanel: ${await page.textContent('[data-testid="export-generate"]')}`);
       });
@@ -317,7 +321,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await page.click('[data-testid="export-button"]');
     const refusal = page.locator('[data-testid="export-generate"] .state-error');
     // the refusal comes from the writers' lane, which a job run just before may still hold on a busy machine
-    await refusal.waitFor({ timeout: 60_000 }).catch(async (e) => {
+    await refusal.waitFor({ timeout: EXPORT_WAIT }).catch(async (e) => {
       throw new Error(`${(e as Error).message}\npanel: ${await page.textContent('[data-testid="export-generate"]')}`);
     });
     expect(await refusal.textContent()).toMatch(/不会被覆盖.*重新生成/);
@@ -330,7 +334,7 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     await page.check('[data-testid="export-rebuild"]');
     await page.click('[data-testid="export-button"]');
     const done = page.locator('[data-testid="export-generate"] [role="status"]', { hasText: '原报告' });
-    await done.waitFor({ timeout: 60_000 }).catch(async (e) => {
+    await done.waitFor({ timeout: EXPORT_WAIT }).catch(async (e) => {
       throw new Error(`${(e as Error).message}\npanel: ${await page.textContent('[data-testid="export-generate"]')}`);
     });
     // what was made is worded in the page's language, and again in the other after the header's toggle

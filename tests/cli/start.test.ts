@@ -15,6 +15,8 @@ import { FIRST_RUN_STEPS } from '../../pipeline/setup/first-run.ts';
 import { hasChinese } from '../vocabulary/language-rules.ts';
 import { copyDemo, DEMO_TIMEOUT } from '../support/demo-cache.ts';
 import { runCli } from './run-cli.ts';
+import { appendAudit } from '../../pipeline/audit/index.ts';
+import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 
@@ -192,11 +194,35 @@ describe('shifan start', () => {
     }
   });
 
+  it('stops on Ctrl-C during the first setup saying the next start takes it up, and leaves a database that opens', async () => {
+    const db = join(work, 'stopped.duckdb');
+    const child = spawn(process.execPath, ['bin/shifan.mjs', '--db', db, 'start', '--no-serve'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, SHIFAN_INBOX: join(work, 'stopped-inbox'), SHIFAN_DEMO_PDF: '0' },
+    });
+    let err = '';
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    await expect.poll(() => err, { timeout: 30_000 }).toContain('[2/6]');
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(err).toContain('准备已停止。数据库完好；下次运行 npm start 将接着完成准备');
+    const opened = await openPreparedDatabase(db);
+    opened.close();
+  }, 60_000);
+
   it(
     'serves the dashboard on the port it showed the setup on',
     async () => {
       const db = join(work, 'start.duckdb');
       await copyDemo({ seed: 1, filesDir: join(work, 'inbox'), database: db });
+      // a first setup that finished (the cache's demo has no naming round: its mark says the sample is complete)
+      const marked = await openPreparedDatabase(db);
+      await appendAudit(marked, { action: 'setup.sample', actor: 'system:first-start', subject: 'demo-small-1' });
+      marked.close();
       const child = spawn(process.execPath, ['bin/shifan.mjs', '--db', db, 'start', '--port', '0'], {
         cwd: ROOT,
         stdio: ['ignore', 'pipe', 'pipe'],

@@ -74,11 +74,37 @@ describe('a first setup stopped after the demo was loaded, before the refresh', 
         else process.env.SHIFAN_INBOX = saved;
       }
       expect(await hasRefreshed(db)).toBe(true);
+      // the mark that the sample is complete, written after its last step
+      expect(await db.one<{ n: number }>(`SELECT count(*) AS n FROM audit_log WHERE action = 'setup.sample'`)).toEqual({
+        n: 1,
+      });
       expect(await db.one<{ n: number }>(`SELECT count(*) AS n FROM naming_rounds WHERE round_id = '2026'`)).toEqual({
         n: 1,
       });
       // and the start after that finds a database that holds data
       expect(await ensureSampleData(db, { seed: 1 })).toMatchObject({ fresh: false });
+    },
+    DEMO_TIMEOUT,
+  );
+});
+
+describe('a first setup stopped in its last step, after the refresh', () => {
+  it(
+    'is not taken for complete: a refresh alone does not mark the sample done',
+    async () => {
+      // the cache's 'refreshed' stage: every demo file loaded and refreshed, the naming round not yet written
+      const path = join(work, 'last-step.duckdb');
+      await copyDemo({ seed: 1, filesDir: join(work, 'cached-files-2'), database: path });
+      const db = await openPreparedDatabase(path);
+      try {
+        expect(await hasRefreshed(db)).toBe(true);
+        const [state] = await db.allFile<{ others: number; demo: number; complete: boolean }>('setup/sample_state');
+        expect(Number(state?.others)).toBe(0);
+        expect(Number(state?.demo)).toBeGreaterThan(100);
+        expect(state?.complete).toBe(false);
+      } finally {
+        db.close();
+      }
     },
     DEMO_TIMEOUT,
   );

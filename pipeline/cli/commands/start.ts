@@ -68,10 +68,11 @@ const words = {
     rows: (loaded: number, rejected: number) => `载入 ${loaded} 行，拒收 ${rejected} 行`,
     reference: '参照数据',
     generated: (files: number, planted: number, dir: string) =>
-      `空数据库：已生成小型示例数据（${files} 个文件，${planted} 个预置问题），位于 ${dir}`,
+      `已生成小型示例数据（${files} 个文件，${planted} 个预置问题），位于 ${dir}`,
     loaded: (rows: string, rejected: number) => `已载入 ${rows} 行，拒收 ${rejected} 行（见 \`npx shifan rejects\`）`,
     kept: '数据库中已有数据，未生成示例数据',
     resumed: '上次首次准备在中途停止：已接着完成（已载入的文件内容相同，跳过）',
+    stopped: '准备已停止。数据库完好；下次运行 npm start 将接着完成准备',
     next: '下一步',
     watch: (url: string) => `准备期间，可在浏览器中打开 ${url} 查看进度`,
   },
@@ -81,12 +82,13 @@ const words = {
     rows: (loaded: number, rejected: number) => `${loaded} rows loaded, ${rejected} rejected`,
     reference: 'reference',
     generated: (files: number, planted: number, dir: string) =>
-      `empty database: generated the small demo (${files} files, ${planted} planted problems) in ${dir}`,
+      `generated the small demo (${files} files, ${planted} planted problems) in ${dir}`,
     loaded: (rows: string, rejected: number) =>
       `loaded ${rows} rows, rejected ${rejected} (see \`npx shifan rejects\`)`,
     kept: 'the database already holds data; nothing was generated',
     resumed:
       'the last first setup stopped midway: it is now complete (files already loaded were skipped as the same content)',
+    stopped: 'setup stopped. The database is intact; the next npm start takes the setup up again',
     next: 'next',
     watch: (url: string) => `while the setup runs, ${url} shows its progress in a browser`,
   },
@@ -113,6 +115,12 @@ async function startAction(
       `${w.step(steps.indexOf(step) + 1, steps.length, label('firstRunStep', step, lang), ((Date.now() - started) / 1000).toFixed(0))}\n`,
     );
   const terminal = opts.json ? undefined : terminalProgress(cliErr);
+  // Ctrl-C during the setup stops it; the next start takes it up again (pipeline/setup/first-run.ts): said so
+  const onStop = () => {
+    cliErr.write(`\n${w.stopped}\n`);
+    process.exit(130);
+  };
+  process.once('SIGINT', onStop);
   const report = await withDatabase(cmd, (db) =>
     ensureSampleData(db, {
       seed: Number(opts.seed),
@@ -125,7 +133,7 @@ async function startAction(
         watch?.load(p);
       },
     }),
-  );
+  ).finally(() => process.off('SIGINT', onStop));
   if (opts.json) return printJson({ db: opts.db, ...report });
   const out = cliOut;
   out.write(`${w.database}: ${opts.db}\n`);
