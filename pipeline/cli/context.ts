@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Database } from '../db/index.ts';
 import { defaultDbPath } from '../db/paths.ts';
-import { CodedError, langFrom, renderError, type Lang } from '../vocabulary/index.ts';
+import { CodedError, cliWord, langFrom, renderError, type Lang } from '../vocabulary/index.ts';
 
 export interface GlobalOptions {
   db: string;
@@ -150,7 +150,7 @@ export async function withDatabase<T>(
   // Imported here, not at the top: commands that never open the database never load DuckDB.
   const { openPreparedDatabase } = await import('../setup/open.ts');
   const db = await openPreparedDatabase(cliPath(path ?? defaultDbPath()), options);
-  reportRecovery(db);
+  reportRecovery(db, langOf(cmd));
   try {
     return await fn(db);
   } finally {
@@ -159,12 +159,9 @@ export async function withDatabase<T>(
 }
 
 /** Says on stderr which loads a dead process left running and opening the database marked interrupted. */
-export function reportRecovery(db: Database): void {
-  for (const l of db.recovery.interruptedLoads) {
-    process.stderr.write(
-      `shifan: load ${l.load_id} (${l.file_name}) was left running by a process that ended; marked interrupted, nothing of it was kept\n`,
-    );
-  }
+export function reportRecovery(db: Database, lang: Lang): void {
+  for (const l of db.recovery.interruptedLoads)
+    cliErr.write(`shifan: ${cliWord('load.interrupted', lang, { load_id: l.load_id, file: l.file_name })}\n`);
 }
 
 export class UsageError extends Error {

@@ -90,6 +90,11 @@ export const cliWords = {
     zh: '{region} {name} {year}年（指标体系{version}版）',
     en: '{region} {name} {year} (indicator system {version})',
   },
+  // a load left running by a process that ended, found when the database is opened
+  'load.interrupted': {
+    zh: '第 {load_id} 次载入（{file}）所在的进程已结束，未完成：已标记为中断，其数据均未保留',
+    en: 'load {load_id} ({file}) was left running by a process that ended; marked interrupted, nothing of it was kept',
+  },
   // exports and jobs
   'export.done': {
     zh: '{quarter} 季报：数据截至 {as_of}，指标体系 {version}版，{seconds} s',

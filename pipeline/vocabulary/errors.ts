@@ -103,8 +103,8 @@ export const errors = {
   path_too_long: { status: 400, zh: '路径中有一段过长', en: 'a part of the path is too long' },
   bad_url: {
     status: 400,
-    zh: '路径不是有效的网址（百分号编码有误）',
-    en: 'the path is not a valid URL (bad percent-encoding)',
+    zh: '请求的网址无效（如百分号编码有误）',
+    en: 'the address asked for is not a valid URL (for example, bad percent-encoding)',
   },
   login_throttled: {
     status: 429,

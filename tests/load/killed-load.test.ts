@@ -63,12 +63,13 @@ describe('a killed load', () => {
     // The scratch folder the dead process was decoding into is still there.
     expect(existsSync(scratchRoot(dbPath))).toBe(true);
 
-    const result = spawnSync(process.execPath, [shifan, '--db', dbPath, 'loads', '--json'], {
+    const result = spawnSync(process.execPath, [shifan, '--db', dbPath, '--lang', 'zh', 'loads', '--json'], {
       encoding: 'utf8',
       timeout: 60_000,
     });
+    // in the command's language, like the rest of what it says
     expect(result.stderr).toContain(
-      '(enforcement_decisions_gbk.csv) was left running by a process that ended; marked interrupted',
+      '（enforcement_decisions_gbk.csv）所在的进程已结束，未完成：已标记为中断，其数据均未保留',
     );
     expect(JSON.parse(result.stdout)[0]).toMatchObject({ status: 'interrupted' });
     expect(existsSync(scratchRoot(dbPath))).toBe(false);

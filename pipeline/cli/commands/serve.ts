@@ -79,7 +79,7 @@ export async function serveDatabase(dbPath: string, flags: ServeFlags): Promise<
   const db = opened.value;
   const [{ closeOnSignal, startServer }, { openCliChannel }, { hasRefreshed, refresh }] = loaded.value;
   phase('database opened and prepared, server modules loaded');
-  reportRecovery(db);
+  reportRecovery(db, flags.lang ?? 'zh');
   try {
     if (
       flags.refreshIfNever &&
