@@ -1,7 +1,7 @@
 // The Data page's 定时任务 and 导出 sections: every schedule with its next run times and a run-now button
 // (central), the recent runs with failures and warnings marked and acknowledgeable (central), the past quarterly
 // packages with download links, and the button that generates a quarter's package (central).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { actorName } from '../../components/actor.ts';
 import { ActorName } from '../../components/ActorName.tsx';
 import { jobSummary } from '../../components/job-summary.ts';
@@ -259,6 +259,13 @@ function QuarterContents({ quarter }: { quarter: string }) {
   );
 }
 
+/**
+ * The export asked for and not yet answered. It outlives the panel: new figures (a refresh finishing, e.g. one a load
+ * started) remount the page (App.tsx), and the remounted panel must still show the export's outcome and list its
+ * package, not an idle button while the export goes on unseen. An export takes seconds to a minute (its PDF).
+ */
+let exportInFlight: Promise<NewExportPackage> | null = null;
+
 /** 导出: central office and admin only (a package holds every province). */
 export function ExportsSection() {
   const { t, date, p, label, lang } = useI18n();
@@ -276,28 +283,38 @@ export function ExportsSection() {
     setQuery({ 'export.quarter': value });
   };
   const [rebuild, setRebuild] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const [busy, setBusy] = useState(exportInFlight !== null);
   const [error, setError] = useErrorState();
   // the package just made, worded when shown (its message is a code: it follows the language toggle)
   const [made, setMade] = useState<NewExportPackage | null>(null);
   const wanted = /^\d{4}Q[1-4]$/i.test(quarter.trim()) ? formatQuarter(parseQuarter(quarter.trim())) : null;
   const existing = wanted ? exportsQ.data?.find((x) => x.quarter === wanted) : undefined;
-  const generate = async () => {
-    if (!wanted) return;
-    if (existing && rebuild && !window.confirm(t('exports.confirmRebuild', { quarter: wanted }))) return;
+  /** Shows the outcome of an export asked for, here or by this panel before a remount. */
+  const follow = async (request: Promise<NewExportPackage>) => {
     setBusy(true);
-    setError(null);
-    setMade(null);
     try {
-      const r = await api.createExport(wanted, existing ? rebuild : false);
-      setMade(r);
+      setMade(await request);
       setRebuild(false);
-      exportsQ.reload();
     } catch (e) {
       setError(e);
     } finally {
+      if (exportInFlight === request) exportInFlight = null;
       setBusy(false);
+      exportsQ.reload();
     }
+  };
+  // an export asked for before new figures remounted the page is followed to its end here
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, at mount: the request is the one in flight then
+  useEffect(() => {
+    if (exportInFlight) void follow(exportInFlight);
+  }, []);
+  const generate = async () => {
+    if (!wanted) return;
+    if (existing && rebuild && !window.confirm(t('exports.confirmRebuild', { quarter: wanted }))) return;
+    setError(null);
+    setMade(null);
+    exportInFlight = api.createExport(wanted, existing ? rebuild : false);
+    await follow(exportInFlight);
   };
   const link = (p: ExportPackage, name: string, text: string) => (
     <a href={api.exportFileUrl(p.quarter, name)} download={name} data-file={name}>
