@@ -20,6 +20,7 @@ import {
   shot,
   SHOTS,
   startServer,
+  visit,
   watchConsole,
   type Server,
 } from './harness.ts';
@@ -333,6 +334,12 @@ describe.skipIf(!hasChromium)('dashboard in headless Chromium', () => {
     page.once('dialog', (d) => void d.accept());
     await page.check('[data-testid="export-rebuild"]');
     await page.click('[data-testid="export-button"]');
+    // the panel is left and opened again while the export runs, as new figures remount it (a refresh finishing): the
+    // panel that comes back follows the export to its end instead of showing an idle button
+    await page.waitForSelector('[data-testid="export-button"]:disabled');
+    const here = new URL(page.url());
+    await visit(page, server.baseUrl, '/');
+    await visit(page, server.baseUrl, `${here.pathname}${here.search}`);
     const done = page.locator('[data-testid="export-generate"] [role="status"]', { hasText: '原报告' });
     await done.waitFor({ timeout: EXPORT_WAIT }).catch(async (e) => {
       throw new Error(`${(e as Error).message}\npanel: ${await page.textContent('[data-testid="export-generate"]')}`);
