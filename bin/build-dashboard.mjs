@@ -8,23 +8,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DASHBOARD_INPUTS } from './dashboard-inputs.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const index = join(root, 'dashboard', 'dist', 'index.html');
 const built = existsSync(index);
 const vite = fileURLToPath(new URL('../node_modules/vite/bin/vite.js', import.meta.url));
-/** What the dashboard is built from: its sources and config, and pipeline/, whose vocabulary, contracts and route
- *  schemas it imports (tests/support/dashboard-build.ts hashes the same inputs). */
-const INPUTS = [
-  'dashboard/src',
-  'dashboard/index.html',
-  'dashboard/public',
-  'dashboard/tsconfig.json',
-  'vite.config.ts',
-  'pipeline',
-  'package-lock.json',
-];
-
 /** The newest modification time of a file under PATH (0 when it does not exist). */
 function newest(path) {
   if (!existsSync(path)) return 0;
@@ -33,7 +22,7 @@ function newest(path) {
   return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
 }
 
-const upToDate = built && INPUTS.every((input) => newest(join(root, input)) <= statSync(index).mtimeMs);
+const upToDate = built && DASHBOARD_INPUTS.every((input) => newest(join(root, input)) <= statSync(index).mtimeMs);
 if (existsSync(vite) && upToDate && !process.argv.includes('--force')) {
   process.stdout.write('the dashboard in dashboard/dist is newer than its sources: not built again\n');
 } else if (existsSync(vite)) {

@@ -164,6 +164,13 @@ export function reportRecovery(db: Database, lang: Lang): void {
     cliErr.write(`shifan: ${cliWord('load.interrupted', lang, { load_id: l.load_id, file: l.file_name })}\n`);
 }
 
+/** A demo seed as typed (`shifan demo`, `shifan start`): a whole number, else refused in the user's language. */
+export function parseDemoSeed(text: string): number {
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text)))
+    throw new CodedError('usage.bad_seed', { value: text });
+  return Number(text);
+}
+
 export class UsageError extends Error {
   override name = 'UsageError';
 }

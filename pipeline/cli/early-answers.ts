@@ -14,7 +14,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import escapeHtml from 'escape-html';
 import { FIRST_RUN_STEPS, type FirstRunStep } from '../setup/first-run.ts';
-import { errors, label, renderError, type Lang } from '../vocabulary/index.ts';
+import { errorBody, errors, label, langOfAcceptLanguage, type Lang } from '../vocabulary/index.ts';
 
 export interface SetupState {
   step: FirstRunStep;
@@ -87,16 +87,21 @@ export function answerDuringSetup(state: () => SetupState): (req: IncomingMessag
     };
     // a request target that is no address ("http://[", "//["): refused as the app refuses it, never a crash
     if (!url) {
-      const error = { code: 'bad_url', params: {}, message: renderError('bad_url', {}, lang) };
-      return body(errors.bad_url.status, 'application/json', JSON.stringify({ error }), { connection: 'close' });
+      return body(errors.bad_url.status, 'application/json', JSON.stringify(errorBody('bad_url', {}, lang)), {
+        connection: 'close',
+      });
     }
     if (read && url.pathname === '/api/health')
       return body(200, 'application/json', JSON.stringify({ ok: true, starting: true, setup: progress }));
     if (!read || url.pathname === '/api' || url.pathname.startsWith('/api/')) {
-      const error = { code: 'setting_up', params: progress, message: renderError('setting_up', progress, lang) };
-      return body(errors.setting_up.status, 'application/json', JSON.stringify({ error }), {
-        'retry-after': String(RETRY_SECONDS),
-      });
+      return body(
+        errors.setting_up.status,
+        'application/json',
+        JSON.stringify(errorBody('setting_up', progress, lang)),
+        {
+          'retry-after': String(RETRY_SECONDS),
+        },
+      );
     }
     body(errors.setting_up.status, 'text/html', setupPage(state(), lang, Date.now(), reloadTarget(url, lang)), {
       'retry-after': String(RETRY_SECONDS),
@@ -110,14 +115,13 @@ export function answerDuringSetup(state: () => SetupState): (req: IncomingMessag
 /** listen-first's `fail`: a request held while the start failed gets the one error shape, 503 start_failed. */
 export function answerStartFailed(req: IncomingMessage, res: ServerResponse): void {
   const lang = pageLang(addressOf(req), req.headers['accept-language']);
-  const error = { code: 'start_failed', params: {}, message: renderError('start_failed', {}, lang) };
   res.writeHead(errors.start_failed.status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     connection: 'close',
   });
-  res.end(JSON.stringify({ error }));
+  res.end(JSON.stringify(errorBody('start_failed', {}, lang)));
 }
 
 /** A step's words begin the line on the page (the terminal writes them after "[2/6] ", in lower case). */
@@ -133,10 +137,10 @@ function addressOf(req: IncomingMessage): URL | null {
 }
 
 /** `?lang=en|zh` first (the dashboard reads the same parameter), else English if the browser asks for it first. */
-function pageLang(url: URL | null, acceptLanguage: string | undefined): Lang {
+function pageLang(url: URL | null, acceptLanguage: string | string[] | undefined): Lang {
   const asked = url?.searchParams.get('lang');
   if (asked === 'en' || asked === 'zh') return asked;
-  return /^en/i.test(acceptLanguage ?? '') ? 'en' : 'zh';
+  return langOfAcceptLanguage(acceptLanguage);
 }
 
 /**

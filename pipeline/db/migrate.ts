@@ -59,7 +59,8 @@ export async function migrate(db: MigrationTarget): Promise<string[]> {
   // The new schema goes into the database file now, not only into its write-ahead log: DuckDB 1.5 cannot replay a log
   // that holds the creation of a schema (duckdb/duckdb#19712, #22044: "GetDefaultDatabase with no default database
   // set"), so a process killed before its first checkpoint (a first `npm start` stopped with Ctrl-C during the demo's
-  // load) left a database no command could open again. A log of loads and refreshes replays (tests/db/migrate.test.ts).
+  // load) left a database no command could open again (tests/setup/first-run.test.ts). A log of loads and refreshes
+  // replays: processes killed during a load and at three points of a refresh were tried by hand.
   await db.run('CHECKPOINT');
   // The reference tables (calendar_days, divisions) are created here and filled by setup
   // (pipeline/setup/open.ts): the schema is this floor's, the reference data is not.

@@ -776,6 +776,16 @@ export function errorStatus(code: string): number {
   return isErrorCode(code) ? errors[code].status : 500;
 }
 
+/** The language a request asks for by its Accept-Language header: English when it starts with "en", else Chinese. */
+export function langOfAcceptLanguage(header: string | string[] | undefined): Lang {
+  return /^en/i.test(String(header ?? '')) ? 'en' : 'zh';
+}
+
+/** The one error body of the API and of what answers before it: {error: {code, params, message}}, message in LANG. */
+export function errorBody(code: ErrorCode, params: Params, lang: Lang) {
+  return { error: { code, params, message: renderError(code, params, lang) } };
+}
+
 /** The message of an error code in a language; an unknown code shows the detail it came with. */
 export function renderError(code: string, params: Params | null | undefined, lang: Lang): string {
   if (!isErrorCode(code)) return String(params?.detail ?? code);

@@ -7,24 +7,16 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DASHBOARD_INPUTS } from '../../bin/dashboard-inputs.mjs';
 import { hashInputs, inputFiles, ROOT, takeLock } from './demo-cache.ts';
 
-const INPUTS = [
-  'dashboard/src',
-  'dashboard/index.html',
-  'dashboard/public',
-  'vite.config.ts',
-  'dashboard/tsconfig.json',
-  'pipeline',
-  'package-lock.json',
-];
 const CACHE = join(ROOT, 'tmp', 'test-cache');
 const STAMP = join(CACHE, 'dashboard-build.key');
 const LOCK = join(CACHE, 'dashboard-build.lock');
 
 /** A hash of every file the dashboard build reads. */
 export function dashboardKey(): string {
-  return hashInputs(ROOT, inputFiles(INPUTS));
+  return hashInputs(ROOT, inputFiles(DASHBOARD_INPUTS));
 }
 
 /** Whether dashboard/dist was built from the current sources (by this function: it writes the stamp). */

@@ -3,7 +3,7 @@
 // unmatched request gets the one 404 body, whoever asks and whatever the path: it neither echoes the path nor
 // tells a private route from a missing one. Without a build, a short page says how to make one.
 import fp from 'fastify-plugin';
-import { renderError } from '../../vocabulary/index.ts';
+import { errorBody, langOfAcceptLanguage } from '../../vocabulary/index.ts';
 import fastifyStatic from '@fastify/static';
 import { createReadStream, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,8 +15,7 @@ const NO_BUILD = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">
 
 /** The one answer to a path no route matches, whoever asks: the path is not echoed back. */
 export function notFoundBody(req: FastifyRequest) {
-  const lang = /^en/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'zh';
-  return { error: { code: 'route_not_found', params: {}, message: renderError('route_not_found', {}, lang) } };
+  return errorBody('route_not_found', {}, langOfAcceptLanguage(req.headers['accept-language']));
 }
 
 /** True when an unmatched path is meant for the API or its docs, however it is spelled: percent-decoded, case,

@@ -7,7 +7,15 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { CodedError, errors, renderError, type ErrorCode, type Lang, type Params } from '../../vocabulary/index.ts';
+import {
+  CodedError,
+  errorBody,
+  errors,
+  langOfAcceptLanguage,
+  type ErrorCode,
+  type Lang,
+  type Params,
+} from '../../vocabulary/index.ts';
 
 export { CodedError };
 
@@ -87,7 +95,7 @@ export function validationError(items: ValidationItem[], context: string | undef
 }
 
 export function langOf(req: FastifyRequest): Lang {
-  return /^en/i.test(String(req.headers['accept-language'] ?? '')) ? 'en' : 'zh';
+  return langOfAcceptLanguage(req.headers['accept-language']);
 }
 
 /** Fastify's `frameworkErrors`: what the router refuses before any route or hook runs (a path that is not valid
@@ -95,9 +103,7 @@ export function langOf(req: FastifyRequest): Lang {
  *  path echoed back. */
 export function frameworkError(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
   const code: ErrorCode = err.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'path_too_long' : 'bad_url';
-  void reply
-    .status(errors[code].status)
-    .send({ error: { code, params: {}, message: renderError(code, {}, langOf(req)) } });
+  void reply.status(errors[code].status).send(errorBody(code, {}, langOf(req)));
 }
 
 /**
@@ -115,7 +121,7 @@ export function clientError(err: Error & { code?: string; rawPacket?: unknown },
         : 'bad_request_line';
   const raw = Buffer.isBuffer(err.rawPacket) ? err.rawPacket.toString('latin1') : '';
   const lang: Lang = /\r\naccept-language:[ \t]*en/i.test(raw) ? 'en' : 'zh';
-  const body = JSON.stringify({ error: { code, params: {}, message: renderError(code, {}, lang) } });
+  const body = JSON.stringify(errorBody(code, {}, lang));
   const status = errors[code].status;
   if (socket.writable)
     socket.write(
@@ -163,17 +169,9 @@ export default fp(
       reply.type('application/json; charset=utf-8');
       if (!coded || coded.status >= 500) {
         req.log.error({ err }, 'request failed');
-        return reply
-          .status(500)
-          .send({ error: { code: 'internal', params: {}, message: renderError('internal', {}, langOf(req)) } });
+        return reply.status(500).send(errorBody('internal', {}, langOf(req)));
       }
-      return reply.status(coded.status).send({
-        error: {
-          code: coded.code,
-          params: coded.params,
-          message: renderError(coded.code, coded.params, langOf(req)),
-        },
-      });
+      return reply.status(coded.status).send(errorBody(coded.code, coded.params, langOf(req)));
     });
   },
   { name: 'shifan-errors' },

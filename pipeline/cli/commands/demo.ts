@@ -3,13 +3,22 @@
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { defaultInboxDir } from '../../db/index.ts';
-import { CodedError } from '../../vocabulary/index.ts';
 import { type DemoProgress, generateDemo, SCALES, type ScaleName } from '../../demo/index.ts';
 import { ingestPaths, terminalProgress } from '../../load/index.ts';
 import { importInspectorsText } from '../../spotcheck/register.ts';
 import { refresh } from '../../indicators/index.ts';
 import { type DemoRoundResult, writeDemoRound } from '../../naming/demo-round.ts';
-import { cliErr, cliOut, cliPath, optionsOf, printJson, setExitCode, UsageError, withDatabase } from '../context.ts';
+import {
+  cliErr,
+  cliOut,
+  cliPath,
+  optionsOf,
+  parseDemoSeed,
+  printJson,
+  setExitCode,
+  UsageError,
+  withDatabase,
+} from '../context.ts';
 import { formatTable } from '../table.ts';
 
 interface DemoOptions {
@@ -34,10 +43,9 @@ export function registerDemo(program: Command): void {
     .action(async (_opts, cmd: Command) => {
       const opts = optionsOf<DemoOptions>(cmd);
       if (!(opts.scale in SCALES)) throw new UsageError(`--scale must be small or national, got "${opts.scale}"`);
-      if (!/^\d+$/.test(opts.seed) || !Number.isSafeInteger(Number(opts.seed)))
-        throw new CodedError('usage.bad_seed', { value: opts.seed });
+
       const scale = opts.scale as ScaleName;
-      const seed = Number(opts.seed);
+      const seed = parseDemoSeed(opts.seed);
       const outDir = opts.out ? cliPath(opts.out) : join(defaultInboxDir(), `demo-${scale}-${seed}`);
 
       const started = performance.now();

@@ -7,7 +7,7 @@ import { ensureSampleData, FIRST_RUN_STEPS, type FirstRunStep } from '../../setu
 import type { IngestProgress } from '../../load/index.ts';
 import { terminalProgress } from '../../load/progress.ts';
 import { CodedError, label, type Lang } from '../../vocabulary/index.ts';
-import { cliErr, cliOut, langOf, optionsOf, printJson, withDatabase } from '../context.ts';
+import { cliErr, cliOut, langOf, optionsOf, parseDemoSeed, printJson, withDatabase } from '../context.ts';
 import { bindEarlyServer, DEFAULT_HOST, DEFAULT_PORT, parsePort } from '../serve-early.ts';
 import { answerDuringSetup, answerStartFailed, type SetupState } from '../early-answers.ts';
 import { explainListenError, serveDatabase } from './serve.ts';
@@ -23,8 +23,7 @@ export function registerStart(program: Command): void {
     .action(async (_opts, cmd: Command) => {
       const opts = optionsOf<{ seed: string; serve: boolean; port: string; host: string }>(cmd);
       // refused before the database is opened or the port taken
-      if (!/^\d+$/.test(opts.seed) || !Number.isSafeInteger(Number(opts.seed)))
-        throw new CodedError('usage.bad_seed', { value: opts.seed });
+      parseDemoSeed(opts.seed);
       if (!opts.serve) return startAction(cmd, opts);
       const port = parsePort(opts.port);
       if (port === undefined) throw new CodedError('listen.bad_port', { value: opts.port });
@@ -123,7 +122,7 @@ async function startAction(
   process.once('SIGINT', onStop);
   const report = await withDatabase(cmd, (db) =>
     ensureSampleData(db, {
-      seed: Number(opts.seed),
+      seed: parseDemoSeed(opts.seed),
       onStep: (step) => {
         if (!opts.json) say(step);
         watch?.step(step);
