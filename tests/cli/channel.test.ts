@@ -1,7 +1,7 @@
 // The command line while `shifan serve` holds the database: the same commands give the same output through the
 // server's channel as run directly, each leaves an audit entry, and the channel admits only its owner's token.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelPaths } from '../../pipeline/cli/channel.ts';
@@ -71,6 +71,8 @@ afterAll(async () => {
     server.kill('SIGTERM');
     await exited;
   }
+  // outside the run's temporary folder (tests/support/run-temp.ts), so removed here
+  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('shifan commands while serve holds the database', () => {
