@@ -61,14 +61,14 @@ export function RegionPicker({
         }}
       />
       {open && text.trim() !== '' && (
-        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: the WAI-ARIA combobox pattern: a listbox of options; focus stays in the input, which names the active option (aria-activedescendant).
+        // the WAI-ARIA combobox pattern: a listbox of options; focus stays in the input, which names the active option (aria-activedescendant).
         <ul className="picker-list" id={listId} role="listbox">
           {matches.length === 0 ? (
             <li className="muted">{t('watch.noMatch')}</li>
           ) : (
             matches.map((r, i) => (
-              // biome-ignore lint/a11y/useFocusableInteractive: options are not focused themselves; the input's aria-activedescendant points at the active one.
-              // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: an option of the combobox's listbox (WAI-ARIA pattern).
+              // options are not focused themselves; the input's aria-activedescendant points at the active one.
+              // an option of the combobox's listbox (WAI-ARIA pattern).
               <li
                 key={r.region_code}
                 id={`${listId}-${r.region_code}`}

@@ -35,7 +35,7 @@ export function LoginPage() {
         )}
         <label>
           {t('auth.username')}
-          {/* biome-ignore lint/a11y/noAutofocus: the page's one task is to log in, and it is the first thing on it: focus lands where a keyboard or screen-reader user would go anyway. */}
+          {/* the page's one task is to log in, and it is the first thing on it: focus lands where a keyboard or screen-reader user would go anyway. */}
           <input
             name="username"
             autoComplete="username"
