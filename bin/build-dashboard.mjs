@@ -9,6 +9,9 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DASHBOARD_INPUTS } from './dashboard-inputs.mjs';
+import { exitIfNodeTooOld } from './node-version.mjs';
+
+exitIfNodeTooOld(); // Vite 8 needs the same Node as the server
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const index = join(root, 'dashboard', 'dist', 'index.html');

@@ -7,6 +7,9 @@
 // database and Fastify load. Should the rest prove stale, that server is closed and the sources run as above.
 import { fileURLToPath } from 'node:url';
 import { readBuild, staleSource } from './compiled.mjs';
+import { exitIfNodeTooOld } from './node-version.mjs';
+
+exitIfNodeTooOld();
 
 // Everything this process writes (the database and its log, exports, backups, uploads being received) is its
 // owner's only: group and others get no access (pipeline/db/private-files.ts).
