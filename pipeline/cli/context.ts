@@ -9,6 +9,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Database } from '../db/index.ts';
 import { defaultDbPath } from '../db/paths.ts';
+import { storageFull } from '../db/storage-full.ts';
 import { CodedError, cliWord, langFrom, renderError, type Lang } from '../vocabulary/index.ts';
 
 export interface GlobalOptions {
@@ -180,6 +181,12 @@ export function fatalReport(err: unknown, lang: Lang = 'zh'): { code: 1 | 2 | 3 
   // A caller's mistake (a wrong status move, a bad seed) is a coded error: its message in the user's language.
   if (err instanceof CodedError)
     return { code: err.status < 500 ? 2 : 1, message: `shifan: ${renderError(err.code, err.params, lang)}\n` };
+  const debugStack = process.env.SHIFAN_DEBUG && err instanceof Error ? `${err.stack}\n` : '';
+  const full = storageFull(err);
+  if (full) {
+    const said = full.path ? renderError('storage.full', full, lang) : renderError('storage.full_unnamed', {}, lang);
+    return { code: 1, message: `shifan: ${said}\n${debugStack}` };
+  }
   const message = err instanceof Error ? err.message : String(err);
   // by name: the database errors live with DuckDB, which this module does not load
   const code =
@@ -190,8 +197,7 @@ export function fatalReport(err: unknown, lang: Lang = 'zh'): { code: 1 | 2 | 3 
         : err instanceof UsageError
           ? 2
           : 1;
-  const stack = code === 1 && process.env.SHIFAN_DEBUG && err instanceof Error ? `${err.stack}\n` : '';
-  return { code, message: `shifan: ${message}\n${stack}` };
+  return { code, message: `shifan: ${message}\n${code === 1 ? debugStack : ''}` };
 }
 
 /** Writes the failure's message to the command's stderr and returns its exit code. */

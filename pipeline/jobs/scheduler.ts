@@ -9,7 +9,8 @@ import { loadSchedules, type SchedulesFile } from './config.ts';
 import { passesFilter } from './next-run.ts';
 import type { JobContext, JobFn } from './job.ts';
 import { RunLog, type JobRunStatus, type JobTrigger } from './runs.ts';
-import { renderJobMessage } from '../vocabulary/index.ts';
+import { storageFull } from '../db/storage-full.ts';
+import { renderJobMessage, type JobMessage } from '../vocabulary/index.ts';
 import type { JobDetails } from '../shapes/job-details.ts';
 
 /** Throw this (or any error with `transient: true`) for a failure worth retrying. */
@@ -165,13 +166,20 @@ export class JobRunner {
           await sleep(delay);
           continue;
         }
+        // worded by the page in its reader's language; the error's own text stays beside it for the administrator
+        const failure: JobMessage = storageFull(err)
+          ? { code: 'run.storage_full', params: {} }
+          : isTransient(err)
+            ? { code: 'run.failed_retried', params: { attempts: attempt } }
+            : { code: 'run.failed', params: {} };
         result = {
           run_id: runId,
           job_id: jobId,
           status: 'failed',
           attempts: attempt,
           error: message,
-          summary: isTransient(err) ? `重试${attempt}次后仍失败` : '运行失败',
+          summary: renderJobMessage(failure, 'zh'),
+          details: { message: failure },
         };
         break;
       }

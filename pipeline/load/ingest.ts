@@ -4,6 +4,7 @@
 import { statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Database } from '../db/index.ts';
+import { storageFull } from '../db/storage-full.ts';
 import { describeHeaderProblem } from '../contracts/header-match.ts';
 import { historyTable } from '../contracts/ddl.ts';
 import { loadSql } from './contract-sql.ts';
@@ -148,6 +149,7 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
   try {
     source = await openSource(db, path, options.dataset);
   } catch (err) {
+    if (storageFull(err)) throw err; // the disk's fault, not the file's: not a refusal of it
     return {
       file,
       dataset: options.dataset ?? null,
@@ -283,6 +285,10 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
       ms: elapsed(),
     };
   } catch (err) {
+    if (storageFull(err)) {
+      await markCutOffByFullDisk(db, loadId, elapsed());
+      throw err;
+    }
     const message = err instanceof CountMismatchError ? err.message : `${file}: ${(err as Error).message}`;
     const { code, params } =
       err instanceof CountMismatchError ? { code: 'count_mismatch', params: err.params } : refusalOf(err);
@@ -371,6 +377,7 @@ export async function checkFile(
   try {
     source = await openSource(db, path, options.dataset);
   } catch (err) {
+    if (storageFull(err)) throw err;
     return refused(options.dataset ?? null, { ...refusalOf(err), message: (err as Error).message });
   }
   const dataset = source.contract?.name ?? null;
@@ -404,11 +411,39 @@ export async function checkFile(
       already_loaded: earlier ? { load_id: earlier.load_id, file_name: earlier.file_name } : null,
     };
   } catch (err) {
+    if (storageFull(err)) throw err;
     return err instanceof CountMismatchError
       ? refused(dataset, { code: 'count_mismatch', params: err.params, message: err.message })
       : refused(dataset, { ...refusalOf(err), message: `${file}: ${(err as Error).message}` });
   } finally {
     await releaseStaged(db, staged);
+  }
+}
+
+/**
+ * A load whose commit found the disk full: rolled back by DuckDB, so marked interrupted (as a load cut off by a dead
+ * process is), with the reason, not refused (the file is fine and loads once there is room). The mark is a few bytes
+ * and usually fits; when it does not, the row stays running and the next open marks it interrupted.
+ */
+async function markCutOffByFullDisk(db: Database, loadId: number, totalMs: number): Promise<void> {
+  try {
+    await db.runFile('load/finish_load', {
+      load_id: loadId,
+      status: 'interrupted',
+      message: 'the disk was full: nothing of this load was kept',
+      message_code: 'storage_full',
+      message_params: '{}',
+      encoding: null,
+      records: null,
+      loaded: 0,
+      rejected: 0,
+      superseded: 0,
+      read_ms: null,
+      validate_ms: null,
+      total_ms: totalMs,
+    });
+  } catch {
+    // still full: left to mark_interrupted.sql at the next open
   }
 }
 

@@ -12,8 +12,8 @@ export const JobMessage = Obj({
 export type JobMessage = Static<typeof JobMessage>;
 
 /** What a finished run kept: the job's own figures (pipeline/jobs/definitions.ts; they differ by job, so the keys are
- *  open) and the message the page words in its language. Null while running, for a failed or skipped run, and for a
- *  provincial account (the figures are national). */
+ *  open) and the message the page words in its language; a failed run keeps only its message. Null while running, for
+ *  a skipped run, and for a provincial account (the figures are national). */
 export const JobDetails = Nullable(
   Type.Object(
     { message: Type.Optional(JobMessage) },

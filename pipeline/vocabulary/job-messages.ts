@@ -76,6 +76,12 @@ export const jobMessage = {
     zh: '备份完成：{dir}（{tables} 张表，{rows} 行，{seconds} 秒）；保留最近 {kept} 份，删除较早的 {removed} 份',
     en: 'backup made: {dir} ({tables} tables, {rows} rows, {seconds} s); the newest {kept} kept, {removed} older removed',
   },
+  'run.failed': { zh: '运行失败', en: 'the run failed' },
+  'run.failed_retried': { zh: '重试{attempts}次后仍失败', en: 'failed again after {attempts} attempts' },
+  'run.storage_full': {
+    zh: '磁盘空间不足，运行失败：这次运行没有保存，已有的数据不受影响；请腾出空间后重新运行',
+    en: 'the disk is full, so the run failed: nothing of it was saved and the data already there is intact; free some space and run it again',
+  },
   skipped_overlap: {
     zh: '上一次运行尚未结束，本次跳过',
     en: 'the previous run had not finished; this one was skipped',

@@ -165,6 +165,11 @@ export const loadMessage = {
     en: 'none of the {lines} lines of the file is a JSON object, so it is not a JSON Lines file. Export it again with one JSON object per line, or send a CSV file instead',
   },
   unreadable: { zh: '文件无法读取（{detail}）', en: 'the file could not be read ({detail})' },
+  // not the file's fault: the load was cut off (status interrupted), and the same file loads once there is room
+  storage_full: {
+    zh: '磁盘空间不足，这次装载没有保存，已有的数据不受影响；腾出空间后重新装载该文件即可',
+    en: 'the disk was full, so this load was not saved and the data already there is intact; free some space and load the file again',
+  },
 } satisfies Record<string, Template>;
 
 /** A load's message in a language from its code and parameters; a row written before codes keeps its text. */

@@ -1,6 +1,8 @@
 // The runner and the scheduler: every run recorded, one job's failure leaves the others running, no overlap,
 // retries with exponential backoff on transient errors only, acknowledgement, and node-cron actually firing.
+import { writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderJobMessage } from '../../pipeline/vocabulary/index.ts';
 import type { Database } from '../../pipeline/db/index.ts';
 import { readAuditLog } from '../../pipeline/audit/index.ts';
 import {
@@ -192,6 +194,50 @@ describe('retries', () => {
     expect(await done).toMatchObject({ status: 'failed', attempts: 4, error: 'database busy' });
     expect(delays).toEqual([500, 1000, 2000]);
     expect(await runOf(run_id)).toMatchObject({ status: 'failed', attempts: 4, summary: '重试4次后仍失败' });
+  });
+
+  it("keeps a failed run's message as a code the page words in either language: failed, failed after retries, disk full", async () => {
+    let full: Error | undefined;
+    try {
+      writeFileSync('/dev/full', 'x'); // Linux: every write to it fails with ENOSPC
+    } catch (err) {
+      full = err as Error;
+    }
+    const r = runner(
+      {
+        wrong: async () => {
+          throw new Error('Binder Error: column "x" not found');
+        },
+        busy: async () => {
+          throw new TransientError('database busy');
+        },
+        full: async () => {
+          throw full;
+        },
+      },
+      { maxAttempts: 2 },
+    );
+    const said = async (job: string) => {
+      const { run_id, done } = await r.trigger(job, 'manual', 'cli:test');
+      await done;
+      const run = await runOf(run_id);
+      return { summary: run.summary, message: run.details?.message, en: renderJobMessage(run.details?.message, 'en') };
+    };
+    expect(await said('wrong')).toEqual({
+      summary: '运行失败',
+      message: { code: 'run.failed', params: {} },
+      en: 'the run failed',
+    });
+    expect(await said('busy')).toEqual({
+      summary: '重试2次后仍失败',
+      message: { code: 'run.failed_retried', params: { attempts: 2 } },
+      en: 'failed again after 2 attempts',
+    });
+    expect(full).toMatchObject({ code: 'ENOSPC' });
+    expect(await said('full')).toMatchObject({
+      summary: '磁盘空间不足，运行失败：这次运行没有保存，已有的数据不受影响；请腾出空间后重新运行',
+      message: { code: 'run.storage_full', params: {} },
+    });
   });
 
   it('does not retry an error that is not transient', async () => {

@@ -7,6 +7,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import fp from 'fastify-plugin';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { storageFull } from '../../db/storage-full.ts';
 import {
   CodedError,
   errorBody,
@@ -167,6 +168,13 @@ export default fp(
       // JSON whatever the failed handler had set: a page streamed as text/html that fails (its file gone while the
       // dashboard is built again) would otherwise make Fastify refuse this object with its own raw 500
       reply.type('application/json; charset=utf-8');
+      if (!coded && storageFull(err)) {
+        // the administrator reads the file in the log; the caller is told what happened, not where
+        req.log.error({ err }, 'request failed: the disk is full');
+        return reply
+          .status(errors['storage.full_server'].status)
+          .send(errorBody('storage.full_server', {}, langOf(req)));
+      }
       if (!coded || coded.status >= 500) {
         req.log.error({ err }, 'request failed');
         return reply.status(500).send(errorBody('internal', {}, langOf(req)));
