@@ -1,7 +1,7 @@
 // The quarterly package (`shifan export --quarter 2025Q3`, the quarterly_export job, the UI's button): a folder
 // with the offline HTML dashboard, the PDF, the XLSX workbook, one CSV per table and manifest.json, and a zip of
 // the folder next to it. Without Chromium everything but the PDF is written and the message (a code) says how to add it.
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Database } from '../db/index.ts';
 import { collectQuarter, type ExportData } from './collect.ts';
@@ -113,49 +113,70 @@ export async function exportQuarter(db: Database, options: ExportOptions): Promi
   if (sealed && !options.rebuild)
     throw new CodedError('export.exists', { quarter: q, generated_at: sealed.generated_at });
   const data: ExportData = await collectQuarter(db, quarter, options.now);
-  // The earlier package is moved aside only once the new one's data are collected, so a failed export keeps it.
+  // Written beside its place under a hidden name, and put in place only when whole (manifest and zip written): an
+  // export that fails midway (a full disk, a killed process) leaves no half package that looks sealed, and a
+  // rebuild that fails keeps the earlier package where it was. listExports skips hidden folders.
+  const staging = join(dirname(dir), `.${basename(dir)}.partial`);
+  const stagingZip = `${staging}.zip`;
+  const discardStaging = () => {
+    rmSync(staging, { recursive: true, force: true });
+    rmSync(stagingZip, { force: true });
+  };
+  discardStaging(); // what a process that died while exporting left
+  mkdirSync(staging, { recursive: true });
+  const stem = `shifan-${q}`;
+  const names = { html: `${stem}.html`, pdf: `${stem}.pdf`, xlsx: `${stem}.xlsx` };
+  const files: string[] = [];
+  let pdf: 'ok' | 'skipped' = 'skipped';
+  let message: JobMessage;
+  let manifest: Manifest;
+  try {
+    writeFileSync(join(staging, names.html), renderHtml(data));
+    files.push(names.html);
+    await writeXlsx(data, join(staging, names.xlsx));
+    files.push(names.xlsx);
+    for (const table of data.tables) {
+      writeFileSync(join(staging, `${table.id}.csv`), tableCsv(table));
+      files.push(`${table.id}.csv`);
+    }
+
+    const chromium = options.chromium === undefined ? chromiumPath() : options.chromium;
+    if (!chromium) {
+      message = { code: 'export.pdf_missing', params: { hint: CHROMIUM_HINT } };
+    } else {
+      try {
+        await printPdf(join(staging, names.html), join(staging, names.pdf), chromium);
+        files.push(names.pdf);
+        pdf = 'ok';
+        message = { code: 'export.pdf_ok', params: {} };
+      } catch (err) {
+        rmSync(join(staging, names.pdf), { force: true }); // not listed in the manifest, so not left in the folder
+        message = {
+          code: 'export.pdf_failed',
+          params: { detail: (err as Error).message.split('\n')[0]!, hint: CHROMIUM_HINT },
+        };
+      }
+    }
+
+    manifest = buildManifest(data, staging, files, pdf, TITLE_ZH);
+    writeFileSync(join(staging, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+    files.push('manifest.json');
+    await writeZip(staging, files, stagingZip, basename(dir), new Date(data.context.generated_at));
+  } catch (err) {
+    discardStaging();
+    throw err;
+  }
+
+  // The earlier package moves aside only now that the new one is whole.
   const replaced = sealed
     ? { generated_at: sealed.generated_at, kept_in: keepSuperseded(dir, zip, sealed.generated_at) }
     : null;
-  mkdirSync(dir, { recursive: true });
-  const stem = `shifan-${q}`;
-  const names = { html: `${stem}.html`, pdf: `${stem}.pdf`, xlsx: `${stem}.xlsx` };
-  // What an unfinished export left (no manifest: never handed over) is removed first.
-  for (const name of readdirSync(dir)) rmSync(join(dir, name), { recursive: true, force: true });
-
-  const files: string[] = [];
-  writeFileSync(join(dir, names.html), renderHtml(data));
-  files.push(names.html);
-  await writeXlsx(data, join(dir, names.xlsx));
-  files.push(names.xlsx);
-  for (const table of data.tables) {
-    writeFileSync(join(dir, `${table.id}.csv`), tableCsv(table));
-    files.push(`${table.id}.csv`);
-  }
-
-  let pdf: 'ok' | 'skipped' = 'skipped';
-  let message: JobMessage;
-  const chromium = options.chromium === undefined ? chromiumPath() : options.chromium;
-  if (!chromium) {
-    message = { code: 'export.pdf_missing', params: { hint: CHROMIUM_HINT } };
-  } else {
-    try {
-      await printPdf(join(dir, names.html), join(dir, names.pdf), chromium);
-      files.push(names.pdf);
-      pdf = 'ok';
-      message = { code: 'export.pdf_ok', params: {} };
-    } catch (err) {
-      message = {
-        code: 'export.pdf_failed',
-        params: { detail: (err as Error).message.split('\n')[0]!, hint: CHROMIUM_HINT },
-      };
-    }
-  }
-
-  const manifest: Manifest = buildManifest(data, dir, files, pdf, TITLE_ZH);
-  writeFileSync(join(dir, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  files.push('manifest.json');
-  await writeZip(dir, files, zip, basename(dir), new Date(data.context.generated_at));
+  // What an unfinished export of an earlier version left in place (no manifest: never handed over) goes.
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(zip, { force: true });
+  mkdirSync(dirname(dir), { recursive: true });
+  renameSync(staging, dir);
+  renameSync(stagingZip, zip);
   return {
     quarter: q,
     dir,

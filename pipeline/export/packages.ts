@@ -21,11 +21,13 @@ export interface ExportListing {
   files: Array<{ name: string; bytes: number; sha256: string }>;
 }
 
-/** Packages under `dir` (default data/exports/), newest quarter first: every folder holding a manifest.json. */
+/** Packages under `dir` (default data/exports/), newest quarter first: every folder holding a manifest.json, except
+ *  hidden ones (an export being written, `.<quarter>.partial`). */
 export function listExports(dir: string = defaultExportsDir()): ExportListing[] {
   if (!existsSync(dir)) return [];
   const out: ExportListing[] = [];
   for (const name of readdirSync(dir)) {
+    if (name.startsWith('.')) continue;
     const folder = join(dir, name);
     const manifestPath = join(folder, 'manifest.json');
     if (!statSync(folder).isDirectory() || !existsSync(manifestPath)) continue;

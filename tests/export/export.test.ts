@@ -2,7 +2,7 @@
 // zip, the HTML opened from file:// in headless Chromium (charts drawn, nothing fetched), the PDF's text and
 // fonts, and the package without Chromium.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ExcelJS from 'exceljs';
@@ -21,6 +21,7 @@ import {
 import { refreshedSmallDemo } from './fixture.ts';
 import { renderJobMessage } from '../../pipeline/vocabulary/index.ts';
 import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
+import { mountSmallDisk } from '../support/small-disk.ts';
 
 const chromium = chromiumPath();
 let db: Database;
@@ -240,4 +241,36 @@ describe('a sealed package', () => {
     // the kept package is not listed as a quarter's package
     expect(listExports(join(dir, 'exports')).map((e) => e.quarter)).toEqual(['2025Q3', '2025Q2']);
   });
+});
+
+// A real full disk (tests/support/small-disk.ts; root only, else skipped with a message): the package is written under
+// a hidden name and put in place only when whole.
+const disk = mountSmallDisk('64m', 'tests/export/export.test.ts, a full disk');
+describe.runIf(disk)('an export that finds the disk full', () => {
+  afterAll(() => disk?.unmount());
+  const out = (name: string) => join(disk!.dir, name);
+  const onDisk = () => readdirSync(disk!.dir).sort();
+
+  it('leaves no half package, keeps the earlier one on a rebuild, and exports once there is room', async () => {
+    const first = await exportQuarter(db, { quarter: '2025Q3', outDir: out('2025Q3'), chromium: null });
+    const sealed = readFileSync(join(first.dir, 'manifest.json'), 'utf8');
+    disk!.resize(`${disk!.usedKb() + 300}k`);
+
+    const rebuild = exportQuarter(db, { quarter: '2025Q3', outDir: out('2025Q3'), chromium: null, rebuild: true });
+    await expect(rebuild).rejects.toMatchObject({ code: 'ENOSPC' });
+    // the earlier package where it was, with its zip; nothing half-written or moved aside
+    expect(onDisk()).toEqual(['2025Q3', '2025Q3.zip']);
+    expect(readFileSync(join(first.dir, 'manifest.json'), 'utf8')).toBe(sealed);
+
+    const fresh = exportQuarter(db, { quarter: '2025Q2', outDir: out('2025Q2'), chromium: null });
+    await expect(fresh).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect(onDisk()).toEqual(['2025Q3', '2025Q3.zip']);
+    expect(listExports(disk!.dir).map((e) => e.quarter)).toEqual(['2025Q3']);
+
+    // with room, the quarter that failed exports at once: nothing left behind passes for a sealed package
+    disk!.resize('64m');
+    const again = await exportQuarter(db, { quarter: '2025Q2', outDir: out('2025Q2'), chromium: null });
+    expect(again.replaced).toBeNull();
+    expect(listExports(disk!.dir).map((e) => e.quarter)).toEqual(['2025Q3', '2025Q2']);
+  }, 120_000);
 });

@@ -1,9 +1,8 @@
 // The disk fills during a load: the command says so in the user's language and names the file DuckDB could not
 // write, the load is marked interrupted (not "file unreadable": the file is fine), nothing loaded before is lost, and
-// the same file loads once there is room. A real full disk: the database on a small tmpfs, which needs root (mount);
-// elsewhere the file is skipped with a message.
-import { execFileSync } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, statfsSync } from 'node:fs';
+// the same file loads once there is room. A real full disk: the database on a small tmpfs (tests/support/small-disk.ts),
+// which needs root; elsewhere the file is skipped with a message.
+import { createWriteStream, mkdtempSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,25 +12,11 @@ import { ingestFile } from '../../pipeline/load/index.ts';
 import { fatalReport } from '../../pipeline/cli/context.ts';
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 import { freshDatabase } from '../support/fresh-database.ts';
+import { mountSmallDisk } from '../support/small-disk.ts';
 import { decisionHeader } from './fixtures.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'shifan-disk-full-'));
-const disk = join(work, 'disk');
-
-/** Mounts a tmpfs of SIZE at the disk folder (or resizes it); false when this process may not mount. */
-function mountDisk(size: string, remount = false): boolean {
-  try {
-    const options = remount ? `remount,size=${size}` : `size=${size}`;
-    execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', disk], { stdio: 'pipe' });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-mkdirSync(disk);
-const mounted = process.platform === 'linux' && process.getuid?.() === 0 && mountDisk('64m');
-if (!mounted) console.warn('tests/load/disk-full.test.ts skipped: filling a real disk needs root and mount (tmpfs)');
+const disk = mountSmallDisk('64m', 'tests/load/disk-full.test.ts');
 
 async function decisionsFile(path: string, rows: number, prefix: string): Promise<string> {
   const out = createWriteStream(path);
@@ -42,8 +27,8 @@ async function decisionsFile(path: string, rows: number, prefix: string): Promis
   return path;
 }
 
-describe.runIf(mounted)('a disk that fills during a load', () => {
-  const dbPath = join(disk, 'full.duckdb');
+describe.runIf(disk)('a disk that fills during a load', () => {
+  const dbPath = join(disk?.dir ?? '', 'full.duckdb');
   let db: Database;
   let failure: unknown;
 
@@ -56,9 +41,7 @@ describe.runIf(mounted)('a disk that fills during a load', () => {
       loaded: 500,
     });
     // room for about 200 KB more: the next file's commit (tens of MB of log) cannot be written
-    const { bsize, blocks, bfree } = statfsSync(disk);
-    const usedKb = Math.ceil(((blocks - bfree) * bsize) / 1024);
-    expect(mountDisk(`${usedKb + 200}k`, true)).toBe(true);
+    disk!.resize(`${disk!.usedKb() + 200}k`);
     const big = await decisionsFile(join(work, 'enforcement_decisions_b.csv'), 200_000, 'B');
     failure = await ingestFile(db, big).then(
       () => undefined,
@@ -68,7 +51,7 @@ describe.runIf(mounted)('a disk that fills during a load', () => {
 
   afterAll(() => {
     db?.close();
-    execFileSync('umount', [disk]);
+    disk?.unmount();
   });
 
   it('stops the load with a message in Chinese or English that names the file DuckDB could not write', () => {
@@ -83,7 +66,7 @@ describe.runIf(mounted)('a disk that fills during a load', () => {
   });
 
   it('keeps every row loaded before, and marks the cut-off load interrupted once there is room', async () => {
-    expect(mountDisk('256m', true)).toBe(true);
+    disk!.resize('256m');
     db.close();
     db = await openPreparedDatabase(dbPath);
     const loads = await db.all(`SELECT file_name, status, message_code, loaded FROM load_log ORDER BY load_id`);
