@@ -6,6 +6,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { Database, sqlText } from '../db/index.ts';
+import { storageFull } from '../db/storage-full.ts';
 import { FORMAT, MANIFEST, type Manifest, sha256File } from './snapshot.ts';
 
 export class SnapshotError extends Error {
@@ -116,7 +117,8 @@ export async function restoreDatabase(dirArg: string, targetArg: string): Promis
   } catch (err) {
     rmSync(target, { force: true });
     rmSync(`${target}.wal`, { force: true });
-    if (err instanceof SnapshotError) throw err;
+    // the disk's fault, not the snapshot's: said as a full disk (pipeline/db/storage-full.ts)
+    if (err instanceof SnapshotError || storageFull(err)) throw err;
     throw bad(
       `从 ${dir} 恢复失败${imported ? '' : '（导入出错）'}`,
       `restoring from ${dir} failed: ${(err as Error).message}`,

@@ -6,11 +6,19 @@ import { copyFileSync, cpSync, existsSync, mkdtempSync, readdirSync, statSync, t
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Manifest, restoreDatabase, rotatingBackup, verifySnapshot } from '../../pipeline/backup/index.ts';
+import {
+  type Manifest,
+  restoreDatabase,
+  rotatingBackup,
+  SnapshotError,
+  verifySnapshot,
+} from '../../pipeline/backup/index.ts';
+import { storageFull } from '../../pipeline/db/storage-full.ts';
 import { Database, DatabaseDamagedError, repoRoot } from '../../pipeline/db/index.ts';
 import { publicShape, readIndicators } from '../../pipeline/indicators/index.ts';
 import { type Ctx, closeApp, demoApp, get, login, post } from '../api/helper.ts';
 import { DEMO_TIMEOUT } from '../support/demo-cache.ts';
+import { mountSmallDisk } from '../support/small-disk.ts';
 
 const shifan = join(repoRoot, 'bin', 'shifan.mjs');
 let ctx: Ctx;
@@ -109,6 +117,23 @@ describe('a backup taken while serving', () => {
       new RegExp(`备份文件已损坏或被截断：${file}.*damaged or truncated: ${file}`, 's'),
     );
     expect(existsSync(target)).toBe(false);
+  });
+
+  it('says a restore onto a full disk is a full disk, not a bad snapshot, and leaves no database behind', async () => {
+    const disk = mountSmallDisk('2m', 'tests/backup/backup.test.ts, a restore onto a full disk');
+    if (!disk) return;
+    try {
+      const target = join(disk.dir, 'restored.duckdb');
+      const failure = await restoreDatabase(snapshot, target).then(
+        () => undefined,
+        (err: unknown) => err,
+      );
+      expect(failure).not.toBeInstanceOf(SnapshotError);
+      expect(storageFull(failure)).toBeDefined();
+      expect(readdirSync(disk.dir)).toEqual([]);
+    } finally {
+      disk.unmount();
+    }
   });
 
   it('refuses a snapshot without its manifest', async () => {
