@@ -15,9 +15,9 @@ export class PageMessage {
 
 /** Like useState for an error: set it to what was thrown or a PageMessage (or null to clear it), read the words in
  *  the page's language. */
-export function useErrorState(): [string | null, (error: unknown) => void] {
+export function useErrorState(initial: unknown = null): [string | null, (error: unknown) => void] {
   const { lang, t } = useI18n();
-  const [error, setError] = useState<unknown>(null);
+  const [error, setError] = useState<unknown>(initial);
   if (error === null || error === undefined) return [null, setError];
   return [error instanceof PageMessage ? t(error.key, error.vars) : errorText(error, lang), setError];
 }

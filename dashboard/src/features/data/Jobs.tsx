@@ -28,6 +28,7 @@ import { QueryLoad, Panel } from '../../components/QueryLoad.tsx';
 import { DataTable } from '../../components/DataTable.tsx';
 import type { Query } from '../../api/useQuery.ts';
 import { useExports } from './data.ts';
+import { remountKeeper } from './remount-keeper.ts';
 import { useErrorState } from '../../components/error-state.ts';
 
 const STATUS_CLASS: Record<string, string> = {
@@ -266,6 +267,9 @@ function QuarterContents({ quarter }: { quarter: string }) {
  */
 let exportInFlight: Promise<NewExportPackage> | null = null;
 
+/** What the last export came to here (its package, or its refusal), shown again by a panel that new figures remount. */
+const exportOutcome = remountKeeper<{ made: NewExportPackage | null; error: unknown }>({ made: null, error: null });
+
 /** 导出: central office and admin only (a package holds every province). */
 export function ExportsSection() {
   const { t, date, p, label, lang } = useI18n();
@@ -284,9 +288,17 @@ export function ExportsSection() {
   };
   const [rebuild, setRebuild] = useState(false);
   const [busy, setBusy] = useState(exportInFlight !== null);
-  const [error, setError] = useErrorState();
+  const [error, showError] = useErrorState(exportOutcome.get().error);
   // the package just made, worded when shown (its message is a code: it follows the language toggle)
-  const [made, setMade] = useState<NewExportPackage | null>(null);
+  const [made, showMade] = useState<NewExportPackage | null>(exportOutcome.get().made);
+  const setError = (e: unknown) => {
+    exportOutcome.set({ ...exportOutcome.get(), error: e });
+    showError(e);
+  };
+  const setMade = (m: NewExportPackage | null) => {
+    exportOutcome.set({ ...exportOutcome.get(), made: m });
+    showMade(m);
+  };
   const wanted = /^\d{4}Q[1-4]$/i.test(quarter.trim()) ? formatQuarter(parseQuarter(quarter.trim())) : null;
   const existing = wanted ? exportsQ.data?.find((x) => x.quarter === wanted) : undefined;
   /** Shows the outcome of an export asked for, here or by this panel before a remount. */
@@ -306,7 +318,9 @@ export function ExportsSection() {
   // an export asked for before new figures remounted the page is followed to its end here
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, at mount: the request is the one in flight then
   useEffect(() => {
+    exportOutcome.mounted();
     if (exportInFlight) void follow(exportInFlight);
+    return exportOutcome.unmounted;
   }, []);
   const generate = async () => {
     if (!wanted) return;
