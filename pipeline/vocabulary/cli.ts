@@ -53,6 +53,10 @@ export const cliWords = {
   'head.loaded': { zh: '入库', en: 'Loaded' },
   'head.rejected': { zh: '拒收', en: 'Rejected' },
   'head.message': { zh: '说明', en: 'Message' },
+  'head.load': { zh: '入库批次', en: 'Load' },
+  'head.records': { zh: '记录数', en: 'Records' },
+  'head.superseded': { zh: '替换旧行', en: 'Superseded' },
+  'head.ms': { zh: '用时(毫秒)', en: 'ms' },
   // risk queue
   'risk.open': {
     zh: '{year}年尚未结束（数据日期 {as_of}，次年2月1日前为暂定年度）：不作风险排序',

@@ -12,6 +12,7 @@ import { ingestFile } from '../../pipeline/load/index.ts';
 import { fatalReport } from '../../pipeline/cli/context.ts';
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 import { freshDatabase } from '../support/fresh-database.ts';
+import { runCli } from '../cli/run-cli.ts';
 import { mountSmallDisk } from '../support/small-disk.ts';
 import { decisionHeader } from './fixtures.ts';
 
@@ -84,4 +85,16 @@ describe.runIf(disk)('a disk that fills during a load', () => {
     const result = await ingestFile(db, join(work, 'enforcement_decisions_b.csv'));
     expect(result).toMatchObject({ status: 'loaded', loaded: 200_000, rejected: 0 });
   }, 120_000);
+
+  it('shows the cut-off load and why in `shifan loads`, in Chinese and in English', async () => {
+    db.close();
+    const zh = await runCli(['--db', dbPath, 'loads']);
+    const cutOff = zh.stdout.split('\n').find((line) => line.includes('已中断'));
+    expect(cutOff).toContain('enforcement_decisions_b.csv');
+    expect(cutOff).toContain('磁盘空间不足，这次装载没有保存，已有的数据不受影响；腾出空间后重新装载该文件即可');
+    const en = await runCli(['--db', dbPath, '--lang', 'en', 'loads']);
+    expect(en.stdout).toContain('the disk was full, so this load was not saved');
+    expect(en.stdout.split('\n')[0]).toMatch(/^Load +File +Dataset +Status/);
+    db = await openPreparedDatabase(dbPath);
+  });
 });
