@@ -57,6 +57,11 @@ export const cliWords = {
   'head.records': { zh: '记录数', en: 'Records' },
   'head.superseded': { zh: '替换旧行', en: 'Superseded' },
   'head.ms': { zh: '用时(毫秒)', en: 'ms' },
+  'head.line': { zh: '行号', en: 'Line' },
+  'head.column': { zh: '列', en: 'Column' },
+  'head.code': { zh: '代码', en: 'Code' },
+  'head.reason': { zh: '原因', en: 'Reason' },
+  'head.raw': { zh: '原始记录', en: 'Raw record' },
   // risk queue
   'risk.open': {
     zh: '{year}年尚未结束（数据日期 {as_of}，次年2月1日前为暂定年度）：不作风险排序',

@@ -1,7 +1,7 @@
 // The command line in the language asked for (issue 12 item 4, issue 13 item 1): under `--lang en` a command's table
 // headings, summaries and refusals hold no Chinese but the data (region names, a round's title), and in Chinese no
 // English heading; the words come from pipeline/vocabulary (cli.ts, the codes' labels, the error messages).
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -61,5 +61,25 @@ describe('shifan --lang', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/^Job\s+cron/);
     expect(hasChinese(run.stdout), run.stdout).toBe(false);
+  });
+
+  it('prints the load log and the rejects with headings, statuses and reasons in the language asked for', async () => {
+    const file = join(db, '..', 'enforcement_decisions_lang.csv');
+    writeFileSync(
+      file,
+      'case_id,region_code,agency,action_type,decided_on,published_on,is_major,legal_review\n' +
+        'L1,110101,bureau,license,2024-01-05,2024-01-08,0,1\n' +
+        'L2,110101,bureau,juggling,2024-01-05,2024-01-08,0,1\n',
+    );
+    expect((await runCli(['--db', db, 'ingest', file])).code).toBe(0);
+    for (const command of ['loads', 'rejects']) {
+      const en = await runCli(['--db', db, command, '--lang', 'en']);
+      expect(en.code, en.stderr).toBe(0);
+      expect(hasChinese(en.stdout), en.stdout).toBe(false);
+      const zh = await runCli(['--db', db, command, '--lang', 'zh']);
+      const [heading, ...lines] = zh.stdout.split('\n');
+      expect(latinWords(heading!), heading).toEqual([]);
+      expect(lines.join('\n')).toMatch(command === 'loads' ? /已入库/ : /执法类别：不在允许的取值中/);
+    }
   });
 });

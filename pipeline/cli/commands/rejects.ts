@@ -1,6 +1,19 @@
 import type { Command } from 'commander';
-import { cliOut, optionsOf, printJson, withDatabase } from '../context.ts';
+import { cliWord, renderReject } from '../../vocabulary/index.ts';
+import { cliOut, langOf, optionsOf, printJson, withDatabase } from '../context.ts';
 import { formatTable } from '../table.ts';
+
+interface RejectLine {
+  load_id: number;
+  file: string;
+  line: number;
+  column: string | null;
+  code: string;
+  dataset: string | null;
+  reason: string;
+  value: string | null;
+  raw: string | null;
+}
 
 export function registerRejects(program: Command): void {
   program
@@ -11,18 +24,26 @@ export function registerRejects(program: Command): void {
     .action(async (_opts, cmd: Command) => {
       const opts = optionsOf<{ load?: string; limit: string }>(cmd);
       const rows = await withDatabase(cmd, (db) =>
-        db.allFile('load/list_rejects', {
+        db.allFile<RejectLine>('load/list_rejects', {
           load_id: opts.load === undefined ? null : Number(opts.load),
           limit: Number(opts.limit),
         }),
       );
       if (opts.json) return printJson(rows);
+      const lang = langOf(cmd);
+      const heads = ['head.load', 'file', 'head.line', 'head.column', 'head.code', 'head.reason', 'head.raw'] as const;
       cliOut.write(
         `${formatTable(
-          ['load', 'file', 'line', 'column', 'code', 'reason', 'raw'],
-          rows.map(
-            (r) => [r.load_id, r.file, r.line, r.column, r.code, r.reason, String(r.raw ?? '').slice(0, 60)] as never[],
-          ),
+          heads.map((h) => cliWord(h, lang)),
+          rows.map((r) => [
+            r.load_id,
+            r.file,
+            r.line,
+            r.column,
+            r.code,
+            renderReject(r, lang),
+            String(r.raw ?? '').slice(0, 60),
+          ]),
         )}\n`,
       );
     });
