@@ -17,6 +17,7 @@ export function storageFull(err: unknown): { path: string } | undefined {
       err.message,
     );
   if (duck) return { path: duck[1]! };
-  if (/No space left on device|Disk quota exceeded/.test(err.message)) return { path: '' };
+  // Node's text, when a library passed the message on without the code (Chromium printing through Playwright)
+  if (/No space left on device|Disk quota exceeded|\bENOSPC\b|\bEDQUOT\b/i.test(err.message)) return { path: '' };
   return undefined;
 }

@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Database } from '../db/index.ts';
+import { storageFull } from '../db/storage-full.ts';
 import { collectQuarter, type ExportData } from './collect.ts';
 import { tableCsv } from './csv.ts';
 import { renderHtml, TITLE_ZH } from './html.ts';
@@ -151,6 +152,8 @@ export async function exportQuarter(db: Database, options: ExportOptions): Promi
         message = { code: 'export.pdf_ok', params: {} };
       } catch (err) {
         rmSync(join(staging, names.pdf), { force: true }); // not listed in the manifest, so not left in the folder
+        // a full disk is no reason to seal a package without its PDF (and to advise installing Chromium): it fails
+        if (storageFull(err)) throw err;
         message = {
           code: 'export.pdf_failed',
           params: { detail: (err as Error).message.split('\n')[0]!, hint: CHROMIUM_HINT },

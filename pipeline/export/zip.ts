@@ -21,6 +21,13 @@ export async function writeZip(
   });
   archive.pipe(output);
   for (const name of [...fileNames].sort()) archive.file(join(dir, name), { name: `${topDir}/${name}`, date });
-  await archive.finalize();
-  await closed;
+  // Both awaited together: a write that fails (a full disk) rejects `closed` while finalize() is still pending, and a
+  // rejection nobody awaits yet ends the process (the server with it), instead of failing this export.
+  try {
+    await Promise.all([archive.finalize(), closed]);
+  } catch (err) {
+    archive.abort();
+    output.destroy();
+    throw err;
+  }
 }

@@ -25,6 +25,8 @@ describe('a full disk', () => {
       path: '/data/x.scratch',
     });
     expect(storageFull(mkdir)).toEqual({ path: '/data/x.scratch' });
+    // Node's message passed on without its code (Chromium's PDF written through Playwright)
+    expect(storageFull(new Error('page.pdf: ENOSPC: no space left on device, write'))).toEqual({ path: '' });
     const quota = Object.assign(new Error('EDQUOT: disk quota exceeded, write'), { code: 'EDQUOT' });
     expect(storageFull(quota)).toEqual({ path: '' });
   });
