@@ -161,6 +161,8 @@ export async function withDatabase<T>(
 
 /** Says on stderr which loads a dead process left running and opening the database marked interrupted. */
 export function reportRecovery(db: Database, lang: Lang): void {
+  const setAside = db.recovery.setupLogSetAside;
+  if (setAside) cliErr.write(`shifan: ${cliWord('open.setup_log_set_aside', lang, { file: setAside })}\n`);
   for (const l of db.recovery.interruptedLoads)
     cliErr.write(`shifan: ${cliWord('load.interrupted', lang, { load_id: l.load_id, file: l.file_name })}\n`);
 }

@@ -2,7 +2,7 @@
 // fails fast with the holder's PID instead of hanging. Commands and the server open it through setup
 // (pipeline/setup/open.ts), which also fills the reference tables; tests of this floor open it directly.
 
-import { mkdirSync, statSync } from 'node:fs';
+import { mkdirSync, renameSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DuckDBConnection, DuckDBInstance, DuckDBValue } from '@duckdb/node-api';
 import { duckdb } from './duckdb-module.ts';
@@ -14,6 +14,8 @@ import { keepDatabasePrivate } from './private-files.ts';
 /** What opening the database found left behind by a process that died. */
 export interface Recovery {
   interruptedLoads: Array<{ load_id: number; file_name: string }>;
+  /** Where the log of a first setup that never finished was moved (it could not be replayed): see open(). */
+  setupLogSetAside?: string;
 }
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
@@ -62,20 +64,23 @@ export class Database {
   static async open(path: string, options: { readOnly?: boolean; migrate?: boolean } = {}): Promise<Database> {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     let instance: DuckDBInstance;
+    let setupLogSetAside: string | undefined;
     try {
       instance = await duckdb.DuckDBInstance.create(path, options.readOnly ? { access_mode: 'READ_ONLY' } : {});
     } catch (err) {
-      throw translateOpenError(path, err);
+      if (options.readOnly || !isUnreplayableSetupLog(err)) throw translateOpenError(path, err);
+      ({ instance, setAside: setupLogSetAside } = await openWithoutSetupLog(path, err));
     }
     if (path !== ':memory:' && !options.readOnly) keepDatabasePrivate(path);
     const connection = await instance.connect();
     const db = new Database(path, instance, connection);
+    db.recovery.setupLogSetAside = setupLogSetAside;
     try {
       await db.run(`SET TimeZone = 'Asia/Shanghai'`);
       if (path !== ':memory:') await checkFileComplete(db);
       if (options.migrate !== false && !options.readOnly) {
         await migrate(db);
-        db.recovery = await recoverAfterCrash(db);
+        db.recovery = { ...db.recovery, ...(await recoverAfterCrash(db)) };
       }
       // Temporary macros belong to the connection, so a read-only open needs them too (the risk queue's SQL uses them).
       else if (options.readOnly) await loadMacros(db).catch(() => undefined);
@@ -194,6 +199,46 @@ function plain(row: Record<string, unknown>): Row {
     if (typeof v === 'bigint') row[key] = Number(v);
   }
   return row;
+}
+
+/**
+ * DuckDB 1.5.6 cannot replay a write-ahead log that creates the schema (duckdb/duckdb#19712, #22044). The schema is
+ * checkpointed as soon as it is made (migrate.ts), so such a log is left only by a first setup whose checkpoint
+ * never happened: the disk filled (found by a cold review on a 2 MB disk) or the process died first. The file then
+ * opened for nothing, whatever the user did.
+ */
+function isUnreplayableSetupLog(err: unknown): boolean {
+  const message = err instanceof Error ? err.message : String(err);
+  return /Failure while replaying WAL file/.test(message) && /GetDefaultDatabase/.test(message);
+}
+
+/**
+ * Opens the database without that log, which is moved aside (never deleted) as `<file>.wal.unreplayable-<time>`:
+ * when the database file itself holds no schema, the log held nothing but the setup that failed, which runs again.
+ * A database file with a schema is not this case: the log goes back and the file is refused as damaged.
+ */
+async function openWithoutSetupLog(
+  path: string,
+  err: unknown,
+): Promise<{ instance: DuckDBInstance; setAside: string }> {
+  const log = `${path}.wal`;
+  const setAside = `${log}.unreplayable-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+  renameSync(log, setAside);
+  let instance: DuckDBInstance | undefined;
+  try {
+    instance = await duckdb.DuckDBInstance.create(path, {});
+    const connection = await instance.connect();
+    const reader = await connection.runAndReadAll(
+      `SELECT count(*)::INTEGER FROM duckdb_tables() WHERE database_name = current_database()`,
+    );
+    connection.closeSync();
+    if (Number(reader.getRows()[0]![0]) === 0) return { instance, setAside };
+  } catch {
+    // not openable even without the log: damaged, said below
+  }
+  instance?.closeSync();
+  renameSync(setAside, log);
+  throw new DatabaseDamagedError(path, (err instanceof Error ? err.message : String(err)).split('\n')[0]!);
 }
 
 function translateOpenError(path: string, err: unknown): Error {

@@ -100,6 +100,10 @@ export const cliWords = {
     en: '{region} {name} {year} (indicator system {version})',
   },
   // a load left running by a process that ended, found when the database is opened
+  'open.setup_log_set_aside': {
+    zh: '数据库的首次准备没有完成（磁盘已满，或进程提前结束），其日志无法重放，已移到 {file}；准备已重新进行，数据库可以使用（其中原本只有准备的内容）',
+    en: "the database's first setup did not finish (the disk was full, or the process ended first) and its log cannot be replayed; it was moved to {file} and the setup has run again, so the database can be used (the log held nothing but that setup)",
+  },
   'load.interrupted': {
     zh: '第 {load_id} 次载入（{file}）所在的进程已结束，未完成：已标记为中断，其数据均未保留',
     en: 'load {load_id} ({file}) was left running by a process that ended; marked interrupted, nothing of it was kept',
