@@ -186,7 +186,11 @@ export function fatalReport(err: unknown, lang: Lang = 'zh'): { code: 1 | 2 | 3 
   const debugStack = process.env.SHIFAN_DEBUG && err instanceof Error ? `${err.stack}\n` : '';
   const full = storageFull(err);
   if (full) {
-    const said = full.path ? renderError('storage.full', full, lang) : renderError('storage.full_unnamed', {}, lang);
+    // moving the database (--db) helps only when the file is the database's: not a backup's --out or an export's
+    const ofDatabase = /\.duckdb(\.wal)?$|\.duckdb\.scratch(\/|$)/.test(full.path);
+    const said = !full.path
+      ? renderError('storage.full_unnamed', {}, lang)
+      : renderError(ofDatabase ? 'storage.full' : 'storage.full_file', full, lang);
     return { code: 1, message: `shifan: ${said}\n${debugStack}` };
   }
   const message = err instanceof Error ? err.message : String(err);

@@ -63,11 +63,17 @@ export const errors = {
     en: 'cannot listen on {host}: this machine has no such address; give one of its addresses with --host (e.g. 127.0.0.1)',
   },
   // `shifan demo` and `shifan start`
-  // a write that found the disk full (pipeline/db/storage-full.ts): the command line names the file, the API does not
+  // a write that found the disk full (pipeline/db/storage-full.ts): the command line names the file (and suggests --db
+  // when it is the database's), the API does not
   'storage.full': {
     status: 507,
     zh: '磁盘空间不足，未能写入 {path}。失败的这一步没有保存，此前已保存的数据不受影响；请腾出空间（或用 --db 把数据库放到空间充足的磁盘上）后重新运行',
     en: 'the disk is full: could not write {path}. The step that failed was not saved and the data saved before it is intact; free some space (or move the database to a larger disk with --db) and run it again',
+  },
+  'storage.full_file': {
+    status: 507,
+    zh: '磁盘空间不足，未能写入 {path}。失败的这一步没有保存，此前已保存的数据不受影响；请在该磁盘上腾出空间（或换一个空间充足的位置）后重新运行',
+    en: 'the disk is full: could not write {path}. The step that failed was not saved and the data saved before it is intact; free some space on that disk (or choose a place with room) and run it again',
   },
   'storage.full_unnamed': {
     status: 507,

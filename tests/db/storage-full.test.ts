@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { storageFull } from '../../pipeline/db/storage-full.ts';
 import { SqlFileError } from '../../pipeline/db/index.ts';
+import { fatalReport } from '../../pipeline/cli/context.ts';
 
 /** What Node throws for a write that finds no space: a write to /dev/full (Linux) fails with ENOSPC. */
 function nodeEnospc(): Error {
@@ -52,5 +53,28 @@ describe('a full disk', () => {
       undefined,
     ])
       expect(storageFull(other), String(other)).toBeUndefined();
+  });
+});
+
+describe('what the command line says of a full disk', () => {
+  const duck = (path: string) => new Error(`IO Error: Could not write file "${path}": No space left on device`);
+
+  it('names the file and suggests --db only when the file is the database, its log or its scratch folder', () => {
+    for (const path of ['/data/shifan.duckdb', '/data/shifan.duckdb.wal', '/data/shifan.duckdb.scratch/xlsx-1/a']) {
+      const said = fatalReport(duck(path), 'zh');
+      expect(said.code).toBe(1);
+      expect(said.message).toContain(`磁盘空间不足，未能写入 ${path}。`);
+      expect(said.message).toContain('--db');
+    }
+    const backup = fatalReport(duck('/mnt/backups/2026-12-01/flags.parquet'), 'en');
+    expect(backup.message).toBe(
+      'shifan: the disk is full: could not write /mnt/backups/2026-12-01/flags.parquet. The step that failed was not saved and the data saved before it is intact; free some space on that disk (or choose a place with room) and run it again\n',
+    );
+  });
+
+  it('says a full disk without a file when the write named none', () => {
+    expect(fatalReport(nodeEnospc(), 'zh').message).toBe(
+      'shifan: 磁盘空间不足，写入失败。失败的这一步没有保存，此前已保存的数据不受影响；请腾出空间后重新运行\n',
+    );
   });
 });
