@@ -228,11 +228,9 @@ async function openWithoutSetupLog(
   try {
     instance = await duckdb.DuckDBInstance.create(path, {});
     const connection = await instance.connect();
-    const reader = await connection.runAndReadAll(
-      `SELECT count(*)::INTEGER FROM duckdb_tables() WHERE database_name = current_database()`,
-    );
+    const [{ n }] = (await connection.runAndReadAll(sqlText('db/schema_tables'))).getRowObjectsJS() as [{ n: number }];
     connection.closeSync();
-    if (Number(reader.getRows()[0]![0]) === 0) return { instance, setAside };
+    if (n === 0) return { instance, setAside };
   } catch {
     // not openable even without the log: damaged, said below
   }

@@ -177,7 +177,6 @@ export async function exportQuarter(db: Database, options: ExportOptions): Promi
   // What an unfinished export of an earlier version left in place (no manifest: never handed over) goes.
   rmSync(dir, { recursive: true, force: true });
   rmSync(zip, { force: true });
-  mkdirSync(dirname(dir), { recursive: true });
   renameSync(staging, dir);
   renameSync(stagingZip, zip);
   return {

@@ -149,7 +149,6 @@ export async function ingestFile(db: Database, filePath: string, options: Ingest
   try {
     source = await openSource(db, path, options.dataset);
   } catch (err) {
-    if (storageFull(err)) throw err; // the disk's fault, not the file's: not a refusal of it
     return {
       file,
       dataset: options.dataset ?? null,
@@ -377,7 +376,6 @@ export async function checkFile(
   try {
     source = await openSource(db, path, options.dataset);
   } catch (err) {
-    if (storageFull(err)) throw err;
     return refused(options.dataset ?? null, { ...refusalOf(err), message: (err as Error).message });
   }
   const dataset = source.contract?.name ?? null;
@@ -411,7 +409,6 @@ export async function checkFile(
       already_loaded: earlier ? { load_id: earlier.load_id, file_name: earlier.file_name } : null,
     };
   } catch (err) {
-    if (storageFull(err)) throw err;
     return err instanceof CountMismatchError
       ? refused(dataset, { code: 'count_mismatch', params: err.params, message: err.message })
       : refused(dataset, { ...refusalOf(err), message: `${file}: ${(err as Error).message}` });
@@ -450,8 +447,12 @@ async function markCutOffByFullDisk(db: Database, loadId: number, totalMs: numbe
 /**
  * A file no reader could read, as a load message code: a reader's own code (a damaged workbook, a Parquet file cut
  * short: each with advice on what to send instead), a refusal the loader named, else `unreadable` with the error.
+ * Rethrows a full disk.
  */
 function refusalOf(err: unknown): { code: string; params: Record<string, unknown> } {
+  // a full disk is not the file's fault, so no refusal of it: the command fails with it (storage.full), and a load
+  // already started is marked interrupted by its caller first (markCutOffByFullDisk)
+  if (storageFull(err)) throw err;
   if (err instanceof UnreadableFileError) return { code: err.loadCode, params: err.loadParams };
   const loadCode = (err as { loadCode?: string }).loadCode;
   return loadCode ? { code: loadCode, params: {} } : { code: 'unreadable', params: { detail: (err as Error).message } };

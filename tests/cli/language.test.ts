@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { hasChinese, latinWords } from '../vocabulary/language-rules.ts';
+import { csv, decisionHeader } from '../load/fixtures.ts';
 import { runCli } from './run-cli.ts';
 
 const db = join(mkdtempSync(join(tmpdir(), 'shifan-cli-lang-')), 'lang.duckdb');
@@ -67,9 +68,11 @@ describe('shifan --lang', () => {
     const file = join(db, '..', 'enforcement_decisions_lang.csv');
     writeFileSync(
       file,
-      'case_id,region_code,agency,action_type,decided_on,published_on,is_major,legal_review\n' +
-        'L1,110101,bureau,license,2024-01-05,2024-01-08,0,1\n' +
-        'L2,110101,bureau,juggling,2024-01-05,2024-01-08,0,1\n',
+      csv(
+        decisionHeader,
+        'L1,110101,bureau,license,2024-01-05,2024-01-08,0,1',
+        'L2,110101,bureau,juggling,2024-01-05,2024-01-08,0,1',
+      ),
     );
     expect((await runCli(['--db', db, 'ingest', file])).code).toBe(0);
     for (const command of ['loads', 'rejects']) {

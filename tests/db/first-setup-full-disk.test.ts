@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { csv, decisionHeader } from '../load/fixtures.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { mountSmallDisk } from '../support/small-disk.ts';
 
@@ -31,11 +32,7 @@ describe.runIf(disk)('a first setup on a disk that is full', () => {
 
     // the database is whole: a file loads, and the notice is not said again
     const file = join(disk!.dir, 'enforcement_decisions_x.csv');
-    writeFileSync(
-      file,
-      'case_id,region_code,agency,action_type,decided_on,published_on,is_major,legal_review\n' +
-        'X1,110101,bureau,license,2024-01-05,2024-01-08,0,1\n',
-    );
+    writeFileSync(file, csv(decisionHeader, 'X1,110101,bureau,license,2024-01-05,2024-01-08,0,1'));
     const loaded = await runCli(['--db', db, '--lang', 'en', 'ingest', file]);
     expect(loaded.code, loaded.stderr).toBe(0);
     expect(loaded.stdout).toMatch(/enforcement_decisions_x\.csv +enforcement_decisions +Loaded +1 +0/);

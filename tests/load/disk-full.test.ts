@@ -2,8 +2,7 @@
 // write, the load is marked interrupted (not "file unreadable": the file is fine), nothing loaded before is lost, and
 // the same file loads once there is room. A real full disk: the database on a small tmpfs (tests/support/small-disk.ts),
 // which needs root; elsewhere the file is skipped with a message.
-import { createWriteStream, mkdtempSync } from 'node:fs';
-import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,19 +13,10 @@ import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 import { freshDatabase } from '../support/fresh-database.ts';
 import { runCli } from '../cli/run-cli.ts';
 import { mountSmallDisk } from '../support/small-disk.ts';
-import { decisionHeader } from './fixtures.ts';
+import { writeDecisions } from './fixtures.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'shifan-disk-full-'));
 const disk = mountSmallDisk('64m', 'tests/load/disk-full.test.ts');
-
-async function decisionsFile(path: string, rows: number, prefix: string): Promise<string> {
-  const out = createWriteStream(path);
-  out.write(`${decisionHeader}\n`);
-  for (let i = 0; i < rows; i++) out.write(`${prefix}${i},110101,市场监督管理局,license,2024-01-05,2024-01-08,0,1\n`);
-  out.end();
-  await once(out, 'finish');
-  return path;
-}
 
 describe.runIf(disk)('a disk that fills during a load', () => {
   const dbPath = join(disk?.dir ?? '', 'full.duckdb');
@@ -36,14 +26,14 @@ describe.runIf(disk)('a disk that fills during a load', () => {
   beforeAll(async () => {
     db = await freshDatabase(dbPath);
     expect(
-      await ingestFile(db, await decisionsFile(join(work, 'enforcement_decisions_a.csv'), 500, 'A')),
+      await ingestFile(db, await writeDecisions(join(work, 'enforcement_decisions_a.csv'), 500, 'A')),
     ).toMatchObject({
       status: 'loaded',
       loaded: 500,
     });
     // room for about 200 KB more: the next file's commit (tens of MB of log) cannot be written
     disk!.resize(`${disk!.usedKb() + 200}k`);
-    const big = await decisionsFile(join(work, 'enforcement_decisions_b.csv'), 200_000, 'B');
+    const big = await writeDecisions(join(work, 'enforcement_decisions_b.csv'), 200_000, 'B');
     failure = await ingestFile(db, big).then(
       () => undefined,
       (err: unknown) => err,

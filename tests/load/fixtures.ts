@@ -1,5 +1,6 @@
 // Test fixtures: a temp folder built from a map of file name → content, and a fresh database in it.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Database } from '../../pipeline/db/index.ts';
@@ -34,4 +35,14 @@ export const decisionHeader = 'case_id,region_code,agency,action_type,decided_on
 
 export function csv(...lines: string[]): string {
   return `${lines.join('\n')}\n`;
+}
+
+/** A large enforcement-decisions CSV at PATH, streamed: ROWS valid rows with case ids PREFIX0, PREFIX1, …; returns PATH. */
+export async function writeDecisions(path: string, rows: number, prefix = 'K'): Promise<string> {
+  const out = createWriteStream(path);
+  out.write(`${decisionHeader}\n`);
+  for (let i = 0; i < rows; i++) out.write(`${prefix}${i},110101,市场监督管理局,license,2024-01-05,2024-01-08,0,1\n`);
+  out.end();
+  await once(out, 'finish');
+  return path;
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Database, repoRoot, scratchRoot } from '../../pipeline/db/index.ts';
 import { ingestFile } from '../../pipeline/load/index.ts';
-import { decisionHeader, workspace, type Workspace } from './fixtures.ts';
+import { decisionHeader, workspace, writeDecisions, type Workspace } from './fixtures.ts';
 import { openPreparedDatabase } from '../../pipeline/setup/open.ts';
 
 const shifan = join(repoRoot, 'bin', 'shifan.mjs');
@@ -16,14 +16,6 @@ beforeEach(async () => {
   ws = await workspace();
 });
 afterEach(() => ws.close());
-
-async function bigFile(path: string, rows: number): Promise<void> {
-  const out = createWriteStream(path);
-  out.write(`${decisionHeader}\n`);
-  for (let i = 0; i < rows; i++) out.write(`K${i},110101,局,license,2024-01-05,2024-01-08,0,1\n`);
-  out.end();
-  await once(out, 'finish');
-}
 
 /** Runs `shifan ingest` and kills it with SIGKILL once it reports the given phase (SHIFAN_PROFILE). */
 function ingestAndKillAt(db: string, file: string, phase: string): Promise<void> {
@@ -94,7 +86,7 @@ describe('a killed load', () => {
     const dbPath = ws.db.path;
     ws.db.close();
     const file = join(ws.dir, 'enforcement_decisions_big.csv');
-    await bigFile(file, 200_000);
+    await writeDecisions(file, 200_000);
     await ingestAndKillAt(dbPath, file, 'inserted');
 
     const db = await openPreparedDatabase(dbPath);
